@@ -1,0 +1,146 @@
+import Foundation
+import NormalizeCore
+
+/// Turns a `RawInput` into an `ArticleInput`, or a reject that says why it cannot be one.
+///
+/// JSON Lines objects need a string `text`; `id`, `published`, `url`, `title`, `lang` are
+/// optional strings (numbers are accepted for `id`); every other field passes through.
+/// Invalid UTF-8 is replaced with U+FFFD and reported as an `invalid-utf8` finding with the
+/// byte offset in the file.
+public enum ArticleParser {
+  private static let knownKeys: Set<String> = ["id", "text", "title", "published", "url", "lang"]
+
+  /// Parses one raw input.
+  public static func parse(_ raw: RawInput) -> Result<ArticleInput, InputReject> {
+    let decoded = raw.bytes.withUnsafeBufferPointer { UTF8Decoding.decode($0) }
+    var findings = invalidUTF8Findings(decoded, raw: raw)
+    switch raw.format {
+    case .text:
+      if let reason = binaryReason(raw.bytes) {
+        return .failure(InputReject(code: "binary-data", reason: reason, file: raw.file, excerpt: excerpt(decoded.text)))
+      }
+      if decoded.text.allSatisfy(\.isWhitespace) {
+        return .failure(InputReject(code: "empty-input", reason: "the file has no text; remove it or fill it", file: raw.file))
+      }
+      var article = ArticleInput(id: defaultID(for: raw), text: decoded.text, file: raw.file, findings: findings)
+      if let sidecar = raw.sidecar {
+        switch apply(sidecar: sidecar, to: &article) {
+        case .success: break
+        case .failure(let error):
+          findings.append(Finding(code: "bad-sidecar", severity: .warning, message: error.message))
+          article.findings = findings
+        }
+      }
+      return .success(article)
+    case .jsonLine:
+      let object: [String: JSONValue]
+      do {
+        object = try JSONDecoder().decode([String: JSONValue].self, from: Data(decoded.text.utf8))
+      } catch DecodingError.typeMismatch {
+        return .failure(reject(raw, "not-an-object", "the line is JSON but not an object; each line must be {\"text\": …}", decoded.text))
+      } catch {
+        return .failure(reject(raw, "malformed-json", "malformed JSON (\(describe(error))); fix the line or remove it", decoded.text))
+      }
+      let id = idString(object["id"])
+      guard case .string(let text)? = object["text"] else {
+        let what = object["text"] == nil ? "has no \"text\" field" : "has a \"text\" that is not a string"
+        return .failure(InputReject(code: "missing-text", reason: "the object \(what); every article needs its text", file: raw.file, line: raw.line, id: id, excerpt: excerpt(decoded.text)))
+      }
+      var passthrough: [String: JSONValue] = [:]
+      for (key, value) in object where !knownKeys.contains(key) { passthrough[key] = value }
+      return .success(
+        ArticleInput(
+          id: id ?? defaultID(for: raw), text: text, title: object["title"]?.stringValue,
+          published: object["published"]?.stringValue, url: object["url"]?.stringValue,
+          lang: object["lang"]?.stringValue, file: raw.file, line: raw.line, passthrough: passthrough,
+          findings: findings))
+    }
+  }
+
+  private static func reject(_ raw: RawInput, _ code: String, _ reason: String, _ text: String) -> InputReject {
+    InputReject(code: code, reason: reason, file: raw.file, line: raw.line, excerpt: excerpt(text))
+  }
+
+  private static func idString(_ value: JSONValue?) -> String? {
+    switch value {
+    case .string(let id)?: return id
+    case .number(let number)?: return number == number.rounded() ? String(Int64(number)) : String(number)
+    default: return nil
+    }
+  }
+
+  /// "seeds/003.txt" -> "003"; JSON Lines without ids -> "file:line".
+  static func defaultID(for raw: RawInput) -> String {
+    if let line = raw.line { return "\(raw.file):\(line)" }
+    let name = raw.file.split(separator: "/").last.map(String.init) ?? raw.file
+    if let dot = name.lastIndex(of: "."), dot > name.startIndex { return String(name[..<dot]) }
+    return name
+  }
+
+  private static func invalidUTF8Findings(_ decoded: UTF8Decoding.Result, raw: RawInput) -> [Finding] {
+    guard decoded.invalidCount > 0 else { return [] }
+    let where_ = raw.line.map { "line \($0) of \(raw.file)" } ?? raw.file
+    var findings = decoded.invalidOffsets.map { offset in
+      Finding(
+        code: "invalid-utf8", severity: .warning, byteOffset: raw.byteOffset + offset,
+        message: "invalid UTF-8 at byte \(raw.byteOffset + offset) of \(where_) replaced with U+FFFD; re-export the source as UTF-8")
+    }
+    if decoded.invalidCount > decoded.invalidOffsets.count {
+      findings.append(
+        Finding(
+          code: "invalid-utf8", severity: .warning,
+          message: "\(decoded.invalidCount - decoded.invalidOffsets.count) more invalid UTF-8 sequences in \(where_) replaced with U+FFFD"))
+    }
+    return findings
+  }
+
+  /// A reason to treat the bytes as binary data rather than text, or nil.
+  static func binaryReason(_ bytes: [UInt8]) -> String? {
+    let sample = bytes.prefix(65536)
+    guard !sample.isEmpty else { return nil }
+    var nul = 0
+    var control = 0
+    for byte in sample {
+      if byte == 0 { nul += 1 } else if byte < 0x09 || (byte > 0x0D && byte < 0x20) { control += 1 }
+    }
+    if nul * 100 > sample.count || (nul + control) * 10 > sample.count {
+      return "binary data (\(nul) NUL and \(control) control bytes in the first \(sample.count)); pass text or JSON Lines"
+    }
+    return nil
+  }
+
+  private static func excerpt(_ text: String) -> String {
+    let prefix = text.unicodeScalars.prefix(80)
+    return String(String.UnicodeScalarView(prefix))
+  }
+
+  private static func describe(_ error: Error) -> String {
+    if case DecodingError.dataCorrupted(let context) = error {
+      let detail = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
+      return detail ?? context.debugDescription
+    }
+    return "\(error)"
+  }
+
+  private static func apply(sidecar: [UInt8], to article: inout ArticleInput) -> Result<Void, SidecarError> {
+    guard let object = try? JSONDecoder().decode([String: JSONValue].self, from: Data(sidecar)) else {
+      return .failure(SidecarError("the .meta.json beside \(article.file) is not a JSON object; its metadata was ignored"))
+    }
+    for (key, value) in object {
+      switch key {
+      case "id": article.id = idString(value) ?? article.id
+      case "title": article.title = value.stringValue
+      case "published": article.published = value.stringValue
+      case "url": article.url = value.stringValue
+      case "lang": article.lang = value.stringValue
+      default: article.passthrough[key] = value
+      }
+    }
+    return .success(())
+  }
+
+  struct SidecarError: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
+  }
+}

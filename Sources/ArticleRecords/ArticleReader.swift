@@ -1,0 +1,160 @@
+import Foundation
+
+/// Streams inputs from paths and standard input, in a stable order, holding at most one
+/// chunk plus one line (or one text file) in memory.
+///
+/// - A folder is walked recursively in sorted order; it contributes `.txt`, `.text`, `.md`
+///   files (one article each) and `.jsonl`, `.ndjson` files (one article per line). A
+///   `<name>.meta.json` beside `<name>.txt` supplies that article's metadata.
+/// - A file named explicitly is read whatever its extension: JSON Lines when its first
+///   non-blank byte is `{`, plain text otherwise. The same sniffing applies to standard input
+///   ("-" or no paths).
+/// - Blank JSON Lines lines are skipped and counted (`blankLines`); a line or file larger than
+///   `maxBytes` becomes a "too-large" reject without being held in memory.
+///
+/// ```swift
+/// let reader = ArticleReader(paths: ["Samples"], maxBytes: 16 << 20)
+/// while let item = reader.next() { … }
+/// ```
+public final class ArticleReader {
+  /// Largest article accepted, in bytes.
+  public let maxBytes: Int
+  /// Blank lines skipped in JSON Lines input.
+  public private(set) var blankLines = 0
+
+  private var pending: [PendingSource]
+  private var lines: LineReader?
+  private var current = ""
+  private var sequence = 0
+
+  private enum PendingSource {
+    case path(String, explicit: Bool)
+    case standardInput
+  }
+
+  /// - Parameters:
+  ///   - paths: files and folders; empty or "-" means standard input.
+  ///   - maxBytes: the size limit of one article.
+  public init(paths: [String], maxBytes: Int) {
+    self.maxBytes = maxBytes
+    pending = paths.isEmpty ? [.standardInput] : paths.map { $0 == "-" ? .standardInput : .path($0, explicit: true) }
+    pending.reverse()
+  }
+
+  /// The next item, or nil at the end of all input.
+  public func next() -> ReadItem? {
+    while true {
+      if let reader = lines {
+        if let item = nextLine(from: reader) { return item }
+        lines = nil
+        continue
+      }
+      guard let source = pending.popLast() else { return nil }
+      switch source {
+      case .standardInput:
+        if let item = open(handle: FileHandle.standardInput, name: "-", isTextFile: nil, sidecar: nil) { return item }
+      case .path(let path, let explicit):
+        if let item = openPath(path, explicit: explicit) { return item }
+      }
+    }
+  }
+
+  private func makeSequence() -> Int {
+    defer { sequence += 1 }
+    return sequence
+  }
+
+  private func openPath(_ path: String, explicit: Bool) -> ReadItem? {
+    let fm = FileManager.default
+    var isDirectory: ObjCBool = false
+    guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      return .reject(InputReject(code: "unreadable", reason: "no such file or folder; check the path", file: path), sequence: makeSequence())
+    }
+    if isDirectory.boolValue {
+      guard let children = try? fm.contentsOfDirectory(atPath: path) else {
+        return .reject(InputReject(code: "unreadable", reason: "cannot list the folder (permission denied?)", file: path), sequence: makeSequence())
+      }
+      let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+      for child in children.sorted().reversed() where !child.hasPrefix(".") {
+        let childPath = base + "/" + child
+        var childIsDirectory: ObjCBool = false
+        fm.fileExists(atPath: childPath, isDirectory: &childIsDirectory)
+        if childIsDirectory.boolValue || Self.isArticleFile(child) {
+          pending.append(.path(childPath, explicit: false))
+        }
+      }
+      return nil
+    }
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      return .reject(InputReject(code: "unreadable", reason: "cannot open the file (permission denied?)", file: path), sequence: makeSequence())
+    }
+    let lower = path.lowercased()
+    let isText: Bool? = lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") ? false : (explicit ? nil : true)
+    var sidecar: [UInt8]? = nil
+    if isText != false, let dot = path.range(of: ".", options: .backwards), dot.lowerBound > (path.range(of: "/", options: .backwards)?.lowerBound ?? path.startIndex) {
+      let metaPath = String(path[..<dot.lowerBound]) + ".meta.json"
+      if let data = fm.contents(atPath: metaPath) { sidecar = [UInt8](data) }
+    }
+    return open(handle: handle, name: path, isTextFile: isText, sidecar: sidecar)
+  }
+
+  /// Whether a file found in a folder walk is an article file.
+  static func isArticleFile(_ name: String) -> Bool {
+    let lower = name.lowercased()
+    return [".txt", ".text", ".md", ".jsonl", ".ndjson"].contains { lower.hasSuffix($0) }
+  }
+
+  /// Starts reading one file or stdin; returns an item at once for text files and errors.
+  private func open(handle: FileHandle, name: String, isTextFile: Bool?, sidecar: [UInt8]?) -> ReadItem? {
+    let reader = LineReader(handle: handle, maxLine: maxBytes)
+    var isText = isTextFile
+    if isText == nil {
+      switch reader.sniffFirstByte() {
+      case .failure(let error):
+        return .reject(InputReject(code: "unreadable", reason: error.message, file: name), sequence: makeSequence())
+      case .success(let first):
+        isText = first != UInt8(ascii: "{")
+      }
+    }
+    if isText == true {
+      defer { try? handle.close() }
+      switch reader.readAll() {
+      case .failure(let error):
+        return .reject(InputReject(code: "unreadable", reason: error.message, file: name), sequence: makeSequence())
+      case .success(let contents):
+        guard let bytes = contents else {
+          return .reject(
+            InputReject(code: "too-large", reason: "the file is over the \(maxBytes)-byte article limit; split it or raise --max-article-bytes", file: name),
+            sequence: makeSequence())
+        }
+        return .input(RawInput(format: .text, bytes: bytes, file: name, line: nil, byteOffset: 0, sidecar: sidecar, sequence: makeSequence()))
+      }
+    }
+    current = name
+    lines = reader
+    return nil
+  }
+
+  private func nextLine(from reader: LineReader) -> ReadItem? {
+    while true {
+      switch reader.nextLine() {
+      case .end:
+        return nil
+      case .failure(let message, let number):
+        return .reject(InputReject(code: "unreadable", reason: message, file: current, line: number), sequence: makeSequence())
+      case .tooLong(let number, let length):
+        return .reject(
+          InputReject(
+            code: "too-large", reason: "line of \(length) bytes is over the \(maxBytes)-byte article limit; raise --max-article-bytes to accept it",
+            file: current, line: number),
+          sequence: makeSequence())
+      case .line(let bytes, let number, let offset):
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+          blankLines += 1
+          continue
+        }
+        return .input(RawInput(format: .jsonLine, bytes: bytes, file: current, line: number, byteOffset: offset, sequence: makeSequence()))
+      }
+    }
+  }
+}

@@ -1,0 +1,75 @@
+/// One unit of input as the reader found it, before parsing: the bytes of one JSON line or of
+/// one text file, with where they came from. Parsing happens on the worker threads.
+public struct RawInput: Sendable {
+  /// How the bytes are to be read.
+  public enum Format: String, Sendable {
+    /// One JSON object (a JSON Lines line).
+    case jsonLine = "jsonl"
+    /// A whole plain-text article.
+    case text
+  }
+
+  public var format: Format
+  public var bytes: [UInt8]
+  /// Path as given (relative paths stay relative), or "-" for standard input.
+  public var file: String
+  /// 1-based line number for JSON Lines input.
+  public var line: Int?
+  /// Byte offset of `bytes` in the file (for invalid-UTF-8 findings).
+  public var byteOffset: Int
+  /// Metadata from a sidecar `<name>.meta.json` next to a text file, if any.
+  public var sidecar: [UInt8]?
+  /// 0-based position in the whole input, which fixes output order.
+  public var sequence: Int
+
+  public init(format: Format, bytes: [UInt8], file: String, line: Int?, byteOffset: Int, sidecar: [UInt8]? = nil, sequence: Int) {
+    self.format = format
+    self.bytes = bytes
+    self.file = file
+    self.line = line
+    self.byteOffset = byteOffset
+    self.sidecar = sidecar
+    self.sequence = sequence
+  }
+}
+
+/// An input that could not become a record, and why. Written to `--rejects` as JSON Lines.
+public struct InputReject: Error, Codable, Sendable, Equatable {
+  /// Stable code: "malformed-json", "missing-text", "empty-input", "binary-data", "too-large",
+  /// "unreadable", "not-an-object".
+  public var code: String
+  /// What is wrong and what to do.
+  public var reason: String
+  public var file: String
+  public var line: Int?
+  /// The article id, when the input had one.
+  public var id: String?
+  /// The first bytes of the input (repaired as UTF-8), to find it again.
+  public var excerpt: String?
+
+  public init(code: String, reason: String, file: String, line: Int? = nil, id: String? = nil, excerpt: String? = nil) {
+    self.code = code
+    self.reason = reason
+    self.file = file
+    self.line = line
+    self.id = id
+    self.excerpt = excerpt
+  }
+
+  /// "file:line" or "file".
+  public var location: String { line.map { "\(file):\($0)" } ?? file }
+}
+
+/// What the reader hands on: an input to parse, or a reject it already knows about
+/// (unreadable path, over-long line).
+public enum ReadItem: Sendable {
+  case input(RawInput)
+  case reject(InputReject, sequence: Int)
+
+  public var sequence: Int {
+    switch self {
+    case .input(let raw): return raw.sequence
+    case .reject(_, let sequence): return sequence
+    }
+  }
+}

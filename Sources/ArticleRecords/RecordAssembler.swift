@@ -1,0 +1,108 @@
+import Citations
+import DateResolution
+import ICUSupport
+import IngestValidation
+import NameNormalization
+import NormalizeCore
+import TextCleaning
+
+/// Runs the library over one article and assembles its `ArticleRecord`: hygiene findings on
+/// the raw text, the cleaning passes, structure and boilerplate, language and scripts, the
+/// publication date, and the reference section.
+///
+/// ```swift
+/// let assembler = try RecordAssembler(lexicons: provider)
+/// let record = assembler.assemble(ArticleInput(id: "003", text: seedText), publishedDefault: "2026-02-07")
+/// record.title  // "Two Captured North Korea Troops Seek South Korea Asylum: …"
+/// ```
+public struct RecordAssembler: Sendable {
+  /// Choices that apply to every article.
+  public struct Options: Sendable {
+    /// Publication date for articles whose input has none (`--published`).
+    public var publishedDefault: String?
+    /// Cleaning passes to add (opt-in ids) or leave out.
+    public var enablePasses: Set<String> = []
+    public var disablePasses: Set<String> = []
+
+    public init(publishedDefault: String? = nil, enablePasses: Set<String> = [], disablePasses: Set<String> = []) {
+      self.publishedDefault = publishedDefault
+      self.enablePasses = enablePasses
+      self.disablePasses = disablePasses
+    }
+  }
+
+  private let cleaner: TextCleaner
+  private let analyzer: ArticleStructureAnalyzer
+  private let languages: LanguageGuesser
+  private let options: Options
+
+  /// Loads the lexicons the pipeline needs.
+  ///
+  /// - Throws: `LexiconError` for a malformed lexicon, `TextCleaningError` for an unknown pass id.
+  public init(lexicons: any LexiconProvider, options: Options = Options()) throws {
+    cleaner = try TextCleaner(enabling: options.enablePasses, disabling: options.disablePasses)
+    analyzer = try ArticleStructureAnalyzer(lexicons: lexicons)
+    languages = LanguageGuesser(lexicons: lexicons)
+    self.options = options
+  }
+
+  /// Builds the record of one article.
+  public func assemble(_ article: ArticleInput) -> ArticleRecord {
+    var findings = article.findings
+    findings += TextHygieneRules.findings(in: article.text)
+
+    let cleaned = cleaner.clean(article.text)
+    let knownTitle = article.title.map { cleaner.clean($0) }.flatMap { $0.isEmpty ? nil : $0 }
+    let layout = analyzer.analyze(cleaned, knownTitle: knownTitle)
+
+    var text = ""
+    var paragraphs: [ArticleRecord.Paragraph] = []
+    var offset = 0
+    for block in layout.blocks where !block.text.isEmpty {
+      if !text.isEmpty {
+        text += "\n\n"
+        offset += 2
+      }
+      let length = block.text.unicodeScalars.count
+      paragraphs.append(ArticleRecord.Paragraph(start: offset, end: offset + length, kind: block.kind.rawValue))
+      text += block.text
+      offset += length
+    }
+    if text.isEmpty {
+      findings.append(Finding(code: "empty-body", severity: .warning, message: "no body text was found; check the input or the boilerplate rules (`normalize clean --explain`)"))
+    }
+
+    let published = resolvePublished(article, findings: &findings)
+    let title = knownTitle ?? layout.title
+    let lang = article.lang ?? languages.guess(text.isEmpty ? cleaned : text)
+    let scripts = ScriptRuns.scripts(in: (title ?? "") + "\n" + text).map(\.code)
+
+    return ArticleRecord(
+      id: article.id,
+      source: ArticleRecord.Source(file: article.file, line: article.line, url: article.url, publisher: nil),
+      published: published, lang: lang, scripts: scripts, title: title, standfirst: layout.standfirst,
+      text: text, paragraphs: paragraphs,
+      metadata: ArticleRecord.Metadata(
+        credits: layout.metadata.credits, tags: layout.metadata.tags, sourceLine: layout.metadata.sourceLine,
+        breadcrumb: layout.metadata.breadcrumb),
+      removed: layout.removed.map { ArticleRecord.Removal(text: $0.text, rule: $0.rule) },
+      names: [], dates: [],
+      references: layout.referenceSection.map { ReferenceAnnotation(raw: $0) },
+      findings: findings,
+      input: article.passthrough.isEmpty ? nil : article.passthrough)
+  }
+
+  private func resolvePublished(_ article: ArticleInput, findings: inout [Finding]) -> ArticleRecord.Published? {
+    if let given = article.published {
+      if let value = PublicationDate.normalize(given) { return ArticleRecord.Published(value: value, from: "input") }
+      findings.append(
+        Finding(code: "invalid-published", severity: .warning, field: "published",
+                message: "publication date \"\(given)\" is not a real YYYY-MM-DD date; it was ignored"))
+    }
+    if let value = options.publishedDefault { return ArticleRecord.Published(value: value, from: "option") }
+    findings.append(
+      Finding(code: "no-publication-date", severity: .info,
+              message: "no publication date: relative dates stay unresolved; give `published` in the input or --published"))
+    return nil
+  }
+}

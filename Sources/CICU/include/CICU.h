@@ -1,0 +1,167 @@
+// CICU: the only part of Normalize that sees ICU headers.
+//
+// Every function here is our own, unversioned, and uses plain C types, so Swift never imports
+// ICU's headers (which clash with Foundation's bundled ICU copy and hide their names behind
+// version-suffix macros such as `utrans_openU_72`). Strings are UTF-16 (`uint16_t`) buffers with
+// explicit lengths. `status` is ICU's UErrorCode as an int32_t: <= 0 is success, > 0 an error
+// (name it with `cicu_error_name`). Functions that fill a buffer return the full length needed,
+// so callers can retry once with a larger buffer on U_BUFFER_OVERFLOW_ERROR (15).
+#ifndef CICU_H
+#define CICU_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// UErrorCode value for a buffer too small for the result.
+#define CICU_BUFFER_OVERFLOW 15
+
+/// The symbolic name of an ICU error code, e.g. "U_ILLEGAL_ARGUMENT_ERROR".
+const char *cicu_error_name(int32_t status);
+
+/// The ICU version the library was built against, e.g. "72.1".
+void cicu_version(char *dest, int32_t capacity);
+
+// MARK: Normalisation
+
+/// Normalisation forms understood by `cicu_normalize`.
+#define CICU_NFC 0
+#define CICU_NFD 1
+#define CICU_NFKC 2
+#define CICU_NFKD 3
+#define CICU_NFKC_CASEFOLD 4
+
+/// Normalises `src` into `dest`; returns the length of the result (may exceed `capacity`).
+int32_t cicu_normalize(int32_t form, const uint16_t *src, int32_t length, uint16_t *dest,
+                       int32_t capacity, int32_t *status);
+
+/// Length of the prefix of `src` that is certainly already normalised (quick check "yes").
+int32_t cicu_normalized_prefix(int32_t form, const uint16_t *src, int32_t length, int32_t *status);
+
+// MARK: Transliteration
+
+/// Opens a transliterator by ICU id ("Han-Latin", "Any-Latin; Latin-ASCII", "Cyrillic-Latin/BGN");
+/// `reverse` != 0 opens the inverse. Returns NULL on failure. Close with `cicu_trans_close`.
+void *cicu_trans_open(const uint16_t *id, int32_t idLength, int32_t reverse, int32_t *status);
+
+/// Opens a transliterator from rules in ICU transform syntax, under the given id.
+void *cicu_trans_open_rules(const uint16_t *id, int32_t idLength, const uint16_t *rules,
+                            int32_t rulesLength, int32_t *status);
+
+/// Transliterates `buffer[0..<length]` in place; returns the new length. When it exceeds
+/// `capacity`, status is CICU_BUFFER_OVERFLOW and the caller retries with a larger buffer.
+int32_t cicu_trans_apply(void *trans, uint16_t *buffer, int32_t length, int32_t capacity,
+                         int32_t *status);
+
+void cicu_trans_close(void *trans);
+
+/// Number of transliterator ids ICU knows.
+int32_t cicu_trans_count_ids(void);
+
+/// The id at `index` (UTF-16), returns its length.
+int32_t cicu_trans_id_at(int32_t index, uint16_t *dest, int32_t capacity, int32_t *status);
+
+// MARK: Segmentation
+
+/// Break iterator kinds.
+#define CICU_BREAK_CHARACTER 0
+#define CICU_BREAK_WORD 1
+#define CICU_BREAK_LINE 2
+#define CICU_BREAK_SENTENCE 3
+
+/// Opens a break iterator over a private copy of `text`. Returns NULL on failure.
+void *cicu_break_open(int32_t kind, const char *locale, const uint16_t *text, int32_t length,
+                      int32_t *status);
+
+/// The next boundary (UTF-16 offset) or -1 at the end.
+int32_t cicu_break_next(void *iterator);
+
+/// The rule status of the boundary just returned (word kinds: 0 none, 100 number, 200 letter,
+/// 300 kana, 400 ideographic).
+int32_t cicu_break_rule_status(void *iterator);
+
+void cicu_break_close(void *iterator);
+
+// MARK: Scripts
+
+/// The ISO 15924 script code number of a code point (USCRIPT_*), or -1 on error.
+int32_t cicu_script_of(uint32_t codePoint);
+
+/// Whether the code point's Script_Extensions include `script`.
+int32_t cicu_script_has(uint32_t codePoint, int32_t script);
+
+/// The four-letter ISO 15924 code of a script number, e.g. "Hang"; NULL if unknown.
+const char *cicu_script_short_name(int32_t script);
+
+/// The script number of an ISO 15924 code such as "Cyrl", or -1.
+int32_t cicu_script_from_code(const char *code);
+
+/// General category of a code point (UCharCategory), and whether it is assigned.
+int32_t cicu_char_type(uint32_t codePoint);
+
+// MARK: Spoof checks (UTS #39)
+
+/// Opens a spoof checker with the given check bits (0 = ICU's default checks) and restriction
+/// level (ICU USpoofChecks restriction-level value; 0 = leave ICU's default).
+void *cicu_spoof_open(int32_t checks, int32_t restrictionLevel, int32_t *status);
+
+/// Runs the checks on `text`; returns the failed check bits (0 = passes).
+int32_t cicu_spoof_check(void *checker, const uint16_t *text, int32_t length, int32_t *status);
+
+/// Writes the confusable skeleton of `text`; returns its length.
+int32_t cicu_spoof_skeleton(void *checker, const uint16_t *text, int32_t length,
+                            uint16_t *dest, int32_t capacity, int32_t *status);
+
+/// Returns non-zero confusability bits when `a` and `b` are confusable.
+int32_t cicu_spoof_confusable(void *checker, const uint16_t *a, int32_t aLength,
+                              const uint16_t *b, int32_t bLength, int32_t *status);
+
+void cicu_spoof_close(void *checker);
+
+/// Spoof check bits, as in ICU's USpoofChecks.
+#define CICU_SPOOF_SINGLE_SCRIPT_CONFUSABLE 1
+#define CICU_SPOOF_MIXED_SCRIPT_CONFUSABLE 2
+#define CICU_SPOOF_WHOLE_SCRIPT_CONFUSABLE 4
+#define CICU_SPOOF_RESTRICTION_LEVEL 16
+#define CICU_SPOOF_INVISIBLE 32
+#define CICU_SPOOF_CHAR_LIMIT 64
+#define CICU_SPOOF_MIXED_NUMBERS 128
+#define CICU_SPOOF_HIDDEN_OVERLAY 256
+
+// MARK: CLDR calendar symbols
+
+/// Symbol sets of the Gregorian calendar.
+#define CICU_MONTHS_WIDE 0
+#define CICU_MONTHS_ABBREVIATED 1
+#define CICU_MONTHS_STANDALONE_WIDE 2
+#define CICU_MONTHS_STANDALONE_ABBREVIATED 3
+#define CICU_WEEKDAYS_WIDE 4
+#define CICU_WEEKDAYS_ABBREVIATED 5
+#define CICU_WEEKDAYS_STANDALONE_WIDE 6
+#define CICU_WEEKDAYS_STANDALONE_ABBREVIATED 7
+#define CICU_ERAS 8
+#define CICU_AM_PMS 9
+
+/// Opens a date formatter for `locale` (e.g. "it", "ko_KR") to read its symbols.
+void *cicu_datefmt_open(const char *locale, int32_t *status);
+
+/// Number of symbols of `set` (weekday sets include an empty entry at index 0).
+int32_t cicu_datefmt_symbol_count(void *formatter, int32_t set);
+
+/// Writes symbol `index` of `set`; returns its length.
+int32_t cicu_datefmt_symbol(void *formatter, int32_t set, int32_t index, uint16_t *dest,
+                            int32_t capacity, int32_t *status);
+
+void cicu_datefmt_close(void *formatter);
+
+/// Number of locales ICU has data for, and the id of one ("it_IT").
+int32_t cicu_locale_count(void);
+const char *cicu_locale_at(int32_t index);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

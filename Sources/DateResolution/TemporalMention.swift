@@ -1,0 +1,39 @@
+/// A temporal expression in an article resolved to a TimeML TIMEX3 value, as the record's
+/// `dates` array carries it (schema `normalize.article/1`).
+///
+/// ```json
+/// {"start": 3, "end": 11, "text": "Thursday", "type": "DATE", "value": "2026-02-05", "anchor": "dct"}
+/// {"start": 410, "end": 424, "text": "the late 1990s", "type": "DATE", "value": "199", "mod": "END"}
+/// ```
+///
+/// The tagger and resolver are built in their own capability (issue 4); until then records carry
+/// an empty `dates` array.
+public struct TemporalMention: Codable, Sendable, Equatable {
+  public var start: Int
+  public var end: Int
+  public var text: String
+  /// TIMEX3 type: DATE, TIME, DURATION or SET.
+  public var type: String
+  /// TIMEX3 value: ISO 8601 with XX placeholders, seasons ("2024-FA"), PAST_REF, P3Y, …
+  public var value: String
+  /// TIMEX3 mod: START, MID, END, APPROX, …
+  public var mod: String?
+  /// What a relative value was resolved against: "dct", "narrative" or nil for absolute values.
+  public var anchor: String?
+  /// Field the offsets count in when not `text`.
+  public var field: String?
+
+  public init(
+    start: Int, end: Int, text: String, type: String, value: String, mod: String? = nil,
+    anchor: String? = nil, field: String? = nil
+  ) {
+    self.start = start
+    self.end = end
+    self.text = text
+    self.type = type
+    self.value = value
+    self.mod = mod
+    self.anchor = anchor
+    self.field = field
+  }
+}

@@ -1,0 +1,50 @@
+/// A person, place or organisation name found in an article, as the record's `names` array
+/// carries it (schema `normalize.article/1`).
+///
+/// ```json
+/// {"start": 120, "end": 131, "text": "Jang Se Yul", "kind": "person", "canonical": "Jang Se-yul",
+///  "family": "Jang", "given": "Se-yul", "origin": "ko", "hangul": ["장세율", "장세열"],
+///  "key": "ko:jang.se.yul", "lexicon": null}
+/// ```
+///
+/// Mention detection is built in its own capability (issue 3); until then records carry an
+/// empty `names` array.
+public struct NameMention: Codable, Sendable, Equatable {
+  public var start: Int
+  public var end: Int
+  public var text: String
+  /// "person", "place" or "organization".
+  public var kind: String
+  public var canonical: String
+  public var family: String?
+  public var given: String?
+  /// Origin of the name ("ko", "uk", "ru", "zh", "ja", …) when known.
+  public var origin: String?
+  /// Hangul candidates, best first, for Korean names.
+  public var hangul: [String]?
+  /// Romanisation-independent matching key.
+  public var key: String?
+  /// The lexicon entry the canonical form came from, if any.
+  public var lexicon: String?
+  /// Field the offsets count in when not `text`.
+  public var field: String?
+
+  public init(
+    start: Int, end: Int, text: String, kind: String, canonical: String, family: String? = nil,
+    given: String? = nil, origin: String? = nil, hangul: [String]? = nil, key: String? = nil,
+    lexicon: String? = nil, field: String? = nil
+  ) {
+    self.start = start
+    self.end = end
+    self.text = text
+    self.kind = kind
+    self.canonical = canonical
+    self.family = family
+    self.given = given
+    self.origin = origin
+    self.hangul = hangul
+    self.key = key
+    self.lexicon = lexicon
+    self.field = field
+  }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// Reads lexicons from a folder laid out as `<root>/<language>/<kind>.tsv`, parsing each file
+/// once on first use and caching it. Several roots can be layered: later roots add entries
+/// after earlier ones (the CLI puts `--lexicons DIR` over the shipped `Lexicons/`).
+///
+/// ```swift
+/// let lexicons = try DirectoryLexiconProvider(roots: [URL(fileURLWithPath: "Lexicons")])
+/// try lexicons.entries(kind: "boilerplate", language: "ko")  // from Lexicons/ko/boilerplate.tsv
+/// ```
+public final class DirectoryLexiconProvider: LexiconProvider, @unchecked Sendable {
+  /// The folders read, lowest priority first.
+  public let roots: [URL]
+  private let lock = NSLock()
+  private var cache: [String: [LexiconEntry]] = [:]
+  private let index: [String: [String: [URL]]]  // kind -> language -> files
+
+  /// Indexes the files under each root.
+  ///
+  /// - Throws: `LexiconError.missingRoot` when a root is not a folder.
+  public init(roots: [URL]) throws {
+    self.roots = roots
+    var index: [String: [String: [URL]]] = [:]
+    let fm = FileManager.default
+    for root in roots {
+      var isDirectory: ObjCBool = false
+      guard fm.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        throw LexiconError.missingRoot(path: root.path)
+      }
+      let languages = (try? fm.contentsOfDirectory(atPath: root.path)) ?? []
+      for language in languages.sorted() {
+        let folder = root.appendingPathComponent(language)
+        var isFolder: ObjCBool = false
+        guard fm.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else { continue }
+        for file in ((try? fm.contentsOfDirectory(atPath: folder.path)) ?? []).sorted() where file.hasSuffix(".tsv") {
+          let kind = String(file.dropLast(4))
+          index[kind, default: [:]][language, default: []].append(folder.appendingPathComponent(file))
+        }
+      }
+    }
+    self.index = index
+  }
+
+  public func languages(forKind kind: String) -> [String] {
+    (index[kind].map { Array($0.keys) } ?? []).sorted()
+  }
+
+  public func entries(kind: String, language: String) throws -> [LexiconEntry] {
+    let key = kind + "\u{0}" + language
+    lock.lock()
+    defer { lock.unlock() }
+    if let cached = cache[key] { return cached }
+    var entries: [LexiconEntry] = []
+    for file in index[kind]?[language] ?? [] {
+      let path = "\(language)/\(file.lastPathComponent)"
+      guard let data = FileManager.default.contents(atPath: file.path) else {
+        throw LexiconError.unreadable(path: path, message: "cannot read the file")
+      }
+      guard let text = String(validatingUTF8Data: data) else {
+        throw LexiconError.unreadable(path: path, message: "not valid UTF-8")
+      }
+      entries += try LexiconParser.parse(text, path: path, language: language)
+    }
+    cache[key] = entries
+    return entries
+  }
+}
+
+extension String {
+  /// Decodes UTF-8, returning nil (instead of repairing) when the bytes are not valid UTF-8.
+  init?(validatingUTF8Data data: Data) {
+    var valid = true
+    let decoded = data.withUnsafeBytes { raw -> String in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      var iterator = bytes.makeIterator()
+      var decoder = UTF8()
+      loop: while true {
+        switch decoder.decode(&iterator) {
+        case .scalarValue: continue
+        case .emptyInput: break loop
+        case .error:
+          valid = false
+          break loop
+        }
+      }
+      return valid ? String(decoding: bytes, as: UTF8.self) : ""
+    }
+    if !valid { return nil }
+    self = decoded
+  }
+}

@@ -1,0 +1,41 @@
+import ICUSupport
+
+/// Parses the text of one lexicon file into entries, checking the rules every kind shares:
+/// valid UTF-8, NFC, no empty fields.
+public enum LexiconParser {
+  /// Parses `contents` of the file at `path` (relative to the root) in folder `language`.
+  ///
+  /// - Throws: `LexiconError.invalidEntry` with the line of the first problem.
+  public static func parse(_ contents: String, path: String, language: String) throws -> [LexiconEntry] {
+    var entries: [LexiconEntry] = []
+    var lineNumber = 0
+    for rawLine in contents.split(separator: "\n", omittingEmptySubsequences: false) {
+      lineNumber += 1
+      var line = rawLine
+      if line.last == "\r" { line = line.dropLast() }
+      let trimmed = line.trimmingCharacters(in: " ")
+      if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+      let text = String(line)
+      if !Normalizer.isNormalized(text, form: .nfc) {
+        throw LexiconError.invalidEntry(path: path, line: lineNumber, message: "not in Unicode NFC (run it through `normalize clean`)")
+      }
+      let fields = text.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: " ") }
+      if fields.contains(where: \.isEmpty) {
+        throw LexiconError.invalidEntry(path: path, line: lineNumber, message: "empty field (fields are separated by one TAB)")
+      }
+      entries.append(LexiconEntry(fields: fields, path: path, line: lineNumber, language: language))
+    }
+    return entries
+  }
+}
+
+extension Substring {
+  /// The substring without leading and trailing characters in `set` (scalar comparison).
+  func trimmingCharacters(in set: Character) -> String {
+    var start = startIndex
+    var end = endIndex
+    while start < end, self[start] == set { start = index(after: start) }
+    while end > start, self[index(before: end)] == set { end = index(before: end) }
+    return String(self[start..<end])
+  }
+}

@@ -1,0 +1,23 @@
+import ICUSupport
+
+/// Puts text in Unicode Normalization Form C (canonical composition), the form of all output.
+///
+/// ```swift
+/// ApplyNFC().apply("Zelens\u{302}kyy")   // "Zelenŝkyy" (one scalar for ŝ)
+/// ApplyNFC().apply("\u{1100}\u{1161}")   // "가" (conjoining jamo composed)
+/// ```
+public struct ApplyNFC: CleaningPass {
+  public init() {}
+  public var id: String { "apply-nfc" }
+  public var summary: String { "Unicode NFC (canonical composition)" }
+
+  public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
+    let result = Normalizer.nfc(text)
+    if result != text, recorder != nil {
+      recorder?.record(
+        offset: 0, removed: "\(text.unicodeScalars.count) scalars",
+        inserted: "\(result.unicodeScalars.count) scalars in NFC")
+    }
+    return result
+  }
+}

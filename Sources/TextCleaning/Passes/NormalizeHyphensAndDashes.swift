@@ -1,0 +1,24 @@
+/// Gives hyphens and dashes their canonical forms: the Unicode hyphen U+2010, non-breaking
+/// hyphen U+2011, figure dash U+2012 and small hyphen-minus U+FE63 become ASCII "-"; the
+/// horizontal bar U+2015 and small em dash U+FE58 become the em dash "—". En and em dashes
+/// themselves stay: they mean something ("1950–1953", "Seoul — Kim said").
+///
+/// ```swift
+/// NormalizeHyphensAndDashes().apply("Yoo Yong\u{2010}won")  // "Yoo Yong-won"
+/// NormalizeHyphensAndDashes().apply("Kim Jong\u{2011}un")   // "Kim Jong-un"
+/// ```
+public struct NormalizeHyphensAndDashes: CleaningPass {
+  public init() {}
+  public var id: String { "normalize-hyphens-and-dashes" }
+  public var summary: String { "U+2010/2011/2012/FE63 -> '-'; U+2015/FE58 -> '—'" }
+
+  public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
+    ScalarRewriter.rewrite(text, recorder: &recorder, mayMatch: { $0 == 0xE2 || $0 == 0xEF }) { scalars, index in
+      switch scalars[index].value {
+      case 0x2010, 0x2011, 0x2012, 0xFE63: return .replace("-")
+      case 0x2015, 0xFE58: return .replace("—")
+      default: return .keep
+      }
+    }
+  }
+}

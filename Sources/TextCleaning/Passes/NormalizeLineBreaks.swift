@@ -1,0 +1,27 @@
+/// Makes every line break a single "\n": CRLF, lone CR, NEL (U+0085), vertical tab, form feed
+/// and the Unicode line separator (U+2028) become "\n"; the paragraph separator (U+2029)
+/// becomes a blank line.
+///
+/// ```swift
+/// NormalizeLineBreaks().apply("Seoul\r\n서울\u{2028}Сеул")  // "Seoul\n서울\nСеул"
+/// ```
+public struct NormalizeLineBreaks: CleaningPass {
+  public init() {}
+  public var id: String { "normalize-line-breaks" }
+  public var summary: String { "CRLF, CR, NEL, VT, FF, U+2028 -> \\n; U+2029 -> blank line" }
+
+  public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
+    // CRLF is one Character but two scalars; handle it by deleting the CR before an LF.
+    ScalarRewriter.rewrite(text, recorder: &recorder, mayMatch: { $0 == 0x0D || $0 == 0x0B || $0 == 0x0C || $0 >= 0xC2 }) {
+      scalars, index in
+      switch scalars[index].value {
+      case 0x0D:
+        let next = scalars.index(after: index)
+        return next < scalars.endIndex && scalars[next] == "\n" ? .delete : .replace("\n")
+      case 0x0B, 0x0C, 0x85, 0x2028: return .replace("\n")
+      case 0x2029: return .replace("\n\n")
+      default: return .keep
+      }
+    }
+  }
+}

@@ -1,0 +1,71 @@
+/// Tidies spacing: collapses runs of spaces inside a line to one, removes spaces at line
+/// ends and at the start and end of the text, and collapses three or more line breaks to one
+/// blank line. Leading indentation of a line is kept (plain-text feeds such as Reuters mark
+/// paragraphs with it) but reduced to at most four spaces.
+///
+/// ```swift
+/// NormalizeWhitespace().apply("Kim  Jong-un  \n\n\n\nsaid")  // "Kim Jong-un\n\nsaid"
+/// ```
+public struct NormalizeWhitespace: CleaningPass {
+  public init() {}
+  public var id: String { "normalize-whitespace" }
+  public var summary: String { "collapse space runs, trim line ends, at most one blank line" }
+
+  public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
+    var output = [UInt8]()
+    output.reserveCapacity(text.utf8.count)
+    var changed = false
+    var pendingSpaces = 0
+    var pendingNewlines = 0
+    var atLineStart = true
+    var wroteAny = false
+    var offset = 0  // scalar offset in the input, for the recorder
+    for byte in text.utf8 {
+      if byte & 0xC0 != 0x80 { offset += 1 }
+      switch byte {
+      case 0x20:
+        pendingSpaces += 1
+      case 0x0A:
+        if pendingSpaces > 0 {
+          changed = true
+          recorder?.record(offset: offset - 1 - pendingSpaces, removed: String(repeating: " ", count: pendingSpaces), inserted: "")
+        }
+        pendingSpaces = 0
+        pendingNewlines += 1
+        atLineStart = true
+      default:
+        if pendingNewlines > 0 {
+          if wroteAny {
+            let kept = min(pendingNewlines, 2)
+            output.append(contentsOf: repeatElement(0x0A, count: kept))
+            if kept != pendingNewlines {
+              changed = true
+              recorder?.record(offset: offset - 1, removed: "\(pendingNewlines) line breaks", inserted: "\(kept)")
+            }
+          } else {
+            changed = true
+            recorder?.record(offset: 0, removed: "\(pendingNewlines) leading line breaks", inserted: "")
+          }
+          pendingNewlines = 0
+        }
+        if pendingSpaces > 0 {
+          let kept = (atLineStart && wroteAny) ? min(pendingSpaces, 4) : (atLineStart ? 0 : 1)
+          output.append(contentsOf: repeatElement(0x20, count: kept))
+          if kept != pendingSpaces {
+            changed = true
+            recorder?.record(offset: offset - 1 - pendingSpaces, removed: String(repeating: " ", count: pendingSpaces), inserted: String(repeating: " ", count: kept))
+          }
+          pendingSpaces = 0
+        }
+        atLineStart = false
+        wroteAny = true
+        output.append(byte)
+      }
+    }
+    if pendingSpaces > 0 || pendingNewlines > 0 {
+      changed = true
+      recorder?.record(offset: offset, removed: "trailing whitespace", inserted: "")
+    }
+    return changed ? String(decoding: output, as: UTF8.self) : text
+  }
+}

@@ -1,0 +1,19 @@
+/// Removes explicit bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+/// U+2066–U+2069), the characters of "Trojan Source" attacks (UTS #55). Implicit marks
+/// (LRM U+200E, RLM U+200F, ALM U+061C) stay: right-to-left text needs them.
+///
+/// ```swift
+/// StripBidiControls().apply("user\u{202E}gnp.exe")  // "usergnp.exe"
+/// ```
+public struct StripBidiControls: CleaningPass {
+  public init() {}
+  public var id: String { "strip-bidi-controls" }
+  public var summary: String { "remove bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069)" }
+
+  public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
+    ScalarRewriter.rewrite(text, recorder: &recorder, mayMatch: { $0 == 0xE2 }) { scalars, index in
+      let value = scalars[index].value
+      return (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) ? .delete : .keep
+    }
+  }
+}

@@ -1,0 +1,21 @@
+/// Removes C0 and C1 control characters (NUL, BEL, ESC, U+0080–U+009F, DEL) except tab and
+/// line feed. They carry no text and break downstream tools; `IngestValidation` reports them
+/// with their byte offsets before cleaning.
+///
+/// ```swift
+/// StripControlCharacters().apply("Kyiv\u{0}\u{1B}[0m")  // "Kyiv[0m"
+/// ```
+public struct StripControlCharacters: CleaningPass {
+  public init() {}
+  public var id: String { "strip-control-characters" }
+  public var summary: String { "remove C0/C1 controls and DEL except tab and line feed" }
+
+  public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
+    ScalarRewriter.rewrite(text, recorder: &recorder, mayMatch: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A) || $0 == 0x7F || $0 == 0xC2 }) {
+      scalars, index in
+      let value = scalars[index].value
+      let isControl = (value < 0x20 && value != 0x09 && value != 0x0A) || (value >= 0x7F && value <= 0x9F)
+      return isControl ? .delete : .keep
+    }
+  }
+}

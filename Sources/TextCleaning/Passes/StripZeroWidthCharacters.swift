@@ -1,0 +1,24 @@
+/// Removes invisible characters that scraping leaves inside words: zero-width space (U+200B),
+/// word joiner (U+2060), byte-order marks (U+FEFF), soft hyphens (U+00AD) and the invisible
+/// math operators (U+2061–U+2064). Zero-width (non-)joiners U+200C/U+200D stay: Persian,
+/// Indic scripts and emoji sequences need them.
+///
+/// ```swift
+/// StripZeroWidthCharacters().apply("Zelen\u{200B}skyy")  // "Zelenskyy"
+/// StripZeroWidthCharacters().apply("Ukrai\u{AD}ne")       // "Ukraine"
+/// ```
+public struct StripZeroWidthCharacters: CleaningPass {
+  public init() {}
+  public var id: String { "strip-zero-width-characters" }
+  public var summary: String { "remove U+200B, U+2060-2064, U+FEFF, soft hyphen U+00AD" }
+
+  public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
+    ScalarRewriter.rewrite(text, recorder: &recorder, mayMatch: { $0 == 0xE2 || $0 == 0xEF || $0 == 0xC2 }) {
+      scalars, index in
+      switch scalars[index].value {
+      case 0x200B, 0x2060...0x2064, 0xFEFF, 0x00AD: return .delete
+      default: return .keep
+      }
+    }
+  }
+}

@@ -1,0 +1,34 @@
+/// Brings quotation marks and apostrophes to the standard typographic forms without
+/// straightening them: reversed marks U+201B/U+201F become ‘ and “, and a grave accent,
+/// acute accent or prime used as an apostrophe between letters becomes ’ ("don`t", "Kim´s").
+/// Guillemets and CJK brackets are left alone; use `StraightenQuotes` (opt-in) for ASCII quotes.
+///
+/// ```swift
+/// UnifyQuoteVariants().apply("Korea`s soldiers")   // "Korea’s soldiers"
+/// UnifyQuoteVariants().apply("\u{201F}No deal\u{201D}")  // "“No deal”"
+/// ```
+public struct UnifyQuoteVariants: CleaningPass {
+  public init() {}
+  public var id: String { "unify-quote-variants" }
+  public var summary: String { "reversed quotes and accent/prime apostrophes between letters -> ‘ ’ “ ”" }
+
+  public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
+    ScalarRewriter.rewrite(text, recorder: &recorder, mayMatch: { $0 == 0x60 || $0 == 0xC2 || $0 == 0xE2 }) {
+      scalars, index in
+      switch scalars[index].value {
+      case 0x201B: return .replace("‘")
+      case 0x201F: return .replace("“")
+      case 0x60, 0xB4, 0x2032:
+        return isBetweenLetters(scalars, index) ? .replace("’") : .keep
+      default: return .keep
+      }
+    }
+  }
+
+  private func isBetweenLetters(_ scalars: String.UnicodeScalarView, _ index: String.Index) -> Bool {
+    guard index > scalars.startIndex else { return false }
+    let next = scalars.index(after: index)
+    guard next < scalars.endIndex else { return false }
+    return scalars[scalars.index(before: index)].properties.isAlphabetic && scalars[next].properties.isAlphabetic
+  }
+}

@@ -1,0 +1,63 @@
+import NormalizeCore
+
+/// Finds the structure of one plain-text article: title, standfirst, body paragraphs, headings
+/// and list items, metadata lines (credits, tags, source line, breadcrumb), the reference section,
+/// and the boilerplate to drop (comment forms, view counters, menus, related-article blocks,
+/// cookie notices, share buttons).
+///
+/// It works in three steps:
+/// 1. **Patterns.** Every line of at most ``BoilerplatePatterns/maxLineLength`` scalars is matched
+///    against the `boilerplate.tsv` rules of the article's language, English and `all/`
+///    ("LEAVE A REPLY", "Lascia un commento", "Последние новости", "관련기사", "相关新闻").
+/// 2. **Classifier.** Each paragraph is scored jusText-style from stop-word density
+///    (`stopwords.tsv`), length, word count and sentence punctuation, and the main text region
+///    is the densest run of good paragraphs (``MainTextLocator``): menus and footers far from it
+///    drop out, short headings inside it stay.
+/// 3. **Structure.** Around that region it picks the title and standfirst, moves credits, tags,
+///    the source line and the breadcrumb to metadata, and cuts the body at a references heading,
+///    a related-articles heading or a comment section.
+///
+/// ```swift
+/// let analyzer = try ArticleStructureAnalyzer(lexicons: DirectoryLexiconProvider(roots: [lexiconsURL]))
+/// let layout = analyzer.analyze("""
+///   North Korean soldiers captured in Ukraine: exchanges, diplomacy and possible defections
+///   Kiev shows the world the two captured North Korean soldiers: possible exchanges with Ukrainian prisoners, while Seoul watches closely. Diplomacy and rights at stake
+///   The capture of two North Korean soldiers by the Ukrainian military in Russia’s Kursk region is shaking the diplomatic balance of three nations. …
+///   THE LATEST NEWS
+///   International-News23 ore ago
+///   """, knownTitle: nil)
+/// layout.title       // "North Korean soldiers captured in Ukraine: exchanges, diplomacy and possible defections"
+/// layout.standfirst  // "Kiev shows the world the two captured North Korean soldiers: …"
+/// layout.removed     // [("THE LATEST NEWS", "related-heading"), ("International-News23 ore ago", "related-block")]
+/// ```
+public struct ArticleStructureAnalyzer: Sendable {
+  let patterns: BoilerplatePatterns
+  let stopwords: StopwordTables
+  let locator: MainTextLocator
+
+  /// Loads the boilerplate and stop-word lexicons of every language through `lexicons` and
+  /// compiles the patterns once.
+  ///
+  /// - Parameter lexicons: the provider for `boilerplate` (rule<TAB>regex) and `stopwords`
+  ///   (one word per line) files.
+  /// - Throws: `LexiconError.invalidEntry` with file and line for a malformed line or a regex
+  ///   that does not compile.
+  public init(lexicons: any LexiconProvider) throws {
+    patterns = try BoilerplatePatterns(lexicons: lexicons)
+    stopwords = try StopwordTables(lexicons: lexicons)
+    locator = MainTextLocator()
+  }
+
+  /// Analyses one article.
+  ///
+  /// - Parameters:
+  ///   - text: the article, already Unicode-cleaned, with "\n" line breaks.
+  ///   - knownTitle: the title from the input metadata, if any. A line equal to it (after
+  ///     whitespace folding) becomes ``ArticleLayout/title`` and stays out of the body, and no
+  ///     other line is taken as the title.
+  /// - Returns: the layout; ``ArticleLayout/bodyText`` is the cleaned body.
+  public func analyze(_ text: String, knownTitle: String?) -> ArticleLayout {
+    var analysis = Analysis(analyzer: self, text: text, knownTitle: knownTitle)
+    return analysis.run()
+  }
+}

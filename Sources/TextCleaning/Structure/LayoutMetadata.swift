@@ -1,0 +1,26 @@
+/// Lines that belong to the article but not to its body.
+///
+/// ```swift
+/// // "(Photo: © AndKronos)"            -> credits
+/// // "- North Korean soldiers in Ukraine" (trailing list) -> tags
+/// // "Original Source: evrimagaci.org" -> sourceLine
+/// // "Home NorthKorea Two Captured …"  -> breadcrumb
+/// ```
+public struct LayoutMetadata: Sendable, Equatable {
+  /// Photo and image credits ("Courtesy of …", "Foto: dpa", "사진=연합뉴스"), each once.
+  public var credits: [String]
+  /// Tags or topics, one per entry, without list markers or a "Tags:" heading.
+  public var tags: [String]
+  /// The line naming where the article first appeared ("Original Source: evrimagaci.org").
+  public var sourceLine: String?
+  /// The navigation path above the title ("Home › Politics › Asia").
+  public var breadcrumb: String?
+
+  /// Creates metadata; every part defaults to empty.
+  public init(credits: [String] = [], tags: [String] = [], sourceLine: String? = nil, breadcrumb: String? = nil) {
+    self.credits = credits
+    self.tags = tags
+    self.sourceLine = sourceLine
+    self.breadcrumb = breadcrumb
+  }
+}

@@ -1,0 +1,208 @@
+/// Counts that describe one paragraph for the line classifier, taken in one pass over its
+/// UTF-8 bytes (ASCII fast path; Unicode properties only for scalars outside the common
+/// Latin, Cyrillic, Hangul and CJK ranges).
+///
+/// A *word* is a run of letters and digits; in Chinese and Japanese every Han or kana
+/// character is a word of its own, so that stop-word density means the share of function
+/// characters (的, 了, の, は). The *effective length* counts a Han or kana character as three
+/// Latin characters and a Hangul syllable as two, since they carry that much more text.
+///
+/// ```swift
+/// ParagraphFeatures("The prisoner swap, agreed upon on May 16th, saw both sides …", stopwords: en)
+/// // words 40, stopwords 15, endsSentence true
+/// ParagraphFeatures("相关新闻", stopwords: zh)  // words 4, stopwords 0, effectiveLength 12
+/// ```
+struct ParagraphFeatures: Sendable {
+  /// Unicode scalars.
+  var scalars = 0
+  /// Scalars, with Han/kana counted 3 times and Hangul twice.
+  var effectiveLength = 0
+  /// Words (see the type's summary).
+  var words = 0
+  /// Words that are stop words of the article's language.
+  var stopwords = 0
+  /// Letters (any script).
+  var letters = 0
+  /// Decimal digits.
+  var digits = 0
+  /// Whether the last scalar closes a sentence: . ! ? … 。 ！ ？ or a closing quote/bracket.
+  var endsSentence = false
+
+  /// The share of words that are stop words, 0 for a paragraph without words.
+  var stopwordDensity: Double { words > 0 ? Double(stopwords) / Double(words) : 0 }
+
+  /// Scans `text` against one language's stop words.
+  init(_ text: String, stopwords: StopwordTables.Language) {
+    var copy = text
+    var features = ParagraphFeatures()
+    copy.withUTF8 { buffer in
+      Self.scan(
+        buffer, into: &features, isStopword: { stopwords.contains(word: $0) },
+        isStopScalar: { stopwords.contains(scalar: $0) }, charTokens: stopwords.usesCharacterTokens)
+    }
+    self = features
+    if let last = text.unicodeScalars.last {
+      endsSentence = Self.sentenceEnders.contains(last.value)
+    }
+  }
+
+  /// An empty feature set (for the detector's scan).
+  init() {}
+
+  private static let sentenceEnders: Set<UInt32> = [
+    0x2E, 0x21, 0x3F, 0x22, 0x29, 0x2026, 0x3002, 0xFF01, 0xFF1F, 0x201D, 0x2019, 0xBB, 0x300D, 0x300F,
+  ]
+
+  /// Walks the UTF-8 of a paragraph, counting into `features` and handing every word (lowercased,
+  /// at most 32 bytes long; longer words are counted but never stop words) to `isStopword`.
+  static func scan(
+    _ buffer: UnsafeBufferPointer<UInt8>, into features: inout ParagraphFeatures,
+    isStopword: (String) -> Bool, isStopScalar: (UInt32) -> Bool, charTokens: Bool
+  ) {
+    let count = buffer.count
+    var index = 0
+    var tokenStart = -1
+    var tokenASCII = true
+    var tokenUpper = false
+    var scalars = 0
+    var extra = 0
+
+    func endToken(_ end: Int) {
+      guard tokenStart >= 0 else { return }
+      features.words += 1
+      let length = end - tokenStart
+      if length <= 32 {
+        let slice = UnsafeBufferPointer(rebasing: buffer[tokenStart..<end])
+        let word: String
+        if tokenASCII {
+          if tokenUpper {
+            word = String(unsafeUninitializedCapacity: length) { out in
+              for k in 0..<length {
+                let b = slice[k]
+                out[k] = (b >= 0x41 && b <= 0x5A) ? b + 0x20 : b
+              }
+              return length
+            }
+          } else {
+            word = String(decoding: slice, as: UTF8.self)
+          }
+        } else {
+          word = String(decoding: slice, as: UTF8.self).lowercased()
+        }
+        if isStopword(word) { features.stopwords += 1 }
+      }
+      tokenStart = -1
+      tokenASCII = true
+      tokenUpper = false
+    }
+
+    while index < count {
+      let byte = buffer[index]
+      scalars += 1
+      if byte < 0x80 {
+        if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) {
+          features.letters += 1
+          if tokenStart < 0 { tokenStart = index }
+          if byte <= 0x5A { tokenUpper = true }
+        } else if byte >= 0x30 && byte <= 0x39 {
+          features.digits += 1
+          if tokenStart < 0 { tokenStart = index }
+        } else {
+          endToken(index)
+        }
+        index += 1
+        continue
+      }
+      // Decode one multi-byte scalar (the buffer comes from a String: valid UTF-8).
+      var value: UInt32
+      var length: Int
+      if byte < 0xE0 {
+        length = 2
+        value = UInt32(byte & 0x1F)
+      } else if byte < 0xF0 {
+        length = 3
+        value = UInt32(byte & 0x0F)
+      } else {
+        length = 4
+        value = UInt32(byte & 0x07)
+      }
+      if index + length > count { length = count - index }
+      var k = 1
+      while k < length {
+        value = (value << 6) | UInt32(buffer[index + k] & 0x3F)
+        k += 1
+      }
+      switch ScalarClass(value) {
+      case .cjk:
+        features.letters += 1
+        extra += 2
+        if charTokens {
+          endToken(index)
+          features.words += 1
+          if isStopScalar(value) { features.stopwords += 1 }
+        } else {
+          if tokenStart < 0 { tokenStart = index }
+          tokenASCII = false
+        }
+      case .hangul:
+        features.letters += 1
+        extra += 1
+        if tokenStart < 0 { tokenStart = index }
+        tokenASCII = false
+      case .letter:
+        features.letters += 1
+        if tokenStart < 0 { tokenStart = index }
+        tokenASCII = false
+      case .mark:
+        if tokenStart >= 0 { tokenASCII = false }
+      case .digit:
+        features.digits += 1
+        if tokenStart < 0 { tokenStart = index }
+        tokenASCII = false
+      case .other:
+        endToken(index)
+      }
+      index += length
+    }
+    endToken(count)
+    features.scalars += scalars
+    features.effectiveLength += scalars + extra
+  }
+}
+
+/// The classes of non-ASCII scalars the scanner needs, by range first and by Unicode property
+/// only outside the ranges.
+enum ScalarClass {
+  case cjk, hangul, letter, mark, digit, other
+
+  init(_ value: UInt32) {
+    switch value {
+    case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F:
+      self = (value == 0x30FB || value == 0x30A0) ? .other : .cjk
+    case 0xAC00...0xD7A3, 0x1100...0x11FF, 0x3130...0x318F:
+      self = .hangul
+    case 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F, 0x370...0x3FF, 0x400...0x52F, 0x1E00...0x1FFF:
+      self = (value >= 0x37E && value <= 0x387 && value != 0x386) ? .other : .letter
+    case 0x300...0x36F:
+      self = .mark
+    case 0x80...0xBF, 0x2000...0x2BFF, 0x3000...0x303F, 0xFF00...0xFF0F, 0xFF1A...0xFF20:
+      self = .other
+    default:
+      guard let scalar = Unicode.Scalar(value) else {
+        self = .other
+        return
+      }
+      let properties = scalar.properties
+      if properties.isAlphabetic {
+        self = .letter
+      } else if properties.numericType != nil {
+        self = .digit
+      } else {
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: self = .mark
+        default: self = .other
+        }
+      }
+    }
+  }
+}

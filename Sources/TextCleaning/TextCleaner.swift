@@ -1,0 +1,104 @@
+/// Cleans text by running the cleaning passes in one fixed order (the order matters: line
+/// breaks before whitespace, NFC after the scalar replacements).
+///
+/// ```swift
+/// let cleaner = TextCleaner()
+/// cleaner.clean("Ｓｅｏｕｌ\u{A0}– Yoo Yong\u{2010}won\u{200B}’s office\r\n")
+/// // "Seoul – Yoo Yong-won’s office"
+/// let (text, steps) = cleaner.cleanAndExplain("Kim\u{00A0}Jong\u{2011}un")
+/// steps.filter(\.changed).map(\.passID)  // ["normalize-spaces", "normalize-hyphens-and-dashes"]
+/// ```
+public struct TextCleaner: Sendable {
+  /// Every pass, in the order they run. A test checks each pass type appears exactly once.
+  public static let allPasses: [any CleaningPass] = [
+    NormalizeLineBreaks(),
+    StripControlCharacters(),
+    StripBidiControls(),
+    StripZeroWidthCharacters(),
+    NormalizeSpaces(),
+    NormalizeHyphensAndDashes(),
+    UnifyQuoteVariants(),
+    StraightenQuotes(),
+    FoldFullwidthForms(),
+    ApplyNFC(),
+    NormalizeWhitespace(),
+  ]
+
+  /// The passes this cleaner runs.
+  public let passes: [any CleaningPass]
+
+  /// A cleaner with every default pass plus the opt-in passes named in `enabling` and
+  /// without those named in `disabling`.
+  ///
+  /// - Throws: `TextCleaningError.unknownPass` for an id that no pass has.
+  public init(enabling: Set<String> = [], disabling: Set<String> = []) throws {
+    let known = Set(Self.allPasses.map(\.id))
+    if let unknown = enabling.union(disabling).subtracting(known).sorted().first {
+      throw TextCleaningError.unknownPass(id: unknown, known: Self.allPasses.map(\.id))
+    }
+    passes = Self.allPasses.filter { pass in
+      !disabling.contains(pass.id) && (!pass.isOptIn || enabling.contains(pass.id))
+    }
+  }
+
+  /// The default cleaner: every pass that is not opt-in.
+  public init() {
+    passes = Self.allPasses.filter { !$0.isOptIn }
+  }
+
+  /// Cleans `text`.
+  public func clean(_ text: String) -> String {
+    passes.reduce(text) { $1.apply($0) }
+  }
+
+  /// Cleans `text` and says what each pass changed.
+  ///
+  /// - Returns: the cleaned text and one step per pass, in order.
+  public func cleanAndExplain(_ text: String, changeLimit: Int = 50) -> (text: String, steps: [CleaningStep]) {
+    var steps: [CleaningStep] = []
+    var current = text
+    for pass in passes {
+      var recorder: ChangeRecorder? = ChangeRecorder(limit: changeLimit)
+      let next = pass.apply(current, recorder: &recorder)
+      steps.append(
+        CleaningStep(
+          passID: pass.id, changed: next != current, changeCount: recorder?.count ?? 0,
+          changes: recorder?.changes ?? []))
+      current = next
+    }
+    return (current, steps)
+  }
+
+  /// Replays the changing steps of an explanation on `text` (ftfy's `apply_plan`).
+  ///
+  /// - Throws: `TextCleaningError.unknownPass` if a step names no known pass.
+  public static func replay(_ steps: [CleaningStep], on text: String) throws -> String {
+    var current = text
+    for step in steps where step.changed {
+      guard let pass = allPasses.first(where: { $0.id == step.passID }) else {
+        throw TextCleaningError.unknownPass(id: step.passID, known: allPasses.map(\.id))
+      }
+      current = pass.apply(current)
+    }
+    return current
+  }
+}
+
+/// What one pass did in `TextCleaner.cleanAndExplain`.
+public struct CleaningStep: Sendable, Equatable, Codable {
+  /// The pass id, e.g. "fold-fullwidth-forms".
+  public var passID: String
+  /// Whether the pass changed the text.
+  public var changed: Bool
+  /// How many changes it made (all of them, even beyond `changes`).
+  public var changeCount: Int
+  /// The first changes, with scalar offsets into that pass's input.
+  public var changes: [ChangeRecorder.Change]
+
+  enum CodingKeys: String, CodingKey {
+    case passID = "pass"
+    case changed
+    case changeCount = "count"
+    case changes
+  }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import NormalizeKit
+
+/// Reading, writing and reporting for `normalize process`: the library does the work.
+struct ProcessFrontend {
+  struct Summary {
+    var counts: RecordPipeline.Counts
+    var blankLines: Int
+    var seconds: Double
+  }
+
+  let paths: [String]
+  let output: String?
+  let rejects: String?
+  let jobs: Int
+  let maxArticleBytes: Int
+
+  func run(assembler: RecordAssembler) throws -> Summary {
+    let sink = try OutputSink(path: output)
+    let rejectSink = try rejects.map { try OutputSink(path: $0) }
+    let reader = ArticleReader(paths: paths, maxBytes: maxArticleBytes)
+    let pipeline = RecordPipeline(assembler: assembler, jobs: jobs)
+    let started = Date()
+    let counts = try pipeline.run(
+      reader: reader,
+      progress: { counts in
+        let seconds = max(Date().timeIntervalSince(started), 0.001)
+        Diagnostics.progress(
+          String(format: "read %d, written %d, rejected %d — %.1f MB/s", counts.read, counts.written, counts.rejected,
+                 Double(counts.bytes) / 1e6 / seconds))
+      },
+      emit: { outcome in
+        switch outcome {
+        case .record(_, let json):
+          try sink.write(json)
+        case .reject(let reject):
+          Diagnostics.endProgress()
+          Diagnostics.print("normalize: \(reject.location): \(reject.code): \(reject.reason)")
+          try rejectSink?.write(RecordEncoder.encodeLine(reject))
+        }
+      })
+    try sink.finish()
+    try rejectSink?.finish()
+    let seconds = Date().timeIntervalSince(started)
+    Diagnostics.endProgress()
+    var line = "normalize: read \(counts.read), written \(counts.written), rejected \(counts.rejected)"
+    if reader.blankLines > 0 { line += " (\(reader.blankLines) blank lines skipped)" }
+    line += String(format: " in %.2f s", seconds)
+    if counts.read == counts.written + counts.rejected { line += "; all inputs accounted for" }
+    if counts.rejected > 0 && rejects == nil { line += "; use --rejects FILE to keep the rejected inputs" }
+    Diagnostics.print(line)
+    return Summary(counts: counts, blankLines: reader.blankLines, seconds: seconds)
+  }
+}

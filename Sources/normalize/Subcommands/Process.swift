@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import NormalizeKit
+
+/// `normalize [PATHS…]`: the article pipeline.
+struct Process: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Turn articles into cleaned records (the default subcommand).",
+    discussion: """
+      Each input article becomes one JSON record on standard output (or -o FILE), in input order,
+      or a reject with its reason (--rejects FILE). A summary line goes to standard error:
+      read = written + rejected.
+      """)
+
+  @Argument(help: ArgumentHelp("Files or folders to read; '-' or nothing reads standard input.", valueName: "path"))
+  var paths: [String] = []
+
+  @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write records to this file instead of standard output.", valueName: "file"))
+  var output: String?
+
+  @Option(help: ArgumentHelp("Publication date (YYYY-MM-DD) for articles whose input has none; relative dates resolve against it.", valueName: "date"))
+  var published: String?
+
+  @Option(help: ArgumentHelp("Write inputs that could not become records, with the reason, to this JSON Lines file.", valueName: "file"))
+  var rejects: String?
+
+  @Option(help: ArgumentHelp("Worker threads (default: the number of cores). Output order is input order.", valueName: "n"))
+  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+  @Option(help: ArgumentHelp("Largest article accepted, in bytes; larger ones are rejected as too-large.", valueName: "bytes"))
+  var maxArticleBytes: Int = 16 << 20
+
+  @Option(name: .customLong("enable-pass"), help: ArgumentHelp("Turn on an opt-in cleaning pass (see `normalize clean --list-passes`).", valueName: "id"))
+  var enablePasses: [String] = []
+
+  @Option(name: .customLong("disable-pass"), help: ArgumentHelp("Turn off a cleaning pass.", valueName: "id"))
+  var disablePasses: [String] = []
+
+  @OptionGroup var lexicons: LexiconOptions
+
+  func validate() throws {
+    if jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+    if maxArticleBytes < 1 { throw ValidationError("--max-article-bytes must be positive") }
+    if let published, PublicationDate.normalize(published) == nil {
+      throw ValidationError("--published \"\(published)\" is not a real date; use YYYY-MM-DD, e.g. --published 2025-05-28")
+    }
+  }
+
+  func run() throws {
+    let options = RecordAssembler.Options(
+      publishedDefault: published.flatMap(PublicationDate.normalize),
+      enablePasses: Set(enablePasses), disablePasses: Set(disablePasses))
+    let summary: ProcessFrontend.Summary
+    do {
+      let provider = try LexiconLocator.provider(extra: lexicons.extraLexicons)
+      let assembler = try RecordAssembler(lexicons: provider, options: options)
+      summary = try ProcessFrontend(
+        paths: paths, output: output, rejects: rejects, jobs: jobs, maxArticleBytes: maxArticleBytes
+      ).run(assembler: assembler)
+    } catch {
+      Diagnostics.print("normalize: \(error)")
+      throw ExitCode(2)
+    }
+    if summary.counts.unreadable > 0 { throw ExitCode(2) }
+    if summary.counts.rejected > 0 { throw ExitCode(1) }
+  }
+}
