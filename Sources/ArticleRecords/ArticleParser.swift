@@ -16,7 +16,7 @@ public enum ArticleParser {
     var findings = invalidUTF8Findings(decoded, raw: raw)
     switch raw.format {
     case .text:
-      if let reason = binaryReason(raw.bytes) {
+      if let reason = binaryReason(raw.bytes, invalidUTF8: decoded.invalidCount) {
         return .failure(InputReject(code: "binary-data", reason: reason, file: raw.file, excerpt: excerpt(decoded.text)))
       }
       if decoded.text.allSatisfy(\.isWhitespace) {
@@ -95,16 +95,18 @@ public enum ArticleParser {
   }
 
   /// A reason to treat the bytes as binary data rather than text, or nil.
-  static func binaryReason(_ bytes: [UInt8]) -> String? {
-    let sample = bytes.prefix(65536)
-    guard !sample.isEmpty else { return nil }
+  /// Text has few NUL or control bytes and few invalid UTF-8 sequences; binary data (images,
+  /// archives, UTF-16 read as UTF-8) has many.
+  static func binaryReason(_ bytes: [UInt8], invalidUTF8: Int) -> String? {
+    guard !bytes.isEmpty else { return nil }
     var nul = 0
     var control = 0
-    for byte in sample {
+    for byte in bytes {
       if byte == 0 { nul += 1 } else if byte < 0x09 || (byte > 0x0D && byte < 0x20) { control += 1 }
     }
-    if nul * 100 > sample.count || (nul + control) * 10 > sample.count {
-      return "binary data (\(nul) NUL and \(control) control bytes in the first \(sample.count)); pass text or JSON Lines"
+    let suspicious = nul + control + invalidUTF8
+    if nul > max(8, bytes.count / 100) || suspicious * 10 > bytes.count {
+      return "binary data (\(nul) NUL bytes, \(control) control bytes and \(invalidUTF8) invalid UTF-8 sequences in \(bytes.count) bytes); pass UTF-8 text or JSON Lines"
     }
     return nil
   }

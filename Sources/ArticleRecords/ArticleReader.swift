@@ -3,7 +3,7 @@ import Foundation
 /// Streams inputs from paths and standard input, in a stable order, holding at most one
 /// chunk plus one line (or one text file) in memory.
 ///
-/// - A folder is walked recursively in sorted order; it contributes `.txt`, `.text`, `.md`
+/// - A folder is walked recursively in sorted order; it contributes `.txt`, `.text`
 ///   files (one article each) and `.jsonl`, `.ndjson` files (one article per line). A
 ///   `<name>.meta.json` beside `<name>.txt` supplies that article's metadata.
 /// - A file named explicitly is read whatever its extension: JSON Lines when its first
@@ -101,7 +101,7 @@ public final class ArticleReader {
   /// Whether a file found in a folder walk is an article file.
   static func isArticleFile(_ name: String) -> Bool {
     let lower = name.lowercased()
-    return [".txt", ".text", ".md", ".jsonl", ".ndjson"].contains { lower.hasSuffix($0) }
+    return [".txt", ".text", ".jsonl", ".ndjson"].contains { lower.hasSuffix($0) }
   }
 
   /// Starts reading one file or stdin; returns an item at once for text files and errors.

@@ -35,12 +35,43 @@ public struct ArticleRecord: Codable, Sendable, Equatable {
   /// The schema id records carry.
   public static let schemaID = "normalize.article/1"
 
+  public init(
+    id: String, source: Source, published: Published?, lang: String?, scripts: [String], title: String?,
+    standfirst: String?, text: String, paragraphs: [Paragraph], metadata: Metadata, removed: [Removal],
+    names: [NameMention], dates: [TemporalMention], references: [ReferenceAnnotation], findings: [Finding],
+    input: [String: JSONValue]?
+  ) {
+    self.id = id
+    self.source = source
+    self.published = published
+    self.lang = lang
+    self.scripts = scripts
+    self.title = title
+    self.standfirst = standfirst
+    self.text = text
+    self.paragraphs = paragraphs
+    self.metadata = metadata
+    self.removed = removed
+    self.names = names
+    self.dates = dates
+    self.references = references
+    self.findings = findings
+    self.input = input
+  }
+
   /// Where the article came from.
   public struct Source: Codable, Sendable, Equatable {
     public var file: String?
     public var line: Int?
     public var url: String?
     public var publisher: String?
+
+    public init(file: String?, line: Int?, url: String?, publisher: String?) {
+      self.file = file
+      self.line = line
+      self.url = url
+      self.publisher = publisher
+    }
   }
 
   /// A publication date and its origin: "input" (the record's `published`), "option"
@@ -48,6 +79,11 @@ public struct ArticleRecord: Codable, Sendable, Equatable {
   public struct Published: Codable, Sendable, Equatable {
     public var value: String
     public var from: String
+
+    public init(value: String, from: String) {
+      self.value = value
+      self.from = from
+    }
   }
 
   /// A span of `text` and what it is: "body", "heading" or "list-item".
@@ -55,6 +91,12 @@ public struct ArticleRecord: Codable, Sendable, Equatable {
     public var start: Int
     public var end: Int
     public var kind: String
+
+    public init(start: Int, end: Int, kind: String) {
+      self.start = start
+      self.end = end
+      self.kind = kind
+    }
   }
 
   /// Text that is about the article rather than part of it.
@@ -63,6 +105,13 @@ public struct ArticleRecord: Codable, Sendable, Equatable {
     public var tags: [String] = []
     public var sourceLine: String?
     public var breadcrumb: String?
+
+    public init(credits: [String] = [], tags: [String] = [], sourceLine: String? = nil, breadcrumb: String? = nil) {
+      self.credits = credits
+      self.tags = tags
+      self.sourceLine = sourceLine
+      self.breadcrumb = breadcrumb
+    }
 
     enum CodingKeys: String, CodingKey {
       case credits, tags, breadcrumb
@@ -74,6 +123,11 @@ public struct ArticleRecord: Codable, Sendable, Equatable {
   public struct Removal: Codable, Sendable, Equatable {
     public var text: String
     public var rule: String
+
+    public init(text: String, rule: String) {
+      self.text = text
+      self.rule = rule
+    }
   }
 
   enum CodingKeys: String, CodingKey {

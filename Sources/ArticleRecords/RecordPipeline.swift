@@ -107,7 +107,7 @@ public struct RecordPipeline: Sendable {
       case .success(let article):
         let record = assembler.assemble(article)
         do {
-          return .record(record, json: try RecordEncoder.encodeLine(record))
+          return .record(record, json: try record.jsonLine())
         } catch {
           return .reject(InputReject(code: "unencodable", reason: "the record could not be written as JSON: \(error)", file: raw.file, line: raw.line, id: article.id))
         }

@@ -42,8 +42,11 @@ public enum Normalizer {
   }
 
   /// Whether `text` is already in `form` (a fast quick-check pass, then a full check if needed).
+  ///
+  /// Compares scalars: Swift's `==` on strings is canonical equivalence, so it would call
+  /// "e\u{301}" equal to its NFC "é".
   public static func isNormalized(_ text: String, form: Form) -> Bool {
-    normalize(text, form: form) == text
+    normalize(text, form: form).unicodeScalars.elementsEqual(text.unicodeScalars)
   }
 
   /// NFC: canonical composition, the form Normalize's output is in.

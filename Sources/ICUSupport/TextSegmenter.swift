@@ -5,8 +5,9 @@ import CICU
 ///
 /// ```swift
 /// TextSegmenter.words(in: "消息：俄乌战俘互换", locale: "zh").map(\.text)
-/// // ["消息", "：", "俄乌", "战俘", "互换"]  (dictionary-based words)
-/// TextSegmenter.sentences(in: "Mr. Lee met Yoo. He left.", locale: "en").count  // 2
+/// // ["消息", "：", "俄", "乌", "战俘", "互换"]  (dictionary-based words)
+/// TextSegmenter.sentences(in: "Mr. Lee met Yoo. He left.", locale: "en").count              // 3
+/// TextSegmenter.sentences(in: "Mr. Lee met Yoo. He left.", locale: "en@ss=standard").count  // 2
 /// ```
 public enum TextSegmenter {
   /// What a word segment contains, from ICU's rule status.
@@ -37,8 +38,9 @@ public enum TextSegmenter {
     segments(kind: CICU_BREAK_WORD, text: text, locale: locale).filter { !wordsOnly || $0.kind != .none }
   }
 
-  /// Splits `text` into sentences (ICU's sentence rules; abbreviation-aware only for "Mr."-style
-  /// suppressions the locale defines).
+  /// Splits `text` into sentences with ICU's sentence rules. They are abbreviation-aware only
+  /// when the locale asks for CLDR's suppressions: "en" splits after "Mr.", "en@ss=standard"
+  /// does not.
   public static func sentences(in text: String, locale: String = "") -> [Segment] {
     segments(kind: CICU_BREAK_SENTENCE, text: text, locale: locale)
   }

@@ -6,8 +6,12 @@ import Foundation
 /// ```swift
 /// let han = try Transliterator.cached("Han-Latin")
 /// han.transliterate("北京")                            // "běi jīng"
-/// try Transliterator.cached("Cyrillic-Latin/BGN").transliterate("Зеленський") // "Zelensʹkyy"
+/// try Transliterator.cached("Ukrainian-Latin/BGN").transliterate("Зеленський") // "Zelensʹkyy"
+/// try Transliterator.cached("Russian-Latin/BGN").transliterate("Москва")       // "Moskva"
 /// ```
+///
+/// ICU 72 has no "Cyrillic-Latin/BGN": that id still opens (ICU drops the unknown variant) but
+/// gives plain "Cyrillic-Latin" ("Київ" -> "Kií̈v"); use the language-specific BGN ids.
 public final class Transliterator: @unchecked Sendable {
   /// The id it was opened with.
   public let id: String

@@ -9,10 +9,13 @@ public enum LexiconParser {
   public static func parse(_ contents: String, path: String, language: String) throws -> [LexiconEntry] {
     var entries: [LexiconEntry] = []
     var lineNumber = 0
-    for rawLine in contents.split(separator: "\n", omittingEmptySubsequences: false) {
+    // Split on scalars: "\r\n" is a single Character, so splitting the String on "\n" would
+    // never break CRLF lines.
+    for rawLine in contents.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
       lineNumber += 1
-      var line = rawLine
-      if line.last == "\r" { line = line.dropLast() }
+      var scalars = rawLine
+      if scalars.last == "\r" { scalars = scalars.dropLast() }
+      let line = Substring(scalars)
       let trimmed = line.trimmingCharacters(in: " ")
       if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
       let text = String(line)

@@ -60,9 +60,11 @@ public struct TextCleaner: Sendable {
     for pass in passes {
       var recorder: ChangeRecorder? = ChangeRecorder(limit: changeLimit)
       let next = pass.apply(current, recorder: &recorder)
+      // Scalar comparison: `!=` is canonical equivalence and would miss what apply-nfc changes.
+      let changed = !next.unicodeScalars.elementsEqual(current.unicodeScalars)
       steps.append(
         CleaningStep(
-          passID: pass.id, changed: next != current, changeCount: recorder?.count ?? 0,
+          passID: pass.id, changed: changed, changeCount: recorder?.count ?? 0,
           changes: recorder?.changes ?? []))
       current = next
     }

@@ -13,7 +13,8 @@ public struct ApplyNFC: CleaningPass {
 
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
     let result = Normalizer.nfc(text)
-    if result != text, recorder != nil {
+    // Compare scalars: `!=` on strings is canonical equivalence and never sees NFC changes.
+    if recorder != nil, !result.unicodeScalars.elementsEqual(text.unicodeScalars) {
       recorder?.record(
         offset: 0, removed: "\(text.unicodeScalars.count) scalars",
         inserted: "\(result.unicodeScalars.count) scalars in NFC")

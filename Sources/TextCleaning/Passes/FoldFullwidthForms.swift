@@ -49,13 +49,14 @@ public struct FoldFullwidthForms: CleaningPass {
     (0xFF01...0xFF5E).contains(scalar.value) || scalar.value == 0x3000
   }
 
+  private static let cjkScripts = ["Hani", "Hira", "Kana", "Hang", "Bopo"].compactMap { Script(code: $0) }
+
+  /// Script_Extensions, not Script: the prolonged sound mark "ー" and the middle dot "・" are
+  /// Common but used only with kana, so "コーヒー（ＵＣＣ）" is Japanese text.
   private func isCJK(_ scalar: Unicode.Scalar) -> Bool {
     let value = scalar.value
     if value < 0x1100 { return false }
     if (0x3000...0x303F).contains(value) || (0xFF61...0xFFDC).contains(value) { return true }
-    switch Script.of(scalar).code {
-    case "Hani", "Hira", "Kana", "Hang", "Bopo": return true
-    default: return false
-    }
+    return Self.cjkScripts.contains { $0.covers(scalar) }
   }
 }

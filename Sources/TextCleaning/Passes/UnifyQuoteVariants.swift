@@ -25,10 +25,19 @@ public struct UnifyQuoteVariants: CleaningPass {
     }
   }
 
+  /// Whether the scalars around `index` are letters. Combining marks before it belong to the
+  /// letter they follow ("Jose\u{301}`s"), so the answer is the same before and after NFC.
   private func isBetweenLetters(_ scalars: String.UnicodeScalarView, _ index: String.Index) -> Bool {
-    guard index > scalars.startIndex else { return false }
     let next = scalars.index(after: index)
-    guard next < scalars.endIndex else { return false }
-    return scalars[scalars.index(before: index)].properties.isAlphabetic && scalars[next].properties.isAlphabetic
+    guard next < scalars.endIndex, scalars[next].properties.isAlphabetic else { return false }
+    var before = index
+    while before > scalars.startIndex {
+      before = scalars.index(before: before)
+      switch scalars[before].properties.generalCategory {
+      case .nonspacingMark, .spacingMark, .enclosingMark: continue
+      default: return scalars[before].properties.isAlphabetic
+      }
+    }
+    return false
   }
 }

@@ -34,18 +34,15 @@ struct Analysis {
     } else {
       self.knownTitle = nil
     }
-    var patternLanguages = [language]
-    if language != "en" { patternLanguages.append("en") }
-    patternLanguages.append("all")
+    let patternKey = analyzer.patterns.tableKey(for: language)
     let stops = analyzer.stopwords.language(language)
     var seen: Set<String> = []
     items.reserveCapacity(paragraphs.count)
     for paragraph in paragraphs {
       let features = ParagraphFeatures(paragraph.text, stopwords: stops)
-      var rule: String?
-      if features.scalars <= BoilerplatePatterns.maxLineLength {
-        rule = analyzer.patterns.rule(for: paragraph.text, languages: patternLanguages)
-      }
+      var rule = analyzer.patterns.rule(
+        for: paragraph.text, scalars: features.scalars, endsSentence: features.endsSentence,
+        atEdge: false, tableKey: patternKey)
       if rule == nil, features.effectiveLength > 20, !seen.insert(paragraph.text).inserted {
         rule = BoilerplateRule.duplicateLine
       }

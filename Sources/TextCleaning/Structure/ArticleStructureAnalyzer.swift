@@ -43,8 +43,8 @@ public struct ArticleStructureAnalyzer: Sendable {
   /// - Throws: `LexiconError.invalidEntry` with file and line for a malformed line or a regex
   ///   that does not compile.
   public init(lexicons: any LexiconProvider) throws {
-    patterns = try BoilerplatePatterns(lexicons: lexicons)
     stopwords = try StopwordTables(lexicons: lexicons)
+    patterns = try BoilerplatePatterns(lexicons: lexicons, extraLanguages: Array(stopwords.languages.keys))
     locator = MainTextLocator()
   }
 

@@ -28,6 +28,9 @@ struct StopwordTables: Sendable {
   static let characterLanguages: Set<String> = ["zh", "ja"]
 
   let languages: [String: Language]
+  /// Word -> bit set of the word languages (index into ``wordLanguageCodes``) listing it.
+  private let wordIndex: [String: UInt32]
+  private let wordLanguageCodes: [String]
 
   /// Loads every `stopwords` file.
   ///
@@ -57,6 +60,13 @@ struct StopwordTables: Sendable {
       languages[code] = Language(code: code, words: words, scalars: scalars, usesCharacterTokens: characterTokens)
     }
     self.languages = languages
+    let codes = languages.values.filter { !$0.usesCharacterTokens && $0.code != "ko" }.map(\.code).sorted()
+    var index: [String: UInt32] = [:]
+    for (bit, code) in codes.prefix(32).enumerated() {
+      for word in languages[code]?.words ?? [] { index[word, default: 0] |= UInt32(1) << UInt32(bit) }
+    }
+    wordIndex = index
+    wordLanguageCodes = Array(codes.prefix(32))
   }
 
   /// The list for `code`, or an empty one.
@@ -70,8 +80,7 @@ struct StopwordTables: Sendable {
   /// ("en" when nothing matches).
   func detectLanguage<S: Sequence>(_ paragraphs: S) -> String where S.Element == String {
     var scriptCounts = (hangul: 0, kana: 0, han: 0, letters: 0)
-    var hits: [String: Int] = [:]
-    let wordLanguages = languages.values.filter { !$0.usesCharacterTokens && $0.code != "ko" }
+    var hits = [Int](repeating: 0, count: wordLanguageCodes.count)
     var seenWords = 0
     for paragraph in paragraphs {
       for scalar in paragraph.unicodeScalars {
@@ -93,20 +102,26 @@ struct StopwordTables: Sendable {
         ParagraphFeatures.scan(
           buffer, into: &features,
           isStopword: { word in
-            for language in wordLanguages where language.words.contains(word) {
-              hits[language.code, default: 0] += 1
+            if var bits = wordIndex[word] {
+              while bits != 0 {
+                hits[bits.trailingZeroBitCount] += 1
+                bits &= bits - 1
+              }
             }
             return false
           }, isStopScalar: { _ in false }, charTokens: false)
       }
       seenWords += features.words
-      if seenWords > 4000 { break }
+      if seenWords > 600 { break }
     }
     let letters = max(scriptCounts.letters, 1)
     if scriptCounts.hangul * 10 > letters * 3 { return "ko" }
     if scriptCounts.kana * 20 > letters { return "ja" }
     if scriptCounts.han * 10 > letters * 3 { return "zh" }
-    let best = hits.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }
-    return best?.key ?? "en"
+    var best: (code: String, hits: Int)?
+    for (bit, code) in wordLanguageCodes.enumerated() where hits[bit] > (best?.hits ?? 0) {
+      best = (code, hits[bit])
+    }
+    return best?.code ?? "en"
   }
 }

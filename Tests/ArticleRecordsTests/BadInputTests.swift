@@ -1,0 +1,146 @@
+import ArticleRecords
+import Foundation
+import Testing
+
+/// Every kind of bad input becomes a record (with findings) or a reject with a reason, and the
+/// counts always add up: read = written + rejected.
+@Suite struct BadInputTests {
+  private func write(_ bytes: [UInt8], name: String) throws -> String {
+    let folder = try Fixtures.temporaryFolder()
+    let url = folder.appendingPathComponent(name)
+    try Data(bytes).write(to: url)
+    return url.path
+  }
+
+  private func expectBalanced(_ counts: RecordPipeline.Counts) {
+    #expect(counts.read == counts.written + counts.rejected)
+  }
+
+  @Test func emptyTextFileIsRejected() throws {
+    let run = try Fixtures.run(paths: [try write([], name: "empty.txt")])
+    #expect(run.counts.read == 1 && run.counts.rejected == 1)
+    #expect(run.outcomes.first?.reject?.code == "empty-input")
+    expectBalanced(run.counts)
+  }
+
+  @Test func emptyJSONLinesFileHasNoInputs() throws {
+    let run = try Fixtures.run(paths: [try write([], name: "empty.jsonl")])
+    #expect(run.counts.read == 0)
+    expectBalanced(run.counts)
+  }
+
+  @Test func blankAndWhitespaceLinesAreSkippedAndCounted() throws {
+    let lines = "{\"id\":\"a\",\"text\":\"Kyiv is the capital.\"}\n\n   \n\t\r\n{\"id\":\"b\",\"text\":\"Seoul too.\"}\n"
+    let run = try Fixtures.run(paths: [try write(Array(lines.utf8), name: "blank.jsonl")])
+    #expect(run.counts.written == 2)
+    #expect(run.reader.blankLines == 3)
+    #expect(run.outcomes.compactMap(\.record).map(\.id) == ["a", "b"])
+  }
+
+  @Test func malformedJSONIsRejectedWithItsLine() throws {
+    let lines = "{\"id\":\"a\",\"text\":\"ok\"}\n{\"id\":\"b\",\"text\":\"unterminated}\n[1,2]\n{\"id\":\"d\"}\n{\"id\":\"e\",\"text\":\"fine\"}\n"
+    let run = try Fixtures.run(paths: [try write(Array(lines.utf8), name: "bad.jsonl")])
+    #expect(run.counts.read == 5 && run.counts.written == 2 && run.counts.rejected == 3)
+    let rejects = run.outcomes.compactMap(\.reject)
+    #expect(rejects.map(\.code) == ["malformed-json", "not-an-object", "missing-text"])
+    #expect(rejects.map(\.line) == [2, 3, 4])
+    #expect(rejects[2].id == "d")
+    expectBalanced(run.counts)
+  }
+
+  @Test func fiftyMegabyteLineIsRejectedWithoutLosingTheNextLine() throws {
+    var bytes = Array("{\"id\":\"huge\",\"text\":\"".utf8)
+    bytes += [UInt8](repeating: UInt8(ascii: "a"), count: 50 << 20)
+    bytes += Array("\"}\n{\"id\":\"after\",\"text\":\"Still read.\"}\n".utf8)
+    let run = try Fixtures.run(paths: [try write(bytes, name: "huge.jsonl")])
+    #expect(run.counts.read == 2)
+    #expect(run.outcomes.first?.reject?.code == "too-large")
+    #expect(run.outcomes.first?.reject?.line == 1)
+    #expect(run.outcomes.last?.record?.id == "after")
+    expectBalanced(run.counts)
+  }
+
+  @Test func binaryFileIsRejected() throws {
+    var generator = SystemRandomNumberGenerator()
+    let bytes = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) } + [0, 0, 0, 0]
+    let run = try Fixtures.run(paths: [try write(bytes, name: "blob.txt")])
+    #expect(run.outcomes.first?.reject?.code == "binary-data")
+    expectBalanced(run.counts)
+  }
+
+  @Test func invalidUTF8IsRepairedAndReportedWithByteOffsets() throws {
+    // "Kyiv " then a Latin-1 é (0xE9) at byte 5, then a truncated 3-byte sequence at byte 11.
+    let bytes: [UInt8] = Array("Kyiv ".utf8) + [0xE9] + Array(" caf".utf8) + [0x20, 0xE2, 0x82] + Array(" end of the sentence.".utf8)
+    let run = try Fixtures.run(paths: [try write(bytes, name: "latin1.txt")])
+    let record = try #require(run.outcomes.first?.record)
+    let offsets = record.findings.filter { $0.code == "invalid-utf8" }.compactMap(\.byteOffset)
+    #expect(offsets == [5, 11])
+    #expect(record.text.contains("\u{FFFD}"))
+  }
+
+  @Test func invalidUTF8InsideAJSONLineCountsBytesFromTheFileStart() throws {
+    let first = Array("{\"text\":\"first article here\"}\n".utf8)
+    let second = Array("{\"text\":\"caf".utf8) + [0xE9] + Array(" au lait\"}\n".utf8)
+    let run = try Fixtures.run(paths: [try write(first + second, name: "mixed.jsonl")])
+    let record = try #require(run.outcomes.last?.record)
+    #expect(record.findings.first { $0.code == "invalid-utf8" }?.byteOffset == first.count + 12)
+  }
+
+  @Test func nulBytesAreRemovedAndReported() throws {
+    let bytes = Array("Seoul and Kyiv".utf8) + [0] + Array(" signed the agreement on Thursday.".utf8)
+    let run = try Fixtures.run(paths: [try write(bytes, name: "nul.txt")])
+    let record = try #require(run.outcomes.first?.record)
+    #expect(!record.text.unicodeScalars.contains("\u{0}"))
+    #expect(record.findings.contains { $0.code == "nul-character" && $0.start == 14 })
+  }
+
+  @Test func bidiOverridesAreRemovedAndReported() throws {
+    let text = "The file invoice\u{202E}fdp.exe was attached to the message sent on Monday."
+    let run = try Fixtures.run(paths: [try write(Array(text.utf8), name: "bidi.txt")])
+    let record = try #require(run.outcomes.first?.record)
+    #expect(!record.text.unicodeScalars.contains("\u{202E}"))
+    #expect(record.findings.contains { $0.code == "bidi-control" && $0.start == 16 })
+  }
+
+  @Test func unreadablePathIsRejectedAndTheRestIsRead() throws {
+    let good = try write(Array("An article about Kyiv and Seoul that is long enough.".utf8), name: "good.txt")
+    let run = try Fixtures.run(paths: ["/nonexistent/normalize/input.txt", good])
+    #expect(run.counts.read == 2 && run.counts.unreadable == 1 && run.counts.written == 1)
+    #expect(run.outcomes.first?.reject?.code == "unreadable")
+    expectBalanced(run.counts)
+  }
+
+  @Test func outputKeepsInputOrderWithTwoJobs() throws {
+    var lines = ""
+    for index in 0..<300 {
+      let filler = String(repeating: "Kyiv and Seoul talk. ", count: index % 17 + 1)
+      lines += "{\"id\":\"n\(index)\",\"text\":\"\(filler)\"}\n"
+    }
+    let path = try write(Array(lines.utf8), name: "order.jsonl")
+    let parallel = try Fixtures.run(paths: [path], jobs: 2)
+    #expect(parallel.outcomes.compactMap(\.record).map(\.id) == (0..<300).map { "n\($0)" })
+    let serial = try Fixtures.run(paths: [path], jobs: 1)
+    #expect(parallel.outcomes.compactMap(\.json) == serial.outcomes.compactMap(\.json))
+  }
+
+  @Test func foldersAreReadInSortedOrderWithSidecars() throws {
+    let folder = try Fixtures.temporaryFolder()
+    try Data("Second article text about Seoul.".utf8).write(to: folder.appendingPathComponent("b.txt"))
+    try Data("First article text about Kyiv.".utf8).write(to: folder.appendingPathComponent("a.txt"))
+    try Data("{\"published\":\"2025-05-28\",\"lang\":\"en\",\"shows\":[\"x\"]}".utf8).write(to: folder.appendingPathComponent("a.meta.json"))
+    try Data("not an article".utf8).write(to: folder.appendingPathComponent("notes.csv"))
+    let run = try Fixtures.run(paths: [folder.path])
+    let records = run.outcomes.compactMap(\.record)
+    #expect(records.map(\.id) == ["a", "b"])
+    #expect(records.first?.published?.value == "2025-05-28" && records.first?.published?.from == "input")
+    #expect(records.first?.input?["shows"] != nil)
+  }
+
+  @Test func invalidPublishedDateIsReportedNotInvented() throws {
+    let line = "{\"id\":\"x\",\"published\":\"2025-02-30\",\"text\":\"On Thursday the talks resumed in Kyiv.\"}\n"
+    let run = try Fixtures.run(paths: [try write(Array(line.utf8), name: "date.jsonl")])
+    let record = try #require(run.outcomes.first?.record)
+    #expect(record.published == nil)
+    #expect(record.findings.contains { $0.code == "invalid-published" })
+  }
+}

@@ -1,0 +1,66 @@
+import ArticleRecords
+import Foundation
+import NormalizeCore
+
+/// Paths and shared objects for the record tests.
+enum Fixtures {
+  /// The repository root (found from this file's path).
+  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+  static let lexicons = repository.appendingPathComponent("Lexicons")
+  static let samples = repository.appendingPathComponent("Samples")
+  static let schema = repository.appendingPathComponent("Schemas/normalize.article.1.schema.json")
+  /// `../shared` beside the repository (the seeds, acceptance data); may be absent on a user's machine.
+  static let shared = repository.deletingLastPathComponent().appendingPathComponent("shared")
+
+  static func provider() throws -> DirectoryLexiconProvider {
+    try DirectoryLexiconProvider(roots: [lexicons])
+  }
+
+  static func assembler(published: String? = nil) throws -> RecordAssembler {
+    try RecordAssembler(lexicons: provider(), options: RecordAssembler.Options(publishedDefault: published))
+  }
+
+  /// Every sample article file, sorted.
+  static func sampleFiles() -> [URL] {
+    let enumerator = FileManager.default.enumerator(at: samples, includingPropertiesForKeys: nil)
+    var files: [URL] = []
+    while let url = enumerator?.nextObject() as? URL {
+      if url.pathExtension == "txt" { files.append(url) }
+    }
+    return files.sorted { $0.path < $1.path }
+  }
+
+  /// Runs the whole pipeline over `paths` in memory and returns the outcomes in order.
+  static func run(paths: [String], jobs: Int = 1, maxBytes: Int = 16 << 20, published: String? = nil) throws -> (outcomes: [RecordPipeline.Outcome], counts: RecordPipeline.Counts, reader: ArticleReader) {
+    let reader = ArticleReader(paths: paths, maxBytes: maxBytes)
+    let pipeline = RecordPipeline(assembler: try assembler(published: published), jobs: jobs)
+    var outcomes: [RecordPipeline.Outcome] = []
+    let counts = pipeline.run(reader: reader) { outcomes.append($0) }
+    return (outcomes, counts, reader)
+  }
+
+  /// A fresh temporary folder.
+  static func temporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("normalize-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+}
+
+extension RecordPipeline.Outcome {
+  var record: ArticleRecord? {
+    if case .record(let record, _) = self { return record }
+    return nil
+  }
+
+  var reject: InputReject? {
+    if case .reject(let reject) = self { return reject }
+    return nil
+  }
+
+  var json: [UInt8]? {
+    if case .record(_, let json) = self { return json }
+    return nil
+  }
+}

@@ -1,0 +1,78 @@
+import Testing
+
+@testable import ICUSupport
+
+/// One normalisation example: input, form, expected output.
+struct NormalizationCase: CustomTestStringConvertible, Sendable {
+  var label: String
+  var input: String
+  var form: Normalizer.Form
+  var expected: String
+  var testDescription: String { label }
+}
+
+@Suite struct NormalizerTests {
+  static let cases: [NormalizationCase] = [
+    .init(label: "NFC composes e + combining acute", input: "e\u{301}", form: .nfc, expected: "\u{E9}"),
+    .init(label: "NFD decomposes é", input: "\u{E9}", form: .nfd, expected: "e\u{301}"),
+    .init(label: "NFC composes conjoining jamo to 가", input: "\u{1100}\u{1161}", form: .nfc, expected: "가"),
+    .init(label: "NFC composes L V T jamo to 각", input: "\u{1100}\u{1161}\u{11A8}", form: .nfc, expected: "각"),
+    .init(label: "NFD decomposes Hangul syllables", input: "유용원", form: .nfd,
+          expected: "\u{110B}\u{1172}\u{110B}\u{116D}\u{11BC}\u{110B}\u{116F}\u{11AB}"),
+    .init(label: "NFC keeps precomposed Hangul", input: "유용원", form: .nfc, expected: "유용원"),
+    .init(label: "NFC keeps full-width forms", input: "Ｓｅｏｕｌ：", form: .nfc, expected: "Ｓｅｏｕｌ："),
+    .init(label: "NFKC folds full-width forms", input: "Ｓｅｏｕｌ：", form: .nfkc, expected: "Seoul:"),
+    .init(label: "NFKD splits the fi ligature and decomposes", input: "ﬁancé", form: .nfkd, expected: "fiance\u{301}"),
+    .init(label: "NFKC_Casefold lowercases ÅNGSTRÖM", input: "ÅNGSTRÖM", form: .nfkcCasefold, expected: "ångström"),
+    .init(label: "NFKC_Casefold folds ß to ss", input: "Straße", form: .nfkcCasefold, expected: "strasse"),
+    .init(label: "NFKC_Casefold on ASCII still lowercases", input: "SEOUL", form: .nfkcCasefold, expected: "seoul"),
+    .init(label: "NFKC_Casefold drops default ignorables", input: "Zelen\u{200B}sky\u{AD}y", form: .nfkcCasefold, expected: "zelenskyy"),
+    .init(label: "NFKC_Casefold lowercases Cyrillic", input: "ЗЕЛЕНСЬКИЙ", form: .nfkcCasefold, expected: "зеленський"),
+    .init(label: "NFC composes Cyrillic й from и + breve", input: "Зеленськи\u{438}\u{306}", form: .nfc, expected: "Зеленський"),
+    .init(label: "NFC Ångström sign becomes Å", input: "\u{212B}", form: .nfc, expected: "\u{C5}"),
+  ]
+
+  @Test(arguments: cases)
+  func normalizes(_ testCase: NormalizationCase) throws {
+    #expect(Normalizer.normalize(testCase.input, form: testCase.form).exact == testCase.expected.exact)
+    #expect(try Normalizer.normalizeOrThrow(testCase.input, form: testCase.form).exact == testCase.expected.exact)
+    #expect(Normalizer.isNormalized(testCase.expected, form: testCase.form))
+    if testCase.input.exact != testCase.expected.exact {
+      #expect(!Normalizer.isNormalized(testCase.input, form: testCase.form))
+    }
+  }
+
+  @Test(arguments: Normalizer.Form.allCases.filter { $0 != .nfkcCasefold })
+  func asciiFastPathReturnsInputUnchanged(_ form: Normalizer.Form) {
+    let ascii = "Kim Jong-un met Yoo Yong-won in Seoul, 12:30."
+    let result = Normalizer.normalize(ascii, form: form)
+    #expect(result == ascii)
+    // The fast path hands back the same storage, not a copy.
+    #expect(result.utf8.withContiguousStorageIfAvailable { $0.baseAddress }
+      == ascii.utf8.withContiguousStorageIfAvailable { $0.baseAddress })
+  }
+
+  @Test func alreadyNormalizedNonASCIIComesBackEqual() {
+    let text = "消息：俄乌战俘互换 — Зеленський у Києві"
+    #expect(Normalizer.normalize(text, form: .nfc).exact == text.exact)
+    #expect(Normalizer.isNormalized(text, form: .nfc))
+    #expect(!Normalizer.isNormalized(text, form: .nfkc))  // the full-width colon folds
+  }
+
+  @Test func convenienceFunctionsMatchForms() {
+    #expect(Normalizer.nfc("e\u{301}").exact == "\u{E9}".exact)
+    #expect(Normalizer.nfkc("Ｓｅｏｕｌ：") == "Seoul:")
+    #expect(Normalizer.nfkcCasefold("ÅNGSTRÖM").exact == "\u{E5}ngstr\u{F6}m".exact)
+    // Swift's == is canonical equivalence; isNormalized must not be fooled by it.
+    #expect("e\u{301}" == "\u{E9}")
+    #expect(!Normalizer.isNormalized("e\u{301}", form: .nfc))
+    #expect(!Normalizer.isNormalized("\u{1100}\u{1161}", form: .nfc))
+    #expect(!Normalizer.isNormalized("\u{E9}", form: .nfd))
+  }
+
+  @Test func emptyString() {
+    for form in Normalizer.Form.allCases {
+      #expect(Normalizer.normalize("", form: form) == "")
+    }
+  }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// Runs the built `normalize` binary: help, exit statuses, standard input, output files and
+/// rejects. The logic itself is tested below the CLI; these check the contract of the tool.
+@Suite struct CLITests {
+  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+  /// The `normalize` binary next to the test bundle (SwiftPM builds it with the tests).
+  static var binary: URL? {
+    let here = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
+    let candidates = [here, here.deletingLastPathComponent(), repository.appendingPathComponent(".build/debug")]
+      .map { $0.appendingPathComponent("normalize") }
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+  }
+
+  struct Run {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  func run(_ arguments: [String], stdin: String? = nil) throws -> Run {
+    let binary = try #require(Self.binary, "the normalize binary was not built next to the tests")
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    let out = Pipe()
+    let err = Pipe()
+    let input = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = input
+    try process.run()
+    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try input.fileHandleForWriting.close()
+    let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+    let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self), stderr: String(decoding: stderrData, as: UTF8.self))
+  }
+
+  @Test func helpExplainsInputsAndExitStatus() throws {
+    let result = try run(["--help"])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("JSON Lines"))
+    #expect(result.stdout.contains("--published"))
+    #expect(result.stdout.contains("Exit status"))
+    #expect(result.stdout.contains("clean"))
+  }
+
+  @Test func samplesBecomeOneRecordEach() throws {
+    let result = try run([Self.repository.appendingPathComponent("Samples").path, "--jobs", "2"])
+    #expect(result.status == 0)
+    let lines = result.stdout.split(separator: "\n")
+    #expect(lines.count >= 8)
+    #expect(lines.allSatisfy { $0.hasPrefix("{") && $0.contains("\"schema\":\"normalize.article/1\"") })
+    #expect(result.stderr.contains("all inputs accounted for"))
+  }
+
+  @Test func standardInputIsSniffedAsJSONLines() throws {
+    let input = "{\"id\":\"a\",\"text\":\"Kyiv and Seoul.\"}\n{\"id\":\"b\",\"text\":\"Second.\"}\n"
+    let result = try run(["--published", "2025-05-28"], stdin: input)
+    #expect(result.status == 0)
+    #expect(result.stdout.split(separator: "\n").count == 2)
+    #expect(result.stdout.contains("\"from\":\"option\""))
+  }
+
+  @Test func standardInputTextIsOneArticle() throws {
+    let result = try run(["-"], stdin: "Seoul – A plain article.\n\nSecond paragraph here, with more words in it.\n")
+    #expect(result.status == 0)
+    #expect(result.stdout.split(separator: "\n").count == 1)
+  }
+
+  @Test func rejectsGoToTheirFileAndExitOne() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("normalize-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let rejects = folder.appendingPathComponent("rejects.jsonl").path
+    let output = folder.appendingPathComponent("out.jsonl").path
+    let result = try run(["-o", output, "--rejects", rejects], stdin: "{\"text\":\"ok article text\"}\n{broken\n")
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("malformed-json"))
+    #expect(result.stderr.contains("read 2, written 1, rejected 1"))
+    let rejected = try String(contentsOfFile: rejects, encoding: .utf8)
+    #expect(rejected.contains("\"code\":\"malformed-json\"") && rejected.contains("\"line\":2"))
+    #expect(try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n").count == 1)
+  }
+
+  @Test func unreadablePathExitsTwo() throws {
+    let result = try run(["/nonexistent/normalize/input.txt"])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("/nonexistent/normalize/input.txt"))
+  }
+
+  @Test func badPublishedDateIsAUsageError() throws {
+    let result = try run(["--published", "2025-02-30"], stdin: "text")
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("YYYY-MM-DD"))
+  }
+
+  @Test func cleanPrintsCleanedTextAndExplains() throws {
+    let result = try run(["clean", "--explain", "Ｓｅｏｕｌ\u{A0}– Yoo Yong\u{2010}won"])
+    #expect(result.status == 0)
+    #expect(result.stdout == "Seoul – Yoo Yong-won\n")
+    #expect(result.stderr.contains("changed fold-fullwidth-forms"))
+    #expect(result.stderr.contains("changed normalize-hyphens-and-dashes"))
+  }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import NormalizeCore
+import Testing
+
+@testable import TextCleaning
+
+/// Paths and the shared analyzer for the structure tests.
+enum StructureFixtures {
+  /// The repository root (this file is Tests/TextCleaningTests/StructureCaseTests.swift).
+  static let repositoryRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  /// `../shared` beside the repository (seeds, acceptance expectations, eval data).
+  static let shared = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
+
+  /// An analyzer over the shipped `Lexicons/`.
+  static func analyzer() throws -> ArticleStructureAnalyzer {
+    let lexicons = try DirectoryLexiconProvider(roots: [repositoryRoot.appendingPathComponent("Lexicons")])
+    return try ArticleStructureAnalyzer(lexicons: lexicons)
+  }
+
+  static let sharedAnalyzer: Result<ArticleStructureAnalyzer, any Error> = Result { try analyzer() }
+}
+
+/// One row of `Cases/structure*.json` (schema: Cases/README-structure.md).
+struct StructureCase: Decodable, Sendable, CustomTestStringConvertible {
+  struct Expected: Decodable, Sendable {
+    var title: String?
+    var noTitle: Bool?
+    var removedContains: [String]?
+    var bodyContains: [String]?
+    var bodyNotContains: [String]?
+    var tags: [String]?
+    var credits: [String]?
+    var sourceLine: String?
+    var references: [String]?
+  }
+  var label: String
+  var comment: String?
+  var input: String
+  var knownTitle: String?
+  var expected: Expected
+  var expect: String
+
+  var testDescription: String { label }
+
+  static func load(_ name: String) -> [StructureCase] {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("Cases").appendingPathComponent(name)
+    guard let data = try? Data(contentsOf: url),
+      let cases = try? JSONDecoder().decode([StructureCase].self, from: data)
+    else { return [] }
+    return cases
+  }
+
+  /// The failures of `layout` against the expectations, as messages.
+  func failures(of layout: ArticleLayout) -> [String] {
+    var problems: [String] = []
+    let body = layout.bodyText
+    if let title = expected.title, layout.title != title {
+      problems.append("title \(layout.title ?? "nil") != \(title)")
+    }
+    if expected.noTitle == true, let title = layout.title { problems.append("unexpected title \(title)") }
+    for line in expected.removedContains ?? [] where !layout.removed.contains(where: { $0.text == line }) {
+      problems.append("not removed: \(line)")
+    }
+    for fragment in expected.bodyContains ?? [] where !body.contains(fragment) {
+      problems.append("body lacks: \(fragment)")
+    }
+    for fragment in expected.bodyNotContains ?? [] where body.contains(fragment) {
+      problems.append("body has: \(fragment)")
+    }
+    if let tags = expected.tags, layout.metadata.tags != tags { problems.append("tags \(layout.metadata.tags)") }
+    if let credits = expected.credits, layout.metadata.credits != credits {
+      problems.append("credits \(layout.metadata.credits)")
+    }
+    if let source = expected.sourceLine, layout.metadata.sourceLine != source {
+      problems.append("source line \(layout.metadata.sourceLine ?? "nil")")
+    }
+    if let references = expected.references, layout.referenceSection != references {
+      problems.append("references \(layout.referenceSection)")
+    }
+    return problems
+  }
+}
+
+@Suite("Structure case tables")
+struct StructureCaseTests {
+  static let cases = StructureCase.load("structure.json")
+
+  @Test("every case is well formed")
+  func wellFormed() {
+    #expect(!Self.cases.isEmpty)
+    for row in Self.cases {
+      #expect(["pass", "knownFailure"].contains(row.expect), "\(row.label): expect must be pass or knownFailure")
+      #expect(!row.input.isEmpty, "\(row.label): empty input")
+    }
+  }
+
+  @Test(arguments: cases)
+  func structureCase(_ row: StructureCase) throws {
+    let analyzer = try StructureFixtures.sharedAnalyzer.get()
+    let layout = analyzer.analyze(row.input, knownTitle: row.knownTitle)
+    let problems = row.failures(of: layout)
+    if row.expect == "knownFailure" {
+      withKnownIssue { #expect(problems.isEmpty, "\(problems)") }
+    } else {
+      #expect(problems.isEmpty, "\(problems)")
+    }
+  }
+
+  @Test("a malformed boilerplate regex is reported with file and line")
+  func badRegex() {
+    let lexicons = InMemoryLexiconProvider(["boilerplate": ["it": "menu\thome\nmenu\t(unclosed"]])
+    #expect(throws: LexiconError.self) { try ArticleStructureAnalyzer(lexicons: lexicons) }
+    do {
+      _ = try ArticleStructureAnalyzer(lexicons: lexicons)
+    } catch let error as LexiconError {
+      #expect(error.description.hasPrefix("it/boilerplate.tsv:2"))
+    } catch {
+      Issue.record("unexpected error \(error)")
+    }
+  }
+
+  @Test("hard-wrapped wire copy is unwrapped at indented lines")
+  func unwrap() {
+    let text = """
+      SALVADOR, Feb 26 - Showers continued throughout the week in
+      the Bahia cocoa zone, alleviating the drought since early
+      January and improving prospects for the coming temporao.
+          The dry period means the temporao will be late this year.
+          Arrivals for the week ended February 22 were 155,221 bags
+      of 60 kilos making a cumulative total for the season.
+      """
+    let paragraphs = ParagraphSplitter.paragraphs(of: text).map(\.text)
+    #expect(paragraphs.count == 3)
+    #expect(paragraphs.first?.hasSuffix("coming temporao.") == true)
+  }
+}
