@@ -4,6 +4,9 @@
 /// `text` unless `field` names another field ("title", "metadata.credits[0]"). Problems found in
 /// the raw input bytes (invalid UTF-8, NUL bytes) carry `byteOffset` into the input instead.
 ///
+/// In JSON, `byteOffset` is the key `byte_offset`, and nil fields are left out (not written as
+/// `null`); decoding accepts either.
+///
 /// ```swift
 /// Finding(code: "invalid-utf8", severity: .warning, byteOffset: 1042,
 ///         message: "invalid UTF-8 byte 0xE9 replaced with U+FFFD; re-export the source as UTF-8")

@@ -8,16 +8,18 @@ struct NormalizeCommand: ParsableCommand {
     commandName: "normalize",
     abstract: "Clean and annotate scraped news articles: one JSON record per article.",
     discussion: """
-      Reads articles from files, folders or standard input and writes one record per article
-      (schema normalize.article/1) as JSON Lines, in input order.
+      Reads articles from files, folders or standard input and writes one record per article (schema normalize.article/1) as JSON Lines, in input order. Every input becomes a record or a reject with its reason; a summary line on standard error says how many of each.
 
-        normalize article.txt                       # one plain-text article
-        normalize corpus/ -o records.jsonl          # every .txt/.jsonl under corpus/
-        normalize --published 2025-05-28 < a.txt    # relative dates need a publication date
-        cat batch.jsonl | normalize --jobs 2 --rejects rejects.jsonl
+      Examples:
+        normalize article.txt                      one plain-text article
+        normalize corpus/ -o records.jsonl         every .txt/.jsonl under corpus/
+        normalize --published 2025-05-28 a.txt     date for relative dates
+        normalize --jobs 2 --rejects bad.jsonl batch.jsonl
+        normalize clean --explain < page.txt       text cleaning only
 
-      JSON Lines input: one object per line with "text" (required) and optionally "id",
-      "published" (YYYY-MM-DD), "url", "title", "lang"; other fields are kept under "input".
+      JSON Lines input has one object per line with "text" (required) and optionally "id", "published" (YYYY-MM-DD), "url", "title" and "lang"; other fields are kept under "input". A file NAME.meta.json beside NAME.txt gives a text article the same metadata.
+
+      Main options (of the default subcommand; all in 'normalize help process'): -o FILE, --published DATE, --rejects FILE, --jobs N, --lexicons DIR.
 
       Exit status: 0 all inputs written; 1 some inputs rejected; 2 usage error or unreadable input.
       """,

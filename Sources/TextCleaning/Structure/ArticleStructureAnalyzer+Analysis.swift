@@ -34,7 +34,7 @@ struct Analysis {
     } else {
       self.knownTitle = nil
     }
-    let patternKey = analyzer.patterns.tableKey(for: language)
+    let patternTable = analyzer.patterns.table(for: language)
     let stops = analyzer.stopwords.language(language)
     var seen: Set<String> = []
     items.reserveCapacity(paragraphs.count)
@@ -42,7 +42,7 @@ struct Analysis {
       let features = ParagraphFeatures(paragraph.text, stopwords: stops)
       var rule = analyzer.patterns.rule(
         for: paragraph.text, scalars: features.scalars, endsSentence: features.endsSentence,
-        atEdge: false, tableKey: patternKey)
+        isASCII: features.isASCII, atEdge: false, table: patternTable)
       if rule == nil, features.effectiveLength > 20, !seen.insert(paragraph.text).inserted {
         rule = BoilerplateRule.duplicateLine
       }

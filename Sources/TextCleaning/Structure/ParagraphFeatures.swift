@@ -27,6 +27,8 @@ struct ParagraphFeatures: Sendable {
   var digits = 0
   /// Whether the last scalar closes a sentence: . ! ? … 。 ！ ？ or a closing quote/bracket.
   var endsSentence = false
+  /// Whether every scalar is ASCII.
+  var isASCII = true
 
   /// The share of words that are stop words, 0 for a paragraph without words.
   var stopwordDensity: Double { words > 0 ? Double(stopwords) / Double(words) : 0 }
@@ -36,34 +38,65 @@ struct ParagraphFeatures: Sendable {
     var copy = text
     var features = ParagraphFeatures()
     copy.withUTF8 { buffer in
-      Self.scan(
-        buffer, into: &features, isStopword: { stopwords.contains(word: $0) },
-        isStopScalar: { stopwords.contains(scalar: $0) }, charTokens: stopwords.usesCharacterTokens)
+      stopwords.words.withView { words in
+        Self.scan(
+          buffer, into: &features, words: words, stopScalars: stopwords.scalars,
+          charTokens: stopwords.usesCharacterTokens, hits: nil)
+      }
+      if let last = Self.lastScalar(buffer) { features.endsSentence = Self.isSentenceEnder(last) }
     }
     self = features
-    if let last = text.unicodeScalars.last {
-      endsSentence = Self.sentenceEnders.contains(last.value)
-    }
   }
 
   /// An empty feature set (for the detector's scan).
   init() {}
 
-  private static let sentenceEnders: Set<UInt32> = [
-    0x2E, 0x21, 0x3F, 0x22, 0x29, 0x2026, 0x3002, 0xFF01, 0xFF1F, 0x201D, 0x2019, 0xBB, 0x300D, 0x300F,
-  ]
+  /// . ! ? " ) … 。 ！ ？ ” ’ » 」 』
+  @inline(__always)
+  static func isSentenceEnder(_ value: UInt32) -> Bool {
+    switch value {
+    case 0x2E, 0x21, 0x3F, 0x22, 0x29, 0x2026, 0x3002, 0xFF01, 0xFF1F, 0x201D, 0x2019, 0xBB, 0x300D, 0x300F: return true
+    default: return false
+    }
+  }
 
-  /// Walks the UTF-8 of a paragraph, counting into `features` and handing every word (lowercased,
-  /// at most 32 bytes long; longer words are counted but never stop words) to `isStopword`.
+  /// The last scalar of valid UTF-8, or nil for an empty buffer.
+  static func lastScalar(_ buffer: UnsafeBufferPointer<UInt8>) -> UInt32? {
+    guard var start = buffer.indices.last else { return nil }
+    while start > 0, buffer[start] & 0xC0 == 0x80 { start -= 1 }
+    let byte = buffer[start]
+    if byte < 0x80 { return UInt32(byte) }
+    var value = UInt32(byte < 0xE0 ? byte & 0x1F : byte < 0xF0 ? byte & 0x0F : byte & 0x07)
+    for index in (start + 1)..<buffer.count { value = (value << 6) | UInt32(buffer[index] & 0x3F) }
+    return value
+  }
+
+  /// Walks the UTF-8 of a paragraph, counting into `features`, and looks every word up in
+  /// `words` lowercased (at most 32 bytes long; longer words are counted but never stop words),
+  /// with no `String` per word: a word with a non-zero value is a stop word, and when `hits` is
+  /// given each set bit `b` of the value adds one to `hits[b]` (the language detector's count).
+  /// With `charTokens`, Han and kana characters are words of their own, stop words when in
+  /// `stopScalars`.
   static func scan(
-    _ buffer: UnsafeBufferPointer<UInt8>, into features: inout ParagraphFeatures,
-    isStopword: (String) -> Bool, isStopScalar: (UInt32) -> Bool, charTokens: Bool
+    _ buffer: UnsafeBufferPointer<UInt8>, into features: inout ParagraphFeatures, words: WordTable.View,
+    stopScalars: ScalarBitmap, charTokens: Bool, hits: UnsafeMutableBufferPointer<Int>?
+  ) {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32 * 4 + 16) { lowered in
+      scan(
+        buffer, into: &features, words: words, stopScalars: stopScalars, charTokens: charTokens, hits: hits,
+        lowered: lowered)
+    }
+  }
+
+  private static func scan(
+    _ buffer: UnsafeBufferPointer<UInt8>, into features: inout ParagraphFeatures, words: WordTable.View,
+    stopScalars: ScalarBitmap, charTokens: Bool, hits: UnsafeMutableBufferPointer<Int>?,
+    lowered: UnsafeMutableBufferPointer<UInt8>
   ) {
     let count = buffer.count
     var index = 0
     var tokenStart = -1
     var tokenASCII = true
-    var tokenUpper = false
     var scalars = 0
     var extra = 0
 
@@ -72,28 +105,57 @@ struct ParagraphFeatures: Sendable {
       features.words += 1
       let length = end - tokenStart
       if length <= 32 {
-        let slice = UnsafeBufferPointer(rebasing: buffer[tokenStart..<end])
-        let word: String
+        var size = 0
         if tokenASCII {
-          if tokenUpper {
-            word = String(unsafeUninitializedCapacity: length) { out in
-              for k in 0..<length {
-                let b = slice[k]
-                out[k] = (b >= 0x41 && b <= 0x5A) ? b + 0x20 : b
-              }
-              return length
-            }
-          } else {
-            word = String(decoding: slice, as: UTF8.self)
+          for k in tokenStart..<end {
+            let b = buffer[k]
+            lowered[size] = (b >= 0x41 && b <= 0x5A) ? b + 0x20 : b
+            size += 1
           }
         } else {
-          word = String(decoding: slice, as: UTF8.self).lowercased()
+          var k = tokenStart
+          while k < end {
+            let byte = buffer[k]
+            if byte < 0x80 {
+              lowered[size] = (byte >= 0x41 && byte <= 0x5A) ? byte + 0x20 : byte
+              size += 1
+              k += 1
+              continue
+            }
+            var value: UInt32
+            var length: Int
+            if byte < 0xE0 {
+              length = 2
+              value = UInt32(byte & 0x1F)
+            } else if byte < 0xF0 {
+              length = 3
+              value = UInt32(byte & 0x0F)
+            } else {
+              length = 4
+              value = UInt32(byte & 0x07)
+            }
+            length = max(1, min(length, end - k))
+            for offset in 1..<length { value = (value << 6) | UInt32(buffer[k + offset] & 0x3F) }
+            k += length
+            size = ScalarCase.appendLowercasedUTF8(value, to: lowered, at: size)
+          }
         }
-        if isStopword(word) { features.stopwords += 1 }
+        let word = UnsafeBufferPointer(rebasing: lowered[0..<size])
+        let value = words.value(of: word, hash: ByteHash.hash(word))
+        if value != 0 {
+          features.stopwords += 1
+          if let hits {
+            var bits = value
+            while bits != 0 {
+              let bit = bits.trailingZeroBitCount
+              if bit < hits.count { hits[bit] += 1 }
+              bits &= bits - 1
+            }
+          }
+        }
       }
       tokenStart = -1
       tokenASCII = true
-      tokenUpper = false
     }
 
     while index < count {
@@ -103,7 +165,6 @@ struct ParagraphFeatures: Sendable {
         if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) {
           features.letters += 1
           if tokenStart < 0 { tokenStart = index }
-          if byte <= 0x5A { tokenUpper = true }
         } else if byte >= 0x30 && byte <= 0x39 {
           features.digits += 1
           if tokenStart < 0 { tokenStart = index }
@@ -113,6 +174,7 @@ struct ParagraphFeatures: Sendable {
         index += 1
         continue
       }
+      features.isASCII = false
       // Decode one multi-byte scalar (the buffer comes from a String: valid UTF-8).
       var value: UInt32
       var length: Int
@@ -139,7 +201,7 @@ struct ParagraphFeatures: Sendable {
         if charTokens {
           endToken(index)
           features.words += 1
-          if isStopScalar(value) { features.stopwords += 1 }
+          if stopScalars.contains(value) { features.stopwords += 1 }
         } else {
           if tokenStart < 0 { tokenStart = index }
           tokenASCII = false

@@ -13,14 +13,22 @@ import NormalizeCore
 /// tables.detectLanguage(["관련기사 북한군 포로 2명"])               // "ko"
 /// ```
 struct StopwordTables: Sendable {
-  /// One language's stop words.
+  /// One language's stop words, in byte-keyed tables (looked up without creating strings).
   struct Language: Sendable {
     let code: String
-    let words: Set<String>
-    let scalars: Set<UInt32>
+    /// Lowercased UTF-8 word -> 1.
+    let words: WordTable
+    let scalars: ScalarBitmap
     let usesCharacterTokens: Bool
 
-    func contains(word: String) -> Bool { words.contains(word) }
+    /// Whether `word` (any case) is a stop word; for tests and tools, the scanner looks up bytes.
+    func contains(word: String) -> Bool {
+      var lowered = Array(word.lowercased().utf8)
+      return lowered.withUnsafeMutableBufferPointer { buffer in
+        let bytes = UnsafeBufferPointer(buffer)
+        return words.withView { $0.value(of: bytes, hash: ByteHash.hash(bytes)) != 0 }
+      }
+    }
     func contains(scalar: UInt32) -> Bool { scalars.contains(scalar) }
   }
 
@@ -28,8 +36,9 @@ struct StopwordTables: Sendable {
   static let characterLanguages: Set<String> = ["zh", "ja"]
 
   let languages: [String: Language]
-  /// Word -> bit set of the word languages (index into ``wordLanguageCodes``) listing it.
-  private let wordIndex: [String: UInt32]
+  /// Lowercased UTF-8 word -> bit set of the word languages (index into ``wordLanguageCodes``)
+  /// listing it.
+  private let wordIndex: WordTable
   private let wordLanguageCodes: [String]
 
   /// Loads every `stopwords` file.
@@ -38,9 +47,10 @@ struct StopwordTables: Sendable {
   ///   multi-character entry in a Chinese or Japanese list.
   init(lexicons: any LexiconProvider) throws {
     var languages: [String: Language] = [:]
+    var wordLists: [String: [String]] = [:]
     for code in lexicons.languages(forKind: "stopwords") {
       let characterTokens = Self.characterLanguages.contains(code)
-      var words: Set<String> = []
+      var words: [String] = []
       var scalars: Set<UInt32> = []
       for entry in try lexicons.entries(kind: "stopwords", language: code) {
         guard entry.fields.count == 1 else {
@@ -54,25 +64,30 @@ struct StopwordTables: Sendable {
           }
           scalars.insert(scalar.value)
         } else {
-          words.insert(word)
+          words.append(word)
         }
       }
-      languages[code] = Language(code: code, words: words, scalars: scalars, usesCharacterTokens: characterTokens)
+      wordLists[code] = words
+      languages[code] = Language(
+        code: code, words: WordTable(words.map { (Array($0.utf8), 1) }), scalars: ScalarBitmap(scalars),
+        usesCharacterTokens: characterTokens)
     }
     self.languages = languages
     let codes = languages.values.filter { !$0.usesCharacterTokens && $0.code != "ko" }.map(\.code).sorted()
-    var index: [String: UInt32] = [:]
+    var index: [(word: [UInt8], value: UInt32)] = []
     for (bit, code) in codes.prefix(32).enumerated() {
-      for word in languages[code]?.words ?? [] { index[word, default: 0] |= UInt32(1) << UInt32(bit) }
+      for word in wordLists[code] ?? [] { index.append((Array(word.utf8), UInt32(1) << UInt32(bit))) }
     }
-    wordIndex = index
+    wordIndex = WordTable(index)
     wordLanguageCodes = Array(codes.prefix(32))
   }
 
   /// The list for `code`, or an empty one.
   func language(_ code: String) -> Language {
     languages[code]
-      ?? Language(code: code, words: [], scalars: [], usesCharacterTokens: Self.characterLanguages.contains(code))
+      ?? Language(
+        code: code, words: WordTable([]), scalars: ScalarBitmap([]),
+        usesCharacterTokens: Self.characterLanguages.contains(code))
   }
 
   /// Guesses the language of an article from its first paragraphs: Hangul, kana or Han script
@@ -80,39 +95,23 @@ struct StopwordTables: Sendable {
   /// ("en" when nothing matches).
   func detectLanguage<S: Sequence>(_ paragraphs: S) -> String where S.Element == String {
     var scriptCounts = (hangul: 0, kana: 0, han: 0, letters: 0)
-    var hits = [Int](repeating: 0, count: wordLanguageCodes.count)
+    var hits = [Int](repeating: 0, count: max(wordLanguageCodes.count, 1))
     var seenWords = 0
-    for paragraph in paragraphs {
-      for scalar in paragraph.unicodeScalars {
-        let value = scalar.value
-        if value < 0x80 {
-          if (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A { scriptCounts.letters += 1 }
-          continue
-        }
-        switch value {
-        case 0xAC00...0xD7A3: scriptCounts.hangul += 1; scriptCounts.letters += 1
-        case 0x3040...0x30FF: scriptCounts.kana += 1; scriptCounts.letters += 1
-        case 0x3400...0x9FFF: scriptCounts.han += 1; scriptCounts.letters += 1
-        default: if scalar.properties.isAlphabetic { scriptCounts.letters += 1 }
+    let noScalars = ScalarBitmap([])
+    wordIndex.withView { index in
+      hits.withUnsafeMutableBufferPointer { hits in
+        for paragraph in paragraphs {
+          var copy = paragraph
+          copy.withUTF8 { buffer in
+            Self.countScripts(buffer, into: &scriptCounts)
+            var features = ParagraphFeatures()
+            ParagraphFeatures.scan(
+              buffer, into: &features, words: index, stopScalars: noScalars, charTokens: false, hits: hits)
+            seenWords += features.words
+          }
+          if seenWords > 600 { break }
         }
       }
-      var features = ParagraphFeatures()
-      var copy = paragraph
-      copy.withUTF8 { buffer in
-        ParagraphFeatures.scan(
-          buffer, into: &features,
-          isStopword: { word in
-            if var bits = wordIndex[word] {
-              while bits != 0 {
-                hits[bits.trailingZeroBitCount] += 1
-                bits &= bits - 1
-              }
-            }
-            return false
-          }, isStopScalar: { _ in false }, charTokens: false)
-      }
-      seenWords += features.words
-      if seenWords > 600 { break }
     }
     let letters = max(scriptCounts.letters, 1)
     if scriptCounts.hangul * 10 > letters * 3 { return "ko" }
@@ -123,5 +122,52 @@ struct StopwordTables: Sendable {
       best = (code, hits[bit])
     }
     return best?.code ?? "en"
+  }
+
+  /// Counts letters (alphabetic scalars) and Hangul, kana and Han scalars.
+  private static func countScripts(
+    _ buffer: UnsafeBufferPointer<UInt8>, into counts: inout (hangul: Int, kana: Int, han: Int, letters: Int)
+  ) {
+    var index = 0
+    let count = buffer.count
+    while index < count {
+      let byte = buffer[index]
+      if byte < 0x80 {
+        if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A { counts.letters += 1 }
+        index += 1
+        continue
+      }
+      var value: UInt32
+      var length: Int
+      if byte < 0xE0 {
+        length = 2
+        value = UInt32(byte & 0x1F)
+      } else if byte < 0xF0 {
+        length = 3
+        value = UInt32(byte & 0x0F)
+      } else {
+        length = 4
+        value = UInt32(byte & 0x07)
+      }
+      length = min(length, count - index)
+      for offset in 1..<max(length, 1) { value = (value << 6) | UInt32(buffer[index + offset] & 0x3F) }
+      index += max(length, 1)
+      switch value {
+      case 0xAC00...0xD7A3:
+        counts.hangul += 1
+        counts.letters += 1
+      case 0x3040...0x30FF:
+        counts.kana += 1
+        counts.letters += 1
+      case 0x3400...0x9FFF:
+        counts.han += 1
+        counts.letters += 1
+      // Blocks that are letters throughout (Latin-1 letters, Latin Extended-A/B, Cyrillic).
+      case 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F, 0x400...0x481, 0x48A...0x52F:
+        counts.letters += 1
+      default:
+        if let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic { counts.letters += 1 }
+      }
+    }
   }
 }

@@ -7,8 +7,7 @@ struct Clean: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Clean text only: Unicode, quotes, hyphens, spaces, line breaks.",
     discussion: """
-      Cleans the text given as arguments (or standard input) with the same passes as the
-      pipeline and prints it. --explain lists each pass and what it changed.
+      Cleans the text given as arguments (or standard input) with the same passes as the pipeline and prints it. --explain lists each pass and what it changed.
 
         normalize clean "Ｓｅｏｕｌ – Yoo Yong‐won"     # Seoul – Yoo Yong-won
         normalize clean --explain < article.txt

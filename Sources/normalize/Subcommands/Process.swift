@@ -7,9 +7,7 @@ struct Process: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Turn articles into cleaned records (the default subcommand).",
     discussion: """
-      Each input article becomes one JSON record on standard output (or -o FILE), in input order,
-      or a reject with its reason (--rejects FILE). A summary line goes to standard error:
-      read = written + rejected.
+      Each input article becomes one JSON record on standard output (or -o FILE), in input order, or a reject with its reason (--rejects FILE). A summary line goes to standard error: read = written + rejected. A progress line is shown while standard error is a terminal.
       """)
 
   @Argument(help: ArgumentHelp("Files or folders to read; '-' or nothing reads standard input.", valueName: "path"))

@@ -1,0 +1,181 @@
+/// A hash of UTF-8 bytes (FNV-1a, 64 bits), for the byte-keyed tables of the structure step.
+enum ByteHash {
+  @inline(__always)
+  static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+    return hash
+  }
+
+  /// A faster hash for long byte runs (whole paragraphs): 8 bytes per step.
+  static func hashLong(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+    guard let base = bytes.baseAddress else { return hash }
+    let raw = UnsafeRawPointer(base)
+    var index = 0
+    while index + 8 <= bytes.count {
+      let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      hash = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
+      hash ^= hash >> 32
+      index += 8
+    }
+    while index < bytes.count {
+      hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01B3
+      index += 1
+    }
+    hash = (hash ^ (hash >> 33)) &* 0xC4CE_B9FE_1A85_EC53
+    return hash ^ (hash >> 29)
+  }
+}
+
+/// An immutable open-addressing hash table from short UTF-8 words (at most 255 bytes) to a
+/// non-zero `UInt32`, looked up by bytes without creating a `String`. Safe to share across
+/// threads.
+struct WordTable: Sendable {
+  /// Per slot: the word's hash, then `value << 32 | offset << 8 | length` (0: empty slot).
+  private let slots: [UInt64]
+  private let bytes: [UInt8]
+  private let mask: Int
+
+  /// Builds the table; a word listed twice gets the bitwise OR of its values.
+  init(_ words: [(word: [UInt8], value: UInt32)]) {
+    var merged: [[UInt8]: UInt32] = [:]
+    for (word, value) in words where !word.isEmpty && word.count <= 255 && value != 0 {
+      merged[word, default: 0] |= value
+    }
+    var capacity = 16
+    while capacity < merged.count * 2 { capacity *= 2 }
+    var slots = [UInt64](repeating: 0, count: capacity * 2)
+    var bytes: [UInt8] = []
+    for (word, value) in merged.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+      let hash = word.withUnsafeBufferPointer { ByteHash.hash($0) }
+      var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
+      while slots[slot * 2 + 1] != 0 { slot = (slot + 1) & (capacity - 1) }
+      slots[slot * 2] = hash
+      slots[slot * 2 + 1] = UInt64(value) << 32 | UInt64(bytes.count) << 8 | UInt64(word.count)
+      bytes += word
+    }
+    self.slots = slots
+    self.bytes = bytes
+    mask = capacity - 1
+  }
+
+  /// A borrowed view for lookups inside `body`.
+  func withView<R>(_ body: (View) -> R) -> R {
+    slots.withUnsafeBufferPointer { slots in
+      bytes.withUnsafeBufferPointer { bytes in body(View(slots: slots, bytes: bytes, mask: mask)) }
+    }
+  }
+
+  struct View {
+    let slots: UnsafeBufferPointer<UInt64>
+    let bytes: UnsafeBufferPointer<UInt8>
+    let mask: Int
+
+    /// The value of `word` (whose ``ByteHash/hash(_:)`` is `hash`), or 0.
+    @inline(__always)
+    func value(of word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt32 {
+      var slot = Int(truncatingIfNeeded: hash) & mask
+      while true {
+        let entry = slots[slot &* 2 &+ 1]
+        if entry == 0 { return 0 }
+        if slots[slot &* 2] == hash, Int(entry & 0xFF) == word.count {
+          let offset = Int((entry >> 8) & 0xFF_FFFF)
+          var equal = true
+          for index in 0..<word.count where bytes[offset + index] != word[index] {
+            equal = false
+            break
+          }
+          if equal { return UInt32(truncatingIfNeeded: entry >> 32) }
+        }
+        slot = (slot &+ 1) & mask
+      }
+    }
+  }
+}
+
+/// An immutable set of Unicode scalars: a bitmap over the Basic Multilingual Plane and a sorted
+/// list above it.
+struct ScalarBitmap: Sendable {
+  private let bits: [UInt64]
+  private let astral: [UInt32]
+
+  init(_ scalars: Set<UInt32>) {
+    var bits = [UInt64](repeating: 0, count: scalars.isEmpty ? 0 : 1024)
+    var astral: [UInt32] = []
+    for value in scalars {
+      if value < 0x10000 {
+        bits[Int(value >> 6)] |= UInt64(1) << UInt64(value & 63)
+      } else {
+        astral.append(value)
+      }
+    }
+    self.bits = bits
+    self.astral = astral.sorted()
+  }
+
+  @inline(__always)
+  func contains(_ value: UInt32) -> Bool {
+    if value < 0x10000 {
+      let word = Int(value >> 6)
+      return word < bits.count && (bits[word] >> UInt64(value & 63)) & 1 != 0
+    }
+    return astral.contains(value)
+  }
+}
+
+/// Per-scalar lowercasing, the same mapping as `String.lowercased()` (each scalar's full
+/// lowercase mapping, no context), with table-free fast paths for ASCII, Latin-1, Cyrillic and
+/// caseless CJK and Hangul.
+enum ScalarCase {
+  /// Writes the lowercase of `value` at `out[count...]` as UTF-8 and returns the new count
+  /// (at most 12 bytes are written).
+  @inline(__always)
+  static func appendLowercasedUTF8(_ value: UInt32, to out: UnsafeMutableBufferPointer<UInt8>, at count: Int) -> Int {
+    if let simple = simpleLowercase(value) { return appendUTF8(simple, to: out, at: count) }
+    var count = count
+    guard let scalar = Unicode.Scalar(value) else { return appendUTF8(value, to: out, at: count) }
+    for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+      count = appendUTF8(lower.value, to: out, at: count)
+    }
+    return count
+  }
+
+  /// The lowercase of `value` when it is one scalar found without Unicode tables (nil: ask
+  /// the scalar's properties).
+  @inline(__always)
+  static func simpleLowercase(_ value: UInt32) -> UInt32? {
+    switch value {
+    case 0x41...0x5A, 0xC0...0xD6, 0xD8...0xDE, 0x410...0x42F: return value + 0x20
+    case 0x400...0x40F: return value + 0x50
+    case 0...0x7F, 0xDF...0xFF, 0x430...0x45F, 0x2000...0x20FF, 0x3000...0x9FFF, 0xAC00...0xD7A3: return value
+    default:
+      guard let scalar = Unicode.Scalar(value) else { return value }
+      return scalar.properties.changesWhenLowercased ? nil : value
+    }
+  }
+
+  @inline(__always)
+  static func appendUTF8(_ value: UInt32, to out: UnsafeMutableBufferPointer<UInt8>, at count: Int) -> Int {
+    if value < 0x80 {
+      out[count] = UInt8(value)
+      return count + 1
+    }
+    if value < 0x800 {
+      out[count] = UInt8(0xC0 | (value >> 6))
+      out[count + 1] = UInt8(0x80 | (value & 0x3F))
+      return count + 2
+    }
+    if value < 0x10000 {
+      out[count] = UInt8(0xE0 | (value >> 12))
+      out[count + 1] = UInt8(0x80 | ((value >> 6) & 0x3F))
+      out[count + 2] = UInt8(0x80 | (value & 0x3F))
+      return count + 3
+    }
+    out[count] = UInt8(0xF0 | (value >> 18))
+    out[count + 1] = UInt8(0x80 | ((value >> 12) & 0x3F))
+    out[count + 2] = UInt8(0x80 | ((value >> 6) & 0x3F))
+    out[count + 3] = UInt8(0x80 | (value & 0x3F))
+    return count + 4
+  }
+}

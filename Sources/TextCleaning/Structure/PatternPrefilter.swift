@@ -1,0 +1,638 @@
+/// Cheap necessary conditions derived from one `boilerplate.tsv` regex at load time, so that the
+/// regex engine runs only on the few lines that could match it.
+///
+/// The pattern is parsed (a subset of ICU syntax: literals, `.`, classes such as `[^©]` or
+/// `[\d.,]`, `\d \s \S \w \p{L}`, groups, lookarounds, alternation and quantifiers) and three
+/// conditions are read off it:
+///
+/// - **prefixes**: sequences of scalar sets, at most ``depth`` long, such that every line the
+///   pattern matches starts with one of them (`(?:the\s+)?(?:latest|related)` gives `t h e \s`,
+///   `l a t e s t`, `r e l a t e d`);
+/// - **maximum length** in scalars (`\d{1,4}` matches at most 4);
+/// - **required literals**: sets of strings such that every match contains one string of each
+///   set (`[^©]{0,80}©.{0,200}` needs `©`; `.{0,200}all rights reserved\.?` needs
+///   `all rights reserved`).
+///
+/// Every condition over-approximates what the regex can match (a class it does not model counts
+/// as "any scalar"), so skipping the regex when a condition fails never changes a result. A
+/// pattern the parser does not understand gets no conditions and is simply always run.
+///
+/// ```swift
+/// let filter = PatternPrefilter(pattern: "\\d{1,3}\\s*(?:/|of)\\s*\\d{1,3}")
+/// // prefixes [[\d]], maxLength nil, required [["/", "of"]]
+/// ```
+struct PatternPrefilter: Sendable {
+  /// Longest prefix kept, in scalars.
+  static let depth = 8
+  /// Most prefixes kept per pattern; beyond that prefixes are shortened until they fit.
+  static let maxPrefixes = 256
+
+  /// Every match starts with one of these (an empty list entry means "no condition").
+  let prefixes: [[ScalarSet]]
+  /// The longest line, in scalars, the pattern can match; nil when unbounded.
+  let maxLength: Int?
+  /// Every match contains one string (UTF-8) of each inner list.
+  let required: [[[UInt8]]]
+  /// Whether the pattern has a prefix condition at all.
+  var hasPrefixCondition: Bool { !prefixes.isEmpty && !prefixes.contains { $0.isEmpty } }
+
+  /// The pattern is unbalanced: it would escape the `^(?:…)$` wrapper.
+  struct Unbalanced: Error {}
+
+  /// Derives the conditions of `pattern` (lowercase, without the `^(?:…)$` wrapper).
+  ///
+  /// - Throws: ``Unbalanced`` when a `)` closes a group the pattern did not open.
+  init(pattern: String) throws {
+    var parser = Parser(Array(pattern.unicodeScalars))
+    let node: Node
+    do {
+      node = try parser.parse()
+    } catch is Unbalanced {
+      throw Unbalanced()
+    } catch {
+      prefixes = []
+      maxLength = nil
+      required = []
+      return
+    }
+    let found = Self.prefixes(of: node)
+    prefixes = found.contains { $0.sets.isEmpty } ? [] : found.map(\.sets)
+    maxLength = Self.maxLength(of: node)
+    required = Self.bestRequired(Self.required(of: node))
+  }
+
+  // MARK: - Syntax tree
+
+  indirect enum Node {
+    /// One scalar from the set.
+    case set(ScalarSet)
+    /// Zero width and no condition: anchors, `\b`, negative lookarounds.
+    case empty
+    /// A positive lookahead: zero width, but what it needs is needed.
+    case lookahead(Node)
+    case concat([Node])
+    case alt([Node])
+    case repeating(Node, min: Int, max: Int?)
+  }
+
+  struct Unsupported: Error {}
+
+  /// A recursive-descent parser for the ICU subset the lexicons use.
+  struct Parser {
+    let scalars: [Unicode.Scalar]
+    var index = 0
+
+    init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
+
+    mutating func parse() throws -> Node {
+      let node = try alternation()
+      if index < scalars.count { throw Unbalanced() }
+      return node
+    }
+
+    private var atEnd: Bool { index >= scalars.count }
+    private func peek(_ offset: Int = 0) -> Unicode.Scalar? {
+      index + offset < scalars.count ? scalars[index + offset] : nil
+    }
+
+    private mutating func alternation() throws -> Node {
+      var branches = [try concatenation()]
+      while peek() == "|" {
+        index += 1
+        branches.append(try concatenation())
+      }
+      return branches.count == 1 ? branches[0] : .alt(branches)
+    }
+
+    private mutating func concatenation() throws -> Node {
+      var items: [Node] = []
+      while let next = peek(), next != "|", next != ")" { items.append(try quantified()) }
+      return items.count == 1 ? items[0] : .concat(items)
+    }
+
+    private mutating func quantified() throws -> Node {
+      var node = try atom()
+      while let next = peek() {
+        let bounds: (Int, Int?)
+        switch next {
+        case "?": bounds = (0, 1); index += 1
+        case "*": bounds = (0, nil); index += 1
+        case "+": bounds = (1, nil); index += 1
+        case "{": bounds = try interval()
+        default: return node
+        }
+        // Lazy and possessive forms match the same lines or fewer.
+        if let mode = peek(), mode == "?" || mode == "+" { index += 1 }
+        node = .repeating(node, min: bounds.0, max: bounds.1)
+      }
+      return node
+    }
+
+    private mutating func number() -> Int? {
+      var value: Int?
+      while let digit = peek(), digit.value >= 0x30, digit.value <= 0x39 {
+        value = min((value ?? 0) * 10 + Int(digit.value - 0x30), 1 << 20)
+        index += 1
+      }
+      return value
+    }
+
+    private mutating func interval() throws -> (Int, Int?) {
+      index += 1  // {
+      guard let low = number() else { throw Unsupported() }
+      var high: Int? = low
+      if peek() == "," {
+        index += 1
+        high = number()
+      }
+      guard peek() == "}" else { throw Unsupported() }
+      index += 1
+      if let high, high < low { throw Unsupported() }
+      return (low, high)
+    }
+
+    private mutating func atom() throws -> Node {
+      guard let first = peek() else { throw Unsupported() }
+      index += 1
+      switch first {
+      case "(":
+        var node: Node
+        if peek() == "?" {
+          switch peek(1) {
+          case ":":
+            index += 2
+            node = try alternation()
+          case "=":
+            index += 2
+            node = .lookahead(try alternation())
+          case "!":
+            index += 2
+            _ = try alternation()
+            node = .empty
+          case ">":
+            index += 2
+            node = try alternation()
+          case "<" where peek(2) == "=" || peek(2) == "!":
+            index += 3
+            _ = try alternation()
+            node = .empty
+          default:
+            throw Unsupported()  // flags, named groups
+          }
+        } else {
+          node = try alternation()
+        }
+        guard peek() == ")" else { throw Unsupported() }
+        index += 1
+        return node
+      case "[": return .set(try bracket())
+      case ".": return .set(.any)
+      case "^", "$": return .empty
+      case "\\": return try escape()
+      case "*", "+", "?", "{", "|", ")": throw Unsupported()
+      default: return .set(ScalarSet(first.value))
+      }
+    }
+
+    /// `\x` outside a class.
+    private mutating func escape() throws -> Node {
+      guard let letter = peek() else { throw Unsupported() }
+      index += 1
+      switch letter {
+      case "d": return .set(.digits)
+      case "s": return .set(.spaces)
+      case "p":
+        return .set(try property())
+      case "D", "S", "w", "W":
+        return .set(.any)
+      case "P":
+        _ = try property()
+        return .set(.any)
+      case "b", "B", "A", "z", "Z", "G": return .empty
+      default:
+        guard let value = Self.literalEscape(letter) else { throw Unsupported() }
+        return .set(ScalarSet(value))
+      }
+    }
+
+    /// The scalar an escape such as `\.` or `\n` stands for, or nil for an escape not modelled.
+    private static func literalEscape(_ letter: Unicode.Scalar) -> UInt32? {
+      switch letter {
+      case "n": return 0x0A
+      case "t": return 0x09
+      case "r": return 0x0D
+      case "f": return 0x0C
+      default:
+        let value = letter.value
+        let alphanumeric =
+          (value >= 0x30 && value <= 0x39) || (value | 0x20 >= 0x61 && value | 0x20 <= 0x7A) || value >= 0x80
+        return alphanumeric ? nil : value
+      }
+    }
+
+    /// `{L}` or `L` after `\p`: letters for L, anything otherwise.
+    private mutating func property() throws -> ScalarSet {
+      var name = ""
+      if peek() == "{" {
+        index += 1
+        while let next = peek(), next != "}" {
+          name.unicodeScalars.append(next)
+          index += 1
+        }
+        guard peek() == "}" else { throw Unsupported() }
+        index += 1
+      } else if let next = peek() {
+        name.unicodeScalars.append(next)
+        index += 1
+      }
+      return name == "L" || name == "Letter" ? .letters : .any
+    }
+
+    /// A `[...]` class, after the `[`.
+    private mutating func bracket() throws -> ScalarSet {
+      var set = ScalarSet()
+      var exact = true
+      var negated = false
+      if peek() == "^" {
+        negated = true
+        index += 1
+      }
+      var first = true
+      while true {
+        guard let next = peek() else { throw Unsupported() }
+        if next == "]" {
+          if first { throw Unsupported() }
+          index += 1
+          break
+        }
+        if next == "[" || (next == "&" && peek(1) == "&") || (next == "-" && peek(1) == "-") {
+          throw Unsupported()
+        }
+        first = false
+        index += 1
+        var low: UInt32?
+        if next == "\\" {
+          guard let letter = peek() else { throw Unsupported() }
+          index += 1
+          switch letter {
+          case "d": set.formUnion(.digits)
+          case "s":
+            set.formUnion(.spaces)
+            exact = false
+          case "p":
+            set.formUnion(try property())
+            exact = false
+          case "D", "S", "w", "W":
+            set.formUnion(.any)
+            exact = false
+          case "P":
+            _ = try property()
+            set.formUnion(.any)
+            exact = false
+          default:
+            guard let value = Self.literalEscape(letter) else { throw Unsupported() }
+            low = value
+          }
+        } else {
+          low = next.value
+        }
+        guard let low else { continue }
+        if peek() == "-", let upper = peek(1), upper != "]" {
+          index += 2
+          var high = upper.value
+          if upper == "\\" {
+            guard let escaped = peek(), let value = Self.literalEscape(escaped) else { throw Unsupported() }
+            index += 1
+            high = value
+          }
+          guard high >= low else { throw Unsupported() }
+          set.insert(low...high)
+        } else {
+          set.insert(low...low)
+        }
+      }
+      guard negated else { return set }
+      guard exact else { return .any }
+      set.negated = true
+      return set
+    }
+  }
+
+  // MARK: - Analyses
+
+  /// A prefix; `complete` when it spells a whole match of the node, so that what follows may
+  /// extend it.
+  struct Prefix: Hashable {
+    var sets: [ScalarSet]
+    var complete: Bool
+  }
+
+  private static func deduplicated(_ list: [Prefix]) -> [Prefix] {
+    var seen: Set<Prefix> = []
+    return list.filter { seen.insert($0).inserted }
+  }
+
+  /// Shortens the longest prefixes until at most ``maxPrefixes`` remain.
+  private static func limited(_ list: [Prefix]) -> [Prefix] {
+    var list = deduplicated(list)
+    while list.count > maxPrefixes {
+      let longest = list.map(\.sets.count).max() ?? 0
+      if longest == 0 { return [Prefix(sets: [], complete: false)] }
+      list = deduplicated(
+        list.map { $0.sets.count == longest ? Prefix(sets: Array($0.sets.dropLast()), complete: false) : $0 })
+    }
+    return list
+  }
+
+  static func prefixes(of node: Node) -> [Prefix] {
+    switch node {
+    case .set(let set):
+      return [Prefix(sets: [set], complete: true)]
+    case .empty, .lookahead:
+      return [Prefix(sets: [], complete: true)]
+    case .concat(let items):
+      var accumulated = [Prefix(sets: [], complete: true)]
+      for item in items {
+        guard accumulated.contains(where: \.complete) else { break }
+        let next = prefixes(of: item)
+        var extended: [Prefix] = []
+        for prefix in accumulated {
+          guard prefix.complete else {
+            extended.append(prefix)
+            continue
+          }
+          for tail in next {
+            var sets = prefix.sets + tail.sets
+            var complete = tail.complete
+            if sets.count >= depth {
+              sets = Array(sets.prefix(depth))
+              complete = false
+            }
+            extended.append(Prefix(sets: sets, complete: complete))
+          }
+        }
+        extended = deduplicated(extended)
+        if extended.count > maxPrefixes {
+          return accumulated.map { Prefix(sets: $0.sets, complete: false) }
+        }
+        accumulated = extended
+      }
+      return accumulated
+    case .alt(let branches):
+      return limited(branches.flatMap { prefixes(of: $0) })
+    case .repeating(let child, let low, let high):
+      if high == 0 { return [Prefix(sets: [], complete: true)] }
+      let inner = prefixes(of: child)
+      if low == 1 && high == 1 { return inner }
+      // `x?` is x or nothing; after a second repetition nothing more can be said.
+      let started = high == 1 ? inner : inner.map { Prefix(sets: $0.sets, complete: false) }
+      return low == 0 ? limited(started + [Prefix(sets: [], complete: true)]) : started
+    }
+  }
+
+  static func maxLength(of node: Node) -> Int? {
+    let cap = 1 << 24
+    switch node {
+    case .set: return 1
+    case .empty, .lookahead: return 0
+    case .concat(let items):
+      var total = 0
+      for item in items {
+        guard let length = maxLength(of: item) else { return nil }
+        total = min(total + length, cap)
+      }
+      return total
+    case .alt(let branches):
+      var longest = 0
+      for branch in branches {
+        guard let length = maxLength(of: branch) else { return nil }
+        longest = max(longest, length)
+      }
+      return longest
+    case .repeating(let child, _, let high):
+      guard let length = maxLength(of: child) else { return nil }
+      if length == 0 { return 0 }
+      guard let high else { return nil }
+      return min(length * high, cap)
+    }
+  }
+
+  /// The exact strings `node` matches, when there are at most 16 of them.
+  private static func literalStrings(of node: Node) -> [[UInt32]]? {
+    let cap = 16
+    switch node {
+    case .set(let set):
+      return set.explicitScalars(limit: 4)?.map { [$0] }
+    case .empty, .lookahead:
+      return [[]]
+    case .concat(let items):
+      var result: [[UInt32]] = [[]]
+      for item in items {
+        guard let strings = literalStrings(of: item), result.count * strings.count <= cap else { return nil }
+        result = result.flatMap { head in strings.map { head + $0 } }
+      }
+      return result
+    case .alt(let branches):
+      var result: [[UInt32]] = []
+      for branch in branches {
+        guard let strings = literalStrings(of: branch) else { return nil }
+        result += strings
+        if result.count > cap { return nil }
+      }
+      return result
+    case .repeating(let child, let low, let high):
+      guard let strings = literalStrings(of: child) else { return nil }
+      if low == 0 && high == 1 { return strings.count < cap ? strings + [[]] : nil }
+      guard low == high, low <= 4 else { return nil }
+      var result: [[UInt32]] = [[]]
+      for _ in 0..<low {
+        guard result.count * strings.count <= cap else { return nil }
+        result = result.flatMap { head in strings.map { head + $0 } }
+      }
+      return result
+    }
+  }
+
+  /// Candidate required sets: every match contains one string of each.
+  private static func required(of node: Node) -> [[[UInt32]]] {
+    switch node {
+    case .set(let set):
+      return set.explicitScalars(limit: 8).map { [$0.map { [$0] }] } ?? []
+    case .empty:
+      return []
+    case .lookahead(let inner):
+      return required(of: inner)
+    case .concat(let items):
+      var candidates: [[[UInt32]]] = []
+      var run: [[UInt32]] = [[]]
+      func flush() {
+        if !run.contains(where: \.isEmpty) { candidates.append(run) }
+        run = [[]]
+      }
+      for item in items {
+        candidates += required(of: item)
+        guard let strings = literalStrings(of: item) else {
+          flush()
+          continue
+        }
+        if run.count * strings.count > 16 {
+          flush()
+        }
+        run = run.flatMap { head in strings.map { head + $0 } }
+      }
+      flush()
+      return candidates
+    case .alt(let branches):
+      var union: [[UInt32]] = []
+      for branch in branches {
+        guard let best = required(of: branch).max(by: { score($0) < score($1) }) else { return [] }
+        union += best
+        if union.count > 16 { return [] }
+      }
+      return [union]
+    case .repeating(let child, let low, _):
+      return low >= 1 ? required(of: child) : []
+    }
+  }
+
+  /// How rare a set of strings is in text: the least rare string, letters counting 2, spaces 1,
+  /// other ASCII and non-ASCII scalars 6.
+  private static func score(_ set: [[UInt32]]) -> Int {
+    set.map { string in
+      string.reduce(0) { total, value in
+        let letter = (value | 0x20 >= 0x61 && value | 0x20 <= 0x7A) || (value >= 0x30 && value <= 0x39)
+        return total + (letter ? 2 : value == 0x20 ? 1 : 6)
+      }
+    }.min() ?? 0
+  }
+
+  /// The two rarest required sets worth a search, as UTF-8.
+  private static func bestRequired(_ candidates: [[[UInt32]]]) -> [[[UInt8]]] {
+    let useful = candidates.filter { score($0) >= 6 }.sorted { score($0) > score($1) }
+    return useful.prefix(2).map { set in
+      set.map { string in
+        var bytes: [UInt8] = []
+        for value in string {
+          guard let scalar = Unicode.Scalar(value) else { continue }
+          bytes += Array(String(scalar).utf8)
+        }
+        return bytes
+      }
+    }
+  }
+}
+
+/// A set of Unicode scalars, as precise as the prefilter needs: ASCII as a bit set, other scalars
+/// as ranges or as whole classes (decimal digits, white space, letters, anything).
+struct ScalarSet: Hashable, Sendable {
+  var low: UInt64 = 0
+  var high: UInt64 = 0
+  /// Non-ASCII ranges.
+  var ranges: [ClosedRange<UInt32>] = []
+  var classes: UInt8 = 0
+  /// Holds every scalar *not* described by the fields above (only for exact sets).
+  var negated = false
+
+  static let digitClass: UInt8 = 1
+  static let spaceClass: UInt8 = 2
+  static let letterClass: UInt8 = 4
+  static let anyClass: UInt8 = 8
+
+  init() {}
+
+  init(_ value: UInt32) { insert(value...value) }
+
+  static let any: ScalarSet = {
+    var set = ScalarSet()
+    set.low = ~0
+    set.high = ~0
+    set.classes = anyClass
+    return set
+  }()
+
+  /// `\d` (ICU: \p{Nd}).
+  static let digits: ScalarSet = {
+    var set = ScalarSet()
+    set.insert(0x30...0x39)
+    set.classes = digitClass
+    return set
+  }()
+
+  /// `\s`, a superset of ICU's [\t\n\f\r\p{Z}].
+  static let spaces: ScalarSet = {
+    var set = ScalarSet()
+    set.insert(0x09...0x0D)
+    set.insert(0x20...0x20)
+    set.classes = spaceClass
+    return set
+  }()
+
+  /// `\p{L}`, as the superset "alphabetic".
+  static let letters: ScalarSet = {
+    var set = ScalarSet()
+    set.insert(0x41...0x5A)
+    set.insert(0x61...0x7A)
+    set.classes = letterClass
+    return set
+  }()
+
+  mutating func insert(_ range: ClosedRange<UInt32>) {
+    if range.lowerBound < 0x80 {
+      for value in range.lowerBound...min(range.upperBound, 0x7F) {
+        if value < 64 { low |= UInt64(1) << UInt64(value) } else { high |= UInt64(1) << UInt64(value - 64) }
+      }
+    }
+    if range.upperBound >= 0x80 { ranges.append(max(range.lowerBound, 0x80)...range.upperBound) }
+  }
+
+  mutating func formUnion(_ other: ScalarSet) {
+    low |= other.low
+    high |= other.high
+    ranges += other.ranges
+    classes |= other.classes
+  }
+
+  /// Whether `value` (a lowercased scalar of the line) may be in the set.
+  @inline(__always)
+  func contains(_ value: UInt32) -> Bool {
+    if value < 0x80 {
+      return ((value < 64 ? (low >> UInt64(value)) & 1 : (high >> UInt64(value - 64)) & 1) != 0) != negated
+    }
+    return containsNonASCII(value)
+  }
+
+  private func containsNonASCII(_ value: UInt32) -> Bool {
+    var found = classes & Self.anyClass != 0 || ranges.contains { $0.contains(value) }
+    if !found, classes != 0, let scalar = Unicode.Scalar(value) {
+      let properties = scalar.properties
+      found =
+        (classes & Self.digitClass != 0 && properties.generalCategory == .decimalNumber)
+        || (classes & Self.spaceClass != 0 && properties.isWhitespace)
+        || (classes & Self.letterClass != 0 && properties.isAlphabetic)
+    }
+    return found != negated
+  }
+
+  /// Whether the set may hold a non-ASCII scalar `v` with `v & 63 == bucket`.
+  func mayContainNonASCII(bucket: UInt32) -> Bool {
+    if negated || classes != 0 { return true }
+    for range in ranges {
+      if range.count >= 64 { return true }
+      if range.contains(where: { $0 & 63 == bucket }) { return true }
+    }
+    return false
+  }
+
+  /// The scalars of a small explicit set (at most `limit`), or nil.
+  func explicitScalars(limit: Int) -> [UInt32]? {
+    guard !negated, classes == 0 else { return nil }
+    var values: [UInt32] = []
+    for value in UInt32(0)..<0x80 where contains(value) { values.append(value) }
+    for range in ranges {
+      guard range.count <= limit else { return nil }
+      values += Array(range)
+    }
+    guard !values.isEmpty, values.count <= limit else { return nil }
+    return values
+  }
+}
