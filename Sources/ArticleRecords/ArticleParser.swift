@@ -35,11 +35,11 @@ public enum ArticleParser {
     case .jsonLine:
       let object: JSONLineObject
       do {
-        object = try JSONDecoder().decode(JSONLineObject.self, from: Data(decoded.text.utf8))
-      } catch DecodingError.typeMismatch {
+        object = JSONLineObject(fields: try JSONLineParser.parseObject(decoded.invalidCount == 0 ? raw.bytes : Array(decoded.text.utf8)))
+      } catch is JSONLineParser.NotAnObject {
         return .failure(reject(raw, "not-an-object", "the line is JSON but not an object; each line must be {\"text\": …}", decoded.text))
       } catch {
-        return .failure(reject(raw, "malformed-json", "malformed JSON (\(describe(error))); fix the line or remove it", decoded.text))
+        return .failure(reject(raw, "malformed-json", "malformed JSON (\(error)); fix the line or remove it", decoded.text))
       }
       let id = idString(object.fields["id"])
       guard case .string(let text)? = object.fields["text"] else {
@@ -116,14 +116,6 @@ public enum ArticleParser {
     return String(String.UnicodeScalarView(prefix))
   }
 
-  private static func describe(_ error: Error) -> String {
-    if case DecodingError.dataCorrupted(let context) = error {
-      let detail = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-      return detail ?? context.debugDescription
-    }
-    return "\(error)"
-  }
-
   private static func apply(sidecar: [UInt8], to article: inout ArticleInput) -> Result<Void, SidecarError> {
     guard let object = try? JSONDecoder().decode([String: JSONValue].self, from: Data(sidecar)) else {
       return .failure(SidecarError("the .meta.json beside \(article.file) is not a JSON object; its metadata was ignored"))
@@ -141,28 +133,9 @@ public enum ArticleParser {
     return .success(())
   }
 
-  /// A JSON object decoded key by key: the string fields every article has are read as
-  /// strings directly (much faster than trying each JSON type in turn), the rest as `JSONValue`.
-  struct JSONLineObject: Decodable {
-    var fields: [String: JSONValue] = [:]
-
-    struct Key: CodingKey {
-      var stringValue: String
-      var intValue: Int? { nil }
-      init(stringValue: String) { self.stringValue = stringValue }
-      init?(intValue: Int) { nil }
-    }
-
-    init(from decoder: Decoder) throws {
-      let container = try decoder.container(keyedBy: Key.self)
-      for key in container.allKeys {
-        if ArticleParser.knownKeys.contains(key.stringValue), let string = try? container.decode(String.self, forKey: key) {
-          fields[key.stringValue] = .string(string)
-        } else {
-          fields[key.stringValue] = try container.decode(JSONValue.self, forKey: key)
-        }
-      }
-    }
+  /// The fields of one JSON Lines object.
+  struct JSONLineObject {
+    var fields: [String: JSONValue]
   }
 
   struct SidecarError: Error {

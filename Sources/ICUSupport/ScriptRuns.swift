@@ -40,12 +40,35 @@ public enum ScriptRuns {
   }
 
   /// The distinct scripts with letters in `text`, sorted by code (Common/Inherited excluded).
+  /// Scans UTF-8 bytes: ASCII letters are Latin without asking ICU.
   public static func scripts(in text: String) -> [Script] {
-    var seen = Set<Script>()
-    for scalar in text.unicodeScalars where scalar.value >= 0x41 {
-      let script = Script.of(scalar)
-      if !script.isNeutral { seen.insert(script) }
+    var seen = [Bool](repeating: false, count: 256)
+    var others = Set<Script>()
+    var copy = text
+    copy.withUTF8 { bytes in
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte < 0x80 {
+          if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A { seen[Int(Script.latin.number)] = true }
+          index += 1
+          continue
+        }
+        let length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+        var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        var next = index + 1
+        while next < min(index + length, bytes.count) {
+          value = (value << 6) | (UInt32(bytes[next]) & 0x3F)
+          next += 1
+        }
+        index = max(next, index + 1)
+        guard let scalar = Unicode.Scalar(value) else { continue }
+        let script = Script.of(scalar)
+        if script.isNeutral { continue }
+        if script.number >= 0 && script.number < 256 { seen[Int(script.number)] = true } else { others.insert(script) }
+      }
     }
-    return seen.sorted()
+    for number in 0..<256 where seen[number] { others.insert(Script(number: Int32(number))) }
+    return others.sorted()
   }
 }

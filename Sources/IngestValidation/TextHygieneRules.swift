@@ -15,22 +15,37 @@ public enum TextHygieneRules {
     if !text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 >= 0x7F }) { return [] }
     var findings: [Finding] = []
     var counts: [String: Int] = [:]
-    var offset = 0
-    var previous: Unicode.Scalar? = nil
     let scalars = text.unicodeScalars
-    var index = scalars.startIndex
-    while index < scalars.endIndex {
-      let scalar = scalars[index]
-      let next = scalars.index(after: index)
-      if let (code, severity, message) = classify(scalar, previous: previous, next: next < scalars.endIndex ? scalars[next] : nil) {
-        counts[code, default: 0] += 1
-        if counts[code, default: 0] <= limitPerCode {
-          findings.append(Finding(code: code, severity: severity, start: offset, end: offset + 1, field: "input.text", message: message))
+    let utf8 = text.utf8
+    var copy = text
+    copy.withUTF8 { bytes in
+      var scalarOffset = 0
+      var counted = 0
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        // Only C0 controls, DEL, and scalars led by C2 (C1 controls), E2 (U+2000–U+2FFF) or
+        // EF (U+F000–U+FFFF, the BOM) can be reported.
+        let candidate = (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F || byte == 0xC2 || byte == 0xE2 || byte == 0xEF
+        guard candidate else {
+          index += 1
+          continue
         }
+        let scalarIndex = utf8.index(utf8.startIndex, offsetBy: index)
+        let scalar = scalars[scalarIndex]
+        let previous = scalarIndex > scalars.startIndex ? scalars[scalars.index(before: scalarIndex)] : nil
+        let nextIndex = scalars.index(after: scalarIndex)
+        let next = nextIndex < scalars.endIndex ? scalars[nextIndex] : nil
+        if let (code, severity, message) = classify(scalar, previous: previous, next: next) {
+          counts[code, default: 0] += 1
+          if counts[code, default: 0] <= limitPerCode {
+            for position in counted..<index where bytes[position] & 0xC0 != 0x80 { scalarOffset += 1 }
+            counted = index
+            findings.append(Finding(code: code, severity: severity, start: scalarOffset, end: scalarOffset + 1, field: "input.text", message: message))
+          }
+        }
+        index += scalar.utf8.count
       }
-      previous = scalar
-      offset += 1
-      index = next
     }
     for (code, count) in counts.sorted(by: { $0.key < $1.key }) where count > limitPerCode {
       findings.append(Finding(code: code, severity: .info, field: "input.text", message: "\(count - limitPerCode) more \(code) findings not listed"))

@@ -1,0 +1,51 @@
+@testable import ArticleRecords
+import Foundation
+import NormalizeCore
+import Testing
+
+/// The JSON Lines object parser agrees with JSONDecoder on valid input and rejects what
+/// RFC 8259 rejects.
+@Suite struct JSONLineParserTests {
+  static let valid: [String] = [
+    #"{"id": "003", "text": "유용원 said \"yes\"\n", "rank": 3}"#,
+    #"{"text": "\u00e9\u0301 \ud83c\uddfa\ud83c\udde6 \/ \b\f\t\r"}"#,
+    #"{"text": "x", "nested": {"a": [1, 2.5, -3e2, true, false, null, "s"]}, "list": [[], {}]}"#,
+    #"  {"text":"x"}  "#,
+    #"{}"#,
+    #"{"text": "Зеленський", "n": 0, "m": -0.5, "e": 1E+3}"#,
+  ]
+
+  @Test(arguments: valid)
+  func agreesWithJSONDecoder(line: String) throws {
+    let ours = try JSONLineParser.parseObject(Array(line.utf8))
+    let theirs = try JSONDecoder().decode([String: JSONValue].self, from: Data(line.utf8))
+    #expect(ours == theirs)
+  }
+
+  @Test func loneSurrogatesBecomeReplacementCharacters() throws {
+    let object = try JSONLineParser.parseObject(Array(#"{"text": "a\ud800b\udc00c"}"#.utf8))
+    #expect(object["text"] == .string("a\u{FFFD}b\u{FFFD}c"))
+  }
+
+  static let invalid: [String] = [
+    #"{"text": "unterminated}"#,
+    #"{"text": "raw control"#  + "\u{1}" + #""}"#,
+    #"{"text": 01}"#,
+    #"{"text": "x",}"#,
+    #"{text: "x"}"#,
+    #"{"text": "x"} trailing"#,
+    #"{"text": "\q"}"#,
+    #"{"text": tru}"#,
+    #"{"a": [1, 2}"#,
+    "",
+  ]
+
+  @Test(arguments: invalid)
+  func rejectsMalformedJSON(line: String) {
+    #expect(throws: (any Error).self) { try JSONLineParser.parseObject(Array(line.utf8)) }
+  }
+
+  @Test func aTopLevelArrayIsNotAnObject() {
+    #expect(throws: JSONLineParser.NotAnObject.self) { try JSONLineParser.parseObject(Array("[1, 2]".utf8)) }
+  }
+}
