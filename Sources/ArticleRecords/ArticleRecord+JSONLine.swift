@@ -60,7 +60,7 @@ extension ArticleRecord {
     w.key("findings"); w.beginArray()
     for finding in findings { w.finding(finding) }
     w.endArray()
-    if let input { w.key("input"); try w.encoded(input) }
+    if let input { w.key("input"); w.value(.object(input)) }
     w.endObject()
     w.newline()
     return w.bytes
@@ -78,6 +78,28 @@ extension JSONLineWriter {
     if let byteOffset = finding.byteOffset { key("byte_offset"); int(byteOffset) }
     key("message"); string(finding.message)
     endObject()
+  }
+
+  /// Any JSON value; object keys sorted so output is deterministic.
+  fileprivate mutating func value(_ value: JSONValue) {
+    switch value {
+    case .null: null()
+    case .bool(let flag): raw(Array((flag ? "true" : "false").utf8))
+    case .number(let number):
+      if number == number.rounded(), abs(number) < 1e15 { int(Int(number)) } else { raw(Array("\(number)".utf8)) }
+    case .string(let text): string(text)
+    case .array(let items):
+      beginArray()
+      for item in items { self.value(item) }
+      endArray()
+    case .object(let fields):
+      beginObject()
+      for key in fields.keys.sorted() {
+        dynamicKey(key)
+        self.value(fields[key] ?? .null)
+      }
+      endObject()
+    }
   }
 
   /// Empty arrays cost nothing; filled ones use JSONEncoder (sorted keys, deterministic).

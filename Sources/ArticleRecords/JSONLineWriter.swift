@@ -39,6 +39,13 @@ struct JSONLineWriter {
     needsComma = false
   }
 
+  /// Writes `"key":` for a key known only at run time.
+  mutating func dynamicKey(_ key: String) {
+    string(key)
+    bytes.append(UInt8(ascii: ":"))
+    needsComma = false
+  }
+
   mutating func string(_ value: String) {
     separate()
     bytes.append(UInt8(ascii: "\""))

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Checks and normalises publication dates given by the user or the input.
 ///
 /// ```swift
@@ -11,22 +9,27 @@ public enum PublicationDate {
   /// The date in ISO 8601 form when it is a real calendar date (`YYYY-MM-DD`, optionally
   /// followed by `T` and a time), else nil.
   public static func normalize(_ text: String) -> String? {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
-    let scalars = Array(trimmed.unicodeScalars)
-    guard scalars.count >= 10, scalars[4] == "-", scalars[7] == "-" else { return nil }
+    var bytes = Array(text.utf8)
+    while let last = bytes.last, last == 0x20 || last == 0x09 || last == 0x0A || last == 0x0D { bytes.removeLast() }
+    let start = bytes.firstIndex { !(($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D)) } ?? bytes.count
+    bytes.removeFirst(start)
+    guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
     func number(_ range: Range<Int>) -> Int? {
       var value = 0
-      for i in range {
-        guard let digit = scalars[i].properties.numericType == .decimal ? Int(String(scalars[i])) : nil, scalars[i].isASCII else { return nil }
-        value = value * 10 + digit
+      for index in range {
+        let byte = bytes[index]
+        guard byte >= 0x30, byte <= 0x39 else { return nil }
+        value = value * 10 + Int(byte - 0x30)
       }
       return value
     }
     guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
     guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year), year >= 1 else { return nil }
-    if scalars.count == 10 { return trimmed }
-    guard scalars[10] == "T" || scalars[10] == " " else { return nil }
-    return String(String.UnicodeScalarView(scalars[0..<10])) + "T" + String(String.UnicodeScalarView(scalars[11...]))
+    if bytes.count > 10 {
+      guard bytes[10] == UInt8(ascii: "T") || bytes[10] == 0x20 else { return nil }
+      bytes[10] = UInt8(ascii: "T")
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Days in a month of the proleptic Gregorian calendar.

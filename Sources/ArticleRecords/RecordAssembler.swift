@@ -63,7 +63,7 @@ public struct RecordAssembler: Sendable {
         text += "\n\n"
         offset += 2
       }
-      let length = block.text.unicodeScalars.count
+      let length = UTF8Scan.scalarCount(block.text)
       paragraphs.append(ArticleRecord.Paragraph(start: offset, end: offset + length, kind: block.kind.rawValue))
       text += block.text
       offset += length

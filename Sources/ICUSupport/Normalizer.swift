@@ -22,7 +22,7 @@ public enum Normalizer {
   ///   - form: the normalisation form.
   /// - Returns: the normalised string.
   public static func normalize(_ text: String, form: Form) -> String {
-    if form != .nfkcCasefold, text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+    if form != .nfkcCasefold, UTF8Scan.isASCII(text) { return text }
     return (try? normalizeOrThrow(text, form: form)) ?? text
   }
 

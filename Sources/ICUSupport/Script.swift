@@ -47,8 +47,18 @@ public struct Script: Hashable, Sendable, CustomStringConvertible, Comparable {
       let isLetter = (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
       return isLetter ? .latin : .common
     }
+    if scalar.value < 0x10000 {
+      let cached = bmpScripts[Int(scalar.value)]
+      if cached != 0xFF { return Script(number: Int32(cached)) }
+    }
     let number = cicu_script_of(scalar.value)
     return number < 0 ? .unknown : Script(number: number)
+  }
+
+  /// The Script property of every BMP code point, read from ICU once (0xFF: ask ICU).
+  private static let bmpScripts: [UInt8] = (0..<0x10000).map { value in
+    let number = cicu_script_of(UInt32(value))
+    return number >= 0 && number < 0xFF ? UInt8(number) : 0xFF
   }
 
   /// Whether the scalar's Script_Extensions include this script (e.g. "ー" is used in Hira and Kana).

@@ -13,18 +13,21 @@ struct ScalarRewriter {
   /// Rewrites `text`.
   ///
   /// - Parameters:
-  ///   - mayMatch: a test on the *first* UTF-8 byte of a scalar; `decide` is called only for
-  ///     scalars whose first byte passes (e.g. `{ $0 == 0xE2 }` for U+2000–U+2FFF).
+  ///   - scanner: which *first* UTF-8 bytes of a scalar may matter; `decide` is called only
+  ///     for scalars whose first byte passes (e.g. `CandidateScanner { $0 == 0xE2 }` for
+  ///     U+2000–U+2FFF). Passes build it once and keep it.
+  ///   - candidates: a test on the scalar value, checked before `decide` (which needs a
+  ///     string index and is slower); e.g. `{ $0 == 0x2010 || $0 == 0x2011 }`.
   ///   - decide: the action for a scalar, given the scalars and its index (for context).
   static func rewrite(
-    _ text: String, recorder: inout ChangeRecorder?, mayMatch: (UInt8) -> Bool,
+    _ text: String, recorder: inout ChangeRecorder?, scanner: CandidateScanner,
+    candidates: (UInt32) -> Bool = { _ in true },
     decide: (String.UnicodeScalarView, String.UnicodeScalarView.Index) -> Action
   ) -> String {
-    var table = [Bool](repeating: false, count: 256)
-    for byte in 0..<256 where !(0x80...0xBF).contains(byte) { table[byte] = mayMatch(UInt8(byte)) }
     var copy = text
     return copy.withUTF8 { bytes -> String in
-      guard let first = bytes.firstIndex(where: { table[Int($0)] }) else { return text }
+      let first = scanner.next(in: bytes, from: 0)
+      guard first < bytes.count else { return text }
       let scalars = text.unicodeScalars
       let utf8 = text.utf8
       var output: [UInt8] = []
@@ -35,15 +38,23 @@ struct ScalarRewriter {
       var index = first
       while index < bytes.count {
         let byte = bytes[index]
-        guard table[Int(byte)] else {
-          index += 1
+        guard scanner.table[Int(byte)] else {
+          index = scanner.next(in: bytes, from: index + 1)
           continue
         }
         let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+        var value = UInt32(byte) & (length == 1 ? 0x7F : length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length where index + offset < bytes.count {
+          value = (value << 6) | (UInt32(bytes[index + offset]) & 0x3F)
+        }
+        guard candidates(value) else {
+          index = scanner.next(in: bytes, from: index + length)
+          continue
+        }
         let scalarIndex = utf8.index(utf8.startIndex, offsetBy: index)
         let action = decide(scalars, scalarIndex)
         if case .keep = action {
-          index += length
+          index = scanner.next(in: bytes, from: index + length)
           continue
         }
         if !changed {
@@ -67,10 +78,65 @@ struct ScalarRewriter {
         }
         index += length
         runStart = index
+        index = scanner.next(in: bytes, from: index)
       }
       guard changed else { return text }
       output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
       return String(decoding: output, as: UTF8.self)
     }
+  }
+}
+
+/// Finds the next byte a pass may care about, skipping eight bytes at a time when the pass
+/// only cares about non-ASCII lead bytes, C0 controls, DEL or the backtick (SWAR tests), which
+/// is every pass here: most text is skipped without looking at single bytes.
+struct CandidateScanner: Sendable {
+  let table: [Bool]
+  private let wordMode: Bool
+  private let low: Bool
+  private let backtick: Bool
+  private let delete: Bool
+
+  init(_ mayMatch: (UInt8) -> Bool) {
+    var table = [Bool](repeating: false, count: 256)
+    for byte in 0..<256 where !(0x80...0xBF).contains(byte) { table[byte] = mayMatch(UInt8(byte)) }
+    self.table = table
+    low = (0..<0x20).contains { table[$0] }
+    backtick = table[0x60]
+    delete = table[0x7F]
+    wordMode = !(0x20..<0x7F).contains { $0 != 0x60 && table[$0] }
+  }
+
+  /// The index of the first byte at or after `start` whose table entry is set, or `bytes.count`.
+  func next(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    var index = start
+    let count = bytes.count
+    if wordMode, let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      while index + 8 <= count {
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        var flags = word & highs
+        if low { flags |= (word &- ones &* 0x20) & ~word & highs }
+        if backtick {
+          let x = word ^ (ones &* 0x60)
+          flags |= (x &- ones) & ~x & highs
+        }
+        if delete {
+          let x = word ^ (ones &* 0x7F)
+          flags |= (x &- ones) & ~x & highs
+        }
+        if flags != 0 {
+          for candidate in index..<(index + 8) where table[Int(bytes[candidate])] { return candidate }
+        }
+        index += 8
+      }
+    }
+    while index < count {
+      if table[Int(bytes[index])] { return index }
+      index += 1
+    }
+    return count
   }
 }

@@ -17,8 +17,19 @@ enum Fixtures {
     try DirectoryLexiconProvider(roots: [lexicons])
   }
 
+  /// Loading the lexicons compiles every boilerplate pattern, so tests share one provider
+  /// and one assembler per publication date.
+  static let sharedProvider = Result { try DirectoryLexiconProvider(roots: [lexicons]) }
+  private static let cacheLock = NSLock()
+  nonisolated(unsafe) private static var assemblers: [String: RecordAssembler] = [:]
+
   static func assembler(published: String? = nil) throws -> RecordAssembler {
-    try RecordAssembler(lexicons: provider(), options: RecordAssembler.Options(publishedDefault: published))
+    cacheLock.lock()
+    defer { cacheLock.unlock() }
+    if let cached = assemblers[published ?? ""] { return cached }
+    let assembler = try RecordAssembler(lexicons: sharedProvider.get(), options: RecordAssembler.Options(publishedDefault: published))
+    assemblers[published ?? ""] = assembler
+    return assembler
   }
 
   /// Every sample article file, sorted.

@@ -10,11 +10,14 @@ import ICUSupport
 /// ```
 public struct FoldFullwidthForms: CleaningPass {
   public init() {}
+
+  private let scanner = CandidateScanner { $0 == 0xEF || $0 == 0xE3 }
   public var id: String { "fold-fullwidth-forms" }
   public var summary: String { "full-width ASCII (Ｓｅｏｕｌ：) -> ASCII outside CJK text" }
 
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
-    ScalarRewriter.rewrite(text, recorder: &recorder, mayMatch: { $0 == 0xEF || $0 == 0xE3 }) { scalars, index in
+    ScalarRewriter.rewrite(text, recorder: &recorder, scanner: scanner,
+      candidates: { (0xFF01...0xFF5E).contains($0) || $0 == 0x3000 }) { scalars, index in
       let value = scalars[index].value
       guard (0xFF01...0xFF5E).contains(value) || value == 0x3000 else { return .keep }
       if isNextToCJK(scalars, index) { return .keep }

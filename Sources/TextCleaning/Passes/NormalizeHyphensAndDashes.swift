@@ -9,11 +9,14 @@
 /// ```
 public struct NormalizeHyphensAndDashes: CleaningPass {
   public init() {}
+
+  private let scanner = CandidateScanner { $0 == 0xE2 || $0 == 0xEF }
   public var id: String { "normalize-hyphens-and-dashes" }
   public var summary: String { "U+2010/2011/2012/FE63 -> '-'; U+2015/FE58 -> '—'" }
 
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
-    ScalarRewriter.rewrite(text, recorder: &recorder, mayMatch: { $0 == 0xE2 || $0 == 0xEF }) { scalars, index in
+    ScalarRewriter.rewrite(text, recorder: &recorder, scanner: scanner,
+      candidates: { (0x2010...0x2015).contains($0) || $0 == 0xFE58 || $0 == 0xFE63 }) { scalars, index in
       switch scalars[index].value {
       case 0x2010, 0x2011, 0x2012, 0xFE63: return .replace("-")
       case 0x2015, 0xFE58: return .replace("—")

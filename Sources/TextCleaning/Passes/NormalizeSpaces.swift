@@ -8,11 +8,14 @@
 /// ```
 public struct NormalizeSpaces: CleaningPass {
   public init() {}
+
+  private let scanner = CandidateScanner { $0 == 0x09 || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xE1 }
   public var id: String { "normalize-spaces" }
   public var summary: String { "no-break, thin and other Unicode spaces and tabs -> ASCII space" }
 
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
-    ScalarRewriter.rewrite(text, recorder: &recorder, mayMatch: { $0 == 0x09 || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xE1 }) {
+    ScalarRewriter.rewrite(text, recorder: &recorder, scanner: scanner,
+      candidates: { $0 == 0x09 || $0 == 0xA0 || $0 == 0x1680 || (0x2000...0x200A).contains($0) || $0 == 0x202F || $0 == 0x205F }) {
       scalars, index in
       switch scalars[index].value {
       case 0x09, 0x00A0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F: return .replace(" ")

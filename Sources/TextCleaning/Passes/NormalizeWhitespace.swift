@@ -12,6 +12,8 @@ public struct NormalizeWhitespace: CleaningPass {
   public var summary: String { "collapse space runs, trim line ends, at most one blank line" }
 
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
+    var copy = text
+    if copy.withUTF8(Self.isTidy) { return text }
     var output = [UInt8]()
     output.reserveCapacity(text.utf8.count)
     var changed = false
@@ -67,5 +69,32 @@ public struct NormalizeWhitespace: CleaningPass {
       recorder?.record(offset: offset, removed: "trailing whitespace", inserted: "")
     }
     return changed ? String(decoding: output, as: UTF8.self) : text
+  }
+
+  /// Whether the pass would leave these bytes unchanged (the common case), checked without
+  /// building any output.
+  static func isTidy(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = bytes.first, let last = bytes.last else { return true }
+    if first == 0x20 || first == 0x0A || last == 0x20 || last == 0x0A { return false }
+    var newlines = 0
+    var spaces = 0
+    var atLineStart = true
+    for byte in bytes {
+      switch byte {
+      case 0x20:
+        spaces += 1
+        if atLineStart ? spaces > 4 : spaces > 1 { return false }
+      case 0x0A:
+        if spaces > 0 { return false }
+        newlines += 1
+        if newlines > 2 { return false }
+        atLineStart = true
+      default:
+        spaces = 0
+        newlines = 0
+        atLineStart = false
+      }
+    }
+    return true
   }
 }

@@ -8,12 +8,15 @@
 /// ```
 public struct StraightenQuotes: CleaningPass {
   public init() {}
+
+  private let scanner = CandidateScanner { $0 == 0xE2 }
   public var id: String { "straighten-quotes" }
   public var summary: String { "opt-in: ‘ ’ ‚ “ ” „ -> ASCII ' and \"" }
   public var isOptIn: Bool { true }
 
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
-    ScalarRewriter.rewrite(text, recorder: &recorder, mayMatch: { $0 == 0xE2 }) { scalars, index in
+    ScalarRewriter.rewrite(text, recorder: &recorder, scanner: scanner,
+      candidates: { (0x2018...0x201F).contains($0) }) { scalars, index in
       switch scalars[index].value {
       case 0x2018, 0x2019, 0x201A, 0x201B: return .replace("'")
       case 0x201C, 0x201D, 0x201E, 0x201F: return .replace("\"")

@@ -7,11 +7,14 @@
 /// ```
 public struct StripBidiControls: CleaningPass {
   public init() {}
+
+  private let scanner = CandidateScanner { $0 == 0xE2 }
   public var id: String { "strip-bidi-controls" }
   public var summary: String { "remove bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069)" }
 
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
-    ScalarRewriter.rewrite(text, recorder: &recorder, mayMatch: { $0 == 0xE2 }) { scalars, index in
+    ScalarRewriter.rewrite(text, recorder: &recorder, scanner: scanner,
+      candidates: { (0x202A...0x202E).contains($0) || (0x2066...0x2069).contains($0) }) { scalars, index in
       let value = scalars[index].value
       return (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) ? .delete : .keep
     }

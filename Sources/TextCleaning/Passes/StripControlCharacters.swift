@@ -7,11 +7,14 @@
 /// ```
 public struct StripControlCharacters: CleaningPass {
   public init() {}
+
+  private let scanner = CandidateScanner { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A) || $0 == 0x7F || $0 == 0xC2 }
   public var id: String { "strip-control-characters" }
   public var summary: String { "remove C0/C1 controls and DEL except tab and line feed" }
 
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
-    ScalarRewriter.rewrite(text, recorder: &recorder, mayMatch: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A) || $0 == 0x7F || $0 == 0xC2 }) {
+    ScalarRewriter.rewrite(text, recorder: &recorder, scanner: scanner,
+      candidates: { $0 < 0x20 || (0x7F...0x9F).contains($0) }) {
       scalars, index in
       let value = scalars[index].value
       let isControl = (value < 0x20 && value != 0x09 && value != 0x0A) || (value >= 0x7F && value <= 0x9F)

@@ -9,11 +9,14 @@
 /// ```
 public struct StripZeroWidthCharacters: CleaningPass {
   public init() {}
+
+  private let scanner = CandidateScanner { $0 == 0xE2 || $0 == 0xEF || $0 == 0xC2 }
   public var id: String { "strip-zero-width-characters" }
   public var summary: String { "remove U+200B, U+2060-2064, U+FEFF, soft hyphen U+00AD" }
 
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
-    ScalarRewriter.rewrite(text, recorder: &recorder, mayMatch: { $0 == 0xE2 || $0 == 0xEF || $0 == 0xC2 }) {
+    ScalarRewriter.rewrite(text, recorder: &recorder, scanner: scanner,
+      candidates: { $0 == 0x200B || (0x2060...0x2064).contains($0) || $0 == 0xFEFF || $0 == 0xAD }) {
       scalars, index in
       switch scalars[index].value {
       case 0x200B, 0x2060...0x2064, 0xFEFF, 0x00AD: return .delete

@@ -9,11 +9,14 @@
 /// ```
 public struct UnifyQuoteVariants: CleaningPass {
   public init() {}
+
+  private let scanner = CandidateScanner { $0 == 0x60 || $0 == 0xC2 || $0 == 0xE2 }
   public var id: String { "unify-quote-variants" }
   public var summary: String { "reversed quotes and accent/prime apostrophes between letters -> ‘ ’ “ ”" }
 
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
-    ScalarRewriter.rewrite(text, recorder: &recorder, mayMatch: { $0 == 0x60 || $0 == 0xC2 || $0 == 0xE2 }) {
+    ScalarRewriter.rewrite(text, recorder: &recorder, scanner: scanner,
+      candidates: { $0 == 0x60 || $0 == 0xB4 || $0 == 0x201B || $0 == 0x201F || $0 == 0x2032 }) {
       scalars, index in
       switch scalars[index].value {
       case 0x201B: return .replace("‘")

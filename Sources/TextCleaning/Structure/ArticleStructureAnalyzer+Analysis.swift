@@ -27,7 +27,8 @@ struct Analysis {
   init(analyzer: ArticleStructureAnalyzer, text: String, knownTitle: String?) {
     self.analyzer = analyzer
     let paragraphs = ParagraphSplitter.paragraphs(of: text)
-    language = analyzer.stopwords.detectLanguage(paragraphs.lazy.prefix(400).map(\.text))
+    let scanned = analyzer.stopwords.languageAndFeatures(of: paragraphs.map(\.text))
+    language = scanned.language
     if let knownTitle {
       var copy = knownTitle
       self.knownTitle = copy.withUTF8 { ParagraphSplitter.fold($0) }
@@ -35,20 +36,26 @@ struct Analysis {
       self.knownTitle = nil
     }
     let patternTable = analyzer.patterns.table(for: language)
-    let stops = analyzer.stopwords.language(language)
-    var seen: Set<String> = []
+    // Texts seen so far, by a hash of their bytes (equal hashes are compared as text).
+    var seen: [UInt64: [Int]] = [:]
+    let centre = analyzer.locator.densityCentre(for: language)
     items.reserveCapacity(paragraphs.count)
-    for paragraph in paragraphs {
-      let features = ParagraphFeatures(paragraph.text, stopwords: stops)
+    for (paragraph, features) in zip(paragraphs, scanned.features) {
       var rule = analyzer.patterns.rule(
         for: paragraph.text, scalars: features.scalars, endsSentence: features.endsSentence,
         isASCII: features.isASCII, atEdge: false, table: patternTable)
-      if rule == nil, features.effectiveLength > 20, !seen.insert(paragraph.text).inserted {
-        rule = BoilerplateRule.duplicateLine
+      if rule == nil, features.effectiveLength > 20 {
+        var text = paragraph.text
+        let hash = text.withUTF8 { ByteHash.hashLong($0) }
+        if let earlier = seen[hash], earlier.contains(where: { items[$0].text == paragraph.text }) {
+          rule = BoilerplateRule.duplicateLine
+        } else {
+          seen[hash, default: []].append(items.count)
+        }
       }
       let quality =
         rule.map { BoilerplateRule.structural.contains($0) } == false
-        ? -1 : analyzer.locator.quality(features, language: language)
+        ? -1 : analyzer.locator.quality(features, centre: centre)
       items.append(Item(text: paragraph.text, features: features, rule: rule, quality: quality))
     }
   }
@@ -199,26 +206,36 @@ struct Analysis {
 
   private static let listMarkers: [String] = ["- ", "• ", "* ", "– ", "— ", "· ", "▪ ", "► ", "# "]
 
+  private static let listMarkerBytes: [[UInt8]] = listMarkers.map { Array($0.utf8) }
+
   private func hasListMarker(_ text: String) -> Bool {
-    if Self.listMarkers.contains(where: { text.hasPrefix($0) }) { return true }
+    let bytes = text.utf8
+    guard let first = bytes.first else { return false }
+    // Every marker starts with - * # or a two- or three-byte scalar (• – — · ▪ ►).
+    if first == 0x2D || first == 0x2A || first == 0x23 || first >= 0xC2,
+      Self.listMarkerBytes.contains(where: { bytes.starts(with: $0) })
+    {
+      return true
+    }
     // "1. " / "2) "
     var digits = 0
-    for scalar in text.unicodeScalars {
-      if scalar.value >= 0x30 && scalar.value <= 0x39 {
+    var iterator = bytes.makeIterator()
+    while let byte = iterator.next() {
+      if byte >= 0x30 && byte <= 0x39 {
         digits += 1
         if digits > 2 { return false }
         continue
       }
-      return digits > 0 && (scalar == "." || scalar == ")") && text.unicodeScalars.dropFirst(digits + 1).first == " "
+      return digits > 0 && (byte == 0x2E || byte == 0x29) && iterator.next() == 0x20
     }
     return false
   }
 
   private func stripListMarker(_ text: String) -> String {
-    for marker in Self.listMarkers where text.hasPrefix(marker) {
-      return String(text.dropFirst(marker.count))
+    for marker in Self.listMarkerBytes where text.utf8.starts(with: marker) {
+      return String(decoding: text.utf8.dropFirst(marker.count), as: UTF8.self)
     }
-    if text.hasPrefix("#") { return String(text.dropFirst()) }
+    if text.utf8.first == 0x23 { return String(decoding: text.utf8.dropFirst(), as: UTF8.self) }
     return text
   }
 
@@ -230,10 +247,21 @@ struct Analysis {
       .filter { !$0.isEmpty }
   }
 
+  /// Ends with . 。 ; or , but not with "..." or "…".
   private func endsWithPeriod(_ text: String) -> Bool {
-    guard let last = text.unicodeScalars.last else { return false }
-    if text.hasSuffix("...") || text.hasSuffix("…") { return false }
-    return last == "." || last == "。" || last == ";" || last == ","
+    var bytes = text.utf8.reversed().makeIterator()
+    switch bytes.next() {
+    case 0x2E:
+      // "..." ends with three full stops.
+      return !(bytes.next() == 0x2E && bytes.next() == 0x2E)
+    case 0x3B, 0x2C:
+      return true
+    case 0x82:
+      // "。" is E3 80 82.
+      return bytes.next() == 0x80 && bytes.next() == 0xE3
+    default:
+      return false
+    }
   }
 
   private mutating func markTrailingTagList(regionEnd: inout Int, firstBody: Int, layout: inout ArticleLayout) {
@@ -271,7 +299,7 @@ struct Analysis {
     guard item.role == .undecided, !item.isHard, item.rule == nil || item.rule == BoilerplateRule.breadcrumb,
       item.features.letters > 0
     else { return false }
-    if endsWithPeriod(item.text) || item.text.hasSuffix(":") { return false }
+    if endsWithPeriod(item.text) || item.text.utf8.last == 0x3A { return false }
     if StopwordTables.characterLanguages.contains(language) {
       return item.features.effectiveLength >= 12 && item.features.effectiveLength <= 300
     }
@@ -312,7 +340,7 @@ struct Analysis {
     if hasListMarker(item.text) { return .listItem }
     let words = item.features.words
     if words >= 1, words <= 10, !item.features.endsSentence, !endsWithPeriod(item.text) {
-      if item.text.hasSuffix(":") || item.text.hasSuffix("：") { return words <= 4 ? .heading : .body }
+      if item.text.utf8.last == 0x3A || item.text.utf8.reversed().starts(with: [0x9A, 0xBC, 0xEF]) { return words <= 4 ? .heading : .body }
       return .heading
     }
     return .body

@@ -8,9 +8,9 @@ import NormalizeCore
 /// ``PatternPrefilter`` derives at load time what a matching line must look like: how it can
 /// start, how long it can be, which literal it must contain. The patterns of an article's
 /// language list are indexed by the first scalar a matching line can have, so a line only
-/// reaches the regex engine for the patterns whose conditions it meets (on the bench sample,
-/// about one line in fifty runs any regex at all). The result is the same as trying every
-/// pattern in order: the first pattern that matches the whole lowercased line names the rule.
+/// reaches the regex engine for the patterns whose conditions it meets. The result is the same
+/// as trying every pattern in order: the first pattern that matches the whole lowercased line
+/// names the rule.
 ///
 /// ```text
 /// # Lexicons/it/boilerplate.tsv
@@ -19,30 +19,155 @@ import NormalizeCore
 /// ```
 struct BoilerplatePatterns: Sendable {
   /// The patterns tried for one article language (its own file, `en/`, `all/`), in order, with
-  /// an index by first scalar. Immutable after init, so shared freely across threads.
-  struct Table: @unchecked Sendable {
+  /// an index by first scalar, in flat arrays of plain values (no reference counting in the
+  /// per-line loop). Immutable after init, so shared freely across threads.
+  final class Table: @unchecked Sendable {
     fileprivate struct Pattern {
       let regex: NSRegularExpression
       let rule: String
-      let maxLength: Int
-      let prefixes: [[ScalarSet]]
-      let required: [[[UInt8]]]
-      /// Per required string: true when it can be searched in the line as written (no scalar
-      /// of it is produced by lowercasing another scalar).
-      let stable: [[Bool]]
+      let filter: PatternPrefilter
     }
-
-    /// One pattern in a bucket and the indices of its prefixes that can start there (empty:
-    /// the pattern has no prefix condition).
+    /// One pattern in a bucket: its index and a range of ``pathIndices`` (empty: no prefix
+    /// condition).
     fileprivate struct Entry {
-      let pattern: Int
-      let prefixes: [Int]
+      let pattern: Int32
+      let pathsStart: Int32
+      let pathsEnd: Int32
+      /// The ASCII scalars the second scalar of the line may be, over all its paths (all bits
+      /// set when a path is shorter or its second set holds non-ASCII scalars).
+      var secondLow: UInt64 = ~0
+      var secondHigh: UInt64 = ~0
+    }
+    /// One required string: a range of ``needleBytes``, its byte-presence mask index, and
+    /// whether it can be searched in the line as written (no scalar of it is produced by
+    /// lowercasing another scalar).
+    fileprivate struct Needle {
+      let start: Int32
+      let end: Int32
+      let stable: Bool
     }
 
-    fileprivate let patterns: [Pattern]
-    /// 128 buckets for an ASCII first scalar, then 64 for non-ASCII ones by `scalar & 63`;
-    /// entries in pattern order.
-    fileprivate let buckets: [[Entry]]
+    fileprivate let regexes: [NSRegularExpression]
+    fileprivate let rules: [String]
+    fileprivate let maxLengths: [Int]
+    /// Per pattern, a range of ``requiredSets``; per set a range of ``needles``.
+    fileprivate let requiredStart: [Int32]
+    fileprivate let requiredSets: [Int32]
+    fileprivate let needles: [Needle]
+    fileprivate let needleBytes: [UInt8]
+    /// Per needle, the bytes it contains as a mask (4 words, see ``byteMask(_:foldASCII:)``).
+    fileprivate let needleMasks: [UInt64]
+    /// Prefix paths: per path a range of ``sets``; per set its ASCII mask pair in ``asciiMasks``.
+    fileprivate let pathStart: [Int32]
+    fileprivate let sets: [ScalarSet]
+    fileprivate let asciiMasks: [UInt64]
+    fileprivate let pathIndices: [Int32]
+    /// 128 buckets for an ASCII first scalar, then 64 for non-ASCII ones by `scalar & 63`:
+    /// ranges of ``entries``, in pattern order.
+    fileprivate let bucketStart: [Int32]
+    fileprivate let entries: [Entry]
+
+    fileprivate init(_ patterns: [Pattern]) {
+      regexes = patterns.map(\.regex)
+      rules = patterns.map(\.rule)
+      maxLengths = patterns.map { $0.filter.maxLength ?? Int.max }
+      var requiredStart: [Int32] = [0]
+      var requiredSets: [Int32] = [0]
+      var needles: [Needle] = []
+      var needleBytes: [UInt8] = []
+      var needleMasks: [UInt64] = []
+      for pattern in patterns {
+        for set in pattern.filter.required {
+          for needle in set {
+            let start = Int32(needleBytes.count)
+            needleBytes += needle
+            needles.append(Needle(start: start, end: Int32(needleBytes.count), stable: Self.isCaseStable(needle)))
+            // As ``byteMask(_:foldASCII:)``: bytes 0x80–0xFF share the last two words.
+            var mask: [UInt64] = [0, 0, 0, 0]
+            for byte in needle {
+              let bit = UInt64(1) << UInt64(byte & 63)
+              if byte < 128 { mask[Int(byte >> 6)] |= bit } else { mask[2] |= bit; mask[3] |= bit }
+            }
+            needleMasks += mask
+          }
+          requiredSets.append(Int32(needles.count))
+        }
+        requiredStart.append(Int32(requiredSets.count - 1))
+      }
+      var pathStart: [Int32] = [0]
+      var sets: [ScalarSet] = []
+      var asciiMasks: [UInt64] = []
+      var firstPath: [Int] = []
+      for pattern in patterns {
+        firstPath.append(pathStart.count - 1)
+        for path in pattern.filter.hasPrefixCondition ? pattern.filter.prefixes : [] {
+          for set in path {
+            sets.append(set)
+            asciiMasks += [set.negated ? ~set.low : set.low, set.negated ? ~set.high : set.high]
+          }
+          pathStart.append(Int32(sets.count))
+        }
+      }
+      firstPath.append(pathStart.count - 1)
+      var bucketStart: [Int32] = [0]
+      var entries: [Entry] = []
+      var pathIndices: [Int32] = []
+      for bucket in 0..<192 {
+        for number in patterns.indices {
+          let paths = firstPath[number]..<firstPath[number + 1]
+          if paths.isEmpty {
+            entries.append(Entry(pattern: Int32(number), pathsStart: 0, pathsEnd: 0))
+            continue
+          }
+          let start = Int32(pathIndices.count)
+          for path in paths {
+            let first = sets[Int(pathStart[path])]
+            let possible =
+              bucket < 128 ? first.contains(UInt32(bucket)) : first.mayContainNonASCII(bucket: UInt32(bucket - 128))
+            if possible { pathIndices.append(Int32(path)) }
+          }
+          if Int32(pathIndices.count) > start {
+            var entry = Entry(pattern: Int32(number), pathsStart: start, pathsEnd: Int32(pathIndices.count))
+            entry.secondLow = 0
+            entry.secondHigh = 0
+            for index in Int(start)..<pathIndices.count {
+              let path = Int(pathIndices[index])
+              let second = Int(pathStart[path]) + 1
+              if second >= Int(pathStart[path + 1]) {
+                entry.secondLow = ~0
+                entry.secondHigh = ~0
+              } else {
+                entry.secondLow |= asciiMasks[second * 2]
+                entry.secondHigh |= asciiMasks[second * 2 + 1]
+              }
+            }
+            entries.append(entry)
+          }
+        }
+        bucketStart.append(Int32(entries.count))
+      }
+      self.requiredStart = requiredStart
+      self.requiredSets = requiredSets
+      self.needles = needles
+      self.needleBytes = needleBytes
+      self.needleMasks = needleMasks
+      self.pathStart = pathStart
+      self.sets = sets
+      self.asciiMasks = asciiMasks
+      self.pathIndices = pathIndices
+      self.bucketStart = bucketStart
+      self.entries = entries
+    }
+
+    /// Whether lowercasing a line can neither create nor change any scalar of `bytes` (no ASCII
+    /// letter, nothing with case, not the combining dot U+0307 that "İ" lowercases to).
+    private static func isCaseStable(_ bytes: [UInt8]) -> Bool {
+      String(decoding: bytes, as: UTF8.self).unicodeScalars.allSatisfy { scalar in
+        let value = scalar.value
+        if value < 0x80 { return !((value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A) }
+        return value != 0x307 && !scalar.properties.changesWhenCaseMapped
+      }
+    }
   }
 
   /// One table per article language with a `boilerplate.tsv` or a stop-word list, and "en".
@@ -94,11 +219,7 @@ struct BoilerplatePatterns: Sendable {
           throw LexiconError.invalidEntry(
             path: entry.path, line: entry.line, message: "unbalanced ')' in regex: \(pattern)")
         }
-        list.append(
-          Table.Pattern(
-            regex: regex, rule: rule, maxLength: filter.maxLength ?? Int.max,
-            prefixes: filter.hasPrefixCondition ? filter.prefixes : [], required: filter.required,
-            stable: filter.required.map { $0.map(Self.isCaseStable) }))
+        list.append(Table.Pattern(regex: regex, rule: rule, filter: filter))
       }
       perLanguage[language] = list
     }
@@ -108,38 +229,9 @@ struct BoilerplatePatterns: Sendable {
     for language in Set(perLanguage.keys).union(extraLanguages).union(["en"]).subtracting(["all"]) {
       let patterns = Self.list(for: language, available: available).flatMap { perLanguage[$0] ?? [] }
       guard !patterns.isEmpty else { continue }
-      tables[language] = Self.index(patterns)
+      tables[language] = Table(patterns)
     }
     self.tables = tables
-  }
-
-  private static func index(_ patterns: [Table.Pattern]) -> Table {
-    var buckets = [[Table.Entry]](repeating: [], count: 192)
-    for (number, pattern) in patterns.enumerated() {
-      for bucket in 0..<192 {
-        if pattern.prefixes.isEmpty {
-          buckets[bucket].append(Table.Entry(pattern: number, prefixes: []))
-          continue
-        }
-        let starting = pattern.prefixes.indices.filter { index in
-          guard let first = pattern.prefixes[index].first else { return true }
-          return bucket < 128
-            ? first.contains(UInt32(bucket)) : first.mayContainNonASCII(bucket: UInt32(bucket - 128))
-        }
-        if !starting.isEmpty { buckets[bucket].append(Table.Entry(pattern: number, prefixes: starting)) }
-      }
-    }
-    return Table(patterns: patterns, buckets: buckets)
-  }
-
-  /// Whether lowercasing a line can neither create nor change any scalar of `bytes` (no ASCII
-  /// letter, nothing with case, not the combining dot U+0307 that "İ" lowercases to).
-  private static func isCaseStable(_ bytes: [UInt8]) -> Bool {
-    String(decoding: bytes, as: UTF8.self).unicodeScalars.allSatisfy { scalar in
-      let value = scalar.value
-      if value < 0x80 { return !((value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A) }
-      return value != 0x307 && !scalar.properties.changesWhenCaseMapped
-    }
   }
 
   /// The pattern files tried for an article in `language`: its own, English (menus and share
@@ -180,6 +272,22 @@ struct BoilerplatePatterns: Sendable {
     return copy.withUTF8 { bytes in table.rule(for: line, bytes: bytes, scalars: scalars, isASCII: isASCII) }
   }
 
+  /// The rule of the first pattern whose regex matches the lowercased `line`, trying every
+  /// pattern of `table` in order with no prefilter: the reference ``rule(for:scalars:endsSentence:isASCII:atEdge:table:)``
+  /// must agree with (tests use it).
+  func ruleTryingEveryPattern(for line: String, table: Table) -> String? {
+    let lowered = line.lowercased()
+    let range = NSRange(location: 0, length: lowered.utf16.count)
+    for (regex, rule) in zip(table.regexes, table.rules)
+    where regex.firstMatch(in: lowered, options: [.anchored], range: range) != nil {
+      return rule
+    }
+    return nil
+  }
+
+  /// The language tables, by article language (tests use it).
+  var allTables: [String: Table] { tables }
+
   private static func isKebabCase(_ id: String) -> Bool {
     !id.isEmpty && id.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
   }
@@ -191,42 +299,72 @@ extension BoilerplatePatterns.Table {
     return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: depth + 4) { head -> String? in
       let headCount = Self.lowercasedHead(bytes, into: head, limit: depth)
       var lowered: String?
+      var loweredMask: (UInt64, UInt64, UInt64, UInt64)?
+      var lineMask: (UInt64, UInt64, UInt64, UInt64)?
       func loweredLine() -> String {
         if let lowered { return lowered }
         let text = line.lowercased()
         lowered = text
         return text
       }
-      let entries: [Entry]
-      if headCount == 0 {
-        entries = patterns.indices.map { Entry(pattern: $0, prefixes: []) }
-      } else {
-        let first = head[0]
-        entries = buckets[first < 0x80 ? Int(first) : 128 + Int(first & 63)]
-      }
-      for entry in entries {
-        let pattern = patterns[entry.pattern]
-        guard scalars <= pattern.maxLength else { continue }
-        if !entry.prefixes.isEmpty {
-          let starts = entry.prefixes.contains { index in
-            let sets = pattern.prefixes[index]
-            guard sets.count <= headCount else { return false }
-            for (offset, set) in sets.enumerated() where !set.contains(head[offset]) { return false }
-            return true
+      let bucket = headCount == 0 ? -1 : head[0] < 0x80 ? Int(head[0]) : 128 + Int(head[0] & 63)
+      let entryRange = bucket < 0 ? 0..<0 : Int(bucketStart[bucket])..<Int(bucketStart[bucket + 1])
+      // An empty line has no first scalar: try every pattern.
+      let patternsToTry = bucket < 0 ? regexes.count : entryRange.count
+      for position in 0..<patternsToTry {
+        let entry = bucket < 0 ? Entry(pattern: Int32(position), pathsStart: 0, pathsEnd: 0) : entries[entryRange.lowerBound + position]
+        let pattern = Int(entry.pattern)
+        guard scalars <= maxLengths[pattern] else { continue }
+        if entry.pathsEnd > entry.pathsStart {
+          if headCount >= 2, head[1] < 0x80 {
+            let value = head[1]
+            let possible =
+              (value < 64 ? entry.secondLow >> UInt64(value) : entry.secondHigh >> UInt64(value - 64)) & 1 != 0
+            if !possible { continue }
+          }
+          var starts = false
+          for candidate in Int(entry.pathsStart)..<Int(entry.pathsEnd) {
+            let path = Int(pathIndices[candidate])
+            let first = Int(pathStart[path])
+            let length = Int(pathStart[path + 1]) - first
+            guard length <= headCount else { continue }
+            var matches = true
+            for offset in 0..<length {
+              let value = head[offset]
+              let set = first + offset
+              let inSet =
+                value < 0x80
+                ? (value < 64 ? asciiMasks[set * 2] >> UInt64(value) : asciiMasks[set * 2 + 1] >> UInt64(value - 64)) & 1 != 0
+                : sets[set].contains(value)
+              if !inSet {
+                matches = false
+                break
+              }
+            }
+            if matches {
+              starts = true
+              break
+            }
           }
           guard starts else { continue }
         }
         var hasRequired = true
-        for (setIndex, needles) in pattern.required.enumerated() {
+        for setIndex in Int(requiredStart[pattern])..<Int(requiredStart[pattern + 1]) {
           var found = false
-          for (needleIndex, needle) in needles.enumerated() {
-            if isASCII {
-              found = Self.containsFoldingASCII(bytes, needle)
-            } else if pattern.stable[setIndex][needleIndex] {
-              found = Self.contains(bytes, needle)
+          for needleIndex in Int(requiredSets[setIndex])..<Int(requiredSets[setIndex + 1]) {
+            let needle = needles[needleIndex]
+            if isASCII || needle.stable {
+              let mask = lineMask ?? Self.byteMask(bytes, foldASCII: true)
+              lineMask = mask
+              guard covers(mask, needleIndex) else { continue }
+              found = contains(bytes, needle, foldASCII: isASCII)
             } else {
               var text = loweredLine()
-              found = text.withUTF8 { Self.contains($0, needle) }
+              found = text.withUTF8 { lowered in
+                let mask = loweredMask ?? Self.byteMask(lowered, foldASCII: false)
+                loweredMask = mask
+                return covers(mask, needleIndex) && contains(lowered, needle, foldASCII: false)
+              }
             }
             if found { break }
           }
@@ -238,10 +376,38 @@ extension BoilerplatePatterns.Table {
         guard hasRequired else { continue }
         let text = loweredLine()
         let range = NSRange(location: 0, length: text.utf16.count)
-        if pattern.regex.firstMatch(in: text, options: [.anchored], range: range) != nil { return pattern.rule }
+        if regexes[pattern].firstMatch(in: text, options: [.anchored], range: range) != nil { return rules[pattern] }
       }
       return nil
     }
+  }
+
+  /// The bytes present in `bytes` (ASCII capitals folded to lowercase when asked) as a mask:
+  /// one bit per ASCII byte, and bytes 0x80–0xFF folded onto 64 bits by their low six bits
+  /// (a superset, which is all a filter needs).
+  private static func byteMask(_ bytes: UnsafeBufferPointer<UInt8>, foldASCII: Bool) -> (UInt64, UInt64, UInt64, UInt64) {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+    var other: UInt64 = 0
+    for var byte in bytes {
+      if foldASCII, byte >= 0x41, byte <= 0x5A { byte += 0x20 }
+      let bit = UInt64(1) << UInt64(byte & 63)
+      if byte < 64 {
+        low |= bit
+      } else if byte < 128 {
+        high |= bit
+      } else {
+        other |= bit
+      }
+    }
+    return (low, high, other, other)
+  }
+
+  /// Whether every byte of needle `index` is in `mask`.
+  private func covers(_ mask: (UInt64, UInt64, UInt64, UInt64), _ index: Int) -> Bool {
+    let base = index * 4
+    return needleMasks[base] & ~mask.0 == 0 && needleMasks[base + 1] & ~mask.1 == 0
+      && needleMasks[base + 2] & ~mask.2 == 0 && needleMasks[base + 3] & ~mask.3 == 0
   }
 
   /// Writes the first scalars of the lowercased line (at least `limit` when the line has that
@@ -299,39 +465,28 @@ extension BoilerplatePatterns.Table {
     return count
   }
 
-  /// Whether `haystack`, ASCII-lowercased, contains `needle`.
-  private static func containsFoldingASCII(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-    guard let first = needle.first, needle.count <= haystack.count else { return false }
-    var start = 0
-    let last = haystack.count - needle.count
-    while start <= last {
-      let byte = haystack[start]
-      if (byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) == first {
+  /// Whether `haystack` (ASCII-lowercased when `foldASCII`) contains the needle's bytes.
+  private func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: Needle, foldASCII: Bool) -> Bool {
+    let start = Int(needle.start)
+    let length = Int(needle.end) - start
+    guard length > 0, length <= haystack.count else { return false }
+    let first = needleBytes[start]
+    var position = 0
+    let last = haystack.count - length
+    while position <= last {
+      var byte = haystack[position]
+      if foldASCII, byte >= 0x41, byte <= 0x5A { byte += 0x20 }
+      if byte == first {
         var offset = 1
-        while offset < needle.count {
-          let other = haystack[start + offset]
-          if (other >= 0x41 && other <= 0x5A ? other + 0x20 : other) != needle[offset] { break }
+        while offset < length {
+          var other = haystack[position + offset]
+          if foldASCII, other >= 0x41, other <= 0x5A { other += 0x20 }
+          if other != needleBytes[start + offset] { break }
           offset += 1
         }
-        if offset == needle.count { return true }
+        if offset == length { return true }
       }
-      start += 1
-    }
-    return false
-  }
-
-  /// Whether `haystack` contains `needle`, byte for byte.
-  private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-    guard let first = needle.first, needle.count <= haystack.count else { return false }
-    var start = 0
-    let last = haystack.count - needle.count
-    while start <= last {
-      if haystack[start] == first {
-        var offset = 1
-        while offset < needle.count, haystack[start + offset] == needle[offset] { offset += 1 }
-        if offset == needle.count { return true }
-      }
-      start += 1
+      position += 1
     }
     return false
   }

@@ -72,6 +72,30 @@ struct WordTable: Sendable {
     let bytes: UnsafeBufferPointer<UInt8>
     let mask: Int
 
+    /// The value of the ASCII `word` lowercased (hashed and compared byte by byte with A–Z
+    /// folded, without copying), or 0.
+    @inline(__always)
+    func valueFoldingASCII(of word: UnsafeBufferPointer<UInt8>) -> UInt32 {
+      @inline(__always) func fold(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
+      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+      for byte in word { hash = (hash ^ UInt64(fold(byte))) &* 0x0000_0100_0000_01B3 }
+      var slot = Int(truncatingIfNeeded: hash) & mask
+      while true {
+        let entry = slots[slot &* 2 &+ 1]
+        if entry == 0 { return 0 }
+        if slots[slot &* 2] == hash, Int(entry & 0xFF) == word.count {
+          let offset = Int((entry >> 8) & 0xFF_FFFF)
+          var equal = true
+          for index in 0..<word.count where bytes[offset + index] != fold(word[index]) {
+            equal = false
+            break
+          }
+          if equal { return UInt32(truncatingIfNeeded: entry >> 32) }
+        }
+        slot = (slot &+ 1) & mask
+      }
+    }
+
     /// The value of `word` (whose ``ByteHash/hash(_:)`` is `hash`), or 0.
     @inline(__always)
     func value(of word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt32 {

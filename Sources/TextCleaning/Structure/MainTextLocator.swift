@@ -32,7 +32,16 @@ struct MainTextLocator: Sendable {
 
   /// The quality `q` of one paragraph that no dropping rule matched.
   func quality(_ features: ParagraphFeatures, language: String) -> Double {
-    let centre = parameters.languageCentres[language] ?? parameters.densityCentre
+    quality(features, centre: densityCentre(for: language))
+  }
+
+  /// The stop-word density centre for articles in `language`.
+  func densityCentre(for language: String) -> Double {
+    parameters.languageCentres[language] ?? parameters.densityCentre
+  }
+
+  /// The quality `q` of one paragraph, with the language's ``densityCentre(for:)`` looked up once.
+  func quality(_ features: ParagraphFeatures, centre: Double) -> Double {
     var q = max(-1, min(1, (features.stopwordDensity - centre) / parameters.densitySpan))
     if features.endsSentence { q += parameters.sentenceBonus }
     if features.words < parameters.minimumWords { q = min(q, 0) - 0.3 }

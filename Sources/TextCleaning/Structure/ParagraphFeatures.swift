@@ -41,7 +41,7 @@ struct ParagraphFeatures: Sendable {
       stopwords.words.withView { words in
         Self.scan(
           buffer, into: &features, words: words, stopScalars: stopwords.scalars,
-          charTokens: stopwords.usesCharacterTokens, hits: nil)
+          charTokens: stopwords.usesCharacterTokens, hits: nil, scripts: nil)
       }
       if let last = Self.lastScalar(buffer) { features.endsSentence = Self.isSentenceEnder(last) }
     }
@@ -76,23 +76,26 @@ struct ParagraphFeatures: Sendable {
   /// with no `String` per word: a word with a non-zero value is a stop word, and when `hits` is
   /// given each set bit `b` of the value adds one to `hits[b]` (the language detector's count).
   /// With `charTokens`, Han and kana characters are words of their own, stop words when in
-  /// `stopScalars`.
+  /// `stopScalars`. When `scripts` is given, the scalars are also counted for the language
+  /// detector (``StopwordTables/ScriptCounts``).
   static func scan(
     _ buffer: UnsafeBufferPointer<UInt8>, into features: inout ParagraphFeatures, words: WordTable.View,
-    stopScalars: ScalarBitmap, charTokens: Bool, hits: UnsafeMutableBufferPointer<Int>?
+    stopScalars: ScalarBitmap, charTokens: Bool, hits: UnsafeMutableBufferPointer<Int>?,
+    scripts: UnsafeMutablePointer<StopwordTables.ScriptCounts>?
   ) {
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32 * 4 + 16) { lowered in
       scan(
         buffer, into: &features, words: words, stopScalars: stopScalars, charTokens: charTokens, hits: hits,
-        lowered: lowered)
+        scripts: scripts, lowered: lowered)
     }
   }
 
   private static func scan(
     _ buffer: UnsafeBufferPointer<UInt8>, into features: inout ParagraphFeatures, words: WordTable.View,
     stopScalars: ScalarBitmap, charTokens: Bool, hits: UnsafeMutableBufferPointer<Int>?,
-    lowered: UnsafeMutableBufferPointer<UInt8>
+    scripts: UnsafeMutablePointer<StopwordTables.ScriptCounts>?, lowered: UnsafeMutableBufferPointer<UInt8>
   ) {
+    var asciiLetters = 0
     let count = buffer.count
     var index = 0
     var tokenStart = -1
@@ -105,14 +108,11 @@ struct ParagraphFeatures: Sendable {
       features.words += 1
       let length = end - tokenStart
       if length <= 32 {
-        var size = 0
+        let value: UInt32
         if tokenASCII {
-          for k in tokenStart..<end {
-            let b = buffer[k]
-            lowered[size] = (b >= 0x41 && b <= 0x5A) ? b + 0x20 : b
-            size += 1
-          }
+          value = words.valueFoldingASCII(of: UnsafeBufferPointer(rebasing: buffer[tokenStart..<end]))
         } else {
+          var size = 0
           var k = tokenStart
           while k < end {
             let byte = buffer[k]
@@ -122,26 +122,26 @@ struct ParagraphFeatures: Sendable {
               k += 1
               continue
             }
-            var value: UInt32
+            var scalar: UInt32
             var length: Int
             if byte < 0xE0 {
               length = 2
-              value = UInt32(byte & 0x1F)
+              scalar = UInt32(byte & 0x1F)
             } else if byte < 0xF0 {
               length = 3
-              value = UInt32(byte & 0x0F)
+              scalar = UInt32(byte & 0x0F)
             } else {
               length = 4
-              value = UInt32(byte & 0x07)
+              scalar = UInt32(byte & 0x07)
             }
             length = max(1, min(length, end - k))
-            for offset in 1..<length { value = (value << 6) | UInt32(buffer[k + offset] & 0x3F) }
+            for offset in 1..<length { scalar = (scalar << 6) | UInt32(buffer[k + offset] & 0x3F) }
             k += length
-            size = ScalarCase.appendLowercasedUTF8(value, to: lowered, at: size)
+            size = ScalarCase.appendLowercasedUTF8(scalar, to: lowered, at: size)
           }
+          let word = UnsafeBufferPointer(rebasing: lowered[0..<size])
+          value = words.value(of: word, hash: ByteHash.hash(word))
         }
-        let word = UnsafeBufferPointer(rebasing: lowered[0..<size])
-        let value = words.value(of: word, hash: ByteHash.hash(word))
         if value != 0 {
           features.stopwords += 1
           if let hits {
@@ -163,7 +163,7 @@ struct ParagraphFeatures: Sendable {
       scalars += 1
       if byte < 0x80 {
         if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) {
-          features.letters += 1
+          asciiLetters += 1
           if tokenStart < 0 { tokenStart = index }
         } else if byte >= 0x30 && byte <= 0x39 {
           features.digits += 1
@@ -194,6 +194,7 @@ struct ParagraphFeatures: Sendable {
         value = (value << 6) | UInt32(buffer[index + k] & 0x3F)
         k += 1
       }
+      scripts?.pointee.add(nonASCII: value)
       switch ScalarClass(value) {
       case .cjk:
         features.letters += 1
@@ -227,6 +228,8 @@ struct ParagraphFeatures: Sendable {
       index += length
     }
     endToken(count)
+    features.letters += asciiLetters
+    scripts?.pointee.letters += asciiLetters
     features.scalars += scalars
     features.effectiveLength += scalars + extra
   }

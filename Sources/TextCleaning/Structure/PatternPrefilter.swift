@@ -11,15 +11,16 @@
 /// - **maximum length** in scalars (`\d{1,4}` matches at most 4);
 /// - **required literals**: sets of strings such that every match contains one string of each
 ///   set (`[^©]{0,80}©.{0,200}` needs `©`; `.{0,200}all rights reserved\.?` needs
-///   `all rights reserved`).
+///   `all rights reserved`); only the two rarest sets are kept, and a set whose least rare
+///   string scores under 6 (letters 2, space 1, other characters 6) is not worth a search.
 ///
 /// Every condition over-approximates what the regex can match (a class it does not model counts
 /// as "any scalar"), so skipping the regex when a condition fails never changes a result. A
 /// pattern the parser does not understand gets no conditions and is simply always run.
 ///
 /// ```swift
-/// let filter = PatternPrefilter(pattern: "\\d{1,3}\\s*(?:/|of)\\s*\\d{1,3}")
-/// // prefixes [[\d]], maxLength nil, required [["/", "of"]]
+/// let filter = try PatternPrefilter(pattern: "\\d{1,3}\\s*(?:/|von)\\s*\\d{1,3}")
+/// // prefixes [[\d]], maxLength nil, required [["/", "von"]]
 /// ```
 struct PatternPrefilter: Sendable {
   /// Longest prefix kept, in scalars.
@@ -506,9 +507,25 @@ struct PatternPrefilter: Sendable {
     }.min() ?? 0
   }
 
-  /// The two rarest required sets worth a search, as UTF-8.
+  /// The two rarest distinct required sets worth a search, as UTF-8; a string that contains
+  /// another string of its set is dropped ("reserved." when "reserved" is there).
   private static func bestRequired(_ candidates: [[[UInt32]]]) -> [[[UInt8]]] {
-    let useful = candidates.filter { score($0) >= 6 }.sorted { score($0) > score($1) }
+    func minimal(_ set: [[UInt32]]) -> [[UInt32]] {
+      var kept: [[UInt32]] = []
+      for string in set where !kept.contains(string) {
+        let containsOther = set.contains { other in
+          other != string && other.count < string.count
+            && (0...(string.count - other.count)).contains { Array(string[$0..<($0 + other.count)]) == other }
+        }
+        if !containsOther { kept.append(string) }
+      }
+      return kept
+    }
+    var useful: [[[UInt32]]] = []
+    for set in candidates.map(minimal).filter({ score($0) >= 6 }).sorted(by: { score($0) > score($1) })
+    where !useful.contains(set) {
+      useful.append(set)
+    }
     return useful.prefix(2).map { set in
       set.map { string in
         var bytes: [UInt8] = []

@@ -40,6 +40,10 @@ struct StopwordTables: Sendable {
   /// listing it.
   private let wordIndex: WordTable
   private let wordLanguageCodes: [String]
+  /// Lowercased UTF-8 word -> bit set of every word-scored language (index into ``allCodes``,
+  /// Korean included) listing it.
+  private let allWords: WordTable
+  private let allCodes: [String]
 
   /// Loads every `stopwords` file.
   ///
@@ -80,6 +84,13 @@ struct StopwordTables: Sendable {
     }
     wordIndex = WordTable(index)
     wordLanguageCodes = Array(codes.prefix(32))
+    let all = Array(languages.values.filter { !$0.usesCharacterTokens }.map(\.code).sorted().prefix(32))
+    var allIndex: [(word: [UInt8], value: UInt32)] = []
+    for (bit, code) in all.enumerated() {
+      for word in wordLists[code] ?? [] { allIndex.append((Array(word.utf8), UInt32(1) << UInt32(bit))) }
+    }
+    allWords = WordTable(allIndex)
+    allCodes = all
   }
 
   /// The list for `code`, or an empty one.
@@ -90,11 +101,116 @@ struct StopwordTables: Sendable {
         usesCharacterTokens: Self.characterLanguages.contains(code))
   }
 
+  /// Scalar counts for the script part of the language guess.
+  struct ScriptCounts {
+    var hangul = 0
+    var kana = 0
+    var han = 0
+    /// Alphabetic scalars (any script).
+    var letters = 0
+
+    /// Counts one non-ASCII scalar.
+    @inline(__always)
+    mutating func add(nonASCII value: UInt32) {
+      switch value {
+      case 0xAC00...0xD7A3:
+        hangul += 1
+        letters += 1
+      case 0x3040...0x30FF:
+        kana += 1
+        letters += 1
+      case 0x3400...0x9FFF:
+        han += 1
+        letters += 1
+      // Blocks that are letters throughout (Latin-1 letters, Latin Extended-A/B, Cyrillic).
+      case 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F, 0x400...0x481, 0x48A...0x52F:
+        letters += 1
+      default:
+        if let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic { letters += 1 }
+      }
+    }
+  }
+
+  /// Guesses the language of an article from its first paragraphs (at most 400, until more than
+  /// 600 words were seen) and returns the features of every paragraph for that language, in one
+  /// scan of the text for word languages (each word is looked up once in a table that lists,
+  /// per word, every language it is a stop word of).
+  ///
+  /// Same result as ``detectLanguage(_:)`` followed by
+  /// `ParagraphFeatures(text, stopwords: language(code))` for each paragraph.
+  func languageAndFeatures(of paragraphs: [String]) -> (language: String, features: [ParagraphFeatures]) {
+    let width = max(allCodes.count, 1)
+    var perParagraph = [Int](repeating: 0, count: paragraphs.count * width)
+    var features: [ParagraphFeatures] = []
+    features.reserveCapacity(paragraphs.count)
+    var scripts = ScriptCounts()
+    var hits = [Int](repeating: 0, count: width)
+    var seenWords = 0
+    var detecting = true
+    let noScalars = ScalarBitmap([])
+    allWords.withView { table in
+      perParagraph.withUnsafeMutableBufferPointer { perParagraph in
+        for (number, paragraph) in paragraphs.enumerated() {
+          if number >= 400 { detecting = false }
+          var paragraphFeatures = ParagraphFeatures()
+          let slice = UnsafeMutableBufferPointer(rebasing: perParagraph[(number * width)..<((number + 1) * width)])
+          var copy = paragraph
+          copy.withUTF8 { buffer in
+            if detecting {
+              withUnsafeMutablePointer(to: &scripts) { scripts in
+                ParagraphFeatures.scan(
+                  buffer, into: &paragraphFeatures, words: table, stopScalars: noScalars, charTokens: false,
+                  hits: slice, scripts: scripts)
+              }
+            } else {
+              ParagraphFeatures.scan(
+                buffer, into: &paragraphFeatures, words: table, stopScalars: noScalars, charTokens: false,
+                hits: slice, scripts: nil)
+            }
+            if let last = ParagraphFeatures.lastScalar(buffer) {
+              paragraphFeatures.endsSentence = ParagraphFeatures.isSentenceEnder(last)
+            }
+          }
+          if detecting {
+            for bit in 0..<width { hits[bit] += slice[bit] }
+            seenWords += paragraphFeatures.words
+            if seenWords > 600 { detecting = false }
+          }
+          features.append(paragraphFeatures)
+        }
+      }
+    }
+    var detectionHits = [Int](repeating: 0, count: wordLanguageCodes.count)
+    for (bit, code) in allCodes.enumerated() {
+      if let index = wordLanguageCodes.firstIndex(of: code) { detectionHits[index] = hits[bit] }
+    }
+    let code = decide(scripts, hits: detectionHits)
+    if let bit = allCodes.firstIndex(of: code) {
+      for number in features.indices { features[number].stopwords = perParagraph[number * width + bit] }
+    } else {
+      let list = language(code)
+      features = paragraphs.map { ParagraphFeatures($0, stopwords: list) }
+    }
+    return (code, features)
+  }
+
+  private func decide(_ scripts: ScriptCounts, hits: [Int]) -> String {
+    let letters = max(scripts.letters, 1)
+    if scripts.hangul * 10 > letters * 3 { return "ko" }
+    if scripts.kana * 20 > letters { return "ja" }
+    if scripts.han * 10 > letters * 3 { return "zh" }
+    var best: (code: String, hits: Int)?
+    for (bit, code) in wordLanguageCodes.enumerated() where hits[bit] > (best?.hits ?? 0) {
+      best = (code, hits[bit])
+    }
+    return best?.code ?? "en"
+  }
+
   /// Guesses the language of an article from its first paragraphs: Hangul, kana or Han script
   /// when they dominate the letters, otherwise the language whose stop words cover most words
   /// ("en" when nothing matches).
   func detectLanguage<S: Sequence>(_ paragraphs: S) -> String where S.Element == String {
-    var scriptCounts = (hangul: 0, kana: 0, han: 0, letters: 0)
+    var scripts = ScriptCounts()
     var hits = [Int](repeating: 0, count: max(wordLanguageCodes.count, 1))
     var seenWords = 0
     let noScalars = ScalarBitmap([])
@@ -103,71 +219,18 @@ struct StopwordTables: Sendable {
         for paragraph in paragraphs {
           var copy = paragraph
           copy.withUTF8 { buffer in
-            Self.countScripts(buffer, into: &scriptCounts)
             var features = ParagraphFeatures()
-            ParagraphFeatures.scan(
-              buffer, into: &features, words: index, stopScalars: noScalars, charTokens: false, hits: hits)
+            withUnsafeMutablePointer(to: &scripts) { scripts in
+              ParagraphFeatures.scan(
+                buffer, into: &features, words: index, stopScalars: noScalars, charTokens: false, hits: hits,
+                scripts: scripts)
+            }
             seenWords += features.words
           }
           if seenWords > 600 { break }
         }
       }
     }
-    let letters = max(scriptCounts.letters, 1)
-    if scriptCounts.hangul * 10 > letters * 3 { return "ko" }
-    if scriptCounts.kana * 20 > letters { return "ja" }
-    if scriptCounts.han * 10 > letters * 3 { return "zh" }
-    var best: (code: String, hits: Int)?
-    for (bit, code) in wordLanguageCodes.enumerated() where hits[bit] > (best?.hits ?? 0) {
-      best = (code, hits[bit])
-    }
-    return best?.code ?? "en"
-  }
-
-  /// Counts letters (alphabetic scalars) and Hangul, kana and Han scalars.
-  private static func countScripts(
-    _ buffer: UnsafeBufferPointer<UInt8>, into counts: inout (hangul: Int, kana: Int, han: Int, letters: Int)
-  ) {
-    var index = 0
-    let count = buffer.count
-    while index < count {
-      let byte = buffer[index]
-      if byte < 0x80 {
-        if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A { counts.letters += 1 }
-        index += 1
-        continue
-      }
-      var value: UInt32
-      var length: Int
-      if byte < 0xE0 {
-        length = 2
-        value = UInt32(byte & 0x1F)
-      } else if byte < 0xF0 {
-        length = 3
-        value = UInt32(byte & 0x0F)
-      } else {
-        length = 4
-        value = UInt32(byte & 0x07)
-      }
-      length = min(length, count - index)
-      for offset in 1..<max(length, 1) { value = (value << 6) | UInt32(buffer[index + offset] & 0x3F) }
-      index += max(length, 1)
-      switch value {
-      case 0xAC00...0xD7A3:
-        counts.hangul += 1
-        counts.letters += 1
-      case 0x3040...0x30FF:
-        counts.kana += 1
-        counts.letters += 1
-      case 0x3400...0x9FFF:
-        counts.han += 1
-        counts.letters += 1
-      // Blocks that are letters throughout (Latin-1 letters, Latin Extended-A/B, Cyrillic).
-      case 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F, 0x400...0x481, 0x48A...0x52F:
-        counts.letters += 1
-      default:
-        if let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic { counts.letters += 1 }
-      }
-    }
+    return decide(scripts, hits: hits)
   }
 }

@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+@testable import TextCleaning
+
+/// The boilerplate prefilter (``PatternPrefilter``) may only skip a regex that cannot match:
+/// for every language table, the indexed lookup must name the same rule as trying every
+/// pattern in order, on real lines (the eval pages and the bench sample, as written and in
+/// capitals) and on lines written to match the patterns.
+@Suite("Structure boilerplate prefilter")
+struct StructurePrefilterTests {
+  static func corpus() throws -> [String] {
+    var lines: [String] = [
+      "LEAVE A REPLY", "Leave a Reply Cancel reply", "Sports data © STATS 2018", "© 2024 Foo Media. All Rights Reserved.",
+      "jbaxt says:", "Photo: Reuters", "Getty Images / AFP", "12", "3 / 10", "3 of 10", "— ", "|", "👁 1.234",
+      "ПОСЛЕДНИЕ НОВОСТИ", "Читайте также:", "Останні новини", "Kommentar schreiben", "Laisser un commentaire",
+      "Ultime notizie", "관련기사", "사진=연합뉴스", "相关新闻", "关键词：北朝鲜", "関連記事", "写真：共同",
+      "İletişim", "Kelvin 12 K", "By John Smith", "Home › Politics › Asia", "Original Source: evrimagaci.org",
+      "Questo sito utilizza cookie per migliorare", "Мы используем cookie", "5 hours ago", "Published: May 16, 2024",
+      "Tags: a, b, c", "References:", "Share on Facebook", "Click to share on Twitter (Opens in new window)",
+      "When the 3 ore fa", "クッキーを使用しています", "무단 전재 및 재배포 금지", "", " ", "x",
+    ]
+    let shared = StructureFixtures.shared
+    for file in ["eval/boilerplate/text_dev.jsonl", "bench/sample.jsonl"] {
+      for page in try StructureEvalTests.read(shared.appendingPathComponent(file).path) {
+        for paragraph in ParagraphSplitter.paragraphs(of: page.text) where paragraph.text.unicodeScalars.count <= 120 {
+          lines.append(paragraph.text)
+        }
+      }
+    }
+    var seen: Set<String> = []
+    lines = lines.filter { seen.insert($0).inserted }
+    return lines + lines.map { $0.uppercased() }.filter { !seen.contains($0) }
+  }
+
+  @Test("the indexed lookup names the same rule as trying every pattern")
+  func agreesWithEveryPattern() throws {
+    let analyzer = try StructureFixtures.sharedAnalyzer.get()
+    let patterns = analyzer.patterns
+    let lines = try Self.corpus()
+    let en = try #require(patterns.allTables["en"])
+    // Which lines any table names (cheap to find with the reference on one table per line).
+    var checked = 0
+    for (language, table) in patterns.allTables.sorted(by: { $0.key < $1.key }) {
+      for (number, line) in lines.enumerated() {
+        // Every language on the boilerplate-looking lines; English on all lines; others on a sample.
+        guard table === en || number % 7 == 0 || line.unicodeScalars.count <= 40 else { continue }
+        let scalars = line.unicodeScalars.count
+        let fast = patterns.rule(
+          for: line, scalars: scalars, endsSentence: false, isASCII: line.utf8.allSatisfy { $0 < 0x80 },
+          atEdge: true, table: table)
+        let reference = scalars <= BoilerplatePatterns.maxLineLength ? patterns.ruleTryingEveryPattern(for: line, table: table) : nil
+        #expect(fast == reference, "\(language): \(line)")
+        checked += 1
+      }
+    }
+    #expect(checked > 1000)
+  }
+
+  @Test("conditions read off patterns")
+  func conditions() throws {
+    let counter = try PatternPrefilter(pattern: "\\d{1,4}")
+    #expect(counter.maxLength == 4)
+    let copyright = try PatternPrefilter(pattern: "[^©]{0,80}©.{0,200}")
+    #expect(copyright.required == [[Array("©".utf8)]])
+    let related = try PatternPrefilter(pattern: "(?:the\\s+)?(?:latest|related)\\s*:?")
+    #expect(related.hasPrefixCondition)
+    // "the\s…", "latest…", "related…" (and their continuations), nothing else.
+    #expect(related.prefixes.allSatisfy { path in path.first.map { $0.contains(0x74) || $0.contains(0x6C) || $0.contains(0x72) } ?? false })
+    #expect(!related.prefixes.contains { $0.first?.contains(0x61) ?? true })
+    let rights = try PatternPrefilter(pattern: ".{0,200}all rights reserved\\.?")
+    #expect(rights.required.first == [Array("all rights reserved".utf8)])
+    let gallery = try PatternPrefilter(pattern: "\\d{1,3}\\s*(?:/|von)\\s*\\d{1,3}")
+    #expect(gallery.required == [[Array("/".utf8), Array("von".utf8)]])
+    // Not understood: no conditions, the regex always runs.
+    let flags = try PatternPrefilter(pattern: "(?i)abc")
+    #expect(!flags.hasPrefixCondition && flags.required.isEmpty && flags.maxLength == nil)
+    #expect(throws: PatternPrefilter.Unbalanced.self) { try PatternPrefilter(pattern: "a)|(b") }
+  }
+}
