@@ -26,12 +26,12 @@ let package = Package(
     .target(name: "Citations", dependencies: ["ICUSupport", "NormalizeCore"]),
     .target(
       name: "IngestValidation",
-      dependencies: ["NormalizeCore", "TextCleaning", "NameNormalization", "DateResolution", "Citations"]
+      dependencies: ["ICUSupport", "NormalizeCore", "TextCleaning", "NameNormalization", "DateResolution", "Citations"]
     ),
     .target(
       name: "ArticleRecords",
       dependencies: [
-        "NormalizeCore", "TextCleaning", "NameNormalization", "DateResolution", "Citations",
+        "ICUSupport", "NormalizeCore", "TextCleaning", "NameNormalization", "DateResolution", "Citations",
         "IngestValidation",
       ]
     ),

@@ -9,58 +9,58 @@ extension ArticleRecord {
   public func jsonLine() throws -> [UInt8] {
     var w = JSONLineWriter(capacity: text.utf8.count * 2 + 1024)
     w.beginObject()
-    w.key("schema"); w.string(schema)
-    w.key("id"); w.string(id)
-    w.key("source"); w.beginObject()
-    w.key("file"); w.string(source.file)
-    if let line = source.line { w.key("line"); w.int(line) }
-    w.key("url"); w.string(source.url)
-    w.key("publisher"); w.string(source.publisher)
+    w.key(.schema); w.string(schema)
+    w.key(.id); w.string(id)
+    w.key(.source); w.beginObject()
+    w.key(.file); w.string(source.file)
+    if let line = source.line { w.key(.line); w.int(line) }
+    w.key(.url); w.string(source.url)
+    w.key(.publisher); w.string(source.publisher)
     w.endObject()
-    w.key("published")
+    w.key(.published)
     if let published {
       w.beginObject()
-      w.key("value"); w.string(published.value)
-      w.key("from"); w.string(published.from)
+      w.key(.value); w.string(published.value)
+      w.key(.from); w.string(published.from)
       w.endObject()
     } else {
       w.null()
     }
-    w.key("lang"); w.string(lang)
-    w.key("scripts"); w.strings(scripts)
-    w.key("title"); w.string(title)
-    w.key("standfirst"); w.string(standfirst)
-    w.key("text"); w.string(text)
-    w.key("paragraphs"); w.beginArray()
+    w.key(.lang); w.string(lang)
+    w.key(.scripts); w.strings(scripts)
+    w.key(.title); w.string(title)
+    w.key(.standfirst); w.string(standfirst)
+    w.key(.text); w.string(text)
+    w.key(.paragraphs); w.beginArray()
     for paragraph in paragraphs {
       w.beginObject()
-      w.key("start"); w.int(paragraph.start)
-      w.key("end"); w.int(paragraph.end)
-      w.key("kind"); w.string(paragraph.kind)
+      w.key(.start); w.int(paragraph.start)
+      w.key(.end); w.int(paragraph.end)
+      w.key(.kind); w.string(paragraph.kind)
       w.endObject()
     }
     w.endArray()
-    w.key("metadata"); w.beginObject()
-    w.key("credits"); w.strings(metadata.credits)
-    w.key("tags"); w.strings(metadata.tags)
-    w.key("source_line"); w.string(metadata.sourceLine)
-    w.key("breadcrumb"); w.string(metadata.breadcrumb)
+    w.key(.metadata); w.beginObject()
+    w.key(.credits); w.strings(metadata.credits)
+    w.key(.tags); w.strings(metadata.tags)
+    w.key(.sourceLine); w.string(metadata.sourceLine)
+    w.key(.breadcrumb); w.string(metadata.breadcrumb)
     w.endObject()
-    w.key("removed"); w.beginArray()
+    w.key(.removed); w.beginArray()
     for removal in removed {
       w.beginObject()
-      w.key("text"); w.string(removal.text)
-      w.key("rule"); w.string(removal.rule)
+      w.key(.text); w.string(removal.text)
+      w.key(.rule); w.string(removal.rule)
       w.endObject()
     }
     w.endArray()
-    w.key("names"); try w.encoded(names)
-    w.key("dates"); try w.encoded(dates)
-    w.key("references"); try w.encoded(references)
-    w.key("findings"); w.beginArray()
+    w.key(.names); try w.encoded(names)
+    w.key(.dates); try w.encoded(dates)
+    w.key(.references); try w.encoded(references)
+    w.key(.findings); w.beginArray()
     for finding in findings { w.finding(finding) }
     w.endArray()
-    if let input { w.key("input"); w.value(.object(input)) }
+    if let input { w.key(.input); w.value(.object(input)) }
     w.endObject()
     w.newline()
     return w.bytes
@@ -70,13 +70,13 @@ extension ArticleRecord {
 extension JSONLineWriter {
   fileprivate mutating func finding(_ finding: Finding) {
     beginObject()
-    key("code"); string(finding.code)
-    key("severity"); string(finding.severity.rawValue)
-    if let start = finding.start { key("start"); int(start) }
-    if let end = finding.end { key("end"); int(end) }
-    if let field = finding.field { key("field"); string(field) }
-    if let byteOffset = finding.byteOffset { key("byte_offset"); int(byteOffset) }
-    key("message"); string(finding.message)
+    key(.code); string(finding.code)
+    key(.severity); string(finding.severity.rawValue)
+    if let start = finding.start { key(.start); int(start) }
+    if let end = finding.end { key(.end); int(end) }
+    if let field = finding.field { key(.field); string(field) }
+    if let byteOffset = finding.byteOffset { key(.byteOffset); int(byteOffset) }
+    key(.message); string(finding.message)
     endObject()
   }
 
@@ -112,4 +112,43 @@ extension JSONLineWriter {
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     raw([UInt8](try encoder.encode(value)))
   }
+}
+
+extension JSONKey {
+  static let breadcrumb = JSONKey("breadcrumb")
+  static let byteOffset = JSONKey("byte_offset")
+  static let code = JSONKey("code")
+  static let credits = JSONKey("credits")
+  static let dates = JSONKey("dates")
+  static let end = JSONKey("end")
+  static let field = JSONKey("field")
+  static let file = JSONKey("file")
+  static let findings = JSONKey("findings")
+  static let from = JSONKey("from")
+  static let id = JSONKey("id")
+  static let input = JSONKey("input")
+  static let kind = JSONKey("kind")
+  static let lang = JSONKey("lang")
+  static let line = JSONKey("line")
+  static let message = JSONKey("message")
+  static let metadata = JSONKey("metadata")
+  static let names = JSONKey("names")
+  static let paragraphs = JSONKey("paragraphs")
+  static let published = JSONKey("published")
+  static let publisher = JSONKey("publisher")
+  static let references = JSONKey("references")
+  static let removed = JSONKey("removed")
+  static let rule = JSONKey("rule")
+  static let schema = JSONKey("schema")
+  static let scripts = JSONKey("scripts")
+  static let severity = JSONKey("severity")
+  static let source = JSONKey("source")
+  static let sourceLine = JSONKey("source_line")
+  static let standfirst = JSONKey("standfirst")
+  static let start = JSONKey("start")
+  static let tags = JSONKey("tags")
+  static let text = JSONKey("text")
+  static let title = JSONKey("title")
+  static let url = JSONKey("url")
+  static let value = JSONKey("value")
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ICUSupport
 import NormalizeCore
 
 /// Parses one JSON Lines line holding a JSON object, fast: strings, numbers, booleans and null
@@ -42,7 +43,11 @@ enum JSONLineParser {
     }
   }
 
+  /// Bytes that end the fast path of a string: quote, backslash, C0 controls.
+  private static let stringSpecials = ByteScanner { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }
+
   private struct Cursor {
+    var stringSpecials: ByteScanner { JSONLineParser.stringSpecials }
     let bytes: UnsafeBufferPointer<UInt8>
     var position = 0
 
@@ -182,8 +187,10 @@ enum JSONLineParser {
     mutating func string() throws -> String {
       position += 1  // opening quote
       let start = position
-      // Fast path: no escapes.
+      // Fast path: no escapes; jump from one quote, backslash or control byte to the next.
       while position < bytes.count {
+        position = stringSpecials.next(in: bytes, from: position)
+        guard position < bytes.count else { break }
         let byte = bytes[position]
         if byte == UInt8(ascii: "\"") {
           let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
@@ -197,6 +204,13 @@ enum JSONLineParser {
       guard position < bytes.count else { throw SyntaxError(message: "unterminated string", offset: start - 1) }
       var output = Array(UnsafeBufferPointer(rebasing: bytes[start..<position]))
       while position < bytes.count {
+        // Copy the plain run up to the next quote, backslash or control byte in one go.
+        let special = stringSpecials.next(in: bytes, from: position)
+        if special > position {
+          output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<special]))
+          position = special
+        }
+        guard position < bytes.count else { break }
         let byte = bytes[position]
         switch byte {
         case UInt8(ascii: "\""):
@@ -239,9 +253,7 @@ enum JSONLineParser {
             throw error("invalid escape")
           }
         default:
-          if byte < 0x20 { throw error("control character inside a string (escape it as \\u00XX)") }
-          output.append(byte)
-          position += 1
+          throw error("control character inside a string (escape it as \\u00XX)")
         }
       }
       throw SyntaxError(message: "unterminated string", offset: start - 1)

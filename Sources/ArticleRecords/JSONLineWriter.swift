@@ -1,7 +1,12 @@
 /// A minimal, fast JSON writer for the fixed record shape: appends UTF-8 bytes to a buffer,
 /// escaping strings as RFC 8259 requires (quote, backslash, C0 controls; everything else
 /// verbatim, so Hangul and Cyrillic stay readable).
+import ICUSupport
+
 struct JSONLineWriter {
+  /// Bytes a JSON string must escape: quote, backslash, C0 controls.
+  static let needsEscape = ByteScanner { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }
+
   private(set) var bytes: [UInt8] = []
   private var needsComma = false
 
@@ -29,13 +34,11 @@ struct JSONLineWriter {
     needsComma = true
   }
 
-  /// Writes `"key":`; the value follows.
-  mutating func key(_ key: StaticString) {
+  /// Writes `"key":` (the key's bytes are given with quotes and colon, see `JSONKey`); the
+  /// value follows.
+  mutating func key(_ key: JSONKey) {
     separate()
-    bytes.append(UInt8(ascii: "\""))
-    key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    bytes.append(UInt8(ascii: "\""))
-    bytes.append(UInt8(ascii: ":"))
+    bytes.append(contentsOf: key.bytes)
     needsComma = false
   }
 
@@ -52,17 +55,18 @@ struct JSONLineWriter {
     var copy = value
     copy.withUTF8 { buffer in
       var runStart = 0
-      for index in 0..<buffer.count {
+      var index = Self.needsEscape.next(in: buffer, from: 0)
+      while index < buffer.count {
         let byte = buffer[index]
-        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+        defer { index = Self.needsEscape.next(in: buffer, from: index + 1) }
         if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<index])) }
         runStart = index + 1
         switch byte {
-        case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
-        case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
-        case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-        case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-        case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+        case UInt8(ascii: "\""): escape(0x22)
+        case UInt8(ascii: "\\"): escape(0x5C)
+        case 0x0A: escape(UInt8(ascii: "n"))
+        case 0x0D: escape(UInt8(ascii: "r"))
+        case 0x09: escape(UInt8(ascii: "t"))
         default:
           let hex = Array("0123456789abcdef".utf8)
           bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
@@ -72,6 +76,11 @@ struct JSONLineWriter {
     }
     bytes.append(UInt8(ascii: "\""))
     needsComma = true
+  }
+
+  private mutating func escape(_ letter: UInt8) {
+    bytes.append(0x5C)
+    bytes.append(letter)
   }
 
   mutating func string(_ value: String?) {
@@ -108,4 +117,10 @@ struct JSONLineWriter {
   private mutating func separate() {
     if needsComma { bytes.append(UInt8(ascii: ",")) }
   }
+}
+
+/// An object key prepared once as the bytes `"name":`.
+struct JSONKey: Sendable {
+  let bytes: [UInt8]
+  init(_ name: String) { bytes = Array("\"\(name)\":".utf8) }
 }

@@ -56,7 +56,7 @@ public struct Script: Hashable, Sendable, CustomStringConvertible, Comparable {
   }
 
   /// The Script property of every BMP code point, read from ICU once (0xFF: ask ICU).
-  private static let bmpScripts: [UInt8] = (0..<0x10000).map { value in
+  static let bmpScripts: [UInt8] = (0..<0x10000).map { value in
     let number = cicu_script_of(UInt32(value))
     return number >= 0 && number < 0xFF ? UInt8(number) : 0xFF
   }

@@ -40,35 +40,69 @@ public enum ScriptRuns {
   }
 
   /// The distinct scripts with letters in `text`, sorted by code (Common/Inherited excluded).
-  /// Scans UTF-8 bytes: ASCII letters are Latin without asking ICU.
+  /// Scans UTF-8 bytes: ASCII letters are Latin without asking ICU, BMP scalars are looked up
+  /// in a table read from ICU once.
   public static func scripts(in text: String) -> [Script] {
-    var seen = [Bool](repeating: false, count: 256)
+    var seen: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
     var others = Set<Script>()
-    var copy = text
-    copy.withUTF8 { bytes in
-      var index = 0
-      while index < bytes.count {
-        let byte = bytes[index]
-        if byte < 0x80 {
-          if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A { seen[Int(Script.latin.number)] = true }
-          index += 1
-          continue
-        }
-        let length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
-        var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        var next = index + 1
-        while next < min(index + length, bytes.count) {
-          value = (value << 6) | (UInt32(bytes[next]) & 0x3F)
-          next += 1
-        }
-        index = max(next, index + 1)
-        guard let scalar = Unicode.Scalar(value) else { continue }
-        let script = Script.of(scalar)
-        if script.isNeutral { continue }
-        if script.number >= 0 && script.number < 256 { seen[Int(script.number)] = true } else { others.insert(script) }
+    func mark(_ number: Int) {
+      let bit: UInt64 = 1 << UInt64(number & 63)
+      switch number >> 6 {
+      case 0: seen.0 |= bit
+      case 1: seen.1 |= bit
+      case 2: seen.2 |= bit
+      default: seen.3 |= bit
       }
     }
-    for number in 0..<256 where seen[number] { others.insert(Script(number: Int32(number))) }
+    let common = Int(Script.common.number)
+    let inherited = Int(Script.inherited.number)
+    var copy = text
+    Script.bmpScripts.withUnsafeBufferPointer { table in
+      copy.withUTF8 { bytes in
+        var index = 0
+        var sawLatin = false
+        while index < bytes.count {
+          let byte = bytes[index]
+          if byte < 0x80 {
+            if !sawLatin, (byte | 0x20) >= 0x61, (byte | 0x20) <= 0x7A {
+              sawLatin = true
+              mark(Int(Script.latin.number))
+            }
+            index += 1
+            continue
+          }
+          let length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+          guard index + length <= bytes.count, byte >= 0xC0 else {
+            index += 1
+            continue
+          }
+          var value: UInt32
+          switch length {
+          case 2: value = (UInt32(byte & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F)
+          case 3: value = (UInt32(byte & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
+          default:
+            value = (UInt32(byte & 0x07) << 18) | (UInt32(bytes[index + 1] & 0x3F) << 12)
+              | (UInt32(bytes[index + 2] & 0x3F) << 6) | UInt32(bytes[index + 3] & 0x3F)
+          }
+          index += length
+          if value < 0x10000 {
+            let number = Int(table[Int(value)])
+            if number != 0xFF {
+              if number != common && number != inherited { mark(number) }
+              continue
+            }
+          }
+          guard let scalar = Unicode.Scalar(value) else { continue }
+          let script = Script.of(scalar)
+          if script.isNeutral { continue }
+          if script.number >= 0 && script.number < 256 { mark(Int(script.number)) } else { others.insert(script) }
+        }
+      }
+    }
+    let words = [seen.0, seen.1, seen.2, seen.3]
+    for number in 0..<256 where words[number >> 6] & (1 << UInt64(number & 63)) != 0 {
+      others.insert(Script(number: Int32(number)))
+    }
     return others.sorted()
   }
 }

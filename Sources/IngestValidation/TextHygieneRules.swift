@@ -1,3 +1,4 @@
+import ICUSupport
 import NormalizeCore
 
 /// Checks the raw text of an article, before cleaning, for characters that cleaning removes
@@ -12,7 +13,8 @@ public enum TextHygieneRules {
   /// The findings for `text`, at most `limitPerCode` per code (then one summary finding).
   public static func findings(in text: String, limitPerCode: Int = 20) -> [Finding] {
     // Fast path: ASCII text without controls has nothing to report.
-    if !text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 >= 0x7F }) { return [] }
+    var probe = text
+    if probe.withUTF8({ candidates.next(in: $0, from: 0) == $0.count }) { return [] }
     var findings: [Finding] = []
     var counts: [String: Int] = [:]
     let scalars = text.unicodeScalars
@@ -24,11 +26,8 @@ public enum TextHygieneRules {
       var index = 0
       while index < bytes.count {
         let byte = bytes[index]
-        // Only C0 controls, DEL, and scalars led by C2 (C1 controls), E2 (U+2000–U+2FFF) or
-        // EF (U+F000–U+FFFF, the BOM) can be reported.
-        let candidate = (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F || byte == 0xC2 || byte == 0xE2 || byte == 0xEF
-        guard candidate else {
-          index += 1
+        guard Self.candidates.table[Int(byte)] else {
+          index = Self.candidates.next(in: bytes, from: index + 1)
           continue
         }
         let scalarIndex = utf8.index(utf8.startIndex, offsetBy: index)
@@ -51,6 +50,12 @@ public enum TextHygieneRules {
       findings.append(Finding(code: code, severity: .info, field: "input.text", message: "\(count - limitPerCode) more \(code) findings not listed"))
     }
     return findings
+  }
+
+  /// Only C0 controls, DEL, and scalars led by C2 (C1 controls), E2 (U+2000–U+2FFF) or EF
+  /// (U+F000–U+FFFF, the BOM) can be reported.
+  private static let candidates = ByteScanner {
+    ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF
   }
 
   private static func classify(_ scalar: Unicode.Scalar, previous: Unicode.Scalar?, next: Unicode.Scalar?) -> (String, Severity, String)? {

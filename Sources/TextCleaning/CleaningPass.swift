@@ -1,3 +1,5 @@
+import ICUSupport
+
 /// One named, ordered step of text cleaning (as swift-format's rules and ftfy's fixers).
 ///
 /// A pass is pure: the same input gives the same output, and applying it to its own output
@@ -11,10 +13,15 @@ public protocol CleaningPass: Sendable {
   var isOptIn: Bool { get }
   /// Returns the cleaned text; records each change when `recorder` is given.
   func apply(_ text: String, recorder: inout ChangeRecorder?) -> String
+  /// False when the pass certainly leaves a text with these bytes unchanged, so the cleaner
+  /// can skip it without scanning (the default says it may always change something).
+  func mayChange(_ presence: BytePresence) -> Bool
 }
 
 extension CleaningPass {
   public var isOptIn: Bool { false }
+
+  public func mayChange(_ presence: BytePresence) -> Bool { true }
 
   /// Applies the pass without recording changes.
   public func apply(_ text: String) -> String {

@@ -2,6 +2,11 @@
 /// 256-entry table, asks `decide` only about scalars whose first byte may match, copies
 /// untouched runs in bulk and records each replacement. Text with no candidate byte is
 /// returned as is, without a copy.
+import ICUSupport
+
+/// A `ByteScanner` for the first bytes of the scalars a pass may change.
+typealias CandidateScanner = ByteScanner
+
 struct ScalarRewriter {
   /// What to do with one scalar.
   enum Action {
@@ -87,56 +92,3 @@ struct ScalarRewriter {
   }
 }
 
-/// Finds the next byte a pass may care about, skipping eight bytes at a time when the pass
-/// only cares about non-ASCII lead bytes, C0 controls, DEL or the backtick (SWAR tests), which
-/// is every pass here: most text is skipped without looking at single bytes.
-struct CandidateScanner: Sendable {
-  let table: [Bool]
-  private let wordMode: Bool
-  private let low: Bool
-  private let backtick: Bool
-  private let delete: Bool
-
-  init(_ mayMatch: (UInt8) -> Bool) {
-    var table = [Bool](repeating: false, count: 256)
-    for byte in 0..<256 where !(0x80...0xBF).contains(byte) { table[byte] = mayMatch(UInt8(byte)) }
-    self.table = table
-    low = (0..<0x20).contains { table[$0] }
-    backtick = table[0x60]
-    delete = table[0x7F]
-    wordMode = !(0x20..<0x7F).contains { $0 != 0x60 && table[$0] }
-  }
-
-  /// The index of the first byte at or after `start` whose table entry is set, or `bytes.count`.
-  func next(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-    var index = start
-    let count = bytes.count
-    if wordMode, let base = bytes.baseAddress {
-      let raw = UnsafeRawPointer(base)
-      let ones: UInt64 = 0x0101_0101_0101_0101
-      let highs: UInt64 = 0x8080_8080_8080_8080
-      while index + 8 <= count {
-        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-        var flags = word & highs
-        if low { flags |= (word &- ones &* 0x20) & ~word & highs }
-        if backtick {
-          let x = word ^ (ones &* 0x60)
-          flags |= (x &- ones) & ~x & highs
-        }
-        if delete {
-          let x = word ^ (ones &* 0x7F)
-          flags |= (x &- ones) & ~x & highs
-        }
-        if flags != 0 {
-          for candidate in index..<(index + 8) where table[Int(bytes[candidate])] { return candidate }
-        }
-        index += 8
-      }
-    }
-    while index < count {
-      if table[Int(bytes[index])] { return index }
-      index += 1
-    }
-    return count
-  }
-}

@@ -1,3 +1,5 @@
+import ICUSupport
+
 /// Cleans text by running the cleaning passes in one fixed order (the order matters: line
 /// breaks before whitespace, NFC after the scalar replacements).
 ///
@@ -46,9 +48,27 @@ public struct TextCleaner: Sendable {
     passes = Self.allPasses.filter { !$0.isOptIn }
   }
 
-  /// Cleans `text`.
+  /// Cleans `text`. One scan first notes which bytes occur, so passes that cannot apply
+  /// (most of them, for plain ASCII text) are skipped without reading the text again.
   public func clean(_ text: String) -> String {
-    passes.reduce(text) { $1.apply($0) }
+    var presence = BytePresence(text)
+    var current = text
+    for pass in passes where pass.mayChange(presence) {
+      let next = pass.apply(current)
+      if !Self.isSameStorage(next, current) {
+        current = next
+        presence = BytePresence(current)
+      }
+    }
+    return current
+  }
+
+  /// Whether two strings share their storage (a pass that changes nothing returns its input).
+  /// O(1); small strings kept inline compare as different, which only costs a rescan.
+  private static func isSameStorage(_ a: String, _ b: String) -> Bool {
+    var first = a
+    var second = b
+    return first.withUTF8 { x in second.withUTF8 { y in x.baseAddress == y.baseAddress && x.count == y.count } }
   }
 
   /// Cleans `text` and says what each pass changed.

@@ -12,6 +12,8 @@ public struct FoldFullwidthForms: CleaningPass {
   public init() {}
 
   private let scanner = CandidateScanner { $0 == 0xEF || $0 == 0xE3 }
+
+  public func mayChange(_ presence: BytePresence) -> Bool { scanner.mayMatch(presence) }
   public var id: String { "fold-fullwidth-forms" }
   public var summary: String { "full-width ASCII (Ｓｅｏｕｌ：) -> ASCII outside CJK text" }
 

@@ -1,3 +1,5 @@
+import ICUSupport
+
 /// Gives hyphens and dashes their canonical forms: the Unicode hyphen U+2010, non-breaking
 /// hyphen U+2011, figure dash U+2012 and small hyphen-minus U+FE63 become ASCII "-"; the
 /// horizontal bar U+2015 and small em dash U+FE58 become the em dash "—". En and em dashes
@@ -11,6 +13,8 @@ public struct NormalizeHyphensAndDashes: CleaningPass {
   public init() {}
 
   private let scanner = CandidateScanner { $0 == 0xE2 || $0 == 0xEF }
+
+  public func mayChange(_ presence: BytePresence) -> Bool { scanner.mayMatch(presence) }
   public var id: String { "normalize-hyphens-and-dashes" }
   public var summary: String { "U+2010/2011/2012/FE63 -> '-'; U+2015/FE58 -> '—'" }
 

@@ -1,3 +1,5 @@
+import ICUSupport
+
 /// Makes every line break a single "\n": CRLF, lone CR, NEL (U+0085), vertical tab, form feed
 /// and the Unicode line separator (U+2028) become "\n"; the paragraph separator (U+2029)
 /// becomes a blank line.
@@ -8,7 +10,9 @@
 public struct NormalizeLineBreaks: CleaningPass {
   public init() {}
 
-  private let scanner = CandidateScanner { $0 == 0x0D || $0 == 0x0B || $0 == 0x0C || $0 >= 0xC2 }
+  private let scanner = CandidateScanner { $0 == 0x0D || $0 == 0x0B || $0 == 0x0C || $0 == 0xC2 || $0 == 0xE2 }
+
+  public func mayChange(_ presence: BytePresence) -> Bool { scanner.mayMatch(presence) }
   public var id: String { "normalize-line-breaks" }
   public var summary: String { "CRLF, CR, NEL, VT, FF, U+2028 -> \\n; U+2029 -> blank line" }
 

@@ -1,3 +1,5 @@
+import ICUSupport
+
 /// Turns every Unicode space character into an ASCII space: no-break spaces (U+00A0, U+202F),
 /// the typographic spaces U+2000–U+200A, U+205F, U+1680, and tabs. The ideographic space
 /// U+3000 is left to `FoldFullwidthForms`, which keeps it inside CJK text.
@@ -10,6 +12,8 @@ public struct NormalizeSpaces: CleaningPass {
   public init() {}
 
   private let scanner = CandidateScanner { $0 == 0x09 || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xE1 }
+
+  public func mayChange(_ presence: BytePresence) -> Bool { scanner.mayMatch(presence) }
   public var id: String { "normalize-spaces" }
   public var summary: String { "no-break, thin and other Unicode spaces and tabs -> ASCII space" }
 

@@ -1,3 +1,5 @@
+import ICUSupport
+
 /// Opt-in: replaces typographic quotes and apostrophes with ASCII ' and ". Off by default,
 /// because the record keeps the article's own typography; useful for tools that only match
 /// ASCII quotes.
@@ -10,6 +12,8 @@ public struct StraightenQuotes: CleaningPass {
   public init() {}
 
   private let scanner = CandidateScanner { $0 == 0xE2 }
+
+  public func mayChange(_ presence: BytePresence) -> Bool { scanner.mayMatch(presence) }
   public var id: String { "straighten-quotes" }
   public var summary: String { "opt-in: ‘ ’ ‚ “ ” „ -> ASCII ' and \"" }
   public var isOptIn: Bool { true }

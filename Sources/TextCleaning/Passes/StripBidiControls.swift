@@ -1,3 +1,5 @@
+import ICUSupport
+
 /// Removes explicit bidirectional embeddings, overrides and isolates (U+202A–U+202E,
 /// U+2066–U+2069), the characters of "Trojan Source" attacks (UTS #55). Implicit marks
 /// (LRM U+200E, RLM U+200F, ALM U+061C) stay: right-to-left text needs them.
@@ -9,6 +11,8 @@ public struct StripBidiControls: CleaningPass {
   public init() {}
 
   private let scanner = CandidateScanner { $0 == 0xE2 }
+
+  public func mayChange(_ presence: BytePresence) -> Bool { scanner.mayMatch(presence) }
   public var id: String { "strip-bidi-controls" }
   public var summary: String { "remove bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069)" }
 

@@ -1,3 +1,5 @@
+import ICUSupport
+
 /// Removes C0 and C1 control characters (NUL, BEL, ESC, U+0080–U+009F, DEL) except tab and
 /// line feed. They carry no text and break downstream tools; `IngestValidation` reports them
 /// with their byte offsets before cleaning.
@@ -9,6 +11,8 @@ public struct StripControlCharacters: CleaningPass {
   public init() {}
 
   private let scanner = CandidateScanner { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A) || $0 == 0x7F || $0 == 0xC2 }
+
+  public func mayChange(_ presence: BytePresence) -> Bool { scanner.mayMatch(presence) }
   public var id: String { "strip-control-characters" }
   public var summary: String { "remove C0/C1 controls and DEL except tab and line feed" }
 

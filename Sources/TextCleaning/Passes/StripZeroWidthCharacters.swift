@@ -1,3 +1,5 @@
+import ICUSupport
+
 /// Removes invisible characters that scraping leaves inside words: zero-width space (U+200B),
 /// word joiner (U+2060), byte-order marks (U+FEFF), soft hyphens (U+00AD) and the invisible
 /// math operators (U+2061–U+2064). Zero-width (non-)joiners U+200C/U+200D stay: Persian,
@@ -11,6 +13,8 @@ public struct StripZeroWidthCharacters: CleaningPass {
   public init() {}
 
   private let scanner = CandidateScanner { $0 == 0xE2 || $0 == 0xEF || $0 == 0xC2 }
+
+  public func mayChange(_ presence: BytePresence) -> Bool { scanner.mayMatch(presence) }
   public var id: String { "strip-zero-width-characters" }
   public var summary: String { "remove U+200B, U+2060-2064, U+FEFF, soft hyphen U+00AD" }
 

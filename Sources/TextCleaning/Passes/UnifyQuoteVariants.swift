@@ -1,3 +1,5 @@
+import ICUSupport
+
 /// Brings quotation marks and apostrophes to the standard typographic forms without
 /// straightening them: reversed marks U+201B/U+201F become ‘ and “, and a grave accent,
 /// acute accent or prime used as an apostrophe between letters becomes ’ ("don`t", "Kim´s").
@@ -11,6 +13,8 @@ public struct UnifyQuoteVariants: CleaningPass {
   public init() {}
 
   private let scanner = CandidateScanner { $0 == 0x60 || $0 == 0xC2 || $0 == 0xE2 }
+
+  public func mayChange(_ presence: BytePresence) -> Bool { scanner.mayMatch(presence) }
   public var id: String { "unify-quote-variants" }
   public var summary: String { "reversed quotes and accent/prime apostrophes between letters -> ‘ ’ “ ”" }
 
