@@ -160,7 +160,8 @@ def cmd_report(results_path, info_path):
         "python-nfc": "python json + NFC",
     }
     print()
-    print(f"corpus: {info['corpus']}  ({records} articles, {mb:.3f} MB of text; best of {info['runs']} runs)")
+    times = f"{info['scale']}x " if info.get("scale") else ""
+    print(f"corpus: {times}{info['corpus']}  ({records} articles, {mb:.3f} MB of text; best of {info['runs']} runs)")
     if info.get("normalize_error"):
         print(f"normalize: NOT MEASURED: {info['normalize_error']}")
     if info.get("normalize_warning"):
@@ -203,8 +204,8 @@ def cmd_report(results_path, info_path):
                 _, tool, factor = label.split(":")
                 rows.setdefault(tool, {})[factor] = round(max(r["rss_kb"] for r in rs) / 1024, 1)
         for tool, by in rows.items():
-            if "1" not in by and tool in tools:
-                by["1"] = tools[tool]["peak_rss_mb"]
+            if tool in tools:
+                by[str(scale)] = tools[tool]["peak_rss_mb"]
         summary["scale"] = {"n": scale, "peak_rss_mb": rows}
         print(f"\npeak RSS at 1x vs {scale}x corpus (memory should stay flat when streaming):")
         for tool, by in rows.items():

@@ -38,8 +38,9 @@ public struct RecordPipeline: Sendable {
 
   /// - Parameters:
   ///   - jobs: worker threads (1 = everything on the calling thread).
-  ///   - batchSize: inputs per batch; output waits for a whole batch, so keep it modest.
-  public init(assembler: RecordAssembler, jobs: Int, batchSize: Int = 64, batchBytes: Int = 8 << 20) {
+  ///   - batchSize: the most inputs in flight (read but not yet written).
+  ///   - batchBytes: the most input bytes in flight; bounds memory whatever the article sizes.
+  public init(assembler: RecordAssembler, jobs: Int, batchSize: Int = 256, batchBytes: Int = 16 << 20) {
     self.assembler = assembler
     self.jobs = max(1, jobs)
     self.batchSize = max(1, batchSize)
@@ -47,52 +48,89 @@ public struct RecordPipeline: Sendable {
   }
 
   /// Reads everything from `reader`, calling `emit` once per input in input order.
+  ///
+  /// With one job everything runs on the calling thread. With more, the calling thread reads
+  /// and emits while `jobs` workers take inputs from a shared queue as soon as they are free
+  /// (no batch barriers), and results are emitted in input order; at most `batchSize` inputs
+  /// and `batchBytes` bytes are in flight.
   public func run(reader: ArticleReader, progress: ((Counts) -> Void)? = nil, emit: (Outcome) throws -> Void) rethrows -> Counts {
     var counts = Counts()
-    var batch: [ReadItem] = []
-    var bytes = 0
-    func flush() throws {
-      let outcomes = process(batch)
-      for outcome in outcomes {
-        counts.read += 1
-        switch outcome {
-        case .record(let record, _):
-          counts.written += 1
-          for finding in record.findings { counts.findingsBySeverity[finding.severity, default: 0] += 1 }
-        case .reject(let reject):
-          counts.rejected += 1
-          if reject.code == "unreadable" { counts.unreadable += 1 }
-        }
-        try emit(outcome)
-      }
+    func account(_ outcome: Outcome, bytes: Int) throws {
+      counts.read += 1
       counts.bytes += bytes
-      batch.removeAll(keepingCapacity: true)
-      bytes = 0
+      switch outcome {
+      case .record(let record, _):
+        counts.written += 1
+        for finding in record.findings { counts.findingsBySeverity[finding.severity, default: 0] += 1 }
+      case .reject(let reject):
+        counts.rejected += 1
+        if reject.code == "unreadable" { counts.unreadable += 1 }
+      }
+      try emit(outcome)
+    }
+    if jobs == 1 {
+      while let item = reader.next() {
+        try account(handle(item), bytes: item.byteCount)
+        if counts.read % 64 == 0 { progress?(counts) }
+      }
+      progress?(counts)
+      return counts
+    }
+
+    // The calling thread reads, emits and, when it would otherwise wait, processes inputs
+    // itself; `jobs - 1` more threads only process. So `--jobs 2` keeps two cores busy
+    // without a third thread competing for them.
+    let queue = WorkQueue()
+    let group = DispatchGroup()
+    for _ in 1..<jobs {
+      group.enter()
+      DispatchQueue.global().async {
+        while let (sequence, item) = queue.take() {
+          queue.finish(sequence, handle(item))
+        }
+        group.leave()
+      }
+    }
+    defer {
+      queue.close()
+      group.wait()
+    }
+    var nextToEmit = 0
+    var nextToRead = 0
+    var inFlightBytes = 0
+    var sizes: [Int: Int] = [:]
+    var readerDone = false
+    while true {
+      var fresh: [(Int, ReadItem)] = []
+      while !readerDone, nextToRead - nextToEmit < batchSize, inFlightBytes < batchBytes {
+        guard let item = reader.next() else {
+          readerDone = true
+          break
+        }
+        sizes[nextToRead] = item.byteCount
+        inFlightBytes += item.byteCount
+        fresh.append((nextToRead, item))
+        nextToRead += 1
+      }
+      if !fresh.isEmpty { queue.add(fresh) }
+      if readerDone && nextToEmit == nextToRead { break }
+      var ready = queue.results(from: nextToEmit)
+      if ready.isEmpty {
+        if let (sequence, item) = queue.takeIfAvailable() {
+          queue.finish(sequence, handle(item))
+          continue
+        }
+        ready = queue.waitForResults(from: nextToEmit)
+      }
+      for outcome in ready {
+        let bytes = sizes.removeValue(forKey: nextToEmit) ?? 0
+        inFlightBytes -= bytes
+        nextToEmit += 1
+        try account(outcome, bytes: bytes)
+      }
       progress?(counts)
     }
-    while let item = reader.next() {
-      if case .input(let raw) = item { bytes += raw.bytes.count }
-      batch.append(item)
-      if batch.count >= batchSize || bytes >= batchBytes { try flush() }
-    }
-    if !batch.isEmpty { try flush() }
     return counts
-  }
-
-  /// Processes one batch, in parallel when `jobs` > 1; results keep the batch's order.
-  func process(_ batch: [ReadItem]) -> [Outcome] {
-    if jobs == 1 || batch.count == 1 { return batch.map(handle) }
-    let results = OutcomeSlots(count: batch.count)
-    let workers = min(jobs, batch.count)
-    let next = AtomicCounter()
-    DispatchQueue.concurrentPerform(iterations: workers) { _ in
-      while true {
-        let index = next.increment()
-        if index >= batch.count { break }
-        results.set(index, handle(batch[index]))
-      }
-    }
-    return results.values()
   }
 
   /// Parses, assembles and encodes one input.
@@ -116,34 +154,103 @@ public struct RecordPipeline: Sendable {
   }
 }
 
-/// Result slots filled by worker threads, each slot written once.
-private final class OutcomeSlots: @unchecked Sendable {
-  private var slots: [RecordPipeline.Outcome?]
-  private let lock = NSLock()
+/// The inputs waiting for a worker and the results waiting to be emitted, shared by the
+/// calling thread and the workers. Workers wait on one condition, the emitting thread on
+/// another, and each is signalled only when it has something to do.
+private final class WorkQueue: @unchecked Sendable {
+  private let workAvailable = NSCondition()
+  private let resultReady = NSCondition()
+  private var waiting: [(Int, ReadItem)] = []
+  private var head = 0
+  private var results: [Int: RecordPipeline.Outcome] = [:]
+  private var awaited = -1
+  private var closed = false
 
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-  func set(_ index: Int, _ outcome: RecordPipeline.Outcome) {
-    lock.lock()
-    slots[index] = outcome
-    lock.unlock()
+  /// Queues inputs for the workers.
+  func add(_ items: [(Int, ReadItem)]) {
+    workAvailable.lock()
+    waiting.append(contentsOf: items)
+    if items.count > 1 { workAvailable.broadcast() } else { workAvailable.signal() }
+    workAvailable.unlock()
   }
 
-  func values() -> [RecordPipeline.Outcome] {
-    slots.map { $0 ?? .reject(InputReject(code: "internal", reason: "a worker produced no result", file: "-")) }
+  /// The next input for a worker, waiting for one; nil once the queue is closed.
+  func take() -> (Int, ReadItem)? {
+    workAvailable.lock()
+    defer { workAvailable.unlock() }
+    while head == waiting.count && !closed { workAvailable.wait() }
+    return popLocked()
+  }
+
+  /// The next input if one is waiting, without blocking.
+  func takeIfAvailable() -> (Int, ReadItem)? {
+    workAvailable.lock()
+    defer { workAvailable.unlock() }
+    return popLocked()
+  }
+
+  private func popLocked() -> (Int, ReadItem)? {
+    if head == waiting.count { return nil }
+    let next = waiting[head]
+    head += 1
+    if head >= 1024 {
+      waiting.removeFirst(head)
+      head = 0
+    }
+    return next
+  }
+
+  /// Stores a result, waking the emitting thread if it waits for this one.
+  func finish(_ sequence: Int, _ outcome: RecordPipeline.Outcome) {
+    resultReady.lock()
+    results[sequence] = outcome
+    if sequence == awaited { resultReady.signal() }
+    resultReady.unlock()
+  }
+
+  /// The result for `sequence` and every consecutive one after it, if it is there.
+  func results(from sequence: Int) -> [RecordPipeline.Outcome] {
+    resultReady.lock()
+    defer { resultReady.unlock() }
+    return collectLocked(from: sequence)
+  }
+
+  /// Waits until the result for `sequence` is there, then returns it and every consecutive
+  /// result after it.
+  func waitForResults(from sequence: Int) -> [RecordPipeline.Outcome] {
+    resultReady.lock()
+    defer { resultReady.unlock() }
+    awaited = sequence
+    while results[sequence] == nil { resultReady.wait() }
+    awaited = -1
+    return collectLocked(from: sequence)
+  }
+
+  private func collectLocked(from sequence: Int) -> [RecordPipeline.Outcome] {
+    var ready: [RecordPipeline.Outcome] = []
+    var next = sequence
+    while let outcome = results.removeValue(forKey: next) {
+      ready.append(outcome)
+      next += 1
+    }
+    return ready
+  }
+
+  /// Lets the workers stop; inputs not yet taken are dropped (only after an error).
+  func close() {
+    workAvailable.lock()
+    closed = true
+    waiting.removeAll()
+    head = 0
+    workAvailable.broadcast()
+    workAvailable.unlock()
   }
 }
 
-/// A counter shared by worker threads.
-private final class AtomicCounter: @unchecked Sendable {
-  private var value = 0
-  private let lock = NSLock()
-
-  func increment() -> Int {
-    lock.lock()
-    defer { lock.unlock() }
-    let current = value
-    value += 1
-    return current
+extension ReadItem {
+  /// The input's size in bytes (0 for a reject found while reading).
+  var byteCount: Int {
+    if case .input(let raw) = self { return raw.bytes.count }
+    return 0
   }
 }
