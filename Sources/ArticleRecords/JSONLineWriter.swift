@@ -38,7 +38,8 @@ struct JSONLineWriter {
   /// value follows.
   mutating func key(_ key: JSONKey) {
     separate()
-    bytes.append(contentsOf: key.bytes)
+    let start = key.bytes.utf8Start
+    for index in 0..<key.bytes.utf8CodeUnitCount { bytes.append(start[index]) }
     needsComma = false
   }
 
@@ -119,8 +120,8 @@ struct JSONLineWriter {
   }
 }
 
-/// An object key prepared once as the bytes `"name":`.
+/// An object key written as the literal bytes `"name":` (a static string, not an array: keys
+/// are shared by every worker thread, and an array's reference count would be contended).
 struct JSONKey: Sendable {
-  let bytes: [UInt8]
-  init(_ name: String) { bytes = Array("\"\(name)\":".utf8) }
+  let bytes: StaticString
 }

@@ -10,8 +10,6 @@
 /// text.withUTF8 { quotesAndEscapes.next(in: $0, from: 1) }  // 1 (the quote before text)
 /// ```
 public struct ByteScanner: Sendable {
-  /// Which bytes are of interest (continuation bytes 0x80–0xBF never are).
-  public let table: [Bool]
   @usableFromInline let wordMode: Bool
   @usableFromInline let anyLead: Bool
   @usableFromInline let low: Bool
@@ -21,18 +19,18 @@ public struct ByteScanner: Sendable {
   @usableFromInline let value2: UInt64
   @usableFromInline let value3: UInt64
   @usableFromInline let valueCount: Int
-  /// The bytes of interest as a 256-bit set, for `mayMatch`.
-  private let interest0: UInt64
-  private let interest1: UInt64
-  private let interest2: UInt64
-  private let interest3: UInt64
+  /// The bytes of interest as a 256-bit set (no array: scanners are shared by threads, and an
+  /// array's reference count would be a contended cache line).
+  @usableFromInline let interest0: UInt64
+  @usableFromInline let interest1: UInt64
+  @usableFromInline let interest2: UInt64
+  @usableFromInline let interest3: UInt64
   private let interestsInPrintableASCII: Bool
 
   /// - Parameter isInteresting: the test for lead and ASCII bytes.
   public init(_ isInteresting: (UInt8) -> Bool) {
     var table = [Bool](repeating: false, count: 256)
     for byte in 0..<256 where !(0x80...0xBF).contains(byte) { table[byte] = isInteresting(UInt8(byte)) }
-    self.table = table
     var interest: [UInt64] = [0, 0, 0, 0]
     for byte in 0..<256 where table[byte] { interest[byte >> 6] |= 1 << UInt64(byte & 63) }
     (interest0, interest1, interest2, interest3) = (interest[0], interest[1], interest[2], interest[3])
@@ -56,6 +54,19 @@ public struct ByteScanner: Sendable {
     value1 = lanes.count > 1 ? lanes[1] : value0
     value2 = lanes.count > 2 ? lanes[2] : value0
     value3 = lanes.count > 3 ? lanes[3] : value0
+  }
+
+  /// Whether `byte` is of interest.
+  @inlinable @inline(__always)
+  public func contains(_ byte: UInt8) -> Bool {
+    let word: UInt64
+    switch byte >> 6 {
+    case 0: word = interest0
+    case 1: word = interest1
+    case 2: word = interest2
+    default: word = interest3
+    }
+    return word & (1 << UInt64(byte & 63)) != 0
   }
 
   /// The index of the first interesting byte at or after `start`, or `bytes.count`.
@@ -86,14 +97,14 @@ public struct ByteScanner: Sendable {
         }
         while flags != 0 {
           let candidate = index + flags.trailingZeroBitCount >> 3
-          if table[Int(bytes[candidate])] { return candidate }
+          if contains(bytes[candidate]) { return candidate }
           flags &= flags &- 1
         }
         index += 8
       }
     }
     while index < count {
-      if table[Int(bytes[index])] { return index }
+      if contains(bytes[index]) { return index }
       index += 1
     }
     return count

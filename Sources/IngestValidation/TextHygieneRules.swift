@@ -26,7 +26,7 @@ public enum TextHygieneRules {
       var index = 0
       while index < bytes.count {
         let byte = bytes[index]
-        guard Self.candidates.table[Int(byte)] else {
+        guard Self.candidates.contains(byte) else {
           index = Self.candidates.next(in: bytes, from: index + 1)
           continue
         }

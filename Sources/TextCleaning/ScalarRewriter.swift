@@ -43,7 +43,7 @@ struct ScalarRewriter {
       var index = first
       while index < bytes.count {
         let byte = bytes[index]
-        guard scanner.table[Int(byte)] else {
+        guard scanner.contains(byte) else {
           index = scanner.next(in: bytes, from: index + 1)
           continue
         }

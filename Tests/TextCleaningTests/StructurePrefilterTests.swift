@@ -1,4 +1,5 @@
 import Foundation
+import NormalizeCore
 import Testing
 
 @testable import TextCleaning
@@ -76,5 +77,50 @@ struct StructurePrefilterTests {
     let flags = try PatternPrefilter(pattern: "(?i)abc")
     #expect(!flags.hasPrefixCondition && flags.required.isEmpty && flags.maxLength == nil)
     #expect(throws: PatternPrefilter.Unbalanced.self) { try PatternPrefilter(pattern: "a)|(b") }
+  }
+
+  /// Patterns near the edges of what the parser reads and of what ICU accepts.
+  static let trickyPatterns: [String] = [
+    "(?<=a+)b", "(?<=ab)c", "(?<!x{1,3})y", "(?<!a)b", "(?!a)b", "(?=a)*", "\\b+", "^*", "$+", "a**", "a{2}{3}", "a+*",
+    "a{2,1}", "a{99999999999}", "a{1,70000}", "a{0}", "a{0,0}", "x{,3}", "a++", "a*?", "a{2}?", "a{2}+", "(?>a+)b",
+    "\\p{Foo}", "\\p{L}", "\\p{Letter}", "\\pL", "\\P{L}", "\\p{Lu}", "[\\P{L}]", "[\\p{Foo}]", "[\\p{L}x]",
+    "[z-a]", "(unclosed", "a)|(b", "]", "}", "a}", "a]", "[a-]", "[-a]", "[a-b-c]", "[\\s-a]", "[a-\\d]", "[\\d-z]",
+    "[a&b]", "[a&&b]", "[a{b}]", "[$]", "[a^]", "[:alpha:]", "[:a]x:]", "[^:]", "[:：]", "[:.]\\d", "[[:alpha:]]", "[]a]",
+    "[^]a]", "[!--]", "[a-\\]]", "\\é", "[\\é]", "\\x{41}", "\\Q(\\E", "(?i)abc", "(?<name>a)", "\\1", "(a)\\1",
+    "\\N{LATIN SMALL LETTER A}", "\\u0041", "\\cA", "\\e", "\\h", "\\R", "\\X", "\\k<n>", "(?#c)", "(?x) a",
+    "(?i:a)", "a|", "|", "()", "(?:)", "#", "a#b", "[ ]", "\\-", "\\/", "\\.", "\\w+", "\\S+", "\\W",
+    "\\D", "\\A\\z", "\\G", "\\Z", "[\\w]", "[\\W]", "[\\D]", "[\\S]", "[\\d.,]+", "[^©]{0,80}©.{0,200}",
+    "\\d{1,3}\\s*(?:/|von)\\s*\\d{1,3}", ".{0,200}all rights reserved\\.?", "[|/•·×✕+_=*#~–—-]{1,3}",
+    "\\(?\\s*(?:foto)\\s*[:：]\\s*.{1,100}\\)?", "\\p{L}[\\p{L}.'’-]*", "(?=[^:]{1,60}:$)[^:]*\\s(?:says)\\s*:",
+  ]
+
+  @Test("a regex whose compiling waits for first use has syntax ICU accepts")
+  func deferredCompilingIsSafe() throws {
+    for pattern in Self.trickyPatterns {
+      let compiles = (try? NSRegularExpression(pattern: "^(?:\(pattern))$", options: [])) != nil
+      let parsed = try? PatternPrefilter.parse(pattern)
+      if parsed?.knownSyntax == true { #expect(compiles, "deferred but ICU rejects: \(pattern)") }
+      // Loading reports exactly the patterns ICU rejects or that escape the wrapper.
+      let lexicons = InMemoryLexiconProvider(["boilerplate": ["en": "menu\t\(pattern)"]])
+      let loads = (try? BoilerplatePatterns(lexicons: lexicons)) != nil
+      #expect(loads == (compiles && parsed != nil), "\(pattern)")
+    }
+    let analyzer = try StructureFixtures.sharedAnalyzer.get()
+    #expect(analyzer.patterns.compileAll().isEmpty)
+  }
+
+  @Test("tables and regexes built on first use agree across threads")
+  func concurrentFirstUse() throws {
+    let pages = try StructureEvalTests.read(StructureFixtures.shared.appendingPathComponent("eval/boilerplate/text_dev.jsonl").path)
+    let reference = try StructureFixtures.analyzer()
+    let expected = pages.map { reference.analyze($0.text, knownTitle: nil).removed.map(\.rule) }
+    let fresh = try StructureFixtures.analyzer()
+    let results = UnsafeMutableBufferPointer<[String]>.allocate(capacity: pages.count)
+    results.initialize(repeating: [])
+    defer { results.deallocate() }
+    DispatchQueue.concurrentPerform(iterations: pages.count) { index in
+      results[index] = fresh.analyze(pages[index].text, knownTitle: nil).removed.map(\.rule)
+    }
+    #expect(Array(results) == expected)
   }
 }

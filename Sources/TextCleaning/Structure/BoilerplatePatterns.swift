@@ -22,11 +22,6 @@ struct BoilerplatePatterns: Sendable {
   /// an index by first scalar, in flat arrays of plain values (no reference counting in the
   /// per-line loop). Immutable after init, so shared freely across threads.
   final class Table: @unchecked Sendable {
-    fileprivate struct Pattern {
-      let regex: NSRegularExpression
-      let rule: String
-      let filter: PatternPrefilter
-    }
     /// One pattern in a bucket: its index and a range of ``pathIndices`` (empty: no prefix
     /// condition).
     fileprivate struct Entry {
@@ -47,7 +42,10 @@ struct BoilerplatePatterns: Sendable {
       let stable: Bool
     }
 
-    fileprivate let regexes: [NSRegularExpression]
+    /// The regexes, compiled on first use, by ``patternIDs``.
+    fileprivate let store: Store
+    /// Per pattern: its index in ``store``.
+    fileprivate let patternIDs: [Int32]
     fileprivate let rules: [String]
     fileprivate let maxLengths: [Int]
     /// Per pattern, a range of ``requiredSets``; per set a range of ``needles``.
@@ -67,28 +65,24 @@ struct BoilerplatePatterns: Sendable {
     fileprivate let bucketStart: [Int32]
     fileprivate let entries: [Entry]
 
-    fileprivate init(_ patterns: [Pattern]) {
-      regexes = patterns.map(\.regex)
-      rules = patterns.map(\.rule)
-      maxLengths = patterns.map { $0.filter.maxLength ?? Int.max }
+    /// Indexes the patterns `ids` of `store`, whose conditions are `compiled`.
+    fileprivate init(_ ids: [Int], compiled: [Compiled], store: Store) {
+      self.store = store
+      patternIDs = ids.map { Int32($0) }
+      rules = compiled.map(\.rule)
+      maxLengths = compiled.map(\.maxLength)
       var requiredStart: [Int32] = [0]
       var requiredSets: [Int32] = [0]
       var needles: [Needle] = []
       var needleBytes: [UInt8] = []
       var needleMasks: [UInt64] = []
-      for pattern in patterns {
-        for set in pattern.filter.required {
+      for pattern in compiled {
+        for set in pattern.required {
           for needle in set {
             let start = Int32(needleBytes.count)
-            needleBytes += needle
-            needles.append(Needle(start: start, end: Int32(needleBytes.count), stable: Self.isCaseStable(needle)))
-            // As ``byteMask(_:foldASCII:)``: bytes 0x80–0xFF share the last two words.
-            var mask: [UInt64] = [0, 0, 0, 0]
-            for byte in needle {
-              let bit = UInt64(1) << UInt64(byte & 63)
-              if byte < 128 { mask[Int(byte >> 6)] |= bit } else { mask[2] |= bit; mask[3] |= bit }
-            }
-            needleMasks += mask
+            needleBytes += needle.bytes
+            needles.append(Needle(start: start, end: Int32(needleBytes.count), stable: needle.stable))
+            needleMasks += needle.mask
           }
           requiredSets.append(Int32(needles.count))
         }
@@ -98,9 +92,9 @@ struct BoilerplatePatterns: Sendable {
       var sets: [ScalarSet] = []
       var asciiMasks: [UInt64] = []
       var firstPath: [Int] = []
-      for pattern in patterns {
+      for pattern in compiled {
         firstPath.append(pathStart.count - 1)
-        for path in pattern.filter.hasPrefixCondition ? pattern.filter.prefixes : [] {
+        for path in pattern.paths {
           for set in path {
             sets.append(set)
             asciiMasks += [set.negated ? ~set.low : set.low, set.negated ? ~set.high : set.high]
@@ -109,40 +103,58 @@ struct BoilerplatePatterns: Sendable {
         }
       }
       firstPath.append(pathStart.count - 1)
+      // Per bucket, the (pattern, path) pairs in pattern order; path -1: no prefix condition.
+      var perBucket = [[(pattern: Int32, path: Int32)]](repeating: [], count: 192)
+      for number in compiled.indices {
+        let paths = firstPath[number]..<firstPath[number + 1]
+        if paths.isEmpty {
+          for bucket in 0..<192 { perBucket[bucket].append((Int32(number), -1)) }
+          continue
+        }
+        for path in paths {
+          let words = compiled[number].buckets[path - paths.lowerBound]
+          for base in stride(from: 0, to: 192, by: 64) {
+            var bits = base == 0 ? words.0 : base == 64 ? words.1 : words.2
+            while bits != 0 {
+              perBucket[base + bits.trailingZeroBitCount].append((Int32(number), Int32(path)))
+              bits &= bits - 1
+            }
+          }
+        }
+      }
       var bucketStart: [Int32] = [0]
       var entries: [Entry] = []
       var pathIndices: [Int32] = []
-      for bucket in 0..<192 {
-        for number in patterns.indices {
-          let paths = firstPath[number]..<firstPath[number + 1]
-          if paths.isEmpty {
-            entries.append(Entry(pattern: Int32(number), pathsStart: 0, pathsEnd: 0))
+      for pairs in perBucket {
+        var index = 0
+        while index < pairs.count {
+          let number = pairs[index].pattern
+          if pairs[index].path < 0 {
+            entries.append(Entry(pattern: number, pathsStart: 0, pathsEnd: 0))
+            index += 1
             continue
           }
           let start = Int32(pathIndices.count)
-          for path in paths {
-            let first = sets[Int(pathStart[path])]
-            let possible =
-              bucket < 128 ? first.contains(UInt32(bucket)) : first.mayContainNonASCII(bucket: UInt32(bucket - 128))
-            if possible { pathIndices.append(Int32(path)) }
-          }
-          if Int32(pathIndices.count) > start {
-            var entry = Entry(pattern: Int32(number), pathsStart: start, pathsEnd: Int32(pathIndices.count))
-            entry.secondLow = 0
-            entry.secondHigh = 0
-            for index in Int(start)..<pathIndices.count {
-              let path = Int(pathIndices[index])
-              let second = Int(pathStart[path]) + 1
-              if second >= Int(pathStart[path + 1]) {
-                entry.secondLow = ~0
-                entry.secondHigh = ~0
-              } else {
-                entry.secondLow |= asciiMasks[second * 2]
-                entry.secondHigh |= asciiMasks[second * 2 + 1]
-              }
+          var entry = Entry(pattern: number, pathsStart: start, pathsEnd: start)
+          entry.secondLow = 0
+          entry.secondHigh = 0
+          while index < pairs.count, pairs[index].pattern == number {
+            let path = Int(pairs[index].path)
+            pathIndices.append(Int32(path))
+            let second = Int(pathStart[path]) + 1
+            if second >= Int(pathStart[path + 1]) {
+              entry.secondLow = ~0
+              entry.secondHigh = ~0
+            } else {
+              entry.secondLow |= asciiMasks[second * 2]
+              entry.secondHigh |= asciiMasks[second * 2 + 1]
             }
-            entries.append(entry)
+            index += 1
           }
+          entries.append(
+            Entry(
+              pattern: number, pathsStart: start, pathsEnd: Int32(pathIndices.count), secondLow: entry.secondLow,
+              secondHigh: entry.secondHigh))
         }
         bucketStart.append(Int32(entries.count))
       }
@@ -158,6 +170,41 @@ struct BoilerplatePatterns: Sendable {
       self.bucketStart = bucketStart
       self.entries = entries
     }
+  }
+
+  /// What the table needs of one pattern, derived once from its ``PatternPrefilter`` and shared
+  /// by every table that lists the pattern.
+  fileprivate struct Compiled {
+    struct Needle {
+      let bytes: [UInt8]
+      let stable: Bool
+      /// As ``Table/byteMask(_:foldASCII:)``: bytes 0x80–0xFF share the last two words.
+      let mask: [UInt64]
+    }
+    let rule: String
+    let maxLength: Int
+    let required: [[Needle]]
+    /// The prefix paths (none: no prefix condition).
+    let paths: [[ScalarSet]]
+    /// Per path, the buckets its first scalar may fall in (``ScalarSet/buckets``).
+    let buckets: [(UInt64, UInt64, UInt64)]
+
+    init(rule: String, filter: PatternPrefilter) {
+      self.rule = rule
+      maxLength = filter.maxLength ?? Int.max
+      required = filter.required.map { set in
+        set.map { bytes in
+          var mask: [UInt64] = [0, 0, 0, 0]
+          for byte in bytes {
+            let bit = UInt64(1) << UInt64(byte & 63)
+            if byte < 128 { mask[Int(byte >> 6)] |= bit } else { mask[2] |= bit; mask[3] |= bit }
+          }
+          return Needle(bytes: bytes, stable: Compiled.isCaseStable(bytes), mask: mask)
+        }
+      }
+      paths = filter.hasPrefixCondition ? filter.prefixes : []
+      buckets = paths.map { $0[0].buckets }
+    }
 
     /// Whether lowercasing a line can neither create nor change any scalar of `bytes` (no ASCII
     /// letter, nothing with case, not the combining dot U+0307 that "İ" lowercases to).
@@ -170,8 +217,74 @@ struct BoilerplatePatterns: Sendable {
     }
   }
 
-  /// One table per article language with a `boilerplate.tsv` or a stop-word list, and "en".
-  private let tables: [String: Table]
+  /// Every pattern of every file, and what is built from them on first use (regexes, prefilter
+  /// conditions, language tables), behind one lock: the analyzer is shared across threads.
+  fileprivate final class Store: @unchecked Sendable {
+    struct Source {
+      let rule: String
+      /// The pattern as written (without the `^(?:…)$` wrapper).
+      let pattern: String
+      let node: PatternPrefilter.Node?
+    }
+    let sources: [Source]
+    /// The pattern ids of each article language's table (one list per distinct list of files).
+    let lists: [String: [Int]]
+    private let lock = NSLock()
+    private var regexes: [NSRegularExpression?]
+    private var failed: [Bool]
+    private var compiled: [Compiled?]
+    private var tables: [String: Table] = [:]
+    /// The tables built so far by pattern list (languages without a file of their own share
+    /// English's).
+    private var tablesByList: [[Int]: Table] = [:]
+
+    init(sources: [Source], regexes: [NSRegularExpression?], lists: [String: [Int]]) {
+      self.sources = sources
+      self.regexes = regexes
+      self.lists = lists
+      failed = [Bool](repeating: false, count: sources.count)
+      compiled = [Compiled?](repeating: nil, count: sources.count)
+    }
+
+    /// The regex of pattern `id`, `^(?:pattern)$`, compiled on first use (nil only if ICU
+    /// rejects a pattern whose syntax the parser vouched for; it then never matches).
+    func regex(_ id: Int) -> NSRegularExpression? {
+      lock.lock()
+      defer { lock.unlock() }
+      if let regex = regexes[id] { return regex }
+      guard !failed[id] else { return nil }
+      guard let regex = try? NSRegularExpression(pattern: "^(?:\(sources[id].pattern))$", options: []) else {
+        failed[id] = true
+        return nil
+      }
+      regexes[id] = regex
+      return regex
+    }
+
+    /// The table for the pattern list of `language`, built on first use.
+    func table(_ language: String) -> Table? {
+      lock.lock()
+      defer { lock.unlock() }
+      if let table = tables[language] { return table }
+      guard let ids = lists[language] else { return nil }
+      if let table = tablesByList[ids] {
+        tables[language] = table
+        return table
+      }
+      let conditions = ids.map { id -> Compiled in
+        if let done = compiled[id] { return done }
+        let made = Compiled(rule: sources[id].rule, filter: PatternPrefilter(node: sources[id].node))
+        compiled[id] = made
+        return made
+      }
+      let table = Table(ids, compiled: conditions, store: self)
+      tables[language] = table
+      tablesByList[ids] = table
+      return table
+    }
+  }
+
+  private let store: Store
   private let patternLanguages: [String]
 
   /// Lines up to this many scalars are tried whatever their last character.
@@ -180,8 +293,11 @@ struct BoilerplatePatterns: Sendable {
   /// Longest line (in Unicode scalars) the patterns are tried on; longer lines are running text.
   static let maxLineLength = 320
 
-  /// Compiles every language's `boilerplate` entries and indexes them for each language list
-  /// ``list(for:available:)`` can return.
+  /// Reads every language's `boilerplate` entries and checks them; each language list
+  /// ``list(for:available:)`` can return is indexed on first use.
+  ///
+  /// A regex is compiled at load when the prefilter's parser cannot vouch that ICU accepts its
+  /// syntax, otherwise when a line first reaches it.
   ///
   /// - Parameter extraLanguages: further article languages (those with stop-word lists) that
   ///   need a table even without a `boilerplate.tsv` of their own.
@@ -189,10 +305,12 @@ struct BoilerplatePatterns: Sendable {
   ///   is not kebab-case, a regex that does not compile, or a `)` that closes a group the
   ///   pattern did not open (it would escape the `^(?:…)$` wrapper).
   init(lexicons: any LexiconProvider, extraLanguages: [String] = []) throws {
-    var perLanguage: [String: [Table.Pattern]] = [:]
+    var sources: [Store.Source] = []
+    var regexes: [NSRegularExpression?] = []
+    var perLanguage: [String: [Int]] = [:]
     for language in lexicons.languages(forKind: "boilerplate") {
       let entries = try lexicons.entries(kind: "boilerplate", language: language)
-      var list: [Table.Pattern] = []
+      var list: [Int] = []
       for entry in entries {
         guard entry.fields.count == 2 else {
           throw LexiconError.invalidEntry(
@@ -205,33 +323,40 @@ struct BoilerplatePatterns: Sendable {
           throw LexiconError.invalidEntry(
             path: entry.path, line: entry.line, message: "rule id '\(rule)' is not kebab-case")
         }
-        let regex: NSRegularExpression
-        let filter: PatternPrefilter
+        var parsed: PatternPrefilter.Parsed?
         do {
-          regex = try NSRegularExpression(pattern: "^(?:\(pattern))$", options: [])
+          parsed = try PatternPrefilter.parse(pattern)
         } catch {
-          throw LexiconError.invalidEntry(
-            path: entry.path, line: entry.line, message: "regex does not compile: \(pattern)")
+          parsed = nil
         }
-        do {
-          filter = try PatternPrefilter(pattern: pattern)
-        } catch {
+        var regex: NSRegularExpression?
+        if parsed?.knownSyntax != true {
+          do {
+            regex = try NSRegularExpression(pattern: "^(?:\(pattern))$", options: [])
+          } catch {
+            throw LexiconError.invalidEntry(
+              path: entry.path, line: entry.line, message: "regex does not compile: \(pattern)")
+          }
+        }
+        guard let parsed else {
           throw LexiconError.invalidEntry(
             path: entry.path, line: entry.line, message: "unbalanced ')' in regex: \(pattern)")
         }
-        list.append(Table.Pattern(regex: regex, rule: rule, filter: filter))
+        list.append(sources.count)
+        sources.append(Store.Source(rule: rule, pattern: pattern, node: parsed.node))
+        regexes.append(regex)
       }
       perLanguage[language] = list
     }
     patternLanguages = perLanguage.keys.sorted()
-    var tables: [String: Table] = [:]
+    var lists: [String: [Int]] = [:]
     let available = Set(perLanguage.keys)
     for language in Set(perLanguage.keys).union(extraLanguages).union(["en"]).subtracting(["all"]) {
-      let patterns = Self.list(for: language, available: available).flatMap { perLanguage[$0] ?? [] }
-      guard !patterns.isEmpty else { continue }
-      tables[language] = Table(patterns)
+      let ids = Self.list(for: language, available: available).flatMap { perLanguage[$0] ?? [] }
+      guard !ids.isEmpty else { continue }
+      lists[language] = ids
     }
-    self.tables = tables
+    store = Store(sources: sources, regexes: regexes, lists: lists)
   }
 
   /// The pattern files tried for an article in `language`: its own, English (menus and share
@@ -249,7 +374,7 @@ struct BoilerplatePatterns: Sendable {
   /// The patterns for an article in `language` (English's list for a language without one);
   /// pass it to ``rule(for:scalars:endsSentence:isASCII:atEdge:table:)``.
   func table(for language: String) -> Table? {
-    tables[language] ?? tables["en"]
+    store.table(language) ?? store.table("en")
   }
 
   /// The rule id of the first pattern that matches all of the lowercased `line`, trying the
@@ -278,15 +403,25 @@ struct BoilerplatePatterns: Sendable {
   func ruleTryingEveryPattern(for line: String, table: Table) -> String? {
     let lowered = line.lowercased()
     let range = NSRange(location: 0, length: lowered.utf16.count)
-    for (regex, rule) in zip(table.regexes, table.rules)
-    where regex.firstMatch(in: lowered, options: [.anchored], range: range) != nil {
+    for (id, rule) in zip(table.patternIDs, table.rules)
+    where table.store.regex(Int(id))?.firstMatch(in: lowered, options: [.anchored], range: range) != nil {
       return rule
     }
     return nil
   }
 
-  /// The language tables, by article language (tests use it).
-  var allTables: [String: Table] { tables }
+  /// The language tables, by article language, all built (tests use it).
+  var allTables: [String: Table] {
+    var tables: [String: Table] = [:]
+    for language in store.lists.keys { tables[language] = store.table(language) }
+    return tables
+  }
+
+  /// Compiles every regex not compiled yet; the patterns that ICU rejects (tests use it: none
+  /// should).
+  func compileAll() -> [String] {
+    store.sources.indices.compactMap { store.regex($0) == nil ? store.sources[$0].pattern : nil }
+  }
 
   private static func isKebabCase(_ id: String) -> Bool {
     !id.isEmpty && id.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
@@ -310,7 +445,7 @@ extension BoilerplatePatterns.Table {
       let bucket = headCount == 0 ? -1 : head[0] < 0x80 ? Int(head[0]) : 128 + Int(head[0] & 63)
       let entryRange = bucket < 0 ? 0..<0 : Int(bucketStart[bucket])..<Int(bucketStart[bucket + 1])
       // An empty line has no first scalar: try every pattern.
-      let patternsToTry = bucket < 0 ? regexes.count : entryRange.count
+      let patternsToTry = bucket < 0 ? patternIDs.count : entryRange.count
       for position in 0..<patternsToTry {
         let entry = bucket < 0 ? Entry(pattern: Int32(position), pathsStart: 0, pathsEnd: 0) : entries[entryRange.lowerBound + position]
         let pattern = Int(entry.pattern)
@@ -376,7 +511,9 @@ extension BoilerplatePatterns.Table {
         guard hasRequired else { continue }
         let text = loweredLine()
         let range = NSRange(location: 0, length: text.utf16.count)
-        if regexes[pattern].firstMatch(in: text, options: [.anchored], range: range) != nil { return rules[pattern] }
+        if store.regex(Int(patternIDs[pattern]))?.firstMatch(in: text, options: [.anchored], range: range) != nil {
+          return rules[pattern]
+        }
       }
       return nil
     }

@@ -39,25 +39,38 @@ struct WordTable: Sendable {
 
   /// Builds the table; a word listed twice gets the bitwise OR of its values.
   init(_ words: [(word: [UInt8], value: UInt32)]) {
-    var merged: [[UInt8]: UInt32] = [:]
-    for (word, value) in words where !word.isEmpty && word.count <= 255 && value != 0 {
-      merged[word, default: 0] |= value
-    }
+    // At least twice as many slots as words (duplicates only leave more room).
     var capacity = 16
-    while capacity < merged.count * 2 { capacity *= 2 }
+    while capacity < words.count * 2 { capacity *= 2 }
+    let mask = capacity - 1
     var slots = [UInt64](repeating: 0, count: capacity * 2)
     var bytes: [UInt8] = []
-    for (word, value) in merged.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
-      let hash = word.withUnsafeBufferPointer { ByteHash.hash($0) }
-      var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
-      while slots[slot * 2 + 1] != 0 { slot = (slot + 1) & (capacity - 1) }
-      slots[slot * 2] = hash
-      slots[slot * 2 + 1] = UInt64(value) << 32 | UInt64(bytes.count) << 8 | UInt64(word.count)
-      bytes += word
+    slots.withUnsafeMutableBufferPointer { slots in
+      for (word, value) in words where !word.isEmpty && word.count <= 255 && value != 0 {
+        let hash = word.withUnsafeBufferPointer { ByteHash.hash($0) }
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        var merged = false
+        while slots[slot * 2 + 1] != 0 {
+          let entry = slots[slot * 2 + 1]
+          if slots[slot * 2] == hash, Int(entry & 0xFF) == word.count {
+            let offset = Int((entry >> 8) & 0xFF_FFFF)
+            if bytes[offset..<(offset + word.count)].elementsEqual(word) {
+              slots[slot * 2 + 1] = entry | UInt64(value) << 32
+              merged = true
+              break
+            }
+          }
+          slot = (slot + 1) & mask
+        }
+        if merged { continue }
+        slots[slot * 2] = hash
+        slots[slot * 2 + 1] = UInt64(value) << 32 | UInt64(bytes.count) << 8 | UInt64(word.count)
+        bytes += word
+      }
     }
     self.slots = slots
     self.bytes = bytes
-    mask = capacity - 1
+    self.mask = mask
   }
 
   /// A borrowed view for lookups inside `body`.

@@ -40,17 +40,39 @@ struct PatternPrefilter: Sendable {
   /// The pattern is unbalanced: it would escape the `^(?:…)$` wrapper.
   struct Unbalanced: Error {}
 
+  /// A pattern read by the parser: its tree (nil when the parser does not understand it), and
+  /// whether every construct in it is one ICU is known to accept (`known` syntax), so that
+  /// compiling it can wait until a line first needs it.
+  struct Parsed {
+    let node: Node?
+    let knownSyntax: Bool
+  }
+
+  /// Parses `pattern` (lowercase, without the `^(?:…)$` wrapper).
+  ///
+  /// - Throws: ``Unbalanced`` when a `)` closes a group the pattern did not open.
+  static func parse(_ pattern: String) throws -> Parsed {
+    var parser = Parser(Array(pattern.unicodeScalars))
+    do {
+      let node = try parser.parse()
+      return Parsed(node: node, knownSyntax: !parser.doubtful)
+    } catch is Unbalanced {
+      throw Unbalanced()
+    } catch {
+      return Parsed(node: nil, knownSyntax: false)
+    }
+  }
+
   /// Derives the conditions of `pattern` (lowercase, without the `^(?:…)$` wrapper).
   ///
   /// - Throws: ``Unbalanced`` when a `)` closes a group the pattern did not open.
   init(pattern: String) throws {
-    var parser = Parser(Array(pattern.unicodeScalars))
-    let node: Node
-    do {
-      node = try parser.parse()
-    } catch is Unbalanced {
-      throw Unbalanced()
-    } catch {
+    self.init(node: try Self.parse(pattern).node)
+  }
+
+  /// The conditions of a parsed pattern (none for nil: a pattern the parser did not understand).
+  init(node: Node?) {
+    guard let node else {
       prefixes = []
       maxLength = nil
       required = []
@@ -64,16 +86,16 @@ struct PatternPrefilter: Sendable {
 
   // MARK: - Syntax tree
 
-  indirect enum Node {
+  enum Node {
     /// One scalar from the set.
     case set(ScalarSet)
     /// Zero width and no condition: anchors, `\b`, negative lookarounds.
     case empty
     /// A positive lookahead: zero width, but what it needs is needed.
-    case lookahead(Node)
+    indirect case lookahead(Node)
     case concat([Node])
     case alt([Node])
-    case repeating(Node, min: Int, max: Int?)
+    indirect case repeating(Node, min: Int, max: Int?)
   }
 
   struct Unsupported: Error {}
@@ -82,6 +104,10 @@ struct PatternPrefilter: Sendable {
   struct Parser {
     let scalars: [Unicode.Scalar]
     var index = 0
+    /// Set when the pattern uses syntax this parser accepts but ICU might reject (lookbehind,
+    /// properties other than `L`, stacked quantifiers, unusual class members): such a pattern
+    /// is compiled at load, to report it with file and line.
+    var doubtful = false
 
     init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
 
@@ -113,6 +139,7 @@ struct PatternPrefilter: Sendable {
 
     private mutating func quantified() throws -> Node {
       var node = try atom()
+      var quantifiers = 0
       while let next = peek() {
         let bounds: (Int, Int?)
         switch next {
@@ -124,6 +151,12 @@ struct PatternPrefilter: Sendable {
         }
         // Lazy and possessive forms match the same lines or fewer.
         if let mode = peek(), mode == "?" || mode == "+" { index += 1 }
+        switch node {
+        case .empty, .lookahead: doubtful = true
+        default: break
+        }
+        quantifiers += 1
+        if quantifiers > 1 { doubtful = true }
         node = .repeating(node, min: bounds.0, max: bounds.1)
       }
       return node
@@ -149,6 +182,7 @@ struct PatternPrefilter: Sendable {
       guard peek() == "}" else { throw Unsupported() }
       index += 1
       if let high, high < low { throw Unsupported() }
+      if low > 65535 || (high ?? 0) > 65535 { doubtful = true }
       return (low, high)
     }
 
@@ -174,9 +208,11 @@ struct PatternPrefilter: Sendable {
             index += 2
             node = try alternation()
           case "<" where peek(2) == "=" || peek(2) == "!":
+            // ICU needs a bounded lookbehind.
             index += 3
             _ = try alternation()
             node = .empty
+            doubtful = true
           default:
             throw Unsupported()  // flags, named groups
           }
@@ -191,6 +227,9 @@ struct PatternPrefilter: Sendable {
       case "^", "$": return .empty
       case "\\": return try escape()
       case "*", "+", "?", "{", "|", ")": throw Unsupported()
+      case "]", "}":
+        doubtful = true
+        return .set(ScalarSet(first.value))
       default: return .set(ScalarSet(first.value))
       }
     }
@@ -212,6 +251,7 @@ struct PatternPrefilter: Sendable {
       case "b", "B", "A", "z", "Z", "G": return .empty
       default:
         guard let value = Self.literalEscape(letter) else { throw Unsupported() }
+        if value >= 0x80 { doubtful = true }
         return .set(ScalarSet(value))
       }
     }
@@ -243,10 +283,23 @@ struct PatternPrefilter: Sendable {
         guard peek() == "}" else { throw Unsupported() }
         index += 1
       } else if let next = peek() {
+        // ICU wants the braces.
+        doubtful = true
         name.unicodeScalars.append(next)
         index += 1
       }
+      if name != "L" { doubtful = true }
       return name == "L" || name == "Letter" ? .letters : .any
+    }
+
+    /// Whether `:]` occurs at or after `start`.
+    private func closesPOSIXProperty(from start: Int) -> Bool {
+      var position = start
+      while position + 1 < scalars.count {
+        if scalars[position] == ":" && scalars[position + 1] == "]" { return true }
+        position += 1
+      }
+      return false
     }
 
     /// A `[...]` class, after the `[`.
@@ -254,6 +307,8 @@ struct PatternPrefilter: Sendable {
       var set = ScalarSet()
       var exact = true
       var negated = false
+      // `[:` (not `[^:`) opens a POSIX-style property (`[:letter:]`) in ICU when a `:]` follows.
+      if peek() == ":", closesPOSIXProperty(from: index + 1) { doubtful = true }
       if peek() == "^" {
         negated = true
         index += 1
@@ -268,6 +323,13 @@ struct PatternPrefilter: Sendable {
         }
         if next == "[" || (next == "&" && peek(1) == "&") || (next == "-" && peek(1) == "-") {
           throw Unsupported()
+        }
+        // Set operators and syntax of ICU's set patterns; "-" is sure to be literal only first
+        // or last.
+        if next == "&" || next == "{" || next == "}" || next == "$" || next == "^"
+          || (next == "-" && !first && peek(1) != "]")
+        {
+          doubtful = true
         }
         first = false
         index += 1
@@ -292,6 +354,7 @@ struct PatternPrefilter: Sendable {
             exact = false
           default:
             guard let value = Self.literalEscape(letter) else { throw Unsupported() }
+            if value >= 0x80 { doubtful = true }
             low = value
           }
         } else {
@@ -305,6 +368,9 @@ struct PatternPrefilter: Sendable {
             guard let escaped = peek(), let value = Self.literalEscape(escaped) else { throw Unsupported() }
             index += 1
             high = value
+            doubtful = true
+          } else if upper == "[" || upper == "&" || upper == "-" {
+            doubtful = true
           }
           guard high >= low else { throw Unsupported() }
           set.insert(low...high)
@@ -326,6 +392,13 @@ struct PatternPrefilter: Sendable {
   struct Prefix: Hashable {
     var sets: [ScalarSet]
     var complete: Bool
+
+    /// One word from the sets' bit fields (equality still compares everything).
+    func hash(into hasher: inout Hasher) {
+      var value: UInt64 = UInt64(sets.count) << 1 | (complete ? 1 : 0)
+      for set in sets { value = (value &* 0x100_0000_01B3) ^ set.summary }
+      hasher.combine(value)
+    }
   }
 
   private static func deduplicated(_ list: [Prefix]) -> [Prefix] {
@@ -486,7 +559,17 @@ struct PatternPrefilter: Sendable {
     case .alt(let branches):
       var union: [[UInt32]] = []
       for branch in branches {
-        guard let best = required(of: branch).max(by: { score($0) < score($1) }) else { return [] }
+        // The first candidate of the highest score (as `max(by:)`).
+        var best: [[UInt32]]?
+        var bestScore = 0
+        for candidate in required(of: branch) {
+          let value = score(candidate)
+          if best == nil || value > bestScore {
+            best = candidate
+            bestScore = value
+          }
+        }
+        guard let best else { return [] }
         union += best
         if union.count > 16 { return [] }
       }
@@ -499,12 +582,16 @@ struct PatternPrefilter: Sendable {
   /// How rare a set of strings is in text: the least rare string, letters counting 2, spaces 1,
   /// other ASCII and non-ASCII scalars 6.
   private static func score(_ set: [[UInt32]]) -> Int {
-    set.map { string in
-      string.reduce(0) { total, value in
+    var least: Int?
+    for string in set {
+      var total = 0
+      for value in string {
         let letter = (value | 0x20 >= 0x61 && value | 0x20 <= 0x7A) || (value >= 0x30 && value <= 0x39)
-        return total + (letter ? 2 : value == 0x20 ? 1 : 6)
+        total += letter ? 2 : value == 0x20 ? 1 : 6
       }
-    }.min() ?? 0
+      least = min(least ?? total, total)
+    }
+    return least ?? 0
   }
 
   /// The two rarest distinct required sets worth a search, as UTF-8; a string that contains
@@ -514,17 +601,19 @@ struct PatternPrefilter: Sendable {
       var kept: [[UInt32]] = []
       for string in set where !kept.contains(string) {
         let containsOther = set.contains { other in
-          other != string && other.count < string.count
-            && (0...(string.count - other.count)).contains { Array(string[$0..<($0 + other.count)]) == other }
+          other.count < string.count
+            && (0...(string.count - other.count)).contains { string[$0..<($0 + other.count)].elementsEqual(other) }
         }
         if !containsOther { kept.append(string) }
       }
       return kept
     }
     var useful: [[[UInt32]]] = []
-    for set in candidates.map(minimal).filter({ score($0) >= 6 }).sorted(by: { score($0) > score($1) })
-    where !useful.contains(set) {
+    let scored = candidates.map(minimal).map { (set: $0, score: score($0)) }.filter { $0.score >= 6 }
+    for (set, _) in scored.sorted(by: { $0.score > $1.score }) where !useful.contains(set) {
       useful.append(set)
+      // Only the first two are kept.
+      if useful.count == 2 { break }
     }
     return useful.prefix(2).map { set in
       set.map { string in
@@ -643,13 +732,52 @@ struct ScalarSet: Hashable, Sendable {
   /// The scalars of a small explicit set (at most `limit`), or nil.
   func explicitScalars(limit: Int) -> [UInt32]? {
     guard !negated, classes == 0 else { return nil }
-    var values: [UInt32] = []
-    for value in UInt32(0)..<0x80 where contains(value) { values.append(value) }
+    var total = low.nonzeroBitCount + high.nonzeroBitCount
     for range in ranges {
       guard range.count <= limit else { return nil }
-      values += Array(range)
+      total += range.count
     }
-    guard !values.isEmpty, values.count <= limit else { return nil }
+    guard total > 0, total <= limit else { return nil }
+    var values: [UInt32] = []
+    values.reserveCapacity(total)
+    var bits = low
+    while bits != 0 {
+      values.append(UInt32(bits.trailingZeroBitCount))
+      bits &= bits - 1
+    }
+    bits = high
+    while bits != 0 {
+      values.append(64 + UInt32(bits.trailingZeroBitCount))
+      bits &= bits - 1
+    }
+    for range in ranges { values.append(contentsOf: range) }
     return values
   }
+
+  /// The 128 ASCII buckets and 64 non-ASCII buckets (by `scalar & 63`) a scalar of the set
+  /// may fall in, as in ``contains(_:)`` and ``mayContainNonASCII(bucket:)``.
+  var buckets: (UInt64, UInt64, UInt64) {
+    var other: UInt64 = 0
+    if negated || classes != 0 {
+      other = ~0
+    } else {
+      for range in ranges {
+        if range.count >= 64 {
+          other = ~0
+          break
+        }
+        for value in range { other |= UInt64(1) << UInt64(value & 63) }
+      }
+    }
+    return (negated ? ~low : low, negated ? ~high : high, other)
+  }
+
+  /// The fields folded into one word, for hashing.
+  var summary: UInt64 {
+    var value = low ^ (high &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(classes) << 56 ^ (negated ? 1 << 63 : 0)
+    for range in ranges { value = (value &* 31) ^ UInt64(range.lowerBound) ^ UInt64(range.upperBound) << 21 }
+    return value
+  }
+
+  func hash(into hasher: inout Hasher) { hasher.combine(summary) }
 }
