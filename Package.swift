@@ -50,7 +50,7 @@ let package = Package(
       ]
     ),
     .target(name: "NormalizeTestSupport", dependencies: ["NormalizeCore"], path: "Tests/NormalizeTestSupport"),
-    .testTarget(name: "ICUSupportTests", dependencies: ["ICUSupport"]),
+    .testTarget(name: "ICUSupportTests", dependencies: ["ICUSupport", "NormalizeTestSupport"]),
     .testTarget(name: "NormalizeCoreTests", dependencies: ["NormalizeCore", "NormalizeTestSupport"]),
     .testTarget(
       name: "TextCleaningTests",
@@ -60,7 +60,7 @@ let package = Package(
     .testTarget(
       name: "ArticleRecordsTests",
       dependencies: ["ArticleRecords", "NormalizeTestSupport"],
-      exclude: ["Snapshots"]
+      exclude: ["Cases"]
     ),
     .testTarget(name: "AcceptanceTests", dependencies: ["ArticleRecords", "NormalizeTestSupport"]),
     .testTarget(name: "NormalizeCLITests", dependencies: ["NormalizeTestSupport"]),

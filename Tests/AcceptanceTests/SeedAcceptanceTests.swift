@@ -1,6 +1,7 @@
 import ArticleRecords
 import Foundation
 import NormalizeCore
+import NormalizeTestSupport
 import Testing
 
 /// The five real seed articles in ../shared/seeds, run through the pipeline with the
@@ -15,12 +16,11 @@ import Testing
   /// "places" and "references" here along with their checks.
   static let checkedParts: Set<String> = ["title", "removed", "body"]
 
-  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-  static let shared = repository.deletingLastPathComponent().appendingPathComponent("shared")
+  static let repository = TestPaths.repoRoot
+  static let shared = TestPaths.sharedLocation
   static let expectationsURL = shared.appendingPathComponent("acceptance/seeds.expected.json")
   static let sharedIsPresent = FileManager.default.fileExists(atPath: expectationsURL.path)
-  static let isCI = ProcessInfo.processInfo.environment["CI"] == "true"
+  static let isCI = TestPaths.isCI
 
   struct Expectations: Decodable {
     let articles: [Article]

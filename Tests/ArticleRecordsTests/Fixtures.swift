@@ -1,21 +1,15 @@
 import ArticleRecords
 import Foundation
 import NormalizeCore
+import NormalizeTestSupport
 
 /// Paths and shared objects for the record tests.
 enum Fixtures {
-  /// The repository root (found from this file's path).
-  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
+  /// The repository root.
+  static let repository = TestPaths.repoRoot
   static let lexicons = repository.appendingPathComponent("Lexicons")
   static let samples = repository.appendingPathComponent("Samples")
   static let schema = repository.appendingPathComponent("Schemas/normalize.article.1.schema.json")
-  /// `../shared` beside the repository (the seeds, acceptance data); may be absent on a user's machine.
-  static let shared = repository.deletingLastPathComponent().appendingPathComponent("shared")
-
-  static func provider() throws -> DirectoryLexiconProvider {
-    try DirectoryLexiconProvider(roots: [lexicons])
-  }
 
   /// Loading the lexicons compiles every boilerplate pattern, so tests share one provider
   /// and one assembler per publication date.

@@ -1,11 +1,11 @@
 import Foundation
+import NormalizeTestSupport
 import Testing
 
 /// Runs the built `normalize` binary: help, exit statuses, standard input, output files and
 /// rejects. The logic itself is tested below the CLI; these check the contract of the tool.
 @Suite struct CLITests {
-  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
+  static let repository = TestPaths.repoRoot
 
   /// The `normalize` binary next to the test bundle (SwiftPM builds it with the tests).
   static var binary: URL? {
