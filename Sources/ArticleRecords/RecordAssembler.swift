@@ -75,7 +75,7 @@ public struct RecordAssembler: Sendable {
     let published = resolvePublished(article, findings: &findings)
     let title = knownTitle ?? layout.title
     let lang = article.lang ?? languages.guess(text.isEmpty ? cleaned : text)
-    let scripts = ScriptRuns.scripts(in: (title ?? "") + "\n" + text).map(\.code)
+    let scripts = Set(ScriptRuns.scripts(in: text) + ScriptRuns.scripts(in: title ?? "")).map(\.code).sorted()
 
     return ArticleRecord(
       id: article.id,

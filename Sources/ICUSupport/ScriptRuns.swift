@@ -43,6 +43,9 @@ public enum ScriptRuns {
   /// Scans UTF-8 bytes: ASCII letters are Latin without asking ICU, BMP scalars are looked up
   /// in a table read from ICU once.
   public static func scripts(in text: String) -> [Script] {
+    if UTF8Scan.isASCII(text) {
+      return text.utf8.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A } ? [.latin] : []
+    }
     var seen: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
     var others = Set<Script>()
     func mark(_ number: Int) {

@@ -1,3 +1,5 @@
+import ICUSupport
+
 /// Tidies spacing: collapses runs of spaces inside a line to one, removes spaces at line
 /// ends and at the start and end of the text, and collapses three or more line breaks to one
 /// blank line. Leading indentation of a line is kept (plain-text feeds such as Reuters mark
@@ -11,6 +13,9 @@ public struct NormalizeWhitespace: CleaningPass {
   public var id: String { "normalize-whitespace" }
   public var summary: String { "collapse space runs, trim line ends, at most one blank line" }
 
+  /// Spaces and line feeds: the only bytes this pass looks at one by one.
+  private static let whitespace = ByteScanner { $0 == 0x20 || $0 == 0x0A }
+
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
     var copy = text
     if copy.withUTF8(Self.isTidy) { return text }
@@ -21,47 +26,62 @@ public struct NormalizeWhitespace: CleaningPass {
     var pendingNewlines = 0
     var atLineStart = true
     var wroteAny = false
-    var offset = 0  // scalar offset in the input, for the recorder
-    for byte in text.utf8 {
-      if byte & 0xC0 != 0x80 { offset += 1 }
-      switch byte {
-      case 0x20:
-        pendingSpaces += 1
-      case 0x0A:
-        if pendingSpaces > 0 {
-          changed = true
-          recorder?.record(offset: offset - 1 - pendingSpaces, removed: String(repeating: " ", count: pendingSpaces), inserted: "")
-        }
-        pendingSpaces = 0
-        pendingNewlines += 1
-        atLineStart = true
-      default:
-        if pendingNewlines > 0 {
-          if wroteAny {
-            let kept = min(pendingNewlines, 2)
-            output.append(contentsOf: repeatElement(0x0A, count: kept))
-            if kept != pendingNewlines {
+    var offset = 0  // scalar offset in the input of `index`, kept only for the recorder
+    func countScalars(_ run: Slice<UnsafeBufferPointer<UInt8>>) {
+      guard recorder != nil else { return }
+      for byte in run where byte & 0xC0 != 0x80 { offset += 1 }
+    }
+    copy.withUTF8 { bytes in
+      var index = 0
+      while index < bytes.count {
+        let next = Self.whitespace.next(in: bytes, from: index)
+        if next > index {
+          // A run of content: settle the pending whitespace before it, then copy it whole.
+          if pendingNewlines > 0 {
+            if wroteAny {
+              let kept = min(pendingNewlines, 2)
+              output.append(contentsOf: repeatElement(0x0A, count: kept))
+              if kept != pendingNewlines {
+                changed = true
+                recorder?.record(offset: offset, removed: "\(pendingNewlines) line breaks", inserted: "\(kept)")
+              }
+            } else {
               changed = true
-              recorder?.record(offset: offset - 1, removed: "\(pendingNewlines) line breaks", inserted: "\(kept)")
+              recorder?.record(offset: 0, removed: "\(pendingNewlines) leading line breaks", inserted: "")
             }
-          } else {
-            changed = true
-            recorder?.record(offset: 0, removed: "\(pendingNewlines) leading line breaks", inserted: "")
+            pendingNewlines = 0
           }
-          pendingNewlines = 0
+          if pendingSpaces > 0 {
+            let kept = (atLineStart && wroteAny) ? min(pendingSpaces, 4) : (atLineStart ? 0 : 1)
+            output.append(contentsOf: repeatElement(0x20, count: kept))
+            if kept != pendingSpaces {
+              changed = true
+              recorder?.record(
+                offset: offset - pendingSpaces, removed: String(repeating: " ", count: pendingSpaces),
+                inserted: String(repeating: " ", count: kept))
+            }
+            pendingSpaces = 0
+          }
+          atLineStart = false
+          wroteAny = true
+          output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<next]))
+          countScalars(bytes[index..<next])
+          index = next
         }
-        if pendingSpaces > 0 {
-          let kept = (atLineStart && wroteAny) ? min(pendingSpaces, 4) : (atLineStart ? 0 : 1)
-          output.append(contentsOf: repeatElement(0x20, count: kept))
-          if kept != pendingSpaces {
+        guard index < bytes.count else { break }
+        if bytes[index] == 0x20 {
+          pendingSpaces += 1
+        } else {
+          if pendingSpaces > 0 {
             changed = true
-            recorder?.record(offset: offset - 1 - pendingSpaces, removed: String(repeating: " ", count: pendingSpaces), inserted: String(repeating: " ", count: kept))
+            recorder?.record(offset: offset - pendingSpaces, removed: String(repeating: " ", count: pendingSpaces), inserted: "")
           }
           pendingSpaces = 0
+          pendingNewlines += 1
+          atLineStart = true
         }
-        atLineStart = false
-        wroteAny = true
-        output.append(byte)
+        offset += 1
+        index += 1
       }
     }
     if pendingSpaces > 0 || pendingNewlines > 0 {
@@ -72,28 +92,32 @@ public struct NormalizeWhitespace: CleaningPass {
   }
 
   /// Whether the pass would leave these bytes unchanged (the common case), checked without
-  /// building any output.
+  /// building any output: only the whitespace runs are looked at.
   static func isTidy(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let first = bytes.first, let last = bytes.last else { return true }
     if first == 0x20 || first == 0x0A || last == 0x20 || last == 0x0A { return false }
-    var newlines = 0
-    var spaces = 0
-    var atLineStart = true
-    for byte in bytes {
-      switch byte {
-      case 0x20:
-        spaces += 1
-        if atLineStart ? spaces > 4 : spaces > 1 { return false }
-      case 0x0A:
-        if spaces > 0 { return false }
-        newlines += 1
-        if newlines > 2 { return false }
-        atLineStart = true
-      default:
-        spaces = 0
-        newlines = 0
-        atLineStart = false
+    var index = whitespace.next(in: bytes, from: 0)
+    while index < bytes.count {
+      // A whitespace run starting at `index`, after content (the text starts with content).
+      var newlines = 0
+      var spaces = 0
+      var atLineStart = false
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte == 0x20 {
+          spaces += 1
+          if atLineStart ? spaces > 4 : spaces > 1 { return false }
+        } else if byte == 0x0A {
+          if spaces > 0 { return false }
+          newlines += 1
+          if newlines > 2 { return false }
+          atLineStart = true
+        } else {
+          break
+        }
+        index += 1
       }
+      index = whitespace.next(in: bytes, from: index)
     }
     return true
   }
