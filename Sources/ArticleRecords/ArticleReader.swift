@@ -78,7 +78,7 @@ public final class ArticleReader {
       for child in children.sorted().reversed() where !child.hasPrefix(".") {
         let childPath = base + "/" + child
         var childIsDirectory: ObjCBool = false
-        fm.fileExists(atPath: childPath, isDirectory: &childIsDirectory)
+        _ = fm.fileExists(atPath: childPath, isDirectory: &childIsDirectory)
         if childIsDirectory.boolValue || Self.isArticleFile(child) {
           pending.append(.path(childPath, explicit: false))
         }

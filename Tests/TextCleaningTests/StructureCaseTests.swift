@@ -12,20 +12,27 @@ enum StructureFixtures {
   /// `../shared` beside the repository (seeds, acceptance expectations, eval data).
   static let shared = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
 
-  /// An analyzer over the shipped `Lexicons/`.
+  /// An analyzer over the shipped `Lexicons/` (or over the folder in `STRUCTURE_LEXICONS`, to time or
+  /// score another version of the lexicons with the harness in `StructureEvalTests`).
   static func analyzer() throws -> ArticleStructureAnalyzer {
-    let lexicons = try DirectoryLexiconProvider(roots: [repositoryRoot.appendingPathComponent("Lexicons")])
+    let folder =
+      ProcessInfo.processInfo.environment["STRUCTURE_LEXICONS"].map { URL(fileURLWithPath: $0) }
+      ?? repositoryRoot.appendingPathComponent("Lexicons")
+    let lexicons = try DirectoryLexiconProvider(roots: [folder])
     return try ArticleStructureAnalyzer(lexicons: lexicons)
   }
 
   static let sharedAnalyzer: Result<ArticleStructureAnalyzer, any Error> = Result { try analyzer() }
 }
 
-/// One row of `Cases/structure*.json` (schema: Cases/README-structure.md).
+/// One row of `Cases/structure*.json` (schema: Cases/README.md).
 struct StructureCase: Decodable, Sendable, CustomTestStringConvertible {
   struct Expected: Decodable, Sendable {
     var title: String?
     var noTitle: Bool?
+    var standfirst: String?
+    var noStandfirst: Bool?
+    var breadcrumb: String?
     var removedContains: [String]?
     var bodyContains: [String]?
     var bodyNotContains: [String]?
@@ -60,6 +67,15 @@ struct StructureCase: Decodable, Sendable, CustomTestStringConvertible {
       problems.append("title \(layout.title ?? "nil") != \(title)")
     }
     if expected.noTitle == true, let title = layout.title { problems.append("unexpected title \(title)") }
+    if let standfirst = expected.standfirst, layout.standfirst != standfirst {
+      problems.append("standfirst \(layout.standfirst ?? "nil") != \(standfirst)")
+    }
+    if expected.noStandfirst == true, let standfirst = layout.standfirst {
+      problems.append("unexpected standfirst \(standfirst)")
+    }
+    if let breadcrumb = expected.breadcrumb, layout.metadata.breadcrumb != breadcrumb {
+      problems.append("breadcrumb \(layout.metadata.breadcrumb ?? "nil") != \(breadcrumb)")
+    }
     for line in expected.removedContains ?? [] where !layout.removed.contains(where: { $0.text == line }) {
       problems.append("not removed: \(line)")
     }

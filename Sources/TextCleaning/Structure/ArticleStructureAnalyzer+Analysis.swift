@@ -110,6 +110,10 @@ struct Analysis {
       items[index].role = .tag
       layout.metadata.tags.append(contentsOf: splitTagLine(items[index].text))
     }
+    for index in items.indices where index > firstBody && items[index].rule == BoilerplateRule.hashtagLine {
+      items[index].role = .tag
+      layout.metadata.tags.append(contentsOf: splitHashtags(items[index].text))
+    }
 
     // A trailing run of short list lines at the end of the body is a tag list.
     markTrailingTagList(regionEnd: &regionEnd, firstBody: firstBody, layout: &layout)
@@ -128,8 +132,10 @@ struct Analysis {
           continue
         }
       }
+      // Credits and the source line keep their meaning inside a block ("(Photo: © NordPress)"
+      // under "THE LATEST NEWS" is still a photo credit).
       if let blockRule, index > regionEnd, items[index].role == .undecided,
-        item.rule != BoilerplateRule.sourceLine
+        item.rule != BoilerplateRule.sourceLine, item.rule != BoilerplateRule.credit
       {
         items[index].role = .removed(item.isHard ? (item.rule ?? blockRule) : blockRule)
       }
@@ -239,11 +245,25 @@ struct Analysis {
     return text
   }
 
+  /// The items of "Tags: a, b, c" (also "标签：中欧班列 霍尔果斯": in Chinese and Japanese, where
+  /// words are not spaced, a list without separators is split at its spaces).
   private func splitTagLine(_ text: String) -> [String] {
     guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return [] }
-    return text[text.index(after: colon)...]
-      .split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" || $0 == "、" || $0 == "，" })
+    let list = text[text.index(after: colon)...]
+    var items = list
+      .split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" || $0 == "、" || $0 == "，" || $0 == "；" })
       .map { $0.trimmingCharacters(in: .whitespaces) }
+      .filter { !$0.isEmpty }
+    if items.count == 1, StopwordTables.characterLanguages.contains(language) {
+      items = items[0].split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map(String.init)
+    }
+    return items
+  }
+
+  /// The tags of "#서민재 #우크라이나 #오데사": every word, without its "#".
+  private func splitHashtags(_ text: String) -> [String] {
+    text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" })
+      .map { String($0.drop(while: { $0 == "#" || $0 == "＃" })) }
       .filter { !$0.isEmpty }
   }
 
@@ -322,9 +342,12 @@ struct Analysis {
     while index >= limit, isSkippableAboveBody(items[index]) { index -= 1 }
     guard index >= limit, isTitleLike(items[index]) else { return }
     let candidate = index
+    // Two headline-like lines: the upper one is the title, the lower one the standfirst, unless
+    // the lower one is clearly shorter (then the upper one is a kicker or a menu line). Korean
+    // and Chinese subtitles are often about as long as the title, so "about as long" suffices.
     if candidate > 0, isTitleLike(items[candidate - 1]),
       items[candidate].features.words >= 8,
-      items[candidate].features.scalars > items[candidate - 1].features.scalars
+      items[candidate].features.scalars * 5 > items[candidate - 1].features.scalars * 4
     {
       items[candidate - 1].role = .title
       items[candidate].role = .standfirst

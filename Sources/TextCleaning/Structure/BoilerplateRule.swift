@@ -10,6 +10,7 @@
 /// | `breadcrumb` | moved to ``LayoutMetadata/breadcrumb`` when above the body; ignored elsewhere |
 /// | `tags-heading` | dropped; the short lines after it become ``LayoutMetadata/tags`` |
 /// | `tag-line` | "Tags: a, b" on one line: the items become tags |
+/// | `hashtag-line` | "#서민재 #우크라이나" below the body: the words become tags |
 /// | `reference-heading` | dropped; the lines after it become ``ArticleLayout/referenceSection`` |
 /// | `related-heading` | "THE LATEST NEWS", "관련기사": ends the main text; later lines are `related-block` |
 /// | `comment-heading` | "LEAVE A REPLY", "Kommentare": ends the main text; later lines are `comment-section` |
@@ -18,7 +19,7 @@ enum BoilerplateRule {
   /// Ids whose lines are not simply dropped; a line matching one of them is judged by the
   /// classifier like any other line unless its effect applies.
   static let structural: Set<String> = [
-    credit, sourceLine, breadcrumb, tagsHeading, tagLine, referenceHeading, relatedHeading,
+    credit, sourceLine, breadcrumb, tagsHeading, tagLine, hashtagLine, referenceHeading, relatedHeading,
     commentHeading, commentAuthor,
   ]
 
@@ -27,6 +28,7 @@ enum BoilerplateRule {
   static let breadcrumb = "breadcrumb"
   static let tagsHeading = "tags-heading"
   static let tagLine = "tag-line"
+  static let hashtagLine = "hashtag-line"
   static let referenceHeading = "reference-heading"
   static let relatedHeading = "related-heading"
   static let commentHeading = "comment-heading"

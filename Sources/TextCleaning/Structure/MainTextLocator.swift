@@ -10,7 +10,7 @@
 /// ``Parameters/barrier``; a comment header ("jbaxt says:") costs ``Parameters/commentAuthorCost``.
 ///
 /// The parameters were chosen on one half of the development pages and checked on the other
-/// half (both halves chose the same values; see `Lexicons/README-boilerplate.md`).
+/// half (both halves chose the same values; see `Lexicons/README.md`).
 struct MainTextLocator: Sendable {
   /// Tuning constants.
   struct Parameters: Sendable {
