@@ -7,7 +7,7 @@ import Testing
 ///
 /// - `STRUCTURE_EVAL_OUT=dir` (Scripts/eval-boilerplate sets it): writes `text_dev.pred.jsonl`
 ///   ({"id","text"} per page) and `speed.json`.
-/// - `STRUCTURE_BENCH=path.jsonl`: analyses the `text` of every row (with its `title` as the
+/// - `STRUCTURE_BENCH=path.jsonl` (with `STRUCTURE_BENCH_CLEAN=1`: cleans, then analyses): analyses the `text` of every row (with its `title` as the
 ///   known title) `STRUCTURE_BENCH_PASSES` times (default 5) on one thread and prints the best
 ///   pass in MB/s. `STRUCTURE_BENCH_SECONDS=n` instead repeats passes for about n seconds (for
 ///   `perf record`).
@@ -77,6 +77,9 @@ struct StructureEvalTests {
     let bytes = pages.reduce(0) { $0 + $1.text.utf8.count }
     let passes = Int(Self.environment["STRUCTURE_BENCH_PASSES"] ?? "") ?? 5
     let seconds = Double(Self.environment["STRUCTURE_BENCH_SECONDS"] ?? "") ?? 0
+    // STRUCTURE_BENCH_CLEAN=1 times the cleaning passes and the analysis together, the part of
+    // the pipeline between reading JSON and writing it.
+    let cleaner = Self.environment["STRUCTURE_BENCH_CLEAN"] == "1" ? TextCleaner() : nil
     func threadSeconds() -> Double {
       var spec = timespec()
       clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
@@ -89,7 +92,10 @@ struct StructureEvalTests {
     repeat {
       let start = DispatchTime.now().uptimeNanoseconds
       let cpuStart = threadSeconds()
-      for page in pages { blocks += analyzer.analyze(page.text, knownTitle: page.title).blocks.count }
+      for page in pages {
+        let text = cleaner.map { $0.clean(page.text) } ?? page.text
+        blocks += analyzer.analyze(text, knownTitle: page.title).blocks.count
+      }
       cpuTimes.append(threadSeconds() - cpuStart)
       times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     } while seconds > 0
@@ -102,8 +108,8 @@ struct StructureEvalTests {
     print(
       String(
         format:
-          "STRUCTURE_BENCH %d pages, %d bytes, %d passes: wall best %.2f MB/s (%.1f ms), median %.2f MB/s; thread CPU median %.2f MB/s (%.1f ms)",
-        pages.count, bytes, times.count, Double(bytes) / 1e6 / best, best * 1e3, Double(bytes) / 1e6 / median,
+          "STRUCTURE_BENCH%@ %d pages, %d bytes, %d passes: wall best %.2f MB/s (%.1f ms), median %.2f MB/s; thread CPU median %.2f MB/s (%.1f ms)",
+        cleaner == nil ? "" : " (cleaning + structure)", pages.count, bytes, times.count, Double(bytes) / 1e6 / best, best * 1e3, Double(bytes) / 1e6 / median,
         Double(bytes) / 1e6 / cpuMedian, cpuMedian * 1e3))
     #expect(blocks > 0)
   }
