@@ -5,7 +5,7 @@ import Testing
 
 /// Writes predictions for the boilerplate scorer and measures throughput.
 ///
-/// - `STRUCTURE_EVAL_OUT=dir` (Scripts/eval-boilerplate sets it): writes `text_dev.pred.jsonl`
+/// - `STRUCTURE_EVAL_OUT=dir`: writes `text_dev.pred.jsonl` (analyzer alone; Scripts/eval-boilerplate scores the whole CLI)
 ///   ({"id","text"} per page) and `speed.json`.
 /// - `STRUCTURE_BENCH=path.jsonl` (with `STRUCTURE_BENCH_CLEAN=1`: cleans, then analyses): analyses the `text` of every row (with its `title` as the
 ///   known title) `STRUCTURE_BENCH_PASSES` times (default 5) on one thread and prints the best
