@@ -74,19 +74,11 @@ public enum ScriptRuns {
             index += 1
             continue
           }
-          let length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
-          guard index + length <= bytes.count, byte >= 0xC0 else {
+          guard byte >= 0xC0 else {
             index += 1
             continue
           }
-          var value: UInt32
-          switch length {
-          case 2: value = (UInt32(byte & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F)
-          case 3: value = (UInt32(byte & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
-          default:
-            value = (UInt32(byte & 0x07) << 18) | (UInt32(bytes[index + 1] & 0x3F) << 12)
-              | (UInt32(bytes[index + 2] & 0x3F) << 6) | UInt32(bytes[index + 3] & 0x3F)
-          }
+          let (value, length) = UTF8Scan.decodeScalar(bytes, at: index)
           index += length
           if value < 0x10000 {
             let number = Int(table[Int(value)])

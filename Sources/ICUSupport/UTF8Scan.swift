@@ -38,3 +38,24 @@ public enum UTF8Scan {
     }
   }
 }
+
+extension UTF8Scan {
+  /// Decodes the scalar whose UTF-8 sequence starts at `index` (a lead or ASCII byte) and
+  /// returns its value and byte length. A sequence cut short by `end` decodes to what is there
+  /// (strings are valid UTF-8, so that only happens with a slice boundary inside a scalar).
+  ///
+  /// ```swift
+  /// var text = "Київ"
+  /// text.withUTF8 { UTF8Scan.decodeScalar($0, at: 0) }  // (0x41A, 2): "К"
+  /// ```
+  @inlinable @inline(__always)
+  public static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int? = nil) -> (value: UInt32, length: Int) {
+    let byte = bytes[index]
+    if byte < 0x80 { return (UInt32(byte), 1) }
+    let full = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+    var value = UInt32(byte) & (full == 2 ? 0x1F : full == 3 ? 0x0F : 0x07)
+    let length = max(1, min(full, (end ?? bytes.count) - index))
+    for offset in 1..<length { value = (value << 6) | UInt32(bytes[index + offset] & 0x3F) }
+    return (value, length)
+  }
+}

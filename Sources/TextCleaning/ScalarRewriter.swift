@@ -47,11 +47,7 @@ struct ScalarRewriter {
           index = scanner.next(in: bytes, from: index + 1)
           continue
         }
-        let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
-        var value = UInt32(byte) & (length == 1 ? 0x7F : length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for offset in 1..<length where index + offset < bytes.count {
-          value = (value << 6) | (UInt32(bytes[index + offset]) & 0x3F)
-        }
+        let (value, length) = UTF8Scan.decodeScalar(bytes, at: index)
         guard candidates(value) else {
           index = scanner.next(in: bytes, from: index + length)
           continue

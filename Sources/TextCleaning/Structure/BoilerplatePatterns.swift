@@ -1,4 +1,5 @@
 import Foundation
+import ICUSupport
 import NormalizeCore
 
 /// The compiled `boilerplate.tsv` rules of every language, matched against whole lines.
@@ -562,21 +563,8 @@ extension BoilerplatePatterns.Table {
         index += 1
         continue
       }
-      var value: UInt32
-      var length: Int
-      if byte < 0xE0 {
-        length = 2
-        value = UInt32(byte & 0x1F)
-      } else if byte < 0xF0 {
-        length = 3
-        value = UInt32(byte & 0x0F)
-      } else {
-        length = 4
-        value = UInt32(byte & 0x07)
-      }
-      length = min(length, bytes.count - index)
-      for offset in 1..<max(length, 1) { value = (value << 6) | UInt32(bytes[index + offset] & 0x3F) }
-      index += max(length, 1)
+      let (value, length) = UTF8Scan.decodeScalar(bytes, at: index)
+      index += length
       switch value {
       case 0x410...0x42F, 0xC0...0xD6, 0xD8...0xDE:
         head[count] = value + 0x20

@@ -1,3 +1,5 @@
+import ICUSupport
+
 /// Counts that describe one paragraph for the line classifier, taken in one pass over its
 /// UTF-8 bytes (ASCII fast path; Unicode properties only for scalars outside the common
 /// Latin, Cyrillic, Hangul and CJK ranges).
@@ -122,20 +124,7 @@ struct ParagraphFeatures: Sendable {
               k += 1
               continue
             }
-            var scalar: UInt32
-            var length: Int
-            if byte < 0xE0 {
-              length = 2
-              scalar = UInt32(byte & 0x1F)
-            } else if byte < 0xF0 {
-              length = 3
-              scalar = UInt32(byte & 0x0F)
-            } else {
-              length = 4
-              scalar = UInt32(byte & 0x07)
-            }
-            length = max(1, min(length, end - k))
-            for offset in 1..<length { scalar = (scalar << 6) | UInt32(buffer[k + offset] & 0x3F) }
+            let (scalar, length) = UTF8Scan.decodeScalar(buffer, at: k, end: end)
             k += length
             size = ScalarCase.appendLowercasedUTF8(scalar, to: lowered, at: size)
           }
@@ -176,24 +165,7 @@ struct ParagraphFeatures: Sendable {
       }
       features.isASCII = false
       // Decode one multi-byte scalar (the buffer comes from a String: valid UTF-8).
-      var value: UInt32
-      var length: Int
-      if byte < 0xE0 {
-        length = 2
-        value = UInt32(byte & 0x1F)
-      } else if byte < 0xF0 {
-        length = 3
-        value = UInt32(byte & 0x0F)
-      } else {
-        length = 4
-        value = UInt32(byte & 0x07)
-      }
-      if index + length > count { length = count - index }
-      var k = 1
-      while k < length {
-        value = (value << 6) | UInt32(buffer[index + k] & 0x3F)
-        k += 1
-      }
+      let (value, length) = UTF8Scan.decodeScalar(buffer, at: index, end: count)
       scripts?.pointee.add(nonASCII: value)
       switch ScalarClass(value) {
       case .cjk:
