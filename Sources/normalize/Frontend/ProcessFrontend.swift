@@ -21,14 +21,20 @@ struct ProcessFrontend {
     let reader = ArticleReader(paths: paths, maxBytes: maxArticleBytes)
     let pipeline = RecordPipeline(assembler: assembler, jobs: jobs)
     let started = Date()
+    var lastDrawn = Date.distantPast
     let counts = try pipeline.run(
       reader: reader,
-      progress: { counts in
-        let seconds = max(Date().timeIntervalSince(started), 0.001)
-        Diagnostics.progress(
-          String(format: "read %d, written %d, rejected %d — %.1f MB/s", counts.read, counts.written, counts.rejected,
-                 Double(counts.bytes) / 1e6 / seconds))
-      },
+      progress: Diagnostics.isTerminal
+        ? { counts in
+          // Redraw at most ten times a second; formatting costs more than it seems.
+          let now = Date()
+          guard now.timeIntervalSince(lastDrawn) >= 0.1 else { return }
+          lastDrawn = now
+          let seconds = max(now.timeIntervalSince(started), 0.001)
+          Diagnostics.progress(
+            String(format: "read %d, written %d, rejected %d — %.1f MB/s", counts.read, counts.written, counts.rejected,
+                   Double(counts.bytes) / 1e6 / seconds))
+        } : nil,
       emit: { outcome in
         switch outcome {
         case .record(_, let json):
