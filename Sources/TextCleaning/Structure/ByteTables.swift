@@ -92,26 +92,21 @@ struct WordTable: Sendable {
       @inline(__always) func fold(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
       var hash: UInt64 = 0xcbf2_9ce4_8422_2325
       for byte in word { hash = (hash ^ UInt64(fold(byte))) &* 0x0000_0100_0000_01B3 }
-      var slot = Int(truncatingIfNeeded: hash) & mask
-      while true {
-        let entry = slots[slot &* 2 &+ 1]
-        if entry == 0 { return 0 }
-        if slots[slot &* 2] == hash, Int(entry & 0xFF) == word.count {
-          let offset = Int((entry >> 8) & 0xFF_FFFF)
-          var equal = true
-          for index in 0..<word.count where bytes[offset + index] != fold(word[index]) {
-            equal = false
-            break
-          }
-          if equal { return UInt32(truncatingIfNeeded: entry >> 32) }
-        }
-        slot = (slot &+ 1) & mask
-      }
+      return probe(word, hash: hash, transform: fold)
     }
 
     /// The value of `word` (whose ``ByteHash/hash(_:)`` is `hash`), or 0.
     @inline(__always)
     func value(of word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt32 {
+      probe(word, hash: hash) { $0 }
+    }
+
+    /// Open-addressing lookup of `word` under `hash`, comparing stored bytes with `word`'s
+    /// bytes after `transform`.
+    @inline(__always)
+    private func probe(
+      _ word: UnsafeBufferPointer<UInt8>, hash: UInt64, transform: (UInt8) -> UInt8
+    ) -> UInt32 {
       var slot = Int(truncatingIfNeeded: hash) & mask
       while true {
         let entry = slots[slot &* 2 &+ 1]
@@ -119,7 +114,7 @@ struct WordTable: Sendable {
         if slots[slot &* 2] == hash, Int(entry & 0xFF) == word.count {
           let offset = Int((entry >> 8) & 0xFF_FFFF)
           var equal = true
-          for index in 0..<word.count where bytes[offset + index] != word[index] {
+          for index in 0..<word.count where bytes[offset + index] != transform(word[index]) {
             equal = false
             break
           }
