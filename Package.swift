@@ -62,6 +62,11 @@ let package = Package(
       dependencies: ["ArticleRecords", "NormalizeTestSupport"],
       exclude: ["Cases"]
     ),
+    .testTarget(
+      name: "NameNormalizationTests",
+      dependencies: ["NameNormalization", "NormalizeTestSupport"],
+      exclude: ["Cases"]
+    ),
     .testTarget(name: "AcceptanceTests", dependencies: ["ArticleRecords", "NormalizeTestSupport"]),
     .testTarget(name: "NormalizeCLITests", dependencies: ["NormalizeTestSupport"]),
   ]

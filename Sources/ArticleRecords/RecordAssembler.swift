@@ -34,6 +34,7 @@ public struct RecordAssembler: Sendable {
   private let cleaner: TextCleaner
   private let analyzer: ArticleStructureAnalyzer
   private let languages: LanguageGuesser
+  private let names: NameMentionDetector
   private let options: Options
 
   /// Loads the lexicons the pipeline needs.
@@ -43,6 +44,7 @@ public struct RecordAssembler: Sendable {
     cleaner = try TextCleaner(enabling: options.enablePasses, disabling: options.disablePasses)
     analyzer = try ArticleStructureAnalyzer(lexicons: lexicons)
     languages = LanguageGuesser(lexicons: lexicons)
+    names = try NameMentionDetector(lexicons: lexicons)
     self.options = options
   }
 
@@ -77,6 +79,16 @@ public struct RecordAssembler: Sendable {
     let lang = article.lang ?? languages.guess(text.isEmpty ? cleaned : text)
     let scripts = Set(ScriptRuns.scripts(in: text) + ScriptRuns.scripts(in: title ?? "")).map(\.code).sorted()
 
+    // Names in the title, standfirst, body and credit lines; partial mentions link across them.
+    var nameFields: [(field: String?, text: String)] = []
+    if let title { nameFields.append((field: "title", text: title)) }
+    if let standfirst = layout.standfirst { nameFields.append((field: "standfirst", text: standfirst)) }
+    nameFields.append((field: nil, text: text))
+    for (index, credit) in layout.metadata.credits.enumerated() {
+      nameFields.append((field: "metadata.credits[\(index)]", text: credit))
+    }
+    let nameMentions = names.mentions(in: nameFields)
+
     return ArticleRecord(
       id: article.id,
       source: ArticleRecord.Source(file: article.file, line: article.line, url: article.url, publisher: nil),
@@ -86,7 +98,7 @@ public struct RecordAssembler: Sendable {
         credits: layout.metadata.credits, tags: layout.metadata.tags, sourceLine: layout.metadata.sourceLine,
         breadcrumb: layout.metadata.breadcrumb),
       removed: layout.removed.map { ArticleRecord.Removal(text: $0.text, rule: $0.rule) },
-      names: [], dates: [],
+      names: nameMentions, dates: [],
       references: layout.referenceSection.map { ReferenceAnnotation(raw: $0) },
       findings: findings,
       input: article.passthrough.isEmpty ? nil : article.passthrough)

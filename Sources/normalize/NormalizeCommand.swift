@@ -23,7 +23,7 @@ struct NormalizeCommand: ParsableCommand {
 
       Exit status: 0 all inputs written; 1 some inputs rejected; 2 usage error or unreadable input.
       """,
-    subcommands: [Process.self, Clean.self],
+    subcommands: [Process.self, Clean.self, Name.self],
     defaultSubcommand: Process.self
   )
 }

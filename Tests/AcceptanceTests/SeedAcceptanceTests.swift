@@ -14,7 +14,7 @@ import Testing
 @Suite struct SeedAcceptanceTests {
   /// The expectation parts this build checks. Later capabilities add "dates", "names",
   /// "places" and "references" here along with their checks.
-  static let checkedParts: Set<String> = ["title", "removed", "body"]
+  static let checkedParts: Set<String> = ["title", "removed", "body", "names", "places"]
 
   static let repository = TestPaths.repoRoot
   static let shared = TestPaths.sharedLocation
@@ -29,7 +29,28 @@ import Testing
       let published: String
       let title: String?
       let removed: [String]?
+      let names: [Name]?
+      let places: [Place]?
+      let dates: [DateValue]?
       var testDescription: String { file }
+    }
+    struct Name: Decodable {
+      let text: String
+      let canonical: String?
+      let family: String?
+      let given: String?
+      let hangul: String?
+      let order: String?
+      let field: String?
+    }
+    struct Place: Decodable {
+      let text: String
+      let canonical: String
+    }
+    struct DateValue: Decodable {
+      let text: String
+      let value: String
+      let mod: String?
     }
   }
 
@@ -74,11 +95,58 @@ import Testing
         #expect(!record.text.contains(line), "removed line still in the body: \(line)")
       }
     }
+    if Self.checkedParts.contains("names") {
+      // An expectation without a field may be met in any field (the credit line of 003 carries
+      // its only "Yoo Yong Won"); one with a field only there.
+      for field in Set((article.names ?? []).map(\.field)) {
+        let expected = (article.names ?? []).filter { $0.field == field }
+        let found = record.names.filter { $0.kind == "person" && (field == nil || $0.field == field) }
+        Self.checkInOrder(expected, in: found, text: \.text, mentionText: \.text, label: "name") { want, got in
+          if let canonical = want.canonical { #expect(got.canonical == canonical, "\(want.text)") }
+          if let family = want.family { #expect(got.family == family, "\(want.text)") }
+          if let given = want.given { #expect(got.given == given, "\(want.text)") }
+          if let hangul = want.hangul { #expect(got.hangul?.contains(hangul) == true, "\(want.text): \(got.hangul ?? [])") }
+        }
+      }
+    }
+    if Self.checkedParts.contains("places") {
+      let found = record.names.filter { $0.kind == "place" && $0.field == nil }
+      Self.checkInOrder(article.places ?? [], in: found, text: \.text, mentionText: \.text, label: "place") { want, got in
+        #expect(got.canonical == want.canonical, "\(want.text)")
+      }
+    }
+    if Self.checkedParts.contains("dates") {
+      let found = record.dates.filter { $0.field == nil }
+      Self.checkInOrder(article.dates ?? [], in: found, text: \.text, mentionText: \.text, label: "date") { want, got in
+        #expect(got.value == want.value, "\(want.text)")
+        if let mod = want.mod { #expect(got.mod == mod, "\(want.text)") }
+      }
+    }
     if Self.checkedParts.contains("body") {
       let kept = [record.title ?? "", record.standfirst ?? "", record.text] + record.references.map(\.raw)
       for sentence in try Self.bodySentences(path: path, removed: Set(article.removed ?? []), title: article.title) {
         #expect(kept.contains { $0.contains(sentence) }, "body sentence lost: \(sentence)")
       }
+    }
+  }
+
+  /// Matches each expected item to a found mention by text: the k-th expectation with a text
+  /// takes the k-th mention with that text (mentions are in reading order within each field).
+  static func checkInOrder<Mention, Expected>(
+    _ expected: [Expected], in found: [Mention], text: (Expected) -> String, mentionText: (Mention) -> String,
+    label: String, check: (Expected, Mention) -> Void
+  ) {
+    var used: [String: Int] = [:]
+    for item in expected {
+      let wanted = text(item)
+      let occurrence = used[wanted, default: 0]
+      used[wanted] = occurrence + 1
+      let matches = found.filter { mentionText($0) == wanted }
+      guard occurrence < matches.count else {
+        Issue.record("\(label) \"\(wanted)\" (occurrence \(occurrence + 1)) not found among \(found.map(mentionText))")
+        continue
+      }
+      check(item, matches[occurrence])
     }
   }
 

@@ -1,0 +1,144 @@
+import ICUSupport
+
+/// A matching key for a Latin-script name that unifies the spellings different romanisation
+/// schemes and languages give one name, so that variants collide without a lexicon entry.
+///
+/// ```swift
+/// NameFoldKey.key("Zelenskyy")          // "zelensky"
+/// NameFoldKey.key("Zelenskiy")          // "zelensky"  (Russian BGN)
+/// NameFoldKey.key("Zelenskij")          // "zelensky"  (scholarly)
+/// NameFoldKey.key("Zelenskyi")          // "zelensky"  (Ukrainian national 2010)
+/// NameFoldKey.key("Andrii Sybiha")      // "andry sybiha"
+/// NameFoldKey.key("Andriy Sybiha")      // "andry sybiha"
+/// NameFoldKey.key("Ōno"), NameFoldKey.key("Ohno"), NameFoldKey.key("Ono")   // all "ono"
+/// NameFoldKey.key("Wołodymyr Żełenski") // "volodymyr zelensky"
+/// ```
+///
+/// What it folds, per token, in this order: case; letters with a scheme-specific digraph
+/// (ž → zh, š → sh, č/ć → ch, ł → l, ß → ss, æ → ae); diacritics; apostrophes and soft-sign
+/// primes; x → ks; w → v; j as a glide (Sergej, Andrij, Jurij) → y; i/j before a vowel after a
+/// consonant (Iakiv, Mariia, Oleksiyovych) and at the start of a word (Julia) → y; iya → ya
+/// (Yuliya); the adjectival endings -iy, -yy, -ij, -yj, -ii, -yi, Polish -ski/-cki → -y/-sky,
+/// and a final -ei/-ai/-oi → -ey/-ay/-oy (Sergei, Nikolai); doubled letters; and the long-vowel spellings of Hepburn
+/// (oh before a consonant, ou, oo, uu). What it cannot fold (Kiev/Kyiv, Kharkov/Kharkiv,
+/// AndKronos/Adnkronos) is for the alias lexicon. Tokens are joined by one space; hyphens and
+/// spaces inside a token vanish ("Jong-un" and "Jongun" fold alike).
+public enum NameFoldKey {
+  /// The key of a whole name: tokens split on spaces, folded, joined by one space.
+  public static func key(_ name: some StringProtocol) -> String {
+    var out: [String] = []
+    for token in name.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "," }) {
+      let folded = foldToken(token)
+      if !folded.isEmpty { out.append(folded) }
+    }
+    return out.joined(separator: " ")
+  }
+
+  /// The key of one token (hyphens removed).
+  public static func foldToken(_ token: some StringProtocol) -> String {
+    var letters: [Unicode.Scalar] = []
+    letters.reserveCapacity(token.unicodeScalars.count + 4)
+    for scalar in String(token).lowercased().unicodeScalars {
+      appendFolded(scalar, to: &letters)
+    }
+    return String(String.UnicodeScalarView(applyRules(letters)))
+  }
+
+  // MARK: - Letters
+
+  private static func appendFolded(_ scalar: Unicode.Scalar, to letters: inout [Unicode.Scalar]) {
+    let value = scalar.value
+    if value >= 0x61 && value <= 0x7A {
+      letters.append(scalar)
+      return
+    }
+    if value < 0x80 { return }  // digits, hyphens, apostrophes, punctuation
+    if let digraph = digraphs[value] {
+      letters.append(contentsOf: digraph.unicodeScalars)
+      return
+    }
+    // Strip diacritics through the canonical decomposition: keep base letters a–z.
+    for part in Normalizer.normalize(String(scalar), form: .nfd).unicodeScalars where part.value >= 0x61 && part.value <= 0x7A {
+      letters.append(part)
+    }
+  }
+
+  /// Letters whose romanisations spell them with two letters (Czech, Polish, Croatian, German, Nordic).
+  private static let digraphs: [UInt32: String] = [
+    0x017E: "zh", 0x017C: "zh", 0x017A: "z", 0x0161: "sh", 0x015B: "s", 0x010D: "ch", 0x0107: "ch",
+    0x0142: "l", 0x0111: "d", 0x00F8: "o", 0x00E6: "ae", 0x0153: "oe", 0x00DF: "ss", 0x0131: "i",
+    0x00FE: "th", 0x00F0: "d",
+  ]
+
+  // MARK: - Rules
+
+  private static func isVowel(_ s: Unicode.Scalar) -> Bool {
+    switch s { case "a", "e", "i", "o", "u", "y": return true
+    default: return false }
+  }
+
+  private static func applyRules(_ input: [Unicode.Scalar]) -> [Unicode.Scalar] {
+    var s: [Unicode.Scalar] = []
+    s.reserveCapacity(input.count + 4)
+    // x → ks, w → v.
+    for letter in input {
+      switch letter {
+      case "x": s.append("k"); s.append("s")
+      case "w": s.append("v")
+      default: s.append(letter)
+      }
+    }
+    // Glides: j after a vowel or at the end (Sergej, Andrij) and i/j before a vowel after a
+    // consonant or at the start (Iakiv, Mariia, Jurij) → y.
+    for index in s.indices where s[index] == "j" || s[index] == "i" {
+      let previous: Unicode.Scalar? = index > 0 ? s[index - 1] : nil
+      let next: Unicode.Scalar? = index + 1 < s.count ? s[index + 1] : nil
+      if s[index] == "j" {
+        if previous == nil, let next, isVowel(next) { s[index] = "y" }  // Julia, Jurij
+        else if let previous, isVowel(previous), next.map({ !isVowel($0) }) ?? true { s[index] = "y" }
+        else if let next, isVowel(next), next != "i" && next != "y", previous.map({ !isVowel($0) }) ?? false, previous != "d" {
+          s[index] = "y"  // Fjodor, Natalja; not "dj"
+        }
+      } else if let next, next == "a" || next == "e" || next == "o" || next == "u" {
+        if previous == nil || (previous.map({ !isVowel($0) }) ?? false) || previous == "i" { s[index] = "y" }
+      }
+    }
+    // "iya", "iyu" (Yuliya, Mariya) → "ya", "yu".
+    var glided: [Unicode.Scalar] = []
+    glided.reserveCapacity(s.count)
+    for (index, letter) in s.enumerated() {
+      if letter == "i", index + 2 < s.count, s[index + 1] == "y", isVowel(s[index + 2]), s[index + 2] != "y", index > 0 { continue }
+      glided.append(letter)
+    }
+    s = glided
+    // Adjectival endings.
+    if s.count >= 5 {
+      let last2 = (s[s.count - 2], s[s.count - 1])
+      switch last2 {
+      case ("i", "y"), ("y", "y"), ("i", "j"), ("y", "j"), ("i", "i"), ("y", "i"):
+        s.removeLast(2)
+        s.append("y")
+      case ("k", "i") where s[s.count - 3] == "s" || s[s.count - 3] == "c":
+        s.removeLast()
+        s.append("y")
+      case ("e", "i"), ("a", "i"), ("o", "i"):  // Sergei, Nikolai → Sergey, Nikolay
+        s.removeLast()
+        s.append("y")
+      default: break
+      }
+    }
+    // Doubled letters, then Hepburn long vowels: ou → o, oh before a consonant or the end → o.
+    var out: [Unicode.Scalar] = []
+    out.reserveCapacity(s.count)
+    for (index, letter) in s.enumerated() {
+      if let previous = out.last {
+        if previous == letter { continue }
+        if previous == "o" && letter == "u" && index > 1 && !isVowel(s[index - 2]) { continue }
+        if previous == "o" && letter == "h" && (index + 1 == s.count || !isVowel(s[index + 1])) { continue }
+      }
+      out.append(letter)
+    }
+    return out
+  }
+}
+

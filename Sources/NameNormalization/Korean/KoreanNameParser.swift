@@ -1,0 +1,273 @@
+import Foundation
+import ICUSupport
+import NormalizeCore
+
+/// Parses romanised Korean names — spaced, hyphenated, fused ("Byoungsam"), all capitals,
+/// comma form ("Kim, Jaeyun"), given name first ("Yeonmi Park") — into family name and
+/// syllables, and maps them back to ranked Hangul candidates.
+///
+/// A fused given name is segmented against every syllable spelling the model knows (RR, MR,
+/// and the real-world variants of `Lexicons/ko/`). A string that cannot be read as a known
+/// surname plus one to three syllables is not a Korean name: `parse` returns `[]`.
+///
+/// ```swift
+/// let parser = try KoreanNameParser(lexicons: lexicons)
+/// parser.parse("Koo Byoungsam").first?.display   // "Koo Byoung-sam"
+/// parser.parse("Koo Byoungsam").first?.hangul    // ["구병삼", …]
+/// parser.parse("Yeonmi Park").first?.order       // .givenFirst
+/// parser.parse("Volodymyr Zelenskyy")            // []
+/// parser.isKoreanSurname("Baek")                 // true
+/// ```
+///
+/// Built once; immutable and thread-safe afterwards.
+public struct KoreanNameParser: Sendable {
+  let tables: KoreanNameTables
+  /// The romanizer over the same tables (for the other direction without building twice).
+  public let romanizer: KoreanRomanizer
+
+  /// Longest input considered, in scalars; longer strings are not names.
+  static let maximumLength = 80
+  /// Most Hangul candidates offered per reading.
+  static let maximumCandidates = 10
+  /// Candidates less likely than the best by this factor are dropped.
+  static let candidateRatio = 1e-3
+  static let familyFirstPrior = log(0.75)
+  static let givenFirstPrior = log(0.25)
+  /// log P(number of given-name syllables): 1, 2, 3.
+  static let syllableCountPrior = [log(0.12), log(0.85), log(0.03)]
+
+  /// Builds the parser (and its romanizer) from the `ko` spelling lexicons.
+  ///
+  /// - Throws: `KoreanNameError` or `LexiconError` for a malformed or missing lexicon.
+  public init(lexicons: any LexiconProvider) throws {
+    let tables = try KoreanNameTables(lexicons: lexicons)
+    self.tables = tables
+    self.romanizer = KoreanRomanizer(tables: tables)
+  }
+
+  /// Whether a token is a known spelling of a Korean family name ("Lee", "Baek", "Rhee",
+  /// "Gim"), case-insensitively; for partial mentions such as "Mr. Lee" or "Baek said".
+  ///
+  /// Only spellings observed in the data, listed by name-variants, or the RR/MR form count
+  /// (not every spelling the model can generate). Short forms such as "An", "O", "So" or
+  /// "Ha" are surnames too: callers should require a cue for them.
+  public func isKoreanSurname(_ token: String) -> Bool {
+    guard let letters = Self.asciiLetters(token), !letters.isEmpty, letters.count <= 8 else { return false }
+    return tables.knownSurnameSpellings.contains(letters)
+  }
+
+  /// The key of a Hangul name ("유용원" → "ko:yu.yong.won"), or nil when it is not Hangul.
+  public func key(ofHangul hangul: String) -> String? {
+    guard let syllables = KoreanRomanizer.syllables(of: hangul) else { return nil }
+    return KoreanNameKey.key(hangul: syllables)
+  }
+
+  // MARK: - Parsing
+
+  /// A token of the input: its hyphen-separated pieces in lowercase letters.
+  struct Token {
+    var pieces: [[UInt8]]
+    var allCapitals: Bool
+  }
+
+  /// Reads a romanised Korean name.
+  ///
+  /// - Parameter latin: the name as written ("Yoo Yong Won", "KOO BYOUNGSAM", "Kim, Jaeyun",
+  ///   "Yeonmi Park", "Ch'oe T'ae-yŏl").
+  /// - Returns: readings, best first (usually one; two when both name orders are plausible);
+  ///   empty when the string is not a Korean name.
+  public func parse(_ latin: String) -> [KoreanNameReading] {
+    guard let (tokens, commaAfterFirst) = Self.tokens(of: latin), (2...4).contains(tokens.count) else { return [] }
+    var readings: [(reading: KoreanNameReading, logScore: Double)] = []
+    var orders: [(NameOrder, Int)] = [(.familyFirst, 0)]
+    if !commaAfterFirst { orders.append((.givenFirst, tokens.count - 1)) }
+    for (order, familyIndex) in orders {
+      var given = tokens
+      let family = given.remove(at: familyIndex)
+      guard family.pieces.count == 1, let familyLetters = family.pieces.first else { continue }
+      var prior = order == .familyFirst ? Self.familyFirstPrior : Self.givenFirstPrior
+      let givenCapitals = given.allSatisfy(\.allCapitals)
+      if family.allCapitals && !givenCapitals { prior += log(4.0) } else if !family.allCapitals && given.contains(where: \.allCapitals) { prior -= log(4.0) }
+      if let reading = read(familyLetters: familyLetters, given: given.flatMap(\.pieces), order: order) {
+        readings.append((reading.0, reading.1 + prior))
+      }
+    }
+    guard let best = readings.map(\.logScore).max() else { return [] }
+    readings.sort { $0.logScore > $1.logScore }
+    let total = readings.reduce(0) { $0 + exp($1.logScore - best) }
+    return readings.map { entry in
+      var reading = entry.reading
+      reading.score = exp(entry.logScore - best) / total
+      return reading
+    }
+  }
+
+  /// One segmentation of the given name into syllable spellings.
+  private struct Segmentation {
+    var spellings: [[UInt8]]
+  }
+
+  private func read(familyLetters: [UInt8], given pieces: [[UInt8]], order: NameOrder) -> (KoreanNameReading, Double)? {
+    guard let surnames = tables.reverseSurname[familyLetters], !surnames.isEmpty, !pieces.isEmpty else { return nil }
+    // Segment each piece, then combine the pieces' segmentations (1–3 syllables in all).
+    var combined: [[[UInt8]]] = [[]]
+    for piece in pieces {
+      let options = segmentations(of: piece, maximumSyllables: 3)
+      if options.isEmpty { return nil }
+      var next: [[[UInt8]]] = []
+      for prefix in combined {
+        for option in options where prefix.count + option.count <= 3 { next.append(prefix + option) }
+      }
+      combined = next
+      if combined.isEmpty { return nil }
+    }
+    // Score every (segmentation, Hangul) pair; keep the best per Hangul string.
+    var best: [[UInt32]: (Double, Int)] = [:]
+    var bestSegmentation: (Double, Int)? = nil
+    for (segmentationIndex, spellings) in combined.enumerated() {
+      guard (1...3).contains(spellings.count) else { continue }
+      var beam: [(Double, [UInt32])] = surnames.prefix(3).map { ($0.logScore, [$0.scalar]) }
+      for (index, spelling) in spellings.enumerated() {
+        let position = index == 0 ? 1 : 2
+        guard let candidates = tables.reverseGiven[position][spelling] ?? tables.reverseGiven[3 - position][spelling] else {
+          beam = []
+          break
+        }
+        var next: [(Double, [UInt32])] = []
+        for (score, syllables) in beam {
+          for candidate in candidates.prefix(12) { next.append((score + candidate.logScore, syllables + [candidate.scalar])) }
+        }
+        next.sort { $0.0 > $1.0 }
+        beam = Array(next.prefix(24))
+      }
+      let countPrior = Self.syllableCountPrior[spellings.count - 1]
+      for (score, syllables) in beam {
+        let total = score + countPrior
+        if let existing = best[syllables], existing.0 >= total { continue }
+        best[syllables] = (total, segmentationIndex)
+        if bestSegmentation == nil || total > bestSegmentation?.0 ?? -.infinity { bestSegmentation = (total, segmentationIndex) }
+      }
+    }
+    guard let top = bestSegmentation else { return nil }
+    let ranked = best.sorted { $0.value.0 != $1.value.0 ? $0.value.0 > $1.value.0 : $0.key.lexicographicallyPrecedes($1.key) }
+    let threshold = top.0 + log(Self.candidateRatio)
+    let hangul = ranked.prefix(Self.maximumCandidates).filter { $0.value.0 >= threshold }.map { entry in
+      String(String.UnicodeScalarView(entry.key.compactMap(Unicode.Scalar.init)))
+    }
+    let spellings = combined[top.1]
+    let family = Self.capitalized(familyLetters)
+    let given = spellings.enumerated().map { $0.offset == 0 ? Self.capitalized($0.element) : String(decoding: $0.element, as: UTF8.self) }
+      .joined(separator: "-")
+    let surname = ranked.first?.key.first ?? surnames[0].scalar
+    let reading = KoreanNameReading(
+      display: family + " " + given, family: family, given: given, order: order, hangul: hangul,
+      key: KoreanNameKey.key(surname: surname, givenSpellings: spellings), score: 1)
+    return (reading, top.0)
+  }
+
+  /// Every way to cut `piece` into 1…`maximumSyllables` known syllable spellings.
+  private func segmentations(of piece: [UInt8], maximumSyllables: Int) -> [[[UInt8]]] {
+    var results: [[[UInt8]]] = []
+    var current: [[UInt8]] = []
+    let longest = tables.longestGivenSpelling
+    func walk(_ start: Int) {
+      if start == piece.count {
+        results.append(current)
+        return
+      }
+      guard current.count < maximumSyllables, results.count < 16 else { return }
+      var end = start + 1
+      while end <= piece.count && end - start <= longest {
+        let part = Array(piece[start..<end])
+        if tables.givenSpellings.contains(part) {
+          current.append(part)
+          walk(end)
+          current.removeLast()
+        }
+        end += 1
+      }
+    }
+    walk(0)
+    return results
+  }
+
+  // MARK: - Input
+
+  /// Splits the input into tokens of lowercase ASCII letters; nil when it holds digits, letters
+  /// of other scripts, or anything a name cannot contain.
+  static func tokens(of text: String) -> ([Token], Bool)? {
+    var tokens: [Token] = []
+    var pieces: [[UInt8]] = []
+    var piece: [UInt8] = []
+    var upper = 0
+    var lower = 0
+    var commaAfterFirst = false
+    var length = 0
+    func endPiece() {
+      if !piece.isEmpty { pieces.append(piece) }
+      piece = []
+    }
+    func endToken() {
+      endPiece()
+      if !pieces.isEmpty { tokens.append(Token(pieces: pieces, allCapitals: upper >= 2 && lower == 0)) }
+      pieces = []
+      upper = 0
+      lower = 0
+    }
+    for scalar in text.unicodeScalars {
+      length += 1
+      if length > maximumLength { return nil }
+      var v = scalar.value
+      if v >= 0x80, let folded = foldLatin(scalar) { v = folded }
+      switch v {
+      case 0x61...0x7A:
+        piece.append(UInt8(v))
+        lower += 1
+      case 0x41...0x5A:
+        piece.append(UInt8(v + 32))
+        upper += 1
+      case 0x20, 0x09, 0xA0, 0x3000, 0x2E:  // space, tab, no-break space, ideographic space, "."
+        endToken()
+      case 0x2C, 0xFF0C:  // comma
+        endToken()
+        if tokens.count == 1 { commaAfterFirst = true } else { return nil }
+      case 0x2D, 0x2010, 0x2011, 0x2012, 0x2013, 0xAD:  // hyphens
+        endPiece()
+      case 0x27, 0x2019, 0x2018, 0x2BC, 0x60:  // apostrophes (McCune–Reischauer "Ch'oe")
+        continue
+      default:
+        return nil
+      }
+    }
+    endToken()
+    return (tokens, commaAfterFirst)
+  }
+
+  /// A Latin letter with diacritics (ŏ, ŭ, é) as its base ASCII letter.
+  private static func foldLatin(_ scalar: Unicode.Scalar) -> UInt32? {
+    let v = scalar.value
+    guard (0xC0...0x24F).contains(v) || (0x1E00...0x1EFF).contains(v) else { return nil }
+    let decomposed = Normalizer.normalize(String(scalar), form: .nfd).unicodeScalars
+    guard let base = decomposed.first, base.isASCII, (0x41...0x5A).contains(base.value) || (0x61...0x7A).contains(base.value) else {
+      return nil
+    }
+    return base.value
+  }
+
+  static func asciiLetters(_ token: String) -> [UInt8]? {
+    var out: [UInt8] = []
+    for byte in token.utf8 {
+      switch byte {
+      case 0x61...0x7A: out.append(byte)
+      case 0x41...0x5A: out.append(byte + 32)
+      case 0x2E, 0x27: continue
+      default: return nil
+      }
+    }
+    return out
+  }
+
+  private static func capitalized(_ letters: [UInt8]) -> String {
+    String(decoding: letters.enumerated().map { $0.offset == 0 && $0.element >= 0x61 ? $0.element - 32 : $0.element }, as: UTF8.self)
+  }
+}

@@ -1,0 +1,226 @@
+import Foundation
+import NormalizeCore
+
+/// The precomputed, read-only tables both directions share: forward spellings per syllable
+/// and position (flat arrays indexed by syllable), and the reverse index from a spelling to
+/// the syllables it may stand for. Built once at `init`; immutable afterwards, so it is safe to
+/// share between threads.
+final class KoreanNameTables: Sendable {
+  let model: KoreanSpellingModel
+  /// Forward spellings, `[position][syllable offset]`; nil where not precomputed.
+  private let forward: [[[WeightedSpelling]?]]
+  /// Reverse index: spelling → candidates (syllable, log score) for given-name positions,
+  /// best first; the score is log P(spelling | syllable, position) + log P(syllable | position).
+  let reverseGiven: [[[UInt8]: [ReverseCandidate]]]
+  /// Reverse index for surnames: spelling → surnames, best first.
+  let reverseSurname: [[UInt8]: [ReverseCandidate]]
+  /// Spellings that are a known form of a surname (observed, listed, RR or MR); what
+  /// `isKoreanSurname` accepts.
+  let knownSurnameSpellings: Set<[UInt8]>
+  /// Every spelling of a given-name syllable in the reverse index (for segmenting fused names).
+  let givenSpellings: Set<[UInt8]>
+  /// Longest spelling in `givenSpellings`.
+  let longestGivenSpelling: Int
+  /// Reverse index by loosened spelling (see `loosened`), used when the exact spelling is unknown.
+  let looseGiven: [[[UInt8]: [ReverseCandidate]]]
+  /// Every key of `looseGiven`.
+  let looseSpellings: Set<[UInt8]>
+  let longestLooseSpelling: Int
+
+  struct ReverseCandidate: Sendable {
+    var scalar: UInt32
+    var logScore: Double
+  }
+
+  /// How many syllables outside the observed ones the reverse index covers, by jamo prior.
+  static let unseenSyllablesIndexed = 2500
+  /// Weight of the jamo prior against observed syllable counts in P(syllable | position).
+  static let priorConcentration = 40.0
+  /// Reverse candidates whose forward probability is below this are not indexed.
+  static let minimumSpellingProbability = 0.0005
+
+  init(lexicons: any LexiconProvider) throws {
+    let model = try KoreanSpellingModel(lexicons: lexicons)
+    self.model = model
+    if model.surnamePopulation.isEmpty { throw KoreanNameError.missingLexicon("surname-spellings") }
+
+    // P(syllable | position) for given names: observed counts backed off to a jamo prior
+    // (initial × medial × final frequencies in observed given-name syllables).
+    var jamoCounts = [[Double]](repeating: [Double](repeating: 0.1, count: 28), count: 3)
+    var totalByPosition = [0.0, 0.0, 0.0]
+    for (key, count) in model.givenSyllableCounts {
+      guard let jamo = Hangul.jamo(of: key.scalar) else { continue }
+      jamoCounts[0][jamo.initial] += count
+      jamoCounts[1][jamo.medial] += count
+      jamoCounts[2][jamo.final] += count
+      totalByPosition[key.position] += count
+    }
+    let sums = jamoCounts.enumerated().map { slot, counts in
+      counts.prefix(slot == 0 ? 19 : (slot == 1 ? 21 : 28)).reduce(0, +)
+    }
+    func jamoPrior(_ scalar: UInt32) -> Double {
+      guard let j = Hangul.jamo(of: scalar) else { return 0 }
+      return jamoCounts[0][j.initial] / sums[0] * jamoCounts[1][j.medial] / sums[1] * jamoCounts[2][j.final] / sums[2]
+    }
+    var indexed = Set(model.givenSyllableCounts.keys.map(\.scalar))
+    var byPrior: [(UInt32, Double)] = []
+    byPrior.reserveCapacity(Int(Hangul.count))
+    for offset in 0..<Hangul.count { byPrior.append((Hangul.first + offset, jamoPrior(Hangul.first + offset))) }
+    byPrior.sort { $0.1 > $1.1 }
+    for (scalar, _) in byPrior.prefix(Self.unseenSyllablesIndexed) { indexed.insert(scalar) }
+
+    var forward = [[[WeightedSpelling]?]](repeating: [[WeightedSpelling]?](repeating: nil, count: Int(Hangul.count)), count: 3)
+    var reverseGiven = [[[UInt8]: [ReverseCandidate]]](repeating: [:], count: 3)
+    var looseGiven = [[[UInt8]: [ReverseCandidate]]](repeating: [:], count: 3)
+    let seen = Set(model.givenSyllableCounts.keys.map(\.scalar))
+    for position in [KoreanNamePosition.first, .next] {
+      let p = position.rawValue
+      let total = totalByPosition[p]
+      for scalar in seen { forward[p][Int(scalar - Hangul.first)] = model.spellings(of: scalar, at: position) }
+      for scalar in indexed {
+        let count = model.givenSyllableCounts[KoreanSpellingModel.SyllableKey(scalar: scalar, position: p)] ?? 0
+        let prior = (count + Self.priorConcentration * jamoPrior(scalar)) / (total + Self.priorConcentration)
+        guard prior > 0 else { continue }
+        var scores: [[UInt8]: Double] = [:]
+        for spelling in model.spellings(of: scalar, at: position, wide: true)
+        where spelling.probability >= Self.minimumSpellingProbability && !spelling.letters.isEmpty {
+          scores[spelling.letters] = spelling.probability
+        }
+        // The textbook forms are always readable back, even when the data never used them:
+        // RR, McCune–Reischauer without diacritics, and their mixtures ("Jong" for 정, "Un" for 은).
+        for form in Self.conventionalSpellings(of: scalar) where !form.isEmpty {
+          scores[form] = max(scores[form] ?? 0, Self.conventionalSpellingProbability)
+        }
+        var looseScores: [[UInt8]: Double] = [:]
+        for (letters, probability) in scores {
+          let logScore = log(probability) + log(prior)
+          reverseGiven[p][letters, default: []].append(ReverseCandidate(scalar: scalar, logScore: logScore))
+          let loose = Self.loosened(letters)
+          looseScores[loose] = max(looseScores[loose] ?? -.infinity, logScore)
+        }
+        for (loose, logScore) in looseScores {
+          looseGiven[p][loose, default: []].append(ReverseCandidate(scalar: scalar, logScore: logScore))
+        }
+      }
+    }
+    var reverseSurname: [[UInt8]: [ReverseCandidate]] = [:]
+    var known = Set<[UInt8]>()
+    let population = model.surnamePopulation.values.reduce(0, +)
+    for (scalar, people) in model.surnamePopulation {
+      forward[0][Int(scalar - Hangul.first)] = model.spellings(of: scalar, at: .surname)
+      var scores: [[UInt8]: Double] = [:]
+      for spelling in model.spellings(of: scalar, at: .surname, wide: true) where spelling.probability >= 0.001 && !spelling.letters.isEmpty {
+        scores[spelling.letters] = spelling.probability
+      }
+      for form in Self.conventionalSpellings(of: scalar) where !form.isEmpty {
+        scores[form] = max(scores[form] ?? 0, Self.conventionalSpellingProbability)
+      }
+      for (letters, probability) in scores {
+        let logScore = log(probability) + log(people / population)
+        reverseSurname[letters, default: []].append(ReverseCandidate(scalar: scalar, logScore: logScore))
+        let loose = Self.loosened(letters)
+        if loose != letters { reverseSurname[loose, default: []].append(ReverseCandidate(scalar: scalar, logScore: logScore + Self.loosePenalty)) }
+      }
+      if let jamo = Hangul.jamo(of: scalar) {
+        known.insert(KoreanSpellingModel.letters(Hangul.rrInitials[jamo.initial] + Hangul.rrMedials[jamo.medial] + Hangul.rrFinals[jamo.final]))
+        known.insert(KoreanSpellingModel.letters(Hangul.mrAsciiInitials[jamo.initial] + Hangul.mrAsciiMedials[jamo.medial] + Hangul.mrFinals[jamo.final]))
+      }
+    }
+    for spelling in model.surnameDisplay.keys { known.insert(spelling) }
+    for key in reverseSurname.keys {
+      // one entry per surname (a loose and an exact spelling may both point at it), best first
+      var best: [UInt32: Double] = [:]
+      for c in reverseSurname[key] ?? [] { best[c.scalar] = max(best[c.scalar] ?? -.infinity, c.logScore) }
+      reverseSurname[key] = best.map { ReverseCandidate(scalar: $0.key, logScore: $0.value) }.sorted { $0.logScore > $1.logScore }
+    }
+    for p in 1...2 {
+      for key in reverseGiven[p].keys { reverseGiven[p][key]?.sort { $0.logScore > $1.logScore } }
+      for key in looseGiven[p].keys { looseGiven[p][key]?.sort { $0.logScore > $1.logScore } }
+    }
+    self.forward = forward
+    self.reverseGiven = reverseGiven
+    self.looseGiven = looseGiven
+    self.reverseSurname = reverseSurname
+    self.knownSurnameSpellings = known
+    let given = Set(reverseGiven[1].keys).union(reverseGiven[2].keys)
+    self.givenSpellings = given
+    self.longestGivenSpelling = given.map(\.count).max() ?? 0
+    let loose = Set(looseGiven[1].keys).union(looseGiven[2].keys)
+    self.looseSpellings = loose
+    self.longestLooseSpelling = loose.map(\.count).max() ?? 0
+  }
+
+  /// Score penalty (log) for reading a spelling only through its loosened form.
+  static let loosePenalty = log(0.05)
+
+  /// A looser form of a spelling for reading back idiosyncratic spellings: "gh", "kh", "sh",
+  /// "ph", "rh" lose their "h"; an "h" between a vowel and a consonant or the end goes ("Ahn",
+  /// "Ihk", "Kahng", "Eoh"); doubled consonants are single ("Sanng"); "c" not before "h" is "k"
+  /// ("Dong-ic"); "iy" and "ie" before a consonant are "i" ("Kiy", "Jie").
+  static func loosened(_ letters: [UInt8]) -> [UInt8] {
+    func isVowel(_ b: UInt8) -> Bool { b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6F || b == 0x75 }
+    var out: [UInt8] = []
+    out.reserveCapacity(letters.count)
+    var i = 0
+    while i < letters.count {
+      let b = letters[i]
+      let next: UInt8? = i + 1 < letters.count ? letters[i + 1] : nil
+      if b == 0x68, let previous = out.last {  // h
+        if previous == 0x67 || previous == 0x6B || previous == 0x73 || previous == 0x70 || previous == 0x72 {
+          i += 1
+          continue
+        }
+        if isVowel(previous) && (next == nil || !(isVowel(next ?? 0) || next == 0x77 || next == 0x79)) {
+          i += 1
+          continue
+        }
+      }
+      if b == 0x63 && next != 0x68 {  // c → k
+        if out.last != 0x6B { out.append(0x6B) }
+        i += 1
+        continue
+      }
+      if !isVowel(b) && b != 0x77 && b != 0x79 && out.last == b {  // doubled consonant
+        i += 1
+        continue
+      }
+      if b == 0x79 && out.last == 0x69 && (next == nil || !isVowel(next ?? 0)) {  // "iy"
+        i += 1
+        continue
+      }
+      if b == 0x65 && out.last == 0x69 && (next == nil || !(isVowel(next ?? 0))) && next != 0x77 {  // "ie"
+        i += 1
+        continue
+      }
+      out.append(b)
+      i += 1
+    }
+    return out
+  }
+
+  /// Probability given to a textbook spelling the data never showed, for reading it back.
+  static let conventionalSpellingProbability = 0.01
+
+  /// RR and McCune–Reischauer (ASCII) letters of a syllable and their mixtures.
+  static func conventionalSpellings(of scalar: UInt32) -> [[UInt8]] {
+    guard let j = Hangul.jamo(of: scalar) else { return [] }
+    var forms: [[UInt8]] = []
+    for initial in [Hangul.rrInitials[j.initial], Hangul.mrAsciiInitials[j.initial]] {
+      for medial in [Hangul.rrMedials[j.medial], Hangul.mrAsciiMedials[j.medial]] {
+        for final in [Hangul.rrFinals[j.final], Hangul.rrTransliteratedFinals[j.final]] {
+          let form = Array((initial + medial + final).utf8)
+          if !forms.contains(form) { forms.append(form) }
+        }
+      }
+    }
+    return forms
+  }
+
+  /// Spellings of a syllable at a position, best first (precomputed or computed now).
+  @inline(__always)
+  func spellings(of scalar: UInt32, at position: KoreanNamePosition) -> [WeightedSpelling] {
+    guard Hangul.isSyllable(scalar) else { return [] }
+    if let cached = forward[position.rawValue][Int(scalar - Hangul.first)] { return cached }
+    return model.spellings(of: scalar, at: position)
+  }
+}

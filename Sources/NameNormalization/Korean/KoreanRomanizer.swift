@@ -1,0 +1,258 @@
+import Foundation
+import ICUSupport
+import NormalizeCore
+
+/// Romanises Korean personal names written in Hangul into the spellings people really use,
+/// ranked, plus the Revised Romanization, McCune–Reischauer, Yonhap and passport forms.
+///
+/// The first syllable is the family name; the rest is the given name, romanised syllable by
+/// syllable without sound changes (the RR rules for names). The ranking comes from
+/// `Lexicons/ko/` spelling counts (see `KoreanSpellingModel`), combined by a beam over
+/// the product of per-syllable probabilities.
+///
+/// ```swift
+/// let romanizer = try KoreanRomanizer(lexicons: lexicons)
+/// romanizer.romanizations(of: "유용원").map(\.text)
+/// // ["Yoo Yong-won", …, "Yu Yong-won" (rr), "Yu Yongwŏn" (mr)]
+/// ```
+///
+/// Built once; immutable and thread-safe afterwards.
+public struct KoreanRomanizer: Sendable {
+  let tables: KoreanNameTables
+
+  /// Width of the beam over syllable choices.
+  static let beamWidth = 30
+  /// Model candidates kept before the Yonhap and passport forms are inserted.
+  static let leadingCommon = 3
+
+  /// Builds the romanizer from the `ko` spelling lexicons.
+  ///
+  /// - Parameter lexicons: a provider with `ko/surnames.tsv`, `ko/surname-spellings.tsv`,
+  ///   `ko/syllable-spellings.tsv` and `ko/jamo-spellings.tsv`.
+  /// - Throws: `KoreanNameError` or `LexiconError` for a malformed or missing lexicon.
+  public init(lexicons: any LexiconProvider) throws {
+    self.tables = try KoreanNameTables(lexicons: lexicons)
+  }
+
+  init(tables: KoreanNameTables) { self.tables = tables }
+
+  /// Ranked Latin spellings of a Hangul name, most likely real-world spelling first.
+  ///
+  /// - Parameters:
+  ///   - hangul: the name in Hangul, family name first ("유용원", "박연미"); spaces are ignored,
+  ///     conjoining jamo are composed first.
+  ///   - limit: how many spellings to return at most (the `rr` and `mr` forms are always among them
+  ///     when `limit` ≥ 3).
+  /// - Returns: the spellings, best first; empty when the input is not 1–5 Hangul syllables.
+  public func romanizations(of hangul: String, limit: Int = 10) -> [KoreanRomanization] {
+    guard limit > 0, let syllables = Self.syllables(of: hangul) else { return [] }
+    return romanizations(syllables: syllables, limit: limit)
+  }
+
+  /// The Hangul syllables of a name, or nil when it holds anything else.
+  static func syllables(of text: String) -> [UInt32]? {
+    var out: [UInt32] = []
+    var needsComposition = false
+    for scalar in text.unicodeScalars {
+      let v = scalar.value
+      if Hangul.isSyllable(v) {
+        out.append(v)
+      } else if v == 0x20 || v == 0x09 || v == 0xA0 || v == 0x3000 {
+        continue
+      } else if (0x1100...0x11FF).contains(v) {
+        needsComposition = true
+        break
+      } else {
+        return nil
+      }
+      if out.count > 5 { return nil }
+    }
+    if needsComposition {
+      let composed = Normalizer.nfc(text)
+      out = []
+      for scalar in composed.unicodeScalars {
+        let v = scalar.value
+        if Hangul.isSyllable(v) { out.append(v) } else if v == 0x20 || v == 0xA0 || v == 0x3000 { continue } else { return nil }
+      }
+    }
+    return (1...5).contains(out.count) ? out : nil
+  }
+
+  /// A beam entry: log probability and the option index chosen for each syllable (4 bits each).
+  struct BeamEntry {
+    var logProbability: Double
+    var choices: UInt32
+  }
+
+  /// The best letter sequences for a name (by product of syllable probabilities).
+  func beam(_ syllables: [UInt32], options: [[WeightedSpelling]], width: Int) -> [BeamEntry] {
+    var beam: [BeamEntry] = options[0].prefix(width).enumerated().map {
+      BeamEntry(logProbability: log($0.element.probability), choices: UInt32($0.offset))
+    }
+    var next: [BeamEntry] = []
+    next.reserveCapacity(width + 1)
+    for index in 1..<syllables.count {
+      next.removeAll(keepingCapacity: true)
+      let logs = options[index].map { log($0.probability) }
+      let shift = UInt32(4 * index)
+      outer: for entry in beam {
+        for (j, l) in logs.enumerated() {
+          let score = entry.logProbability + l
+          if next.count == width, let last = next.last, score <= last.logProbability {
+            if j == 0 { break outer }
+            break
+          }
+          // insertion into the sorted (descending) array
+          var position = next.count
+          while position > 0 && next[position - 1].logProbability < score { position -= 1 }
+          next.insert(BeamEntry(logProbability: score, choices: entry.choices | (UInt32(j) << shift)), at: position)
+          if next.count > width { next.removeLast() }
+        }
+      }
+      swap(&beam, &next)
+    }
+    return beam
+  }
+
+  func romanizations(syllables: [UInt32], limit: Int) -> [KoreanRomanization] {
+    var options: [[WeightedSpelling]] = []
+    options.reserveCapacity(syllables.count)
+    for (index, scalar) in syllables.enumerated() {
+      let position: KoreanNamePosition = index == 0 ? .surname : (index == 1 ? .first : .next)
+      // At most 16 options per syllable: the choice of each is packed in 4 bits.
+      let list = tables.spellings(of: scalar, at: position)
+      if list.isEmpty { return [] }
+      options.append(list.count > 16 ? Array(list.prefix(16)) : list)
+    }
+    let entries = beam(syllables, options: options, width: Self.beamWidth)
+    guard !entries.isEmpty else { return [] }
+
+    // Diversify: a candidate that only changes the surname spelling of one already chosen is
+    // pushed two places down, so the top five cover more given-name spellings.
+    let givenMask: UInt32 = ~0xF
+    var order: [Int] = []
+    var seenGiven: [UInt32] = []
+    var remaining = Array(entries.indices)
+    while !remaining.isEmpty && order.count < limit + 4 {
+      var best = 0
+      var bestRank = Int.max
+      for (k, index) in remaining.enumerated() {
+        let rank = index + (seenGiven.contains(entries[index].choices & givenMask) ? 2 : 0)
+        if rank < bestRank {
+          bestRank = rank
+          best = k
+        }
+      }
+      let chosen = remaining.remove(at: best)
+      order.append(chosen)
+      seenGiven.append(entries[chosen].choices & givenMask)
+    }
+
+    func parts(_ entry: BeamEntry) -> [[UInt8]] {
+      (0..<syllables.count).map { options[$0][Int((entry.choices >> UInt32(4 * $0)) & 0xF)].letters }
+    }
+    var results: [KoreanRomanization] = []
+    var seen = Set<[UInt8]>()
+    func add(_ parts: [[UInt8]], style: KoreanRomanizationStyle, score: Double, text: String? = nil) {
+      let folded = parts.flatMap { $0 }
+      guard !folded.isEmpty, seen.insert(folded).inserted else { return }
+      results.append(KoreanRomanization(text: text ?? Self.display(parts), style: style, score: score))
+    }
+    let bestSurname = parts(entries[0])[0]
+    let rrGiven = syllables.dropFirst().map { Self.rrSyllable($0, transliterated: false) }
+    let passportGiven = syllables.dropFirst().map { Self.rrSyllable($0, transliterated: true) }
+    for (rank, index) in order.enumerated() {
+      if rank == Self.leadingCommon && syllables.count > 1 {
+        add([bestSurname] + rrGiven, style: .yonhap, score: probability([bestSurname] + rrGiven, options))
+        let passport = [bestSurname] + passportGiven
+        add(passport, style: .passport, score: probability(passport, options), text: Self.passportDisplay(passport))
+      }
+      add(parts(entries[index]), style: .common, score: exp(entries[index].logProbability))
+    }
+    // Keep room for the strict RR and MR forms.
+    let rr = syllables.map { Self.rrSyllable($0, transliterated: false) }
+    let reserved = limit >= 3 ? 2 : 0
+    if results.count > limit - reserved { results.removeLast(results.count - (limit - reserved)) }
+    if reserved > 0 {
+      let rrText = Self.display(rr)
+      if !results.contains(where: { $0.text == rrText }) {
+        results.append(KoreanRomanization(text: rrText, style: .rr, score: probability(rr, options)))
+      } else if let i = results.firstIndex(where: { $0.text == rrText }), results[i].style == .common {
+        results[i].style = .rr
+      }
+      results.append(KoreanRomanization(text: Self.mcCuneReischauer(syllables), style: .mr, score: 0))
+    }
+    return Array(results.prefix(limit))
+  }
+
+  /// The model probability of a letter sequence (0 when a part is not among the options).
+  private func probability(_ parts: [[UInt8]], _ options: [[WeightedSpelling]]) -> Double {
+    var p = 1.0
+    for (index, part) in parts.enumerated() {
+      guard let option = options[index].first(where: { $0.letters == part }) else { return 0 }
+      p *= option.probability
+    }
+    return p
+  }
+
+  // MARK: - Conventions
+
+  /// RR letters of one syllable; `transliterated` spells finals letter by letter ("seog").
+  static func rrSyllable(_ scalar: UInt32, transliterated: Bool) -> [UInt8] {
+    guard let j = Hangul.jamo(of: scalar) else { return [] }
+    let finals = transliterated ? Hangul.rrTransliteratedFinals : Hangul.rrFinals
+    return Array((Hangul.rrInitials[j.initial] + Hangul.rrMedials[j.medial] + finals[j.final]).utf8)
+  }
+
+  /// McCune–Reischauer: "Yu Yongwŏn", "Ch'oe T'aeyŏl" (apostrophe between syllables where
+  /// a letter sequence would be ambiguous, as in "Pak Yŏn'mi" → written "Pak Yŏnmi" here).
+  static func mcCuneReischauer(_ syllables: [UInt32]) -> String {
+    var words: [String] = []
+    var given = ""
+    for (index, scalar) in syllables.enumerated() {
+      guard let j = Hangul.jamo(of: scalar) else { continue }
+      let text = Hangul.mrInitials[j.initial] + Hangul.mrMedials[j.medial] + Hangul.mrFinals[j.final]
+      if index == 0 { words.append(capitalized(text)) } else { given += text }
+    }
+    if !given.isEmpty { words.append(capitalized(given)) }
+    return words.joined(separator: " ")
+  }
+
+  /// "Yoo Yong-won": family name, space, hyphenated given name, first letters capitalised.
+  static func display(_ parts: [[UInt8]]) -> String {
+    guard let family = parts.first else { return "" }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(24)
+    appendCapitalized(family, to: &bytes)
+    if parts.count > 1 {
+      bytes.append(0x20)
+      for (index, part) in parts.dropFirst().enumerated() {
+        if index == 0 { appendCapitalized(part, to: &bytes) } else {
+          bytes.append(0x2D)
+          bytes.append(contentsOf: part)
+        }
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// "YOO YONGWON".
+  static func passportDisplay(_ parts: [[UInt8]]) -> String {
+    guard let family = parts.first else { return "" }
+    var bytes = family.map { $0 &- 32 }
+    if parts.count > 1 {
+      bytes.append(0x20)
+      for part in parts.dropFirst() { bytes.append(contentsOf: part.map { $0 &- 32 }) }
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  private static func appendCapitalized(_ part: [UInt8], to bytes: inout [UInt8]) {
+    for (k, b) in part.enumerated() { bytes.append(k == 0 && b >= 0x61 && b <= 0x7A ? b - 32 : b) }
+  }
+
+  private static func capitalized(_ text: String) -> String {
+    guard let first = text.first else { return text }
+    return first.uppercased() + text.dropFirst()
+  }
+}

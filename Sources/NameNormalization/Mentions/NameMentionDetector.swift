@@ -1,0 +1,276 @@
+import NormalizeCore
+
+/// Finds the people, places and organisations named in an article and gives each mention its
+/// canonical form, parts, origin, Hangul candidates and matching key.
+///
+/// ```swift
+/// let detector = try NameMentionDetector(lexicons: provider)
+/// let names = detector.mentions(in: [(field: nil, text: "Lawmaker Yoo Yong Won met Mr. Lee in Kiev. Yoo said…")])
+/// // Yoo Yong Won → person "Yoo Yong-won" (ko, 유용원); Lee → person "Lee"; Kiev → place "Kyiv";
+/// // Yoo → person "Yoo Yong-won" (a partial mention linked to the full name)
+/// ```
+///
+/// In order of precedence: (1) spellings from the alias lexicon, longest first ("Ukrainian
+/// President Volodymyr Zelensky" → the lexicon's "Volodymyr Zelenskyy"); (2) Korean names, by
+/// the surname table and syllable grammar of `KoreanNameParser`, accepted when the given name has
+/// two syllables or a cue stands beside it; (3) other people after a title ("spokesman John
+/// Kirby"); (4) a title with a lone surname ("Mr. Baek", "lawmaker Yoo"); and (5) later or
+/// earlier partial mentions of a person found in the same article ("Zelensky said", "Sybiha
+/// voiced") linked to the full name, when the surname points to one person only.
+public struct NameMentionDetector: Sendable {
+  private let aliases: AliasLexicon
+  private let cues: NameCues
+  private let korean: KoreanNameParser
+  private let commonWords: Set<String>
+
+  /// Loads the alias lexicon, the cue words, the Korean name tables and English stop words.
+  ///
+  /// - Throws: `LexiconError` for a malformed lexicon.
+  public init(lexicons: any LexiconProvider) throws {
+    aliases = try AliasLexicon(lexicons: lexicons)
+    cues = try NameCues(lexicons: lexicons)
+    korean = try KoreanNameParser(lexicons: lexicons)
+    var common: Set<String> = []
+    for language in lexicons.languages(forKind: "stopwords") where language == "en" {
+      for entry in try lexicons.entries(kind: "stopwords", language: language) {
+        if let word = entry.fields.first { common.insert(word.lowercased()) }
+      }
+    }
+    common.formUnion(Self.calendarWords)
+    commonWords = common
+  }
+
+  /// Capitalised words that are never names on their own.
+  private static let calendarWords: Set<String> = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "north", "south", "east", "west", "korea", "korean", "koreans", "ukraine", "ukrainian", "russia", "russian",
+  ]
+
+  /// The mentions in each field, in field order then text order. `field` nil is the record's
+  /// `text`; partial mentions are linked across all fields.
+  public func mentions(in fields: [(field: String?, text: String)]) -> [NameMention] {
+    var found: [[NameMention]] = []
+    var tokenized: [[NameToken]] = []
+    var claimed: [[Bool]] = []
+    var scalarArrays: [[Unicode.Scalar]] = []
+    for (_, text) in fields {
+      let scalars = Array(text.unicodeScalars)
+      let tokens = NameToken.tokenize(scalars)
+      var taken = [Bool](repeating: false, count: tokens.count)
+      found.append(fullMentions(tokens, claimed: &taken))
+      scalarArrays.append(scalars)
+      tokenized.append(tokens)
+      claimed.append(taken)
+    }
+    // Surnames of the people found, for partial mentions: family fold → the one mention.
+    var byFamily: [String: NameMention?] = [:]
+    for mention in found.joined() where mention.kind == "person" && mention.given != nil {
+      guard let family = mention.family else { continue }
+      let key = NameFoldKey.key(family)
+      if let existing = byFamily[key], existing?.canonical != mention.canonical {
+        byFamily[key] = .some(nil)  // two people share the surname: leave partial mentions alone
+      } else {
+        byFamily[key] = mention
+      }
+    }
+    var result: [NameMention] = []
+    for (fieldIndex, field) in fields.enumerated() {
+      var mentions = found[fieldIndex]
+      mentions += partialMentions(tokenized[fieldIndex], claimed: &claimed[fieldIndex], people: byFamily)
+      let scalars = scalarArrays[fieldIndex]
+      for index in mentions.indices {
+        mentions[index].field = field.field
+        let range = mentions[index].start..<mentions[index].end
+        if range.lowerBound >= 0, range.upperBound <= scalars.count {
+          mentions[index].text = String(String.UnicodeScalarView(scalars[range]))
+        }
+      }
+      result += mentions.sorted { $0.start < $1.start }
+    }
+    return result
+  }
+
+  // MARK: - Full mentions
+
+  private func fullMentions(_ tokens: [NameToken], claimed: inout [Bool]) -> [NameMention] {
+    var mentions: [NameMention] = []
+    var index = 0
+    while index < tokens.count {
+      let token = tokens[index]
+      guard token.isCapitalized, !claimed[index] else {
+        index += 1
+        continue
+      }
+      if let (mention, length) = lexiconMatch(tokens, at: index) ?? koreanMatch(tokens, at: index) ?? cuedPerson(tokens, at: index) {
+        mentions.append(mention)
+        for k in index..<(index + length) { claimed[k] = true }
+        index += length
+        continue
+      }
+      index += 1
+    }
+    return mentions
+  }
+
+  /// The longest alias-lexicon spelling starting at `index`.
+  private func lexiconMatch(_ tokens: [NameToken], at index: Int) -> (NameMention, Int)? {
+    let firstKey = AliasLexicon.wordKey(tokens[index].text)
+    let limit = min(aliases.maxWords(startingWith: firstKey), tokens.count - index)
+    var length = limit
+    while length >= 1 {
+      let span = tokens[index..<(index + length)]
+      if isContiguous(span), let last = span.last, last.isCapitalized || last.isCJK {
+        let key = ([firstKey] + span.dropFirst().map { AliasLexicon.wordKey($0.text) }).joined(separator: " ")
+        if let entry = aliases.entry(forKey: key), !(length == 1 && isCommonWord(tokens[index]) && entry.kind == .person) {
+          return (mention(for: entry, tokens: span), length)
+        }
+      }
+      length -= 1
+    }
+    return nil
+  }
+
+  /// A Korean name of one to three tokens starting at `index`.
+  private func koreanMatch(_ tokens: [NameToken], at index: Int) -> (NameMention, Int)? {
+    guard tokens[index].isLatin else { return nil }
+    var length = min(3, tokens.count - index)
+    while length >= 1 {
+      let span = tokens[index..<(index + length)]
+      guard let first = span.first, let last = span.last else { break }
+      if korean.isKoreanSurname(first.text) || korean.isKoreanSurname(last.text), isContiguous(span), span.allSatisfy({ $0.isCapitalized && $0.isLatin && !cues.isCue($0.text) && !isCommonWord($0) }),
+        !(span.dropLast().contains { $0.possessive }) {
+        let spelling = span.map(\.text).joined(separator: " ")
+        if let reading = korean.parse(spelling).first {
+          let multiSyllable = (reading.given ?? "").contains("-")
+          if multiSyllable || hasCue(tokens, before: index, after: index + length) {
+            return (mention(for: reading, tokens: span), length)
+          }
+        }
+      }
+      length -= 1
+    }
+    return nil
+  }
+
+  /// "spokesman John Kirby": two or three capitalised words after a title cue.
+  private func cuedPerson(_ tokens: [NameToken], at index: Int) -> (NameMention, Int)? {
+    guard index > 0, cues.isTitle(tokens[index - 1].text), tokens[index].isLatin else { return nil }
+    var length = 0
+    while index + length < tokens.count, length < 3 {
+      let token = tokens[index + length]
+      guard token.isCapitalized, token.isLatin, !cues.isCue(token.text), !isCommonWord(token),
+        length == 0 || token.joinedToPrevious
+      else { break }
+      length += 1
+      if token.possessive { break }
+    }
+    guard length >= 2 else { return nil }
+    let span = tokens[index..<(index + length)]
+    let words = span.map { mendCase($0.text) }
+    let canonical = words.joined(separator: " ")
+    let family = words[words.count - 1]
+    return (
+      NameMention(
+        start: span.first?.start ?? 0, end: span.last?.end ?? 0, text: spelling(span), kind: "person",
+        canonical: canonical, family: family, given: words.dropLast().joined(separator: " "),
+        key: "name:" + NameFoldKey.key(canonical).replacingSpaces(with: ".")),
+      length
+    )
+  }
+
+  // MARK: - Partial mentions
+
+  private func partialMentions(_ tokens: [NameToken], claimed: inout [Bool], people: [String: NameMention?]) -> [NameMention] {
+    var mentions: [NameMention] = []
+    for (index, token) in tokens.enumerated() where !claimed[index] && token.isCapitalized && token.isLatin {
+      // Standalone: no capitalised non-cue word joined on either side.
+      let joinedBefore = index > 0 && token.joinedToPrevious && tokens[index - 1].isCapitalized && !cues.isCue(tokens[index - 1].text)
+      let joinedAfter = index + 1 < tokens.count && tokens[index + 1].joinedToPrevious && tokens[index + 1].isCapitalized
+        && !cues.isCue(tokens[index + 1].text)
+      guard !joinedBefore, !joinedAfter, !cues.isCue(token.text) else { continue }
+      let key = NameFoldKey.key(token.text)
+      let titled = index > 0 && cues.isTitle(tokens[index - 1].text)
+      if let person = people[key] ?? nil, !isCommonWord(token) || titled {
+        var linked = person
+        linked.start = token.start
+        linked.end = token.end
+        linked.text = token.text
+        linked.field = nil
+        mentions.append(linked)
+        claimed[index] = true
+      } else if titled, !(index + 1 < tokens.count && tokens[index + 1].joinedToPrevious && cues.isTitle(tokens[index + 1].text)) {
+        // Not "Deputy Economy Minister": a title after the word makes it a modifier.
+        // "Mr. Lee", "lawmaker Yoo": a lone surname after a title.
+        let surname = mendCase(token.text)
+        let isKorean = korean.isKoreanSurname(token.text)
+        guard isKorean || !isCommonWord(token) else { continue }
+        mentions.append(
+          NameMention(
+            start: token.start, end: token.end, text: token.text, kind: "person", canonical: surname, family: surname,
+            origin: isKorean ? "ko" : nil, key: (isKorean ? "ko-family:" : "family:") + key))
+        claimed[index] = true
+      }
+    }
+    return mentions
+  }
+
+  // MARK: - Helpers
+
+  private func mention(for entry: AliasEntry, tokens: ArraySlice<NameToken>) -> NameMention {
+    var hangul: [String]?
+    var key = entry.kind.rawValue + ":" + NameFoldKey.key(entry.canonical).replacingSpaces(with: ".")
+    if entry.kind == .person, entry.origin == "ko" {
+      let written = entry.variants.map(\.text).filter { $0.unicodeScalars.allSatisfy { (0xAC00...0xD7A3).contains($0.value) } }
+      let reading = korean.parse(entry.canonical).first
+      hangul = written + (reading?.hangul ?? []).filter { !written.contains($0) }
+      key = written.first.flatMap { korean.key(ofHangul: $0) } ?? reading?.key ?? key
+    }
+    if entry.kind == .person, entry.origin != "ko" {
+      key = "name:" + NameFoldKey.key(entry.canonical).replacingSpaces(with: ".")
+    }
+    return NameMention(
+      start: tokens.first?.start ?? 0, end: tokens.last?.end ?? 0, text: spelling(tokens), kind: entry.kind.rawValue,
+      canonical: entry.canonical, family: entry.family, given: entry.given, origin: entry.origin, hangul: hangul,
+      key: key, lexicon: entry.location)
+  }
+
+  private func mention(for reading: KoreanNameReading, tokens: ArraySlice<NameToken>) -> NameMention {
+    NameMention(
+      start: tokens.first?.start ?? 0, end: tokens.last?.end ?? 0, text: spelling(tokens), kind: "person",
+      canonical: reading.display, family: reading.family, given: reading.given, origin: "ko",
+      hangul: reading.hangul.isEmpty ? nil : reading.hangul, key: reading.key)
+  }
+
+  /// The tokens' text as written, with the separators between them.
+  private func spelling(_ tokens: ArraySlice<NameToken>) -> String {
+    tokens.map(\.text).joined(separator: " ")
+  }
+
+  private func isContiguous(_ span: ArraySlice<NameToken>) -> Bool {
+    span.dropFirst().allSatisfy(\.joinedToPrevious) && !span.dropLast().contains { $0.possessive }
+  }
+
+  private func hasCue(_ tokens: [NameToken], before start: Int, after end: Int) -> Bool {
+    (start > 0 && cues.isTitle(tokens[start - 1].text)) || (end < tokens.count && cues.isVerb(tokens[end].text))
+      || (end > 0 && tokens[end - 1].possessive)
+  }
+
+  private func isCommonWord(_ token: NameToken) -> Bool {
+    commonWords.contains(token.text.lowercased())
+  }
+
+  /// "YOO" → "Yoo"; mixed-case words stay as written ("McCain", "DeSantis").
+  private func mendCase(_ word: String) -> String {
+    guard word.count > 1, word == word.uppercased() else { return word }
+    return word.split(separator: "-", omittingEmptySubsequences: false).map { part in
+      part.prefix(1) + part.dropFirst().lowercased()
+    }.joined(separator: "-")
+  }
+}
+
+extension String {
+  fileprivate func replacingSpaces(with separator: String) -> String {
+    split(separator: " ").joined(separator: separator)
+  }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import NormalizeKit
+
+/// Input and output for `normalize name`: readable analyses, JSON, and the JSON Lines stream.
+struct NameFrontend {
+  let romanizer: KoreanRomanizer
+  let parser: KoreanNameParser
+  let analyzer: NameAnalyzer
+  let limit: Int
+
+  init(lexicons: any LexiconProvider, limit: Int) throws {
+    parser = try KoreanNameParser(lexicons: lexicons)
+    romanizer = parser.romanizer
+    analyzer = try NameAnalyzer(lexicons: lexicons)
+    self.limit = limit
+  }
+
+  /// What `--json` prints for one name.
+  private struct Report: Encodable {
+    var input: String
+    var romanizations: [KoreanRomanization]?
+    var analysis: NameAnalysis
+  }
+
+  func printAnalysis(of name: String, json: Bool) throws {
+    let romanizations = romanizer.romanizations(of: name, limit: limit)
+    let analysis = analyzer.analyze(name)
+    if json {
+      print(try RecordEncoder.encodePretty(Report(input: name, romanizations: romanizations.isEmpty ? nil : romanizations, analysis: analysis)))
+      return
+    }
+    print(name)
+    if !romanizations.isEmpty {
+      let width = romanizations.map { $0.text.count }.max() ?? 0
+      for (rank, r) in romanizations.enumerated() {
+        let padded = r.text + String(repeating: " ", count: max(0, width - r.text.count))
+        print("  \(String(format: "%2d", rank + 1)). \(padded)  \(r.style.rawValue)\(r.score > 0 ? String(format: "  %.4f", r.score) : "")")
+      }
+    }
+    let rows: [(String, String?)] = [
+      ("canonical", analysis.canonical), ("family", analysis.family), ("given", analysis.given), ("order", analysis.order),
+      ("origin", analysis.origin), ("hangul", analysis.hangul.map { $0.joined(separator: ", ") }), ("key", analysis.key),
+      ("rule", analysis.rule), ("note", analysis.note),
+    ]
+    for (label, value) in rows {
+      guard let value, !value.isEmpty else { continue }
+      print("  \(label):" + String(repeating: " ", count: max(1, 11 - label.count)) + value)
+    }
+  }
+
+  /// Streams JSON Lines; returns how many lines were rejected.
+  func runJSONLines(path: String?) throws -> Int {
+    let handle: FileHandle
+    if let path, path != "-" {
+      guard let file = FileHandle(forReadingAtPath: path) else { throw ValidationErrorMessage("cannot read \(path)") }
+      handle = file
+    } else {
+      handle = FileHandle.standardInput
+    }
+    let output = try OutputSink(path: nil)
+    let decoder = JSONDecoder()
+    var rejected = 0
+    var lineNumber = 0
+    var buffer: [UInt8] = []
+    func handleLine(_ bytes: ArraySlice<UInt8>) throws {
+      lineNumber += 1
+      var line = bytes
+      if line.last == 0x0D { line = line.dropLast() }
+      if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+      guard let value = try? decoder.decode(JSONValue.self, from: Data(line)), case .object(var object) = value else {
+        Diagnostics.print("normalize name: line \(lineNumber): not a JSON object; skipped")
+        rejected += 1
+        return
+      }
+      if let hangul = object["hangul"]?.stringValue, object["latin"] == nil, object["name"] == nil {
+        object["romanizations"] = .array(romanizer.romanizations(of: hangul, limit: limit).map { .string($0.text) })
+      } else if let latin = object["latin"]?.stringValue {
+        object["hangul"] = .array((parser.parse(latin).first?.hangul ?? []).map { .string($0) })
+      } else if let name = object["name"]?.stringValue {
+        let analysis = analyzer.analyze(name)
+        let encoded = try JSONEncoder().encode(analysis)
+        object["analysis"] = (try? decoder.decode(JSONValue.self, from: encoded)) ?? .null
+      } else {
+        Diagnostics.print("normalize name: line \(lineNumber): needs a string field \"hangul\", \"latin\" or \"name\"; skipped")
+        rejected += 1
+        return
+      }
+      try output.write(try RecordEncoder.encodeLine(JSONValue.object(object)))
+    }
+    while let data = try handle.read(upToCount: 1 << 16), !data.isEmpty {
+      buffer.append(contentsOf: data)
+      var start = 0
+      while let newline = buffer[start...].firstIndex(of: 0x0A) {
+        try handleLine(buffer[start..<newline])
+        start = newline + 1
+      }
+      buffer.removeFirst(start)
+      if handle === FileHandle.standardInput { try output.flush() }
+    }
+    if !buffer.isEmpty { try handleLine(buffer[...]) }
+    try output.finish()
+    if rejected > 0 { Diagnostics.print("normalize name: \(lineNumber) lines read, \(rejected) skipped") }
+    return rejected
+  }
+}

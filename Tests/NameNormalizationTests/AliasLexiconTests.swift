@@ -1,0 +1,82 @@
+import NormalizeCore
+import NormalizeTestSupport
+import Testing
+
+@testable import NameNormalization
+
+/// One row of `Cases/aliases.json`: a spelling and the entry the shipped lexicon gives it (null:
+/// none).
+struct AliasCase: Decodable, Sendable, CustomTestStringConvertible {
+  var label: String
+  var comment: String?
+  var spelling: String
+  var canonical: String?
+  var kind: String?
+  var expect: String
+  var testDescription: String { label }
+}
+
+@Suite struct AliasLexiconTests {
+  static let cases: [AliasCase] = CaseTable.loadOrEmpty("aliases.json", in: NameFixtures.cases)
+
+  @Test(arguments: cases)
+  func looksUp(_ row: AliasCase) throws {
+    let aliases = try NameFixtures.aliases.get()
+    let check = {
+      let entry = aliases.entry(for: row.spelling)
+      #expect(entry?.canonical == row.canonical)
+      #expect(entry?.kind.rawValue == row.kind)
+    }
+    if row.expect == "knownFailure" { withKnownIssue(Comment(rawValue: row.comment ?? row.label)) { check() } } else { check() }
+  }
+
+  @Test func shippedLexiconLoadsAndIsSizeable() throws {
+    let aliases = try NameFixtures.aliases.get()
+    #expect(aliases.entries.count >= 100)
+    for kind in AliasEntry.Kind.allCases {
+      #expect(aliases.entries.contains { $0.kind == kind }, "no \(kind) entries")
+    }
+  }
+
+  @Test func familyAndGivenFollowTheOrigin() throws {
+    let aliases = try NameFixtures.aliases.get()
+    let zelenskyy = try #require(aliases.entry(for: "Zelensky"))
+    #expect(zelenskyy.family == "Zelenskyy")
+    #expect(zelenskyy.given == "Volodymyr")
+    let kim = try #require(aliases.entry(for: "Kim Jong Un"))
+    #expect(kim.family == "Kim")
+    #expect(kim.given == "Jong-un")
+  }
+
+  @Test func aSpellingUnderTwoEntriesIsRejectedWithItsLine() {
+    let provider = InMemoryLexiconProvider(["aliases": ["all": "Kyiv\tplace\tuk\tKiev\nKiyv\tplace\tuk\tKIEV"]])
+    #expect {
+      _ = try AliasLexicon(lexicons: provider)
+    } throws: { error in
+      "\(error)".contains(":2:") && "\(error)".contains("already belongs to \"Kyiv\"")
+    }
+  }
+
+  @Test(arguments: [
+    ("Kyiv\tcity\tuk\tKiev", "kind \"city\""),
+    ("Kyiv\tplace\tuk", "4 to 7"),
+    ("Kyiv\tplace\tuk\tKiev||Kyyiv", "empty variant"),
+  ])
+  func malformedLinesAreReported(_ line: String, _ message: String) {
+    let provider = InMemoryLexiconProvider(["aliases": ["all": line]])
+    #expect {
+      _ = try AliasLexicon(lexicons: provider)
+    } throws: { error in
+      "\(error)".contains(message) && "\(error)".contains(":1:")
+    }
+  }
+
+  @Test func countsAndDatesAreRead() throws {
+    let provider = InMemoryLexiconProvider(["aliases": ["all": "Kyiv\tplace\tuk\tKiev=12|Kyiv=40\t2025-01-13\t2025-03-18\t001|002"]])
+    let entry = try #require(try AliasLexicon(lexicons: provider).entry(for: "Kiev"))
+    #expect(entry.variants == [.init(text: "Kiev", count: 12), .init(text: "Kyiv", count: 40)])
+    #expect(entry.firstSeen == "2025-01-13")
+    #expect(entry.lastSeen == "2025-03-18")
+    #expect(entry.examples == ["001", "002"])
+  }
+}

@@ -1,0 +1,90 @@
+import NormalizeTestSupport
+import Testing
+
+@testable import NameNormalization
+
+/// One row of `Cases/mentions.json`: a text, the mentions expected in it (matched by text in
+/// reading order; only the fields given are compared; `hangul` must be among the candidates)
+/// and texts that must not be reported.
+struct MentionCase: Decodable, Sendable, CustomTestStringConvertible {
+  struct Expected: Decodable, Sendable {
+    var text: String
+    var kind: String
+    var canonical: String?
+    var family: String?
+    var given: String?
+    var hangul: String?
+  }
+
+  var label: String
+  var comment: String?
+  var text: String
+  var expect: [Expected]
+  var absent: [String]?
+  var expect_status: String
+  var testDescription: String { label }
+}
+
+@Suite struct NameMentionDetectorTests {
+  static let cases: [MentionCase] = CaseTable.loadOrEmpty("mentions.json", in: NameFixtures.cases)
+
+  @Test(arguments: cases)
+  func detects(_ row: MentionCase) throws {
+    let detector = try NameFixtures.detector.get()
+    let found = detector.mentions(in: [(field: nil, text: row.text)])
+    let check = {
+      var remaining = found[...]
+      for expected in row.expect {
+        guard let index = remaining.firstIndex(where: { $0.text == expected.text }) else {
+          Issue.record("\(row.label): no mention \"\(expected.text)\" in \(found.map(\.text))")
+          continue
+        }
+        let mention = remaining[index]
+        remaining = remaining[(index + 1)...]
+        #expect(mention.kind == expected.kind, "\(expected.text)")
+        if let canonical = expected.canonical { #expect(mention.canonical == canonical, "\(expected.text)") }
+        if let family = expected.family { #expect(mention.family == family, "\(expected.text)") }
+        if let given = expected.given { #expect(mention.given == given, "\(expected.text)") }
+        if let hangul = expected.hangul { #expect(mention.hangul?.contains(hangul) == true, "\(expected.text): \(mention.hangul ?? [])") }
+      }
+      for text in row.absent ?? [] {
+        #expect(!found.contains { $0.text == text || ($0.text.hasPrefix(text) && text.contains(" ")) }, "\(row.label): \"\(text)\" must not be a mention")
+      }
+    }
+    if row.expect_status == "knownFailure" {
+      withKnownIssue(Comment(rawValue: row.comment ?? row.label)) { check() }
+    } else {
+      check()
+    }
+  }
+
+  @Test func offsetsAreUnicodeScalarOffsets() throws {
+    let detector = try NameFixtures.detector.get()
+    let text = "“Ядро” — 유용원 said: Zelensky’s aide met Mr. Lee in Kiev."
+    let scalars = Array(text.unicodeScalars)
+    for mention in detector.mentions(in: [(field: nil, text: text)]) {
+      #expect(String(String.UnicodeScalarView(scalars[mention.start..<mention.end])) == mention.text)
+    }
+  }
+
+  @Test func fieldsAreKeptApartAndPartialMentionsLinkAcrossThem() throws {
+    let detector = try NameFixtures.detector.get()
+    let found = detector.mentions(in: [(field: "title", text: "Zelensky meets Yoo Yong-won"), (field: nil, text: "Yoo said the talks went well.")])
+    #expect(found.first?.field == "title")
+    let partial = try #require(found.first { $0.text == "Yoo" })
+    #expect(partial.field == nil)
+    #expect(partial.canonical == "Yoo Yong-won")
+  }
+
+  @Test func tableIsWellFormed() throws {
+    let rows: [MentionCase] = try CaseTable.load("mentions.json", in: NameFixtures.cases)
+    #expect(rows.count >= 12)
+    for row in rows { #expect(CaseStatus.allowed.contains(row.expect_status), "\(row.label)") }
+  }
+
+  @Test(arguments: ["", " ", "Mr.", "Mr. ", "’s", "Kim", "KIM KIM KIM KIM", String(repeating: "Lee ", count: 5000), "\u{0000}Lee\u{202E}Kim", "ㄱㄴ Park"])
+  func oddInputDoesNotCrash(_ text: String) throws {
+    let detector = try NameFixtures.detector.get()
+    _ = detector.mentions(in: [(field: nil, text: text)])
+  }
+}

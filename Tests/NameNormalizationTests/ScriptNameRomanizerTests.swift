@@ -1,0 +1,52 @@
+import NormalizeTestSupport
+import Testing
+
+@testable import NameNormalization
+
+/// One row of `Cases/script-names.json`: a native-script name, its origin and the spellings
+/// expected first, in order, as [text, scheme] pairs.
+struct ScriptNameCase: Decodable, Sendable, CustomTestStringConvertible {
+  var label: String
+  var comment: String?
+  var input: String
+  var origin: String?
+  var spellings: [[String]]
+  var expect: String
+  var testDescription: String { label }
+}
+
+@Suite struct ScriptNameRomanizerTests {
+  static let cases: [ScriptNameCase] = CaseTable.loadOrEmpty("script-names.json", in: NameFixtures.cases)
+
+  @Test(arguments: cases)
+  func romanizes(_ row: ScriptNameCase) {
+    let check = {
+      let result = ScriptNameRomanizer.romanize(row.input)
+      #expect(result.origin == row.origin)
+      let got = result.spellings.prefix(row.spellings.count).map { [$0.text, $0.scheme] }
+      #expect(got.map { $0.map(\.escapedScalars) } == row.spellings.map { $0.map(\.escapedScalars) })
+    }
+    if row.expect == "knownFailure" { withKnownIssue(Comment(rawValue: row.comment ?? row.label)) { check() } } else { check() }
+  }
+
+  @Test func tableIsWellFormed() throws {
+    let rows: [ScriptNameCase] = try CaseTable.load("script-names.json", in: NameFixtures.cases)
+    #expect(rows.count >= 10)
+    for row in rows {
+      #expect(CaseStatus.allowed.contains(row.expect), "\(row.label)")
+      #expect(row.spellings.allSatisfy { $0.count == 2 }, "\(row.label): spellings are [text, scheme] pairs")
+    }
+  }
+
+  @Test func ukrainianNationalSystemPositionalLetters() {
+    #expect(UkrainianNationalRomanizer.romanize("Яготин Юрій Єнакієве") == "Yahotyn Yurii Yenakiieve")
+    #expect(UkrainianNationalRomanizer.romanize("ЗГУРСЬКИЙ") == "ZGHURSKYI")
+    #expect(UkrainianNationalRomanizer.romanize("О'Брайєн і м'ята") == "OBraiien i miata")
+    #expect(UkrainianNationalRomanizer.romanize("O'Brien") == "O'Brien")
+  }
+
+  @Test(arguments: ["", "习", "ー", "ㄱ", "Ѣ", "\u{0378}", String(repeating: "Київ ", count: 2000)])
+  func oddInputDoesNotCrash(_ input: String) {
+    _ = ScriptNameRomanizer.romanize(input)
+  }
+}
