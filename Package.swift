@@ -67,6 +67,11 @@ let package = Package(
       dependencies: ["NameNormalization", "NormalizeTestSupport"],
       exclude: ["Cases"]
     ),
+    .testTarget(
+      name: "DateResolutionTests",
+      dependencies: ["DateResolution", "NormalizeTestSupport"],
+      exclude: ["Cases"]
+    ),
     .testTarget(name: "AcceptanceTests", dependencies: ["ArticleRecords", "NormalizeTestSupport"]),
     .testTarget(name: "NormalizeCLITests", dependencies: ["NormalizeTestSupport"]),
   ]

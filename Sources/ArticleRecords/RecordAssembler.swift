@@ -8,7 +8,8 @@ import TextCleaning
 
 /// Runs the library over one article and assembles its `ArticleRecord`: hygiene findings on
 /// the raw text, the cleaning passes, structure and boilerplate, language and scripts, the
-/// publication date, and the reference section.
+/// publication date, name mentions, dates resolved against the publication date, and the
+/// reference section.
 ///
 /// ```swift
 /// let assembler = try RecordAssembler(lexicons: provider)
@@ -35,6 +36,7 @@ public struct RecordAssembler: Sendable {
   private let analyzer: ArticleStructureAnalyzer
   private let languages: LanguageGuesser
   private let names: NameMentionDetector
+  private let dates: DateResolver
   private let options: Options
 
   /// Loads the lexicons the pipeline needs.
@@ -45,6 +47,7 @@ public struct RecordAssembler: Sendable {
     analyzer = try ArticleStructureAnalyzer(lexicons: lexicons)
     languages = LanguageGuesser(lexicons: lexicons)
     names = try NameMentionDetector(lexicons: lexicons)
+    dates = try DateResolver(lexicons: lexicons)
     self.options = options
   }
 
@@ -89,6 +92,10 @@ public struct RecordAssembler: Sendable {
     }
     let nameMentions = names.mentions(in: nameFields)
 
+    // Dates in the body, resolved against the publication date and the narrative.
+    let dateResolution = dates.resolve(text, dct: published?.value, language: lang)
+    findings += dateResolution.findings
+
     return ArticleRecord(
       id: article.id,
       source: ArticleRecord.Source(file: article.file, line: article.line, url: article.url, publisher: nil),
@@ -98,7 +105,7 @@ public struct RecordAssembler: Sendable {
         credits: layout.metadata.credits, tags: layout.metadata.tags, sourceLine: layout.metadata.sourceLine,
         breadcrumb: layout.metadata.breadcrumb),
       removed: layout.removed.map { ArticleRecord.Removal(text: $0.text, rule: $0.rule) },
-      names: nameMentions, dates: [],
+      names: nameMentions, dates: dateResolution.mentions,
       references: layout.referenceSection.map { ReferenceAnnotation(raw: $0) },
       findings: findings,
       input: article.passthrough.isEmpty ? nil : article.passthrough)

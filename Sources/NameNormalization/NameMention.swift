@@ -7,8 +7,7 @@
 ///  "key": "ko:jang.se.yul", "lexicon": null}
 /// ```
 ///
-/// Mention detection is built in its own capability (issue 3); until then records carry an
-/// empty `names` array.
+/// Found by `NameMentionDetector`.
 public struct NameMention: Codable, Sendable, Equatable {
   public var start: Int
   public var end: Int
@@ -20,6 +19,8 @@ public struct NameMention: Codable, Sendable, Equatable {
   public var given: String?
   /// Origin of the name ("ko", "uk", "ru", "zh", "ja", …) when known.
   public var origin: String?
+  /// "family-first" or "given-first" as written ("Yeonmi Park" is given-first), for Korean names.
+  public var order: String?
   /// Hangul candidates, best first, for Korean names.
   public var hangul: [String]?
   /// Romanisation-independent matching key.
@@ -28,11 +29,14 @@ public struct NameMention: Codable, Sendable, Equatable {
   public var lexicon: String?
   /// Field the offsets count in when not `text`.
   public var field: String?
+  /// True for a mention that is only part of a name — a lone surname after a title ("Mr. Lee")
+  /// or a later short form linked to the full name ("Zelensky said"); nil for full mentions.
+  public var partial: Bool?
 
   public init(
     start: Int, end: Int, text: String, kind: String, canonical: String, family: String? = nil,
-    given: String? = nil, origin: String? = nil, hangul: [String]? = nil, key: String? = nil,
-    lexicon: String? = nil, field: String? = nil
+    given: String? = nil, origin: String? = nil, order: String? = nil, hangul: [String]? = nil, key: String? = nil,
+    lexicon: String? = nil, field: String? = nil, partial: Bool? = nil
   ) {
     self.start = start
     self.end = end
@@ -42,9 +46,11 @@ public struct NameMention: Codable, Sendable, Equatable {
     self.family = family
     self.given = given
     self.origin = origin
+    self.order = order
     self.hangul = hangul
     self.key = key
     self.lexicon = lexicon
     self.field = field
+    self.partial = partial
   }
 }

@@ -14,11 +14,20 @@ public final class DirectoryLexiconProvider: LexiconProvider, @unchecked Sendabl
   private let lock = NSLock()
   private var cache: [String: [LexiconEntry]] = [:]
   private let index: [String: [String: [URL]]]  // kind -> language -> files
+  private let explicitFiles: Set<String>  // files given one by one: named by their own path
 
   /// Indexes the files under each root.
   ///
   /// - Throws: `LexiconError.missingRoot` when a root is not a folder.
-  public init(roots: [URL]) throws {
+  public convenience init(roots: [URL]) throws {
+    try self.init(roots: roots, files: [])
+  }
+
+  /// Indexes the roots, then adds single files with the kind and language they stand for
+  /// (`normalize --lexicons names.tsv` reads a built name lexicon as `all/aliases.tsv`).
+  ///
+  /// - Throws: `LexiconError.missingRoot` when a root is not a folder or a file does not exist.
+  public init(roots: [URL], files: [(url: URL, kind: String, language: String)]) throws {
     self.roots = roots
     var index: [String: [String: [URL]]] = [:]
     let fm = FileManager.default
@@ -38,7 +47,12 @@ public final class DirectoryLexiconProvider: LexiconProvider, @unchecked Sendabl
         }
       }
     }
+    for file in files {
+      guard fm.fileExists(atPath: file.url.path) else { throw LexiconError.missingRoot(path: file.url.path) }
+      index[file.kind, default: [:]][file.language, default: []].append(file.url)
+    }
     self.index = index
+    explicitFiles = Set(files.map(\.url.path))
   }
 
   public func languages(forKind kind: String) -> [String] {
@@ -52,7 +66,7 @@ public final class DirectoryLexiconProvider: LexiconProvider, @unchecked Sendabl
     if let cached = cache[key] { return cached }
     var entries: [LexiconEntry] = []
     for file in index[kind]?[language] ?? [] {
-      let path = "\(language)/\(file.lastPathComponent)"
+      let path = explicitFiles.contains(file.path) ? file.path : "\(language)/\(file.lastPathComponent)"
       guard let data = FileManager.default.contents(atPath: file.path) else {
         throw LexiconError.unreadable(path: path, message: "cannot read the file")
       }

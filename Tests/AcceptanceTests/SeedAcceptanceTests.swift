@@ -14,7 +14,7 @@ import Testing
 @Suite struct SeedAcceptanceTests {
   /// The expectation parts this build checks. Later capabilities add "dates", "names",
   /// "places" and "references" here along with their checks.
-  static let checkedParts: Set<String> = ["title", "removed", "body", "names", "places"]
+  static let checkedParts: Set<String> = ["title", "removed", "body", "names", "places", "dates"]
 
   static let repository = TestPaths.repoRoot
   static let shared = TestPaths.sharedLocation
@@ -105,6 +105,7 @@ import Testing
           if let canonical = want.canonical { #expect(got.canonical == canonical, "\(want.text)") }
           if let family = want.family { #expect(got.family == family, "\(want.text)") }
           if let given = want.given { #expect(got.given == given, "\(want.text)") }
+          if let order = want.order { #expect(got.order == order, "\(want.text)") }
           if let hangul = want.hangul { #expect(got.hangul?.contains(hangul) == true, "\(want.text): \(got.hangul ?? [])") }
         }
       }

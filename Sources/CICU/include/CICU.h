@@ -160,6 +160,49 @@ void cicu_datefmt_close(void *formatter);
 int32_t cicu_locale_count(void);
 const char *cicu_locale_at(int32_t index);
 
+
+// MARK: CLDR relative dates, plural rules, skeleton formats (reldate.c)
+
+/// Units of `cicu_reldatefmt_format`, in ICU's URelativeDateTimeUnit order.
+#define CICU_REL_YEAR 0
+#define CICU_REL_QUARTER 1
+#define CICU_REL_MONTH 2
+#define CICU_REL_WEEK 3
+#define CICU_REL_DAY 4
+#define CICU_REL_HOUR 5
+#define CICU_REL_MINUTE 6
+#define CICU_REL_SECOND 7
+#define CICU_REL_SUNDAY 8
+#define CICU_REL_SATURDAY 14
+
+/// Opens a relative date-time formatter; style 0 long, 1 short, 2 narrow. NULL on failure.
+void *cicu_reldatefmt_open(const char *locale, int32_t style, int32_t *status);
+
+/// Formats `offset` units from now ("23 ore fa", "vor 23 Stunden", "23시간 전"); `numeric` != 0
+/// always uses a number, 0 allows words ("ieri", "в прошлом году", "작년"). Returns the length.
+int32_t cicu_reldatefmt_format(void *formatter, double offset, int32_t unit, int32_t numeric,
+                               uint16_t *dest, int32_t capacity, int32_t *status);
+
+void cicu_reldatefmt_close(void *formatter);
+
+/// Opens the cardinal plural rules of `locale`. NULL on failure.
+void *cicu_plural_open(const char *locale, int32_t *status);
+
+/// Writes the plural category keyword ("one", "few", "other") of `number`; returns its length.
+int32_t cicu_plural_select(void *rules, double number, uint16_t *dest, int32_t capacity,
+                           int32_t *status);
+
+void cicu_plural_close(void *rules);
+
+/// Opens a date formatter (UTC) with the locale's best pattern for a skeleton such as
+/// "yMMMMd" ("27 maggio 2025", "2025년 5월 27일"). Close with `cicu_datefmt_close`.
+void *cicu_datefmt_open_skeleton(const char *locale, const uint16_t *skeleton, int32_t length,
+                                 int32_t *status);
+
+/// Formats a UDate (milliseconds since 1970, UTC); returns the length.
+int32_t cicu_datefmt_format(void *formatter, double millis, uint16_t *dest, int32_t capacity,
+                            int32_t *status);
+
 #ifdef __cplusplus
 }
 #endif

@@ -77,9 +77,39 @@ public struct AliasLexicon: Sendable {
   }
 
   private mutating func add(_ entry: AliasEntry) throws {
+    // An entry with the canonical form and kind of an earlier one (a built lexicon layered over
+    // the shipped one) adds its spellings to it.
+    let canonicalKey = Self.matchKey(entry.canonical)
+    if let existing = byKey[canonicalKey], entries[existing].canonical == entry.canonical {
+      guard entries[existing].kind == entry.kind else {
+        throw Self.invalid(entry, "\"\(entry.canonical)\" is a \(entries[existing].kind.rawValue) at \(entries[existing].location) but a \(entry.kind.rawValue) here; give one kind")
+      }
+      try merge(entry, into: existing)
+      return
+    }
     let index = entries.count
     entries.append(entry)
-    for spelling in [entry.canonical] + entry.variants.map(\.text) {
+    try claim([entry.canonical] + entry.variants.map(\.text), for: index, from: entry)
+  }
+
+  private mutating func merge(_ entry: AliasEntry, into index: Int) throws {
+    var merged = entries[index]
+    for variant in entry.variants {
+      if let at = merged.variants.firstIndex(where: { $0.text == variant.text }) {
+        if let count = variant.count { merged.variants[at].count = (merged.variants[at].count ?? 0) + count }
+      } else {
+        merged.variants.append(variant)
+      }
+    }
+    merged.firstSeen = [merged.firstSeen, entry.firstSeen].compactMap { $0 }.min()
+    merged.lastSeen = [merged.lastSeen, entry.lastSeen].compactMap { $0 }.max()
+    merged.examples = Array(Set(merged.examples + entry.examples)).sorted()
+    entries[index] = merged
+    try claim(entry.variants.map(\.text), for: index, from: entry)
+  }
+
+  private mutating func claim(_ spellings: [String], for index: Int, from entry: AliasEntry) throws {
+    for spelling in spellings {
       let key = Self.matchKey(spelling)
       guard !key.isEmpty else {
         throw Self.invalid(entry, "spelling \"\(spelling)\" has no letters to match on")
@@ -97,6 +127,30 @@ public struct AliasLexicon: Sendable {
     }
   }
 
+  /// Every problem in the alias lines given (malformed lines, a spelling under two entries,
+  /// one canonical form with two kinds, a variant listed twice), for `normalize lexicon check`.
+  public static func problems(in lines: [LexiconEntry]) -> [LexiconError] {
+    var problems: [LexiconError] = []
+    var lexicon = AliasLexicon()
+    for line in lines {
+      do {
+        let entry = try parse(line)
+        var seen: Set<String> = []
+        for variant in entry.variants where !seen.insert(variant.text).inserted {
+          problems.append(.invalidEntry(path: line.path, line: line.line, message: "variant \"\(variant.text)\" is listed twice"))
+        }
+        try lexicon.add(entry)
+      } catch let error as LexiconError {
+        problems.append(error)
+      } catch {
+        problems.append(.invalidEntry(path: line.path, line: line.line, message: "\(error)"))
+      }
+    }
+    return problems
+  }
+
+  private init() {}
+
   private static func invalid(_ entry: AliasEntry, _ message: String) -> LexiconError {
     let parts = entry.location.split(separator: ":")
     let line = parts.last.flatMap { Int($0) } ?? 0
@@ -104,7 +158,9 @@ public struct AliasLexicon: Sendable {
   }
 
   /// Parses one line: `canonical kind origin variants [first_seen last_seen examples]`.
-  static func parse(_ line: LexiconEntry) throws -> AliasEntry {
+  ///
+  /// - Throws: `LexiconError.invalidEntry` naming the line.
+  public static func parse(_ line: LexiconEntry) throws -> AliasEntry {
     let f = line.fields
     func fail(_ message: String) -> LexiconError { .invalidEntry(path: line.path, line: line.line, message: message) }
     guard f.count >= 4 && f.count <= 7 else {

@@ -29,7 +29,7 @@ enum KoreanNameKey {
     return out
   }
 
-  private static func foldOnset(_ c: [UInt8]) -> String {
+  static func foldOnset(_ c: [UInt8]) -> String {
     guard let first = c.first else { return "" }
     if c.starts(with: Array("ch".utf8)) || c.starts(with: Array("tch".utf8)) || c.starts(with: Array("tj".utf8)) { return "j" }
     switch first {
@@ -71,7 +71,7 @@ enum KoreanNameKey {
     return glide + quality
   }
 
-  private static func foldCoda(_ c: [UInt8]) -> String {
+  static func foldCoda(_ c: [UInt8]) -> String {
     guard let first = c.first else { return "" }
     let s = String(decoding: c, as: UTF8.self)
     if s.contains("ng") { return "ng" }

@@ -28,11 +28,13 @@ public struct KoreanNameParser: Sendable {
   /// Longest input considered, in scalars; longer strings are not names.
   static let maximumLength = 80
   /// Most Hangul candidates offered per reading.
-  static let maximumCandidates = 10
+  static let maximumCandidates = 24
   /// Candidates less likely than the best by this factor are dropped.
-  static let candidateRatio = 1e-3
-  static let familyFirstPrior = log(0.75)
-  static let givenFirstPrior = log(0.25)
+  static let candidateRatio = 5e-5
+  static let familyFirstPrior = log(0.92)
+  static let givenFirstPrior = log(0.08)
+  /// Weight (log) of the typographic cue "family name in capitals, given name not" ("KANG Gi Yun").
+  static let capitalFamilyCue = log(1000.0)
   /// log P(number of given-name syllables): 1, 2, 3.
   static let syllableCountPrior = [log(0.12), log(0.85), log(0.03)]
 
@@ -87,7 +89,7 @@ public struct KoreanNameParser: Sendable {
       guard family.pieces.count == 1, let familyLetters = family.pieces.first else { continue }
       var prior = order == .familyFirst ? Self.familyFirstPrior : Self.givenFirstPrior
       let givenCapitals = given.allSatisfy(\.allCapitals)
-      if family.allCapitals && !givenCapitals { prior += log(4.0) } else if !family.allCapitals && given.contains(where: \.allCapitals) { prior -= log(4.0) }
+      if family.allCapitals && !givenCapitals { prior += Self.capitalFamilyCue } else if !family.allCapitals && given.contains(where: \.allCapitals) { prior -= Self.capitalFamilyCue }
       if let reading = read(familyLetters: familyLetters, given: given.flatMap(\.pieces), order: order) {
         readings.append((reading.0, reading.1 + prior))
       }
@@ -107,54 +109,81 @@ public struct KoreanNameParser: Sendable {
     var spellings: [[UInt8]]
   }
 
+  /// A way to read one piece (a token or a hyphen-separated part) as syllable spellings.
+  private struct PieceReading {
+    var spellings: [[UInt8]]
+    /// Whether the spellings are loosened forms (looked up in the loose index).
+    var loose: Bool
+    var logPenalty: Double
+  }
+
+  /// Skeleton readings of a syllable score at least this much (log) below its best known reading.
+  static let skeletonGap = log(1.0 / 100)
+  /// Penalty (log) for each syllable beyond the first in a piece when the given name is
+  /// already written in several pieces ("Woan" in "SUNG Woan Jong" is one syllable).
+  static let splitPiecePenalty = log(0.05)
+  /// Penalty (log) for cutting a fused name between two vowels ("Jiewon" as 지에원): writers
+  /// hyphenate or space such names.
+  static let vowelJunctionPenalty = log(0.1)
+
   private func read(familyLetters: [UInt8], given pieces: [[UInt8]], order: NameOrder) -> (KoreanNameReading, Double)? {
-    guard let surnames = tables.reverseSurname[familyLetters], !surnames.isEmpty, !pieces.isEmpty else { return nil }
-    // Segment each piece, then combine the pieces' segmentations (1–3 syllables in all).
-    var combined: [[[UInt8]]] = [[]]
+    guard !pieces.isEmpty else { return nil }
+    guard let surnames = tables.reverseSurname[familyLetters] ?? tables.reverseSurname[KoreanNameTables.loosened(familyLetters)],
+      !surnames.isEmpty
+    else { return nil }
+    // Read each piece, then combine the pieces' readings (1–3 syllables in all).
+    var combined: [(spellings: [[UInt8]], loose: [Bool], penalty: Double)] = [([], [], 0)]
     for piece in pieces {
-      let options = segmentations(of: piece, maximumSyllables: 3)
+      let options = readings(of: piece, severalPieces: pieces.count > 1)
       if options.isEmpty { return nil }
-      var next: [[[UInt8]]] = []
+      var next: [(spellings: [[UInt8]], loose: [Bool], penalty: Double)] = []
       for prefix in combined {
-        for option in options where prefix.count + option.count <= 3 { next.append(prefix + option) }
+        for option in options where prefix.spellings.count + option.spellings.count <= 3 {
+          next.append((
+            prefix.spellings + option.spellings, prefix.loose + Array(repeating: option.loose, count: option.spellings.count),
+            prefix.penalty + option.logPenalty))
+        }
       }
       combined = next
       if combined.isEmpty { return nil }
     }
     // Score every (segmentation, Hangul) pair; keep the best per Hangul string.
-    var best: [[UInt32]: (Double, Int)] = [:]
+    var best: [[UInt32]: Double] = [:]
     var bestSegmentation: (Double, Int)? = nil
-    for (segmentationIndex, spellings) in combined.enumerated() {
+    for (segmentationIndex, segmentation) in combined.enumerated() {
+      let spellings = segmentation.spellings
       guard (1...3).contains(spellings.count) else { continue }
       var beam: [(Double, [UInt32])] = surnames.prefix(3).map { ($0.logScore, [$0.scalar]) }
       for (index, spelling) in spellings.enumerated() {
         let position = index == 0 ? 1 : 2
-        guard let candidates = tables.reverseGiven[position][spelling] ?? tables.reverseGiven[3 - position][spelling] else {
+        let candidates = candidates(for: spelling, loose: segmentation.loose[index], position: position)
+        guard !candidates.isEmpty else {
           beam = []
           break
         }
         var next: [(Double, [UInt32])] = []
         for (score, syllables) in beam {
-          for candidate in candidates.prefix(12) { next.append((score + candidate.logScore, syllables + [candidate.scalar])) }
+          for candidate in candidates.prefix(16) { next.append((score + candidate.logScore, syllables + [candidate.scalar])) }
         }
         next.sort { $0.0 > $1.0 }
-        beam = Array(next.prefix(24))
+        beam = Array(next.prefix(32))
       }
-      let countPrior = Self.syllableCountPrior[spellings.count - 1]
+      let prior = Self.syllableCountPrior[spellings.count - 1] + segmentation.penalty
       for (score, syllables) in beam {
-        let total = score + countPrior
-        if let existing = best[syllables], existing.0 >= total { continue }
-        best[syllables] = (total, segmentationIndex)
+        let total = score + prior
+        if let existing = best[syllables], existing >= total { continue }
+        best[syllables] = total
         if bestSegmentation == nil || total > bestSegmentation?.0 ?? -.infinity { bestSegmentation = (total, segmentationIndex) }
       }
     }
     guard let top = bestSegmentation else { return nil }
-    let ranked = best.sorted { $0.value.0 != $1.value.0 ? $0.value.0 > $1.value.0 : $0.key.lexicographicallyPrecedes($1.key) }
+    let ranked = best.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.lexicographicallyPrecedes($1.key) }
     let threshold = top.0 + log(Self.candidateRatio)
-    let hangul = ranked.prefix(Self.maximumCandidates).filter { $0.value.0 >= threshold }.map { entry in
+    let hangul = ranked.prefix(Self.maximumCandidates).filter { $0.value >= threshold }.map { entry in
       String(String.UnicodeScalarView(entry.key.compactMap(Unicode.Scalar.init)))
     }
-    let spellings = combined[top.1]
+    // Display and key use the writer's own letters, cut where the best reading cuts them.
+    let spellings = displaySpellings(pieces: pieces, reading: combined[top.1])
     let family = Self.capitalized(familyLetters)
     let given = spellings.enumerated().map { $0.offset == 0 ? Self.capitalized($0.element) : String(decoding: $0.element, as: UTF8.self) }
       .joined(separator: "-")
@@ -165,21 +194,106 @@ public struct KoreanNameParser: Sendable {
     return (reading, top.0)
   }
 
-  /// Every way to cut `piece` into 1…`maximumSyllables` known syllable spellings.
-  private func segmentations(of piece: [UInt8], maximumSyllables: Int) -> [[[UInt8]]] {
+  /// The writer's letters cut into syllables: a loosened reading is cut at the same places
+  /// in the original piece ("Ihkpyo" read as "ik|pyo" displays as "Ihk-pyo").
+  private func displaySpellings(pieces: [[UInt8]], reading: (spellings: [[UInt8]], loose: [Bool], penalty: Double)) -> [[UInt8]] {
+    guard reading.loose.contains(true) else { return reading.spellings }
+    var out: [[UInt8]] = []
+    var k = 0
+    for piece in pieces {
+      guard k < reading.spellings.count else { return reading.spellings }
+      if !reading.loose[k] {
+        var consumed = 0
+        while k < reading.spellings.count && consumed < piece.count {
+          out.append(reading.spellings[k])
+          consumed += reading.spellings[k].count
+          k += 1
+        }
+        continue
+      }
+      let (loose, sources) = KoreanNameTables.loosenedWithSources(piece)
+      var consumed = 0
+      var start = 0
+      while k < reading.spellings.count && consumed < loose.count {
+        consumed += reading.spellings[k].count
+        k += 1
+        let end = consumed >= loose.count ? piece.count : sources[consumed]
+        guard start < end else { return reading.spellings }
+        out.append(Array(piece[start..<end]))
+        start = end
+      }
+    }
+    return out.count == reading.spellings.count ? out : reading.spellings
+  }
+
+  /// Hangul syllables a spelling may stand for: the exact (or loose) index merged with the
+  /// syllables of the same consonant skeleton, one entry per syllable, best first.
+  private func candidates(for spelling: [UInt8], loose: Bool, position: Int) -> [KoreanNameTables.ReverseCandidate] {
+    let index = loose ? tables.looseGiven : tables.reverseGiven
+    let primary = index[position][spelling] ?? index[3 - position][spelling] ?? []
+    guard let skeleton = KoreanNameTables.skeleton(spelling),
+      let extra = tables.skeletonGiven[position][skeleton] ?? tables.skeletonGiven[3 - position][skeleton]
+    else { return primary }
+    // Skeleton readings only ever follow the known spellings' readings.
+    var merged = Array(primary.prefix(16))
+    let floor = (merged.first?.logScore ?? 0) + Self.skeletonGap
+    for candidate in extra where !merged.contains(where: { $0.scalar == candidate.scalar }) {
+      merged.append(KoreanNameTables.ReverseCandidate(scalar: candidate.scalar, logScore: min(candidate.logScore, floor)))
+    }
+    merged.sort { $0.logScore > $1.logScore }
+    return merged
+  }
+
+  /// The ways to read a piece: exact segmentations into known syllable spellings or, when
+  /// there is none, segmentations of its loosened form.
+  private func readings(of piece: [UInt8], severalPieces: Bool) -> [PieceReading] {
+    var out: [PieceReading] = []
+    for spellings in segmentations(of: piece, in: tables.givenSpellings, longest: tables.longestGivenSpelling) {
+      out.append(PieceReading(spellings: spellings, loose: false, logPenalty: penalty(spellings, severalPieces: severalPieces)))
+    }
+    let loose = KoreanNameTables.loosened(piece)
+    if out.isEmpty || loose != piece {
+      for spellings in segmentations(of: loose, in: tables.looseSpellings, longest: tables.longestLooseSpelling) {
+        out.append(PieceReading(
+          spellings: spellings, loose: true,
+          logPenalty: KoreanNameTables.loosePenalty + penalty(spellings, severalPieces: severalPieces)))
+      }
+    }
+    // A piece of a spaced or hyphenated name is one syllable: when no known spelling reads it
+    // as one ("Woan", "Suak"), its consonant skeleton may.
+    if severalPieces && !out.contains(where: { $0.spellings.count == 1 }), KoreanNameTables.skeleton(piece) != nil {
+      out.append(PieceReading(spellings: [KoreanNameTables.loosened(piece)], loose: true, logPenalty: 0))
+    }
+    return out
+  }
+
+  private func penalty(_ spellings: [[UInt8]], severalPieces: Bool) -> Double {
+    var penalty = 0.0
+    if severalPieces && spellings.count > 1 { penalty += Double(spellings.count - 1) * Self.splitPiecePenalty }
+    for k in 1..<max(spellings.count, 1) {
+      if let last = spellings[k - 1].last, let first = spellings[k].first, Self.isVowelLetter(last), Self.isVowelLetter(first) {
+        penalty += Self.vowelJunctionPenalty
+      }
+    }
+    return penalty
+  }
+
+  private static func isVowelLetter(_ b: UInt8) -> Bool { b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6F || b == 0x75 }
+
+  /// Every way to cut `piece` into 1…3 spellings of `known`.
+  private func segmentations(of piece: [UInt8], in known: Set<[UInt8]>, longest: Int) -> [[[UInt8]]] {
     var results: [[[UInt8]]] = []
     var current: [[UInt8]] = []
-    let longest = tables.longestGivenSpelling
     func walk(_ start: Int) {
       if start == piece.count {
         results.append(current)
         return
       }
-      guard current.count < maximumSyllables, results.count < 16 else { return }
+      guard current.count < 3, results.count < 16 else { return }
       var end = start + 1
       while end <= piece.count && end - start <= longest {
         let part = Array(piece[start..<end])
-        if tables.givenSpellings.contains(part) {
+        if known.contains(part) {
           current.append(part)
           walk(end)
           current.removeLast()

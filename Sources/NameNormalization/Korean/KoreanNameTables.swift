@@ -23,6 +23,9 @@ final class KoreanNameTables: Sendable {
   let longestGivenSpelling: Int
   /// Reverse index by loosened spelling (see `loosened`), used when the exact spelling is unknown.
   let looseGiven: [[[UInt8]: [ReverseCandidate]]]
+  /// Reverse index by consonant skeleton ("s*ng" for 성, 승, 송, 상 …): the syllables a
+  /// spelling with an unusual vowel may stand for, by prior alone, with a penalty.
+  let skeletonGiven: [[[UInt8]: [ReverseCandidate]]]
   /// Every key of `looseGiven`.
   let looseSpellings: Set<[UInt8]>
   let longestLooseSpelling: Int
@@ -36,6 +39,8 @@ final class KoreanNameTables: Sendable {
   static let unseenSyllablesIndexed = 2500
   /// Weight of the jamo prior against observed syllable counts in P(syllable | position).
   static let priorConcentration = 40.0
+  /// Weight of P(syllable | any position) against the counts at one position.
+  static let positionConcentration = 20.0
   /// Reverse candidates whose forward probability is below this are not indexed.
   static let minimumSpellingProbability = 0.0005
 
@@ -72,14 +77,20 @@ final class KoreanNameTables: Sendable {
     var forward = [[[WeightedSpelling]?]](repeating: [[WeightedSpelling]?](repeating: nil, count: Int(Hangul.count)), count: 3)
     var reverseGiven = [[[UInt8]: [ReverseCandidate]]](repeating: [:], count: 3)
     var looseGiven = [[[UInt8]: [ReverseCandidate]]](repeating: [:], count: 3)
+    var skeletonGiven = [[[UInt8]: [ReverseCandidate]]](repeating: [:], count: 3)
     let seen = Set(model.givenSyllableCounts.keys.map(\.scalar))
     for position in [KoreanNamePosition.first, .next] {
       let p = position.rawValue
       let total = totalByPosition[p]
       for scalar in seen { forward[p][Int(scalar - Hangul.first)] = model.spellings(of: scalar, at: position) }
       for scalar in indexed {
+        // P(syllable | position) backs off to P(syllable | any given-name position), which backs
+        // off to the jamo prior.
         let count = model.givenSyllableCounts[KoreanSpellingModel.SyllableKey(scalar: scalar, position: p)] ?? 0
-        let prior = (count + Self.priorConcentration * jamoPrior(scalar)) / (total + Self.priorConcentration)
+        let anyCount = (model.givenSyllableCounts[KoreanSpellingModel.SyllableKey(scalar: scalar, position: 1)] ?? 0)
+          + (model.givenSyllableCounts[KoreanSpellingModel.SyllableKey(scalar: scalar, position: 2)] ?? 0)
+        let anyPosition = (anyCount + Self.priorConcentration * jamoPrior(scalar)) / (totalByPosition[1] + totalByPosition[2] + Self.priorConcentration)
+        let prior = (count + Self.positionConcentration * anyPosition) / (total + Self.positionConcentration)
         guard prior > 0 else { continue }
         var scores: [[UInt8]: Double] = [:]
         for spelling in model.spellings(of: scalar, at: position, wide: true)
@@ -100,6 +111,11 @@ final class KoreanNameTables: Sendable {
         }
         for (loose, logScore) in looseScores {
           looseGiven[p][loose, default: []].append(ReverseCandidate(scalar: scalar, logScore: logScore))
+        }
+        var skeletons = Set<[UInt8]>()
+        for letters in scores.keys { if let k = Self.skeleton(letters) { skeletons.insert(k) } }
+        for k in skeletons {
+          skeletonGiven[p][k, default: []].append(ReverseCandidate(scalar: scalar, logScore: log(prior) + Self.skeletonPenalty))
         }
       }
     }
@@ -136,10 +152,14 @@ final class KoreanNameTables: Sendable {
     for p in 1...2 {
       for key in reverseGiven[p].keys { reverseGiven[p][key]?.sort { $0.logScore > $1.logScore } }
       for key in looseGiven[p].keys { looseGiven[p][key]?.sort { $0.logScore > $1.logScore } }
+      for key in skeletonGiven[p].keys {
+        skeletonGiven[p][key] = Array((skeletonGiven[p][key] ?? []).sorted { $0.logScore > $1.logScore }.prefix(Self.skeletonCandidates))
+      }
     }
     self.forward = forward
     self.reverseGiven = reverseGiven
     self.looseGiven = looseGiven
+    self.skeletonGiven = skeletonGiven
     self.reverseSurname = reverseSurname
     self.knownSurnameSpellings = known
     let given = Set(reverseGiven[1].keys).union(reverseGiven[2].keys)
@@ -150,6 +170,25 @@ final class KoreanNameTables: Sendable {
     self.longestLooseSpelling = loose.map(\.count).max() ?? 0
   }
 
+  /// Score (log) of a syllable reached only through its consonant skeleton, added to its prior.
+  static let skeletonPenalty = log(0.0003)
+  /// Syllables kept per skeleton (most likely first).
+  static let skeletonCandidates = 12
+
+  /// The consonant skeleton of a loosened one-syllable spelling: the onset's and coda's
+  /// classes (as in the key: g/k → k, j/ch → j, r/l → l …) around "*" for the vowels and
+  /// glides; nil when the letters hold two vowel groups.
+  static func skeleton(_ letters: [UInt8]) -> [UInt8]? {
+    let loose = loosened(letters)
+    func isVowel(_ b: UInt8) -> Bool { b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6F || b == 0x75 || b == 0x77 || b == 0x79 }
+    var i = 0
+    while i < loose.count && !isVowel(loose[i]) { i += 1 }
+    var j = i
+    while j < loose.count && isVowel(loose[j]) { j += 1 }
+    guard j > i, !loose[j...].contains(where: isVowel) else { return nil }
+    return Array(KoreanNameKey.foldOnset(Array(loose[..<i])).utf8) + [0x2A] + Array(KoreanNameKey.foldCoda(Array(loose[j...])).utf8)
+  }
+
   /// Score penalty (log) for reading a spelling only through its loosened form.
   static let loosePenalty = log(0.05)
 
@@ -157,7 +196,11 @@ final class KoreanNameTables: Sendable {
   /// "ph", "rh" lose their "h"; an "h" between a vowel and a consonant or the end goes ("Ahn",
   /// "Ihk", "Kahng", "Eoh"); doubled consonants are single ("Sanng"); "c" not before "h" is "k"
   /// ("Dong-ic"); "iy" and "ie" before a consonant are "i" ("Kiy", "Jie").
-  static func loosened(_ letters: [UInt8]) -> [UInt8] {
+  static func loosened(_ letters: [UInt8]) -> [UInt8] { loosenedWithSources(letters).letters }
+
+  /// `loosened`, with the index in `letters` each kept letter came from.
+  static func loosenedWithSources(_ letters: [UInt8]) -> (letters: [UInt8], sources: [Int]) {
+    var sources: [Int] = []
     func isVowel(_ b: UInt8) -> Bool { b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6F || b == 0x75 }
     var out: [UInt8] = []
     out.reserveCapacity(letters.count)
@@ -176,7 +219,10 @@ final class KoreanNameTables: Sendable {
         }
       }
       if b == 0x63 && next != 0x68 {  // c → k
-        if out.last != 0x6B { out.append(0x6B) }
+        if out.last != 0x6B {
+          out.append(0x6B)
+          sources.append(i)
+        }
         i += 1
         continue
       }
@@ -188,18 +234,19 @@ final class KoreanNameTables: Sendable {
         i += 1
         continue
       }
-      if b == 0x65 && out.last == 0x69 && (next == nil || !(isVowel(next ?? 0))) && next != 0x77 {  // "ie"
+      if b == 0x65 && out.last == 0x69 && (next == nil || !(isVowel(next ?? 0))) {  // "ie"
         i += 1
         continue
       }
       out.append(b)
+      sources.append(i)
       i += 1
     }
-    return out
+    return (out, sources)
   }
 
   /// Probability given to a textbook spelling the data never showed, for reading it back.
-  static let conventionalSpellingProbability = 0.01
+  static let conventionalSpellingProbability = 0.03
 
   /// RR and McCune–Reischauer (ASCII) letters of a syllable and their mixtures.
   static func conventionalSpellings(of scalar: UInt32) -> [[UInt8]] {

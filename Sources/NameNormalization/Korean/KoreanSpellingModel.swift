@@ -209,7 +209,13 @@ struct KoreanSpellingModel: Sendable {
     }
     var out: [[UInt8]: Double] = [:]
     let initials = top(initial, wide ? parameters.wideInitialOptions : parameters.initialOptions)
-    let medials = top(medial, wide ? parameters.wideMedialOptions : parameters.medialOptions)
+    var medialCandidates = medial
+    // A "w" or "y" written before a plain vowel stands for the silent onset ㅇ ("Woo", "Yi");
+    // after a consonant it is noise ("Jwoon", "Myi").
+    if jamo.initial != Self.silentOnset && Self.plainMedials.contains(jamo.medial) {
+      medialCandidates = medialCandidates.filter { $0.key.first != 0x77 && $0.key.first != 0x79 }
+    }
+    let medials = top(medialCandidates, wide ? parameters.wideMedialOptions : parameters.medialOptions)
     let finals = top(final, wide ? parameters.wideFinalOptions : parameters.finalOptions)
     for i in initials {
       for m in medials {
@@ -241,8 +247,13 @@ struct KoreanSpellingModel: Sendable {
     return p
   }
 
+  /// Index of the silent initial ㅇ.
+  static let silentOnset = 11
+  /// Medials that do not start with a glide: ㅏ ㅐ ㅓ ㅔ ㅗ ㅜ ㅡ ㅣ.
+  static let plainMedials: Set<Int> = [0, 1, 4, 5, 8, 13, 18, 20]
+
   private func top(_ distribution: [[UInt8]: Double], _ n: Int) -> [WeightedSpelling] {
-    let sorted = distribution.sorted { a, b in
+    let sorted = distribution.filter { $0.value > 0 }.sorted { a, b in
       a.value != b.value ? a.value > b.value : a.key.lexicographicallyPrecedes(b.key)
     }
     return sorted.prefix(n).map { WeightedSpelling(letters: $0.key, probability: $0.value) }

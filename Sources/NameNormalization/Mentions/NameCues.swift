@@ -2,12 +2,15 @@ import NormalizeCore
 
 /// Words that mark a neighbouring capitalised span as a person's name, from every
 /// `Lexicons/<lang>/name-cues.tsv`: titles before it ("Foreign Minister Cho Tae-yul",
-/// "Mr. Lee", "lawmaker Yoo") and verbs after it ("Zelensky said").
+/// "Mr. Lee", "lawmaker Yoo"), titles after it (Korean "유용원 의원") and verbs after it
+/// ("Zelensky said").
 struct NameCues: Sendable {
   static let kind = "name-cues"
 
   private(set) var titles: Set<String> = []
   private(set) var verbs: Set<String> = []
+  /// Titles written after the name (Korean: 유용원 의원, 장세율 씨).
+  private(set) var titlesAfter: Set<String> = []
 
   init(lexicons: any LexiconProvider) throws {
     for entry in try lexicons.allEntries(kind: Self.kind) {
@@ -18,14 +21,26 @@ struct NameCues: Sendable {
       switch entry.fields[1] {
       case "title": titles.insert(word)
       case "verb": verbs.insert(word)
+      case "title-after": titlesAfter.insert(word)
       default:
-        throw LexiconError.invalidEntry(path: entry.path, line: entry.line, message: "role \"\(entry.fields[1])\" is not title or verb")
+        throw LexiconError.invalidEntry(path: entry.path, line: entry.line, message: "role \"\(entry.fields[1])\" is not title, title-after or verb")
       }
     }
   }
 
   func isTitle(_ word: String) -> Bool { titles.contains(word.lowercased()) }
   func isVerb(_ word: String) -> Bool { verbs.contains(word.lowercased()) }
+
+  /// Whether `word` is a title that follows a name, alone or with a particle (의원은, 씨가).
+  func startsWithTitleAfter(_ word: String) -> Bool {
+    if titlesAfter.contains(word) { return true }
+    var prefix = ""
+    for character in word.prefix(6) {
+      prefix.append(character)
+      if titlesAfter.contains(prefix), word.count - prefix.count <= 2 { return true }
+    }
+    return false
+  }
   func isCue(_ word: String) -> Bool {
     let lower = word.lowercased()
     return titles.contains(lower) || verbs.contains(lower)

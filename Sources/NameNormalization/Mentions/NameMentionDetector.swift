@@ -22,6 +22,7 @@ public struct NameMentionDetector: Sendable {
   private let cues: NameCues
   private let korean: KoreanNameParser
   private let commonWords: Set<String>
+  private let hangulSurnames: Set<String>
 
   /// Loads the alias lexicon, the cue words, the Korean name tables and English stop words.
   ///
@@ -38,6 +39,13 @@ public struct NameMentionDetector: Sendable {
     }
     common.formUnion(Self.calendarWords)
     commonWords = common
+    var surnames: Set<String> = []
+    for entry in try lexicons.allEntries(kind: "surnames") {
+      if let hangul = entry.fields.first, hangul.unicodeScalars.allSatisfy({ (0xAC00...0xD7A3).contains($0.value) }) {
+        surnames.insert(hangul)
+      }
+    }
+    hangulSurnames = surnames
   }
 
   /// Capitalised words that are never names on their own.
@@ -53,13 +61,10 @@ public struct NameMentionDetector: Sendable {
     var found: [[NameMention]] = []
     var tokenized: [[NameToken]] = []
     var claimed: [[Bool]] = []
-    var scalarArrays: [[Unicode.Scalar]] = []
     for (_, text) in fields {
-      let scalars = Array(text.unicodeScalars)
-      let tokens = NameToken.tokenize(scalars)
+      let tokens = NameToken.tokenize(text)
       var taken = [Bool](repeating: false, count: tokens.count)
       found.append(fullMentions(tokens, claimed: &taken))
-      scalarArrays.append(scalars)
       tokenized.append(tokens)
       claimed.append(taken)
     }
@@ -78,14 +83,7 @@ public struct NameMentionDetector: Sendable {
     for (fieldIndex, field) in fields.enumerated() {
       var mentions = found[fieldIndex]
       mentions += partialMentions(tokenized[fieldIndex], claimed: &claimed[fieldIndex], people: byFamily)
-      let scalars = scalarArrays[fieldIndex]
-      for index in mentions.indices {
-        mentions[index].field = field.field
-        let range = mentions[index].start..<mentions[index].end
-        if range.lowerBound >= 0, range.upperBound <= scalars.count {
-          mentions[index].text = String(String.UnicodeScalarView(scalars[range]))
-        }
-      }
+      for index in mentions.indices { mentions[index].field = field.field }
       result += mentions.sorted { $0.start < $1.start }
     }
     return result
@@ -102,7 +100,9 @@ public struct NameMentionDetector: Sendable {
         index += 1
         continue
       }
-      if let (mention, length) = lexiconMatch(tokens, at: index) ?? koreanMatch(tokens, at: index) ?? cuedPerson(tokens, at: index) {
+      if let (mention, length) = lexiconMatch(tokens, at: index) ?? koreanMatch(tokens, at: index)
+        ?? hangulMatch(tokens, at: index) ?? cuedPerson(tokens, at: index)
+      {
         mentions.append(mention)
         for k in index..<(index + length) { claimed[k] = true }
         index += length
@@ -153,6 +153,29 @@ public struct NameMentionDetector: Sendable {
     return nil
   }
 
+  /// A Hangul name before a title (유용원 의원은, 장세율 씨): a surname syllable (or two) and one
+  /// to three given-name syllables, romanised by the Korean engine.
+  private func hangulMatch(_ tokens: [NameToken], at index: Int) -> (NameMention, Int)? {
+    let token = tokens[index]
+    guard token.isCJK, index + 1 < tokens.count, cues.startsWithTitleAfter(tokens[index + 1].text) else { return nil }
+    let syllables = token.text.unicodeScalars.map { String($0) }
+    guard (2...5).contains(syllables.count), token.text.unicodeScalars.allSatisfy({ (0xAC00...0xD7A3).contains($0.value) }) else {
+      return nil
+    }
+    let surnameLength = syllables.count >= 4 && hangulSurnames.contains(syllables[0] + syllables[1]) ? 2 : 1
+    guard hangulSurnames.contains(syllables.prefix(surnameLength).joined()), syllables.count - surnameLength <= 3,
+      let best = korean.romanizer.romanizations(of: token.text, limit: 1).first
+    else { return nil }
+    let words = best.text.split(separator: " ", maxSplits: 1).map(String.init)
+    return (
+      NameMention(
+        start: token.start, end: token.end, text: token.text, kind: "person", canonical: best.text,
+        family: words.first, given: words.count > 1 ? words[1] : nil, origin: "ko", hangul: [token.text],
+        key: korean.key(ofHangul: token.text)),
+      1
+    )
+  }
+
   /// "spokesman John Kirby": two or three capitalised words after a title cue.
   private func cuedPerson(_ tokens: [NameToken], at index: Int) -> (NameMention, Int)? {
     guard index > 0, cues.isTitle(tokens[index - 1].text), tokens[index].isLatin else { return nil }
@@ -197,6 +220,7 @@ public struct NameMentionDetector: Sendable {
         linked.end = token.end
         linked.text = token.text
         linked.field = nil
+        linked.partial = true
         mentions.append(linked)
         claimed[index] = true
       } else if titled, !(index + 1 < tokens.count && tokens[index + 1].joinedToPrevious && cues.isTitle(tokens[index + 1].text)) {
@@ -208,7 +232,7 @@ public struct NameMentionDetector: Sendable {
         mentions.append(
           NameMention(
             start: token.start, end: token.end, text: token.text, kind: "person", canonical: surname, family: surname,
-            origin: isKorean ? "ko" : nil, key: (isKorean ? "ko-family:" : "family:") + key))
+            origin: isKorean ? "ko" : nil, key: (isKorean ? "ko-family:" : "family:") + key, partial: true))
         claimed[index] = true
       }
     }
@@ -239,10 +263,11 @@ public struct NameMentionDetector: Sendable {
     NameMention(
       start: tokens.first?.start ?? 0, end: tokens.last?.end ?? 0, text: spelling(tokens), kind: "person",
       canonical: reading.display, family: reading.family, given: reading.given, origin: "ko",
-      hangul: reading.hangul.isEmpty ? nil : reading.hangul, key: reading.key)
+      order: reading.order.rawValue, hangul: reading.hangul.isEmpty ? nil : reading.hangul, key: reading.key)
   }
 
-  /// The tokens' text as written, with the separators between them.
+  /// The tokens' text as written. Tokens of one mention are joined by single spaces (or
+  /// no-break spaces, written here as spaces: offsets still count the original scalars).
   private func spelling(_ tokens: ArraySlice<NameToken>) -> String {
     tokens.map(\.text).joined(separator: " ")
   }

@@ -3,11 +3,14 @@
 /// scalar span and the facts the detector asks about.
 ///
 /// ```swift
-/// let tokens = NameToken.tokenize(Array("Mr. Lee met Kim Jong-un’s envoy.".unicodeScalars))
+/// let tokens = NameToken.tokenize(Array("Mr. Lee met Kim Jong-un’s envoy.".utf8))
 /// tokens.map(\.text)   // ["Mr", "Lee", "met", "Kim", "Jong-un", "envoy"]
 /// tokens[1].isCapitalized   // true
 /// tokens[0].followedByPeriod  // true
 /// ```
+///
+/// Works on UTF-8 bytes with an ASCII fast path: most words of a news text are ASCII, and only
+/// the others pay for Unicode property lookups.
 struct NameToken: Sendable, Equatable {
   var text: String
   /// Scalar offsets, end exclusive.
@@ -23,87 +26,148 @@ struct NameToken: Sendable, Equatable {
   var isCJK: Bool
   /// The token starts a sentence or a paragraph.
   var sentenceInitial: Bool
-  /// Only a single space (or no-break space) separates it from the previous token.
+  /// Only a single space separates it from the previous token.
   var joinedToPrevious: Bool
   /// A full stop follows directly ("Mr.", "Dr.").
   var followedByPeriod: Bool
   /// "’s" or "'s" followed it and was split off.
   var possessive: Bool
 
-  /// Splits text into tokens.
-  static func tokenize(_ scalars: [Unicode.Scalar]) -> [NameToken] {
+  /// One decoded scalar with its byte length.
+  private struct Decoded {
+    var scalar: Unicode.Scalar
+    var length: Int
+  }
+
+  private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Decoded {
+    let b0 = bytes[index]
+    if b0 < 0x80 { return Decoded(scalar: Unicode.Scalar(b0), length: 1) }
+    var length = 1
+    var value: UInt32
+    if b0 >= 0xF0 { length = 4; value = UInt32(b0 & 0x07) }
+    else if b0 >= 0xE0 { length = 3; value = UInt32(b0 & 0x0F) }
+    else { length = 2; value = UInt32(b0 & 0x1F) }
+    guard index + length <= bytes.count else { return Decoded(scalar: "\u{FFFD}", length: 1) }
+    for k in 1..<length { value = value << 6 | UInt32(bytes[index + k] & 0x3F) }
+    return Decoded(scalar: Unicode.Scalar(value) ?? "\u{FFFD}", length: length)
+  }
+
+  private enum Kind { case letterLower, letterUpper, letterCaseless, digit, other }
+
+  private static func kind(of scalar: Unicode.Scalar) -> Kind {
+    let v = scalar.value
+    if v < 0x80 {
+      if v >= 0x61 && v <= 0x7A { return .letterLower }
+      if v >= 0x41 && v <= 0x5A { return .letterUpper }
+      if v >= 0x30 && v <= 0x39 { return .digit }
+      return .other
+    }
+    if v >= 0xAC00 && v <= 0xD7A3 { return .letterCaseless }  // Hangul syllables
+    if v >= 0x4E00 && v <= 0x9FFF { return .letterCaseless }  // common Han
+    let p = scalar.properties
+    if p.isLowercase { return .letterLower }
+    if p.isUppercase { return .letterUpper }
+    if p.isAlphabetic { return .letterCaseless }
+    if p.generalCategory == .nonspacingMark { return .letterLower }
+    if p.generalCategory == .decimalNumber { return .digit }
+    return .other
+  }
+
+  /// Splits UTF-8 text into tokens.
+  static func tokenize(_ text: String) -> [NameToken] {
+    var utf8 = text
+    return utf8.withUTF8 { tokenize($0) }
+  }
+
+  static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [NameToken] {
     var tokens: [NameToken] = []
+    let count = bytes.count
     var index = 0
-    let count = scalars.count
+    var scalarIndex = 0
     var sentenceStart = true
     var gapIsSingleSpace = false
+    var previousWasWord = false
     while index < count {
-      let scalar = scalars[index]
-      if !isWordScalar(scalar) {
+      let decoded = decode(bytes, at: index)
+      let scalar = decoded.scalar
+      let scalarKind = kind(of: scalar)
+      if scalarKind == .other {
         switch scalar {
         case ".", "!", "?", "\n", "。", "！", "？", ":", "•": sentenceStart = true
-        case "\"", "“", "”", "‘", "(", "«", "»", "—", "–": break
         default: break
         }
-        gapIsSingleSpace = (scalar == " " || scalar == "\u{00A0}") && (index > 0 && isWordScalar(scalars[index - 1]))
-        index += 1
+        gapIsSingleSpace = scalar == " " && previousWasWord
+        previousWasWord = false
+        index += decoded.length
+        scalarIndex += 1
         continue
       }
-      let start = index
-      var end = index
+      // A word: letters, digits, marks, and inner hyphens/apostrophes.
+      let byteStart = index, start = scalarIndex
       var hasLower = false, hasUpper = false, letters = 0, latin = true, cjk = false
-      while end < count {
-        let s = scalars[end]
-        if isWordScalar(s) {
-          let p = s.properties
-          if p.isLowercase { hasLower = true }
-          if p.isUppercase { hasUpper = true }
-          if p.isAlphabetic { letters += 1 }
-          let v = s.value
+      var firstKind = scalarKind
+      var first = true
+      var lastTwo: (Unicode.Scalar, Unicode.Scalar) = (" ", " ")
+      var endByte = index, endScalar = scalarIndex
+      var pos = index, posScalar = scalarIndex
+      while pos < count {
+        let d = decode(bytes, at: pos)
+        let k = first ? scalarKind : kind(of: d.scalar)
+        if k != .other {
+          if first { firstKind = k; first = false }
+          switch k {
+          case .letterLower: hasLower = true; letters += 1
+          case .letterUpper: hasUpper = true; letters += 1
+          case .letterCaseless: letters += 1
+          default: break
+          }
+          let v = d.scalar.value
           if v >= 0x2E80 && v < 0xD7B0 { cjk = true }
           if !(v < 0x80 || (v >= 0xC0 && v < 0x250) || (v >= 0x1E00 && v < 0x1F00) || (v >= 0x300 && v < 0x370)) { latin = false }
-          end += 1
+          lastTwo = (lastTwo.1, d.scalar)
+          pos += d.length
+          posScalar += 1
+          endByte = pos
+          endScalar = posScalar
           continue
         }
-        // Inner hyphen or apostrophe between word scalars.
-        if (s == "-" || s == "‐" || s == "'" || s == "’" || s == "ʼ"), end + 1 < count, isWordScalar(scalars[end + 1]), end > start {
-          end += 1
-          continue
+        let s = d.scalar
+        if s == "-" || s == "‐" || s == "'" || s == "’" || s == "ʼ", pos + d.length < count, endByte > byteStart {
+          let next = decode(bytes, at: pos + d.length)
+          if kind(of: next.scalar) != .other {
+            lastTwo = (lastTwo.1, s)
+            pos += d.length
+            posScalar += 1
+            continue
+          }
         }
         break
       }
-      var wordEnd = end
+      var wordEndByte = endByte, wordEnd = endScalar
       var possessive = false
-      // Split a trailing possessive: ’s / 's.
-      if wordEnd - start > 2, scalars[wordEnd - 1] == "s" || scalars[wordEnd - 1] == "S",
-        scalars[wordEnd - 2] == "’" || scalars[wordEnd - 2] == "'" {
-        wordEnd -= 2
-        possessive = true
+      if endScalar - start > 2, lastTwo.1 == "s" || lastTwo.1 == "S" {
+        // lastTwo holds the final two scalars; the apostrophe is ASCII (1 byte) or ’ (3 bytes).
+        let apostropheBytes = bytes[endByte - 2] == 0x27 ? 1 : (endByte >= 4 && bytes[endByte - 4] == 0xE2 && bytes[endByte - 3] == 0x80 && bytes[endByte - 2] == 0x99 ? 3 : 0)
+        if apostropheBytes > 0 {
+          wordEndByte = endByte - 1 - apostropheBytes
+          wordEnd = endScalar - 2
+          possessive = true
+        }
       }
-      let first = scalars[start]
-      let firstUpper = first.properties.isUppercase
       let caseless = !hasLower && !hasUpper
-      var text = String.UnicodeScalarView()
-      text.append(contentsOf: scalars[start..<wordEnd])
       tokens.append(NameToken(
-        text: String(text), start: start, end: wordEnd,
-        isCapitalized: firstUpper || (caseless && letters > 0),
+        text: String(decoding: UnsafeBufferPointer(rebasing: bytes[byteStart..<wordEndByte]), as: UTF8.self),
+        start: start, end: wordEnd,
+        isCapitalized: firstKind == .letterUpper || (caseless && letters > 0),
         isAllCaps: hasUpper && !hasLower && letters >= 2, isLatin: latin && letters > 0, isCJK: cjk,
         sentenceInitial: sentenceStart, joinedToPrevious: gapIsSingleSpace && !sentenceStart,
-        followedByPeriod: end < count && scalars[end] == ".", possessive: possessive))
+        followedByPeriod: endByte < count && bytes[endByte] == 0x2E, possessive: possessive))
       sentenceStart = false
       gapIsSingleSpace = false
-      index = end
+      previousWasWord = true
+      index = endByte
+      scalarIndex = endScalar
     }
     return tokens
-  }
-
-  private static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-    let v = s.value
-    if v < 0x80 {
-      return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39)
-    }
-    let p = s.properties
-    return p.isAlphabetic || p.generalCategory == .nonspacingMark || p.generalCategory == .decimalNumber
   }
 }

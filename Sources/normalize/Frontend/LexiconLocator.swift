@@ -34,13 +34,25 @@ enum LexiconLocator {
     return candidates.first(where: isLexiconRoot)
   }
 
-  /// The provider for the shipped lexicons plus the user's extra folders.
+  /// The provider for the shipped lexicons plus the user's extra folders and name-lexicon
+  /// files (a `.tsv` file given to `--lexicons` is read as `all/aliases.tsv`, the format
+  /// `normalize lexicon build` writes).
   static func provider(extra: [String]) throws -> DirectoryLexiconProvider {
     guard let shipped = shippedRoot() else {
       throw ValidationErrorMessage(
         "cannot find the shipped Lexicons/ folder; set NORMALIZE_LEXICONS to the repository's Lexicons/ or install it beside the binary")
     }
-    return try DirectoryLexiconProvider(roots: [shipped] + extra.map { URL(fileURLWithPath: $0) })
+    var folders: [URL] = [shipped]
+    var files: [(url: URL, kind: String, language: String)] = []
+    for path in extra {
+      var isFolder: ObjCBool = false
+      if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
+        files.append((url: URL(fileURLWithPath: path), kind: "aliases", language: "all"))
+      } else {
+        folders.append(URL(fileURLWithPath: path))
+      }
+    }
+    return try DirectoryLexiconProvider(roots: folders, files: files)
   }
 }
 

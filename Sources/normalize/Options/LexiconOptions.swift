@@ -5,7 +5,7 @@ struct LexiconOptions: ParsableArguments {
   @Option(
     name: .customLong("lexicons"),
     help: ArgumentHelp(
-      "A folder of extra lexicons laid out as <language>/<kind>.tsv, read on top of the shipped ones.",
-      valueName: "dir"))
+      "Extra lexicons read on top of the shipped ones: a folder laid out as <language>/<kind>.tsv, or a name lexicon file (.tsv) written by `normalize lexicon build`.",
+      valueName: "dir|file"))
   var extraLexicons: [String] = []
 }

@@ -1,0 +1,135 @@
+/// A proleptic Gregorian calendar date with the arithmetic the resolver needs (days since
+/// 1970, weekdays, ISO weeks, month arithmetic). Pure integer maths, no Foundation.
+///
+/// ```swift
+/// let dct = CivilDate(parsing: "2026-02-07")   // a Saturday
+/// dct?.weekday                                  // 6 (ISO: Monday 1 … Sunday 7)
+/// dct?.adding(days: -2).iso                     // "2026-02-05"
+/// ```
+struct CivilDate: Sendable, Equatable, Comparable, Hashable {
+  var year: Int
+  var month: Int
+  var day: Int
+
+  init(year: Int, month: Int, day: Int) {
+    self.year = year
+    self.month = month
+    self.day = day
+  }
+
+  /// Parses "YYYY-MM-DD" (also "YYYY-MM-DDT…"); nil when malformed or impossible.
+  init?(parsing text: String) {
+    let parts = text.prefix(10).split(separator: "-")
+    guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+      CivilDate.isValid(year: y, month: m, day: d)
+    else { return nil }
+    self.init(year: y, month: m, day: d)
+  }
+
+  static func < (a: CivilDate, b: CivilDate) -> Bool {
+    (a.year, a.month, a.day) < (b.year, b.month, b.day)
+  }
+
+  static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+
+  static func daysIn(year: Int, month: Int) -> Int {
+    switch month {
+    case 2: return isLeap(year) ? 29 : 28
+    case 4, 6, 9, 11: return 30
+    default: return 31
+    }
+  }
+
+  static func isValid(year: Int, month: Int, day: Int) -> Bool {
+    month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year: year, month: month) && year >= 0 && year <= 9999
+  }
+
+  /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
+  var dayNumber: Int {
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let mp = (month + 9) % 12
+    let doy = (153 * mp + 2) / 5 + day - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146097 + doe - 719468
+  }
+
+  init(dayNumber z0: Int) {
+    let z = z0 + 719468
+    let era = (z >= 0 ? z : z - 146096) / 146097
+    let doe = z - era * 146097
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+  }
+
+  /// ISO weekday: Monday 1 … Sunday 7.
+  var weekday: Int {
+    let w = (dayNumber % 7 + 7 + 3) % 7  // 1970-01-01 was a Thursday (3 from Monday)
+    return w + 1
+  }
+
+  func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
+
+  /// Adds months, clamping the day to the month's length.
+  func adding(months: Int) -> CivilDate {
+    let total = year * 12 + (month - 1) + months
+    let y = total >= 0 ? total / 12 : (total - 11) / 12
+    let m = total - y * 12 + 1
+    return CivilDate(year: y, month: m, day: min(day, CivilDate.daysIn(year: y, month: m)))
+  }
+
+  /// ISO 8601 week-numbering year and week.
+  var isoWeek: (year: Int, week: Int) {
+    let thursday = adding(days: 4 - weekday)
+    let jan1 = CivilDate(year: thursday.year, month: 1, day: 1)
+    return (thursday.year, (thursday.dayNumber - jan1.dayNumber) / 7 + 1)
+  }
+
+  /// Quarter 1–4.
+  var quarter: Int { (month - 1) / 3 + 1 }
+
+  /// "YYYY-MM-DD".
+  var iso: String { "\(TimexFormat.year(year))-\(TimexFormat.two(month))-\(TimexFormat.two(day))" }
+
+  /// The n-th (1-based; -1 = last) given ISO weekday of a month, e.g. Thanksgiving.
+  static func nthWeekday(_ n: Int, weekday: Int, year: Int, month: Int) -> CivilDate {
+    if n > 0 {
+      let first = CivilDate(year: year, month: month, day: 1)
+      let delta = (weekday - first.weekday + 7) % 7
+      return first.adding(days: delta + 7 * (n - 1))
+    }
+    let last = CivilDate(year: year, month: month, day: daysIn(year: year, month: month))
+    let delta = (last.weekday - weekday + 7) % 7
+    return last.adding(days: -delta)
+  }
+
+  /// Western Easter Sunday (anonymous Gregorian algorithm).
+  static func easter(year: Int) -> CivilDate {
+    let a = year % 19, b = year / 100, c = year % 100
+    let d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3
+    let h = (19 * a + b - d - g + 15) % 30
+    let i = c / 4, k = c % 4
+    let l = (32 + 2 * e + 2 * i - h - k) % 7
+    let m = (a + 11 * h + 22 * l) / 451
+    let month = (h + l - 7 * m + 114) / 31
+    let day = (h + l - 7 * m + 114) % 31 + 1
+    return CivilDate(year: year, month: month, day: day)
+  }
+}
+
+/// Zero-padded number formatting for TIMEX3 values.
+enum TimexFormat {
+  static func two(_ n: Int) -> String { n < 10 && n >= 0 ? "0\(n)" : "\(n)" }
+  static func year(_ y: Int) -> String {
+    if y < 0 { return "\(y)" }
+    if y < 10 { return "000\(y)" }
+    if y < 100 { return "00\(y)" }
+    if y < 1000 { return "0\(y)" }
+    return "\(y)"
+  }
+}

@@ -1,0 +1,77 @@
+import NormalizeCore
+
+/// Finds temporal expressions in text and resolves them to TIMEX3 values (TimeML) against the
+/// document creation time (DCT): absolute, relative, anaphoric, ranges, seasons, decades,
+/// durations, sets and times, in English and — through ICU's CLDR data — other languages.
+///
+/// ```swift
+/// let resolver = try DateResolver(lexicons: InMemoryLexiconProvider([:]))
+/// resolver.resolve("Russian forces arrived last fall.", dct: "2025-03-17", language: "en").mentions[0].value
+/// // "2024-FA"
+/// resolver.resolve("Ucraina, 23 ore fa", dct: "2025-02-14", language: "it").mentions[0].value
+/// // "2025-02-13"
+/// resolver.resolve("2025년 5월 27일 발표", dct: nil, language: "ko").mentions[0].value
+/// // "2025-05-27"
+/// resolver.resolve("They met on 3 January.", dct: nil, language: "en").mentions[0].value
+/// // "XXXX-01-03", with a finding that there is no DCT
+/// ```
+///
+/// Values that cannot exist ("February 30", "32 January", year 99999) are not invented: they
+/// become `impossible-date` findings and no mention. The resolver is immutable and can be
+/// shared between threads; CLDR vocabularies are built lazily per language and cached.
+public struct DateResolver: Sendable {
+  /// Words from `date-words` lexicons (`Lexicons/<lang>/date-words.tsv`), by language.
+  private let extras: [String: Vocabulary]
+
+  /// - Parameter lexicons: supplies `date-words` tables (date words CLDR lacks); may be empty.
+  /// - Throws: `LexiconError` or `DateResolutionError` for a malformed `date-words` line.
+  public init(lexicons: any LexiconProvider) throws {
+    var extras: [String: Vocabulary] = [:]
+    for language in lexicons.languages(forKind: DateWordsLexicon.kind) {
+      extras[language] = try DateWordsLexicon.vocabulary(try lexicons.entries(kind: DateWordsLexicon.kind, language: language))
+    }
+    self.extras = extras
+  }
+
+  /// Finds and resolves the temporal expressions of `text`.
+  ///
+  /// - Parameters:
+  ///   - text: any text; offsets in the result count its Unicode scalars.
+  ///   - dct: the document creation time "YYYY-MM-DD", or nil (relative values then stay
+  ///     underspecified, e.g. "XXXX-01-03", and a `no-dct` finding says so).
+  ///   - language: a BCP 47 / ICU language ("en", "it", "ko"), or nil for unknown/mixed text.
+  /// - Returns: mentions in text order and findings.
+  public func resolve(_ text: String, dct: String?, language: String?) -> DateResolution {
+    var findings: [Finding] = []
+    var dctDate: CivilDate?
+    if let dct, !dct.isEmpty {
+      dctDate = CivilDate(parsing: dct)
+      if dctDate == nil {
+        findings.append(Finding(code: "invalid-dct", severity: .warning, message: "document date \"\(dct)\" is not a valid YYYY-MM-DD date; relative dates are left unresolved"))
+      }
+    }
+    var vocabExtras = extras["all"] ?? Vocabulary()
+    if let language, let own = extras[VocabularyStore.baseLanguage(language)] { vocabExtras.merge(own) }
+    let vocabulary = VocabularyStore.shared.vocabulary(for: language, extras: vocabExtras)
+    let tokens = Tokenizer.tokenize(text)
+    let candidates = Grammar(tokens: tokens, vocabulary: vocabulary).candidates()
+    let tagged = MentionBuilder(text: text, tokens: tokens, dct: dctDate).build(candidates)
+    findings.append(contentsOf: tagged.findings)
+    return DateResolution(mentions: tagged.mentions, findings: findings)
+  }
+}
+
+/// Errors of the DateResolution module.
+public enum DateResolutionError: Error, CustomStringConvertible, Sendable {
+  /// A `date-words` lexicon line whose meaning cannot be read.
+  case badDateWord(location: String, message: String)
+  /// A `--jsonl` input line that cannot be read.
+  case badLine(String)
+
+  public var description: String {
+    switch self {
+    case .badDateWord(let location, let message): return "\(location): \(message)"
+    case .badLine(let message): return message
+    }
+  }
+}

@@ -1,0 +1,142 @@
+/// Durations and counted offsets: "three years" (P3Y), "the past two months" (P2M), "two-year",
+/// "two years ago" (a DATE), "a year earlier" (anaphoric), "several days" (PXD).
+extension Grammar {
+  /// Quantifier prefixes and the TIMEX3 mod they give.
+  static let quantifiers: [String: String] = [
+    "nearly": "LESS_THAN", "almost": "LESS_THAN", "about": "APPROX", "around": "APPROX", "roughly": "APPROX",
+    "approximately": "APPROX", "some": "APPROX", "over": "MORE_THAN", "under": "LESS_THAN",
+  ]
+
+  func durationOrShift(_ i: Int) -> Candidate? {
+    var j = i
+    var mod: String?
+    var rangeWord: String?
+    // "more than", "less than", "at least", "nearly", "about".
+    if (isWord(j, "more") || isWord(j, "less")), isWord(j + 1, "than") {
+      mod = isWord(j, "more") ? "MORE_THAN" : "LESS_THAN"
+      j += 2
+    } else if isWord(j, "at"), isWord(j + 1, "least") {
+      mod = "EQUAL_OR_MORE"
+      j += 2
+    } else if let w = word(j), let m = Self.quantifiers[w], !isWord(j + 1, "the") {
+      mod = m
+      j += 1
+    }
+    if isWord(j, "the") || isWord(j, "each") && isWord(j + 1, "of") && isWord(j + 2, "the") {
+      j += isWord(j, "each") ? 3 : 1
+      if let w = word(j), ["past", "last", "next", "first", "final", "latest", "previous", "coming", "following", "initial", "remaining"].contains(w) {
+        rangeWord = w
+        j += 1
+      }
+      if isWord(j, "few") || isWord(j, "several") { }
+    } else if let w = word(j), ["past", "next", "last", "first", "coming"].contains(w), count(j + 1) != nil {
+      rangeWord = w
+      j += 1
+    }
+    guard let (n, k) = count(j) else {
+      return rangeWord == nil ? nil : bareUnitDuration(i, j, mod: mod)
+    }
+    var e = k
+    // "two-year", "16-hour": an adjectival duration; not "16-year-old".
+    var hyphenated = false
+    if isHyphen(e), tokens[e].isAttached {
+      e += 1
+      hyphenated = true
+    }
+    if isWord(e, "more") || isWord(e, "additional") || isWord(e, "straight") || isWord(e, "consecutive") { e += 1 }
+    guard let (u, ue, plural) = unit(e), sameLine(e) else { return nil }
+    if hyphenated, isHyphen(ue), isWord(ue + 1, "old") { return nil }
+    // Ages ("52 years old") and fractions ("three-quarters") are not temporal expressions.
+    if isWord(ue, "old") || (u == .quarter && plural && hyphenated) { return nil }
+    // "a second time", "a second round": an ordinal, not a unit.
+    if u == .second, word(j) == "a" || word(j) == "an", rangeWord == nil, mod == nil { return nil }
+    // "two years ago", "a year earlier", "three days later".
+    if rangeWord == nil, let w = word(ue), w == "ago" || w == "earlier" || w == "later" || (w == "before" && !sameLineWord(ue + 1)) {
+      let sign = w == "later" ? 1 : -1
+      if w != "ago" && u < .month {
+        // "three days later", "a day earlier": TimeBank tags the duration.
+        return Candidate(i, ue, .literal(u.duration(n)), type: "DURATION", mod: mod)
+      }
+      guard let n else {
+        return Candidate(i, ue + 1, .literal(sign < 0 ? "PAST_REF" : "FUTURE_REF"), mod: mod)
+      }
+      let origin: Meaning.Origin = w == "ago" ? (u == .year && n == 1 ? .focus : .dct) : .narrative
+      return Candidate(i, ue + 1, .shift(u, sign * n, origin: origin, time: nil), mod: mod)
+    }
+    // "a year ago" with "or so": "a week or so ago".
+    if rangeWord == nil, isWord(ue, "or"), isWord(ue + 1, "so"), isWord(ue + 2, "ago"), let n {
+      return Candidate(i, ue + 3, .shift(u, -n, origin: .dct, time: nil), mod: "APPROX")
+    }
+    if case .some(1) = n, word(j) == "a" || word(j) == "an", rangeWord == nil, mod == nil {
+      // "$5 a year", "twice a week": a frequency.
+      if i > 0, tokens[i - 1].kind == .number
+        || isWord(i - 1, in: ["times", "twice", "once", "million", "billion", "trillion", "thousand", "percent", "cents", "dollars"])
+        || isPunct(i - 1, "%")
+      {
+        return Candidate(i, ue, .literal(u.setValue), type: "SET")
+      }
+    }
+    if u == .weekend { return nil }
+    var value = n.map { u == .decade ? "P\($0 * 10)Y" : u.duration($0) } ?? (u == .decade ? "PXY" : u.duration(nil))
+    if u == .quarter, let n, rangeWord == "next" || rangeWord == "first" { value = "P\(n * 3)M" }
+    return Candidate(i, ue, .literal(value), type: "DURATION", mod: mod)
+  }
+
+  private func sameLineWord(_ i: Int) -> Bool { word(i) != nil && sameLine(i) }
+
+  /// "the past few years", "the next several days" are handled by `count`; this covers "the
+  /// past decade" style single units after a range word.
+  private func bareUnitDuration(_ i: Int, _ j: Int, mod: String?) -> Candidate? {
+    guard let (u, e, plural) = unit(j), plural else { return nil }
+    return Candidate(i, e, .literal(u == .decade ? "PXY" : u.duration(nil)), type: "DURATION", mod: mod)
+  }
+
+  /// Vague references and frequencies: "now", "recently", "the future", "in recent years",
+  /// "daily", "every Monday", "each year".
+  func referenceOrSet(_ i: Int) -> Candidate? {
+    guard let w = word(i) else { return nil }
+    if w == "recent", let (u, e, plural) = unit(i + 1), plural, u >= .day {
+      return Candidate(i, e, .literal(u == .decade ? "PXY" : u.duration(nil)))
+    }
+    if let ref = EnglishWords.refs[w] {
+      if w == "now" && isWord(i - 1, "right") { return Candidate(i, i + 1, .literal(ref)) }
+      if w == "current" {
+        // "current" before a noun that is not temporal is still PRESENT_REF in TimeBank
+        // ("the current quarter" is handled as a quarter).
+      }
+      return Candidate(i, i + 1, .literal(ref))
+    }
+    if w == "the", let next = word(i + 1) {
+      switch next {
+      case "future": return Candidate(i, i + 2, .literal("FUTURE_REF"))
+      case "past" where !(unit(i + 2) != nil || count(i + 2) != nil || isWord(i + 2, "few")):
+        return Candidate(i, i + 2, .literal("PAST_REF"))
+      case "present" where word(i + 2) == nil:
+        return Candidate(i, i + 2, .literal("PRESENT_REF"))
+      default: break
+      }
+    }
+    if w == "the", isWord(i + 1, "near") || isWord(i + 1, "short"), isWord(i + 2, "future") || isWord(i + 2, "term") {
+      return Candidate(i, i + 3, .literal("FUTURE_REF"))
+    }
+    if w == "these", isWord(i + 1, "days") { return Candidate(i, i + 2, .literal("PRESENT_REF")) }
+    // "for years", "in weeks": a vague duration.
+    if ["for", "in", "over", "within"].contains(w), let (u, e, plural) = unit(i + 1), plural, u >= .day,
+      !isWord(e, "of"), !isWord(e, "ago"), !isPunct(e, "-")
+    {
+      return Candidate(i + 1, e, .literal(u == .decade ? "PXY" : u.duration(nil)), type: "DURATION")
+    }
+    if let set = EnglishWords.setAdverbs[w] { return Candidate(i, i + 1, .literal(set), type: "SET") }
+    if w == "every" || w == "each" || w == "per" {
+      var k = i + 1
+      if isWord(k, "other") { k += 1 }
+      if let (u, e, plural) = unit(k), !plural {
+        let value = isWord(i + 1, "other") ? u.duration(2) : u.setValue
+        return Candidate(i, e, .literal(value), type: "SET")
+      }
+      if let (d, e) = weekday(k) { return Candidate(i, e, .literal("XXXX-WXX-\(d)"), type: "SET") }
+      if let (m, e) = month(k, needsContext: false) { return Candidate(i, e, .literal("XXXX-\(TimexFormat.two(m))"), type: "SET") }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,177 @@
+/// Expressions relative to the DCT: "yesterday", "last week", "next month", "this fall",
+/// "last Friday", "the year-earlier quarter", "earlier this month", weekdays with parts of day.
+extension Grammar {
+  static let deictic: [String: Int] = [
+    "last": -1, "previous": -1, "past": -1, "this": 0, "current": 0, "next": 1, "coming": 1, "following": 1,
+  ]
+
+  /// "today", "yesterday morning", "earlier this year", "late yesterday", weekday forms.
+  func relativeExpression(_ i: Int) -> Candidate? {
+    if let w = word(i), w == "earlier" || w == "later" {
+      if let core = relativeCore(i + 1) ?? weekdayCore(i + 1) {
+        return core.widened(to: i, mod: core.mod)
+      }
+      return nil
+    }
+    if isWord(i, "the"), let core = relativeCore(i + 1) {
+      return core.widened(to: i)
+    }
+    return relativeCore(i) ?? weekdayCore(i)
+  }
+
+  /// The core of a relative expression, without leading modifiers.
+  func relativeCore(_ j: Int) -> Candidate? {
+    guard let w = word(j) else { return nil }
+    switch w {
+    case "today":
+      return withPartOfDay(Candidate(j, j + 1, .shift(.day, 0, origin: .dct, time: nil)))
+    case "yesterday":
+      return withPartOfDay(Candidate(j, j + 1, .shift(.day, -1, origin: .dct, time: nil)))
+    case "tomorrow":
+      return withPartOfDay(Candidate(j, j + 1, .shift(.day, 1, origin: .dct, time: nil)))
+    case "tonight":
+      return Candidate(j, j + 1, .shift(.day, 0, origin: .dct, time: "TNI"), type: "TIME")
+    default: break
+    }
+    // "the year-earlier quarter", "the year-ago period", "the latest quarter".
+    if let c = quarterReference(j) { return c }
+    // "year-end", "year end", "year's end": the end of the DCT's year.
+    if w == "year" {
+      if isHyphen(j + 1), isWord(j + 2, "end") { return Candidate(j, j + 3, .shift(.year, 0, origin: .dct, time: nil), mod: "END") }
+      if isWord(j + 1, "end") { return Candidate(j, j + 2, .shift(.year, 0, origin: .dct, time: nil), mod: "END") }
+      if isPunct(j + 1, "'") || isPunct(j + 1, "’"), isWord(j + 2, "s"), isWord(j + 3, "end") {
+        return Candidate(j, j + 4, .shift(.year, 0, origin: .dct, time: nil), mod: "END")
+      }
+    }
+    // "for the year", "the full year", "the fiscal year ended June 30".
+    if w == "the" || w == "full" || w == "fiscal" || (w == "year" && isWord(j - 1, "the")) {
+      var k = j
+      if isWord(k, "the") { k += 1 }
+      if isWord(k, "full") || isWord(k, "fiscal") { k += 1 }
+      if isWord(k, "year"), k > j || w == "year" {
+        let start = w == "year" ? j : j
+        if isWord(k + 1, "ended") || isWord(k + 1, "ending") {
+          return Candidate(start, k + 1, .literal("P1Y"), type: "DURATION")
+        }
+        if isWord(start - 1, in: ["for", "of", "throughout"]) || (w == "year" && isWord(j - 2, in: ["for", "of", "throughout"])) {
+          return Candidate(start, k + 1, .shift(.year, 0, origin: .dct, time: nil))
+        }
+      }
+    }
+    // "the weekend": the one around the DCT (by tense).
+    if w == "weekend", isWord(j - 1, "the") { return Candidate(j, j + 1, .shift(.weekend, 0, origin: .dct, time: nil)) }
+    // "that year", "that day": the period of the date in focus.
+    if w == "that", let (u, e, plural) = unit(j + 1), !plural, [.day, .week, .month, .quarter, .year].contains(u) {
+      return Candidate(j, e, .shift(u, 0, origin: .narrative, time: nil))
+    }
+    // "year-earlier", "year-ago" as adjectives: the period in focus a year before.
+    if w == "year", isHyphen(j + 1), tokens[j + 1].isAttached, isWord(j + 2, "earlier") || isWord(j + 2, "ago") {
+      return Candidate(j, j + 3, .shift(.year, -1, origin: .focus, time: nil))
+    }
+    guard let offset = Self.deictic[w] else { return nil }
+    let k = j + 1
+    if w == "this" || w == "last", let part = word(k).flatMap({ EnglishWords.partsOfDay[$0] }) {
+      // "this morning", "last night".
+      return Candidate(j, k + 1, .shift(.day, w == "last" ? -1 : 0, origin: .dct, time: part), type: "TIME")
+    }
+    if let (u, e, plural) = unit(k), !plural {
+      switch u {
+      case .second, .minute, .hour: return nil
+      case .day: return nil
+      default:
+        if w == "past" && !isWord(j - 1, "the") { return Candidate(j, e, .literal(u.duration(1)), type: "DURATION") }
+        if w == "past" || (w == "last" && isWord(j - 1, "the")) {
+          if u == .year { return Candidate(j, e, .shift(u, -1, origin: .dct, time: nil)) }
+          return Candidate(j, e, .literal(u == .decade ? "P10Y" : u.duration(1)), type: "DURATION")
+        }
+        if w == "next" && isWord(j - 1, "the") { return Candidate(j, e, .literal(u.duration(1)), type: "DURATION") }
+        if w == "following" || w == "previous" {
+          // "the following year", "the previous month": from the date in focus.
+          guard isWord(j - 1, "the"), [.day, .week, .month, .quarter, .year].contains(u) else { return nil }
+          return Candidate(j, e, .shift(u, offset, origin: .narrative, time: nil))
+        }
+        return Candidate(j, e, .shift(u, offset, origin: .dct, time: nil))
+      }
+    }
+    if let (m, e) = month(k, needsContext: false) {
+      if let (d, de) = dayOfMonth(e), number(e) != nil {
+        return Candidate(j, de, .date(DateSpec(month: m, day: d, direction: offset)))
+      }
+      return Candidate(j, e, .date(DateSpec(month: m, direction: offset)))
+    }
+    if let s = word(k).flatMap({ EnglishWords.seasons[$0] }) {
+      return Candidate(j, k + 1, .date(DateSpec(season: s, direction: offset)))
+    }
+    if let (d, e) = weekday(k), w != "past", w != "current" {
+      return withPartOfDay(Candidate(j, e, .weekday(d, offset: w == "coming" ? 1 : offset, time: nil)))
+    }
+    return nil
+  }
+
+  /// "the quarter", "the latest quarter", "the year-earlier quarter", "the year-ago period",
+  /// "the latest period", "the comparable year-ago quarter" (the financial quarter in focus).
+  func quarterReference(_ j: Int) -> Candidate? {
+    var k = j
+    var yearOffset = 0
+    var sawModifier = false
+    while k < tokens.count {
+      if let w = word(k), ["latest", "recent", "comparable", "most", "same", "just", "ended", "completed", "fiscal"].contains(w) {
+        k += 1
+        sawModifier = true
+        continue
+      }
+      if isWord(k, "year"), isHyphen(k + 1), isWord(k + 2, "earlier") || isWord(k + 2, "ago") {
+        yearOffset = -1
+        k += 3
+        sawModifier = true
+        continue
+      }
+      break
+    }
+    guard isWord(k, "quarter") || (sawModifier && isWord(k, "period")) else { return nil }
+    // "the quarter" needs the determiner; "quarter" alone is too vague.
+    guard isWord(j - 1, "the") || sawModifier else { return nil }
+    if isWord(k + 1, "a"), isWord(k + 2, "year"), isWord(k + 3, "ago") || isWord(k + 3, "earlier") {
+      return Candidate(j, k + 4, .latestQuarter(yearOffset: -1))
+    }
+    if sawModifier || isWord(j - 1, "the") {
+      return Candidate(j, k + 1, .latestQuarter(yearOffset: yearOffset))
+    }
+    return nil
+  }
+
+  /// "Friday", "Friday morning", "Friday, Aug. 7", "Friday, Aug. 7, 1998".
+  func weekdayCore(_ j: Int) -> Candidate? {
+    guard let (d, e) = weekday(j) else { return nil }
+    var k = e
+    if isPunct(k, ",") { k += 1 }
+    if sameLine(k), let (m, me) = month(k, needsContext: false), let (day, de) = dayOfMonth(me) {
+      var spec = DateSpec(month: m, day: day)
+      spec.weekday = d
+      var end = de
+      if isPunct(end, ","), let (y, ye) = year(end + 1) {
+        spec.year = y
+        end = ye
+      } else if let (y, ye) = year(end) {
+        spec.year = y
+        end = ye
+      }
+      return Candidate(j, end, .date(spec))
+    }
+    return withPartOfDay(Candidate(j, e, .weekday(d, offset: nil, time: nil)))
+  }
+
+  /// Adds a following part of day ("Friday morning", "yesterday afternoon") as a time suffix.
+  func withPartOfDay(_ c: Candidate) -> Candidate {
+    guard let part = word(c.end).flatMap({ EnglishWords.partsOfDay[$0] }), part != "TNI" || isWord(c.end, "night") else { return c }
+    var out = c
+    out.end += 1
+    switch c.meaning {
+    case .shift(let u, let n, let origin, _): out.meaning = .shift(u, n, origin: origin, time: part)
+    case .weekday(let d, let offset, _): out.meaning = .weekday(d, offset: offset, time: part)
+    default: return c
+    }
+    out.type = "TIME"
+    return out
+  }
+}

@@ -1,0 +1,69 @@
+/// Clock times: "10:35 a.m.", "9 a.m. Monday", "4 a.m. EDT Thursday", "5 p.m. EST, Nov. 6",
+/// "noon", "midnight Friday".
+extension Grammar {
+  static let timeZones: Set<String> = [
+    "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "jst", "kst",
+  ]
+
+  func timeExpression(_ i: Int) -> Candidate? {
+    var k = i
+    var time: String
+    if let w = word(i), w == "noon" || w == "midnight" || w == "midday" {
+      time = w == "midnight" ? "T24:00" : "T12:00"
+      k = i + 1
+    } else {
+      guard let h = number(i), tokens[i].digits <= 2, h <= 24, isStandaloneNumber(i) || isPunct(i + 1, ":") else { return nil }
+      k = i + 1
+      var minute: Int?
+      if isPunct(k, ":"), tokens[k].isAttached, let m = number(k + 1), tokens[k + 1].digits == 2, m < 60, tokens[k + 1].isAttached {
+        minute = m
+        k += 2
+      }
+      var meridiem: String?
+      if let (mer, e) = meridiemAt(k) {
+        meridiem = mer
+        k = e
+      } else if isWord(k, "o"), isPunct(k + 1, "'") || isPunct(k + 1, "’"), isWord(k + 2, "clock") {
+        k += 3
+      } else if minute == nil {
+        return nil
+      }
+      if minute == nil && meridiem == nil && h > 12 { return nil }
+      var hour = h
+      if meridiem == "pm", hour < 12 { hour += 12 }
+      if meridiem == "am", hour == 12 { hour = 0 }
+      guard hour <= 24 else { return nil }
+      time = "T\(TimexFormat.two(hour)):\(TimexFormat.two(minute ?? 0))"
+    }
+    if isWord(k, in: Self.timeZones) { k += 1 }
+    // A following day: "Monday", "Nov. 9", "yesterday".
+    var d = k
+    if isPunct(d, ",") || isWord(d, "on") { d += 1 }
+    if sameLine(d), let (wd, e) = weekday(d) {
+      return Candidate(i, e, .weekday(wd, offset: nil, time: time), type: "TIME")
+    }
+    if sameLine(d), let (m, me) = month(d, needsContext: false), let (day, de) = dayOfMonth(me) {
+      return Candidate(i, de, .date(DateSpec(month: m, day: day, time: time)), type: "TIME")
+    }
+    if let w = word(d), sameLine(d), let offset = ["yesterday": -1, "today": 0, "tomorrow": 1][w] {
+      return Candidate(i, d + 1, .shift(.day, offset, origin: .dct, time: time), type: "TIME")
+    }
+    // "10:35 a.m. (0735 GMT) Friday": the day a little further on gives the date.
+    var look = k
+    while look < tokens.count, look - k <= 6, tokens[look].sentence == tokens[i].sentence, sameLine(look) {
+      if let (wd, _) = weekday(look) { return Candidate(i, k, .weekday(wd, offset: nil, time: time), type: "TIME") }
+      look += 1
+    }
+    return Candidate(i, k, .shift(.day, 0, origin: .dct, time: time), type: "TIME")
+  }
+
+  /// "a.m.", "a.m", "am", "p.m.", "PM" at `k`: ("am"|"pm", index after).
+  func meridiemAt(_ k: Int) -> (String, Int)? {
+    guard let w = word(k) else { return nil }
+    if w == "am" || w == "pm" { return (w, skipPeriod(k + 1)) }
+    if w == "a" || w == "p", isPunct(k + 1, "."), tokens[k + 1].isAttached, isWord(k + 2, "m"), tokens[k + 2].isAttached {
+      return (w + "m", skipPeriod(k + 3))
+    }
+    return nil
+  }
+}

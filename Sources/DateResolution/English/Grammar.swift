@@ -1,0 +1,279 @@
+/// Finds temporal expressions in a token stream: English rules following the TimeML /
+/// TempEval-3 extent conventions ("the late 1990s" whole, determiners included), plus the CLDR
+/// vocabulary of other languages (`Vocabulary`).
+///
+/// At each token that can start an expression every rule is tried and the longest match wins;
+/// the scan then continues after it. Rules are spread over `Grammar+*.swift` by concept.
+struct Grammar {
+  let tokens: [Token]
+  let vocabulary: Vocabulary
+
+  /// All candidates in text order, without overlaps.
+  func candidates() -> [Candidate] {
+    var out: [Candidate] = []
+    var i = 0
+    let n = tokens.count
+    while i < n {
+      guard isTrigger(i) else {
+        i += 1
+        continue
+      }
+      if let best = longest(at: i) {
+        out.append(best)
+        // "between May 23rd and 25th", "1950–1953": a second bare member of a range.
+        if let second = rangeTail(after: best) {
+          out.append(second)
+          i = second.end
+        } else {
+          i = max(best.end, i + 1)
+        }
+      } else {
+        i += 1
+      }
+    }
+    return out
+  }
+
+  /// Cheap test: can an expression start at token `i`?
+  func isTrigger(_ i: Int) -> Bool {
+    let t = tokens[i]
+    switch t.kind {
+    case .number: return true
+    case .punctuation: return t.text == "'" || t.text == "’"
+    case .word, .ideograph:
+      return EnglishTriggers.words.contains(t.text) || vocabulary.triggers.contains(t.text)
+    }
+  }
+
+  /// The longest candidate starting at `i`.
+  func longest(at i: Int) -> Candidate? {
+    var best: Candidate?
+    func consider(_ c: Candidate?) {
+      guard let c, c.end > c.start else { return }
+      if best == nil || c.end > best!.end { best = c }
+    }
+    consider(modifiedExpression(i))
+    consider(relativeExpression(i))
+    consider(durationOrShift(i))
+    consider(referenceOrSet(i))
+    consider(timeExpression(i))
+    consider(multilingualExpression(i))
+    return best
+  }
+
+  // MARK: Token helpers
+
+  func word(_ i: Int) -> String? {
+    guard i >= 0, i < tokens.count, tokens[i].kind == .word || tokens[i].kind == .ideograph else { return nil }
+    return tokens[i].text
+  }
+
+  func isWord(_ i: Int, _ w: String) -> Bool { word(i) == w }
+
+  func isWord(_ i: Int, in set: Set<String>) -> Bool {
+    guard let w = word(i) else { return false }
+    return set.contains(w)
+  }
+
+  func isPunct(_ i: Int, _ p: String) -> Bool {
+    i >= 0 && i < tokens.count && tokens[i].kind == .punctuation && tokens[i].text == p
+  }
+
+  func isHyphen(_ i: Int) -> Bool {
+    guard i >= 0, i < tokens.count, tokens[i].kind == .punctuation else { return false }
+    switch tokens[i].text {
+    case "-", "‐", "‑", "–", "—": return true
+    default: return false
+    }
+  }
+
+  func number(_ i: Int) -> Int? {
+    guard i >= 0, i < tokens.count, tokens[i].kind == .number, tokens[i].number >= 0 else { return nil }
+    return tokens[i].number
+  }
+
+  /// Whether token `i` continues the previous token without a line break.
+  func sameLine(_ i: Int) -> Bool { i < tokens.count && tokens[i].newlinesBefore == 0 }
+
+  /// A number token not glued to a bigger number ("1,000", "3.5", "$1990").
+  func isStandaloneNumber(_ i: Int) -> Bool {
+    guard number(i) != nil else { return false }
+    if i + 2 < tokens.count, tokens[i + 1].isAttached, tokens[i + 2].isAttached, tokens[i + 2].kind == .number,
+      isPunct(i + 1, ",") || isPunct(i + 1, ".")
+    {
+      return false
+    }
+    if i >= 2, tokens[i].isAttached, tokens[i - 1].isAttached, tokens[i - 2].kind == .number,
+      isPunct(i - 1, ",") || isPunct(i - 1, ".")
+    {
+      return false
+    }
+    if i >= 1, tokens[i].isAttached, ["$", "£", "€", "¥", "#"].contains(where: { isPunct(i - 1, $0) }) { return false }
+    if i + 1 < tokens.count, tokens[i + 1].isAttached, isPunct(i + 1, "%") { return false }
+    return true
+  }
+
+  /// Skips an abbreviation period ("Sept." "Aug.").
+  func skipPeriod(_ i: Int) -> Int { isPunct(i, ".") && tokens[i].isAttached ? i + 1 : i }
+
+  // MARK: Vocabulary lookups
+
+  /// A month name at `i`: (month, index after it). `strict` requires a form that cannot be an
+  /// ordinary word ("May" capitalised, not "may"; no bare "mar", "sun").
+  func month(_ i: Int, needsContext: Bool) -> (Int, Int)? {
+    guard let w = word(i) else { return nil }
+    if let m = EnglishWords.months[w] {
+      let t = tokens[i]
+      if EnglishWords.weakMonths.contains(w) {
+        guard t.isCapitalized else { return nil }
+        if needsContext && (w == "may" || w == "march") { return nil }
+        if w.count <= 4 && w != "may" && w != "june" && w != "july" {
+          // Abbreviations: "Aug." or "Aug" before a number.
+          if isPunct(i + 1, ".") { return (m, i + 2) }
+          if needsContext { return nil }
+          return (m, i + 1)
+        }
+      }
+      return (m, w.count <= 4 && w != "may" && w != "june" && w != "july" ? skipPeriod(i + 1) : i + 1)
+    }
+    if let m = vocabulary.months[w] {
+      let isWide = vocabulary.standaloneMonths.contains(w)
+      if needsContext && !isWide { return nil }
+      // A foreign month name needs a number beside it ("27 maggio", "мая 2025").
+      if !isWide, number(i - 1) == nil, number(skipPeriod(i + 1)) == nil { return nil }
+      return (m, isWide ? i + 1 : skipPeriod(i + 1))
+    }
+    return nil
+  }
+
+  /// A weekday name at `i`: (ISO weekday, index after it).
+  func weekday(_ i: Int) -> (Int, Int)? {
+    guard let w = word(i) else { return nil }
+    if let d = EnglishWords.weekdays[w] {
+      if EnglishWords.weekdayAbbreviations.contains(w) {
+        guard tokens[i].isCapitalized, isPunct(i + 1, ".") else { return nil }
+        return (d, i + 2)
+      }
+      return (d, i + 1)
+    }
+    if let d = vocabulary.weekdays[w] { return (d, skipPeriod(i + 1)) }
+    return nil
+  }
+
+  /// A day of month at `i`: "27", "27th", "3rd" (1–31) and the index after it.
+  func dayOfMonth(_ i: Int) -> (Int, Int)? {
+    guard let d = number(i), tokens[i].digits <= 2, d >= 1, d <= 31 else {
+      if let w = word(i), let o = EnglishWords.ordinals[w], o >= 1 { return (o, i + 1) }
+      return nil
+    }
+    if let w = word(i + 1), EnglishWords.ordinalSuffixes.contains(w), tokens[i + 1].isAttached { return (d, i + 2) }
+    if word(i + 1) == "th" || word(i + 1) == "st" { return nil }
+    return (d, i + 1)
+  }
+
+  /// A day number that may be out of range ("32 January"): for impossible-date findings.
+  func rawDay(_ i: Int) -> (Int, Int)? {
+    guard let d = number(i), tokens[i].digits <= 2, d >= 1 else { return nil }
+    if let w = word(i + 1), EnglishWords.ordinalSuffixes.contains(w), tokens[i + 1].isAttached { return (d, i + 2) }
+    return (d, i + 1)
+  }
+
+  /// A four-digit year (1000–2199, or any 4 digits when `loose`) at `i`.
+  func year(_ i: Int, loose: Bool = false) -> (Int, Int)? {
+    if let spelled = spelledYear(i) { return spelled }
+    guard let y = number(i), tokens[i].digits == 4, isStandaloneNumber(i) else { return nil }
+    if !loose && (y < 1000 || y > 2199) { return nil }
+    // "1990s" is a decade, "1990-91" handled by ranges.
+    if let w = word(i + 1), tokens[i + 1].isAttached, w == "s" { return nil }
+    return (y, i + 1)
+  }
+
+  /// A year in words, as broadcast transcripts write it: "nineteen ninety-six", "two
+  /// thousand", "two thousand one".
+  func spelledYear(_ i: Int) -> (Int, Int)? {
+    guard let w = word(i) else { return nil }
+    if w == "two", isWord(i + 1, "thousand") {
+      var k = i + 2
+      if isWord(k, "and") { k += 1 }
+      if let u = word(k).flatMap({ EnglishWords.numberWords[$0] }), u >= 1, u <= 19, word(k) != "a", word(k) != "an" {
+        return (2000 + u, k + 1)
+      }
+      return (2000, i + 2)
+    }
+    guard let c = ["eighteen": 18, "nineteen": 19][w], let w2 = word(i + 1), var tail = EnglishWords.numberWords[w2], tail >= 10, tail < 100
+    else { return nil }
+    var k = i + 2
+    if tail >= 20, isHyphen(k), let w3 = word(k + 1), let u = EnglishWords.numberWords[w3], u < 10, w3 != "a", w3 != "an" {
+      tail += u
+      k += 2
+    }
+    return (c * 100 + tail, k)
+  }
+
+  /// A count: digits, number words ("twenty-five"), "a"/"an", or vague ("several") as nil.
+  /// Returns (count or nil for vague, index after, whether it was vague).
+  func count(_ i: Int) -> (Int?, Int)? {
+    if let n = number(i), tokens[i].digits <= 3, isStandaloneNumber(i) {
+      // "12 to 18 months": keep the range vague.
+      if (isWord(i + 1, "to") || isHyphen(i + 1) || isWord(i + 1, "or")), let _ = number(i + 2) { return (nil, i + 3) }
+      return (n, i + 1)
+    }
+    guard let w = word(i) else { return nil }
+    if w == "a" || w == "an" {
+      if isWord(i + 1, "few") { return (nil, i + 2) }
+      if isWord(i + 1, "couple") { return (2, isWord(i + 2, "of") ? i + 3 : i + 2) }
+      if isWord(i + 1, "half") { return nil }
+      return (1, i + 1)
+    }
+    if EnglishWords.vagueCounts.contains(w) { return (nil, i + 1) }
+    if w == "couple", isWord(i + 1, "of") { return (2, i + 2) }
+    if var n = EnglishWords.numberWords[w] {
+      var j = i + 1
+      if n >= 20 && n < 100, isHyphen(j), let w2 = word(j + 1), let u = EnglishWords.numberWords[w2], u < 10 {
+        n += u
+        j += 2
+      }
+      if isWord(j, "hundred") {
+        n *= 100
+        j += 1
+      }
+      return (n, j)
+    }
+    return nil
+  }
+
+  /// A unit word at `i`, English or from the vocabulary: (unit, index after, plural).
+  func unit(_ i: Int) -> (TimeUnit, Int, Bool)? {
+    guard let w = word(i) else { return nil }
+    if let u = EnglishWords.units[w] { return (u, i + 1, w.hasSuffix("s")) }
+    return nil
+  }
+}
+
+/// Words that may start an English expression (anything else is skipped at once).
+enum EnglishTriggers {
+  static let words: Set<String> = {
+    var s = Set<String>()
+    s.formUnion(EnglishWords.months.keys)
+    s.formUnion(EnglishWords.weekdays.keys)
+    s.formUnion(EnglishWords.units.keys)
+    s.formUnion(EnglishWords.numberWords.keys)
+    s.formUnion(EnglishWords.vagueCounts)
+    s.formUnion(EnglishWords.ordinals.keys)
+    s.formUnion(EnglishWords.seasons.keys)
+    s.formUnion(EnglishWords.partsOfDay.keys)
+    s.formUnion(EnglishWords.decadeWords.keys)
+    s.formUnion(EnglishWords.mods.keys)
+    s.formUnion(EnglishWords.refs.keys)
+    s.formUnion(EnglishWords.setAdverbs.keys)
+    s.formUnion(EnglishWords.holidays.keys)
+    s.formUnion([
+      "the", "this", "that", "last", "next", "past", "previous", "coming", "latest", "fiscal", "today", "yesterday",
+      "tomorrow", "tonight", "earlier", "later", "every", "each", "per", "future", "present", "noon", "midnight",
+      "midday", "year", "new", "couple", "these", "those", "mid", "end", "year", "independence", "labor", "memorial",
+      "valentine", "christmas", "within", "once", "all", "over", "since", "until", "up", "nearly", "almost",
+      "about", "around", "roughly", "approximately", "under", "more", "less", "at", "for", "in", "these", "weekend",
+    ])
+    return s
+  }()
+}

@@ -1,0 +1,197 @@
+import ICUSupport
+
+/// Generates a language's `Vocabulary` from ICU's CLDR data: no hand lists.
+///
+/// - Month and weekday names from the calendar symbols ("maggio", "мая", "Donnerstag").
+/// - Relative phrases: ICU formats numbers of every plural category as relative offsets
+///   ("23 ore fa", "vor 23 Stunden", "23시간 전", "23小时前", "через 23 часа"); the parts shared
+///   by all units of one direction are the direction words ("fa", "vor", "전", "前", "через"),
+///   the rest are the unit words ("ore", "Stunden", "시간", "小时", "часа"). Non-numeric forms
+///   become whole phrases ("ieri", "anno scorso", "в прошлом году", "작년").
+/// - Date layouts: the locale's patterns for a sample date ("27 maggio 2025",
+///   "2025년 5월 27일", "2025年5月27日", "27. Mai 2025") with the numbers and month name
+///   replaced by slots.
+enum CLDRVocabulary {
+  /// Builds the vocabulary of `language` (an ICU locale id such as "it", "ru", "zh").
+  static func build(language: String, wholePhrases: Bool = true) -> Vocabulary {
+    var v = Vocabulary()
+    addCalendarNames(language, to: &v)
+    addRelativePhrases(language, to: &v, wholePhrases: wholePhrases)
+    addLayouts(language, to: &v)
+    return v
+  }
+
+  private static func words(_ text: String) -> [String] {
+    Tokenizer.tokenize(text).map(\.text)
+  }
+
+  // MARK: Names
+
+  private static func addCalendarNames(_ language: String, to v: inout Vocabulary) {
+    guard let symbols = try? CalendarSymbols(locale: language) else { return }
+    for width in CalendarSymbols.Width.allCases {
+      for (index, name) in symbols.months(width).enumerated() {
+        let tokens = Tokenizer.tokenize(name).filter { $0.kind != .punctuation }
+        guard tokens.count == 1, tokens[0].kind == .word, tokens[0].text.unicodeScalars.count >= 3 else { continue }
+        v.months[tokens[0].text] = index + 1
+        if width == .wide || width == .standaloneWide, tokens[0].text.unicodeScalars.count >= 4 {
+          v.standaloneMonths.insert(tokens[0].text)
+        }
+        v.triggers.insert(tokens[0].text)
+      }
+      for (index, name) in symbols.weekdays(width).enumerated() {
+        let tokens = Tokenizer.tokenize(name).filter { $0.kind != .punctuation }
+        guard tokens.count == 1, tokens[0].kind == .word, tokens[0].text.unicodeScalars.count >= 3 else { continue }
+        // ICU lists Sunday first; TIMEX3 weekdays are ISO (Monday 1 … Sunday 7).
+        v.weekdays[tokens[0].text] = index == 0 ? 7 : index
+        v.triggers.insert(tokens[0].text)
+      }
+    }
+  }
+
+  // MARK: Relative phrases
+
+  private static let numericUnits: [(RelativeDateSymbols.Unit, TimeUnit)] = [
+    (.year, .year), (.quarter, .quarter), (.month, .month), (.week, .week), (.day, .day), (.hour, .hour),
+    (.minute, .minute), (.second, .second),
+  ]
+
+  /// Sample numbers covering every plural category of the language (two of each).
+  private static func sampleNumbers(_ language: String) -> [Int] {
+    guard let rules = try? PluralRules(locale: language) else { return [1, 2, 5, 23] }
+    var seen: [String: Int] = [:]
+    var out: [Int] = []
+    for n in Array(1...30) + [100, 101, 102, 105, 111] {
+      let category = rules.category(Double(n))
+      if seen[category, default: 0] < 2 {
+        seen[category, default: 0] += 1
+        out.append(n)
+      }
+    }
+    return out
+  }
+
+  private static func addRelativePhrases(_ language: String, to v: inout Vocabulary, wholePhrases: Bool) {
+    let numbers = sampleNumbers(language)
+    for style in [RelativeDateSymbols.Style.long, .short] {
+      guard let formatter = try? RelativeDateSymbols(locale: language, style: style) else { continue }
+      for sign in [-1, 1] {
+        // (prefix, suffix, unit) of every formatted phrase of this direction.
+        var parts: [([String], [String], TimeUnit)] = []
+        for (icuUnit, unit) in numericUnits {
+          for n in numbers {
+            guard let phrase = formatter.format(Double(sign * n), icuUnit, numeric: true) else { continue }
+            let tokens = Tokenizer.tokenize(phrase)
+            guard let at = tokens.firstIndex(where: { $0.kind == .number && $0.number == n }) else { continue }
+            parts.append((tokens[..<at].map(\.text), tokens[(at + 1)...].map(\.text), unit))
+          }
+        }
+        guard !parts.isEmpty else { continue }
+        let commonPrefix = parts.map(\.0).reduce(parts[0].0) { commonHead($0, $1) }
+        let commonSuffix = parts.map(\.1).reduce(parts[0].1) { commonTail($0, $1) }
+        if !commonPrefix.isEmpty {
+          if sign < 0 { v.pastPrefixes.add(commonPrefix, true) } else { v.futurePrefixes.add(commonPrefix, true) }
+          v.triggers.insert(commonPrefix[0])
+        }
+        if !commonSuffix.isEmpty {
+          if sign < 0 { v.pastSuffixes.add(commonSuffix, true) } else { v.futureSuffixes.add(commonSuffix, true) }
+        }
+        // Only a prefix or only a suffix may carry the direction; otherwise nothing is learnt.
+        guard !commonPrefix.isEmpty || !commonSuffix.isEmpty else { continue }
+        for (prefix, suffix, unit) in parts {
+          let head = Array(prefix.dropFirst(commonPrefix.count))
+          let tail = Array(suffix.dropLast(commonSuffix.count))
+          var unitWords = tail.isEmpty ? head : tail
+          while let last = unitWords.last, last.unicodeScalars.allSatisfy({ !$0.properties.isAlphabetic }) { unitWords.removeLast() }
+          guard !unitWords.isEmpty else { continue }
+          v.units.add(unitWords, unit)
+        }
+      }
+      guard wholePhrases else { continue }
+      // Words: "ieri", "anno scorso", "작년", "в прошлом году", "lunedì scorso".
+      for (icuUnit, unit) in numericUnits where unit >= .day {
+        for offset in -2...2 {
+          guard let phrase = formatter.format(Double(offset), icuUnit, numeric: false) else { continue }
+          let tokens = Tokenizer.tokenize(phrase)
+          guard !tokens.isEmpty, !tokens.contains(where: { $0.kind == .number }) else { continue }
+          let texts = tokens.map(\.text)
+          v.phrases.add(texts, .shift(unit, offset))
+          v.triggers.insert(texts[0])
+        }
+      }
+      let weekdays: [RelativeDateSymbols.Unit] = [.sunday, .monday, .tuesday, .wednesday, .thursday, .friday, .saturday]
+      for (index, icuUnit) in weekdays.enumerated() {
+        for offset in -1...1 {
+          guard let phrase = formatter.format(Double(offset), icuUnit, numeric: false) else { continue }
+          let tokens = Tokenizer.tokenize(phrase)
+          guard tokens.count > 1, !tokens.contains(where: { $0.kind == .number }) else { continue }
+          let texts = tokens.map(\.text)
+          v.phrases.add(texts, .weekday(index == 0 ? 7 : index, offset: offset))
+          v.triggers.insert(texts[0])
+        }
+      }
+    }
+  }
+
+  private static func commonHead(_ a: [String], _ b: [String]) -> [String] {
+    var out: [String] = []
+    for (x, y) in zip(a, b) {
+      guard x == y else { break }
+      out.append(x)
+    }
+    return out
+  }
+
+  private static func commonTail(_ a: [String], _ b: [String]) -> [String] {
+    Array(commonHead(Array(a.reversed()), Array(b.reversed())).reversed())
+  }
+
+  // MARK: Layouts
+
+  /// 2025-05-27T12:00Z in milliseconds: day 27 and month 5 cannot be confused.
+  private static let sampleMillis = Double(CivilDate(year: 2025, month: 5, day: 27).dayNumber) * 86_400_000 + 43_200_000
+
+  private static func addLayouts(_ language: String, to v: inout Vocabulary) {
+    var mayNames: Set<String> = []
+    if let symbols = try? CalendarSymbols(locale: language) {
+      for width in CalendarSymbols.Width.allCases {
+        let names = symbols.months(width)
+        guard names.count == 12 else { continue }
+        // Tokens every month name shares ("월" of "5월", "月" of "5月") are markers, not names.
+        let january = Set(Tokenizer.tokenize(names[0]).map(\.text))
+        mayNames.formUnion(
+          Tokenizer.tokenize(names[4]).filter { $0.kind == .word && !january.contains($0.text) }.map(\.text))
+      }
+    }
+    for skeleton in ["yMMMMd", "yMMMd", "MMMMd", "MMMd", "yMMMM", "yMMM", "yMd"] {
+      guard let formatter = try? SkeletonDateFormatter(locale: language, skeleton: skeleton),
+        let sample = formatter.format(sampleMillis)
+      else { continue }
+      var elements: [DateLayout.Element] = []
+      for token in Tokenizer.tokenize(sample) {
+        if token.kind == .number {
+          switch token.number {
+          case 2025: elements.append(.year)
+          case 27: elements.append(.day)
+          case 5: elements.append(.monthNumber)
+          default: elements.append(.literal(token.text))
+          }
+        } else if mayNames.contains(token.text) {
+          if elements.last != .monthName { elements.append(.monthName) }
+        } else {
+          elements.append(.literal(token.text))
+        }
+      }
+      let slots = elements.filter { if case .literal = $0 { return false } else { return true } }
+      let hasMonth = elements.contains(.monthName) || elements.contains(.monthNumber)
+      guard slots.count >= 2, hasMonth else { continue }
+      // Purely numeric layouts without any word marker are left to the numeric-date rule.
+      let hasWordLiteral = elements.contains { if case .literal(let s) = $0 { return s.unicodeScalars.contains { $0.properties.isAlphabetic } } else { return false } }
+      guard elements.contains(.monthName) || hasWordLiteral else { continue }
+      let layout = DateLayout(elements: elements)
+      if !v.layouts.contains(layout) { v.layouts.append(layout) }
+      if case .literal(let first) = elements[0] { v.triggers.insert(first) }
+    }
+    v.layouts.sort { $0.elements.count > $1.elements.count }
+  }
+}

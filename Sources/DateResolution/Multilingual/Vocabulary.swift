@@ -1,0 +1,101 @@
+/// The words the tagger recognises beyond its English core: month and weekday names, unit
+/// words, relative phrases and date layouts of other languages, generated from ICU's CLDR data
+/// (`CLDRVocabulary`) and merged for the languages in play.
+///
+/// Phrases are stored tokenised the way the text is (`Tokenizer`), so "23小时前" is matched as
+/// `23` `小` `时` `前` and "anno scorso" as `anno` `scorso`.
+struct Vocabulary: Sendable {
+  /// Month names of other languages ("maggio", "мая", "mai") → 1–12.
+  var months: [String: Int] = [:]
+  /// Month names safe to read without a number next to them (the document language's own wide names).
+  var standaloneMonths: Set<String> = []
+  /// Weekday names of the document language ("lunedì", "четверг") → ISO 1–7.
+  var weekdays: [String: Int] = [:]
+  /// Unit words as token sequences ("ore", "часа", "小 时", "시 간") → unit.
+  var units = PhraseTable<TimeUnit>()
+  /// Words that make a number + unit past ("fa", "назад", "vor", "전", "前") or future.
+  var pastPrefixes = PhraseTable<Bool>()
+  var pastSuffixes = PhraseTable<Bool>()
+  var futurePrefixes = PhraseTable<Bool>()
+  var futureSuffixes = PhraseTable<Bool>()
+  /// Whole relative phrases: "anno scorso" → (year, -1), "ieri" → (day, -1), "작년" → (year, -1).
+  var phrases = PhraseTable<RelativePhrase>()
+  /// Date layouts from CLDR patterns ("2025년 5월 27일", "27. Mai 2025"), longest first.
+  var layouts: [DateLayout] = []
+  /// Every first token of a phrase, layout literal or name: a cheap trigger test.
+  var triggers: Set<String> = []
+
+  /// Adds another vocabulary's entries.
+  mutating func merge(_ other: Vocabulary) {
+    months.merge(other.months) { old, _ in old }
+    standaloneMonths.formUnion(other.standaloneMonths)
+    weekdays.merge(other.weekdays) { old, _ in old }
+    units.merge(other.units)
+    pastPrefixes.merge(other.pastPrefixes)
+    pastSuffixes.merge(other.pastSuffixes)
+    futurePrefixes.merge(other.futurePrefixes)
+    futureSuffixes.merge(other.futureSuffixes)
+    phrases.merge(other.phrases)
+    for layout in other.layouts where !layouts.contains(layout) { layouts.append(layout) }
+    layouts.sort { $0.elements.count > $1.elements.count }
+    triggers.formUnion(other.triggers)
+  }
+}
+
+/// A relative phrase with its meaning.
+enum RelativePhrase: Sendable, Equatable {
+  case shift(TimeUnit, Int)
+  case weekday(Int, offset: Int)
+}
+
+/// A date layout read off a CLDR pattern: slots and literal tokens in order.
+struct DateLayout: Sendable, Equatable {
+  enum Element: Sendable, Equatable {
+    case year, monthNumber, monthName, day
+    case literal(String)
+  }
+  var elements: [Element]
+}
+
+/// Token sequences → values, looked up by their first token.
+struct PhraseTable<Value: Sendable & Equatable>: Sendable {
+  private(set) var byFirst: [String: [(tokens: [String], value: Value)]] = [:]
+
+  var isEmpty: Bool { byFirst.isEmpty }
+
+  mutating func add(_ tokens: [String], _ value: Value) {
+    guard let first = tokens.first else { return }
+    var list = byFirst[first] ?? []
+    if list.contains(where: { $0.tokens == tokens }) { return }
+    list.append((tokens, value))
+    list.sort { $0.tokens.count > $1.tokens.count }
+    byFirst[first] = list
+  }
+
+  mutating func merge(_ other: PhraseTable<Value>) {
+    for (_, list) in other.byFirst {
+      for entry in list { add(entry.tokens, entry.value) }
+    }
+  }
+
+  /// The longest entry matching the tokens at `index`: its value and the index after it.
+  func match(_ tokens: [Token], at index: Int) -> (value: Value, end: Int)? {
+    guard index < tokens.count, let list = byFirst[tokens[index].text] else { return nil }
+    for entry in list {
+      let end = index + entry.tokens.count
+      guard end <= tokens.count else { continue }
+      var ok = true
+      for k in 1..<entry.tokens.count where tokens[index + k].text != entry.tokens[k] {
+        ok = false
+        break
+      }
+      // Multi-token entries must not span a line break.
+      if ok, entry.tokens.count > 1, (index + 1..<end).contains(where: { tokens[$0].newlinesBefore > 0 }) { ok = false }
+      if ok { return (entry.value, end) }
+    }
+    return nil
+  }
+
+  /// Every first token.
+  var firstTokens: Set<String> { Set(byFirst.keys) }
+}

@@ -1,0 +1,101 @@
+/// What the grammar understood in an expression, before it is resolved against the document
+/// creation time (DCT) and the narrative.
+enum Meaning: Sendable, Equatable {
+  /// Explicit calendar components ("May 27th", "January of last year", "the late 1990s").
+  case date(DateSpec)
+  /// `count` units from an origin: "last year" (year, -1, dct), "two years ago" (year, -2,
+  /// dct), "a year earlier" (year, -1, narrative), "today" (day, 0, dct).
+  case shift(TimeUnit, Int, origin: Origin, time: String?)
+  /// A weekday; `offset` -1 "last Friday", +1 "next Friday", 0 "this Friday", nil by tense.
+  case weekday(Int, offset: Int?, time: String?)
+  /// The most recent completed quarter, shifted by years ("the quarter", "the year-ago
+  /// quarter"), or in a given year ("the 1988 period").
+  case latestQuarter(yearOffset: Int, year: Int? = nil)
+  /// A value needing no resolution: PRESENT_REF, P3Y, XXXX-WXX-1, …
+  case literal(String)
+
+  /// Where a relative expression counts from.
+  enum Origin: Sendable, Equatable {
+    /// The document creation time.
+    case dct
+    /// The last date mentioned ("a year earlier", "three days later").
+    case narrative
+    /// The financial period in focus when there is one, else the DCT ("a year ago" after
+    /// "the third quarter" is the third quarter of the year before).
+    case focus
+  }
+}
+
+extension Meaning {
+  /// Whether the expression points back from the period in focus ("the year-ago quarter",
+  /// "a year ago" in a results report): such values never become the focus themselves.
+  var refersBack: Bool {
+    switch self {
+    case .latestQuarter(let offset, _): return offset != 0
+    case .shift(_, _, let origin, _): return origin != .dct
+    default: return false
+    }
+  }
+}
+
+/// Calendar components of an absolute or partial date.
+struct DateSpec: Sendable, Equatable {
+  /// The year as written; nil when it must be inferred or comes from `yearOffset`.
+  var year: Int?
+  /// Years from the DCT's year ("of last year" = -1).
+  var yearOffset: Int?
+  var month: Int?
+  var day: Int?
+  var quarter: Int?
+  var half: Int?
+  var season: String?
+  var decade: Int?
+  var century: Int?
+  var time: String?
+  /// A holiday to compute once the year is known.
+  var holiday: Holiday?
+  /// For a yearless month or season: -1 "last April" (before the DCT), +1 "next April",
+  /// 0 "this April" (the DCT's year); nil: by tense and nearness.
+  var direction: Int?
+  /// A weekday written with the date ("Saturday, April 25"): picks the year when it is missing.
+  var weekday: Int?
+
+  init(
+    year: Int? = nil, yearOffset: Int? = nil, month: Int? = nil, day: Int? = nil, quarter: Int? = nil,
+    half: Int? = nil, season: String? = nil, decade: Int? = nil, century: Int? = nil, time: String? = nil,
+    holiday: Holiday? = nil, direction: Int? = nil
+  ) {
+    self.year = year
+    self.yearOffset = yearOffset
+    self.month = month
+    self.day = day
+    self.quarter = quarter
+    self.half = half
+    self.season = season
+    self.decade = decade
+    self.century = century
+    self.time = time
+    self.holiday = holiday
+    self.direction = direction
+  }
+
+  /// Whether the year is missing and must come from the DCT or the narrative.
+  var needsYear: Bool { year == nil && yearOffset == nil && decade == nil && century == nil }
+}
+
+/// Holidays whose date depends on the year.
+enum Holiday: Sendable, Equatable {
+  case fixed(month: Int, day: Int)
+  /// The n-th (-1 last) ISO weekday of a month: Thanksgiving is (4, Thursday, November).
+  case nthWeekday(n: Int, weekday: Int, month: Int)
+  /// Easter Sunday plus days (Good Friday -2).
+  case easter(offset: Int)
+
+  func date(in year: Int) -> CivilDate {
+    switch self {
+    case .fixed(let month, let day): return CivilDate(year: year, month: month, day: day)
+    case .nthWeekday(let n, let weekday, let month): return CivilDate.nthWeekday(n, weekday: weekday, year: year, month: month)
+    case .easter(let offset): return CivilDate.easter(year: year).adding(days: offset)
+    }
+  }
+}

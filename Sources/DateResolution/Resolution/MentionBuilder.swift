@@ -1,0 +1,138 @@
+import NormalizeCore
+
+/// Resolves the grammar's candidates in text order, carrying the narrative (last date, year
+/// moved to) and the tense of each sentence, and turns them into `TemporalMention`s and
+/// findings.
+struct MentionBuilder {
+  let text: String
+  let tokens: [Token]
+  let dct: CivilDate?
+
+  func build(_ candidates: [Candidate]) -> (mentions: [TemporalMention], findings: [Finding]) {
+    var mentions: [TemporalMention] = []
+    var findings: [Finding] = []
+    var lastPoint: TimexPoint?
+    var lastPointSentence = -100
+    var narrative: (year: Int, sentence: Int, paragraph: Int)?
+    var missingDCT: [Int] = []
+    let scalars = text.unicodeScalars
+    var cursor = (index: scalars.startIndex, offset: 0)
+
+    func slice(_ start: Int, _ end: Int) -> String {
+      // Offsets only grow, so one forward walk converts them all.
+      if start < cursor.offset { cursor = (scalars.startIndex, 0) }
+      let from = scalars.index(cursor.index, offsetBy: start - cursor.offset)
+      let to = scalars.index(from, offsetBy: end - start)
+      cursor = (from, start)
+      return String(scalars[from..<to])
+    }
+
+    for c in candidates {
+      let first = tokens[c.start]
+      let last = tokens[c.end - 1]
+      var ctx = Resolver.Context(dct: dct)
+      ctx.tense = tense(around: c)
+      if let p = lastPoint, first.sentence - lastPointSentence <= 6 { ctx.lastPoint = p }
+      if let n = narrative, n.paragraph == first.paragraph, first.sentence - n.sentence <= 1,
+        n.year != dct?.year, dct.map({ abs($0.year - n.year) <= 1 }) ?? true
+      {
+        ctx.narrativeYear = n.year
+      }
+      let outcome = Resolver.resolve(c.meaning, ctx)
+      switch outcome {
+      case .impossible(let value):
+        findings.append(
+          Finding(
+            code: "impossible-date", severity: .warning, start: first.start, end: last.end,
+            message: "\"\(slice(first.start, last.end))\" is not a possible date (\(value)); no value was given"))
+        continue
+      case .underspecified(let value):
+        missingDCT.append(mentions.count)
+        mentions.append(
+          TemporalMention(start: first.start, end: last.end, text: slice(first.start, last.end), type: c.type, value: value, mod: c.mod))
+      case .value(let value, let anchor, let point):
+        mentions.append(
+          TemporalMention(
+            start: first.start, end: last.end, text: slice(first.start, last.end), type: c.type, value: value, mod: c.mod,
+            anchor: anchor))
+        // Anaphoric values ("a year earlier") do not become the focus themselves.
+        if let point, c.type == "DATE" || c.type == "TIME", point.year != nil, anchor != "narrative",
+          !c.meaning.refersBack
+        {
+          lastPoint = point
+          lastPointSentence = first.sentence
+          // A month or day with an explicit or DCT-relative year moves the narrative
+          // ("In March of last year … in October").
+          if case .date(let spec) = c.meaning, spec.year != nil || spec.yearOffset != nil, spec.month != nil,
+            let y = point.year
+          {
+            narrative = (y, last.sentence, last.paragraph)
+          }
+        }
+      }
+    }
+    if !missingDCT.isEmpty {
+      let first = mentions[missingDCT[0]]
+      findings.append(
+        Finding(
+          code: "no-dct", severity: .info, start: first.start, end: first.end,
+          message: "\(missingDCT.count) relative date expression(s) such as \"\(first.text)\" left underspecified (\(first.value)): no publication date was given; pass one (--published) to resolve them"))
+    }
+    return (mentions, findings)
+  }
+
+  /// The tense of the sentence around a candidate: the nearest verb marker to the left (the
+  /// verb a date usually follows: "said Friday", "will meet Friday"), else to the right.
+  func tense(around c: Candidate) -> Resolver.Tense {
+    let sentence = tokens[c.start].sentence
+    var i = c.start - 1
+    while i >= 0, c.start - i <= 12, tokens[i].sentence == sentence {
+      if let t = marker(i, near: c.start - i <= 3) { return auxiliary(before: i) ?? t }
+      i -= 1
+    }
+    i = c.end
+    while i < tokens.count, i - c.end <= 15, tokens[i].sentence == sentence {
+      if let t = marker(i, near: false) { return auxiliary(before: i) ?? t }
+      i += 1
+    }
+    return .none
+  }
+
+  /// "will be held", "is expected to …": a future auxiliary just before a verb form.
+  private func auxiliary(before i: Int) -> Resolver.Tense? {
+    var k = i - 1
+    while k >= 0, i - k <= 3 {
+      let w = tokens[k].text
+      if w == "will" || w == "shall" || (w == "ll" && k > 0 && (tokens[k - 1].text == "'" || tokens[k - 1].text == "’")) {
+        return .future
+      }
+      k -= 1
+    }
+    return nil
+  }
+
+  private func marker(_ i: Int, near: Bool) -> Resolver.Tense? {
+    let t = tokens[i]
+    guard t.kind == .word else { return nil }
+    let w = t.text
+    // "to resume Monday", "as soon as Tuesday", "as early as Friday": looking ahead.
+    if w == "to", near, i + 1 < tokens.count, tokens[i + 1].kind == .word, !tokens[i + 1].isCapitalized,
+      !["the", "a", "an", "his", "her", "their", "its", "be"].contains(tokens[i + 1].text)
+    {
+      return .future
+    }
+    if w == "as", i + 2 < tokens.count, tokens[i + 1].text == "soon" || tokens[i + 1].text == "early", tokens[i + 2].text == "as" {
+      return .future
+    }
+    if EnglishWords.futureMarkers.contains(w) {
+      // "'ll" is tokenised as "'" + "ll".
+      if w == "ll" { return i > 0 && (tokens[i - 1].text == "'" || tokens[i - 1].text == "’") ? .future : nil }
+      return .future
+    }
+    if EnglishWords.pastMarkers.contains(w) { return .past }
+    if w.count > 4, w.hasSuffix("ed"), !["need", "speed", "seed", "feed", "breed", "indeed", "proceed", "exceed", "succeed"].contains(w) {
+      return .past
+    }
+    return nil
+  }
+}

@@ -1,0 +1,32 @@
+/// One token of the text the tagger works on: a word, a number, one punctuation scalar, or one
+/// ideograph / Hangul syllable (scripts written without spaces are split per scalar, so that
+/// "23小时前" and "23시간 전" match CLDR phrases tokenised the same way).
+struct Token: Sendable {
+  enum Kind: UInt8, Sendable {
+    case word, number, punctuation, ideograph
+  }
+
+  /// Scalar offsets into the text, end exclusive.
+  var start: Int
+  var end: Int
+  var kind: Kind
+  /// Lowercased text (words), the digits (numbers) or the scalar (punctuation).
+  var text: String
+  /// The first letter is uppercase ("May" the month, not "may" the verb).
+  var isCapitalized = false
+  /// Whitespace precedes the token.
+  var spaceBefore = false
+  /// A line break precedes the token (2 or more: a paragraph break).
+  var newlinesBefore: UInt8 = 0
+  /// The value of a number token with at most nine digits; -1 otherwise.
+  var number: Int = -1
+  /// The digit count of a number token ("05" → 2).
+  var digits: Int = 0
+  /// Index of the sentence the token is in.
+  var sentence: Int = 0
+  /// Index of the paragraph the token is in.
+  var paragraph: Int = 0
+
+  /// The token is directly attached to the previous one (no whitespace between).
+  var isAttached: Bool { !spaceBefore && newlinesBefore == 0 }
+}

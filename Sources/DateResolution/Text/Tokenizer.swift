@@ -1,0 +1,239 @@
+/// Splits text into `Token`s in one pass over its UTF-8 bytes, counting Unicode scalar offsets.
+///
+/// ASCII letters and digits take a byte fast path; other scalars are decoded and classified
+/// once. Han, kana and Hangul scalars become one token each ("2025年5月27日" → `2025` `年` `5`
+/// `月` `27` `日`); other letters and combining marks form words ("мая", "maggio").
+enum Tokenizer {
+  /// Tokenises `text`; sentence and paragraph indexes are filled in.
+  static func tokenize(_ text: String) -> [Token] {
+    var copy = text
+    return copy.withUTF8 { tokenize(bytes: $0) }
+  }
+
+  static func tokenize(bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
+    var tokens: [Token] = []
+    tokens.reserveCapacity(bytes.count / 5 + 4)
+    let n = bytes.count
+    var i = 0
+    var scalar = 0  // scalar offset of byte i
+    var space = false
+    var newlines: UInt8 = 0
+    var sentence = 0
+    var paragraph = 0
+    var pendingSentenceEnd = false
+
+    func push(_ token: inout Token) {
+      token.spaceBefore = space
+      token.newlinesBefore = newlines
+      if newlines >= 2 { paragraph += 1 }
+      if pendingSentenceEnd && (newlines > 0 || (space && token.isCapitalized)) {
+        sentence += 1
+      } else if newlines > 0 && token.isCapitalized {
+        sentence += 1
+      }
+      pendingSentenceEnd = false
+      token.sentence = sentence
+      token.paragraph = paragraph
+      tokens.append(token)
+      space = false
+      newlines = 0
+    }
+
+    while i < n {
+      let byte = bytes[i]
+      if byte < 0x80 {
+        if isASCIILetter(byte) {
+          let start = i
+          let startScalar = scalar
+          var j = i
+          var lowered = [UInt8]()
+          lowered.reserveCapacity(12)
+          // A word: ASCII letters, and any non-ASCII letters attached to them ("café").
+          while j < n {
+            let b = bytes[j]
+            if isASCIILetter(b) {
+              lowered.append(b | 0x20)
+              j += 1
+              scalar += 1
+            } else if b >= 0x80 {
+              let (value, length) = decode(bytes, j)
+              guard let s = Unicode.Scalar(value), isWordScalar(s), !isSpacelessScript(value) else { break }
+              lowered.append(contentsOf: Array(String(s).lowercased().utf8))
+              j += length
+              scalar += 1
+            } else {
+              break
+            }
+          }
+          var token = Token(start: startScalar, end: scalar, kind: .word, text: String(decoding: lowered, as: UTF8.self))
+          token.isCapitalized = bytes[start] < 0x5B
+          push(&token)
+          i = j
+        } else if byte >= 0x30 && byte <= 0x39 {
+          let startScalar = scalar
+          var j = i
+          var value = 0
+          while j < n, bytes[j] >= 0x30 && bytes[j] <= 0x39 {
+            if j - i < 10 { value = value &* 10 &+ Int(bytes[j] - 0x30) }
+            j += 1
+          }
+          let digits = j - i
+          // Very long digit runs are kept as one token without a value (no overflow, no copy).
+          var token = Token(
+            start: startScalar, end: startScalar + digits, kind: .number,
+            text: digits <= 12 ? String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<j]), as: UTF8.self) : "")
+          token.number = digits <= 9 ? value : -1
+          token.digits = digits
+          push(&token)
+          scalar += digits
+          i = j
+        } else if byte == 0x20 || byte == 0x09 || byte == 0x0D {
+          space = true
+          i += 1
+          scalar += 1
+        } else if byte == 0x0A {
+          if newlines < 255 { newlines += 1 }
+          i += 1
+          scalar += 1
+        } else if byte < 0x20 || byte == 0x7F {
+          space = true
+          i += 1
+          scalar += 1
+        } else {
+          var token = Token(start: scalar, end: scalar + 1, kind: .punctuation, text: String(UnicodeScalar(byte)))
+          push(&token)
+          if byte == 0x2E || byte == 0x21 || byte == 0x3F { pendingSentenceEnd = true }
+          i += 1
+          scalar += 1
+        }
+        continue
+      }
+      // Non-ASCII scalar.
+      let (value, length) = decode(bytes, i)
+      guard let s = Unicode.Scalar(value) else {
+        i += max(length, 1)
+        scalar += 1
+        continue
+      }
+      if isSpacelessScript(value) {
+        var token = Token(start: scalar, end: scalar + 1, kind: .ideograph, text: String(s))
+        push(&token)
+        if value == 0x3002 { pendingSentenceEnd = true }
+        i += length
+        scalar += 1
+      } else if let digit = decimalDigit(s) {
+        // Non-ASCII decimal digits (full-width, Arabic-Indic, …) as a number token.
+        let startScalar = scalar
+        var j = i
+        var number = 0
+        var count = 0
+        var d = digit
+        while true {
+          if count < 10 { number = number &* 10 &+ d }
+          count += 1
+          scalar += 1
+          j += decode(bytes, j).length
+          guard j < n else { break }
+          let (next, _) = decode(bytes, j)
+          if next >= 0x30 && next <= 0x39 {
+            d = Int(next - 0x30)
+          } else if let ns = Unicode.Scalar(next), next >= 0x80, let nd = decimalDigit(ns) {
+            d = nd
+          } else {
+            break
+          }
+        }
+        var token = Token(start: startScalar, end: scalar, kind: .number, text: count <= 12 ? String(number) : "")
+        token.number = count <= 9 ? number : -1
+        token.digits = count
+        push(&token)
+        i = j
+      } else if isWordScalar(s) {
+        let startScalar = scalar
+        var j = i
+        var word = String.UnicodeScalarView()
+        while j < n {
+          let b = bytes[j]
+          if b < 0x80 {
+            guard isASCIILetter(b) else { break }
+            word.append(Unicode.Scalar(b))
+            j += 1
+            scalar += 1
+            continue
+          }
+          let (v, len) = decode(bytes, j)
+          guard let ws = Unicode.Scalar(v), isWordScalar(ws), !isSpacelessScript(v) else { break }
+          word.append(ws)
+          j += len
+          scalar += 1
+        }
+        let original = String(word)
+        var token = Token(start: startScalar, end: scalar, kind: .word, text: original.lowercased())
+        token.isCapitalized = s.properties.isUppercase
+        push(&token)
+        i = j
+      } else if s.properties.isWhitespace {
+        if value == 0x2028 || value == 0x2029 || value == 0x85 {
+          if newlines < 255 { newlines += 1 }
+        } else {
+          space = true
+        }
+        i += length
+        scalar += 1
+      } else {
+        var token = Token(start: scalar, end: scalar + 1, kind: .punctuation, text: String(s))
+        push(&token)
+        if value == 0x2026 || value == 0xFF0E || value == 0xFF01 || value == 0xFF1F { pendingSentenceEnd = true }
+        i += length
+        scalar += 1
+      }
+    }
+    return tokens
+  }
+
+  @inline(__always) static func isASCIILetter(_ b: UInt8) -> Bool {
+    (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A)
+  }
+
+  @inline(__always) private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (value: UInt32, length: Int) {
+    let b0 = UInt32(bytes[i])
+    let n = bytes.count
+    if b0 < 0x80 { return (b0, 1) }
+    if b0 >= 0xC0 && b0 < 0xE0 && i + 1 < n {
+      return (((b0 & 0x1F) << 6) | (UInt32(bytes[i + 1]) & 0x3F), 2)
+    }
+    if b0 >= 0xE0 && b0 < 0xF0 && i + 2 < n {
+      return (((b0 & 0x0F) << 12) | ((UInt32(bytes[i + 1]) & 0x3F) << 6) | (UInt32(bytes[i + 2]) & 0x3F), 3)
+    }
+    if b0 >= 0xF0 && i + 3 < n {
+      return (
+        ((b0 & 0x07) << 18) | ((UInt32(bytes[i + 1]) & 0x3F) << 12) | ((UInt32(bytes[i + 2]) & 0x3F) << 6)
+          | (UInt32(bytes[i + 3]) & 0x3F), 4
+      )
+    }
+    return (0xFFFD, 1)
+  }
+
+  /// Letters and combining marks (a word continues through "é", "ё", "̈").
+  @inline(__always) static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+    let p = s.properties
+    if p.isAlphabetic { return true }
+    switch p.generalCategory {
+    case .nonspacingMark, .spacingMark, .enclosingMark: return true
+    default: return false
+    }
+  }
+
+  /// Han, kana and Hangul: scripts written without spaces between words (one token per scalar).
+  @inline(__always) static func isSpacelessScript(_ v: UInt32) -> Bool {
+    (v >= 0x1100 && v <= 0x11FF) || (v >= 0x3040 && v <= 0x30FF) || (v >= 0x3130 && v <= 0x318F)
+      || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0xAC00 && v <= 0xD7A3)
+      || (v >= 0xF900 && v <= 0xFAFF) || (v >= 0x20000 && v <= 0x3FFFF) || v == 0x3005 || v == 0x3007
+  }
+
+  /// The value of a decimal digit (Nd) scalar.
+  @inline(__always) static func decimalDigit(_ s: Unicode.Scalar) -> Int? {
+    guard s.properties.numericType == .decimal, let v = s.properties.numericValue else { return nil }
+    return Int(v)
+  }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import NormalizeKit
+
+/// Input and output of `normalize date`: streaming JSON Lines and the readable listing.
+enum DateFrontend {
+  /// Annotates every line of the files (or standard input), writing to standard output in
+  /// input order. Returns how many lines could not be read (each reported on stderr).
+  static func annotateLines(paths: [String], resolver: DateResolver) throws -> Int {
+    let sink = try OutputSink(path: nil)
+    var failures = 0
+    let sources: [(name: String, handle: FileHandle)]
+    if paths.isEmpty {
+      sources = [("<stdin>", FileHandle.standardInput)]
+    } else {
+      sources = try paths.map { path in
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+          throw ValidationErrorMessage("cannot read \(path): no such file or not readable")
+        }
+        return (path, handle)
+      }
+    }
+    for source in sources {
+      var lineNumber = 0
+      try forEachLine(source.handle) { line in
+        lineNumber += 1
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
+        do {
+          var out = try TimexJSONLine.annotate(line, resolver: resolver)
+          out.append(0x0A)
+          try sink.write(out)
+        } catch {
+          failures += 1
+          Diagnostics.print("normalize date: \(source.name):\(lineNumber): \(error)")
+        }
+      }
+    }
+    try sink.finish()
+    return failures
+  }
+
+  /// Calls `body` with each line (without its newline), reading 1 MiB at a time.
+  private static func forEachLine(_ handle: FileHandle, _ body: ([UInt8]) throws -> Void) throws {
+    var pending: [UInt8] = []
+    while let data = try handle.read(upToCount: 1 << 20), !data.isEmpty {
+      pending.append(contentsOf: data)
+      var start = 0
+      while let newline = pending[start...].firstIndex(of: 0x0A) {
+        try body(Array(pending[start..<newline]))
+        start = newline + 1
+      }
+      pending.removeFirst(start)
+    }
+    if !pending.isEmpty { try body(pending) }
+  }
+
+  static func readStandardInput() -> String {
+    let data = FileHandle.standardInput.readDataToEndOfFile()
+    return [UInt8](data).withUnsafeBufferPointer { UTF8Decoding.decode($0) }.text
+  }
+
+  /// One line per mention: `start-end  TYPE  value  [mod]  "text"  (anchor)`, then findings.
+  static func readable(_ result: DateResolution) -> String {
+    var lines: [String] = []
+    for m in result.mentions {
+      var line = "\(m.start)-\(m.end)\t\(m.type)\t\(m.value)"
+      if let mod = m.mod { line += " mod=\(mod)" }
+      line += "\t\"\(m.text)\""
+      if let anchor = m.anchor { line += "\t(from \(anchor))" }
+      lines.append(line)
+    }
+    if result.mentions.isEmpty { lines.append("no temporal expressions found") }
+    for f in result.findings {
+      lines.append("\(f.severity.rawValue): \(f.code): \(f.message)")
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  static func prettyJSON(_ result: DateResolution) throws -> String {
+    struct Output: Encodable {
+      let mentions: [TemporalMention]
+      let findings: [Finding]
+    }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(Output(mentions: result.mentions, findings: result.findings)), as: UTF8.self)
+  }
+}

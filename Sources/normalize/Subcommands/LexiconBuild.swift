@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import NormalizeKit
+
+/// `normalize lexicon build`: a name lexicon from a corpus.
+struct LexiconBuild: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "build",
+    abstract: "Find every name in a corpus and group its spellings under one canonical form.",
+    discussion: """
+      Reads articles like `normalize` does (text files, folders, JSON Lines, standard input), streamed and in parallel, finds the names in each, clusters their spellings (Korean names by Hangul reconstruction, others by fold keys and the alias lexicon) and writes one entry per cluster: canonical, kind, origin, variants with counts, first and last publication dates, example article ids.
+      """)
+
+  @Argument(help: ArgumentHelp("Files or folders to read; '-' or nothing reads standard input.", valueName: "path"))
+  var paths: [String] = []
+
+  @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write the lexicon to this file instead of standard output.", valueName: "file"))
+  var output: String?
+
+  @Option(help: ArgumentHelp("tsv (the alias format) or jsonl.", valueName: "format"))
+  var format: String = "tsv"
+
+  @Option(help: ArgumentHelp("Publication date (YYYY-MM-DD) for articles whose input has none.", valueName: "date"))
+  var published: String?
+
+  @Option(help: ArgumentHelp("Worker threads (default: the number of cores).", valueName: "n"))
+  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+  @Option(help: ArgumentHelp("Example article ids kept per entry.", valueName: "n"))
+  var examples: Int = 3
+
+  @OptionGroup var lexicons: LexiconOptions
+
+  func validate() throws {
+    if jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+    if !["tsv", "jsonl"].contains(format) { throw ValidationError("--format must be tsv or jsonl, got \(format)") }
+    if examples < 0 { throw ValidationError("--examples must be 0 or more") }
+    if let published, PublicationDate.normalize(published) == nil {
+      throw ValidationError("--published \"\(published)\" is not a real date; use YYYY-MM-DD")
+    }
+  }
+
+  func run() throws {
+    do {
+      let provider = try LexiconLocator.provider(extra: lexicons.extraLexicons)
+      let assembler = try RecordAssembler(
+        lexicons: provider, options: RecordAssembler.Options(publishedDefault: published.flatMap(PublicationDate.normalize)))
+      var builder = NameLexiconBuilder(analyzer: try NameAnalyzer(lexicons: provider), maxExamples: examples)
+      let reader = ArticleReader(paths: paths, maxBytes: 16 << 20)
+      let started = Date()
+      let counts = try RecordPipeline(assembler: assembler, jobs: jobs).run(reader: reader) { outcome in
+        switch outcome {
+        case .record(let record, _):
+          builder.add(record.names, articleID: record.id, published: record.published?.value)
+        case .reject(let reject):
+          Diagnostics.print("normalize: \(reject.location): \(reject.code): \(reject.reason)")
+        }
+      }
+      let entries = builder.entries()
+      let text = format == "tsv"
+        ? NameLexiconFormat.tsv(entries, header: ["built by `normalize lexicon build` from \(counts.written) articles"])
+        : NameLexiconFormat.jsonLines(entries)
+      let sink = try OutputSink(path: output)
+      try sink.write(Array(text.utf8))
+      try sink.finish()
+      Diagnostics.print(
+        String(format: "normalize: %d articles read, %d rejected, %d lexicon entries in %.2f s", counts.read, counts.rejected,
+               entries.count, Date().timeIntervalSince(started)))
+    } catch {
+      Diagnostics.print("normalize: \(error)")
+      throw ExitCode(2)
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import DateResolution
+import Foundation
+import NormalizeCore
+import NormalizeTestSupport
+import Testing
+
+/// One row of a `Cases/*.json` table (schema in Cases/README.md).
+struct DateCase: Decodable, Sendable, CustomTestStringConvertible {
+  struct Expected: Decodable, Sendable, Equatable, CustomStringConvertible {
+    var text: String
+    var type: String
+    var value: String
+    var mod: String?
+    var description: String { "\(text) \(type) \(value)" + (mod.map { " mod=\($0)" } ?? "") }
+  }
+
+  var label: String
+  var comment: String?
+  var text: String
+  var dct: String?
+  var lang: String?
+  var expect: [Expected]
+  /// Finding codes the text must produce (checked only when present).
+  var findings: [String]?
+  /// Why the case fails today; the case still runs, as a known issue.
+  var knownFailure: String?
+
+  var testDescription: String { label }
+
+  static let folder = CaseTable.folder(besides: #filePath)
+  static let tables = ["english.json", "multilingual.json", "seeds.json", "bad-input.json"]
+
+  static func load(_ name: String) -> [DateCase] { CaseTable.loadOrEmpty(name, in: folder) }
+}
+
+/// One resolver for all tests: vocabularies are built once per language and cached.
+enum SharedResolver {
+  static let resolver: DateResolver? = try? DateResolver(
+    lexicons: DirectoryLexiconProvider(roots: [TestPaths.repoRoot.appendingPathComponent("Lexicons")]))
+}

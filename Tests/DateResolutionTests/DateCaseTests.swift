@@ -1,0 +1,49 @@
+import DateResolution
+import NormalizeCore
+import NormalizeTestSupport
+import Testing
+
+/// Runs every case table in `Cases/` through `DateResolver` (ftfy / icu4x style data tables).
+@Suite struct DateCaseTests {
+  @Test(arguments: DateCase.tables)
+  func tableIsWellFormed(_ name: String) throws {
+    let cases: [DateCase] = try CaseTable.load(name, in: DateCase.folder)
+    #expect(!cases.isEmpty)
+    var labels = Set<String>()
+    for c in cases {
+      #expect(labels.insert(c.label).inserted, "duplicate label \(c.label) in \(name)")
+      for e in c.expect {
+        #expect(c.text.contains(e.text), "\(c.label): expected text \"\(e.text)\" is not in the input")
+        #expect(["DATE", "TIME", "DURATION", "SET"].contains(e.type), "\(c.label): bad type \(e.type)")
+      }
+      if let dct = c.dct { #expect(dct.count == 10, "\(c.label): dct must be YYYY-MM-DD") }
+    }
+  }
+
+  @Test(arguments: DateCase.load("english.json")) func english(_ c: DateCase) throws { try check(c) }
+  @Test(arguments: DateCase.load("multilingual.json")) func multilingual(_ c: DateCase) throws { try check(c) }
+  @Test(arguments: DateCase.load("seeds.json")) func seedPhenomena(_ c: DateCase) throws { try check(c) }
+  @Test(arguments: DateCase.load("bad-input.json")) func badInput(_ c: DateCase) throws { try check(c) }
+
+  private func check(_ c: DateCase) throws {
+    let resolver = try #require(SharedResolver.resolver)
+    let result = resolver.resolve(c.text, dct: c.dct, language: c.lang)
+    let got = result.mentions.map { DateCase.Expected(text: $0.text, type: $0.type, value: $0.value, mod: $0.mod) }
+    let codes = Array(Set(result.findings.map(\.code))).sorted()
+    let run = {
+      #expect(got == c.expect, "\(c.label): got \(got), expected \(c.expect)")
+      if let findings = c.findings { #expect(codes == findings.sorted(), "\(c.label): findings \(codes)") }
+    }
+    if let reason = c.knownFailure {
+      withKnownIssue(Comment(rawValue: reason)) { run() }
+    } else {
+      run()
+    }
+    // Offsets are Unicode scalar offsets into the text.
+    let scalars = Array(c.text.unicodeScalars)
+    for m in result.mentions {
+      #expect(m.start >= 0 && m.end <= scalars.count && m.start < m.end)
+      #expect(String(String.UnicodeScalarView(scalars[m.start..<m.end])) == m.text)
+    }
+  }
+}

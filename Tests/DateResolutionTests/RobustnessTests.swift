@@ -1,0 +1,59 @@
+import DateResolution
+import Foundation
+import NormalizeCore
+import NormalizeTestSupport
+import Testing
+
+/// Inputs that must not crash or hang, and shared use from many threads.
+@Suite struct RobustnessTests {
+  @Test func megabyteOfDigits() throws {
+    let resolver = try #require(SharedResolver.resolver)
+    let text = String(repeating: "1234567890", count: 100_000)
+    let result = resolver.resolve(text, dct: "2025-03-18", language: nil)
+    #expect(result.mentions.isEmpty)
+  }
+
+  @Test func megabyteOfDateLikeNoise() throws {
+    let resolver = try #require(SharedResolver.resolver)
+    let text = String(repeating: "May 32, 0 ((( 99999 )))年月日 — ", count: 30_000)
+    let result = resolver.resolve(text, dct: "2025-03-18", language: nil)
+    #expect(result.mentions.allSatisfy { !$0.value.isEmpty })
+  }
+
+  @Test func concurrentUseGivesTheSameResults() async throws {
+    let resolver = try #require(SharedResolver.resolver)
+    let inputs = [("23 ore fa", "it"), ("작년", "ko"), ("last fall", "en"), ("23小时前", "zh"), ("в прошлом году", "ru")]
+    let expected = inputs.map { resolver.resolve($0.0, dct: "2025-03-18", language: $0.1).mentions }
+    let results = await withTaskGroup(of: (Int, [TemporalMention]).self) { group in
+      for round in 0..<8 {
+        for (index, input) in inputs.enumerated() {
+          group.addTask { (index + round * 0, resolver.resolve(input.0, dct: "2025-03-18", language: input.1).mentions) }
+        }
+      }
+      var all: [(Int, [TemporalMention])] = []
+      for await r in group { all.append(r) }
+      return all
+    }
+    for (index, mentions) in results { #expect(mentions == expected[index]) }
+  }
+
+  @Test func jsonLineRoundTrip() throws {
+    let resolver = try #require(SharedResolver.resolver)
+    let line = Array(#"{"doc":"d1","dct":"2025-03-17","text":"last fall","extra":[1,2]}"#.utf8)
+    let out = try TimexJSONLine.annotate(line, resolver: resolver)
+    let object = try JSONDecoder().decode([String: JSONValue].self, from: Data(out))
+    #expect(object["extra"] == .array([.number(1), .number(2)]))
+    guard case .array(let timex)? = object["timex"], case .object(let first)? = timex.first else {
+      Issue.record("no timex array")
+      return
+    }
+    #expect(first["value"] == .string("2024-FA"))
+    #expect(first["mod"] == nil)
+  }
+
+  @Test(arguments: [#"{"doc":1"#, #"[1,2]"#, #"{"doc":"x"}"#, #"{"text":"a","dct":5}"#, ""])
+  func malformedLinesThrow(_ line: String) throws {
+    let resolver = try #require(SharedResolver.resolver)
+    #expect(throws: DateResolutionError.self) { try TimexJSONLine.annotate(Array(line.utf8), resolver: resolver) }
+  }
+}
