@@ -24,19 +24,30 @@ public struct RecordAssembler: Sendable {
     /// Cleaning passes to add (opt-in ids) or leave out.
     public var enablePasses: Set<String> = []
     public var disablePasses: Set<String> = []
+    /// Annotations to leave out ("names", "dates"), for ingest that does not need them.
+    public var skipAnnotations: Set<Annotation> = []
 
-    public init(publishedDefault: String? = nil, enablePasses: Set<String> = [], disablePasses: Set<String> = []) {
+    public init(
+      publishedDefault: String? = nil, enablePasses: Set<String> = [], disablePasses: Set<String> = [],
+      skipAnnotations: Set<Annotation> = []
+    ) {
       self.publishedDefault = publishedDefault
       self.enablePasses = enablePasses
       self.disablePasses = disablePasses
+      self.skipAnnotations = skipAnnotations
     }
+  }
+
+  /// The annotations a record can carry beyond the cleaned text.
+  public enum Annotation: String, Sendable, CaseIterable {
+    case names, dates
   }
 
   private let cleaner: TextCleaner
   private let analyzer: ArticleStructureAnalyzer
   private let languages: LanguageGuesser
-  private let names: NameMentionDetector
-  private let dates: DateResolver
+  private let names: NameMentionDetector?
+  private let dates: DateResolver?
   private let options: Options
 
   /// Loads the lexicons the pipeline needs.
@@ -46,8 +57,8 @@ public struct RecordAssembler: Sendable {
     cleaner = try TextCleaner(enabling: options.enablePasses, disabling: options.disablePasses)
     analyzer = try ArticleStructureAnalyzer(lexicons: lexicons)
     languages = LanguageGuesser(lexicons: lexicons)
-    names = try NameMentionDetector(lexicons: lexicons)
-    dates = try DateResolver(lexicons: lexicons)
+    names = options.skipAnnotations.contains(.names) ? nil : try NameMentionDetector(lexicons: lexicons)
+    dates = options.skipAnnotations.contains(.dates) ? nil : try DateResolver(lexicons: lexicons)
     self.options = options
   }
 
@@ -90,10 +101,10 @@ public struct RecordAssembler: Sendable {
     for (index, credit) in layout.metadata.credits.enumerated() {
       nameFields.append((field: "metadata.credits[\(index)]", text: credit))
     }
-    let nameMentions = names.mentions(in: nameFields)
+    let nameMentions = names?.mentions(in: nameFields) ?? []
 
     // Dates in the body, resolved against the publication date and the narrative.
-    let dateResolution = dates.resolve(text, dct: published?.value, language: lang)
+    let dateResolution = dates?.resolve(text, dct: published?.value, language: lang) ?? DateResolution()
     findings += dateResolution.findings
 
     return ArticleRecord(

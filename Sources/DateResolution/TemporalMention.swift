@@ -6,8 +6,8 @@
 /// {"start": 410, "end": 424, "text": "the late 1990s", "type": "DATE", "value": "199", "mod": "END"}
 /// ```
 ///
-/// The tagger and resolver are built in their own capability (issue 4); until then records carry
-/// an empty `dates` array.
+/// `DateResolver.resolve(_:dct:language:)` produces them; `TimexJSONLine` writes them in the
+/// `normalize date --jsonl` format.
 public struct TemporalMention: Codable, Sendable, Equatable {
   public var start: Int
   public var end: Int

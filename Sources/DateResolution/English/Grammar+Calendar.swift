@@ -9,6 +9,12 @@ extension Grammar {
     "beginning", "start", "middle", "as", "past", "that",
   ]
 
+  /// Nouns after which a four-digit number is a quantity ("2000 meters").
+  static let quantityNouns: Set<String> = [
+    "meters", "metres", "feet", "miles", "kilometers", "kilometres", "tons", "tonnes", "pounds", "dollars", "yen",
+    "euros", "people", "troops", "soldiers", "shares", "barrels", "acres", "votes", "jobs", "workers",
+  ]
+
   /// `[the] [early|late|mid|the end of …] core`.
   func modifiedExpression(_ i: Int) -> Candidate? {
     var j = i
@@ -55,7 +61,7 @@ extension Grammar {
     var best: Candidate?
     func consider(_ c: Candidate?) {
       guard let c else { return }
-      if best == nil || c.end > best!.end { best = c }
+      if c.end > (best?.end ?? Int.min) { best = c }
     }
     let prepositionBefore = isWord(previous, in: Self.monthPrepositions)
     consider(monthFirst(j, loose: prepositionBefore))
@@ -137,7 +143,7 @@ extension Grammar {
   /// Years and numeric dates: "1998", "fiscal 1989", "2025-05-27", "5/27/2025", "27.05.2025",
   /// "(2025, May 27)".
   func yearFirst(_ j: Int) -> Candidate? {
-    var start = j
+    let start = j
     var k = j
     if isWord(k, "fiscal") { k += 1 }
     if isWord(k, "year"), year(k + 1) != nil { k += 1 }
@@ -164,16 +170,13 @@ extension Grammar {
       return Candidate(start, k + 5, .date(DateSpec(year: y, month: month, day: day)))
     }
     guard let (y, e) = year(k) else { return nil }
-    if k > j, isWord(j, "year") == false, isWord(j, "fiscal") == false { start = k }
     // "(2025, May 27)": year, month, day.
     if isPunct(e, ","), let (m, me) = month(e + 1, needsContext: false), let (d, de) = dayOfMonth(me), sameLine(e + 1) {
       return Candidate(start, de, .date(DateSpec(year: y, month: m, day: d)))
     }
-    // Unlikely to be a year: "1998 people" is still a year in news; "2000 meters" is not.
-    if let w = word(e), EnglishWords.units[w] == nil, ["meters", "metres", "feet", "miles", "kilometers", "tons", "pounds", "dollars", "yen", "people", "troops", "soldiers", "shares"].contains(w) {
-      return nil
-    }
-    if let (u, _, _) = unit(e), u != .quarter { _ = u; return nil }
+    // A quantity, not a year: "2000 meters", "1500 troops", "1990 years".
+    if isWord(e, in: Self.quantityNouns) { return nil }
+    if let (u, _, _) = unit(e), u != .quarter { return nil }
     return Candidate(start, e, .date(DateSpec(year: y)))
   }
 
@@ -335,6 +338,8 @@ extension Grammar {
     guard k + 1 < tokens.count, sameLine(k) else { return nil }
     let joiner = isWord(k, "and") || isWord(k, "to") || isWord(k, "through") || isWord(k, "until") || isHyphen(k)
     guard joiner, case .date(let spec) = c.meaning else { return nil }
+    // No range after an impossible head ("February 30, 0001-01-01").
+    if let m = spec.month, let d = spec.day, m > 12 || d > CivilDate.daysIn(year: 2000, month: m) { return nil }
     let n = k + 1
     if spec.day != nil, spec.month != nil, let (d, e) = dayOfMonth(n), number(n) != nil {
       // Not "May 23 and 25 people", not "May 23 to 25 percent", not a month name next.

@@ -37,6 +37,12 @@ extension Grammar {
       return rangeWord == nil ? nil : bareUnitDuration(i, j, mod: mod)
     }
     var e = k
+    // "2 1/2 years": a half more.
+    var half = false
+    if let one = number(e), one == 1, isPunct(e + 1, "/"), number(e + 2) == 2, tokens[e + 1].isAttached {
+      half = true
+      e += 3
+    }
     // "two-year", "16-hour": an adjectival duration; not "16-year-old".
     var hyphenated = false
     if isHyphen(e), tokens[e].isAttached {
@@ -44,7 +50,13 @@ extension Grammar {
       hyphenated = true
     }
     if isWord(e, "more") || isWord(e, "additional") || isWord(e, "straight") || isWord(e, "consecutive") { e += 1 }
-    guard let (u, ue, plural) = unit(e), sameLine(e) else { return nil }
+    guard let (u, unitEnd, plural) = unit(e), sameLine(e) else { return nil }
+    var ue = unitEnd
+    // "an hour and a half", "a minute and a half".
+    if isWord(ue, "and"), isWord(ue + 1, "a"), isWord(ue + 2, "half") {
+      half = true
+      ue += 3
+    }
     if hyphenated, isHyphen(ue), isWord(ue + 1, "old") { return nil }
     // Ages ("52 years old") and fractions ("three-quarters") are not temporal expressions.
     if isWord(ue, "old") || (u == .quarter && plural && hyphenated) { return nil }
@@ -78,11 +90,25 @@ extension Grammar {
     }
     if u == .weekend { return nil }
     var value = n.map { u == .decade ? "P\($0 * 10)Y" : u.duration($0) } ?? (u == .decade ? "PXY" : u.duration(nil))
+    if half, let n { value = Self.durationAndAHalf(n, u) ?? value }
     if u == .quarter, let n, rangeWord == "next" || rangeWord == "first" { value = "P\(n * 3)M" }
     return Candidate(i, ue, .literal(value), type: "DURATION", mod: mod)
   }
 
   private func sameLineWord(_ i: Int) -> Bool { word(i) != nil && sameLine(i) }
+
+  /// "2 1/2 years" → P2Y6M, "an hour and a half" → PT1H30M.
+  static func durationAndAHalf(_ n: Int, _ u: TimeUnit) -> String? {
+    switch u {
+    case .year: return "P\(n)Y6M"
+    case .month: return "P\(n)M15D"
+    case .day: return "P\(n)DT12H"
+    case .hour: return "PT\(n)H30M"
+    case .minute: return "PT\(n)M30S"
+    case .decade: return "P\(n * 10 + 5)Y"
+    default: return nil
+    }
+  }
 
   /// "the past few years", "the next several days" are handled by `count`; this covers "the
   /// past decade" style single units after a range word.

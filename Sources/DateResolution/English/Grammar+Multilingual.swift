@@ -7,7 +7,7 @@ extension Grammar {
     var best: Candidate?
     func consider(_ c: Candidate?) {
       guard let c else { return }
-      if best == nil || c.end > best!.end { best = c }
+      if c.end > (best?.end ?? Int.min) { best = c }
     }
     if let (phrase, e) = vocabulary.phrases.match(tokens, at: i) {
       switch phrase {

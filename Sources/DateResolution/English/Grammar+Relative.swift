@@ -60,6 +60,15 @@ extension Grammar {
     }
     // "the weekend": the one around the DCT (by tense).
     if w == "weekend", isWord(j - 1, "the") { return Candidate(j, j + 1, .shift(.weekend, 0, origin: .dct, time: nil)) }
+    // "the same day", "that same day": the date in focus.
+    if w == "same" || (w == "that" && isWord(j + 1, "same")), isWord(j - 1, "the") || w == "that" {
+      let k = w == "that" ? j + 2 : j + 1
+      if isWord(k, "day") || isWord(k, "week") || isWord(k, "month") || isWord(k, "year"),
+        let (u, e, _) = unit(k)
+      {
+        return Candidate(j, e, .shift(u, 0, origin: .narrative, time: nil))
+      }
+    }
     // "that year", "that day": the period of the date in focus.
     if w == "that", let (u, e, plural) = unit(j + 1), !plural, [.day, .week, .month, .quarter, .year].contains(u) {
       return Candidate(j, e, .shift(u, 0, origin: .narrative, time: nil))
@@ -77,7 +86,10 @@ extension Grammar {
     if let (u, e, plural) = unit(k), !plural {
       switch u {
       case .second, .minute, .hour: return nil
-      case .day: return nil
+      case .day:
+        // "the next day", "the following day", "the previous day": from the date in focus.
+        guard isWord(j - 1, "the"), w == "next" || w == "following" || w == "previous" else { return nil }
+        return withPartOfDay(Candidate(j, e, .shift(.day, offset, origin: .narrative, time: nil)))
       default:
         if w == "past" && !isWord(j - 1, "the") { return Candidate(j, e, .literal(u.duration(1)), type: "DURATION") }
         if w == "past" || (w == "last" && isWord(j - 1, "the")) {

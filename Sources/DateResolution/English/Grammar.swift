@@ -41,7 +41,20 @@ struct Grammar {
     case .number: return true
     case .punctuation: return t.text == "'" || t.text == "’"
     case .word, .ideograph:
-      return EnglishTriggers.words.contains(t.text) || vocabulary.triggers.contains(t.text)
+      if vocabulary.triggers.contains(t.text) { return true }
+      guard EnglishTriggers.words.contains(t.text) else { return false }
+      // Function words ("the", "in", "a", "last") start an expression only before a head.
+      guard EnglishTriggers.prefixOnly.contains(t.text) else { return true }
+      var k = i + 1
+      while k < tokens.count, k <= i + 4 {
+        let next = tokens[k]
+        if next.kind == .number { return true }
+        if next.kind != .punctuation, EnglishTriggers.heads.contains(next.text) || vocabulary.triggers.contains(next.text) {
+          return true
+        }
+        k += 1
+      }
+      return false
     }
   }
 
@@ -50,7 +63,7 @@ struct Grammar {
     var best: Candidate?
     func consider(_ c: Candidate?) {
       guard let c, c.end > c.start else { return }
-      if best == nil || c.end > best!.end { best = c }
+      if c.end > (best?.end ?? Int.min) { best = c }
     }
     consider(modifiedExpression(i))
     consider(relativeExpression(i))
@@ -252,6 +265,23 @@ struct Grammar {
 
 /// Words that may start an English expression (anything else is skipped at once).
 enum EnglishTriggers {
+  /// Triggers that only modify a following head ("the", "in", "last", "about").
+  static let prefixOnly: Set<String> = [
+    "the", "in", "for", "at", "a", "an", "about", "around", "roughly", "approximately", "over", "under", "more",
+    "less", "all", "up", "since", "until", "within", "once", "this", "that", "these", "those", "each", "every",
+    "per", "some", "many", "several", "few", "multiple", "numerous", "countless", "last", "next", "previous",
+    "coming", "following", "latest", "early", "late", "mid", "middle", "beginning", "start", "new", "fiscal",
+    "nearly", "almost", "couple", "earlier", "later", "independence", "labor", "memorial", "valentine", "final",
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "twelfth", "full",
+  ]
+
+  /// Triggers that can carry an expression: every trigger that is not only a modifier, and
+  /// the modifiers that can also stand alone ("the past", "the future").
+  static let heads: Set<String> = words.subtracting(prefixOnly).union([
+    "past", "future", "present", "end", "half", "period", "term", "s",
+  ])
+
   static let words: Set<String> = {
     var s = Set<String>()
     s.formUnion(EnglishWords.months.keys)
@@ -273,6 +303,7 @@ enum EnglishTriggers {
       "midday", "year", "new", "couple", "these", "those", "mid", "end", "year", "independence", "labor", "memorial",
       "valentine", "christmas", "within", "once", "all", "over", "since", "until", "up", "nearly", "almost",
       "about", "around", "roughly", "approximately", "under", "more", "less", "at", "for", "in", "these", "weekend",
+      "recent", "full", "same",
     ])
     return s
   }()

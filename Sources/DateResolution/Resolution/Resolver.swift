@@ -219,9 +219,6 @@ struct Resolver {
       }
     }
     guard let dct = ctx.dct else {
-      var p = TimexPoint(CivilDate(year: 2000, month: 1, day: 1), granularity: unit)
-      p.year = nil
-      p.month = p.month == nil ? nil : nil
       let placeholder: String
       switch unit {
       case .day, .hour, .minute, .second: placeholder = "XXXX-XX-XX"

@@ -36,29 +36,36 @@ public enum NameFoldKey {
 
   /// The key of one token (hyphens removed).
   public static func foldToken(_ token: some StringProtocol) -> String {
-    var letters: [Unicode.Scalar] = []
-    letters.reserveCapacity(token.unicodeScalars.count + 4)
-    for scalar in String(token).lowercased().unicodeScalars {
-      appendFolded(scalar, to: &letters)
+    var letters: [UInt8] = []
+    letters.reserveCapacity(token.utf8.count + 4)
+    var isASCII = true
+    for byte in token.utf8 {
+      if byte >= 0x80 { isASCII = false; break }
+      if byte >= 0x41 && byte <= 0x5A { letters.append(byte | 0x20) }
+      else if byte >= 0x61 && byte <= 0x7A { letters.append(byte) }
     }
-    return String(String.UnicodeScalarView(applyRules(letters)))
+    if !isASCII {
+      letters.removeAll(keepingCapacity: true)
+      for scalar in String(token).lowercased().unicodeScalars { appendFolded(scalar, to: &letters) }
+    }
+    return String(decoding: applyRules(letters), as: UTF8.self)
   }
 
   // MARK: - Letters
 
-  private static func appendFolded(_ scalar: Unicode.Scalar, to letters: inout [Unicode.Scalar]) {
+  private static func appendFolded(_ scalar: Unicode.Scalar, to letters: inout [UInt8]) {
     let value = scalar.value
     if value >= 0x61 && value <= 0x7A {
-      letters.append(scalar)
+      letters.append(UInt8(value))
       return
     }
     if value < 0x80 { return }  // digits, hyphens, apostrophes, punctuation
     if let digraph = digraphs[value] {
-      letters.append(contentsOf: digraph.unicodeScalars)
+      letters.append(contentsOf: digraph.utf8)
       return
     }
     // Strip diacritics through the canonical decomposition: keep base letters a–z.
-    for part in Normalizer.normalize(String(scalar), form: .nfd).unicodeScalars where part.value >= 0x61 && part.value <= 0x7A {
+    for part in Normalizer.normalize(String(scalar), form: .nfd).utf8 where part >= 0x61 && part <= 0x7A {
       letters.append(part)
     }
   }
@@ -72,42 +79,51 @@ public enum NameFoldKey {
 
   // MARK: - Rules
 
-  private static func isVowel(_ s: Unicode.Scalar) -> Bool {
-    switch s { case "a", "e", "i", "o", "u", "y": return true
+  /// ASCII letters as bytes.
+  private enum L {
+    static let a = UInt8(ascii: "a"), e = UInt8(ascii: "e"), i = UInt8(ascii: "i"), o = UInt8(ascii: "o")
+    static let u = UInt8(ascii: "u"), y = UInt8(ascii: "y"), j = UInt8(ascii: "j"), k = UInt8(ascii: "k")
+    static let s = UInt8(ascii: "s"), c = UInt8(ascii: "c"), h = UInt8(ascii: "h"), d = UInt8(ascii: "d")
+    static let v = UInt8(ascii: "v"), w = UInt8(ascii: "w"), x = UInt8(ascii: "x")
+  }
+
+  private static func isVowel(_ letter: UInt8) -> Bool {
+    switch letter { case L.a, L.e, L.i, L.o, L.u, L.y: return true
     default: return false }
   }
 
-  private static func applyRules(_ input: [Unicode.Scalar]) -> [Unicode.Scalar] {
-    var s: [Unicode.Scalar] = []
+
+  private static func applyRules(_ input: [UInt8]) -> [UInt8] {
+    var s: [UInt8] = []
     s.reserveCapacity(input.count + 4)
     // x → ks, w → v.
     for letter in input {
       switch letter {
-      case "x": s.append("k"); s.append("s")
-      case "w": s.append("v")
+      case L.x: s.append(L.k); s.append(L.s)
+      case L.w: s.append(L.v)
       default: s.append(letter)
       }
     }
     // Glides: j after a vowel or at the end (Sergej, Andrij) and i/j before a vowel after a
     // consonant or at the start (Iakiv, Mariia, Jurij) → y.
-    for index in s.indices where s[index] == "j" || s[index] == "i" {
-      let previous: Unicode.Scalar? = index > 0 ? s[index - 1] : nil
-      let next: Unicode.Scalar? = index + 1 < s.count ? s[index + 1] : nil
-      if s[index] == "j" {
-        if previous == nil, let next, isVowel(next) { s[index] = "y" }  // Julia, Jurij
-        else if let previous, isVowel(previous), next.map({ !isVowel($0) }) ?? true { s[index] = "y" }
-        else if let next, isVowel(next), next != "i" && next != "y", previous.map({ !isVowel($0) }) ?? false, previous != "d" {
-          s[index] = "y"  // Fjodor, Natalja; not "dj"
+    for index in s.indices where s[index] == L.j || s[index] == L.i {
+      let previous: UInt8? = index > 0 ? s[index - 1] : nil
+      let next: UInt8? = index + 1 < s.count ? s[index + 1] : nil
+      if s[index] == L.j {
+        if previous == nil, let next, isVowel(next) { s[index] = L.y }  // Julia, Jurij
+        else if let previous, isVowel(previous), next.map({ !isVowel($0) }) ?? true { s[index] = L.y }
+        else if let next, isVowel(next), next != L.i && next != L.y, previous.map({ !isVowel($0) }) ?? false, previous != L.d {
+          s[index] = L.y  // Fjodor, Natalja; not "dj"
         }
-      } else if let next, next == "a" || next == "e" || next == "o" || next == "u" {
-        if previous == nil || (previous.map({ !isVowel($0) }) ?? false) || previous == "i" { s[index] = "y" }
+      } else if let next, next == L.a || next == L.e || next == L.o || next == L.u {
+        if previous == nil || (previous.map({ !isVowel($0) }) ?? false) || previous == L.i { s[index] = L.y }
       }
     }
     // "iya", "iyu" (Yuliya, Mariya) → "ya", "yu".
-    var glided: [Unicode.Scalar] = []
+    var glided: [UInt8] = []
     glided.reserveCapacity(s.count)
     for (index, letter) in s.enumerated() {
-      if letter == "i", index + 2 < s.count, s[index + 1] == "y", isVowel(s[index + 2]), s[index + 2] != "y", index > 0 { continue }
+      if letter == L.i, index + 2 < s.count, s[index + 1] == L.y, isVowel(s[index + 2]), s[index + 2] != L.y, index > 0 { continue }
       glided.append(letter)
     }
     s = glided
@@ -115,26 +131,26 @@ public enum NameFoldKey {
     if s.count >= 5 {
       let last2 = (s[s.count - 2], s[s.count - 1])
       switch last2 {
-      case ("i", "y"), ("y", "y"), ("i", "j"), ("y", "j"), ("i", "i"), ("y", "i"):
+      case (L.i, L.y), (L.y, L.y), (L.i, L.j), (L.y, L.j), (L.i, L.i), (L.y, L.i):
         s.removeLast(2)
-        s.append("y")
-      case ("k", "i") where s[s.count - 3] == "s" || s[s.count - 3] == "c":
+        s.append(L.y)
+      case (L.k, L.i) where s[s.count - 3] == L.s || s[s.count - 3] == L.c:
         s.removeLast()
-        s.append("y")
-      case ("e", "i"), ("a", "i"), ("o", "i"):  // Sergei, Nikolai → Sergey, Nikolay
+        s.append(L.y)
+      case (L.e, L.i), (L.a, L.i), (L.o, L.i):  // Sergei, Nikolai → Sergey, Nikolay
         s.removeLast()
-        s.append("y")
+        s.append(L.y)
       default: break
       }
     }
     // Doubled letters, then Hepburn long vowels: ou → o, oh before a consonant or the end → o.
-    var out: [Unicode.Scalar] = []
+    var out: [UInt8] = []
     out.reserveCapacity(s.count)
     for (index, letter) in s.enumerated() {
       if let previous = out.last {
         if previous == letter { continue }
-        if previous == "o" && letter == "u" && index > 1 && !isVowel(s[index - 2]) { continue }
-        if previous == "o" && letter == "h" && (index + 1 == s.count || !isVowel(s[index + 1])) { continue }
+        if previous == L.o && letter == L.u && index > 1 && !isVowel(s[index - 2]) { continue }
+        if previous == L.o && letter == L.h && (index + 1 == s.count || !isVowel(s[index + 1])) { continue }
       }
       out.append(letter)
     }

@@ -73,6 +73,16 @@ enum Hangul {
   static let mrAsciiMedials = ["a", "ae", "ya", "yae", "o", "e", "yo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi", "yu", "u", "ui", "i"]
 }
 
+extension Hangul {
+  /// The UTF-8 bytes of each jamo table, for building spellings without String operations.
+  static let rrInitialBytes = rrInitials.map { Array($0.utf8) }
+  static let rrMedialBytes = rrMedials.map { Array($0.utf8) }
+  static let rrFinalBytes = rrFinals.map { Array($0.utf8) }
+  static let rrTransliteratedFinalBytes = rrTransliteratedFinals.map { Array($0.utf8) }
+  static let mrInitialBytes = mrInitials.map { Array($0.utf8) }
+  static let mrMedialBytes = mrMedials.map { Array($0.utf8) }
+}
+
 extension String {
   fileprivate func replacingApostrophes() -> String { String(unicodeScalars.filter { $0 != "'" }) }
 }

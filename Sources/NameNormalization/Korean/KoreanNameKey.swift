@@ -73,8 +73,7 @@ enum KoreanNameKey {
 
   static func foldCoda(_ c: [UInt8]) -> String {
     guard let first = c.first else { return "" }
-    let s = String(decoding: c, as: UTF8.self)
-    if s.contains("ng") { return "ng" }
+    for k in 1..<max(c.count, 1) where c[k - 1] == 0x6E && c[k] == 0x67 { return "ng" }  // "ng"
     switch first {
     case 0x6E: return "n"
     case 0x6D: return "m"

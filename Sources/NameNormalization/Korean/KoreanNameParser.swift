@@ -28,7 +28,7 @@ public struct KoreanNameParser: Sendable {
   /// Longest input considered, in scalars; longer strings are not names.
   static let maximumLength = 80
   /// Most Hangul candidates offered per reading.
-  static let maximumCandidates = 24
+  static let maximumCandidates = 20
   /// Candidates less likely than the best by this factor are dropped.
   static let candidateRatio = 5e-5
   static let familyFirstPrior = log(0.92)
@@ -82,7 +82,12 @@ public struct KoreanNameParser: Sendable {
     guard let (tokens, commaAfterFirst) = Self.tokens(of: latin), (2...4).contains(tokens.count) else { return [] }
     var readings: [(reading: KoreanNameReading, logScore: Double)] = []
     var orders: [(NameOrder, Int)] = [(.familyFirst, 0)]
-    if !commaAfterFirst { orders.append((.givenFirst, tokens.count - 1)) }
+    // Given name first only after a known surname spelling ("Yeonmi Park", "IN-SOOK PARK").
+    if !commaAfterFirst, let last = tokens.last, last.pieces.count == 1, let letters = last.pieces.first,
+      tables.knownSurnameSpellings.contains(letters) || tables.knownSurnameSpellings.contains(KoreanNameTables.loosened(letters))
+    {
+      orders.append((.givenFirst, tokens.count - 1))
+    }
     for (order, familyIndex) in orders {
       var given = tokens
       let family = given.remove(at: familyIndex)
@@ -104,27 +109,32 @@ public struct KoreanNameParser: Sendable {
     }
   }
 
-  /// One segmentation of the given name into syllable spellings.
-  private struct Segmentation {
-    var spellings: [[UInt8]]
-  }
 
   /// A way to read one piece (a token or a hyphen-separated part) as syllable spellings.
   private struct PieceReading {
     var spellings: [[UInt8]]
+    var codes: [UInt64]
     /// Whether the spellings are loosened forms (looked up in the loose index).
     var loose: Bool
     var logPenalty: Double
   }
 
-  /// Skeleton readings of a syllable score at least this much (log) below its best known reading.
-  static let skeletonGap = log(1.0 / 100)
+  /// A segmentation of the whole given name.
+  private struct Segmentation {
+    var spellings: [[UInt8]] = []
+    var codes: [UInt64] = []
+    var loose: [Bool] = []
+    var penalty = 0.0
+  }
+
   /// Penalty (log) for each syllable beyond the first in a piece when the given name is
   /// already written in several pieces ("Woan" in "SUNG Woan Jong" is one syllable).
   static let splitPiecePenalty = log(0.05)
   /// Penalty (log) for cutting a fused name between two vowels ("Jiewon" as 지에원): writers
   /// hyphenate or space such names.
   static let vowelJunctionPenalty = log(0.1)
+  /// Beam width over (surname, syllable…) choices.
+  static let beamWidth = 32
 
   private func read(familyLetters: [UInt8], given pieces: [[UInt8]], order: NameOrder) -> (KoreanNameReading, Double)? {
     guard !pieces.isEmpty else { return nil }
@@ -132,137 +142,172 @@ public struct KoreanNameParser: Sendable {
       !surnames.isEmpty
     else { return nil }
     // Read each piece, then combine the pieces' readings (1–3 syllables in all).
-    var combined: [(spellings: [[UInt8]], loose: [Bool], penalty: Double)] = [([], [], 0)]
+    var combined = [Segmentation()]
     for piece in pieces {
       let options = readings(of: piece, severalPieces: pieces.count > 1)
       if options.isEmpty { return nil }
-      var next: [(spellings: [[UInt8]], loose: [Bool], penalty: Double)] = []
+      var next: [Segmentation] = []
       for prefix in combined {
         for option in options where prefix.spellings.count + option.spellings.count <= 3 {
-          next.append((
-            prefix.spellings + option.spellings, prefix.loose + Array(repeating: option.loose, count: option.spellings.count),
-            prefix.penalty + option.logPenalty))
+          var s = prefix
+          s.spellings += option.spellings
+          s.codes += option.codes
+          s.loose += Array(repeating: option.loose, count: option.spellings.count)
+          s.penalty += option.logPenalty
+          next.append(s)
         }
       }
       combined = next
       if combined.isEmpty { return nil }
     }
-    // Score every (segmentation, Hangul) pair; keep the best per Hangul string.
-    var best: [[UInt32]: Double] = [:]
+    // Score every (segmentation, Hangul) pair; keep the best per Hangul string. Hangul names
+    // are packed: 14 bits per syllable offset, the syllable count in the top bits.
+    var best: [UInt64: Double] = [:]
+    best.reserveCapacity(4 * Self.beamWidth)
     var bestSegmentation: (Double, Int)? = nil
+    var beam: [(Double, UInt64)] = []
+    var next: [(Double, UInt64)] = []
+    beam.reserveCapacity(Self.beamWidth * 16)
+    next.reserveCapacity(Self.beamWidth * 16)
     for (segmentationIndex, segmentation) in combined.enumerated() {
-      let spellings = segmentation.spellings
-      guard (1...3).contains(spellings.count) else { continue }
-      var beam: [(Double, [UInt32])] = surnames.prefix(3).map { ($0.logScore, [$0.scalar]) }
-      for (index, spelling) in spellings.enumerated() {
+      let count = segmentation.spellings.count
+      guard (1...3).contains(count) else { continue }
+      beam.removeAll(keepingCapacity: true)
+      for s in surnames.prefix(3) { beam.append((s.logScore, UInt64(s.scalar - Hangul.first))) }
+      beam.sort { $0.0 > $1.0 }
+      for index in 0..<count {
         let position = index == 0 ? 1 : 2
-        let candidates = candidates(for: spelling, loose: segmentation.loose[index], position: position)
+        let candidates = candidates(code: segmentation.codes[index], spelling: segmentation.spellings[index], loose: segmentation.loose[index], position: position)
         guard !candidates.isEmpty else {
-          beam = []
+          beam.removeAll()
           break
         }
-        var next: [(Double, [UInt32])] = []
-        for (score, syllables) in beam {
-          for candidate in candidates.prefix(16) { next.append((score + candidate.logScore, syllables + [candidate.scalar])) }
+        next.removeAll(keepingCapacity: true)
+        let shift = UInt64(14 * (index + 1))
+        let width = Self.beamWidth
+        // Both lists are sorted best first, so a bounded insertion with early exits keeps the
+        // best `width` products without sorting them all.
+        outer: for (score, packed) in beam {
+          for (j, candidate) in candidates.prefix(16).enumerated() {
+            let total = score + candidate.logScore
+            if next.count == width, let last = next.last, total <= last.0 {
+              if j == 0 { break outer }
+              break
+            }
+            var position = next.count
+            while position > 0 && next[position - 1].0 < total { position -= 1 }
+            next.insert((total, packed | UInt64(candidate.scalar - Hangul.first) << shift), at: position)
+            if next.count > width { next.removeLast() }
+          }
         }
-        next.sort { $0.0 > $1.0 }
-        beam = Array(next.prefix(32))
+        swap(&beam, &next)
       }
-      let prior = Self.syllableCountPrior[spellings.count - 1] + segmentation.penalty
-      for (score, syllables) in beam {
+      let prior = Self.syllableCountPrior[count - 1] + segmentation.penalty
+      let lengthTag = UInt64(count + 1) << 60
+      for (score, packed) in beam {
         let total = score + prior
-        if let existing = best[syllables], existing >= total { continue }
-        best[syllables] = total
+        let key = packed | lengthTag
+        if let existing = best[key], existing >= total { continue }
+        best[key] = total
         if bestSegmentation == nil || total > bestSegmentation?.0 ?? -.infinity { bestSegmentation = (total, segmentationIndex) }
       }
     }
     guard let top = bestSegmentation else { return nil }
-    let ranked = best.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.lexicographicallyPrecedes($1.key) }
     let threshold = top.0 + log(Self.candidateRatio)
-    let hangul = ranked.prefix(Self.maximumCandidates).filter { $0.value >= threshold }.map { entry in
-      String(String.UnicodeScalarView(entry.key.compactMap(Unicode.Scalar.init)))
-    }
+    let ranked = best.filter { $0.value >= threshold }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+      .prefix(Self.maximumCandidates)
+    let hangul = ranked.map { Self.hangul(packed: $0.key) }
     // Display and key use the writer's own letters, cut where the best reading cuts them.
-    let spellings = displaySpellings(pieces: pieces, reading: combined[top.1])
+    let reading = combined[top.1]
+    let spellings = displaySpellings(pieces: pieces, spellings: reading.spellings, loose: reading.loose)
     let family = Self.capitalized(familyLetters)
     let given = spellings.enumerated().map { $0.offset == 0 ? Self.capitalized($0.element) : String(decoding: $0.element, as: UTF8.self) }
       .joined(separator: "-")
-    let surname = ranked.first?.key.first ?? surnames[0].scalar
-    let reading = KoreanNameReading(
+    let surname = ranked.first.map { UInt32($0.key & 0x3FFF) + Hangul.first } ?? surnames[0].scalar
+    let result = KoreanNameReading(
       display: family + " " + given, family: family, given: given, order: order, hangul: hangul,
       key: KoreanNameKey.key(surname: surname, givenSpellings: spellings), score: 1)
-    return (reading, top.0)
+    return (result, top.0)
+  }
+
+  /// The Hangul string of a packed name (UTF-8 built directly: three bytes a syllable).
+  private static func hangul(packed: UInt64) -> String {
+    let count = Int(packed >> 60)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(3 * count)
+    for k in 0..<count {
+      let scalar = Hangul.first + UInt32((packed >> UInt64(14 * k)) & 0x3FFF)
+      bytes.append(UInt8(0xE0 | (scalar >> 12)))
+      bytes.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+      bytes.append(UInt8(0x80 | (scalar & 0x3F)))
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// The writer's letters cut into syllables: a loosened reading is cut at the same places
   /// in the original piece ("Ihkpyo" read as "ik|pyo" displays as "Ihk-pyo").
-  private func displaySpellings(pieces: [[UInt8]], reading: (spellings: [[UInt8]], loose: [Bool], penalty: Double)) -> [[UInt8]] {
-    guard reading.loose.contains(true) else { return reading.spellings }
+  private func displaySpellings(pieces: [[UInt8]], spellings: [[UInt8]], loose: [Bool]) -> [[UInt8]] {
+    guard loose.contains(true) else { return spellings }
     var out: [[UInt8]] = []
     var k = 0
     for piece in pieces {
-      guard k < reading.spellings.count else { return reading.spellings }
-      if !reading.loose[k] {
+      guard k < spellings.count else { return spellings }
+      if !loose[k] {
         var consumed = 0
-        while k < reading.spellings.count && consumed < piece.count {
-          out.append(reading.spellings[k])
-          consumed += reading.spellings[k].count
+        while k < spellings.count && consumed < piece.count {
+          out.append(spellings[k])
+          consumed += spellings[k].count
           k += 1
         }
         continue
       }
-      let (loose, sources) = KoreanNameTables.loosenedWithSources(piece)
+      let (looseLetters, sources) = KoreanNameTables.loosenedWithSources(piece)
       var consumed = 0
       var start = 0
-      while k < reading.spellings.count && consumed < loose.count {
-        consumed += reading.spellings[k].count
+      while k < spellings.count && consumed < looseLetters.count {
+        consumed += spellings[k].count
         k += 1
-        let end = consumed >= loose.count ? piece.count : sources[consumed]
-        guard start < end else { return reading.spellings }
+        let end = consumed >= looseLetters.count ? piece.count : sources[consumed]
+        guard start < end else { return spellings }
         out.append(Array(piece[start..<end]))
         start = end
       }
     }
-    return out.count == reading.spellings.count ? out : reading.spellings
+    return out.count == spellings.count ? out : spellings
   }
 
-  /// Hangul syllables a spelling may stand for: the exact (or loose) index merged with the
-  /// syllables of the same consonant skeleton, one entry per syllable, best first.
-  private func candidates(for spelling: [UInt8], loose: Bool, position: Int) -> [KoreanNameTables.ReverseCandidate] {
-    let index = loose ? tables.looseGiven : tables.reverseGiven
-    let primary = index[position][spelling] ?? index[3 - position][spelling] ?? []
+  /// Hangul syllables a spelling may stand for, best first: the precomputed exact or loose
+  /// index (known readings, then consonant-skeleton readings); a spelling in neither (a piece
+  /// read by its skeleton alone) is looked up by skeleton.
+  private func candidates(code: UInt64, spelling: [UInt8], loose: Bool, position: Int) -> [KoreanNameTables.ReverseCandidate] {
+    let index = loose ? tables.looseIndex : tables.exactIndex
+    if let found = index[position][code] { return found }
     guard let skeleton = KoreanNameTables.skeleton(spelling),
       let extra = tables.skeletonGiven[position][skeleton] ?? tables.skeletonGiven[3 - position][skeleton]
-    else { return primary }
-    // Skeleton readings only ever follow the known spellings' readings.
-    var merged = Array(primary.prefix(16))
-    let floor = (merged.first?.logScore ?? 0) + Self.skeletonGap
-    for candidate in extra where !merged.contains(where: { $0.scalar == candidate.scalar }) {
-      merged.append(KoreanNameTables.ReverseCandidate(scalar: candidate.scalar, logScore: min(candidate.logScore, floor)))
-    }
-    merged.sort { $0.logScore > $1.logScore }
-    return merged
+    else { return [] }
+    return KoreanNameTables.merge([], skeleton: extra)
   }
 
-  /// The ways to read a piece: exact segmentations into known syllable spellings or, when
-  /// there is none, segmentations of its loosened form.
+  /// The ways to read a piece: segmentations into known syllable spellings and into known
+  /// loosened spellings (penalised); for one piece of several, its consonant skeleton as one
+  /// syllable when nothing else reads it as one.
   private func readings(of piece: [UInt8], severalPieces: Bool) -> [PieceReading] {
     var out: [PieceReading] = []
-    for spellings in segmentations(of: piece, in: tables.givenSpellings, longest: tables.longestGivenSpelling) {
-      out.append(PieceReading(spellings: spellings, loose: false, logPenalty: penalty(spellings, severalPieces: severalPieces)))
+    for (spellings, codes) in segmentations(of: piece, in: tables.exactCodes) {
+      out.append(PieceReading(spellings: spellings, codes: codes, loose: false, logPenalty: penalty(spellings, severalPieces: severalPieces)))
     }
     let loose = KoreanNameTables.loosened(piece)
     if out.isEmpty || loose != piece {
-      for spellings in segmentations(of: loose, in: tables.looseSpellings, longest: tables.longestLooseSpelling) {
+      for (spellings, codes) in segmentations(of: loose, in: tables.looseCodes) {
         out.append(PieceReading(
-          spellings: spellings, loose: true,
+          spellings: spellings, codes: codes, loose: true,
           logPenalty: KoreanNameTables.loosePenalty + penalty(spellings, severalPieces: severalPieces)))
       }
     }
     // A piece of a spaced or hyphenated name is one syllable: when no known spelling reads it
     // as one ("Woan", "Suak"), its consonant skeleton may.
     if severalPieces && !out.contains(where: { $0.spellings.count == 1 }), KoreanNameTables.skeleton(piece) != nil {
-      out.append(PieceReading(spellings: [KoreanNameTables.loosened(piece)], loose: true, logPenalty: 0))
+      out.append(PieceReading(spellings: [loose], codes: [SpellingCode.encode(loose[...]) ?? 0], loose: true, logPenalty: 0))
     }
     return out
   }
@@ -280,25 +325,26 @@ public struct KoreanNameParser: Sendable {
 
   private static func isVowelLetter(_ b: UInt8) -> Bool { b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6F || b == 0x75 }
 
-  /// Every way to cut `piece` into 1…3 spellings of `known`.
-  private func segmentations(of piece: [UInt8], in known: Set<[UInt8]>, longest: Int) -> [[[UInt8]]] {
-    var results: [[[UInt8]]] = []
-    var current: [[UInt8]] = []
+  /// Every way to cut `piece` into 1…3 spellings whose codes are in `known` (at most 16 ways).
+  private func segmentations(of piece: [UInt8], in known: Set<UInt64>) -> [([[UInt8]], [UInt64])] {
+    var results: [([[UInt8]], [UInt64])] = []
+    var cuts: [(Int, Int, UInt64)] = []
     func walk(_ start: Int) {
       if start == piece.count {
-        results.append(current)
+        results.append((cuts.map { Array(piece[$0.0..<$0.1]) }, cuts.map(\.2)))
         return
       }
-      guard current.count < 3, results.count < 16 else { return }
-      var end = start + 1
-      while end <= piece.count && end - start <= longest {
-        let part = Array(piece[start..<end])
-        if known.contains(part) {
-          current.append(part)
-          walk(end)
-          current.removeLast()
-        }
+      guard cuts.count < 3, results.count < 16 else { return }
+      var code: UInt64 = 0
+      var end = start
+      while end < piece.count && end - start < SpellingCode.maximumLength {
+        code = SpellingCode.append(code, piece[end])
         end += 1
+        if known.contains(code) {
+          cuts.append((start, end, code))
+          walk(end)
+          cuts.removeLast()
+        }
       }
     }
     walk(0)

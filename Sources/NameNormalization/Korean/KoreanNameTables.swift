@@ -9,6 +9,9 @@ final class KoreanNameTables: Sendable {
   let model: KoreanSpellingModel
   /// Forward spellings, `[position][syllable offset]`; nil where not precomputed.
   private let forward: [[[WeightedSpelling]?]]
+  /// The same lists split into parallel arrays, for the romanizer's beam (no reference
+  /// counting while it scans the log probabilities).
+  private let forwardOptions: [[SpellingOptions?]]
   /// Reverse index: spelling → candidates (syllable, log score) for given-name positions,
   /// best first; the score is log P(spelling | syllable, position) + log P(syllable | position).
   let reverseGiven: [[[UInt8]: [ReverseCandidate]]]
@@ -29,6 +32,33 @@ final class KoreanNameTables: Sendable {
   /// Every key of `looseGiven`.
   let looseSpellings: Set<[UInt8]>
   let longestLooseSpelling: Int
+
+  /// `reverseGiven` merged with skeleton readings, by spelling code, for positions 1 and 2.
+  let exactIndex: [[UInt64: [ReverseCandidate]]]
+  /// `looseGiven` merged with skeleton readings, by loosened spelling code.
+  let looseIndex: [[UInt64: [ReverseCandidate]]]
+  /// Codes of every exact and every loosened given-name spelling.
+  let exactCodes: Set<UInt64>
+  let looseCodes: Set<UInt64>
+
+  /// Most known readings kept per spelling before skeleton readings are added.
+  static let knownReadingsPerSpelling = 16
+  /// Skeleton readings of a syllable score at least this much (log) below its best known reading.
+  static let skeletonGap = log(1.0 / 100)
+
+  /// Known readings, best first, followed by skeleton readings not among them, each scored at
+  /// most `skeletonGap` below the best known reading.
+  static func merge(_ primary: [ReverseCandidate], skeleton extra: [ReverseCandidate]?) -> [ReverseCandidate] {
+    var merged = Array(primary.prefix(knownReadingsPerSpelling))
+    guard let extra else { return merged }
+    let floor = (merged.first?.logScore ?? 0) + skeletonGap
+    var present = Set(merged.map(\.scalar))
+    for candidate in extra where present.insert(candidate.scalar).inserted {
+      merged.append(ReverseCandidate(scalar: candidate.scalar, logScore: min(candidate.logScore, floor)))
+    }
+    merged.sort { $0.logScore > $1.logScore }
+    return merged
+  }
 
   struct ReverseCandidate: Sendable {
     var scalar: UInt32
@@ -157,9 +187,27 @@ final class KoreanNameTables: Sendable {
       }
     }
     self.forward = forward
+    self.forwardOptions = forward.map { lists in lists.map { $0.map(SpellingOptions.init) } }
     self.reverseGiven = reverseGiven
     self.looseGiven = looseGiven
     self.skeletonGiven = skeletonGiven
+    // The lookup tables the parser uses: keyed by the spelling's code (no allocation to look
+    // up), the other position as fallback, skeleton readings merged in after the known ones.
+    func mergedIndex(_ index: [[[UInt8]: [ReverseCandidate]]]) -> [[UInt64: [ReverseCandidate]]] {
+      var out = [[UInt64: [ReverseCandidate]]](repeating: [:], count: 3)
+      for p in 1...2 {
+        for spelling in Set(index[1].keys).union(index[2].keys) {
+          guard let code = SpellingCode.encode(spelling[...]) else { continue }
+          let primary = index[p][spelling] ?? index[3 - p][spelling] ?? []
+          out[p][code] = Self.merge(primary, skeleton: Self.skeleton(spelling).flatMap { skeletonGiven[p][$0] ?? skeletonGiven[3 - p][$0] })
+        }
+      }
+      return out
+    }
+    self.exactIndex = mergedIndex(reverseGiven)
+    self.looseIndex = mergedIndex(looseGiven)
+    self.exactCodes = Set(exactIndex[1].keys)
+    self.looseCodes = Set(looseIndex[1].keys)
     self.reverseSurname = reverseSurname
     self.knownSurnameSpellings = known
     let given = Set(reverseGiven[1].keys).union(reverseGiven[2].keys)
@@ -263,11 +311,33 @@ final class KoreanNameTables: Sendable {
     return forms
   }
 
+  /// `spellings(of:at:)` as parallel arrays.
+  @inline(__always)
+  func options(of scalar: UInt32, at position: KoreanNamePosition) -> SpellingOptions {
+    guard Hangul.isSyllable(scalar) else { return SpellingOptions([]) }
+    if let cached = forwardOptions[position.rawValue][Int(scalar - Hangul.first)] { return cached }
+    return SpellingOptions(model.spellings(of: scalar, at: position))
+  }
+
   /// Spellings of a syllable at a position, best first (precomputed or computed now).
   @inline(__always)
   func spellings(of scalar: UInt32, at position: KoreanNamePosition) -> [WeightedSpelling] {
     guard Hangul.isSyllable(scalar) else { return [] }
     if let cached = forward[position.rawValue][Int(scalar - Hangul.first)] { return cached }
     return model.spellings(of: scalar, at: position)
+  }
+}
+
+/// Spellings of a syllable as parallel arrays (at most 16, best first).
+struct SpellingOptions: Sendable {
+  var letters: [[UInt8]]
+  var probabilities: [Double]
+  var logs: [Double]
+
+  init(_ spellings: [WeightedSpelling]) {
+    let kept = spellings.prefix(16)
+    letters = kept.map(\.letters)
+    probabilities = kept.map(\.probability)
+    logs = kept.map(\.logProbability)
   }
 }

@@ -85,19 +85,21 @@ public struct KoreanRomanizer: Sendable {
   }
 
   /// The best letter sequences for a name (by product of syllable probabilities).
-  func beam(_ syllables: [UInt32], options: [[WeightedSpelling]], width: Int) -> [BeamEntry] {
-    var beam: [BeamEntry] = options[0].prefix(width).enumerated().map {
-      BeamEntry(logProbability: log($0.element.probability), choices: UInt32($0.offset))
+  func beam(_ syllables: [UInt32], options: [SpellingOptions], width: Int) -> [BeamEntry] {
+    var beam: [BeamEntry] = []
+    beam.reserveCapacity(width + 1)
+    for (j, l) in options[0].logs.prefix(width).enumerated() {
+      beam.append(BeamEntry(logProbability: l, choices: UInt32(j)))
     }
     var next: [BeamEntry] = []
     next.reserveCapacity(width + 1)
     for index in 1..<syllables.count {
       next.removeAll(keepingCapacity: true)
-      let logs = options[index].map { log($0.probability) }
+      let logs = options[index].logs
       let shift = UInt32(4 * index)
       outer: for entry in beam {
-        for (j, l) in logs.enumerated() {
-          let score = entry.logProbability + l
+        for j in 0..<logs.count {
+          let score = entry.logProbability + logs[j]
           if next.count == width, let last = next.last, score <= last.logProbability {
             if j == 0 { break outer }
             break
@@ -115,14 +117,14 @@ public struct KoreanRomanizer: Sendable {
   }
 
   func romanizations(syllables: [UInt32], limit: Int) -> [KoreanRomanization] {
-    var options: [[WeightedSpelling]] = []
+    var options: [SpellingOptions] = []
     options.reserveCapacity(syllables.count)
     for (index, scalar) in syllables.enumerated() {
       let position: KoreanNamePosition = index == 0 ? .surname : (index == 1 ? .first : .next)
       // At most 16 options per syllable: the choice of each is packed in 4 bits.
-      let list = tables.spellings(of: scalar, at: position)
-      if list.isEmpty { return [] }
-      options.append(list.count > 16 ? Array(list.prefix(16)) : list)
+      let list = tables.options(of: scalar, at: position)
+      if list.logs.isEmpty { return [] }
+      options.append(list)
     }
     let entries = beam(syllables, options: options, width: Self.beamWidth)
     guard !entries.isEmpty else { return [] }
@@ -149,13 +151,16 @@ public struct KoreanRomanizer: Sendable {
     }
 
     func parts(_ entry: BeamEntry) -> [[UInt8]] {
-      (0..<syllables.count).map { options[$0][Int((entry.choices >> UInt32(4 * $0)) & 0xF)].letters }
+      (0..<syllables.count).map { options[$0].letters[Int((entry.choices >> UInt32(4 * $0)) & 0xF)] }
     }
     var results: [KoreanRomanization] = []
-    var seen = Set<[UInt8]>()
+    results.reserveCapacity(limit + 2)
+    var seen: [[UInt8]] = []
+    seen.reserveCapacity(limit + 6)
     func add(_ parts: [[UInt8]], style: KoreanRomanizationStyle, score: Double, text: String? = nil) {
       let folded = parts.flatMap { $0 }
-      guard !folded.isEmpty, seen.insert(folded).inserted else { return }
+      guard !folded.isEmpty, !seen.contains(folded) else { return }
+      seen.append(folded)
       results.append(KoreanRomanization(text: text ?? Self.display(parts), style: style, score: score))
     }
     let bestSurname = parts(entries[0])[0]
@@ -165,7 +170,9 @@ public struct KoreanRomanizer: Sendable {
       if rank == Self.leadingCommon && syllables.count > 1 {
         add([bestSurname] + rrGiven, style: .yonhap, score: probability([bestSurname] + rrGiven, options))
         let passport = [bestSurname] + passportGiven
-        add(passport, style: .passport, score: probability(passport, options), text: Self.passportDisplay(passport))
+        if !seen.contains(passport.flatMap { $0 }) {
+          add(passport, style: .passport, score: probability(passport, options), text: Self.passportDisplay(passport))
+        }
       }
       add(parts(entries[index]), style: .common, score: exp(entries[index].logProbability))
     }
@@ -186,11 +193,11 @@ public struct KoreanRomanizer: Sendable {
   }
 
   /// The model probability of a letter sequence (0 when a part is not among the options).
-  private func probability(_ parts: [[UInt8]], _ options: [[WeightedSpelling]]) -> Double {
+  private func probability(_ parts: [[UInt8]], _ options: [SpellingOptions]) -> Double {
     var p = 1.0
     for (index, part) in parts.enumerated() {
-      guard let option = options[index].first(where: { $0.letters == part }) else { return 0 }
-      p *= option.probability
+      guard let j = options[index].letters.firstIndex(of: part) else { return 0 }
+      p *= options[index].probabilities[j]
     }
     return p
   }
@@ -199,23 +206,35 @@ public struct KoreanRomanizer: Sendable {
 
   /// RR letters of one syllable; `transliterated` spells finals letter by letter ("seog").
   static func rrSyllable(_ scalar: UInt32, transliterated: Bool) -> [UInt8] {
-    guard let j = Hangul.jamo(of: scalar) else { return [] }
-    let finals = transliterated ? Hangul.rrTransliteratedFinals : Hangul.rrFinals
-    return Array((Hangul.rrInitials[j.initial] + Hangul.rrMedials[j.medial] + finals[j.final]).utf8)
+    guard Hangul.isSyllable(scalar) else { return [] }
+    return (transliterated ? rrTransliteratedTable : rrTable)[Int(scalar - Hangul.first)]
   }
 
-  /// McCune–Reischauer: "Yu Yongwŏn", "Ch'oe T'aeyŏl" (apostrophe between syllables where
-  /// a letter sequence would be ambiguous, as in "Pak Yŏn'mi" → written "Pak Yŏnmi" here).
+  /// RR letters of every syllable, built once (Swift initialises a static `let` once, thread-safely).
+  private static let rrTable: [[UInt8]] = (0..<Hangul.count).map { offset in
+    let j = Hangul.jamo(of: Hangul.first + offset) ?? Hangul.Jamo(initial: 0, medial: 0, final: 0)
+    return Hangul.rrInitialBytes[j.initial] + Hangul.rrMedialBytes[j.medial] + Hangul.rrFinalBytes[j.final]
+  }
+  private static let rrTransliteratedTable: [[UInt8]] = (0..<Hangul.count).map { offset in
+    let j = Hangul.jamo(of: Hangul.first + offset) ?? Hangul.Jamo(initial: 0, medial: 0, final: 0)
+    return Hangul.rrInitialBytes[j.initial] + Hangul.rrMedialBytes[j.medial] + Hangul.rrTransliteratedFinalBytes[j.final]
+  }
+
+  /// McCune–Reischauer: "Yu Yongwŏn", "Cho T'aeyŏl" (no sound changes between syllables,
+  /// given name written as one word).
   static func mcCuneReischauer(_ syllables: [UInt32]) -> String {
-    var words: [String] = []
-    var given = ""
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(32)
     for (index, scalar) in syllables.enumerated() {
       guard let j = Hangul.jamo(of: scalar) else { continue }
-      let text = Hangul.mrInitials[j.initial] + Hangul.mrMedials[j.medial] + Hangul.mrFinals[j.final]
-      if index == 0 { words.append(capitalized(text)) } else { given += text }
+      if index == 1 { bytes.append(0x20) }
+      let start = bytes.count
+      bytes += Hangul.mrInitialBytes[j.initial]
+      bytes += Hangul.mrMedialBytes[j.medial]
+      bytes += Hangul.rrFinalBytes[j.final]
+      if index <= 1, start < bytes.count, bytes[start] >= 0x61, bytes[start] <= 0x7A { bytes[start] -= 32 }
     }
-    if !given.isEmpty { words.append(capitalized(given)) }
-    return words.joined(separator: " ")
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// "Yoo Yong-won": family name, space, hyphenated given name, first letters capitalised.
@@ -249,10 +268,5 @@ public struct KoreanRomanizer: Sendable {
 
   private static func appendCapitalized(_ part: [UInt8], to bytes: inout [UInt8]) {
     for (k, b) in part.enumerated() { bytes.append(k == 0 && b >= 0x61 && b <= 0x7A ? b - 32 : b) }
-  }
-
-  private static func capitalized(_ text: String) -> String {
-    guard let first = text.first else { return text }
-    return first.uppercased() + text.dropFirst()
   }
 }

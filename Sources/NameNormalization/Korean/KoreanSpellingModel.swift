@@ -1,3 +1,4 @@
+import Foundation
 import NormalizeCore
 
 /// Where a syllable sits in a Korean name; spellings are learned separately for each.
@@ -23,6 +24,14 @@ enum KoreanNamePosition: Int, Sendable, CaseIterable {
 struct WeightedSpelling: Sendable {
   var letters: [UInt8]
   var probability: Double
+  /// log(probability), kept for the beam.
+  var logProbability: Double
+
+  init(letters: [UInt8], probability: Double) {
+    self.letters = letters
+    self.probability = probability
+    self.logProbability = log(probability)
+  }
 }
 
 /// The probabilistic model of how Koreans spell their names in Latin letters, built from the

@@ -59,10 +59,26 @@ public struct NameMentionDetector: Sendable {
   /// `text`; partial mentions are linked across all fields.
   public func mentions(in fields: [(field: String?, text: String)]) -> [NameMention] {
     var found: [[NameMention]] = []
+    var wordFacts: [String: WordFacts] = [:]  // capitalised words repeat: fold each once
     var tokenized: [[NameToken]] = []
     var claimed: [[Bool]] = []
     for (_, text) in fields {
-      let tokens = NameToken.tokenize(text)
+      var tokens = NameToken.tokenize(text)
+      for index in tokens.indices where tokens[index].isCapitalized {
+        let word = tokens[index].text
+        let facts: WordFacts
+        if let known = wordFacts[word] {
+          facts = known
+        } else {
+          facts = WordFacts(
+            key: AliasLexicon.wordKey(word), isKoreanSurname: tokens[index].isLatin && korean.isKoreanSurname(word),
+            isCommon: commonWords.contains(word.lowercased()))
+          wordFacts[word] = facts
+        }
+        tokens[index].key = facts.key
+        tokens[index].isKoreanSurname = facts.isKoreanSurname
+        tokens[index].isCommon = facts.isCommon
+      }
       var taken = [Bool](repeating: false, count: tokens.count)
       found.append(fullMentions(tokens, claimed: &taken))
       tokenized.append(tokens)
@@ -89,6 +105,13 @@ public struct NameMentionDetector: Sendable {
     return result
   }
 
+  /// What the detector needs to know about a capitalised word.
+  private struct WordFacts {
+    var key: String
+    var isKoreanSurname: Bool
+    var isCommon: Bool
+  }
+
   // MARK: - Full mentions
 
   private func fullMentions(_ tokens: [NameToken], claimed: inout [Bool]) -> [NameMention] {
@@ -97,6 +120,12 @@ public struct NameMentionDetector: Sendable {
     while index < tokens.count {
       let token = tokens[index]
       guard token.isCapitalized, !claimed[index] else {
+        index += 1
+        continue
+      }
+      // Most capitalised words start sentences ("The", "But"): unless a lexicon spelling starts
+      // with one ("North Korea"), they start no name.
+      if token.isCommon && aliases.maxWords(startingWith: token.key) == 0 {
         index += 1
         continue
       }
@@ -115,13 +144,13 @@ public struct NameMentionDetector: Sendable {
 
   /// The longest alias-lexicon spelling starting at `index`.
   private func lexiconMatch(_ tokens: [NameToken], at index: Int) -> (NameMention, Int)? {
-    let firstKey = AliasLexicon.wordKey(tokens[index].text)
+    let firstKey = tokens[index].key
     let limit = min(aliases.maxWords(startingWith: firstKey), tokens.count - index)
     var length = limit
     while length >= 1 {
       let span = tokens[index..<(index + length)]
       if isContiguous(span), let last = span.last, last.isCapitalized || last.isCJK {
-        let key = ([firstKey] + span.dropFirst().map { AliasLexicon.wordKey($0.text) }).joined(separator: " ")
+        let key = length == 1 ? firstKey : span.map { $0.key.isEmpty ? AliasLexicon.wordKey($0.text) : $0.key }.joined(separator: " ")
         if let entry = aliases.entry(forKey: key), !(length == 1 && isCommonWord(tokens[index]) && entry.kind == .person) {
           return (mention(for: entry, tokens: span), length)
         }
@@ -138,7 +167,7 @@ public struct NameMentionDetector: Sendable {
     while length >= 1 {
       let span = tokens[index..<(index + length)]
       guard let first = span.first, let last = span.last else { break }
-      if korean.isKoreanSurname(first.text) || korean.isKoreanSurname(last.text), isContiguous(span), span.allSatisfy({ $0.isCapitalized && $0.isLatin && !cues.isCue($0.text) && !isCommonWord($0) }),
+      if first.isKoreanSurname || last.isKoreanSurname, isContiguous(span), span.allSatisfy({ $0.isCapitalized && $0.isLatin && !cues.isCue($0.text) && !isCommonWord($0) }),
         !(span.dropLast().contains { $0.possessive }) {
         let spelling = span.map(\.text).joined(separator: " ")
         if let reading = korean.parse(spelling).first {
@@ -157,7 +186,9 @@ public struct NameMentionDetector: Sendable {
   /// to three given-name syllables, romanised by the Korean engine.
   private func hangulMatch(_ tokens: [NameToken], at index: Int) -> (NameMention, Int)? {
     let token = tokens[index]
-    guard token.isCJK, index + 1 < tokens.count, cues.startsWithTitleAfter(tokens[index + 1].text) else { return nil }
+    guard token.isCJK, let first = token.text.unicodeScalars.first, (0xAC00...0xD7A3).contains(first.value),
+      token.text.unicodeScalars.count <= 5, index + 1 < tokens.count, cues.startsWithTitleAfter(tokens[index + 1].text)
+    else { return nil }
     let syllables = token.text.unicodeScalars.map { String($0) }
     guard (2...5).contains(syllables.count), token.text.unicodeScalars.allSatisfy({ (0xAC00...0xD7A3).contains($0.value) }) else {
       return nil
@@ -176,30 +207,42 @@ public struct NameMentionDetector: Sendable {
     )
   }
 
-  /// "spokesman John Kirby": two or three capitalised words after a title cue.
+  /// "spokesman John Kirby", "міністр Андрій Сибіга": two or three capitalised words after a
+  /// title cue, in Latin or Cyrillic script (Cyrillic names are romanised for the canonical form).
   private func cuedPerson(_ tokens: [NameToken], at index: Int) -> (NameMention, Int)? {
-    guard index > 0, cues.isTitle(tokens[index - 1].text), tokens[index].isLatin else { return nil }
+    guard index > 0, cues.isTitle(tokens[index - 1].text) else { return nil }
+    let cyrillic = Self.isCyrillic(tokens[index].text)
+    guard tokens[index].isLatin || cyrillic else { return nil }
     var length = 0
     while index + length < tokens.count, length < 3 {
       let token = tokens[index + length]
-      guard token.isCapitalized, token.isLatin, !cues.isCue(token.text), !isCommonWord(token),
-        length == 0 || token.joinedToPrevious
+      guard token.isCapitalized, cyrillic ? Self.isCyrillic(token.text) : token.isLatin, !cues.isCue(token.text),
+        !isCommonWord(token), length == 0 || token.joinedToPrevious
       else { break }
       length += 1
       if token.possessive { break }
     }
     guard length >= 2 else { return nil }
     let span = tokens[index..<(index + length)]
-    let words = span.map { mendCase($0.text) }
-    let canonical = words.joined(separator: " ")
-    let family = words[words.count - 1]
+    var origin: String?
+    var canonical = span.map { mendCase($0.text) }.joined(separator: " ")
+    if cyrillic {
+      let romanized = ScriptNameRomanizer.romanize(canonical)
+      origin = romanized.origin
+      canonical = romanized.spellings.first?.text ?? canonical
+    }
+    let words = canonical.split(separator: " ").map(String.init)
     return (
       NameMention(
         start: span.first?.start ?? 0, end: span.last?.end ?? 0, text: spelling(span), kind: "person",
-        canonical: canonical, family: family, given: words.dropLast().joined(separator: " "),
+        canonical: canonical, family: words.last, given: words.dropLast().joined(separator: " "), origin: origin,
         key: "name:" + NameFoldKey.key(canonical).replacingSpaces(with: ".")),
       length
     )
+  }
+
+  private static func isCyrillic(_ word: String) -> Bool {
+    word.unicodeScalars.allSatisfy { (0x0400...0x04FF).contains($0.value) || $0 == "'" || $0 == "’" || $0 == "-" }
   }
 
   // MARK: - Partial mentions
@@ -207,12 +250,15 @@ public struct NameMentionDetector: Sendable {
   private func partialMentions(_ tokens: [NameToken], claimed: inout [Bool], people: [String: NameMention?]) -> [NameMention] {
     var mentions: [NameMention] = []
     for (index, token) in tokens.enumerated() where !claimed[index] && token.isCapitalized && token.isLatin {
+      // Only a known surname or a word after a title can be a partial mention.
+      let known = people[token.key] != nil
+      guard known || (index > 0 && cues.isTitle(tokens[index - 1].text)) else { continue }
       // Standalone: no capitalised non-cue word joined on either side.
       let joinedBefore = index > 0 && token.joinedToPrevious && tokens[index - 1].isCapitalized && !cues.isCue(tokens[index - 1].text)
       let joinedAfter = index + 1 < tokens.count && tokens[index + 1].joinedToPrevious && tokens[index + 1].isCapitalized
         && !cues.isCue(tokens[index + 1].text)
       guard !joinedBefore, !joinedAfter, !cues.isCue(token.text) else { continue }
-      let key = NameFoldKey.key(token.text)
+      let key = token.key
       let titled = index > 0 && cues.isTitle(tokens[index - 1].text)
       if let person = people[key] ?? nil, !isCommonWord(token) || titled {
         var linked = person
@@ -227,7 +273,7 @@ public struct NameMentionDetector: Sendable {
         // Not "Deputy Economy Minister": a title after the word makes it a modifier.
         // "Mr. Lee", "lawmaker Yoo": a lone surname after a title.
         let surname = mendCase(token.text)
-        let isKorean = korean.isKoreanSurname(token.text)
+        let isKorean = token.isKoreanSurname
         guard isKorean || !isCommonWord(token) else { continue }
         mentions.append(
           NameMention(
@@ -282,7 +328,7 @@ public struct NameMentionDetector: Sendable {
   }
 
   private func isCommonWord(_ token: NameToken) -> Bool {
-    commonWords.contains(token.text.lowercased())
+    token.isCapitalized ? token.isCommon : commonWords.contains(token.text)
   }
 
   /// "YOO" → "Yoo"; mixed-case words stay as written ("McCain", "DeSantis").

@@ -32,6 +32,12 @@ struct NameToken: Sendable, Equatable {
   var followedByPeriod: Bool
   /// "’s" or "'s" followed it and was split off.
   var possessive: Bool
+  /// Filled by the detector for capitalised tokens: the alias match key of the word
+  /// (`AliasLexicon.wordKey`), whether it is a romanised Korean surname, and whether it is a
+  /// common word (stop word, month, weekday) that is not a name on its own.
+  var key = ""
+  var isKoreanSurname = false
+  var isCommon = false
 
   /// One decoded scalar with its byte length.
   private struct Decoded {
@@ -62,8 +68,11 @@ struct NameToken: Sendable, Equatable {
       if v >= 0x30 && v <= 0x39 { return .digit }
       return .other
     }
+    if v >= 0x0430 && v <= 0x045F { return .letterLower }  // Cyrillic
+    if v >= 0x0400 && v <= 0x042F { return .letterUpper }
     if v >= 0xAC00 && v <= 0xD7A3 { return .letterCaseless }  // Hangul syllables
     if v >= 0x4E00 && v <= 0x9FFF { return .letterCaseless }  // common Han
+    if v >= 0x3041 && v <= 0x30FA { return .letterCaseless }  // kana
     let p = scalar.properties
     if p.isLowercase { return .letterLower }
     if p.isUppercase { return .letterUpper }
@@ -88,6 +97,14 @@ struct NameToken: Sendable, Equatable {
     var gapIsSingleSpace = false
     var previousWasWord = false
     while index < count {
+      let byte = bytes[index]
+      if byte == 0x20 {  // the commonest separator
+        gapIsSingleSpace = previousWasWord
+        previousWasWord = false
+        index += 1
+        scalarIndex += 1
+        continue
+      }
       let decoded = decode(bytes, at: index)
       let scalar = decoded.scalar
       let scalarKind = kind(of: scalar)
@@ -111,6 +128,17 @@ struct NameToken: Sendable, Equatable {
       var endByte = index, endScalar = scalarIndex
       var pos = index, posScalar = scalarIndex
       while pos < count {
+        // ASCII fast path: lower-case letters and digits need no decoding or bookkeeping beyond this.
+        let byte = bytes[pos]
+        if !first && byte < 0x80 && ((byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)) {
+          if byte >= 0x61 { hasLower = true; letters += 1 }
+          lastTwo = (lastTwo.1, Unicode.Scalar(byte))
+          pos += 1
+          posScalar += 1
+          endByte = pos
+          endScalar = posScalar
+          continue
+        }
         let d = decode(bytes, at: pos)
         let k = first ? scalarKind : kind(of: d.scalar)
         if k != .other {

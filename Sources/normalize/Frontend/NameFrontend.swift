@@ -102,4 +102,24 @@ struct NameFrontend {
     if rejected > 0 { Diagnostics.print("normalize name: \(lineNumber) lines read, \(rejected) skipped") }
     return rejected
   }
+
+  /// Times `romanizations(of:)` or `parse(_:)` over the names of a file (one a line), on the
+  /// calling thread, and prints names per second on standard output.
+  func benchmark(mode: String, path: String) throws {
+    guard let data = FileManager.default.contents(atPath: path) else { throw ValidationErrorMessage("cannot read \(path)") }
+    let names = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+    guard !names.isEmpty else { throw ValidationErrorMessage("\(path) has no names") }
+    var produced = 0
+    let clock = ContinuousClock()
+    let elapsed = clock.measure {
+      if mode == "romanize" {
+        for name in names { produced += romanizer.romanizations(of: name, limit: 5).count }
+      } else {
+        for name in names { produced += parser.parse(name).first?.hangul.count ?? 0 }
+      }
+    }
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    let rate = Double(names.count) / max(seconds, 1e-9)
+    print("\(mode)\t\(names.count) names\t\(String(format: "%.3f", seconds)) s\t\(Int(rate)) names/s\t(\(produced) results)")
+  }
 }

@@ -48,7 +48,7 @@ struct LexiconBuild: ParsableCommand {
       var builder = NameLexiconBuilder(analyzer: try NameAnalyzer(lexicons: provider), maxExamples: examples)
       let reader = ArticleReader(paths: paths, maxBytes: 16 << 20)
       let started = Date()
-      let counts = try RecordPipeline(assembler: assembler, jobs: jobs).run(reader: reader) { outcome in
+      let counts = RecordPipeline(assembler: assembler, jobs: jobs).run(reader: reader) { outcome in
         switch outcome {
         case .record(let record, _):
           builder.add(record.names, articleID: record.id, published: record.published?.value)

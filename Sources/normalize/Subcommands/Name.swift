@@ -35,15 +35,24 @@ struct Name: ParsableCommand {
 
   @OptionGroup var lexiconOptions: LexiconOptions
 
+  @Option(help: ArgumentHelp("Time the library on the names in FILE (one a line): romanize or parse (for Scripts/bench-names).", valueName: "mode", visibility: .hidden))
+  var benchmark: String?
+
   func validate() throws {
     if jsonl && names.count > 1 { throw ValidationError("--jsonl reads one file (or standard input); got \(names.count) arguments") }
-    if !jsonl && names.isEmpty { throw ValidationError("give a name, e.g. normalize name \"Yoo Yong Won\", or use --jsonl") }
+    if let benchmark, !["romanize", "parse"].contains(benchmark) { throw ValidationError("--benchmark is romanize or parse") }
+    if benchmark != nil && names.count != 1 { throw ValidationError("--benchmark needs one file of names") }
+    if !jsonl && benchmark == nil && names.isEmpty { throw ValidationError("give a name, e.g. normalize name \"Yoo Yong Won\", or use --jsonl") }
     if limit < 1 { throw ValidationError("--limit must be at least 1") }
   }
 
   func run() throws {
     let lexicons = try LexiconLocator.provider(extra: lexiconOptions.extraLexicons)
     let frontend = try NameFrontend(lexicons: lexicons, limit: limit)
+    if let benchmark, let path = names.first {
+      try frontend.benchmark(mode: benchmark, path: path)
+      return
+    }
     if jsonl {
       let rejected = try frontend.runJSONLines(path: names.first)
       if rejected > 0 { throw ExitCode.failure }

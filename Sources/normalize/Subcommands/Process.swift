@@ -34,11 +34,17 @@ struct Process: ParsableCommand {
   @Option(name: .customLong("disable-pass"), help: ArgumentHelp("Turn off a cleaning pass.", valueName: "id"))
   var disablePasses: [String] = []
 
+  @Option(help: ArgumentHelp("Leave an annotation out of the records: names or dates (repeatable). Faster when they are not needed.", valueName: "annotation"))
+  var without: [String] = []
+
   @OptionGroup var lexicons: LexiconOptions
 
   func validate() throws {
     if jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
     if maxArticleBytes < 1 { throw ValidationError("--max-article-bytes must be positive") }
+    for name in without where RecordAssembler.Annotation(rawValue: name) == nil {
+      throw ValidationError("--without \(name): not an annotation; use one of \(RecordAssembler.Annotation.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
     if let published, PublicationDate.normalize(published) == nil {
       throw ValidationError("--published \"\(published)\" is not a real date; use YYYY-MM-DD, e.g. --published 2025-05-28")
     }
@@ -47,7 +53,8 @@ struct Process: ParsableCommand {
   func run() throws {
     let options = RecordAssembler.Options(
       publishedDefault: published.flatMap(PublicationDate.normalize),
-      enablePasses: Set(enablePasses), disablePasses: Set(disablePasses))
+      enablePasses: Set(enablePasses), disablePasses: Set(disablePasses),
+      skipAnnotations: Set(without.compactMap(RecordAssembler.Annotation.init(rawValue:))))
     let summary: ProcessFrontend.Summary
     do {
       let provider = try LexiconLocator.provider(extra: lexicons.extraLexicons)
