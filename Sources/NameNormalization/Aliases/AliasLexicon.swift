@@ -23,6 +23,9 @@ public struct AliasLexicon: Sendable {
   public private(set) var maxWords = 1
   /// For the key of each spelling's first word, the most words a spelling starting with it has.
   private var firstWords: [String: Int] = [:]
+  /// Spellings in Han, kana or Hangul, by their first scalar, longest first: these scripts write
+  /// names inside longer runs ("习近平会见…", "서울에서"), so they are matched inside words.
+  private var cjkSpellings: [UInt32: [(scalars: [Unicode.Scalar], entry: Int)]] = [:]
 
   /// Loads every aliases file the provider has.
   ///
@@ -62,6 +65,24 @@ public struct AliasLexicon: Sendable {
     text.unicodeScalars.contains {
       ($0.value >= 0x41 && $0.value <= 0x5A) || ($0.value >= 0x61 && $0.value <= 0x7A) || ($0.value >= 0xC0 && $0.value < 0x250)
     }
+  }
+
+  /// Han, kana and Hangul syllables: scripts written without spaces between words or with
+  /// particles attached.
+  static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+    let v = scalar.value
+    return (v >= 0x3040 && v <= 0x30FF) || (v >= 0x3400 && v <= 0x9FFF) || (v >= 0xAC00 && v <= 0xD7A3) || (v >= 0xF900 && v <= 0xFAFF)
+  }
+
+  /// The CJK spellings inside `scalars` starting at `offset`, longest first, with their entries.
+  public func cjkMatches(in scalars: [Unicode.Scalar], at offset: Int) -> (length: Int, entry: AliasEntry)? {
+    guard offset < scalars.count, let candidates = cjkSpellings[scalars[offset].value] else { return nil }
+    for candidate in candidates where offset + candidate.scalars.count <= scalars.count {
+      if scalars[offset..<(offset + candidate.scalars.count)].elementsEqual(candidate.scalars) {
+        return (candidate.scalars.count, entries[candidate.entry])
+      }
+    }
+    return nil
   }
 
   /// The entry for an already computed `matchKey`.
@@ -121,6 +142,11 @@ public struct AliasLexicon: Sendable {
           "\"\(spelling)\" already belongs to \"\(owner.canonical)\" (\(owner.location)); a spelling may stand for one entry only — remove it from one of them")
       }
       byKey[key] = index
+      let scalars = Array(spelling.unicodeScalars)
+      if let first = scalars.first, scalars.count >= 2, scalars.allSatisfy(Self.isCJK) {
+        cjkSpellings[first.value, default: []].append((scalars, index))
+        cjkSpellings[first.value]?.sort { $0.scalars.count > $1.scalars.count }
+      }
       let words = key.split(separator: " ")
       maxWords = max(maxWords, words.count)
       if let first = words.first { firstWords[String(first), default: 0] = max(firstWords[String(first)] ?? 0, words.count) }

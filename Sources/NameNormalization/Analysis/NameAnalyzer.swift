@@ -25,8 +25,8 @@ public struct NameAnalyzer: Sendable {
   /// - Throws: `LexiconError` for a malformed lexicon.
   public init(lexicons: any LexiconProvider) throws {
     aliases = try AliasLexicon(lexicons: lexicons)
-    romanizer = try KoreanRomanizer(lexicons: lexicons)
-    parser = try KoreanNameParser(lexicons: lexicons)
+    parser = try SharedKoreanParser.parser(for: lexicons)
+    romanizer = parser.romanizer
   }
 
   /// The alias lexicon the analyzer uses.

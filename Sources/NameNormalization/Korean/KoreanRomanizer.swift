@@ -164,9 +164,13 @@ public struct KoreanRomanizer: Sendable {
       results.append(KoreanRomanization(text: text ?? Self.display(parts), style: style, score: score))
     }
     let bestSurname = parts(entries[0])[0]
-    let rrGiven = syllables.dropFirst().map { Self.rrSyllable($0, transliterated: false) }
-    let passportGiven = syllables.dropFirst().map { Self.rrSyllable($0, transliterated: true) }
+    let rrGiven = syllables.count > 1 ? syllables.dropFirst().map { Self.rrSyllable($0, transliterated: false) } : []
+    let passportGiven = syllables.count > 1 ? syllables.dropFirst().map { Self.rrSyllable($0, transliterated: true) } : []
+    // Keep room for the strict RR and MR forms.
+    let reserved = limit >= 3 ? 2 : 0
+    let room = limit - reserved
     for (rank, index) in order.enumerated() {
+      if results.count >= room { break }
       if rank == Self.leadingCommon && syllables.count > 1 {
         add([bestSurname] + rrGiven, style: .yonhap, score: probability([bestSurname] + rrGiven, options))
         let passport = [bestSurname] + passportGiven
@@ -176,10 +180,8 @@ public struct KoreanRomanizer: Sendable {
       }
       add(parts(entries[index]), style: .common, score: exp(entries[index].logProbability))
     }
-    // Keep room for the strict RR and MR forms.
     let rr = syllables.map { Self.rrSyllable($0, transliterated: false) }
-    let reserved = limit >= 3 ? 2 : 0
-    if results.count > limit - reserved { results.removeLast(results.count - (limit - reserved)) }
+    if results.count > room { results.removeLast(results.count - room) }
     if reserved > 0 {
       let rrText = Self.display(rr)
       if !results.contains(where: { $0.text == rrText }) {

@@ -30,7 +30,7 @@ public struct NameMentionDetector: Sendable {
   public init(lexicons: any LexiconProvider) throws {
     aliases = try AliasLexicon(lexicons: lexicons)
     cues = try NameCues(lexicons: lexicons)
-    korean = try KoreanNameParser(lexicons: lexicons)
+    korean = try SharedKoreanParser.parser(for: lexicons)
     var common: Set<String> = []
     for language in lexicons.languages(forKind: "stopwords") where language == "en" {
       for entry in try lexicons.entries(kind: "stopwords", language: language) {
@@ -123,6 +123,12 @@ public struct NameMentionDetector: Sendable {
         index += 1
         continue
       }
+      if token.isCJK, let inside = cjkMentions(in: token) {
+        mentions += inside
+        claimed[index] = true
+        index += 1
+        continue
+      }
       // Most capitalised words start sentences ("The", "But"): unless a lexicon spelling starts
       // with one ("North Korea"), they start no name.
       if token.isCommon && aliases.maxWords(startingWith: token.key) == 0 {
@@ -181,6 +187,41 @@ public struct NameMentionDetector: Sendable {
     }
     return nil
   }
+
+  /// Lexicon spellings inside a run of Han, kana or Hangul ("习近平会见…", "서울에서", "키예프"):
+  /// these scripts do not put spaces around names, or attach particles to them. A Hangul
+  /// spelling must start the word and be followed by nothing or a particle (서울에서, not
+  /// 한국어); Han and kana spellings may stand anywhere in the run. Nil when there is none.
+  private func cjkMentions(in token: NameToken) -> [NameMention]? {
+    let scalars = Array(token.text.unicodeScalars)
+    var found: [NameMention] = []
+    var offset = 0
+    while offset < scalars.count {
+      let isHangul = (0xAC00...0xD7A3).contains(scalars[offset].value)
+      if (!isHangul || offset == 0), let (length, entry) = aliases.cjkMatches(in: scalars, at: offset),
+        !isHangul || length == scalars.count
+          || Self.koreanParticles.contains(String(String.UnicodeScalarView(scalars[length...])))
+      {
+        var mention = mention(for: entry, tokens: [token][...])
+        mention.start = token.start + offset
+        mention.end = token.start + offset + length
+        mention.text = String(String.UnicodeScalarView(scalars[offset..<(offset + length)]))
+        found.append(mention)
+        offset += length
+        continue
+      }
+      if isHangul { break }  // no spelling starts this Hangul word
+      offset += 1
+    }
+    return found.isEmpty ? nil : found
+  }
+
+  /// Korean particles and copula endings that attach to a name (서울에서, 평양까지, 김정은의).
+  static let koreanParticles: Set<String> = [
+    "은", "는", "이", "가", "을", "를", "의", "에", "에서", "에게", "와", "과", "도", "만", "까지", "부터", "으로", "로",
+    "께서", "이다", "에는", "에서는", "으로는", "과의", "와의", "처럼", "보다", "에도", "에서도", "이나", "나", "측", "측은",
+    "측이", "측의", "이고", "이며", "에선", "엔", "랑", "하고",
+  ]
 
   /// A Hangul name before a title (유용원 의원은, 장세율 씨): a surname syllable (or two) and one
   /// to three given-name syllables, romanised by the Korean engine.

@@ -44,7 +44,9 @@ struct LexiconBuild: ParsableCommand {
     do {
       let provider = try LexiconLocator.provider(extra: lexicons.extraLexicons)
       let assembler = try RecordAssembler(
-        lexicons: provider, options: RecordAssembler.Options(publishedDefault: published.flatMap(PublicationDate.normalize)))
+        lexicons: provider,
+        options: RecordAssembler.Options(
+          publishedDefault: published.flatMap(PublicationDate.normalize), skipAnnotations: [.dates]))
       var builder = NameLexiconBuilder(analyzer: try NameAnalyzer(lexicons: provider), maxExamples: examples)
       let reader = ArticleReader(paths: paths, maxBytes: 16 << 20)
       let started = Date()
