@@ -152,10 +152,12 @@ def cmd_report(results_path, info_path):
         t["x_uconv"] = round(t["mb_per_s"] / base_u, 3) if base_u and t["mb_per_s"] else None
         t["x_python"] = round(t["mb_per_s"] / base_p, 3) if base_p and t["mb_per_s"] else None
 
-    order = ["normalize-j1", "normalize-j2", "uconv-nfc", "python-nfc"]
+    order = ["normalize-j1", "normalize-j2", "normalize-j1-without-names", "normalize-j1-bare", "uconv-nfc", "python-nfc"]
     names = {
         "normalize-j1": "normalize --jobs 1",
         "normalize-j2": "normalize --jobs 2",
+        "normalize-j1-without-names": "  --jobs 1 without names",
+        "normalize-j1-bare": "  … and without dates",
         "uconv-nfc": "uconv -x nfc (text only)",
         "python-nfc": "python json + NFC",
     }
@@ -195,6 +197,17 @@ def cmd_report(results_path, info_path):
     summary["speedup_2_jobs_over_1"] = speedup
     if speedup is not None:
         print(f"\n2 jobs / 1 job speed-up: {speedup:.2f}x")
+
+    # What names and dates add to one core's time (wall time net of start-up, which is shown apart).
+    def net(label):
+        t = tools.get(label, {})
+        return (t["wall_s"] - (t.get("startup_s") or 0)) if t.get("wall_s") else None
+    full, no_names, bare = net("normalize-j1"), net("normalize-j1-without-names"), net("normalize-j1-bare")
+    if full and no_names and bare:
+        summary["names_added"] = round(full / no_names - 1, 3)
+        summary["dates_added"] = round(no_names / bare - 1, 3)
+        print(f"names add {100 * (full / no_names - 1):.0f}% to the pipeline with dates, "
+              f"dates add {100 * (no_names / bare - 1):.0f}% to the bare pipeline (one core, net of start-up)")
 
     scale = info.get("scale")
     if scale:

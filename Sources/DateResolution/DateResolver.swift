@@ -22,6 +22,8 @@ import NormalizeCore
 public struct DateResolver: Sendable {
   /// Words from `date-words` lexicons (`Lexicons/<lang>/date-words.tsv`), by language.
   private let extras: [String: Vocabulary]
+  /// CLDR vocabulary plus extras, per language, built on first use.
+  private let cache = VocabularyCache()
 
   /// - Parameter lexicons: supplies `date-words` tables (date words CLDR lacks); may be empty.
   /// - Throws: `LexiconError` or `DateResolutionError` for a malformed `date-words` line.
@@ -50,9 +52,14 @@ public struct DateResolver: Sendable {
         findings.append(Finding(code: "invalid-dct", severity: .warning, message: "document date \"\(dct)\" is not a valid YYYY-MM-DD date; relative dates are left unresolved"))
       }
     }
-    var vocabExtras = extras["all"] ?? Vocabulary()
-    if let language, let own = extras[VocabularyStore.baseLanguage(language)] { vocabExtras.merge(own) }
-    let vocabulary = VocabularyStore.shared.vocabulary(for: language, extras: vocabExtras)
+    let key = language.map(VocabularyStore.baseLanguage) ?? "*"
+    let vocabulary = cache.vocabulary(key) {
+      var v = extras["all"] ?? Vocabulary()
+      if let own = extras[key] { v.merge(own) }
+      v.merge(VocabularyStore.shared.vocabulary(for: language))
+      v.computeWordClasses()
+      return v
+    }
     let tokens = Tokenizer.tokenize(text)
     let candidates = Grammar(tokens: tokens, vocabulary: vocabulary).candidates()
     let tagged = MentionBuilder(text: text, tokens: tokens, dct: dctDate).build(candidates)

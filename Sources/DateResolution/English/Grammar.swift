@@ -7,6 +7,16 @@
 struct Grammar {
   let tokens: [Token]
   let vocabulary: Vocabulary
+  /// The `Vocabulary.WordClass` of each token (empty for numbers and punctuation).
+  private let classes: [Vocabulary.WordClass]
+
+  init(tokens: [Token], vocabulary: Vocabulary) {
+    self.tokens = tokens
+    self.vocabulary = vocabulary
+    classes = tokens.map { t in
+      t.kind == .word || t.kind == .ideograph ? vocabulary.wordClasses[t.text] ?? [] : []
+    }
+  }
 
   /// All candidates in text order, without overlaps.
   func candidates() -> [Candidate] {
@@ -41,17 +51,13 @@ struct Grammar {
     case .number: return true
     case .punctuation: return t.text == "'" || t.text == "’"
     case .word, .ideograph:
-      if vocabulary.triggers.contains(t.text) { return true }
-      guard EnglishTriggers.words.contains(t.text) else { return false }
+      let c = classes[i]
+      guard c.contains(.trigger) else { return false }
       // Function words ("the", "in", "a", "last") start an expression only before a head.
-      guard EnglishTriggers.prefixOnly.contains(t.text) else { return true }
+      guard c.contains(.prefixOnly) else { return true }
       var k = i + 1
       while k < tokens.count, k <= i + 4 {
-        let next = tokens[k]
-        if next.kind == .number { return true }
-        if next.kind != .punctuation, EnglishTriggers.heads.contains(next.text) || vocabulary.triggers.contains(next.text) {
-          return true
-        }
+        if tokens[k].kind == .number || classes[k].contains(.head) { return true }
         k += 1
       }
       return false

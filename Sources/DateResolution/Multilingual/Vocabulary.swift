@@ -24,6 +24,39 @@ struct Vocabulary: Sendable {
   var layouts: [DateLayout] = []
   /// Every first token of a phrase, layout literal or name: a cheap trigger test.
   var triggers: Set<String> = []
+  /// English and vocabulary trigger classes per word (`WordClass`), one lookup per token.
+  private(set) var wordClasses: [String: WordClass] = [:]
+
+  /// How a word can take part in an expression.
+  struct WordClass: OptionSet, Sendable {
+    let rawValue: UInt8
+    /// May start an expression.
+    static let trigger = WordClass(rawValue: 1)
+    /// Starts one only before a head ("the", "in", "last").
+    static let prefixOnly = WordClass(rawValue: 2)
+    /// Can carry one ("year", "Friday", "maggio").
+    static let head = WordClass(rawValue: 4)
+  }
+
+  /// Fills `wordClasses` from the English tables and `triggers`; call after the last merge.
+  mutating func computeWordClasses() {
+    var classes: [String: WordClass] = [:]
+    for w in EnglishTriggers.words {
+      var c: WordClass = .trigger
+      if EnglishTriggers.prefixOnly.contains(w) { c.insert(.prefixOnly) }
+      if EnglishTriggers.heads.contains(w) { c.insert(.head) }
+      classes[w] = c
+    }
+    for w in EnglishTriggers.heads { classes[w, default: []].insert(.head) }
+    for w in triggers {
+      var c = classes[w] ?? []
+      c.insert(.trigger)
+      c.insert(.head)
+      c.remove(.prefixOnly)
+      classes[w] = c
+    }
+    wordClasses = classes
+  }
 
   /// Adds another vocabulary's entries.
   mutating func merge(_ other: Vocabulary) {
@@ -39,6 +72,7 @@ struct Vocabulary: Sendable {
     for layout in other.layouts where !layouts.contains(layout) { layouts.append(layout) }
     layouts.sort { $0.elements.count > $1.elements.count }
     triggers.formUnion(other.triggers)
+    wordClasses = [:]
   }
 }
 

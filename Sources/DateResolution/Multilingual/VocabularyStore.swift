@@ -15,8 +15,8 @@ final class VocabularyStore: @unchecked Sendable {
   private var perLanguage: [String: Vocabulary] = [:]
   private var merged: [String: Vocabulary] = [:]
 
-  /// The vocabulary for a document in `language` (nil: unknown), with lexicon extras.
-  func vocabulary(for language: String?, extras: Vocabulary) -> Vocabulary {
+  /// The CLDR vocabulary for a document in `language` (nil: unknown).
+  func vocabulary(for language: String?) -> Vocabulary {
     let key = language.map(Self.baseLanguage) ?? "*"
     lock.lock()
     if let cached = merged[key] {
@@ -24,7 +24,7 @@ final class VocabularyStore: @unchecked Sendable {
       return cached
     }
     lock.unlock()
-    var result = extras
+    var result = Vocabulary()
     if key == "*" {
       // Unknown language: every listed language's phrases and units, but only wide month
       // names, read next to a number ("27 maggio", "мая 2025"), and no weekday names

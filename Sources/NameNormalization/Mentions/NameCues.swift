@@ -11,6 +11,8 @@ struct NameCues: Sendable {
   private(set) var verbs: Set<String> = []
   /// Titles written after the name (Korean: 유용원 의원, 장세율 씨).
   private(set) var titlesAfter: Set<String> = []
+  /// Words that make a capitalised span an organisation or a thing ("Co", "Agreement").
+  private(set) var notPerson: Set<String> = []
 
   init(lexicons: any LexiconProvider) throws {
     for entry in try lexicons.allEntries(kind: Self.kind) {
@@ -22,14 +24,24 @@ struct NameCues: Sendable {
       case "title": titles.insert(word)
       case "verb": verbs.insert(word)
       case "title-after": titlesAfter.insert(word)
+      case "not-person": notPerson.insert(word)
       default:
-        throw LexiconError.invalidEntry(path: entry.path, line: entry.line, message: "role \"\(entry.fields[1])\" is not title, title-after or verb")
+        throw LexiconError.invalidEntry(path: entry.path, line: entry.line, message: "role \"\(entry.fields[1])\" is not title, title-after, verb or not-person")
       }
     }
   }
 
-  func isTitle(_ word: String) -> Bool { titles.contains(word.lowercased()) }
-  func isVerb(_ word: String) -> Bool { verbs.contains(word.lowercased()) }
+  func isTitle(_ word: String) -> Bool { titles.contains(word) || (Self.hasUpper(word) && titles.contains(word.lowercased())) }
+  func isVerb(_ word: String) -> Bool { verbs.contains(word) || (Self.hasUpper(word) && verbs.contains(word.lowercased())) }
+  func isCue(_ word: String) -> Bool { isTitle(word) || isVerb(word) }
+  func isNotPerson(_ word: String) -> Bool {
+    notPerson.contains(word) || (Self.hasUpper(word) && notPerson.contains(word.lowercased()))
+  }
+
+  /// Whether lower-casing could change the word (cues are stored lower-case).
+  private static func hasUpper(_ word: String) -> Bool {
+    word.utf8.contains { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 }
+  }
 
   /// Whether `word` is a title that follows a name, alone or with a particle (의원은, 씨가).
   func startsWithTitleAfter(_ word: String) -> Bool {
@@ -40,9 +52,5 @@ struct NameCues: Sendable {
       if titlesAfter.contains(prefix), word.count - prefix.count <= 2 { return true }
     }
     return false
-  }
-  func isCue(_ word: String) -> Bool {
-    let lower = word.lowercased()
-    return titles.contains(lower) || verbs.contains(lower)
   }
 }

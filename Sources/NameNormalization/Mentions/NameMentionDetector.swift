@@ -173,12 +173,13 @@ public struct NameMentionDetector: Sendable {
     while length >= 1 {
       let span = tokens[index..<(index + length)]
       guard let first = span.first, let last = span.last else { break }
-      if first.isKoreanSurname || last.isKoreanSurname, isContiguous(span), span.allSatisfy({ $0.isCapitalized && $0.isLatin && !cues.isCue($0.text) && !isCommonWord($0) }),
+      if first.isKoreanSurname || last.isKoreanSurname, isContiguous(span), span.allSatisfy({ $0.end - $0.start >= 2 }), span.allSatisfy({ $0.isCapitalized && $0.isLatin && !cues.isCue($0.text) && !isCommonWord($0) }),
         !(span.dropLast().contains { $0.possessive }) {
         let spelling = span.map(\.text).joined(separator: " ")
-        if let reading = korean.parse(spelling).first {
+        let cued = hasCue(tokens, before: index, after: index + length)
+        if cued || !insideLongerRun(tokens, from: index, to: index + length), let reading = korean.parse(spelling).first {
           let multiSyllable = (reading.given ?? "").contains("-")
-          if multiSyllable || hasCue(tokens, before: index, after: index + length) {
+          if multiSyllable || cued {
             return (mention(for: reading, tokens: span), length)
           }
         }
@@ -265,6 +266,7 @@ public struct NameMentionDetector: Sendable {
     }
     guard length >= 2 else { return nil }
     let span = tokens[index..<(index + length)]
+    if span.contains(where: { cues.isNotPerson($0.text) }) || followedByNotPerson(tokens, after: index + length) { return nil }
     var origin: String?
     var canonical = span.map { mendCase($0.text) }.joined(separator: " ")
     if cyrillic {
@@ -310,8 +312,12 @@ public struct NameMentionDetector: Sendable {
         linked.partial = true
         mentions.append(linked)
         claimed[index] = true
-      } else if titled, !(index + 1 < tokens.count && tokens[index + 1].joinedToPrevious && cues.isTitle(tokens[index + 1].text)) {
-        // Not "Deputy Economy Minister": a title after the word makes it a modifier.
+      } else if titled, !(index + 1 < tokens.count && tokens[index + 1].joinedToPrevious && cues.isTitle(tokens[index + 1].text)),
+        token.end - token.start >= 2, !token.isAllCaps || token.isKoreanSurname, !cues.isNotPerson(token.text),
+        !followedByNotPerson(tokens, after: index + 1)
+      {
+        // Not "Deputy Economy Minister" (a title after the word makes it a modifier), not a
+        // single letter ("U.S.", "I"), not a headline word in capitals, not "General Electric".
         // "Mr. Lee", "lawmaker Yoo": a lone surname after a title.
         let surname = mendCase(token.text)
         let isKorean = token.isKoreanSurname
@@ -361,6 +367,20 @@ public struct NameMentionDetector: Sendable {
 
   private func isContiguous(_ span: ArraySlice<NameToken>) -> Bool {
     span.dropFirst().allSatisfy(\.joinedToPrevious) && !span.dropLast().contains { $0.possessive }
+  }
+
+  /// Whether capitalised words (not cues) are joined to the span on either side: "Hong Kong
+  /// Land", "Kim Il Sung Square" are parts of longer proper names, not personal names.
+  private func insideLongerRun(_ tokens: [NameToken], from start: Int, to end: Int) -> Bool {
+    let before = start > 0 && tokens[start].joinedToPrevious && tokens[start - 1].isCapitalized
+      && !tokens[start - 1].sentenceInitial && !cues.isCue(tokens[start - 1].text)
+    let after = end < tokens.count && tokens[end].joinedToPrevious && tokens[end].isCapitalized && !cues.isCue(tokens[end].text)
+    return before || after
+  }
+
+  /// Whether the word after the span makes it an organisation ("General Motors Corp").
+  private func followedByNotPerson(_ tokens: [NameToken], after end: Int) -> Bool {
+    end < tokens.count && tokens[end].joinedToPrevious && cues.isNotPerson(tokens[end].text)
   }
 
   private func hasCue(_ tokens: [NameToken], before start: Int, after end: Int) -> Bool {
