@@ -217,6 +217,9 @@ public struct NameMentionDetector: Sendable {
     return found.isEmpty ? nil : found
   }
 
+  /// Last syllables of Korean words that name institutions or end verbs, never given names.
+  static let notNameEndings: Set<String> = ["부", "청", "처", "회", "실", "당", "다", "국", "관", "소", "단", "위"]
+
   /// Korean particles and copula endings that attach to a name (서울에서, 평양까지, 김정은의).
   static let koreanParticles: Set<String> = [
     "은", "는", "이", "가", "을", "를", "의", "에", "에서", "에게", "와", "과", "도", "만", "까지", "부터", "으로", "로",
@@ -236,7 +239,12 @@ public struct NameMentionDetector: Sendable {
       return nil
     }
     let surnameLength = syllables.count >= 4 && hangulSurnames.contains(syllables[0] + syllables[1]) ? 2 : 1
-    guard hangulSurnames.contains(syllables.prefix(surnameLength).joined()), syllables.count - surnameLength <= 3,
+    // A two-syllable given name is the rule; a one-syllable one only with 씨 ("김구 씨"). Words
+    // ending like an institution (국회, 경제부, 검찰청) or a verb (전했다) are not names.
+    let givenLength = syllables.count - surnameLength
+    guard givenLength == 2 || (givenLength == 1 && tokens[index + 1].text.hasPrefix("씨")),
+      let last = syllables.last, !Self.notNameEndings.contains(last),
+      hangulSurnames.contains(syllables.prefix(surnameLength).joined()),
       let best = korean.romanizer.romanizations(of: token.text, limit: 1).first
     else { return nil }
     let words = best.text.split(separator: " ", maxSplits: 1).map(String.init)
