@@ -88,9 +88,20 @@ public struct RecordAssembler: Sendable {
       findings.append(Finding(code: "empty-body", severity: .warning, message: "no body text was found; check the input or the boilerplate rules (`normalize clean --explain`)"))
     }
 
-    let published = resolvePublished(article, findings: &findings)
+    var published = resolvePublished(article, findings: &findings)
     let title = knownTitle ?? layout.title
     let lang = article.lang ?? languages.guess(text.isEmpty ? cleaned : text)
+    if published == nil, let dates,
+      let inferred = PublicationDateInference.infer(
+        body: text, removed: layout.removed.map(\.text) + [layout.metadata.sourceLine].compactMap { $0 }, language: lang,
+        resolver: dates)
+    {
+      published = ArticleRecord.Published(value: inferred.value, from: "inferred")
+      findings.removeAll { $0.code == "no-publication-date" }
+      findings.append(
+        Finding(code: "inferred-published", severity: .info,
+                message: "no publication date was given; \(inferred.value) was inferred from \"\(inferred.evidence)\" in the article — give `published` in the input or --published to be sure"))
+    }
     let scripts = Set(ScriptRuns.scripts(in: text) + ScriptRuns.scripts(in: title ?? "")).map(\.code).sorted()
 
     // Names in the title, standfirst, body and credit lines; partial mentions link across them.
