@@ -32,6 +32,9 @@ public struct NameAnalyzer: Sendable {
   /// The alias lexicon the analyzer uses.
   public var aliasLexicon: AliasLexicon { aliases }
 
+  /// The Korean name parser the analyzer uses (and its romaniser, `koreanParser.romanizer`).
+  public var koreanParser: KoreanNameParser { parser }
+
   /// Analyses `input` (surrounding spaces ignored). Never fails: input that is not a name gets
   /// an analysis with a `note`.
   public func analyze(_ input: String) -> NameAnalysis {

@@ -29,6 +29,46 @@ enum KoreanNameKey {
     return out
   }
 
+  /// `foldOnset` as one letter (nil for an empty onset), without building a String.
+  static func foldOnsetLetter(_ c: ArraySlice<UInt8>) -> UInt8? {
+    guard let first = c.first else { return nil }
+    let start = c.startIndex
+    if c.count >= 2 && c[start] == 0x63 && c[start + 1] == 0x68 { return 0x6A }  // "ch"
+    if c.count >= 3 && c[start] == 0x74 && c[start + 1] == 0x63 && c[start + 2] == 0x68 { return 0x6A }  // "tch"
+    if c.count >= 2 && c[start] == 0x74 && c[start + 1] == 0x6A { return 0x6A }  // "tj"
+    switch first {
+    case 0x67, 0x6B, 0x63, 0x71: return 0x6B
+    case 0x62, 0x70, 0x66: return 0x70
+    case 0x64, 0x74: return 0x74
+    case 0x6A, 0x7A: return 0x6A
+    case 0x73, 0x78: return 0x73
+    case 0x72, 0x6C: return 0x6C
+    default: return first  // n, m, h and any other letter stand for themselves
+    }
+  }
+
+  /// Appends `foldCoda(c)`'s letters to `out`, without building a String.
+  static func appendFoldedCoda(_ c: ArraySlice<UInt8>, to out: inout [UInt8]) {
+    guard let first = c.first else { return }
+    var k = c.startIndex + 1
+    while k < c.endIndex {
+      if c[k - 1] == 0x6E && c[k] == 0x67 {
+        out.append(0x6E)
+        out.append(0x67)
+        return
+      }
+      k += 1
+    }
+    switch first {
+    case 0x6E, 0x6D: out.append(first)
+    case 0x6B, 0x67, 0x63, 0x71: out.append(0x6B)
+    case 0x62, 0x70: out.append(0x70)
+    case 0x6C, 0x72: out.append(0x6C)
+    case 0x74, 0x64, 0x73, 0x6A: out.append(0x74)
+    default: break
+    }
+  }
+
   static func foldOnset(_ c: [UInt8]) -> String {
     guard let first = c.first else { return "" }
     if c.starts(with: Array("ch".utf8)) || c.starts(with: Array("tch".utf8)) || c.starts(with: Array("tj".utf8)) { return "j" }

@@ -42,7 +42,7 @@ public struct KoreanNameParser: Sendable {
   ///
   /// - Throws: `KoreanNameError` or `LexiconError` for a malformed or missing lexicon.
   public init(lexicons: any LexiconProvider) throws {
-    let tables = try KoreanNameTables(lexicons: lexicons)
+    let tables = try KoreanNameTables.shared(for: lexicons)
     self.tables = tables
     self.romanizer = KoreanRomanizer(tables: tables)
   }
@@ -280,8 +280,7 @@ public struct KoreanNameParser: Sendable {
   /// index (known readings, then consonant-skeleton readings); a spelling in neither (a piece
   /// read by its skeleton alone) is looked up by skeleton.
   private func candidates(code: UInt64, spelling: [UInt8], loose: Bool, position: Int) -> [KoreanNameTables.ReverseCandidate] {
-    let index = loose ? tables.looseIndex : tables.exactIndex
-    if let found = index[position][code] { return found }
+    if let found = tables.merged(code: code, spelling: spelling, loose: loose, position: position) { return found }
     guard let skeleton = KoreanNameTables.skeleton(spelling),
       let extra = tables.skeletonGiven[position][skeleton] ?? tables.skeletonGiven[3 - position][skeleton]
     else { return [] }

@@ -33,13 +33,12 @@ final class KoreanNameTables: Sendable {
   let looseSpellings: Set<[UInt8]>
   let longestLooseSpelling: Int
 
-  /// `reverseGiven` merged with skeleton readings, by spelling code, for positions 1 and 2.
-  let exactIndex: [[UInt64: [ReverseCandidate]]]
-  /// `looseGiven` merged with skeleton readings, by loosened spelling code.
-  let looseIndex: [[UInt64: [ReverseCandidate]]]
-  /// Codes of every exact and every loosened given-name spelling.
+  /// Codes of every exact and every loosened given-name spelling (those of at most
+  /// `SpellingCode.maximumLength` letters): the keys of the merged indexes (`merged`).
   let exactCodes: Set<UInt64>
   let looseCodes: Set<UInt64>
+  /// Merged lists (see `merged`), computed on first use.
+  private let mergedCache = MergedCache()
 
   /// Most known readings kept per spelling before skeleton readings are added.
   static let knownReadingsPerSpelling = 16
@@ -191,23 +190,18 @@ final class KoreanNameTables: Sendable {
     self.reverseGiven = reverseGiven
     self.looseGiven = looseGiven
     self.skeletonGiven = skeletonGiven
-    // The lookup tables the parser uses: keyed by the spelling's code (no allocation to look
-    // up), the other position as fallback, skeleton readings merged in after the known ones.
-    func mergedIndex(_ index: [[[UInt8]: [ReverseCandidate]]]) -> [[UInt64: [ReverseCandidate]]] {
-      var out = [[UInt64: [ReverseCandidate]]](repeating: [:], count: 3)
+    // The parser's lookups go by the spelling's code (no allocation to look up); the merged
+    // lists (known readings, then skeleton readings) are built on first use: see `merged`.
+    func codes(_ index: [[[UInt8]: [ReverseCandidate]]]) -> Set<UInt64> {
+      var out = Set<UInt64>()
+      out.reserveCapacity(index[1].count + index[2].count)
       for p in 1...2 {
-        for spelling in Set(index[1].keys).union(index[2].keys) {
-          guard let code = SpellingCode.encode(spelling[...]) else { continue }
-          let primary = index[p][spelling] ?? index[3 - p][spelling] ?? []
-          out[p][code] = Self.merge(primary, skeleton: Self.skeleton(spelling).flatMap { skeletonGiven[p][$0] ?? skeletonGiven[3 - p][$0] })
-        }
+        for spelling in index[p].keys { if let code = SpellingCode.encode(spelling[...]) { out.insert(code) } }
       }
       return out
     }
-    self.exactIndex = mergedIndex(reverseGiven)
-    self.looseIndex = mergedIndex(looseGiven)
-    self.exactCodes = Set(exactIndex[1].keys)
-    self.looseCodes = Set(looseIndex[1].keys)
+    self.exactCodes = codes(reverseGiven)
+    self.looseCodes = codes(looseGiven)
     self.reverseSurname = reverseSurname
     self.knownSurnameSpellings = known
     let given = Set(reverseGiven[1].keys).union(reverseGiven[2].keys)
@@ -216,6 +210,59 @@ final class KoreanNameTables: Sendable {
     let loose = Set(looseGiven[1].keys).union(looseGiven[2].keys)
     self.looseSpellings = loose
     self.longestLooseSpelling = loose.map(\.count).max() ?? 0
+  }
+
+  /// The readings of a given-name spelling at a position (1 or 2), best first, when its code
+  /// is in `exactCodes` (or `looseCodes` when `loose`): its known readings at that position
+  /// (else at the other one), then skeleton readings not among them. `spelling` holds the
+  /// letters of `code`. Nil when the code is not indexed.
+  func merged(code: UInt64, spelling: [UInt8], loose: Bool, position p: Int) -> [ReverseCandidate]? {
+    guard (loose ? looseCodes : exactCodes).contains(code), p == 1 || p == 2 else { return nil }
+    let key = code | UInt64(p) << 61 | (loose ? 1 << 63 : 0)
+    if let found = mergedCache.get(key) { return found }
+    let index = loose ? looseGiven : reverseGiven
+    let primary = index[p][spelling] ?? index[3 - p][spelling] ?? []
+    let list = Self.merge(primary, skeleton: Self.skeleton(spelling).flatMap { skeletonGiven[p][$0] ?? skeletonGiven[3 - p][$0] })
+    mergedCache.set(key, list)
+    return list
+  }
+
+  /// Merged reverse lists by (code, position, loose), filled on first use under a lock; each
+  /// list is a pure function of the immutable tables, so sharing them is safe.
+  final class MergedCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lists: [UInt64: [ReverseCandidate]] = [:]
+
+    func get(_ key: UInt64) -> [ReverseCandidate]? {
+      lock.lock()
+      defer { lock.unlock() }
+      return lists[key]
+    }
+
+    func set(_ key: UInt64, _ list: [ReverseCandidate]) {
+      lock.lock()
+      defer { lock.unlock() }
+      lists[key] = list
+    }
+  }
+
+  /// Tables already built, by lexicon provider instance, so that services built from the same
+  /// provider in one process (the CLI's parser and its `NameAnalyzer`) share one build. The
+  /// provider is retained with its tables, so its identity cannot be reused by another one.
+  private static let sharedLock = NSLock()
+  nonisolated(unsafe) private static var sharedTables: [ObjectIdentifier: (provider: AnyObject, tables: KoreanNameTables)] = [:]
+
+  /// The tables for `lexicons`: shared when the provider is a class instance, built afresh otherwise.
+  static func shared(for lexicons: any LexiconProvider) throws -> KoreanNameTables {
+    guard type(of: lexicons) is AnyClass else { return try KoreanNameTables(lexicons: lexicons) }
+    let object = lexicons as AnyObject
+    let id = ObjectIdentifier(object)
+    sharedLock.lock()
+    defer { sharedLock.unlock() }
+    if let entry = sharedTables[id], entry.provider === object { return entry.tables }
+    let tables = try KoreanNameTables(lexicons: lexicons)
+    sharedTables[id] = (object, tables)
+    return tables
   }
 
   /// Score (log) of a syllable reached only through its consonant skeleton, added to its prior.
@@ -234,7 +281,12 @@ final class KoreanNameTables: Sendable {
     var j = i
     while j < loose.count && isVowel(loose[j]) { j += 1 }
     guard j > i, !loose[j...].contains(where: isVowel) else { return nil }
-    return Array(KoreanNameKey.foldOnset(Array(loose[..<i])).utf8) + [0x2A] + Array(KoreanNameKey.foldCoda(Array(loose[j...])).utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(4)
+    if let onset = KoreanNameKey.foldOnsetLetter(loose[..<i]) { out.append(onset) }
+    out.append(0x2A)
+    KoreanNameKey.appendFoldedCoda(loose[j...], to: &out)
+    return out
   }
 
   /// Score penalty (log) for reading a spelling only through its loosened form.

@@ -31,7 +31,7 @@ public struct KoreanRomanizer: Sendable {
   ///   `ko/syllable-spellings.tsv` and `ko/jamo-spellings.tsv`.
   /// - Throws: `KoreanNameError` or `LexiconError` for a malformed or missing lexicon.
   public init(lexicons: any LexiconProvider) throws {
-    self.tables = try KoreanNameTables(lexicons: lexicons)
+    self.tables = try KoreanNameTables.shared(for: lexicons)
   }
 
   init(tables: KoreanNameTables) { self.tables = tables }

@@ -81,12 +81,35 @@ struct KoreanSpellingModel: Sendable {
   private(set) var surnameDisplay: [[UInt8]: String] = [:]
   /// How often each syllable was seen in given names, by position (for the Latin → Hangul prior).
   private(set) var givenSyllableCounts: [SyllableKey: Double] = [:]
+  /// Sorted jamo spelling distributions by context, computed on first use.
+  private let jamoLists = JamoListCache()
 
   struct JamoContext: Hashable, Sendable {
     var slot: Int
     var jamo: Int
     var position: Int
     var neighbour: Int
+  }
+
+  /// The sorted spelling list of each jamo context, filled on first use under a lock (the
+  /// lists are pure functions of the immutable counts, so sharing them is safe).
+  final class JamoListCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lists: [JamoContext: [WeightedSpelling]] = [:]
+
+    func list(_ context: JamoContext, _ make: () -> [WeightedSpelling]) -> [WeightedSpelling] {
+      lock.lock()
+      if let found = lists[context] {
+        lock.unlock()
+        return found
+      }
+      lock.unlock()
+      let made = make()
+      lock.lock()
+      lists[context] = made
+      lock.unlock()
+      return made
+    }
   }
 
   struct SyllableKey: Hashable, Sendable {
@@ -183,49 +206,47 @@ struct KoreanSpellingModel: Sendable {
   private func jamoDistribution(_ jamo: Hangul.Jamo, position: KoreanNamePosition, wide: Bool) -> [[UInt8]: Double] {
     let p = position.rawValue
     let k = parameters.jamoConcentration
-    let initial: [[UInt8]: Double]
-    let medial: [[UInt8]: Double]
-    let final: [[UInt8]: Double]
-    if position == .surname {
-      initial = backOff(
-        [jamoFull[JamoContext(slot: 0, jamo: jamo.initial, position: p, neighbour: jamo.medial)],
-         jamoGiven[JamoContext(slot: 0, jamo: jamo.initial, position: -1, neighbour: -2)]],
-        base: Self.baseInitial(jamo.initial), concentration: k)
-      medial = backOff(
-        [jamoFull[JamoContext(slot: 1, jamo: jamo.medial, position: p, neighbour: jamo.final == 0 ? -1 : jamo.final)],
-         jamoByPosition[JamoContext(slot: 1, jamo: jamo.medial, position: p, neighbour: -2)],
-         jamoGiven[JamoContext(slot: 1, jamo: jamo.medial, position: -1, neighbour: -2)]],
-        base: Self.baseMedial(jamo.medial), concentration: k)
-      final = backOff(
-        [jamoByPosition[JamoContext(slot: 2, jamo: jamo.final, position: p, neighbour: -2)],
-         jamoGiven[JamoContext(slot: 2, jamo: jamo.final, position: -1, neighbour: -2)]],
-        base: Self.baseFinal(jamo.final), concentration: k)
-    } else {
-      initial = backOff(
+    // The jamo distributions depend only on (jamo, position, neighbour): computed once each,
+    // sorted best first (as `top` sorts), and shared by every syllable with that context.
+    let initialSorted = jamoLists.list(JamoContext(slot: 0, jamo: jamo.initial, position: p, neighbour: jamo.medial)) {
+      if position == .surname {
+        return top(backOff(
+          [jamoFull[JamoContext(slot: 0, jamo: jamo.initial, position: p, neighbour: jamo.medial)],
+           jamoGiven[JamoContext(slot: 0, jamo: jamo.initial, position: -1, neighbour: -2)]],
+          base: Self.baseInitial(jamo.initial), concentration: k), Int.max)
+      }
+      return top(backOff(
         [jamoFull[JamoContext(slot: 0, jamo: jamo.initial, position: p, neighbour: jamo.medial)],
          jamoByPosition[JamoContext(slot: 0, jamo: jamo.initial, position: p, neighbour: -2)],
          jamoGiven[JamoContext(slot: 0, jamo: jamo.initial, position: -1, neighbour: -2)]],
-        base: Self.baseInitial(jamo.initial), concentration: k)
-      medial = backOff(
-        [jamoFull[JamoContext(slot: 1, jamo: jamo.medial, position: p, neighbour: jamo.final == 0 ? -1 : jamo.final)],
+        base: Self.baseInitial(jamo.initial), concentration: k), Int.max)
+    }
+    let medialNeighbour = jamo.final == 0 ? -1 : jamo.final
+    let medialSorted = jamoLists.list(JamoContext(slot: 1, jamo: jamo.medial, position: p, neighbour: medialNeighbour)) {
+      top(backOff(
+        [jamoFull[JamoContext(slot: 1, jamo: jamo.medial, position: p, neighbour: medialNeighbour)],
          jamoByPosition[JamoContext(slot: 1, jamo: jamo.medial, position: p, neighbour: -2)],
          jamoGiven[JamoContext(slot: 1, jamo: jamo.medial, position: -1, neighbour: -2)]],
-        base: Self.baseMedial(jamo.medial), concentration: k)
-      final = backOff(
+        base: Self.baseMedial(jamo.medial), concentration: k), Int.max)
+    }
+    let finalSorted = jamoLists.list(JamoContext(slot: 2, jamo: jamo.final, position: p, neighbour: -2)) {
+      top(backOff(
         [jamoByPosition[JamoContext(slot: 2, jamo: jamo.final, position: p, neighbour: -2)],
          jamoGiven[JamoContext(slot: 2, jamo: jamo.final, position: -1, neighbour: -2)]],
-        base: Self.baseFinal(jamo.final), concentration: k)
+        base: Self.baseFinal(jamo.final), concentration: k), Int.max)
     }
     var out: [[UInt8]: Double] = [:]
-    let initials = top(initial, wide ? parameters.wideInitialOptions : parameters.initialOptions)
-    var medialCandidates = medial
+    let initials = initialSorted.prefix(wide ? parameters.wideInitialOptions : parameters.initialOptions)
     // A "w" or "y" written before a plain vowel stands for the silent onset ㅇ ("Woo", "Yi");
-    // after a consonant it is noise ("Jwoon", "Myi").
+    // after a consonant it is noise ("Jwoon", "Myi"). (Filtering the sorted list keeps its order.)
+    let medials: ArraySlice<WeightedSpelling>
     if jamo.initial != Self.silentOnset && Self.plainMedials.contains(jamo.medial) {
-      medialCandidates = medialCandidates.filter { $0.key.first != 0x77 && $0.key.first != 0x79 }
+      medials = medialSorted.filter { $0.letters.first != 0x77 && $0.letters.first != 0x79 }
+        .prefix(wide ? parameters.wideMedialOptions : parameters.medialOptions)
+    } else {
+      medials = medialSorted.prefix(wide ? parameters.wideMedialOptions : parameters.medialOptions)
     }
-    let medials = top(medialCandidates, wide ? parameters.wideMedialOptions : parameters.medialOptions)
-    let finals = top(final, wide ? parameters.wideFinalOptions : parameters.finalOptions)
+    let finals = finalSorted.prefix(wide ? parameters.wideFinalOptions : parameters.finalOptions)
     for i in initials {
       for m in medials {
         let im = i.probability * m.probability

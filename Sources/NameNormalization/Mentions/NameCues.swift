@@ -13,6 +13,17 @@ struct NameCues: Sendable {
   private(set) var titlesAfter: Set<String> = []
   /// Words that make a capitalised span an organisation or a thing ("Co", "Agreement").
   private(set) var notPerson: Set<String> = []
+  /// A quick filter in front of the sets: which (first byte, byte length) pairs any cue has,
+  /// so most words of running text are rejected without hashing them.
+  private var shapes = [Bool](repeating: false, count: 256 * 32)
+
+  private static func shape(_ word: String) -> Int? {
+    guard let first = word.utf8.first else { return nil }
+    let length = word.utf8.count
+    guard length < 32 else { return nil }
+    let lowered = first >= 0x41 && first <= 0x5A ? first | 0x20 : first
+    return Int(lowered) * 32 + length
+  }
 
   init(lexicons: any LexiconProvider) throws {
     for entry in try lexicons.allEntries(kind: Self.kind) {
@@ -20,6 +31,7 @@ struct NameCues: Sendable {
         throw LexiconError.invalidEntry(path: entry.path, line: entry.line, message: "expected word<TAB>role, found \(entry.fields.count) fields")
       }
       let word = entry.fields[0].lowercased()
+      if let shape = Self.shape(word) { shapes[shape] = true }
       switch entry.fields[1] {
       case "title": titles.insert(word)
       case "verb": verbs.insert(word)
@@ -31,11 +43,16 @@ struct NameCues: Sendable {
     }
   }
 
-  func isTitle(_ word: String) -> Bool { titles.contains(word) || (Self.hasUpper(word) && titles.contains(word.lowercased())) }
-  func isVerb(_ word: String) -> Bool { verbs.contains(word) || (Self.hasUpper(word) && verbs.contains(word.lowercased())) }
-  func isCue(_ word: String) -> Bool { isTitle(word) || isVerb(word) }
-  func isNotPerson(_ word: String) -> Bool {
-    notPerson.contains(word) || (Self.hasUpper(word) && notPerson.contains(word.lowercased()))
+  func isTitle(_ word: String) -> Bool { member(word, of: titles) }
+  func isVerb(_ word: String) -> Bool { member(word, of: verbs) }
+  func isCue(_ word: String) -> Bool { member(word, of: titles) || member(word, of: verbs) }
+  func isNotPerson(_ word: String) -> Bool { member(word, of: notPerson) }
+
+  /// Set membership of the word or its lower-case form, behind the shape filter. (Non-ASCII
+  /// first letters change their byte under lower-casing, so they skip the filter.)
+  private func member(_ word: String, of set: Set<String>) -> Bool {
+    if let first = word.utf8.first, first < 0x80, let shape = Self.shape(word), !shapes[shape] { return false }
+    return set.contains(word) || (Self.hasUpper(word) && set.contains(word.lowercased()))
   }
 
   /// Whether lower-casing could change the word (cues are stored lower-case).

@@ -38,6 +38,12 @@ public struct NameMentionDetector: Sendable {
       }
     }
     common.formUnion(Self.calendarWords)
+    // Also as written at the start of a sentence and in headlines, so that capitalised words
+    // are looked up without lower-casing them.
+    for word in Array(common) {
+      common.insert(word.prefix(1).uppercased() + word.dropFirst())
+      common.insert(word.uppercased())
+    }
     commonWords = common
     var surnames: Set<String> = []
     for entry in try lexicons.allEntries(kind: "surnames") {
@@ -60,6 +66,7 @@ public struct NameMentionDetector: Sendable {
   public func mentions(in fields: [(field: String?, text: String)]) -> [NameMention] {
     var found: [[NameMention]] = []
     var wordFacts: [String: WordFacts] = [:]  // capitalised words repeat: fold each once
+    wordFacts.reserveCapacity(64)
     var tokenized: [[NameToken]] = []
     var claimed: [[Bool]] = []
     for (_, text) in fields {
@@ -72,7 +79,7 @@ public struct NameMentionDetector: Sendable {
         } else {
           facts = WordFacts(
             key: AliasLexicon.wordKey(word), isKoreanSurname: tokens[index].isLatin && korean.isKoreanSurname(word),
-            isCommon: commonWords.contains(word.lowercased()))
+            isCommon: commonWords.contains(word))
           wordFacts[word] = facts
         }
         tokens[index].key = facts.key

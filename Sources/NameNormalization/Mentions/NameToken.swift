@@ -91,6 +91,7 @@ struct NameToken: Sendable, Equatable {
   static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [NameToken] {
     var tokens: [NameToken] = []
     let count = bytes.count
+    tokens.reserveCapacity(count / 6 + 4)
     var index = 0
     var scalarIndex = 0
     var sentenceStart = true

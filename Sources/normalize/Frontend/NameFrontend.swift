@@ -7,12 +7,14 @@ struct NameFrontend {
   let parser: KoreanNameParser
   let analyzer: NameAnalyzer
   let limit: Int
+  let lexicons: any LexiconProvider
 
   init(lexicons: any LexiconProvider, limit: Int) throws {
-    parser = try KoreanNameParser(lexicons: lexicons)
-    romanizer = parser.romanizer
     analyzer = try NameAnalyzer(lexicons: lexicons)
+    parser = analyzer.koreanParser  // the tables are built once
+    romanizer = parser.romanizer
     self.limit = limit
+    self.lexicons = lexicons
   }
 
   /// What `--json` prints for one name.
@@ -107,6 +109,10 @@ struct NameFrontend {
   /// calling thread, and prints names per second on standard output.
   func benchmark(mode: String, path: String) throws {
     guard let data = FileManager.default.contents(atPath: path) else { throw ValidationErrorMessage("cannot read \(path)") }
+    if mode == "mentions" {
+      try benchmarkMentions(data)
+      return
+    }
     let names = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
     guard !names.isEmpty else { throw ValidationErrorMessage("\(path) has no names") }
     var produced = 0
@@ -121,5 +127,25 @@ struct NameFrontend {
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     let rate = Double(names.count) / max(seconds, 1e-9)
     print("\(mode)\t\(names.count) names\t\(String(format: "%.3f", seconds)) s\t\(Int(rate)) names/s\t(\(produced) results)")
+  }
+
+  /// Times `NameMentionDetector` alone over the "text" fields of a JSON Lines file (detector
+  /// built before the clock starts) and prints MB/s of text.
+  private func benchmarkMentions(_ data: Data) throws {
+    var texts: [String] = []
+    for line in data.split(separator: 0x0A) where !line.isEmpty {
+      if case .object(let object) = try JSONDecoder().decode(JSONValue.self, from: Data(line)), let text = object["text"]?.stringValue {
+        texts.append(text)
+      }
+    }
+    let detector = try NameMentionDetector(lexicons: lexicons)
+    let bytes = texts.reduce(0) { $0 + $1.utf8.count }
+    var found = 0
+    let clock = ContinuousClock()
+    let elapsed = clock.measure {
+      for text in texts { found += detector.mentions(in: [(field: nil, text: text)]).count }
+    }
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    print("mentions\t\(texts.count) texts\t\(String(format: "%.2f", Double(bytes) / 1e6)) MB\t\(String(format: "%.3f", seconds)) s\t\(String(format: "%.1f", Double(bytes) / 1e6 / max(seconds, 1e-9))) MB/s\t(\(found) mentions)")
   }
 }

@@ -35,13 +35,13 @@ struct Name: ParsableCommand {
 
   @OptionGroup var lexiconOptions: LexiconOptions
 
-  @Option(help: ArgumentHelp("Time the library on the names in FILE (one a line): romanize or parse (for Scripts/bench-names).", valueName: "mode", visibility: .hidden))
+  @Option(help: ArgumentHelp("Time the library on FILE: romanize or parse (names one a line), or mentions (JSON Lines articles) (for Scripts/bench-names).", valueName: "mode", visibility: .hidden))
   var benchmark: String?
 
   func validate() throws {
     if jsonl && names.count > 1 { throw ValidationError("--jsonl reads one file (or standard input); got \(names.count) arguments") }
-    if let benchmark, !["romanize", "parse"].contains(benchmark) { throw ValidationError("--benchmark is romanize or parse") }
-    if benchmark != nil && names.count != 1 { throw ValidationError("--benchmark needs one file of names") }
+    if let benchmark, !["romanize", "parse", "mentions"].contains(benchmark) { throw ValidationError("--benchmark is romanize, parse or mentions") }
+    if benchmark != nil && names.count != 1 { throw ValidationError("--benchmark needs one file (names one a line; JSON Lines articles for mentions)") }
     if !jsonl && benchmark == nil && names.isEmpty { throw ValidationError("give a name, e.g. normalize name \"Yoo Yong Won\", or use --jsonl") }
     if limit < 1 { throw ValidationError("--limit must be at least 1") }
   }
