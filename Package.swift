@@ -72,6 +72,11 @@ let package = Package(
       dependencies: ["DateResolution", "NormalizeTestSupport"],
       exclude: ["Cases"]
     ),
+    .testTarget(
+      name: "IngestValidationTests",
+      dependencies: ["IngestValidation", "NormalizeTestSupport"],
+      exclude: ["Cases"]
+    ),
     .testTarget(name: "AcceptanceTests", dependencies: ["ArticleRecords", "NormalizeTestSupport"]),
     .testTarget(name: "NormalizeCLITests", dependencies: ["NormalizeTestSupport"]),
   ]

@@ -48,6 +48,7 @@ public struct RecordAssembler: Sendable {
   private let languages: LanguageGuesser
   private let names: NameMentionDetector?
   private let dates: DateResolver?
+  private let validator: ArticleValidator
   private let options: Options
 
   /// Loads the lexicons the pipeline needs.
@@ -59,6 +60,7 @@ public struct RecordAssembler: Sendable {
     languages = LanguageGuesser(lexicons: lexicons)
     names = options.skipAnnotations.contains(.names) ? nil : try NameMentionDetector(lexicons: lexicons)
     dates = options.skipAnnotations.contains(.dates) ? nil : try DateResolver(lexicons: lexicons)
+    validator = try ArticleValidator(lexicons: lexicons)
     self.options = options
   }
 
@@ -118,6 +120,13 @@ public struct RecordAssembler: Sendable {
     let dateResolution = dates?.resolve(text, dct: published?.value, language: lang) ?? DateResolution()
     findings += dateResolution.findings
 
+    // The ingest rules (mojibake, NFC, placeholders, dates after publication, one person spelled
+    // two ways, …): the same findings `normalize validate` reports.
+    let references = layout.referenceSection.map { ReferenceAnnotation(raw: $0) }
+    findings += validator.findings(
+      text: text, title: title, published: published?.value, names: nameMentions, dates: dateResolution.mentions,
+      rawText: article.text, lang: lang, references: references.map(\.raw))
+
     return ArticleRecord(
       id: article.id,
       source: ArticleRecord.Source(file: article.file, line: article.line, url: article.url, publisher: nil),
@@ -128,7 +137,7 @@ public struct RecordAssembler: Sendable {
         breadcrumb: layout.metadata.breadcrumb),
       removed: layout.removed.map { ArticleRecord.Removal(text: $0.text, rule: $0.rule) },
       names: nameMentions, dates: dateResolution.mentions,
-      references: layout.referenceSection.map { ReferenceAnnotation(raw: $0) },
+      references: references,
       findings: findings,
       input: article.passthrough.isEmpty ? nil : article.passthrough)
   }

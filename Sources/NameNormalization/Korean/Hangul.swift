@@ -81,6 +81,8 @@ extension Hangul {
   static let rrTransliteratedFinalBytes = rrTransliteratedFinals.map { Array($0.utf8) }
   static let mrInitialBytes = mrInitials.map { Array($0.utf8) }
   static let mrMedialBytes = mrMedials.map { Array($0.utf8) }
+  static let mrAsciiInitialBytes = mrAsciiInitials.map { Array($0.utf8) }
+  static let mrAsciiMedialBytes = mrAsciiMedials.map { Array($0.utf8) }
 }
 
 extension String {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The romanisation-independent key of a Korean name: "ko:" + the RR of the family name's
 /// Hangul + "." + a coarse phonetic fold of each given-name syllable, dot-separated.
 ///
@@ -128,9 +130,28 @@ enum KoreanNameKey {
   /// The key of a name given by its Hangul surname and given-name syllable spellings.
   static func key(surname: UInt32, givenSpellings: [[UInt8]]) -> String {
     var key = "ko:" + String(decoding: KoreanRomanizer.rrSyllable(surname, transliterated: false), as: UTF8.self)
-    for spelling in givenSpellings { key += "." + fold(spelling) }
+    for spelling in givenSpellings { key += "." + cachedFold(spelling) }
     return key
   }
+
+  /// `fold`, remembered by spelling code (folds are pure, and names reuse few spellings).
+  static func cachedFold(_ letters: [UInt8]) -> String {
+    guard let code = SpellingCode.encode(letters[...]) else { return fold(letters) }
+    foldLock.lock()
+    let found = foldCache[code]
+    foldLock.unlock()
+    if let found { return found }
+    let folded = fold(letters)
+    foldLock.lock()
+    if foldCache.count < maximumCachedFolds { foldCache[code] = folded }
+    foldLock.unlock()
+    return folded
+  }
+
+  private static let foldLock = NSLock()
+  nonisolated(unsafe) private static var foldCache: [UInt64: String] = [:]
+  /// Bound on the fold cache (spellings are at most 12 letters; real names use a few thousand).
+  static let maximumCachedFolds = 1 << 16
 
   /// The key of a Hangul name (its given syllables folded from their RR spellings).
   static func key(hangul syllables: [UInt32]) -> String? {

@@ -166,9 +166,9 @@ public struct KoreanNameParser: Sendable {
     best.reserveCapacity(4 * Self.beamWidth)
     var bestSegmentation: (Double, Int)? = nil
     var beam: [(Double, UInt64)] = []
-    var next: [(Double, UInt64)] = []
-    beam.reserveCapacity(Self.beamWidth * 16)
-    next.reserveCapacity(Self.beamWidth * 16)
+    beam.reserveCapacity(Self.beamWidth + 1)
+    // A fixed buffer of `beamWidth + 1` entries for each step's bounded insertion.
+    var next = [(Double, UInt64)](repeating: (0, 0), count: Self.beamWidth + 1)
     for (segmentationIndex, segmentation) in combined.enumerated() {
       let count = segmentation.spellings.count
       guard (1...3).contains(count) else { continue }
@@ -182,25 +182,34 @@ public struct KoreanNameParser: Sendable {
           beam.removeAll()
           break
         }
-        next.removeAll(keepingCapacity: true)
         let shift = UInt64(14 * (index + 1))
         let width = Self.beamWidth
-        // Both lists are sorted best first, so a bounded insertion with early exits keeps the
-        // best `width` products without sorting them all.
-        outer: for (score, packed) in beam {
-          for (j, candidate) in candidates.prefix(16).enumerated() {
-            let total = score + candidate.logScore
-            if next.count == width, let last = next.last, total <= last.0 {
-              if j == 0 { break outer }
-              break
+        let considered = min(candidates.count, 16)
+        var nextCount = 0
+        // Both lists are sorted best first, so a bounded insertion (after equal scores) with
+        // early exits keeps the best `width` products without sorting them all.
+        candidates.withUnsafeBufferPointer { candidates in
+          next.withUnsafeMutableBufferPointer { out in
+            outer: for (score, packed) in beam {
+              for j in 0..<considered {
+                let total = score + candidates[j].logScore
+                if nextCount == width && total <= out[nextCount - 1].0 {
+                  if j == 0 { break outer }
+                  break
+                }
+                var position = nextCount
+                while position > 0 && out[position - 1].0 < total {
+                  out[position] = out[position - 1]
+                  position -= 1
+                }
+                out[position] = (total, packed | UInt64(candidates[j].scalar - Hangul.first) << shift)
+                if nextCount < width { nextCount += 1 }
+              }
             }
-            var position = next.count
-            while position > 0 && next[position - 1].0 < total { position -= 1 }
-            next.insert((total, packed | UInt64(candidate.scalar - Hangul.first) << shift), at: position)
-            if next.count > width { next.removeLast() }
           }
         }
-        swap(&beam, &next)
+        beam.removeAll(keepingCapacity: true)
+        beam.append(contentsOf: next[..<nextCount])
       }
       let prior = Self.syllableCountPrior[count - 1] + segmentation.penalty
       let lengthTag = UInt64(count + 1) << 60

@@ -296,7 +296,31 @@ final class KoreanNameTables: Sendable {
   /// "ph", "rh" lose their "h"; an "h" between a vowel and a consonant or the end goes ("Ahn",
   /// "Ihk", "Kahng", "Eoh"); doubled consonants are single ("Sanng"); "c" not before "h" is "k"
   /// ("Dong-ic"); "iy" and "ie" before a consonant are "i" ("Kiy", "Jie").
-  static func loosened(_ letters: [UInt8]) -> [UInt8] { loosenedWithSources(letters).letters }
+  static func loosened(_ letters: [UInt8]) -> [UInt8] {
+    // The rules of `loosenedWithSources`, without recording sources.
+    func isVowel(_ b: UInt8) -> Bool { b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6F || b == 0x75 }
+    var out: [UInt8] = []
+    out.reserveCapacity(letters.count)
+    var i = 0
+    while i < letters.count {
+      let b = letters[i]
+      let next: UInt8? = i + 1 < letters.count ? letters[i + 1] : nil
+      i += 1
+      if b == 0x68, let previous = out.last {  // h
+        if previous == 0x67 || previous == 0x6B || previous == 0x73 || previous == 0x70 || previous == 0x72 { continue }
+        if isVowel(previous) && (next == nil || !(isVowel(next ?? 0) || next == 0x77 || next == 0x79)) { continue }
+      }
+      if b == 0x63 && next != 0x68 {  // c → k
+        if out.last != 0x6B { out.append(0x6B) }
+        continue
+      }
+      if !isVowel(b) && b != 0x77 && b != 0x79 && out.last == b { continue }  // doubled consonant
+      if b == 0x79 && out.last == 0x69 && (next == nil || !isVowel(next ?? 0)) { continue }  // "iy"
+      if b == 0x65 && out.last == 0x69 && (next == nil || !(isVowel(next ?? 0))) { continue }  // "ie"
+      out.append(b)
+    }
+    return out
+  }
 
   /// `loosened`, with the index in `letters` each kept letter came from.
   static func loosenedWithSources(_ letters: [UInt8]) -> (letters: [UInt8], sources: [Int]) {
@@ -352,10 +376,11 @@ final class KoreanNameTables: Sendable {
   static func conventionalSpellings(of scalar: UInt32) -> [[UInt8]] {
     guard let j = Hangul.jamo(of: scalar) else { return [] }
     var forms: [[UInt8]] = []
-    for initial in [Hangul.rrInitials[j.initial], Hangul.mrAsciiInitials[j.initial]] {
-      for medial in [Hangul.rrMedials[j.medial], Hangul.mrAsciiMedials[j.medial]] {
-        for final in [Hangul.rrFinals[j.final], Hangul.rrTransliteratedFinals[j.final]] {
-          let form = Array((initial + medial + final).utf8)
+    forms.reserveCapacity(8)
+    for initial in [Hangul.rrInitialBytes[j.initial], Hangul.mrAsciiInitialBytes[j.initial]] {
+      for medial in [Hangul.rrMedialBytes[j.medial], Hangul.mrAsciiMedialBytes[j.medial]] {
+        for final in [Hangul.rrFinalBytes[j.final], Hangul.rrTransliteratedFinalBytes[j.final]] {
+          let form = initial + medial + final
           if !forms.contains(form) { forms.append(form) }
         }
       }

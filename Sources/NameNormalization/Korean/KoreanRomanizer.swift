@@ -85,35 +85,49 @@ public struct KoreanRomanizer: Sendable {
   }
 
   /// The best letter sequences for a name (by product of syllable probabilities).
+  ///
+  /// Both lists are sorted best first, so a bounded insertion (after equal scores) with early
+  /// exits keeps the best `width` products without sorting them all; two fixed buffers of
+  /// `width + 1` entries take turns, so a step allocates nothing.
   func beam(_ syllables: [UInt32], options: [SpellingOptions], width: Int) -> [BeamEntry] {
-    var beam: [BeamEntry] = []
-    beam.reserveCapacity(width + 1)
-    for (j, l) in options[0].logs.prefix(width).enumerated() {
-      beam.append(BeamEntry(logProbability: l, choices: UInt32(j)))
+    guard width > 0, let firstOptions = options.first else { return [] }
+    var current = [BeamEntry](repeating: BeamEntry(logProbability: 0, choices: 0), count: width + 1)
+    var next = current
+    var count = 0
+    for (j, l) in firstOptions.logs.prefix(width).enumerated() {
+      current[count] = BeamEntry(logProbability: l, choices: UInt32(j))
+      count += 1
     }
-    var next: [BeamEntry] = []
-    next.reserveCapacity(width + 1)
-    for index in 1..<syllables.count {
-      next.removeAll(keepingCapacity: true)
-      let logs = options[index].logs
+    for index in 1..<max(syllables.count, 1) where index < options.count {
       let shift = UInt32(4 * index)
-      outer: for entry in beam {
-        for j in 0..<logs.count {
-          let score = entry.logProbability + logs[j]
-          if next.count == width, let last = next.last, score <= last.logProbability {
-            if j == 0 { break outer }
-            break
+      var nextCount = 0
+      options[index].logs.withUnsafeBufferPointer { logs in
+        current.withUnsafeBufferPointer { beam in
+          next.withUnsafeMutableBufferPointer { out in
+            outer: for e in 0..<count {
+              let entry = beam[e]
+              for j in 0..<logs.count {
+                let score = entry.logProbability + logs[j]
+                if nextCount == width && score <= out[nextCount - 1].logProbability {
+                  if j == 0 { break outer }
+                  break
+                }
+                var position = nextCount
+                while position > 0 && out[position - 1].logProbability < score {
+                  out[position] = out[position - 1]
+                  position -= 1
+                }
+                out[position] = BeamEntry(logProbability: score, choices: entry.choices | (UInt32(j) << shift))
+                if nextCount < width { nextCount += 1 }
+              }
+            }
           }
-          // insertion into the sorted (descending) array
-          var position = next.count
-          while position > 0 && next[position - 1].logProbability < score { position -= 1 }
-          next.insert(BeamEntry(logProbability: score, choices: entry.choices | (UInt32(j) << shift)), at: position)
-          if next.count > width { next.removeLast() }
         }
       }
-      swap(&beam, &next)
+      swap(&current, &next)
+      count = nextCount
     }
-    return beam
+    return Array(current.prefix(count))
   }
 
   func romanizations(syllables: [UInt32], limit: Int) -> [KoreanRomanization] {
@@ -138,7 +152,11 @@ public struct KoreanRomanizer: Sendable {
     while !remaining.isEmpty && order.count < limit + 4 {
       var best = 0
       var bestRank = Int.max
+      // `remaining` is ascending and a rank is the index plus 0 or 2, so only entries within
+      // two places of the first remaining one can have the lowest rank.
+      let horizon = remaining[0] + 2
       for (k, index) in remaining.enumerated() {
+        if index > horizon { break }
         let rank = index + (seenGiven.contains(entries[index].choices & givenMask) ? 2 : 0)
         if rank < bestRank {
           bestRank = rank

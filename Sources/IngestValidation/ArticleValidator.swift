@@ -1,0 +1,64 @@
+import DateResolution
+import NameNormalization
+import NormalizeCore
+
+/// Runs every article-level rule over one article: encoding and mojibake, Unicode hygiene,
+/// content (placeholders, boilerplate, untranslated fragments, truncated bodies), dates and
+/// names. One call per article; the record pipeline calls it while assembling a record.
+///
+/// ```swift
+/// let validator = try ArticleValidator(lexicons: provider)
+/// let findings = validator.findings(
+///   text: "Retrieved from [Insert original URL here]", title: nil, published: "2025-05-28",
+///   names: [], dates: [], rawText: "Retrieved from [Insert original URL here]")
+/// findings.map(\.code)  // ["placeholder"]
+/// ```
+public struct ArticleValidator: Sendable {
+  /// The rules, in the order they run.
+  public let rules: [any ValidationRule]
+
+  /// Builds the validator.
+  ///
+  /// - Parameter lexicons: the lexicon provider (reserved for boilerplate and placeholder lists).
+  /// - Throws: nothing yet; kept throwing so lexicon-backed rules can be added without a break.
+  public init(lexicons: any LexiconProvider) throws {
+    rules = Self.defaultRules
+  }
+
+  /// A validator with a chosen set of rules (tests, benchmarks).
+  public init(rules: [any ValidationRule]) {
+    self.rules = rules
+  }
+
+  /// Every rule, in order.
+  public static let defaultRules: [any ValidationRule] = [
+    DetectMojibake(), CheckLineEndings(), RequireNFC(), FlagPrivateUseAndUnassigned(), FlagConfusableMixedScripts(),
+    FindPlaceholders(), FindLeftoverBoilerplate(), FindUntranslatedFragments(), CheckBodyLength(),
+    CheckTitleRepeatsBody(), CheckDates(), CheckNameSpellings(),
+  ]
+
+  /// The findings of every rule for one article, in rule order.
+  ///
+  /// - Parameters:
+  ///   - text: the record's cleaned body text; spans count in it.
+  ///   - rawText: the text as read, before cleaning (`field: "input.text"`).
+  ///   - lang: the record's language, when known (some content rules are English-only).
+  ///   - references: the raw reference strings (`field: "references[i]"`).
+  /// - Returns: findings whose spans count in `text` unless `field` says otherwise.
+  public func findings(
+    text: String, title: String?, published: String?, names: [NameMention], dates: [TemporalMention], rawText: String,
+    lang: String? = nil, references: [String] = []
+  ) -> [Finding] {
+    let context = ArticleContext(
+      text: text, title: title, published: published, names: names, dates: dates, rawText: rawText, lang: lang,
+      references: references)
+    var findings: [Finding] = []
+    for rule in rules { rule.check(context, into: &findings) }
+    return findings
+  }
+
+  /// Every code the rules can report, with the rule that reports it.
+  public static var codes: [(code: String, rule: String)] {
+    defaultRules.flatMap { rule in type(of: rule).codes.map { (code: $0, rule: type(of: rule).id) } }
+  }
+}

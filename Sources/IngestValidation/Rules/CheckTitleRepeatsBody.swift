@@ -1,0 +1,53 @@
+import NormalizeCore
+
+/// Reports a title that repeats the body: the body is just the title, or its first paragraph is
+/// the title again (a scraper that kept the headline in the text).
+public struct CheckTitleRepeatsBody: ValidationRule {
+  /// The rule id: the kebab-case of the type name.
+  public static let id = "check-title-repeats-body"
+  /// The finding codes this rule reports.
+  public static let codes = ["title-repeats-body"]
+
+  /// Creates the rule.
+  public init() {}
+
+  static func fold(_ text: Substring) -> String {
+    var out = String.UnicodeScalarView()
+    var space = false
+    for scalar in text.lowercased().unicodeScalars {
+      if scalar.properties.isWhitespace {
+        space = !out.isEmpty
+      } else {
+        if space { out.append(" ") }
+        space = false
+        out.append(scalar)
+      }
+    }
+    return String(out)
+  }
+
+  /// Appends this rule\'s findings about `article`.
+  public func check(_ article: ArticleContext, into findings: inout [Finding]) {
+    guard let title = article.title, !title.isEmpty else { return }
+    // Cheap length test first: the first paragraph must be about as long as the title.
+    let titleBytes = title.utf8.count
+    let firstLength = ByteText.withBytes(article.text) { bytes in
+      var end = 0
+      while end < bytes.count, bytes[end] != 0x0A, end <= titleBytes * 2 + 16 { end += 1 }
+      return end
+    }
+    guard firstLength <= titleBytes * 2 + 16, firstLength * 2 + 16 >= titleBytes else { return }
+    let folded = Self.fold(Substring(title))
+    guard !folded.isEmpty else { return }
+    let firstParagraph = article.text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: true).first ?? ""
+    guard Self.fold(firstParagraph) == folded else { return }
+    let whole = Self.fold(Substring(article.text)) == folded
+    findings.append(
+      Finding(
+        code: "title-repeats-body", severity: whole ? .warning : .info, start: 0,
+        end: firstParagraph.unicodeScalars.count,
+        message: whole
+          ? "the body is only the title; the article text is missing"
+          : "the first paragraph repeats the title; drop it from the body"))
+  }
+}

@@ -1,0 +1,240 @@
+import Foundation
+import NormalizeKit
+
+/// Reading, writing and reporting for `normalize validate`: the library does the checking.
+struct ValidateFrontend {
+  enum Outcome { case clean, errors, unreadable }
+
+  /// One finding as written with `--format jsonl`.
+  struct Line: Codable {
+    var id: String?
+    var file: String?
+    var line: Int?
+    var code: String
+    var severity: Severity
+    var start: Int?
+    var end: Int?
+    var field: String?
+    var byteOffset: Int?
+    var message: String
+
+    enum CodingKeys: String, CodingKey {
+      case id, file, line, code, severity, start, end, field, message
+      case byteOffset = "byte_offset"
+    }
+  }
+
+  let paths: [String]
+  let format: Validate.Format
+  let errorOn: Set<String>
+  let ignore: Set<String>
+  let maxArticleBytes: Int
+  let nearDuplicate: Double
+
+  func listRules() {
+    var out = "rule                              codes\n"
+    for rule in ArticleValidator.defaultRules {
+      let type = type(of: rule)
+      out += type.id.padding(toLength: 34, withPad: " ", startingAt: 0) + type.codes.joined(separator: ", ") + "\n"
+    }
+    out += "batch                             duplicate-article, near-duplicate-article, name-spelling-varies-in-batch\n"
+    out += "reader/assembler                  invalid-utf8, nul-character, control-character, bidi-control, byte-order-mark, zero-width-in-word, empty-body, invalid-published, no-publication-date, impossible-date, rejected-input\n"
+    FileHandle.standardOutput.write(Data(out.utf8))
+  }
+
+  /// Evaluation mode for ../shared/eval/unicode/score.py.
+  func runMojibakeCases(_ path: String) throws {
+    struct Case: Decodable { var original: String }
+    struct Prediction: Encodable {
+      var original: String
+      var mojibake: Bool
+      var fixed: String
+      var badness: Int
+    }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      Diagnostics.print("normalize validate: cannot read \(path)")
+      throw ExitCodeError.unreadable
+    }
+    let decoder = JSONDecoder()
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+    var out = Data()
+    for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
+      let item = try decoder.decode(Case.self, from: line)
+      let entities = TextTidy.decodeEntities(item.original)
+      let result = MojibakeRepair.repair(entities)
+      let prediction = Prediction(original: item.original, mojibake: result.isMojibake, fixed: TextTidy.apply(result.text), badness: result.remainingBadness)
+      out += try encoder.encode(prediction)
+      out.append(UInt8(ascii: "\n"))
+    }
+    FileHandle.standardOutput.write(out)
+  }
+
+  enum ExitCodeError: Error { case unreadable }
+
+  /// Adjusts severities (--error-on) and drops ignored codes.
+  private func adjust(_ finding: Finding) -> Finding? {
+    if ignore.contains(finding.code) { return nil }
+    var finding = finding
+    if errorOn.contains(finding.code) { finding.severity = .error }
+    return finding
+  }
+
+  func run(assembler: RecordAssembler, validator: ArticleValidator) throws -> Outcome {
+    let sink = try OutputSink(path: nil)
+    let reader = ArticleReader(paths: paths, maxBytes: maxArticleBytes)
+    var batch = BatchValidator(nearDuplicateThreshold: nearDuplicate)
+    var counts: [String: [Severity: Int]] = [:]
+    var articles = 0
+    var unreadable = 0
+    var locations: [String: (file: String?, line: Int?)] = [:]
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+
+    func emit(_ finding: Finding, id: String?, file: String?, line: Int?) throws {
+      guard let finding = adjust(finding) else { return }
+      counts[finding.code, default: [:]][finding.severity, default: 0] += 1
+      switch format {
+      case .jsonl:
+        var data = try encoder.encode(
+          Line(id: id, file: file, line: line, code: finding.code, severity: finding.severity, start: finding.start,
+               end: finding.end, field: finding.field, byteOffset: finding.byteOffset, message: finding.message))
+        data.append(UInt8(ascii: "\n"))
+        try sink.write([UInt8](data))
+      case .text:
+        var where_ = file ?? "-"
+        if let line { where_ += ":\(line)" }
+        var text = "\(where_): \(id ?? "?"): \(finding.severity.rawValue): \(finding.code)"
+        if let start = finding.start, let end = finding.end {
+          text += " [\(finding.field.map { $0 + " " } ?? "")\(start)–\(end)]"
+        } else if let offset = finding.byteOffset {
+          text += " [byte \(offset)]"
+        }
+        text += ": \(finding.message)\n"
+        try sink.write(text)
+      }
+    }
+
+    while let item = reader.next() {
+      switch item {
+      case .reject(let reject, _):
+        if reject.code == "unreadable" { unreadable += 1 }
+        try emit(Finding(code: "rejected-input", severity: .error, message: "\(reject.code): \(reject.reason)"),
+                 id: reject.id, file: reject.file, line: reject.line)
+      case .input(let raw):
+        switch ArticleParser.parse(raw) {
+        case .failure(let reject):
+          try emit(Finding(code: "rejected-input", severity: .error, message: "\(reject.code): \(reject.reason)"),
+                   id: reject.id, file: reject.file, line: reject.line)
+        case .success(let article):
+          articles += 1
+          let record = assembler.assemble(article)
+          var seen = Set<Finding>()
+          // The record already carries the article rules' findings (RecordAssembler runs ArticleValidator).
+          let findings = record.findings
+          for finding in findings where seen.insert(finding).inserted {
+            try emit(finding, id: record.id, file: article.file, line: article.line)
+          }
+          locations[record.id] = (article.file, article.line)
+          batch.add(id: record.id, text: record.text, names: record.names)
+        }
+      }
+    }
+    let report = batch.finish()
+    for item in report.findings {
+      let location = locations[item.article]
+      try emit(item.finding, id: item.article, file: location?.file, line: location?.line)
+    }
+    try sink.flush()
+
+    // The summary table: to stdout after a text report, to stderr after JSON Lines.
+    var summary = "\ncode                              error  warning  info\n"
+    var totals: [Severity: Int] = [:]
+    for (code, bySeverity) in counts.sorted(by: { $0.key < $1.key }) {
+      summary += code.padding(toLength: 32, withPad: " ", startingAt: 0)
+      for severity in [Severity.error, .warning, .info] {
+        let n = bySeverity[severity, default: 0]
+        totals[severity, default: 0] += n
+        summary += String(repeating: " ", count: max(1, (severity == .error ? 7 : severity == .warning ? 9 : 6) - String(n).count)) + String(n)
+      }
+      summary += "\n"
+    }
+    summary += "articles checked: \(articles); findings: \(totals[.error, default: 0]) errors, \(totals[.warning, default: 0]) warnings, \(totals[.info, default: 0]) info"
+    if unreadable > 0 { summary += "; \(unreadable) inputs could not be read" }
+    summary += "\n"
+    if let pair = report.closestPair {
+      summary += "closest pair: \(pair.a) – \(pair.b), estimated Jaccard similarity \(BatchValidator.format(pair.similarity))\n"
+    }
+    if format == .text {
+      try sink.write(summary)
+      try sink.finish()
+    } else {
+      try sink.finish()
+      Diagnostics.print(summary.trimmingCharacters(in: .newlines))
+    }
+    if unreadable > 0 { return .unreadable }
+    return totals[.error, default: 0] > 0 ? .errors : .clean
+  }
+
+  /// Assembles every record (untimed), then times the article and batch rules alone.
+  func runBench(assembler: RecordAssembler, validator: ArticleValidator) throws -> Outcome {
+    let reader = ArticleReader(paths: paths, maxBytes: maxArticleBytes)
+    var records: [(record: ArticleRecord, raw: String)] = []
+    while let item = reader.next() {
+      guard case .input(let raw) = item, case .success(let article) = ArticleParser.parse(raw) else { continue }
+      records.append((assembler.assemble(article), article.text))
+    }
+    let bytes = records.reduce(0) { $0 + $1.raw.utf8.count }
+    var best = Double.infinity
+    var findings = 0
+    for _ in 0..<3 {
+      let started = cpuNanoseconds()
+      var batch = BatchValidator(nearDuplicateThreshold: nearDuplicate)
+      findings = 0
+      for (record, raw) in records {
+        findings += validator.findings(
+          text: record.text, title: record.title, published: record.published?.value, names: record.names,
+          dates: record.dates, rawText: raw, lang: record.lang, references: record.references.map(\.raw)
+        ).count
+        batch.add(id: record.id, text: record.text, names: record.names)
+      }
+      findings += batch.finish().findings.count
+      best = min(best, Double(cpuNanoseconds() - started) / 1e9)
+    }
+    // Per rule, one pass each (what to optimise next).
+    var perRule: [String] = []
+    for rule in validator.rules {
+      let single = ArticleValidator(rules: [rule])
+      let started = cpuNanoseconds()
+      for (record, raw) in records {
+        _ = single.findings(
+          text: record.text, title: record.title, published: record.published?.value, names: record.names,
+          dates: record.dates, rawText: raw, lang: record.lang, references: record.references.map(\.raw))
+      }
+      let seconds = Double(cpuNanoseconds() - started) / 1e9
+      perRule.append(String(format: "  %@ %.1f MB/s", type(of: rule).id, Double(bytes) / 1e6 / seconds))
+    }
+    let batchStarted = cpuNanoseconds()
+    var batchOnly = BatchValidator(nearDuplicateThreshold: nearDuplicate)
+    for (record, _) in records { batchOnly.add(id: record.id, text: record.text, names: record.names) }
+    let added = cpuNanoseconds()
+    _ = batchOnly.finish()
+    let batchSeconds = Double(cpuNanoseconds() - batchStarted) / 1e9
+    perRule.append(String(format: "  batch: add %.1f ms, finish %.1f ms", Double(added - batchStarted) / 1e6, Double(cpuNanoseconds() - added) / 1e6))
+    perRule.append(String(format: "  batch (duplicates, names) %.1f MB/s", Double(bytes) / 1e6 / batchSeconds))
+    Diagnostics.print("per rule (one pass each, thread CPU time):\n" + perRule.joined(separator: "\n"))
+    let line = String(
+      format: "validate rules: %d articles, %.2f MB in %.3f s CPU = %.1f MB/s (one core, thread CPU time, best of 3; %d findings)", records.count,
+      Double(bytes) / 1e6, best, Double(bytes) / 1e6 / best, findings)
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    return .clean
+  }
+}
+
+/// CPU time of the calling thread, in nanoseconds: benchmarks on a shared machine then count
+/// only the time this thread ran.
+private func cpuNanoseconds() -> UInt64 {
+  var spec = timespec()
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+  return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
+}

@@ -1,0 +1,119 @@
+import Foundation
+import DateResolution
+import NameNormalization
+import NormalizeCore
+import NormalizeTestSupport
+import Testing
+
+@testable import IngestValidation
+
+/// One row of `Cases/rules.json` (schema: `Cases/README.md`).
+struct RuleCase: Decodable, Sendable, CustomTestStringConvertible {
+  var label: String
+  var comment: String?
+  var language: String?
+  var text: String
+  var title: String?
+  var published: String?
+  /// The raw input text; the body text when absent.
+  var raw: String?
+  var expectCodes: [String]?
+  var absentCodes: [String]?
+  /// "pass" (default) or "knownFailure".
+  var expect: String?
+
+  var testDescription: String { label }
+}
+
+enum RuleCases {
+  static let folder = CaseTable.folder(besides: #filePath)
+  static let fileName = "rules.json"
+  static let all: [RuleCase] = CaseTable.loadOrEmpty(fileName, in: folder)
+}
+
+@Suite struct ArticleValidatorTests {
+  static let validator = ArticleValidator(rules: ArticleValidator.defaultRules)
+
+  @Test(arguments: RuleCases.all)
+  func ruleCase(_ testCase: RuleCase) {
+    let findings = Self.validator.findings(
+      text: testCase.text, title: testCase.title, published: testCase.published, names: [], dates: [],
+      rawText: testCase.raw ?? testCase.text, lang: testCase.language)
+    let codes = Set(findings.map(\.code))
+    let check = {
+      for code in testCase.expectCodes ?? [] { #expect(codes.contains(code), "missing \(code); got \(codes.sorted())") }
+      for code in testCase.absentCodes ?? [] { #expect(!codes.contains(code), "unexpected \(code)") }
+    }
+    if testCase.expect == "knownFailure" {
+      withKnownIssue(Comment(rawValue: testCase.comment ?? testCase.label)) { check() }
+    } else {
+      check()
+    }
+  }
+
+  @Test func tableIsWellFormed() throws {
+    let cases: [RuleCase] = try CaseTable.load(RuleCases.fileName, in: RuleCases.folder)
+    let known = Set(ArticleValidator.codes.map(\.code))
+    var labels = Set<String>()
+    for item in cases {
+      #expect(labels.insert(item.label).inserted, "duplicate label \(item.label)")
+      #expect(!(item.expectCodes ?? []).isEmpty || !(item.absentCodes ?? []).isEmpty, "\(item.label): nothing to check")
+      for code in (item.expectCodes ?? []) + (item.absentCodes ?? []) {
+        #expect(known.contains(code), "\(item.label): unknown code \(code)")
+      }
+    }
+  }
+
+  @Test func everyRuleAppearsOnceWithKebabCaseCodes() {
+    let ids = ArticleValidator.defaultRules.map { type(of: $0).id }
+    #expect(Set(ids).count == ids.count)
+    for (code, _) in ArticleValidator.codes {
+      #expect(code.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" }, "\(code)")
+    }
+  }
+
+  @Test func placeholderSpanCountsScalars() throws {
+    let text = "유용원 said: [Insert original URL here]"
+    let finding = try #require(Self.validator.findings(text: text, title: nil, published: nil, names: [], dates: [], rawText: text).first { $0.code == "placeholder" })
+    #expect(finding.start == 10)
+    #expect(finding.end == 36)
+  }
+
+  @Test func mojibakeSuggestsTheRepair() throws {
+    let text = "Le ministre a Ã©tÃ© Ã©lu."
+    let finding = try #require(Self.validator.findings(text: text, title: nil, published: nil, names: [], dates: [], rawText: text).first { $0.code == "mojibake" })
+    #expect(finding.message.contains("été élu"))
+    #expect(finding.severity == .error)
+  }
+
+  @Test func namesSpelledTwoWaysInOneArticle() {
+    let names = [
+      NameMention(start: 0, end: 18, text: "Volodymyr Zelensky", kind: "person", canonical: "Volodymyr Zelenskyy", key: "uk:zelenskyy"),
+      NameMention(start: 30, end: 39, text: "Zelenskyy", kind: "person", canonical: "Volodymyr Zelenskyy", key: "uk:zelenskyy"),
+      NameMention(start: 50, end: 58, text: "Zelensky", kind: "person", canonical: "Volodymyr Zelenskyy", key: "uk:zelenskyy", partial: true),
+    ]
+    let findings = Self.validator.findings(text: String(repeating: "x ", count: 40), title: nil, published: nil, names: names, dates: [], rawText: "")
+    let varies = findings.filter { $0.code == "name-spelling-varies" }
+    #expect(varies.count == 1)
+    #expect(varies.first?.start == 30)
+  }
+
+  @Test func spacingAndHyphenVariantsAreNotReported() {
+    #expect(CheckNameSpellings.areVariants("Yoo Yong-won", "Yoo Yong Won"))
+    #expect(CheckNameSpellings.areVariants("Yoo Yongwon", "Yoo Yong-won"))
+    #expect(CheckNameSpellings.areVariants("Zelensky", "Volodymyr Zelensky"))
+    #expect(!CheckNameSpellings.areVariants("Zelensky", "Zelenskyy"))
+  }
+
+  @Test func datesAfterPublication() {
+    let dates = [
+      TemporalMention(start: 0, end: 8, text: "May 27th", type: "DATE", value: "2025-05-27"),
+      TemporalMention(start: 10, end: 18, text: "May 30th", type: "DATE", value: "2025-05-30"),
+      TemporalMention(start: 20, end: 24, text: "2027", type: "DATE", value: "2027"),
+      TemporalMention(start: 30, end: 47, text: "December 1, 2026", type: "DATE", value: "2026-12-01"),
+      TemporalMention(start: 50, end: 59, text: "next year", type: "DATE", value: "2026", anchor: "dct"),
+    ]
+    let findings = Self.validator.findings(text: "", title: nil, published: "2025-05-28", names: [], dates: dates, rawText: "")
+    #expect(findings.filter { $0.code == "date-after-publication" }.compactMap(\.start).sorted() == [30])
+  }
+}
