@@ -29,6 +29,8 @@ struct ValidateFrontend {
   let errorOn: Set<String>
   let ignore: Set<String>
   let maxArticleBytes: Int
+  /// Worker threads for assembling records.
+  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
   let nearDuplicate: Double
 
   func listRules() {
@@ -115,31 +117,24 @@ struct ValidateFrontend {
       }
     }
 
-    while let item = reader.next() {
-      switch item {
-      case .reject(let reject, _):
-        if reject.code == "unreadable" { unreadable += 1 }
+    // Records are assembled on every core (RecordPipeline) and reach this closure in input order.
+    let counted = try RecordPipeline(assembler: assembler, jobs: jobs).run(reader: reader) { outcome in
+      switch outcome {
+      case .reject(let reject):
         try emit(Finding(code: "rejected-input", severity: .error, message: "\(reject.code): \(reject.reason)"),
                  id: reject.id, file: reject.file, line: reject.line)
-      case .input(let raw):
-        switch ArticleParser.parse(raw) {
-        case .failure(let reject):
-          try emit(Finding(code: "rejected-input", severity: .error, message: "\(reject.code): \(reject.reason)"),
-                   id: reject.id, file: reject.file, line: reject.line)
-        case .success(let article):
-          articles += 1
-          let record = assembler.assemble(article)
-          var seen = Set<Finding>()
-          // The record already carries the article rules' findings (RecordAssembler runs ArticleValidator).
-          let findings = record.findings
-          for finding in findings where seen.insert(finding).inserted {
-            try emit(finding, id: record.id, file: article.file, line: article.line)
-          }
-          locations[record.id] = (article.file, article.line)
-          batch.add(id: record.id, text: record.text, names: record.names)
+      case .record(let record, _):
+        articles += 1
+        // The record already carries the article rules' findings (RecordAssembler runs ArticleValidator).
+        var seen = Set<Finding>()
+        for finding in record.findings where seen.insert(finding).inserted {
+          try emit(finding, id: record.id, file: record.source.file, line: record.source.line)
         }
+        locations[record.id] = (record.source.file, record.source.line)
+        batch.add(id: record.id, text: record.text, names: record.names)
       }
     }
+    unreadable = counted.unreadable
     let report = batch.finish()
     for item in report.findings {
       let location = locations[item.article]

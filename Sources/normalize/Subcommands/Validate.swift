@@ -53,6 +53,9 @@ struct Validate: ParsableCommand {
   @Flag(help: "List the rules and the codes they report.")
   var listRules = false
 
+  @Option(help: ArgumentHelp("Worker threads for reading and analysing articles (default: the number of cores); findings keep input order.", valueName: "n"))
+  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
   @OptionGroup var lexicons: LexiconOptions
 
   func validate() throws {
@@ -62,6 +65,7 @@ struct Validate: ParsableCommand {
       return ExitCode(2)
     }
     if maxArticleBytes < 1 { throw usage("--max-article-bytes must be positive") }
+    if jobs < 1 { throw usage("--jobs must be at least 1, got \(jobs)") }
     if !(0...1).contains(nearDuplicate) { throw usage("--near-duplicate must be between 0 and 1, got \(nearDuplicate)") }
     if let published, PublicationDate.normalize(published) == nil {
       throw usage("--published \"\(published)\" is not a real date; use YYYY-MM-DD, e.g. --published 2025-05-28")
@@ -72,9 +76,10 @@ struct Validate: ParsableCommand {
   }
 
   func run() throws {
-    let frontend = ValidateFrontend(
+    var frontend = ValidateFrontend(
       paths: paths, format: format, errorOn: Set(errorOn), ignore: Set(ignore), maxArticleBytes: maxArticleBytes,
       nearDuplicate: nearDuplicate)
+    frontend.jobs = jobs
     if listRules { return frontend.listRules() }
     if let mojibakeCases { return try frontend.runMojibakeCases(mojibakeCases) }
     let outcome: ValidateFrontend.Outcome
