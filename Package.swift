@@ -73,11 +73,16 @@ let package = Package(
       exclude: ["Cases"]
     ),
     .testTarget(
+      name: "CitationsTests",
+      dependencies: ["Citations", "NormalizeTestSupport"],
+      exclude: ["Cases"]
+    ),
+    .testTarget(
       name: "IngestValidationTests",
       dependencies: ["IngestValidation", "NormalizeTestSupport"],
       exclude: ["Cases"]
     ),
-    .testTarget(name: "AcceptanceTests", dependencies: ["ArticleRecords", "NormalizeTestSupport"]),
+    .testTarget(name: "AcceptanceTests", dependencies: ["ArticleRecords", "Citations", "NormalizeTestSupport"]),
     .testTarget(name: "NormalizeCLITests", dependencies: ["NormalizeTestSupport"]),
   ]
 )

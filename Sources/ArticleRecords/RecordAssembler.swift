@@ -49,6 +49,7 @@ public struct RecordAssembler: Sendable {
   private let names: NameMentionDetector?
   private let dates: DateResolver?
   private let validator: ArticleValidator
+  private let references: LazyReferenceParser
   private let options: Options
 
   /// Loads the lexicons the pipeline needs.
@@ -61,6 +62,7 @@ public struct RecordAssembler: Sendable {
     names = options.skipAnnotations.contains(.names) ? nil : try NameMentionDetector(lexicons: lexicons)
     dates = options.skipAnnotations.contains(.dates) ? nil : try DateResolver(lexicons: lexicons)
     validator = try ArticleValidator(lexicons: lexicons)
+    references = LazyReferenceParser(lexicons: lexicons)
     self.options = options
   }
 
@@ -122,7 +124,9 @@ public struct RecordAssembler: Sendable {
 
     // The ingest rules (mojibake, NFC, placeholders, dates after publication, one person spelled
     // two ways, …): the same findings `normalize validate` reports.
-    let references = layout.referenceSection.map { ReferenceAnnotation(raw: $0) }
+    let references = parseReferences(
+      layout.referenceSection + [layout.metadata.sourceLine].compactMap { $0 }, published: published?.value,
+      findings: &findings)
     findings += validator.findings(
       text: text, title: title, published: published?.value, names: nameMentions, dates: dateResolution.mentions,
       rawText: article.text, lang: lang, references: references.map(\.raw))
@@ -140,6 +144,39 @@ public struct RecordAssembler: Sendable {
       references: references,
       findings: findings,
       input: article.passthrough.isEmpty ? nil : article.passthrough)
+  }
+
+  /// The reference-section entries and the source line, parsed to CSL-JSON with an APA
+  /// rendering (the labelled segmentation is left out of records). "Original Source: …" lines
+  /// lose their label and list lines their bullet first; `raw` keeps the line as it was.
+  private func parseReferences(_ lines: [String], published: String?, findings: inout [Finding]) -> [ReferenceAnnotation] {
+    guard !lines.isEmpty else { return [] }
+    switch references.parser() {
+    case .failure(let error):
+      findings.append(
+        Finding(code: "references-not-parsed", severity: .warning,
+                message: "the reference parser could not be loaded (\(error)); references carry their raw text only — check Lexicons/refs"))
+      return lines.map { ReferenceAnnotation(raw: $0) }
+    case .success(let parser):
+      return lines.map { line in
+        let text = parser.findReferences(in: line).first { $0.kind == "source-line" }?.text ?? Self.droppingBullet(line)
+        var annotation = parser.parse(text, published: published)
+        annotation.raw = line
+        annotation.segments = nil
+        return annotation
+      }
+    }
+  }
+
+  /// A reference-section line without its bullet ("- ", "• ", "* "); numbers stay, they are
+  /// the citation number.
+  static func droppingBullet(_ line: String) -> String {
+    var scalars = Substring(line).unicodeScalars[...]
+    while let first = scalars.first, first == " " { scalars = scalars.dropFirst() }
+    guard let marker = scalars.first, "-–—•*·▪".unicodeScalars.contains(marker) else { return line }
+    let rest = scalars.dropFirst()
+    guard rest.first == " " else { return line }
+    return String(String.UnicodeScalarView(rest.drop { $0 == " " }))
   }
 
   private func resolvePublished(_ article: ArticleInput, findings: inout [Finding]) -> ArticleRecord.Published? {

@@ -3,8 +3,9 @@ import NormalizeCore
 /// A parsed reference, as the record's `references` array carries it: the reference string, its
 /// CSL-JSON (citation-style-language `csl-data.json` item) and an APA 7 rendering.
 ///
-/// Until the reference parser is built (issue 5), `csl` and `canonical` are absent and records
-/// carry the raw reference strings found in the article's reference section, with `raw` only.
+/// `ReferenceParser.parse(_:published:)` fills every field; a reference that was only found
+/// (not parsed) carries `raw` alone. `segments` is the labelled segmentation of `raw`
+/// (`[[label, text], …]`, AnyStyle's labels), left out of JSON when nil.
 public struct ReferenceAnnotation: Codable, Sendable, Equatable {
   /// The reference as it appears in the article.
   public var raw: String
@@ -12,13 +13,21 @@ public struct ReferenceAnnotation: Codable, Sendable, Equatable {
   public var csl: [String: CSLValue]?
   /// APA 7 rendering, once parsed.
   public var canonical: String?
+  /// Problems found in the reference (placeholders, "n.d.", malformed DOIs, …).
   public var findings: [Finding]
+  /// The labelled segments of `raw`, `[label, text]` pairs in order, once parsed.
+  public var segments: [[String]]?
 
-  public init(raw: String, csl: [String: CSLValue]? = nil, canonical: String? = nil, findings: [Finding] = []) {
+  /// Creates an annotation.
+  public init(
+    raw: String, csl: [String: CSLValue]? = nil, canonical: String? = nil, findings: [Finding] = [],
+    segments: [[String]]? = nil
+  ) {
     self.raw = raw
     self.csl = csl
     self.canonical = canonical
     self.findings = findings
+    self.segments = segments
   }
 }
 

@@ -1,4 +1,5 @@
 import ArticleRecords
+import Citations
 import Foundation
 import NormalizeCore
 import NormalizeTestSupport
@@ -14,7 +15,7 @@ import Testing
 @Suite struct SeedAcceptanceTests {
   /// The expectation parts this build checks. Later capabilities add "dates", "names",
   /// "places" and "references" here along with their checks.
-  static let checkedParts: Set<String> = ["title", "removed", "body", "names", "places", "dates"]
+  static let checkedParts: Set<String> = ["title", "removed", "body", "names", "places", "dates", "references"]
 
   static let repository = TestPaths.repoRoot
   static let shared = TestPaths.sharedLocation
@@ -32,7 +33,17 @@ import Testing
       let names: [Name]?
       let places: [Place]?
       let dates: [DateValue]?
+      let references: [Reference]?
       var testDescription: String { file }
+    }
+    struct Reference: Decodable {
+      let author: String?
+      let issued: String?
+      let title: String?
+      let title_language: String?
+      let translated_title: String?
+      let url: String??
+      let findings: [String]?
     }
     struct Name: Decodable {
       let text: String
@@ -123,12 +134,53 @@ import Testing
         if let mod = want.mod { #expect(got.mod == mod, "\(want.text)") }
       }
     }
+    if Self.checkedParts.contains("references") {
+      let expected = article.references ?? []
+      #expect(record.references.count >= expected.count, "references: \(record.references.map(\.raw))")
+      for (want, got) in zip(expected, record.references) {
+        let csl = got.csl ?? [:]
+        func string(_ key: String) -> String? { if case .string(let value)? = csl[key] { return value } else { return nil } }
+        if let author = want.author {
+          #expect(Self.cslAuthors(csl["author"]).contains(author), "author of \(got.raw)")
+        }
+        if let issued = want.issued { #expect(Self.cslDate(csl["issued"]) == issued, "issued of \(got.raw)") }
+        if let title = want.title { #expect(string("title").map { Array($0.unicodeScalars) } == Array(title.unicodeScalars), "title of \(got.raw)") }
+        if let language = want.title_language { #expect(string("language") == language, "title language of \(got.raw)") }
+        if let translated = want.translated_title { #expect(string("translated-title") == translated, "translated title of \(got.raw)") }
+        if case .some(.none) = want.url { #expect(csl["URL"] == nil, "a placeholder is not a URL: \(got.raw)") }
+        for code in want.findings ?? [] {
+          #expect(got.findings.contains { $0.code == code }, "finding \(code) on \(got.raw)")
+        }
+      }
+    }
     if Self.checkedParts.contains("body") {
       let kept = [record.title ?? "", record.standfirst ?? "", record.text] + record.references.map(\.raw)
       for sentence in try Self.bodySentences(path: path, removed: Set(article.removed ?? []), title: article.title) {
         #expect(kept.contains { $0.contains(sentence) }, "body sentence lost: \(sentence)")
       }
     }
+  }
+
+  /// The names in a CSL `author` array (literal, or given + family).
+  static func cslAuthors(_ value: CSLValue?) -> [String] {
+    guard case .array(let people)? = value else { return [] }
+    return people.compactMap { person -> String? in
+      guard case .object(let fields) = person else { return nil }
+      if case .string(let literal)? = fields["literal"] { return literal }
+      let parts = ["given", "family"].compactMap { key -> String? in
+        if case .string(let part)? = fields[key] { return part } else { return nil }
+      }
+      return parts.isEmpty ? nil : parts.joined(separator: " ")
+    }
+  }
+
+  /// A CSL date ({"date-parts": [[2025, 5, 27]]}) as "2025-05-27" (or "2025-05", "2025").
+  static func cslDate(_ value: CSLValue?) -> String? {
+    guard case .object(let fields)? = value, case .array(let outer)? = fields["date-parts"], case .array(let parts)? = outer.first
+    else { return nil }
+    let numbers = parts.compactMap { part -> Int? in if case .number(let n) = part { return Int(n) } else { return nil } }
+    guard let year = numbers.first else { return nil }
+    return ([String(format: "%04d", year)] + numbers.dropFirst().map { String(format: "%02d", $0) }).joined(separator: "-")
   }
 
   /// Matches each expected item to a found mention by text: the k-th expectation with a text

@@ -1,0 +1,220 @@
+import NormalizeCore
+
+/// Reads labelled segments into a `ReferenceItem`: names into family/given (organisations as
+/// `literal`), dates into date-parts, "30 (5)" into volume and issue, pages without "pp.", URL
+/// and DOI cleaned, and the item type from which fields are present.
+///
+/// ```swift
+/// var builder = CSLBuilder(dates: ReferenceDateParser(), titles: analyzer)
+/// let item = builder.build(segments: [
+///   ReferenceSegment(label: "author", text: "Yonhap News Agency.", start: 0, end: 19),
+///   ReferenceSegment(label: "date", text: "(2025, May 27).", start: 20, end: 35)], reference: "…")
+/// item.authors  // [literal "Yonhap News Agency"]
+/// item.issued   // 2025-05-27
+/// ```
+struct CSLBuilder {
+  let dates: ReferenceDateParser
+  let titles: TitleAnalyzer
+  /// Findings met while reading the fields.
+  var findings: [Finding] = []
+
+  init(dates: ReferenceDateParser, titles: TitleAnalyzer) {
+    self.dates = dates
+    self.titles = titles
+  }
+
+  static func clean(_ text: String) -> String {
+    TitleAnalyzer.tidy(text).trimming(" ,;:.()[]")
+  }
+
+  mutating func build(segments: [ReferenceSegment], reference: String) -> ReferenceItem {
+    var item = ReferenceItem()
+    var titleText: String?
+    var notes: [String] = []
+    var sawRetrieved = false
+    for (index, segment) in segments.enumerated() {
+      let text = segment.text
+      switch segment.label {
+      case "author":
+        if item.authors.isEmpty { item.authors = NameListParser.parse(text) } else { item.authors += NameListParser.parse(text) }
+      case "editor": item.editors += NameListParser.parse(text)
+      case "translator": item.translators += NameListParser.parse(text)
+      case "date":
+        if ReferenceDateParser.isUndated(text) {
+          item.undated = true
+        } else if let date = dates.parse(text) {
+          if item.issued == nil {
+            item.issued = date
+          } else if let issued = item.issued, issued.month == nil, date.year == issued.year || date.month != nil {
+            // "2006. … 1 февраля." — a later day and month of the same year.
+            item.issued = DateParts(year: issued.year, month: date.month, day: date.day)
+          }
+        } else if let month = monthAndDay(text), let issued = item.issued, issued.month == nil {
+          item.issued = DateParts(year: issued.year, month: month.0, day: month.1)
+        }
+      case "title":
+        titleText = titleText.map { $0 + " " + text } ?? text
+      case "journal", "container-title":
+        let value = Self.clean(stripIn(text))
+        if item.containerTitle == nil { item.containerTitle = value }
+        if segment.label == "journal" { item.type = "article-journal" }
+      case "collection-title": item.collectionTitle = Self.clean(text)
+      case "publisher": item.publisher = item.publisher.map { $0 + "; " + Self.clean(text) } ?? Self.clean(text)
+      case "location": item.publisherPlace = Self.clean(text)
+      case "volume": readVolume(text, into: &item)
+      case "pages": item.page = pages(text)
+      case "edition": item.edition = Self.clean(text)
+      case "genre": item.genre = Self.clean(text)
+      case "medium": item.medium = Self.clean(text)
+      case "isbn": item.isbn = Self.clean(text.replacingAll("ISBN", with: ""))
+      case "citation-number": item.citationNumber = Self.clean(text)
+      case "doi": item.doi = doi(text)
+      case "url":
+        readURL(text, into: &item)
+      case "note", "source":
+        let lowered = text.lowercased()
+        if lowered.includes("retrieved") || lowered.includes("available") || lowered.includes("accessed")
+          || lowered.includes("abgerufen") || lowered.includes("consultado") || lowered.includes("consulté")
+        {
+          sawRetrieved = true
+          if let date = dates.parse(text) { item.accessed = date }
+          if index + 1 == segments.count && !lowered.includes("http") {
+            findings.append(
+              Finding(code: "missing-url", severity: .warning, message: "\"\(text)\" is not followed by a URL"))
+          }
+          if lowered.includes("http") { readURL(text, into: &item) }
+        } else {
+          notes.append(Self.clean(text))
+        }
+      default:
+        notes.append(Self.clean(text))
+      }
+    }
+    _ = sawRetrieved
+    if let titleText {
+      let (analysis, titleFindings) = titles.analyze(titleText)
+      if !analysis.title.isEmpty { item.title = analysis }
+      findings += titleFindings
+    }
+    let joinedNotes = notes.filter { !$0.isEmpty }.joined(separator: "; ")
+    if !joinedNotes.isEmpty { item.note = joinedNotes }
+    item.type = itemType(item, reference: reference)
+    return item
+  }
+
+  private func stripIn(_ text: String) -> String {
+    for prefix in ["In: ", "In ", "in: ", "in ", "В: ", "В кн.: ", "Dans ", "In:", "//"] where text.hasPrefix(prefix) {
+      return String(text.dropFirst(prefix.count))
+    }
+    return text
+  }
+
+  private func monthAndDay(_ text: String) -> (Int, Int?)? {
+    let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+    guard let monthWord = words.first(where: { dates.months[ReferenceDateParser.fold(String($0))] != nil }),
+      let month = dates.months[ReferenceDateParser.fold(String(monthWord))]
+    else { return nil }
+    let day = words.compactMap { Int($0) }.first { $0 >= 1 && $0 <= 31 }
+    return (month, day)
+  }
+
+  private func readVolume(_ text: String, into item: inout ReferenceItem) {
+    // "30 (5)", "12(3):", "Vol. 12, No. 3", "vol. II", "Т. 5, № 2".
+    let lowered = text.lowercased()
+    var numbers: [String] = []
+    var current = ""
+    for character in text {
+      if character.isNumber || (character.isLetter && character.isUppercase && "IVXLC".contains(character)) {
+        current.append(character)
+      } else {
+        if !current.isEmpty { numbers.append(current) }
+        current = ""
+      }
+    }
+    if !current.isEmpty { numbers.append(current) }
+    if numbers.isEmpty {
+      let cleaned = Self.clean(text)
+      if !cleaned.isEmpty { item.volume = cleaned }
+      return
+    }
+    let issueMarked = lowered.includes("no.") || lowered.includes("(") || lowered.includes("№") || lowered.includes("issue")
+      || lowered.includes("nr.") || lowered.includes("heft")
+    if lowered.hasPrefix("no") || lowered.hasPrefix("№") || lowered.hasPrefix("issue") || lowered.hasPrefix("nr") {
+      item.issue = numbers[0]
+      return
+    }
+    item.volume = numbers[0]
+    if numbers.count >= 2 && issueMarked { item.issue = numbers[1] }
+  }
+
+  private func pages(_ text: String) -> String? {
+    var value = Self.clean(text)
+    for prefix in ["pp. ", "pp.", "p. ", "p.", "S. ", "s. ", "С. ", "с. ", "Pp. ", "P. ", "pages ", "page "] where value.hasPrefix(prefix) {
+      value = String(value.dropFirst(prefix.count))
+      break
+    }
+    for suffix in [" с", " pp", " p", " S", " стр", " pages"] where value.hasSuffix(suffix) {
+      value = String(value.dropLast(suffix.count))
+    }
+    value = value.trimming(" .,")
+    return value.isEmpty ? nil : value
+  }
+
+  private func doi(_ text: String) -> String {
+    var value = text.trimming(" .,;[]()<>")
+    let lowered = value.lowercased()
+    for marker in ["doi.org/", "doi:", "doi>", "doi "] {
+      if let range = lowered.firstRange(of: marker) {
+        let offset = lowered.distance(from: lowered.startIndex, to: range.upperBound)
+        value = String(value.dropFirst(offset))
+        break
+      }
+    }
+    return value.trimming(" .,;[]()<>")
+  }
+
+  private mutating func readURL(_ text: String, into item: inout ReferenceItem) {
+    let lowered = text.lowercased()
+    if ReferenceRules.isPlaceholder(lowered) {
+      findings.append(
+        Finding(
+          code: "placeholder", severity: .warning,
+          message: "the URL is a placeholder (\(text.trimming(" ."))); put the source's address or remove the reference"))
+      return
+    }
+    let candidates = text.split(separator: " ").map { String($0).trimming(" .,;<>()[]") }
+    guard let url = candidates.first(where: { $0.lowercased().hasPrefix("http") || $0.lowercased().hasPrefix("www.") }) ?? candidates.last
+    else { return }
+    if url.lowercased().includes("doi.org/") {
+      item.doi = doi(url)
+    } else if item.url == nil {
+      item.url = url
+    }
+    if let date = dates.parse(text.replacingAll(url, with: "")), item.accessed == nil, lowered.includes("access") || lowered.includes("retriev") {
+      item.accessed = date
+    }
+  }
+
+  private func itemType(_ item: ReferenceItem, reference: String) -> String {
+    let lowered = reference.lowercased()
+    if let genre = item.genre?.lowercased(), genre.includes("thesis") || genre.includes("dissertation") || genre.includes("дис") {
+      return "thesis"
+    }
+    if lowered.includes("dissertation") || lowered.includes("thesis") || lowered.includes("автореф") { return "thesis" }
+    if item.type == "article-journal" { return "article-journal" }
+    if item.containerTitle != nil && (!item.editors.isEmpty || lowered.includes(" in:") || lowered.includes(" in ")) && item.publisher != nil {
+      return "chapter"
+    }
+    if item.authors.contains(where: { name in
+      guard let literal = name.literal?.lowercased() else { return false }
+      return ["news", "agency", "times", "post", "daily", "press", "tass", "reuters", "xinhua", "yonhap"].contains { literal.contains($0) }
+    }) {
+      return "article-newspaper"
+    }
+    if lowered.includes("report") || lowered.includes("working paper") { return "report" }
+    if item.containerTitle != nil { return item.publisher != nil ? "chapter" : "article" }
+    if item.publisher != nil || item.publisherPlace != nil || item.isbn != nil { return "book" }
+    if item.url != nil || lowered.includes("retrieved") { return "webpage" }
+    return "article"
+  }
+}

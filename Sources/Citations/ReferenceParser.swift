@@ -1,0 +1,113 @@
+import NormalizeCore
+
+/// Parses reference strings (APA, MLA, Chicago, Harvard, Vancouver/numbered, GOST, news
+/// "Source:" lines; any script) into labelled segments, CSL-JSON, an APA 7 rendering and
+/// findings.
+///
+/// A linear-chain tagger labels each whitespace token with AnyStyle's field labels (author,
+/// title, date, journal, volume, pages, …); a few rules then repair what a token tagger
+/// cannot see (a bracketed translation after a title, "Retrieved from" with its URL);
+/// `CSLBuilder` reads the fields into CSL-JSON and `TitleAnalyzer` splits, identifies,
+/// punctuates, romanises and, where a glossary covers it, translates the title.
+///
+/// ```swift
+/// let parser = try ReferenceParser(lexicons: DirectoryLexiconProvider(roots: [lexiconsURL]))
+/// let reference = parser.parse(
+///   "Yonhap News Agency. (2025, May 27). 消息:俄乌战俘互换名单中未含两名朝军 [News: Two North Korean soldiers not included in Russia-Ukraine prisoner exchange list]. Retrieved from [Insert original URL here]",
+///   published: "2025-05-28")
+/// reference.csl?["title"]      // .string("消息：俄乌战俘互换名单中未含两名朝军")
+/// reference.csl?["language"]   // .string("zh-Hans")
+/// reference.findings.map(\.code)  // ["placeholder"]
+/// ```
+public struct ReferenceParser: Sendable {
+  /// The tagger weights in use.
+  public let model: ReferenceTaggingModel
+  let titles: TitleAnalyzer
+  let dates: ReferenceDateParser
+
+  /// References longer than this many tokens are tagged on their first `maximumTokens` tokens
+  /// only; the rest is labelled `note` (and a finding says so).
+  public static let maximumTokens = 400
+
+  /// Loads the tagger weights (`refs/reference-model.tsv`) and the title glossaries
+  /// (`<lang>/title-glossary.tsv`) from `lexicons`.
+  ///
+  /// - Parameter lexicons: the lexicon provider.
+  /// - Throws: `CitationsError` when the weights are missing or malformed, `LexiconError` when
+  ///   a file cannot be read.
+  public init(lexicons: any LexiconProvider) throws {
+    let entries = try lexicons.entries(kind: "reference-model", language: "refs")
+    if entries.isEmpty { throw CitationsError.missingModel }
+    let model = try ReferenceTaggingModel(
+      entries: entries.map(\.fields), lines: entries.map(\.line), path: entries.first?.path ?? "refs/reference-model.tsv")
+    try self.init(lexicons: lexicons, model: model)
+  }
+
+  /// Uses the given tagger weights instead of the shipped ones (for evaluating retrained
+  /// weights); glossaries still come from `lexicons`.
+  ///
+  /// - Throws: `CitationsError.invalidGlossary` or `LexiconError`.
+  public init(lexicons: any LexiconProvider, model: ReferenceTaggingModel) throws {
+    self.model = model
+    self.titles = try TitleAnalyzer(lexicons: lexicons)
+    self.dates = ReferenceDateParser()
+  }
+
+  /// Labels the tokens of `reference`.
+  ///
+  /// - Parameter reference: one reference string.
+  /// - Returns: the labelled segments; joined with spaces they give the reference's tokens.
+  public func segments(of reference: String) -> [ReferenceSegment] {
+    let tokens = ReferenceToken.tokenize(reference)
+    return ReferenceSegment.group(tokens, labels: labels(for: tokens))
+  }
+
+  func labels(for tokens: [ReferenceToken]) -> [String] {
+    if tokens.isEmpty { return [] }
+    let tagged = Array(tokens.prefix(Self.maximumTokens))
+    var labels = model.tag(tagged.map(\.text))
+    labels += repeatElement("note", count: tokens.count - tagged.count)
+    return ReferenceRules.repair(tokens: tokens.map(\.text), labels: labels)
+  }
+
+  /// Parses one reference.
+  ///
+  /// - Parameters:
+  ///   - reference: the reference string as it appears in the article.
+  ///   - published: the article's publication date (YYYY-MM-DD), to flag references dated
+  ///     after it; nil when unknown.
+  /// - Returns: the annotation with `csl`, `canonical`, `findings` and `segments` filled.
+  public func parse(_ reference: String, published: String?) -> ReferenceAnnotation {
+    var findings = ReferenceChecks.inputFindings(reference)
+    let tokens = ReferenceToken.tokenize(reference)
+    let labels = labels(for: tokens)
+    let segments = ReferenceSegment.group(tokens, labels: labels)
+    var builder = CSLBuilder(dates: dates, titles: titles)
+    let item = builder.build(segments: segments, reference: reference)
+    findings += builder.findings
+    findings += ReferenceChecks.itemFindings(item, reference: reference, published: published, dates: dates)
+    var annotation = ReferenceAnnotation(
+      raw: reference, csl: item.isEmpty ? nil : item.csl, canonical: item.isEmpty ? nil : APARenderer.render(item),
+      findings: findings)
+    annotation.segments = segments.map { [$0.label, $0.text] }
+    return annotation
+  }
+
+  /// Analyses a title field on its own: splits off a bracketed translation, identifies the
+  /// language, normalises punctuation, romanises and (from the glossary) translates.
+  ///
+  /// - Parameter field: the title as it appears in a reference.
+  /// - Returns: the analysis and findings (such as "untranslated-title").
+  public func analyzeTitle(_ field: String) -> (TitleAnalysis, [Finding]) {
+    titles.analyze(field)
+  }
+
+  /// Finds references in an article's body text: inline "Source:" / "Original Source:" lines
+  /// (in several languages) and the items of a reference section.
+  ///
+  /// - Parameter text: the article text.
+  /// - Returns: the references with their scalar spans, in order (parse each with `parse`).
+  public func findReferences(in text: String) -> [LocatedReference] {
+    ReferenceLocator.find(in: text)
+  }
+}

@@ -1,0 +1,29 @@
+extension StringProtocol {
+  /// Whether `needle` occurs in the text, comparing UTF-8 bytes (no Foundation bridging, no
+  /// Unicode canonical equivalence: callers pass lowercased text and literal needles).
+  func includes(_ needle: String) -> Bool {
+    var needle = needle
+    return needle.withUTF8 { n -> Bool in
+      if n.isEmpty { return true }
+      let found = utf8.withContiguousStorageIfAvailable { h -> Bool in Self.search(h, n) }
+      if let found { return found }
+      let bytes = Array(utf8)
+      return bytes.withUnsafeBufferPointer { Self.search($0, n) }
+    }
+  }
+
+  private static func search(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard h.count >= n.count, let first = n.first else { return false }
+    var i = 0
+    let last = h.count - n.count
+    while i <= last {
+      if h[i] == first {
+        var k = 1
+        while k < n.count && h[i + k] == n[k] { k += 1 }
+        if k == n.count { return true }
+      }
+      i += 1
+    }
+    return false
+  }
+}

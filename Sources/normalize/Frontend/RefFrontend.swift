@@ -1,0 +1,164 @@
+import Foundation
+import NormalizeKit
+
+/// Input and output for `normalize ref`: readable analyses, JSON, the JSON Lines stream, and
+/// training tagger weights.
+struct RefFrontend {
+  let parser: ReferenceParser
+
+  init(lexicons: any LexiconProvider, weightsPath: String?) throws {
+    do {
+      if let weightsPath {
+        guard let data = FileManager.default.contents(atPath: weightsPath) else {
+          throw ValidationErrorMessage("cannot read \(weightsPath)")
+        }
+        let model = try ReferenceTaggingModel(tsv: String(decoding: data, as: UTF8.self), path: weightsPath)
+        parser = try ReferenceParser(lexicons: lexicons, model: model)
+      } else {
+        parser = try ReferenceParser(lexicons: lexicons)
+      }
+    } catch let error as CitationsError {
+      throw ValidationErrorMessage("\(error)")
+    }
+  }
+
+  /// What `--json` prints for one reference.
+  private struct Report: Encodable {
+    var raw: String
+    var csl: [String: CSLValue]?
+    var canonical: String?
+    var segments: [[String]]?
+    var findings: [Finding]
+  }
+
+  func printAnalysis(of reference: String, published: String?, json: Bool) throws {
+    let annotation = parser.parse(reference, published: published)
+    if json {
+      print(
+        try RecordEncoder.encodePretty(
+          Report(raw: annotation.raw, csl: annotation.csl, canonical: annotation.canonical, segments: annotation.segments, findings: annotation.findings)))
+      return
+    }
+    print(reference)
+    print("  segments:")
+    for segment in annotation.segments ?? [] where segment.count == 2 {
+      print("    " + segment[0] + String(repeating: " ", count: max(1, 16 - segment[0].count)) + segment[1])
+    }
+    if let csl = annotation.csl {
+      print("  csl:")
+      for line in try RecordEncoder.encodePretty(csl).split(separator: "\n") { print("    " + line) }
+    }
+    if let canonical = annotation.canonical { print("  apa:        " + canonical) }
+    for finding in annotation.findings {
+      print("  finding:    \(finding.code) (\(finding.severity.rawValue)): \(finding.message)")
+    }
+  }
+
+  /// Streams JSON Lines; returns how many lines were rejected.
+  func runJSONLines(path: String?, published defaultPublished: String?) throws -> Int {
+    let handle: FileHandle
+    if let path, path != "-" {
+      guard let file = FileHandle(forReadingAtPath: path) else { throw ValidationErrorMessage("cannot read \(path)") }
+      handle = file
+    } else {
+      handle = FileHandle.standardInput
+    }
+    let output = try OutputSink(path: nil)
+    let decoder = JSONDecoder()
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    var rejected = 0
+    var lineNumber = 0
+    var buffer: [UInt8] = []
+    func handleLine(_ bytes: ArraySlice<UInt8>) throws {
+      lineNumber += 1
+      var line = bytes
+      if line.last == 0x0D { line = line.dropLast() }
+      if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+      guard let value = try? decoder.decode(JSONValue.self, from: Data(line)), case .object(var object) = value,
+        let text = object["text"]?.stringValue
+      else {
+        Diagnostics.print("normalize ref: line \(lineNumber): not a JSON object with a string \"text\"; skipped")
+        rejected += 1
+        return
+      }
+      let published = object["published"]?.stringValue ?? defaultPublished
+      let annotation = parser.parse(text, published: published)
+      // Drop the gold fields of tagged input so the output is a prediction only.
+      object["fields"] = nil
+      object["segments"] = .array((annotation.segments ?? []).map { .array($0.map { .string($0) }) })
+      object["csl"] = annotation.csl.map { .object($0.mapValues(Self.json)) } ?? .null
+      object["canonical"] = annotation.canonical.map { .string($0) } ?? .null
+      object["findings"] = .array(
+        annotation.findings.map { finding in
+          .object(["code": .string(finding.code), "severity": .string(finding.severity.rawValue), "message": .string(finding.message)])
+        })
+      var bytes = [UInt8](try encoder.encode(JSONValue.object(object)))
+      bytes.append(0x0A)
+      try output.write(bytes)
+    }
+    while let data = try handle.read(upToCount: 1 << 16), !data.isEmpty {
+      buffer.append(contentsOf: data)
+      var start = 0
+      while let newline = buffer[start...].firstIndex(of: 0x0A) {
+        try handleLine(buffer[start..<newline])
+        start = newline + 1
+      }
+      buffer.removeFirst(start)
+      if handle === FileHandle.standardInput { try output.flush() }
+    }
+    if !buffer.isEmpty { try handleLine(buffer[...]) }
+    try output.finish()
+    if rejected > 0 { Diagnostics.print("normalize ref: \(lineNumber) lines read, \(rejected) skipped") }
+    return rejected
+  }
+
+  static func json(_ value: CSLValue) -> JSONValue {
+    switch value {
+    case .string(let text): return .string(text)
+    case .number(let number): return .number(number)
+    case .array(let items): return .array(items.map(json))
+    case .object(let object): return .object(object.mapValues(json))
+    }
+  }
+
+  /// Trains tagger weights on tagged JSON Lines (`{"segments": [[label, text], …]}`).
+  static func train(path: String, epochs: Int, output: String?) throws {
+    guard let data = FileManager.default.contents(atPath: path) else { throw ValidationErrorMessage("cannot read \(path)") }
+    struct Tagged: Decodable { let segments: [[String]] }
+    let decoder = JSONDecoder()
+    var examples: [ReferenceTaggerTrainer.Example] = []
+    var lineNumber = 0
+    for line in data.split(separator: 0x0A) {
+      lineNumber += 1
+      guard let tagged = try? decoder.decode(Tagged.self, from: Data(line)) else {
+        Diagnostics.print("normalize ref --train: line \(lineNumber): no \"segments\"; skipped")
+        continue
+      }
+      var tokens: [String] = []
+      var labels: [String] = []
+      for segment in tagged.segments where segment.count == 2 {
+        for token in ReferenceToken.tokenize(segment[1]) {
+          tokens.append(token.text)
+          labels.append(segment[0])
+        }
+      }
+      examples.append(ReferenceTaggerTrainer.Example(tokens: tokens, labels: labels))
+    }
+    let started = Date()
+    let model = ReferenceTaggerTrainer(epochs: epochs).train(examples) { step, errorRate in
+      Diagnostics.print("normalize ref --train: \(step): " + String(format: "%.4f", errorRate) + " of tokens mislabelled")
+    }
+    let comment = """
+      Reference tagger weights (averaged perceptron), made by `normalize ref --train` (Scripts/train-refs)
+      from \(examples.count) tagged references in \((path as NSString).lastPathComponent), \(epochs) passes.
+      Format: Lexicons/README.md, section reference-model.tsv.
+      """
+    let text = model.tsv(threshold: 0.25, comment: comment)
+    let sink = try OutputSink(path: output)
+    try sink.write(text)
+    try sink.finish()
+    Diagnostics.print(
+      String(format: "normalize ref --train: %d references, %d features, %.1f s", examples.count, model.featureCount, Date().timeIntervalSince(started)))
+  }
+}

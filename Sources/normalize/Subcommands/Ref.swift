@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import NormalizeKit
+
+/// `normalize ref`: parse reference strings into CSL-JSON, APA 7 and findings.
+struct Ref: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Parse reference strings: CSL-JSON, APA 7 rendering, labelled segments, findings.",
+    discussion: """
+      Prints each reference's fields (CSL-JSON), its APA 7 rendering, its labelled segments and findings (placeholders, "n.d.", malformed DOIs, dates after the article).
+
+        normalize ref "Yonhap News Agency. (2025, May 27). 消息:俄乌战俘互换名单中未含两名朝军 [News: …]. Retrieved from [Insert original URL here]"
+        normalize ref --json --published 2025-05-28 "…"
+        normalize ref --jsonl refs.jsonl > parsed.jsonl
+        normalize ref --train tagged.jsonl -o weights.tsv        # retrain the tagger
+        normalize ref --weights weights.tsv --jsonl test.jsonl   # use retrained weights
+
+      --jsonl reads one JSON object per line with "text" (and optionally "id", "published") and writes it back with "csl", "canonical", "findings" and "segments" ([[label, text], …], AnyStyle's labels) added.
+      --train reads JSON Lines with "segments" (as ../shared/eval/refs/dev.jsonl) and writes tagger weights in the format of Lexicons/refs/reference-model.tsv.
+      """)
+
+  @Argument(help: ArgumentHelp("References to parse; with --jsonl or --train, the file to read (standard input when absent).", valueName: "reference"))
+  var references: [String] = []
+
+  @Flag(help: "Print JSON instead of text.")
+  var json = false
+
+  @Flag(help: "Read JSON Lines {\"id\",\"text\"} and write them back with the parse added.")
+  var jsonl = false
+
+  @Option(help: ArgumentHelp("The article's publication date, to flag references dated after it.", valueName: "YYYY-MM-DD"))
+  var published: String?
+
+  @Option(help: ArgumentHelp("Tagger weights to use instead of the shipped Lexicons/refs/reference-model.tsv.", valueName: "file"))
+  var weights: String?
+
+  @Option(help: ArgumentHelp("Train tagger weights on JSON Lines with \"segments\" and write them (-o or standard output).", valueName: "file"))
+  var train: String?
+
+  @Option(help: "Training passes (with --train).")
+  var epochs = 12
+
+  @Option(name: .shortAndLong, help: ArgumentHelp("With --train: where to write the weights.", valueName: "file"))
+  var output: String?
+
+  @OptionGroup var lexiconOptions: LexiconOptions
+
+  func validate() throws {
+    if train != nil && (jsonl || !references.isEmpty) { throw ValidationError("--train takes its file as its value; give no references with it") }
+    if jsonl && references.count > 1 { throw ValidationError("--jsonl reads one file (or standard input); got \(references.count) arguments") }
+    if train == nil && !jsonl && references.isEmpty {
+      throw ValidationError("give a reference, e.g. normalize ref \"Smith, J. (2020). Title. Journal, 1(2), 3–4.\", or use --jsonl")
+    }
+    if epochs < 1 { throw ValidationError("--epochs must be at least 1") }
+    if let published, published.count != 10 { throw ValidationError("--published takes YYYY-MM-DD, got \"\(published)\"") }
+  }
+
+  func run() throws {
+    if let train {
+      try RefFrontend.train(path: train, epochs: epochs, output: output)
+      return
+    }
+    let lexicons = try LexiconLocator.provider(extra: lexiconOptions.extraLexicons)
+    let frontend = try RefFrontend(lexicons: lexicons, weightsPath: weights)
+    if jsonl {
+      let rejected = try frontend.runJSONLines(path: references.first, published: published)
+      if rejected > 0 { throw ExitCode.failure }
+      return
+    }
+    for reference in references { try frontend.printAnalysis(of: reference, published: published, json: json) }
+  }
+}

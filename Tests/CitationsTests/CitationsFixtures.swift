@@ -1,0 +1,85 @@
+import Citations
+import Foundation
+import Testing
+import NormalizeCore
+import NormalizeTestSupport
+
+/// Shared test data: the shipped lexicons and one parser built from them.
+enum CitationsFixtures {
+  static let lexiconRoot = TestPaths.repoRoot.appendingPathComponent("Lexicons")
+  static let lexicons: DirectoryLexiconProvider? = try? DirectoryLexiconProvider(roots: [lexiconRoot])
+  static let parser: ReferenceParser? = lexicons.flatMap { try? ReferenceParser(lexicons: $0) }
+  static let cases = CaseTable.folder(besides: #filePath)
+}
+
+/// One row of `Cases/references.json` (schema in `Cases/README.md`).
+struct ReferenceCase: Decodable, CustomTestStringConvertible, Sendable {
+  let label: String
+  let comment: String?
+  let input: String
+  let published: String?
+  let expected: [String: String?]
+  let findings: [String]
+  let expect: String
+  var testDescription: String { label }
+}
+
+/// One row of `Cases/titles.json`.
+struct TitleCase: Decodable, CustomTestStringConvertible, Sendable {
+  let label: String
+  let comment: String?
+  let input: String
+  let title: String?
+  let language: String?
+  let romanized: String?
+  let translated: String??
+  let translationSource: String?
+  let expect: String
+  var testDescription: String { label }
+
+  enum CodingKeys: String, CodingKey {
+    case label, comment, input, title, language, romanized, translated, translationSource, expect
+  }
+
+  init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    label = try c.decode(String.self, forKey: .label)
+    comment = try c.decodeIfPresent(String.self, forKey: .comment)
+    input = try c.decode(String.self, forKey: .input)
+    title = try c.decodeIfPresent(String.self, forKey: .title)
+    language = try c.decodeIfPresent(String.self, forKey: .language)
+    romanized = try c.decodeIfPresent(String.self, forKey: .romanized)
+    translated = c.contains(.translated) ? .some(try c.decodeIfPresent(String.self, forKey: .translated)) : .none
+    translationSource = try c.decodeIfPresent(String.self, forKey: .translationSource)
+    expect = try c.decode(String.self, forKey: .expect)
+  }
+}
+
+/// Flattens CSL-JSON into `path → text` for comparing with `expected`.
+enum CSLPaths {
+  static func flatten(_ csl: [String: CSLValue]) -> [String: String] {
+    var out: [String: String] = [:]
+    for (key, value) in csl {
+      switch value {
+      case .string(let text): out[key] = text
+      case .number(let number): out[key] = String(Int(number))
+      case .array(let items):
+        for (index, item) in items.enumerated() {
+          if case .object(let parts) = item {
+            for (part, partValue) in parts { if case .string(let text) = partValue { out["\(key)[\(index)].\(part)"] = text } }
+          }
+        }
+      case .object(let object):
+        if case .array(let outer)? = object["date-parts"], case .array(let parts)? = outer.first {
+          let numbers = parts.compactMap { part -> Int? in
+            if case .number(let n) = part { return Int(n) }
+            return nil
+          }
+          out[key] = numbers.enumerated().map { $0.offset == 0 ? String($0.element) : ($0.element < 10 ? "0\($0.element)" : "\($0.element)") }
+            .joined(separator: "-")
+        }
+      }
+    }
+    return out
+  }
+}
