@@ -100,7 +100,12 @@ public struct KoreanNameParser: Sendable {
       }
     }
     guard let best = readings.map(\.logScore).max() else { return [] }
-    readings.sort { $0.logScore > $1.logScore }
+    // Ties broken by the reading itself, so the order never depends on hashing.
+    readings.sort { a, b in
+      if a.logScore != b.logScore { return a.logScore > b.logScore }
+      if a.reading.display != b.reading.display { return a.reading.display < b.reading.display }
+      return a.reading.hangul.lexicographicallyPrecedes(b.reading.hangul)
+    }
     let total = readings.reduce(0) { $0 + exp($1.logScore - best) }
     return readings.map { entry in
       var reading = entry.reading
@@ -174,7 +179,7 @@ public struct KoreanNameParser: Sendable {
       guard (1...3).contains(count) else { continue }
       beam.removeAll(keepingCapacity: true)
       for s in surnames.prefix(3) { beam.append((s.logScore, UInt64(s.scalar - Hangul.first))) }
-      beam.sort { $0.0 > $1.0 }
+      beam.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
       for index in 0..<count {
         let position = index == 0 ? 1 : 2
         let candidates = candidates(code: segmentation.codes[index], spelling: segmentation.spellings[index], loose: segmentation.loose[index], position: position)

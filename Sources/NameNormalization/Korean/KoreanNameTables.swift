@@ -55,7 +55,7 @@ final class KoreanNameTables: Sendable {
     for candidate in extra where present.insert(candidate.scalar).inserted {
       merged.append(ReverseCandidate(scalar: candidate.scalar, logScore: min(candidate.logScore, floor)))
     }
-    merged.sort { $0.logScore > $1.logScore }
+    merged.sort { $0.logScore != $1.logScore ? $0.logScore > $1.logScore : $0.scalar < $1.scalar }
     return merged
   }
 
@@ -100,7 +100,7 @@ final class KoreanNameTables: Sendable {
     var byPrior: [(UInt32, Double)] = []
     byPrior.reserveCapacity(Int(Hangul.count))
     for offset in 0..<Hangul.count { byPrior.append((Hangul.first + offset, jamoPrior(Hangul.first + offset))) }
-    byPrior.sort { $0.1 > $1.1 }
+    byPrior.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
     for (scalar, _) in byPrior.prefix(Self.unseenSyllablesIndexed) { indexed.insert(scalar) }
 
     var forward = [[[WeightedSpelling]?]](repeating: [[WeightedSpelling]?](repeating: nil, count: Int(Hangul.count)), count: 3)
@@ -176,13 +176,13 @@ final class KoreanNameTables: Sendable {
       // one entry per surname (a loose and an exact spelling may both point at it), best first
       var best: [UInt32: Double] = [:]
       for c in reverseSurname[key] ?? [] { best[c.scalar] = max(best[c.scalar] ?? -.infinity, c.logScore) }
-      reverseSurname[key] = best.map { ReverseCandidate(scalar: $0.key, logScore: $0.value) }.sorted { $0.logScore > $1.logScore }
+      reverseSurname[key] = best.map { ReverseCandidate(scalar: $0.key, logScore: $0.value) }.sorted { $0.logScore != $1.logScore ? $0.logScore > $1.logScore : $0.scalar < $1.scalar }
     }
     for p in 1...2 {
-      for key in reverseGiven[p].keys { reverseGiven[p][key]?.sort { $0.logScore > $1.logScore } }
-      for key in looseGiven[p].keys { looseGiven[p][key]?.sort { $0.logScore > $1.logScore } }
+      for key in reverseGiven[p].keys { reverseGiven[p][key]?.sort { $0.logScore != $1.logScore ? $0.logScore > $1.logScore : $0.scalar < $1.scalar } }
+      for key in looseGiven[p].keys { looseGiven[p][key]?.sort { $0.logScore != $1.logScore ? $0.logScore > $1.logScore : $0.scalar < $1.scalar } }
       for key in skeletonGiven[p].keys {
-        skeletonGiven[p][key] = Array((skeletonGiven[p][key] ?? []).sorted { $0.logScore > $1.logScore }.prefix(Self.skeletonCandidates))
+        skeletonGiven[p][key] = Array((skeletonGiven[p][key] ?? []).sorted { $0.logScore != $1.logScore ? $0.logScore > $1.logScore : $0.scalar < $1.scalar }.prefix(Self.skeletonCandidates))
       }
     }
     self.forward = forward
