@@ -40,7 +40,10 @@ public struct RecordAssembler: Sendable {
 
   /// The annotations a record can carry beyond the cleaned text.
   public enum Annotation: String, Sendable, CaseIterable {
-    case names, dates
+    case names, dates, references
+    /// The ingest rules' findings (`ArticleValidator`); the reader's and assembler's own
+    /// findings (invalid UTF-8, empty body, …) are always kept.
+    case validation
   }
 
   private let cleaner: TextCleaner
@@ -48,7 +51,7 @@ public struct RecordAssembler: Sendable {
   private let languages: LanguageGuesser
   private let names: NameMentionDetector?
   private let dates: DateResolver?
-  private let validator: ArticleValidator
+  private let validator: ArticleValidator?
   private let references: LazyReferenceParser
   private let options: Options
 
@@ -61,7 +64,7 @@ public struct RecordAssembler: Sendable {
     languages = LanguageGuesser(lexicons: lexicons)
     names = options.skipAnnotations.contains(.names) ? nil : try NameMentionDetector(lexicons: lexicons)
     dates = options.skipAnnotations.contains(.dates) ? nil : try DateResolver(lexicons: lexicons)
-    validator = try ArticleValidator(lexicons: lexicons)
+    validator = options.skipAnnotations.contains(.validation) ? nil : try ArticleValidator(lexicons: lexicons)
     references = LazyReferenceParser(lexicons: lexicons)
     self.options = options
   }
@@ -124,12 +127,13 @@ public struct RecordAssembler: Sendable {
 
     // The ingest rules (mojibake, NFC, placeholders, dates after publication, one person spelled
     // two ways, …): the same findings `normalize validate` reports.
-    let references = parseReferences(
-      layout.referenceSection + [layout.metadata.sourceLine].compactMap { $0 }, published: published?.value,
-      findings: &findings)
-    findings += validator.findings(
+    let referenceLines = layout.referenceSection + [layout.metadata.sourceLine].compactMap { $0 }
+    let references = options.skipAnnotations.contains(.references)
+      ? referenceLines.map { ReferenceAnnotation(raw: $0) }
+      : parseReferences(referenceLines, published: published?.value, findings: &findings)
+    findings += validator?.findings(
       text: text, title: title, published: published?.value, names: nameMentions, dates: dateResolution.mentions,
-      rawText: article.text, lang: lang, references: references.map(\.raw))
+      rawText: article.text, lang: lang, references: references.map(\.raw)) ?? []
 
     return ArticleRecord(
       id: article.id,

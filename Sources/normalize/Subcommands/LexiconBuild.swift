@@ -46,7 +46,7 @@ struct LexiconBuild: ParsableCommand {
       let assembler = try RecordAssembler(
         lexicons: provider,
         options: RecordAssembler.Options(
-          publishedDefault: published.flatMap(PublicationDate.normalize), skipAnnotations: [.dates]))
+          publishedDefault: published.flatMap(PublicationDate.normalize), skipAnnotations: [.dates, .references, .validation]))
       var builder = NameLexiconBuilder(analyzer: try NameAnalyzer(lexicons: provider), maxExamples: examples)
       let reader = ArticleReader(paths: paths, maxBytes: 16 << 20)
       let started = Date()

@@ -34,7 +34,7 @@ struct Process: ParsableCommand {
   @Option(name: .customLong("disable-pass"), help: ArgumentHelp("Turn off a cleaning pass.", valueName: "id"))
   var disablePasses: [String] = []
 
-  @Option(help: ArgumentHelp("Leave an annotation out of the records: names or dates (repeatable). Faster when they are not needed.", valueName: "annotation"))
+  @Option(help: ArgumentHelp("Leave an annotation out of the records: names, dates, references (kept raw) or validation (the ingest rules' findings); repeatable. Faster when they are not needed.", valueName: "annotation"))
   var without: [String] = []
 
   @OptionGroup var lexicons: LexiconOptions
