@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `normalize` command tree. `normalize [PATHS…]` runs the article pipeline (the default
 /// subcommand `process`); the focused subcommands each expose one capability.
@@ -26,4 +27,19 @@ struct NormalizeCommand: ParsableCommand {
     subcommands: [Process.self, Clean.self, Name.self, DateCommand.self, Lexicon.self, Ref.self, Validate.self],
     defaultSubcommand: Process.self
   )
+
+  /// Runs the command, with usage errors (unknown options, bad values) exiting 2 as the CLI
+  /// contract says, instead of argument-parser's 64.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      if exitCode(for: error) == .validationFailure {
+        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        Foundation.exit(2)
+      }
+      exit(withError: error)
+    }
+  }
 }

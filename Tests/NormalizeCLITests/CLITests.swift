@@ -95,8 +95,11 @@ import Testing
 
   @Test func badPublishedDateIsAUsageError() throws {
     let result = try run(["--published", "2025-02-30"], stdin: "text")
-    #expect(result.status != 0)
+    #expect(result.status == 2)
     #expect(result.stderr.contains("YYYY-MM-DD"))
+    let unknown = try run(["--no-such-option"], stdin: "text")
+    #expect(unknown.status == 2)
+    #expect(unknown.stderr.contains("no-such-option"))
   }
 
   @Test func cleanPrintsCleanedTextAndExplains() throws {
