@@ -12,20 +12,15 @@ enum DateFrontend {
     if paths.isEmpty {
       sources = [("<stdin>", FileHandle.standardInput)]
     } else {
-      sources = try paths.map { path in
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-          throw ValidationErrorMessage("cannot read \(path): no such file or not readable")
-        }
-        return (path, handle)
-      }
+      sources = try paths.map { path in (path, try LineInput.open(path)) }
     }
     for source in sources {
       var lineNumber = 0
-      try forEachLine(source.handle) { line in
+      try LineInput.forEachLine(source.handle, output: sink) { line in
         lineNumber += 1
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
         do {
-          var out = try TimexJSONLine.annotate(line, resolver: resolver)
+          var out = try TimexJSONLine.annotate(Array(line), resolver: resolver)
           out.append(0x0A)
           try sink.write(out)
         } catch {
@@ -36,21 +31,6 @@ enum DateFrontend {
     }
     try sink.finish()
     return failures
-  }
-
-  /// Calls `body` with each line (without its newline), reading 1 MiB at a time.
-  private static func forEachLine(_ handle: FileHandle, _ body: ([UInt8]) throws -> Void) throws {
-    var pending: [UInt8] = []
-    while let data = try handle.read(upToCount: 1 << 20), !data.isEmpty {
-      pending.append(contentsOf: data)
-      var start = 0
-      while let newline = pending[start...].firstIndex(of: 0x0A) {
-        try body(Array(pending[start..<newline]))
-        start = newline + 1
-      }
-      pending.removeFirst(start)
-    }
-    if !pending.isEmpty { try body(pending) }
   }
 
   static func readStandardInput() -> String {

@@ -56,20 +56,13 @@ struct RefFrontend {
 
   /// Streams JSON Lines; returns how many lines were rejected.
   func runJSONLines(path: String?, published defaultPublished: String?) throws -> Int {
-    let handle: FileHandle
-    if let path, path != "-" {
-      guard let file = FileHandle(forReadingAtPath: path) else { throw ValidationErrorMessage("cannot read \(path)") }
-      handle = file
-    } else {
-      handle = FileHandle.standardInput
-    }
+    let handle = try LineInput.open(path)
     let output = try OutputSink(path: nil)
     let decoder = JSONDecoder()
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     var rejected = 0
     var lineNumber = 0
-    var buffer: [UInt8] = []
     func handleLine(_ bytes: ArraySlice<UInt8>) throws {
       lineNumber += 1
       var line = bytes
@@ -97,17 +90,7 @@ struct RefFrontend {
       bytes.append(0x0A)
       try output.write(bytes)
     }
-    while let data = try handle.read(upToCount: 1 << 16), !data.isEmpty {
-      buffer.append(contentsOf: data)
-      var start = 0
-      while let newline = buffer[start...].firstIndex(of: 0x0A) {
-        try handleLine(buffer[start..<newline])
-        start = newline + 1
-      }
-      buffer.removeFirst(start)
-      if handle === FileHandle.standardInput { try output.flush() }
-    }
-    if !buffer.isEmpty { try handleLine(buffer[...]) }
+    try LineInput.forEachLine(handle, output: output, handleLine)
     try output.finish()
     if rejected > 0 { Diagnostics.print("normalize ref: \(lineNumber) lines read, \(rejected) skipped") }
     return rejected
