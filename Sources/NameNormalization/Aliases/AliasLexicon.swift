@@ -144,8 +144,11 @@ public struct AliasLexicon: Sendable {
       byKey[key] = index
       let scalars = Array(spelling.unicodeScalars)
       if let first = scalars.first, scalars.count >= 2, scalars.allSatisfy(Self.isCJK) {
-        cjkSpellings[first.value, default: []].append((scalars, index))
-        cjkSpellings[first.value]?.sort { $0.scalars.count > $1.scalars.count }
+        // Kept longest first; entries arrive in file order, so insert in place (stable).
+        var list = cjkSpellings[first.value] ?? []
+        let at = list.firstIndex { $0.scalars.count < scalars.count } ?? list.count
+        list.insert((scalars, index), at: at)
+        cjkSpellings[first.value] = list
       }
       let words = key.split(separator: " ")
       maxWords = max(maxWords, words.count)
