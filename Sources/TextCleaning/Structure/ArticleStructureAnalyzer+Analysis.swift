@@ -82,8 +82,16 @@ struct Analysis {
       layout.title = items[index].text
     }
 
-    var regionEnd = hasRegion ? region.upperBound : -1
-    let regionStart = hasRegion ? region.lowerBound : items.count
+    // No paragraph reads as running text (a results table, a wire brief in a language without a
+    // stop-word profile): the whole input is the article, less what a lexicon rule names, rather
+    // than an empty body.
+    var regionEnd = hasRegion ? region.upperBound : items.count - 1
+    let regionStart = hasRegion ? region.lowerBound : 0
+    if !hasRegion, let heading = items.indices.first(where: {
+      items[$0].rule == BoilerplateRule.relatedHeading || items[$0].rule == BoilerplateRule.commentHeading
+    }) {
+      regionEnd = heading - 1
+    }
 
     // References, tags headings: cut the body there.
     if let index = items.indices.first(where: { $0 > firstBody && items[$0].rule == BoilerplateRule.referenceHeading }) {
@@ -178,7 +186,7 @@ struct Analysis {
       } else if index >= regionStart && index <= regionEnd {
         let shortText =
           item.features.scalars < 80 && item.features.letters > 0 && item.features.digits * 2 < item.features.scalars
-        if item.quality > locator.parameters.keepQuality || shortText {
+        if item.quality > locator.parameters.keepQuality || shortText || !hasRegion {
           items[index].role = .body
           layout.blocks.append(LayoutBlock(text: item.text, kind: kind(of: item)))
         } else {
