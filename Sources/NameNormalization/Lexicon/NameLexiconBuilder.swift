@@ -83,7 +83,7 @@ public struct NameLexiconBuilder: Sendable {
     var result: [(AliasEntry, String)] = []
     for cluster in clusters.values {
       let spellings = cluster.counts.keys.sorted()
-      let infos = spellings.map { analyzer.analyze($0) }
+      let infos = spellings.map { analyses[$0] ?? analyzer.analyze($0) }
       let canonical: String
       let origin: String?
       if let lexical = infos.first(where: { $0.rule == "lexicon" }) {
