@@ -152,12 +152,16 @@ def cmd_report(results_path, info_path):
         t["x_uconv"] = round(t["mb_per_s"] / base_u, 3) if base_u and t["mb_per_s"] else None
         t["x_python"] = round(t["mb_per_s"] / base_p, 3) if base_p and t["mb_per_s"] else None
 
-    order = ["normalize-j1", "normalize-j2", "normalize-j1-without-names", "normalize-j1-bare", "uconv-nfc", "python-nfc"]
+    order = ["normalize-j1", "normalize-j2", "normalize-j1-without-names", "normalize-j1-bare",
+             "normalize-clean-j1", "normalize-clean-j2", "normalize-clean-2proc", "uconv-nfc", "python-nfc"]
     names = {
         "normalize-j1": "normalize --jobs 1",
         "normalize-j2": "normalize --jobs 2",
         "normalize-j1-without-names": "  --jobs 1 without names",
         "normalize-j1-bare": "  … and without dates",
+        "normalize-clean-j1": "cleaning+structure --jobs 1",
+        "normalize-clean-j2": "cleaning+structure --jobs 2",
+        "normalize-clean-2proc": "  2 processes x --jobs 1",
         "uconv-nfc": "uconv -x nfc (text only)",
         "python-nfc": "python json + NFC",
     }
@@ -197,6 +201,17 @@ def cmd_report(results_path, info_path):
     summary["speedup_2_jobs_over_1"] = speedup
     if speedup is not None:
         print(f"\n2 jobs / 1 job speed-up: {speedup:.2f}x")
+
+    c1 = tools.get("normalize-clean-j1", {}).get("wall_s")
+    c2 = tools.get("normalize-clean-j2", {}).get("wall_s")
+    cp = tools.get("normalize-clean-2proc", {}).get("wall_s")
+    if c1 and c2:
+        summary["clean_speedup_2_jobs_over_1"] = round(c1 / c2, 3)
+        line = f"cleaning + structure: 2 jobs / 1 job speed-up {c1 / c2:.2f}x"
+        if cp:
+            summary["clean_speedup_2_processes_over_1"] = round(c1 / cp, 3)
+            line += f"; two separate one-job processes on the halves {c1 / cp:.2f}x (the machine's own ceiling)"
+        print(line)
 
     # What names and dates add to one core's time (wall time net of start-up, which is shown apart).
     def net(label):
