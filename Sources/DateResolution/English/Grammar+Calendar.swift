@@ -21,7 +21,7 @@ extension Grammar {
     if isWord(j, "the") { j += 1 }
     var mod: String?
     if let w = word(j), let m = EnglishWords.mods[w] {
-      if ["end", "beginning", "start", "middle"].contains(w) {
+      if w == "end" || w == "beginning" || w == "start" || w == "middle" {
         guard isWord(j + 1, "of") else {
           // "year-end", "end-November" are rare; skip.
           return j > i ? calendarCore(j, after: i) : nil

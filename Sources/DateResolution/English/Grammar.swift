@@ -14,7 +14,7 @@ struct Grammar {
     self.tokens = tokens
     self.vocabulary = vocabulary
     classes = tokens.map { t in
-      t.kind == .word || t.kind == .ideograph ? vocabulary.wordClasses[t.text] ?? [] : []
+      t.kind == .word || t.kind == .ideograph ? vocabulary.wordClass(of: t) : []
     }
   }
 
@@ -127,7 +127,12 @@ struct Grammar {
     {
       return false
     }
-    if i >= 1, tokens[i].isAttached, ["$", "£", "€", "¥", "#"].contains(where: { isPunct(i - 1, $0) }) { return false }
+    if i >= 1, tokens[i].isAttached, tokens[i - 1].kind == .punctuation {
+      switch tokens[i - 1].text {
+      case "$", "£", "€", "¥", "#": return false
+      default: break
+      }
+    }
     if i + 1 < tokens.count, tokens[i + 1].isAttached, isPunct(i + 1, "%") { return false }
     return true
   }

@@ -26,6 +26,8 @@ struct Vocabulary: Sendable {
   var triggers: Set<String> = []
   /// English and vocabulary trigger classes per word (`WordClass`), one lookup per token.
   private(set) var wordClasses: [String: WordClass] = [:]
+  /// The keys of `wordClasses`, as a filter on token hashes (`WordHash`).
+  private(set) var wordClassFilter = WordHash.Filter()
 
   /// How a word can take part in an expression.
   struct WordClass: OptionSet, Sendable {
@@ -56,6 +58,15 @@ struct Vocabulary: Sendable {
       classes[w] = c
     }
     wordClasses = classes
+    var filter = WordHash.Filter()
+    for word in classes.keys { filter.insert(word) }
+    wordClassFilter = filter
+  }
+
+  /// The class of a word or ideograph token: none unless `wordClassFilter` may hold it.
+  @inline(__always) func wordClass(of token: Token) -> WordClass {
+    guard wordClassFilter.mayContain(token.hash) else { return [] }
+    return wordClasses[token.text] ?? []
   }
 
   /// Adds another vocabulary's entries.
@@ -73,6 +84,7 @@ struct Vocabulary: Sendable {
     layouts.sort { $0.elements.count > $1.elements.count }
     triggers.formUnion(other.triggers)
     wordClasses = [:]
+    wordClassFilter = WordHash.Filter()
   }
 }
 

@@ -26,6 +26,8 @@ struct Token: Sendable {
   var sentence: Int = 0
   /// Index of the paragraph the token is in.
   var paragraph: Int = 0
+  /// `WordHash` of `text` for words and ideographs (0 for numbers and punctuation).
+  var hash: UInt32 = 0
 
   /// The token is directly attached to the previous one (no whitespace between).
   var isAttached: Bool { !spaceBefore && newlinesBefore == 0 }

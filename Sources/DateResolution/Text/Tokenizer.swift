@@ -21,6 +21,19 @@ enum Tokenizer {
     var sentence = 0
     var paragraph = 0
     var pendingSentenceEnd = false
+    // The lower-cased bytes of the current word, reused from word to word. Lower-casing a
+    // scalar at most doubles its UTF-8 length (İ → i̇), so 2n + 16 bytes always suffice.
+    let capacity = 2 * n + 16
+    let lowered = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    defer { lowered.deallocate() }
+    var loweredCount = 0
+    func append(_ byte: UInt8) {
+      if loweredCount < capacity {
+        lowered[loweredCount] = byte
+        loweredCount += 1
+      }
+    }
+    var loweredBytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: lowered, count: loweredCount) }
 
     func push(_ token: inout Token) {
       token.spaceBefore = space
@@ -46,26 +59,26 @@ enum Tokenizer {
           let start = i
           let startScalar = scalar
           var j = i
-          var lowered = [UInt8]()
-          lowered.reserveCapacity(12)
+          loweredCount = 0
           // A word: ASCII letters, and any non-ASCII letters attached to them ("café").
           while j < n {
             let b = bytes[j]
             if isASCIILetter(b) {
-              lowered.append(b | 0x20)
+              append(b | 0x20)
               j += 1
               scalar += 1
             } else if b >= 0x80 {
               let (value, length) = decode(bytes, j)
               guard let s = Unicode.Scalar(value), isWordScalar(s), !isSpacelessScript(value) else { break }
-              lowered.append(contentsOf: Array(String(s).lowercased().utf8))
+              for byte in String(s).lowercased().utf8 { append(byte) }
               j += length
               scalar += 1
             } else {
               break
             }
           }
-          var token = Token(start: startScalar, end: scalar, kind: .word, text: String(decoding: lowered, as: UTF8.self))
+          var token = Token(start: startScalar, end: scalar, kind: .word, text: String(decoding: loweredBytes, as: UTF8.self))
+          token.hash = WordHash.of(loweredBytes)
           token.isCapitalized = bytes[start] < 0x5B
           push(&token)
           i = j
@@ -117,6 +130,7 @@ enum Tokenizer {
       }
       if isSpacelessScript(value) {
         var token = Token(start: scalar, end: scalar + 1, kind: .ideograph, text: String(s))
+        token.hash = WordHash.of(UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
         push(&token)
         if value == 0x3002 { pendingSentenceEnd = true }
         i += length
@@ -151,24 +165,44 @@ enum Tokenizer {
       } else if isWordScalar(s) {
         let startScalar = scalar
         var j = i
-        var word = String.UnicodeScalarView()
+        // Lower-cased on the fly while every scalar is ASCII, Latin-1 or basic Cyrillic, whose
+        // lower case is one scalar regardless of context; else `String.lowercased()` at the end.
+        loweredCount = 0
+        var simple = true
         while j < n {
           let b = bytes[j]
           if b < 0x80 {
             guard isASCIILetter(b) else { break }
-            word.append(Unicode.Scalar(b))
+            append(b | 0x20)
             j += 1
             scalar += 1
             continue
           }
           let (v, len) = decode(bytes, j)
           guard let ws = Unicode.Scalar(v), isWordScalar(ws), !isSpacelessScript(v) else { break }
-          word.append(ws)
+          if simple, let lower = Self.simpleLowercase(v) {
+            if lower < 0x80 {
+              append(UInt8(lower))
+            } else {
+              append(UInt8(0xC0 | (lower >> 6)))
+              append(UInt8(0x80 | (lower & 0x3F)))
+            }
+          } else {
+            simple = false
+          }
           j += len
           scalar += 1
         }
-        let original = String(word)
-        var token = Token(start: startScalar, end: scalar, kind: .word, text: original.lowercased())
+        let text = simple
+          ? String(decoding: loweredBytes, as: UTF8.self)
+          : String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<j]), as: UTF8.self).lowercased()
+        var token = Token(start: startScalar, end: scalar, kind: .word, text: text)
+        if simple {
+          token.hash = WordHash.of(loweredBytes)
+        } else {
+          var copy = text
+          token.hash = copy.withUTF8 { WordHash.of($0) }
+        }
         token.isCapitalized = s.properties.isUppercase
         push(&token)
         i = j
@@ -189,6 +223,18 @@ enum Tokenizer {
       }
     }
     return tokens
+  }
+
+  /// The lower case of a Latin-1 or basic Cyrillic (U+0400–U+045F) scalar, or nil for others.
+  @inline(__always) static func simpleLowercase(_ v: UInt32) -> UInt32? {
+    switch v {
+    case 0xC0...0xDE where v != 0xD7: return v + 0x20
+    case 0x80...0xFF: return v
+    case 0x0410...0x042F: return v + 0x20
+    case 0x0400...0x040F: return v + 0x50
+    case 0x0430...0x045F: return v
+    default: return nil
+    }
   }
 
   @inline(__always) static func isASCIILetter(_ b: UInt8) -> Bool {

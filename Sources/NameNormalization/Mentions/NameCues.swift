@@ -4,18 +4,32 @@ import NormalizeCore
 /// `Lexicons/<lang>/name-cues.tsv`: titles before it ("Foreign Minister Cho Tae-yul",
 /// "Mr. Lee", "lawmaker Yoo"), titles after it (Korean "유용원 의원") and verbs after it
 /// ("Zelensky said").
+///
+/// The detector asks once per token (`roles(of:)`); a Bloom filter over the hashes of the
+/// lower-cased cue words (`hash(lowering:from:to:)`, computed by the tokenizer) turns most
+/// words of running text away without building or hashing a string.
 struct NameCues: Sendable {
   static let kind = "name-cues"
 
-  private(set) var titles: Set<String> = []
-  private(set) var verbs: Set<String> = []
+  /// What a word can say about its neighbour.
+  struct Roles: OptionSet, Sendable, Equatable {
+    let rawValue: UInt8
+    /// A title before a name ("Mr", "lawmaker", "міністр").
+    static let title = Roles(rawValue: 1)
+    /// A verb after a name ("said").
+    static let verb = Roles(rawValue: 2)
+    /// A word that makes a capitalised span an organisation or a thing ("Co", "Agreement").
+    static let notPerson = Roles(rawValue: 4)
+  }
+
+  /// Lower-cased cue words with their roles (titles before, verbs, not-person words).
+  private var roles: [String: Roles] = [:]
   /// Titles written after the name (Korean: 유용원 의원, 장세율 씨).
   private(set) var titlesAfter: Set<String> = []
-  /// Words that make a capitalised span an organisation or a thing ("Co", "Agreement").
-  private(set) var notPerson: Set<String> = []
-  /// A quick filter in front of the sets: which (first byte, byte length) pairs any cue has,
-  /// so most words of running text are rejected without hashing them.
+  /// A quick filter in front of `roles`: which (first byte, byte length) pairs any cue has.
   private var shapes = [Bool](repeating: false, count: 256 * 32)
+  /// Bloom filter (2^16 bits, two probes) over `hash(lowering:)` of every key of `roles`.
+  private var bloom = [UInt64](repeating: 0, count: 1024)
 
   private static func shape(_ word: String) -> Int? {
     guard let first = word.utf8.first else { return nil }
@@ -32,32 +46,75 @@ struct NameCues: Sendable {
       }
       let word = entry.fields[0].lowercased()
       if let shape = Self.shape(word) { shapes[shape] = true }
+      let role: Roles
       switch entry.fields[1] {
-      case "title": titles.insert(word)
-      case "verb": verbs.insert(word)
-      case "title-after": titlesAfter.insert(word)
-      case "not-person": notPerson.insert(word)
+      case "title": role = .title
+      case "verb": role = .verb
+      case "not-person": role = .notPerson
+      case "title-after":
+        titlesAfter.insert(word)
+        continue
       default:
         throw LexiconError.invalidEntry(path: entry.path, line: entry.line, message: "role \"\(entry.fields[1])\" is not title, title-after, verb or not-person")
       }
+      roles[word, default: []].insert(role)
+      var bytes = word
+      let hash = bytes.withUTF8 { Self.hash(lowering: $0, from: 0, to: $0.count) }
+      bloom[Int(hash & 0xFFFF) >> 6] |= 1 << UInt64(hash & 63)
+      bloom[Int((hash >> 16) & 0xFFFF) >> 6] |= 1 << UInt64((hash >> 16) & 63)
     }
   }
 
-  func isTitle(_ word: String) -> Bool { member(word, of: titles) }
-  func isVerb(_ word: String) -> Bool { member(word, of: verbs) }
-  func isCue(_ word: String) -> Bool { member(word, of: titles) || member(word, of: verbs) }
-  func isNotPerson(_ word: String) -> Bool { member(word, of: notPerson) }
+  /// The roles of a token's word: of the word as written or lower-cased.
+  func roles(of token: NameToken) -> Roles {
+    if token.hashIsLowercase {
+      let hash = token.hash
+      guard bloom[Int(hash & 0xFFFF) >> 6] & (1 << UInt64(hash & 63)) != 0,
+        bloom[Int((hash >> 16) & 0xFFFF) >> 6] & (1 << UInt64((hash >> 16) & 63)) != 0
+      else { return [] }
+    }
+    return roles(of: token.text)
+  }
 
-  /// Set membership of the word or its lower-case form, behind the shape filter. (Non-ASCII
-  /// first letters change their byte under lower-casing, so they skip the filter.)
-  private func member(_ word: String, of set: Set<String>) -> Bool {
-    if let first = word.utf8.first, first < 0x80, let shape = Self.shape(word), !shapes[shape] { return false }
-    return set.contains(word) || (Self.hasUpper(word) && set.contains(word.lowercased()))
+  /// The roles of `word` or of its lower-case form, behind the shape filter. (Non-ASCII first
+  /// letters change their byte under lower-casing, so they skip the filter.)
+  func roles(of word: String) -> Roles {
+    if let first = word.utf8.first, first < 0x80, let shape = Self.shape(word), !shapes[shape] { return [] }
+    var found = roles[word] ?? []
+    if Self.hasUpper(word), let lowered = roles[word.lowercased()] { found.formUnion(lowered) }
+    return found
   }
 
   /// Whether lower-casing could change the word (cues are stored lower-case).
   private static func hasUpper(_ word: String) -> Bool {
     word.utf8.contains { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 }
+  }
+
+  /// FNV-1a over the UTF-8 bytes `from..<to` lower-cased as `String.lowercased()` does for
+  /// ASCII and basic Cyrillic (А–Я, Ѐ–Џ); other bytes are taken as they are.
+  @inline(__always)
+  static func hash(lowering bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> UInt32 {
+    var hash: UInt32 = 2_166_136_261
+    var k = start
+    while k < end {
+      var b = bytes[k]
+      if b >= 0x41 && b <= 0x5A {
+        b |= 0x20
+      } else if b == 0xD0, k + 1 < end {
+        let c = bytes[k + 1]
+        var lead: UInt8 = 0xD0, trail = c
+        if c >= 0x90 && c <= 0x9F { trail = c + 0x20 }  // А–П → а–п
+        else if c >= 0xA0 && c <= 0xAF { lead = 0xD1; trail = c - 0x20 }  // Р–Я → р–я
+        else if c >= 0x80 && c <= 0x8F { lead = 0xD1; trail = c + 0x10 }  // Ѐ–Џ → ѐ–џ
+        hash = (hash ^ UInt32(lead)) &* 16_777_619
+        hash = (hash ^ UInt32(trail)) &* 16_777_619
+        k += 2
+        continue
+      }
+      hash = (hash ^ UInt32(b)) &* 16_777_619
+      k += 1
+    }
+    return hash
   }
 
   /// Whether `word` is a title that follows a name, alone or with a particle (의원은, 씨가).

@@ -23,6 +23,8 @@ public struct NameMentionDetector: Sendable {
   private let korean: KoreanNameParser
   private let commonWords: Set<String>
   private let hangulSurnames: Set<String>
+  /// Facts of capitalised words, computed once per word for all articles.
+  private let wordFacts = NameWordFactsCache()
 
   /// Loads the alias lexicon, the cue words, the Korean name tables and English stop words.
   ///
@@ -65,25 +67,22 @@ public struct NameMentionDetector: Sendable {
   /// `text`; partial mentions are linked across all fields.
   public func mentions(in fields: [(field: String?, text: String)]) -> [NameMention] {
     var found: [[NameMention]] = []
-    var wordFacts: [String: WordFacts] = [:]  // capitalised words repeat: fold each once
-    wordFacts.reserveCapacity(64)
     var tokenized: [[NameToken]] = []
     var claimed: [[Bool]] = []
     for (_, text) in fields {
       var tokens = NameToken.tokenize(text)
-      for index in tokens.indices where tokens[index].isCapitalized {
-        let word = tokens[index].text
-        let facts: WordFacts
-        if let known = wordFacts[word] {
-          facts = known
-        } else {
-          facts = WordFacts(
-            key: AliasLexicon.wordKey(word), isKoreanSurname: tokens[index].isLatin && korean.isKoreanSurname(word),
+      for index in tokens.indices {
+        tokens[index].cues = cues.roles(of: tokens[index])
+        guard tokens[index].isCapitalized else { continue }
+        let facts = wordFacts.facts(of: tokens[index]) { word in
+          let key = AliasLexicon.wordKey(word)
+          return NameWordFacts(
+            key: key, maxWords: aliases.maxWords(startingWith: key), isKoreanSurname: korean.isKoreanSurname(word),
             isCommon: commonWords.contains(word))
-          wordFacts[word] = facts
         }
         tokens[index].key = facts.key
-        tokens[index].isKoreanSurname = facts.isKoreanSurname
+        tokens[index].maxWords = facts.maxWords
+        tokens[index].isKoreanSurname = tokens[index].isLatin && facts.isKoreanSurname
         tokens[index].isCommon = facts.isCommon
       }
       var taken = [Bool](repeating: false, count: tokens.count)
@@ -112,25 +111,17 @@ public struct NameMentionDetector: Sendable {
     return result
   }
 
-  /// What the detector needs to know about a capitalised word.
-  private struct WordFacts {
-    var key: String
-    var isKoreanSurname: Bool
-    var isCommon: Bool
-  }
-
   // MARK: - Full mentions
 
   private func fullMentions(_ tokens: [NameToken], claimed: inout [Bool]) -> [NameMention] {
     var mentions: [NameMention] = []
     var index = 0
     while index < tokens.count {
-      let token = tokens[index]
-      guard token.isCapitalized, !claimed[index] else {
+      guard tokens[index].isCapitalized, !claimed[index] else {
         index += 1
         continue
       }
-      if token.isCJK, let inside = cjkMentions(in: token) {
+      if tokens[index].isCJK, let inside = cjkMentions(in: tokens[index]) {
         mentions += inside
         claimed[index] = true
         index += 1
@@ -138,7 +129,7 @@ public struct NameMentionDetector: Sendable {
       }
       // Most capitalised words start sentences ("The", "But"): unless a lexicon spelling starts
       // with one ("North Korea"), they start no name.
-      if token.isCommon && aliases.maxWords(startingWith: token.key) == 0 {
+      if tokens[index].isCommon && tokens[index].maxWords == 0 {
         index += 1
         continue
       }
@@ -158,7 +149,7 @@ public struct NameMentionDetector: Sendable {
   /// The longest alias-lexicon spelling starting at `index`.
   private func lexiconMatch(_ tokens: [NameToken], at index: Int) -> (NameMention, Int)? {
     let firstKey = tokens[index].key
-    let limit = min(aliases.maxWords(startingWith: firstKey), tokens.count - index)
+    let limit = min(tokens[index].maxWords, tokens.count - index)
     var length = limit
     while length >= 1 {
       let span = tokens[index..<(index + length)]
@@ -177,10 +168,12 @@ public struct NameMentionDetector: Sendable {
   private func koreanMatch(_ tokens: [NameToken], at index: Int) -> (NameMention, Int)? {
     guard tokens[index].isLatin else { return nil }
     var length = min(3, tokens.count - index)
+    // The span's first or last word must be a surname.
+    guard tokens[index..<(index + length)].contains(where: \.isKoreanSurname) else { return nil }
     while length >= 1 {
       let span = tokens[index..<(index + length)]
       guard let first = span.first, let last = span.last else { break }
-      if first.isKoreanSurname || last.isKoreanSurname, isContiguous(span), span.allSatisfy({ $0.end - $0.start >= 2 }), span.allSatisfy({ $0.isCapitalized && $0.isLatin && !cues.isCue($0.text) && !isCommonWord($0) }),
+      if first.isKoreanSurname || last.isKoreanSurname, isContiguous(span), span.allSatisfy({ $0.end - $0.start >= 2 }), span.allSatisfy({ $0.isCapitalized && $0.isLatin && $0.cues.isDisjoint(with: [.title, .verb]) && !isCommonWord($0) }),
         !(span.dropLast().contains { $0.possessive }) {
         let spelling = span.map(\.text).joined(separator: " ")
         let cued = hasCue(tokens, before: index, after: index + length)
@@ -267,13 +260,13 @@ public struct NameMentionDetector: Sendable {
   /// "spokesman John Kirby", "міністр Андрій Сибіга": two or three capitalised words after a
   /// title cue, in Latin or Cyrillic script (Cyrillic names are romanised for the canonical form).
   private func cuedPerson(_ tokens: [NameToken], at index: Int) -> (NameMention, Int)? {
-    guard index > 0, cues.isTitle(tokens[index - 1].text) else { return nil }
+    guard index > 0, tokens[index - 1].cues.contains(.title) else { return nil }
     let cyrillic = Self.isCyrillic(tokens[index].text)
     guard tokens[index].isLatin || cyrillic else { return nil }
     var length = 0
     while index + length < tokens.count, length < 3 {
       let token = tokens[index + length]
-      guard token.isCapitalized, cyrillic ? Self.isCyrillic(token.text) : token.isLatin, !cues.isCue(token.text),
+      guard token.isCapitalized, cyrillic ? Self.isCyrillic(token.text) : token.isLatin, token.cues.isDisjoint(with: [.title, .verb]),
         !isCommonWord(token), length == 0 || token.joinedToPrevious
       else { break }
       length += 1
@@ -281,7 +274,7 @@ public struct NameMentionDetector: Sendable {
     }
     guard length >= 2 else { return nil }
     let span = tokens[index..<(index + length)]
-    if span.contains(where: { cues.isNotPerson($0.text) }) || followedByNotPerson(tokens, after: index + length) { return nil }
+    if span.contains(where: { $0.cues.contains(.notPerson) }) || followedByNotPerson(tokens, after: index + length) { return nil }
     var origin: String?
     var canonical = span.map { mendCase($0.text) }.joined(separator: " ")
     if cyrillic {
@@ -307,18 +300,21 @@ public struct NameMentionDetector: Sendable {
 
   private func partialMentions(_ tokens: [NameToken], claimed: inout [Bool], people: [String: NameMention?]) -> [NameMention] {
     var mentions: [NameMention] = []
-    for (index, token) in tokens.enumerated() where !claimed[index] && token.isCapitalized && token.isLatin {
+    for index in tokens.indices where !claimed[index] && tokens[index].isCapitalized && tokens[index].isLatin {
+      let token = tokens[index]
       // Only a known surname or a word after a title can be a partial mention.
-      let known = people[token.key] != nil
-      guard known || (index > 0 && cues.isTitle(tokens[index - 1].text)) else { continue }
+      let person = people.isEmpty ? nil : people[token.key]
+      let known = person != nil
+      guard known || (index > 0 && tokens[index - 1].cues.contains(.title)) else { continue }
       // Standalone: no capitalised non-cue word joined on either side.
-      let joinedBefore = index > 0 && token.joinedToPrevious && tokens[index - 1].isCapitalized && !cues.isCue(tokens[index - 1].text)
+      let joinedBefore = index > 0 && token.joinedToPrevious && tokens[index - 1].isCapitalized
+        && tokens[index - 1].cues.isDisjoint(with: [.title, .verb])
       let joinedAfter = index + 1 < tokens.count && tokens[index + 1].joinedToPrevious && tokens[index + 1].isCapitalized
-        && !cues.isCue(tokens[index + 1].text)
-      guard !joinedBefore, !joinedAfter, !cues.isCue(token.text) else { continue }
+        && tokens[index + 1].cues.isDisjoint(with: [.title, .verb])
+      guard !joinedBefore, !joinedAfter, token.cues.isDisjoint(with: [.title, .verb]) else { continue }
       let key = token.key
-      let titled = index > 0 && cues.isTitle(tokens[index - 1].text)
-      if let person = people[key] ?? nil, !isCommonWord(token) || titled {
+      let titled = index > 0 && tokens[index - 1].cues.contains(.title)
+      if let person = person ?? nil, !isCommonWord(token) || titled {
         var linked = person
         linked.start = token.start
         linked.end = token.end
@@ -327,8 +323,8 @@ public struct NameMentionDetector: Sendable {
         linked.partial = true
         mentions.append(linked)
         claimed[index] = true
-      } else if titled, !(index + 1 < tokens.count && tokens[index + 1].joinedToPrevious && cues.isTitle(tokens[index + 1].text)),
-        token.end - token.start >= 2, !token.isAllCaps || token.isKoreanSurname, !cues.isNotPerson(token.text),
+      } else if titled, !(index + 1 < tokens.count && tokens[index + 1].joinedToPrevious && tokens[index + 1].cues.contains(.title)),
+        token.end - token.start >= 2, !token.isAllCaps || token.isKoreanSurname, !token.cues.contains(.notPerson),
         !followedByNotPerson(tokens, after: index + 1)
       {
         // Not "Deputy Economy Minister" (a title after the word makes it a modifier), not a
@@ -388,18 +384,18 @@ public struct NameMentionDetector: Sendable {
   /// Land", "Kim Il Sung Square" are parts of longer proper names, not personal names.
   private func insideLongerRun(_ tokens: [NameToken], from start: Int, to end: Int) -> Bool {
     let before = start > 0 && tokens[start].joinedToPrevious && tokens[start - 1].isCapitalized
-      && !tokens[start - 1].sentenceInitial && !cues.isCue(tokens[start - 1].text)
-    let after = end < tokens.count && tokens[end].joinedToPrevious && tokens[end].isCapitalized && !cues.isCue(tokens[end].text)
+      && !tokens[start - 1].sentenceInitial && tokens[start - 1].cues.isDisjoint(with: [.title, .verb])
+    let after = end < tokens.count && tokens[end].joinedToPrevious && tokens[end].isCapitalized && tokens[end].cues.isDisjoint(with: [.title, .verb])
     return before || after
   }
 
   /// Whether the word after the span makes it an organisation ("General Motors Corp").
   private func followedByNotPerson(_ tokens: [NameToken], after end: Int) -> Bool {
-    end < tokens.count && tokens[end].joinedToPrevious && cues.isNotPerson(tokens[end].text)
+    end < tokens.count && tokens[end].joinedToPrevious && tokens[end].cues.contains(.notPerson)
   }
 
   private func hasCue(_ tokens: [NameToken], before start: Int, after end: Int) -> Bool {
-    (start > 0 && cues.isTitle(tokens[start - 1].text)) || (end < tokens.count && cues.isVerb(tokens[end].text))
+    (start > 0 && tokens[start - 1].cues.contains(.title)) || (end < tokens.count && tokens[end].cues.contains(.verb))
       || (end > 0 && tokens[end - 1].possessive)
   }
 

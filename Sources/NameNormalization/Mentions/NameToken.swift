@@ -3,7 +3,7 @@
 /// scalar span and the facts the detector asks about.
 ///
 /// ```swift
-/// let tokens = NameToken.tokenize(Array("Mr. Lee met Kim Jong-un’s envoy.".utf8))
+/// let tokens = NameToken.tokenize("Mr. Lee met Kim Jong-un’s envoy.")
 /// tokens.map(\.text)   // ["Mr", "Lee", "met", "Kim", "Jong-un", "envoy"]
 /// tokens[1].isCapitalized   // true
 /// tokens[0].followedByPeriod  // true
@@ -32,10 +32,19 @@ struct NameToken: Sendable, Equatable {
   var followedByPeriod: Bool
   /// "’s" or "'s" followed it and was split off.
   var possessive: Bool
-  /// Filled by the detector for capitalised tokens: the alias match key of the word
-  /// (`AliasLexicon.wordKey`), whether it is a romanised Korean surname, and whether it is a
-  /// common word (stop word, month, weekday) that is not a name on its own.
+  /// `NameCues.hash(lowering:from:to:)` of the text, which lower-cases ASCII and basic Cyrillic.
+  var hash: UInt32
+  /// Whether `hash` is also the hash of `text.lowercased()` (no letters with case outside
+  /// ASCII and basic Cyrillic), so that the cue filter may use it.
+  var hashIsLowercase: Bool
+  /// Filled by the detector: the cue roles of the word (`NameCues.roles`).
+  var cues: NameCues.Roles = []
+  /// Filled by the detector for capitalised tokens (`NameWordFacts`): the alias match key of the
+  /// word (`AliasLexicon.wordKey`), the most words of a lexicon spelling starting with it,
+  /// whether it is a romanised Korean surname, and whether it is a common word (stop word,
+  /// month, weekday) that is not a name on its own.
   var key = ""
+  var maxWords = 0
   var isKoreanSurname = false
   var isCommon = false
 
@@ -82,6 +91,18 @@ struct NameToken: Sendable, Equatable {
     return .other
   }
 
+  /// Whether lower-casing the scalar may give something the tokenizer's own lower-casing
+  /// (ASCII, basic Cyrillic) does not: then the token gets no `cueHash`.
+  private static func foldsBeyondTokenizer(_ scalar: Unicode.Scalar) -> Bool {
+    let v = scalar.value
+    if v < 0x80 || (v >= 0x0400 && v <= 0x045F) || (v >= 0xAC00 && v <= 0xD7A3) || (v >= 0x4E00 && v <= 0x9FFF)
+      || (v >= 0x3041 && v <= 0x30FA)
+    {
+      return false
+    }
+    return scalar.properties.changesWhenLowercased
+  }
+
   /// Splits UTF-8 text into tokens.
   static func tokenize(_ text: String) -> [NameToken] {
     var utf8 = text
@@ -99,41 +120,64 @@ struct NameToken: Sendable, Equatable {
     var previousWasWord = false
     while index < count {
       let byte = bytes[index]
-      if byte == 0x20 {  // the commonest separator
-        gapIsSingleSpace = previousWasWord
-        previousWasWord = false
-        index += 1
-        scalarIndex += 1
-        continue
-      }
-      let decoded = decode(bytes, at: index)
-      let scalar = decoded.scalar
-      let scalarKind = kind(of: scalar)
-      if scalarKind == .other {
-        switch scalar {
-        case ".", "!", "?", "\n", "。", "！", "？", ":", "•": sentenceStart = true
-        default: break
+      var firstKind = Kind.other
+      if byte < 0x80 {
+        if byte >= 0x61 && byte <= 0x7A { firstKind = .letterLower }
+        else if byte >= 0x41 && byte <= 0x5A { firstKind = .letterUpper }
+        else if byte >= 0x30 && byte <= 0x39 { firstKind = .digit }
+        else {
+          if byte == 0x20 {  // the commonest separator
+            gapIsSingleSpace = previousWasWord
+          } else {
+            switch byte {
+            case 0x2E, 0x21, 0x3F, 0x0A, 0x3A: sentenceStart = true  // . ! ? \n :
+            default: break
+            }
+            gapIsSingleSpace = false
+          }
+          previousWasWord = false
+          index += 1
+          scalarIndex += 1
+          continue
         }
-        gapIsSingleSpace = scalar == " " && previousWasWord
-        previousWasWord = false
-        index += decoded.length
-        scalarIndex += 1
-        continue
+      } else {
+        let decoded = decode(bytes, at: index)
+        firstKind = kind(of: decoded.scalar)
+        if firstKind == .other {
+          switch decoded.scalar {
+          case "。", "！", "？", "•": sentenceStart = true
+          default: break
+          }
+          gapIsSingleSpace = false
+          previousWasWord = false
+          index += decoded.length
+          scalarIndex += 1
+          continue
+        }
       }
       // A word: letters, digits, marks, and inner hyphens/apostrophes.
       let byteStart = index, start = scalarIndex
-      var hasLower = false, hasUpper = false, letters = 0, latin = true, cjk = false
-      var firstKind = scalarKind
-      var first = true
-      var lastTwo: (Unicode.Scalar, Unicode.Scalar) = (" ", " ")
-      var endByte = index, endScalar = scalarIndex
+      var hasLower = false, hasUpper = false, letters = 0, latin = true, cjk = false, hashable = true
       var pos = index, posScalar = scalarIndex
+      var endByte = index, endScalar = scalarIndex
       while pos < count {
-        // ASCII fast path: lower-case letters and digits need no decoding or bookkeeping beyond this.
         let byte = bytes[pos]
-        if !first && byte < 0x80 && ((byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)) {
-          if byte >= 0x61 { hasLower = true; letters += 1 }
-          lastTwo = (lastTwo.1, Unicode.Scalar(byte))
+        if byte < 0x80 {
+          // ASCII fast path: letters and digits need no decoding.
+          if byte >= 0x61 && byte <= 0x7A {
+            hasLower = true
+            letters += 1
+          } else if byte >= 0x41 && byte <= 0x5A {
+            hasUpper = true
+            letters += 1
+          } else if !(byte >= 0x30 && byte <= 0x39) {
+            if byte == 0x2D || byte == 0x27, pos + 1 < count, endByte > byteStart, isWordStart(bytes, at: pos + 1) {
+              pos += 1
+              posScalar += 1
+              continue
+            }
+            break
+          }
           pos += 1
           posScalar += 1
           endByte = pos
@@ -141,41 +185,38 @@ struct NameToken: Sendable, Equatable {
           continue
         }
         let d = decode(bytes, at: pos)
-        let k = first ? scalarKind : kind(of: d.scalar)
+        let k = pos == byteStart ? firstKind : kind(of: d.scalar)
+        let scalar = d.scalar
         if k != .other {
-          if first { firstKind = k; first = false }
           switch k {
           case .letterLower: hasLower = true; letters += 1
           case .letterUpper: hasUpper = true; letters += 1
           case .letterCaseless: letters += 1
           default: break
           }
-          let v = d.scalar.value
+          let v = scalar.value
           if v >= 0x2E80 && v < 0xD7B0 { cjk = true }
           if !(v < 0x80 || (v >= 0xC0 && v < 0x250) || (v >= 0x1E00 && v < 0x1F00) || (v >= 0x300 && v < 0x370)) { latin = false }
-          lastTwo = (lastTwo.1, d.scalar)
+          if hashable && foldsBeyondTokenizer(scalar) { hashable = false }
           pos += d.length
           posScalar += 1
           endByte = pos
           endScalar = posScalar
           continue
         }
-        let s = d.scalar
-        if s == "-" || s == "‐" || s == "'" || s == "’" || s == "ʼ", pos + d.length < count, endByte > byteStart {
-          let next = decode(bytes, at: pos + d.length)
-          if kind(of: next.scalar) != .other {
-            lastTwo = (lastTwo.1, s)
-            pos += d.length
-            posScalar += 1
-            continue
-          }
+        if scalar == "‐" || scalar == "’" || scalar == "ʼ", pos + d.length < count, endByte > byteStart,
+          isWordStart(bytes, at: pos + d.length)
+        {
+          pos += d.length
+          posScalar += 1
+          continue
         }
         break
       }
       var wordEndByte = endByte, wordEnd = endScalar
       var possessive = false
-      if endScalar - start > 2, lastTwo.1 == "s" || lastTwo.1 == "S" {
-        // lastTwo holds the final two scalars; the apostrophe is ASCII (1 byte) or ’ (3 bytes).
+      if endScalar - start > 2, bytes[endByte - 1] == 0x73 || bytes[endByte - 1] == 0x53 {
+        // The final scalar is "s"; the apostrophe before it is ASCII (1 byte) or ’ (3 bytes).
         let apostropheBytes = bytes[endByte - 2] == 0x27 ? 1 : (endByte >= 4 && bytes[endByte - 4] == 0xE2 && bytes[endByte - 3] == 0x80 && bytes[endByte - 2] == 0x99 ? 3 : 0)
         if apostropheBytes > 0 {
           wordEndByte = endByte - 1 - apostropheBytes
@@ -190,7 +231,8 @@ struct NameToken: Sendable, Equatable {
         isCapitalized: firstKind == .letterUpper || (caseless && letters > 0),
         isAllCaps: hasUpper && !hasLower && letters >= 2, isLatin: latin && letters > 0, isCJK: cjk,
         sentenceInitial: sentenceStart, joinedToPrevious: gapIsSingleSpace && !sentenceStart,
-        followedByPeriod: endByte < count && bytes[endByte] == 0x2E, possessive: possessive))
+        followedByPeriod: endByte < count && bytes[endByte] == 0x2E, possessive: possessive,
+        hash: NameCues.hash(lowering: bytes, from: byteStart, to: wordEndByte), hashIsLowercase: hashable))
       sentenceStart = false
       gapIsSingleSpace = false
       previousWasWord = true
@@ -198,5 +240,12 @@ struct NameToken: Sendable, Equatable {
       scalarIndex = endScalar
     }
     return tokens
+  }
+
+  /// Whether the scalar at `index` can be part of a word (a hyphen or apostrophe before it is inner).
+  private static func isWordStart(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    let byte = bytes[index]
+    if byte < 0x80 { return (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) }
+    return kind(of: decode(bytes, at: index).scalar) != .other
   }
 }
