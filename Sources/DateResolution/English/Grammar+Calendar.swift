@@ -20,7 +20,7 @@ extension Grammar {
     var j = i
     if isWord(j, "the") { j += 1 }
     var mod: String?
-    if let w = word(j), let m = EnglishWords.mods[w] {
+    if let w = lexical(j), let m = EnglishWords.mods[w] {
       if w == "end" || w == "beginning" || w == "start" || w == "middle" {
         guard isWord(j + 1, "of") else {
           // "year-end", "end-November" are rare; skip.
@@ -81,7 +81,7 @@ extension Grammar {
     let strongAlone = month(j, needsContext: true) != nil || loose
     var k2 = k
     if let (d, e) = rawDay(k2), sameLine(k2), !(isPunct(e, ":")) {
-      if word(e).map({ EnglishWords.units[$0] != nil }) == true { return nil }
+      if lexical(e).map({ EnglishWords.units[$0] != nil }) == true { return nil }
       var spec = DateSpec(month: m, day: d)
       var end = e
       var after = e
@@ -193,7 +193,7 @@ extension Grammar {
     {
       return Candidate(j, j + 3, .date(DateSpec(decade: 190 + y / 10)))
     }
-    if let w = word(j), let d = EnglishWords.decadeWords[w] {
+    if let w = lexical(j), let d = EnglishWords.decadeWords[w] {
       return Candidate(j, j + 1, .date(DateSpec(decade: 190 + d)))
     }
     // "20th century", "the twentieth century".
@@ -202,7 +202,7 @@ extension Grammar {
     if let n = number(j), tokens[j].digits <= 2, let w = word(j + 1), EnglishWords.ordinalSuffixes.contains(w) {
       ordinal = n
       k = j + 2
-    } else if let w = word(j), let o = EnglishWords.ordinals[w], o > 0 {
+    } else if let w = lexical(j), let o = EnglishWords.ordinals[w], o > 0 {
       ordinal = o
       k = j + 1
     } else if word(j) == "twenty", isHyphen(j + 1), isWord(j + 2, "first") {
@@ -217,7 +217,7 @@ extension Grammar {
 
   /// "fall 1998", "the spring of 1998", "last fall", "this summer", "summer".
   func season(_ j: Int) -> Candidate? {
-    guard let w = word(j), let s = EnglishWords.seasons[w] else { return nil }
+    guard let w = lexical(j), let s = EnglishWords.seasons[w] else { return nil }
     // "fall" and "spring" are also verbs/nouns: need a year, a determiner before, or "of".
     var k = j + 1
     if isWord(k, "of") { k += 1 }
@@ -256,7 +256,7 @@ extension Grammar {
       return Candidate(j, k + 1, .latestQuarter(yearOffset: prefixOffset ?? 0))
     }
     var ordinal: Int?
-    if let w = word(k), let o = EnglishWords.ordinals[w] {
+    if let w = lexical(k), let o = EnglishWords.ordinals[w] {
       ordinal = o
       k += 1
     } else if let n = number(k), tokens[k].digits == 1, let w = word(k + 1), EnglishWords.ordinalSuffixes.contains(w) {
@@ -300,7 +300,7 @@ extension Grammar {
   func holiday(_ j: Int) -> Candidate? {
     var h: Holiday?
     var k = j
-    if let w = word(j), let found = EnglishWords.holidays[w], tokens[j].isCapitalized {
+    if let w = lexical(j), let found = EnglishWords.holidays[w], tokens[j].isCapitalized {
       h = found
       k = j + 1
       if isWord(k, "day") || isWord(k, "eve") {

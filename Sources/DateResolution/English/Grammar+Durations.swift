@@ -124,7 +124,7 @@ extension Grammar {
     if w == "recent", let (u, e, plural) = unit(i + 1), plural, u >= .day {
       return Candidate(i, e, .literal(u == .decade ? "PXY" : u.duration(nil)))
     }
-    if let ref = EnglishWords.refs[w] {
+    if !classes[i].isEmpty, let ref = EnglishWords.refs[w] {
       if w == "now" && isWord(i - 1, "right") { return Candidate(i, i + 1, .literal(ref)) }
       if w == "current" {
         // "current" before a noun that is not temporal is still PRESENT_REF in TimeBank
@@ -152,7 +152,7 @@ extension Grammar {
     {
       return Candidate(i + 1, e, .literal(u == .decade ? "PXY" : u.duration(nil)), type: "DURATION")
     }
-    if let set = EnglishWords.setAdverbs[w] { return Candidate(i, i + 1, .literal(set), type: "SET") }
+    if !classes[i].isEmpty, let set = EnglishWords.setAdverbs[w] { return Candidate(i, i + 1, .literal(set), type: "SET") }
     if w == "every" || w == "each" || w == "per" {
       var k = i + 1
       if isWord(k, "other") { k += 1 }

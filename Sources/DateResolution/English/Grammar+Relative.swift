@@ -79,7 +79,7 @@ extension Grammar {
     }
     guard let offset = Self.deictic[w] else { return nil }
     let k = j + 1
-    if w == "this" || w == "last", let part = word(k).flatMap({ EnglishWords.partsOfDay[$0] }) {
+    if w == "this" || w == "last", let part = lexical(k).flatMap({ EnglishWords.partsOfDay[$0] }) {
       // "this morning", "last night".
       return Candidate(j, k + 1, .shift(.day, w == "last" ? -1 : 0, origin: .dct, time: part), type: "TIME")
     }
@@ -111,7 +111,7 @@ extension Grammar {
       }
       return Candidate(j, e, .date(DateSpec(month: m, direction: offset)))
     }
-    if let s = word(k).flatMap({ EnglishWords.seasons[$0] }) {
+    if let s = lexical(k).flatMap({ EnglishWords.seasons[$0] }) {
       return Candidate(j, k + 1, .date(DateSpec(season: s, direction: offset)))
     }
     if let (d, e) = weekday(k), w != "past", w != "current" {
@@ -175,7 +175,7 @@ extension Grammar {
 
   /// Adds a following part of day ("Friday morning", "yesterday afternoon") as a time suffix.
   func withPartOfDay(_ c: Candidate) -> Candidate {
-    guard let part = word(c.end).flatMap({ EnglishWords.partsOfDay[$0] }), part != "TNI" || isWord(c.end, "night") else { return c }
+    guard let part = lexical(c.end).flatMap({ EnglishWords.partsOfDay[$0] }), part != "TNI" || isWord(c.end, "night") else { return c }
     var out = c
     out.end += 1
     switch c.meaning {

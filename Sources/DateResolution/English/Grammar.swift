@@ -7,8 +7,9 @@
 struct Grammar {
   let tokens: [Token]
   let vocabulary: Vocabulary
-  /// The `Vocabulary.WordClass` of each token (empty for numbers and punctuation).
-  private let classes: [Vocabulary.WordClass]
+  /// The `Vocabulary.WordClass` of each token (empty for numbers, punctuation and words in no
+  /// table): a word without a class is in none of the English tables (`EnglishTriggers.words`).
+  let classes: [Vocabulary.WordClass]
 
   init(tokens: [Token], vocabulary: Vocabulary) {
     self.tokens = tokens
@@ -87,6 +88,13 @@ struct Grammar {
     return tokens[i].text
   }
 
+  /// The word at `i` if it has a word class: only such words can be keys of the English tables
+  /// (`EnglishWords.months`, `.units`, `.ordinals`, …), so others skip the lookup.
+  func lexical(_ i: Int) -> String? {
+    guard i >= 0, i < tokens.count, !classes[i].isEmpty else { return nil }
+    return word(i)
+  }
+
   func isWord(_ i: Int, _ w: String) -> Bool { word(i) == w }
 
   func isWord(_ i: Int, in set: Set<String>) -> Bool {
@@ -146,7 +154,7 @@ struct Grammar {
   /// ordinary word ("May" capitalised, not "may"; no bare "mar", "sun").
   func month(_ i: Int, needsContext: Bool) -> (Int, Int)? {
     guard let w = word(i) else { return nil }
-    if let m = EnglishWords.months[w] {
+    if !classes[i].isEmpty, let m = EnglishWords.months[w] {
       let t = tokens[i]
       if EnglishWords.weakMonths.contains(w) {
         guard t.isCapitalized else { return nil }
@@ -173,7 +181,7 @@ struct Grammar {
   /// A weekday name at `i`: (ISO weekday, index after it).
   func weekday(_ i: Int) -> (Int, Int)? {
     guard let w = word(i) else { return nil }
-    if let d = EnglishWords.weekdays[w] {
+    if !classes[i].isEmpty, let d = EnglishWords.weekdays[w] {
       if EnglishWords.weekdayAbbreviations.contains(w) {
         guard tokens[i].isCapitalized, isPunct(i + 1, ".") else { return nil }
         return (d, i + 2)
@@ -187,7 +195,7 @@ struct Grammar {
   /// A day of month at `i`: "27", "27th", "3rd" (1–31) and the index after it.
   func dayOfMonth(_ i: Int) -> (Int, Int)? {
     guard let d = number(i), tokens[i].digits <= 2, d >= 1, d <= 31 else {
-      if let w = word(i), let o = EnglishWords.ordinals[w], o >= 1 { return (o, i + 1) }
+      if let w = lexical(i), let o = EnglishWords.ordinals[w], o >= 1 { return (o, i + 1) }
       return nil
     }
     if let w = word(i + 1), EnglishWords.ordinalSuffixes.contains(w), tokens[i + 1].isAttached { return (d, i + 2) }
@@ -219,15 +227,20 @@ struct Grammar {
     if w == "two", isWord(i + 1, "thousand") {
       var k = i + 2
       if isWord(k, "and") { k += 1 }
-      if let u = word(k).flatMap({ EnglishWords.numberWords[$0] }), u >= 1, u <= 19, word(k) != "a", word(k) != "an" {
+      if let u = lexical(k).flatMap({ EnglishWords.numberWords[$0] }), u >= 1, u <= 19, word(k) != "a", word(k) != "an" {
         return (2000 + u, k + 1)
       }
       return (2000, i + 2)
     }
-    guard let c = ["eighteen": 18, "nineteen": 19][w], let w2 = word(i + 1), var tail = EnglishWords.numberWords[w2], tail >= 10, tail < 100
-    else { return nil }
+    let c: Int
+    switch w {
+    case "eighteen": c = 18
+    case "nineteen": c = 19
+    default: return nil
+    }
+    guard let w2 = lexical(i + 1), var tail = EnglishWords.numberWords[w2], tail >= 10, tail < 100 else { return nil }
     var k = i + 2
-    if tail >= 20, isHyphen(k), let w3 = word(k + 1), let u = EnglishWords.numberWords[w3], u < 10, w3 != "a", w3 != "an" {
+    if tail >= 20, isHyphen(k), let w3 = lexical(k + 1), let u = EnglishWords.numberWords[w3], u < 10, w3 != "a", w3 != "an" {
       tail += u
       k += 2
     }
@@ -249,11 +262,11 @@ struct Grammar {
       if isWord(i + 1, "half") { return nil }
       return (1, i + 1)
     }
-    if EnglishWords.vagueCounts.contains(w) { return (nil, i + 1) }
+    if !classes[i].isEmpty, EnglishWords.vagueCounts.contains(w) { return (nil, i + 1) }
     if w == "couple", isWord(i + 1, "of") { return (2, i + 2) }
-    if var n = EnglishWords.numberWords[w] {
+    if !classes[i].isEmpty, var n = EnglishWords.numberWords[w] {
       var j = i + 1
-      if n >= 20 && n < 100, isHyphen(j), let w2 = word(j + 1), let u = EnglishWords.numberWords[w2], u < 10 {
+      if n >= 20 && n < 100, isHyphen(j), let w2 = lexical(j + 1), let u = EnglishWords.numberWords[w2], u < 10 {
         n += u
         j += 2
       }
@@ -268,7 +281,7 @@ struct Grammar {
 
   /// A unit word at `i`, English or from the vocabulary: (unit, index after, plural).
   func unit(_ i: Int) -> (TimeUnit, Int, Bool)? {
-    guard let w = word(i) else { return nil }
+    guard let w = lexical(i) else { return nil }
     if let u = EnglishWords.units[w] { return (u, i + 1, w.hasSuffix("s")) }
     return nil
   }
