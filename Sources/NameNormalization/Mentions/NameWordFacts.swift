@@ -10,76 +10,89 @@ struct NameWordFacts: Sendable {
   var isCommon: Bool
 }
 
-/// The facts of every capitalised word a detector has seen, shared by all its articles and
-/// threads: names, sentence openers and headline words repeat across a corpus, and folding
+/// The facts of every capitalised word a detector has seen, kept per thread across its
+/// articles: names, sentence openers and headline words repeat across a corpus, and folding
 /// them (`NameFoldKey`) costs more than looking them up. The facts are a pure function of the
-/// word, so the cache changes no result; it is emptied when it holds `limit` words.
-///
-/// An open-addressing table probed by the tokenizer's hash of the word (`NameToken.hash`), so
-/// a lookup hashes nothing and compares one string; its storage is fixed at creation.
+/// word, so the cache changes no result. Each thread has its own table (a POSIX thread-specific
+/// value), so that with `--jobs 2` the workers share no lock and no reference counts.
 final class NameWordFactsCache: @unchecked Sendable {
+  private var key = pthread_key_t()
+  private let hasKey: Bool
+  /// Guards `tables`, touched only when a thread makes its table.
+  private let lock = NSLock()
+  /// Every thread's table, owned here and freed with the cache.
+  private var tables: [NameWordFactsTable] = []
+
+  init() {
+    hasKey = pthread_key_create(&key, nil) == 0
+  }
+
+  deinit {
+    if hasKey { pthread_key_delete(key) }
+  }
+
+  /// The cached facts of the token's word, made by `make` the first time this thread meets it.
+  func facts(of token: NameToken, make: (String) -> NameWordFacts) -> NameWordFacts {
+    guard hasKey else { return make(token.text) }
+    if let raw = pthread_getspecific(key) {
+      return Unmanaged<NameWordFactsTable>.fromOpaque(raw).takeUnretainedValue().facts(of: token, make: make)
+    }
+    let table = NameWordFactsTable()
+    lock.lock()
+    tables.append(table)
+    lock.unlock()
+    pthread_setspecific(key, Unmanaged.passUnretained(table).toOpaque())
+    return table.facts(of: token, make: make)
+  }
+}
+
+/// One thread's word facts: an open-addressing table probed by the tokenizer's hash of the word
+/// (`NameToken.hash`), so a lookup hashes nothing and compares one string; its storage is fixed
+/// at creation and it is emptied when it holds `limit` words.
+final class NameWordFactsTable {
   static let limit = 1 << 15
   private static let slotCount = 1 << 16  // twice `limit`: probes stay short
-  private let lock = NSLock()
   /// Per slot: 0 if empty, else the index + 1 of its entry.
   private let slots = UnsafeMutablePointer<Int32>.allocate(capacity: slotCount)
   private let hashes = UnsafeMutablePointer<UInt32>.allocate(capacity: slotCount)
   private let words = UnsafeMutablePointer<String>.allocate(capacity: limit)
   private let facts = UnsafeMutablePointer<NameWordFacts>.allocate(capacity: limit)
-  private let count = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+  private var count = 0
 
   init() {
     slots.initialize(repeating: 0, count: Self.slotCount)
     hashes.initialize(repeating: 0, count: Self.slotCount)
-    count.initialize(to: 0)
   }
 
   deinit {
-    words.deinitialize(count: count.pointee)
-    facts.deinitialize(count: count.pointee)
+    words.deinitialize(count: count)
+    facts.deinitialize(count: count)
     words.deallocate()
     facts.deallocate()
     slots.deallocate()
     hashes.deallocate()
-    count.deallocate()
   }
 
-  /// The cached facts of the token's word, made by `make` the first time.
   func facts(of token: NameToken, make: (String) -> NameWordFacts) -> NameWordFacts {
     let mask = Self.slotCount - 1
-    lock.lock()
     var slot = Int(token.hash) & mask
-    while slots[slot] != 0 {
-      let entry = Int(slots[slot]) - 1
-      if hashes[slot] == token.hash, words[entry] == token.text {
-        let known = facts[entry]
-        lock.unlock()
-        return known
-      }
-      slot = (slot + 1) & mask
-    }
-    lock.unlock()
-    let made = make(token.text)
-    lock.lock()
-    defer { lock.unlock() }
-    if count.pointee >= Self.limit {
-      words.deinitialize(count: count.pointee)
-      facts.deinitialize(count: count.pointee)
-      slots.update(repeating: 0, count: Self.slotCount)
-      count.pointee = 0
-    }
-    // Another thread may have added the word meanwhile: find its slot again.
-    slot = Int(token.hash) & mask
     while slots[slot] != 0 {
       let entry = Int(slots[slot]) - 1
       if hashes[slot] == token.hash, words[entry] == token.text { return facts[entry] }
       slot = (slot + 1) & mask
     }
-    let entry = count.pointee
-    (words + entry).initialize(to: token.text)
-    (facts + entry).initialize(to: made)
-    count.pointee = entry + 1
-    slots[slot] = Int32(entry + 1)
+    let made = make(token.text)
+    if count >= Self.limit {
+      words.deinitialize(count: count)
+      facts.deinitialize(count: count)
+      slots.update(repeating: 0, count: Self.slotCount)
+      count = 0
+      slot = Int(token.hash) & mask
+    }
+    (words + count).initialize(to: token.text)
+    (facts + count).initialize(to: made)
+    count += 1
+    slots[slot] = Int32(count)
     hashes[slot] = token.hash
     return made
   }
