@@ -83,6 +83,24 @@ extension Hangul {
   static let mrMedialBytes = mrMedials.map { Array($0.utf8) }
   static let mrAsciiInitialBytes = mrAsciiInitials.map { Array($0.utf8) }
   static let mrAsciiMedialBytes = mrAsciiMedials.map { Array($0.utf8) }
+
+  /// The same tables as `SpellingCode`s.
+  static let rrInitialCodes = rrInitials.map(code)
+  static let rrMedialCodes = rrMedials.map(code)
+  static let rrFinalCodes = rrFinals.map(code)
+  static let rrTransliteratedFinalCodes = rrTransliteratedFinals.map(code)
+  static let mrAsciiInitialCodes = mrAsciiInitials.map(code)
+  static let mrAsciiMedialCodes = mrAsciiMedials.map(code)
+
+  private static func code(_ letters: String) -> UInt64 { SpellingCode.of(letters) ?? 0 }
+
+  /// The RR letters of a syllable as a code ("용" → "yong"); 0 for any other scalar.
+  @inline(__always)
+  static func rrCode(_ scalar: UInt32, transliterated: Bool = false) -> UInt64 {
+    guard let j = jamo(of: scalar) else { return 0 }
+    let final = transliterated ? rrTransliteratedFinalCodes[j.final] : rrFinalCodes[j.final]
+    return SpellingCode.join(SpellingCode.join(rrInitialCodes[j.initial], rrMedialCodes[j.medial]), final)
+  }
 }
 
 extension String {

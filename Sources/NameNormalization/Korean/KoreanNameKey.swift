@@ -1,5 +1,3 @@
-import Foundation
-
 /// The romanisation-independent key of a Korean name: "ko:" + the RR of the family name's
 /// Hangul + "." + a coarse phonetic fold of each given-name syllable, dot-separated.
 ///
@@ -7,31 +5,70 @@ import Foundation
 /// consonants by place (g/k/gh/kh → k, b/p → p, d/t → t, j/ch/tch → j, s/sh → s, r/l → l),
 /// vowels by quality (eo/o/u/oo/eu/ou → o; ae/e/ai → e; i/ee/ui/ie → i; a), glides (y, w)
 /// and finals (k, p, t, l, n, m, ng). "Byoung", "Byeong", "Byung", "Pyŏng" all fold to "pyong".
+/// Works on bytes throughout: a key costs one string.
 ///
 /// ```swift
 /// KoreanNameKey.fold(Array("byoung".utf8))  // "pyong"
+/// KoreanNameKey.key(surname: 0xC720 /* 유 */, givenSpellings: [Array("yong".utf8), Array("won".utf8)])
+/// // "ko:yu.yong.won"
 /// ```
 enum KoreanNameKey {
-  /// Folds one syllable spelling (lowercase ASCII letters) into its key form.
-  static func fold(_ letters: [UInt8]) -> String {
-    let isVowel: (UInt8) -> Bool = { $0 == 0x61 || $0 == 0x65 || $0 == 0x69 || $0 == 0x6F || $0 == 0x75 || $0 == 0x77 || $0 == 0x79 }
-    var i = 0
-    while i < letters.count && !isVowel(letters[i]) { i += 1 }
-    var j = i
-    while j < letters.count && isVowel(letters[j]) { j += 1 }
-    let onset = Array(letters[0..<i])
-    var vowel = Array(letters[i..<j])
-    var coda = Array(letters[j...]).filter { isVowel($0) == false }
-    // "Choy", "Kay": a trailing glide belongs to the vowel.
-    if vowel.count > 1, let last = vowel.last, last == 0x79 || last == 0x77, coda.isEmpty { vowel.removeLast() }
-    if coda.first == 0x68 { coda.removeFirst() }  // "Ahn", "Kahng", "Oh"
-    var out = foldOnset(onset)
-    out += foldVowel(vowel)
-    out += foldCoda(coda)
-    return out
+  @inline(__always)
+  private static func isVowel(_ b: UInt8) -> Bool {
+    b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6F || b == 0x75 || b == 0x77 || b == 0x79
   }
 
-  /// `foldOnset` as one letter (nil for an empty onset), without building a String.
+  /// Folds one syllable spelling (lowercase ASCII letters) into its key form.
+  static func fold(_ letters: [UInt8]) -> String {
+    var out: [UInt8] = []
+    appendFold(letters[...], to: &out)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Appends the fold of one syllable spelling to `out`.
+  static func appendFold(_ letters: ArraySlice<UInt8>, to out: inout [UInt8]) {
+    var i = letters.startIndex
+    while i < letters.endIndex && !isVowel(letters[i]) { i += 1 }
+    var j = i
+    while j < letters.endIndex && isVowel(letters[j]) { j += 1 }
+    var vowelEnd = j
+    // The coda: the consonants after the vowel group (later vowels are dropped), less a
+    // leading "h" ("Ahn", "Kahng", "Oh").
+    var codaFirst: UInt8 = 0
+    var codaCount = 0
+    var codaHasNG = false
+    var previous: UInt8 = 0
+    for k in j..<letters.endIndex where !isVowel(letters[k]) {
+      let b = letters[k]
+      codaCount += 1
+      if codaCount == 1 && b == 0x68 {
+        continue
+      }
+      if codaFirst == 0 { codaFirst = b }
+      if previous == 0x6E && b == 0x67 { codaHasNG = true }
+      previous = b
+    }
+    // "Choy", "Kay": a trailing glide belongs to the vowel.
+    if vowelEnd - i > 1, codaCount == 0, letters[vowelEnd - 1] == 0x79 || letters[vowelEnd - 1] == 0x77 { vowelEnd -= 1 }
+    if let onset = foldOnsetLetter(letters[letters.startIndex..<i]) { out.append(onset) }
+    appendFoldedVowel(letters[i..<vowelEnd], to: &out)
+    if codaHasNG {
+      out.append(0x6E)
+      out.append(0x67)
+    } else {
+      switch codaFirst {
+      case 0x6E, 0x6D: out.append(codaFirst)
+      case 0x6B, 0x67, 0x63, 0x71: out.append(0x6B)
+      case 0x62, 0x70: out.append(0x70)
+      case 0x6C, 0x72: out.append(0x6C)
+      case 0x74, 0x64, 0x73, 0x6A: out.append(0x74)
+      default: break
+      }
+    }
+  }
+
+  /// The onset's letter in the key ("ch", "tch", "tj" → j; g/k/c/q → k; b/p/f → p; d/t → t;
+  /// j/z → j; s/x → s; r/l → l; any other letter stands for itself); nil for no onset.
   static func foldOnsetLetter(_ c: ArraySlice<UInt8>) -> UInt8? {
     guard let first = c.first else { return nil }
     let start = c.startIndex
@@ -49,7 +86,8 @@ enum KoreanNameKey {
     }
   }
 
-  /// Appends `foldCoda(c)`'s letters to `out`, without building a String.
+  /// Appends the coda's key letters: "ng" wherever the letters hold it, else by the first
+  /// letter (n, m; k/g/c/q → k; b/p → p; l/r → l; t/d/s/j → t; others nothing).
   static func appendFoldedCoda(_ c: ArraySlice<UInt8>, to out: inout [UInt8]) {
     guard let first = c.first else { return }
     var k = c.startIndex + 1
@@ -71,87 +109,71 @@ enum KoreanNameKey {
     }
   }
 
-  static func foldOnset(_ c: [UInt8]) -> String {
-    guard let first = c.first else { return "" }
-    if c.starts(with: Array("ch".utf8)) || c.starts(with: Array("tch".utf8)) || c.starts(with: Array("tj".utf8)) { return "j" }
-    switch first {
-    case 0x67, 0x6B, 0x63, 0x71: return "k"  // g k c q
-    case 0x62, 0x70, 0x66: return "p"  // b p f
-    case 0x64, 0x74: return "t"
-    case 0x6A, 0x7A: return "j"
-    case 0x73, 0x78: return "s"
-    case 0x72, 0x6C: return "l"
-    case 0x6E: return "n"
-    case 0x6D: return "m"
-    case 0x68: return "h"
-    default: return String(UnicodeScalar(first))
-    }
-  }
+  /// Vowel groups folded as a whole (diphthongs and their spellings).
+  private static let wholeVowels: [(String, String)] = [
+    ("oe", "we"), ("oi", "we"), ("we", "we"), ("wae", "we"), ("oy", "we"), ("wai", "we"), ("oea", "we"), ("weh", "we"),
+    ("ui", "i"), ("eui", "i"), ("uy", "i"), ("eei", "i"), ("wie", "i"), ("uee", "i"),
+    ("wi", "wi"), ("wee", "wi"), ("wii", "wi"),
+    ("wa", "wa"), ("ua", "wa"), ("oa", "wa"), ("wah", "wa"), ("waa", "wa"),
+    ("wo", "wo"), ("weo", "wo"), ("uo", "wo"), ("wu", "wo"), ("wuo", "wo"), ("wou", "wo"), ("woo", "wo"),
+  ]
+  private static let wholeVowelTable: [(UInt64, [UInt8])] = wholeVowels.map { (SpellingCode.of($0.0) ?? 0, Array($0.1.utf8)) }
 
-  private static func foldVowel(_ v: [UInt8]) -> String {
-    let s = String(decoding: v, as: UTF8.self)
-    switch s {
-    case "oe", "oi", "we", "wae", "oy", "wai", "oea", "weh": return "we"
-    case "ui", "eui", "uy", "eei", "wie", "uee": return "i"
-    case "wi", "wee", "wii": return "wi"
-    case "wa", "ua", "oa", "wah", "waa": return "wa"
-    case "wo", "weo", "uo", "wu", "wuo", "wou", "woo": return "wo"
-    default: break
+  /// Appends the fold of a vowel group: a whole diphthong spelling, else an optional glide
+  /// (y, w) and the quality of what follows (ee/i → i; eo/eu → o; e/ae/ai/ay → e; a; o/u → o).
+  private static func appendFoldedVowel(_ v: ArraySlice<UInt8>, to out: inout [UInt8]) {
+    if v.count <= 3, let code = SpellingCode.encode(v), let whole = wholeVowelTable.first(where: { $0.0 == code }) {
+      out.append(contentsOf: whole.1)
+      return
     }
-    var glide = ""
-    var rest = Substring(s)
-    if rest.count > 1, rest.first == "y" {
-      glide = "y"
+    var rest = v
+    var glide: UInt8 = 0
+    if rest.count > 1, rest.first == 0x79 {
+      glide = 0x79
       rest = rest.dropFirst()
-    } else if rest.count > 1, rest.first == "w" {
-      glide = "w"
+    } else if rest.count > 1, rest.first == 0x77 {
+      glide = 0x77
       rest = rest.dropFirst()
     }
-    let quality: String
-    if rest.hasPrefix("ee") || rest.hasPrefix("i") { quality = "i" } else if rest.hasPrefix("eo") || rest.hasPrefix("eu") { quality = "o" } else if rest.hasPrefix("e") || rest.hasPrefix("ae") || rest.hasPrefix("ai") || rest.hasPrefix("ay") { quality = "e" } else if rest.hasPrefix("a") { quality = "a" } else if rest.hasPrefix("o") || rest.hasPrefix("u") { quality = "o" } else if rest == "y" { quality = "i" } else { quality = String(rest) }
-    if glide == "y" && quality == "i" { return "i" }
-    return glide + quality
-  }
-
-  static func foldCoda(_ c: [UInt8]) -> String {
-    guard let first = c.first else { return "" }
-    for k in 1..<max(c.count, 1) where c[k - 1] == 0x6E && c[k] == 0x67 { return "ng" }  // "ng"
-    switch first {
-    case 0x6E: return "n"
-    case 0x6D: return "m"
-    case 0x6B, 0x67, 0x63, 0x71: return "k"
-    case 0x62, 0x70: return "p"
-    case 0x6C, 0x72: return "l"
-    case 0x74, 0x64, 0x73, 0x6A: return "t"
-    default: return ""
+    let a = rest.first ?? 0
+    let b = rest.count > 1 ? rest[rest.startIndex + 1] : 0
+    let quality: UInt8
+    if (a == 0x65 && b == 0x65) || a == 0x69 {
+      quality = 0x69
+    } else if a == 0x65 && (b == 0x6F || b == 0x75) {
+      quality = 0x6F
+    } else if a == 0x65 || (a == 0x61 && (b == 0x65 || b == 0x69 || b == 0x79)) {
+      quality = 0x65
+    } else if a == 0x61 {
+      quality = 0x61
+    } else if a == 0x6F || a == 0x75 {
+      quality = 0x6F
+    } else if rest.count == 1 && a == 0x79 {
+      quality = 0x69
+    } else {
+      if glide != 0 { out.append(glide) }
+      out.append(contentsOf: rest)
+      return
     }
+    if glide == 0x79 && quality == 0x69 {
+      out.append(0x69)
+      return
+    }
+    if glide != 0 { out.append(glide) }
+    out.append(quality)
   }
 
   /// The key of a name given by its Hangul surname and given-name syllable spellings.
   static func key(surname: UInt32, givenSpellings: [[UInt8]]) -> String {
-    var key = "ko:" + String(decoding: KoreanRomanizer.rrSyllable(surname, transliterated: false), as: UTF8.self)
-    for spelling in givenSpellings { key += "." + cachedFold(spelling) }
-    return key
+    var bytes: [UInt8] = [0x6B, 0x6F, 0x3A]  // "ko:"
+    bytes.reserveCapacity(32)
+    SpellingCode.append(Hangul.rrCode(surname), to: &bytes)
+    for spelling in givenSpellings {
+      bytes.append(0x2E)
+      appendFold(spelling[...], to: &bytes)
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
-
-  /// `fold`, remembered by spelling code (folds are pure, and names reuse few spellings).
-  static func cachedFold(_ letters: [UInt8]) -> String {
-    guard let code = SpellingCode.encode(letters[...]) else { return fold(letters) }
-    foldLock.lock()
-    let found = foldCache[code]
-    foldLock.unlock()
-    if let found { return found }
-    let folded = fold(letters)
-    foldLock.lock()
-    if foldCache.count < maximumCachedFolds { foldCache[code] = folded }
-    foldLock.unlock()
-    return folded
-  }
-
-  private static let foldLock = NSLock()
-  nonisolated(unsafe) private static var foldCache: [UInt64: String] = [:]
-  /// Bound on the fold cache (spellings are at most 12 letters; real names use a few thousand).
-  static let maximumCachedFolds = 1 << 16
 
   /// The key of a Hangul name (its given syllables folded from their RR spellings).
   static func key(hangul syllables: [UInt32]) -> String? {

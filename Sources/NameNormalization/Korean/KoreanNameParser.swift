@@ -24,6 +24,8 @@ public struct KoreanNameParser: Sendable {
   let tables: KoreanNameTables
   /// The romanizer over the same tables (for the other direction without building twice).
   public let romanizer: KoreanRomanizer
+  /// Scratch storage handed from one `parse` call to the next (one per concurrent call).
+  private let scratchPool = ScratchPool()
 
   /// Longest input considered, in scalars; longer strings are not names.
   static let maximumLength = 80
@@ -47,6 +49,25 @@ public struct KoreanNameParser: Sendable {
     self.romanizer = KoreanRomanizer(tables: tables)
   }
 
+  /// Parse scratch storage not in use, under a lock: a call takes one (or makes one) and
+  /// gives it back, so that buffers keep their capacity from one name to the next.
+  final class ScratchPool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var free: [ParseScratch] = []
+
+    func take() -> ParseScratch {
+      lock.lock()
+      defer { lock.unlock() }
+      return free.popLast() ?? ParseScratch()
+    }
+
+    func give(_ scratch: ParseScratch) {
+      lock.lock()
+      defer { lock.unlock() }
+      if free.count < 8 { free.append(scratch) }
+    }
+  }
+
   /// Whether a token is a known spelling of a Korean family name ("Lee", "Baek", "Rhee",
   /// "Gim"), case-insensitively; for partial mentions such as "Mr. Lee" or "Baek said".
   ///
@@ -54,8 +75,10 @@ public struct KoreanNameParser: Sendable {
   /// (not every spelling the model can generate). Short forms such as "An", "O", "So" or
   /// "Ha" are surnames too: callers should require a cue for them.
   public func isKoreanSurname(_ token: String) -> Bool {
-    guard let letters = Self.asciiLetters(token), !letters.isEmpty, letters.count <= 8 else { return false }
-    return tables.knownSurnameSpellings.contains(letters)
+    guard let letters = Self.asciiLetters(token), !letters.isEmpty, letters.count <= 8,
+      let code = SpellingCode.encode(letters[...])
+    else { return false }
+    return tables.knownSurnames.contains(code)
   }
 
   /// The key of a Hangul name ("유용원" → "ko:yu.yong.won"), or nil when it is not Hangul.
@@ -66,10 +89,14 @@ public struct KoreanNameParser: Sendable {
 
   // MARK: - Parsing
 
-  /// A token of the input: its hyphen-separated pieces in lowercase letters.
-  struct Token {
-    var pieces: [[UInt8]]
-    var allCapitals: Bool
+  /// The input cut into tokens (at spaces and commas) and pieces (at hyphens), as ranges of
+  /// one buffer of lowercase letters.
+  struct Tokens {
+    var letters: [UInt8] = []
+    var pieces: [Range<Int>] = []
+    /// Each token: its pieces (a range of `pieces`) and whether it is written in capitals.
+    var tokens: [(pieces: Range<Int>, allCapitals: Bool)] = []
+    var commaAfterFirst = false
   }
 
   /// Reads a romanised Korean name.
@@ -79,23 +106,33 @@ public struct KoreanNameParser: Sendable {
   /// - Returns: readings, best first (usually one; two when both name orders are plausible);
   ///   empty when the string is not a Korean name.
   public func parse(_ latin: String) -> [KoreanNameReading] {
-    guard let (tokens, commaAfterFirst) = Self.tokens(of: latin), (2...4).contains(tokens.count) else { return [] }
+    guard let input = Self.tokens(of: latin), (2...4).contains(input.tokens.count) else { return [] }
     var readings: [(reading: KoreanNameReading, logScore: Double)] = []
     var orders: [(NameOrder, Int)] = [(.familyFirst, 0)]
     // Given name first only after a known surname spelling ("Yeonmi Park", "IN-SOOK PARK").
-    if !commaAfterFirst, let last = tokens.last, last.pieces.count == 1, let letters = last.pieces.first,
-      tables.knownSurnameSpellings.contains(letters) || tables.knownSurnameSpellings.contains(KoreanNameTables.loosened(letters))
+    if !input.commaAfterFirst, let last = input.tokens.last, last.pieces.count == 1,
+      let code = SpellingCode.encode(input.letters[input.pieces[last.pieces.lowerBound]]),
+      tables.knownSurnames.contains(code) || tables.knownSurnames.contains(KoreanNameTables.loosened(code: code))
     {
-      orders.append((.givenFirst, tokens.count - 1))
+      orders.append((.givenFirst, input.tokens.count - 1))
     }
+    var scratch = scratchPool.take()
+    defer { scratchPool.give(scratch) }
     for (order, familyIndex) in orders {
-      var given = tokens
-      let family = given.remove(at: familyIndex)
-      guard family.pieces.count == 1, let familyLetters = family.pieces.first else { continue }
+      let family = input.tokens[familyIndex]
+      guard family.pieces.count == 1 else { continue }
+      var given: [ArraySlice<UInt8>] = []
+      var givenCapitals = true
+      var anyGivenCapitals = false
+      for (index, token) in input.tokens.enumerated() where index != familyIndex {
+        for piece in token.pieces { given.append(input.letters[input.pieces[piece]]) }
+        givenCapitals = givenCapitals && token.allCapitals
+        anyGivenCapitals = anyGivenCapitals || token.allCapitals
+      }
       var prior = order == .familyFirst ? Self.familyFirstPrior : Self.givenFirstPrior
-      let givenCapitals = given.allSatisfy(\.allCapitals)
-      if family.allCapitals && !givenCapitals { prior += Self.capitalFamilyCue } else if !family.allCapitals && given.contains(where: \.allCapitals) { prior -= Self.capitalFamilyCue }
-      if let reading = read(familyLetters: familyLetters, given: given.flatMap(\.pieces), order: order) {
+      if family.allCapitals && !givenCapitals { prior += Self.capitalFamilyCue } else if !family.allCapitals && anyGivenCapitals { prior -= Self.capitalFamilyCue }
+      let familyLetters = input.letters[input.pieces[family.pieces.lowerBound]]
+      if let reading = read(familyLetters: familyLetters, given: given, order: order, scratch: &scratch) {
         readings.append((reading.0, reading.1 + prior))
       }
     }
@@ -114,22 +151,32 @@ public struct KoreanNameParser: Sendable {
     }
   }
 
+  /// One way to read the given name (or one piece of it) as 1–3 syllable spellings.
+  struct Segmentation {
+    /// Spelling codes of the syllables (the first `count`).
+    var codes = SIMD4<UInt64>(repeating: 0)
+    var count = 0
+    /// Bit k: syllable k is a loosened spelling (looked up in the loose index).
+    var looseMask: UInt8 = 0
+    var penalty = 0.0
 
-  /// A way to read one piece (a token or a hyphen-separated part) as syllable spellings.
-  private struct PieceReading {
-    var spellings: [[UInt8]]
-    var codes: [UInt64]
-    /// Whether the spellings are loosened forms (looked up in the loose index).
-    var loose: Bool
-    var logPenalty: Double
+    func isLoose(_ k: Int) -> Bool { looseMask & (1 << UInt8(k)) != 0 }
   }
 
-  /// A segmentation of the whole given name.
-  private struct Segmentation {
-    var spellings: [[UInt8]] = []
-    var codes: [UInt64] = []
-    var loose: [Bool] = []
-    var penalty = 0.0
+  /// Storage reused across the readings of one input: candidate lists already looked up
+  /// (by spelling code, index and position), the beam's buffers, the best score per Hangul name.
+  struct ParseScratch {
+    var lookedUp: [UInt64] = []
+    var lookedUpRanges: [Range<Int>] = []
+    var poolScalars: [UInt32] = []
+    var poolScores: [Double] = []
+    var beam: [(Double, UInt64)] = []
+    var next = [(Double, UInt64)](repeating: (0, 0), count: KoreanNameParser.beamWidth + 1)
+    var cuts: [UInt64] = []
+    var loosened: [UInt8] = []
+    var bestIndex = CodeTable(capacity: 64)
+    var bestKeys: [UInt64] = []
+    var bestScores: [Double] = []
   }
 
   /// Penalty (log) for each syllable beyond the first in a piece when the given name is
@@ -141,24 +188,27 @@ public struct KoreanNameParser: Sendable {
   /// Beam width over (surname, syllable…) choices.
   static let beamWidth = 32
 
-  private func read(familyLetters: [UInt8], given pieces: [[UInt8]], order: NameOrder) -> (KoreanNameReading, Double)? {
-    guard !pieces.isEmpty else { return nil }
-    guard let surnames = tables.reverseSurname[familyLetters] ?? tables.reverseSurname[KoreanNameTables.loosened(familyLetters)],
-      !surnames.isEmpty
+  private func read(familyLetters: ArraySlice<UInt8>, given pieces: [ArraySlice<UInt8>], order: NameOrder, scratch: inout ParseScratch)
+    -> (KoreanNameReading, Double)?
+  {
+    guard !pieces.isEmpty, let familyCode = SpellingCode.encode(familyLetters) else { return nil }
+    guard let surnameRange = tables.surnames.range(familyCode) ?? tables.surnames.range(KoreanNameTables.loosened(code: familyCode)),
+      !surnameRange.isEmpty
     else { return nil }
     // Read each piece, then combine the pieces' readings (1–3 syllables in all).
     var combined = [Segmentation()]
     for piece in pieces {
-      let options = readings(of: piece, severalPieces: pieces.count > 1)
+      let options = readings(of: piece, severalPieces: pieces.count > 1, scratch: &scratch)
       if options.isEmpty { return nil }
       var next: [Segmentation] = []
+      next.reserveCapacity(combined.count * options.count)
       for prefix in combined {
-        for option in options where prefix.spellings.count + option.spellings.count <= 3 {
+        for option in options where prefix.count + option.count <= 3 {
           var s = prefix
-          s.spellings += option.spellings
-          s.codes += option.codes
-          s.loose += Array(repeating: option.loose, count: option.spellings.count)
-          s.penalty += option.logPenalty
+          for k in 0..<option.count { s.codes[s.count + k] = option.codes[k] }
+          s.looseMask |= option.looseMask << UInt8(s.count)
+          s.count += option.count
+          s.penalty += option.penalty
           next.append(s)
         }
       }
@@ -166,78 +216,138 @@ public struct KoreanNameParser: Sendable {
       if combined.isEmpty { return nil }
     }
     // Score every (segmentation, Hangul) pair; keep the best per Hangul string. Hangul names
-    // are packed: 14 bits per syllable offset, the syllable count in the top bits.
-    var best: [UInt64: Double] = [:]
-    best.reserveCapacity(4 * Self.beamWidth)
-    var bestSegmentation: (Double, Int)? = nil
-    var beam: [(Double, UInt64)] = []
-    beam.reserveCapacity(Self.beamWidth + 1)
-    // A fixed buffer of `beamWidth + 1` entries for each step's bounded insertion.
-    var next = [(Double, UInt64)](repeating: (0, 0), count: Self.beamWidth + 1)
+    // are packed: 14 bits per syllable offset, the syllable count in the top bits. Only names
+    // within `candidateRatio` of the best are returned, so the search drops every partial
+    // reading that cannot reach that: scores are sums, and each list is sorted best first.
+    let logRatio = log(Self.candidateRatio)
+    let surnameScalars = tables.surnames.scalars
+    let surnameScores = tables.surnames.scores
+    let bestSurname = surnameScores[surnameRange.lowerBound]
+    scratch.bestIndex.removeAll()
+    scratch.bestKeys.removeAll(keepingCapacity: true)
+    scratch.bestScores.removeAll(keepingCapacity: true)
+    scratch.lookedUp.removeAll(keepingCapacity: true)
+    scratch.lookedUpRanges.removeAll(keepingCapacity: true)
+    scratch.poolScalars.removeAll(keepingCapacity: true)
+    scratch.poolScores.removeAll(keepingCapacity: true)
+    // Each segmentation's candidate lists and its best possible score, best first.
+    var plans: [(bound: Double, index: Int, ranges: SIMD4<Int32>, starts: SIMD4<Int32>)] = []
+    plans.reserveCapacity(combined.count)
     for (segmentationIndex, segmentation) in combined.enumerated() {
-      let count = segmentation.spellings.count
+      let count = segmentation.count
       guard (1...3).contains(count) else { continue }
-      beam.removeAll(keepingCapacity: true)
-      for s in surnames.prefix(3) { beam.append((s.logScore, UInt64(s.scalar - Hangul.first))) }
-      beam.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
+      var bound = bestSurname + Self.syllableCountPrior[count - 1] + segmentation.penalty
+      var starts = SIMD4<Int32>(repeating: 0)
+      var ends = SIMD4<Int32>(repeating: 0)
+      var readable = true
       for index in 0..<count {
-        let position = index == 0 ? 1 : 2
-        let candidates = candidates(code: segmentation.codes[index], spelling: segmentation.spellings[index], loose: segmentation.loose[index], position: position)
-        guard !candidates.isEmpty else {
-          beam.removeAll()
+        let range = candidateRange(code: segmentation.codes[index], loose: segmentation.isLoose(index), position: index == 0 ? 1 : 2, scratch: &scratch)
+        if range.isEmpty {
+          readable = false
           break
         }
+        starts[index] = Int32(range.lowerBound)
+        ends[index] = Int32(range.upperBound)
+        bound += scratch.poolScores[range.lowerBound]
+      }
+      if readable { plans.append((bound, segmentationIndex, ends, starts)) }
+    }
+    plans.sort { $0.bound != $1.bound ? $0.bound > $1.bound : $0.index < $1.index }
+    var bestSegmentation: (Double, Int)? = nil
+    for plan in plans {
+      let segmentation = combined[plan.index]
+      let count = segmentation.count
+      let prior = Self.syllableCountPrior[count - 1] + segmentation.penalty
+      let globalFloor = (bestSegmentation?.0 ?? -.infinity) + logRatio
+      if plan.bound < globalFloor { break }
+      // What the syllables after `index` can add at most.
+      var remaining = SIMD4<Double>(repeating: 0)
+      var sum = prior
+      for index in stride(from: count - 1, through: 0, by: -1) {
+        remaining[index] = sum
+        sum += scratch.poolScores[Int(plan.starts[index])]
+      }
+      scratch.beam.removeAll(keepingCapacity: true)
+      for i in surnameRange.prefix(3) { scratch.beam.append((surnameScores[i], UInt64(surnameScalars[i] - Hangul.first))) }
+      for index in 0..<count {
+        let start = Int(plan.starts[index])
+        let considered = min(Int(plan.ranges[index]) - start, 16)
         let shift = UInt64(14 * (index + 1))
         let width = Self.beamWidth
-        let considered = min(candidates.count, 16)
+        let floor = max(scratch.beam[0].0 + scratch.poolScores[start] + logRatio, globalFloor - remaining[index])
         var nextCount = 0
         // Both lists are sorted best first, so a bounded insertion (after equal scores) with
         // early exits keeps the best `width` products without sorting them all.
-        candidates.withUnsafeBufferPointer { candidates in
-          next.withUnsafeMutableBufferPointer { out in
-            outer: for (score, packed) in beam {
-              for j in 0..<considered {
-                let total = score + candidates[j].logScore
-                if nextCount == width && total <= out[nextCount - 1].0 {
-                  if j == 0 { break outer }
-                  break
+        scratch.poolScalars.withUnsafeBufferPointer { scalars in
+          scratch.poolScores.withUnsafeBufferPointer { scores in
+            scratch.next.withUnsafeMutableBufferPointer { out in
+              outer: for (score, packed) in scratch.beam {
+                for j in start..<start + considered {
+                  let total = score + scores[j]
+                  if total < floor || (nextCount == width && total <= out[nextCount - 1].0) {
+                    if j == start { break outer }
+                    break
+                  }
+                  var position = nextCount
+                  while position > 0 && out[position - 1].0 < total {
+                    out[position] = out[position - 1]
+                    position -= 1
+                  }
+                  out[position] = (total, packed | UInt64(scalars[j] - Hangul.first) << shift)
+                  if nextCount < width { nextCount += 1 }
                 }
-                var position = nextCount
-                while position > 0 && out[position - 1].0 < total {
-                  out[position] = out[position - 1]
-                  position -= 1
-                }
-                out[position] = (total, packed | UInt64(candidates[j].scalar - Hangul.first) << shift)
-                if nextCount < width { nextCount += 1 }
               }
             }
           }
         }
-        beam.removeAll(keepingCapacity: true)
-        beam.append(contentsOf: next[..<nextCount])
+        scratch.beam.removeAll(keepingCapacity: true)
+        scratch.beam.append(contentsOf: scratch.next[..<nextCount])
+        if nextCount == 0 { break }
       }
-      let prior = Self.syllableCountPrior[count - 1] + segmentation.penalty
+      if scratch.beam.isEmpty { continue }
       let lengthTag = UInt64(count + 1) << 60
-      for (score, packed) in beam {
+      for (score, packed) in scratch.beam {
         let total = score + prior
         let key = packed | lengthTag
-        if let existing = best[key], existing >= total { continue }
-        best[key] = total
-        if bestSegmentation == nil || total > bestSegmentation?.0 ?? -.infinity { bestSegmentation = (total, segmentationIndex) }
+        // The best reading; on equal scores, the segmentation that comes first.
+        if bestSegmentation == nil || total > bestSegmentation?.0 ?? -.infinity
+          || (total == bestSegmentation?.0 && plan.index < bestSegmentation?.1 ?? Int.max)
+        {
+          bestSegmentation = (total, plan.index)
+        }
+        if let i = scratch.bestIndex[key] {
+          if scratch.bestScores[Int(i)] >= total { continue }
+          scratch.bestScores[Int(i)] = total
+        } else {
+          scratch.bestIndex.insert(key, Int32(scratch.bestKeys.count))
+          scratch.bestKeys.append(key)
+          scratch.bestScores.append(total)
+        }
       }
     }
     guard let top = bestSegmentation else { return nil }
-    let threshold = top.0 + log(Self.candidateRatio)
-    let ranked = best.filter { $0.value >= threshold }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-      .prefix(Self.maximumCandidates)
-    let hangul = ranked.map { Self.hangul(packed: $0.key) }
+    let threshold = top.0 + logRatio
+    var ranked: [(UInt64, Double)] = []
+    for (key, score) in zip(scratch.bestKeys, scratch.bestScores) where score >= threshold { ranked.append((key, score)) }
+    ranked.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+    if ranked.count > Self.maximumCandidates { ranked.removeLast(ranked.count - Self.maximumCandidates) }
+    let hangul = ranked.map { Self.hangul(packed: $0.0) }
     // Display and key use the writer's own letters, cut where the best reading cuts them.
     let reading = combined[top.1]
-    let spellings = displaySpellings(pieces: pieces, spellings: reading.spellings, loose: reading.loose)
-    let family = Self.capitalized(familyLetters)
-    let given = spellings.enumerated().map { $0.offset == 0 ? Self.capitalized($0.element) : String(decoding: $0.element, as: UTF8.self) }
-      .joined(separator: "-")
-    let surname = ranked.first.map { UInt32($0.key & 0x3FFF) + Hangul.first } ?? surnames[0].scalar
+    let spellings = displaySpellings(pieces: pieces, reading: reading)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(32)
+    Self.appendCapitalized(familyLetters, to: &bytes)
+    let family = String(decoding: bytes, as: UTF8.self)
+    bytes.removeAll(keepingCapacity: true)
+    for (k, spelling) in spellings.enumerated() {
+      if k == 0 { Self.appendCapitalized(spelling, to: &bytes) } else {
+        bytes.append(0x2D)
+        bytes.append(contentsOf: spelling)
+      }
+    }
+    let given = String(decoding: bytes, as: UTF8.self)
+    let surname = ranked.first.map { UInt32($0.0 & 0x3FFF) + Hangul.first } ?? surnameScalars[surnameRange.lowerBound]
     let result = KoreanNameReading(
       display: family + " " + given, family: family, given: given, order: order, hangul: hangul,
       key: KoreanNameKey.key(surname: surname, givenSpellings: spellings), score: 1)
@@ -247,26 +357,27 @@ public struct KoreanNameParser: Sendable {
   /// The Hangul string of a packed name (UTF-8 built directly: three bytes a syllable).
   private static func hangul(packed: UInt64) -> String {
     let count = Int(packed >> 60)
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(3 * count)
-    for k in 0..<count {
-      let scalar = Hangul.first + UInt32((packed >> UInt64(14 * k)) & 0x3FFF)
-      bytes.append(UInt8(0xE0 | (scalar >> 12)))
-      bytes.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-      bytes.append(UInt8(0x80 | (scalar & 0x3F)))
+    return String(unsafeUninitializedCapacity: 3 * count) { buffer in
+      for k in 0..<count {
+        let scalar = Hangul.first + UInt32((packed >> UInt64(14 * k)) & 0x3FFF)
+        buffer[3 * k] = UInt8(0xE0 | (scalar >> 12))
+        buffer[3 * k + 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+        buffer[3 * k + 2] = UInt8(0x80 | (scalar & 0x3F))
+      }
+      return 3 * count
     }
-    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// The writer's letters cut into syllables: a loosened reading is cut at the same places
   /// in the original piece ("Ihkpyo" read as "ik|pyo" displays as "Ihk-pyo").
-  private func displaySpellings(pieces: [[UInt8]], spellings: [[UInt8]], loose: [Bool]) -> [[UInt8]] {
-    guard loose.contains(true) else { return spellings }
+  private func displaySpellings(pieces: [ArraySlice<UInt8>], reading: Segmentation) -> [[UInt8]] {
+    let spellings = (0..<reading.count).map { SpellingCode.letters(reading.codes[$0]) }
+    guard reading.looseMask != 0 else { return spellings }
     var out: [[UInt8]] = []
     var k = 0
     for piece in pieces {
       guard k < spellings.count else { return spellings }
-      if !loose[k] {
+      if !reading.isLoose(k) {
         var consumed = 0
         while k < spellings.count && consumed < piece.count {
           out.append(spellings[k])
@@ -275,115 +386,133 @@ public struct KoreanNameParser: Sendable {
         }
         continue
       }
-      let (looseLetters, sources) = KoreanNameTables.loosenedWithSources(piece)
+      let letters = Array(piece)
+      let (looseLetters, sources) = KoreanNameTables.loosenedWithSources(letters)
       var consumed = 0
       var start = 0
       while k < spellings.count && consumed < looseLetters.count {
         consumed += spellings[k].count
         k += 1
-        let end = consumed >= looseLetters.count ? piece.count : sources[consumed]
+        let end = consumed >= looseLetters.count ? letters.count : sources[consumed]
         guard start < end else { return spellings }
-        out.append(Array(piece[start..<end]))
+        out.append(Array(letters[start..<end]))
         start = end
       }
     }
     return out.count == spellings.count ? out : spellings
   }
 
-  /// Hangul syllables a spelling may stand for, best first: the precomputed exact or loose
-  /// index (known readings, then consonant-skeleton readings); a spelling in neither (a piece
-  /// read by its skeleton alone) is looked up by skeleton.
-  private func candidates(code: UInt64, spelling: [UInt8], loose: Bool, position: Int) -> [KoreanNameTables.ReverseCandidate] {
-    if let found = tables.merged(code: code, spelling: spelling, loose: loose, position: position) { return found }
-    guard let skeleton = KoreanNameTables.skeleton(spelling),
-      let extra = tables.skeletonGiven[position][skeleton] ?? tables.skeletonGiven[3 - position][skeleton]
-    else { return [] }
-    return KoreanNameTables.merge([], skeleton: extra)
+  /// Hangul syllables a spelling may stand for, best first, as a range of the scratch pool
+  /// (empty when nothing reads it): the exact or loose index (known readings, then
+  /// consonant-skeleton readings); a spelling in neither (a piece read by its skeleton alone)
+  /// is looked up by skeleton. Looked up once per input.
+  private func candidateRange(code: UInt64, loose: Bool, position: Int, scratch: inout ParseScratch) -> Range<Int> {
+    let key = code | UInt64(position) << 60 | (loose ? 1 << 62 : 0)
+    if let i = scratch.lookedUp.firstIndex(of: key) { return scratch.lookedUpRanges[i] }
+    let start = scratch.poolScalars.count
+    if !tables.appendReadings(code: code, loose: loose, position: position, scalars: &scratch.poolScalars, scores: &scratch.poolScores),
+      code != 0, let skeleton = KoreanNameTables.skeletonCode(code)
+    {
+      _ = tables.appendSkeletonReadings(skeleton: skeleton, position: position, scalars: &scratch.poolScalars, scores: &scratch.poolScores)
+    }
+    let range = start..<scratch.poolScalars.count
+    scratch.lookedUp.append(key)
+    scratch.lookedUpRanges.append(range)
+    return range
   }
 
   /// The ways to read a piece: segmentations into known syllable spellings and into known
   /// loosened spellings (penalised); for one piece of several, its consonant skeleton as one
   /// syllable when nothing else reads it as one.
-  private func readings(of piece: [UInt8], severalPieces: Bool) -> [PieceReading] {
-    var out: [PieceReading] = []
-    for (spellings, codes) in segmentations(of: piece, in: tables.exactCodes) {
-      out.append(PieceReading(spellings: spellings, codes: codes, loose: false, logPenalty: penalty(spellings, severalPieces: severalPieces)))
-    }
-    let loose = KoreanNameTables.loosened(piece)
-    if out.isEmpty || loose != piece {
-      for (spellings, codes) in segmentations(of: loose, in: tables.looseCodes) {
-        out.append(PieceReading(
-          spellings: spellings, codes: codes, loose: true,
-          logPenalty: KoreanNameTables.loosePenalty + penalty(spellings, severalPieces: severalPieces)))
-      }
+  private func readings(of piece: ArraySlice<UInt8>, severalPieces: Bool, scratch: inout ParseScratch) -> [Segmentation] {
+    var out: [Segmentation] = []
+    segmentations(of: piece, in: tables.exactCodes, loose: false, severalPieces: severalPieces, into: &out, cuts: &scratch.cuts)
+    KoreanNameTables.loosened(piece, into: &scratch.loosened)
+    let loose = scratch.loosened
+    if out.isEmpty || !loose.elementsEqual(piece) {
+      segmentations(of: loose[...], in: tables.looseCodes, loose: true, severalPieces: severalPieces, into: &out, cuts: &scratch.cuts)
     }
     // A piece of a spaced or hyphenated name is one syllable: when no known spelling reads it
     // as one ("Woan", "Suak"), its consonant skeleton may.
-    if severalPieces && !out.contains(where: { $0.spellings.count == 1 }), KoreanNameTables.skeleton(piece) != nil {
-      out.append(PieceReading(spellings: [loose], codes: [SpellingCode.encode(loose[...]) ?? 0], loose: true, logPenalty: 0))
+    if severalPieces && !out.contains(where: { $0.count == 1 }), KoreanNameTables.skeletonCode(piece) != nil,
+      let code = SpellingCode.encode(loose[...])
+    {
+      var s = Segmentation()
+      s.codes[0] = code
+      s.count = 1
+      s.looseMask = 1
+      out.append(s)
     }
     return out
   }
 
-  private func penalty(_ spellings: [[UInt8]], severalPieces: Bool) -> Double {
+  private func penalty(_ codes: [UInt64], severalPieces: Bool) -> Double {
     var penalty = 0.0
-    if severalPieces && spellings.count > 1 { penalty += Double(spellings.count - 1) * Self.splitPiecePenalty }
-    for k in 1..<max(spellings.count, 1) {
-      if let last = spellings[k - 1].last, let first = spellings[k].first, Self.isVowelLetter(last), Self.isVowelLetter(first) {
-        penalty += Self.vowelJunctionPenalty
-      }
+    if severalPieces && codes.count > 1 { penalty += Double(codes.count - 1) * Self.splitPiecePenalty }
+    for k in 1..<max(codes.count, 1) {
+      let last = SpellingCode.last(codes[k - 1])
+      let first = SpellingCode.letter(codes[k], 0, length: SpellingCode.length(codes[k]))
+      if Self.isVowelLetter(last), Self.isVowelLetter(first) { penalty += Self.vowelJunctionPenalty }
     }
     return penalty
   }
 
   private static func isVowelLetter(_ b: UInt8) -> Bool { b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6F || b == 0x75 }
 
-  /// Every way to cut `piece` into 1…3 spellings whose codes are in `known` (at most 16 ways).
-  private func segmentations(of piece: [UInt8], in known: Set<UInt64>) -> [([[UInt8]], [UInt64])] {
-    var results: [([[UInt8]], [UInt64])] = []
-    var cuts: [(Int, Int, UInt64)] = []
+  /// Appends every way to cut `piece` into 1…3 spellings whose codes are in `known` (at most
+  /// 16 ways), each with its penalty (and the loose penalty when `loose`).
+  private func segmentations(
+    of piece: ArraySlice<UInt8>, in known: CodeTable, loose: Bool, severalPieces: Bool, into out: inout [Segmentation], cuts: inout [UInt64]
+  ) {
+    var found = 0
+    cuts.removeAll(keepingCapacity: true)
     func walk(_ start: Int) {
-      if start == piece.count {
-        results.append((cuts.map { Array(piece[$0.0..<$0.1]) }, cuts.map(\.2)))
+      if start == piece.endIndex {
+        var s = Segmentation()
+        for (k, code) in cuts.enumerated() { s.codes[k] = code }
+        s.count = cuts.count
+        s.looseMask = loose ? UInt8((1 << cuts.count) - 1) : 0
+        s.penalty = (loose ? KoreanNameTables.loosePenalty : 0) + penalty(cuts, severalPieces: severalPieces)
+        out.append(s)
+        found += 1
         return
       }
-      guard cuts.count < 3, results.count < 16 else { return }
+      guard cuts.count < 3, found < 16 else { return }
       var code: UInt64 = 0
       var end = start
-      while end < piece.count && end - start < SpellingCode.maximumLength {
+      while end < piece.endIndex && end - start < SpellingCode.maximumLength {
         code = SpellingCode.append(code, piece[end])
         end += 1
         if known.contains(code) {
-          cuts.append((start, end, code))
+          cuts.append(code)
           walk(end)
           cuts.removeLast()
         }
       }
     }
-    walk(0)
-    return results
+    walk(piece.startIndex)
   }
 
   // MARK: - Input
 
   /// Splits the input into tokens of lowercase ASCII letters; nil when it holds digits, letters
   /// of other scripts, or anything a name cannot contain.
-  static func tokens(of text: String) -> ([Token], Bool)? {
-    var tokens: [Token] = []
-    var pieces: [[UInt8]] = []
-    var piece: [UInt8] = []
+  static func tokens(of text: String) -> Tokens? {
+    var out = Tokens()
+    out.letters.reserveCapacity(24)
+    var pieceStart = 0
+    var tokenStart = 0
     var upper = 0
     var lower = 0
-    var commaAfterFirst = false
     var length = 0
     func endPiece() {
-      if !piece.isEmpty { pieces.append(piece) }
-      piece = []
+      if out.letters.count > pieceStart { out.pieces.append(pieceStart..<out.letters.count) }
+      pieceStart = out.letters.count
     }
     func endToken() {
       endPiece()
-      if !pieces.isEmpty { tokens.append(Token(pieces: pieces, allCapitals: upper >= 2 && lower == 0)) }
-      pieces = []
+      if out.pieces.count > tokenStart { out.tokens.append((tokenStart..<out.pieces.count, upper >= 2 && lower == 0)) }
+      tokenStart = out.pieces.count
       upper = 0
       lower = 0
     }
@@ -394,16 +523,16 @@ public struct KoreanNameParser: Sendable {
       if v >= 0x80, let folded = foldLatin(scalar) { v = folded }
       switch v {
       case 0x61...0x7A:
-        piece.append(UInt8(v))
+        out.letters.append(UInt8(v))
         lower += 1
       case 0x41...0x5A:
-        piece.append(UInt8(v + 32))
+        out.letters.append(UInt8(v + 32))
         upper += 1
       case 0x20, 0x09, 0xA0, 0x3000, 0x2E:  // space, tab, no-break space, ideographic space, "."
         endToken()
       case 0x2C, 0xFF0C:  // comma
         endToken()
-        if tokens.count == 1 { commaAfterFirst = true } else { return nil }
+        if out.tokens.count == 1 { out.commaAfterFirst = true } else { return nil }
       case 0x2D, 0x2010, 0x2011, 0x2012, 0x2013, 0xAD:  // hyphens
         endPiece()
       case 0x27, 0x2019, 0x2018, 0x2BC, 0x60:  // apostrophes (McCune–Reischauer "Ch'oe")
@@ -413,7 +542,7 @@ public struct KoreanNameParser: Sendable {
       }
     }
     endToken()
-    return (tokens, commaAfterFirst)
+    return out
   }
 
   /// A Latin letter with diacritics (ŏ, ŭ, é) as its base ASCII letter.
@@ -440,7 +569,7 @@ public struct KoreanNameParser: Sendable {
     return out
   }
 
-  private static func capitalized(_ letters: [UInt8]) -> String {
-    String(decoding: letters.enumerated().map { $0.offset == 0 && $0.element >= 0x61 ? $0.element - 32 : $0.element }, as: UTF8.self)
+  private static func appendCapitalized<C: Collection>(_ letters: C, to bytes: inout [UInt8]) where C.Element == UInt8 {
+    for (k, b) in letters.enumerated() { bytes.append(k == 0 && b >= 0x61 && b <= 0x7A ? b - 32 : b) }
   }
 }

@@ -2,68 +2,53 @@ import Foundation
 import NormalizeCore
 
 /// The precomputed, read-only tables both directions share: forward spellings per syllable
-/// and position (flat arrays indexed by syllable), and the reverse index from a spelling to
-/// the syllables it may stand for. Built once at `init`; immutable afterwards, so it is safe to
-/// share between threads.
+/// and position (flat arrays indexed by syllable), and the reverse indexes from a spelling
+/// code to the syllables it may stand for. Built once at `init`; immutable afterwards, so it is
+/// safe to share between threads.
+///
+/// ```swift
+/// let tables = try KoreanNameTables(lexicons: lexicons)
+/// tables.spellings(of: 0xC6A9 /* 용 */, at: .first).first?.letters  // "yong"
+/// ```
 final class KoreanNameTables: Sendable {
   let model: KoreanSpellingModel
-  /// Forward spellings, `[position][syllable offset]`; nil where not precomputed.
-  private let forward: [[[WeightedSpelling]?]]
-  /// The same lists split into parallel arrays, for the romanizer's beam (no reference
-  /// counting while it scans the log probabilities).
-  private let forwardOptions: [[SpellingOptions?]]
-  /// Reverse index: spelling → candidates (syllable, log score) for given-name positions,
-  /// best first; the score is log P(spelling | syllable, position) + log P(syllable | position).
-  let reverseGiven: [[[UInt8]: [ReverseCandidate]]]
-  /// Reverse index for surnames: spelling → surnames, best first.
-  let reverseSurname: [[UInt8]: [ReverseCandidate]]
+
+  // Forward: the spellings of syllable `s` at position `p` are entries
+  // `forwardStart[p * Hangul.count + s] ..< + forwardCount[…]` of the flat arrays (count 0:
+  // not precomputed).
+  private let forwardStart: [Int32]
+  private let forwardCount: [UInt8]
+  let forwardCodes: [UInt64]
+  let forwardProbabilities: [Double]
+  let forwardLogs: [Double]
+
+  /// Reverse index for surnames: spelling code (exact or loosened) → surnames, best first.
+  let surnames: ReverseIndex
   /// Spellings that are a known form of a surname (observed, listed, RR or MR); what
   /// `isKoreanSurname` accepts.
-  let knownSurnameSpellings: Set<[UInt8]>
-  /// Every spelling of a given-name syllable in the reverse index (for segmenting fused names).
-  let givenSpellings: Set<[UInt8]>
-  /// Longest spelling in `givenSpellings`.
-  let longestGivenSpelling: Int
-  /// Reverse index by loosened spelling (see `loosened`), used when the exact spelling is unknown.
-  let looseGiven: [[[UInt8]: [ReverseCandidate]]]
-  /// Reverse index by consonant skeleton ("s*ng" for 성, 승, 송, 상 …): the syllables a
-  /// spelling with an unusual vowel may stand for, by prior alone, with a penalty.
-  let skeletonGiven: [[[UInt8]: [ReverseCandidate]]]
-  /// Every key of `looseGiven`.
-  let looseSpellings: Set<[UInt8]>
-  let longestLooseSpelling: Int
+  let knownSurnames: CodeTable
+  /// Reverse indexes for given-name syllables, keyed by `code | position << 60`: exact
+  /// spellings, loosened spellings (see `loosened`), and consonant skeletons (see `skeleton`),
+  /// the score being log P(spelling | syllable, position) + log P(syllable | position).
+  let exact: ReverseIndex
+  let loose: ReverseIndex
+  let skeletons: ReverseIndex
+  /// Codes of every exact and every loosened given-name spelling → their `ReadingSlices`.
+  let exactCodes: CodeTable
+  let looseCodes: CodeTable
+  let slices: [ReadingSlices]
 
-  /// Codes of every exact and every loosened given-name spelling (those of at most
-  /// `SpellingCode.maximumLength` letters): the keys of the merged indexes (`merged`).
-  let exactCodes: Set<UInt64>
-  let looseCodes: Set<UInt64>
-  /// Merged lists (see `merged`), computed on first use.
-  private let mergedCache = MergedCache()
+  /// Where the readings of one spelling are, for each given-name position (1 and 2): its own
+  /// readings (at that position, else at the other) and its skeleton's.
+  struct ReadingSlices: Sendable {
+    var primary: (Range<Int>, Range<Int>)
+    var skeleton: (Range<Int>, Range<Int>)
+  }
 
   /// Most known readings kept per spelling before skeleton readings are added.
   static let knownReadingsPerSpelling = 16
   /// Skeleton readings of a syllable score at least this much (log) below its best known reading.
   static let skeletonGap = log(1.0 / 100)
-
-  /// Known readings, best first, followed by skeleton readings not among them, each scored at
-  /// most `skeletonGap` below the best known reading.
-  static func merge(_ primary: [ReverseCandidate], skeleton extra: [ReverseCandidate]?) -> [ReverseCandidate] {
-    var merged = Array(primary.prefix(knownReadingsPerSpelling))
-    guard let extra else { return merged }
-    let floor = (merged.first?.logScore ?? 0) + skeletonGap
-    var present = Set(merged.map(\.scalar))
-    for candidate in extra where present.insert(candidate.scalar).inserted {
-      merged.append(ReverseCandidate(scalar: candidate.scalar, logScore: min(candidate.logScore, floor)))
-    }
-    merged.sort { $0.logScore != $1.logScore ? $0.logScore > $1.logScore : $0.scalar < $1.scalar }
-    return merged
-  }
-
-  struct ReverseCandidate: Sendable {
-    var scalar: UInt32
-    var logScore: Double
-  }
-
   /// How many syllables outside the observed ones the reverse index covers, by jamo prior.
   static let unseenSyllablesIndexed = 2500
   /// Weight of the jamo prior against observed syllable counts in P(syllable | position).
@@ -72,6 +57,13 @@ final class KoreanNameTables: Sendable {
   static let positionConcentration = 20.0
   /// Reverse candidates whose forward probability is below this are not indexed.
   static let minimumSpellingProbability = 0.0005
+  /// Probability given to a textbook spelling the data never showed, for reading it back.
+  static let conventionalSpellingProbability = 0.03
+
+  struct ReverseCandidate: Sendable {
+    var scalar: UInt32
+    var logScore: Double
+  }
 
   init(lexicons: any LexiconProvider) throws {
     let model = try KoreanSpellingModel(lexicons: lexicons)
@@ -82,7 +74,7 @@ final class KoreanNameTables: Sendable {
     // (initial × medial × final frequencies in observed given-name syllables).
     var jamoCounts = [[Double]](repeating: [Double](repeating: 0.1, count: 28), count: 3)
     var totalByPosition = [0.0, 0.0, 0.0]
-    for (key, count) in model.givenSyllableCounts {
+    for (key, count) in model.givenSyllableCounts.sorted(by: { ($0.key.scalar, $0.key.position) < ($1.key.scalar, $1.key.position) }) {
       guard let jamo = Hangul.jamo(of: key.scalar) else { continue }
       jamoCounts[0][jamo.initial] += count
       jamoCounts[1][jamo.medial] += count
@@ -96,23 +88,77 @@ final class KoreanNameTables: Sendable {
       guard let j = Hangul.jamo(of: scalar) else { return 0 }
       return jamoCounts[0][j.initial] / sums[0] * jamoCounts[1][j.medial] / sums[1] * jamoCounts[2][j.final] / sums[2]
     }
-    var indexed = Set(model.givenSyllableCounts.keys.map(\.scalar))
+    let seen = Set(model.givenSyllableCounts.keys.map(\.scalar))
+    var isIndexed = [Bool](repeating: false, count: Int(Hangul.count))
+    for scalar in seen { isIndexed[Int(scalar - Hangul.first)] = true }
     var byPrior: [(UInt32, Double)] = []
     byPrior.reserveCapacity(Int(Hangul.count))
     for offset in 0..<Hangul.count { byPrior.append((Hangul.first + offset, jamoPrior(Hangul.first + offset))) }
     byPrior.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-    for (scalar, _) in byPrior.prefix(Self.unseenSyllablesIndexed) { indexed.insert(scalar) }
+    for (scalar, _) in byPrior.prefix(Self.unseenSyllablesIndexed) { isIndexed[Int(scalar - Hangul.first)] = true }
 
-    var forward = [[[WeightedSpelling]?]](repeating: [[WeightedSpelling]?](repeating: nil, count: Int(Hangul.count)), count: 3)
-    var reverseGiven = [[[UInt8]: [ReverseCandidate]]](repeating: [:], count: 3)
-    var looseGiven = [[[UInt8]: [ReverseCandidate]]](repeating: [:], count: 3)
-    var skeletonGiven = [[[UInt8]: [ReverseCandidate]]](repeating: [:], count: 3)
-    let seen = Set(model.givenSyllableCounts.keys.map(\.scalar))
+    var forwardStart = [Int32](repeating: 0, count: 3 * Int(Hangul.count))
+    var forwardCount = [UInt8](repeating: 0, count: 3 * Int(Hangul.count))
+    var forwardCodes: [UInt64] = []
+    var forwardProbabilities: [Double] = []
+    func store(_ list: SpellingList, _ scalar: UInt32, _ position: Int) {
+      let slot = position * Int(Hangul.count) + Int(scalar - Hangul.first)
+      forwardStart[slot] = Int32(forwardCodes.count)
+      forwardCount[slot] = UInt8(min(list.count, 16))
+      forwardCodes += list.codes.prefix(16)
+      forwardProbabilities += list.probabilities.prefix(16)
+    }
+
+    // Loosened form and skeleton of each spelling, computed once per spelling.
+    var variants = CodeTable(capacity: 1 << 14)
+    var variantLoose: [UInt64] = []
+    var variantSkeleton: [UInt64] = []
+    func variant(_ code: UInt64) -> Int {
+      Int(variants.value(code) {
+        variantLoose.append(Self.loosened(code: code))
+        variantSkeleton.append(Self.skeletonCode(code) ?? 0)
+        return Int32(variantLoose.count - 1)
+      })
+    }
+
+    var scratch = SpellingDistribution()
+    var exactEntries = ReverseIndex.Entries()
+    var looseEntries = ReverseIndex.Entries()
+    var skeletonEntries = ReverseIndex.Entries()
+    var scoreCodes: [UInt64] = []
+    var scoreValues: [Double] = []
+    var looseCodes: [UInt64] = []
+    var looseValues: [Double] = []
+    var skeletonCodes: [UInt64] = []
+    /// The indexed spellings of a syllable: its model spellings from `minimum` on, and the
+    /// textbook forms at `conventionalSpellingProbability` at least.
+    func collectScores(_ scalar: UInt32, _ position: KoreanNamePosition, minimum: Double) {
+      let list = model.best(of: scalar, at: position, wide: true, minimum: minimum, scratch: &scratch)
+      scoreCodes.removeAll(keepingCapacity: true)
+      scoreValues.removeAll(keepingCapacity: true)
+      for (code, p) in zip(list.codes, list.probabilities) where code != 0 {
+        scoreCodes.append(code)
+        scoreValues.append(p)
+      }
+      for form in Self.conventionalSpellings(of: scalar) where form != 0 {
+        if let i = scoreCodes.firstIndex(of: form) {
+          scoreValues[i] = max(scoreValues[i], Self.conventionalSpellingProbability)
+        } else {
+          scoreCodes.append(form)
+          scoreValues.append(Self.conventionalSpellingProbability)
+        }
+      }
+    }
+
     for position in [KoreanNamePosition.first, .next] {
       let p = position.rawValue
+      let tag = UInt64(p) << 60
       let total = totalByPosition[p]
-      for scalar in seen { forward[p][Int(scalar - Hangul.first)] = model.spellings(of: scalar, at: position) }
-      for scalar in indexed {
+      for offset in 0..<Int(Hangul.count) where isIndexed[offset] {
+        let scalar = Hangul.first + UInt32(offset)
+        if seen.contains(scalar) {
+          store(model.best(of: scalar, at: position, wide: false, minimum: 0, scratch: &scratch), scalar, p)
+        }
         // P(syllable | position) backs off to P(syllable | any given-name position), which backs
         // off to the jamo prior.
         let count = model.givenSyllableCounts[KoreanSpellingModel.SyllableKey(scalar: scalar, position: p)] ?? 0
@@ -121,128 +167,166 @@ final class KoreanNameTables: Sendable {
         let anyPosition = (anyCount + Self.priorConcentration * jamoPrior(scalar)) / (totalByPosition[1] + totalByPosition[2] + Self.priorConcentration)
         let prior = (count + Self.positionConcentration * anyPosition) / (total + Self.positionConcentration)
         guard prior > 0 else { continue }
-        var scores: [[UInt8]: Double] = [:]
-        for spelling in model.spellings(of: scalar, at: position, wide: true)
-        where spelling.probability >= Self.minimumSpellingProbability && !spelling.letters.isEmpty {
-          scores[spelling.letters] = spelling.probability
+        let logPrior = log(prior)
+        collectScores(scalar, position, minimum: Self.minimumSpellingProbability)
+        looseCodes.removeAll(keepingCapacity: true)
+        looseValues.removeAll(keepingCapacity: true)
+        skeletonCodes.removeAll(keepingCapacity: true)
+        for (code, probability) in zip(scoreCodes, scoreValues) {
+          let logScore = log(probability) + logPrior
+          exactEntries.append(key: code | tag, scalar: scalar, score: logScore)
+          let v = variant(code)
+          let looseCode = variantLoose[v]
+          if let i = looseCodes.firstIndex(of: looseCode) {
+            looseValues[i] = max(looseValues[i], logScore)
+          } else {
+            looseCodes.append(looseCode)
+            looseValues.append(logScore)
+          }
+          let skeleton = variantSkeleton[v]
+          if skeleton != 0 && !skeletonCodes.contains(skeleton) { skeletonCodes.append(skeleton) }
         }
-        // The textbook forms are always readable back, even when the data never used them:
-        // RR, McCune–Reischauer without diacritics, and their mixtures ("Jong" for 정, "Un" for 은).
-        for form in Self.conventionalSpellings(of: scalar) where !form.isEmpty {
-          scores[form] = max(scores[form] ?? 0, Self.conventionalSpellingProbability)
+        for (code, logScore) in zip(looseCodes, looseValues) where code != 0 {
+          looseEntries.append(key: code | tag, scalar: scalar, score: logScore)
         }
-        var looseScores: [[UInt8]: Double] = [:]
-        for (letters, probability) in scores {
-          let logScore = log(probability) + log(prior)
-          reverseGiven[p][letters, default: []].append(ReverseCandidate(scalar: scalar, logScore: logScore))
-          let loose = Self.loosened(letters)
-          looseScores[loose] = max(looseScores[loose] ?? -.infinity, logScore)
-        }
-        for (loose, logScore) in looseScores {
-          looseGiven[p][loose, default: []].append(ReverseCandidate(scalar: scalar, logScore: logScore))
-        }
-        var skeletons = Set<[UInt8]>()
-        for letters in scores.keys { if let k = Self.skeleton(letters) { skeletons.insert(k) } }
-        for k in skeletons {
-          skeletonGiven[p][k, default: []].append(ReverseCandidate(scalar: scalar, logScore: log(prior) + Self.skeletonPenalty))
+        for skeleton in skeletonCodes {
+          skeletonEntries.append(key: skeleton | tag, scalar: scalar, score: logPrior + Self.skeletonPenalty)
         }
       }
     }
-    var reverseSurname: [[UInt8]: [ReverseCandidate]] = [:]
-    var known = Set<[UInt8]>()
-    let population = model.surnamePopulation.values.reduce(0, +)
-    for (scalar, people) in model.surnamePopulation {
-      forward[0][Int(scalar - Hangul.first)] = model.spellings(of: scalar, at: .surname)
-      var scores: [[UInt8]: Double] = [:]
-      for spelling in model.spellings(of: scalar, at: .surname, wide: true) where spelling.probability >= 0.001 && !spelling.letters.isEmpty {
-        scores[spelling.letters] = spelling.probability
-      }
-      for form in Self.conventionalSpellings(of: scalar) where !form.isEmpty {
-        scores[form] = max(scores[form] ?? 0, Self.conventionalSpellingProbability)
-      }
-      for (letters, probability) in scores {
+
+    var surnameEntries = ReverseIndex.Entries()
+    var known = CodeTable(capacity: 1024)
+    let population = model.surnamePopulation.values.sorted().reduce(0, +)
+    for (scalar, people) in model.surnamePopulation.sorted(by: { $0.key < $1.key }) {
+      store(model.best(of: scalar, at: .surname, wide: false, minimum: 0, scratch: &scratch), scalar, 0)
+      collectScores(scalar, .surname, minimum: 0.001)
+      for (code, probability) in zip(scoreCodes, scoreValues) {
         let logScore = log(probability) + log(people / population)
-        reverseSurname[letters, default: []].append(ReverseCandidate(scalar: scalar, logScore: logScore))
-        let loose = Self.loosened(letters)
-        if loose != letters { reverseSurname[loose, default: []].append(ReverseCandidate(scalar: scalar, logScore: logScore + Self.loosePenalty)) }
+        surnameEntries.append(key: code, scalar: scalar, score: logScore)
+        let looseCode = Self.loosened(code: code)
+        if looseCode != code && looseCode != 0 { surnameEntries.append(key: looseCode, scalar: scalar, score: logScore + Self.loosePenalty) }
       }
       if let jamo = Hangul.jamo(of: scalar) {
-        known.insert(KoreanSpellingModel.letters(Hangul.rrInitials[jamo.initial] + Hangul.rrMedials[jamo.medial] + Hangul.rrFinals[jamo.final]))
-        known.insert(KoreanSpellingModel.letters(Hangul.mrAsciiInitials[jamo.initial] + Hangul.mrAsciiMedials[jamo.medial] + Hangul.mrFinals[jamo.final]))
+        known.insert(Hangul.rrCode(scalar), 0)
+        known.insert(SpellingCode.join(SpellingCode.join(Hangul.mrAsciiInitialCodes[jamo.initial], Hangul.mrAsciiMedialCodes[jamo.medial]), Hangul.rrFinalCodes[jamo.final]), 0)
       }
     }
-    for spelling in model.surnameDisplay.keys { known.insert(spelling) }
-    for key in reverseSurname.keys {
-      // one entry per surname (a loose and an exact spelling may both point at it), best first
-      var best: [UInt32: Double] = [:]
-      for c in reverseSurname[key] ?? [] { best[c.scalar] = max(best[c.scalar] ?? -.infinity, c.logScore) }
-      reverseSurname[key] = best.map { ReverseCandidate(scalar: $0.key, logScore: $0.value) }.sorted { $0.logScore != $1.logScore ? $0.logScore > $1.logScore : $0.scalar < $1.scalar }
-    }
-    for p in 1...2 {
-      for key in reverseGiven[p].keys { reverseGiven[p][key]?.sort { $0.logScore != $1.logScore ? $0.logScore > $1.logScore : $0.scalar < $1.scalar } }
-      for key in looseGiven[p].keys { looseGiven[p][key]?.sort { $0.logScore != $1.logScore ? $0.logScore > $1.logScore : $0.scalar < $1.scalar } }
-      for key in skeletonGiven[p].keys {
-        skeletonGiven[p][key] = Array((skeletonGiven[p][key] ?? []).sorted { $0.logScore != $1.logScore ? $0.logScore > $1.logScore : $0.scalar < $1.scalar }.prefix(Self.skeletonCandidates))
+    for code in model.surnameSpellings.sorted() { known.insert(code, 0) }
+
+    self.forwardStart = forwardStart
+    self.forwardCount = forwardCount
+    self.forwardCodes = forwardCodes
+    self.forwardProbabilities = forwardProbabilities
+    self.forwardLogs = forwardProbabilities.map { log($0) }
+    self.surnames = ReverseIndex(surnameEntries, bestPerScalar: true)
+    self.knownSurnames = known
+    let exact = ReverseIndex(exactEntries)
+    let loose = ReverseIndex(looseEntries)
+    let skeletons = ReverseIndex(skeletonEntries, limit: Self.skeletonCandidates)
+    self.exact = exact
+    self.loose = loose
+    self.skeletons = skeletons
+
+    // For each spelling, where its readings are at each position: the parser's lookups then go
+    // by code alone.
+    var slices: [ReadingSlices] = []
+    func codes(_ index: ReverseIndex, loosened: Bool) -> CodeTable {
+      var table = CodeTable(capacity: index.keys.count)
+      let empty = 0..<0
+      for key in index.keys {
+        let code = key & (1 << 60 - 1)
+        if table.contains(code) { continue }
+        let first = index.range(code | 1 << 60)
+        let next = index.range(code | 2 << 60)
+        let skeleton = loosened ? (Self.skeletonCode(code) ?? 0) : variantSkeleton[variant(code)]
+        let s1 = skeleton == 0 ? nil : skeletons.range(skeleton | 1 << 60)
+        let s2 = skeleton == 0 ? nil : skeletons.range(skeleton | 2 << 60)
+        table.insert(code, Int32(slices.count))
+        slices.append(ReadingSlices(primary: (first ?? next ?? empty, next ?? first ?? empty), skeleton: (s1 ?? s2 ?? empty, s2 ?? s1 ?? empty)))
       }
+      return table
     }
-    self.forward = forward
-    self.forwardOptions = forward.map { lists in lists.map { $0.map(SpellingOptions.init) } }
-    self.reverseGiven = reverseGiven
-    self.looseGiven = looseGiven
-    self.skeletonGiven = skeletonGiven
-    // The parser's lookups go by the spelling's code (no allocation to look up); the merged
-    // lists (known readings, then skeleton readings) are built on first use: see `merged`.
-    func codes(_ index: [[[UInt8]: [ReverseCandidate]]]) -> Set<UInt64> {
-      var out = Set<UInt64>()
-      out.reserveCapacity(index[1].count + index[2].count)
-      for p in 1...2 {
-        for spelling in index[p].keys { if let code = SpellingCode.encode(spelling[...]) { out.insert(code) } }
-      }
-      return out
-    }
-    self.exactCodes = codes(reverseGiven)
-    self.looseCodes = codes(looseGiven)
-    self.reverseSurname = reverseSurname
-    self.knownSurnameSpellings = known
-    let given = Set(reverseGiven[1].keys).union(reverseGiven[2].keys)
-    self.givenSpellings = given
-    self.longestGivenSpelling = given.map(\.count).max() ?? 0
-    let loose = Set(looseGiven[1].keys).union(looseGiven[2].keys)
-    self.looseSpellings = loose
-    self.longestLooseSpelling = loose.map(\.count).max() ?? 0
+    self.exactCodes = codes(exact, loosened: false)
+    self.looseCodes = codes(loose, loosened: true)
+    self.slices = slices
   }
 
-  /// The readings of a given-name spelling at a position (1 or 2), best first, when its code
-  /// is in `exactCodes` (or `looseCodes` when `loose`): its known readings at that position
-  /// (else at the other one), then skeleton readings not among them. `spelling` holds the
-  /// letters of `code`. Nil when the code is not indexed.
-  func merged(code: UInt64, spelling: [UInt8], loose: Bool, position p: Int) -> [ReverseCandidate]? {
-    guard (loose ? looseCodes : exactCodes).contains(code), p == 1 || p == 2 else { return nil }
-    let key = code | UInt64(p) << 61 | (loose ? 1 << 63 : 0)
-    if let found = mergedCache.get(key) { return found }
-    let index = loose ? looseGiven : reverseGiven
-    let primary = index[p][spelling] ?? index[3 - p][spelling] ?? []
-    let list = Self.merge(primary, skeleton: Self.skeleton(spelling).flatMap { skeletonGiven[p][$0] ?? skeletonGiven[3 - p][$0] })
-    mergedCache.set(key, list)
-    return list
+  /// Appends the readings of a given-name spelling at a position (1 or 2), best first, to
+  /// `scalars` and `scores`: its known readings at that position (else at the other one), at
+  /// most `knownReadingsPerSpelling`, merged with the skeleton readings not among them, each
+  /// scored at most `skeletonGap` below the best known reading (ties by scalar). False when the
+  /// code is not indexed (`loose` picks the loosened index).
+  func appendReadings(code: UInt64, loose isLoose: Bool, position p: Int, scalars: inout [UInt32], scores: inout [Double]) -> Bool {
+    guard let s = (isLoose ? looseCodes : exactCodes)[code] else { return false }
+    let slice = slices[Int(s)]
+    let index = isLoose ? loose : exact
+    let primary = (p == 1 ? slice.primary.0 : slice.primary.1).prefix(Self.knownReadingsPerSpelling)
+    appendMerged(index, primary, p == 1 ? slice.skeleton.0 : slice.skeleton.1, scalars: &scalars, scores: &scores)
+    return true
   }
 
-  /// Merged reverse lists by (code, position, loose), filled on first use under a lock; each
-  /// list is a pure function of the immutable tables, so sharing them is safe.
-  final class MergedCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var lists: [UInt64: [ReverseCandidate]] = [:]
+  /// Appends the readings of a spelling by its consonant skeleton alone (`skeletonCode`).
+  func appendSkeletonReadings(skeleton: UInt64, position p: Int, scalars: inout [UInt32], scores: inout [Double]) -> Bool {
+    guard let range = skeletons.range(skeleton | UInt64(p) << 60) ?? skeletons.range(skeleton | UInt64(3 - p) << 60) else { return false }
+    appendMerged(exact, 0..<0, range, scalars: &scalars, scores: &scores)
+    return true
+  }
 
-    func get(_ key: UInt64) -> [ReverseCandidate]? {
-      lock.lock()
-      defer { lock.unlock() }
-      return lists[key]
+  /// Merges a known-readings range of `index` with a skeleton range (both sorted best first).
+  private func appendMerged(_ index: ReverseIndex, _ primary: Range<Int>, _ extra: Range<Int>, scalars: inout [UInt32], scores: inout [Double]) {
+    guard !extra.isEmpty else {
+      for i in primary {
+        scalars.append(index.scalars[i])
+        scores.append(index.scores[i])
+      }
+      return
     }
-
-    func set(_ key: UInt64, _ list: [ReverseCandidate]) {
-      lock.lock()
-      defer { lock.unlock() }
-      lists[key] = list
+    let floor = (primary.isEmpty ? 0 : index.scores[primary.lowerBound]) + Self.skeletonGap
+    // Skeleton readings not among the known ones, capped at `floor`: the capped ones (a
+    // prefix, all scoring `floor`) go in scalar order.
+    var extraScalars: [UInt32] = []
+    var extraScores: [Double] = []
+    extraScalars.reserveCapacity(extra.count)
+    extraScores.reserveCapacity(extra.count)
+    var capped = 0
+    for i in extra {
+      let scalar = skeletons.scalars[i]
+      if primary.contains(where: { index.scalars[$0] == scalar }) { continue }
+      let score = skeletons.scores[i]
+      if score >= floor {
+        var position = capped
+        while position > 0 && extraScalars[position - 1] > scalar { position -= 1 }
+        extraScalars.insert(scalar, at: position)
+        extraScores.insert(floor, at: position)
+        capped += 1
+      } else {
+        extraScalars.append(scalar)
+        extraScores.append(score)
+      }
+    }
+    var i = primary.lowerBound
+    var j = 0
+    while i < primary.upperBound || j < extraScalars.count {
+      let takePrimary: Bool
+      if j == extraScalars.count {
+        takePrimary = true
+      } else if i == primary.upperBound {
+        takePrimary = false
+      } else {
+        let a = index.scores[i]
+        let b = extraScores[j]
+        takePrimary = a != b ? a > b : index.scalars[i] < extraScalars[j]
+      }
+      if takePrimary {
+        scalars.append(index.scalars[i])
+        scores.append(index.scores[i])
+        i += 1
+      } else {
+        scalars.append(extraScalars[j])
+        scores.append(extraScores[j])
+        j += 1
+      }
     }
   }
 
@@ -265,122 +349,15 @@ final class KoreanNameTables: Sendable {
     return tables
   }
 
-  /// Score (log) of a syllable reached only through its consonant skeleton, added to its prior.
-  static let skeletonPenalty = log(0.0003)
-  /// Syllables kept per skeleton (most likely first).
-  static let skeletonCandidates = 12
-
-  /// The consonant skeleton of a loosened one-syllable spelling: the onset's and coda's
-  /// classes (as in the key: g/k → k, j/ch → j, r/l → l …) around "*" for the vowels and
-  /// glides; nil when the letters hold two vowel groups.
-  static func skeleton(_ letters: [UInt8]) -> [UInt8]? {
-    let loose = loosened(letters)
-    func isVowel(_ b: UInt8) -> Bool { b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6F || b == 0x75 || b == 0x77 || b == 0x79 }
-    var i = 0
-    while i < loose.count && !isVowel(loose[i]) { i += 1 }
-    var j = i
-    while j < loose.count && isVowel(loose[j]) { j += 1 }
-    guard j > i, !loose[j...].contains(where: isVowel) else { return nil }
-    var out: [UInt8] = []
-    out.reserveCapacity(4)
-    if let onset = KoreanNameKey.foldOnsetLetter(loose[..<i]) { out.append(onset) }
-    out.append(0x2A)
-    KoreanNameKey.appendFoldedCoda(loose[j...], to: &out)
-    return out
-  }
-
-  /// Score penalty (log) for reading a spelling only through its loosened form.
-  static let loosePenalty = log(0.05)
-
-  /// A looser form of a spelling for reading back idiosyncratic spellings: "gh", "kh", "sh",
-  /// "ph", "rh" lose their "h"; an "h" between a vowel and a consonant or the end goes ("Ahn",
-  /// "Ihk", "Kahng", "Eoh"); doubled consonants are single ("Sanng"); "c" not before "h" is "k"
-  /// ("Dong-ic"); "iy" and "ie" before a consonant are "i" ("Kiy", "Jie").
-  static func loosened(_ letters: [UInt8]) -> [UInt8] {
-    // The rules of `loosenedWithSources`, without recording sources.
-    func isVowel(_ b: UInt8) -> Bool { b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6F || b == 0x75 }
-    var out: [UInt8] = []
-    out.reserveCapacity(letters.count)
-    var i = 0
-    while i < letters.count {
-      let b = letters[i]
-      let next: UInt8? = i + 1 < letters.count ? letters[i + 1] : nil
-      i += 1
-      if b == 0x68, let previous = out.last {  // h
-        if previous == 0x67 || previous == 0x6B || previous == 0x73 || previous == 0x70 || previous == 0x72 { continue }
-        if isVowel(previous) && (next == nil || !(isVowel(next ?? 0) || next == 0x77 || next == 0x79)) { continue }
-      }
-      if b == 0x63 && next != 0x68 {  // c → k
-        if out.last != 0x6B { out.append(0x6B) }
-        continue
-      }
-      if !isVowel(b) && b != 0x77 && b != 0x79 && out.last == b { continue }  // doubled consonant
-      if b == 0x79 && out.last == 0x69 && (next == nil || !isVowel(next ?? 0)) { continue }  // "iy"
-      if b == 0x65 && out.last == 0x69 && (next == nil || !(isVowel(next ?? 0))) { continue }  // "ie"
-      out.append(b)
-    }
-    return out
-  }
-
-  /// `loosened`, with the index in `letters` each kept letter came from.
-  static func loosenedWithSources(_ letters: [UInt8]) -> (letters: [UInt8], sources: [Int]) {
-    var sources: [Int] = []
-    func isVowel(_ b: UInt8) -> Bool { b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6F || b == 0x75 }
-    var out: [UInt8] = []
-    out.reserveCapacity(letters.count)
-    var i = 0
-    while i < letters.count {
-      let b = letters[i]
-      let next: UInt8? = i + 1 < letters.count ? letters[i + 1] : nil
-      if b == 0x68, let previous = out.last {  // h
-        if previous == 0x67 || previous == 0x6B || previous == 0x73 || previous == 0x70 || previous == 0x72 {
-          i += 1
-          continue
-        }
-        if isVowel(previous) && (next == nil || !(isVowel(next ?? 0) || next == 0x77 || next == 0x79)) {
-          i += 1
-          continue
-        }
-      }
-      if b == 0x63 && next != 0x68 {  // c → k
-        if out.last != 0x6B {
-          out.append(0x6B)
-          sources.append(i)
-        }
-        i += 1
-        continue
-      }
-      if !isVowel(b) && b != 0x77 && b != 0x79 && out.last == b {  // doubled consonant
-        i += 1
-        continue
-      }
-      if b == 0x79 && out.last == 0x69 && (next == nil || !isVowel(next ?? 0)) {  // "iy"
-        i += 1
-        continue
-      }
-      if b == 0x65 && out.last == 0x69 && (next == nil || !(isVowel(next ?? 0))) {  // "ie"
-        i += 1
-        continue
-      }
-      out.append(b)
-      sources.append(i)
-      i += 1
-    }
-    return (out, sources)
-  }
-
-  /// Probability given to a textbook spelling the data never showed, for reading it back.
-  static let conventionalSpellingProbability = 0.03
-
-  /// RR and McCune–Reischauer (ASCII) letters of a syllable and their mixtures.
-  static func conventionalSpellings(of scalar: UInt32) -> [[UInt8]] {
+  /// RR and McCune–Reischauer (ASCII) letters of a syllable and their mixtures, as codes.
+  static func conventionalSpellings(of scalar: UInt32) -> [UInt64] {
     guard let j = Hangul.jamo(of: scalar) else { return [] }
-    var forms: [[UInt8]] = []
+    var forms: [UInt64] = []
     forms.reserveCapacity(8)
-    for initial in [Hangul.rrInitialBytes[j.initial], Hangul.mrAsciiInitialBytes[j.initial]] {
-      for medial in [Hangul.rrMedialBytes[j.medial], Hangul.mrAsciiMedialBytes[j.medial]] {
-        for final in [Hangul.rrFinalBytes[j.final], Hangul.rrTransliteratedFinalBytes[j.final]] {
-          let form = initial + medial + final
+    for initial in [Hangul.rrInitialCodes[j.initial], Hangul.mrAsciiInitialCodes[j.initial]] {
+      for medial in [Hangul.rrMedialCodes[j.medial], Hangul.mrAsciiMedialCodes[j.medial]] {
+        for final in [Hangul.rrFinalCodes[j.final], Hangul.rrTransliteratedFinalCodes[j.final]] {
+          let form = SpellingCode.join(SpellingCode.join(initial, medial), final)
           if !forms.contains(form) { forms.append(form) }
         }
       }
@@ -388,33 +365,24 @@ final class KoreanNameTables: Sendable {
     return forms
   }
 
-  /// `spellings(of:at:)` as parallel arrays.
+  /// The spellings of a syllable at a position as ranges of the flat forward arrays, or nil
+  /// when not precomputed (a syllable never seen in a given name, a surname not in the lexicon).
   @inline(__always)
-  func options(of scalar: UInt32, at position: KoreanNamePosition) -> SpellingOptions {
-    guard Hangul.isSyllable(scalar) else { return SpellingOptions([]) }
-    if let cached = forwardOptions[position.rawValue][Int(scalar - Hangul.first)] { return cached }
-    return SpellingOptions(model.spellings(of: scalar, at: position))
+  func forwardRange(of scalar: UInt32, at position: KoreanNamePosition) -> Range<Int>? {
+    guard Hangul.isSyllable(scalar) else { return nil }
+    let slot = position.rawValue * Int(Hangul.count) + Int(scalar - Hangul.first)
+    let count = Int(forwardCount[slot])
+    guard count > 0 else { return nil }
+    let start = Int(forwardStart[slot])
+    return start..<start + count
   }
 
   /// Spellings of a syllable at a position, best first (precomputed or computed now).
-  @inline(__always)
   func spellings(of scalar: UInt32, at position: KoreanNamePosition) -> [WeightedSpelling] {
     guard Hangul.isSyllable(scalar) else { return [] }
-    if let cached = forward[position.rawValue][Int(scalar - Hangul.first)] { return cached }
+    if let range = forwardRange(of: scalar, at: position) {
+      return range.map { WeightedSpelling(letters: SpellingCode.letters(forwardCodes[$0]), probability: forwardProbabilities[$0]) }
+    }
     return model.spellings(of: scalar, at: position)
-  }
-}
-
-/// Spellings of a syllable as parallel arrays (at most 16, best first).
-struct SpellingOptions: Sendable {
-  var letters: [[UInt8]]
-  var probabilities: [Double]
-  var logs: [Double]
-
-  init(_ spellings: [WeightedSpelling]) {
-    let kept = spellings.prefix(16)
-    letters = kept.map(\.letters)
-    probabilities = kept.map(\.probability)
-    logs = kept.map(\.logProbability)
   }
 }

@@ -84,12 +84,39 @@ public struct KoreanRomanizer: Sendable {
     var choices: UInt32
   }
 
+  /// The spellings of one syllable, best first: slices of the tables' flat arrays (or of a
+  /// list computed for a syllable the tables do not hold), at most 16.
+  struct Options {
+    var codes: ArraySlice<UInt64>
+    var probabilities: ArraySlice<Double>
+    var logs: ArraySlice<Double>
+
+    /// The probability of a spelling, 0 when it is not among the options.
+    func probability(of code: UInt64) -> Double {
+      guard let i = codes.firstIndex(of: code) else { return 0 }
+      return probabilities[i]
+    }
+
+    func code(_ choice: Int) -> UInt64 { codes[codes.startIndex + choice] }
+  }
+
+  func options(of scalar: UInt32, at position: KoreanNamePosition) -> Options {
+    if let range = tables.forwardRange(of: scalar, at: position) {
+      return Options(codes: tables.forwardCodes[range], probabilities: tables.forwardProbabilities[range], logs: tables.forwardLogs[range])
+    }
+    var scratch = SpellingDistribution()
+    let list = tables.model.best(of: scalar, at: position, wide: false, minimum: 0, scratch: &scratch)
+    let kept = min(list.count, 16)
+    return Options(
+      codes: list.codes[..<kept], probabilities: list.probabilities[..<kept], logs: list.probabilities[..<kept].map { log($0) }[...])
+  }
+
   /// The best letter sequences for a name (by product of syllable probabilities).
   ///
   /// Both lists are sorted best first, so a bounded insertion (after equal scores) with early
   /// exits keeps the best `width` products without sorting them all; two fixed buffers of
   /// `width + 1` entries take turns, so a step allocates nothing.
-  func beam(_ syllables: [UInt32], options: [SpellingOptions], width: Int) -> [BeamEntry] {
+  func beam(_ options: [Options], width: Int) -> [BeamEntry] {
     guard width > 0, let firstOptions = options.first else { return [] }
     var current = [BeamEntry](repeating: BeamEntry(logProbability: 0, choices: 0), count: width + 1)
     var next = current
@@ -98,7 +125,7 @@ public struct KoreanRomanizer: Sendable {
       current[count] = BeamEntry(logProbability: l, choices: UInt32(j))
       count += 1
     }
-    for index in 1..<max(syllables.count, 1) where index < options.count {
+    for index in 1..<max(options.count, 1) {
       let shift = UInt32(4 * index)
       var nextCount = 0
       options[index].logs.withUnsafeBufferPointer { logs in
@@ -127,27 +154,47 @@ public struct KoreanRomanizer: Sendable {
       swap(&current, &next)
       count = nextCount
     }
-    return Array(current.prefix(count))
+    current.removeLast(current.count - count)
+    return current
+  }
+
+  /// The letters of a whole spelling, packed 12 to a word, for telling spellings apart
+  /// whatever their syllable cuts.
+  struct PackedLetters: Equatable {
+    var words = SIMD8<UInt64>(repeating: 0)
+    var count = 0
+
+    init(_ codes: some Sequence<UInt64>) {
+      for code in codes {
+        let n = SpellingCode.length(code)
+        for k in 0..<n where count < 96 {
+          words[count / 12] = words[count / 12] << 5 | UInt64(SpellingCode.letter(code, k, length: n) &- 0x60)
+          count += 1
+        }
+      }
+    }
   }
 
   func romanizations(syllables: [UInt32], limit: Int) -> [KoreanRomanization] {
-    var options: [SpellingOptions] = []
+    var options: [Options] = []
     options.reserveCapacity(syllables.count)
     for (index, scalar) in syllables.enumerated() {
       let position: KoreanNamePosition = index == 0 ? .surname : (index == 1 ? .first : .next)
       // At most 16 options per syllable: the choice of each is packed in 4 bits.
-      let list = tables.options(of: scalar, at: position)
-      if list.logs.isEmpty { return [] }
+      let list = self.options(of: scalar, at: position)
+      if list.codes.isEmpty { return [] }
       options.append(list)
     }
-    let entries = beam(syllables, options: options, width: Self.beamWidth)
+    let entries = beam(options, width: Self.beamWidth)
     guard !entries.isEmpty else { return [] }
 
     // Diversify: a candidate that only changes the surname spelling of one already chosen is
     // pushed two places down, so the top five cover more given-name spellings.
     let givenMask: UInt32 = ~0xF
     var order: [Int] = []
+    order.reserveCapacity(limit + 4)
     var seenGiven: [UInt32] = []
+    seenGiven.reserveCapacity(limit + 4)
     var remaining = Array(entries.indices)
     while !remaining.isEmpty && order.count < limit + 4 {
       var best = 0
@@ -168,76 +215,58 @@ public struct KoreanRomanizer: Sendable {
       seenGiven.append(entries[chosen].choices & givenMask)
     }
 
-    func parts(_ entry: BeamEntry) -> [[UInt8]] {
-      (0..<syllables.count).map { options[$0].letters[Int((entry.choices >> UInt32(4 * $0)) & 0xF)] }
+    func parts(_ entry: BeamEntry) -> [UInt64] {
+      (0..<syllables.count).map { options[$0].code(Int((entry.choices >> UInt32(4 * $0)) & 0xF)) }
+    }
+    func probability(_ parts: [UInt64]) -> Double {
+      var p = 1.0
+      for (index, part) in parts.enumerated() { p *= options[index].probability(of: part) }
+      return p
     }
     var results: [KoreanRomanization] = []
     results.reserveCapacity(limit + 2)
-    var seen: [[UInt8]] = []
+    var seen: [PackedLetters] = []
     seen.reserveCapacity(limit + 6)
-    func add(_ parts: [[UInt8]], style: KoreanRomanizationStyle, score: Double, text: String? = nil) {
-      let folded = parts.flatMap { $0 }
-      guard !folded.isEmpty, !seen.contains(folded) else { return }
+    func add(_ parts: [UInt64], style: KoreanRomanizationStyle, score: Double, passport: Bool = false) {
+      let folded = PackedLetters(parts)
+      guard folded.count > 0, !seen.contains(folded) else { return }
       seen.append(folded)
-      results.append(KoreanRomanization(text: text ?? Self.display(parts), style: style, score: score))
+      results.append(KoreanRomanization(text: passport ? Self.passportDisplay(parts) : Self.display(parts), style: style, score: score))
     }
     let bestSurname = parts(entries[0])[0]
-    let rrGiven = syllables.count > 1 ? syllables.dropFirst().map { Self.rrSyllable($0, transliterated: false) } : []
-    let passportGiven = syllables.count > 1 ? syllables.dropFirst().map { Self.rrSyllable($0, transliterated: true) } : []
     // Keep room for the strict RR and MR forms.
     let reserved = limit >= 3 ? 2 : 0
     let room = limit - reserved
     for (rank, index) in order.enumerated() {
       if results.count >= room { break }
       if rank == Self.leadingCommon && syllables.count > 1 {
-        add([bestSurname] + rrGiven, style: .yonhap, score: probability([bestSurname] + rrGiven, options))
-        let passport = [bestSurname] + passportGiven
-        if !seen.contains(passport.flatMap { $0 }) {
-          add(passport, style: .passport, score: probability(passport, options), text: Self.passportDisplay(passport))
-        }
+        let yonhap = [bestSurname] + syllables.dropFirst().map { Hangul.rrCode($0) }
+        add(yonhap, style: .yonhap, score: probability(yonhap))
+        let passport = [bestSurname] + syllables.dropFirst().map { Hangul.rrCode($0, transliterated: true) }
+        add(passport, style: .passport, score: probability(passport), passport: true)
       }
       add(parts(entries[index]), style: .common, score: exp(entries[index].logProbability))
     }
-    let rr = syllables.map { Self.rrSyllable($0, transliterated: false) }
+    let rr = syllables.map { Hangul.rrCode($0) }
     if results.count > room { results.removeLast(results.count - room) }
     if reserved > 0 {
       let rrText = Self.display(rr)
-      if !results.contains(where: { $0.text == rrText }) {
-        results.append(KoreanRomanization(text: rrText, style: .rr, score: probability(rr, options)))
-      } else if let i = results.firstIndex(where: { $0.text == rrText }), results[i].style == .common {
-        results[i].style = .rr
+      if let i = results.firstIndex(where: { $0.text == rrText }) {
+        if results[i].style == .common { results[i].style = .rr }
+      } else {
+        results.append(KoreanRomanization(text: rrText, style: .rr, score: probability(rr)))
       }
       results.append(KoreanRomanization(text: Self.mcCuneReischauer(syllables), style: .mr, score: 0))
     }
-    return Array(results.prefix(limit))
-  }
-
-  /// The model probability of a letter sequence (0 when a part is not among the options).
-  private func probability(_ parts: [[UInt8]], _ options: [SpellingOptions]) -> Double {
-    var p = 1.0
-    for (index, part) in parts.enumerated() {
-      guard let j = options[index].letters.firstIndex(of: part) else { return 0 }
-      p *= options[index].probabilities[j]
-    }
-    return p
+    if results.count > limit { results.removeLast(results.count - limit) }
+    return results
   }
 
   // MARK: - Conventions
 
   /// RR letters of one syllable; `transliterated` spells finals letter by letter ("seog").
   static func rrSyllable(_ scalar: UInt32, transliterated: Bool) -> [UInt8] {
-    guard Hangul.isSyllable(scalar) else { return [] }
-    return (transliterated ? rrTransliteratedTable : rrTable)[Int(scalar - Hangul.first)]
-  }
-
-  /// RR letters of every syllable, built once (Swift initialises a static `let` once, thread-safely).
-  private static let rrTable: [[UInt8]] = (0..<Hangul.count).map { offset in
-    let j = Hangul.jamo(of: Hangul.first + offset) ?? Hangul.Jamo(initial: 0, medial: 0, final: 0)
-    return Hangul.rrInitialBytes[j.initial] + Hangul.rrMedialBytes[j.medial] + Hangul.rrFinalBytes[j.final]
-  }
-  private static let rrTransliteratedTable: [[UInt8]] = (0..<Hangul.count).map { offset in
-    let j = Hangul.jamo(of: Hangul.first + offset) ?? Hangul.Jamo(initial: 0, medial: 0, final: 0)
-    return Hangul.rrInitialBytes[j.initial] + Hangul.rrMedialBytes[j.medial] + Hangul.rrTransliteratedFinalBytes[j.final]
+    SpellingCode.letters(Hangul.rrCode(scalar, transliterated: transliterated))
   }
 
   /// McCune–Reischauer: "Yu Yongwŏn", "Cho T'aeyŏl" (no sound changes between syllables,
@@ -252,41 +281,44 @@ public struct KoreanRomanizer: Sendable {
       bytes += Hangul.mrInitialBytes[j.initial]
       bytes += Hangul.mrMedialBytes[j.medial]
       bytes += Hangul.rrFinalBytes[j.final]
-      if index <= 1, start < bytes.count, bytes[start] >= 0x61, bytes[start] <= 0x7A { bytes[start] -= 32 }
-    }
-    return String(decoding: bytes, as: UTF8.self)
-  }
-
-  /// "Yoo Yong-won": family name, space, hyphenated given name, first letters capitalised.
-  static func display(_ parts: [[UInt8]]) -> String {
-    guard let family = parts.first else { return "" }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(24)
-    appendCapitalized(family, to: &bytes)
-    if parts.count > 1 {
-      bytes.append(0x20)
-      for (index, part) in parts.dropFirst().enumerated() {
-        if index == 0 { appendCapitalized(part, to: &bytes) } else {
-          bytes.append(0x2D)
-          bytes.append(contentsOf: part)
+      if index <= 1, start < bytes.count {
+        if bytes[start] >= 0x61 && bytes[start] <= 0x7A {
+          bytes[start] -= 32
+        } else if bytes[start] == 0xC5, start + 1 < bytes.count, bytes[start + 1] == 0x8F || bytes[start + 1] == 0xAD {
+          bytes[start + 1] -= 1  // ŏ → Ŏ, ŭ → Ŭ
         }
       }
     }
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// "YOO YONGWON".
-  static func passportDisplay(_ parts: [[UInt8]]) -> String {
+  /// "Yoo Yong-won": family name, space, hyphenated given name, first letters capitalised.
+  static func display(_ parts: [UInt64]) -> String {
     guard let family = parts.first else { return "" }
-    var bytes = family.map { $0 &- 32 }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(24)
+    SpellingCode.append(family, to: &bytes, capitalized: true)
     if parts.count > 1 {
       bytes.append(0x20)
-      for part in parts.dropFirst() { bytes.append(contentsOf: part.map { $0 &- 32 }) }
+      for (index, part) in parts.dropFirst().enumerated() {
+        if index > 0 { bytes.append(0x2D) }
+        SpellingCode.append(part, to: &bytes, capitalized: index == 0)
+      }
     }
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  private static func appendCapitalized(_ part: [UInt8], to bytes: inout [UInt8]) {
-    for (k, b) in part.enumerated() { bytes.append(k == 0 && b >= 0x61 && b <= 0x7A ? b - 32 : b) }
+  /// "YOO YONGWON".
+  static func passportDisplay(_ parts: [UInt64]) -> String {
+    guard let family = parts.first else { return "" }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(24)
+    SpellingCode.append(family, to: &bytes)
+    if parts.count > 1 {
+      bytes.append(0x20)
+      for part in parts.dropFirst() { SpellingCode.append(part, to: &bytes) }
+    }
+    for i in bytes.indices where bytes[i] >= 0x61 && bytes[i] <= 0x7A { bytes[i] -= 32 }
+    return String(decoding: bytes, as: UTF8.self)
   }
 }

@@ -43,7 +43,14 @@ struct WeightedSpelling: Sendable {
 /// (jamo, position, neighbouring jamo) to (jamo, position) to (jamo, any given-name position)
 /// to the Revised Romanization / McCune–Reischauer letters. A syllable never seen still gets
 /// sensible spellings from its jamo. Surnames add the observed and listed spellings of
-/// `surname-spellings.tsv`.
+/// `surname-spellings.tsv`. Spellings are `SpellingCode`s throughout.
+///
+/// ```swift
+/// let model = try KoreanSpellingModel(lexicons: lexicons)
+/// var scratch = SpellingDistribution()
+/// model.spellings(of: 0xBCD1 /* 병 */, at: .first, into: &scratch).best(3, minimum: 0)
+/// // byung, byeong, byoung
+/// ```
 struct KoreanSpellingModel: Sendable {
   /// Smoothing constants, chosen by cross-validation on the dev pairs' folds (Scripts/eval-names).
   struct Parameters: Sendable {
@@ -66,19 +73,20 @@ struct KoreanSpellingModel: Sendable {
   }
 
   let parameters: Parameters
-  /// Counts of jamo spellings: [slot][jamo] → per-context counters.
-  private var jamoFull: [JamoContext: [[UInt8]: Double]] = [:]
-  private var jamoByPosition: [JamoContext: [[UInt8]: Double]] = [:]
-  private var jamoGiven: [JamoContext: [[UInt8]: Double]] = [:]
+  /// Counts of jamo spellings by context: (jamo, position, neighbour), (jamo, position) and
+  /// (jamo, any given-name position).
+  private var jamoFull: [JamoContext: SpellingCounts] = [:]
+  private var jamoByPosition: [JamoContext: SpellingCounts] = [:]
+  private var jamoGiven: [JamoContext: SpellingCounts] = [:]
   /// Syllable spelling counts: key (scalar, position or -1 for any).
-  private var syllableCounts: [SyllableKey: [[UInt8]: Double]] = [:]
-  /// Surname spellings: observed counts and listed ranks.
-  private var surnameObserved: [UInt32: [[UInt8]: Double]] = [:]
-  private var surnameListed: [UInt32: [[UInt8]: Double]] = [:]
+  private var syllableCounts: [SyllableKey: SpellingCounts] = [:]
+  /// Surname spellings: observed counts and listed ranks (as 1/rank).
+  private var surnameObserved: [UInt32: SpellingCounts] = [:]
+  private var surnameListed: [UInt32: SpellingCounts] = [:]
   /// The surnames of the lexicon with their population (census; a floor when unknown).
   private(set) var surnamePopulation: [UInt32: Double] = [:]
-  /// Display forms of observed and listed surname spellings ("Yoo", "Rhee").
-  private(set) var surnameDisplay: [[UInt8]: String] = [:]
+  /// Codes of observed and listed surname spellings ("Yoo", "Rhee").
+  private(set) var surnameSpellings: Set<UInt64> = []
   /// How often each syllable was seen in given names, by position (for the Latin → Hangul prior).
   private(set) var givenSyllableCounts: [SyllableKey: Double] = [:]
   /// Sorted jamo spelling distributions by context, computed on first use.
@@ -95,9 +103,9 @@ struct KoreanSpellingModel: Sendable {
   /// lists are pure functions of the immutable counts, so sharing them is safe).
   final class JamoListCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var lists: [JamoContext: [WeightedSpelling]] = [:]
+    private var lists: [JamoContext: SpellingList] = [:]
 
-    func list(_ context: JamoContext, _ make: () -> [WeightedSpelling]) -> [WeightedSpelling] {
+    func list(_ context: JamoContext, _ make: () -> SpellingList) -> SpellingList {
       lock.lock()
       if let found = lists[context] {
         lock.unlock()
@@ -124,6 +132,9 @@ struct KoreanSpellingModel: Sendable {
   ///   or the provider's `LexiconError`.
   init(lexicons: any LexiconProvider, parameters: Parameters = Parameters()) throws {
     self.parameters = parameters
+    var jamoFull: [JamoContext: [UInt64: Double]] = [:]
+    var jamoByPosition: [JamoContext: [UInt64: Double]] = [:]
+    var jamoGiven: [JamoContext: [UInt64: Double]] = [:]
     for entry in try lexicons.entries(kind: "jamo-spellings", language: "ko") {
       let f = entry.fields
       guard f.count >= 6, let count = Double(f[5]) else { throw KoreanNameError.invalidLexicon(entry.location, "expected slot, jamo, position, neighbour, spelling, count") }
@@ -131,42 +142,56 @@ struct KoreanSpellingModel: Sendable {
         let jamo = Self.jamoIndex(f[1], slot: slot),
         let position = KoreanNamePosition(field: f[2])
       else { throw KoreanNameError.invalidLexicon(entry.location, "unknown slot, jamo or position") }
+      guard let spelling = SpellingCode.of(f[4]), SpellingCode.length(spelling) <= 4 else {
+        throw KoreanNameError.invalidLexicon(entry.location, "a jamo spelling has at most 4 letters")
+      }
       let neighbourSlot = slot == 0 ? 1 : (slot == 1 ? 2 : 0)
       let neighbour = f[3] == "-" ? -1 : (Self.jamoIndex(f[3], slot: neighbourSlot) ?? -1)
-      let spelling = Self.letters(f[4])
       jamoFull[JamoContext(slot: slot, jamo: jamo, position: position.rawValue, neighbour: neighbour), default: [:]][spelling, default: 0] += count
       jamoByPosition[JamoContext(slot: slot, jamo: jamo, position: position.rawValue, neighbour: -2), default: [:]][spelling, default: 0] += count
       if position != .surname {
         jamoGiven[JamoContext(slot: slot, jamo: jamo, position: -1, neighbour: -2), default: [:]][spelling, default: 0] += count
       }
     }
+    self.jamoFull = jamoFull.mapValues(SpellingCounts.init)
+    self.jamoByPosition = jamoByPosition.mapValues(SpellingCounts.init)
+    self.jamoGiven = jamoGiven.mapValues(SpellingCounts.init)
+    var syllableCounts: [SyllableKey: [UInt64: Double]] = [:]
     for entry in try lexicons.entries(kind: "syllable-spellings", language: "ko") {
       let f = entry.fields
       guard f.count >= 4, let scalar = Self.singleSyllable(f[0]), let position = KoreanNamePosition(field: f[1]),
         let count = Double(f[3])
       else { throw KoreanNameError.invalidLexicon(entry.location, "expected syllable, position (first|next), spelling, count") }
-      let spelling = Self.letters(f[2])
+      guard let spelling = SpellingCode.of(f[2]), spelling != 0 else {
+        throw KoreanNameError.invalidLexicon(entry.location, "a syllable spelling has 1 to 12 letters")
+      }
       syllableCounts[SyllableKey(scalar: scalar, position: position.rawValue), default: [:]][spelling, default: 0] += count
       syllableCounts[SyllableKey(scalar: scalar, position: -1), default: [:]][spelling, default: 0] += count
       givenSyllableCounts[SyllableKey(scalar: scalar, position: position.rawValue), default: 0] += count
     }
+    self.syllableCounts = syllableCounts.mapValues(SpellingCounts.init)
     for entry in try lexicons.entries(kind: "surnames", language: "ko") {
       let f = entry.fields
       guard f.count >= 4, let scalar = Self.singleSyllable(f[0]) else { throw KoreanNameError.invalidLexicon(entry.location, "expected hangul, rr, mr, population") }
       surnamePopulation[scalar] = Double(f[3]) ?? 0
     }
+    var surnameObserved: [UInt32: [UInt64: Double]] = [:]
+    var surnameListed: [UInt32: [UInt64: Double]] = [:]
     for entry in try lexicons.entries(kind: "surname-spellings", language: "ko") {
       let f = entry.fields
       guard f.count >= 4, let scalar = Self.singleSyllable(f[0]), let observed = Double(f[2]) else {
         throw KoreanNameError.invalidLexicon(entry.location, "expected hangul, spelling, observed, listed rank")
       }
-      let spelling = Self.letters(f[1])
-      guard !spelling.isEmpty else { throw KoreanNameError.invalidLexicon(entry.location, "a spelling needs Latin letters") }
+      guard let spelling = SpellingCode.of(f[1]), spelling != 0 else {
+        throw KoreanNameError.invalidLexicon(entry.location, "a spelling needs 1 to 12 Latin letters")
+      }
       if observed > 0 { surnameObserved[scalar, default: [:]][spelling, default: 0] += observed }
       if let rank = Double(f[3]), rank > 0 { surnameListed[scalar, default: [:]][spelling, default: 0] += 1 / rank }
       if surnamePopulation[scalar] == nil { surnamePopulation[scalar] = 0 }
-      if surnameDisplay[spelling] == nil { surnameDisplay[spelling] = f[1] }
+      surnameSpellings.insert(spelling)
     }
+    self.surnameObserved = surnameObserved.mapValues(SpellingCounts.init)
+    self.surnameListed = surnameListed.mapValues(SpellingCounts.init)
     // Surnames without a census figure get a small floor, below every counted one.
     let floor = max(1, (surnamePopulation.values.filter { $0 > 0 }.min() ?? 2000) / 2)
     for (scalar, population) in surnamePopulation where population <= 0 { surnamePopulation[scalar] = floor }
@@ -178,103 +203,101 @@ struct KoreanSpellingModel: Sendable {
   ///
   /// - Parameter wide: enumerate more jamo spellings and keep more results (for the reverse index).
   func spellings(of scalar: UInt32, at position: KoreanNamePosition, wide: Bool = false) -> [WeightedSpelling] {
-    guard let jamo = Hangul.jamo(of: scalar) else { return [] }
-    let fromJamo = jamoDistribution(jamo, position: position, wide: wide)
-    if position == .surname {
-      return top(surnameDistribution(scalar, jamoPrior: fromJamo), wide ? parameters.wideSurnameOptions : parameters.surnameOptions)
-    }
-    let any = syllableCounts[SyllableKey(scalar: scalar, position: -1)]
-    let here = syllableCounts[SyllableKey(scalar: scalar, position: position.rawValue)]
-    let distribution = backOff([here, any], base: fromJamo, concentration: parameters.syllableConcentration)
-    return top(distribution, wide ? parameters.wideSyllableOptions : parameters.syllableOptions)
+    var scratch = SpellingDistribution()
+    let list = best(of: scalar, at: position, wide: wide, minimum: 0, scratch: &scratch)
+    return zip(list.codes, list.probabilities).map { WeightedSpelling(letters: SpellingCode.letters($0), probability: $1) }
   }
 
-  private func surnameDistribution(_ scalar: UInt32, jamoPrior: [[UInt8]: Double]) -> [[UInt8]: Double] {
-    var prior = jamoPrior
-    if let listed = surnameListed[scalar], !listed.isEmpty {
-      let total = listed.values.reduce(0, +)
-      let w = parameters.listedWeight
-      var mixed: [[UInt8]: Double] = [:]
-      for (spelling, p) in jamoPrior { mixed[spelling, default: 0] += p / (1 + w) }
-      for (spelling, v) in listed { mixed[spelling, default: 0] += w * v / total / (1 + w) }
-      prior = mixed
+  /// `spellings(of:at:wide:)` as codes, keeping only probabilities of at least `minimum`;
+  /// `scratch` is reused between calls.
+  func best(of scalar: UInt32, at position: KoreanNamePosition, wide: Bool, minimum: Double, scratch: inout SpellingDistribution) -> SpellingList {
+    guard let jamo = Hangul.jamo(of: scalar) else { return SpellingList() }
+    scratch.removeAll()
+    jamoDistribution(jamo, position: position, wide: wide, into: &scratch)
+    let d = parameters.discount
+    if position == .surname {
+      if let listed = surnameListed[scalar], !listed.codes.isEmpty {
+        let w = parameters.listedWeight
+        scratch.divide(by: 1 + w)
+        for (code, v) in zip(listed.codes, listed.counts) { scratch.add(code, w * v / listed.total / (1 + w)) }
+      }
+      if let observed = surnameObserved[scalar] {
+        scratch.backOff(to: observed, discount: d, concentration: parameters.surnameConcentration)
+      }
+      return scratch.best(wide ? parameters.wideSurnameOptions : parameters.surnameOptions, minimum: minimum)
     }
-    return backOff([surnameObserved[scalar]], base: prior, concentration: parameters.surnameConcentration)
+    let k = parameters.syllableConcentration
+    if let any = syllableCounts[SyllableKey(scalar: scalar, position: -1)] { scratch.backOff(to: any, discount: d, concentration: k) }
+    if let here = syllableCounts[SyllableKey(scalar: scalar, position: position.rawValue)] { scratch.backOff(to: here, discount: d, concentration: k) }
+    return scratch.best(wide ? parameters.wideSyllableOptions : parameters.syllableOptions, minimum: minimum)
   }
 
   /// The jamo model: sum over the ways initial + medial + final spell out a string.
-  private func jamoDistribution(_ jamo: Hangul.Jamo, position: KoreanNamePosition, wide: Bool) -> [[UInt8]: Double] {
+  private func jamoDistribution(_ jamo: Hangul.Jamo, position: KoreanNamePosition, wide: Bool, into out: inout SpellingDistribution) {
     let p = position.rawValue
-    let k = parameters.jamoConcentration
     // The jamo distributions depend only on (jamo, position, neighbour): computed once each,
-    // sorted best first (as `top` sorts), and shared by every syllable with that context.
-    let initialSorted = jamoLists.list(JamoContext(slot: 0, jamo: jamo.initial, position: p, neighbour: jamo.medial)) {
-      if position == .surname {
-        return top(backOff(
-          [jamoFull[JamoContext(slot: 0, jamo: jamo.initial, position: p, neighbour: jamo.medial)],
-           jamoGiven[JamoContext(slot: 0, jamo: jamo.initial, position: -1, neighbour: -2)]],
-          base: Self.baseInitial(jamo.initial), concentration: k), Int.max)
-      }
-      return top(backOff(
-        [jamoFull[JamoContext(slot: 0, jamo: jamo.initial, position: p, neighbour: jamo.medial)],
-         jamoByPosition[JamoContext(slot: 0, jamo: jamo.initial, position: p, neighbour: -2)],
-         jamoGiven[JamoContext(slot: 0, jamo: jamo.initial, position: -1, neighbour: -2)]],
-        base: Self.baseInitial(jamo.initial), concentration: k), Int.max)
+    // sorted best first, and shared by every syllable with that context.
+    let initialContext = JamoContext(slot: 0, jamo: jamo.initial, position: p, neighbour: jamo.medial)
+    let initialSorted = jamoLists.list(initialContext) {
+      var levels = [jamoGiven[JamoContext(slot: 0, jamo: jamo.initial, position: -1, neighbour: -2)]]
+      if position != .surname { levels.append(jamoByPosition[JamoContext(slot: 0, jamo: jamo.initial, position: p, neighbour: -2)]) }
+      levels.append(jamoFull[initialContext])
+      return jamoList(base: Self.baseInitial(jamo.initial), levels: levels)
     }
     let medialNeighbour = jamo.final == 0 ? -1 : jamo.final
-    let medialSorted = jamoLists.list(JamoContext(slot: 1, jamo: jamo.medial, position: p, neighbour: medialNeighbour)) {
-      top(backOff(
-        [jamoFull[JamoContext(slot: 1, jamo: jamo.medial, position: p, neighbour: medialNeighbour)],
-         jamoByPosition[JamoContext(slot: 1, jamo: jamo.medial, position: p, neighbour: -2)],
-         jamoGiven[JamoContext(slot: 1, jamo: jamo.medial, position: -1, neighbour: -2)]],
-        base: Self.baseMedial(jamo.medial), concentration: k), Int.max)
+    let medialContext = JamoContext(slot: 1, jamo: jamo.medial, position: p, neighbour: medialNeighbour)
+    let medialSorted = jamoLists.list(medialContext) {
+      jamoList(base: Self.baseMedial(jamo.medial), levels: [
+        jamoGiven[JamoContext(slot: 1, jamo: jamo.medial, position: -1, neighbour: -2)],
+        jamoByPosition[JamoContext(slot: 1, jamo: jamo.medial, position: p, neighbour: -2)],
+        jamoFull[medialContext],
+      ])
     }
-    let finalSorted = jamoLists.list(JamoContext(slot: 2, jamo: jamo.final, position: p, neighbour: -2)) {
-      top(backOff(
-        [jamoByPosition[JamoContext(slot: 2, jamo: jamo.final, position: p, neighbour: -2)],
-         jamoGiven[JamoContext(slot: 2, jamo: jamo.final, position: -1, neighbour: -2)]],
-        base: Self.baseFinal(jamo.final), concentration: k), Int.max)
+    let finalContext = JamoContext(slot: 2, jamo: jamo.final, position: p, neighbour: -2)
+    let finalSorted = jamoLists.list(finalContext) {
+      jamoList(base: Self.baseFinal(jamo.final), levels: [
+        jamoGiven[JamoContext(slot: 2, jamo: jamo.final, position: -1, neighbour: -2)],
+        jamoByPosition[finalContext],
+      ])
     }
-    var out: [[UInt8]: Double] = [:]
-    let initials = initialSorted.prefix(wide ? parameters.wideInitialOptions : parameters.initialOptions)
+    let initialCount = min(initialSorted.count, wide ? parameters.wideInitialOptions : parameters.initialOptions)
+    let medialLimit = wide ? parameters.wideMedialOptions : parameters.medialOptions
+    let finalCount = min(finalSorted.count, wide ? parameters.wideFinalOptions : parameters.finalOptions)
     // A "w" or "y" written before a plain vowel stands for the silent onset ㅇ ("Woo", "Yi");
-    // after a consonant it is noise ("Jwoon", "Myi"). (Filtering the sorted list keeps its order.)
-    let medials: ArraySlice<WeightedSpelling>
-    if jamo.initial != Self.silentOnset && Self.plainMedials.contains(jamo.medial) {
-      medials = medialSorted.filter { $0.letters.first != 0x77 && $0.letters.first != 0x79 }
-        .prefix(wide ? parameters.wideMedialOptions : parameters.medialOptions)
-    } else {
-      medials = medialSorted.prefix(wide ? parameters.wideMedialOptions : parameters.medialOptions)
+    // after a consonant it is noise ("Jwoon", "Myi").
+    let dropGlides = jamo.initial != Self.silentOnset && Self.plainMedials.contains(jamo.medial)
+    var medials: [Int] = []
+    medials.reserveCapacity(medialLimit)
+    for m in 0..<medialSorted.count where medials.count < medialLimit {
+      let mc = medialSorted.codes[m]
+      if dropGlides && mc != 0 {
+        let first = SpellingCode.letter(mc, 0, length: SpellingCode.length(mc))
+        if first == 0x77 || first == 0x79 { continue }
+      }
+      medials.append(m)
     }
-    let finals = finalSorted.prefix(wide ? parameters.wideFinalOptions : parameters.finalOptions)
-    for i in initials {
+    for i in 0..<initialCount {
+      let ic = initialSorted.codes[i]
+      let pi = initialSorted.probabilities[i]
       for m in medials {
-        let im = i.probability * m.probability
-        for f in finals {
-          out[i.letters + m.letters + f.letters, default: 0] += im * f.probability
+        let im = pi * medialSorted.probabilities[m]
+        let prefix = SpellingCode.join(ic, medialSorted.codes[m])
+        for f in 0..<finalCount {
+          out.add(SpellingCode.join(prefix, finalSorted.codes[f]), im * finalSorted.probabilities[f])
         }
       }
     }
-    return out
   }
 
-  /// Interpolates counts from the most specific (first) to the most general context, each
-  /// level discounted and backed off to the next, ending at `base`.
-  private func backOff(_ levels: [[[UInt8]: Double]?], base: [[UInt8]: Double], concentration k: Double) -> [[UInt8]: Double] {
-    var p = base
-    let d = parameters.discount
-    for level in levels.reversed() {
-      guard let counts = level, !counts.isEmpty else { continue }
-      let n = counts.values.reduce(0, +)
-      let types = Double(counts.count)
-      let backWeight = (k + d * types) / (n + k)
-      var next: [[UInt8]: Double] = [:]
-      next.reserveCapacity(p.count + counts.count)
-      for (spelling, q) in p { next[spelling] = backWeight * q }
-      for (spelling, c) in counts { next[spelling, default: 0] += max(c - d, 0) / (n + k) }
-      p = next
+  /// A jamo's spelling list: `base` backed off from the most general level (first) to the
+  /// most specific (last).
+  private func jamoList(base: [(UInt64, Double)], levels: [SpellingCounts?]) -> SpellingList {
+    var d = SpellingDistribution(capacity: 32)
+    for (code, p) in base { d.add(code, p) }
+    for level in levels {
+      if let level { d.backOff(to: level, discount: parameters.discount, concentration: parameters.jamoConcentration) }
     }
-    return p
+    return d.best(Int.max, minimum: 0)
   }
 
   /// Index of the silent initial ㅇ.
@@ -282,31 +305,27 @@ struct KoreanSpellingModel: Sendable {
   /// Medials that do not start with a glide: ㅏ ㅐ ㅓ ㅔ ㅗ ㅜ ㅡ ㅣ.
   static let plainMedials: Set<Int> = [0, 1, 4, 5, 8, 13, 18, 20]
 
-  private func top(_ distribution: [[UInt8]: Double], _ n: Int) -> [WeightedSpelling] {
-    let sorted = distribution.filter { $0.value > 0 }.sorted { a, b in
-      a.value != b.value ? a.value > b.value : a.key.lexicographicallyPrecedes(b.key)
-    }
-    return sorted.prefix(n).map { WeightedSpelling(letters: $0.key, probability: $0.value) }
-  }
-
   // MARK: - Base spellings (RR and McCune–Reischauer letters)
 
-  private static func baseInitial(_ index: Int) -> [[UInt8]: Double] {
-    var d: [[UInt8]: Double] = [:]
-    d[letters(Hangul.rrInitials[index]), default: 0] += 0.6
-    d[letters(Hangul.mrAsciiInitials[index]), default: 0] += 0.4
-    return d
+  private static func baseInitial(_ index: Int) -> [(UInt64, Double)] {
+    merged([(Hangul.rrInitialCodes[index], 0.6), (Hangul.mrAsciiInitialCodes[index], 0.4)])
   }
 
-  private static func baseMedial(_ index: Int) -> [[UInt8]: Double] {
-    var d: [[UInt8]: Double] = [:]
-    d[letters(Hangul.rrMedials[index]), default: 0] += 0.6
-    d[letters(Hangul.mrAsciiMedials[index]), default: 0] += 0.4
-    return d
+  private static func baseMedial(_ index: Int) -> [(UInt64, Double)] {
+    merged([(Hangul.rrMedialCodes[index], 0.6), (Hangul.mrAsciiMedialCodes[index], 0.4)])
   }
 
-  private static func baseFinal(_ index: Int) -> [[UInt8]: Double] {
-    [letters(Hangul.rrFinals[index]): 1]
+  private static func baseFinal(_ index: Int) -> [(UInt64, Double)] {
+    [(Hangul.rrFinalCodes[index], 1)]
+  }
+
+  /// RR and MR letters share one entry when they agree ("m": 0.6 + 0.4).
+  private static func merged(_ pairs: [(UInt64, Double)]) -> [(UInt64, Double)] {
+    var out: [(UInt64, Double)] = []
+    for (code, p) in pairs {
+      if let i = out.firstIndex(where: { $0.0 == code }) { out[i].1 += p } else { out.append((code, 0 + p)) }
+    }
+    return out
   }
 
   // MARK: - Lexicon fields

@@ -1,0 +1,73 @@
+import Testing
+
+@testable import NameNormalization
+
+/// The integer-coded spellings the Korean tables run on must agree with the byte-array
+/// forms they replace: codes, loosening, skeletons, folds.
+@Suite struct KoreanSpellingCodeTests {
+  static let spellings = [
+    "a", "won", "byoung", "byeong", "seog", "ghil", "ahn", "kahng", "ihk", "sanng", "ic", "jiewon", "kiy", "chong", "tchoi",
+    "tjong", "eoh", "choy", "yeoung", "hwa", "wee", "woan", "suak", "eui", "ng", "jjang", "cch", "rhee", "shin", "phil",
+    "oo", "yy", "hng", "gwangg", "xung", "zin", "qim", "ffa", "ieyi", "ahng",
+  ]
+
+  func code(_ s: String) -> UInt64 { SpellingCode.encode(Array(s.utf8)[...]) ?? 0 }
+
+  @Test func codesRoundTripAndCompareAsLetters() {
+    for s in Self.spellings {
+      let c = code(s)
+      #expect(SpellingCode.letters(c) == Array(s.utf8))
+      #expect(SpellingCode.length(c) == s.utf8.count)
+      #expect(SpellingCode.of(s.uppercased()) == c)
+    }
+    #expect(SpellingCode.join(code("byeo"), code("ng")) == code("byeong"))
+    #expect(SpellingCode.join(code("won"), 0) == code("won") && SpellingCode.join(0, code("won")) == code("won"))
+    let sorted = Self.spellings.sorted { SpellingCode.sortKey(code($0)) < SpellingCode.sortKey(code($1)) }
+    #expect(sorted == Self.spellings.sorted())
+    #expect(SpellingCode.encode(Array("abcdefghijklm".utf8)[...]) == nil)
+    #expect(SpellingCode.encode(Array("ab1".utf8)[...]) == nil)
+  }
+
+  @Test func loosenedCodesMatchLoosenedLetters() {
+    for s in Self.spellings {
+      let bytes = KoreanNameTables.loosened(Array(s.utf8))
+      #expect(SpellingCode.letters(KoreanNameTables.loosened(code: code(s))) == bytes, "\(s)")
+      var into: [UInt8] = [0x7A]
+      KoreanNameTables.loosened(Array(s.utf8)[...], into: &into)
+      #expect(into == bytes, "\(s)")
+    }
+  }
+
+  @Test func skeletonCodesMatchSkeletons() {
+    for s in Self.spellings {
+      let fromCode = KoreanNameTables.skeletonCode(code(s))
+      let fromBytes = KoreanNameTables.skeletonCode(Array(s.utf8)[...])
+      #expect(fromCode == fromBytes, "\(s)")
+      #expect((fromCode == nil) == (KoreanNameTables.skeleton(Array(s.utf8)) == nil), "\(s)")
+    }
+    #expect(KoreanNameTables.skeleton(Array("seong".utf8)).map { String(decoding: $0, as: UTF8.self) } == "s*ng")
+    #expect(KoreanNameTables.skeletonCode(code("seong")) == KoreanNameTables.skeletonCode(code("sung")))
+    #expect(KoreanNameTables.skeletonCode(code("seong")) != KoreanNameTables.skeletonCode(code("seon")))
+  }
+
+  @Test func foldsOfKnownSpellings() {
+    let expected = [
+      "byoung": "pyong", "byeong": "pyong", "byung": "pyong", "heui": "hi", "choy": "jo", "ahn": "an", "kahng": "kang",
+      "yeon": "yon", "yi": "i", "woo": "wo", "hwa": "hwa", "eui": "i", "sae": "se", "kyu": "kyo", "ng": "n",
+    ]
+    for (spelling, fold) in expected { #expect(KoreanNameKey.fold(Array(spelling.utf8)) == fold, "\(spelling)") }
+    #expect(KoreanNameKey.key(surname: 0xC720, givenSpellings: [Array("yong".utf8), Array("won".utf8)]) == "ko:yu.yong.won")
+  }
+
+  @Test func codeTableFindsWhatItHolds() {
+    var table = CodeTable(capacity: 2)
+    for (k, s) in Self.spellings.enumerated() { table.insert(code(s), Int32(k)) }
+    for (k, s) in Self.spellings.enumerated() { #expect(table[code(s)] == Int32(k)) }
+    #expect(table[code("zzz")] == nil)
+    #expect(table.count == Self.spellings.count)
+    table.removeAll()
+    #expect(table.count == 0 && table[code("won")] == nil)
+    table.insert(code("won"), 3)
+    #expect(table[code("won")] == 3)
+  }
+}
