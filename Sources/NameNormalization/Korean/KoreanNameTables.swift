@@ -258,7 +258,8 @@ final class KoreanNameTables: Sendable {
   /// scored at most `skeletonGap` below the best known reading (ties by scalar). False when the
   /// code is not indexed (`loose` picks the loosened index).
   func appendReadings(code: UInt64, loose isLoose: Bool, position p: Int, scalars: inout [UInt32], scores: inout [Double]) -> Bool {
-    guard let s = (isLoose ? looseCodes : exactCodes)[code] else { return false }
+    let found = isLoose ? looseCodes[code] : exactCodes[code]
+    guard let s = found else { return false }
     let slice = slices[Int(s)]
     let index = isLoose ? loose : exact
     let primary = (p == 1 ? slice.primary.0 : slice.primary.1).prefix(Self.knownReadingsPerSpelling)
@@ -283,50 +284,32 @@ final class KoreanNameTables: Sendable {
       return
     }
     let floor = (primary.isEmpty ? 0 : index.scores[primary.lowerBound]) + Self.skeletonGap
-    // Skeleton readings not among the known ones, capped at `floor`: the capped ones (a
-    // prefix, all scoring `floor`) go in scalar order.
-    var extraScalars: [UInt32] = []
-    var extraScores: [Double] = []
-    extraScalars.reserveCapacity(extra.count)
-    extraScores.reserveCapacity(extra.count)
-    var capped = 0
+    let start = scalars.count
+    for i in primary {
+      scalars.append(index.scalars[i])
+      scores.append(index.scores[i])
+    }
+    // Skeleton readings not among the known ones, capped at `floor`, then all sorted by score
+    // (ties by scalar): an insertion sort, as both parts arrive sorted and are short.
     for i in extra {
       let scalar = skeletons.scalars[i]
-      if primary.contains(where: { index.scalars[$0] == scalar }) { continue }
-      let score = skeletons.scores[i]
-      if score >= floor {
-        var position = capped
-        while position > 0 && extraScalars[position - 1] > scalar { position -= 1 }
-        extraScalars.insert(scalar, at: position)
-        extraScores.insert(floor, at: position)
-        capped += 1
-      } else {
-        extraScalars.append(scalar)
-        extraScores.append(score)
+      var present = false
+      for k in primary where index.scalars[k] == scalar {
+        present = true
+        break
       }
-    }
-    var i = primary.lowerBound
-    var j = 0
-    while i < primary.upperBound || j < extraScalars.count {
-      let takePrimary: Bool
-      if j == extraScalars.count {
-        takePrimary = true
-      } else if i == primary.upperBound {
-        takePrimary = false
-      } else {
-        let a = index.scores[i]
-        let b = extraScores[j]
-        takePrimary = a != b ? a > b : index.scalars[i] < extraScalars[j]
+      if present { continue }
+      let score = min(skeletons.scores[i], floor)
+      var position = scalars.count
+      scalars.append(scalar)
+      scores.append(score)
+      while position > start && (scores[position - 1] < score || (scores[position - 1] == score && scalars[position - 1] > scalar)) {
+        scalars[position] = scalars[position - 1]
+        scores[position] = scores[position - 1]
+        position -= 1
       }
-      if takePrimary {
-        scalars.append(index.scalars[i])
-        scores.append(index.scores[i])
-        i += 1
-      } else {
-        scalars.append(extraScalars[j])
-        scores.append(extraScores[j])
-        j += 1
-      }
+      scalars[position] = scalar
+      scores[position] = score
     }
   }
 

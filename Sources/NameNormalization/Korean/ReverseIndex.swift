@@ -8,7 +8,7 @@
 /// let index = ReverseIndex(entries)
 /// index.range(SpellingCode.of("won")!)  // 0..<1
 /// ```
-struct ReverseIndex: Sendable {
+final class ReverseIndex: Sendable {
   /// Entries collected before the index is built (parallel arrays).
   struct Entries {
     var keys: [UInt64] = []
