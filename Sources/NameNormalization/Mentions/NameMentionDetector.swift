@@ -23,8 +23,8 @@ public struct NameMentionDetector: Sendable {
   private let korean: KoreanNameParser
   private let commonWords: Set<String>
   private let hangulSurnames: Set<String>
-  /// Facts of capitalised words, computed once per word for all articles.
-  private let wordFacts = NameWordFactsCache()
+  /// Facts of capitalised words, computed once per word (and thread) for all articles.
+  private let wordFacts: NameWordFactsCache
 
   /// Loads the alias lexicon, the cue words, the Korean name tables and English stop words.
   ///
@@ -54,6 +54,14 @@ public struct NameMentionDetector: Sendable {
       }
     }
     hangulSurnames = surnames
+    // The facts maker captures copies of the tables once, here, rather than at every lookup.
+    let aliases = aliases, korean = korean, commonWords = common
+    wordFacts = NameWordFactsCache { word in
+      let key = AliasLexicon.wordKey(word)
+      return NameWordFacts(
+        key: key, maxWords: aliases.maxWords(startingWith: key), isKoreanSurname: korean.isKoreanSurname(word),
+        isCommon: commonWords.contains(word))
+    }
   }
 
   /// Capitalised words that are never names on their own.
@@ -74,12 +82,7 @@ public struct NameMentionDetector: Sendable {
       for index in tokens.indices {
         tokens[index].cues = cues.roles(of: tokens[index])
         guard tokens[index].isCapitalized else { continue }
-        let facts = wordFacts.facts(of: tokens[index]) { word in
-          let key = AliasLexicon.wordKey(word)
-          return NameWordFacts(
-            key: key, maxWords: aliases.maxWords(startingWith: key), isKoreanSurname: korean.isKoreanSurname(word),
-            isCommon: commonWords.contains(word))
-        }
+        let facts = wordFacts.facts(of: tokens[index])
         tokens[index].key = facts.key
         tokens[index].maxWords = facts.maxWords
         tokens[index].isKoreanSurname = tokens[index].isLatin && facts.isKoreanSurname

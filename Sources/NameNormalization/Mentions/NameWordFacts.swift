@@ -22,8 +22,11 @@ final class NameWordFactsCache: @unchecked Sendable {
   private let lock = NSLock()
   /// Every thread's table, owned here and freed with the cache.
   private var tables: [NameWordFactsTable] = []
+  /// Computes the facts of a word the first time a thread meets it.
+  private let make: @Sendable (String) -> NameWordFacts
 
-  init() {
+  init(make: @escaping @Sendable (String) -> NameWordFacts) {
+    self.make = make
     hasKey = pthread_key_create(&key, nil) == 0
   }
 
@@ -31,8 +34,8 @@ final class NameWordFactsCache: @unchecked Sendable {
     if hasKey { pthread_key_delete(key) }
   }
 
-  /// The cached facts of the token's word, made by `make` the first time this thread meets it.
-  func facts(of token: NameToken, make: (String) -> NameWordFacts) -> NameWordFacts {
+  /// The cached facts of the token's word, made the first time this thread meets it.
+  func facts(of token: NameToken) -> NameWordFacts {
     guard hasKey else { return make(token.text) }
     if let raw = pthread_getspecific(key) {
       return Unmanaged<NameWordFactsTable>.fromOpaque(raw).takeUnretainedValue().facts(of: token, make: make)
