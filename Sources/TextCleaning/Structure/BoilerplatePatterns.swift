@@ -95,42 +95,59 @@ struct BoilerplatePatterns: Sendable {
       var firstPath: [Int] = []
       for pattern in compiled {
         firstPath.append(pathStart.count - 1)
-        for path in pattern.paths {
-          for set in path {
-            sets.append(set)
-            asciiMasks += [set.negated ? ~set.low : set.low, set.negated ? ~set.high : set.high]
-          }
-          pathStart.append(Int32(sets.count))
+        var end = Int32(sets.count)
+        for length in pattern.pathLengths {
+          end += length
+          pathStart.append(end)
         }
+        sets += pattern.pathSets
+        asciiMasks += pattern.pathMasks
       }
       firstPath.append(pathStart.count - 1)
-      // Per bucket, the (pattern, path) pairs in pattern order; path -1: no prefix condition.
-      var perBucket = [[(pattern: Int32, path: Int32)]](repeating: [], count: 192)
-      for number in compiled.indices {
-        let paths = firstPath[number]..<firstPath[number + 1]
-        if paths.isEmpty {
-          for bucket in 0..<192 { perBucket[bucket].append((Int32(number), -1)) }
-          continue
-        }
-        for path in paths {
-          let words = compiled[number].buckets[path - paths.lowerBound]
-          for base in stride(from: 0, to: 192, by: 64) {
-            var bits = base == 0 ? words.0 : base == 64 ? words.1 : words.2
-            while bits != 0 {
-              perBucket[base + bits.trailingZeroBitCount].append((Int32(number), Int32(path)))
-              bits &= bits - 1
+      // Per bucket, the (pattern, path) pairs in pattern order (path -1: no prefix condition),
+      // placed by a counting sort: `pairStart` ranges of `pairPatterns` and `pairPaths`.
+      func forEachPair(_ body: (_ bucket: Int, _ pattern: Int32, _ path: Int32) -> Void) {
+        for number in compiled.indices {
+          let paths = firstPath[number]..<firstPath[number + 1]
+          if paths.isEmpty {
+            for bucket in 0..<192 { body(bucket, Int32(number), -1) }
+            continue
+          }
+          for path in paths {
+            let words = compiled[number].buckets[path - paths.lowerBound]
+            for base in stride(from: 0, to: 192, by: 64) {
+              var bits = base == 0 ? words.0 : base == 64 ? words.1 : words.2
+              while bits != 0 {
+                body(base + bits.trailingZeroBitCount, Int32(number), Int32(path))
+                bits &= bits - 1
+              }
             }
           }
         }
       }
+      var pairStart = [Int](repeating: 0, count: 193)
+      forEachPair { bucket, _, _ in pairStart[bucket + 1] += 1 }
+      for bucket in 0..<192 { pairStart[bucket + 1] += pairStart[bucket] }
+      var pairPatterns = [Int32](repeating: 0, count: pairStart[192])
+      var pairPaths = [Int32](repeating: 0, count: pairStart[192])
+      var cursor = pairStart
+      forEachPair { bucket, pattern, path in
+        pairPatterns[cursor[bucket]] = pattern
+        pairPaths[cursor[bucket]] = path
+        cursor[bucket] += 1
+      }
       var bucketStart: [Int32] = [0]
       var entries: [Entry] = []
       var pathIndices: [Int32] = []
-      for pairs in perBucket {
-        var index = 0
-        while index < pairs.count {
-          let number = pairs[index].pattern
-          if pairs[index].path < 0 {
+      bucketStart.reserveCapacity(193)
+      entries.reserveCapacity(pairStart[192])
+      pathIndices.reserveCapacity(pairStart[192])
+      for bucket in 0..<192 {
+        var index = pairStart[bucket]
+        let pairsEnd = pairStart[bucket + 1]
+        while index < pairsEnd {
+          let number = pairPatterns[index]
+          if pairPaths[index] < 0 {
             entries.append(Entry(pattern: number, pathsStart: 0, pathsEnd: 0))
             index += 1
             continue
@@ -139,8 +156,8 @@ struct BoilerplatePatterns: Sendable {
           var entry = Entry(pattern: number, pathsStart: start, pathsEnd: start)
           entry.secondLow = 0
           entry.secondHigh = 0
-          while index < pairs.count, pairs[index].pattern == number {
-            let path = Int(pairs[index].path)
+          while index < pairsEnd, pairPatterns[index] == number {
+            let path = Int(pairPaths[index])
             pathIndices.append(Int32(path))
             let second = Int(pathStart[path]) + 1
             if second >= Int(pathStart[path + 1]) {
@@ -185,8 +202,11 @@ struct BoilerplatePatterns: Sendable {
     let rule: String
     let maxLength: Int
     let required: [[Needle]]
-    /// The prefix paths (none: no prefix condition).
-    let paths: [[ScalarSet]]
+    /// The sets of the prefix paths one after another (none: no prefix condition), their ASCII
+    /// masks (two words per set, as in ``Table``), and per path its length.
+    let pathSets: [ScalarSet]
+    let pathMasks: [UInt64]
+    let pathLengths: [Int32]
     /// Per path, the buckets its first scalar may fall in (``ScalarSet/buckets``).
     let buckets: [(UInt64, UInt64, UInt64)]
 
@@ -203,7 +223,10 @@ struct BoilerplatePatterns: Sendable {
           return Needle(bytes: bytes, stable: Compiled.isCaseStable(bytes), mask: mask)
         }
       }
-      paths = filter.hasPrefixCondition ? filter.prefixes : []
+      let paths = filter.hasPrefixCondition ? filter.prefixes : []
+      pathSets = Array(paths.joined())
+      pathMasks = pathSets.flatMap { [$0.negated ? ~$0.low : $0.low, $0.negated ? ~$0.high : $0.high] }
+      pathLengths = paths.map { Int32($0.count) }
       buckets = paths.map { $0[0].buckets }
     }
 

@@ -78,10 +78,14 @@ struct PatternPrefilter: Sendable {
       required = []
       return
     }
-    let found = Self.prefixes(of: node)
-    prefixes = found.contains { $0.sets.isEmpty } ? [] : found.map(\.sets)
+    var prefixAnalysis = PrefixAnalysis()
+    let found = prefixAnalysis.prefixes(of: node)
+    prefixes =
+      prefixAnalysis.overflow || found.contains { $0.count == 0 } ? [] : found.map { prefixAnalysis.sets(of: $0) }
     maxLength = Self.maxLength(of: node)
-    required = Self.bestRequired(Self.required(of: node))
+    var literalAnalysis = LiteralAnalysis()
+    _ = literalAnalysis.analyze(node, required: true)
+    required = Self.bestRequired(literalAnalysis.worthSearching)
   }
 
   // MARK: - Syntax tree
@@ -387,80 +391,170 @@ struct PatternPrefilter: Sendable {
 
   // MARK: - Analyses
 
-  /// A prefix; `complete` when it spells a whole match of the node, so that what follows may
-  /// extend it.
+  /// A prefix: up to ``depth`` set numbers (16 bits each, interned per pattern by
+  /// ``PrefixAnalysis``) packed in two words; `complete` when it spells a whole match of the
+  /// node, so that what follows may extend it. A plain value: no reference counting.
   struct Prefix: Hashable {
-    var sets: [ScalarSet]
+    var head: UInt64 = 0
+    var tail: UInt64 = 0
+    var count = 0
     var complete: Bool
 
-    /// One word from the sets' bit fields (equality still compares everything).
-    func hash(into hasher: inout Hasher) {
-      var value: UInt64 = UInt64(sets.count) << 1 | (complete ? 1 : 0)
-      for set in sets { value = (value &* 0x100_0000_01B3) ^ set.summary }
-      hasher.combine(value)
+    init(complete: Bool) { self.complete = complete }
+
+    /// The set number at `position` (below ``count``).
+    func set(at position: Int) -> Int {
+      Int(((position < 4 ? head : tail) >> UInt64((position & 3) * 16)) & 0xFFFF)
+    }
+
+    private mutating func append(_ number: Int) {
+      let bits = UInt64(number) << UInt64((count & 3) * 16)
+      if count < 4 { head |= bits } else { tail |= bits }
+      count += 1
+    }
+
+    /// This prefix followed by `next`, cut at ``PatternPrefilter/depth`` (then incomplete).
+    func followed(by next: Prefix) -> Prefix {
+      var result = self
+      let total = count + next.count
+      for position in 0..<min(next.count, PatternPrefilter.depth - count) { result.append(next.set(at: position)) }
+      result.complete = next.complete && total < PatternPrefilter.depth
+      return result
+    }
+
+    /// Without its last set, incomplete.
+    func droppingLast() -> Prefix {
+      var result = self
+      result.count -= 1
+      let mask = ~(UInt64(0xFFFF) << UInt64((result.count & 3) * 16))
+      if result.count < 4 { result.head &= mask } else { result.tail &= mask }
+      result.complete = false
+      return result
+    }
+
+    /// One set, complete.
+    static func single(_ number: Int) -> Prefix {
+      var prefix = Prefix(complete: true)
+      prefix.append(number)
+      return prefix
     }
   }
 
-  private static func deduplicated(_ list: [Prefix]) -> [Prefix] {
-    var seen: Set<Prefix> = []
-    return list.filter { seen.insert($0).inserted }
-  }
+  /// Reads the prefixes off a tree, interning its sets (at most 65,535; a pattern with more
+  /// distinct sets gets no prefix condition).
+  struct PrefixAnalysis {
+    /// The interned sets, by number.
+    private(set) var sets: [ScalarSet] = []
+    /// Per ASCII scalar, 1 + the number of the set holding just it (0: not interned yet).
+    private var asciiNumbers = [UInt16](repeating: 0, count: 128)
+    private(set) var overflow = false
 
-  /// Shortens the longest prefixes until at most ``maxPrefixes`` remain.
-  private static func limited(_ list: [Prefix]) -> [Prefix] {
-    var list = deduplicated(list)
-    while list.count > maxPrefixes {
-      let longest = list.map(\.sets.count).max() ?? 0
-      if longest == 0 { return [Prefix(sets: [], complete: false)] }
-      list = deduplicated(
-        list.map { $0.sets.count == longest ? Prefix(sets: Array($0.sets.dropLast()), complete: false) : $0 })
-    }
-    return list
-  }
-
-  static func prefixes(of node: Node) -> [Prefix] {
-    switch node {
-    case .set(let set):
-      return [Prefix(sets: [set], complete: true)]
-    case .empty, .lookahead:
-      return [Prefix(sets: [], complete: true)]
-    case .concat(let items):
-      var accumulated = [Prefix(sets: [], complete: true)]
-      for item in items {
-        guard accumulated.contains(where: \.complete) else { break }
-        let next = prefixes(of: item)
-        var extended: [Prefix] = []
-        for prefix in accumulated {
-          guard prefix.complete else {
-            extended.append(prefix)
-            continue
-          }
-          for tail in next {
-            var sets = prefix.sets + tail.sets
-            var complete = tail.complete
-            if sets.count >= depth {
-              sets = Array(sets.prefix(depth))
-              complete = false
-            }
-            extended.append(Prefix(sets: sets, complete: complete))
-          }
-        }
-        extended = deduplicated(extended)
-        if extended.count > maxPrefixes {
-          return accumulated.map { Prefix(sets: $0.sets, complete: false) }
-        }
-        accumulated = extended
+    private mutating func number(of set: ScalarSet) -> Int {
+      let single = set.ranges.isEmpty && set.classes == 0 && !set.negated
+        && set.low.nonzeroBitCount + set.high.nonzeroBitCount == 1
+      let ascii = set.low != 0 ? set.low.trailingZeroBitCount : 64 + set.high.trailingZeroBitCount
+      if single, asciiNumbers[ascii] != 0 { return Int(asciiNumbers[ascii]) - 1 }
+      if !single, let found = sets.firstIndex(of: set) { return found }
+      guard sets.count < 0xFFFF else {
+        overflow = true
+        return 0
       }
-      return accumulated
-    case .alt(let branches):
-      return limited(branches.flatMap { prefixes(of: $0) })
-    case .repeating(let child, let low, let high):
-      if high == 0 { return [Prefix(sets: [], complete: true)] }
-      let inner = prefixes(of: child)
-      if low == 1 && high == 1 { return inner }
-      // `x?` is x or nothing; after a second repetition nothing more can be said.
-      let started = high == 1 ? inner : inner.map { Prefix(sets: $0.sets, complete: false) }
-      return low == 0 ? limited(started + [Prefix(sets: [], complete: true)]) : started
+      sets.append(set)
+      if single { asciiNumbers[ascii] = UInt16(sets.count) }
+      return sets.count - 1
+    }
+
+    /// Drops repeated prefixes, keeping first occurrences in order.
+    private static func deduplicate(_ list: inout [Prefix]) {
+      guard list.count > 1 else { return }
+      if list.count <= 32 {
+        var kept = 0
+        for index in list.indices {
+          let prefix = list[index]
+          if !list[0..<kept].contains(prefix) {
+            list[kept] = prefix
+            kept += 1
+          }
+        }
+        list.removeLast(list.count - kept)
+        return
+      }
+      var seen = Set<Prefix>(minimumCapacity: list.count)
+      list.removeAll { !seen.insert($0).inserted }
+    }
+
+    /// Shortens the longest prefixes until at most ``maxPrefixes`` remain.
+    private static func limit(_ list: inout [Prefix]) {
+      deduplicate(&list)
+      while list.count > maxPrefixes {
+        let longest = list.map(\.count).max() ?? 0
+        if longest == 0 {
+          list = [Prefix(complete: false)]
+          return
+        }
+        for index in list.indices where list[index].count == longest { list[index] = list[index].droppingLast() }
+        deduplicate(&list)
+      }
+    }
+
+    /// Every match of `node` starts with one of these.
+    mutating func prefixes(of node: Node) -> [Prefix] {
+      switch node {
+      case .set(let set):
+        return [.single(number(of: set))]
+      case .empty, .lookahead:
+        return [Prefix(complete: true)]
+      case .concat(let items):
+        var accumulated = [Prefix(complete: true)]
+        var extended: [Prefix] = []
+        for item in items {
+          guard accumulated.contains(where: \.complete) else { break }
+          extended.removeAll(keepingCapacity: true)
+          // A single set (most items) needs no list of its own.
+          var one: Prefix?
+          var next: [Prefix] = []
+          if case .set(let set) = item { one = .single(number(of: set)) } else { next = prefixes(of: item) }
+          for prefix in accumulated {
+            guard prefix.complete else {
+              extended.append(prefix)
+              continue
+            }
+            if let one {
+              extended.append(prefix.followed(by: one))
+            } else {
+              for tail in next { extended.append(prefix.followed(by: tail)) }
+            }
+          }
+          Self.deduplicate(&extended)
+          if extended.count > maxPrefixes {
+            for index in accumulated.indices { accumulated[index].complete = false }
+            return accumulated
+          }
+          swap(&accumulated, &extended)
+        }
+        return accumulated
+      case .alt(let branches):
+        var all: [Prefix] = []
+        for branch in branches { all += prefixes(of: branch) }
+        Self.limit(&all)
+        return all
+      case .repeating(let child, let low, let high):
+        if high == 0 { return [Prefix(complete: true)] }
+        var inner = prefixes(of: child)
+        if low == 1 && high == 1 { return inner }
+        // `x?` is x or nothing; after a second repetition nothing more can be said.
+        if high != 1 { for index in inner.indices { inner[index].complete = false } }
+        if low == 0 {
+          inner.append(Prefix(complete: true))
+          Self.limit(&inner)
+        }
+        return inner
+      }
+    }
+
+    /// The sets of `prefix`.
+    func sets(of prefix: Prefix) -> [ScalarSet] {
+      (0..<prefix.count).map { sets[prefix.set(at: $0)] }
     }
   }
 
@@ -491,91 +585,206 @@ struct PatternPrefilter: Sendable {
     }
   }
 
-  /// The exact strings `node` matches, when there are at most 16 of them.
-  private static func literalStrings(of node: Node) -> [[UInt32]]? {
-    let cap = 16
-    switch node {
-    case .set(let set):
-      return set.explicitScalars(limit: 4)?.map { [$0] }
-    case .empty, .lookahead:
-      return [[]]
-    case .concat(let items):
-      var result: [[UInt32]] = [[]]
-      for item in items {
-        guard let strings = literalStrings(of: item), result.count * strings.count <= cap else { return nil }
-        result = result.flatMap { head in strings.map { head + $0 } }
-      }
-      return result
-    case .alt(let branches):
-      var result: [[UInt32]] = []
-      for branch in branches {
-        guard let strings = literalStrings(of: branch) else { return nil }
-        result += strings
-        if result.count > cap { return nil }
-      }
-      return result
-    case .repeating(let child, let low, let high):
-      guard let strings = literalStrings(of: child) else { return nil }
-      if low == 0 && high == 1 { return strings.count < cap ? strings + [[]] : nil }
-      guard low == high, low <= 4 else { return nil }
-      var result: [[UInt32]] = [[]]
-      for _ in 0..<low {
-        guard result.count * strings.count <= cap else { return nil }
-        result = result.flatMap { head in strings.map { head + $0 } }
-      }
-      return result
+  /// Works out, in one pass over a tree, the exact strings each node matches (when at most 16)
+  /// and the candidate required sets, in flat buffers: a string is a range of `scalars`, a list
+  /// of strings a range of `strings`. Strings never change once written, so lists share them.
+  struct LiteralAnalysis {
+    struct Span {
+      var start: Int
+      var end: Int
+      var count: Int { end - start }
     }
-  }
+    private var scalars: [UInt32] = []
+    /// `strings[0]` is the empty string.
+    private var strings = [Span(start: 0, end: 0)]
+    /// Candidate required sets (lists), in the order of a node-by-node reading.
+    private var candidates: [Span] = []
+    /// Lists gathered while an alternation's branches are read.
+    private var literalStack: [Span] = []
+    private var unionStack: [Span] = []
+    private var explicit: [UInt32] = []
+    private static let cap = 16
+    /// The list holding only the empty string.
+    private static let emptyList = Span(start: 0, end: 1)
 
-  /// Candidate required sets: every match contains one string of each.
-  private static func required(of node: Node) -> [[[UInt32]]] {
-    switch node {
-    case .set(let set):
-      return set.explicitScalars(limit: 8).map { [$0.map { [$0] }] } ?? []
-    case .empty:
-      return []
-    case .lookahead(let inner):
-      return required(of: inner)
-    case .concat(let items):
-      var candidates: [[[UInt32]]] = []
-      var run: [[UInt32]] = [[]]
-      func flush() {
-        if !run.contains(where: \.isEmpty) { candidates.append(run) }
-        run = [[]]
+    /// The list of one-scalar strings `values`.
+    private mutating func list(of values: [UInt32]) -> Span {
+      let start = strings.count
+      for value in values {
+        scalars.append(value)
+        strings.append(Span(start: scalars.count - 1, end: scalars.count))
       }
-      for item in items {
-        candidates += required(of: item)
-        guard let strings = literalStrings(of: item) else {
-          flush()
-          continue
-        }
-        if run.count * strings.count > 16 {
-          flush()
-        }
-        run = run.flatMap { head in strings.map { head + $0 } }
+      return Span(start: start, end: strings.count)
+    }
+
+    private mutating func concatenated(_ head: Span, _ tail: Span) -> Span {
+      if head.count == 0 { return tail }
+      if tail.count == 0 { return head }
+      if head.end == tail.start { return Span(start: head.start, end: tail.end) }
+      let start = scalars.count
+      for index in head.start..<head.end { scalars.append(scalars[index]) }
+      for index in tail.start..<tail.end { scalars.append(scalars[index]) }
+      return Span(start: start, end: scalars.count)
+    }
+
+    /// Every string of `heads` followed by every string of `tails`, heads first.
+    private mutating func product(_ heads: Span, _ tails: Span) -> Span {
+      let start = strings.count
+      for head in heads.start..<heads.end {
+        for tail in tails.start..<tails.end { strings.append(concatenated(strings[head], strings[tail])) }
       }
-      flush()
-      return candidates
-    case .alt(let branches):
-      var union: [[UInt32]] = []
-      for branch in branches {
-        // The first candidate of the highest score (as `max(by:)`).
-        var best: [[UInt32]]?
-        var bestScore = 0
-        for candidate in required(of: branch) {
-          let value = score(candidate)
-          if best == nil || value > bestScore {
-            best = candidate
-            bestScore = value
+      return Span(start: start, end: strings.count)
+    }
+
+    /// The lists from `base` on of the union stack (or the literal stack) as one list (popped).
+    private mutating func gathered(union: Bool, from base: Int) -> Span {
+      var stack: [Span] = []
+      if union { swap(&stack, &unionStack) } else { swap(&stack, &literalStack) }
+      let start = strings.count
+      for list in stack[base...] {
+        for index in list.start..<list.end { strings.append(strings[index]) }
+      }
+      stack.removeSubrange(base...)
+      if union { swap(&stack, &unionStack) } else { swap(&stack, &literalStack) }
+      return Span(start: start, end: strings.count)
+    }
+
+    /// As ``PatternPrefilter/score(_:)``.
+    private func score(_ list: Span) -> Int {
+      var least: Int?
+      for string in strings[list.start..<list.end] {
+        var total = 0
+        for value in scalars[string.start..<string.end] {
+          let letter = (value | 0x20 >= 0x61 && value | 0x20 <= 0x7A) || (value >= 0x30 && value <= 0x39)
+          total += letter ? 2 : value == 0x20 ? 1 : 6
+        }
+        least = min(least ?? total, total)
+      }
+      return least ?? 0
+    }
+
+    private mutating func flush(_ run: inout Span) {
+      if !strings[run.start..<run.end].contains(where: { $0.count == 0 }) { candidates.append(run) }
+      run = Self.emptyList
+    }
+
+    /// The exact strings `node` matches when there are at most 16 (nil otherwise); appends the
+    /// node's candidate required sets (every match contains one string of each) when `needed`.
+    mutating func analyze(_ node: Node, required needed: Bool) -> Span? {
+      switch node {
+      case .set(let set):
+        var literal: Span?
+        if set.explicitScalars(limit: 4, into: &explicit) { literal = list(of: explicit) }
+        guard needed else { return literal }
+        // Up to 4 scalars the candidate is the same list.
+        if let literal {
+          candidates.append(literal)
+        } else if set.explicitScalars(limit: 8, into: &explicit) {
+          candidates.append(list(of: explicit))
+        }
+        return literal
+      case .empty:
+        return Self.emptyList
+      case .lookahead(let inner):
+        if needed { _ = analyze(inner, required: true) }
+        return Self.emptyList
+      case .concat(let items):
+        var literal: Span? = Self.emptyList
+        // The literal run since the last item that is not literal.
+        var run = Self.emptyList
+        for item in items {
+          let strings = analyze(item, required: needed)
+          if let current = literal {
+            if let strings, current.count * strings.count <= Self.cap {
+              literal = product(current, strings)
+            } else {
+              literal = nil
+            }
           }
+          guard needed else {
+            if literal == nil { break }
+            continue
+          }
+          guard let strings else {
+            flush(&run)
+            continue
+          }
+          if run.count * strings.count > Self.cap { flush(&run) }
+          run = product(run, strings)
         }
-        guard let best else { return [] }
-        union += best
-        if union.count > 16 { return [] }
+        if needed { flush(&run) }
+        return literal
+      case .alt(let branches):
+        let literalBase = literalStack.count
+        let unionBase = unionStack.count
+        var literalCount: Int? = 0
+        // The union of each branch's rarest candidate (the first of the highest score).
+        var unionCount: Int? = needed ? 0 : nil
+        for branch in branches {
+          let candidateBase = candidates.count
+          let strings = analyze(branch, required: unionCount != nil)
+          if let count = literalCount, let strings, count + strings.count <= Self.cap {
+            literalStack.append(strings)
+            literalCount = count + strings.count
+          } else {
+            literalCount = nil
+          }
+          if let count = unionCount {
+            var best: Span?
+            var bestScore = 0
+            for candidate in candidates[candidateBase...] {
+              let value = score(candidate)
+              if best == nil || value > bestScore {
+                best = candidate
+                bestScore = value
+              }
+            }
+            candidates.removeSubrange(candidateBase...)
+            if let best, count + best.count <= Self.cap {
+              unionStack.append(best)
+              unionCount = count + best.count
+            } else {
+              unionCount = nil
+            }
+          }
+          if literalCount == nil && unionCount == nil { break }
+        }
+        var literal: Span?
+        if literalCount != nil {
+          literal = gathered(union: false, from: literalBase)
+        } else {
+          literalStack.removeSubrange(literalBase...)
+        }
+        if unionCount != nil {
+          candidates.append(gathered(union: true, from: unionBase))
+        } else {
+          unionStack.removeSubrange(unionBase...)
+        }
+        return literal
+      case .repeating(let child, let low, let high):
+        guard let strings = analyze(child, required: needed && low >= 1) else { return nil }
+        if low == 0 && high == 1 {
+          guard strings.count < Self.cap else { return nil }
+          let start = self.strings.count
+          for index in strings.start..<strings.end { self.strings.append(self.strings[index]) }
+          self.strings.append(self.strings[0])
+          return Span(start: start, end: self.strings.count)
+        }
+        guard low == high, low <= 4 else { return nil }
+        var result = Self.emptyList
+        for _ in 0..<low {
+          guard result.count * strings.count <= Self.cap else { return nil }
+          result = product(result, strings)
+        }
+        return result
       }
-      return [union]
-    case .repeating(let child, let low, _):
-      return low >= 1 ? required(of: child) : []
+    }
+
+    /// The candidates that can be worth a search (score 6 or more), as arrays.
+    var worthSearching: [[[UInt32]]] {
+      candidates.filter { score($0) >= 6 }.map { list in
+        strings[list.start..<list.end].map { Array(scalars[$0.start..<$0.end]) }
+      }
     }
   }
 
@@ -729,17 +938,17 @@ struct ScalarSet: Hashable, Sendable {
     return false
   }
 
-  /// The scalars of a small explicit set (at most `limit`), or nil.
-  func explicitScalars(limit: Int) -> [UInt32]? {
-    guard !negated, classes == 0 else { return nil }
+  /// Replaces `values` with the scalars of a small explicit set (at most `limit`), in
+  /// ascending ASCII order then range order; false (and `values` empty) for any other set.
+  func explicitScalars(limit: Int, into values: inout [UInt32]) -> Bool {
+    values.removeAll(keepingCapacity: true)
+    guard !negated, classes == 0 else { return false }
     var total = low.nonzeroBitCount + high.nonzeroBitCount
     for range in ranges {
-      guard range.count <= limit else { return nil }
+      guard range.count <= limit else { return false }
       total += range.count
     }
-    guard total > 0, total <= limit else { return nil }
-    var values: [UInt32] = []
-    values.reserveCapacity(total)
+    guard total > 0, total <= limit else { return false }
     var bits = low
     while bits != 0 {
       values.append(UInt32(bits.trailingZeroBitCount))
@@ -751,7 +960,7 @@ struct ScalarSet: Hashable, Sendable {
       bits &= bits - 1
     }
     for range in ranges { values.append(contentsOf: range) }
-    return values
+    return true
   }
 
   /// The 128 ASCII buckets and 64 non-ASCII buckets (by `scalar & 63`) a scalar of the set
