@@ -37,7 +37,11 @@ public struct NameAnalyzer: Sendable {
 
   /// Analyses `input` (surrounding spaces ignored). Never fails: input that is not a name gets
   /// an analysis with a `note`.
-  public func analyze(_ input: String) -> NameAnalysis {
+  ///
+  /// - Parameter spellings: false when only the key, canonical form and kind matter (building a
+  ///   lexicon): a Cyrillic, Han or kana name the alias lexicon knows is then not romanised, so
+  ///   its analysis has no `spellings` (and no transliterator is opened for it).
+  public func analyze(_ input: String, spellings wantsSpellings: Bool = true) -> NameAnalysis {
     let name = String(input.unicodeScalars.filter { !$0.properties.isWhitespace || $0 == " " })
       .split(separator: " ").joined(separator: " ")
     let script = Self.mainScript(of: name)
@@ -56,6 +60,11 @@ public struct NameAnalyzer: Sendable {
       analysis = NameAnalysis(
         input: input, script: script, kind: "person", origin: "ko", canonical: reading.display, family: reading.family,
         given: reading.given, order: reading.order.rawValue, hangul: reading.hangul, key: reading.key, rule: "korean-syllables")
+    } else if !wantsSpellings, let entry = aliases.entry(for: name), !(entry.kind == .person && entry.origin == "ko") {
+      // The lexicon entry below decides canonical form, parts and key; only the origin is kept.
+      analysis = NameAnalysis(
+        input: input, script: script, origin: ScriptNameRomanizer.origin(of: name), canonical: name, key: "",
+        rule: "transliteration")
     } else {
       let native = ScriptNameRomanizer.romanize(name)
       if let first = native.spellings.first {

@@ -73,7 +73,7 @@ public struct NameLexiconBuilder: Sendable {
 
   private mutating func analyze(_ spelling: String) -> NameAnalysis {
     if let known = analyses[spelling] { return known }
-    let analysis = analyzer.analyze(spelling)
+    let analysis = analyzer.analyze(spelling, spellings: false)
     analyses[spelling] = analysis
     return analysis
   }
@@ -83,7 +83,7 @@ public struct NameLexiconBuilder: Sendable {
     var result: [(AliasEntry, String)] = []
     for cluster in clusters.values {
       let spellings = cluster.counts.keys.sorted()
-      let infos = spellings.map { analyses[$0] ?? analyzer.analyze($0) }
+      let infos = spellings.map { analyses[$0] ?? analyzer.analyze($0, spellings: false) }
       let canonical: String
       let origin: String?
       if let lexical = infos.first(where: { $0.rule == "lexicon" }) {

@@ -28,6 +28,28 @@ public enum ScriptNameRomanizer {
 
   /// Romanises `name`; a Latin-script name comes back with no origin and no spellings.
   public static func romanize(_ name: String) -> Result {
+    switch scriptFamily(of: name) {
+    case .cyrillic: return cyrillic(name)
+    case .kana: return japanese(name)
+    case .han: return chinese(name)
+    case .other: return Result(origin: nil, spellings: [])
+    }
+  }
+
+  /// The origin `romanize(_:)` gives `name` ("uk" for Зеленський, "ru" for Москва, "ja", "zh"),
+  /// without romanising it (no transliterator is opened).
+  public static func origin(of name: String) -> String? {
+    switch scriptFamily(of: name) {
+    case .cyrillic: return isUkrainian(name) ? "uk" : "ru"
+    case .kana: return "ja"
+    case .han: return "zh"
+    case .other: return nil
+    }
+  }
+
+  private enum ScriptFamily { case cyrillic, kana, han, other }
+
+  private static func scriptFamily(of name: String) -> ScriptFamily {
     var hasCyrillic = false, hasHan = false, hasKana = false
     for scalar in name.unicodeScalars {
       switch scalar.value {
@@ -37,17 +59,20 @@ public enum ScriptNameRomanizer {
       default: break
       }
     }
-    if hasCyrillic { return cyrillic(name) }
-    if hasKana { return japanese(name) }
-    if hasHan { return chinese(name) }
-    return Result(origin: nil, spellings: [])
+    if hasCyrillic { return .cyrillic }
+    if hasKana { return .kana }
+    if hasHan { return .han }
+    return .other
+  }
+
+  private static func isUkrainian(_ name: String) -> Bool {
+    UkrainianNationalRomanizer.hasUkrainianLetters(name) || name.hasSuffix("ський") || name.hasSuffix("ій")
   }
 
   // MARK: - Cyrillic
 
   private static func cyrillic(_ name: String) -> Result {
-    let isUkrainian = UkrainianNationalRomanizer.hasUkrainianLetters(name) || name.hasSuffix("ський") || name.hasSuffix("ій")
-    if isUkrainian {
+    if isUkrainian(name) {
       // The national system is Ukraine's official one (passports, the press's Kyiv and Odesa);
       // BGN/PCGN, primes dropped, is the older English-press form (Zelenskyy, Andriy).
       return Result(origin: "uk", spellings: unique([
