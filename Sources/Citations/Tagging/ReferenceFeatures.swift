@@ -1,6 +1,8 @@
-/// Turns the tokens of one reference into the feature strings the tagger weighs.
+/// Turns the tokens of one reference into the features the tagger weighs.
 ///
-/// Every feature is a short string `name=value` ("w=journal", "s=(dddd).", "sent=2|yr"). They
+/// Every feature is named by a short string `name=value` ("w=journal", "s=(dddd).", "sent=2|yr"),
+/// made piece by piece into a `FeatureSink`: tagging hashes the pieces, training also keeps the
+/// names for the weights file. They
 /// describe the token itself (word, shape, affixes, punctuation, script, year/URL/DOI/initial
 /// patterns, month names), its neighbours (±2 words and shapes, the punctuation that ends the
 /// previous token), and where it sits in the reference (position, tokens left, inside
@@ -14,7 +16,8 @@ enum ReferenceFeatures {
     var shortShape: String = ""
     var first: Unicode.Scalar? = nil
     var last: Unicode.Scalar? = nil
-    var script: String = "none"
+    var script: StaticString = "none"
+    var coreLength = 0
     var isYear = false
     var isInitial = false
     var isCapitalized = false
@@ -80,64 +83,10 @@ enum ReferenceFeatures {
     return contexts
   }
 
-  /// The features of the second stage: the first stage's features plus what the first stage's
-  /// labels say around each token (its label and its neighbours', the labels of the segments
-  /// before and after its segment, its place in the segment, how many segments share its label).
-  static func stacked(_ features: [[String]], firstLabels labels: [String]) -> [[String]] {
-    let n = labels.count
-    // Segments of the first stage.
-    var segmentOf = [Int](repeating: 0, count: n)
-    var segmentLabels: [String] = []
-    var segmentStart: [Int] = []
-    for i in 0..<n {
-      if i == 0 || labels[i] != labels[i - 1] {
-        segmentLabels.append(labels[i])
-        segmentStart.append(i)
-      }
-      segmentOf[i] = segmentLabels.count - 1
-    }
-    var labelSegments: [String: Int] = [:]
-    for label in segmentLabels { labelSegments[label, default: 0] += 1 }
-    let present = Set(labels)
-    var result: [[String]] = []
-    result.reserveCapacity(n)
-    for i in 0..<n {
-      var out = features[i]
-      let p0 = labels[i]
-      let pPrevious = i > 0 ? labels[i - 1] : "^"
-      let pNext = i + 1 < n ? labels[i + 1] : "$"
-      let segment = segmentOf[i]
-      let segmentBefore = segment > 0 ? segmentLabels[segment - 1] : "^"
-      let segmentAfter = segment + 1 < segmentLabels.count ? segmentLabels[segment + 1] : "$"
-      let segmentEnd = segment + 1 < segmentStart.count ? segmentStart[segment + 1] : n
-      out.append("p0=" + p0)
-      out.append("p-1=" + pPrevious)
-      out.append("p+1=" + pNext)
-      out.append("p-1|p0=" + pPrevious + "|" + p0)
-      out.append("p0|p+1=" + p0 + "|" + pNext)
-      out.append("p-2=" + (i > 1 ? labels[i - 2] : "^"))
-      out.append("p+2=" + (i + 2 < n ? labels[i + 2] : "$"))
-      out.append("sb|p0|sa=" + segmentBefore + "|" + p0 + "|" + segmentAfter)
-      out.append("sb|p0=" + segmentBefore + "|" + p0)
-      out.append("p0|sa=" + p0 + "|" + segmentAfter)
-      out.append("sidx=" + bucket(segment, [0, 1, 2, 3, 4, 6]) + "|" + p0)
-      out.append("inseg=" + bucket(i - segmentStart[segment], [0, 1, 2, 4]) + "|" + bucket(segmentEnd - 1 - i, [0, 1, 2, 4]) + "|" + p0)
-      out.append("dup=" + p0 + "|" + bucket(labelSegments[p0] ?? 0, [1, 2, 3]))
-      for key in ["journal", "container-title", "editor", "publisher", "date", "author"] {
-        out.append("has-\(key)=\(present.contains(key))|" + p0)
-      }
-      out.append("w|p0=" + (features[i].first { $0.hasPrefix("w=") } ?? "") + "|" + p0)
-      result.append(out)
-    }
-    return result
-  }
-
-  /// The features of every token, in order.
-  static func extract(_ tokens: [String]) -> [[String]] {
+  /// Makes the features of every token, in order, into `sink` (`nextToken()` between tokens).
+  static func extract<Sink: FeatureSink>(_ tokens: [String], into sink: inout Sink) {
     let facts = tokens.map(analyze)
     let n = tokens.count
-    var result: [[String]] = []
-    result.reserveCapacity(n)
     var parenDepth = 0
     var bracketDepth = 0
     var inQuote = false
@@ -154,97 +103,181 @@ enum ReferenceFeatures {
     // Where the first year is (early: within the first quarter, as in APA and Harvard; late: in
     // the last third, as in Chicago notes and Vancouver), and whether a year comes later.
     let firstYear = facts.firstIndex { $0.isYear }
-    let yearPlace = firstYear.map { $0 * 4 < n ? "early" : $0 * 3 >= n * 2 ? "late" : "mid" } ?? "none"
-    var yearsAfter = facts.filter(\.isYear).count
+    let yearPlace: StaticString = firstYear.map { $0 * 4 < n ? "early" : $0 * 3 >= n * 2 ? "late" : "mid" } ?? "none"
+    var yearsAfter = facts.reduce(0) { $0 + ($1.isYear ? 1 : 0) }
     for i in 0..<n {
+      if i > 0 { sink.nextToken() }
       let f = facts[i]
-      var out: [String] = []
-      out.reserveCapacity(48)
-      out.append("b")
-      out.append("w=" + f.core)
-      out.append("s=" + f.shape)
-      out.append("ss=" + f.shortShape)
-      if f.core.unicodeScalars.count > 3 {
-        out.append("p3=" + String(String.UnicodeScalarView(f.core.unicodeScalars.prefix(3))))
-        out.append("x3=" + String(String.UnicodeScalarView(f.core.unicodeScalars.suffix(3))))
+      sink.flag("b")
+      sink.add("w=", f.core)
+      sink.add("s=", f.shape)
+      sink.add("ss=", f.shortShape)
+      let coreScalars = f.core.unicodeScalars
+      if f.coreLength > 3 {
+        sink.start("p3=")
+        for s in coreScalars.prefix(3) { sink.scalar(s) }
+        sink.end()
+        sink.start("x3=")
+        for s in coreScalars.suffix(3) { sink.scalar(s) }
+        sink.end()
       }
-      if f.core.unicodeScalars.count > 5 {
-        out.append("x5=" + String(String.UnicodeScalarView(f.core.unicodeScalars.suffix(5))))
+      if f.coreLength > 5 {
+        sink.start("x5=")
+        for s in coreScalars.suffix(5) { sink.scalar(s) }
+        sink.end()
       }
-      out.append("last=" + (f.last.map { String($0) } ?? "_"))
-      out.append("first=" + (f.first.map { String($0) } ?? "_"))
-      out.append("sc=" + f.script)
-      out.append("pos=" + bucket(i, [0, 1, 2, 3, 4, 5, 6, 8, 12, 20]))
-      out.append("rem=" + bucket(n - 1 - i, [0, 1, 2, 3, 4, 6, 10]))
-      out.append("rel=" + String(n > 1 ? (i * 8) / n : 0))
-      out.append("len=" + bucket(f.length, [1, 2, 3, 4, 6, 9, 14]))
-      if f.isYear { out.append("yr") }
-      if f.isInitial { out.append("init") }
-      if f.isCapitalized { out.append("cap") }
-      if f.isAllCaps { out.append("caps") }
-      if f.isNumber { out.append("num") }
-      if f.isRange { out.append("range") }
-      if f.isURL { out.append("url") }
-      if f.isDOI { out.append("doi") }
-      if f.isMonth { out.append("month") }
-      if f.isRoman { out.append("roman") }
+      sink.start("last=")
+      sink.scalar(f.last)
+      sink.end()
+      sink.start("first=")
+      sink.scalar(f.first)
+      sink.end()
+      sink.start("sc=")
+      sink.text(f.script)
+      sink.end()
+      sink.start("pos=")
+      sink.bucket(i, positionLimits)
+      sink.end()
+      sink.start("rem=")
+      sink.bucket(n - 1 - i, remainingLimits)
+      sink.end()
+      sink.start("rel=")
+      sink.int(n > 1 ? (i * 8) / n : 0)
+      sink.end()
+      sink.start("len=")
+      sink.bucket(f.length, lengthLimits)
+      sink.end()
+      if f.isYear { sink.flag("yr") }
+      if f.isInitial { sink.flag("init") }
+      if f.isCapitalized { sink.flag("cap") }
+      if f.isAllCaps { sink.flag("caps") }
+      if f.isNumber { sink.flag("num") }
+      if f.isRange { sink.flag("range") }
+      if f.isURL { sink.flag("url") }
+      if f.isDOI { sink.flag("doi") }
+      if f.isMonth { sink.flag("month") }
+      if f.isRoman { sink.flag("roman") }
       // State before this token.
       let opens = f.opensParen && !(parenDepth > 0)
-      out.append("par=" + (parenDepth > 0 ? "in" : opens ? "open" : "out") + (f.closesParen ? "c" : ""))
-      if bracketDepth > 0 || f.opensBracket { out.append("brk") }
-      if inQuote || f.opensQuote { out.append("quo" + (f.closesQuote ? "c" : "")) }
+      sink.start("par=")
+      sink.text(parenDepth > 0 ? "in" : opens ? "open" : "out")
+      if f.closesParen { sink.text("c") }
+      sink.end()
+      if bracketDepth > 0 || f.opensBracket { sink.flag("brk") }
+      if inQuote || f.opensQuote { sink.flag(f.closesQuote ? "quoc" : "quo") }
       let sent = min(sentences, 5)
-      out.append("sent=" + String(sent))
-      out.append("sent=\(sent)|yr=\(yearSeen)")
-      out.append("sent=\(sent)|cap=\(f.isCapitalized)")
-      out.append("yrseen=\(yearSeen)|q=\(quoteClosed)")
-      if colonSeen { out.append("colon") }
+      sink.start("sent=")
+      sink.int(sent)
+      sink.end()
+      sink.start("sent=")
+      sink.int(sent)
+      sink.text("|yr=")
+      sink.bool(yearSeen)
+      sink.end()
+      sink.start("sent=")
+      sink.int(sent)
+      sink.text("|cap=")
+      sink.bool(f.isCapitalized)
+      sink.end()
+      sink.start("yrseen=")
+      sink.bool(yearSeen)
+      sink.text("|q=")
+      sink.bool(quoteClosed)
+      sink.end()
+      if colonSeen { sink.flag("colon") }
       if inSeen {
-        out.append("inseen|sent=\(sent)")
-        out.append("inseen|dist=" + bucket(i - inMarker, [1, 2, 3, 5, 8, 13]))
-        out.append("inseen|stops=" + bucket(sentences - stopsAtIn, [0, 1, 2]))
+        sink.start("inseen|sent=")
+        sink.int(sent)
+        sink.end()
+        sink.start("inseen|dist=")
+        sink.bucket(i - inMarker, distanceLimits)
+        sink.end()
+        sink.start("inseen|stops=")
+        sink.bucket(sentences - stopsAtIn, stopLimits)
+        sink.end()
       }
-      if edSeen { out.append("edseen|stops=" + bucket(sentences - stopsAtEd, [0, 1, 2])) }
-      out.append("fy=\(yearPlace)|sent=\(sent)")
-      out.append("fy=\(yearPlace)|yr=\(yearSeen)|cap=\(f.isCapitalized)")
+      if edSeen {
+        sink.start("edseen|stops=")
+        sink.bucket(sentences - stopsAtEd, stopLimits)
+        sink.end()
+      }
+      sink.start("fy=")
+      sink.text(yearPlace)
+      sink.text("|sent=")
+      sink.int(sent)
+      sink.end()
+      sink.start("fy=")
+      sink.text(yearPlace)
+      sink.text("|yr=")
+      sink.bool(yearSeen)
+      sink.text("|cap=")
+      sink.bool(f.isCapitalized)
+      sink.end()
       if f.isYear { yearsAfter -= 1 }
-      out.append("yrlater=\(yearsAfter > 0)|sent=\(sent)")
-      out.append("yrdist=" + bucket(i - lastYear, [1, 2, 3, 5, 8]))
+      sink.start("yrlater=")
+      sink.bool(yearsAfter > 0)
+      sink.text("|sent=")
+      sink.int(sent)
+      sink.end()
+      sink.start("yrdist=")
+      sink.bucket(i - lastYear, yearDistanceLimits)
+      sink.end()
       // Neighbours.
       if i > 0 {
         let p = facts[i - 1]
-        out.append("w-1=" + p.core)
-        out.append("s-1=" + p.shortShape)
-        out.append("l-1=" + (p.last.map { String($0) } ?? "_"))
-        out.append("l-1|s=" + (p.last.map { String($0) } ?? "_") + "|" + f.shortShape)
-        out.append("w-1|w=" + p.core + "|" + f.core)
-        out.append("l-1|w=" + (p.last.map { String($0) } ?? "_") + "|" + f.core)
-        if p.isYear { out.append("yr-1") }
-        if p.isInitial { out.append("init-1") }
-        if p.endsSentence { out.append("stop-1") }
+        sink.add("w-1=", p.core)
+        sink.add("s-1=", p.shortShape)
+        sink.start("l-1=")
+        sink.scalar(p.last)
+        sink.end()
+        sink.start("l-1|s=")
+        sink.scalar(p.last)
+        sink.text("|")
+        sink.string(f.shortShape)
+        sink.end()
+        sink.start("w-1|w=")
+        sink.string(p.core)
+        sink.text("|")
+        sink.string(f.core)
+        sink.end()
+        sink.start("l-1|w=")
+        sink.scalar(p.last)
+        sink.text("|")
+        sink.string(f.core)
+        sink.end()
+        if p.isYear { sink.flag("yr-1") }
+        if p.isInitial { sink.flag("init-1") }
+        if p.endsSentence { sink.flag("stop-1") }
       } else {
-        out.append("start")
+        sink.flag("start")
       }
       if i > 1 {
-        out.append("w-2=" + facts[i - 2].core)
-        out.append("s-2=" + facts[i - 2].shortShape)
+        sink.add("w-2=", facts[i - 2].core)
+        sink.add("s-2=", facts[i - 2].shortShape)
       }
       if i + 1 < n {
         let q = facts[i + 1]
-        out.append("w+1=" + q.core)
-        out.append("s+1=" + q.shortShape)
-        out.append("w|w+1=" + f.core + "|" + q.core)
-        if q.isYear { out.append("yr+1") }
-        if q.isInitial { out.append("init+1") }
-        out.append("l|s+1=" + (f.last.map { String($0) } ?? "_") + "|" + q.shortShape)
+        sink.add("w+1=", q.core)
+        sink.add("s+1=", q.shortShape)
+        sink.start("w|w+1=")
+        sink.string(f.core)
+        sink.text("|")
+        sink.string(q.core)
+        sink.end()
+        if q.isYear { sink.flag("yr+1") }
+        if q.isInitial { sink.flag("init+1") }
+        sink.start("l|s+1=")
+        sink.scalar(f.last)
+        sink.text("|")
+        sink.string(q.shortShape)
+        sink.end()
       } else {
-        out.append("end")
+        sink.flag("end")
       }
       if i + 2 < n {
-        out.append("w+2=" + facts[i + 2].core)
-        out.append("s+2=" + facts[i + 2].shortShape)
+        sink.add("w+2=", facts[i + 2].core)
+        sink.add("s+2=", facts[i + 2].shortShape)
       }
-      result.append(out)
       // Update the state after this token.
       if f.opensParen { parenDepth += 1 }
       if f.closesParen { parenDepth = max(0, parenDepth - 1) }
@@ -262,27 +295,33 @@ enum ReferenceFeatures {
       // "In" opening a container ("… managers. In Working on Country", "//" in GOST), not the
       // preposition inside a title.
       let previousEnd = i > 0 ? facts[i - 1].last : "."
-      let opensContainer = ["in", "dans", "в", "en", "im", "na", "u", "у"].contains(f.core)
+      let opensContainer = containerWords.contains(f.core)
         && (f.isCapitalized || previousEnd == "." || previousEnd == "," || previousEnd == "”" || previousEnd == ":")
       if opensContainer || f.shortShape == "/" {
         inSeen = true
         inMarker = i
         stopsAtIn = sentences + (f.endsSentence ? 1 : 0)
       }
-      if ["ed", "eds", "edited", "hrsg", "hg", "éd", "dir", "под", "ред", "ed.by"].contains(f.core) {
+      if editorWords.contains(f.core) {
         edSeen = true
         stopsAtEd = sentences + (f.endsSentence ? 1 : 0)
       }
       if f.endsSentence { sentences += 1 }
       if f.last == ":" { colonSeen = true }
     }
-    return result
   }
 
-  static func bucket(_ value: Int, _ limits: [Int]) -> String {
-    for limit in limits where value <= limit { return String(limit) }
-    return "+"
-  }
+  private static let positionLimits = [0, 1, 2, 3, 4, 5, 6, 8, 12, 20]
+  private static let remainingLimits = [0, 1, 2, 3, 4, 6, 10]
+  private static let lengthLimits = [1, 2, 3, 4, 6, 9, 14]
+  private static let distanceLimits = [1, 2, 3, 5, 8, 13]
+  private static let stopLimits = [0, 1, 2]
+  private static let yearDistanceLimits = [1, 2, 3, 5, 8]
+
+  /// Words that open a container ("In", "dans", "в").
+  private static let containerWords: Set<String> = ["in", "dans", "в", "en", "im", "na", "u", "у"]
+  /// Words that mark editors ("ed.", "hrsg.", "под ред.").
+  private static let editorWords: Set<String> = ["ed", "eds", "edited", "hrsg", "hg", "éd", "dir", "под", "ред", "ed.by"]
 
   /// Facts about one token.
   static func analyze(_ token: String) -> Facts {
@@ -301,7 +340,7 @@ enum ReferenceFeatures {
     var lower = 0
     var digitRun = 0
     var maxDigitRun = 0
-    var scriptCounts: [String: Int] = [:]
+    var scriptCounts = [Int](repeating: 0, count: scriptNames.count)
     var hasDash = false
     var latinLetters = 0
     for index in lo..<hi {
@@ -339,14 +378,18 @@ enum ReferenceFeatures {
         facts.letters += 1
         if props.isUppercase { upper += 1 }
         if props.isLowercase { lower += 1 }
-        scriptCounts[scriptName(s), default: 0] += 1
+        scriptCounts[scriptNumber(s)] += 1
       }
       for l in props.lowercaseMapping.unicodeScalars { core.append(l) }
     }
     if core.count > 24 { core = String.UnicodeScalarView(core.prefix(24)) }
     facts.core = String(core)
-    if latinLetters > 0 { scriptCounts["latn", default: 0] += latinLetters }
-    facts.script = scriptCounts.max { $0.value < $1.value }?.key ?? (facts.digits > 0 ? "digit" : "none")
+    facts.coreLength = core.count
+    scriptCounts[0] += latinLetters
+    // The script with the most letters (the first in `scriptNames` on a tie).
+    var best = -1
+    for k in scriptCounts.indices where scriptCounts[k] > 0 && (best < 0 || scriptCounts[k] > scriptCounts[best]) { best = k }
+    facts.script = best >= 0 ? scriptNames[best] : facts.digits > 0 ? "digit" : "none"
     // Shape.
     var shape = String.UnicodeScalarView()
     var shortShape = String.UnicodeScalarView()
@@ -440,12 +483,12 @@ enum ReferenceFeatures {
     let props = s.properties
     if props.numericType != nil { return "d" }
     if props.isAlphabetic {
-      switch scriptName(s) {
-      case "latn": return props.isUppercase ? "X" : "x"
-      case "cyrl", "grek": return props.isUppercase ? "C" : "c"
-      case "hani": return "h"
-      case "kana": return "k"
-      case "hang": return "g"
+      switch scriptNumber(s) {
+      case 0: return props.isUppercase ? "X" : "x"
+      case 1, 2: return props.isUppercase ? "C" : "c"
+      case 5: return "h"
+      case 3: return "k"
+      case 4: return "g"
       default: return "a"
       }
     }
@@ -460,6 +503,27 @@ enum ReferenceFeatures {
     return "o"
   }
 
+  /// The names `scriptNumber` numbers.
+  static let scriptNames: [StaticString] = ["latn", "grek", "cyrl", "kana", "hang", "hani", "rtl", "other"]
+
+  /// The script of a letter as an index into `scriptNames` (the ranges of `scriptName`).
+  static func scriptNumber(_ s: Unicode.Scalar) -> Int {
+    let v = s.value
+    if v < 0x250 { return 0 }
+    if v >= 0x370 && v < 0x400 { return 1 }
+    if v >= 0x400 && v < 0x530 { return 2 }
+    if v >= 0x1E00 && v < 0x1F00 { return 0 }
+    if v >= 0x1F00 && v < 0x2000 { return 1 }
+    if (v >= 0x3040 && v < 0x3100) || (v >= 0x31F0 && v < 0x3200) { return 3 }
+    if (v >= 0xAC00 && v < 0xD7B0) || (v >= 0x1100 && v < 0x1200) || (v >= 0x3130 && v < 0x3190) { return 4 }
+    if (v >= 0x4E00 && v < 0xA000) || (v >= 0x3400 && v < 0x4DC0) || (v >= 0x20000 && v < 0x30000) || (v >= 0xF900 && v < 0xFB00) {
+      return 5
+    }
+    if v >= 0x590 && v < 0x900 { return 6 }
+    return 7
+  }
+
+  /// The script of a letter: "latn", "grek", "cyrl", "kana", "hang", "hani", "rtl" or "other".
   static func scriptName(_ s: Unicode.Scalar) -> String {
     let v = s.value
     if v < 0x250 { return "latn" }

@@ -34,14 +34,17 @@ public struct ReferenceTaggerTrainer: Sendable {
     self.seed = seed
   }
 
-  /// How many parts the training data is cut into to give the second stage first-stage labels
-  /// made by weights that did not see the reference (0: train one stage only).
-  public var stackingFolds: Int = 0
+  /// The weights are kept as integers, this many times the trained values (see
+  /// `TaggingStage.quantized`). The default suits the shipped data (20 passes over 5,000
+  /// references give weights up to about 160); a toy set needs a larger factor.
+  public var scale: Float = 1
+  /// Features none of whose integer weights reaches this are dropped.
+  public var featureFloor: Float = 2
+  /// Integer weights smaller than this in magnitude are dropped (with `scale` 1 and floor 2,
+  /// trained weights below 1.5: that halves the file and costs no held-out accuracy).
+  public var weightFloor: Int = 2
 
-  /// Trains both stages on `examples` (examples whose lengths disagree are skipped).
-  ///
-  /// The second stage learns from first-stage labels of references the first stage was not
-  /// trained on (jackknife over `stackingFolds` parts), as it will meet them on new input.
+  /// Trains the tagger on `examples` (examples whose lengths disagree are skipped).
   ///
   /// - Parameters:
   ///   - examples: tagged references.
@@ -50,48 +53,39 @@ public struct ReferenceTaggerTrainer: Sendable {
   /// - Returns: the model.
   public func train(_ examples: [Example], progress: (String, Double) -> Void = { _, _ in }) -> ReferenceTaggingModel {
     let usable = examples.filter { $0.tokens.count == $0.labels.count && !$0.tokens.isEmpty }
-    let baseFeatures = usable.map { ReferenceFeatures.extract($0.tokens) }
-    let contexts = usable.map { ReferenceFeatures.boundaryContexts($0.tokens) }
-    let first = trainStage(usable, features: baseFeatures, contexts: contexts) { progress("stage 1, pass \($0)", $1) }
-    guard stackingFolds >= 2, usable.count >= stackingFolds * 2 else { return ReferenceTaggingModel(stages: [first]) }
-    var firstLabels = [[String]](repeating: [], count: usable.count)
-    for fold in 0..<stackingFolds {
-      let trainIndices = usable.indices.filter { $0 % stackingFolds != fold }
-      let stage = trainStage(
-        trainIndices.map { usable[$0] }, features: trainIndices.map { baseFeatures[$0] }, contexts: trainIndices.map { contexts[$0] },
-        epochs: max(1, epochs * 2 / 3)
-      ) { _, _ in }
-      for index in usable.indices where index % stackingFolds == fold {
-        firstLabels[index] = stage.decode(features: baseFeatures[index], contexts: contexts[index]).map { stage.labels[$0] }
-      }
-      progress("jackknife part \(fold + 1) of \(stackingFolds)", 0)
-    }
-    let stackedFeatures = usable.indices.map { ReferenceFeatures.stacked(baseFeatures[$0], firstLabels: firstLabels[$0]) }
-    let second = trainStage(usable, features: stackedFeatures, contexts: contexts) { progress("stage 2, pass \($0)", $1) }
-    return ReferenceTaggingModel(stages: [first, second])
-  }
-
-  func trainStage(
-    _ usable: [Example], features featureLists: [[[String]]], contexts allContexts: [[Int]], epochs: Int? = nil,
-    progress: (Int, Double) -> Void
-  ) -> TaggingStage {
-    let epochs = epochs ?? self.epochs
     var labels = Array(Set(usable.flatMap(\.labels))).sorted()
     if labels.isEmpty { labels = ["note"] }
     var labelNumber: [String: Int] = [:]
     for (k, label) in labels.enumerated() { labelNumber[label] = k }
     let count = labels.count
-    var frequency: [String: Int] = [:]
-    for list in featureLists { for token in list { for feature in token { frequency[feature, default: 0] += 1 } } }
-    var featureIndex: [String: Int32] = [:]
-    for (feature, seen) in frequency where seen >= minimumCount { featureIndex[feature] = Int32(featureIndex.count) }
+    // Features: keys per token, and a name for each key.
+    var extracted: [[[UInt64]]] = []
+    extracted.reserveCapacity(usable.count)
+    var frequency: [UInt64: Int] = [:]
+    var nameOf: [UInt64: String] = [:]
+    for example in usable {
+      var sink = NamingSink(tokens: example.tokens.count)
+      ReferenceFeatures.extract(example.tokens, into: &sink)
+      for (keys, names) in zip(sink.keys, sink.names) {
+        for (key, name) in zip(keys, names) {
+          frequency[key, default: 0] += 1
+          if nameOf[key] == nil { nameOf[key] = name }
+        }
+      }
+      extracted.append(sink.keys)
+    }
+    // Rows in name order, so the same data gives the same weights in every run.
+    let kept = frequency.filter { $0.value >= minimumCount }.keys.compactMap { key in nameOf[key].map { (key, $0) } }
+      .sorted { $0.1 < $1.1 }
+    var row: [UInt64: Int32] = [:]
+    for (k, entry) in kept.enumerated() { row[entry.0] = Int32(k) }
     let data: [(features: [[Int32]], contexts: [Int], gold: [Int])] = usable.indices.map { index in
       (
-        featureLists[index].map { $0.compactMap { featureIndex[$0] } }, allContexts[index],
+        extracted[index].map { $0.compactMap { row[$0] } }, ReferenceFeatures.boundaryContexts(usable[index].tokens),
         usable[index].labels.map { labelNumber[$0] ?? 0 }
       )
     }
-    let weightCount = featureIndex.count * count
+    let weightCount = kept.count * count
     let table = (count + 1) * count
     let transitionCount = TaggingStage.transitionTables * table
     var weights = [Float](repeating: 0, count: weightCount)
@@ -100,6 +94,7 @@ public struct ReferenceTaggerTrainer: Sendable {
     var transitions = [Float](repeating: 0, count: transitionCount)
     var transitionTotals = [Double](repeating: 0, count: transitionCount)
     var transitionStamps = [Int32](repeating: 0, count: transitionCount)
+    var combined = [Float](repeating: 0, count: transitionCount)
     var step: Int32 = 1
     var order = Array(data.indices)
     var random = SplitMix(seed: seed)
@@ -112,6 +107,12 @@ public struct ReferenceTaggerTrainer: Sendable {
       transitionTotals[index] += Double(step - transitionStamps[index]) * Double(transitions[index])
       transitionStamps[index] = step
       transitions[index] += delta
+      // Keep the combined tables (plain + context) that Viterbi reads in step.
+      if index < table {
+        for context in 1..<TaggingStage.transitionTables { combined[context * table + index] += delta }
+      } else {
+        combined[index] += delta
+      }
     }
     for epoch in 0..<epochs {
       for i in stride(from: order.count - 1, to: 0, by: -1) {
@@ -121,13 +122,19 @@ public struct ReferenceTaggerTrainer: Sendable {
       var total = 0
       for index in order {
         let (features, contexts, gold) = data[index]
-        let predicted = weights.withUnsafeBufferPointer { w in
-          transitions.withUnsafeBufferPointer { tr in
-            TaggingStage.viterbi(indices: features, contexts: contexts, weights: w, transitions: tr, count: count)
+        var scores = [Float](repeating: 0, count: gold.count * count)
+        for t in 0..<gold.count {
+          let out = t * count
+          for f in features[t] {
+            let base = Int(f) * count
+            for k in 0..<count { scores[out + k] += weights[base + k] }
           }
         }
+        let predicted = combined.withUnsafeBufferPointer { tr in
+          TaggingStage.viterbi(scores: scores, contexts: contexts, transitions: tr, count: count)
+        }
         total += gold.count
-        if predicted != gold {
+        if predicted != gold, predicted.count == gold.count {
           for t in 0..<gold.count {
             let g = gold[t]
             let p = predicted[t]
@@ -151,7 +158,7 @@ public struct ReferenceTaggerTrainer: Sendable {
         }
         step += 1
       }
-      progress(epoch + 1, total > 0 ? Double(wrong) / Double(total) : 0)
+      progress("pass \(epoch + 1)", total > 0 ? Double(wrong) / Double(total) : 0)
     }
     var averaged = [Float](repeating: 0, count: weightCount)
     for i in 0..<weightCount {
@@ -162,7 +169,9 @@ public struct ReferenceTaggerTrainer: Sendable {
       averagedTransitions[i] = Float(
         (transitionTotals[i] + Double(step - transitionStamps[i]) * Double(transitions[i])) / Double(step))
     }
-    return TaggingStage(labels: labels, featureIndex: featureIndex, weights: averaged, transitions: averagedTransitions)
+    let stage = TaggingStage.quantized(
+      labels: labels, names: kept.map(\.1), weights: averaged, transitions: averagedTransitions, scale: scale, floor: featureFloor, weightFloor: weightFloor)
+    return ReferenceTaggingModel(stage: stage)
   }
 }
 

@@ -1,176 +1,140 @@
-import ICUSupport
-import Foundation
-
-/// One stage of the reference tagger: a first-order linear-chain model over token features
-/// (averaged perceptron weights), decoded with Viterbi. `ReferenceTaggingModel` chains two.
+/// The reference tagger's weights: a first-order linear-chain model over token features
+/// (averaged perceptron weights), decoded with Viterbi. `ReferenceTaggingModel` wraps it.
 struct TaggingStage: Sendable {
   /// The labels, in the order the weights use.
   let labels: [String]
-  let featureIndex: [String: Int32]
-  /// `weights[feature * labels.count + label]`.
-  let weights: [Float]
+  /// Feature names by row (what the weights file lists).
+  let names: [String]
+  /// Each row's nonzero weights, `starts[row]..<starts[row + 1]`, packed as
+  /// `label << 16 | UInt16(bitPattern: weight)` (see `FeatureTable`).
+  let pairs: [UInt32]
+  let starts: [Int]
+  /// Feature key (`FeatureKey`) → the feature's pairs.
+  let table: FeatureTable
   /// `transitions[(context * (labels.count + 1) + previous + 1) * labels.count + label]`: the
   /// weight of a label change given the boundary context between the two tokens
-  /// (`ReferenceFeatures.boundaryContext`: the punctuation closing the previous token and how
-  /// the next one opens); context 0 is the sum over all contexts (plain transitions), and row 0
-  /// of each context is the start of the reference.
+  /// (`ReferenceFeatures.boundaryContexts`: the punctuation closing the previous token and how
+  /// the next one opens); context 0 holds the plain transitions, added to every context, and
+  /// row 0 of each context is the start of the reference.
   let transitions: [Float]
+  /// `transitions` with the plain table added into each context's (what Viterbi reads).
+  let combined: [Float]
 
   /// How many transition tables there are: plain, plus one per boundary context.
   static var transitionTables: Int { ReferenceFeatures.boundaryContextCount + 1 }
 
-  init(labels: [String], featureIndex: [String: Int32], weights: [Float], transitions: [Float]) {
-    self.labels = labels
-    self.featureIndex = featureIndex
-    self.weights = weights
-    self.transitions = transitions
+  /// Builds the stage; `failedRow` is the first row whose feature could not be entered (its
+  /// name repeats an earlier one, or it has too many weights), nil when all were.
+  static func make(labels: [String], names: [String], pairs: [UInt32], starts: [Int], transitions: [Float])
+    -> (stage: TaggingStage, failedRow: Int?)
+  {
+    var table = FeatureTable(capacity: names.count)
+    var failedRow: Int? = nil
+    for (row, name) in names.enumerated() where row + 1 < starts.count {
+      let ok = table.insert(FeatureKey.of(Substring(name)), offset: starts[row], count: starts[row + 1] - starts[row])
+      if !ok && failedRow == nil { failedRow = row }
+    }
+    let size = (labels.count + 1) * labels.count
+    var combined = transitions
+    if transitions.count == Self.transitionTables * size {
+      for context in 1..<Self.transitionTables {
+        for k in 0..<size { combined[context * size + k] += transitions[k] }
+      }
+    }
+    let stage = TaggingStage(
+      labels: labels, names: names, pairs: pairs, starts: starts, table: table, transitions: transitions, combined: combined)
+    return (stage, failedRow)
+  }
+
+  /// Rounds trained weights to the integers the file holds: `scale` times each weight (one
+  /// factor for all weights leaves the tagging as it was), zeros dropped, and features whose
+  /// largest scaled weight is below `floor` dropped altogether.
+  ///
+  /// - Parameter weights: dense, `weights[row * labels.count + label]`.
+  static func quantized(
+    labels: [String], names: [String], weights: [Float], transitions: [Float], scale: Float, floor: Float, weightFloor: Int = 1
+  ) -> TaggingStage {
+    let count = labels.count
+    var keptNames: [String] = []
+    var pairs: [UInt32] = []
+    var starts = [0]
+    func integer(_ value: Float) -> Int { Int(max(-32767, min(32767, (value * scale).rounded()))) }
+    for (row, name) in names.enumerated() where (row + 1) * count <= weights.count {
+      let base = row * count
+      var largest = 0
+      for k in 0..<count { largest = max(largest, abs(integer(weights[base + k]))) }
+      if Float(largest) < floor || largest < max(1, weightFloor) { continue }
+      for k in 0..<count {
+        let value = integer(weights[base + k])
+        if value != 0 && abs(value) >= weightFloor { pairs.append(Self.pack(label: k, weight: value)) }
+      }
+      starts.append(pairs.count)
+      keptNames.append(name)
+    }
+    let roundedTransitions = transitions.map { Float(integer($0)) }
+    return make(labels: labels, names: keptNames, pairs: pairs, starts: starts, transitions: roundedTransitions).stage
+  }
+
+  /// A (label, weight) pair as stored.
+  @inline(__always) static func pack(label: Int, weight: Int) -> UInt32 {
+    UInt32(truncatingIfNeeded: label) << 16 | UInt32(UInt16(bitPattern: Int16(truncatingIfNeeded: weight)))
+  }
+
+  /// The label and weight of a stored pair.
+  @inline(__always) static func unpack(_ pair: UInt32) -> (label: Int, weight: Int) {
+    (Int(pair >> 16), Int(Int16(truncatingIfNeeded: pair & 0xFFFF)))
   }
 
   /// How many features carry weights.
-  var featureCount: Int { featureIndex.count }
+  var featureCount: Int { names.count }
 
-  init(rows: [[Substring]], lines: [Int], path: String) throws {
-    guard let header = rows.first, header.first == "@labels", header.count > 1 else {
-      throw CitationsError.invalidModel(path: path, line: lines.first ?? 1, message: "the first entry must be @labels<TAB>label<TAB>…")
-    }
-    let labels = header.dropFirst().map(String.init)
-    let count = labels.count
-    var labelNumber: [Substring: Int] = [:]
-    for (k, label) in labels.enumerated() { labelNumber[Substring(label)] = k }
-    var transitions = [Float](repeating: 0, count: Self.transitionTables * (count + 1) * count)
-    var featureIndex: [String: Int32] = [:]
-    featureIndex.reserveCapacity(rows.count)
-    var weights: [Float] = []
-    weights.reserveCapacity(rows.count * count)
-    for (fields, row) in zip(rows.dropFirst(), lines.dropFirst()) {
-      guard fields.count == 2 || (fields.first == "@transition" && fields.count == 4) else {
-        throw CitationsError.invalidModel(path: path, line: row, message: "expected feature<TAB>label:weight …")
-      }
-      if fields[0] == "@transition" {
-        let context = Int(fields[1]) ?? -1
-        let from = fields[2] == "^" ? 0 : (labelNumber[fields[2]].map { $0 + 1 } ?? -1)
-        let values = fields[3].split(separator: " ").compactMap { Float($0) }
-        guard context >= 0, context < Self.transitionTables, from >= 0, values.count == count else {
-          throw CitationsError.invalidModel(
-            path: path, line: row, message: "a transition row needs a context 0…\(Self.transitionTables - 1), a known label and \(count) weights")
-        }
-        for k in 0..<count { transitions[(context * (count + 1) + from) * count + k] = values[k] }
-        continue
-      }
-      let base = weights.count
-      weights.append(contentsOf: repeatElement(0, count: count))
-      for pair in fields[1].split(separator: " ") {
-        guard let colon = pair.firstIndex(of: ":"), let k = Int(pair[..<colon]), k >= 0, k < count,
-          let value = Float(pair[pair.index(after: colon)...])
-        else {
-          throw CitationsError.invalidModel(path: path, line: row, message: "bad weight \"\(pair)\" (label number:weight)")
-        }
-        weights[base + k] = value
-      }
-      featureIndex[String(fields[0])] = Int32(base / count)
-    }
-    self.init(labels: labels, featureIndex: featureIndex, weights: weights, transitions: transitions)
-  }
-
-  /// The weights file section for this stage: weights below `threshold` in magnitude are left out.
-  func tsv(threshold: Float) -> String {
-    var out = ""
-    out += "@labels\t" + labels.joined(separator: "\t") + "\n"
-    let count = labels.count
-    for context in 0..<Self.transitionTables {
-      for from in 0...count {
-        let name = from == 0 ? "^" : labels[from - 1]
-        let base = (context * (count + 1) + from) * count
-        let values = (0..<count).map { transitions[base + $0] }
-        if context > 0 && values.allSatisfy({ abs($0) < threshold }) { continue }
-        out += "@transition\t\(context)\t\(name)\t" + values.map(format).joined(separator: " ") + "\n"
-      }
-    }
-    // Lexicon files must be NFC; a feature from a decomposed input string can never match
-    // normalised input anyway, so it is left out.
-    for (feature, index) in featureIndex.sorted(by: { $0.key < $1.key }) where Normalizer.isNormalized(feature, form: .nfc) {
-      let base = Int(index) * count
-      var pairs: [String] = []
-      for k in 0..<count where abs(weights[base + k]) >= threshold {
-        pairs.append("\(k):\(format(weights[base + k]))")
-      }
-      if pairs.isEmpty { continue }
-      out += feature + "\t" + pairs.joined(separator: " ") + "\n"
-    }
-    return out
-  }
-
-  private func format(_ value: Float) -> String {
-    if value == 0 { return "0" }
-    var text = String(format: "%.2f", value)
-    while text.hasSuffix("0") { text.removeLast() }
-    if text.hasSuffix(".") { text.removeLast() }
-    return text == "-0" ? "0" : text
-  }
-
-  /// The best label sequence for tokens given their features.
+  /// The best label sequence for `tokens`.
   ///
-  /// - Parameter features: per token, its feature strings (from `ReferenceFeatures.extract`).
   /// - Returns: one label index per token.
-  func decode(features: [[String]], contexts: [Int]) -> [Int] {
-    decode(indices: features.map { $0.compactMap { featureIndex[$0] } }, contexts: contexts)
-  }
-
-  /// Viterbi over feature indices.
-  func decode(indices: [[Int32]], contexts: [Int]) -> [Int] {
-    weights.withUnsafeBufferPointer { w in
-      transitions.withUnsafeBufferPointer { tr in
-        Self.viterbi(indices: indices, contexts: contexts, weights: w, transitions: tr, count: labels.count)
+  func decode(_ tokens: [String]) -> [Int] {
+    let contexts = ReferenceFeatures.boundaryContexts(tokens)
+    return pairs.withUnsafeBufferPointer { w in
+      var sink = ScoringSink(table: table, pairs: w, labels: labels.count, tokens: tokens.count)
+      ReferenceFeatures.extract(tokens, into: &sink)
+      return combined.withUnsafeBufferPointer { tr in
+        Self.viterbi(scores: sink.scores, contexts: contexts, transitions: tr, count: labels.count)
       }
     }
   }
 
-  /// Viterbi over feature indices with the given weights (shared with training).
-  static func viterbi(
-    indices: [[Int32]], contexts: [Int], weights w: UnsafeBufferPointer<Float>, transitions tr: UnsafeBufferPointer<Float>,
-    count: Int
-  ) -> [Int] {
-    let n = indices.count
-    if n == 0 || count == 0 { return [] }
-    var emission = [Float](repeating: 0, count: n * count)
-    for t in 0..<n {
-      let row = t * count
-      for f in indices[t] {
-        let base = Int(f) * count
-        for k in 0..<count { emission[row + k] += w[base + k] }
-      }
-    }
+  /// Viterbi over per-token label scores (`scores[token * count + label]`) and the combined
+  /// transition tables (shared with training).
+  static func viterbi(scores emission: [Float], contexts: [Int], transitions tr: UnsafeBufferPointer<Float>, count: Int) -> [Int] {
+    let n = contexts.count
+    if n == 0 || count == 0 || emission.count < n * count { return [] }
+    let table = (count + 1) * count
+    guard contexts.allSatisfy({ $0 >= 0 && ($0 + 1) * table <= tr.count }) else { return [] }
     var score = [Float](repeating: 0, count: n * count)
     var back = [Int32](repeating: 0, count: n * count)
-    let table = (count + 1) * count
-    for k in 0..<count { score[k] = tr[k] + tr[contexts[0] * table + k] + emission[k] }
-    if n > 1 {
-      score.withUnsafeMutableBufferPointer { sc in
-        back.withUnsafeMutableBufferPointer { bk in
-          emission.withUnsafeBufferPointer { em in
-            for t in 1..<n {
-              let row = t * count
-              let previousRow = (t - 1) * count
-              let contextBase = contexts[t] * table
-              for k in 0..<count {
-                var best = -Float.infinity
-                var bestFrom = 0
-                var j = 0
-                var plain = count + k
-                var context = contextBase + count + k
-                while j < count {
-                  let s = sc[previousRow + j] + tr[plain] + tr[context]
-                  if s > best {
-                    best = s
-                    bestFrom = j
-                  }
-                  j += 1
-                  plain += count
-                  context += count
+    score.withUnsafeMutableBufferPointer { sc in
+      back.withUnsafeMutableBufferPointer { bk in
+        emission.withUnsafeBufferPointer { em in
+          let start = contexts[0] * table
+          for k in 0..<count { sc[k] = tr[start + k] + em[k] }
+          if n < 2 { return }
+          for t in 1..<n {
+            let row = t * count
+            let previousRow = row - count
+            let contextBase = contexts[t] * table + count
+            for k in 0..<count {
+              var best = -Float.infinity
+              var bestFrom = 0
+              var transition = contextBase + k
+              for j in 0..<count {
+                let s = sc[previousRow + j] + tr[transition]
+                if s > best {
+                  best = s
+                  bestFrom = j
                 }
-                sc[row + k] = best + em[row + k]
-                bk[row + k] = Int32(bestFrom)
+                transition += count
               }
+              sc[row + k] = best + em[row + k]
+              bk[row + k] = Int32(bestFrom)
             }
           }
         }

@@ -137,7 +137,7 @@ struct RefFrontend {
       from \(examples.count) tagged references in \((path as NSString).lastPathComponent), \(epochs) passes.
       Format: Lexicons/README.md, section reference-model.tsv.
       """
-    let text = model.tsv(threshold: 0.25, comment: comment)
+    let text = model.tsv(comment: comment)
     let sink = try OutputSink(path: output)
     try sink.write(text)
     try sink.finish()
