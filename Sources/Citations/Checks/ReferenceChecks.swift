@@ -17,24 +17,35 @@ enum ReferenceChecks {
     var letters = 0
     var rtl = 0
     var bidiControls = 0
-    var balance: [Unicode.Scalar: Int] = ["(": 0, "[": 0, "{": 0]
+    // Open round, square and curly brackets not yet closed.
+    var open = (0, 0, 0)
     var unbalanced = false
-    let closing: [Unicode.Scalar: Unicode.Scalar] = [")": "(", "]": "[", "}": "{"]
+    func close(_ depth: inout Int) {
+      if depth == 0 { unbalanced = true } else { depth -= 1 }
+    }
     for scalar in reference.unicodeScalars {
       count += 1
+      let v = scalar.value
+      if v < 0x80 {
+        if (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) { letters += 1 }
+        switch v {
+        case 0x28: open.0 += 1
+        case 0x29: close(&open.0)
+        case 0x5B: open.1 += 1
+        case 0x5D: close(&open.1)
+        case 0x7B: open.2 += 1
+        case 0x7D: close(&open.2)
+        default: break
+        }
+        continue
+      }
       if scalar.properties.isAlphabetic {
         letters += 1
-        if ReferenceFeatures.scriptName(scalar) == "rtl" { rtl += 1 }
+        if ReferenceFeatures.scriptNumber(scalar) == 6 { rtl += 1 }  // "rtl"
       }
-      switch scalar.value {
+      switch v {
       case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: bidiControls += 1
       default: break
-      }
-      if balance[scalar] != nil { balance[scalar, default: 0] += 1 }
-      if let open = closing[scalar] {
-        let value = (balance[open] ?? 0) - 1
-        if value < 0 { unbalanced = true }
-        balance[open] = max(0, value)
       }
     }
     if count > longReference {
@@ -48,7 +59,7 @@ enum ReferenceChecks {
     } else if count == 0 || reference.unicodeScalars.allSatisfy(ReferenceToken.isSpace) {
       findings.append(Finding(code: "empty-reference", severity: .warning, message: "the reference is empty"))
     }
-    if unbalanced || balance.values.contains(where: { $0 > 0 }) {
+    if unbalanced || open.0 > 0 || open.1 > 0 || open.2 > 0 {
       findings.append(
         Finding(code: "unbalanced-brackets", severity: .info, message: "brackets or parentheses do not pair up; fields may be cut wrongly"))
     }

@@ -81,8 +81,13 @@ enum NameListParser {
 
   static func hasInitials(_ text: String) -> Bool {
     text.split(separator: " ").contains { word in
-      let letters = word.unicodeScalars.filter { $0.properties.isAlphabetic }
-      return letters.count <= 2 && word.contains(".") && letters.allSatisfy { $0.properties.isUppercase }
+      guard word.contains(".") else { return false }
+      var letters = 0
+      for scalar in word.unicodeScalars where scalar.properties.isAlphabetic {
+        letters += 1
+        if letters > 2 || !scalar.properties.isUppercase { return false }
+      }
+      return true
     }
   }
 

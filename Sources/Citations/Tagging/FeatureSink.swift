@@ -149,16 +149,16 @@ struct ScoringSink: FeatureSink {
   let table: FeatureTable
   let pairs: UnsafeBufferPointer<UInt32>
   let count: Int
-  /// `scores[token * count + label]`.
-  var scores: [Float]
-  private var token = 0
+  /// `scores[token * count + label]`, owned by the caller.
+  let scores: UnsafeMutableBufferPointer<Float>
+  private var row = 0
   private var key = FeatureKey()
 
-  init(table: FeatureTable, pairs: UnsafeBufferPointer<UInt32>, labels count: Int, tokens: Int) {
+  init(table: FeatureTable, pairs: UnsafeBufferPointer<UInt32>, labels count: Int, scores: UnsafeMutableBufferPointer<Float>) {
     self.table = table
     self.pairs = pairs
     self.count = count
-    scores = [Float](repeating: 0, count: tokens * count)
+    self.scores = scores
   }
 
   @inline(__always) mutating func start(_ prefix: StaticString) {
@@ -170,14 +170,11 @@ struct ScoringSink: FeatureSink {
   @inline(__always) mutating func scalar(_ piece: Unicode.Scalar?) { key.add(piece ?? "_") }
   @inline(__always) mutating func int(_ piece: Int) { key.add(piece) }
   @inline(__always) mutating func end() {
-    guard let (offset, n) = table.pairs(of: key.finished), offset + n <= pairs.count else { return }
-    let out = token * count
-    scores.withUnsafeMutableBufferPointer { s in
-      for pair in pairs[offset..<offset + n] {
-        let label = Int(pair >> 16)
-        if label < count { s[out + label] += Float(Int16(truncatingIfNeeded: pair & 0xFFFF)) }
-      }
+    guard let (offset, n) = table.pairs(of: key.finished), offset + n <= pairs.count, row + count <= scores.count else { return }
+    for pair in pairs[offset..<offset + n] {
+      let label = Int(pair >> 16)
+      if label < count { scores[row + label] += Float(Int16(truncatingIfNeeded: pair & 0xFFFF)) }
     }
   }
-  @inline(__always) mutating func nextToken() { token += 1 }
+  @inline(__always) mutating func nextToken() { row += count }
 }

@@ -56,7 +56,7 @@ enum ReferenceFeatures {
       let scalars = token.unicodeScalars
       var opening = 3
       if let first = scalars.first {
-        if first == "(" || first == "[" || openingQuotes.contains(first) {
+        if first == "(" || first == "[" || isOpeningQuote(first) {
           opening = 0
         } else if first.properties.isUppercase {
           opening = 1
@@ -75,7 +75,7 @@ enum ReferenceFeatures {
       case ":": previousClass = 3
       case ";": previousClass = 4
       case ")", "]": previousClass = 5
-      case .some(let last) where closingQuotes.contains(last): previousClass = 6
+      case .some(let last) where isClosingQuote(last): previousClass = 6
       case .some(let last) where isPunctuation(last): previousClass = 7
       default: previousClass = 9
       }
@@ -295,14 +295,14 @@ enum ReferenceFeatures {
       // "In" opening a container ("… managers. In Working on Country", "//" in GOST), not the
       // preposition inside a title.
       let previousEnd = i > 0 ? facts[i - 1].last : "."
-      let opensContainer = containerWords.contains(f.core)
+      let opensContainer = f.coreLength <= 4 && containerWords.contains(f.core)
         && (f.isCapitalized || previousEnd == "." || previousEnd == "," || previousEnd == "”" || previousEnd == ":")
       if opensContainer || f.shortShape == "/" {
         inSeen = true
         inMarker = i
         stopsAtIn = sentences + (f.endsSentence ? 1 : 0)
       }
-      if editorWords.contains(f.core) {
+      if f.coreLength <= 6 && editorWords.contains(f.core) {
         edSeen = true
         stopsAtEd = sentences + (f.endsSentence ? 1 : 0)
       }
@@ -403,7 +403,7 @@ enum ReferenceFeatures {
     facts.shape = String(shape)
     facts.shortShape = String(shortShape)
     let coreLetters = facts.letters
-    facts.isCapitalized = lo < hi && scalars[lo].properties.isUppercase
+    facts.isCapitalized = lo < hi && (scalars[lo].value < 0x80 ? scalars[lo].value >= 0x41 && scalars[lo].value <= 0x5A : scalars[lo].properties.isUppercase)
     facts.isAllCaps = coreLetters >= 2 && upper == coreLetters
     facts.isNumber = facts.digits > 0 && coreLetters == 0 && !hasDash
     facts.isRange = facts.digits > 0 && hasDash && coreLetters <= 2
@@ -416,20 +416,27 @@ enum ReferenceFeatures {
       }
       if let value = Int(run), value >= 1400, value <= 2099, coreLetters <= 2 { facts.isYear = true }
     }
-    let lowerToken = token.lowercased()
-    facts.isURL = lowerToken.includes("http") || lowerToken.includes("www.") || lowerToken.includes(".html")
-      || lowerToken.includes(".org/") || lowerToken.includes(".com")
-    facts.isDOI = lowerToken.includes("doi") || lowerToken.hasPrefix("10.") && lowerToken.includes("/")
+    // Web addresses and DOIs: only tokens with "." or "/" need the whole lowercased token; in
+    // others "http" and "doi" would be in the core.
+    if scalars.contains(where: { $0 == "." || $0 == "/" }) {
+      let lowerToken = token.lowercased()
+      facts.isURL = lowerToken.includes("http") || lowerToken.includes("www.") || lowerToken.includes(".html")
+        || lowerToken.includes(".org/") || lowerToken.includes(".com")
+      facts.isDOI = lowerToken.includes("doi") || lowerToken.hasPrefix("10.") && lowerToken.includes("/")
+    } else if facts.letters >= 3 {
+      facts.isURL = facts.core.includes("http")
+      facts.isDOI = facts.core.includes("doi")
+    }
     // Initials: "A.", "A.B.", "J.-P.", "AB," (Vancouver), "Ж.".
     if coreLetters >= 1 && coreLetters <= 3 && upper == coreLetters && facts.digits == 0 {
       facts.isInitial = scalars.contains(".") || (coreLetters <= 2 && (facts.last == "," || hi == scalars.count))
     }
-    facts.isMonth = monthWords.contains(facts.core)
+    facts.isMonth = facts.coreLength >= 3 && facts.coreLength <= 10 && facts.digits == 0 && monthWords.contains(facts.core)
     facts.isRoman = coreLetters >= 1 && coreLetters <= 6 && facts.core.unicodeScalars.allSatisfy { "ivxlc".unicodeScalars.contains($0) }
     // Sentence stops: a token ending with ".", "?", "!" (maybe inside a closing quote or
     // bracket) that is not an initial or a short abbreviation.
     var end = scalars.count - 1
-    while end >= 0, closingMarks.contains(scalars[end]) { end -= 1 }
+    while end >= 0, isClosingMark(scalars[end]) { end -= 1 }
     if end >= 0, scalars[end] == "." || scalars[end] == "?" || scalars[end] == "!" {
       facts.endsSentence = !facts.isInitial && (coreLetters >= 4 || facts.digits >= 2)
     }
@@ -442,11 +449,11 @@ enum ReferenceFeatures {
       default: break
       }
     }
-    if let f = scalars.first, openingQuotes.contains(f) { facts.opensQuote = true }
+    if let f = scalars.first, isOpeningQuote(f) { facts.opensQuote = true }
     if end >= 0 {
       var k = scalars.count - 1
       while k >= 0, isPunctuation(scalars[k]) {
-        if closingQuotes.contains(scalars[k]) { facts.closesQuote = true }
+        if isClosingQuote(scalars[k]) { facts.closesQuote = true }
         k -= 1
       }
     }
@@ -454,9 +461,27 @@ enum ReferenceFeatures {
     return facts
   }
 
-  private static let closingMarks: Set<Unicode.Scalar> = ["\"", "”", "’", "'", "»", ")", "]", "›"]
-  private static let openingQuotes: Set<Unicode.Scalar> = ["\"", "“", "‘", "«", "„", "‹", "'", "「", "『", "《", "\u{F0854}"]
-  private static let closingQuotes: Set<Unicode.Scalar> = ["\"", "”", "’", "»", "“", "›", "'", "」", "』", "》", "\u{F0855}"]
+  /// Closing quotes and brackets that may follow a sentence's full stop.
+  @inline(__always) static func isClosingMark(_ s: Unicode.Scalar) -> Bool {
+    switch s {
+    case "\"", "”", "’", "'", "»", ")", "]", "›": return true
+    default: return false
+    }
+  }
+
+  @inline(__always) static func isOpeningQuote(_ s: Unicode.Scalar) -> Bool {
+    switch s {
+    case "\"", "“", "‘", "«", "„", "‹", "'", "「", "『", "《", "\u{F0854}": return true
+    default: return false
+    }
+  }
+
+  @inline(__always) static func isClosingQuote(_ s: Unicode.Scalar) -> Bool {
+    switch s {
+    case "\"", "”", "’", "»", "“", "›", "'", "」", "』", "》", "\u{F0855}": return true
+    default: return false
+    }
+  }
 
   static func isPunctuation(_ s: Unicode.Scalar) -> Bool {
     if s.value < 0x80 {

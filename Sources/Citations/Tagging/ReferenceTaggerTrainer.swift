@@ -34,6 +34,10 @@ public struct ReferenceTaggerTrainer: Sendable {
     self.seed = seed
   }
 
+  /// How many perceptrons are trained (each on its own shuffle order) and averaged into the
+  /// model.
+  public var runs = 1
+
   /// The weights are kept as integers, this many times the trained values (see
   /// `TaggingStage.quantized`). The default suits the shipped data (20 passes over 5,000
   /// references give weights up to about 160); a toy set needs a larger factor.
@@ -88,86 +92,90 @@ public struct ReferenceTaggerTrainer: Sendable {
     let weightCount = kept.count * count
     let table = (count + 1) * count
     let transitionCount = TaggingStage.transitionTables * table
-    var weights = [Float](repeating: 0, count: weightCount)
-    var totals = [Double](repeating: 0, count: weightCount)
-    var stamps = [Int32](repeating: 0, count: weightCount)
-    var transitions = [Float](repeating: 0, count: transitionCount)
-    var transitionTotals = [Double](repeating: 0, count: transitionCount)
-    var transitionStamps = [Int32](repeating: 0, count: transitionCount)
-    var combined = [Float](repeating: 0, count: transitionCount)
-    var step: Int32 = 1
-    var order = Array(data.indices)
-    var random = SplitMix(seed: seed)
-    func bump(_ index: Int, _ delta: Float) {
-      totals[index] += Double(step - stamps[index]) * Double(weights[index])
-      stamps[index] = step
-      weights[index] += delta
-    }
-    func bumpTransition(_ index: Int, _ delta: Float) {
-      transitionTotals[index] += Double(step - transitionStamps[index]) * Double(transitions[index])
-      transitionStamps[index] = step
-      transitions[index] += delta
-      // Keep the combined tables (plain + context) that Viterbi reads in step.
-      if index < table {
-        for context in 1..<TaggingStage.transitionTables { combined[context * table + index] += delta }
-      } else {
-        combined[index] += delta
+    // Several runs over differently shuffled data, their averaged weights averaged again.
+    let runs = max(1, self.runs)
+    var averaged = [Float](repeating: 0, count: weightCount)
+    var averagedTransitions = [Float](repeating: 0, count: transitionCount)
+    for run in 0..<runs {
+      var weights = [Float](repeating: 0, count: weightCount)
+      var totals = [Double](repeating: 0, count: weightCount)
+      var stamps = [Int32](repeating: 0, count: weightCount)
+      var transitions = [Float](repeating: 0, count: transitionCount)
+      var transitionTotals = [Double](repeating: 0, count: transitionCount)
+      var transitionStamps = [Int32](repeating: 0, count: transitionCount)
+      var combined = [Float](repeating: 0, count: transitionCount)
+      var step: Int32 = 1
+      var order = Array(data.indices)
+      var random = SplitMix(seed: seed &+ UInt64(run))
+      func bump(_ index: Int, _ delta: Float) {
+        totals[index] += Double(step - stamps[index]) * Double(weights[index])
+        stamps[index] = step
+        weights[index] += delta
       }
-    }
-    for epoch in 0..<epochs {
-      for i in stride(from: order.count - 1, to: 0, by: -1) {
-        order.swapAt(i, Int(random.next() % UInt64(i + 1)))
+      func bumpTransition(_ index: Int, _ delta: Float) {
+        transitionTotals[index] += Double(step - transitionStamps[index]) * Double(transitions[index])
+        transitionStamps[index] = step
+        transitions[index] += delta
+        // Keep the combined tables (plain + context) that Viterbi reads in step.
+        if index < table {
+          for context in 1..<TaggingStage.transitionTables { combined[context * table + index] += delta }
+        } else {
+          combined[index] += delta
+        }
       }
-      var wrong = 0
-      var total = 0
-      for index in order {
-        let (features, contexts, gold) = data[index]
-        var scores = [Float](repeating: 0, count: gold.count * count)
-        for t in 0..<gold.count {
-          let out = t * count
-          for f in features[t] {
-            let base = Int(f) * count
-            for k in 0..<count { scores[out + k] += weights[base + k] }
-          }
+      for epoch in 0..<epochs {
+        for i in stride(from: order.count - 1, to: 0, by: -1) {
+          order.swapAt(i, Int(random.next() % UInt64(i + 1)))
         }
-        let predicted = combined.withUnsafeBufferPointer { tr in
-          TaggingStage.viterbi(scores: scores, contexts: contexts, transitions: tr, count: count)
-        }
-        total += gold.count
-        if predicted != gold, predicted.count == gold.count {
+        var wrong = 0
+        var total = 0
+        for index in order {
+          let (features, contexts, gold) = data[index]
+          var scores = [Float](repeating: 0, count: gold.count * count)
           for t in 0..<gold.count {
-            let g = gold[t]
-            let p = predicted[t]
-            if g != p {
-              wrong += 1
-              for f in features[t] {
-                bump(Int(f) * count + g, 1)
-                bump(Int(f) * count + p, -1)
+            let out = t * count
+            for f in features[t] {
+              let base = Int(f) * count
+              for k in 0..<count { scores[out + k] += weights[base + k] }
+            }
+          }
+          let predicted = combined.withUnsafeBufferPointer { tr in
+            TaggingStage.viterbi(scores: scores, contexts: contexts, transitions: tr, count: count)
+          }
+          total += gold.count
+          if predicted != gold, predicted.count == gold.count {
+            for t in 0..<gold.count {
+              let g = gold[t]
+              let p = predicted[t]
+              if g != p {
+                wrong += 1
+                for f in features[t] {
+                  bump(Int(f) * count + g, 1)
+                  bump(Int(f) * count + p, -1)
+                }
+              }
+              let gPrevious = t == 0 ? 0 : gold[t - 1] + 1
+              let pPrevious = t == 0 ? 0 : predicted[t - 1] + 1
+              if g != p || gPrevious != pPrevious {
+                let context = contexts[t] * table
+                bumpTransition(gPrevious * count + g, 1)
+                bumpTransition(pPrevious * count + p, -1)
+                bumpTransition(context + gPrevious * count + g, 1)
+                bumpTransition(context + pPrevious * count + p, -1)
               }
             }
-            let gPrevious = t == 0 ? 0 : gold[t - 1] + 1
-            let pPrevious = t == 0 ? 0 : predicted[t - 1] + 1
-            if g != p || gPrevious != pPrevious {
-              let context = contexts[t] * table
-              bumpTransition(gPrevious * count + g, 1)
-              bumpTransition(pPrevious * count + p, -1)
-              bumpTransition(context + gPrevious * count + g, 1)
-              bumpTransition(context + pPrevious * count + p, -1)
-            }
           }
+          step += 1
         }
-        step += 1
+        progress(runs > 1 ? "run \(run + 1), pass \(epoch + 1)" : "pass \(epoch + 1)", total > 0 ? Double(wrong) / Double(total) : 0)
       }
-      progress("pass \(epoch + 1)", total > 0 ? Double(wrong) / Double(total) : 0)
-    }
-    var averaged = [Float](repeating: 0, count: weightCount)
-    for i in 0..<weightCount {
-      averaged[i] = Float((totals[i] + Double(step - stamps[i]) * Double(weights[i])) / Double(step))
-    }
-    var averagedTransitions = [Float](repeating: 0, count: transitionCount)
-    for i in 0..<transitionCount {
-      averagedTransitions[i] = Float(
-        (transitionTotals[i] + Double(step - transitionStamps[i]) * Double(transitions[i])) / Double(step))
+      for i in 0..<weightCount {
+        averaged[i] += Float((totals[i] + Double(step - stamps[i]) * Double(weights[i])) / Double(step)) / Float(runs)
+      }
+      for i in 0..<transitionCount {
+        averagedTransitions[i] += Float(
+          (transitionTotals[i] + Double(step - transitionStamps[i]) * Double(transitions[i])) / Double(step)) / Float(runs)
+      }
     }
     let stage = TaggingStage.quantized(
       labels: labels, names: kept.map(\.1), weights: averaged, transitions: averagedTransitions, scale: scale, floor: featureFloor, weightFloor: weightFloor)

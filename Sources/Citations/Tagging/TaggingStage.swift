@@ -93,12 +93,15 @@ struct TaggingStage: Sendable {
   /// - Returns: one label index per token.
   func decode(_ tokens: [String]) -> [Int] {
     let contexts = ReferenceFeatures.boundaryContexts(tokens)
-    return pairs.withUnsafeBufferPointer { w in
-      var sink = ScoringSink(table: table, pairs: w, labels: labels.count, tokens: tokens.count)
-      ReferenceFeatures.extract(tokens, into: &sink)
-      return combined.withUnsafeBufferPointer { tr in
-        Self.viterbi(scores: sink.scores, contexts: contexts, transitions: tr, count: labels.count)
+    var scores = [Float](repeating: 0, count: tokens.count * labels.count)
+    pairs.withUnsafeBufferPointer { w in
+      scores.withUnsafeMutableBufferPointer { out in
+        var sink = ScoringSink(table: table, pairs: w, labels: labels.count, scores: out)
+        ReferenceFeatures.extract(tokens, into: &sink)
       }
+    }
+    return combined.withUnsafeBufferPointer { tr in
+      Self.viterbi(scores: scores, contexts: contexts, transitions: tr, count: labels.count)
     }
   }
 

@@ -106,7 +106,7 @@ struct RefFrontend {
   }
 
   /// Trains tagger weights on tagged JSON Lines (`{"segments": [[label, text], …]}`).
-  static func train(path: String, epochs: Int, output: String?) throws {
+  static func train(path: String, epochs: Int, runs: Int = 1, output: String?) throws {
     guard let data = FileManager.default.contents(atPath: path) else { throw ValidationErrorMessage("cannot read \(path)") }
     struct Tagged: Decodable { let segments: [[String]] }
     let decoder = JSONDecoder()
@@ -129,12 +129,14 @@ struct RefFrontend {
       examples.append(ReferenceTaggerTrainer.Example(tokens: tokens, labels: labels))
     }
     let started = Date()
-    let model = ReferenceTaggerTrainer(epochs: epochs).train(examples) { step, errorRate in
+    var trainer = ReferenceTaggerTrainer(epochs: epochs)
+    trainer.runs = runs
+    let model = trainer.train(examples) { step, errorRate in
       Diagnostics.print("normalize ref --train: \(step): " + String(format: "%.4f", errorRate) + " of tokens mislabelled")
     }
     let comment = """
       Reference tagger weights (averaged perceptron), made by `normalize ref --train` (Scripts/train-refs)
-      from \(examples.count) tagged references in \((path as NSString).lastPathComponent), \(epochs) passes.
+      from \(examples.count) tagged references in \((path as NSString).lastPathComponent), \(epochs) passes\(runs > 1 ? ", \(runs) runs averaged" : "").
       Format: Lexicons/README.md, section reference-model.tsv.
       """
     let text = model.tsv(comment: comment)

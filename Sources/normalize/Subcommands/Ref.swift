@@ -40,6 +40,9 @@ struct Ref: ParsableCommand {
   @Option(help: "Training passes (with --train).")
   var epochs = 12
 
+  @Option(help: "With --train: how many perceptrons, each on its own shuffle of the data, are averaged into the weights.")
+  var runs = 1
+
   @Option(name: .shortAndLong, help: ArgumentHelp("With --train: where to write the weights.", valueName: "file"))
   var output: String?
 
@@ -52,12 +55,13 @@ struct Ref: ParsableCommand {
       throw ValidationError("give a reference, e.g. normalize ref \"Smith, J. (2020). Title. Journal, 1(2), 3–4.\", or use --jsonl")
     }
     if epochs < 1 { throw ValidationError("--epochs must be at least 1") }
+    if runs < 1 || runs > 50 { throw ValidationError("--runs must be from 1 to 50") }
     if let published, published.count != 10 { throw ValidationError("--published takes YYYY-MM-DD, got \"\(published)\"") }
   }
 
   func run() throws {
     if let train {
-      try RefFrontend.train(path: train, epochs: epochs, output: output)
+      try RefFrontend.train(path: train, epochs: epochs, runs: runs, output: output)
       return
     }
     let lexicons = try LexiconLocator.provider(extra: lexiconOptions.extraLexicons)
