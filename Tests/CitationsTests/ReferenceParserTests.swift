@@ -83,6 +83,8 @@ struct ReferenceParserTests {
       (long, "reference-too-long"),
       ("Kim, J. (2020. Unclosed [bracket title. Journal, 3(4, 5-6.", "unbalanced-brackets"),
       ("... ,,, ;;; —— (( ))", "no-letters"),
+      ("Smith) J. (2001 title] [x", "unbalanced-brackets"),
+      ("Lee, K. {2001}. Braces { never closed. Press.", "unbalanced-brackets"),
       ("כהן, ד. (2019). תולדות הנמל בחיפה. ירושלים: מאגנס.", "right-to-left-text"),
       ("الحسن، م. (2018). تاريخ الموانئ في الخليج. بيروت: دار العلم.", "right-to-left-text"),
       ("", "empty-reference"),
@@ -94,6 +96,13 @@ struct ReferenceParserTests {
       let segmentTokens = (annotation.segments ?? []).reduce(0) { $0 + ($1.last ?? "").split(separator: " ").count }
       #expect(segmentTokens == tokens)
     }
+  }
+
+  @Test("paired brackets of every kind are not flagged")
+  func balancedBrackets() throws {
+    let parser = try #require(CitationsFixtures.parser)
+    let annotation = parser.parse("Kim, J. (2020). A [bracketed] title {v2}. Journal, 3(4), 5-6.", published: nil)
+    #expect(!annotation.findings.contains { $0.code == "unbalanced-brackets" })
   }
 
   @Test("ReferenceAnnotation stays Codable with segments")

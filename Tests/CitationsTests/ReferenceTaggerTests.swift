@@ -27,6 +27,31 @@ struct ReferenceTaggerTests {
   func malformed() {
     #expect(throws: CitationsError.self) { try ReferenceTaggingModel(tsv: "w=x\t0:1\n", path: "bad.tsv") }
     #expect(throws: CitationsError.self) { try ReferenceTaggingModel(tsv: "@labels\ta\tb\nw=x\t7:1\n", path: "bad.tsv") }
+    // Weights are integers, each label once, each feature once, one @labels line.
+    let bad = [
+      "@labels\ta\tb\nw=x\t0:1.5\n", "@labels\ta\tb\nw=x\t0:1 0:2\n", "@labels\ta\tb\nw=x\t0:1\nw=x\t1:1\n",
+      "@labels\ta\tb\n@labels\ta\tb\n", "@labels\ta\tb\nw=x\t0:99999\n", "@labels\ta\tb\nw=x\t0:1 \n",
+    ]
+    for text in bad {
+      #expect(throws: CitationsError.self, "\(text.debugDescription)") { try ReferenceTaggingModel(tsv: text, path: "bad.tsv") }
+    }
+    #expect(throws: Never.self) { try ReferenceTaggingModel(tsv: "@labels\ta\tb\nw=x\t1:-3 0:2\ns=Xx\t0:7\n", path: "ok.tsv") }
+  }
+
+  @Test("written weights are integers, largest first, and survive a second round trip unchanged")
+  func writtenFormat() throws {
+    var trainer = ReferenceTaggerTrainer(epochs: 5, minimumCount: 1)
+    trainer.scale = 100
+    let text = trainer.train(Self.examples).tsv(comment: "test")
+    #expect(text.hasPrefix("# test\n@labels\t"))
+    for line in text.split(separator: "\n") where !line.hasPrefix("#") && !line.hasPrefix("@") {
+      let weights = line.split(separator: "\t")[1].split(separator: " ").map { Int($0.split(separator: ":")[1]) }
+      #expect(weights.allSatisfy { $0 != nil && $0 != 0 }, "\(line)")
+      let magnitudes = weights.compactMap { $0.map(abs) }
+      #expect(magnitudes == magnitudes.sorted(by: >), "\(line)")
+    }
+    let reread = try ReferenceTaggingModel(tsv: text, path: "test.tsv")
+    #expect(reread.tsv(comment: "test") == text)
   }
 
   @Test("tokens keep their scalar offsets")

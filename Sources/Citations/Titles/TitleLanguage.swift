@@ -91,8 +91,16 @@ struct TitleLanguage: Sendable {
     if (marks["mk"] ?? 0) > 0 { return "mk" }
     if (marks["sr"] ?? 0) > 0 { return "sr" }
     if (marks["bg?"] ?? 0) > 0 { return "bg" }
+    // The best score; on a tie, the language listed first (a dictionary's order would change
+    // from run to run).
     let scores = stopwordScores(title, among: Self.cyrillicLanguages)
-    return scores.max { $0.value < $1.value }.map { $0.value > 0 ? $0.key : "ru" } ?? "ru"
+    var best = "ru"
+    var bestScore = 0.0
+    for language in Self.cyrillicLanguages where (scores[language] ?? 0) > bestScore {
+      best = language
+      bestScore = scores[language] ?? 0
+    }
+    return best
   }
 
   private func latinLanguage(_ title: String) -> String? {
