@@ -32,7 +32,7 @@ public struct KoreanNameParser: Sendable {
   /// Most Hangul candidates offered per reading.
   static let maximumCandidates = 20
   /// Candidates less likely than the best by this factor are dropped.
-  static let candidateRatio = 5e-5
+  static let candidateRatio = 2e-4
   static let familyFirstPrior = log(0.92)
   static let givenFirstPrior = log(0.08)
   /// Weight (log) of the typographic cue "family name in capitals, given name not" ("KANG Gi Yun").

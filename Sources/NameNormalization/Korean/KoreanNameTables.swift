@@ -52,9 +52,9 @@ final class KoreanNameTables: Sendable {
   /// How many syllables outside the observed ones the reverse index covers, by jamo prior.
   static let unseenSyllablesIndexed = 2500
   /// Weight of the jamo prior against observed syllable counts in P(syllable | position).
-  static let priorConcentration = 40.0
+  static let priorConcentration = 600.0
   /// Weight of P(syllable | any position) against the counts at one position.
-  static let positionConcentration = 20.0
+  static let positionConcentration = 60.0
   /// Reverse candidates whose forward probability is below this are not indexed.
   static let minimumSpellingProbability = 0.0005
   /// Probability given to a textbook spelling the data never showed, for reading it back.

@@ -138,14 +138,14 @@ struct KoreanSpellingModel: Sendable {
     for entry in try lexicons.entries(kind: "jamo-spellings", language: "ko") {
       let f = entry.fields
       guard f.count >= 6, let count = Double(f[5]) else { throw KoreanNameError.invalidLexicon(entry.location, "expected slot, jamo, position, neighbour, spelling, count") }
-      guard let slot = ["initial", "medial", "final"].firstIndex(of: f[0]),
+      guard let slot = ["initial", "medial", "final", "silent-medial"].firstIndex(of: f[0]),
         let jamo = Self.jamoIndex(f[1], slot: slot),
         let position = KoreanNamePosition(field: f[2])
       else { throw KoreanNameError.invalidLexicon(entry.location, "unknown slot, jamo or position") }
       guard let spelling = SpellingCode.of(f[4]), SpellingCode.length(spelling) <= 4 else {
         throw KoreanNameError.invalidLexicon(entry.location, "a jamo spelling has at most 4 letters")
       }
-      let neighbourSlot = slot == 0 ? 1 : (slot == 1 ? 2 : 0)
+      let neighbourSlot = slot == 0 ? 1 : (slot == 2 ? 0 : 2)
       let neighbour = f[3] == "-" ? -1 : (Self.jamoIndex(f[3], slot: neighbourSlot) ?? -1)
       jamoFull[JamoContext(slot: slot, jamo: jamo, position: position.rawValue, neighbour: neighbour), default: [:]][spelling, default: 0] += count
       jamoByPosition[JamoContext(slot: slot, jamo: jamo, position: position.rawValue, neighbour: -2), default: [:]][spelling, default: 0] += count
@@ -245,13 +245,20 @@ struct KoreanSpellingModel: Sendable {
       return jamoList(base: Self.baseInitial(jamo.initial), levels: levels)
     }
     let medialNeighbour = jamo.final == 0 ? -1 : jamo.final
-    let medialContext = JamoContext(slot: 1, jamo: jamo.medial, position: p, neighbour: medialNeighbour)
+    // A given-name medial after the silent ㅇ backs off further to the medials seen after it
+    // ("woon" for 운 though "oon" is what 준, 순 teach).
+    let silent = jamo.initial == Self.silentOnset && position != .surname
+    let medialContext = JamoContext(slot: silent ? 3 : 1, jamo: jamo.medial, position: p, neighbour: medialNeighbour)
     let medialSorted = jamoLists.list(medialContext) {
-      jamoList(base: Self.baseMedial(jamo.medial), levels: [
+      var levels = [
         jamoGiven[JamoContext(slot: 1, jamo: jamo.medial, position: -1, neighbour: -2)],
         jamoByPosition[JamoContext(slot: 1, jamo: jamo.medial, position: p, neighbour: -2)],
-        jamoFull[medialContext],
-      ])
+        jamoFull[JamoContext(slot: 1, jamo: jamo.medial, position: p, neighbour: medialNeighbour)],
+      ]
+      if silent {
+        levels.append(jamoGiven[JamoContext(slot: 3, jamo: jamo.medial, position: -1, neighbour: -2)])
+      }
+      return jamoList(base: Self.baseMedial(jamo.medial), levels: levels)
     }
     let finalContext = JamoContext(slot: 2, jamo: jamo.final, position: p, neighbour: -2)
     let finalSorted = jamoLists.list(finalContext) {
@@ -342,7 +349,7 @@ struct KoreanSpellingModel: Sendable {
   private static func jamoIndex(_ field: String, slot: Int) -> Int? {
     switch slot {
     case 0: return field.count == 1 ? field.first.flatMap { Hangul.initialLetters.firstIndex(of: $0) } : nil
-    case 1: return field.count == 1 ? field.first.flatMap { Hangul.medialLetters.firstIndex(of: $0) } : nil
+    case 1, 3: return field.count == 1 ? field.first.flatMap { Hangul.medialLetters.firstIndex(of: $0) } : nil
     default: return Hangul.finalLetters.firstIndex(of: field)
     }
   }
