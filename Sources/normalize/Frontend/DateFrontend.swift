@@ -15,10 +15,7 @@ enum DateFrontend {
       sources = try paths.map { path in (path, try LineInput.open(path)) }
     }
     for source in sources {
-      var lineNumber = 0
-      try LineInput.forEachLine(source.handle, output: sink) { line in
-        lineNumber += 1
-        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
+      try LineInput.forEachLine(source.handle, output: sink) { line, lineNumber in
         do {
           var out = try TimexJSONLine.annotate(Array(line), resolver: resolver)
           out.append(0x0A)

@@ -16,19 +16,33 @@ enum LineInput {
     return handle
   }
 
-  /// Calls `body` with each line of `handle`; flushes `output` after each chunk of standard input.
-  static func forEachLine(_ handle: FileHandle, output: OutputSink? = nil, _ body: (ArraySlice<UInt8>) throws -> Void) throws {
+  /// Calls `body` with each non-blank line of `handle` (without its newline or a trailing
+  /// carriage return) and its 1-based line number; flushes `output` after each chunk of standard
+  /// input. Returns how many lines were read, blank ones included.
+  @discardableResult
+  static func forEachLine(
+    _ handle: FileHandle, output: OutputSink? = nil, _ body: (ArraySlice<UInt8>, Int) throws -> Void
+  ) throws -> Int {
+    var lineNumber = 0
+    func deliver(_ raw: ArraySlice<UInt8>) throws {
+      lineNumber += 1
+      var line = raw
+      if line.last == 0x0D { line = line.dropLast() }
+      if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+      try body(line, lineNumber)
+    }
     var pending: [UInt8] = []
     while let data = try handle.read(upToCount: 1 << 20), !data.isEmpty {
       pending.append(contentsOf: data)
       var start = 0
       while let newline = pending[start...].firstIndex(of: 0x0A) {
-        try body(pending[start..<newline])
+        try deliver(pending[start..<newline])
         start = newline + 1
       }
       pending.removeFirst(start)
       if handle === FileHandle.standardInput { try output?.flush() }
     }
-    if !pending.isEmpty { try body(pending[...]) }
+    if !pending.isEmpty { try deliver(pending[...]) }
+    return lineNumber
   }
 }

@@ -56,12 +56,7 @@ struct NameFrontend {
     let output = try OutputSink(path: nil)
     let decoder = JSONDecoder()
     var rejected = 0
-    var lineNumber = 0
-    func handleLine(_ bytes: ArraySlice<UInt8>) throws {
-      lineNumber += 1
-      var line = bytes
-      if line.last == 0x0D { line = line.dropLast() }
-      if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+    func handleLine(_ line: ArraySlice<UInt8>, _ lineNumber: Int) throws {
       guard let value = try? decoder.decode(JSONValue.self, from: Data(line)), case .object(var object) = value else {
         Diagnostics.print("normalize name: line \(lineNumber): not a JSON object; skipped")
         rejected += 1
@@ -82,7 +77,7 @@ struct NameFrontend {
       }
       try output.write(try RecordEncoder.encodeLine(JSONValue.object(object)))
     }
-    try LineInput.forEachLine(handle, output: output, handleLine)
+    let lineNumber = try LineInput.forEachLine(handle, output: output, handleLine)
     try output.finish()
     if rejected > 0 { Diagnostics.print("normalize name: \(lineNumber) lines read, \(rejected) skipped") }
     return rejected

@@ -62,12 +62,7 @@ struct RefFrontend {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     var rejected = 0
-    var lineNumber = 0
-    func handleLine(_ bytes: ArraySlice<UInt8>) throws {
-      lineNumber += 1
-      var line = bytes
-      if line.last == 0x0D { line = line.dropLast() }
-      if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+    func handleLine(_ line: ArraySlice<UInt8>, _ lineNumber: Int) throws {
       guard let value = try? decoder.decode(JSONValue.self, from: Data(line)), case .object(var object) = value,
         let text = object["text"]?.stringValue
       else {
@@ -90,7 +85,7 @@ struct RefFrontend {
       bytes.append(0x0A)
       try output.write(bytes)
     }
-    try LineInput.forEachLine(handle, output: output, handleLine)
+    let lineNumber = try LineInput.forEachLine(handle, output: output, handleLine)
     try output.finish()
     if rejected > 0 { Diagnostics.print("normalize ref: \(lineNumber) lines read, \(rejected) skipped") }
     return rejected
