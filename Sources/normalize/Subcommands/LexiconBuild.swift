@@ -68,6 +68,11 @@ struct LexiconBuild: ParsableCommand {
       Diagnostics.print(
         String(format: "normalize: %d articles read, %d rejected, %d lexicon entries in %.2f s", counts.read, counts.rejected,
                entries.count, Date().timeIntervalSince(started)))
+      // As `normalize`: the lexicon is written either way; the status says some input was lost.
+      if counts.unreadable > 0 { throw ExitCode(2) }
+      if counts.rejected > 0 { throw ExitCode(1) }
+    } catch let exit as ExitCode {
+      throw exit
     } catch {
       Diagnostics.print("normalize: \(error)")
       throw ExitCode(2)
