@@ -55,15 +55,8 @@ enum KoreanNameKey {
     if codaHasNG {
       out.append(0x6E)
       out.append(0x67)
-    } else {
-      switch codaFirst {
-      case 0x6E, 0x6D: out.append(codaFirst)
-      case 0x6B, 0x67, 0x63, 0x71: out.append(0x6B)
-      case 0x62, 0x70: out.append(0x70)
-      case 0x6C, 0x72: out.append(0x6C)
-      case 0x74, 0x64, 0x73, 0x6A: out.append(0x74)
-      default: break
-      }
+    } else if let letter = codaLetter(codaFirst) {
+      out.append(letter)
     }
   }
 
@@ -99,13 +92,19 @@ enum KoreanNameKey {
       }
       k += 1
     }
+    if let letter = codaLetter(first) { out.append(letter) }
+  }
+
+  /// The key letter of a coda by its first letter (n, m; k/g/c/q → k; b/p → p; l/r → l;
+  /// t/d/s/j → t); nil for a letter that leaves no trace.
+  private static func codaLetter(_ first: UInt8) -> UInt8? {
     switch first {
-    case 0x6E, 0x6D: out.append(first)
-    case 0x6B, 0x67, 0x63, 0x71: out.append(0x6B)
-    case 0x62, 0x70: out.append(0x70)
-    case 0x6C, 0x72: out.append(0x6C)
-    case 0x74, 0x64, 0x73, 0x6A: out.append(0x74)
-    default: break
+    case 0x6E, 0x6D: return first
+    case 0x6B, 0x67, 0x63, 0x71: return 0x6B
+    case 0x62, 0x70: return 0x70
+    case 0x6C, 0x72: return 0x6C
+    case 0x74, 0x64, 0x73, 0x6A: return 0x74
+    default: return nil
     }
   }
 
