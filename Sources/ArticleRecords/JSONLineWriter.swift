@@ -38,8 +38,7 @@ struct JSONLineWriter {
   /// value follows.
   mutating func key(_ key: JSONKey) {
     separate()
-    let start = key.bytes.utf8Start
-    for index in 0..<key.bytes.utf8CodeUnitCount { bytes.append(start[index]) }
+    bytes.append(contentsOf: UnsafeBufferPointer(start: key.bytes.utf8Start, count: key.bytes.utf8CodeUnitCount))
     needsComma = false
   }
 
@@ -90,7 +89,19 @@ struct JSONLineWriter {
 
   mutating func int(_ value: Int) {
     separate()
-    bytes.append(contentsOf: String(value).utf8)
+    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    // Digits from the right into a small buffer (no String per number).
+    var magnitude = value.magnitude
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      var position = buffer.count
+      repeat {
+        position -= 1
+        buffer[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+      } while magnitude > 0
+      bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[position...]))
+    }
     needsComma = true
   }
 

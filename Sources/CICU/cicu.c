@@ -58,6 +58,29 @@ int32_t cicu_normalized_prefix(int32_t form, const uint16_t *src, int32_t length
   return result;
 }
 
+int32_t cicu_boundary_before_bmp(int32_t form, uint64_t *bits) {
+  UErrorCode code = U_ZERO_ERROR;
+  const UNormalizer2 *n = normalizer_for(form, &code);
+  if (U_FAILURE(code)) return code;
+  UProperty quick_check;
+  switch (form) {
+  case CICU_NFC: quick_check = UCHAR_NFC_QUICK_CHECK; break;
+  case CICU_NFD: quick_check = UCHAR_NFD_QUICK_CHECK; break;
+  case CICU_NFKC: quick_check = UCHAR_NFKC_QUICK_CHECK; break;
+  case CICU_NFKD: quick_check = UCHAR_NFKD_QUICK_CHECK; break;
+  default: return U_ILLEGAL_ARGUMENT_ERROR;
+  }
+  for (UChar32 c = 0; c < 0x10000; c++) {
+    if ((c & 63) == 0) bits[c >> 6] = 0;
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    // A boundary before c, and c unchanged on its own: quick check "yes" (U+212B has the
+    // boundary but is "no": it becomes Å).
+    if (unorm2_hasBoundaryBefore(n, c) && u_getIntPropertyValue(c, quick_check) == UNORM_YES)
+      bits[c >> 6] |= (uint64_t)1 << (c & 63);
+  }
+  return 0;
+}
+
 // MARK: Transliteration
 
 void *cicu_trans_open(const uint16_t *id, int32_t idLength, int32_t reverse, int32_t *status) {

@@ -74,37 +74,56 @@ public struct ByteScanner: Sendable {
   public func next(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
     var index = start
     let count = bytes.count
+    // The fields as locals, so the loop keeps them in registers and the tests on them are
+    // loop-invariant.
+    let (interest0, interest1, interest2, interest3) = (self.interest0, self.interest1, self.interest2, self.interest3)
+    @inline(__always) func isInteresting(_ byte: UInt8) -> Bool {
+      let word: UInt64
+      switch byte >> 6 {
+      case 0: word = interest0
+      case 1: word = interest1
+      case 2: word = interest2
+      default: word = interest3
+      }
+      return word & (1 << UInt64(byte & 63)) != 0
+    }
     if wordMode, let base = bytes.baseAddress {
       let raw = UnsafeRawPointer(base)
       let ones: UInt64 = 0x0101_0101_0101_0101
       let highs: UInt64 = 0x8080_8080_8080_8080
+      let (anyLead, low, valueCount) = (self.anyLead, self.low, self.valueCount)
+      let (value0, value1, value2, value3) = (self.value0, self.value1, self.value2, self.value3)
       while index + 8 <= count {
         let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
         // Lead bytes are 11xxxxxx: bit 7 and (shifted up) bit 6 set.
         var flags: UInt64 = anyLead ? word & (word << 1) & highs : 0
         if low { flags |= (word &- ones &* 0x20) & ~word & highs }
         if valueCount > 0 {
-          var x = word ^ value0
+          let x = word ^ value0
           flags |= (x &- ones) & ~x & highs
-          if valueCount > 1 {
-            x = word ^ value1
-            flags |= (x &- ones) & ~x & highs
-            x = word ^ value2
-            flags |= (x &- ones) & ~x & highs
-            x = word ^ value3
-            flags |= (x &- ones) & ~x & highs
-          }
+        }
+        if valueCount > 1 {
+          let x = word ^ value1
+          flags |= (x &- ones) & ~x & highs
+        }
+        if valueCount > 2 {
+          let x = word ^ value2
+          flags |= (x &- ones) & ~x & highs
+        }
+        if valueCount > 3 {
+          let x = word ^ value3
+          flags |= (x &- ones) & ~x & highs
         }
         while flags != 0 {
           let candidate = index + flags.trailingZeroBitCount >> 3
-          if contains(bytes[candidate]) { return candidate }
+          if isInteresting(bytes[candidate]) { return candidate }
           flags &= flags &- 1
         }
         index += 8
       }
     }
     while index < count {
-      if contains(bytes[index]) { return index }
+      if isInteresting(bytes[index]) { return index }
       index += 1
     }
     return count

@@ -23,8 +23,49 @@ public enum Normalizer {
   /// - Returns: the normalised string.
   public static func normalize(_ text: String, form: Form) -> String {
     if form != .nfkcCasefold, UTF8Scan.isASCII(text) { return text }
+    if form == .nfc, isCertainlyNFC(text) { return text }
     return (try? normalizeOrThrow(text, form: form)) ?? text
   }
+
+  /// Whether every scalar of `text` is in the Basic Multilingual Plane, has an NFC boundary
+  /// before it (composes with nothing before it) and is NFC on its own, so that `text` is NFC without
+  /// asking ICU or leaving UTF-8: "Київ", "유용원", "消息" are; "e\u{301}" and "가\u{11A8}"
+  /// are not certain (the combining acute and the trailing jamo attach to what precedes).
+  static func isCertainlyNFC(_ text: String) -> Bool {
+    guard let bits = nfcBoundaries.bits else { return false }
+    var copy = text
+    return copy.withUTF8 { bytes in
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte < 0x80 {
+          index += 1
+          continue
+        }
+        guard byte < 0xF0 else { return false }
+        let (value, length) = UTF8Scan.decodeScalar(bytes, at: index)
+        if (bits[Int(value >> 6)] >> UInt64(value & 63)) & 1 == 0 { return false }
+        index += length
+      }
+      return true
+    }
+  }
+
+  /// The NFC boundary bitmap of the Basic Multilingual Plane, made once from ICU's data and
+  /// never freed (a plain pointer: no reference count for threads to contend on).
+  private struct BoundaryTable: @unchecked Sendable {
+    let bits: UnsafePointer<UInt64>?
+  }
+
+  private static let nfcBoundaries: BoundaryTable = {
+    let bits = UnsafeMutablePointer<UInt64>.allocate(capacity: 1024)
+    bits.initialize(repeating: 0, count: 1024)
+    guard cicu_boundary_before_bmp(Form.nfc.rawValue, bits) == 0 else {
+      bits.deallocate()
+      return BoundaryTable(bits: nil)
+    }
+    return BoundaryTable(bits: UnsafePointer(bits))
+  }()
 
   /// Like `normalize(_:form:)` but reports ICU errors.
   ///

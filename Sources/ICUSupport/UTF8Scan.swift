@@ -31,11 +31,27 @@ public enum UTF8Scan {
   /// The number of Unicode scalars (bytes that are not UTF-8 continuation bytes).
   public static func scalarCount(_ text: String) -> Int {
     var copy = text
-    return copy.withUTF8 { bytes in
-      var continuations = 0
-      for byte in bytes where byte & 0xC0 == 0x80 { continuations += 1 }
-      return bytes.count - continuations
+    return copy.withUTF8 { scalarCount($0) }
+  }
+
+  /// The number of Unicode scalars in valid UTF-8 (eight bytes at a time: a continuation byte
+  /// is 10xxxxxx, bit 7 set and bit 6 clear).
+  public static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    guard let base = bytes.baseAddress else { return 0 }
+    let count = bytes.count
+    let raw = UnsafeRawPointer(base)
+    var continuations = 0
+    var index = 0
+    while index + 8 <= count {
+      let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      continuations += (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+      index += 8
     }
+    while index < count {
+      if bytes[index] & 0xC0 == 0x80 { continuations += 1 }
+      index += 1
+    }
+    return count - continuations
   }
 }
 

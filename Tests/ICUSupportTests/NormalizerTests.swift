@@ -43,6 +43,32 @@ struct NormalizationCase: CustomTestStringConvertible, Sendable {
     }
   }
 
+  /// The UTF-8 scan that skips ICU only vouches for text ICU leaves unchanged: every BMP
+  /// scalar it accepts stays as it is after a letter, before a combining mark's base, and
+  /// doubled; and what it refuses includes every scalar NFC changes on its own.
+  @Test func certainNFCScanAgreesWithICU() throws {
+    var accepted = 0
+    var changedByICU: [String] = []
+    for value in UInt32(0x80)..<0x10000 {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      let alone = String(Character(scalar))
+      guard Normalizer.isCertainlyNFC(alone) else { continue }
+      accepted += 1
+      for text in [alone, "e" + alone, "가" + alone, alone + alone, "Ки" + alone + "ї"] {
+        let normalized = try Normalizer.normalizeOrThrow(text, form: .nfc)
+        if !normalized.unicodeScalars.elementsEqual(text.unicodeScalars) {
+          changedByICU.append(text.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "))
+        }
+      }
+    }
+    #expect(changedByICU.isEmpty, Comment(rawValue: changedByICU.prefix(10).joined(separator: "\n")))
+    #expect(accepted > 40_000)
+    for uncertain in ["e\u{301}", "가\u{11A8}", "\u{1100}\u{1161}", "\u{212B}", "\u{F900}", "\u{387}", "👨\u{301}"] {
+      #expect(!Normalizer.isCertainlyNFC(uncertain), "\(uncertain.unicodeScalars.map { String($0.value, radix: 16) })")
+    }
+    #expect(Normalizer.isCertainlyNFC("유용원 · Київ · 消息：俄乌 — Zelenskyy"))
+  }
+
   @Test(arguments: Normalizer.Form.allCases.filter { $0 != .nfkcCasefold })
   func asciiFastPathReturnsInputUnchanged(_ form: Normalizer.Form) {
     let ascii = "Kim Jong-un met Yoo Yong-won in Seoul, 12:30."

@@ -113,6 +113,25 @@ private func idempotenceFailures(_ inputs: [String], _ transform: (String) -> St
     }
   }
 
+  /// The whitespace pass's quick check (which skips ahead eight bytes at a time) says "tidy"
+  /// exactly when the pass leaves the text unchanged, on generated text dense in spaces and
+  /// line breaks, with Reuters-style indentation.
+  @Test func whitespaceQuickCheckAgreesWithThePass() {
+    let alphabet = [" ", " ", "    ", "     ", "\n", "\n\n", "\n\n\n", "a", "Yoo", "유용원", "Київ", ",", "!"]
+    var generator = SplitMix64(seed: 0x5769_6474_6873)
+    let generated = (0..<4000).map { _ in
+      (0..<(Int(generator.next() % 40) + 1)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
+    }
+    var failures: [String] = []
+    for text in PropertyInputs.caseInputs + PropertyInputs.generated + generated {
+      var copy = text
+      let tidy = copy.withUTF8 { NormalizeWhitespace.isTidy($0) }
+      let unchanged = NormalizeWhitespace().apply(text).hasSameScalars(as: text)
+      if tidy != unchanged, failures.count < 5 { failures.append("\(text.escapedScalars): tidy \(tidy), unchanged \(unchanged)") }
+    }
+    #expect(failures.isEmpty, Comment(rawValue: failures.joined(separator: "\n")))
+  }
+
   @Test func passesLeaveCleanTextUnchanged() {
     let clean = "Seoul \u{2013} Yoo Yong-won\u{2019}s office said on May 27.\n\n消息：俄乌战俘互换 — Зеленський"
     for pass in TextCleaner.allPasses where !pass.isOptIn {

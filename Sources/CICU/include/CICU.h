@@ -40,6 +40,13 @@ int32_t cicu_normalize(int32_t form, const uint16_t *src, int32_t length, uint16
 /// Length of the prefix of `src` that is certainly already normalised (quick check "yes").
 int32_t cicu_normalized_prefix(int32_t form, const uint16_t *src, int32_t length, int32_t *status);
 
+/// Fills `bits` (1024 words, bit `c & 63` of word `c >> 6`) with the code points of the Basic
+/// Multilingual Plane that have a normalisation boundary before them in `form` (they neither
+/// combine with nor reorder against what precedes them) and that the form leaves unchanged on
+/// their own: text made only of such characters is already in that form. Returns 0, or an ICU
+/// error code.
+int32_t cicu_boundary_before_bmp(int32_t form, uint64_t *bits);
+
 // MARK: Transliteration
 
 /// Opens a transliterator by ICU id ("Han-Latin", "Any-Latin; Latin-ASCII", "Cyrillic-Latin/BGN");

@@ -1,5 +1,10 @@
 import Foundation
 import ICUSupport
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import NormalizeCore
 
 /// The compiled `boilerplate.tsv` rules of every language, matched against whole lines.
@@ -456,91 +461,118 @@ extension BoilerplatePatterns.Table {
   fileprivate func rule(for line: String, bytes: UnsafeBufferPointer<UInt8>, scalars: Int, isASCII: Bool) -> String? {
     let depth = PatternPrefilter.depth
     return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: depth + 4) { head -> String? in
-      let headCount = Self.lowercasedHead(bytes, into: head, limit: depth)
-      var lowered: String?
-      var loweredMask: (UInt64, UInt64, UInt64, UInt64)?
-      var lineMask: (UInt64, UInt64, UInt64, UInt64)?
-      func loweredLine() -> String {
-        if let lowered { return lowered }
-        let text = line.lowercased()
-        lowered = text
-        return text
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count * 3 + 12) { loweredBuffer -> String? in
+        rule(for: line, bytes: bytes, scalars: scalars, isASCII: isASCII, head: head, loweredBuffer: loweredBuffer)
       }
-      let bucket = headCount == 0 ? -1 : head[0] < 0x80 ? Int(head[0]) : 128 + Int(head[0] & 63)
-      let entryRange = bucket < 0 ? 0..<0 : Int(bucketStart[bucket])..<Int(bucketStart[bucket + 1])
-      // An empty line has no first scalar: try every pattern.
-      let patternsToTry = bucket < 0 ? patternIDs.count : entryRange.count
-      for position in 0..<patternsToTry {
-        let entry = bucket < 0 ? Entry(pattern: Int32(position), pathsStart: 0, pathsEnd: 0) : entries[entryRange.lowerBound + position]
-        let pattern = Int(entry.pattern)
-        guard scalars <= maxLengths[pattern] else { continue }
-        if entry.pathsEnd > entry.pathsStart {
-          if headCount >= 2, head[1] < 0x80 {
-            let value = head[1]
-            let possible =
-              (value < 64 ? entry.secondLow >> UInt64(value) : entry.secondHigh >> UInt64(value - 64)) & 1 != 0
-            if !possible { continue }
+    }
+  }
+
+  /// ``rule(for:bytes:scalars:isASCII:)`` with its scratch space: `head` for the first scalars
+  /// of the lowercased line, `loweredBuffer` for the lowercased line itself, made on first need.
+  private func rule(
+    for line: String, bytes: UnsafeBufferPointer<UInt8>, scalars: Int, isASCII: Bool,
+    head: UnsafeMutableBufferPointer<UInt32>, loweredBuffer: UnsafeMutableBufferPointer<UInt8>
+  ) -> String? {
+    let headCount = Self.lowercasedHead(bytes, into: head, limit: PatternPrefilter.depth)
+    var loweredCount: Int?
+    var lowered: String?
+    var loweredMask: (UInt64, UInt64, UInt64, UInt64)?
+    var lineMask: (UInt64, UInt64, UInt64, UInt64)?
+    /// The lowercased line's bytes (what `line.lowercased()` holds).
+    func loweredBytes() -> UnsafeBufferPointer<UInt8> {
+      if loweredCount == nil {
+        loweredCount = ScalarCase.lowercaseUTF8(bytes, into: loweredBuffer) ?? {
+          // Only a line of scalars with long lowercase mappings gets here.
+          var text = line.lowercased()
+          return text.withUTF8 { text in
+            let count = min(text.count, loweredBuffer.count)
+            _ = loweredBuffer.initialize(from: UnsafeBufferPointer(rebasing: text[0..<count]))
+            return count
           }
-          var starts = false
-          for candidate in Int(entry.pathsStart)..<Int(entry.pathsEnd) {
-            let path = Int(pathIndices[candidate])
-            let first = Int(pathStart[path])
-            let length = Int(pathStart[path + 1]) - first
-            guard length <= headCount else { continue }
-            var matches = true
-            for offset in 0..<length {
-              let value = head[offset]
-              let set = first + offset
-              let inSet =
-                value < 0x80
-                ? (value < 64 ? asciiMasks[set * 2] >> UInt64(value) : asciiMasks[set * 2 + 1] >> UInt64(value - 64)) & 1 != 0
-                : sets[set].contains(value)
-              if !inSet {
-                matches = false
-                break
-              }
-            }
-            if matches {
-              starts = true
+        }()
+      }
+      return UnsafeBufferPointer(rebasing: loweredBuffer[0..<(loweredCount ?? 0)])
+    }
+    func loweredLine() -> String {
+      if let lowered { return lowered }
+      let text = String(decoding: loweredBytes(), as: UTF8.self)
+      lowered = text
+      return text
+    }
+    let bucket = headCount == 0 ? -1 : head[0] < 0x80 ? Int(head[0]) : 128 + Int(head[0] & 63)
+    let entryRange = bucket < 0 ? 0..<0 : Int(bucketStart[bucket])..<Int(bucketStart[bucket + 1])
+    // An empty line has no first scalar: try every pattern.
+    let patternsToTry = bucket < 0 ? patternIDs.count : entryRange.count
+    for position in 0..<patternsToTry {
+      let entry = bucket < 0 ? Entry(pattern: Int32(position), pathsStart: 0, pathsEnd: 0) : entries[entryRange.lowerBound + position]
+      let pattern = Int(entry.pattern)
+      guard scalars <= maxLengths[pattern] else { continue }
+      if entry.pathsEnd > entry.pathsStart {
+        if headCount >= 2, head[1] < 0x80 {
+          let value = head[1]
+          let possible =
+            (value < 64 ? entry.secondLow >> UInt64(value) : entry.secondHigh >> UInt64(value - 64)) & 1 != 0
+          if !possible { continue }
+        }
+        var starts = false
+        for candidate in Int(entry.pathsStart)..<Int(entry.pathsEnd) {
+          let path = Int(pathIndices[candidate])
+          let first = Int(pathStart[path])
+          let length = Int(pathStart[path + 1]) - first
+          guard length <= headCount else { continue }
+          var matches = true
+          for offset in 0..<length {
+            let value = head[offset]
+            let set = first + offset
+            let inSet =
+              value < 0x80
+              ? (value < 64 ? asciiMasks[set * 2] >> UInt64(value) : asciiMasks[set * 2 + 1] >> UInt64(value - 64)) & 1 != 0
+              : sets[set].contains(value)
+            if !inSet {
+              matches = false
               break
             }
           }
-          guard starts else { continue }
-        }
-        var hasRequired = true
-        for setIndex in Int(requiredStart[pattern])..<Int(requiredStart[pattern + 1]) {
-          var found = false
-          for needleIndex in Int(requiredSets[setIndex])..<Int(requiredSets[setIndex + 1]) {
-            let needle = needles[needleIndex]
-            if isASCII || needle.stable {
-              let mask = lineMask ?? Self.byteMask(bytes, foldASCII: true)
-              lineMask = mask
-              guard covers(mask, needleIndex) else { continue }
-              found = contains(bytes, needle, foldASCII: isASCII)
-            } else {
-              var text = loweredLine()
-              found = text.withUTF8 { lowered in
-                let mask = loweredMask ?? Self.byteMask(lowered, foldASCII: false)
-                loweredMask = mask
-                return covers(mask, needleIndex) && contains(lowered, needle, foldASCII: false)
-              }
-            }
-            if found { break }
-          }
-          if !found {
-            hasRequired = false
+          if matches {
+            starts = true
             break
           }
         }
-        guard hasRequired else { continue }
-        let text = loweredLine()
-        let range = NSRange(location: 0, length: text.utf16.count)
-        if store.regex(Int(patternIDs[pattern]))?.firstMatch(in: text, options: [.anchored], range: range) != nil {
-          return rules[pattern]
+        guard starts else { continue }
+      }
+      var hasRequired = true
+      for setIndex in Int(requiredStart[pattern])..<Int(requiredStart[pattern + 1]) {
+        var found = false
+        for needleIndex in Int(requiredSets[setIndex])..<Int(requiredSets[setIndex + 1]) {
+          let needle = needles[needleIndex]
+          if isASCII || needle.stable {
+            let mask = lineMask ?? Self.byteMask(bytes, foldASCII: true)
+            lineMask = mask
+            guard covers(mask, needleIndex) else { continue }
+            // An ASCII line's lowercase is its ASCII fold; a stable needle is found in the
+            // line as written exactly when it is found in its lowercase.
+            found = contains(isASCII ? loweredBytes() : bytes, needle)
+          } else {
+            let lowered = loweredBytes()
+            let mask = loweredMask ?? Self.byteMask(lowered, foldASCII: false)
+            loweredMask = mask
+            found = covers(mask, needleIndex) && contains(lowered, needle)
+          }
+          if found { break }
+        }
+        if !found {
+          hasRequired = false
+          break
         }
       }
-      return nil
+      guard hasRequired else { continue }
+      let text = loweredLine()
+      let range = NSRange(location: 0, length: text.utf16.count)
+      if store.regex(Int(patternIDs[pattern]))?.firstMatch(in: text, options: [.anchored], range: range) != nil {
+        return rules[pattern]
+      }
     }
+    return nil
   }
 
   /// The bytes present in `bytes` (ASCII capitals folded to lowercase when asked) as a mask:
@@ -613,29 +645,25 @@ extension BoilerplatePatterns.Table {
     return count
   }
 
-  /// Whether `haystack` (ASCII-lowercased when `foldASCII`) contains the needle's bytes.
-  private func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: Needle, foldASCII: Bool) -> Bool {
+  /// Whether `haystack` contains the needle's bytes.
+  private func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: Needle) -> Bool {
     let start = Int(needle.start)
     let length = Int(needle.end) - start
-    guard length > 0, length <= haystack.count else { return false }
-    let first = needleBytes[start]
-    var position = 0
-    let last = haystack.count - length
-    while position <= last {
-      var byte = haystack[position]
-      if foldASCII, byte >= 0x41, byte <= 0x5A { byte += 0x20 }
-      if byte == first {
-        var offset = 1
-        while offset < length {
-          var other = haystack[position + offset]
-          if foldASCII, other >= 0x41, other <= 0x5A { other += 0x20 }
-          if other != needleBytes[start + offset] { break }
-          offset += 1
-        }
-        if offset == length { return true }
+    guard length > 0, length <= haystack.count, let base = haystack.baseAddress else { return false }
+    return needleBytes.withUnsafeBufferPointer { needles in
+      guard let needle = needles.baseAddress.map({ $0 + start }) else { return false }
+      // memchr to each candidate first byte, memcmp for the rest.
+      let first = Int32(needle[0])
+      var position = 0
+      let last = haystack.count - length
+      while position <= last {
+        guard let found = memchr(base + position, first, last - position + 1) else { return false }
+        let offset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+        if memcmp(base + offset, needle, length) == 0 { return true }
+        position = offset + 1
       }
-      position += 1
+      return false
     }
-    return false
   }
+
 }

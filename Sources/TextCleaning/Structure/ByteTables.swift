@@ -1,3 +1,5 @@
+import ICUSupport
+
 /// A hash of UTF-8 bytes (FNV-1a, 64 bits), for the byte-keyed tables of the structure step.
 enum ByteHash {
   @inline(__always)
@@ -169,6 +171,30 @@ enum ScalarCase {
     guard let scalar = Unicode.Scalar(value) else { return appendUTF8(value, to: out, at: count) }
     for lower in scalar.properties.lowercaseMapping.unicodeScalars {
       count = appendUTF8(lower.value, to: out, at: count)
+    }
+    return count
+  }
+
+  /// Writes the lowercase of all of `bytes` (valid UTF-8) into `out` and returns the number of
+  /// bytes written, or nil when `out` could be too small (each scalar may take 12 bytes; a
+  /// buffer of `3 * bytes.count + 12` holds any line of Latin, Cyrillic, CJK or Hangul text).
+  /// The same bytes as `String(decoding: bytes, as: UTF8.self).lowercased().utf8`:
+  /// "Лента НОВОСТЕЙ" → "лента новостей", "İSTANBUL" → "i̇stanbul".
+  static func lowercaseUTF8(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+    var count = 0
+    var index = 0
+    while index < bytes.count {
+      guard count + 12 <= out.count else { return nil }
+      let byte = bytes[index]
+      if byte < 0x80 {
+        out[count] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+        count += 1
+        index += 1
+        continue
+      }
+      let (value, length) = UTF8Scan.decodeScalar(bytes, at: index)
+      index += length
+      count = appendLowercasedUTF8(value, to: out, at: count)
     }
     return count
   }

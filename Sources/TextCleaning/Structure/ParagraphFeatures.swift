@@ -93,11 +93,17 @@ struct ParagraphFeatures: Sendable {
   }
 
   private static func scan(
-    _ buffer: UnsafeBufferPointer<UInt8>, into features: inout ParagraphFeatures, words: WordTable.View,
+    _ buffer: UnsafeBufferPointer<UInt8>, into features: inout ParagraphFeatures, words table: WordTable.View,
     stopScalars: ScalarBitmap, charTokens: Bool, hits: UnsafeMutableBufferPointer<Int>?,
     scripts: UnsafeMutablePointer<StopwordTables.ScriptCounts>?, lowered: UnsafeMutableBufferPointer<UInt8>
   ) {
+    // Counts in locals (registers), added to `features` at the end.
     var asciiLetters = 0
+    var letters = 0
+    var digits = 0
+    var words = 0
+    var stopwords = 0
+    var isASCII = true
     let count = buffer.count
     var index = 0
     var tokenStart = -1
@@ -107,12 +113,12 @@ struct ParagraphFeatures: Sendable {
 
     func endToken(_ end: Int) {
       guard tokenStart >= 0 else { return }
-      features.words += 1
-      let length = end - tokenStart
+      words &+= 1
+      let length = end &- tokenStart
       if length <= 32 {
         let value: UInt32
         if tokenASCII {
-          value = words.valueFoldingASCII(of: UnsafeBufferPointer(rebasing: buffer[tokenStart..<end]))
+          value = table.valueFoldingASCII(of: UnsafeBufferPointer(rebasing: buffer[tokenStart..<end]))
         } else {
           var size = 0
           var k = tokenStart
@@ -129,16 +135,16 @@ struct ParagraphFeatures: Sendable {
             size = ScalarCase.appendLowercasedUTF8(scalar, to: lowered, at: size)
           }
           let word = UnsafeBufferPointer(rebasing: lowered[0..<size])
-          value = words.value(of: word, hash: ByteHash.hash(word))
+          value = table.value(of: word, hash: ByteHash.hash(word))
         }
         if value != 0 {
-          features.stopwords += 1
+          stopwords &+= 1
           if let hits {
             var bits = value
             while bits != 0 {
               let bit = bits.trailingZeroBitCount
-              if bit < hits.count { hits[bit] += 1 }
-              bits &= bits - 1
+              if bit < hits.count { hits[bit] &+= 1 }
+              bits &= bits &- 1
             }
           }
         }
@@ -149,58 +155,70 @@ struct ParagraphFeatures: Sendable {
 
     while index < count {
       let byte = buffer[index]
-      scalars += 1
       if byte < 0x80 {
-        if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) {
-          asciiLetters += 1
+        if (byte | 0x20) &- 0x61 < 26 {
+          // A run of ASCII letters, in one go.
           if tokenStart < 0 { tokenStart = index }
-        } else if byte >= 0x30 && byte <= 0x39 {
-          features.digits += 1
+          var end = index &+ 1
+          while end < count, (buffer[end] | 0x20) &- 0x61 < 26 { end &+= 1 }
+          asciiLetters &+= end &- index
+          scalars &+= end &- index
+          index = end
+          continue
+        }
+        scalars &+= 1
+        if byte &- 0x30 < 10 {
+          digits &+= 1
           if tokenStart < 0 { tokenStart = index }
         } else {
           endToken(index)
         }
-        index += 1
+        index &+= 1
         continue
       }
-      features.isASCII = false
+      scalars &+= 1
+      isASCII = false
       // Decode one multi-byte scalar (the buffer comes from a String: valid UTF-8).
       let (value, length) = UTF8Scan.decodeScalar(buffer, at: index, end: count)
       scripts?.pointee.add(nonASCII: value)
       switch ScalarClass(value) {
       case .cjk:
-        features.letters += 1
-        extra += 2
+        letters &+= 1
+        extra &+= 2
         if charTokens {
           endToken(index)
-          features.words += 1
-          if stopScalars.contains(value) { features.stopwords += 1 }
+          words &+= 1
+          if stopScalars.contains(value) { stopwords &+= 1 }
         } else {
           if tokenStart < 0 { tokenStart = index }
           tokenASCII = false
         }
       case .hangul:
-        features.letters += 1
-        extra += 1
+        letters &+= 1
+        extra &+= 1
         if tokenStart < 0 { tokenStart = index }
         tokenASCII = false
       case .letter:
-        features.letters += 1
+        letters &+= 1
         if tokenStart < 0 { tokenStart = index }
         tokenASCII = false
       case .mark:
         if tokenStart >= 0 { tokenASCII = false }
       case .digit:
-        features.digits += 1
+        digits &+= 1
         if tokenStart < 0 { tokenStart = index }
         tokenASCII = false
       case .other:
         endToken(index)
       }
-      index += length
+      index &+= length
     }
     endToken(count)
-    features.letters += asciiLetters
+    features.words += words
+    features.stopwords += stopwords
+    features.digits += digits
+    features.letters += letters + asciiLetters
+    if !isASCII { features.isASCII = false }
     scripts?.pointee.letters += asciiLetters
     features.scalars += scalars
     features.effectiveLength += scalars + extra
