@@ -7,18 +7,39 @@ import NormalizeCore
 /// however long the input is.
 ///
 /// ```swift
-/// let pipeline = RecordPipeline(assembler: assembler, jobs: 2)
+/// let pipeline = RecordPipeline(assembler: assembler, jobs: 2, keepsRecords: false)
 /// let counts = pipeline.run(reader: reader) { outcome in
-///   switch outcome { case .record(let json): write(json); case .reject(let reject): log(reject) }
+///   switch outcome {
+///   case .record(_, let json), .encoded(let json, _): write(json)
+///   case .reject(let reject): log(reject)
+///   }
 /// }
 /// // counts.read == counts.written + counts.rejected
 /// ```
 public struct RecordPipeline: Sendable {
-  /// What became of one input: the record's JSON line (with its record for callers that want
-  /// it), or a reject.
+  /// What became of one input: the record with its JSON line, only the JSON line and a tally
+  /// of the record's findings (when the pipeline does not keep records), or a reject.
   public enum Outcome: Sendable {
     case record(ArticleRecord, json: [UInt8])
+    case encoded(json: [UInt8], findings: FindingTally)
     case reject(InputReject)
+  }
+
+  /// A record's findings counted by severity.
+  public struct FindingTally: Sendable, Equatable {
+    public var errors = 0
+    public var warnings = 0
+    public var notes = 0
+
+    init(_ findings: [Finding]) {
+      for finding in findings {
+        switch finding.severity {
+        case .error: errors += 1
+        case .warning: warnings += 1
+        case .info: notes += 1
+        }
+      }
+    }
   }
 
   /// Totals for the summary line.
@@ -35,16 +56,23 @@ public struct RecordPipeline: Sendable {
   public let jobs: Int
   public let batchSize: Int
   public let batchBytes: Int
+  /// Whether outcomes carry the record (`.record`) or only its JSON line (`.encoded`). Without
+  /// records, each record is freed on the thread that made it, not handed across threads.
+  public let keepsRecords: Bool
 
   /// - Parameters:
   ///   - jobs: worker threads (1 = everything on the calling thread).
   ///   - batchSize: the most inputs in flight (read but not yet written).
   ///   - batchBytes: the most input bytes in flight; bounds memory whatever the article sizes.
-  public init(assembler: RecordAssembler, jobs: Int, batchSize: Int = 256, batchBytes: Int = 16 << 20) {
+  ///   - keepsRecords: false when the caller only writes JSON lines.
+  public init(
+    assembler: RecordAssembler, jobs: Int, batchSize: Int = 256, batchBytes: Int = 16 << 20, keepsRecords: Bool = true
+  ) {
     self.assembler = assembler
     self.jobs = max(1, jobs)
     self.batchSize = max(1, batchSize)
     self.batchBytes = batchBytes
+    self.keepsRecords = keepsRecords
   }
 
   /// Reads everything from `reader`, calling `emit` once per input in input order.
@@ -62,6 +90,12 @@ public struct RecordPipeline: Sendable {
       case .record(let record, _):
         counts.written += 1
         for finding in record.findings { counts.findingsBySeverity[finding.severity, default: 0] += 1 }
+      case .encoded(_, let tally):
+        counts.written += 1
+        for (severity, count) in [(Severity.error, tally.errors), (.warning, tally.warnings), (.info, tally.notes)]
+        where count > 0 {
+          counts.findingsBySeverity[severity, default: 0] += count
+        }
       case .reject(let reject):
         counts.rejected += 1
         if reject.code == "unreadable" { counts.unreadable += 1 }
@@ -145,7 +179,8 @@ public struct RecordPipeline: Sendable {
       case .success(let article):
         let record = assembler.assemble(article)
         do {
-          return .record(record, json: try record.jsonLine())
+          let json = try record.jsonLine()
+          return keepsRecords ? .record(record, json: json) : .encoded(json: json, findings: FindingTally(record.findings))
         } catch {
           return .reject(InputReject(code: "unencodable", reason: "the record could not be written as JSON: \(error)", file: raw.file, line: raw.line, id: article.id))
         }

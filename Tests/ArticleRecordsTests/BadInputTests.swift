@@ -121,6 +121,11 @@ import Testing
     #expect(parallel.outcomes.compactMap(\.record).map(\.id) == (0..<300).map { "n\($0)" })
     let serial = try Fixtures.run(paths: [path], jobs: 1)
     #expect(parallel.outcomes.compactMap(\.json) == serial.outcomes.compactMap(\.json))
+    // Without records (what `normalize` itself runs): the same lines and the same counts.
+    let linesOnly = try Fixtures.run(paths: [path], jobs: 2, keepsRecords: false)
+    #expect(linesOnly.outcomes.compactMap(\.record).isEmpty)
+    #expect(linesOnly.outcomes.compactMap(\.json) == serial.outcomes.compactMap(\.json))
+    #expect(linesOnly.counts == serial.counts)
   }
 
   @Test func foldersAreReadInSortedOrderWithSidecars() throws {

@@ -37,9 +37,9 @@ enum Fixtures {
   }
 
   /// Runs the whole pipeline over `paths` in memory and returns the outcomes in order.
-  static func run(paths: [String], jobs: Int = 1, maxBytes: Int = 16 << 20, published: String? = nil) throws -> (outcomes: [RecordPipeline.Outcome], counts: RecordPipeline.Counts, reader: ArticleReader) {
+  static func run(paths: [String], jobs: Int = 1, maxBytes: Int = 16 << 20, published: String? = nil, keepsRecords: Bool = true) throws -> (outcomes: [RecordPipeline.Outcome], counts: RecordPipeline.Counts, reader: ArticleReader) {
     let reader = ArticleReader(paths: paths, maxBytes: maxBytes)
-    let pipeline = RecordPipeline(assembler: try assembler(published: published), jobs: jobs)
+    let pipeline = RecordPipeline(assembler: try assembler(published: published), jobs: jobs, keepsRecords: keepsRecords)
     var outcomes: [RecordPipeline.Outcome] = []
     let counts = pipeline.run(reader: reader) { outcomes.append($0) }
     return (outcomes, counts, reader)
@@ -65,7 +65,9 @@ extension RecordPipeline.Outcome {
   }
 
   var json: [UInt8]? {
-    if case .record(_, let json) = self { return json }
-    return nil
+    switch self {
+    case .record(_, let json), .encoded(let json, _): return json
+    case .reject: return nil
+    }
   }
 }

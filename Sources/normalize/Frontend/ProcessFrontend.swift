@@ -19,7 +19,7 @@ struct ProcessFrontend {
     let sink = try OutputSink(path: output)
     let rejectSink = try rejects.map { try OutputSink(path: $0) }
     let reader = ArticleReader(paths: paths, maxBytes: maxArticleBytes)
-    let pipeline = RecordPipeline(assembler: assembler, jobs: jobs)
+    let pipeline = RecordPipeline(assembler: assembler, jobs: jobs, keepsRecords: false)
     let started = Date()
     var lastDrawn = Date.distantPast
     let counts = try pipeline.run(
@@ -37,7 +37,7 @@ struct ProcessFrontend {
         } : nil,
       emit: { outcome in
         switch outcome {
-        case .record(_, let json):
+        case .record(_, let json), .encoded(let json, _):
           try sink.write(json)
         case .reject(let reject):
           Diagnostics.endProgress()

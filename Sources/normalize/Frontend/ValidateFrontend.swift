@@ -132,6 +132,8 @@ struct ValidateFrontend {
         }
         locations[record.id] = (record.source.file, record.source.line)
         batch.add(id: record.id, text: record.text, names: record.names)
+      case .encoded:
+        break  // not made: this pipeline keeps its records
       }
     }
     unreadable = counted.unreadable

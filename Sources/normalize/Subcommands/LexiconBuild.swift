@@ -54,6 +54,8 @@ struct LexiconBuild: ParsableCommand {
         switch outcome {
         case .record(let record, _):
           builder.add(record.names, articleID: record.id, published: record.published?.value)
+        case .encoded:
+          break  // not made: this pipeline keeps its records
         case .reject(let reject):
           Diagnostics.print("normalize: \(reject.location): \(reject.code): \(reject.reason)")
         }
