@@ -72,7 +72,8 @@ enum JSONLineParser {
 
     mutating func object() throws -> [String: JSONValue] {
       try expect(UInt8(ascii: "{"), "'{'")
-      var result: [String: JSONValue] = [:]
+      // Room for an article's usual keys (id, published, title, text, url, lang…) at once.
+      var result = [String: JSONValue](minimumCapacity: 8)
       skipSpace()
       if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
         position += 1

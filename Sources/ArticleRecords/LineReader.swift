@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads a file handle in 1 MiB chunks and splits it into lines, never holding more than one
 /// chunk and one line (up to `maxLine` bytes; longer lines are skipped and reported).
@@ -74,7 +79,7 @@ final class LineReader {
     var skippedLength = 0
     do {
       while true {
-        if let newline = buffer[searchFrom...].firstIndex(of: 0x0A) {
+        if let newline = newlineIndex(from: searchFrom) {
           lineNumber += 1
           let start = position
           let offset = fileOffset
@@ -107,6 +112,18 @@ final class LineReader {
     } catch {
       lineNumber += 1
       return .failure("cannot read: \(error.localizedDescription)", number: lineNumber)
+    }
+  }
+}
+
+extension LineReader {
+  /// The index of the first line feed in `buffer` at or after `start` (memchr), or nil.
+  fileprivate func newlineIndex(from start: Int) -> Int? {
+    buffer.withUnsafeBufferPointer { bytes in
+      guard start < bytes.count, let base = bytes.baseAddress,
+        let found = memchr(base + start, 0x0A, bytes.count - start)
+      else { return nil }
+      return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
   }
 }

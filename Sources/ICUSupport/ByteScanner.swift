@@ -72,10 +72,24 @@ public struct ByteScanner: Sendable {
   /// The index of the first interesting byte at or after `start`, or `bytes.count`.
   @inlinable
   public func next(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    // The common shapes get a loop of their own with the tests decided at compile time:
+    // quote, backslash and C0 controls (JSON strings); C0 controls and four bytes (text
+    // hygiene); two ASCII bytes (spaces and line feeds).
+    switch (wordMode, anyLead, low, valueCount) {
+    case (true, false, true, 2): return scan(bytes, from: start, wordMode: true, anyLead: false, low: true, valueCount: 2)
+    case (true, false, true, 4): return scan(bytes, from: start, wordMode: true, anyLead: false, low: true, valueCount: 4)
+    case (true, false, false, 2): return scan(bytes, from: start, wordMode: true, anyLead: false, low: false, valueCount: 2)
+    case (true, false, false, 1): return scan(bytes, from: start, wordMode: true, anyLead: false, low: false, valueCount: 1)
+    default: return scan(bytes, from: start, wordMode: wordMode, anyLead: anyLead, low: low, valueCount: valueCount)
+    }
+  }
+
+  @inlinable @inline(__always)
+  func scan(
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, wordMode: Bool, anyLead: Bool, low: Bool, valueCount: Int
+  ) -> Int {
     var index = start
     let count = bytes.count
-    // The fields as locals, so the loop keeps them in registers and the tests on them are
-    // loop-invariant.
     let (interest0, interest1, interest2, interest3) = (self.interest0, self.interest1, self.interest2, self.interest3)
     @inline(__always) func isInteresting(_ byte: UInt8) -> Bool {
       let word: UInt64
@@ -91,9 +105,8 @@ public struct ByteScanner: Sendable {
       let raw = UnsafeRawPointer(base)
       let ones: UInt64 = 0x0101_0101_0101_0101
       let highs: UInt64 = 0x8080_8080_8080_8080
-      let (anyLead, low, valueCount) = (self.anyLead, self.low, self.valueCount)
       let (value0, value1, value2, value3) = (self.value0, self.value1, self.value2, self.value3)
-      while index + 8 <= count {
+      while index &+ 8 <= count {
         let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
         // Lead bytes are 11xxxxxx: bit 7 and (shifted up) bit 6 set.
         var flags: UInt64 = anyLead ? word & (word << 1) & highs : 0
@@ -115,16 +128,16 @@ public struct ByteScanner: Sendable {
           flags |= (x &- ones) & ~x & highs
         }
         while flags != 0 {
-          let candidate = index + flags.trailingZeroBitCount >> 3
+          let candidate = index &+ flags.trailingZeroBitCount >> 3
           if isInteresting(bytes[candidate]) { return candidate }
           flags &= flags &- 1
         }
-        index += 8
+        index &+= 8
       }
     }
     while index < count {
       if isInteresting(bytes[index]) { return index }
-      index += 1
+      index &+= 1
     }
     return count
   }
