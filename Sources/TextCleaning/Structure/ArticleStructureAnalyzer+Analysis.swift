@@ -19,13 +19,15 @@ struct Analysis {
     var isHard: Bool { rule.map { !BoilerplateRule.structural.contains($0) } ?? false }
   }
 
-  let analyzer: ArticleStructureAnalyzer
+  /// Only the locator is kept: the analyzer's tables are shared by every thread, and each copy
+  /// of a struct holding them would touch their reference counts from both cores.
+  let locator: MainTextLocator
   let knownTitle: String?
   var items: [Item] = []
   let language: String
 
   init(analyzer: ArticleStructureAnalyzer, text: String, knownTitle: String?) {
-    self.analyzer = analyzer
+    locator = analyzer.locator
     let paragraphs = ParagraphSplitter.paragraphs(of: text)
     let scanned = analyzer.stopwords.languageAndFeatures(of: paragraphs.map(\.text))
     language = scanned.language
@@ -63,7 +65,6 @@ struct Analysis {
   mutating func run() -> ArticleLayout {
     var layout = ArticleLayout()
     guard !items.isEmpty else { return layout }
-    let locator = analyzer.locator
     let weights = items.map { locator.weight(quality: $0.quality, features: $0.features, rule: $0.rule) }
     let found = locator.region(weights)
     let hasRegion = found != nil
