@@ -52,30 +52,37 @@ struct JSONLineWriter {
   mutating func string(_ value: String) {
     separate()
     bytes.append(UInt8(ascii: "\""))
-    var copy = value
-    copy.withUTF8 { buffer in
-      var runStart = 0
-      var index = Self.needsEscape.next(in: buffer, from: 0)
-      while index < buffer.count {
-        let byte = buffer[index]
-        defer { index = Self.needsEscape.next(in: buffer, from: index + 1) }
-        if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<index])) }
-        runStart = index + 1
-        switch byte {
-        case UInt8(ascii: "\""): escape(0x22)
-        case UInt8(ascii: "\\"): escape(0x5C)
-        case 0x0A: escape(UInt8(ascii: "n"))
-        case 0x0D: escape(UInt8(ascii: "r"))
-        case 0x09: escape(UInt8(ascii: "t"))
-        default:
-          let hex = Array("0123456789abcdef".utf8)
-          bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
-        }
-      }
-      if runStart < buffer.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart...])) }
+    // Read in place (a copy would retain strings that every thread shares, such as the input
+    // file's path); a string without contiguous UTF-8 is made contiguous first.
+    if value.utf8.withContiguousStorageIfAvailable({ appendEscaped($0) }) == nil {
+      var copy = value
+      copy.withUTF8 { appendEscaped($0) }
     }
     bytes.append(UInt8(ascii: "\""))
     needsComma = true
+  }
+
+  /// Appends `buffer` with JSON escapes (no quotes around it).
+  private mutating func appendEscaped(_ buffer: UnsafeBufferPointer<UInt8>) {
+    var runStart = 0
+    var index = Self.needsEscape.next(in: buffer, from: 0)
+    while index < buffer.count {
+      let byte = buffer[index]
+      defer { index = Self.needsEscape.next(in: buffer, from: index + 1) }
+      if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<index])) }
+      runStart = index + 1
+      switch byte {
+      case UInt8(ascii: "\""): escape(0x22)
+      case UInt8(ascii: "\\"): escape(0x5C)
+      case 0x0A: escape(UInt8(ascii: "n"))
+      case 0x0D: escape(UInt8(ascii: "r"))
+      case 0x09: escape(UInt8(ascii: "t"))
+      default:
+        let hex = Array("0123456789abcdef".utf8)
+        bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+      }
+    }
+    if runStart < buffer.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart...])) }
   }
 
   private mutating func escape(_ letter: UInt8) {

@@ -53,11 +53,15 @@ public struct TextCleaner: Sendable {
   public func clean(_ text: String) -> String {
     var presence = BytePresence(text)
     var current = text
-    for pass in passes where pass.mayChange(presence) {
-      let next = pass.apply(current)
-      if !Self.isSameStorage(next, current) {
-        current = next
-        presence = BytePresence(current)
+    // The passes are called where they lie in the array: `for pass in passes` would copy each
+    // one out, retaining and releasing boxes that every thread shares.
+    passes.withUnsafeBufferPointer { passes in
+      for index in passes.indices where passes[index].mayChange(presence) {
+        let next = passes[index].apply(current)
+        if !Self.isSameStorage(next, current) {
+          current = next
+          presence = BytePresence(current)
+        }
       }
     }
     return current

@@ -11,14 +11,16 @@ import ICUSupport
 public struct FoldFullwidthForms: CleaningPass {
   public init() {}
 
-  private let scanner = CandidateScanner { $0 == 0xEF || $0 == 0xE3 }
+  /// Static, so the pass itself is empty: an empty pass sits inside its existential with no
+  /// shared box whose reference count both threads would touch.
+  private static let scanner = CandidateScanner { $0 == 0xEF || $0 == 0xE3 }
 
-  public func mayChange(_ presence: BytePresence) -> Bool { scanner.mayMatch(presence) }
+  public func mayChange(_ presence: BytePresence) -> Bool { Self.scanner.mayMatch(presence) }
   public var id: String { "fold-fullwidth-forms" }
   public var summary: String { "full-width ASCII (Ｓｅｏｕｌ：) -> ASCII outside CJK text" }
 
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
-    ScalarRewriter.rewrite(text, recorder: &recorder, scanner: scanner,
+    ScalarRewriter.rewrite(text, recorder: &recorder, scanner: Self.scanner,
       candidates: { (0xFF01...0xFF5E).contains($0) || $0 == 0x3000 }) { scalars, index in
       let value = scalars[index].value
       guard (0xFF01...0xFF5E).contains(value) || value == 0x3000 else { return .keep }

@@ -12,14 +12,16 @@ import ICUSupport
 public struct NormalizeHyphensAndDashes: CleaningPass {
   public init() {}
 
-  private let scanner = CandidateScanner { $0 == 0xE2 || $0 == 0xEF }
+  /// Static, so the pass itself is empty: an empty pass sits inside its existential with no
+  /// shared box whose reference count both threads would touch.
+  private static let scanner = CandidateScanner { $0 == 0xE2 || $0 == 0xEF }
 
-  public func mayChange(_ presence: BytePresence) -> Bool { scanner.mayMatch(presence) }
+  public func mayChange(_ presence: BytePresence) -> Bool { Self.scanner.mayMatch(presence) }
   public var id: String { "normalize-hyphens-and-dashes" }
   public var summary: String { "U+2010/2011/2012/FE63 -> '-'; U+2015/FE58 -> '—'" }
 
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
-    ScalarRewriter.rewrite(text, recorder: &recorder, scanner: scanner,
+    ScalarRewriter.rewrite(text, recorder: &recorder, scanner: Self.scanner,
       candidates: { (0x2010...0x2015).contains($0) || $0 == 0xFE58 || $0 == 0xFE63 }) { scalars, index in
       switch scalars[index].value {
       case 0x2010, 0x2011, 0x2012, 0xFE63: return .replace("-")

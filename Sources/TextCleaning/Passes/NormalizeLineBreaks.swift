@@ -10,15 +10,17 @@ import ICUSupport
 public struct NormalizeLineBreaks: CleaningPass {
   public init() {}
 
-  private let scanner = CandidateScanner { $0 == 0x0D || $0 == 0x0B || $0 == 0x0C || $0 == 0xC2 || $0 == 0xE2 }
+  /// Static, so the pass itself is empty: an empty pass sits inside its existential with no
+  /// shared box whose reference count both threads would touch.
+  private static let scanner = CandidateScanner { $0 == 0x0D || $0 == 0x0B || $0 == 0x0C || $0 == 0xC2 || $0 == 0xE2 }
 
-  public func mayChange(_ presence: BytePresence) -> Bool { scanner.mayMatch(presence) }
+  public func mayChange(_ presence: BytePresence) -> Bool { Self.scanner.mayMatch(presence) }
   public var id: String { "normalize-line-breaks" }
   public var summary: String { "CRLF, CR, NEL, VT, FF, U+2028 -> \\n; U+2029 -> blank line" }
 
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
     // CRLF is one Character but two scalars; handle it by deleting the CR before an LF.
-    ScalarRewriter.rewrite(text, recorder: &recorder, scanner: scanner,
+    ScalarRewriter.rewrite(text, recorder: &recorder, scanner: Self.scanner,
       candidates: { $0 == 0x0D || $0 == 0x0B || $0 == 0x0C || $0 == 0x85 || $0 == 0x2028 || $0 == 0x2029 }) {
       scalars, index in
       switch scalars[index].value {

@@ -11,14 +11,16 @@ import ICUSupport
 public struct NormalizeSpaces: CleaningPass {
   public init() {}
 
-  private let scanner = CandidateScanner { $0 == 0x09 || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xE1 }
+  /// Static, so the pass itself is empty: an empty pass sits inside its existential with no
+  /// shared box whose reference count both threads would touch.
+  private static let scanner = CandidateScanner { $0 == 0x09 || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xE1 }
 
-  public func mayChange(_ presence: BytePresence) -> Bool { scanner.mayMatch(presence) }
+  public func mayChange(_ presence: BytePresence) -> Bool { Self.scanner.mayMatch(presence) }
   public var id: String { "normalize-spaces" }
   public var summary: String { "no-break, thin and other Unicode spaces and tabs -> ASCII space" }
 
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
-    ScalarRewriter.rewrite(text, recorder: &recorder, scanner: scanner,
+    ScalarRewriter.rewrite(text, recorder: &recorder, scanner: Self.scanner,
       candidates: { $0 == 0x09 || $0 == 0xA0 || $0 == 0x1680 || (0x2000...0x200A).contains($0) || $0 == 0x202F || $0 == 0x205F }) {
       scalars, index in
       switch scalars[index].value {

@@ -11,15 +11,17 @@ import ICUSupport
 public struct StraightenQuotes: CleaningPass {
   public init() {}
 
-  private let scanner = CandidateScanner { $0 == 0xE2 }
+  /// Static, so the pass itself is empty: an empty pass sits inside its existential with no
+  /// shared box whose reference count both threads would touch.
+  private static let scanner = CandidateScanner { $0 == 0xE2 }
 
-  public func mayChange(_ presence: BytePresence) -> Bool { scanner.mayMatch(presence) }
+  public func mayChange(_ presence: BytePresence) -> Bool { Self.scanner.mayMatch(presence) }
   public var id: String { "straighten-quotes" }
   public var summary: String { "opt-in: ‘ ’ ‚ “ ” „ -> ASCII ' and \"" }
   public var isOptIn: Bool { true }
 
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
-    ScalarRewriter.rewrite(text, recorder: &recorder, scanner: scanner,
+    ScalarRewriter.rewrite(text, recorder: &recorder, scanner: Self.scanner,
       candidates: { (0x2018...0x201F).contains($0) }) { scalars, index in
       switch scalars[index].value {
       case 0x2018, 0x2019, 0x201A, 0x201B: return .replace("'")

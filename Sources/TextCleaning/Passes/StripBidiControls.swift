@@ -10,14 +10,16 @@ import ICUSupport
 public struct StripBidiControls: CleaningPass {
   public init() {}
 
-  private let scanner = CandidateScanner { $0 == 0xE2 }
+  /// Static, so the pass itself is empty: an empty pass sits inside its existential with no
+  /// shared box whose reference count both threads would touch.
+  private static let scanner = CandidateScanner { $0 == 0xE2 }
 
-  public func mayChange(_ presence: BytePresence) -> Bool { scanner.mayMatch(presence) }
+  public func mayChange(_ presence: BytePresence) -> Bool { Self.scanner.mayMatch(presence) }
   public var id: String { "strip-bidi-controls" }
   public var summary: String { "remove bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069)" }
 
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
-    ScalarRewriter.rewrite(text, recorder: &recorder, scanner: scanner,
+    ScalarRewriter.rewrite(text, recorder: &recorder, scanner: Self.scanner,
       candidates: { (0x202A...0x202E).contains($0) || (0x2066...0x2069).contains($0) }) { scalars, index in
       let value = scalars[index].value
       return (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) ? .delete : .keep

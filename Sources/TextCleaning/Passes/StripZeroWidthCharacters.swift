@@ -12,14 +12,16 @@ import ICUSupport
 public struct StripZeroWidthCharacters: CleaningPass {
   public init() {}
 
-  private let scanner = CandidateScanner { $0 == 0xE2 || $0 == 0xEF || $0 == 0xC2 }
+  /// Static, so the pass itself is empty: an empty pass sits inside its existential with no
+  /// shared box whose reference count both threads would touch.
+  private static let scanner = CandidateScanner { $0 == 0xE2 || $0 == 0xEF || $0 == 0xC2 }
 
-  public func mayChange(_ presence: BytePresence) -> Bool { scanner.mayMatch(presence) }
+  public func mayChange(_ presence: BytePresence) -> Bool { Self.scanner.mayMatch(presence) }
   public var id: String { "strip-zero-width-characters" }
   public var summary: String { "remove U+200B, U+2060-2064, U+FEFF, soft hyphen U+00AD" }
 
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
-    ScalarRewriter.rewrite(text, recorder: &recorder, scanner: scanner,
+    ScalarRewriter.rewrite(text, recorder: &recorder, scanner: Self.scanner,
       candidates: { $0 == 0x200B || (0x2060...0x2064).contains($0) || $0 == 0xFEFF || $0 == 0xAD }) {
       scalars, index in
       switch scalars[index].value {

@@ -12,14 +12,16 @@ import ICUSupport
 public struct UnifyQuoteVariants: CleaningPass {
   public init() {}
 
-  private let scanner = CandidateScanner { $0 == 0x60 || $0 == 0xC2 || $0 == 0xE2 }
+  /// Static, so the pass itself is empty: an empty pass sits inside its existential with no
+  /// shared box whose reference count both threads would touch.
+  private static let scanner = CandidateScanner { $0 == 0x60 || $0 == 0xC2 || $0 == 0xE2 }
 
-  public func mayChange(_ presence: BytePresence) -> Bool { scanner.mayMatch(presence) }
+  public func mayChange(_ presence: BytePresence) -> Bool { Self.scanner.mayMatch(presence) }
   public var id: String { "unify-quote-variants" }
   public var summary: String { "reversed quotes and accent/prime apostrophes between letters -> ‘ ’ “ ”" }
 
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
-    ScalarRewriter.rewrite(text, recorder: &recorder, scanner: scanner,
+    ScalarRewriter.rewrite(text, recorder: &recorder, scanner: Self.scanner,
       candidates: { $0 == 0x60 || $0 == 0xB4 || $0 == 0x201B || $0 == 0x201F || $0 == 0x2032 }) {
       scalars, index in
       switch scalars[index].value {

@@ -58,7 +58,9 @@ struct BoilerplatePatterns: Sendable {
     fileprivate let requiredStart: [Int32]
     fileprivate let requiredSets: [Int32]
     fileprivate let needles: [Needle]
-    fileprivate let needleBytes: [UInt8]
+    /// The needles' bytes, in memory the table owns (read without touching an array's
+    /// reference count, which every thread would share).
+    fileprivate let needleBytes: UnsafeMutableBufferPointer<UInt8>
     /// Per needle, the bytes it contains as a mask (4 words, see ``byteMask(_:foldASCII:)``).
     fileprivate let needleMasks: [UInt64]
     /// Prefix paths: per path a range of ``sets``; per set its ASCII mask pair in ``asciiMasks``.
@@ -184,7 +186,8 @@ struct BoilerplatePatterns: Sendable {
       self.requiredStart = requiredStart
       self.requiredSets = requiredSets
       self.needles = needles
-      self.needleBytes = needleBytes
+      self.needleBytes = .allocate(capacity: max(needleBytes.count, 1))
+      _ = self.needleBytes.initialize(from: needleBytes)
       self.needleMasks = needleMasks
       self.pathStart = pathStart
       self.sets = sets
@@ -193,6 +196,8 @@ struct BoilerplatePatterns: Sendable {
       self.bucketStart = bucketStart
       self.entries = entries
     }
+
+    deinit { needleBytes.deallocate() }
   }
 
   /// What the table needs of one pattern, derived once from its ``PatternPrefilter`` and shared
@@ -527,7 +532,7 @@ extension BoilerplatePatterns.Table {
             let inSet =
               value < 0x80
               ? (value < 64 ? asciiMasks[set * 2] >> UInt64(value) : asciiMasks[set * 2 + 1] >> UInt64(value - 64)) & 1 != 0
-              : sets[set].contains(value)
+              : sets.withUnsafeBufferPointer { $0[set].contains(value) }
             if !inSet {
               matches = false
               break
@@ -650,20 +655,18 @@ extension BoilerplatePatterns.Table {
     let start = Int(needle.start)
     let length = Int(needle.end) - start
     guard length > 0, length <= haystack.count, let base = haystack.baseAddress else { return false }
-    return needleBytes.withUnsafeBufferPointer { needles in
-      guard let needle = needles.baseAddress.map({ $0 + start }) else { return false }
-      // memchr to each candidate first byte, memcmp for the rest.
-      let first = Int32(needle[0])
-      var position = 0
-      let last = haystack.count - length
-      while position <= last {
-        guard let found = memchr(base + position, first, last - position + 1) else { return false }
-        let offset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-        if memcmp(base + offset, needle, length) == 0 { return true }
-        position = offset + 1
-      }
-      return false
+    guard let needle = needleBytes.baseAddress.map({ $0 + start }) else { return false }
+    // memchr to each candidate first byte, memcmp for the rest.
+    let first = Int32(needle[0])
+    var position = 0
+    let last = haystack.count - length
+    while position <= last {
+      guard let found = memchr(base + position, first, last - position + 1) else { return false }
+      let offset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+      if memcmp(base + offset, needle, length) == 0 { return true }
+      position = offset + 1
     }
+    return false
   }
 
 }

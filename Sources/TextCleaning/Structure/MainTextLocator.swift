@@ -24,8 +24,13 @@ struct MainTextLocator: Sendable {
     var commentAuthorCost = 150.0
     /// Paragraphs inside the region with q above this are kept.
     var keepQuality = -0.5
-    /// Per-language density centres for languages scored differently (characters, agglutination).
-    var languageCentres: [String: Double] = ["zh": 0.08, "ja": 0.16, "ko": 0.02]
+    /// Density centres for languages scored differently: Chinese and Japanese by characters,
+    /// Korean for its agglutinated particles. (Plain values, not a dictionary: the locator is
+    /// copied into every analysis on every thread, and a dictionary's reference count would be
+    /// shared by all of them.)
+    var chineseCentre = 0.08
+    var japaneseCentre = 0.16
+    var koreanCentre = 0.02
   }
 
   var parameters = Parameters()
@@ -37,7 +42,12 @@ struct MainTextLocator: Sendable {
 
   /// The stop-word density centre for articles in `language`.
   func densityCentre(for language: String) -> Double {
-    parameters.languageCentres[language] ?? parameters.densityCentre
+    switch language {
+    case "zh": parameters.chineseCentre
+    case "ja": parameters.japaneseCentre
+    case "ko": parameters.koreanCentre
+    default: parameters.densityCentre
+    }
   }
 
   /// The quality `q` of one paragraph, with the language's ``densityCentre(for:)`` looked up once.
