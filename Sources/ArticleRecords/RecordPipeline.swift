@@ -119,8 +119,11 @@ public struct RecordPipeline: Sendable {
     for _ in 1..<jobs {
       group.enter()
       DispatchQueue.global().async {
-        while let (sequence, item) = queue.take() {
-          queue.finish(sequence, handle(item))
+        // A few inputs per visit to the queue when many wait: fewer lock round trips.
+        while true {
+          let taken = queue.take(upTo: 4)
+          if taken.isEmpty { break }
+          queue.finish(taken.map { ($0.0, handle($0.1)) })
         }
         group.leave()
       }
@@ -136,7 +139,9 @@ public struct RecordPipeline: Sendable {
     var readerDone = false
     while true {
       var fresh: [(Int, ReadItem)] = []
-      while !readerDone, nextToRead - nextToEmit < batchSize, inFlightBytes < batchBytes {
+      // Refill in steps of an eighth of the batch, not one input at a time.
+      let refill = nextToRead - nextToEmit <= batchSize - max(1, batchSize / 8)
+      while refill, !readerDone, nextToRead - nextToEmit < batchSize, inFlightBytes < batchBytes {
         guard let item = reader.next() else {
           readerDone = true
           break
@@ -151,7 +156,7 @@ public struct RecordPipeline: Sendable {
       var ready = queue.results(from: nextToEmit)
       if ready.isEmpty {
         if let (sequence, item) = queue.takeIfAvailable() {
-          queue.finish(sequence, handle(item))
+          queue.finish([(sequence, handle(item))])
           continue
         }
         ready = queue.waitForResults(from: nextToEmit)
@@ -209,12 +214,16 @@ private final class WorkQueue: @unchecked Sendable {
     workAvailable.unlock()
   }
 
-  /// The next input for a worker, waiting for one; nil once the queue is closed.
-  func take() -> (Int, ReadItem)? {
+  /// The next inputs for a worker (one, or up to `limit` when more than twice that wait),
+  /// waiting for one; empty once the queue is closed.
+  func take(upTo limit: Int) -> [(Int, ReadItem)] {
     workAvailable.lock()
     defer { workAvailable.unlock() }
     while head == waiting.count && !closed { workAvailable.wait() }
-    return popLocked()
+    let count = waiting.count - head > 2 * limit ? limit : 1
+    var taken: [(Int, ReadItem)] = []
+    while taken.count < count, let next = popLocked() { taken.append(next) }
+    return taken
   }
 
   /// The next input if one is waiting, without blocking.
@@ -235,11 +244,15 @@ private final class WorkQueue: @unchecked Sendable {
     return next
   }
 
-  /// Stores a result, waking the emitting thread if it waits for this one.
-  func finish(_ sequence: Int, _ outcome: RecordPipeline.Outcome) {
+  /// Stores results, waking the emitting thread if it waits for one of them.
+  func finish(_ finished: [(Int, RecordPipeline.Outcome)]) {
     resultReady.lock()
-    results[sequence] = outcome
-    if sequence == awaited { resultReady.signal() }
+    var wanted = false
+    for (sequence, outcome) in finished {
+      results[sequence] = outcome
+      if sequence == awaited { wanted = true }
+    }
+    if wanted { resultReady.signal() }
     resultReady.unlock()
   }
 

@@ -49,7 +49,7 @@ struct StructurePrefilterTests {
         let scalars = line.unicodeScalars.count
         let fast = patterns.rule(
           for: line, scalars: scalars, endsSentence: false, isASCII: line.utf8.allSatisfy { $0 < 0x80 },
-          atEdge: true, table: table)
+          atEdge: true, table: BoilerplatePatterns.TableReference(table))
         let reference = scalars <= BoilerplatePatterns.maxLineLength ? patterns.ruleTryingEveryPattern(for: line, table: table) : nil
         #expect(fast == reference, "\(language): \(line)")
         checked += 1

@@ -65,7 +65,13 @@ struct BoilerplatePatterns: Sendable {
     fileprivate let needleMasks: [UInt64]
     /// Prefix paths: per path a range of ``sets``; per set its ASCII mask pair in ``asciiMasks``.
     fileprivate let pathStart: [Int32]
-    fileprivate let sets: [ScalarSet]
+    /// Per set, its non-ASCII part: a range of ``setRanges``, its classes and whether it is
+    /// negated (flat arrays of plain values: reading a `ScalarSet` out of an array would retain
+    /// its ranges, shared by every thread).
+    fileprivate let setRangeStart: [Int32]
+    fileprivate let setRanges: [ClosedRange<UInt32>]
+    fileprivate let setClasses: [UInt8]
+    fileprivate let setNegated: [Bool]
     fileprivate let asciiMasks: [UInt64]
     fileprivate let pathIndices: [Int32]
     /// 128 buckets for an ASCII first scalar, then 64 for non-ASCII ones by `scalar & 63`:
@@ -190,7 +196,10 @@ struct BoilerplatePatterns: Sendable {
       _ = self.needleBytes.initialize(from: needleBytes)
       self.needleMasks = needleMasks
       self.pathStart = pathStart
-      self.sets = sets
+      setRangeStart = sets.reduce(into: [Int32(0)]) { starts, set in starts.append(starts[starts.count - 1] + Int32(set.ranges.count)) }
+      setRanges = sets.flatMap(\.ranges)
+      setClasses = sets.map(\.classes)
+      setNegated = sets.map(\.negated)
       self.asciiMasks = asciiMasks
       self.pathIndices = pathIndices
       self.bucketStart = bucketStart
@@ -405,10 +414,18 @@ struct BoilerplatePatterns: Sendable {
   /// The languages that have a `boilerplate.tsv`.
   var languages: [String] { patternLanguages }
 
+  /// A table held without a reference count: tables are built once and kept by the store for
+  /// as long as the patterns live, and a counted reference would be an atomic write to an
+  /// object every thread shares, once per line.
+  struct TableReference {
+    fileprivate let unmanaged: Unmanaged<Table>
+    init(_ table: Table) { unmanaged = .passUnretained(table) }
+  }
+
   /// The patterns for an article in `language` (English's list for a language without one);
   /// pass it to ``rule(for:scalars:endsSentence:isASCII:atEdge:table:)``.
-  func table(for language: String) -> Table? {
-    store.table(language) ?? store.table("en")
+  func table(for language: String) -> TableReference? {
+    (store.table(language) ?? store.table("en")).map(TableReference.init)
   }
 
   /// The rule id of the first pattern that matches all of the lowercased `line`, trying the
@@ -422,13 +439,15 @@ struct BoilerplatePatterns: Sendable {
   ///   - scalars: the number of Unicode scalars in `line`.
   ///   - isASCII: whether `line` is all ASCII (its lowercase is then a byte-wise lowercase).
   func rule(
-    for line: String, scalars: Int, endsSentence: Bool, isASCII: Bool, atEdge: Bool, table: Table?
+    for line: String, scalars: Int, endsSentence: Bool, isASCII: Bool, atEdge: Bool, table: TableReference?
   ) -> String? {
     guard scalars <= Self.maxLineLength, scalars <= Self.shortLineLength || !endsSentence || atEdge,
       let table
     else { return nil }
     var copy = line
-    return copy.withUTF8 { bytes in table.rule(for: line, bytes: bytes, scalars: scalars, isASCII: isASCII) }
+    return table.unmanaged._withUnsafeGuaranteedRef { table in
+      copy.withUTF8 { bytes in table.rule(for: line, bytes: bytes, scalars: scalars, isASCII: isASCII) }
+    }
   }
 
   /// The rule of the first pattern whose regex matches the lowercased `line`, trying every
@@ -532,7 +551,7 @@ extension BoilerplatePatterns.Table {
             let inSet =
               value < 0x80
               ? (value < 64 ? asciiMasks[set * 2] >> UInt64(value) : asciiMasks[set * 2 + 1] >> UInt64(value - 64)) & 1 != 0
-              : sets.withUnsafeBufferPointer { $0[set].contains(value) }
+              : containsNonASCII(value, set: set)
             if !inSet {
               matches = false
               break
@@ -648,6 +667,15 @@ extension BoilerplatePatterns.Table {
       }
     }
     return count
+  }
+
+  /// Whether prefix set `set` holds the non-ASCII scalar `value`.
+  private func containsNonASCII(_ value: UInt32, set: Int) -> Bool {
+    setRanges.withUnsafeBufferPointer { ranges in
+      ScalarSet.containsNonASCII(
+        value, ranges: UnsafeBufferPointer(rebasing: ranges[Int(setRangeStart[set])..<Int(setRangeStart[set + 1])]),
+        classes: setClasses[set], negated: setNegated[set])
+    }
   }
 
   /// Whether `haystack` contains the needle's bytes.

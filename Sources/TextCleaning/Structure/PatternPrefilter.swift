@@ -917,6 +917,14 @@ struct ScalarSet: Hashable, Sendable {
   }
 
   private func containsNonASCII(_ value: UInt32) -> Bool {
+    ranges.withUnsafeBufferPointer { Self.containsNonASCII(value, ranges: $0, classes: classes, negated: negated) }
+  }
+
+  /// Whether a set with these non-ASCII `ranges`, `classes` and `negated` holds the non-ASCII
+  /// scalar `value` (for tables that keep the sets' parts in flat arrays of their own).
+  static func containsNonASCII(
+    _ value: UInt32, ranges: UnsafeBufferPointer<ClosedRange<UInt32>>, classes: UInt8, negated: Bool
+  ) -> Bool {
     var found = classes & Self.anyClass != 0 || ranges.contains { $0.contains(value) }
     if !found, classes != 0, let scalar = Unicode.Scalar(value) {
       let properties = scalar.properties
