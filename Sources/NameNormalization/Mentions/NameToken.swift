@@ -163,13 +163,24 @@ struct NameToken: Sendable, Equatable {
       while pos < count {
         let byte = bytes[pos]
         if byte < 0x80 {
-          // ASCII fast path: letters and digits need no decoding.
-          if byte >= 0x61 && byte <= 0x7A {
-            hasLower = true
-            letters += 1
-          } else if byte >= 0x41 && byte <= 0x5A {
-            hasUpper = true
-            letters += 1
+          // ASCII fast path: letters and digits need no decoding; a run of letters is taken in
+          // one go (bit 5 clear: a capital).
+          if (byte | 0x20) &- 0x61 < 26 {
+            var run = pos
+            var capitals = 0
+            repeat {
+              capitals &+= Int(~bytes[run] >> 5 & 1)
+              run &+= 1
+            } while run < count && (bytes[run] | 0x20) &- 0x61 < 26
+            let length = run &- pos
+            if capitals > 0 { hasUpper = true }
+            if capitals < length { hasLower = true }
+            letters &+= length
+            pos = run
+            posScalar &+= length
+            endByte = pos
+            endScalar = posScalar
+            continue
           } else if !(byte >= 0x30 && byte <= 0x39) {
             if byte == 0x2D || byte == 0x27, pos + 1 < count, endByte > byteStart, isWordStart(bytes, at: pos + 1) {
               pos += 1
