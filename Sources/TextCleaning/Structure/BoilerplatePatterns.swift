@@ -291,36 +291,59 @@ struct BoilerplatePatterns: Sendable {
 
     /// The regex of pattern `id`, `^(?:pattern)$`, compiled on first use (nil only if ICU
     /// rejects a pattern whose syntax the parser vouched for; it then never matches).
+    ///
+    /// The lock is held only to look up and to store, never while compiling: a thread that
+    /// needs another regex does not wait for this one. Two threads may compile the same
+    /// pattern at once; the first stored is kept.
     func regex(_ id: Int) -> NSRegularExpression? {
+      lock.lock()
+      if let regex = regexes[id] {
+        lock.unlock()
+        return regex
+      }
+      let gaveUp = failed[id]
+      lock.unlock()
+      guard !gaveUp else { return nil }
+      let made = try? NSRegularExpression(pattern: "^(?:\(sources[id].pattern))$", options: [])
       lock.lock()
       defer { lock.unlock() }
       if let regex = regexes[id] { return regex }
-      guard !failed[id] else { return nil }
-      guard let regex = try? NSRegularExpression(pattern: "^(?:\(sources[id].pattern))$", options: []) else {
+      guard let made else {
         failed[id] = true
         return nil
       }
-      regexes[id] = regex
-      return regex
+      regexes[id] = made
+      return made
     }
 
-    /// The table for the pattern list of `language`, built on first use.
+    /// The table for the pattern list of `language`, built on first use, outside the lock
+    /// (as ``regex(_:)``): articles in languages whose tables exist never wait for another
+    /// language's table to be built.
     func table(_ language: String) -> Table? {
       lock.lock()
-      defer { lock.unlock() }
-      if let table = tables[language] { return table }
-      guard let ids = lists[language] else { return nil }
-      if let table = tablesByList[ids] {
-        tables[language] = table
+      if let table = tables[language] {
+        lock.unlock()
         return table
       }
-      let conditions = ids.map { id -> Compiled in
-        if let done = compiled[id] { return done }
-        let made = Compiled(rule: sources[id].rule, filter: PatternPrefilter(node: sources[id].node))
-        compiled[id] = made
-        return made
+      guard let ids = lists[language] else {
+        lock.unlock()
+        return nil
       }
-      let table = Table(ids, compiled: conditions, store: self)
+      if let table = tablesByList[ids] {
+        tables[language] = table
+        lock.unlock()
+        return table
+      }
+      let known = ids.map { compiled[$0] }
+      lock.unlock()
+      let conditions = zip(ids, known).map { id, done in
+        done ?? Compiled(rule: sources[id].rule, filter: PatternPrefilter(node: sources[id].node))
+      }
+      let made = Table(ids, compiled: conditions, store: self)
+      lock.lock()
+      defer { lock.unlock() }
+      for (id, condition) in zip(ids, conditions) where compiled[id] == nil { compiled[id] = condition }
+      let table = tablesByList[ids] ?? made
       tables[language] = table
       tablesByList[ids] = table
       return table
