@@ -164,10 +164,13 @@ public struct KoreanNameParser: Sendable {
   }
 
   /// Storage reused across the readings of one input: candidate lists already looked up
-  /// (by spelling code, index and position), the beam's buffers, the best score per Hangul name.
+  /// (by spelling code, index and position: where they are, their best score, and once a
+  /// search uses them, their range of the pool), the beam's buffers, the best score per Hangul name.
   struct ParseScratch {
     var lookedUp: [UInt64] = []
-    var lookedUpRanges: [Range<Int>] = []
+    var lookedUpSources: [KoreanNameTables.ReadingSource] = []
+    var lookedUpBest: [Double] = []
+    var lookedUpRanges: [Range<Int>?] = []
     var poolScalars: [UInt32] = []
     var poolScores: [Double] = []
     var beam: [(Double, UInt64)] = []
@@ -187,6 +190,8 @@ public struct KoreanNameParser: Sendable {
   static let vowelJunctionPenalty = log(0.1)
   /// Beam width over (surname, syllable…) choices.
   static let beamWidth = 32
+  /// Readings of each given-name syllable the beam considers (the best ones).
+  static let readingsPerSyllable = 16
 
   private func read(familyLetters: ArraySlice<UInt8>, given pieces: [ArraySlice<UInt8>], order: NameOrder, scratch: inout ParseScratch)
     -> (KoreanNameReading, Double)?
@@ -227,30 +232,31 @@ public struct KoreanNameParser: Sendable {
     scratch.bestKeys.removeAll(keepingCapacity: true)
     scratch.bestScores.removeAll(keepingCapacity: true)
     scratch.lookedUp.removeAll(keepingCapacity: true)
+    scratch.lookedUpSources.removeAll(keepingCapacity: true)
+    scratch.lookedUpBest.removeAll(keepingCapacity: true)
     scratch.lookedUpRanges.removeAll(keepingCapacity: true)
     scratch.poolScalars.removeAll(keepingCapacity: true)
     scratch.poolScores.removeAll(keepingCapacity: true)
-    // Each segmentation's candidate lists and its best possible score, best first.
-    var plans: [(bound: Double, index: Int, ranges: SIMD4<Int32>, starts: SIMD4<Int32>)] = []
+    // Each segmentation's candidate lists (as lookups) and its best possible score, best first.
+    var plans: [(bound: Double, index: Int, lookups: SIMD4<Int32>)] = []
     plans.reserveCapacity(combined.count)
     for (segmentationIndex, segmentation) in combined.enumerated() {
       let count = segmentation.count
       guard (1...3).contains(count) else { continue }
       var bound = bestSurname + Self.syllableCountPrior[count - 1] + segmentation.penalty
-      var starts = SIMD4<Int32>(repeating: 0)
-      var ends = SIMD4<Int32>(repeating: 0)
+      var lookups = SIMD4<Int32>(repeating: 0)
       var readable = true
       for index in 0..<count {
-        let range = candidateRange(code: segmentation.codes[index], loose: segmentation.isLoose(index), position: index == 0 ? 1 : 2, scratch: &scratch)
-        if range.isEmpty {
+        let lookup = candidateLookup(code: segmentation.codes[index], loose: segmentation.isLoose(index), position: index == 0 ? 1 : 2, scratch: &scratch)
+        let best = scratch.lookedUpBest[lookup]
+        if best == -.infinity {
           readable = false
           break
         }
-        starts[index] = Int32(range.lowerBound)
-        ends[index] = Int32(range.upperBound)
-        bound += scratch.poolScores[range.lowerBound]
+        lookups[index] = Int32(lookup)
+        bound += best
       }
-      if readable { plans.append((bound, segmentationIndex, ends, starts)) }
+      if readable { plans.append((bound, segmentationIndex, lookups)) }
     }
     plans.sort { $0.bound != $1.bound ? $0.bound > $1.bound : $0.index < $1.index }
     var bestSegmentation: (Double, Int)? = nil
@@ -265,13 +271,14 @@ public struct KoreanNameParser: Sendable {
       var sum = prior
       for index in stride(from: count - 1, through: 0, by: -1) {
         remaining[index] = sum
-        sum += scratch.poolScores[Int(plan.starts[index])]
+        sum += scratch.lookedUpBest[Int(plan.lookups[index])]
       }
       scratch.beam.removeAll(keepingCapacity: true)
       for i in surnameRange.prefix(3) { scratch.beam.append((surnameScores[i], UInt64(surnameScalars[i] - Hangul.first))) }
       for index in 0..<count {
-        let start = Int(plan.starts[index])
-        let considered = min(Int(plan.ranges[index]) - start, 16)
+        let range = candidateRange(lookup: Int(plan.lookups[index]), scratch: &scratch)
+        let start = range.lowerBound
+        let considered = min(range.count, Self.readingsPerSyllable)
         let shift = UInt64(14 * (index + 1))
         let width = Self.beamWidth
         let floor = max(scratch.beam[0].0 + scratch.poolScores[start] + logRatio, globalFloor - remaining[index])
@@ -402,22 +409,33 @@ public struct KoreanNameParser: Sendable {
     return out.count == spellings.count ? out : spellings
   }
 
-  /// Hangul syllables a spelling may stand for, best first, as a range of the scratch pool
-  /// (empty when nothing reads it): the exact or loose index (known readings, then
-  /// consonant-skeleton readings); a spelling in neither (a piece read by its skeleton alone)
-  /// is looked up by skeleton. Looked up once per input.
-  private func candidateRange(code: UInt64, loose: Bool, position: Int, scratch: inout ParseScratch) -> Range<Int> {
+  /// Looks up the Hangul syllables a spelling may stand for, once per input; returns the
+  /// lookup's index in the scratch (its best score is -infinity when nothing reads it): the
+  /// exact or loose index (known readings, then consonant-skeleton readings); a spelling in
+  /// neither (a piece read by its skeleton alone) is looked up by skeleton.
+  private func candidateLookup(code: UInt64, loose: Bool, position: Int, scratch: inout ParseScratch) -> Int {
     let key = code | UInt64(position) << 60 | (loose ? 1 << 62 : 0)
-    if let i = scratch.lookedUp.firstIndex(of: key) { return scratch.lookedUpRanges[i] }
-    let start = scratch.poolScalars.count
-    if !tables.appendReadings(code: code, loose: loose, position: position, scalars: &scratch.poolScalars, scores: &scratch.poolScores),
-      code != 0, let skeleton = KoreanNameTables.skeletonCode(code)
-    {
-      _ = tables.appendSkeletonReadings(skeleton: skeleton, position: position, scalars: &scratch.poolScalars, scores: &scratch.poolScores)
+    if let i = scratch.lookedUp.firstIndex(of: key) { return i }
+    var source = tables.readingSource(code: code, loose: loose, position: position)
+    if source == nil, code != 0, let skeleton = KoreanNameTables.skeletonCode(code) {
+      source = tables.skeletonReadingSource(skeleton: skeleton, position: position)
     }
-    let range = start..<scratch.poolScalars.count
+    let found = source ?? KoreanNameTables.ReadingSource(loose: false, known: 0..<0, skeleton: 0..<0)
     scratch.lookedUp.append(key)
-    scratch.lookedUpRanges.append(range)
+    scratch.lookedUpSources.append(found)
+    scratch.lookedUpBest.append(tables.bestScore(found) ?? -.infinity)
+    scratch.lookedUpRanges.append(nil)
+    return scratch.lookedUp.count - 1
+  }
+
+  /// The best syllables of a lookup (`readingsPerSyllable` at most, all the beam looks at),
+  /// best first, as a range of the scratch pool, merged the first time a search needs them.
+  private func candidateRange(lookup: Int, scratch: inout ParseScratch) -> Range<Int> {
+    if let range = scratch.lookedUpRanges[lookup] { return range }
+    let start = scratch.poolScalars.count
+    tables.appendReadings(scratch.lookedUpSources[lookup], limit: Self.readingsPerSyllable, scalars: &scratch.poolScalars, scores: &scratch.poolScores)
+    let range = start..<scratch.poolScalars.count
+    scratch.lookedUpRanges[lookup] = range
     return range
   }
 

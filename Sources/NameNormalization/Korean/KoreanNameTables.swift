@@ -252,67 +252,6 @@ final class KoreanNameTables: Sendable {
     self.slices = slices
   }
 
-  /// Appends the readings of a given-name spelling at a position (1 or 2), best first, to
-  /// `scalars` and `scores`: its known readings at that position (else at the other one), at
-  /// most `knownReadingsPerSpelling`, merged with the skeleton readings not among them, each
-  /// scored at most `skeletonGap` below the best known reading (ties by scalar). False when the
-  /// code is not indexed (`loose` picks the loosened index).
-  func appendReadings(code: UInt64, loose isLoose: Bool, position p: Int, scalars: inout [UInt32], scores: inout [Double]) -> Bool {
-    let found = isLoose ? looseCodes[code] : exactCodes[code]
-    guard let s = found else { return false }
-    let slice = slices[Int(s)]
-    let index = isLoose ? loose : exact
-    let primary = (p == 1 ? slice.primary.0 : slice.primary.1).prefix(Self.knownReadingsPerSpelling)
-    appendMerged(index, primary, p == 1 ? slice.skeleton.0 : slice.skeleton.1, scalars: &scalars, scores: &scores)
-    return true
-  }
-
-  /// Appends the readings of a spelling by its consonant skeleton alone (`skeletonCode`).
-  func appendSkeletonReadings(skeleton: UInt64, position p: Int, scalars: inout [UInt32], scores: inout [Double]) -> Bool {
-    guard let range = skeletons.range(skeleton | UInt64(p) << 60) ?? skeletons.range(skeleton | UInt64(3 - p) << 60) else { return false }
-    appendMerged(exact, 0..<0, range, scalars: &scalars, scores: &scores)
-    return true
-  }
-
-  /// Merges a known-readings range of `index` with a skeleton range (both sorted best first).
-  private func appendMerged(_ index: ReverseIndex, _ primary: Range<Int>, _ extra: Range<Int>, scalars: inout [UInt32], scores: inout [Double]) {
-    guard !extra.isEmpty else {
-      for i in primary {
-        scalars.append(index.scalars[i])
-        scores.append(index.scores[i])
-      }
-      return
-    }
-    let floor = (primary.isEmpty ? 0 : index.scores[primary.lowerBound]) + Self.skeletonGap
-    let start = scalars.count
-    for i in primary {
-      scalars.append(index.scalars[i])
-      scores.append(index.scores[i])
-    }
-    // Skeleton readings not among the known ones, capped at `floor`, then all sorted by score
-    // (ties by scalar): an insertion sort, as both parts arrive sorted and are short.
-    for i in extra {
-      let scalar = skeletons.scalars[i]
-      var present = false
-      for k in primary where index.scalars[k] == scalar {
-        present = true
-        break
-      }
-      if present { continue }
-      let score = min(skeletons.scores[i], floor)
-      var position = scalars.count
-      scalars.append(scalar)
-      scores.append(score)
-      while position > start && (scores[position - 1] < score || (scores[position - 1] == score && scalars[position - 1] > scalar)) {
-        scalars[position] = scalars[position - 1]
-        scores[position] = scores[position - 1]
-        position -= 1
-      }
-      scalars[position] = scalar
-      scores[position] = score
-    }
-  }
-
   /// Tables already built, by lexicon provider instance, so that services built from the same
   /// provider in one process (the CLI's parser and its `NameAnalyzer`) share one build. The
   /// provider is retained with its tables, so its identity cannot be reused by another one.

@@ -1,0 +1,120 @@
+/// The Hangul syllables a given-name spelling may stand for, in two steps: where they are
+/// (`ReadingSource`, with the best score, enough to bound a search) and, only for the
+/// spellings a search goes on to use, the merged list itself.
+///
+/// ```swift
+/// if let source = tables.readingSource(code: SpellingCode.of("won")!, loose: false, position: 2),
+///   let best = tables.bestScore(source) {
+///   tables.appendReadings(source, limit: 16, scalars: &scalars, scores: &scores)  // scores[0] == best
+/// }
+/// ```
+extension KoreanNameTables {
+  /// The readings of a spelling at a position: a range of known readings (of the loose index
+  /// when `loose`, else the exact one) and a range of the skeleton index, each sorted best
+  /// first, ties by scalar.
+  struct ReadingSource {
+    var loose: Bool
+    var known: Range<Int>
+    var skeleton: Range<Int>
+  }
+
+  /// Where the readings of a given-name spelling at a position (1 or 2) are: its known readings
+  /// at that position (else at the other one), at most `knownReadingsPerSpelling`, and its
+  /// skeleton's readings. Nil when the code is not indexed (`loose` picks the loosened index).
+  func readingSource(code: UInt64, loose isLoose: Bool, position p: Int) -> ReadingSource? {
+    guard let s = isLoose ? looseCodes[code] : exactCodes[code] else { return nil }
+    let slice = slices[Int(s)]
+    let known = (p == 1 ? slice.primary.0 : slice.primary.1).prefix(Self.knownReadingsPerSpelling)
+    return ReadingSource(loose: isLoose, known: known, skeleton: p == 1 ? slice.skeleton.0 : slice.skeleton.1)
+  }
+
+  /// Where the readings of a spelling by its consonant skeleton alone (`skeletonCode`) are.
+  func skeletonReadingSource(skeleton: UInt64, position p: Int) -> ReadingSource? {
+    guard let range = skeletons.range(skeleton | UInt64(p) << 60) ?? skeletons.range(skeleton | UInt64(3 - p) << 60) else { return nil }
+    return ReadingSource(loose: false, known: 0..<0, skeleton: range)
+  }
+
+  /// The score of the best reading `appendReadings` gives, or nil when it gives none.
+  @inline(__always)
+  func bestScore(_ source: ReadingSource) -> Double? {
+    // Skeleton readings are capped below the best known one, so that one comes first.
+    if !source.known.isEmpty { return (source.loose ? loose : exact).scores[source.known.lowerBound] }
+    guard !source.skeleton.isEmpty else { return nil }
+    return min(skeletons.scores[source.skeleton.lowerBound], Self.skeletonGap)
+  }
+
+  /// Appends the best `limit` readings of a source to `scalars` and `scores`, best first: its
+  /// known readings merged with the skeleton readings not among them, each of these scored at
+  /// most `skeletonGap` below the best known reading (ties by scalar).
+  func appendReadings(_ source: ReadingSource, limit: Int, scalars: inout [UInt32], scores: inout [Double]) {
+    guard limit > 0 else { return }
+    let index = source.loose ? loose : exact
+    let primary = source.known
+    let extra = source.skeleton
+    index.scalars.withUnsafeBufferPointer { knownScalars in
+      index.scores.withUnsafeBufferPointer { knownScores in
+        guard !extra.isEmpty else {
+          let end = min(primary.upperBound, primary.lowerBound + limit)
+          scalars.append(contentsOf: UnsafeBufferPointer(rebasing: knownScalars[primary.lowerBound..<end]))
+          scores.append(contentsOf: UnsafeBufferPointer(rebasing: knownScores[primary.lowerBound..<end]))
+          return
+        }
+        let floor = (primary.isEmpty ? 0 : knownScores[primary.lowerBound]) + Self.skeletonGap
+        skeletons.scalars.withUnsafeBufferPointer { skeletonScalars in
+          skeletons.scores.withUnsafeBufferPointer { skeletonScores in
+            withUnsafeTemporaryAllocation(of: (scalar: UInt32, score: Double).self, capacity: extra.count + limit) { buffer in
+              // The skeleton readings to add, capped, sorted as the known ones are (capping makes
+              // ties, so a short insertion sort).
+              var extraCount = 0
+              for i in extra {
+                let scalar = skeletonScalars[i]
+                var present = false
+                for k in primary where knownScalars[k] == scalar {
+                  present = true
+                  break
+                }
+                if present { continue }
+                let score = min(skeletonScores[i], floor)
+                var position = extraCount
+                while position > 0 && (buffer[position - 1].score < score || (buffer[position - 1].score == score && buffer[position - 1].scalar > scalar)) {
+                  buffer[position] = buffer[position - 1]
+                  position -= 1
+                }
+                buffer[position] = (scalar, score)
+                extraCount += 1
+              }
+              // Merge the two sorted lists into the rest of the buffer, up to `limit`.
+              var known = primary.lowerBound
+              var added = 0
+              var merged = extraCount
+              while merged < extraCount + limit && (known < primary.upperBound || added < extraCount) {
+                let takeKnown: Bool
+                if known == primary.upperBound {
+                  takeKnown = false
+                } else if added == extraCount {
+                  takeKnown = true
+                } else {
+                  let a = knownScores[known]
+                  let b = buffer[added].score
+                  takeKnown = a > b || (a == b && knownScalars[known] < buffer[added].scalar)
+                }
+                if takeKnown {
+                  buffer[merged] = (knownScalars[known], knownScores[known])
+                  known += 1
+                } else {
+                  buffer[merged] = buffer[added]
+                  added += 1
+                }
+                merged += 1
+              }
+              for k in extraCount..<merged {
+                scalars.append(buffer[k].scalar)
+                scores.append(buffer[k].score)
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
