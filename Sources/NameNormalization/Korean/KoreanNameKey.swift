@@ -174,6 +174,21 @@ enum KoreanNameKey {
     return String(decoding: bytes, as: UTF8.self)
   }
 
+  /// The key of a name given by its Hangul surname and given-name syllable spellings, these
+  /// being `givenLetters` cut at `spellingEnds` (each spelling's end offset).
+  static func key(surname: UInt32, givenLetters: [UInt8], spellingEnds: [Int]) -> String {
+    var bytes: [UInt8] = [0x6B, 0x6F, 0x3A]  // "ko:"
+    bytes.reserveCapacity(32)
+    SpellingCode.append(Hangul.rrCode(surname), to: &bytes)
+    var start = 0
+    for end in spellingEnds {
+      bytes.append(0x2E)
+      appendFold(givenLetters[start..<end], to: &bytes)
+      start = end
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
   /// The key of a Hangul name (its given syllables folded from their RR spellings).
   static func key(hangul syllables: [UInt32]) -> String? {
     guard let surname = syllables.first else { return nil }

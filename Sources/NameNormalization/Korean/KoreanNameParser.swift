@@ -97,6 +97,14 @@ public struct KoreanNameParser: Sendable {
     /// Each token: its pieces (a range of `pieces`) and whether it is written in capitals.
     var tokens: [(pieces: Range<Int>, allCapitals: Bool)] = []
     var commaAfterFirst = false
+
+    /// Empties the tokens, keeping their storage.
+    mutating func removeAll() {
+      letters.removeAll(keepingCapacity: true)
+      pieces.removeAll(keepingCapacity: true)
+      tokens.removeAll(keepingCapacity: true)
+      commaAfterFirst = false
+    }
   }
 
   /// Reads a romanised Korean name.
@@ -106,37 +114,45 @@ public struct KoreanNameParser: Sendable {
   /// - Returns: readings, best first (usually one; two when both name orders are plausible);
   ///   empty when the string is not a Korean name.
   public func parse(_ latin: String) -> [KoreanNameReading] {
-    guard let input = Self.tokens(of: latin), (2...4).contains(input.tokens.count) else { return [] }
+    var scratch = scratchPool.take()
+    defer {
+      scratch.given.removeAll(keepingCapacity: true)  // slices of `input`: let it be written again
+      scratchPool.give(scratch)
+    }
+    guard Self.tokens(of: latin, into: &scratch.input), (2...4).contains(scratch.input.tokens.count) else { return [] }
+    let input = scratch.input
     var readings: [(reading: KoreanNameReading, logScore: Double)] = []
-    var orders: [(NameOrder, Int)] = [(.familyFirst, 0)]
     // Given name first only after a known surname spelling ("Yeonmi Park", "IN-SOOK PARK").
+    var givenFirst = false
     if !input.commaAfterFirst, let last = input.tokens.last, last.pieces.count == 1,
       let code = SpellingCode.encode(input.letters[input.pieces[last.pieces.lowerBound]]),
       tables.knownSurnames.contains(code) || tables.knownSurnames.contains(KoreanNameTables.loosened(code: code))
     {
-      orders.append((.givenFirst, input.tokens.count - 1))
+      givenFirst = true
     }
-    var scratch = scratchPool.take()
-    defer { scratchPool.give(scratch) }
-    for (order, familyIndex) in orders {
+    for orderIndex in 0..<(givenFirst ? 2 : 1) {
+      let order = orderIndex == 0 ? NameOrder.familyFirst : .givenFirst
+      let familyIndex = order == .familyFirst ? 0 : input.tokens.count - 1
       let family = input.tokens[familyIndex]
       guard family.pieces.count == 1 else { continue }
-      var given: [ArraySlice<UInt8>] = []
+      scratch.given.removeAll(keepingCapacity: true)
       var givenCapitals = true
       var anyGivenCapitals = false
       for (index, token) in input.tokens.enumerated() where index != familyIndex {
-        for piece in token.pieces { given.append(input.letters[input.pieces[piece]]) }
+        for piece in token.pieces { scratch.given.append(input.letters[input.pieces[piece]]) }
         givenCapitals = givenCapitals && token.allCapitals
         anyGivenCapitals = anyGivenCapitals || token.allCapitals
       }
       var prior = order == .familyFirst ? Self.familyFirstPrior : Self.givenFirstPrior
       if family.allCapitals && !givenCapitals { prior += Self.capitalFamilyCue } else if !family.allCapitals && anyGivenCapitals { prior -= Self.capitalFamilyCue }
       let familyLetters = input.letters[input.pieces[family.pieces.lowerBound]]
+      let given = scratch.given
       if let reading = read(familyLetters: familyLetters, given: given, order: order, scratch: &scratch) {
         readings.append((reading.0, reading.1 + prior))
       }
     }
-    guard let best = readings.map(\.logScore).max() else { return [] }
+    guard var best = readings.first?.logScore else { return [] }
+    for entry in readings { best = max(best, entry.logScore) }
     // Ties broken by the reading itself, so the order never depends on hashing.
     readings.sort { a, b in
       if a.logScore != b.logScore { return a.logScore > b.logScore }
@@ -163,25 +179,6 @@ public struct KoreanNameParser: Sendable {
     func isLoose(_ k: Int) -> Bool { looseMask & (1 << UInt8(k)) != 0 }
   }
 
-  /// Storage reused across the readings of one input: candidate lists already looked up
-  /// (by spelling code, index and position: where they are, their best score, and once a
-  /// search uses them, their range of the pool), the beam's buffers, the best score per Hangul name.
-  struct ParseScratch {
-    var lookedUp: [UInt64] = []
-    var lookedUpSources: [KoreanNameTables.ReadingSource] = []
-    var lookedUpBest: [Double] = []
-    var lookedUpRanges: [Range<Int>?] = []
-    var poolScalars: [UInt32] = []
-    var poolScores: [Double] = []
-    var beam: [(Double, UInt64)] = []
-    var next = [(Double, UInt64)](repeating: (0, 0), count: KoreanNameParser.beamWidth + 1)
-    var cuts: [UInt64] = []
-    var loosened: [UInt8] = []
-    var bestIndex = CodeTable(capacity: 64)
-    var bestKeys: [UInt64] = []
-    var bestScores: [Double] = []
-  }
-
   /// Penalty (log) for each syllable beyond the first in a piece when the given name is
   /// already written in several pieces ("Woan" in "SUNG Woan Jong" is one syllable).
   static let splitPiecePenalty = log(0.05)
@@ -201,25 +198,27 @@ public struct KoreanNameParser: Sendable {
       !surnameRange.isEmpty
     else { return nil }
     // Read each piece, then combine the pieces' readings (1–3 syllables in all).
-    var combined = [Segmentation()]
+    scratch.combined.removeAll(keepingCapacity: true)
+    scratch.combined.append(Segmentation())
     for piece in pieces {
-      let options = readings(of: piece, severalPieces: pieces.count > 1, scratch: &scratch)
-      if options.isEmpty { return nil }
-      var next: [Segmentation] = []
-      next.reserveCapacity(combined.count * options.count)
-      for prefix in combined {
+      readings(of: piece, severalPieces: pieces.count > 1, scratch: &scratch)
+      if scratch.options.isEmpty { return nil }
+      scratch.nextCombined.removeAll(keepingCapacity: true)
+      let options = scratch.options
+      for prefix in scratch.combined {
         for option in options where prefix.count + option.count <= 3 {
           var s = prefix
           for k in 0..<option.count { s.codes[s.count + k] = option.codes[k] }
           s.looseMask |= option.looseMask << UInt8(s.count)
           s.count += option.count
           s.penalty += option.penalty
-          next.append(s)
+          scratch.nextCombined.append(s)
         }
       }
-      combined = next
-      if combined.isEmpty { return nil }
+      swap(&scratch.combined, &scratch.nextCombined)
+      if scratch.combined.isEmpty { return nil }
     }
+    let combined = scratch.combined
     // Score every (segmentation, Hangul) pair; keep the best per Hangul string. Hangul names
     // are packed: 14 bits per syllable offset, the syllable count in the top bits. Only names
     // within `candidateRatio` of the best are returned, so the search drops every partial
@@ -238,8 +237,7 @@ public struct KoreanNameParser: Sendable {
     scratch.poolScalars.removeAll(keepingCapacity: true)
     scratch.poolScores.removeAll(keepingCapacity: true)
     // Each segmentation's candidate lists (as lookups) and its best possible score, best first.
-    var plans: [(bound: Double, index: Int, lookups: SIMD4<Int32>)] = []
-    plans.reserveCapacity(combined.count)
+    scratch.plans.removeAll(keepingCapacity: true)
     for (segmentationIndex, segmentation) in combined.enumerated() {
       let count = segmentation.count
       guard (1...3).contains(count) else { continue }
@@ -256,9 +254,10 @@ public struct KoreanNameParser: Sendable {
         lookups[index] = Int32(lookup)
         bound += best
       }
-      if readable { plans.append((bound, segmentationIndex, lookups)) }
+      if readable { scratch.plans.append((bound, segmentationIndex, lookups)) }
     }
-    plans.sort { $0.bound != $1.bound ? $0.bound > $1.bound : $0.index < $1.index }
+    scratch.plans.sort { $0.bound != $1.bound ? $0.bound > $1.bound : $0.index < $1.index }
+    let plans = scratch.plans
     var bestSegmentation: (Double, Int)? = nil
     for plan in plans {
       let segmentation = combined[plan.index]
@@ -334,30 +333,34 @@ public struct KoreanNameParser: Sendable {
     }
     guard let top = bestSegmentation else { return nil }
     let threshold = top.0 + logRatio
-    var ranked: [(UInt64, Double)] = []
-    for (key, score) in zip(scratch.bestKeys, scratch.bestScores) where score >= threshold { ranked.append((key, score)) }
-    ranked.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-    if ranked.count > Self.maximumCandidates { ranked.removeLast(ranked.count - Self.maximumCandidates) }
+    scratch.ranked.removeAll(keepingCapacity: true)
+    for (key, score) in zip(scratch.bestKeys, scratch.bestScores) where score >= threshold { scratch.ranked.append((key, score)) }
+    scratch.ranked.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+    let ranked = scratch.ranked.prefix(Self.maximumCandidates)
     let hangul = ranked.map { Self.hangul(packed: $0.0) }
     // Display and key use the writer's own letters, cut where the best reading cuts them.
-    let reading = combined[top.1]
-    let spellings = displaySpellings(pieces: pieces, reading: reading)
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(32)
-    Self.appendCapitalized(familyLetters, to: &bytes)
-    let family = String(decoding: bytes, as: UTF8.self)
-    bytes.removeAll(keepingCapacity: true)
-    for (k, spelling) in spellings.enumerated() {
-      if k == 0 { Self.appendCapitalized(spelling, to: &bytes) } else {
-        bytes.append(0x2D)
-        bytes.append(contentsOf: spelling)
+    setDisplaySpellings(pieces: pieces, reading: combined[top.1], scratch: &scratch)
+    let letters = scratch.spellingLetters
+    let ends = scratch.spellingEnds
+    scratch.bytes.removeAll(keepingCapacity: true)
+    Self.appendCapitalized(familyLetters, to: &scratch.bytes)
+    let familyLength = scratch.bytes.count
+    scratch.bytes.append(0x20)
+    var start = 0
+    for (k, end) in ends.enumerated() {
+      if k == 0 { Self.appendCapitalized(letters[start..<end], to: &scratch.bytes) } else {
+        scratch.bytes.append(0x2D)
+        scratch.bytes.append(contentsOf: letters[start..<end])
       }
+      start = end
     }
-    let given = String(decoding: bytes, as: UTF8.self)
+    let family = String(decoding: scratch.bytes[..<familyLength], as: UTF8.self)
+    let given = String(decoding: scratch.bytes[(familyLength + 1)...], as: UTF8.self)
+    let display = String(decoding: scratch.bytes, as: UTF8.self)
     let surname = ranked.first.map { UInt32($0.0 & 0x3FFF) + Hangul.first } ?? surnameScalars[surnameRange.lowerBound]
     let result = KoreanNameReading(
-      display: family + " " + given, family: family, given: given, order: order, hangul: hangul,
-      key: KoreanNameKey.key(surname: surname, givenSpellings: spellings), score: 1)
+      display: display, family: family, given: given, order: order, hangul: hangul,
+      key: KoreanNameKey.key(surname: surname, givenLetters: letters, spellingEnds: ends), score: 1)
     return (result, top.0)
   }
 
@@ -375,11 +378,28 @@ public struct KoreanNameParser: Sendable {
     }
   }
 
-  /// The writer's letters cut into syllables: a loosened reading is cut at the same places
-  /// in the original piece ("Ihkpyo" read as "ik|pyo" displays as "Ihk-pyo").
+  /// Sets the scratch's spellings (`spellingLetters`, cut at `spellingEnds`) to the writer's
+  /// letters cut into syllables: a loosened reading is cut at the same places in the original
+  /// piece ("Ihkpyo" read as "ik|pyo" displays as "Ihk-pyo").
+  private func setDisplaySpellings(pieces: [ArraySlice<UInt8>], reading: Segmentation, scratch: inout ParseScratch) {
+    scratch.spellingLetters.removeAll(keepingCapacity: true)
+    scratch.spellingEnds.removeAll(keepingCapacity: true)
+    if reading.looseMask == 0 {
+      for k in 0..<reading.count {
+        SpellingCode.append(reading.codes[k], to: &scratch.spellingLetters)
+        scratch.spellingEnds.append(scratch.spellingLetters.count)
+      }
+      return
+    }
+    for spelling in displaySpellings(pieces: pieces, reading: reading) {
+      scratch.spellingLetters.append(contentsOf: spelling)
+      scratch.spellingEnds.append(scratch.spellingLetters.count)
+    }
+  }
+
+  /// `setDisplaySpellings` for a reading with loosened syllables, as arrays.
   private func displaySpellings(pieces: [ArraySlice<UInt8>], reading: Segmentation) -> [[UInt8]] {
     let spellings = (0..<reading.count).map { SpellingCode.letters(reading.codes[$0]) }
-    guard reading.looseMask != 0 else { return spellings }
     var out: [[UInt8]] = []
     var k = 0
     for piece in pieces {
@@ -439,29 +459,28 @@ public struct KoreanNameParser: Sendable {
     return range
   }
 
-  /// The ways to read a piece: segmentations into known syllable spellings and into known
-  /// loosened spellings (penalised); for one piece of several, its consonant skeleton as one
-  /// syllable when nothing else reads it as one.
-  private func readings(of piece: ArraySlice<UInt8>, severalPieces: Bool, scratch: inout ParseScratch) -> [Segmentation] {
-    var out: [Segmentation] = []
-    segmentations(of: piece, in: tables.exactCodes, loose: false, severalPieces: severalPieces, into: &out, cuts: &scratch.cuts)
+  /// Sets the scratch's `options` to the ways to read a piece: segmentations into known
+  /// syllable spellings and into known loosened spellings (penalised); for one piece of
+  /// several, its consonant skeleton as one syllable when nothing else reads it as one.
+  private func readings(of piece: ArraySlice<UInt8>, severalPieces: Bool, scratch: inout ParseScratch) {
+    scratch.options.removeAll(keepingCapacity: true)
+    segmentations(of: piece, in: tables.exactCodes, loose: false, severalPieces: severalPieces, into: &scratch.options, cuts: &scratch.cuts)
     KoreanNameTables.loosened(piece, into: &scratch.loosened)
     let loose = scratch.loosened
-    if out.isEmpty || !loose.elementsEqual(piece) {
-      segmentations(of: loose[...], in: tables.looseCodes, loose: true, severalPieces: severalPieces, into: &out, cuts: &scratch.cuts)
+    if scratch.options.isEmpty || !loose.elementsEqual(piece) {
+      segmentations(of: loose[...], in: tables.looseCodes, loose: true, severalPieces: severalPieces, into: &scratch.options, cuts: &scratch.cuts)
     }
     // A piece of a spaced or hyphenated name is one syllable: when no known spelling reads it
     // as one ("Woan", "Suak"), its consonant skeleton may.
-    if severalPieces && !out.contains(where: { $0.count == 1 }), KoreanNameTables.skeletonCode(piece) != nil,
+    if severalPieces && !scratch.options.contains(where: { $0.count == 1 }), KoreanNameTables.skeletonCode(piece) != nil,
       let code = SpellingCode.encode(loose[...])
     {
       var s = Segmentation()
       s.codes[0] = code
       s.count = 1
       s.looseMask = 1
-      out.append(s)
+      scratch.options.append(s)
     }
-    return out
   }
 
   private func penalty(_ codes: [UInt64], severalPieces: Bool) -> Double {
@@ -513,11 +532,10 @@ public struct KoreanNameParser: Sendable {
 
   // MARK: - Input
 
-  /// Splits the input into tokens of lowercase ASCII letters; nil when it holds digits, letters
-  /// of other scripts, or anything a name cannot contain.
-  static func tokens(of text: String) -> Tokens? {
-    var out = Tokens()
-    out.letters.reserveCapacity(24)
+  /// Splits the input into tokens of lowercase ASCII letters (into `out`, emptied first); false
+  /// when it holds digits, letters of other scripts, or anything a name cannot contain.
+  static func tokens(of text: String, into out: inout Tokens) -> Bool {
+    out.removeAll()
     var pieceStart = 0
     var tokenStart = 0
     var upper = 0
@@ -536,7 +554,7 @@ public struct KoreanNameParser: Sendable {
     }
     for scalar in text.unicodeScalars {
       length += 1
-      if length > maximumLength { return nil }
+      if length > maximumLength { return false }
       var v = scalar.value
       if v >= 0x80, let folded = foldLatin(scalar) { v = folded }
       switch v {
@@ -550,17 +568,17 @@ public struct KoreanNameParser: Sendable {
         endToken()
       case 0x2C, 0xFF0C:  // comma
         endToken()
-        if out.tokens.count == 1 { out.commaAfterFirst = true } else { return nil }
+        if out.tokens.count == 1 { out.commaAfterFirst = true } else { return false }
       case 0x2D, 0x2010, 0x2011, 0x2012, 0x2013, 0xAD:  // hyphens
         endPiece()
       case 0x27, 0x2019, 0x2018, 0x2BC, 0x60:  // apostrophes (McCune–Reischauer "Ch'oe")
         continue
       default:
-        return nil
+        return false
       }
     }
     endToken()
-    return out
+    return true
   }
 
   /// A Latin letter with diacritics (ŏ, ŭ, é) as its base ASCII letter.

@@ -47,74 +47,62 @@ extension KoreanNameTables {
   /// known readings merged with the skeleton readings not among them, each of these scored at
   /// most `skeletonGap` below the best known reading (ties by scalar).
   func appendReadings(_ source: ReadingSource, limit: Int, scalars: inout [UInt32], scores: inout [Double]) {
-    guard limit > 0 else { return }
     let index = source.loose ? loose : exact
-    let primary = source.known
-    let extra = source.skeleton
-    index.scalars.withUnsafeBufferPointer { knownScalars in
-      index.scores.withUnsafeBufferPointer { knownScores in
-        guard !extra.isEmpty else {
-          let end = min(primary.upperBound, primary.lowerBound + limit)
-          scalars.append(contentsOf: UnsafeBufferPointer(rebasing: knownScalars[primary.lowerBound..<end]))
-          scores.append(contentsOf: UnsafeBufferPointer(rebasing: knownScores[primary.lowerBound..<end]))
-          return
+    let known = source.known
+    let start = scalars.count
+    let capacity = min(limit, known.count + source.skeleton.count)
+    guard capacity > 0 else { return }
+    scalars.append(contentsOf: repeatElement(0, count: capacity))
+    scores.append(contentsOf: repeatElement(0, count: capacity))
+    let floor = (known.isEmpty ? 0 : index.scores[known.lowerBound]) + Self.skeletonGap
+    let written = withUnsafeTemporaryAllocation(of: (scalar: UInt32, score: Double).self, capacity: source.skeleton.count) { extra in
+      // The skeleton readings to add, capped, sorted as the known ones are (capping makes ties,
+      // so a short insertion sort).
+      var extraCount = 0
+      for i in source.skeleton {
+        let scalar = skeletons.scalars[i]
+        if index.scalars[known].contains(scalar) { continue }
+        let score = min(skeletons.scores[i], floor)
+        var position = extraCount
+        while position > 0 && (extra[position - 1].score < score || (extra[position - 1].score == score && extra[position - 1].scalar > scalar)) {
+          extra[position] = extra[position - 1]
+          position -= 1
         }
-        let floor = (primary.isEmpty ? 0 : knownScores[primary.lowerBound]) + Self.skeletonGap
-        skeletons.scalars.withUnsafeBufferPointer { skeletonScalars in
-          skeletons.scores.withUnsafeBufferPointer { skeletonScores in
-            withUnsafeTemporaryAllocation(of: (scalar: UInt32, score: Double).self, capacity: extra.count + limit) { buffer in
-              // The skeleton readings to add, capped, sorted as the known ones are (capping makes
-              // ties, so a short insertion sort).
-              var extraCount = 0
-              for i in extra {
-                let scalar = skeletonScalars[i]
-                var present = false
-                for k in primary where knownScalars[k] == scalar {
-                  present = true
-                  break
-                }
-                if present { continue }
-                let score = min(skeletonScores[i], floor)
-                var position = extraCount
-                while position > 0 && (buffer[position - 1].score < score || (buffer[position - 1].score == score && buffer[position - 1].scalar > scalar)) {
-                  buffer[position] = buffer[position - 1]
-                  position -= 1
-                }
-                buffer[position] = (scalar, score)
-                extraCount += 1
-              }
-              // Merge the two sorted lists into the rest of the buffer, up to `limit`.
-              var known = primary.lowerBound
-              var added = 0
-              var merged = extraCount
-              while merged < extraCount + limit && (known < primary.upperBound || added < extraCount) {
-                let takeKnown: Bool
-                if known == primary.upperBound {
-                  takeKnown = false
-                } else if added == extraCount {
-                  takeKnown = true
-                } else {
-                  let a = knownScores[known]
-                  let b = buffer[added].score
-                  takeKnown = a > b || (a == b && knownScalars[known] < buffer[added].scalar)
-                }
-                if takeKnown {
-                  buffer[merged] = (knownScalars[known], knownScores[known])
-                  known += 1
-                } else {
-                  buffer[merged] = buffer[added]
-                  added += 1
-                }
-                merged += 1
-              }
-              for k in extraCount..<merged {
-                scalars.append(buffer[k].scalar)
-                scores.append(buffer[k].score)
-              }
+        extra[position] = (scalar, score)
+        extraCount += 1
+      }
+      // Merge the two sorted lists, up to `limit`, into the space appended.
+      let count = min(limit, known.count + extraCount)
+      scalars.withUnsafeMutableBufferPointer { outScalars in
+        scores.withUnsafeMutableBufferPointer { outScores in
+          var k = known.lowerBound
+          var e = 0
+          for out in start..<start + count {
+            let takeKnown: Bool
+            if k == known.upperBound {
+              takeKnown = false
+            } else if e == extraCount {
+              takeKnown = true
+            } else {
+              let a = index.scores[k]
+              let b = extra[e].score
+              takeKnown = a > b || (a == b && index.scalars[k] < extra[e].scalar)
+            }
+            if takeKnown {
+              outScalars[out] = index.scalars[k]
+              outScores[out] = index.scores[k]
+              k += 1
+            } else {
+              outScalars[out] = extra[e].scalar
+              outScores[out] = extra[e].score
+              e += 1
             }
           }
         }
       }
+      return count
     }
+    scalars.removeLast(capacity - written)
+    scores.removeLast(capacity - written)
   }
 }
