@@ -164,21 +164,24 @@ enum KoreanNameKey {
 
   /// The key of a name given by its Hangul surname and given-name syllable spellings.
   static func key(surname: UInt32, givenSpellings: [[UInt8]]) -> String {
-    var bytes: [UInt8] = [0x6B, 0x6F, 0x3A]  // "ko:"
+    var bytes: [UInt8] = []
     bytes.reserveCapacity(32)
-    SpellingCode.append(Hangul.rrCode(surname), to: &bytes)
+    var letters: [UInt8] = []
+    var ends: [Int] = []
     for spelling in givenSpellings {
-      bytes.append(0x2E)
-      appendFold(spelling[...], to: &bytes)
+      letters.append(contentsOf: spelling)
+      ends.append(letters.count)
     }
+    appendKey(surname: surname, givenLetters: letters, spellingEnds: ends, to: &bytes)
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// The key of a name given by its Hangul surname and given-name syllable spellings, these
-  /// being `givenLetters` cut at `spellingEnds` (each spelling's end offset).
-  static func key(surname: UInt32, givenLetters: [UInt8], spellingEnds: [Int]) -> String {
-    var bytes: [UInt8] = [0x6B, 0x6F, 0x3A]  // "ko:"
-    bytes.reserveCapacity(32)
+  /// Appends the key of a name given by its Hangul surname and given-name syllable spellings,
+  /// these being `givenLetters` cut at `spellingEnds` (each spelling's end offset).
+  static func appendKey(surname: UInt32, givenLetters: [UInt8], spellingEnds: [Int], to bytes: inout [UInt8]) {
+    bytes.append(0x6B)  // "ko:"
+    bytes.append(0x6F)
+    bytes.append(0x3A)
     SpellingCode.append(Hangul.rrCode(surname), to: &bytes)
     var start = 0
     for end in spellingEnds {
@@ -186,7 +189,6 @@ enum KoreanNameKey {
       appendFold(givenLetters[start..<end], to: &bytes)
       start = end
     }
-    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// The key of a Hangul name (its given syllables folded from their RR spellings).

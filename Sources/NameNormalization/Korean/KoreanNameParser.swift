@@ -50,21 +50,26 @@ public struct KoreanNameParser: Sendable {
   }
 
   /// Parse scratch storage not in use, under a lock: a call takes one (or makes one) and
-  /// gives it back, so that buffers keep their capacity from one name to the next.
+  /// gives it back, so that buffers keep their capacity from one name to the next. Each is
+  /// boxed, so that taking and giving moves a reference, not the storage's many buffers.
   final class ScratchPool: @unchecked Sendable {
-    private let lock = NSLock()
-    private var free: [ParseScratch] = []
-
-    func take() -> ParseScratch {
-      lock.lock()
-      defer { lock.unlock() }
-      return free.popLast() ?? ParseScratch()
+    final class Box {
+      var scratch = ParseScratch()
     }
 
-    func give(_ scratch: ParseScratch) {
+    private let lock = NSLock()
+    private var free: [Box] = []
+
+    func take() -> Box {
       lock.lock()
       defer { lock.unlock() }
-      if free.count < 8 { free.append(scratch) }
+      return free.popLast() ?? Box()
+    }
+
+    func give(_ box: Box) {
+      lock.lock()
+      defer { lock.unlock() }
+      if free.count < 8 { free.append(box) }
     }
   }
 
@@ -114,11 +119,14 @@ public struct KoreanNameParser: Sendable {
   /// - Returns: readings, best first (usually one; two when both name orders are plausible);
   ///   empty when the string is not a Korean name.
   public func parse(_ latin: String) -> [KoreanNameReading] {
-    var scratch = scratchPool.take()
-    defer {
-      scratch.given.removeAll(keepingCapacity: true)  // slices of `input`: let it be written again
-      scratchPool.give(scratch)
-    }
+    let box = scratchPool.take()
+    let readings = parse(latin, scratch: &box.scratch)
+    box.scratch.given.removeAll(keepingCapacity: true)  // slices of `input`: let it be written again
+    scratchPool.give(box)
+    return readings
+  }
+
+  private func parse(_ latin: String, scratch: inout ParseScratch) -> [KoreanNameReading] {
     guard Self.tokens(of: latin, into: &scratch.input), (2...4).contains(scratch.input.tokens.count) else { return [] }
     let input = scratch.input
     var readings: [(reading: KoreanNameReading, logScore: Double)] = []
@@ -354,14 +362,23 @@ public struct KoreanNameParser: Sendable {
       }
       start = end
     }
-    let family = String(decoding: scratch.bytes[..<familyLength], as: UTF8.self)
-    let given = String(decoding: scratch.bytes[(familyLength + 1)...], as: UTF8.self)
-    let display = String(decoding: scratch.bytes, as: UTF8.self)
+    let displayLength = scratch.bytes.count
     let surname = ranked.first.map { UInt32($0.0 & 0x3FFF) + Hangul.first } ?? surnameScalars[surnameRange.lowerBound]
+    KoreanNameKey.appendKey(surname: surname, givenLetters: letters, spellingEnds: ends, to: &scratch.bytes)
+    let bytes = scratch.bytes
     let result = KoreanNameReading(
-      display: display, family: family, given: given, order: order, hangul: hangul,
-      key: KoreanNameKey.key(surname: surname, givenLetters: letters, spellingEnds: ends), score: 1)
+      display: Self.string(ascii: bytes[..<displayLength]), family: Self.string(ascii: bytes[..<familyLength]),
+      given: Self.string(ascii: bytes[(familyLength + 1)..<displayLength]), order: order, hangul: hangul,
+      key: Self.string(ascii: bytes[displayLength...]), score: 1)
     return (result, top.0)
+  }
+
+  /// A string of ASCII bytes (short ones need no UTF-8 validation).
+  private static func string(ascii bytes: ArraySlice<UInt8>) -> String {
+    String(unsafeUninitializedCapacity: bytes.count) { buffer in
+      _ = buffer.initialize(from: bytes)
+      return bytes.count
+    }
   }
 
   /// The Hangul string of a packed name (UTF-8 built directly: three bytes a syllable).
