@@ -116,13 +116,14 @@ enum KoreanNameKey {
     ("wa", "wa"), ("ua", "wa"), ("oa", "wa"), ("wah", "wa"), ("waa", "wa"),
     ("wo", "wo"), ("weo", "wo"), ("uo", "wo"), ("wu", "wo"), ("wuo", "wo"), ("wou", "wo"), ("woo", "wo"),
   ]
-  private static let wholeVowelTable: [(UInt64, [UInt8])] = wholeVowels.map { (SpellingCode.of($0.0) ?? 0, Array($0.1.utf8)) }
+  /// `wholeVowels` as spelling codes.
+  private static let wholeVowelTable: [(spelling: UInt64, fold: UInt64)] = wholeVowels.map { (SpellingCode.of($0.0) ?? 0, SpellingCode.of($0.1) ?? 0) }
 
   /// Appends the fold of a vowel group: a whole diphthong spelling, else an optional glide
   /// (y, w) and the quality of what follows (ee/i → i; eo/eu → o; e/ae/ai/ay → e; a; o/u → o).
   private static func appendFoldedVowel(_ v: ArraySlice<UInt8>, to out: inout [UInt8]) {
-    if v.count <= 3, let code = SpellingCode.encode(v), let whole = wholeVowelTable.first(where: { $0.0 == code }) {
-      out.append(contentsOf: whole.1)
+    if v.count <= 3, let code = SpellingCode.encode(v), let whole = wholeVowelTable.first(where: { $0.spelling == code }) {
+      SpellingCode.append(whole.fold, to: &out)
       return
     }
     var rest = v

@@ -49,35 +49,32 @@ extension KoreanNameTables {
   func appendReadings(_ source: ReadingSource, limit: Int, scalars: inout [UInt32], scores: inout [Double]) {
     let index = source.loose ? loose : exact
     let known = source.known
-    let start = scalars.count
     let capacity = min(limit, known.count + source.skeleton.count)
     guard capacity > 0 else { return }
-    scalars.append(contentsOf: repeatElement(0, count: capacity))
-    scores.append(contentsOf: repeatElement(0, count: capacity))
     let floor = (known.isEmpty ? 0 : index.scores[known.lowerBound]) + Self.skeletonGap
-    let written = withUnsafeTemporaryAllocation(of: (scalar: UInt32, score: Double).self, capacity: source.skeleton.count) { extra in
-      // The skeleton readings to add, capped, sorted as the known ones are (capping makes ties,
-      // so a short insertion sort).
-      var extraCount = 0
-      for i in source.skeleton {
-        let scalar = skeletons.scalars[i]
-        if index.scalars[known].contains(scalar) { continue }
-        let score = min(skeletons.scores[i], floor)
-        var position = extraCount
-        while position > 0 && (extra[position - 1].score < score || (extra[position - 1].score == score && extra[position - 1].scalar > scalar)) {
-          extra[position] = extra[position - 1]
-          position -= 1
-        }
-        extra[position] = (scalar, score)
-        extraCount += 1
-      }
-      // Merge the two sorted lists, up to `limit`, into the space appended.
-      let count = min(limit, known.count + extraCount)
-      scalars.withUnsafeMutableBufferPointer { outScalars in
-        scores.withUnsafeMutableBufferPointer { outScores in
+    withUnsafeTemporaryAllocation(of: (scalar: UInt32, score: Double).self, capacity: source.skeleton.count) { extra in
+      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: capacity) { outScalars in
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: capacity) { outScores in
+          // The skeleton readings to add, capped, sorted as the known ones are (capping makes
+          // ties, so a short insertion sort).
+          var extraCount = 0
+          for i in source.skeleton {
+            let scalar = skeletons.scalars[i]
+            if index.scalars[known].contains(scalar) { continue }
+            let score = min(skeletons.scores[i], floor)
+            var position = extraCount
+            while position > 0 && (extra[position - 1].score < score || (extra[position - 1].score == score && extra[position - 1].scalar > scalar)) {
+              extra[position] = extra[position - 1]
+              position -= 1
+            }
+            extra[position] = (scalar, score)
+            extraCount += 1
+          }
+          // Merge the two sorted lists, up to `limit`.
+          let count = min(limit, known.count + extraCount)
           var k = known.lowerBound
           var e = 0
-          for out in start..<start + count {
+          for out in 0..<count {
             let takeKnown: Bool
             if k == known.upperBound {
               takeKnown = false
@@ -98,11 +95,10 @@ extension KoreanNameTables {
               e += 1
             }
           }
+          scalars.append(contentsOf: UnsafeBufferPointer(rebasing: outScalars[..<count]))
+          scores.append(contentsOf: UnsafeBufferPointer(rebasing: outScores[..<count]))
         }
       }
-      return count
     }
-    scalars.removeLast(capacity - written)
-    scores.removeLast(capacity - written)
   }
 }
