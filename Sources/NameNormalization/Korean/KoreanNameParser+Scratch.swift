@@ -13,22 +13,30 @@ extension KoreanNameParser {
     var nextCombined: [Segmentation] = []
     var cuts: [UInt64] = []
     var loosened: [UInt8] = []
-    var lookedUp: [UInt64] = []
-    var lookedUpSources: [KoreanNameTables.ReadingSource] = []
-    var lookedUpBest: [Double] = []
-    var lookedUpRanges: [Range<Int>?] = []
+    var lookups: [Lookup] = []
     var poolScalars: [UInt32] = []
     var poolScores: [Double] = []
     var plans: [(bound: Double, index: Int, lookups: SIMD4<Int32>)] = []
-    var beam: [(Double, UInt64)] = []
+    /// The beam (partial names, packed, with their scores) and the next one, swapped at each
+    /// syllable; the counts in use are the search's.
+    var beam = [(Double, UInt64)](repeating: (0, 0), count: KoreanNameParser.beamWidth + 1)
     var next = [(Double, UInt64)](repeating: (0, 0), count: KoreanNameParser.beamWidth + 1)
+    /// Packed Hangul names found, with their best scores, and where each is in `bestNames`.
     var bestIndex = CodeTable(capacity: 64)
-    var bestKeys: [UInt64] = []
-    var bestScores: [Double] = []
+    var bestNames: [(key: UInt64, score: Double)] = []
     var ranked: [(UInt64, Double)] = []
     /// The given name's syllable spellings: `spellingLetters` cut at `spellingEnds`.
     var spellingLetters: [UInt8] = []
     var spellingEnds: [Int] = []
     var bytes: [UInt8] = []
+
+    /// A spelling looked up for this input (key: code, position, index): where its readings
+    /// are, the best one's score (-infinity for none), and their range of the pool once merged.
+    struct Lookup {
+      var key: UInt64
+      var source: KoreanNameTables.ReadingSource
+      var best: Double
+      var range: Range<Int>?
+    }
   }
 }

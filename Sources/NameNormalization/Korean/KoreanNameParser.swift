@@ -236,12 +236,8 @@ public struct KoreanNameParser: Sendable {
     let surnameScores = tables.surnames.scores
     let bestSurname = surnameScores[surnameRange.lowerBound]
     scratch.bestIndex.removeAll()
-    scratch.bestKeys.removeAll(keepingCapacity: true)
-    scratch.bestScores.removeAll(keepingCapacity: true)
-    scratch.lookedUp.removeAll(keepingCapacity: true)
-    scratch.lookedUpSources.removeAll(keepingCapacity: true)
-    scratch.lookedUpBest.removeAll(keepingCapacity: true)
-    scratch.lookedUpRanges.removeAll(keepingCapacity: true)
+    scratch.bestNames.removeAll(keepingCapacity: true)
+    scratch.lookups.removeAll(keepingCapacity: true)
     scratch.poolScalars.removeAll(keepingCapacity: true)
     scratch.poolScores.removeAll(keepingCapacity: true)
     // Each segmentation's candidate lists (as lookups) and its best possible score, best first.
@@ -254,7 +250,7 @@ public struct KoreanNameParser: Sendable {
       var readable = true
       for index in 0..<count {
         let lookup = candidateLookup(code: segmentation.codes[index], loose: segmentation.isLoose(index), position: index == 0 ? 1 : 2, scratch: &scratch)
-        let best = scratch.lookedUpBest[lookup]
+        let best = scratch.lookups[lookup].best
         if best == -.infinity {
           readable = false
           break
@@ -278,10 +274,13 @@ public struct KoreanNameParser: Sendable {
       var sum = prior
       for index in stride(from: count - 1, through: 0, by: -1) {
         remaining[index] = sum
-        sum += scratch.lookedUpBest[Int(plan.lookups[index])]
+        sum += scratch.lookups[Int(plan.lookups[index])].best
       }
-      scratch.beam.removeAll(keepingCapacity: true)
-      for i in surnameRange.prefix(3) { scratch.beam.append((surnameScores[i], UInt64(surnameScalars[i] - Hangul.first))) }
+      var beamCount = 0
+      for i in surnameRange.prefix(3) {
+        scratch.beam[beamCount] = (surnameScores[i], UInt64(surnameScalars[i] - Hangul.first))
+        beamCount += 1
+      }
       for index in 0..<count {
         let range = candidateRange(lookup: Int(plan.lookups[index]), scratch: &scratch)
         let start = range.lowerBound
@@ -295,7 +294,7 @@ public struct KoreanNameParser: Sendable {
         scratch.poolScalars.withUnsafeBufferPointer { scalars in
           scratch.poolScores.withUnsafeBufferPointer { scores in
             scratch.next.withUnsafeMutableBufferPointer { out in
-              outer: for (score, packed) in scratch.beam {
+              outer: for (score, packed) in scratch.beam[..<beamCount] {
                 for j in start..<start + considered {
                   let total = score + scores[j]
                   if total < floor || (nextCount == width && total <= out[nextCount - 1].0) {
@@ -314,13 +313,13 @@ public struct KoreanNameParser: Sendable {
             }
           }
         }
-        scratch.beam.removeAll(keepingCapacity: true)
-        scratch.beam.append(contentsOf: scratch.next[..<nextCount])
+        swap(&scratch.beam, &scratch.next)
+        beamCount = nextCount
         if nextCount == 0 { break }
       }
-      if scratch.beam.isEmpty { continue }
+      if beamCount == 0 { continue }
       let lengthTag = UInt64(count + 1) << 60
-      for (score, packed) in scratch.beam {
+      for (score, packed) in scratch.beam[..<beamCount] {
         let total = score + prior
         let key = packed | lengthTag
         // The best reading; on equal scores, the segmentation that comes first.
@@ -330,19 +329,18 @@ public struct KoreanNameParser: Sendable {
           bestSegmentation = (total, plan.index)
         }
         if let i = scratch.bestIndex[key] {
-          if scratch.bestScores[Int(i)] >= total { continue }
-          scratch.bestScores[Int(i)] = total
+          if scratch.bestNames[Int(i)].score >= total { continue }
+          scratch.bestNames[Int(i)].score = total
         } else {
-          scratch.bestIndex.insert(key, Int32(scratch.bestKeys.count))
-          scratch.bestKeys.append(key)
-          scratch.bestScores.append(total)
+          scratch.bestIndex.insert(key, Int32(scratch.bestNames.count))
+          scratch.bestNames.append((key, total))
         }
       }
     }
     guard let top = bestSegmentation else { return nil }
     let threshold = top.0 + logRatio
     scratch.ranked.removeAll(keepingCapacity: true)
-    for (key, score) in zip(scratch.bestKeys, scratch.bestScores) where score >= threshold { scratch.ranked.append((key, score)) }
+    for (key, score) in scratch.bestNames where score >= threshold { scratch.ranked.append((key, score)) }
     scratch.ranked.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
     let ranked = scratch.ranked.prefix(Self.maximumCandidates)
     let hangul = ranked.map { Self.hangul(packed: $0.0) }
@@ -452,27 +450,24 @@ public struct KoreanNameParser: Sendable {
   /// neither (a piece read by its skeleton alone) is looked up by skeleton.
   private func candidateLookup(code: UInt64, loose: Bool, position: Int, scratch: inout ParseScratch) -> Int {
     let key = code | UInt64(position) << 60 | (loose ? 1 << 62 : 0)
-    if let i = scratch.lookedUp.firstIndex(of: key) { return i }
+    if let i = scratch.lookups.firstIndex(where: { $0.key == key }) { return i }
     var source = tables.readingSource(code: code, loose: loose, position: position)
     if source == nil, code != 0, let skeleton = KoreanNameTables.skeletonCode(code) {
       source = tables.skeletonReadingSource(skeleton: skeleton, position: position)
     }
     let found = source ?? KoreanNameTables.ReadingSource(loose: false, known: 0..<0, skeleton: 0..<0)
-    scratch.lookedUp.append(key)
-    scratch.lookedUpSources.append(found)
-    scratch.lookedUpBest.append(tables.bestScore(found) ?? -.infinity)
-    scratch.lookedUpRanges.append(nil)
-    return scratch.lookedUp.count - 1
+    scratch.lookups.append(ParseScratch.Lookup(key: key, source: found, best: tables.bestScore(found) ?? -.infinity, range: nil))
+    return scratch.lookups.count - 1
   }
 
   /// The best syllables of a lookup (`readingsPerSyllable` at most, all the beam looks at),
   /// best first, as a range of the scratch pool, merged the first time a search needs them.
   private func candidateRange(lookup: Int, scratch: inout ParseScratch) -> Range<Int> {
-    if let range = scratch.lookedUpRanges[lookup] { return range }
+    if let range = scratch.lookups[lookup].range { return range }
     let start = scratch.poolScalars.count
-    tables.appendReadings(scratch.lookedUpSources[lookup], limit: Self.readingsPerSyllable, scalars: &scratch.poolScalars, scores: &scratch.poolScores)
+    tables.appendReadings(scratch.lookups[lookup].source, limit: Self.readingsPerSyllable, scalars: &scratch.poolScalars, scores: &scratch.poolScores)
     let range = start..<scratch.poolScalars.count
-    scratch.lookedUpRanges[lookup] = range
+    scratch.lookups[lookup].range = range
     return range
   }
 
