@@ -136,9 +136,7 @@ public struct NameMentionDetector: Sendable {
         index += 1
         continue
       }
-      if let (mention, length) = lexiconMatch(tokens, at: index) ?? koreanMatch(tokens, at: index)
-        ?? hangulMatch(tokens, at: index) ?? cuedPerson(tokens, at: index)
-      {
+      if let (mention, length) = fullMatch(tokens, at: index) {
         mentions.append(mention)
         for k in index..<(index + length) { claimed[k] = true }
         index += length
@@ -147,6 +145,17 @@ public struct NameMentionDetector: Sendable {
       index += 1
     }
     return mentions
+  }
+
+  /// The full mention starting at `index`: a lexicon spelling, a Korean name, a Hangul name or
+  /// a cued person, in that order. Each matcher is asked only when the first condition it
+  /// checks holds (most capitalised words pass none), so that most words cost no call.
+  private func fullMatch(_ tokens: [NameToken], at index: Int) -> (NameMention, Int)? {
+    if tokens[index].maxWords > 0, let found = lexiconMatch(tokens, at: index) { return found }
+    if tokens[index].isLatin, let found = koreanMatch(tokens, at: index) { return found }
+    if tokens[index].isCJK, let found = hangulMatch(tokens, at: index) { return found }
+    if index > 0, tokens[index - 1].cues.contains(.title) { return cuedPerson(tokens, at: index) }
+    return nil
   }
 
   /// The longest alias-lexicon spelling starting at `index`.
@@ -304,11 +313,12 @@ public struct NameMentionDetector: Sendable {
   private func partialMentions(_ tokens: [NameToken], claimed: inout [Bool], people: [String: NameMention?]) -> [NameMention] {
     var mentions: [NameMention] = []
     for index in tokens.indices where !claimed[index] && tokens[index].isCapitalized && tokens[index].isLatin {
+      // Only a known surname or a word after a title can be a partial mention (looked up by
+      // index first: most words are neither, and need no copy of a mention or of the token).
+      let personIndex = people.isEmpty ? nil : people.index(forKey: tokens[index].key)
+      guard personIndex != nil || (index > 0 && tokens[index - 1].cues.contains(.title)) else { continue }
       let token = tokens[index]
-      // Only a known surname or a word after a title can be a partial mention.
-      let person = people.isEmpty ? nil : people[token.key]
-      let known = person != nil
-      guard known || (index > 0 && tokens[index - 1].cues.contains(.title)) else { continue }
+      let person = personIndex.map { people[$0].value }
       // Standalone: no capitalised non-cue word joined on either side.
       let joinedBefore = index > 0 && token.joinedToPrevious && tokens[index - 1].isCapitalized
         && tokens[index - 1].cues.isDisjoint(with: [.title, .verb])
