@@ -82,7 +82,7 @@ public struct NameMentionDetector: Sendable {
       for index in tokens.indices {
         tokens[index].cues = cues.roles(of: tokens[index])
         guard tokens[index].isCapitalized else { continue }
-        let facts = wordFacts.facts(of: tokens[index])
+        let facts = wordFacts.facts(of: tokens[index].text, hash: tokens[index].hash)
         tokens[index].key = facts.key
         tokens[index].maxWords = facts.maxWords
         tokens[index].isKoreanSurname = tokens[index].isLatin && facts.isKoreanSurname

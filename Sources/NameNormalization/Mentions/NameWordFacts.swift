@@ -16,7 +16,8 @@ struct NameWordFacts: Sendable {
 /// word, so the cache changes no result. Each thread has its own table (a POSIX thread-specific
 /// value), so that with `--jobs 2` the workers share no lock and no reference counts.
 final class NameWordFactsCache: @unchecked Sendable {
-  private var key = pthread_key_t()
+  /// Constant once made, so that reading it needs no exclusivity check.
+  private let key: pthread_key_t
   private let hasKey: Bool
   /// Guards `tables`, touched only when a thread makes its table.
   private let lock = NSLock()
@@ -27,25 +28,28 @@ final class NameWordFactsCache: @unchecked Sendable {
 
   init(make: @escaping @Sendable (String) -> NameWordFacts) {
     self.make = make
+    var key = pthread_key_t()
     hasKey = pthread_key_create(&key, nil) == 0
+    self.key = key
   }
 
   deinit {
     if hasKey { pthread_key_delete(key) }
   }
 
-  /// The cached facts of the token's word, made the first time this thread meets it.
-  func facts(of token: NameToken) -> NameWordFacts {
-    guard hasKey else { return make(token.text) }
+  /// The cached facts of a word (`hash`: the tokenizer's `NameToken.hash` of it), made the
+  /// first time this thread meets it. Word and hash, not the token, so that no token is copied.
+  func facts(of word: String, hash: UInt32) -> NameWordFacts {
+    guard hasKey else { return make(word) }
     if let raw = pthread_getspecific(key) {
-      return Unmanaged<NameWordFactsTable>.fromOpaque(raw).takeUnretainedValue().facts(of: token, make: make)
+      return Unmanaged<NameWordFactsTable>.fromOpaque(raw).takeUnretainedValue().facts(of: word, hash: hash, make: make)
     }
     let table = NameWordFactsTable()
     lock.lock()
     tables.append(table)
     lock.unlock()
     pthread_setspecific(key, Unmanaged.passUnretained(table).toOpaque())
-    return table.facts(of: token, make: make)
+    return table.facts(of: word, hash: hash, make: make)
   }
 }
 
@@ -76,27 +80,27 @@ final class NameWordFactsTable {
     hashes.deallocate()
   }
 
-  func facts(of token: NameToken, make: (String) -> NameWordFacts) -> NameWordFacts {
+  func facts(of word: String, hash: UInt32, make: (String) -> NameWordFacts) -> NameWordFacts {
     let mask = Self.slotCount - 1
-    var slot = Int(token.hash) & mask
+    var slot = Int(hash) & mask
     while slots[slot] != 0 {
       let entry = Int(slots[slot]) - 1
-      if hashes[slot] == token.hash, words[entry] == token.text { return facts[entry] }
+      if hashes[slot] == hash, words[entry] == word { return facts[entry] }
       slot = (slot + 1) & mask
     }
-    let made = make(token.text)
+    let made = make(word)
     if count >= Self.limit {
       words.deinitialize(count: count)
       facts.deinitialize(count: count)
       slots.update(repeating: 0, count: Self.slotCount)
       count = 0
-      slot = Int(token.hash) & mask
+      slot = Int(hash) & mask
     }
-    (words + count).initialize(to: token.text)
+    (words + count).initialize(to: word)
     (facts + count).initialize(to: made)
     count += 1
     slots[slot] = Int32(count)
-    hashes[slot] = token.hash
+    hashes[slot] = hash
     return made
   }
 }
