@@ -365,18 +365,10 @@ public struct KoreanNameParser: Sendable {
     KoreanNameKey.appendKey(surname: surname, givenLetters: letters, spellingEnds: ends, to: &scratch.bytes)
     let bytes = scratch.bytes
     let result = KoreanNameReading(
-      display: Self.string(ascii: bytes[..<displayLength]), family: Self.string(ascii: bytes[..<familyLength]),
-      given: Self.string(ascii: bytes[(familyLength + 1)..<displayLength]), order: order, hangul: hangul,
-      key: Self.string(ascii: bytes[displayLength...]), score: 1)
+      display: String(utf8Bytes: bytes[..<displayLength]), family: String(utf8Bytes: bytes[..<familyLength]),
+      given: String(utf8Bytes: bytes[(familyLength + 1)..<displayLength]), order: order, hangul: hangul,
+      key: String(utf8Bytes: bytes[displayLength...]), score: 1)
     return (result, top.0)
-  }
-
-  /// A string of ASCII bytes (short ones need no UTF-8 validation).
-  private static func string(ascii bytes: ArraySlice<UInt8>) -> String {
-    String(unsafeUninitializedCapacity: bytes.count) { buffer in
-      _ = buffer.initialize(from: bytes)
-      return bytes.count
-    }
   }
 
   /// The Hangul string of a packed name (UTF-8 built directly: three bytes a syllable).

@@ -237,7 +237,7 @@ struct NameToken: Sendable, Equatable {
       }
       let caseless = !hasLower && !hasUpper
       tokens.append(NameToken(
-        text: string(UnsafeBufferPointer(rebasing: bytes[byteStart..<wordEndByte])),
+        text: String(utf8Bytes: UnsafeBufferPointer(rebasing: bytes[byteStart..<wordEndByte])),
         start: start, end: wordEnd,
         isCapitalized: firstKind == .letterUpper || (caseless && letters > 0),
         isAllCaps: hasUpper && !hasLower && letters >= 2, isLatin: latin && letters > 0, isCJK: cjk,
@@ -251,15 +251,6 @@ struct NameToken: Sendable, Equatable {
       scalarIndex = endScalar
     }
     return tokens
-  }
-
-  /// The string of a word's bytes: a short ASCII word (most of them) is made without UTF-8
-  /// validation; any other is validated as `String(decoding:as:)` does.
-  private static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-    String(unsafeUninitializedCapacity: bytes.count) { buffer in
-      _ = buffer.initialize(from: bytes)
-      return bytes.count
-    }
   }
 
   /// Whether the scalar at `index` can be part of a word (a hyphen or apostrophe before it is inner).
