@@ -48,6 +48,23 @@ public struct ReferenceTaggerTrainer: Sendable {
   /// trained weights below 1.5: that halves the file and costs no held-out accuracy).
   public var weightFloor: Int = 2
 
+  /// How the weights are learned.
+  public enum Algorithm: String, Sendable, CaseIterable {
+    /// The averaged structured perceptron (mistake-driven updates).
+    case perceptron
+    /// A conditional random field trained by maximum likelihood (`ConditionalRandomField`).
+    case crf
+  }
+
+  /// The training algorithm.
+  public var algorithm: Algorithm = .perceptron
+  /// With `.crf`: the L2 penalty (see `ConditionalRandomField.l2`).
+  public var l2: Double = 1
+  /// With `.crf`: the first step's learning rate.
+  public var rate: Double = 0.1
+  /// With `.crf`: how many of the last passes are averaged (0: none).
+  public var averagedPasses = 0
+
   /// Trains the tagger on `examples` (examples whose lengths disagree are skipped).
   ///
   /// - Parameters:
@@ -88,6 +105,18 @@ public struct ReferenceTaggerTrainer: Sendable {
         extracted[index].map { $0.compactMap { row[$0] } }, ReferenceFeatures.boundaryContexts(usable[index].tokens),
         usable[index].labels.map { labelNumber[$0] ?? 0 }
       )
+    }
+    if algorithm == .crf {
+      var crf = ConditionalRandomField(labels: count, features: kept.count, epochs: epochs)
+      crf.l2 = l2
+      crf.rate = rate
+      crf.seed = seed
+      if averagedPasses > 0 { crf.averageFrom = max(0, epochs - averagedPasses) }
+      crf.train(data, progress: progress)
+      let stage = TaggingStage.quantized(
+        labels: labels, names: kept.map(\.1), weights: crf.weights, transitions: crf.transitions, scale: scale, floor: featureFloor,
+        weightFloor: weightFloor)
+      return ReferenceTaggingModel(stage: stage)
     }
     let weightCount = kept.count * count
     let table = (count + 1) * count

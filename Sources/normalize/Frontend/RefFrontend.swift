@@ -101,7 +101,7 @@ struct RefFrontend {
   }
 
   /// Trains tagger weights on tagged JSON Lines (`{"segments": [[label, text], …]}`).
-  static func train(path: String, epochs: Int, runs: Int = 1, output: String?) throws {
+  static func train(path: String, epochs: Int, runs: Int = 1, output: String?, configure: (inout ReferenceTaggerTrainer) -> Void = { _ in }) throws {
     guard let data = FileManager.default.contents(atPath: path) else { throw ValidationErrorMessage("cannot read \(path)") }
     struct Tagged: Decodable { let segments: [[String]] }
     let decoder = JSONDecoder()
@@ -126,11 +126,13 @@ struct RefFrontend {
     let started = Date()
     var trainer = ReferenceTaggerTrainer(epochs: epochs)
     trainer.runs = runs
-    let model = trainer.train(examples) { step, errorRate in
-      Diagnostics.print("normalize ref --train: \(step): " + String(format: "%.4f", errorRate) + " of tokens mislabelled")
+    configure(&trainer)
+    let measure = trainer.algorithm == .crf ? " log-loss per token" : " of tokens mislabelled"
+    let model = trainer.train(examples) { step, value in
+      Diagnostics.print("normalize ref --train: \(step): " + String(format: "%.4f", value) + measure)
     }
     let comment = """
-      Reference tagger weights (averaged perceptron), made by `normalize ref --train` (Scripts/train-refs)
+      Reference tagger weights (\(trainer.algorithm == .crf ? "conditional random field, L2 \(trainer.l2)" : "averaged perceptron")), made by `normalize ref --train` (Scripts/train-refs)
       from \(examples.count) tagged references in \((path as NSString).lastPathComponent), \(epochs) passes\(runs > 1 ? ", \(runs) runs averaged" : "").
       Format: Lexicons/README.md, section reference-model.tsv.
       """

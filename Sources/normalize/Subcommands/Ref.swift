@@ -43,6 +43,24 @@ struct Ref: ParsableCommand {
   @Option(help: "With --train: how many perceptrons, each on its own shuffle of the data, are averaged into the weights.")
   var runs = 1
 
+  @Option(help: ArgumentHelp("With --train: perceptron or crf (maximum likelihood).", valueName: "name"))
+  var algorithm = "perceptron"
+
+  @Option(help: "With --train --algorithm crf: the L2 penalty.")
+  var l2 = 1.0
+
+  @Option(help: "With --train --algorithm crf: the first learning rate.")
+  var rate = 0.1
+
+  @Option(help: "With --train --algorithm crf: how many of the last passes are averaged.")
+  var averaged = 0
+
+  @Option(help: "With --train: integer weights are this many times the trained ones.")
+  var scale: Float = 1
+
+  @Option(help: "With --train: integer weights below this magnitude are dropped.")
+  var weightFloor = 2
+
   @Option(name: .shortAndLong, help: ArgumentHelp("With --train: where to write the weights.", valueName: "file"))
   var output: String?
 
@@ -55,13 +73,22 @@ struct Ref: ParsableCommand {
       throw ValidationError("give a reference, e.g. normalize ref \"Smith, J. (2020). Title. Journal, 1(2), 3–4.\", or use --jsonl")
     }
     if epochs < 1 { throw ValidationError("--epochs must be at least 1") }
+    if ReferenceTaggerTrainer.Algorithm(rawValue: algorithm) == nil { throw ValidationError("--algorithm is perceptron or crf, got \"\(algorithm)\"") }
     if runs < 1 || runs > 50 { throw ValidationError("--runs must be from 1 to 50") }
     if let published, published.count != 10 { throw ValidationError("--published takes YYYY-MM-DD, got \"\(published)\"") }
   }
 
   func run() throws {
     if let train {
-      try RefFrontend.train(path: train, epochs: epochs, runs: runs, output: output)
+      try RefFrontend.train(path: train, epochs: epochs, runs: runs, output: output) { trainer in
+        trainer.algorithm = ReferenceTaggerTrainer.Algorithm(rawValue: algorithm) ?? .perceptron
+        trainer.l2 = l2
+        trainer.rate = rate
+        trainer.averagedPasses = averaged
+        trainer.scale = scale
+        trainer.featureFloor = Float(weightFloor)
+        trainer.weightFloor = weightFloor
+      }
       return
     }
     let lexicons = try LexiconLocator.provider(extra: lexiconOptions.extraLexicons)
