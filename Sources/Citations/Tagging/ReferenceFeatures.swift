@@ -56,7 +56,7 @@ enum ReferenceFeatures {
       let scalars = token.unicodeScalars
       var opening = 3
       if let first = scalars.first {
-        if first == "(" || first == "[" || isOpeningQuote(first) {
+        if first == "(" || first == "[" || first == "（" || first == "【" || isOpeningQuote(first) {
           opening = 0
         } else if first.properties.isUppercase {
           opening = 1
@@ -71,10 +71,12 @@ enum ReferenceFeatures {
       case ".":
         let letters = scalars.filter { $0.properties.isAlphabetic }
         previousClass = letters.count <= 2 && letters.allSatisfy({ $0.properties.isUppercase }) && !letters.isEmpty ? 8 : 1
-      case ",": previousClass = 2
-      case ":": previousClass = 3
-      case ";": previousClass = 4
-      case ")", "]": previousClass = 5
+      // Full-width and ideographic marks (CJK references) count as their ASCII kin.
+      case "。", "．": previousClass = 1
+      case ",", "，", "、": previousClass = 2
+      case ":", "：": previousClass = 3
+      case ";", "；": previousClass = 4
+      case ")", "]", "）", "】": previousClass = 5
       case .some(let last) where isClosingQuote(last): previousClass = 6
       case .some(let last) where isPunctuation(last): previousClass = 7
       default: previousClass = 9
@@ -437,13 +439,13 @@ enum ReferenceFeatures {
     // bracket) that is not an initial or a short abbreviation.
     var end = scalars.count - 1
     while end >= 0, isClosingMark(scalars[end]) { end -= 1 }
-    if end >= 0, scalars[end] == "." || scalars[end] == "?" || scalars[end] == "!" {
+    if end >= 0, scalars[end] == "." || scalars[end] == "?" || scalars[end] == "!" || scalars[end] == "。" {
       facts.endsSentence = !facts.isInitial && (coreLetters >= 4 || facts.digits >= 2)
     }
     for s in scalars {
       switch s {
-      case "(": facts.opensParen = true
-      case ")": facts.closesParen = true
+      case "(", "（": facts.opensParen = true
+      case ")", "）": facts.closesParen = true
       case "[": facts.opensBracket = true
       case "]": facts.closesBracket = true
       default: break
