@@ -23,6 +23,24 @@ struct ReferenceTaggerTests {
     }
   }
 
+  @Test("a CRF learns the toy references, and its weights read back to the same tags")
+  func crfRoundTrip() throws {
+    var trainer = ReferenceTaggerTrainer(epochs: 30, minimumCount: 1)
+    trainer.algorithm = .crf
+    trainer.l2 = 0.1
+    trainer.averagedPasses = 10
+    trainer.scale = 100
+    trainer.weightFloor = 1
+    let model = trainer.train(Self.examples)
+    let reread = try ReferenceTaggingModel(tsv: model.tsv(), path: "test.tsv")
+    for example in Self.examples {
+      #expect(reread.tag(example.tokens) == model.tag(example.tokens))
+      #expect(model.tag(example.tokens) == example.labels)
+    }
+    // The same data and seed give the same weights.
+    #expect(trainer.train(Self.examples).tsv() == model.tsv())
+  }
+
   @Test("malformed weights are reported with their line")
   func malformed() {
     #expect(throws: CitationsError.self) { try ReferenceTaggingModel(tsv: "w=x\t0:1\n", path: "bad.tsv") }

@@ -1,4 +1,4 @@
-/// The reference tagger's weights: a linear-chain model (averaged perceptron, Viterbi decoding
+/// The reference tagger's weights: a linear-chain model (a CRF or averaged perceptron, Viterbi decoding
 /// with transitions that depend on the punctuation between two tokens) over the features of
 /// `ReferenceFeatures`, looked up by hash so tagging builds no feature strings.
 ///

@@ -1,5 +1,5 @@
 /// The reference tagger's weights: a first-order linear-chain model over token features
-/// (averaged perceptron weights), decoded with Viterbi. `ReferenceTaggingModel` wraps it.
+/// (CRF or averaged perceptron weights, see `ReferenceTaggerTrainer`), decoded with Viterbi. `ReferenceTaggingModel` wraps it.
 struct TaggingStage: Sendable {
   /// The labels, in the order the weights use.
   let labels: [String]

@@ -38,25 +38,28 @@ struct Ref: ParsableCommand {
   var train: String?
 
   @Option(help: "Training passes (with --train).")
-  var epochs = 12
+  var epochs = 20
 
-  @Option(help: "With --train: how many perceptrons, each on its own shuffle of the data, are averaged into the weights.")
+  @Option(help: "With --train: how many models, each on its own shuffle of the data, are averaged into the weights.")
   var runs = 1
 
-  @Option(help: ArgumentHelp("With --train: perceptron or crf (maximum likelihood).", valueName: "name"))
-  var algorithm = "perceptron"
+  @Option(help: ArgumentHelp("With --train: crf (maximum likelihood) or perceptron (averaged).", valueName: "name"))
+  var algorithm = "crf"
 
   @Option(help: "With --train --algorithm crf: the L2 penalty.")
-  var l2 = 1.0
+  var l2 = 6.0
 
   @Option(help: "With --train --algorithm crf: the first learning rate.")
   var rate = 0.1
 
   @Option(help: "With --train --algorithm crf: how many of the last passes are averaged.")
-  var averaged = 0
+  var averaged = 10
 
-  @Option(help: "With --train: integer weights are this many times the trained ones.")
-  var scale: Float = 1
+  @Option(help: "With --train: features seen fewer times than this are dropped.")
+  var minCount = 2
+
+  @Option(help: "With --train: integer weights are this many times the trained ones (default: 40 with crf, 1 with perceptron).")
+  var scale: Float?
 
   @Option(help: "With --train: integer weights below this magnitude are dropped.")
   var weightFloor = 2
@@ -85,7 +88,8 @@ struct Ref: ParsableCommand {
         trainer.l2 = l2
         trainer.rate = rate
         trainer.averagedPasses = averaged
-        trainer.scale = scale
+        trainer.scale = scale ?? (trainer.algorithm == .crf ? 40 : 1)
+        trainer.minimumCount = minCount
         trainer.featureFloor = Float(weightFloor)
         trainer.weightFloor = weightFloor
       }
