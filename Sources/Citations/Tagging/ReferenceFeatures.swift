@@ -41,13 +41,14 @@ enum ReferenceFeatures {
   }
 
   /// How many boundary contexts `boundaryContexts` distinguishes (numbered from 1).
-  static let boundaryContextCount = 40
+  static let boundaryContextCount = 60
 
   /// For each token, the context of the boundary before it, 1…`boundaryContextCount`: how the
   /// previous token ends (start of reference, ".", ",", ":", ";", ")" or "]", a closing quote,
   /// other punctuation, an initial such as "J.", no punctuation) times how this token opens (an
-  /// opening bracket or quote, a capital, a digit, anything else). Label changes depend on it
-  /// far more than on the words, so the transition weights are learned per context.
+  /// opening bracket or quote, a capital, a digit, anything else, a year such as "(2001)." or
+  /// "1999a,", a container opener such as "In", "in:", "dans" or "//"). Label changes depend on
+  /// it far more than on the words, so the transition weights are learned per context.
   static func boundaryContexts(_ tokens: [String]) -> [Int] {
     var contexts: [Int] = []
     contexts.reserveCapacity(tokens.count)
@@ -63,8 +64,13 @@ enum ReferenceFeatures {
         } else if first.value >= 0x30 && first.value <= 0x39 {
           opening = 2
         }
+        if opening != 1 && opening != 3 && startsWithYear(scalars) {
+          opening = 4
+        } else if opening != 2 && scalars.count <= 5 && isContainerOpener(scalars) {
+          opening = 5
+        }
       }
-      contexts.append(1 + previousClass * 4 + opening)
+      contexts.append(1 + previousClass * 6 + opening)
       // How this token ends, for the next boundary.
       let facts = scalars.last
       switch facts {
@@ -311,6 +317,33 @@ enum ReferenceFeatures {
       if f.endsSentence { sentences += 1 }
       if f.last == ":" { colonSeen = true }
     }
+  }
+
+  /// Whether the token's first digits (after an opening bracket) are a year from 1400 to 2099
+  /// not followed by another digit: "(2001).", "1999a,", "[2010]".
+  static func startsWithYear(_ scalars: String.UnicodeScalarView) -> Bool {
+    var value = 0
+    var digits = 0
+    for s in scalars {
+      if s.value >= 0x30 && s.value <= 0x39 {
+        value = value * 10 + Int(s.value - 0x30)
+        digits += 1
+        if digits > 4 { return false }
+      } else if digits == 0 && (s == "(" || s == "[") {
+        continue
+      } else {
+        break
+      }
+    }
+    return digits == 4 && value >= 1400 && value <= 2099
+  }
+
+  /// Whether a short token is a container opener on its own: "In", "in:", "dans", "В:", "//".
+  static func isContainerOpener(_ scalars: String.UnicodeScalarView) -> Bool {
+    var word = String.UnicodeScalarView()
+    for s in scalars where s != ":" && s != "," { word.append(s) }
+    if word.count == 2 && word.allSatisfy({ $0 == "/" }) { return true }
+    return containerWords.contains(String(word).lowercased())
   }
 
   private static let positionLimits = [0, 1, 2, 3, 4, 5, 6, 8, 12, 20]
