@@ -38,7 +38,7 @@ struct Ref: ParsableCommand {
   var train: String?
 
   @Option(help: "Training passes (with --train).")
-  var epochs = 20
+  var epochs = 30
 
   @Option(help: "With --train: how many models, each on its own shuffle of the data, are averaged into the weights.")
   var runs = 1
@@ -53,7 +53,7 @@ struct Ref: ParsableCommand {
   var rate = 0.1
 
   @Option(help: "With --train --algorithm crf: how many of the last passes are averaged.")
-  var averaged = 10
+  var averaged = 15
 
   @Option(help: "With --train: features seen fewer times than this are dropped.")
   var minCount = 2
