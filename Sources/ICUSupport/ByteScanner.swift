@@ -90,17 +90,6 @@ public struct ByteScanner: Sendable {
   ) -> Int {
     var index = start
     let count = bytes.count
-    let (interest0, interest1, interest2, interest3) = (self.interest0, self.interest1, self.interest2, self.interest3)
-    @inline(__always) func isInteresting(_ byte: UInt8) -> Bool {
-      let word: UInt64
-      switch byte >> 6 {
-      case 0: word = interest0
-      case 1: word = interest1
-      case 2: word = interest2
-      default: word = interest3
-      }
-      return word & (1 << UInt64(byte & 63)) != 0
-    }
     if wordMode, let base = bytes.baseAddress {
       let raw = UnsafeRawPointer(base)
       let ones: UInt64 = 0x0101_0101_0101_0101
@@ -129,14 +118,14 @@ public struct ByteScanner: Sendable {
         }
         while flags != 0 {
           let candidate = index &+ flags.trailingZeroBitCount >> 3
-          if isInteresting(bytes[candidate]) { return candidate }
+          if contains(bytes[candidate]) { return candidate }
           flags &= flags &- 1
         }
         index &+= 8
       }
     }
     while index < count {
-      if isInteresting(bytes[index]) { return index }
+      if contains(bytes[index]) { return index }
       index &+= 1
     }
     return count

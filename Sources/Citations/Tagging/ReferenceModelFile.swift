@@ -69,16 +69,20 @@ enum ReferenceModelFile {
   static func parsePairs(_ text: Substring, count: Int, into pairs: inout [UInt32]) -> Bool {
     var utf8 = text.utf8.makeIterator()
     var byte = utf8.next()
-    var labelsSeen: UInt64 = 0
-    while byte != nil {
-      var label = 0
+    /// Reads at most `limit` decimal digits; nil when there is none.
+    func number(limit: Int) -> Int? {
+      var value = 0
       var digits = 0
-      while let b = byte, b >= 0x30 && b <= 0x39, digits < 3 {
-        label = label * 10 + Int(b - 0x30)
+      while let b = byte, b >= 0x30 && b <= 0x39, digits < limit {
+        value = value * 10 + Int(b - 0x30)
         digits += 1
         byte = utf8.next()
       }
-      guard digits > 0, byte == 0x3A, label < count, label < 64, labelsSeen & (1 << label) == 0 else { return false }  // ":"
+      return digits > 0 ? value : nil
+    }
+    var labelsSeen: UInt64 = 0
+    while byte != nil {
+      guard let label = number(limit: 3), byte == 0x3A, label < count, label < 64, labelsSeen & (1 << label) == 0 else { return false }  // ":"
       labelsSeen |= 1 << label
       byte = utf8.next()
       var negative = false
@@ -86,14 +90,7 @@ enum ReferenceModelFile {
         negative = true
         byte = utf8.next()
       }
-      var value = 0
-      var valueDigits = 0
-      while let b = byte, b >= 0x30 && b <= 0x39, valueDigits < 6 {
-        value = value * 10 + Int(b - 0x30)
-        valueDigits += 1
-        byte = utf8.next()
-      }
-      guard valueDigits > 0, value <= 32767 else { return false }
+      guard let value = number(limit: 6), value <= 32767 else { return false }
       if value != 0 { pairs.append(TaggingStage.pack(label: label, weight: negative ? -value : value)) }
       if byte == 0x20 {
         byte = utf8.next()
