@@ -110,6 +110,22 @@ import Testing
     expectBalanced(run.counts)
   }
 
+  #if os(Linux)
+  /// A file that opens but fails to read (reading /proc/self/mem at offset 0 gives EIO) is one
+  /// reject naming the error, and reading goes on with the next path.
+  @Test func readErrorIsOneRejectAndTheRestIsRead() throws {
+    let folder = try Fixtures.temporaryFolder()
+    let failing = folder.appendingPathComponent("failing.jsonl")
+    try FileManager.default.createSymbolicLink(atPath: failing.path, withDestinationPath: "/proc/self/mem")
+    let good = try write(Array("An article about Kyiv and Seoul that is long enough.".utf8), name: "good.txt")
+    let run = try Fixtures.run(paths: [failing.path, good])
+    #expect(run.counts.read == 2 && run.counts.unreadable == 1 && run.counts.written == 1)
+    let reject = try #require(run.outcomes.first?.reject)
+    #expect(reject.code == "unreadable" && reject.reason.hasPrefix("cannot read: "))
+    expectBalanced(run.counts)
+  }
+  #endif
+
   @Test func outputKeepsInputOrderWithTwoJobs() throws {
     var lines = ""
     for index in 0..<300 {
