@@ -74,6 +74,17 @@ struct ReferenceTaggerTests {
     #expect(reread.tsv(comment: "test") == text)
   }
 
+  @Test("neighbouring words are features one at a time, never as a pair")
+  func noWordPairs() {
+    var trainer = ReferenceTaggerTrainer(epochs: 5, minimumCount: 1)
+    trainer.scale = 100
+    trainer.weightFloor = 1
+    let names = trainer.train(Self.examples).tsv().split(separator: "\n").map { $0.prefix { $0 != "\t" } }
+    #expect(names.contains("w-1=rivers"))
+    #expect(names.contains("w+1=stone"))
+    #expect(!names.contains { $0.hasPrefix("w-1|w=") || $0.hasPrefix("w|w+1=") })
+  }
+
   @Test("tokens keep their scalar offsets")
   func tokens() {
     let tokens = ReferenceToken.tokenize("  消息:俄乌 [News]\u{3000}x ")

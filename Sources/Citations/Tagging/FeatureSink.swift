@@ -1,5 +1,5 @@
 /// Receives the features `ReferenceFeatures` makes, one piece at a time, so that tagging can
-/// hash a feature such as `w-1|w=` + "smith" + "|" + "j" without building the string.
+/// hash a feature such as `l-1|w=` + "." + "|" + "in" without building the string.
 ///
 /// A feature is `start(prefix)`, any number of pieces, then `end()`; `nextToken()` separates
 /// tokens. Its name is the concatenation of the pieces (what the weights file lists), and its

@@ -243,11 +243,6 @@ enum ReferenceFeatures {
         sink.text("|")
         sink.string(f.shortShape)
         sink.end()
-        sink.start("w-1|w=")
-        sink.string(p.core)
-        sink.text("|")
-        sink.string(f.core)
-        sink.end()
         sink.start("l-1|w=")
         sink.scalar(p.last)
         sink.text("|")
@@ -267,11 +262,6 @@ enum ReferenceFeatures {
         let q = facts[i + 1]
         sink.add("w+1=", q.core)
         sink.add("s+1=", q.shortShape)
-        sink.start("w|w+1=")
-        sink.string(f.core)
-        sink.text("|")
-        sink.string(q.core)
-        sink.end()
         if q.isYear { sink.flag("yr+1") }
         if q.isInitial { sink.flag("init+1") }
         sink.start("l|s+1=")
