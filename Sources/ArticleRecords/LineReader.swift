@@ -46,7 +46,7 @@ final class LineReader {
   private var unread: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: storage + position, count: count - position) }
 
   /// Reads more bytes; false at end of file. Throws only for read errors.
-  private func fill() throws -> Bool {
+  private func fill() throws(ReadError) -> Bool {
     if atEnd { return false }
     if position > 0 {
       // Keep the unfinished line at the front.
@@ -77,13 +77,13 @@ final class LineReader {
       if code == EINTR { continue }
       // Reported once; the file ends there rather than failing again on every call.
       atEnd = true
-      throw ReadError(message: String(cString: strerror(code)))
+      throw ReadError(message: "cannot read: " + String(cString: strerror(code)))
     }
   }
 
   /// The first byte that is not whitespace (without consuming anything), or 0 for empty input.
-  func sniffFirstByte() -> Result<UInt8, SniffError> {
-    do {
+  func sniffFirstByte() -> Result<UInt8, ReadError> {
+    do throws(ReadError) {
       while true {
         if let byte = unread.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }) {
           return .success(byte)
@@ -91,13 +91,13 @@ final class LineReader {
         if try !fill() { return .success(0) }
       }
     } catch {
-      return .failure(SniffError("cannot read: \(error)"))
+      return .failure(error)
     }
   }
 
   /// The whole remaining input, or nil when it exceeds `maxLine` bytes.
-  func readAll() -> Result<[UInt8]?, SniffError> {
-    do {
+  func readAll() -> Result<[UInt8]?, ReadError> {
+    do throws(ReadError) {
       while try fill() {
         if count - position > maxLine {
           return .success(nil)
@@ -105,7 +105,7 @@ final class LineReader {
       }
       return .success(Array(unread))
     } catch {
-      return .failure(SniffError("cannot read: \(error)"))
+      return .failure(error)
     }
   }
 
@@ -113,7 +113,7 @@ final class LineReader {
     var searchFrom = position
     var skipping = false
     var skippedLength = 0
-    do {
+    do throws(ReadError) {
       while true {
         if let newline = newlineIndex(from: searchFrom) {
           lineNumber += 1
@@ -146,15 +146,9 @@ final class LineReader {
       }
     } catch {
       lineNumber += 1
-      return .failure("cannot read: \(error)", number: lineNumber)
+      return .failure(error.message, number: lineNumber)
     }
   }
-}
-
-/// A failed `read(2)`, with the system's message ("Is a directory", "Input/output error").
-struct ReadError: Error, CustomStringConvertible {
-  let message: String
-  var description: String { message }
 }
 
 extension LineReader {
@@ -165,7 +159,7 @@ extension LineReader {
   }
 }
 
-struct SniffError: Error {
+/// A failed `read(2)`, with the system's message: "cannot read: Input/output error".
+struct ReadError: Error {
   let message: String
-  init(_ message: String) { self.message = message }
 }
