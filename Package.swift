@@ -8,8 +8,11 @@ import PackageDescription
 /// (cleaning + structure 8-10% faster), and the binary runs where no Swift toolchain is
 /// installed. Every module compiles with the flag so its autolink entries name the static
 /// libraries; debug builds, and so the tests, stay dynamic.
+/// `NORMALIZE_DYNAMIC_STDLIB=1` keeps a release build dynamic (Scripts/shared-refcounts needs
+/// the runtime's retain and release in a shared library to observe them).
 let staticReleaseCondition = BuildSettingCondition.when(platforms: [.linux], configuration: .release)
-let staticRelease: [SwiftSetting] = [.unsafeFlags(["-static-stdlib"], staticReleaseCondition)]
+let staticStdlib = Context.environment["NORMALIZE_DYNAMIC_STDLIB"] == nil ? ["-static-stdlib"] : []
+let staticRelease: [SwiftSetting] = [.unsafeFlags(staticStdlib, staticReleaseCondition)]
 
 let package = Package(
   name: "Normalize",
@@ -61,7 +64,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: staticRelease,
-      linkerSettings: [.unsafeFlags(["-static-stdlib"], staticReleaseCondition)]
+      linkerSettings: [.unsafeFlags(staticStdlib, staticReleaseCondition)]
     ),
     .target(name: "NormalizeTestSupport", dependencies: ["NormalizeCore"], path: "Tests/NormalizeTestSupport"),
     .testTarget(name: "ICUSupportTests", dependencies: ["ICUSupport", "NormalizeTestSupport"]),
