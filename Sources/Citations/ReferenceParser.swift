@@ -64,10 +64,13 @@ public struct ReferenceParser: Sendable {
 
   func labels(for tokens: [ReferenceToken]) -> [String] {
     if tokens.isEmpty { return [] }
-    let tagged = Array(tokens.prefix(Self.maximumTokens))
-    var labels = model.tag(tagged.map(\.text))
-    labels += repeatElement("note", count: tokens.count - tagged.count)
-    return ReferenceRules.repair(tokens: tokens.map(\.text), labels: labels)
+    let texts = tokens.map(\.text)
+    let tagged = Array(texts.prefix(Self.maximumTokens))
+    // Candidates are repaired before the reranker compares them, as in training.
+    var labels = model.tag(tagged) { ReferenceRules.repair(tokens: tagged, labels: $0) }
+    if tagged.count == texts.count { return labels }
+    labels += repeatElement("note", count: texts.count - tagged.count)
+    return ReferenceRules.repair(tokens: texts, labels: labels)
   }
 
   /// Parses one reference.

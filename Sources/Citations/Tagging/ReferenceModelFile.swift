@@ -7,12 +7,15 @@ import ICUSupport
 /// @labels	author	date	title
 /// @transition	0	^	3 -2 0
 /// w=journal	2:41 0:-3
+/// @candidates	4
+/// @rerank	bi:title>journal	0.8125
 /// ```
 enum ReferenceModelFile {
-  /// Parses one stage from its lines (fields split at TABs), the first being `@labels`.
+  /// Parses the tagger and, when the file has `@candidates` and `@rerank` lines, its reranker
+  /// from the lines (fields split at TABs), the first being `@labels`.
   ///
   /// - Throws: `CitationsError.invalidModel` with the line of the first problem.
-  static func stage(rows: [[Substring]], lines: [Int], path: String) throws -> TaggingStage {
+  static func model(rows: [[Substring]], lines: [Int], path: String) throws -> (TaggingStage, CandidateReranker?) {
     guard let header = rows.first, header.first == "@labels", header.count > 1 else {
       throw CitationsError.invalidModel(path: path, line: lines.first ?? 1, message: "the first entry must be @labels<TAB>label<TAB>…")
     }
@@ -28,7 +31,25 @@ enum ReferenceModelFile {
     pairs.reserveCapacity(rows.count * 4)
     var starts = [0]
     starts.reserveCapacity(rows.count + 1)
+    var candidates: Int? = nil
+    var rerankWeights: [String: Float] = [:]
     for (fields, row) in zip(rows.dropFirst(), lines.dropFirst()) {
+      if fields.first == "@candidates" {
+        guard fields.count == 2, let k = Int(fields[1]), (2...64).contains(k), candidates == nil else {
+          throw CitationsError.invalidModel(path: path, line: row, message: "one @candidates<TAB>k line, k from 2 to 64")
+        }
+        candidates = k
+        continue
+      }
+      if fields.first == "@rerank" {
+        guard fields.count == 3, !fields[1].isEmpty, let weight = Float(fields[2]), weight.isFinite else {
+          throw CitationsError.invalidModel(path: path, line: row, message: "expected @rerank<TAB>feature<TAB>decimal weight")
+        }
+        guard rerankWeights.updateValue(weight, forKey: String(fields[1])) == nil else {
+          throw CitationsError.invalidModel(path: path, line: row, message: "reranker feature \"\(fields[1])\" is listed twice")
+        }
+        continue
+      }
       if fields.first == "@labels" {
         throw CitationsError.invalidModel(path: path, line: row, message: "one @labels line only (two-stage weights are no longer read)")
       }
@@ -61,7 +82,11 @@ enum ReferenceModelFile {
       throw CitationsError.invalidModel(
         path: path, line: nameLines[failedRow], message: "feature \"\(names[failedRow])\" is listed twice (or the file is too large)")
     }
-    return stage
+    if (candidates == nil) != rerankWeights.isEmpty {
+      throw CitationsError.invalidModel(
+        path: path, line: lines.last ?? 1, message: "@rerank weights need a @candidates line, and @candidates needs @rerank weights")
+    }
+    return (stage, candidates.map { CandidateReranker(candidates: $0, weights: rerankWeights) })
   }
 
   /// Reads "k:w k:w …" (w an integer from -32767 to 32767) as packed pairs; false when the
@@ -102,8 +127,9 @@ enum ReferenceModelFile {
     return true
   }
 
-  /// The lines of one stage, features in name order, each feature's weights largest first.
-  static func text(of stage: TaggingStage) -> String {
+  /// The lines of the tagger, features in name order, each feature's weights largest first,
+  /// then the reranker's (its features in name order).
+  static func text(of stage: TaggingStage, reranker: CandidateReranker?) -> String {
     var out = ""
     out += "@labels\t" + stage.labels.joined(separator: "\t") + "\n"
     let count = stage.labels.count
@@ -128,6 +154,13 @@ enum ReferenceModelFile {
         .sorted { abs($0.weight) > abs($1.weight) || abs($0.weight) == abs($1.weight) && $0.label < $1.label }
       if ranked.isEmpty { continue }
       out += name + "\t" + ranked.map { "\($0.label):\($0.weight)" }.joined(separator: " ") + "\n"
+    }
+    if let reranker {
+      out += "@candidates\t\(reranker.candidates)\n"
+      for (name, weight) in reranker.weights.sorted(by: { $0.key < $1.key }) {
+        if name.contains("\t") || name.contains("\n") || !Normalizer.isNormalized(name, form: .nfc) { continue }
+        out += "@rerank\t\(name)\t\(weight)\n"
+      }
     }
     return out
   }

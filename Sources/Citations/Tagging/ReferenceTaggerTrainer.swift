@@ -61,6 +61,15 @@ public struct ReferenceTaggerTrainer: Sendable {
   /// trained weights below 1.5: that halves the file and costs no held-out accuracy).
   public var weightFloor: Int = 2
 
+  /// With 2 or more: a reranker is trained over the tagger's best labellings, from lists made
+  /// by this many jackknife taggers (each trained without one part of the data, listing that
+  /// part); 0: no reranker. `normalize ref --train` uses 4.
+  public var rerankerFolds = 0
+  /// How many of the tagger's best labellings the reranker chooses among.
+  public var candidates = 4
+  /// Passes of the reranker's perceptron over the lists.
+  public var rerankerEpochs = 10
+
   /// How the weights are learned.
   public enum Algorithm: String, Sendable, CaseIterable {
     /// The averaged structured perceptron (mistake-driven updates).
@@ -81,14 +90,22 @@ public struct ReferenceTaggerTrainer: Sendable {
   /// averages the last 15 of 30 passes (0.2 points above 10 of 20).
   public var averagedPasses = 15
 
-  /// Trains the tagger on `examples` (examples whose lengths disagree are skipped).
+  /// Trains the tagger on `examples` (examples whose lengths disagree are skipped), and with
+  /// `rerankerFolds` of 2 or more a reranker over its `candidates` best labellings
+  /// (`trainReranked`).
   ///
   /// - Parameters:
   ///   - examples: tagged references.
   ///   - progress: called after each pass with a description and the share of tokens the
-  ///     weights labelled wrongly during it.
+  ///     weights labelled wrongly during it (or the log-loss, for the CRF).
   /// - Returns: the model.
   public func train(_ examples: [Example], progress: (String, Double) -> Void = { _, _ in }) -> ReferenceTaggingModel {
+    if rerankerFolds >= 2 && candidates >= 2 { return trainReranked(examples, progress: progress) }
+    return trainTagger(examples, progress: progress)
+  }
+
+  /// Trains the tagger alone.
+  func trainTagger(_ examples: [Example], progress: (String, Double) -> Void) -> ReferenceTaggingModel {
     let usable = examples.filter { $0.tokens.count == $0.labels.count && !$0.tokens.isEmpty }
     var labels = Array(Set(usable.flatMap(\.labels))).sorted()
     if labels.isEmpty { labels = ["note"] }

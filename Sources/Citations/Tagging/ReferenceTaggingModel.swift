@@ -2,6 +2,10 @@
 /// with transitions that depend on the punctuation between two tokens) over the features of
 /// `ReferenceFeatures`, looked up by hash so tagging builds no feature strings.
 ///
+/// With a reranker (`@rerank` lines in the file) the model takes the tagger's `k` best
+/// labellings (`KBestViterbi`) and lets `CandidateReranker` choose among them by features of
+/// the whole labelling; without one it takes the best.
+///
 /// The shipped weights are `Lexicons/refs/reference-model.tsv` (format in
 /// `Lexicons/refs/README.md`); `Scripts/train-refs` makes them with `ReferenceTaggerTrainer`.
 ///
@@ -12,8 +16,19 @@
 /// ```
 public struct ReferenceTaggingModel: Sendable {
   let stage: TaggingStage
+  /// Chooses among the `k` best labellings; nil: the best is taken.
+  let reranker: CandidateReranker?
 
-  init(stage: TaggingStage) { self.stage = stage }
+  init(stage: TaggingStage, reranker: CandidateReranker? = nil) {
+    self.stage = stage
+    self.reranker = reranker
+  }
+
+  /// How many of the tagger's best labellings the reranker chooses among (1: no reranker).
+  public var candidates: Int { reranker?.candidates ?? 1 }
+
+  /// How many features the reranker weighs (0: no reranker).
+  public var rerankerFeatureCount: Int { reranker?.weights.count ?? 0 }
 
   /// The labels the model assigns.
   public var labels: [String] { stage.labels }
@@ -37,27 +52,46 @@ public struct ReferenceTaggingModel: Sendable {
       rows.append(line.split(separator: "\t", omittingEmptySubsequences: false))
       lineNumbers.append(lineNumber)
     }
-    stage = try ReferenceModelFile.stage(rows: rows, lines: lineNumbers, path: path)
+    (stage, reranker) = try ReferenceModelFile.model(rows: rows, lines: lineNumbers, path: path)
   }
 
   /// Builds the model from lexicon entries (`refs/reference-model.tsv` read by a provider).
   init(entries: [[String]], lines: [Int], path: String) throws {
-    stage = try ReferenceModelFile.stage(rows: entries.map { $0.map { Substring($0) } }, lines: lines, path: path)
+    (stage, reranker) = try ReferenceModelFile.model(rows: entries.map { $0.map { Substring($0) } }, lines: lines, path: path)
   }
 
   /// The weights file text, with `comment` as its opening `#` lines.
   public func tsv(comment: String = "") -> String {
-    comment.split(separator: "\n").map { "# \($0)\n" }.joined() + ReferenceModelFile.text(of: stage)
+    comment.split(separator: "\n").map { "# \($0)\n" }.joined() + ReferenceModelFile.text(of: stage, reranker: reranker)
   }
+
+  /// The model with `reranker` choosing among the tagger's best labellings.
+  func with(reranker: CandidateReranker?) -> ReferenceTaggingModel { ReferenceTaggingModel(stage: stage, reranker: reranker) }
 
   /// Labels the tokens of one reference.
   ///
   /// - Parameter tokens: the whitespace tokens of a reference.
   /// - Returns: one label per token.
-  public func tag(_ tokens: [String]) -> [String] {
+  public func tag(_ tokens: [String]) -> [String] { tag(tokens, adjusting: { $0 }) }
+
+  /// Labels the tokens of one reference, with `adjust` applied to each candidate labelling
+  /// before the reranker compares them (what it was trained on: `ReferenceRules.repair`).
+  func tag(_ tokens: [String], adjusting adjust: ([String]) -> [String]) -> [String] {
     if tokens.isEmpty { return [] }
-    let path = stage.decode(tokens)
-    if path.count != tokens.count { return tokens.map { _ in "note" } }
-    return path.map { stage.labels[$0] }
+    guard let reranker, reranker.candidates > 1 else {
+      let path = stage.decode(tokens)
+      if path.count != tokens.count { return tokens.map { _ in "note" } }
+      return adjust(path.map { stage.labels[$0] })
+    }
+    let candidates = candidates(tokens, k: reranker.candidates, adjusting: adjust)
+    if candidates.isEmpty { return tokens.map { _ in "note" } }
+    return candidates[reranker.choose(tokens: tokens, candidates: candidates)].labels
+  }
+
+  /// The tagger's `k` best labellings, best first, each adjusted by `adjust`, with its score.
+  func candidates(_ tokens: [String], k: Int, adjusting adjust: ([String]) -> [String]) -> [(labels: [String], score: Float)] {
+    stage.decodeKBest(tokens, k: k).compactMap { path in
+      path.labels.count == tokens.count ? (adjust(path.labels.map { stage.labels[$0] }), path.score) : nil
+    }
   }
 }

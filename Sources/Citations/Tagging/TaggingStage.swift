@@ -92,7 +92,25 @@ struct TaggingStage: Sendable {
   ///
   /// - Returns: one label index per token.
   func decode(_ tokens: [String]) -> [Int] {
-    let contexts = ReferenceFeatures.boundaryContexts(tokens)
+    let scores = emissionScores(tokens)
+    return combined.withUnsafeBufferPointer { tr in
+      Self.viterbi(scores: scores, contexts: ReferenceFeatures.boundaryContexts(tokens), transitions: tr, count: labels.count)
+    }
+  }
+
+  /// The `k` best label sequences for `tokens`, best first (`KBestViterbi`); the first is
+  /// `decode`'s.
+  func decodeKBest(_ tokens: [String], k: Int) -> [KBestViterbi.Path] {
+    let scores = emissionScores(tokens)
+    return combined.withUnsafeBufferPointer { tr in
+      KBestViterbi.decode(
+        scores: scores, contexts: ReferenceFeatures.boundaryContexts(tokens), transitions: tr, count: labels.count, k: k)
+    }
+  }
+
+  /// Each token's score for each label (`scores[token * labels.count + label]`): the sum of
+  /// its features' weights.
+  private func emissionScores(_ tokens: [String]) -> [Float] {
     var scores = [Float](repeating: 0, count: tokens.count * labels.count)
     pairs.withUnsafeBufferPointer { w in
       scores.withUnsafeMutableBufferPointer { out in
@@ -100,9 +118,7 @@ struct TaggingStage: Sendable {
         ReferenceFeatures.extract(tokens, into: &sink)
       }
     }
-    return combined.withUnsafeBufferPointer { tr in
-      Self.viterbi(scores: scores, contexts: contexts, transitions: tr, count: labels.count)
-    }
+    return scores
   }
 
   /// Viterbi over per-token label scores (`scores[token * count + label]`) and the combined

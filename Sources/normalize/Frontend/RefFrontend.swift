@@ -131,9 +131,12 @@ struct RefFrontend {
     let model = trainer.train(examples) { step, value in
       Diagnostics.print("normalize ref --train: \(step): " + String(format: "%.4f", value) + measure)
     }
+    let rerankerNote =
+      model.candidates > 1
+      ? "\nReranker (@candidates, @rerank): averaged perceptron, \(trainer.rerankerEpochs) passes over the \(model.candidates)-best lists of \(trainer.rerankerFolds) jackknife taggers." : ""
     let comment = """
       Reference tagger weights (\(trainer.algorithm == .crf ? "conditional random field, L2 \(trainer.l2)" : "averaged perceptron")), made by `normalize ref --train` (Scripts/train-refs)
-      from \(examples.count) tagged references in \((path as NSString).lastPathComponent), \(epochs) passes\(runs > 1 ? ", \(runs) runs averaged" : "").
+      from \(examples.count) tagged references in \((path as NSString).lastPathComponent), \(epochs) passes\(runs > 1 ? ", \(runs) runs averaged" : "").\(rerankerNote)
       Format: Lexicons/README.md, section reference-model.tsv.
       """
     let text = model.tsv(comment: comment)
@@ -141,6 +144,8 @@ struct RefFrontend {
     try sink.write(text)
     try sink.finish()
     Diagnostics.print(
-      String(format: "normalize ref --train: %d references, %d features, %.1f s", examples.count, model.featureCount, Date().timeIntervalSince(started)))
+      String(
+        format: "normalize ref --train: %d references, %d features, %d reranker features, %.1f s", examples.count, model.featureCount,
+        model.rerankerFeatureCount, Date().timeIntervalSince(started)))
   }
 }

@@ -64,6 +64,15 @@ struct Ref: ParsableCommand {
   @Option(help: "With --train: integer weights below this magnitude are dropped.")
   var weightFloor = 2
 
+  @Option(help: "With --train: jackknife folds whose taggers list candidates for the reranker (0: no reranker).")
+  var rerankerFolds = 4
+
+  @Option(help: "With --train: how many of the tagger's best labellings the reranker chooses among.")
+  var candidates = 4
+
+  @Option(help: "With --train: the reranker's passes over its candidate lists.")
+  var rerankerEpochs = 10
+
   @Option(name: .shortAndLong, help: ArgumentHelp("With --train: where to write the weights.", valueName: "file"))
   var output: String?
 
@@ -78,6 +87,9 @@ struct Ref: ParsableCommand {
     if epochs < 1 { throw ValidationError("--epochs must be at least 1") }
     if ReferenceTaggerTrainer.Algorithm(rawValue: algorithm) == nil { throw ValidationError("--algorithm is perceptron or crf, got \"\(algorithm)\"") }
     if runs < 1 || runs > 50 { throw ValidationError("--runs must be from 1 to 50") }
+    if rerankerFolds == 1 || rerankerFolds < 0 || rerankerFolds > 20 { throw ValidationError("--reranker-folds is 0 (no reranker) or from 2 to 20") }
+    if candidates < 2 || candidates > 64 { throw ValidationError("--candidates must be from 2 to 64") }
+    if rerankerEpochs < 1 { throw ValidationError("--reranker-epochs must be at least 1") }
     if let published, published.count != 10 { throw ValidationError("--published takes YYYY-MM-DD, got \"\(published)\"") }
   }
 
@@ -92,6 +104,9 @@ struct Ref: ParsableCommand {
         trainer.minimumCount = minCount
         trainer.featureFloor = Float(weightFloor)
         trainer.weightFloor = weightFloor
+        trainer.rerankerFolds = rerankerFolds
+        trainer.candidates = candidates
+        trainer.rerankerEpochs = rerankerEpochs
       }
       return
     }

@@ -1,0 +1,121 @@
+/// The features `CandidateReranker` scores one whole labelling of a reference by: what a token
+/// tagger cannot see, because it looks at one label change at a time.
+///
+/// - where the candidate stands among the tagger's `k` best: `rank=1`, the score gap to the
+///   best in units of log-probability (`gap`, real-valued, and bucketed as `db=0`, `db=1`, `db=2`, `db=4`,
+///   `db=8`, `db=big`);
+/// - the sequence of fields: `first:author`, `last:url`, `nseg=8` (segments, bucketed),
+///   `bi:title>journal`, `tri:author>date>title`, `n:title=2` (how many title segments, up to 3);
+/// - which fields come together: `has:title=1|journal=0` (a title without a journal is a book
+///   or a web page, which then wants a publisher or a URL);
+/// - for each title, container-title and journal segment: its length in tokens (`title:len=8`),
+///   its last and first characters (`title:end=.`, `title:start=q` for a quote, `U`/`l` for
+///   upper- and lower-case, `d` digit, `o` other), the field after it and whether that opens
+///   with a capital (`title:next=journal|U`), and whether it opens with "In" / "dans" / "en" /
+///   "im" (`title:next-in>container-title`).
+///
+/// ```swift
+/// // Smith, J. (2001). Rivers of stone. In A. Ade (Ed.), Salt roads (pp. 1–9). Sun Press.
+/// // author author date title title title | editor … | container-title … | pages | publisher
+/// // → rank=0, gap 0, db=0, first:author, bi:date>title, title:len=3, title:end=.,
+/// //   title:start=U, title:next=editor|U, title:next-in>editor, has:title=1|publisher=1, …
+/// ```
+enum CandidateFeatures {
+  /// The score gap is measured in this many weight-file units (the CRF's weights are kept at
+  /// 40 times their trained values, so one unit is one unit of log-probability).
+  static let scoreUnit: Float = 40
+
+  /// The fields whose presence beside a title is a feature.
+  static let companions = ["journal", "container-title", "publisher", "editor", "volume", "pages", "location"]
+  /// The fields whose shape (length, first and last character, what follows) is a feature.
+  static let shaped: Set<String> = ["title", "container-title", "journal"]
+  /// Words that open a container after a title ("In", French "dans", Spanish "en", German "im").
+  static let containerOpeners: Set<String> = ["in", "dans", "en", "im"]
+
+  /// Appends the features of one candidate labelling to `features` (a name may repeat; its
+  /// values add up).
+  ///
+  /// - Parameters:
+  ///   - tokens: the reference's tokens.
+  ///   - labels: the candidate's label per token (after `ReferenceRules.repair`).
+  ///   - rank: the candidate's place in the tagger's list, 0 for the best.
+  ///   - gap: the tagger's best score minus this candidate's (0 or more).
+  static func extract(
+    tokens: [String], labels: [String], rank: Int, gap: Float, into features: inout [(name: String, value: Float)]
+  ) {
+    let segments = segmentsOf(labels)
+    if segments.isEmpty { return }
+    features.append(("rank=\(rank)", 1))
+    let units = gap / scoreUnit
+    features.append(("gap", units))
+    features.append(("db=" + gapBucket(units), 1))
+    let sequence = segments.map { labels[$0.lowerBound] }
+    features.append(("first:" + sequence[0], 1))
+    features.append(("last:" + sequence[sequence.count - 1], 1))
+    features.append(("nseg=" + bucket(sequence.count), 1))
+    for i in sequence.indices.dropFirst() {
+      features.append(("bi:\(sequence[i - 1])>\(sequence[i])", 1))
+      if i >= 2 { features.append(("tri:\(sequence[i - 2])>\(sequence[i - 1])>\(sequence[i])", 1)) }
+    }
+    var segmentCounts: [String: Int] = [:]
+    for label in sequence { segmentCounts[label, default: 0] += 1 }
+    for (label, count) in segmentCounts.sorted(by: { $0.key < $1.key }) {
+      features.append(("n:\(label)=\(min(count, 3))", 1))
+    }
+    let hasTitle = segmentCounts["title"] != nil ? 1 : 0
+    for companion in companions {
+      features.append(("has:title=\(hasTitle)|\(companion)=\(segmentCounts[companion] != nil ? 1 : 0)", 1))
+    }
+    for (index, range) in segments.enumerated() {
+      let label = sequence[index]
+      guard shaped.contains(label) else { continue }
+      features.append(("\(label):len=" + bucket(range.count), 1))
+      if let last = tokens[range.upperBound - 1].unicodeScalars.last {
+        features.append(("\(label):end=" + String(last), 1))
+      }
+      features.append(("\(label):start=" + openingClass(tokens[range.lowerBound].unicodeScalars.first), 1))
+      guard index + 1 < segments.count else { continue }
+      let next = segments[index + 1]
+      let nextToken = tokens[next.lowerBound]
+      let opensUpper = nextToken.unicodeScalars.first?.properties.isUppercase == true
+      features.append(("\(label):next=\(sequence[index + 1])|\(opensUpper ? "U" : "o")", 1))
+      let word = nextToken.lowercased().trimming(".,:;()")
+      if containerOpeners.contains(word) { features.append(("\(label):next-in>\(sequence[index + 1])", 1)) }
+    }
+  }
+
+  /// The token ranges of the runs of equal labels.
+  static func segmentsOf(_ labels: [String]) -> [Range<Int>] {
+    var segments: [Range<Int>] = []
+    var start = 0
+    for i in labels.indices.dropFirst() where labels[i] != labels[i - 1] {
+      segments.append(start..<i)
+      start = i
+    }
+    if !labels.isEmpty { segments.append(start..<labels.count) }
+    return segments
+  }
+
+  /// A count as the smallest of 1, 2, 3, 5, 8, 12, 20 that holds it, or "big".
+  static func bucket(_ count: Int) -> String {
+    for limit in [1, 2, 3, 5, 8, 12, 20] where count <= limit { return String(limit) }
+    return "big"
+  }
+
+  /// A score gap in units as "0" (the best), "1" (below one unit), "2", "4", "8" or "big".
+  static func gapBucket(_ units: Float) -> String {
+    if units <= 0 { return "0" }
+    for limit: Float in [1, 2, 4, 8] where units < limit { return String(Int(limit)) }
+    return "big"
+  }
+
+  /// How a field opens: "q" quote, "U" upper-case, "l" lower-case, "d" digit, "o" other.
+  static func openingClass(_ scalar: Unicode.Scalar?) -> String {
+    guard let scalar else { return "o" }
+    if "\"“«‘'".unicodeScalars.contains(scalar) { return "q" }
+    if scalar.properties.isUppercase { return "U" }
+    if scalar.properties.isLowercase { return "l" }
+    if scalar.properties.numericType == .decimal || scalar.properties.numericType == .digit { return "d" }
+    return "o"
+  }
+}

@@ -1,0 +1,55 @@
+/// Chooses among the tagger's `k` best labellings of a reference by whole-sequence features
+/// (`CandidateFeatures`): a reranker over the N-best list, as Collins (2000) did for parsers
+/// and Sha & Pereira's successors did for field segmentation.
+///
+/// The tagger's best labelling is usually right, and when it is not the right one is often
+/// close behind: on the held-out folds of `Scripts/eval-refs` the best of the 4-best lists
+/// would give title F1 0.878 against 0.789 for the first. The reranker learns, from lists the
+/// tagger made for references it was not trained on (`CandidateRerankerTrainer`), when to
+/// prefer a lower candidate: a title followed by "In" and a capital wants a container after
+/// it; a title that swallows a journal leaves the reference without one.
+///
+/// ```swift
+/// // Candidates for "Ade, K. (1999). Salt roads. In B. Obi (Ed.), Trade in Africa (pp. 1–9). Sun Press."
+/// // 0: author ×2 | date | title ×9 (through "Africa") | pages ×2 | publisher ×2   (tagger's best)
+/// // 1: author ×2 | date | title ×2 | editor ×4 | container-title ×3 | pages ×2 | publisher ×2
+/// reranker.choose(tokens: tokens, candidates: candidates)  // 1
+/// ```
+struct CandidateReranker: Sendable, Equatable {
+  /// How many of the tagger's best labellings are considered.
+  var candidates: Int
+  /// Feature name → weight.
+  var weights: [String: Float]
+
+  /// A candidate's score: the sum of its features' weights times their values.
+  func score(_ features: [(name: String, value: Float)]) -> Float {
+    var total: Float = 0
+    for feature in features {
+      if let weight = weights[feature.name] { total += weight * feature.value }
+    }
+    return total
+  }
+
+  /// The index of the chosen candidate (the earlier on ties); 0 for an empty list.
+  ///
+  /// - Parameters:
+  ///   - tokens: the reference's tokens.
+  ///   - candidates: the labellings best first, with their tagger scores.
+  func choose(tokens: [String], candidates: [(labels: [String], score: Float)]) -> Int {
+    guard candidates.count > 1 else { return 0 }
+    let best = candidates[0].score
+    var chosen = 0
+    var chosenScore = -Float.infinity
+    var features: [(name: String, value: Float)] = []
+    for (rank, candidate) in candidates.enumerated() {
+      features.removeAll(keepingCapacity: true)
+      CandidateFeatures.extract(tokens: tokens, labels: candidate.labels, rank: rank, gap: best - candidate.score, into: &features)
+      let value = score(features)
+      if value > chosenScore {
+        chosenScore = value
+        chosen = rank
+      }
+    }
+    return chosen
+  }
+}
