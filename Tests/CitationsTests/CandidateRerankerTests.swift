@@ -46,8 +46,8 @@ struct CandidateRerankerTests {
       }
       for name in testCase.absent { #expect(totals[name] == nil, "\(name) must be absent") }
       let gain = CandidateRerankerTrainer.gain(
-        gold: CandidateRerankerTrainer.fields(tokens: testCase.tokens, labels: testCase.gold),
-        predicted: CandidateRerankerTrainer.fields(tokens: testCase.tokens, labels: testCase.labels))
+        gold: CandidateFeatures.fields(tokens: testCase.tokens, labels: testCase.gold),
+        predicted: CandidateFeatures.fields(tokens: testCase.tokens, labels: testCase.labels))
       #expect(gain == testCase.gain)
     }
     if testCase.expect == "knownFailure" {

@@ -12,7 +12,10 @@
 ///   its last and first characters (`title:end=.`, `title:start=q` for a quote, `U`/`l` for
 ///   upper- and lower-case, `d` digit, `o` other), the field after it and whether that opens
 ///   with a capital (`title:next=journal|U`), and whether it opens with "In" / "dans" / "en" /
-///   "im" (`title:next-in>container-title`).
+///   "im" (`title:next-in>container-title`);
+/// - brackets and quotes: `unbalanced:author` (a field that opens a parenthesis or bracket it
+///   does not close, or the reverse), `title:quote-inside` (a closing quote before the field's
+///   last token), `title:quote-open` (an opening quote and no closing one).
 ///
 /// ```swift
 /// // Smith, J. (2001). Rivers of stone. In A. Ade (Ed.), Salt roads (pp. 1–9). Sun Press.
@@ -68,6 +71,7 @@ enum CandidateFeatures {
     }
     for (index, range) in segments.enumerated() {
       let label = sequence[index]
+      bracketFeatures(tokens: tokens, range: range, label: label, into: &features)
       guard shaped.contains(label) else { continue }
       features.append(("\(label):len=" + bucket(range.count), 1))
       if let last = tokens[range.upperBound - 1].unicodeScalars.last {
@@ -82,6 +86,50 @@ enum CandidateFeatures {
       let word = nextToken.lowercased().trimming(".,:;()")
       if containerOpeners.contains(word) { features.append(("\(label):next-in>\(sequence[index + 1])", 1)) }
     }
+  }
+
+  /// `unbalanced:label` when the field opens more brackets than it closes or the reverse (its
+  /// boundary is wrong); for titles, containers and journals also `label:quote-inside` when a
+  /// token before the last ends in a closing quote (the field runs on past its quotes) and
+  /// `label:quote-open` when it opens with a quote and its last token has no closing one.
+  static func bracketFeatures(tokens: [String], range: Range<Int>, label: String, into features: inout [(name: String, value: Float)]) {
+    var depth = 0
+    var closesInside = false
+    for t in range {
+      for scalar in tokens[t].unicodeScalars {
+        if scalar == "(" || scalar == "[" { depth += 1 }
+        if scalar == ")" || scalar == "]" { depth -= 1 }
+      }
+      if t + 1 < range.upperBound, let last = tokens[t].unicodeScalars.last(where: { !".,:;".unicodeScalars.contains($0) }),
+        "”\"’»".unicodeScalars.contains(last)
+      {
+        closesInside = true
+      }
+    }
+    if depth != 0 { features.append(("unbalanced:\(label)", 1)) }
+    guard shaped.contains(label) else { return }
+    if closesInside { features.append(("\(label):quote-inside", 1)) }
+    let opens = tokens[range.lowerBound].unicodeScalars.first.map { "“\"«".unicodeScalars.contains($0) } ?? false
+    let closes = tokens[range.upperBound - 1].unicodeScalars.contains { "”\"»".unicodeScalars.contains($0) }
+    if opens && !closes { features.append(("\(label):quote-open", 1)) }
+  }
+
+  /// Characters that do not count at either end of a field (as `score.py` strips them).
+  static let fieldPunctuation = Set(" \t\n.,;:()[]{}\"'“”‘’«»„‟‹›-–—/\\".unicodeScalars)
+
+  /// The fields of a labelling: each segment's label and its text without surrounding
+  /// punctuation (`label<TAB>text`), with how often each occurs; segments of punctuation alone
+  /// are not fields.
+  static func fields(tokens: [String], labels: [String]) -> [String: Int] {
+    var fields: [String: Int] = [:]
+    for range in segmentsOf(labels) where range.upperBound <= tokens.count {
+      var text = Substring(tokens[range].joined(separator: " ")).unicodeScalars
+      while let first = text.first, fieldPunctuation.contains(first) { text = text.dropFirst() }
+      while let last = text.last, fieldPunctuation.contains(last) { text = text.dropLast() }
+      if text.isEmpty { continue }
+      fields[labels[range.lowerBound] + "\t" + String(text), default: 0] += 1
+    }
+    return fields
   }
 
   /// The token ranges of the runs of equal labels.

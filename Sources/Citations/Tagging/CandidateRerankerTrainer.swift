@@ -39,7 +39,8 @@ struct CandidateRerankerTrainer {
     ///   - candidates: the tagger's labellings (repaired), best first, with their scores.
     mutating func add(tokens: [String], gold: [String], candidates: [(labels: [String], score: Float)]) -> [Candidate] {
       guard let best = candidates.first?.score else { return [] }
-      let goldFields = CandidateRerankerTrainer.fields(tokens: tokens, labels: gold)
+      let goldFields = CandidateFeatures.fields(tokens: tokens, labels: gold)
+      let fields = candidates.map { CandidateFeatures.fields(tokens: tokens, labels: $0.labels) }
       return candidates.enumerated().map { rank, candidate in
         scratch.removeAll(keepingCapacity: true)
         CandidateFeatures.extract(tokens: tokens, labels: candidate.labels, rank: rank, gap: best - candidate.score, into: &scratch)
@@ -50,7 +51,7 @@ struct CandidateRerankerTrainer {
           names.append(feature.name)
           return (number, feature.value)
         }
-        let gain = CandidateRerankerTrainer.gain(gold: goldFields, predicted: CandidateRerankerTrainer.fields(tokens: tokens, labels: candidate.labels))
+        let gain = CandidateRerankerTrainer.gain(gold: goldFields, predicted: fields[rank])
         return Candidate(features: features, gain: gain)
       }
     }
@@ -114,23 +115,6 @@ struct CandidateRerankerTrainer {
       if average != 0 { kept[name] = average }
     }
     return CandidateReranker(candidates: candidates, weights: kept)
-  }
-
-  /// Characters that do not count at either end of a field (as `score.py` strips them).
-  static let fieldPunctuation = Set(" \t\n.,;:()[]{}\"'“”‘’«»„‟‹›-–—/\\".unicodeScalars)
-
-  /// The fields of a labelling: each segment's label and its text without surrounding
-  /// punctuation, with how often each occurs; segments of punctuation alone are not fields.
-  static func fields(tokens: [String], labels: [String]) -> [String: Int] {
-    var fields: [String: Int] = [:]
-    for range in CandidateFeatures.segmentsOf(labels) where range.upperBound <= tokens.count {
-      var text = Substring(tokens[range].joined(separator: " ")).unicodeScalars
-      while let first = text.first, fieldPunctuation.contains(first) { text = text.dropFirst() }
-      while let last = text.last, fieldPunctuation.contains(last) { text = text.dropLast() }
-      if text.isEmpty { continue }
-      fields[labels[range.lowerBound] + "\t" + String(text), default: 0] += 1
-    }
-    return fields
   }
 
   /// Fields right minus fields wrong, title fields twice.
