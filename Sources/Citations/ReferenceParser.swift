@@ -5,10 +5,12 @@ import NormalizeCore
 /// findings.
 ///
 /// A linear-chain tagger labels each whitespace token with AnyStyle's field labels (author,
-/// title, date, journal, volume, pages, …); a few rules then repair what a token tagger
-/// cannot see (a bracketed translation after a title, "Retrieved from" with its URL);
-/// `CSLBuilder` reads the fields into CSL-JSON and `TitleAnalyzer` splits, identifies,
-/// punctuates, romanises and, where a glossary covers it, translates the title.
+/// title, date, journal, volume, pages, …): it lists its 4 best labellings and a reranker
+/// (`CandidateReranker`) takes the one that makes most sense as a whole; a few rules repair
+/// each candidate first, for what a token tagger cannot see (a bracketed translation after a
+/// title, "Retrieved from" with its URL); `CSLBuilder` reads the fields into CSL-JSON and
+/// `TitleAnalyzer` splits, identifies, punctuates, romanises and, where a glossary covers it,
+/// translates the title.
 ///
 /// ```swift
 /// let parser = try ReferenceParser(lexicons: DirectoryLexiconProvider(roots: [lexiconsURL]))

@@ -82,9 +82,9 @@ struct CandidateRerankerTests {
   func kBestMatchesExhaustiveSearch() {
     var random = SplitMix(seed: 11)
     func value() -> Float { Float(Int(random.next() % 41) - 20) }  // integers, as in the weights file: many ties
-    for trial in 0..<60 {
-      let count = 2 + trial % 3
-      let n = 1 + trial % 5
+    for trial in 0..<240 {
+      let count = 2 + trial % 4
+      let n = 1 + trial % 6
       let contextCount = 3
       let emission = (0..<(n * count)).map { _ in value() }
       let contexts = (0..<n).map { _ in Int(random.next() % UInt64(contextCount)) }

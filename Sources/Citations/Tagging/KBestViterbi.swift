@@ -1,11 +1,12 @@
 /// The `k` best label sequences of a linear-chain model, best first (list Viterbi: each cell
 /// keeps its `k` best partial paths instead of one).
 ///
-/// The reranker (`CandidateReranker`) chooses among them. Each cell's list is kept sorted, so
-/// a candidate from the previous token's list that cannot beat the cell's `k`-th entry ends the
-/// scan of that list; with `k` 4 and the shipped 18 labels a reference of 30 tokens costs about
-/// as much again as the token features. Ties keep the earlier label, as `TaggingStage.viterbi`
-/// does, so the first path is always Viterbi's.
+/// The reranker (`CandidateReranker`) chooses among them. A backward Viterbi pass first gives
+/// each cell's best completion, so prefixes that cannot reach the `k` best paths are dropped as
+/// they appear and most cells stay empty; each cell's list is kept sorted, so a candidate from
+/// the previous token's list that cannot beat the cell's `k`-th entry ends the scan of that
+/// list. Ties keep the earlier label, as `TaggingStage.viterbi` does, so the first path is
+/// always Viterbi's.
 ///
 /// ```swift
 /// // "Smith, J. (2001). Rivers of stone." with k 3:
@@ -30,50 +31,108 @@ enum KBestViterbi {
     if n == 0 || count == 0 || k < 1 || emission.count < n * count { return [] }
     let table = (count + 1) * count
     guard contexts.allSatisfy({ $0 >= 0 && ($0 + 1) * table <= tr.count }) else { return [] }
-    // Cell (t, label) holds `filled[t * count + label]` entries at `(t * count + label) * k`,
-    // best first; `back` is the previous label times k plus its rank.
+    // suffix[t * count + label]: the best score of the tokens after t given `label` at t (a
+    // backward Viterbi pass). A prefix scoring s at (t, label) can end no better than
+    // s + suffix, and the best completions of distinct prefixes are distinct paths, so the k-th
+    // best of those bounds the k-th best path from below (`floor`): a prefix whose best
+    // completion falls below it cannot be part of any of the k best, and is dropped. Most cells
+    // are left empty, and the next token only looks at the labels still alive.
+    var suffix = [Float](repeating: 0, count: n * count)
     var score = [Float](repeating: -.infinity, count: n * count * k)
     var back = [Int32](repeating: -1, count: n * count * k)
     var filled = [Int32](repeating: 0, count: n * count)
+    suffix.withUnsafeMutableBufferPointer { su in
+      emission.withUnsafeBufferPointer { em in
+        if n < 2 { return }
+        for t in stride(from: n - 2, through: 0, by: -1) {
+          let contextBase = contexts[t + 1] * table + count
+          let next = (t + 1) * count
+          for from in 0..<count {
+            var best = -Float.infinity
+            let row = contextBase + from * count
+            for label in 0..<count {
+              let s = tr[row + label] + em[next + label] + su[next + label]
+              if s > best { best = s }
+            }
+            su[t * count + from] = best
+          }
+        }
+      }
+    }
     score.withUnsafeMutableBufferPointer { sc in
       back.withUnsafeMutableBufferPointer { bk in
         filled.withUnsafeMutableBufferPointer { fl in
           emission.withUnsafeBufferPointer { em in
-            let start = contexts[0] * table
-            for label in 0..<count {
-              sc[label * k] = tr[start + label] + em[label]
-              fl[label] = 1
-            }
-            if n < 2 { return }
-            for t in 1..<n {
-              let contextBase = contexts[t] * table + count
-              for label in 0..<count {
-                let cell = (t * count + label) * k
-                var kept = 0
-                var transition = contextBase + label
-                for from in 0..<count {
-                  let previous = ((t - 1) * count + from) * k
-                  let available = Int(fl[(t - 1) * count + from])
-                  let step = tr[transition]
-                  transition += count
-                  for rank in 0..<available {
-                    let s = sc[previous + rank] + step
-                    // The previous list is sorted: nothing further down it can enter.
-                    if kept == k && s <= sc[cell + k - 1] { break }
-                    var position = kept < k ? kept : k - 1
-                    while position > 0 && sc[cell + position - 1] < s {
-                      sc[cell + position] = sc[cell + position - 1]
-                      bk[cell + position] = bk[cell + position - 1]
-                      position -= 1
-                    }
-                    sc[cell + position] = s
-                    bk[cell + position] = Int32(from * k + rank)
-                    if kept < k { kept += 1 }
-                  }
+            suffix.withUnsafeBufferPointer { su in
+              // The k best completions of this token's prefixes, best first (distinct paths
+              // only within one token: the best completion of a prefix at t is also that of
+              // its extension at t + 1).
+              var completions = [Float](repeating: -.infinity, count: k)
+              func offer(_ value: Float) {
+                if value <= completions[k - 1] { return }
+                var position = k - 1
+                while position > 0 && completions[position - 1] < value {
+                  completions[position] = completions[position - 1]
+                  position -= 1
                 }
-                let emitted = em[t * count + label]
-                for rank in 0..<kept { sc[cell + rank] += emitted }
-                fl[t * count + label] = Int32(kept)
+                completions[position] = value
+              }
+              // Integer weights give exact sums; the slack covers rounding of others.
+              func floor() -> Float {
+                let kth = completions[k - 1]
+                return kth - max(1e-3, abs(kth) * 1e-5)
+              }
+              var alive: [Int] = []
+              let start = contexts[0] * table
+              for label in 0..<count {
+                sc[label * k] = tr[start + label] + em[label]
+                fl[label] = 1
+                offer(sc[label * k] + su[label])
+              }
+              var threshold = floor()
+              for label in 0..<count where sc[label * k] + su[label] >= threshold { alive.append(label) }
+              if n < 2 { return }
+              var nextAlive: [Int] = []
+              for t in 1..<n {
+                let contextBase = contexts[t] * table + count
+                nextAlive.removeAll(keepingCapacity: true)
+                for i in 0..<k { completions[i] = -.infinity }
+                for label in 0..<count {
+                  let cell = (t * count + label) * k
+                  // What this cell adds to every prefix: its emission and best completion.
+                  let emitted = em[t * count + label]
+                  let ahead = emitted + su[t * count + label]
+                  var kept = 0
+                  for from in alive {
+                    let previous = ((t - 1) * count + from) * k
+                    let available = Int(fl[(t - 1) * count + from])
+                    let step = tr[contextBase + from * count + label]
+                    for rank in 0..<available {
+                      let s = sc[previous + rank] + step
+                      // The previous list is sorted: nothing further down it can do better.
+                      if s + ahead < threshold { break }
+                      if kept == k && s <= sc[cell + k - 1] { break }
+                      var position = kept < k ? kept : k - 1
+                      while position > 0 && sc[cell + position - 1] < s {
+                        sc[cell + position] = sc[cell + position - 1]
+                        bk[cell + position] = bk[cell + position - 1]
+                        position -= 1
+                      }
+                      sc[cell + position] = s
+                      bk[cell + position] = Int32(from * k + rank)
+                      if kept < k { kept += 1 }
+                    }
+                  }
+                  if kept == 0 { continue }
+                  for rank in 0..<kept {
+                    sc[cell + rank] += emitted
+                    offer(sc[cell + rank] + su[t * count + label])
+                  }
+                  fl[t * count + label] = Int32(kept)
+                  nextAlive.append(label)
+                }
+                swap(&alive, &nextAlive)
+                threshold = max(threshold, floor())
               }
             }
           }

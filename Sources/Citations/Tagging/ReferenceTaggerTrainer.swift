@@ -12,6 +12,8 @@
 ///   average of the weights over all steps.
 ///
 /// Either way the tagger decodes with Viterbi, so tagging speed does not depend on the choice.
+/// With `rerankerFolds` (what `normalize ref --train` sets) a `CandidateReranker` is trained
+/// beside it, over the tagger's `candidates` best labellings (`trainReranked`).
 ///
 /// ```swift
 /// let examples = [ReferenceTaggerTrainer.Example(tokens: ["Smith,", "J.", "(2001)."], labels: ["author", "author", "date"])]
