@@ -154,6 +154,32 @@ struct CandidateRerankerTests {
     #expect(reread.tsv() == second.tsv())
   }
 
+  @Test("choosing by hashed feature names agrees with scoring the named features")
+  func hashedScoringAgrees() throws {
+    var trainer = ReferenceTaggerTrainer(epochs: 5, minimumCount: 1)
+    trainer.scale = 100
+    trainer.weightFloor = 1
+    let plain = trainer.train(ReferenceTaggerTests.examples)
+    var random = SplitMix(seed: 3)
+    for example in ReferenceTaggerTests.examples + Self.moreExamples {
+      let list = plain.candidates(example.tokens, k: 4) { $0 }
+      try #require(list.count > 1)
+      let named = list.enumerated().map { rank, candidate in
+        var features: [(name: String, value: Float)] = []
+        CandidateFeatures.extract(tokens: example.tokens, labels: candidate.labels, rank: rank, gap: list[0].score - candidate.score, into: &features)
+        return features
+      }
+      for _ in 0..<20 {
+        var weights: [String: Float] = [:]
+        for name in Set(named.flatMap { $0.map(\.name) }) { weights[name] = Float(Int(random.next() % 201) - 100) / 10 }
+        let reranker = CandidateReranker(candidates: 4, weights: weights)
+        let scores = named.map { reranker.score($0) }
+        let expected = scores.indices.first { scores[$0] == scores.max() } ?? 0
+        #expect(reranker.choose(tokens: example.tokens, candidates: list) == expected)
+      }
+    }
+  }
+
   @Test("jackknife training gives a reranker, the same one each time, that reads back unchanged")
   func jackknifeTraining() throws {
     var trainer = ReferenceTaggerTrainer(epochs: 5, minimumCount: 1)

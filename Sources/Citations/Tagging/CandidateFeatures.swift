@@ -35,8 +35,8 @@ enum CandidateFeatures {
   /// Words that open a container after a title ("In", French "dans", Spanish "en", German "im").
   static let containerOpeners: Set<String> = ["in", "dans", "en", "im"]
 
-  /// Appends the features of one candidate labelling to `features` (a name may repeat; its
-  /// values add up).
+  /// The features of one candidate labelling as names with values (a name may repeat; its
+  /// values add up): those of `extract(tokens:labels:rank:into:)` with value 1, and `gap`.
   ///
   /// - Parameters:
   ///   - tokens: the reference's tokens.
@@ -46,45 +46,101 @@ enum CandidateFeatures {
   static func extract(
     tokens: [String], labels: [String], rank: Int, gap: Float, into features: inout [(name: String, value: Float)]
   ) {
+    var sink = NamingSink(tokens: 1)
+    extract(tokens: tokens, labels: labels, rank: rank, gap: gap, into: &sink)
+    if labels.isEmpty { return }
+    features.append(("gap", gap / scoreUnit))
+    for name in sink.names[0] { features.append((name, 1)) }
+  }
+
+  /// Hands the binary features of one candidate labelling to `sink` (the real-valued `gap` is
+  /// the caller's, as `gap / scoreUnit`), piece by piece so that scoring builds no strings.
+  static func extract<Sink: FeatureSink>(tokens: [String], labels: [String], rank: Int, gap: Float, into sink: inout Sink) {
     let segments = segmentsOf(labels)
     if segments.isEmpty { return }
-    features.append(("rank=\(rank)", 1))
-    let units = gap / scoreUnit
-    features.append(("gap", units))
-    features.append(("db=" + gapBucket(units), 1))
+    sink.start("rank=")
+    sink.int(rank)
+    sink.end()
+    sink.start("db=")
+    sink.string(gapBucket(gap / scoreUnit))
+    sink.end()
     let sequence = segments.map { labels[$0.lowerBound] }
-    features.append(("first:" + sequence[0], 1))
-    features.append(("last:" + sequence[sequence.count - 1], 1))
-    features.append(("nseg=" + bucket(sequence.count), 1))
+    sink.add("first:", sequence[0])
+    sink.add("last:", sequence[sequence.count - 1])
+    sink.add("nseg=", bucket(sequence.count))
     for i in sequence.indices.dropFirst() {
-      features.append(("bi:\(sequence[i - 1])>\(sequence[i])", 1))
-      if i >= 2 { features.append(("tri:\(sequence[i - 2])>\(sequence[i - 1])>\(sequence[i])", 1)) }
+      sink.start("bi:")
+      sink.string(sequence[i - 1])
+      sink.text(">")
+      sink.string(sequence[i])
+      sink.end()
+      if i >= 2 {
+        sink.start("tri:")
+        sink.string(sequence[i - 2])
+        sink.text(">")
+        sink.string(sequence[i - 1])
+        sink.text(">")
+        sink.string(sequence[i])
+        sink.end()
+      }
     }
     var segmentCounts: [String: Int] = [:]
     for label in sequence { segmentCounts[label, default: 0] += 1 }
     for (label, count) in segmentCounts.sorted(by: { $0.key < $1.key }) {
-      features.append(("n:\(label)=\(min(count, 3))", 1))
+      sink.start("n:")
+      sink.string(label)
+      sink.text("=")
+      sink.int(min(count, 3))
+      sink.end()
     }
     let hasTitle = segmentCounts["title"] != nil ? 1 : 0
     for companion in companions {
-      features.append(("has:title=\(hasTitle)|\(companion)=\(segmentCounts[companion] != nil ? 1 : 0)", 1))
+      sink.start("has:title=")
+      sink.int(hasTitle)
+      sink.text("|")
+      sink.string(companion)
+      sink.text("=")
+      sink.int(segmentCounts[companion] != nil ? 1 : 0)
+      sink.end()
     }
     for (index, range) in segments.enumerated() {
       let label = sequence[index]
-      bracketFeatures(tokens: tokens, range: range, label: label, into: &features)
+      bracketFeatures(tokens: tokens, range: range, label: label, into: &sink)
       guard shaped.contains(label) else { continue }
-      features.append(("\(label):len=" + bucket(range.count), 1))
+      sink.start("")
+      sink.string(label)
+      sink.text(":len=")
+      sink.string(bucket(range.count))
+      sink.end()
       if let last = tokens[range.upperBound - 1].unicodeScalars.last {
-        features.append(("\(label):end=" + String(last), 1))
+        sink.start("")
+        sink.string(label)
+        sink.text(":end=")
+        sink.scalar(last)
+        sink.end()
       }
-      features.append(("\(label):start=" + openingClass(tokens[range.lowerBound].unicodeScalars.first), 1))
+      sink.start("")
+      sink.string(label)
+      sink.text(":start=")
+      sink.string(openingClass(tokens[range.lowerBound].unicodeScalars.first))
+      sink.end()
       guard index + 1 < segments.count else { continue }
       let next = segments[index + 1]
       let nextToken = tokens[next.lowerBound]
       let opensUpper = nextToken.unicodeScalars.first?.properties.isUppercase == true
-      features.append(("\(label):next=\(sequence[index + 1])|\(opensUpper ? "U" : "o")", 1))
-      let word = nextToken.lowercased().trimming(".,:;()")
-      if containerOpeners.contains(word) { features.append(("\(label):next-in>\(sequence[index + 1])", 1)) }
+      sink.start("")
+      sink.string(label)
+      sink.text(":next=")
+      sink.string(sequence[index + 1])
+      sink.text(opensUpper ? "|U" : "|o")
+      sink.end()
+      if containerOpeners.contains(nextToken.lowercased().trimming(".,:;()")) {
+        sink.start("")
+        sink.string(label)
+        sink.text(":next-in>")
+        sink.string(sequence[index + 1])
+        sink.end()
+      }
     }
   }
 
@@ -92,7 +148,7 @@ enum CandidateFeatures {
   /// boundary is wrong); for titles, containers and journals also `label:quote-inside` when a
   /// token before the last ends in a closing quote (the field runs on past its quotes) and
   /// `label:quote-open` when it opens with a quote and its last token has no closing one.
-  static func bracketFeatures(tokens: [String], range: Range<Int>, label: String, into features: inout [(name: String, value: Float)]) {
+  static func bracketFeatures<Sink: FeatureSink>(tokens: [String], range: Range<Int>, label: String, into sink: inout Sink) {
     var depth = 0
     var closesInside = false
     for t in range {
@@ -106,12 +162,22 @@ enum CandidateFeatures {
         closesInside = true
       }
     }
-    if depth != 0 { features.append(("unbalanced:\(label)", 1)) }
+    if depth != 0 { sink.add("unbalanced:", label) }
     guard shaped.contains(label) else { return }
-    if closesInside { features.append(("\(label):quote-inside", 1)) }
+    if closesInside {
+      sink.start("")
+      sink.string(label)
+      sink.text(":quote-inside")
+      sink.end()
+    }
     let opens = tokens[range.lowerBound].unicodeScalars.first.map { "“\"«".unicodeScalars.contains($0) } ?? false
     let closes = tokens[range.upperBound - 1].unicodeScalars.contains { "”\"»".unicodeScalars.contains($0) }
-    if opens && !closes { features.append(("\(label):quote-open", 1)) }
+    if opens && !closes {
+      sink.start("")
+      sink.string(label)
+      sink.text(":quote-open")
+      sink.end()
+    }
   }
 
   /// Characters that do not count at either end of a field (as `score.py` strips them).

@@ -17,11 +17,27 @@
 /// ```
 struct CandidateReranker: Sendable, Equatable {
   /// How many of the tagger's best labellings are considered.
-  var candidates: Int
+  let candidates: Int
   /// Feature name → weight.
-  var weights: [String: Float]
+  let weights: [String: Float]
+  /// The weights by the FNV-1a key of their names (`FeatureKey`), for scoring.
+  private let keyed: [UInt64: Float]
+  /// The weight of the real-valued `gap` feature.
+  private let gapWeight: Float
 
-  /// A candidate's score: the sum of its features' weights times their values.
+  /// Creates a reranker from named weights.
+  init(candidates: Int, weights: [String: Float]) {
+    self.candidates = candidates
+    self.weights = weights
+    var keyed: [UInt64: Float] = [:]
+    for (name, weight) in weights where name != "gap" { keyed[FeatureKey.of(Substring(name)), default: 0] += weight }
+    self.keyed = keyed
+    gapWeight = weights["gap"] ?? 0
+  }
+
+  static func == (a: CandidateReranker, b: CandidateReranker) -> Bool { a.candidates == b.candidates && a.weights == b.weights }
+
+  /// A candidate's score from named features: the sum of their weights times their values.
   func score(_ features: [(name: String, value: Float)]) -> Float {
     var total: Float = 0
     for feature in features {
@@ -40,11 +56,11 @@ struct CandidateReranker: Sendable, Equatable {
     let best = candidates[0].score
     var chosen = 0
     var chosenScore = -Float.infinity
-    var features: [(name: String, value: Float)] = []
     for (rank, candidate) in candidates.enumerated() {
-      features.removeAll(keepingCapacity: true)
-      CandidateFeatures.extract(tokens: tokens, labels: candidate.labels, rank: rank, gap: best - candidate.score, into: &features)
-      let value = score(features)
+      let gap = best - candidate.score
+      var sink = RerankScoringSink(weights: keyed)
+      CandidateFeatures.extract(tokens: tokens, labels: candidate.labels, rank: rank, gap: gap, into: &sink)
+      let value = sink.total + gapWeight * gap / CandidateFeatures.scoreUnit
       if value > chosenScore {
         chosenScore = value
         chosen = rank
@@ -52,4 +68,25 @@ struct CandidateReranker: Sendable, Equatable {
     }
     return chosen
   }
+}
+
+/// Adds up the weights of the features `CandidateFeatures` hands it, hashing their names as
+/// they are made.
+private struct RerankScoringSink: FeatureSink {
+  let weights: [UInt64: Float]
+  private(set) var total: Float = 0
+  private var key = FeatureKey()
+
+  init(weights: [UInt64: Float]) { self.weights = weights }
+
+  @inline(__always) mutating func start(_ prefix: StaticString) {
+    key = FeatureKey()
+    key.add(prefix)
+  }
+  @inline(__always) mutating func text(_ piece: StaticString) { key.add(piece) }
+  @inline(__always) mutating func string(_ piece: String) { key.add(piece) }
+  @inline(__always) mutating func scalar(_ piece: Unicode.Scalar?) { key.add(piece ?? "_") }
+  @inline(__always) mutating func int(_ piece: Int) { key.add(piece) }
+  @inline(__always) mutating func end() { total += weights[key.finished] ?? 0 }
+  @inline(__always) mutating func nextToken() {}
 }
