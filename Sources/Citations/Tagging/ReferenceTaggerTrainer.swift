@@ -65,7 +65,8 @@ public struct ReferenceTaggerTrainer: Sendable {
 
   /// With 2 or more: a reranker is trained over the tagger's best labellings, from lists made
   /// by this many jackknife taggers (each trained without one part of the data, listing that
-  /// part); 0: no reranker. `normalize ref --train` uses 4.
+  /// part); 0: no reranker. `normalize ref --train` uses 6 (taggers on 5/6 of the data list
+  /// much as the full one does; 4 scored 0.001 lower on held-out titles, 10 no higher).
   public var rerankerFolds = 0
   /// How many of the tagger's best labellings the reranker chooses among.
   public var candidates = 4

@@ -65,7 +65,7 @@ struct Ref: ParsableCommand {
   var weightFloor = 2
 
   @Option(help: "With --train: jackknife folds whose taggers list candidates for the reranker (0: no reranker).")
-  var rerankerFolds = 4
+  var rerankerFolds = 6
 
   @Option(help: "With --train: how many of the tagger's best labellings the reranker chooses among.")
   var candidates = 4
