@@ -136,10 +136,7 @@ struct CandidateRerankerTests {
 
   @Test("a reranker that prefers the second candidate makes tag() return the second-best path")
   func rerankerChoosesCandidate() throws {
-    var trainer = ReferenceTaggerTrainer(epochs: 5, minimumCount: 1)
-    trainer.scale = 100
-    trainer.weightFloor = 1
-    let plain = trainer.train(ReferenceTaggerTests.examples)
+    let plain = Self.toyTrainer().train(ReferenceTaggerTests.examples)
     let tokens = ReferenceTaggerTests.examples[0].tokens
     let kbest = plain.candidates(tokens, k: 3) { $0 }
     try #require(kbest.count == 3)
@@ -156,10 +153,7 @@ struct CandidateRerankerTests {
 
   @Test("choosing by hashed feature names agrees with scoring the named features")
   func hashedScoringAgrees() throws {
-    var trainer = ReferenceTaggerTrainer(epochs: 5, minimumCount: 1)
-    trainer.scale = 100
-    trainer.weightFloor = 1
-    let plain = trainer.train(ReferenceTaggerTests.examples)
+    let plain = Self.toyTrainer().train(ReferenceTaggerTests.examples)
     var random = SplitMix(seed: 3)
     for example in ReferenceTaggerTests.examples + Self.moreExamples {
       let list = plain.candidates(example.tokens, k: 4) { $0 }
@@ -182,9 +176,7 @@ struct CandidateRerankerTests {
 
   @Test("jackknife training gives a reranker, the same one each time, that reads back unchanged")
   func jackknifeTraining() throws {
-    var trainer = ReferenceTaggerTrainer(epochs: 5, minimumCount: 1)
-    trainer.scale = 100
-    trainer.weightFloor = 1
+    var trainer = Self.toyTrainer()
     trainer.rerankerFolds = 2
     trainer.candidates = 3
     // Taggers trained on half of these mislabel the other half, which the reranker learns from.
@@ -198,6 +190,14 @@ struct CandidateRerankerTests {
     let reread = try ReferenceTaggingModel(tsv: text, path: "test.tsv")
     #expect(reread.tsv() == text)
     for example in examples { #expect(reread.tag(example.tokens) == model.tag(example.tokens)) }
+  }
+
+  /// A perceptron trainer for the toy references (their weights are small: kept at 100×).
+  static func toyTrainer() -> ReferenceTaggerTrainer {
+    var trainer = ReferenceTaggerTrainer(epochs: 5, minimumCount: 1)
+    trainer.scale = 100
+    trainer.weightFloor = 1
+    return trainer
   }
 
   static let moreExamples: [ReferenceTaggerTrainer.Example] = [

@@ -50,6 +50,22 @@ import Testing
     #expect(result.stdout.contains("clean"))
   }
 
+  @Test("ref --jsonl keeps a line with invalid UTF-8 (U+FFFD and a finding) and skips malformed JSON with its line")
+  func refJSONLinesBadInput() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("normalize-ref-\(UUID().uuidString).jsonl")
+    defer { try? FileManager.default.removeItem(at: file) }
+    var bytes = Array(#"{"id":"a","text":"Ab"#.utf8) + [0xFF, 0xFE] + Array(#" (2001). Rivers. Sun Press."}"#.utf8)
+    bytes += Array("\nnot json\n".utf8)
+    try Data(bytes).write(to: file)
+    let result = try run(["ref", "--jsonl", file.path])
+    #expect(result.status == 1)
+    let lines = result.stdout.split(separator: "\n")
+    #expect(lines.count == 1)
+    #expect(lines.first?.contains("\"invalid-utf8\"") == true)
+    #expect(lines.first?.contains("\u{FFFD}") == true)
+    #expect(result.stderr.contains("line 2: not a JSON object"))
+  }
+
   @Test func samplesBecomeOneRecordEach() throws {
     let result = try run([Self.repository.appendingPathComponent("Samples").path, "--jobs", "2"])
     #expect(result.status == 0)

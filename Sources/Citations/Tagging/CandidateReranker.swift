@@ -72,21 +72,13 @@ struct CandidateReranker: Sendable, Equatable {
 
 /// Adds up the weights of the features `CandidateFeatures` hands it, hashing their names as
 /// they are made.
-private struct RerankScoringSink: FeatureSink {
+private struct RerankScoringSink: HashingSink {
   let weights: [UInt64: Float]
   private(set) var total: Float = 0
-  private var key = FeatureKey()
+  var key = FeatureKey()
 
   init(weights: [UInt64: Float]) { self.weights = weights }
 
-  @inline(__always) mutating func start(_ prefix: StaticString) {
-    key = FeatureKey()
-    key.add(prefix)
-  }
-  @inline(__always) mutating func text(_ piece: StaticString) { key.add(piece) }
-  @inline(__always) mutating func string(_ piece: String) { key.add(piece) }
-  @inline(__always) mutating func scalar(_ piece: Unicode.Scalar?) { key.add(piece ?? "_") }
-  @inline(__always) mutating func int(_ piece: Int) { key.add(piece) }
   @inline(__always) mutating func end() { total += weights[key.finished] ?? 0 }
   @inline(__always) mutating func nextToken() {}
 }

@@ -144,23 +144,13 @@ struct NamingSink: FeatureSink {
   }
 }
 
-/// Adds each feature's weights to its token's row of label scores as the feature is made.
-struct ScoringSink: FeatureSink {
-  let table: FeatureTable
-  let pairs: UnsafeBufferPointer<UInt32>
-  let count: Int
-  /// `scores[token * count + label]`, owned by the caller.
-  let scores: UnsafeMutableBufferPointer<Float>
-  private var row = 0
-  private var key = FeatureKey()
+/// A sink that hashes each feature's name as it is made (`FeatureKey`) and hands the key to
+/// `end()`: the pieces are the same for every such sink.
+protocol HashingSink: FeatureSink {
+  var key: FeatureKey { get set }
+}
 
-  init(table: FeatureTable, pairs: UnsafeBufferPointer<UInt32>, labels count: Int, scores: UnsafeMutableBufferPointer<Float>) {
-    self.table = table
-    self.pairs = pairs
-    self.count = count
-    self.scores = scores
-  }
-
+extension HashingSink {
   @inline(__always) mutating func start(_ prefix: StaticString) {
     key = FeatureKey()
     key.add(prefix)
@@ -169,6 +159,25 @@ struct ScoringSink: FeatureSink {
   @inline(__always) mutating func string(_ piece: String) { key.add(piece) }
   @inline(__always) mutating func scalar(_ piece: Unicode.Scalar?) { key.add(piece ?? "_") }
   @inline(__always) mutating func int(_ piece: Int) { key.add(piece) }
+}
+
+/// Adds each feature's weights to its token's row of label scores as the feature is made.
+struct ScoringSink: HashingSink {
+  let table: FeatureTable
+  let pairs: UnsafeBufferPointer<UInt32>
+  let count: Int
+  /// `scores[token * count + label]`, owned by the caller.
+  let scores: UnsafeMutableBufferPointer<Float>
+  private var row = 0
+  var key = FeatureKey()
+
+  init(table: FeatureTable, pairs: UnsafeBufferPointer<UInt32>, labels count: Int, scores: UnsafeMutableBufferPointer<Float>) {
+    self.table = table
+    self.pairs = pairs
+    self.count = count
+    self.scores = scores
+  }
+
   @inline(__always) mutating func end() {
     guard let (offset, n) = table.pairs(of: key.finished), offset + n <= pairs.count, row + count <= scores.count else { return }
     for pair in pairs[offset..<offset + n] {

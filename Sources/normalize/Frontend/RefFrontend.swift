@@ -63,7 +63,9 @@ struct RefFrontend {
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     var rejected = 0
     func handleLine(_ line: ArraySlice<UInt8>, _ lineNumber: Int) throws {
-      guard let value = try? decoder.decode(JSONValue.self, from: Data(line)), case .object(var object) = value,
+      // Invalid UTF-8 becomes U+FFFD with a finding, as in `normalize`, instead of losing the line.
+      let decoded = line.withUnsafeBufferPointer { UTF8Decoding.decode($0) }
+      guard let value = try? decoder.decode(JSONValue.self, from: Data(decoded.text.utf8)), case .object(var object) = value,
         let text = object["text"]?.stringValue
       else {
         Diagnostics.print("normalize ref: line \(lineNumber): not a JSON object with a string \"text\"; skipped")
@@ -71,7 +73,13 @@ struct RefFrontend {
         return
       }
       let published = object["published"]?.stringValue ?? defaultPublished
-      let annotation = parser.parse(text, published: published)
+      var annotation = parser.parse(text, published: published)
+      if decoded.invalidCount > 0 {
+        annotation.findings.append(
+          Finding(
+            code: "invalid-utf8", severity: .warning, byteOffset: decoded.invalidOffsets.first,
+            message: "\(decoded.invalidCount) invalid UTF-8 sequence(s) on line \(lineNumber) replaced with U+FFFD; re-export the source as UTF-8"))
+      }
       // Drop the gold fields of tagged input so the output is a prediction only.
       object["fields"] = nil
       object["segments"] = .array((annotation.segments ?? []).map { .array($0.map { .string($0) }) })
