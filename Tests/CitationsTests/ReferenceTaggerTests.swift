@@ -91,4 +91,19 @@ struct ReferenceTaggerTests {
     #expect(tokens.map(\.text) == ["消息:俄乌", "[News]", "x"])
     #expect(tokens.map(\.start) == [2, 8, 15])
   }
+
+  @Test("CJK words are cut at field marks, not at colons or decimal points")
+  func cjkTokens() {
+    let zh = ReferenceToken.tokenize("王小明（2018）。〈臺灣的語言政策〉。《語言學報》，15，23–45。")
+    #expect(zh.map(\.text) == ["王小明", "（2018）。", "〈臺灣的語言政策〉。", "《語言學報》，", "15，", "23–45。"])
+    #expect(zh.map(\.start) == [0, 3, 10, 20, 27, 30])
+    let gbt = ReferenceToken.tokenize("[1] 王小明.台湾的语言政策[J].语言学报,2018,15(2):23-45.")
+    #expect(gbt.map(\.text) == ["[1]", "王小明.", "台湾的语言政策[J].", "语言学报,", "2018,", "15(2):", "23-45."])
+    #expect(ReferenceToken.tokenize("消息：俄乌 第1.5卷").map(\.text) == ["消息：俄乌", "第1.5卷"])
+    // Latin words are never cut.
+    #expect(ReferenceToken.tokenize("Smith,J.(2001).Title").map(\.text) == ["Smith,J.(2001).Title"])
+    // Touching tokens join without a space in their segment.
+    let segments = ReferenceSegment.group(zh, labels: ["author", "date", "title", "title", "volume", "volume"])
+    #expect(segments.map(\.text) == ["王小明", "（2018）。", "〈臺灣的語言政策〉。《語言學報》，", "15，23–45。"])
+  }
 }

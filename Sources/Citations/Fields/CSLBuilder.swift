@@ -24,7 +24,7 @@ struct CSLBuilder {
   }
 
   static func clean(_ text: String) -> String {
-    TitleAnalyzer.tidy(text).trimming(" ,;:.()[]")
+    TitleAnalyzer.tidy(text).trimming(" ,;:.()[]，；：。、（）【】")
   }
 
   mutating func build(segments: [ReferenceSegment], reference: String) -> ReferenceItem {
@@ -91,7 +91,13 @@ struct CSLBuilder {
       }
     }
     _ = sawRetrieved
-    if let titleText {
+    if var titleText {
+      // A GB/T 7714 type code ("台湾的语言政策[J]") says what the item is; it is not title.
+      let stripped = titleText.trimming(" .,;。，；")
+      if let code = ReferenceRules.typeCode(of: stripped), let type = Self.gbtTypes[code] {
+        titleText = String(stripped.dropLast(code.count + 2))
+        item.type = type
+      }
       let (analysis, titleFindings) = titles.analyze(titleText)
       if !analysis.title.isEmpty { item.title = analysis }
       findings += titleFindings
@@ -153,9 +159,11 @@ struct CSLBuilder {
       value = String(value.dropFirst(prefix.count))
       break
     }
-    for suffix in [" с", " pp", " p", " S", " стр", " pages"] where value.hasSuffix(suffix) {
+    for suffix in [" с", " pp", " p", " S", " стр", " pages", "頁", "页"] where value.hasSuffix(suffix) {
       value = String(value.dropLast(suffix.count))
     }
+    // "第147~153頁": the counter's "第" before the numbers.
+    if value.hasPrefix("第") { value = String(value.dropFirst()) }
     value = value.trimming(" .,")
     return value.isEmpty ? nil : value
   }
@@ -195,7 +203,15 @@ struct CSLBuilder {
     }
   }
 
+  /// CSL types of the GB/T 7714 document type codes.
+  static let gbtTypes: [String: String] = [
+    "J": "article-journal", "J/OL": "article-journal", "M": "book", "M/OL": "book", "C": "paper-conference", "C/OL": "paper-conference",
+    "D": "thesis", "N": "article-newspaper", "N/OL": "article-newspaper", "R": "report", "S": "standard", "P": "patent",
+    "EB/OL": "webpage", "DB/OL": "dataset", "CP/OL": "software", "DS": "dataset",
+  ]
+
   private func itemType(_ item: ReferenceItem, reference: String) -> String {
+    if item.type != "article", Self.gbtTypes.values.contains(item.type) { return item.type }
     let lowered = reference.lowercased()
     if let genre = item.genre?.lowercased(), genre.includes("thesis") || genre.includes("dissertation") || genre.includes("дис") {
       return "thesis"

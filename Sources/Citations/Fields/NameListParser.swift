@@ -1,6 +1,6 @@
 /// Splits an author or editor field into names: "Bergk, V., Haefeli, W. E. & Martin-Facklam,
 /// M.", "Smith AB, Jones CD", "Nichols, Bill", "Мирошник И.В., Никифоров В.О.", "Yonhap News
-/// Agency" (an organisation, kept whole as `literal`).
+/// Agency" (an organisation, kept whole as `literal`), "李华，张伟" (full-width commas).
 ///
 /// ```swift
 /// NameListParser.parse("Bergk, V., Haefeli, W. E. & Gasse, C.")
@@ -35,7 +35,7 @@ enum NameListParser {
     if isOrganisation(text) { return [PersonName(literal: text)] }
     // Unify the separators between names.
     var unified = text
-    for conjunction in [" & ", " and ", " und ", " et ", " y ", " e ", " и ", " і ", " та ", "·", "、"] {
+    for conjunction in [" & ", " and ", " und ", " et ", " y ", " e ", " и ", " і ", " та ", "·", "、", "，", "；"] {
       unified = unified.replacingAll(conjunction, with: ", ")
     }
     unified = unified.replacingAll(";", with: ",")

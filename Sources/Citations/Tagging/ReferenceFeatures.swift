@@ -319,7 +319,7 @@ enum ReferenceFeatures {
         value = value * 10 + Int(s.value - 0x30)
         digits += 1
         if digits > 4 { return false }
-      } else if digits == 0 && (s == "(" || s == "[") {
+      } else if digits == 0 && (s == "(" || s == "[" || s == "（") {
         continue
       } else {
         break
@@ -489,21 +489,21 @@ enum ReferenceFeatures {
   /// Closing quotes and brackets that may follow a sentence's full stop.
   @inline(__always) static func isClosingMark(_ s: Unicode.Scalar) -> Bool {
     switch s {
-    case "\"", "”", "’", "'", "»", ")", "]", "›": return true
+    case "\"", "”", "’", "'", "»", ")", "]", "›", "）", "】", "」", "』", "》", "〉": return true
     default: return false
     }
   }
 
   @inline(__always) static func isOpeningQuote(_ s: Unicode.Scalar) -> Bool {
     switch s {
-    case "\"", "“", "‘", "«", "„", "‹", "'", "「", "『", "《", "\u{F0854}": return true
+    case "\"", "“", "‘", "«", "„", "‹", "'", "「", "『", "《", "〈", "\u{F0854}": return true
     default: return false
     }
   }
 
   @inline(__always) static func isClosingQuote(_ s: Unicode.Scalar) -> Bool {
     switch s {
-    case "\"", "”", "’", "»", "“", "›", "'", "」", "』", "》", "\u{F0855}": return true
+    case "\"", "”", "’", "»", "“", "›", "'", "」", "』", "》", "〉", "\u{F0855}": return true
     default: return false
     }
   }

@@ -1,6 +1,11 @@
 /// Repairs to the tagger's labels for patterns a token-by-token model sees poorly: a
 /// translation in square brackets right after a non-Latin title belongs to the title, and a
-/// bracketed placeholder after "Retrieved from" / "Available at" stands where the URL goes.
+/// bracketed placeholder after "Retrieved from" / "Available at" stands where the URL goes, and
+/// Chinese and Japanese title marks say what a field is: 〈…〉 and 「…」 wrap the title of an
+/// article or chapter, 《…》 and 『…』 that of a book or journal (the journal when an article
+/// title came before), and 第12巻 / 第15卷 / 第3期 / 第2号 after a journal is its volume or issue;
+/// a Chinese national-standard (GB/T 7714) type code such as "[J]" or "[M]" closes the title
+/// ("王小明. 台湾的语言政策[J]. 语言学报, 2018, 15(2): 23-45.").
 enum ReferenceRules {
   static func repair(tokens: [String], labels: [String]) -> [String] {
     var labels = labels
@@ -12,6 +17,8 @@ enum ReferenceRules {
       guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://") || lowered.hasPrefix("www.") else { continue }
       labels[k] = "url"
     }
+    repairCJKTitleMarks(tokens: tokens, labels: &labels)
+    repairTypeCodes(tokens: tokens, labels: &labels)
     var i = 0
     while i < n {
       guard tokens[i].hasPrefix("[") else {
@@ -34,6 +41,108 @@ enum ReferenceRules {
       i = j + 1
     }
     return labels
+  }
+
+  /// Labels whole tokens wrapped in CJK title marks (see the type's description).
+  static func repairCJKTitleMarks(tokens: [String], labels: inout [String]) {
+    var articleTitle = false
+    var afterJournal = false
+    for (k, token) in tokens.enumerated() {
+      let scalars = token.unicodeScalars
+      // Latin tokens (nearly all) go no further than their first scalar.
+      guard let first = scalars.first, first.value >= 0x3000 || afterJournal else { continue }
+      guard let close = scalars.last(where: { !trailingMarks.contains($0) }) else { continue }
+      if (first == "〈" && close == "〉") || (first == "「" && close == "」") {
+        labels[k] = "title"
+        articleTitle = true
+        afterJournal = false
+      } else if (first == "《" && close == "》") || (first == "『" && close == "』") {
+        labels[k] = articleTitle ? "journal" : "title"
+        afterJournal = articleTitle
+      } else if afterJournal, isVolumeOrIssue(scalars) {
+        labels[k] = "volume"
+      } else {
+        afterJournal = false
+      }
+    }
+  }
+
+  /// GB/T 7714 references: "authors. title[J]. journal, year, volume(issue): pages." or
+  /// "authors. title[M]. place: publisher, year." The first field that ends with "." (after a
+  /// citation number) holds the authors, the fields up to the type code the title; after "[J]"
+  /// the field up to the next comma is the journal, after "[M]" the field up to a colon is the
+  /// place and the next up to a comma the publisher. The rest stays as tagged.
+  static func repairTypeCodes(tokens: [String], labels: inout [String]) {
+    guard let code = tokens.firstIndex(where: { typeCode(of: $0) != nil }), let kind = typeCode(of: tokens[code]) else { return }
+    var start = 0
+    while start < code, labels[start] == "citation-number" || isCitationNumber(tokens[start]) {
+      labels[start] = "citation-number"
+      start += 1
+    }
+    guard start <= code else { return }
+    if let authorEnd = (start..<code).first(where: { endsField(tokens[$0], with: ".。") }) {
+      for k in start...authorEnd { labels[k] = "author" }
+      start = authorEnd + 1
+    }
+    for k in start...code { labels[k] = "title" }
+    var k = code + 1
+    // Labels the tokens from k up to the first that ends with one of `ends`.
+    func take(_ label: String, until ends: String) {
+      while k < tokens.count {
+        labels[k] = label
+        k += 1
+        if endsField(tokens[k - 1], with: ends) { return }
+      }
+    }
+    switch kind {
+    case "J", "J/OL", "N", "N/OL": take("journal", until: ",，.。")
+    case "M", "M/OL", "R", "D", "S":
+      if k < tokens.count, (k..<tokens.count).contains(where: { endsField(tokens[$0], with: ":：") }) { take("location", until: ":：") }
+      take("publisher", until: ",，.。")
+    default: break
+    }
+  }
+
+  /// The code of a GB/T 7714 document type closing a token ("政策[J].", "parsing[M],"), or nil.
+  static func typeCode(of token: String) -> String? {
+    var core = Substring(token).unicodeScalars
+    while let last = core.last, codeTrailers.contains(last) { core = core.dropLast() }
+    guard core.last == "]" else { return nil }
+    core = core.dropLast()
+    guard let open = core.lastIndex(of: "["), core.distance(from: open, to: core.endIndex) <= 6 else { return nil }
+    let code = String(core[core.index(after: open)...])
+    return typeCodes.contains(code) ? code : nil
+  }
+
+  private static let codeTrailers = Set(".,;。，；".unicodeScalars)
+
+  /// GB/T 7714 document types: journal, monograph, conference, thesis, newspaper, report,
+  /// standard, patent, collection, other, archive, database, software, electronic resources.
+  static let typeCodes: Set<String> = [
+    "J", "M", "C", "D", "N", "R", "S", "P", "G", "Z", "A", "CM", "DS", "EB/OL", "J/OL", "M/OL", "N/OL", "C/OL", "DB/OL", "CP/OL",
+  ]
+
+  private static func endsField(_ token: String, with marks: String) -> Bool {
+    guard let last = token.last else { return false }
+    return marks.contains(last)
+  }
+
+  private static func isCitationNumber(_ token: String) -> Bool {
+    let core = token.trimming("[]().")
+    return !core.isEmpty && core.count <= 4 && core.allSatisfy(\.isNumber) && (token.hasPrefix("[") || token.hasSuffix(".") || token.hasSuffix(")"))
+  }
+
+  /// Marks that may follow a field's closing bracket inside its token: 〈…〉。 《…》，
+  private static let trailingMarks = Set("。，、；：．,.;:".unicodeScalars)
+
+  /// "第12巻", "第15卷，", "3期", "第2号。": a number with a volume or issue counter.
+  private static func isVolumeOrIssue(_ scalars: String.UnicodeScalarView) -> Bool {
+    var core = Substring(String(scalars)).unicodeScalars
+    while let last = core.last, trailingMarks.contains(last) { core = core.dropLast() }
+    if core.first == "第" { core = core.dropFirst() }
+    guard let counter = core.last, "巻卷期号號輯辑册冊".unicodeScalars.contains(counter) else { return false }
+    let digits = core.dropLast()
+    return !digits.isEmpty && digits.allSatisfy { $0.properties.numericType != nil }
   }
 
   /// Whether bracketed text is a placeholder left by a template or a writer.

@@ -7,7 +7,8 @@
 public struct ReferenceSegment: Sendable, Equatable, Codable {
   /// The field label.
   public var label: String
-  /// The tokens of the segment joined by single spaces.
+  /// The tokens of the segment joined by single spaces (without one where two tokens touch,
+  /// as the pieces of a CJK word do).
   public var text: String
   /// Unicode scalar offsets in the reference string, end exclusive.
   public var start: Int
@@ -31,7 +32,7 @@ public struct ReferenceSegment: Sendable, Equatable, Codable {
     var segments: [ReferenceSegment] = []
     for (token, label) in zip(tokens, labels) {
       if let last = segments.last, last.label == label {
-        segments[segments.count - 1].text += " " + token.text
+        segments[segments.count - 1].text += (last.end == token.start ? "" : " ") + token.text
         segments[segments.count - 1].end = token.end
       } else {
         segments.append(ReferenceSegment(label: label, text: token.text, start: token.start, end: token.end))

@@ -1,11 +1,20 @@
-/// One whitespace-separated token of a reference string, with its place in the string.
+/// One token of a reference string, with its place in the string: a whitespace-separated word,
+/// or a piece of one where Chinese, Japanese or Korean text runs fields together without spaces.
 ///
-/// Tokens are what the tagger labels and what `../shared/eval/refs/score.py` counts: a
-/// reference's segments joined with spaces give back its tokens.
+/// Tokens are what the tagger labels. In references with spaces between fields they are the
+/// whitespace tokens `../shared/eval/refs/score.py` counts. A CJK reference written without
+/// spaces ("王小明（2018）。〈臺灣的語言政策〉。《語言學報》，15，23–45。") is one whitespace
+/// token, so it is also cut after full-width stops and commas (。．，；！？), after closing
+/// brackets and quotes (）】」』》〉), before opening ones (（【「『《〈), after ASCII "." ","
+/// ";" (GB/T 7714's "王小明.台湾的语言政策[J].语言学报,2018,15(2):23-45"; not a decimal
+/// point), and at a colon only between "volume(issue)" and pages; other colons stay inside
+/// their field (a colon usually belongs to a title: "消息：…").
 ///
 /// ```swift
 /// ReferenceToken.tokenize("Yonhap News Agency. (2025, May 27).").map(\.text)
 /// // ["Yonhap", "News", "Agency.", "(2025,", "May", "27)."]
+/// ReferenceToken.tokenize("山田太郎（2019）「日本語の文法」『言語研究』12，45–67。").map(\.text)
+/// // ["山田太郎", "（2019）", "「日本語の文法」", "『言語研究』", "12，", "45–67。"]
 /// ```
 public struct ReferenceToken: Sendable, Equatable {
   /// The token as written.
@@ -21,7 +30,8 @@ public struct ReferenceToken: Sendable, Equatable {
     self.end = end
   }
 
-  /// Splits `reference` at white space (any Unicode white space, including U+3000 and U+00A0).
+  /// Splits `reference` at white space (any Unicode white space, including U+3000 and U+00A0),
+  /// and words with CJK text at the field marks described above.
   ///
   /// - Parameter reference: the reference string.
   /// - Returns: the tokens in order; empty for blank input.
@@ -30,20 +40,111 @@ public struct ReferenceToken: Sendable, Equatable {
     var current = String.UnicodeScalarView()
     var start = 0
     var offset = 0
+    var hasCJK = false
+    func flush() {
+      if current.isEmpty { return }
+      if hasCJK {
+        let scalars = Array(current)
+        var pieceStart = 0
+        for cut in cuts(scalars) + [scalars.count] where cut > pieceStart {
+          tokens.append(ReferenceToken(text: string(scalars[pieceStart..<cut]), start: start + pieceStart, end: start + cut))
+          pieceStart = cut
+        }
+      } else {
+        tokens.append(ReferenceToken(text: String(current), start: start, end: offset))
+      }
+      current = String.UnicodeScalarView()
+      hasCJK = false
+    }
     for scalar in reference.unicodeScalars {
       if isSpace(scalar) {
-        if !current.isEmpty {
-          tokens.append(ReferenceToken(text: String(current), start: start, end: offset))
-          current = String.UnicodeScalarView()
-        }
+        flush()
       } else {
         if current.isEmpty { start = offset }
         current.append(scalar)
+        if !hasCJK && scalar.value >= 0x1100 && isCJK(scalar) { hasCJK = true }
       }
       offset += 1
     }
-    if !current.isEmpty { tokens.append(ReferenceToken(text: String(current), start: start, end: offset)) }
+    flush()
     return tokens
+  }
+
+  private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+    var view = String.UnicodeScalarView()
+    view.append(contentsOf: scalars)
+    return String(view)
+  }
+
+  /// Where a whitespace word with CJK text is cut: the offsets (inside the word) where a new
+  /// token begins.
+  static func cuts(_ word: [Unicode.Scalar]) -> [Int] {
+    var result: [Int] = []
+    for i in word.indices.dropFirst() {
+      let before = word[i - 1]
+      let after = word[i]
+      if isSpace(after) { continue }
+      let cut: Bool
+      if opensCJKField(after) {
+        cut = !opensCJKField(before)
+      } else if endsCJKField(before) {
+        cut = !endsCJKField(after) && !isAsciiSeparator(after)
+      } else if isAsciiSeparator(before) {
+        // "王小明.台湾", "[J].语言", "语言学报,2018,15(2)": ASCII marks between fields of a CJK
+        // reference; a full stop between digits ("1.5") stays.
+        let previous = i >= 2 ? word[i - 2] : before
+        let decimal = before == "." && isDigit(previous) && isDigit(after)
+        cut = !decimal && !endsCJKField(after) && !isAsciiSeparator(after) && !closesAscii(after)
+      } else if before == ":" || before == "：" {
+        // "15(2):23-45": pages after volume and issue; other colons stay inside their field.
+        let previous = i >= 2 ? word[i - 2] : before
+        cut = (previous == ")" || previous == "）") && isDigit(after)
+      } else {
+        cut = false
+      }
+      if cut { result.append(i) }
+    }
+    return result
+  }
+
+  /// Full-width stops and commas, and closing brackets and quotes, after which a field may end.
+  static func endsCJKField(_ s: Unicode.Scalar) -> Bool {
+    switch s {
+    case "。", "．", "，", "；", "！", "？": return true
+    default: return closesCJKPair(s)
+    }
+  }
+
+  static func closesCJKPair(_ s: Unicode.Scalar) -> Bool {
+    switch s {
+    case "）", "】", "」", "』", "》", "〉", "〕", "］", "〗": return true
+    default: return false
+    }
+  }
+
+  /// Opening brackets and quotes before which a field may begin.
+  static func opensCJKField(_ s: Unicode.Scalar) -> Bool {
+    switch s {
+    case "（", "【", "「", "『", "《", "〈", "〔", "［", "〖": return true
+    default: return false
+    }
+  }
+
+  static func isAsciiSeparator(_ s: Unicode.Scalar) -> Bool { s == "." || s == "," || s == ";" }
+
+  static func closesAscii(_ s: Unicode.Scalar) -> Bool { s == ")" || s == "]" || s == "\"" || s == "'" }
+
+  static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
+
+  /// Han, kana, Hangul, and the CJK punctuation and full-width blocks.
+  static func isCJK(_ s: Unicode.Scalar) -> Bool {
+    switch s.value {
+    case 0x1100...0x11FF, 0x3000...0x303F, 0x3040...0x30FF, 0x3130...0x318F, 0x31F0...0x31FF, 0x3400...0x4DBF,
+      0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0xFF00...0xFFEF, 0x20000...0x2FFFF:
+      return true
+    default:
+      return false
+    }
   }
 
   /// White space as Python's `str.split()` sees it (which the scorer uses).

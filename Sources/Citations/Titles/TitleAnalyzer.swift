@@ -33,7 +33,7 @@ struct TitleAnalyzer: Sendable {
     var changed = true
     while changed {
       changed = false
-      while let last = scalars.last, ReferenceToken.isSpace(last) || ".,;:/–—-=".unicodeScalars.contains(last) {
+      while let last = scalars.last, ReferenceToken.isSpace(last) || ".,;:/–—-=。，；：、．".unicodeScalars.contains(last) {
         scalars = scalars.dropLast()
         changed = true
       }
@@ -115,6 +115,12 @@ struct TitleAnalyzer: Sendable {
       analysis.romanized = TitleRomanizer.romanize(analysis.title, language: language)
     }
     var findings: [Finding] = []
+    if language == "ja" && analysis.romanized == nil {
+      findings.append(
+        Finding(
+          code: "unromanized-title", severity: .info, field: "title",
+          message: "the Japanese title has kanji, whose readings ICU does not know; add its romanisation by hand if it is needed"))
+    }
     if analysis.translated == nil, let language, language != "en" {
       if let english = glossary.translate(analysis.title, language: language) {
         analysis.translated = english

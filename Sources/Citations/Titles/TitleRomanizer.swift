@@ -2,8 +2,8 @@ import ICUSupport
 
 /// Writes a non-Latin title in Latin letters with ICU transforms: Chinese by Han-Latin over
 /// the words of ICU's dictionary-based break iterator (so pinyin comes in words, "xiāoxi" not
-/// "xiāo xi"), tone marks removed as library catalogues write it; Japanese by Any-Latin over
-/// words; Korean by ICU's Hangul-Latin (a letter transliteration, not name romanisation);
+/// "xiāo xi"), tone marks removed as library catalogues write it; Japanese in kana by
+/// Any-Latin over words (not with kanji, which ICU can read only as Mandarin); Korean by ICU's Hangul-Latin (a letter transliteration, not name romanisation);
 /// Cyrillic by the BGN/PCGN scheme of the language (Russian, Ukrainian, Bulgarian); Greek by
 /// UNGEGN.
 ///
@@ -18,7 +18,11 @@ enum TitleRomanizer {
     let text: String?
     switch language {
     case "zh", "zh-Hans", "zh-Hant": text = byWords(title, locale: "zh", transform: "Han-Latin", stripTones: true)
-    case "ja": text = byWords(title, locale: "ja", transform: "Any-Latin", stripTones: false)
+    case "ja":
+      // ICU reads kanji only as Mandarin (日本語 would come out "rìběnyǔ", not "nihongo"), so
+      // only kana titles are romanised.
+      if title.unicodeScalars.contains(where: { $0.properties.isIdeographic }) { return nil }
+      text = byWords(title, locale: "ja", transform: "Any-Latin", stripTones: false)
     case "ko": text = transliterate(title, "Hangul-Latin")
     case "ru": text = transliterate(title, "Russian-Latin/BGN")
     case "uk": text = transliterate(title, "Ukrainian-Latin/BGN")
