@@ -98,7 +98,7 @@ struct CSLBuilder {
         titleText = String(stripped.dropLast(code.count + 2))
         item.type = type
       }
-      let (analysis, titleFindings) = titles.analyze(titleText)
+      let (analysis, titleFindings) = titles.analyze(titleText, context: reference)
       if !analysis.title.isEmpty { item.title = analysis }
       findings += titleFindings
     }

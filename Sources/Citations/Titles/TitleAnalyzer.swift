@@ -101,12 +101,23 @@ struct TitleAnalyzer: Sendable {
 
   /// Analyses a title field.
   ///
+  /// - Parameters:
+  ///   - field: the title as tagged.
+  ///   - context: the whole reference, which settles Russian or Ukrainian for a title whose
+  ///     letters do not ("Кобзар" in "Шевченко Т. Г. Кобзар. — Київ: Дніпро, 1985.").
   /// - Returns: the analysis and findings about it (no translation available).
-  func analyze(_ field: String) -> (TitleAnalysis, [Finding]) {
+  func analyze(_ field: String, context: String? = nil) -> (TitleAnalysis, [Finding]) {
     let tidied = Self.tidy(field)
     let (rawOriginal, translation) = splitTranslation(tidied)
     let original = Self.tidy(rawOriginal)
-    let (language, script) = identifier.identify(original)
+    var (language, script) = identifier.identify(original)
+    // A Cyrillic title without telling letters ("Кобзар") takes the language the rest of the
+    // reference shows ("Київ: Дніпро").
+    if script == "Cyrl", identifier.cyrillicByLetters(original) == nil, let context,
+      let fromContext = identifier.cyrillicByLetters(context)
+    {
+      language = fromContext
+    }
     var analysis = TitleAnalysis(title: TitlePunctuation.normalize(original, language: language), language: language, script: script)
     if let translation {
       analysis.translated = TitlePunctuation.normalize(translation, language: "en")

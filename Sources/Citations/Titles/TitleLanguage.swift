@@ -73,6 +73,23 @@ struct TitleLanguage: Sendable {
   }
 
   private func cyrillicLanguage(_ title: String) -> String {
+    if let language = cyrillicByLetters(title) { return language }
+    // The best score; on a tie, the language listed first (a dictionary's order would change
+    // from run to run).
+    let scores = stopwordScores(title, among: Self.cyrillicLanguages)
+    var best = "ru"
+    var bestScore = 0.0
+    for language in Self.cyrillicLanguages where (scores[language] ?? 0) > bestScore {
+      best = language
+      bestScore = scores[language] ?? 0
+    }
+    return best
+  }
+
+  /// The language a Cyrillic text's distinctive letters name (і ї є ґ Ukrainian, ы э ё
+  /// Russian, ў Belarusian, ђ ћ љ њ џ ј Serbian, ѓ ќ ѕ Macedonian, ъ without the Russian letters
+  /// Bulgarian), or nil when it has none: "Кобзар" could be either, "Київ" is Ukrainian.
+  func cyrillicByLetters(_ title: String) -> String? {
     var marks: [String: Int] = [:]
     for scalar in title.lowercased().unicodeScalars {
       switch scalar {
@@ -91,16 +108,7 @@ struct TitleLanguage: Sendable {
     if (marks["mk"] ?? 0) > 0 { return "mk" }
     if (marks["sr"] ?? 0) > 0 { return "sr" }
     if (marks["bg?"] ?? 0) > 0 { return "bg" }
-    // The best score; on a tie, the language listed first (a dictionary's order would change
-    // from run to run).
-    let scores = stopwordScores(title, among: Self.cyrillicLanguages)
-    var best = "ru"
-    var bestScore = 0.0
-    for language in Self.cyrillicLanguages where (scores[language] ?? 0) > bestScore {
-      best = language
-      bestScore = scores[language] ?? 0
-    }
-    return best
+    return nil
   }
 
   private func latinLanguage(_ title: String) -> String? {
