@@ -14,6 +14,7 @@ enum NameListParser {
     "institute", "institut", "istituto", "instituto", "organization", "organisation", "committee", "department",
     "bank", "office", "council", "corporation", "inc", "ltd", "llc", "press", "service", "times", "post", "daily",
     "group", "foundation", "society", "commission", "centre", "center", "government", "bureau", "agenzia", "agentur",
+    "weekly", "monthly", "quarterly", "gazette", "herald", "tribune", "magazine", "newspaper", "dispatch", "wire",
     "company", "network", "television", "radio", "broadcasting", "tass", "ria", "reuters", "yonhap", "xinhua",
     "kcna", "nato", "un", "who", "oecd", "federation", "union", "party", "parliament", "court", "board", "staff",
     "editors", "team", "project", "consortium", "nations", "world", "national", "international", "journal", "media",
