@@ -91,12 +91,12 @@ struct CSLBuilder {
       }
     }
     _ = sawRetrieved
+    // A GB/T 7714 type code ("台湾的语言政策[J]") says what the item is; it is not title.
+    var codedType: String?
     if var titleText {
-      // A GB/T 7714 type code ("台湾的语言政策[J]") says what the item is; it is not title.
-      let stripped = titleText.trimming(" .,;。，；")
-      if let code = ReferenceRules.typeCode(of: stripped), let type = Self.gbtTypes[code] {
-        titleText = String(stripped.dropLast(code.count + 2))
-        item.type = type
+      if let (title, code) = ReferenceRules.splitTypeCode(titleText) {
+        titleText = title.trimming(" .,;。，；")
+        codedType = ReferenceRules.typeCodes[code]
       }
       let (analysis, titleFindings) = titles.analyze(titleText, context: reference)
       if !analysis.title.isEmpty { item.title = analysis }
@@ -104,7 +104,7 @@ struct CSLBuilder {
     }
     let joinedNotes = notes.filter { !$0.isEmpty }.joined(separator: "; ")
     if !joinedNotes.isEmpty { item.note = joinedNotes }
-    item.type = itemType(item, reference: reference)
+    item.type = codedType ?? itemType(item, reference: reference)
     return item
   }
 
@@ -203,21 +203,15 @@ struct CSLBuilder {
     }
   }
 
-  /// CSL types of the GB/T 7714 document type codes.
-  static let gbtTypes: [String: String] = [
-    "J": "article-journal", "J/OL": "article-journal", "M": "book", "M/OL": "book", "C": "paper-conference", "C/OL": "paper-conference",
-    "D": "thesis", "N": "article-newspaper", "N/OL": "article-newspaper", "R": "report", "S": "standard", "P": "patent",
-    "EB/OL": "webpage", "DB/OL": "dataset", "CP/OL": "software", "DS": "dataset",
-  ]
-
   private func itemType(_ item: ReferenceItem, reference: String) -> String {
-    if item.type != "article", Self.gbtTypes.values.contains(item.type) { return item.type }
+    // A journal field makes a journal article, whatever words the reference holds ("… the
+    // anhedonia hypothesis …" is no thesis).
+    if item.type == "article-journal" { return "article-journal" }
     let lowered = reference.lowercased()
     if let genre = item.genre?.lowercased(), genre.includes("thesis") || genre.includes("dissertation") || genre.includes("дис") {
       return "thesis"
     }
     if lowered.includes("dissertation") || lowered.includes("thesis") || lowered.includes("автореф") { return "thesis" }
-    if item.type == "article-journal" { return "article-journal" }
     if item.containerTitle != nil && (!item.editors.isEmpty || lowered.includes(" in:") || lowered.includes(" in ")) && item.publisher != nil {
       return "chapter"
     }

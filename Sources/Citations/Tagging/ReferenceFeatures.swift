@@ -489,8 +489,8 @@ enum ReferenceFeatures {
   /// Closing quotes and brackets that may follow a sentence's full stop.
   @inline(__always) static func isClosingMark(_ s: Unicode.Scalar) -> Bool {
     switch s {
-    case "\"", "”", "’", "'", "»", ")", "]", "›", "）", "】", "」", "』", "》", "〉": return true
-    default: return false
+    case "\"", "”", "’", "'", "»", ")", "]", "›": return true
+    default: return ReferenceToken.closesCJKPair(s)
     }
   }
 

@@ -73,7 +73,8 @@ enum ReferenceRules {
   /// the field up to the next comma is the journal, after "[M]" the field up to a colon is the
   /// place and the next up to a comma the publisher. The rest stays as tagged.
   static func repairTypeCodes(tokens: [String], labels: inout [String]) {
-    guard let code = tokens.firstIndex(where: { typeCode(of: $0) != nil }), let kind = typeCode(of: tokens[code]) else { return }
+    guard let (code, kind) = tokens.indices.lazy.compactMap({ index in splitTypeCode(tokens[index]).map { (index, $0.code) } }).first
+    else { return }
     var start = 0
     while start < code, labels[start] == "citation-number" || isCitationNumber(tokens[start]) {
       labels[start] = "citation-number"
@@ -103,23 +104,27 @@ enum ReferenceRules {
     }
   }
 
-  /// The code of a GB/T 7714 document type closing a token ("政策[J].", "parsing[M],"), or nil.
-  static func typeCode(of token: String) -> String? {
-    var core = Substring(token).unicodeScalars
-    while let last = core.last, codeTrailers.contains(last) { core = core.dropLast() }
+  /// Splits a GB/T 7714 document-type code off the end of a title or token, with the marks
+  /// after it: "台湾的语言政策[J]." → ("台湾的语言政策", "J"); nil when there is none.
+  static func splitTypeCode(_ text: String) -> (title: String, code: String)? {
+    var core = Substring(text).unicodeScalars
+    while let last = core.last, trailingMarks.contains(last) { core = core.dropLast() }
     guard core.last == "]" else { return nil }
     core = core.dropLast()
     guard let open = core.lastIndex(of: "["), core.distance(from: open, to: core.endIndex) <= 6 else { return nil }
     let code = String(core[core.index(after: open)...])
-    return typeCodes.contains(code) ? code : nil
+    guard typeCodes[code] != nil else { return nil }
+    return (String(core[..<open]), code)
   }
 
-  private static let codeTrailers = Set(".,;。，；".unicodeScalars)
-
-  /// GB/T 7714 document types: journal, monograph, conference, thesis, newspaper, report,
-  /// standard, patent, collection, other, archive, database, software, electronic resources.
-  static let typeCodes: Set<String> = [
-    "J", "M", "C", "D", "N", "R", "S", "P", "G", "Z", "A", "CM", "DS", "EB/OL", "J/OL", "M/OL", "N/OL", "C/OL", "DB/OL", "CP/OL",
+  /// GB/T 7714 document-type codes and the CSL type each names: journal, monograph, conference
+  /// paper, thesis, newspaper, report, standard, patent, collection, archive, map, dataset,
+  /// software, electronic resource (`/OL`: online), other.
+  static let typeCodes: [String: String] = [
+    "J": "article-journal", "J/OL": "article-journal", "M": "book", "M/OL": "book", "C": "paper-conference",
+    "C/OL": "paper-conference", "D": "thesis", "N": "article-newspaper", "N/OL": "article-newspaper", "R": "report",
+    "S": "standard", "P": "patent", "G": "book", "A": "document", "CM": "map", "DS": "dataset", "DB/OL": "dataset",
+    "CP/OL": "software", "EB/OL": "webpage", "Z": "document",
   ]
 
   private static func endsField(_ token: String, with marks: String) -> Bool {
@@ -132,12 +137,13 @@ enum ReferenceRules {
     return !core.isEmpty && core.count <= 4 && core.allSatisfy(\.isNumber) && (token.hasPrefix("[") || token.hasSuffix(".") || token.hasSuffix(")"))
   }
 
-  /// Marks that may follow a field's closing bracket inside its token: 〈…〉。 《…》，
+  /// Marks that may follow a field's closing bracket or type code inside its token: 〈…〉。
+  /// 《…》， 政策[J].
   private static let trailingMarks = Set("。，、；：．,.;:".unicodeScalars)
 
   /// "第12巻", "第15卷，", "3期", "第2号。": a number with a volume or issue counter.
   private static func isVolumeOrIssue(_ scalars: String.UnicodeScalarView) -> Bool {
-    var core = Substring(String(scalars)).unicodeScalars
+    var core = scalars[...]
     while let last = core.last, trailingMarks.contains(last) { core = core.dropLast() }
     if core.first == "第" { core = core.dropFirst() }
     guard let counter = core.last, "巻卷期号號輯辑册冊".unicodeScalars.contains(counter) else { return false }

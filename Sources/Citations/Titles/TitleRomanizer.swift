@@ -3,8 +3,8 @@ import ICUSupport
 /// Writes a non-Latin title in Latin letters with ICU transforms: Chinese by Han-Latin over
 /// the words of ICU's dictionary-based break iterator (so pinyin comes in words, "xiāoxi" not
 /// "xiāo xi"), tone marks removed as library catalogues write it; Japanese in kana by
-/// Any-Latin over words (not with kanji, which ICU can read only as Mandarin); Korean by ICU's Hangul-Latin (a letter transliteration, not name romanisation);
-/// Cyrillic by the BGN/PCGN scheme of the language (Russian, Ukrainian, Bulgarian); Greek by
+/// Any-Latin over words (not with kanji, which ICU can read only as Mandarin); Korean by ICU's
+/// Hangul-Latin (a letter transliteration, not name romanisation); Cyrillic by the BGN/PCGN scheme of the language (Russian, Ukrainian, Bulgarian); Greek by
 /// UNGEGN.
 ///
 /// ```swift
