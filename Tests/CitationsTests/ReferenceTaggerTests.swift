@@ -100,6 +100,10 @@ struct ReferenceTaggerTests {
     let gbt = ReferenceToken.tokenize("[1] 王小明.台湾的语言政策[J].语言学报,2018,15(2):23-45.")
     #expect(gbt.map(\.text) == ["[1]", "王小明.", "台湾的语言政策[J].", "语言学报,", "2018,", "15(2):", "23-45."])
     #expect(ReferenceToken.tokenize("消息：俄乌 第1.5卷").map(\.text) == ["消息：俄乌", "第1.5卷"])
+    // A book's place and publisher are cut at their colon; a title's colon before a publisher word is not.
+    #expect(ReferenceToken.tokenize("写作。北京：清华大学出版社。").map(\.text) == ["写作。", "北京：", "清华大学出版社。"])
+    #expect(ReferenceToken.tokenize("东京大学：出版社改革").map(\.text) == ["东京大学：出版社改革"])
+    #expect(ReferenceToken.tokenize("消息：出版社改革[N].").map(\.text) == ["消息：出版社改革[N]."])
     // Latin words are never cut.
     #expect(ReferenceToken.tokenize("Smith,J.(2001).Title").map(\.text) == ["Smith,J.(2001).Title"])
     // Touching tokens join without a space in their segment.

@@ -203,15 +203,19 @@ struct CSLBuilder {
     }
   }
 
+  /// Whether lowercased text names a thesis by a word of its own: "PhD thesis", "Dissertation"
+  /// (not "hypothesis", "synthesis" or "parenthesis"; nor "Theses on the Philosophy of History").
+  static func namesThesis(_ lowered: String) -> Bool {
+    lowered.includesWord(startingWith: "thesis") || lowered.includesWord(startingWith: "dissertation")
+  }
+
   private func itemType(_ item: ReferenceItem, reference: String) -> String {
     // A journal field makes a journal article, whatever words the reference holds ("… the
     // anhedonia hypothesis …" is no thesis).
     if item.type == "article-journal" { return "article-journal" }
     let lowered = reference.lowercased()
-    if let genre = item.genre?.lowercased(), genre.includes("thesis") || genre.includes("dissertation") || genre.includes("дис") {
-      return "thesis"
-    }
-    if lowered.includes("dissertation") || lowered.includes("thesis") || lowered.includes("автореф") { return "thesis" }
+    if let genre = item.genre?.lowercased(), Self.namesThesis(genre) || genre.includes("дис") { return "thesis" }
+    if Self.namesThesis(lowered) || lowered.includesWord(startingWith: "автореф") { return "thesis" }
     if item.containerTitle != nil && (!item.editors.isEmpty || lowered.includes(" in:") || lowered.includes(" in ")) && item.publisher != nil {
       return "chapter"
     }

@@ -27,3 +27,22 @@ extension StringProtocol {
     return false
   }
 }
+
+extension StringProtocol {
+  /// Whether a word of the text starts with `prefix`: "thesis" starts a word of "phd thesis"
+  /// and "thesis (m.a.)", not of "the anhedonia hypothesis" or "photosynthesis". Callers pass
+  /// lowercased text and a lowercased prefix.
+  func includesWord(startingWith prefix: String) -> Bool {
+    let needle = Array(prefix.unicodeScalars)
+    guard let first = needle.first else { return true }
+    let scalars = Array(unicodeScalars)
+    guard scalars.count >= needle.count else { return false }
+    var afterLetter = false
+    for i in 0...(scalars.count - needle.count) {
+      let s = scalars[i]
+      if !afterLetter && s == first && scalars[i..<(i + needle.count)].elementsEqual(needle) { return true }
+      afterLetter = s.properties.isAlphabetic
+    }
+    return false
+  }
+}

@@ -5,7 +5,8 @@
 /// article or chapter, 《…》 and 『…』 that of a book or journal (the journal when an article
 /// title came before), and 第12巻 / 第15卷 / 第3期 / 第2号 after a journal is its volume or issue;
 /// a Chinese national-standard (GB/T 7714) type code such as "[J]" or "[M]" closes the title
-/// ("王小明. 台湾的语言政策[J]. 语言学报, 2018, 15(2): 23-45.").
+/// ("王小明. 台湾的语言政策[J]. 语言学报, 2018, 15(2): 23-45."); and a CJK book's "place：
+/// publisher" is its imprint (`CJKImprint`).
 enum ReferenceRules {
   static func repair(tokens: [String], labels: [String]) -> [String] {
     var labels = labels
@@ -19,6 +20,7 @@ enum ReferenceRules {
     }
     repairCJKTitleMarks(tokens: tokens, labels: &labels)
     repairTypeCodes(tokens: tokens, labels: &labels)
+    repairCJKImprint(tokens: tokens, labels: &labels)
     var i = 0
     while i < n {
       guard tokens[i].hasPrefix("[") else {
@@ -101,6 +103,30 @@ enum ReferenceRules {
       if k < tokens.count, (k..<tokens.count).contains(where: { endsField(tokens[$0], with: ":：") }) { take("location", until: ":：") }
       take("publisher", until: ",，.。")
     default: break
+    }
+  }
+
+  /// A CJK book's imprint ("北京：" "清华大学出版社。", `CJKImprint`) is its place and
+  /// publisher; in a reference with no title, the field right before the place is the title
+  /// (the tagger, which has seen few such references, calls it a journal).
+  static func repairCJKImprint(tokens: [String], labels: inout [String]) {
+    for k in tokens.indices.dropFirst() {
+      let publisher = Array(tokens[k].unicodeScalars)
+      guard let first = publisher.first, first.value >= 0x1100, CJKImprint.isPublisher(publisher[...]) else { continue }
+      var place = Array(tokens[k - 1].unicodeScalars)
+      guard place.last == ":" || place.last == "：" else { continue }
+      place.removeLast()
+      guard CJKImprint.isPlace(place[...]) else { continue }
+      labels[k - 1] = "location"
+      labels[k] = "publisher"
+      guard !labels.contains("title"), k >= 2 else { continue }
+      let taken = labels[k - 2]
+      guard !["author", "editor", "date", "citation-number"].contains(taken) else { continue }
+      var j = k - 2
+      while j >= 0, labels[j] == taken {
+        labels[j] = "title"
+        j -= 1
+      }
     }
   }
 

@@ -7,8 +7,9 @@
 /// token, so it is also cut after full-width stops and commas (。．，；！？), after closing
 /// brackets and quotes (）】」』》〉), before opening ones (（【「『《〈), after ASCII "." ","
 /// ";" (GB/T 7714's "王小明.台湾的语言政策[J].语言学报,2018,15(2):23-45"; not a decimal
-/// point), and at a colon only between "volume(issue)" and pages; other colons stay inside
-/// their field (a colon usually belongs to a title: "消息：…").
+/// point), and at a colon only between "volume(issue)" and pages or between a book's place and
+/// publisher ("北京：清华大学出版社"); other colons stay inside their field (a colon usually
+/// belongs to a title: "消息：…").
 ///
 /// ```swift
 /// ReferenceToken.tokenize("Yonhap News Agency. (2025, May 27).").map(\.text)
@@ -96,15 +97,25 @@ public struct ReferenceToken: Sendable, Equatable {
         let decimal = before == "." && isDigit(previous) && isDigit(after)
         cut = !decimal && !endsCJKField(after) && !isAsciiSeparator(after) && !closesAscii(after)
       } else if before == ":" || before == "：" {
-        // "15(2):23-45": pages after volume and issue; other colons stay inside their field.
+        // "15(2):23-45": pages after volume and issue, and "北京：清华大学出版社": a book's place
+        // and publisher (`CJKImprint`); other colons stay inside their field.
         let previous = i >= 2 ? word[i - 2] : before
-        cut = (previous == ")" || previous == "）") && isDigit(after)
+        cut = (previous == ")" || previous == "）") && isDigit(after) || isImprintColon(word, at: i - 1, pieceStart: result.last ?? 0)
       } else {
         cut = false
       }
       if cut { result.append(i) }
     }
     return result
+  }
+
+  /// Whether the colon at `colon` parts a place from a publisher: the piece before it (from
+  /// the last cut) is a place, and the field after it, up to the next stop or comma, a publisher.
+  private static func isImprintColon(_ word: [Unicode.Scalar], at colon: Int, pieceStart: Int) -> Bool {
+    guard pieceStart < colon, CJKImprint.isPlace(word[pieceStart..<colon]) else { return false }
+    let rest = word[(colon + 1)...]
+    let end = rest.firstIndex { endsCJKField($0) || isAsciiSeparator($0) } ?? word.count
+    return CJKImprint.isPublisher(word[(colon + 1)..<end])
   }
 
   /// Full-width stops and commas, and closing brackets and quotes, after which a field may end.
