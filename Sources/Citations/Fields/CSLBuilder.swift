@@ -225,7 +225,7 @@ struct CSLBuilder {
     }) {
       return "article-newspaper"
     }
-    if lowered.includes("report") || lowered.includes("working paper") { return "report" }
+    if lowered.includesWord(startingWith: "report", wholeOrPlural: true) || lowered.includes("working paper") { return "report" }
     if item.containerTitle != nil { return item.publisher != nil ? "chapter" : "article" }
     if item.publisher != nil || item.publisherPlace != nil || item.isbn != nil { return "book" }
     if item.url != nil || lowered.includes("retrieved") { return "webpage" }

@@ -30,17 +30,23 @@ extension StringProtocol {
 
 extension StringProtocol {
   /// Whether a word of the text starts with `prefix`: "thesis" starts a word of "phd thesis"
-  /// and "thesis (m.a.)", not of "the anhedonia hypothesis" or "photosynthesis". Callers pass
-  /// lowercased text and a lowercased prefix.
-  func includesWord(startingWith prefix: String) -> Bool {
+  /// and "thesis (m.a.)", not of "the anhedonia hypothesis" or "photosynthesis". With
+  /// `wholeOrPlural`, the word must be `prefix` or `prefix` + "s": "report" is in "technical
+  /// report" and "reports of …", not in "guidelines for its reporting". Callers pass lowercased
+  /// text and a lowercased prefix.
+  func includesWord(startingWith prefix: String, wholeOrPlural: Bool = false) -> Bool {
     let needle = Array(prefix.unicodeScalars)
     guard let first = needle.first else { return true }
     let scalars = Array(unicodeScalars)
     guard scalars.count >= needle.count else { return false }
+    func isLetter(_ k: Int) -> Bool { k < scalars.count && scalars[k].properties.isAlphabetic }
     var afterLetter = false
     for i in 0...(scalars.count - needle.count) {
       let s = scalars[i]
-      if !afterLetter && s == first && scalars[i..<(i + needle.count)].elementsEqual(needle) { return true }
+      if !afterLetter && s == first && scalars[i..<(i + needle.count)].elementsEqual(needle) {
+        let end = i + needle.count
+        if !wholeOrPlural || !isLetter(end) || (scalars[end] == "s" && !isLetter(end + 1)) { return true }
+      }
       afterLetter = s.properties.isAlphabetic
     }
     return false
