@@ -6,7 +6,7 @@
 /// title came before), and 第12巻 / 第15卷 / 第3期 / 第2号 after a journal is its volume or issue;
 /// a Chinese national-standard (GB/T 7714) type code such as "[J]" or "[M]" closes the title
 /// ("王小明. 台湾的语言政策[J]. 语言学报, 2018, 15(2): 23-45."); and a CJK book's "place：
-/// publisher" is its imprint (`CJKImprint`).
+/// publisher" is its imprint (`CJKImprint`); and a reference has one title (`keepOneTitle`).
 enum ReferenceRules {
   static func repair(tokens: [String], labels: [String]) -> [String] {
     var labels = labels
@@ -42,7 +42,34 @@ enum ReferenceRules {
       }
       i = j + 1
     }
+    keepOneTitle(tokens: tokens, labels: &labels)
     return labels
+  }
+
+  /// A reference cites one work, so it has one title: a later run of tokens labelled title,
+  /// apart from the first, is the container the work appeared in when an editor or "In" comes
+  /// right before it ("… analysis. In Gursky-Doyen, S. (eds.) Primate Anti-Predator
+  /// Strategies."), and otherwise a note ("… 159 p. A pseudo-ethnographic account …"). Run
+  /// after the other repairs, so a translation they joined to the title stays in it.
+  static func keepOneTitle(tokens: [String], labels: inout [String]) {
+    guard let first = labels.firstIndex(of: "title") else { return }
+    var k = first
+    while k < labels.count, labels[k] == "title" { k += 1 }
+    while k < labels.count {
+      guard labels[k] == "title" else {
+        k += 1
+        continue
+      }
+      // The field right before this run, and the token it starts with.
+      let before = labels[k - 1]
+      var start = k - 1
+      while start > 0, labels[start - 1] == before { start -= 1 }
+      let afterContainerMark = before == "editor" || ReferenceFeatures.isContainerOpener(tokens[start].unicodeScalars)
+      while k < labels.count, labels[k] == "title" {
+        labels[k] = afterContainerMark ? "container-title" : "note"
+        k += 1
+      }
+    }
   }
 
   /// Labels whole tokens wrapped in CJK title marks (see the type's description).
