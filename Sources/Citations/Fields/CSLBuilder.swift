@@ -204,14 +204,15 @@ struct CSLBuilder {
   }
 
   /// Whether lowercased text names a thesis by a word of its own: "PhD thesis", "Dissertation"
-  /// (not "hypothesis", "synthesis" or "parenthesis"; nor "Theses on the Philosophy of History").
+  /// (not "hypothesis", "synthesis" or "parenthesis"; and "theses" is left out: a title may open
+  /// with it).
   static func namesThesis(_ lowered: String) -> Bool {
     lowered.includesWord(startingWith: "thesis") || lowered.includesWord(startingWith: "dissertation")
   }
 
   private func itemType(_ item: ReferenceItem, reference: String) -> String {
-    // A journal field makes a journal article, whatever words the reference holds ("… the
-    // anhedonia hypothesis …" is no thesis).
+    // A journal field makes a journal article, whatever words the reference holds ("… a
+    // hypothesis of coastal trade …" is no thesis).
     if item.type == "article-journal" { return "article-journal" }
     let lowered = reference.lowercased()
     if let genre = item.genre?.lowercased(), Self.namesThesis(genre) || genre.includes("дис") { return "thesis" }

@@ -1,5 +1,5 @@
-/// Splits an author or editor field into names: "Bergk, V., Haefeli, W. E. & Martin-Facklam,
-/// M.", "Smith AB, Jones CD", "Nichols, Bill", "Мирошник И.В., Никифоров В.О.", "Yonhap News
+/// Splits an author or editor field into names: "Okafor, N., Mensah, K. A. & Diallo-Traoré,
+/// M.", "Smith AB, Jones CD", "Okafor, Ngozi", "Петренко И.В., Соколов В.О.", "Yonhap News
 /// Agency" (an organisation, kept whole as `literal`), "李华，张伟" (full-width commas).
 ///
 /// ```swift
@@ -103,7 +103,7 @@ enum NameListParser {
     return given.hasSuffix(".") || !hasInitials(given) && given.count > 1 ? given : given + "."
   }
 
-  /// One name without a comma: "Smith AB", "Мирошник И.В.", "Bill Nichols", "J. Smith", "최영락".
+  /// One name without a comma: "Smith AB", "Петренко И.В.", "Ngozi Okafor", "J. Smith", "김민준".
   static func splitSingle(_ piece: String) -> PersonName {
     let words = piece.split(separator: " ").map(String.init)
     if words.count == 1 { return words[0].unicodeScalars.contains { $0.value >= 0x1100 } ? PersonName(literal: piece) : PersonName(family: piece, given: nil) }

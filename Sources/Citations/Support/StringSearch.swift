@@ -30,9 +30,9 @@ extension StringProtocol {
 
 extension StringProtocol {
   /// Whether a word of the text starts with `prefix`: "thesis" starts a word of "phd thesis"
-  /// and "thesis (m.a.)", not of "the anhedonia hypothesis" or "photosynthesis". With
+  /// and "thesis (m.a.)", not of "a new hypothesis" or "photosynthesis". With
   /// `wholeOrPlural`, the word must be `prefix` or `prefix` + "s": "report" is in "technical
-  /// report" and "reports of …", not in "guidelines for its reporting". Callers pass lowercased
+  /// report" and "reports of …", not in "a guide to reporting". Callers pass lowercased
   /// text and a lowercased prefix.
   func includesWord(startingWith prefix: String, wholeOrPlural: Bool = false) -> Bool {
     let needle = Array(prefix.unicodeScalars)

@@ -5,8 +5,8 @@
 /// article or chapter, 《…》 and 『…』 that of a book or journal (the journal when an article
 /// title came before), and 第12巻 / 第15卷 / 第3期 / 第2号 after a journal is its volume or issue;
 /// a Chinese national-standard (GB/T 7714) type code such as "[J]" or "[M]" closes the title
-/// ("王小明. 台湾的语言政策[J]. 语言学报, 2018, 15(2): 23-45."); and a CJK book's "place：
-/// publisher" is its imprint (`CJKImprint`); and a reference has one title (`keepOneTitle`).
+/// ("王小明. 台湾的语言政策[J]. 语言学报, 2018, 15(2): 23-45."); a CJK book's "place：publisher"
+/// is its imprint (`CJKImprint`); and a reference has one title (`keepOneTitle`).
 enum ReferenceRules {
   static func repair(tokens: [String], labels: [String]) -> [String] {
     var labels = labels
@@ -48,9 +48,9 @@ enum ReferenceRules {
 
   /// A reference cites one work, so it has one title: a later run of tokens labelled title,
   /// apart from the first, is the container the work appeared in when an editor or "In" comes
-  /// right before it ("… analysis. In Gursky-Doyen, S. (eds.) Primate Anti-Predator
-  /// Strategies."), and otherwise a note ("… 159 p. A pseudo-ethnographic account …"). Run
-  /// after the other repairs, so a translation they joined to the title stays in it.
+  /// right before it ("Trade routes. In M. Diallo (Ed.), Caravans and cities."), and otherwise a
+  /// note ("… Nairobi: Jua. 212 p. An account of caravans."). Run after the other repairs, so a
+  /// translation they joined to the title stays in it.
   static func keepOneTitle(tokens: [String], labels: inout [String]) {
     guard let first = labels.firstIndex(of: "title") else { return }
     var k = first
