@@ -9,8 +9,8 @@
 /// conditions. Layers are peeled until nothing changes.
 ///
 /// ```swift
-/// MojibakeRepair.repair("The Mona Lisa doesnÃƒÂ¢Ã¢â€šÂ¬Ã¢â€žÂ¢t have eyebrows.").text
-/// // "The Mona Lisa doesn’t have eyebrows."
+/// MojibakeRepair.repair("Ana Souza (nÃƒÂ©e Lima) runs the cafÃƒÂ©.").text  // two layers
+/// // "Ana Souza (née Lima) runs the café."
 /// MojibakeRepair.repair("Москва").isMojibake  // false
 /// ```
 public enum MojibakeRepair {

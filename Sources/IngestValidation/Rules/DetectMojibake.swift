@@ -5,7 +5,7 @@ import NormalizeCore
 /// suggests the repaired text.
 ///
 /// ```swift
-/// // "Iggy Pop (nÃƒÂ© Jim Osterberg)" → mojibake: … should read "né"
+/// // "Ana Souza (nÃƒÂ©e Lima)" → mojibake: … should read "née"
 /// ```
 public struct DetectMojibake: ValidationRule {
   /// The rule id: the kebab-case of the type name.
