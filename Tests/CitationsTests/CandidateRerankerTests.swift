@@ -4,7 +4,7 @@ import NormalizeTestSupport
 import Testing
 
 /// One row of `Cases/candidates.json` (schema in `Cases/README.md`).
-struct CandidateCase: Decodable, CustomTestStringConvertible, Sendable {
+struct CandidateCase: Decodable, CustomTestStringConvertible, Sendable, CitationsCaseRow {
   let label: String
   let comment: String?
   let tokens: [String]
@@ -25,11 +25,7 @@ struct CandidateRerankerTests {
 
   @Test("the case table is well formed")
   func wellFormed() throws {
-    let cases = try CaseTable.load("candidates.json", in: CitationsFixtures.cases, as: CandidateCase.self)
-    #expect(!cases.isEmpty)
-    #expect(Set(cases.map(\.label)).count == cases.count, "labels are unique")
-    for c in cases {
-      #expect(["pass", "knownFailure"].contains(c.expect), "\(c.label): expect is pass or knownFailure")
+    for c in try CitationsFixtures.wellFormedTable("candidates.json", as: CandidateCase.self) {
       #expect(c.tokens.count == c.labels.count && c.tokens.count == c.gold.count, "\(c.label): one label per token")
     }
   }
@@ -50,11 +46,7 @@ struct CandidateRerankerTests {
         predicted: CandidateFeatures.fields(tokens: testCase.tokens, labels: testCase.labels))
       #expect(gain == testCase.gain)
     }
-    if testCase.expect == "knownFailure" {
-      withKnownIssue { check() }
-    } else {
-      check()
-    }
+    CitationsFixtures.run(testCase, check)
   }
 
   /// Every label sequence of a small random model, scored the way Viterbi scores it.

@@ -10,10 +10,36 @@ enum CitationsFixtures {
   static let lexicons: DirectoryLexiconProvider? = try? DirectoryLexiconProvider(roots: [lexiconRoot])
   static let parser: ReferenceParser? = lexicons.flatMap { try? ReferenceParser(lexicons: $0) }
   static let cases = CaseTable.folder(besides: #filePath)
+
+  /// Loads the case table `name` and checks what every Citations table promises: it has rows,
+  /// their labels are unique, and each expects "pass" or "knownFailure".
+  static func wellFormedTable<Row: CitationsCaseRow & Decodable>(_ name: String, as type: Row.Type) throws -> [Row] {
+    let rows = try CaseTable.load(name, in: cases, as: type)
+    #expect(!rows.isEmpty, "\(name) has rows")
+    #expect(Set(rows.map(\.label)).count == rows.count, "labels are unique")
+    for row in rows { #expect(["pass", "knownFailure"].contains(row.expect), "\(row.label): expect is pass or knownFailure") }
+    return rows
+  }
+
+  /// Runs `check`; for a known failure, inside `withKnownIssue`, so a fix shows as an
+  /// unexpected pass to re-mark.
+  static func run<Row: CitationsCaseRow>(_ row: Row, _ check: () -> Void) {
+    if row.expect == "knownFailure" {
+      withKnownIssue { check() }
+    } else {
+      check()
+    }
+  }
+}
+
+/// A row of a Citations case table (schema in `Cases/README.md`).
+protocol CitationsCaseRow {
+  var label: String { get }
+  var expect: String { get }
 }
 
 /// One row of `Cases/references.json` (schema in `Cases/README.md`).
-struct ReferenceCase: Decodable, CustomTestStringConvertible, Sendable {
+struct ReferenceCase: Decodable, CustomTestStringConvertible, Sendable, CitationsCaseRow {
   let label: String
   let comment: String?
   let input: String
@@ -25,7 +51,7 @@ struct ReferenceCase: Decodable, CustomTestStringConvertible, Sendable {
 }
 
 /// One row of `Cases/titles.json`.
-struct TitleCase: Decodable, CustomTestStringConvertible, Sendable {
+struct TitleCase: Decodable, CustomTestStringConvertible, Sendable, CitationsCaseRow {
   let label: String
   let comment: String?
   let input: String

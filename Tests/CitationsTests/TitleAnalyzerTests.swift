@@ -8,9 +8,7 @@ struct TitleAnalyzerTests {
 
   @Test("the case table is well formed")
   func wellFormed() throws {
-    let cases = try CaseTable.load("titles.json", in: CitationsFixtures.cases, as: TitleCase.self)
-    #expect(Set(cases.map(\.label)).count == cases.count)
-    for c in cases { #expect(["pass", "knownFailure"].contains(c.expect), "\(c.label)") }
+    _ = try CitationsFixtures.wellFormedTable("titles.json", as: TitleCase.self)
   }
 
   @Test(arguments: cases)
@@ -24,10 +22,6 @@ struct TitleAnalyzerTests {
       if let translated = testCase.translated { #expect(analysis.translated == translated) }
       if let source = testCase.translationSource { #expect(analysis.translationSource == source) }
     }
-    if testCase.expect == "knownFailure" {
-      withKnownIssue { check() }
-    } else {
-      check()
-    }
+    CitationsFixtures.run(testCase, check)
   }
 }

@@ -35,6 +35,8 @@ extension StringProtocol {
   /// report" and "reports of …", not in "a guide to reporting". Callers pass lowercased
   /// text and a lowercased prefix.
   func includesWord(startingWith prefix: String, wholeOrPlural: Bool = false) -> Bool {
+    // Most text has no match at all: the byte search says so without building scalar arrays.
+    guard includes(prefix) else { return false }
     let needle = Array(prefix.unicodeScalars)
     guard let first = needle.first else { return true }
     let scalars = Array(unicodeScalars)

@@ -138,8 +138,11 @@ enum ReferenceRules {
   /// (the tagger, which has seen few such references, calls it a journal).
   static func repairCJKImprint(tokens: [String], labels: inout [String]) {
     for k in tokens.indices.dropFirst() {
+      // Latin tokens (nearly all, and this runs on every candidate) go no further than their
+      // first scalar.
+      guard let first = tokens[k].unicodeScalars.first, first.value >= 0x1100 else { continue }
       let publisher = Array(tokens[k].unicodeScalars)
-      guard let first = publisher.first, first.value >= 0x1100, CJKImprint.isPublisher(publisher[...]) else { continue }
+      guard CJKImprint.isPublisher(publisher[...]) else { continue }
       var place = Array(tokens[k - 1].unicodeScalars)
       guard place.last == ":" || place.last == "：" else { continue }
       place.removeLast()
