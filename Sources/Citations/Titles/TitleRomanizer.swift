@@ -4,8 +4,8 @@ import ICUSupport
 /// the words of ICU's dictionary-based break iterator (so pinyin comes in words, "xiāoxi" not
 /// "xiāo xi"), tone marks removed as library catalogues write it; Japanese in kana by
 /// Any-Latin over words (not with kanji, which ICU can read only as Mandarin); Korean by ICU's
-/// Hangul-Latin (a letter transliteration, not name romanisation); Cyrillic by the BGN/PCGN scheme of the language (Russian, Ukrainian, Bulgarian); Greek by
-/// UNGEGN.
+/// Hangul-Latin (a letter transliteration, not name romanisation); Cyrillic by the BGN/PCGN
+/// scheme of the language (Russian, Ukrainian, Bulgarian); Greek by UNGEGN.
 ///
 /// ```swift
 /// TitleRomanizer.romanize("消息：俄乌战俘互换名单中未含两名朝军", language: "zh-Hans")
