@@ -54,6 +54,10 @@ public struct RecordAssembler: Sendable {
   private let validator: ArticleValidator?
   private let references: LazyReferenceParser
   private let options: Options
+  /// Whether the cleaner repairs mojibake (so the validator reads mojibake off its repairs).
+  private let repairsMojibake: Bool
+  /// The most `repaired-text` findings per article (then one summary finding).
+  static let repairFindingLimit = 20
 
   /// Loads the lexicons the pipeline needs.
   ///
@@ -67,15 +71,37 @@ public struct RecordAssembler: Sendable {
     validator = options.skipAnnotations.contains(.validation) ? nil : try ArticleValidator(lexicons: lexicons)
     references = LazyReferenceParser(lexicons: lexicons)
     self.options = options
+    repairsMojibake = cleaner.passes.contains { $0.id == FixMojibake().id }
+  }
+
+  /// One info finding per repair the cleaning stage made, on the repaired words.
+  static func repairFindings(_ repairs: [LocatedRepair]) -> [Finding] {
+    var findings: [Finding] = []
+    for item in repairs.prefix(repairFindingLimit) {
+      let repair = item.repair
+      let how = repair.detail.map { ", \($0)" } ?? ""
+      let where_ = item.start == nil ? " (in a part of the input the record leaves out)" : ""
+      findings.append(
+        Finding(
+          code: "repaired-text", severity: .info, start: item.start, end: item.end, field: item.field,
+          message: "\(repair.pass)\(how): \"\(TextRepair.clip(repair.before))\" was repaired to \"\(TextRepair.clip(repair.after))\"\(where_); `--disable-pass \(repair.pass)` keeps the input as it was"))
+    }
+    if repairs.count > repairFindingLimit {
+      findings.append(
+        Finding(code: "repaired-text", severity: .info, message: "\(repairs.count - repairFindingLimit) more repairs not listed"))
+    }
+    return findings
   }
 
   /// Builds the record of one article.
   public func assemble(_ article: ArticleInput) -> ArticleRecord {
     var findings = article.findings
-    findings += TextHygieneRules.findings(in: article.text)
+    findings += TextHygieneRules.findings(in: article.text, c1Repaired: repairsMojibake)
 
-    let cleaned = cleaner.clean(article.text)
-    let knownTitle = article.title.map { cleaner.clean($0) }.flatMap { $0.isEmpty ? nil : $0 }
+    // Repairs (mojibake, HTML references, ligatures) run first, on the text as it arrived.
+    let (cleaned, bodyRepairs) = cleaner.cleanReportingRepairs(article.text)
+    let cleanedTitle = article.title.map { cleaner.cleanReportingRepairs($0) }
+    let knownTitle = cleanedTitle.flatMap { $0.text.isEmpty ? nil : $0.text }
     let layout = analyzer.analyze(cleaned, knownTitle: knownTitle)
 
     var text = ""
@@ -97,6 +123,10 @@ public struct RecordAssembler: Sendable {
 
     var published = resolvePublished(article, findings: &findings)
     let title = knownTitle ?? layout.title
+    let repairs = LocatedRepair.locate(
+      bodyRepairs, text: text, title: knownTitle == nil ? title : nil, cleaner: cleaner)
+      + LocatedRepair.locate(cleanedTitle?.repairs ?? [], text: "", title: knownTitle, cleaner: cleaner)
+    findings += Self.repairFindings(repairs)
     let lang = article.lang ?? languages.guess(text.isEmpty ? cleaned : text)
     if published == nil, let dates,
       let inferred = PublicationDateInference.infer(
@@ -133,7 +163,8 @@ public struct RecordAssembler: Sendable {
       : parseReferences(referenceLines, published: published?.value, findings: &findings)
     findings += validator?.findings(
       text: text, title: title, published: published?.value, names: nameMentions, dates: dateResolution.mentions,
-      rawText: article.text, lang: lang, references: references.map(\.raw)) ?? []
+      rawText: article.text, lang: lang, references: references.map(\.raw),
+      repairs: repairsMojibake ? repairs : nil) ?? []
 
     return ArticleRecord(
       id: article.id,

@@ -34,7 +34,7 @@ public struct ByteScanner: Sendable {
     var interest: [UInt64] = [0, 0, 0, 0]
     for byte in 0..<256 where table[byte] { interest[byte >> 6] |= 1 << UInt64(byte & 63) }
     (interest0, interest1, interest2, interest3) = (interest[0], interest[1], interest[2], interest[3])
-    interestsInPrintableASCII = (0x20..<0x7F).contains { $0 != 0x60 && table[$0] }
+    interestsInPrintableASCII = (0x20..<0x7F).contains { $0 != 0x60 && $0 != 0x26 && table[$0] }
     low = (0..<0x20).contains { table[$0] }
     let ascii = (0x20..<0x80).filter { table[$0] }
     let leads = (0xC0..<0x100).filter { table[$0] }
@@ -141,10 +141,10 @@ extension ByteScanner {
   }
 }
 
-/// Which control, non-ASCII and backtick bytes occur in a text, found in one pass (words of
+/// Which control, non-ASCII, backtick and "&" bytes occur in a text, found in one pass (words of
 /// plain printable ASCII are skipped eight bytes at a time). Lets a cleaner skip every pass
-/// that cannot apply. Printable ASCII other than the backtick is not tracked: `contains`
-/// answers true for it, to stay on the safe side.
+/// that cannot apply. Other printable ASCII is not tracked: `contains` answers true for it, to
+/// stay on the safe side.
 ///
 /// ```swift
 /// let presence = BytePresence("Kyiv – Seoul")
@@ -175,9 +175,11 @@ public struct BytePresence: Sendable, Equatable {
             let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
             let backtick = word ^ (ones &* 0x60)
             let delete = word ^ (ones &* 0x7F)
+            let ampersand = word ^ (ones &* 0x26)
             let special =
               (word & highs) | ((word &- ones &* 0x20) & ~word & highs)
               | ((backtick &- ones) & ~backtick & highs) | ((delete &- ones) & ~delete & highs)
+              | ((ampersand &- ones) & ~ampersand & highs)
             if special != 0 {
               for offset in 0..<8 {
                 let byte = bytes[index + offset]
@@ -197,9 +199,9 @@ public struct BytePresence: Sendable, Equatable {
     bits = (found[0], found[1], found[2], found[3])
   }
 
-  /// Whether `byte` occurs (always true for printable ASCII other than the backtick).
+  /// Whether `byte` occurs (always true for printable ASCII other than the backtick and "&").
   public func contains(_ byte: UInt8) -> Bool {
-    if byte >= 0x20 && byte < 0x7F && byte != 0x60 { return true }
+    if byte >= 0x20 && byte < 0x7F && byte != 0x60 && byte != 0x26 { return true }
     let word: UInt64
     switch byte >> 6 {
     case 0: word = bits.0

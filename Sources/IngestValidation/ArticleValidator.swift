@@ -1,6 +1,7 @@
 import DateResolution
 import NameNormalization
 import NormalizeCore
+import TextCleaning
 
 /// Runs every article-level rule over one article: encoding and mojibake, Unicode hygiene,
 /// content (placeholders, boilerplate, untranslated fragments, truncated bodies), dates and
@@ -44,14 +45,16 @@ public struct ArticleValidator: Sendable {
   ///   - rawText: the text as read, before cleaning (`field: "input.text"`).
   ///   - lang: the record's language, when known (some content rules are English-only).
   ///   - references: the raw reference strings (`field: "references[i]"`).
+  ///   - repairs: what the cleaning stage repaired, placed in the record (nil when the mojibake
+  ///     repair did not run: mojibake is then looked for in `text`).
   /// - Returns: findings whose spans count in `text` unless `field` says otherwise.
   public func findings(
     text: String, title: String?, published: String?, names: [NameMention], dates: [TemporalMention], rawText: String,
-    lang: String? = nil, references: [String] = []
+    lang: String? = nil, references: [String] = [], repairs: [LocatedRepair]? = nil
   ) -> [Finding] {
     let context = ArticleContext(
       text: text, title: title, published: published, names: names, dates: dates, rawText: rawText, lang: lang,
-      references: references)
+      references: references, repairs: repairs)
     var findings: [Finding] = []
     for rule in rules { rule.check(context, into: &findings) }
     return findings

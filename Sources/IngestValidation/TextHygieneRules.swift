@@ -1,5 +1,6 @@
 import ICUSupport
 import NormalizeCore
+import TextCleaning
 
 /// Checks the raw text of an article, before cleaning, for characters that cleaning removes
 /// or that hide meaning: NUL and other control characters, bidi embeddings/overrides/isolates
@@ -11,7 +12,11 @@ import NormalizeCore
 /// ```
 public enum TextHygieneRules {
   /// The findings for `text`, at most `limitPerCode` per code (then one summary finding).
-  public static func findings(in text: String, limitPerCode: Int = 20) -> [Finding] {
+  ///
+  /// - Parameter c1Repaired: whether the cleaning stage reads C1 controls as the Windows-1252
+  ///   characters they stand for (`fix-mojibake`); those controls are then repairs, reported by
+  ///   the repair findings, not removals.
+  public static func findings(in text: String, limitPerCode: Int = 20, c1Repaired: Bool = false) -> [Finding] {
     // Fast path: ASCII text without controls has nothing to report.
     var probe = text
     if probe.withUTF8({ candidates.next(in: $0, from: 0) == $0.count }) { return [] }
@@ -35,6 +40,10 @@ public enum TextHygieneRules {
         let previous = scalarIndex > scalars.startIndex ? scalars[scalars.index(before: scalarIndex)] : nil
         let nextIndex = scalars.index(after: scalarIndex)
         let next = nextIndex < scalars.endIndex ? scalars[nextIndex] : nil
+        if c1Repaired, MojibakeRepair.isWindows1252C1(scalar.value) {
+          index += scalar.utf8.count
+          continue
+        }
         if let (code, severity, message) = classify(scalar, previous: previous, next: next) {
           counts[code, default: 0] += 1
           if counts[code, default: 0] <= limitPerCode {

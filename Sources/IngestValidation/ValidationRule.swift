@@ -1,6 +1,7 @@
 import DateResolution
 import NameNormalization
 import NormalizeCore
+import TextCleaning
 
 /// What an article-level rule sees: the cleaned text and title, the publication date, the
 /// annotations already made, and the raw input text.
@@ -21,13 +22,17 @@ public struct ArticleContext: Sendable {
   public var lang: String?
   /// The raw strings of the reference section (field "references[i]").
   public var references: [String]
+  /// What the cleaning stage's repair passes repaired, placed in the record; nil when the
+  /// mojibake repair did not run (`--disable-pass fix-mojibake`), so rules look at `text`.
+  public var repairs: [LocatedRepair]?
 
   /// Bundles what the rules read about one article.
   public init(
     text: String, title: String?, published: String?, names: [NameMention], dates: [TemporalMention], rawText: String,
-    lang: String? = nil, references: [String] = []
+    lang: String? = nil, references: [String] = [], repairs: [LocatedRepair]? = nil
   ) {
     self.references = references
+    self.repairs = repairs
     self.text = text
     self.title = title
     self.published = published

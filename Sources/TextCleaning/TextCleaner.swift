@@ -1,7 +1,8 @@
 import ICUSupport
 
-/// Cleans text by running the cleaning passes in one fixed order (the order matters: line
-/// breaks before whitespace, NFC after the scalar replacements).
+/// Cleans text by running the cleaning passes in one fixed order (the order matters: repairs
+/// first, on the text as it arrived, before any typographic pass could make mojibake
+/// unrecoverable; line breaks before whitespace; NFC after the scalar replacements).
 ///
 /// ```swift
 /// let cleaner = TextCleaner()
@@ -13,6 +14,9 @@ import ICUSupport
 public struct TextCleaner: Sendable {
   /// Every pass, in the order they run. A test checks each pass type appears exactly once.
   public static let allPasses: [any CleaningPass] = [
+    DecodeHTMLEntities(),
+    FixMojibake(),
+    FoldLigatures(),
     NormalizeLineBreaks(),
     StripControlCharacters(),
     StripBidiControls(),
@@ -65,6 +69,36 @@ public struct TextCleaner: Sendable {
       }
     }
     return current
+  }
+
+  /// Cleans `text` and lists what the repair passes (`RepairPass`) repaired, in order; the
+  /// offsets of the repairs count in the text each repair pass was given.
+  ///
+  /// ```swift
+  /// let (text, repairs) = TextCleaner().cleanReportingRepairs("Le cafÃ© &amp; la gare")
+  /// // text: "Le café & la gare"
+  /// // repairs.map(\.pass): ["decode-html-entities", "fix-mojibake"]
+  /// ```
+  public func cleanReportingRepairs(_ text: String) -> (text: String, repairs: [TextRepair]) {
+    var presence = BytePresence(text)
+    var current = text
+    var found: [TextRepair]? = []
+    var none: ChangeRecorder? = nil
+    passes.withUnsafeBufferPointer { passes in
+      for index in passes.indices where passes[index].mayChange(presence) {
+        let next: String
+        if let repairing = passes[index] as? any RepairPass {
+          next = repairing.apply(current, recorder: &none, repairs: &found)
+        } else {
+          next = passes[index].apply(current)
+        }
+        if !Self.isSameStorage(next, current) {
+          current = next
+          presence = BytePresence(current)
+        }
+      }
+    }
+    return (current, found ?? [])
   }
 
   /// Whether two strings share their storage (a pass that changes nothing returns its input).

@@ -28,7 +28,7 @@ func kebabCase(_ name: String) -> String {
     let ids = passes.map(\.id)
     #expect(Set(ids).count == ids.count)
     #expect(ids == [
-      "normalize-line-breaks", "strip-control-characters", "strip-bidi-controls", "strip-zero-width-characters",
+      "decode-html-entities", "fix-mojibake", "fold-ligatures", "normalize-line-breaks", "strip-control-characters", "strip-bidi-controls", "strip-zero-width-characters",
       "normalize-spaces", "normalize-hyphens-and-dashes", "unify-quote-variants", "straighten-quotes",
       "fold-fullwidth-forms", "apply-nfc", "normalize-whitespace",
     ])
@@ -77,7 +77,7 @@ func kebabCase(_ name: String) -> String {
       guard case .unknownPass(let id, let known) = error else { return }
       #expect(id == (enabling + disabling)[0])
       #expect(known == TextCleaner.allPasses.map(\.id))
-      #expect(error.description.hasPrefix("unknown cleaning pass \"\(id)\"; known passes: normalize-line-breaks,"))
+      #expect(error.description.hasPrefix("unknown cleaning pass \"\(id)\"; known passes: decode-html-entities,"))
     } catch {
       Issue.record("unexpected \(error)")
     }

@@ -55,7 +55,7 @@ public struct FlagConfusableMixedScripts: ValidationRule {
       var advice = majority ? "replace the non-Latin look-alikes with Latin letters" : "replace the Latin look-alikes"
       if majority, let checker = SpoofChecker.shared {
         let skeleton = checker.skeleton(token)
-        if UTF8ScanLite.isASCII(skeleton) { advice += " (\"\(skeleton)\")" }
+        if UTF8Scan.isASCII(skeleton) { advice += " (\"\(skeleton)\")" }
       }
       findings.append(
         Finding(

@@ -44,35 +44,6 @@ struct ValidateFrontend {
     FileHandle.standardOutput.write(Data(out.utf8))
   }
 
-  /// Evaluation mode for ../shared/eval/unicode/score.py.
-  func runMojibakeCases(_ path: String) throws {
-    struct Case: Decodable { var original: String }
-    struct Prediction: Encodable {
-      var original: String
-      var mojibake: Bool
-      var fixed: String
-      var badness: Int
-    }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      Diagnostics.print("normalize validate: cannot read \(path)")
-      throw ExitCodeError.unreadable
-    }
-    let decoder = JSONDecoder()
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-    var out = Data()
-    for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
-      let item = try decoder.decode(Case.self, from: line)
-      let entities = TextTidy.decodeEntities(item.original)
-      let result = MojibakeRepair.repair(entities)
-      let prediction = Prediction(original: item.original, mojibake: result.isMojibake, fixed: TextTidy.apply(result.text), badness: result.remainingBadness)
-      out += try encoder.encode(prediction)
-      out.append(UInt8(ascii: "\n"))
-    }
-    FileHandle.standardOutput.write(out)
-  }
-
-  enum ExitCodeError: Error { case unreadable }
 
   /// Adjusts severities (--error-on) and drops ignored codes.
   private func adjust(_ finding: Finding) -> Finding? {

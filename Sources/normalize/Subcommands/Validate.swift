@@ -44,9 +44,6 @@ struct Validate: ParsableCommand {
   @Option(help: ArgumentHelp("Estimated Jaccard similarity from which two articles are near-duplicates.", valueName: "x"))
   var nearDuplicate: Double = 0.5
 
-  @Option(name: .customLong("mojibake-cases"), help: ArgumentHelp("Evaluation mode: read {\"original\"} JSON lines, write {\"original\",\"mojibake\",\"fixed\"} lines.", valueName: "file"))
-  var mojibakeCases: String?
-
   @Flag(help: "Benchmark mode: assemble the records first, then time the validation rules alone (MB/s on stderr).")
   var bench = false
 
@@ -81,7 +78,6 @@ struct Validate: ParsableCommand {
       nearDuplicate: nearDuplicate)
     frontend.jobs = jobs
     if listRules { return frontend.listRules() }
-    if let mojibakeCases { return try frontend.runMojibakeCases(mojibakeCases) }
     let outcome: ValidateFrontend.Outcome
     do {
       let provider = try LexiconLocator.provider(extra: lexicons.extraLexicons)

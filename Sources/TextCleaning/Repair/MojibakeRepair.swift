@@ -126,7 +126,7 @@ public enum MojibakeRepair {
 
   /// Whether `value` is a C1 control that Windows-1252 maps to a printable character.
   @inline(__always)
-  static func isWindows1252C1(_ value: UInt32) -> Bool {
+  public static func isWindows1252C1(_ value: UInt32) -> Bool {
     (0x80...0x9F).contains(value) && value != 0x81 && value != 0x8D && value != 0x8F && value != 0x90 && value != 0x9D
   }
 
