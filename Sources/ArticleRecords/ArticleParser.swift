@@ -11,18 +11,36 @@ public enum ArticleParser {
   private static let knownKeys: Set<String> = ["id", "text", "title", "published", "url", "lang"]
 
   /// Parses one raw input.
-  public static func parse(_ raw: RawInput) -> Result<ArticleInput, InputReject> {
-    let decoded = raw.bytes.withUnsafeBufferPointer { UTF8Decoding.decode($0) }
-    var findings = invalidUTF8Findings(decoded, raw: raw)
+  public static func parse(_ input: RawInput) -> Result<ArticleInput, InputReject> {
+    // A UTF-8 byte-order mark at the start of a file or stream is a signature, not text.
+    var raw = input
+    if raw.byteOffset == 0 && raw.bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+      raw.bytes.removeFirst(3)
+      raw.byteOffset = 3
+    }
+    let bytes = raw.bytes
     switch raw.format {
     case .text:
-      if let reason = binaryReason(raw.bytes, invalidUTF8: decoded.invalidCount) {
-        return .failure(InputReject(code: "binary-data", reason: reason, file: raw.file, excerpt: excerpt(decoded.text)))
+      var findings: [Finding] = []
+      let text: String
+      switch TextDecoding.decode(bytes) {
+      case .legacy(let decoded, let charset, let confidence):
+        text = decoded
+        findings.append(
+          Finding(
+            code: "legacy-encoding", severity: .info,
+            message: "\(raw.file) is not UTF-8; it was read as \(charset) (ICU charset detection, confidence \(confidence)%); re-export the source as UTF-8 to be sure"))
+      case .utf8(let decoded):
+        if let reason = binaryReason(bytes, invalidUTF8: decoded.invalidCount) {
+          return .failure(InputReject(code: "binary-data", reason: reason, file: raw.file, excerpt: excerpt(decoded.text)))
+        }
+        findings = invalidUTF8Findings(decoded, raw: raw)
+        text = decoded.text
       }
-      if decoded.text.allSatisfy(\.isWhitespace) {
+      if text.allSatisfy(\.isWhitespace) {
         return .failure(InputReject(code: "empty-input", reason: "the file has no text; remove it or fill it", file: raw.file))
       }
-      var article = ArticleInput(id: defaultID(for: raw), text: decoded.text, file: raw.file, findings: findings)
+      var article = ArticleInput(id: defaultID(for: raw), text: text, file: raw.file, findings: findings)
       if let sidecar = raw.sidecar {
         switch apply(sidecar: sidecar, to: &article) {
         case .success: break
@@ -33,9 +51,11 @@ public enum ArticleParser {
       }
       return .success(article)
     case .jsonLine:
+      let decoded = bytes.withUnsafeBufferPointer { UTF8Decoding.decode($0) }
+      let findings = invalidUTF8Findings(decoded, raw: raw)
       let object: JSONLineObject
       do {
-        object = JSONLineObject(fields: try JSONLineParser.parseObject(decoded.invalidCount == 0 ? raw.bytes : Array(decoded.text.utf8)))
+        object = JSONLineObject(fields: try JSONLineParser.parseObject(decoded.invalidCount == 0 ? bytes : Array(decoded.text.utf8)))
       } catch is JSONLineParser.NotAnObject {
         return .failure(reject(raw, "not-an-object", "the line is JSON but not an object; each line must be {\"text\": …}", decoded.text))
       } catch {

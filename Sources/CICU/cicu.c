@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
 #include <unicode/uchar.h>
 #include <unicode/udat.h>
 #include <unicode/uloc.h>
@@ -313,3 +315,47 @@ void cicu_datefmt_close(void *formatter) {
 int32_t cicu_locale_count(void) { return uloc_countAvailable(); }
 
 const char *cicu_locale_at(int32_t index) { return uloc_getAvailable(index); }
+
+// MARK: Charset detection and conversion
+
+int32_t cicu_detect_charsets(const char *bytes, int32_t length, char *names, int32_t *confidences,
+                             int32_t capacity, int32_t *status) {
+  UErrorCode code = U_ZERO_ERROR;
+  UCharsetDetector *detector = ucsdet_open(&code);
+  if (U_FAILURE(code)) {
+    *status = code;
+    return 0;
+  }
+  ucsdet_setText(detector, bytes, length, &code);
+  int32_t found = 0;
+  const UCharsetMatch **matches = ucsdet_detectAll(detector, &found, &code);
+  int32_t written = 0;
+  for (int32_t i = 0; U_SUCCESS(code) && matches != NULL && i < found && written < capacity; i++) {
+    const char *name = ucsdet_getName(matches[i], &code);
+    int32_t confidence = ucsdet_getConfidence(matches[i], &code);
+    if (U_FAILURE(code) || name == NULL) break;
+    char *slot = names + (size_t)written * CICU_CHARSET_NAME_CAPACITY;
+    strncpy(slot, name, CICU_CHARSET_NAME_CAPACITY - 1);
+    slot[CICU_CHARSET_NAME_CAPACITY - 1] = 0;
+    confidences[written] = confidence;
+    written++;
+  }
+  *status = code;
+  ucsdet_close(detector);
+  return written;
+}
+
+int32_t cicu_convert_to_utf16(const char *charset, const char *bytes, int32_t length,
+                              uint16_t *dest, int32_t capacity, int32_t *status) {
+  UErrorCode code = U_ZERO_ERROR;
+  UConverter *converter = ucnv_open(charset, &code);
+  if (U_FAILURE(code)) {
+    *status = code;
+    return 0;
+  }
+  ucnv_setToUCallBack(converter, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &code);
+  int32_t needed = ucnv_toUChars(converter, (UChar *)dest, capacity, bytes, length, &code);
+  ucnv_close(converter);
+  *status = code;
+  return needed;
+}

@@ -210,6 +210,23 @@ void *cicu_datefmt_open_skeleton(const char *locale, const uint16_t *skeleton, i
 int32_t cicu_datefmt_format(void *formatter, double millis, uint16_t *dest, int32_t capacity,
                             int32_t *status);
 
+// MARK: Charset detection and conversion
+
+/// Longest charset name `cicu_detect_charsets` writes, with its NUL.
+#define CICU_CHARSET_NAME_CAPACITY 32
+
+/// Guesses the charset of `bytes` with ICU's detector (ucsdet): writes up to `capacity`
+/// matches, best first, as NUL-terminated names at `names + i * CICU_CHARSET_NAME_CAPACITY`
+/// and confidences 0-100 in `confidences`. Returns the number of matches written.
+int32_t cicu_detect_charsets(const char *bytes, int32_t length, char *names, int32_t *confidences,
+                             int32_t capacity, int32_t *status);
+
+/// Converts `bytes` from `charset` (an ICU converter name: "windows-1252", "Shift_JIS",
+/// "UTF-16LE") to UTF-16, stopping with an error status at the first byte sequence the charset
+/// does not define. Returns the length of the result (may exceed `capacity`).
+int32_t cicu_convert_to_utf16(const char *charset, const char *bytes, int32_t length,
+                              uint16_t *dest, int32_t capacity, int32_t *status);
+
 #ifdef __cplusplus
 }
 #endif
