@@ -51,11 +51,22 @@ public enum ArticleParser {
       }
       return .success(article)
     case .jsonLine:
-      let decoded = bytes.withUnsafeBufferPointer { UTF8Decoding.decode($0) }
-      let findings = invalidUTF8Findings(decoded, raw: raw)
+      var decoded = bytes.withUnsafeBufferPointer { UTF8Decoding.decode($0) }
+      var findings: [Finding] = []
+      // A line that is not UTF-8 (a file exported in Windows-1252 or GB18030) is read in the
+      // charset ICU's detection finds for it, as a text file would be.
+      if decoded.invalidCount > 0, case .legacy(let text, let charset, let confidence) = TextDecoding.decode(bytes, allowWide: false) {
+        decoded = UTF8Decoding.Result(text: text, invalidOffsets: [], invalidCount: 0)
+        findings.append(
+          Finding(
+            code: "legacy-encoding", severity: .info,
+            message: "line \(raw.line ?? 0) of \(raw.file) is not UTF-8; it was read as \(charset) (ICU charset detection, confidence \(confidence)%); re-export the source as UTF-8 to be sure"))
+      } else {
+        findings = invalidUTF8Findings(decoded, raw: raw)
+      }
       let object: JSONLineObject
       do {
-        object = JSONLineObject(fields: try JSONLineParser.parseObject(decoded.invalidCount == 0 ? bytes : Array(decoded.text.utf8)))
+        object = JSONLineObject(fields: try JSONLineParser.parseObject(decoded.invalidCount == 0 && findings.isEmpty ? bytes : Array(decoded.text.utf8)))
       } catch is JSONLineParser.NotAnObject {
         return .failure(reject(raw, "not-an-object", "the line is JSON but not an object; each line must be {\"text\": …}", decoded.text))
       } catch {

@@ -21,14 +21,34 @@ public enum TextDecoding {
     case legacy(text: String, charset: String, confidence: Int)
   }
 
-  /// The lowest detector confidence accepted for a single-byte charset; multi-byte charsets
-  /// (whose byte patterns rule most others out) and UTF-16/32 need only to decode cleanly.
+  /// The text of a whole file or stream (`normalize clean`, `normalize date` on standard
+  /// input): a UTF-8 byte-order mark dropped, then `decode`. `notice` says, for standard
+  /// error, when the bytes were not UTF-8 or had invalid sequences.
+  public static func readText(_ bytes: [UInt8]) -> (text: String, notice: String?) {
+    let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+    switch decode(body) {
+    case .legacy(let text, let charset, let confidence):
+      return (text, "the input is not UTF-8; it was read as \(charset) (ICU charset detection, confidence \(confidence)%)")
+    case .utf8(let result):
+      guard result.invalidCount > 0 else { return (result.text, nil) }
+      return (
+        result.text,
+        "\(result.invalidCount) invalid UTF-8 sequences replaced with U+FFFD (first at byte \((result.invalidOffsets.first ?? 0) + bytes.count - body.count))"
+      )
+    }
+  }
+
+  /// The lowest detector confidence accepted for a single-byte charset (multi-byte ones need
+  /// more than this, UTF-16/32 only their NUL bytes).
   static let minimumConfidence = 10
 
   /// Decodes `bytes` (a UTF-8 byte-order mark at the start already removed).
-  public static func decode(_ bytes: [UInt8]) -> Outcome {
+  ///
+  /// - Parameter allowWide: whether UTF-16 and UTF-32 are candidates (not for one line of a
+  ///   JSON Lines file, which was cut at 0x0A bytes).
+  public static func decode(_ bytes: [UInt8], allowWide: Bool = true) -> Outcome {
     // UTF-16 and UTF-32 with their byte-order marks.
-    if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+    if allowWide, bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
       let isUTF32 = bytes.count >= 4 && bytes[0] == 0xFF && bytes[2] == 0 && bytes[3] == 0
       let charset = isUTF32 ? "UTF-32LE" : bytes[0] == 0xFF ? "UTF-16LE" : "UTF-16BE"
       if let text = CharsetDetection.decode(Array(bytes.dropFirst(isUTF32 ? 4 : 2)), from: charset) {
@@ -46,20 +66,27 @@ public enum TextDecoding {
     if controls > max(2, bytes.count / 200) { return .utf8(utf8) }
     // Mostly UTF-8 with some damage: over twice as many valid multi-byte sequences as broken ones.
     if nuls == 0, validMultibyteSequences(bytes) > 2 * utf8.invalidCount { return .utf8(utf8) }
-    // The detector's guesses that read every byte, judged by how odd each reading is: a
+    // The detector's guesses that read every byte, judged by how odd each reading is
+    // (`MojibakeBadness`, and Han without Hangul or kana for Korean and Japanese charsets): a
     // Latin-1 reading of Chinese bytes is full of symbol pairs ("¡¯"), a Korean reading of
-    // Chinese bytes has Hanja and no Hangul. The least odd wins; ties go to the detector.
+    // Chinese bytes has Hanja and no Hangul, a Windows-1252 reading of UTF-8 cut short has
+    // "â‚". A reading with more than one odd point per 50 characters does not fit; of those
+    // that fit the least odd wins, ties going to the detector. When none fits, the bytes stay
+    // UTF-8 with U+FFFD.
     var best: (text: String, match: CharsetDetection.Match, oddness: Int)?
     for match in CharsetDetection.matches(bytes) where match.name != "UTF-8" {
       let wide = match.name.hasPrefix("UTF-16") || match.name.hasPrefix("UTF-32")
-      let multibyte = wide || multibyteCharsets.contains(match.name)
       // UTF-16/32 without a byte-order mark shows itself by its NUL bytes; a NUL-heavy file is
       // UTF-16/32 or binary data, never a single-byte charset.
-      if wide != (nuls > 0) { continue }
-      guard multibyte || match.confidence >= minimumConfidence else { continue }
-      guard let text = CharsetDetection.decode(bytes, from: match.name), !text.isEmpty else { continue }
+      if wide != (nuls > 0) || (wide && !allowWide) { continue }
+      // ICU gives a multi-byte charset 10 when a few byte pairs merely fit its pattern.
+      let needed = multibyteCharsets.contains(match.name) ? minimumConfidence + 1 : wide ? 0 : minimumConfidence
+      guard match.confidence >= needed, let text = CharsetDetection.decode(bytes, from: match.name), !text.isEmpty else {
+        continue
+      }
       let oddness = MojibakeBadness.score(text) + scriptMismatch(text, charset: match.name)
-      if best == nil || oddness < (best?.oddness ?? 0) { best = (text, match, oddness) }
+      guard oddness * 50 <= text.unicodeScalars.count, oddness < (best?.oddness ?? Int.max) else { continue }
+      best = (text, match, oddness)
       if oddness == 0 { break }
     }
     if let best { return .legacy(text: best.text, charset: best.match.name, confidence: best.match.confidence) }

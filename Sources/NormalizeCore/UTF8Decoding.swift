@@ -16,6 +16,12 @@ public enum UTF8Decoding {
     public var invalidOffsets: [Int]
     /// How many invalid sequences were replaced in all.
     public var invalidCount: Int
+
+    public init(text: String, invalidOffsets: [Int], invalidCount: Int) {
+      self.text = text
+      self.invalidOffsets = invalidOffsets
+      self.invalidCount = invalidCount
+    }
   }
 
   /// Decodes `bytes`, repairing invalid sequences.

@@ -32,6 +32,9 @@ public struct TextCleaner: Sendable {
 
   /// The passes this cleaner runs.
   public let passes: [any CleaningPass]
+  /// `passes` with each repair pass as a `RepairPass` and nil for the others, so that reporting
+  /// repairs needs no dynamic cast per article.
+  private let repairPasses: [(any RepairPass)?]
 
   /// A cleaner with every default pass plus the opt-in passes named in `enabling` and
   /// without those named in `disabling`.
@@ -45,11 +48,13 @@ public struct TextCleaner: Sendable {
     passes = Self.allPasses.filter { pass in
       !disabling.contains(pass.id) && (!pass.isOptIn || enabling.contains(pass.id))
     }
+    repairPasses = passes.map { $0 as? any RepairPass }
   }
 
   /// The default cleaner: every pass that is not opt-in.
   public init() {
     passes = Self.allPasses.filter { !$0.isOptIn }
+    repairPasses = passes.map { $0 as? any RepairPass }
   }
 
   /// Cleans `text`. One scan first notes which bytes occur, so passes that cannot apply
@@ -85,9 +90,10 @@ public struct TextCleaner: Sendable {
     var found: [TextRepair]? = []
     var none: ChangeRecorder? = nil
     passes.withUnsafeBufferPointer { passes in
+      repairPasses.withUnsafeBufferPointer { repairPasses in
       for index in passes.indices where passes[index].mayChange(presence) {
         let next: String
-        if let repairing = passes[index] as? any RepairPass {
+        if let repairing = repairPasses[index] {
           next = repairing.apply(current, recorder: &none, repairs: &found)
         } else {
           next = passes[index].apply(current)
@@ -96,6 +102,7 @@ public struct TextCleaner: Sendable {
           current = next
           presence = BytePresence(current)
         }
+      }
       }
     }
     return (current, found ?? [])

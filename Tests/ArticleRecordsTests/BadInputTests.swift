@@ -79,8 +79,9 @@ import Testing
   }
 
   @Test func invalidUTF8InsideAJSONLineCountsBytesFromTheFileStart() throws {
+    // A truncated UTF-8 sequence (the euro sign's first two bytes): no charset reads it as text.
     let first = Array("{\"text\":\"first article here\"}\n".utf8)
-    let second = Array("{\"text\":\"caf".utf8) + [0xE9] + Array(" au lait\"}\n".utf8)
+    let second = Array("{\"text\":\"caf".utf8) + [0xE2, 0x82] + Array(" au lait\"}\n".utf8)
     let run = try Fixtures.run(paths: [try write(first + second, name: "mixed.jsonl")])
     let record = try #require(run.outcomes.last?.record)
     #expect(record.findings.first { $0.code == "invalid-utf8" }?.byteOffset == first.count + 12)

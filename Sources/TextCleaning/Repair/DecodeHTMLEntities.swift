@@ -32,8 +32,8 @@ public struct DecodeHTMLEntities: RepairPass {
       }
       var current = line.text
       var decodedLine = String(current)
-      // Twice-escaped text ("&amp;eacute;") decodes to a fixed point; four rounds is plenty.
-      for _ in 0..<4 {
+      // Twice-escaped text ("&amp;eacute;") decodes to a fixed point (at most eight rounds).
+      for _ in 0..<8 {
         guard let next = Self.decodeOnce(current) else { break }
         decodedLine = next
         current = Substring(next)

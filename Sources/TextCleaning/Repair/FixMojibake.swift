@@ -47,7 +47,10 @@ public struct FixMojibake: RepairPass {
         }
         defer { lineStart = lineEnd + 1 }
         guard suspect else { continue }
-        let line = Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), as: UTF8.self))
+        let lineBytes = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
+        // Most suspect lines are ordinary accented or Cyrillic text: score them on their bytes.
+        guard Self.mayNeedRepair(lineBytes) else { continue }
+        let line = Substring(String(decoding: lineBytes, as: UTF8.self))
         guard let (fixed, detail, isMojibake) = Self.repairLine(line) else { continue }
         if !changed {
           output.reserveCapacity(bytes.count + 16)
@@ -83,6 +86,13 @@ public struct FixMojibake: RepairPass {
     case 0xEF: return next == 0xBF || next == 0xAC
     default: return true
     }
+  }
+
+  /// Whether a line holds a C1 control or scores as mojibake (`MojibakeBadness`), read straight
+  /// from its UTF-8 bytes.
+  static func mayNeedRepair(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    for index in line.indices.dropLast() where line[index] == 0xC2 && line[index + 1] < 0xA0 { return true }
+    return MojibakeBadness.score(UTF8Scalars(bytes: line)) >= MojibakeRepair.minimumGain
   }
 
   /// The repaired line, how it was damaged and whether that was mojibake; nil when the line is
@@ -142,5 +152,20 @@ public struct FixMojibake: RepairPass {
     }
     if start < line.endIndex { pieces.append(line[start...]) }
     return pieces
+  }
+}
+
+/// The scalars of valid UTF-8 bytes, decoded as they are read (no copy, no validation).
+struct UTF8Scalars: Sequence, IteratorProtocol {
+  let bytes: UnsafeBufferPointer<UInt8>
+  var index = 0
+
+  init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+  mutating func next() -> Unicode.Scalar? {
+    guard index < bytes.count else { return nil }
+    let (value, length) = UTF8Scan.decodeScalar(bytes, at: index)
+    index += length
+    return Unicode.Scalar(value) ?? "\u{FFFD}"
   }
 }

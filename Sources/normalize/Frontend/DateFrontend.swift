@@ -32,7 +32,9 @@ enum DateFrontend {
 
   static func readStandardInput() -> String {
     let data = FileHandle.standardInput.readDataToEndOfFile()
-    return [UInt8](data).withUnsafeBufferPointer { UTF8Decoding.decode($0) }.text
+    let (text, notice) = TextDecoding.readText([UInt8](data))
+    if let notice { Diagnostics.print("normalize date: \(notice)") }
+    return text
   }
 
   /// One line per mention: `start-end  TYPE  value  [mod]  "text"  (anchor)`, then findings.

@@ -27,6 +27,8 @@ enum LineInput {
     func deliver(_ raw: ArraySlice<UInt8>) throws {
       lineNumber += 1
       var line = raw
+      // A UTF-8 byte-order mark at the start of the file or stream is a signature, not text.
+      if lineNumber == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
       if line.last == 0x0D { line = line.dropLast() }
       if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
       try body(line, lineNumber)

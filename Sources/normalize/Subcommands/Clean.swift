@@ -48,11 +48,9 @@ struct Clean: ParsableCommand {
     let input: String
     if text.isEmpty {
       let data = FileHandle.standardInput.readDataToEndOfFile()
-      let decoded = [UInt8](data).withUnsafeBufferPointer { UTF8Decoding.decode($0) }
-      if decoded.invalidCount > 0 {
-        Diagnostics.print("normalize clean: \(decoded.invalidCount) invalid UTF-8 sequences replaced with U+FFFD (first at byte \(decoded.invalidOffsets.first ?? 0))")
-      }
-      input = decoded.text
+      let (decoded, notice) = TextDecoding.readText([UInt8](data))
+      if let notice { Diagnostics.print("normalize clean: \(notice)") }
+      input = decoded
     } else {
       input = text.joined(separator: " ")
     }
