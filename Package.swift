@@ -73,7 +73,7 @@ let package = Package(
     ),
     .target(name: "NormalizeTestSupport", dependencies: ["NormalizeCore"], path: "Tests/NormalizeTestSupport"),
     .testTarget(name: "ICUSupportTests", dependencies: ["ICUSupport", "NormalizeTestSupport"]),
-    .testTarget(name: "NormalizeCoreTests", dependencies: ["NormalizeCore", "NormalizeTestSupport"]),
+    .testTarget(name: "NormalizeCoreTests", dependencies: ["NormalizeCore", "NormalizeTestSupport"], exclude: ["Cases"]),
     .testTarget(
       name: "TextCleaningTests",
       dependencies: ["TextCleaning", "NormalizeTestSupport"],

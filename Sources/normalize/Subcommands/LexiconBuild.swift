@@ -23,8 +23,8 @@ struct LexiconBuild: ParsableCommand {
   @Option(help: ArgumentHelp("Publication date (YYYY-MM-DD) for articles whose input has none.", valueName: "date"))
   var published: String?
 
-  @Option(help: ArgumentHelp("Worker threads (default: the number of cores).", valueName: "n"))
-  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+  @Option(help: ArgumentHelp("Worker threads (default: the CPUs this process may use: its affinity mask and cgroup CPU quota).", valueName: "n"))
+  var jobs: Int = UsableCPUs.count
 
   @Option(help: ArgumentHelp("Example article ids kept per entry.", valueName: "n"))
   var examples: Int = 3
