@@ -25,7 +25,8 @@ Writes into OUTDIR (which must not exist):
     rejects/part-*    reject lines, in input order
     names.tsv         the merged name lexicon
     stats.json        per partition: lines, seconds to the first output line, wall seconds,
-                      peak RSS of the normalize process (KiB)
+                      peak RSS of the normalize process (KiB, its VmHWM sampled every 64 lines
+                      and at the end of its output)
 
 Local mode:
     python3 Scripts/spark/normalize_corpus.py corpus.jsonl out/ --master 'local[2]' --partitions 4
@@ -113,11 +114,27 @@ def run_stage(command, lines, tag):
         writer.start()
         first = None
         produced = 0
+        peak = [0]
+
+        def sample_peak():
+            # VmHWM of the normalize process itself (getrusage's ru_maxrss would include the
+            # forking Python worker's size: Linux carries the high-water mark across exec).
+            try:
+                with open("/proc/%d/status" % process.pid) as status:
+                    for line in status:
+                        if line.startswith("VmHWM:"):
+                            peak[0] = max(peak[0], int(line.split()[1]))
+            except (OSError, ValueError):
+                pass
+
         for raw in process.stdout:
             if first is None:
                 first = time.monotonic() - started
             produced += 1
+            if produced % 64 == 1:
+                sample_peak()
             yield raw.decode("utf-8").rstrip("\n")
+        sample_peak()
         writer.join()
         _, status, usage = os.wait4(process.pid, 0)
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -127,7 +144,7 @@ def run_stage(command, lines, tag):
             raise RuntimeError("%s stage %s exited with %s%s:\n%s" % (
                 tag, command, process.returncode, "; " + "; ".join(failure) if failure else "", message[-4000:]))
         yield {"lines_in": fed[0], "lines_out": produced, "first_output_seconds": first,
-               "wall_seconds": time.monotonic() - started, "peak_rss_kib": usage.ru_maxrss,
+               "wall_seconds": time.monotonic() - started, "peak_rss_kib": peak[0] or usage.ru_maxrss,
                "summary": message.strip().splitlines()[-1] if message.strip() else ""}
 
 
