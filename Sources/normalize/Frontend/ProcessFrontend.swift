@@ -62,10 +62,9 @@ struct ProcessFrontend {
     Diagnostics.endProgress()
     var line = "normalize: read \(counts.read), written \(counts.written), rejected \(counts.rejected)"
     if reader.blankLines > 0 && !rejectsInStream { line += " (\(reader.blankLines) blank lines skipped)" }
-    line += String(format: " in %.2f s", seconds)
+    line += String(format: " in %.2f s", seconds) + " with \(jobs) job\(jobs == 1 ? "" : "s")"
     if counts.read == counts.written + counts.rejected { line += "; all inputs accounted for" }
     if counts.rejected > 0 && rejects == nil { line += "; use --rejects FILE to keep the rejected inputs" }
-    if jobs > 1 { line += " (\(jobs) jobs)" }
     Diagnostics.print(line)
     return Summary(counts: counts, blankLines: reader.blankLines, seconds: seconds)
   }
