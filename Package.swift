@@ -32,6 +32,11 @@ let package = Package(
     ),
     .target(name: "ICUSupport", dependencies: ["CICU"], swiftSettings: staticRelease),
     .target(name: "NormalizeCore", dependencies: ["ICUSupport"], swiftSettings: staticRelease),
+    // Lexicons/ compiled into the binary: the EmbedLexicons plugin runs LexiconEmbedder at build
+    // time, so a copied `normalize` carries its data (DESIGN.md, "Lexicons").
+    .executableTarget(name: "LexiconEmbedder"),
+    .plugin(name: "EmbedLexicons", capability: .buildTool(), dependencies: ["LexiconEmbedder"]),
+    .target(name: "ShippedLexicons", swiftSettings: staticRelease, plugins: ["EmbedLexicons"]),
     .target(name: "TextCleaning", dependencies: ["ICUSupport", "NormalizeCore"], swiftSettings: staticRelease),
     .target(name: "NameNormalization", dependencies: ["ICUSupport", "NormalizeCore"], swiftSettings: staticRelease),
     .target(name: "DateResolution", dependencies: ["ICUSupport", "NormalizeCore"], swiftSettings: staticRelease),
@@ -60,7 +65,7 @@ let package = Package(
     .executableTarget(
       name: "normalize",
       dependencies: [
-        "NormalizeKit",
+        "NormalizeKit", "ShippedLexicons",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: staticRelease,
@@ -68,7 +73,7 @@ let package = Package(
     ),
     .target(name: "NormalizeTestSupport", dependencies: ["NormalizeCore"], path: "Tests/NormalizeTestSupport"),
     .testTarget(name: "ICUSupportTests", dependencies: ["ICUSupport", "NormalizeTestSupport"]),
-    .testTarget(name: "NormalizeCoreTests", dependencies: ["NormalizeCore", "NormalizeTestSupport"]),
+    .testTarget(name: "NormalizeCoreTests", dependencies: ["NormalizeCore", "NormalizeTestSupport"], exclude: ["Cases"]),
     .testTarget(
       name: "TextCleaningTests",
       dependencies: ["TextCleaning", "NormalizeTestSupport"],
@@ -100,6 +105,6 @@ let package = Package(
       exclude: ["Cases"]
     ),
     .testTarget(name: "AcceptanceTests", dependencies: ["ArticleRecords", "Citations", "NormalizeTestSupport"]),
-    .testTarget(name: "NormalizeCLITests", dependencies: ["NormalizeTestSupport"]),
+    .testTarget(name: "NormalizeCLITests", dependencies: ["NormalizeTestSupport", "ShippedLexicons"]),
   ]
 )

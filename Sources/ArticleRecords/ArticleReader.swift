@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Streams inputs from paths and standard input, in a stable order, holding at most one
 /// chunk plus one line (or one text file) in memory.
@@ -9,8 +14,12 @@ import Foundation
 /// - A file named explicitly is read whatever its extension: JSON Lines when its first
 ///   non-blank byte is `{`, plain text otherwise. The same sniffing applies to standard input
 ///   ("-" or no paths).
-/// - Blank JSON Lines lines are skipped and counted (`blankLines`); a line or file larger than
-///   `maxBytes` becomes a "too-large" reject without being held in memory.
+/// - Blank JSON Lines lines are skipped and counted (`blankLines`), or, with `rejectsBlankLines`
+///   (a pipe stage that must answer every line), become "blank-line" rejects; a line or file
+///   larger than `maxBytes` becomes a "too-large" reject without being held in memory.
+/// - FIFOs, sockets and devices met while walking a folder are not opened (opening a FIFO with
+///   no writer would wait forever): each becomes a "not-a-regular-file" reject naming it. Named
+///   explicitly, they are read as streams.
 ///
 /// ```swift
 /// let reader = ArticleReader(paths: ["Samples"], maxBytes: 16 << 20)
@@ -25,7 +34,11 @@ public final class ArticleReader {
   private var pending: [PendingSource]
   private var lines: LineReader?
   private var current = ""
+  private var currentLineOffset = 0
   private var sequence = 0
+  private let standardInputName: String
+  private let standardInputLineOffset: Int
+  private let rejectsBlankLines: Bool
 
   private enum PendingSource {
     case path(String, explicit: Bool)
@@ -35,8 +48,20 @@ public final class ArticleReader {
   /// - Parameters:
   ///   - paths: files and folders; empty or "-" means standard input.
   ///   - maxBytes: the size limit of one article.
-  public init(paths: [String], maxBytes: Int) {
+  ///   - standardInputName: the file name records and rejects from standard input carry
+  ///     (and their default ids, "name:line", are made of).
+  ///   - standardInputLineOffset: added to the line numbers of standard input: a stage given
+  ///     lines K+1… of a file numbers them as the file does.
+  ///   - rejectsBlankLines: whether a blank JSON Lines line becomes a "blank-line" reject
+  ///     instead of being skipped.
+  public init(
+    paths: [String], maxBytes: Int, standardInputName: String = "-", standardInputLineOffset: Int = 0,
+    rejectsBlankLines: Bool = false
+  ) {
     self.maxBytes = maxBytes
+    self.standardInputName = standardInputName
+    self.standardInputLineOffset = standardInputLineOffset
+    self.rejectsBlankLines = rejectsBlankLines
     pending = paths.isEmpty ? [.standardInput] : paths.map { $0 == "-" ? .standardInput : .path($0, explicit: true) }
     pending.reverse()
   }
@@ -52,8 +77,12 @@ public final class ArticleReader {
       guard let source = pending.popLast() else { return nil }
       switch source {
       case .standardInput:
-        if let item = open(handle: FileHandle.standardInput, name: "-", isTextFile: nil, sidecar: nil) { return item }
+        currentLineOffset = standardInputLineOffset
+        if let item = open(handle: FileHandle.standardInput, name: standardInputName, isTextFile: nil, sidecar: nil) {
+          return item
+        }
       case .path(let path, let explicit):
+        currentLineOffset = 0
         if let item = openPath(path, explicit: explicit) { return item }
       }
     }
@@ -85,6 +114,14 @@ public final class ArticleReader {
       }
       return nil
     }
+    if !explicit, let kind = Self.specialFileKind(path) {
+      return .reject(
+        InputReject(
+          code: "not-a-regular-file",
+          reason: "skipped: \(kind), not a regular file (it could block the walk forever); name it on the command line to read it as a stream",
+          file: path),
+        sequence: makeSequence())
+    }
     guard let handle = FileHandle(forReadingAtPath: path) else {
       return .reject(InputReject(code: "unreadable", reason: "cannot open the file (permission denied?)", file: path), sequence: makeSequence())
     }
@@ -93,9 +130,23 @@ public final class ArticleReader {
     var sidecar: [UInt8]? = nil
     if isText != false, let dot = path.range(of: ".", options: .backwards), dot.lowerBound > (path.range(of: "/", options: .backwards)?.lowerBound ?? path.startIndex) {
       let metaPath = String(path[..<dot.lowerBound]) + ".meta.json"
-      if let data = fm.contents(atPath: metaPath) { sidecar = [UInt8](data) }
+      if Self.specialFileKind(metaPath) == nil, let data = fm.contents(atPath: metaPath) { sidecar = [UInt8](data) }
     }
     return open(handle: handle, name: path, isTextFile: isText, sidecar: sidecar)
+  }
+
+  /// What kind of special file `path` is ("a FIFO (named pipe)", "a socket", "a character
+  /// device", "a block device"), or nil for a regular file, a folder or a missing path.
+  static func specialFileKind(_ path: String) -> String? {
+    var status = stat()
+    guard stat(path, &status) == 0 else { return nil }
+    switch status.st_mode & S_IFMT {
+    case S_IFIFO: return "a FIFO (named pipe)"
+    case S_IFSOCK: return "a socket"
+    case S_IFCHR: return "a character device"
+    case S_IFBLK: return "a block device"
+    default: return nil
+    }
   }
 
   /// Whether a file found in a folder walk is an article file.
@@ -141,19 +192,28 @@ public final class ArticleReader {
       case .end:
         return nil
       case .failure(let message, let number):
-        return .reject(InputReject(code: "unreadable", reason: message, file: current, line: number), sequence: makeSequence())
+        return .reject(
+          InputReject(code: "unreadable", reason: message, file: current, line: number + currentLineOffset), sequence: makeSequence())
       case .tooLong(let number, let length):
         return .reject(
           InputReject(
             code: "too-large", reason: "line of \(length) bytes is over the \(maxBytes)-byte article limit; raise --max-article-bytes to accept it",
-            file: current, line: number),
+            file: current, line: number + currentLineOffset),
           sequence: makeSequence())
       case .line(let bytes, let number, let offset):
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
           blankLines += 1
+          if rejectsBlankLines {
+            return .reject(
+              InputReject(code: "blank-line", reason: "a blank line: no article", file: current, line: number + currentLineOffset),
+              sequence: makeSequence())
+          }
           continue
         }
-        return .input(RawInput(format: .jsonLine, bytes: bytes, file: current, line: number, byteOffset: offset, sequence: makeSequence()))
+        return .input(
+          RawInput(
+            format: .jsonLine, bytes: bytes, file: current, line: number + currentLineOffset, byteOffset: offset,
+            sequence: makeSequence()))
       }
     }
   }

@@ -58,6 +58,20 @@ public struct InputReject: Error, Codable, Sendable, Equatable {
 
   /// "file:line" or "file".
   public var location: String { line.map { "\(file):\($0)" } ?? file }
+
+  /// The schema every reject line names, so that rejects mixed into a record stream
+  /// (`normalize --rejects -`) are told apart from records (`normalize.article/1`).
+  public static let schema = "normalize.reject/1"
+
+  /// The reject as one JSON line (ending in "\n"): `schema` first, then the fields in sorted
+  /// order, absent ones left out.
+  ///
+  /// - Throws: an `EncodingError` (not expected for strings and numbers).
+  public func jsonLine() throws -> [UInt8] {
+    let fields = try RecordEncoder.encodeLine(self)
+    // `{"code":…}` -> `{"schema":"normalize.reject/1","code":…}`
+    return Array("{\"schema\":\"\(Self.schema)\",".utf8) + fields.dropFirst()
+  }
 }
 
 /// What the reader hands on: an input to parse, or a reject it already knows about

@@ -81,7 +81,16 @@ public struct RecordPipeline: Sendable {
   /// and emits while `jobs` workers take inputs from a shared queue as soon as they are free
   /// (no batch barriers), and results are emitted in input order; at most `batchSize` inputs
   /// and `batchBytes` bytes are in flight.
-  public func run(reader: ArticleReader, progress: ((Counts) -> Void)? = nil, emit: (Outcome) throws -> Void) rethrows -> Counts {
+  ///
+  /// - Parameters:
+  ///   - progress: called with the running totals now and then.
+  ///   - emit: called once per input, in input order.
+  ///   - endBatch: called after each group of outcomes emitted together (one input with one
+  ///     job), so a writer can flush what a downstream reader waits for.
+  public func run(
+    reader: ArticleReader, progress: ((Counts) -> Void)? = nil, emit: (Outcome) throws -> Void,
+    endBatch: (() throws -> Void)? = nil
+  ) rethrows -> Counts {
     var counts = Counts()
     func account(_ outcome: Outcome, bytes: Int) throws {
       counts.read += 1
@@ -105,6 +114,7 @@ public struct RecordPipeline: Sendable {
     if jobs == 1 {
       while let item = reader.next() {
         try account(handle(item), bytes: item.byteCount)
+        try endBatch?()
         if counts.read % 64 == 0 { progress?(counts) }
       }
       progress?(counts)
@@ -167,6 +177,7 @@ public struct RecordPipeline: Sendable {
         nextToEmit += 1
         try account(outcome, bytes: bytes)
       }
+      if !ready.isEmpty { try endBatch?() }
       progress?(counts)
     }
     return counts

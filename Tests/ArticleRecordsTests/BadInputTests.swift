@@ -1,5 +1,8 @@
 import ArticleRecords
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 /// Every kind of bad input becomes a record (with findings) or a reject with a reason, and the
@@ -35,6 +38,35 @@ import Testing
     #expect(run.counts.written == 2)
     #expect(run.reader.blankLines == 3)
     #expect(run.outcomes.compactMap(\.record).map(\.id) == ["a", "b"])
+  }
+
+  @Test("a FIFO met in a folder walk is a not-a-regular-file reject naming it, not a hang")
+  func fifoInAFolderIsSkipped() throws {
+    let folder = try Fixtures.temporaryFolder()
+    try Data("{\"id\":\"a\",\"text\":\"Kyiv is the capital.\"}\n".utf8).write(to: folder.appendingPathComponent("a.jsonl"))
+    let fifo = folder.appendingPathComponent("b.jsonl").path
+    try #require(mkfifo(fifo, 0o600) == 0)
+    let run = try Fixtures.run(paths: [folder.path])
+    #expect(run.counts.written == 1 && run.counts.rejected == 1)
+    let reject = try #require(run.outcomes.last?.reject)
+    #expect(reject.code == "not-a-regular-file" && reject.file == fifo && reject.reason.contains("FIFO"))
+    expectBalanced(run.counts)
+  }
+
+  @Test("a pipe stage: blank lines become rejects, standard input gets a name and a line offset")
+  func blankLinesAsRejectsWithOffset() throws {
+    let lines = "{\"text\":\"Kyiv is the capital.\"}\n\n{broken\n"
+    let path = try write(Array(lines.utf8), name: "stage.jsonl")
+    let reader = ArticleReader(paths: [path], maxBytes: 1 << 20, rejectsBlankLines: true)
+    var items: [ReadItem] = []
+    while let item = reader.next() { items.append(item) }
+    #expect(items.count == 3)
+    if case .reject(let reject, _) = items[1] {
+      #expect(reject.code == "blank-line" && reject.line == 2)
+      #expect(String(decoding: try reject.jsonLine(), as: UTF8.self).hasPrefix("{\"schema\":\"normalize.reject/1\",\"code\":\"blank-line\""))
+    } else {
+      Issue.record("the blank line is not a reject")
+    }
   }
 
   @Test func malformedJSONIsRejectedWithItsLine() throws {

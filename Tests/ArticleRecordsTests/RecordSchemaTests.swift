@@ -1,5 +1,8 @@
 import ArticleRecords
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 /// The records written for the shipped samples satisfy the JSON Schema in `Schemas/`, and their
@@ -35,6 +38,31 @@ import Testing
       previousEnd = paragraph.end
     }
     #expect(previousEnd == scalars.count || record.paragraphs.isEmpty)
+  }
+
+  @Test("reject lines, blank-line and not-a-regular-file ones included, match normalize.reject/1")
+  func rejectLinesMatchTheirSchema() throws {
+    let validator = try SchemaValidator(schemaURL: Fixtures.repository.appendingPathComponent("Schemas/normalize.reject.1.schema.json"))
+    let folder = try Fixtures.temporaryFolder()
+    let lines = "not json\n\n{\"id\":\"x\"}\n[1]\n"
+    try Data(lines.utf8).write(to: folder.appendingPathComponent("bad.jsonl"))
+    try #require(mkfifo(folder.appendingPathComponent("pipe.jsonl").path, 0o600) == 0)
+    let reader = ArticleReader(paths: [folder.path], maxBytes: 1 << 20, rejectsBlankLines: true)
+    var codes: [String] = []
+    while let item = reader.next() {
+      let reject: InputReject
+      switch item {
+      case .reject(let found, _): reject = found
+      case .input(let raw):
+        guard case .failure(let found) = ArticleParser.parse(raw) else { continue }
+        reject = found
+      }
+      codes.append(reject.code)
+      let object = try JSONSerialization.jsonObject(with: Data(try reject.jsonLine()))
+      let errors = validator.validate(object)
+      #expect(errors.isEmpty, "\(reject.code): \(errors.joined(separator: "; "))")
+    }
+    #expect(codes == ["malformed-json", "blank-line", "missing-text", "not-an-object", "not-a-regular-file"])
   }
 
   @Test func schemaRejectsABrokenRecord() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import NormalizeTestSupport
+import ShippedLexicons
 import Testing
 
 /// Runs the built `normalize` binary: help, exit statuses, standard input, output files and
@@ -124,5 +125,25 @@ import Testing
     #expect(result.stdout == "Seoul – Yoo Yong-won\n")
     #expect(result.stderr.contains("changed fold-fullwidth-forms"))
     #expect(result.stderr.contains("changed normalize-hyphens-and-dashes"))
+  }
+
+  @Test("--rejects - answers every input line with one output line, in order, and exits 0")
+  func rejectsInTheStream() throws {
+    let input = "{\"id\":\"a\",\"text\":\"Kyiv and Seoul.\"}\nnot json\n\n{\"id\":\"b\",\"text\":\"Second.\"}\n"
+    let result = try run(["--rejects", "-", "--stdin-name", "corpus.jsonl", "--line-offset", "100"], stdin: input)
+    #expect(result.status == 0)
+    let lines = result.stdout.split(separator: "\n")
+    #expect(lines.count == 4)
+    let schemas = lines.map { $0.contains("\"schema\":\"normalize.reject/1\"") ? "reject" : "record" }
+    #expect(schemas == ["record", "reject", "reject", "record"])
+    #expect(lines[1].contains("\"code\":\"malformed-json\"") && lines[1].contains("\"file\":\"corpus.jsonl\"") && lines[1].contains("\"line\":102"))
+    #expect(lines[2].contains("\"code\":\"blank-line\"") && lines[2].contains("\"line\":103"))
+  }
+
+  @Test func versionNamesTheDataChecksum() throws {
+    let result = try run(["--version"])
+    #expect(result.status == 0)
+    #expect(result.stdout.hasPrefix("normalize "))
+    #expect(result.stdout.contains(ShippedLexicons.checksum))
   }
 }

@@ -1,58 +1,81 @@
 import Foundation
 import NormalizeKit
+import ShippedLexicons
 
-/// Finds the shipped `Lexicons/` folder whatever the working directory: `NORMALIZE_LEXICONS`,
-/// then beside the binary (`<bin>/Lexicons`, `<bin>/../share/normalize/Lexicons`), then up
-/// from the binary (a build folder inside the repository), then the repository the binary
-/// was built from.
+/// Where the shipped lexicons come from: compiled into the binary (the `EmbedLexicons` plugin
+/// turns `Lexicons/` into Swift source at build time), so a copied or installed `normalize`
+/// needs nothing beside it. `NORMALIZE_LEXICONS=DIR` replaces the built-in data with a folder
+/// (for trying edits to `Lexicons/` without rebuilding); `--lexicons` adds data on top of either.
 enum LexiconLocator {
-  static func shippedRoot() -> URL? {
-    let fm = FileManager.default
-    func isLexiconRoot(_ url: URL) -> Bool {
-      var isDirectory: ObjCBool = false
-      return fm.fileExists(atPath: url.appendingPathComponent("README.md").path)
-        && fm.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+  /// Lexicon files the pipeline cannot work without; data lacking one is an error (exit 2),
+  /// never a run that quietly drops boilerplate, names or references.
+  static let requiredFiles = ["refs/reference-model.tsv", "ko/surnames.tsv", "all/boilerplate.tsv", "en/stopwords.tsv"]
+
+  /// The folder named by `NORMALIZE_LEXICONS`, if set.
+  static var overrideRoot: URL? {
+    guard let env = ProcessInfo.processInfo.environment["NORMALIZE_LEXICONS"], !env.isEmpty else { return nil }
+    return URL(fileURLWithPath: env)
+  }
+
+  /// One line for `--version`: where the data comes from and its checksum.
+  static var dataDescription: String {
+    if let root = overrideRoot {
+      return "data: NORMALIZE_LEXICONS=\(root.path) (replaces the built-in \(ShippedLexicons.checksum))"
     }
-    if let env = ProcessInfo.processInfo.environment["NORMALIZE_LEXICONS"], !env.isEmpty {
-      return URL(fileURLWithPath: env)
-    }
-    let binary = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-    var candidates: [URL] = []
-    let binDir = binary.deletingLastPathComponent()
-    candidates.append(binDir.appendingPathComponent("Lexicons"))
-    candidates.append(binDir.deletingLastPathComponent().appendingPathComponent("share/normalize/Lexicons"))
-    var up = binDir
-    for _ in 0..<6 {
-      up = up.deletingLastPathComponent()
-      candidates.append(up.appendingPathComponent("Lexicons"))
-    }
-    // The repository this binary was built from.
-    let source = URL(fileURLWithPath: #filePath)
-    candidates.append(
-      source.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Lexicons"))
-    return candidates.first(where: isLexiconRoot)
+    return "data: built in, \(ShippedLexicons.files.count) files, \(ShippedLexicons.byteCount) bytes, \(ShippedLexicons.checksum)"
   }
 
   /// The provider for the shipped lexicons plus the user's extra folders and name-lexicon
   /// files (a `.tsv` file given to `--lexicons` is read as `all/aliases.tsv`, the format
   /// `normalize lexicon build` writes).
+  ///
+  /// - Throws: `ValidationErrorMessage` when the shipped data lacks a required file or an extra
+  ///   folder or file does not exist.
   static func provider(extra: [String]) throws -> DirectoryLexiconProvider {
-    guard let shipped = shippedRoot() else {
-      throw ValidationErrorMessage(
-        "cannot find the shipped Lexicons/ folder; set NORMALIZE_LEXICONS to the repository's Lexicons/ or install it beside the binary")
+    var folders: [URL] = []
+    var embedded: [(path: String, text: String)] = []
+    if let root = overrideRoot {
+      let fm = FileManager.default
+      for file in requiredFiles where !fm.isReadableFile(atPath: root.appendingPathComponent(file).path) {
+        throw ValidationErrorMessage(
+          "NORMALIZE_LEXICONS=\(root.path) lacks \(file) (or it is unreadable); point it at a copy of the repository's Lexicons/ or unset it to use the built-in data")
+      }
+      folders.append(root)
+    } else {
+      embedded = ShippedLexicons.files
+      let present = Set(embedded.map(\.path))
+      for file in requiredFiles where !present.contains(file) {
+        throw ValidationErrorMessage("the built-in lexicons lack \(file); rebuild normalize from a complete Lexicons/ folder")
+      }
     }
-    var folders: [URL] = [shipped]
     var files: [(url: URL, kind: String, language: String)] = []
     for path in extra {
       var isFolder: ObjCBool = false
-      if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
-        files.append((url: URL(fileURLWithPath: path), kind: "aliases", language: "all"))
-      } else {
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+        throw ValidationErrorMessage("--lexicons \(path): no such folder or file")
+      }
+      if isFolder.boolValue {
         folders.append(URL(fileURLWithPath: path))
+      } else {
+        guard FileManager.default.isReadableFile(atPath: path) else {
+          throw ValidationErrorMessage("--lexicons \(path): the file is not readable")
+        }
+        files.append((url: URL(fileURLWithPath: path), kind: "aliases", language: "all"))
       }
     }
-    return try DirectoryLexiconProvider(roots: folders, files: files)
+    return try DirectoryLexiconProvider(embedded: embedded, roots: folders, files: files)
+  }
+
+  /// Writes the built-in lexicons to `folder` (created if needed), laid out as `Lexicons/`.
+  ///
+  /// - Throws: a Foundation error when a folder or file cannot be written.
+  static func export(to folder: URL) throws {
+    let fm = FileManager.default
+    for (path, text) in ShippedLexicons.files {
+      let url = folder.appendingPathComponent(path)
+      try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(text.utf8).write(to: url)
+    }
   }
 }
 

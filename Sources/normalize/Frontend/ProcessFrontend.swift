@@ -14,11 +14,18 @@ struct ProcessFrontend {
   let rejects: String?
   let jobs: Int
   let maxArticleBytes: Int
+  var stdinName = "-"
+  var lineOffset = 0
+
+  /// `--rejects -`: rejects go into the output stream, in input order, blank lines included.
+  var rejectsInStream: Bool { rejects == "-" }
 
   func run(assembler: RecordAssembler) throws -> Summary {
     let sink = try OutputSink(path: output)
-    let rejectSink = try rejects.map { try OutputSink(path: $0) }
-    let reader = ArticleReader(paths: paths, maxBytes: maxArticleBytes)
+    let rejectSink = rejectsInStream ? sink : try rejects.map { try OutputSink(path: $0) }
+    let reader = ArticleReader(
+      paths: paths, maxBytes: maxArticleBytes, standardInputName: stdinName, standardInputLineOffset: lineOffset,
+      rejectsBlankLines: rejectsInStream)
     let pipeline = RecordPipeline(assembler: assembler, jobs: jobs, keepsRecords: false)
     let started = Date()
     var lastDrawn = Date.distantPast
@@ -42,16 +49,20 @@ struct ProcessFrontend {
         case .reject(let reject):
           Diagnostics.endProgress()
           Diagnostics.print("normalize: \(reject.location): \(reject.code): \(reject.reason)")
-          try rejectSink?.write(RecordEncoder.encodeLine(reject))
+          try rejectSink?.write(reject.jsonLine())
         }
+      },
+      endBatch: {
+        try sink.endBatch()
+        if !rejectsInStream { try rejectSink?.endBatch() }
       })
     try sink.finish()
-    try rejectSink?.finish()
+    if !rejectsInStream { try rejectSink?.finish() }
     let seconds = Date().timeIntervalSince(started)
     Diagnostics.endProgress()
     var line = "normalize: read \(counts.read), written \(counts.written), rejected \(counts.rejected)"
-    if reader.blankLines > 0 { line += " (\(reader.blankLines) blank lines skipped)" }
-    line += String(format: " in %.2f s", seconds)
+    if reader.blankLines > 0 && !rejectsInStream { line += " (\(reader.blankLines) blank lines skipped)" }
+    line += String(format: " in %.2f s", seconds) + " with \(jobs) job\(jobs == 1 ? "" : "s")"
     if counts.read == counts.written + counts.rejected { line += "; all inputs accounted for" }
     if counts.rejected > 0 && rejects == nil { line += "; use --rejects FILE to keep the rejected inputs" }
     Diagnostics.print(line)

@@ -30,7 +30,7 @@ struct ValidateFrontend {
   let ignore: Set<String>
   let maxArticleBytes: Int
   /// Worker threads for assembling records.
-  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+  var jobs: Int = UsableCPUs.count
   let nearDuplicate: Double
 
   func listRules() {

@@ -11,7 +11,8 @@ struct Lexicon: ParsableCommand {
         normalize lexicon merge shard1.tsv shard2.tsv -o names.tsv
         normalize lexicon check Lexicons/
         normalize lexicon lookup "Zelenskiy"
+        normalize lexicon export my-lexicons/     the built-in data, as files
         normalize --lexicons names.tsv corpus/
       """,
-    subcommands: [LexiconBuild.self, LexiconMerge.self, LexiconCheck.self, LexiconLookup.self])
+    subcommands: [LexiconBuild.self, LexiconMerge.self, LexiconCheck.self, LexiconLookup.self, LexiconExport.self])
 }

@@ -23,15 +23,22 @@ struct LexiconBuild: ParsableCommand {
   @Option(help: ArgumentHelp("Publication date (YYYY-MM-DD) for articles whose input has none.", valueName: "date"))
   var published: String?
 
-  @Option(help: ArgumentHelp("Worker threads (default: the number of cores).", valueName: "n"))
-  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+  @Option(help: ArgumentHelp("Worker threads (default: the CPUs this process may use: its affinity mask and cgroup CPU quota).", valueName: "n"))
+  var jobs: Int = UsableCPUs.count
 
   @Option(help: ArgumentHelp("Example article ids kept per entry.", valueName: "n"))
   var examples: Int = 3
 
+  @Option(help: ArgumentHelp("The file name articles from standard input carry (default '-'); their default ids are NAME:LINE.", valueName: "name"))
+  var stdinName: String = "-"
+
+  @Option(help: ArgumentHelp("Added to the line numbers of standard input: a stage given lines K+1… of a file passes K.", valueName: "k"))
+  var lineOffset: Int = 0
+
   @OptionGroup var lexicons: LexiconOptions
 
   func validate() throws {
+    if lineOffset < 0 { throw ValidationError("--line-offset must be 0 or more, got \(lineOffset)") }
     if jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
     if !["tsv", "jsonl"].contains(format) { throw ValidationError("--format must be tsv or jsonl, got \(format)") }
     if examples < 0 { throw ValidationError("--examples must be 0 or more") }
@@ -48,7 +55,8 @@ struct LexiconBuild: ParsableCommand {
         options: RecordAssembler.Options(
           publishedDefault: published.flatMap(PublicationDate.normalize), skipAnnotations: [.dates, .references, .validation]))
       var builder = NameLexiconBuilder(analyzer: try NameAnalyzer(lexicons: provider), maxExamples: examples)
-      let reader = ArticleReader(paths: paths, maxBytes: 16 << 20)
+      let reader = ArticleReader(
+        paths: paths, maxBytes: 16 << 20, standardInputName: stdinName, standardInputLineOffset: lineOffset)
       let started = Date()
       let counts = RecordPipeline(assembler: assembler, jobs: jobs).run(reader: reader) { outcome in
         switch outcome {

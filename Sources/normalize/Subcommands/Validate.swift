@@ -50,8 +50,8 @@ struct Validate: ParsableCommand {
   @Flag(help: "List the rules and the codes they report.")
   var listRules = false
 
-  @Option(help: ArgumentHelp("Worker threads for reading and analysing articles (default: the number of cores); findings keep input order.", valueName: "n"))
-  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+  @Option(help: ArgumentHelp("Worker threads for reading and analysing articles (default: the CPUs this process may use: its affinity mask and cgroup CPU quota); findings keep input order.", valueName: "n"))
+  var jobs: Int = UsableCPUs.count
 
   @OptionGroup var lexicons: LexiconOptions
 
