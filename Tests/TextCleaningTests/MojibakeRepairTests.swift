@@ -79,6 +79,15 @@ enum MojibakeCases {
     #expect(!single.isMojibake)
   }
 
+  /// A long line is repaired in pieces of at most 4 kB, in time linear in its length.
+  @Test func longLineOfMojibakeIsRepairedInPieces() {
+    let sentence = "Die BÃ¼rger KÃ¶lns grÃ¼ÃŸen die GÃ¤ste, les Ã©lÃ¨ves sont arrivÃ©s. "
+    let line = String(repeating: sentence, count: 5_000)  // 350 kB, no line break
+    let fixed = FixMojibake().apply(line)
+    #expect(fixed == String(repeating: "Die Bürger Kölns grüßen die Gäste, les élèves sont arrivés. ", count: 5_000))
+    #expect(FixMojibake().apply(fixed) == fixed)
+  }
+
   @Test func survivesRandomScalars() {
     var generator = SystemRandomNumberGenerator()
     for _ in 0..<200 {
