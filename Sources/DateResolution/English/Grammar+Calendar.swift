@@ -117,7 +117,9 @@ extension Grammar {
 
   /// A year that may be outside 1000–2199 ("years 0 and 99999" are findings, not crashes).
   func yearLoose(_ i: Int) -> (Int, Int)? {
-    guard let y = number(i), tokens[i].digits >= 3, tokens[i].digits <= 4, isStandaloneNumber(i) else { return nil }
+    guard let y = number(i), tokens[i].digits >= 3, tokens[i].digits <= 4, !inTableRow[i], isStandaloneNumber(i) else {
+      return nil
+    }
     return (y, i + 1)
   }
 
@@ -177,8 +179,27 @@ extension Grammar {
     // A quantity, not a year: "2000 meters", "1500 troops", "1990 years".
     if isWord(e, in: Self.quantityNouns) { return nil }
     if let (u, _, _) = unit(e), u != .quarter { return nil }
+    // A bare number far from modern news ("1288", "2130") is a year only after a cue: "in 1288",
+    // "since 1066", "the year 2150", or as the second member of a range ("1917-1921").
+    if start == k, y < 1800 || y > 2100, !isWord(k - 1, in: Self.yearCues), !startsYearRange(k, y) { return nil }
     return Candidate(start, e, .date(DateSpec(year: y)))
   }
+
+  /// Whether the year `y` at `k` opens a range of years: "1170-1230", "1914–1918".
+  func startsYearRange(_ k: Int, _ y: Int) -> Bool {
+    guard isHyphen(k + 1) || isPunct(k + 1, "–") || isPunct(k + 1, "—"), let z = number(k + 2), tokens[k + 2].digits == 4 else {
+      return false
+    }
+    return z > y && z - y < 200
+  }
+
+  /// Words after which a number far from modern news is a year: "in 1288", "until 2150".
+  /// Not "of", "from", "to", "by" or "about": they count as often as they date ("a high of
+  /// 1757", "up by 1500").
+  static let yearCues: Set<String> = [
+    "in", "since", "until", "till", "during", "before", "after", "circa", "c", "ca", "early", "late", "mid", "year",
+    "summer", "winter", "spring", "autumn",
+  ]
 
   /// "1990s", "the '90s", "the nineties", "the 20th century", "the 1990's".
   func decadeOrCentury(_ j: Int) -> Candidate? {

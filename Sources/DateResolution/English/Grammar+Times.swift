@@ -11,6 +11,13 @@ extension Grammar {
     if let w = word(i), w == "noon" || w == "midnight" || w == "midday" {
       time = w == "midnight" ? "T24:00" : "T12:00"
       k = i + 1
+    } else if let hhmm = number(i), tokens[i].digits == 4, hhmm / 100 < 24, hhmm % 100 < 60, isStandaloneNumber(i),
+      sameLine(i + 1), isWord(i + 1, in: Self.timeZones) || isWord(i + 1, "hrs")
+        || (isWord(i + 1, "local") && isWord(i + 2, "time"))
+    {
+      // Newswire's 24-hour clock: "at 1630 EST (2130 GMT)", "by 1000 GMT tomorrow".
+      time = "T\(TimexFormat.two(hhmm / 100)):\(TimexFormat.two(hhmm % 100))"
+      k = isWord(i + 1, "hrs") ? i + 2 : i + 1
     } else {
       guard let h = number(i), tokens[i].digits <= 2, h <= 24, isStandaloneNumber(i) || isPunct(i + 1, ":") else { return nil }
       k = i + 1

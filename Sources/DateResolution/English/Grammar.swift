@@ -10,6 +10,9 @@ struct Grammar {
   /// The `Vocabulary.WordClass` of each token (empty for numbers, punctuation and words in no
   /// table): a word without a class is in none of the English tables (`EnglishTriggers.words`).
   let classes: [Vocabulary.WordClass]
+  /// Whether each token is on a line of a table (`Grammar.tableRows`): there a number is a
+  /// price, a quote or a time, not a year.
+  let inTableRow: [Bool]
 
   init(tokens: [Token], vocabulary: Vocabulary) {
     self.tokens = tokens
@@ -17,6 +20,37 @@ struct Grammar {
     classes = tokens.map { t in
       t.kind == .word || t.kind == .ideograph ? vocabulary.wordClass(of: t) : []
     }
+    inTableRow = Self.tableRows(tokens)
+  }
+
+  /// Marks the tokens of table lines: no fewer numbers than words, and at least three numbers
+  /// or two numbers side by side ("CAN 2.1190/1220 DKR 11.1180/1330", "May 1285 1292"), unlike
+  /// a line of prose ("released at 1630 EST (2130 GMT) on March 2, 1987") or a dateline
+  /// ("March 2, 1987").
+  static func tableRows(_ tokens: [Token]) -> [Bool] {
+    var rows = [Bool](repeating: false, count: tokens.count)
+    var start = 0
+    while start < tokens.count {
+      var end = start + 1
+      while end < tokens.count, tokens[end].newlinesBefore == 0 { end += 1 }
+      var numbers = 0
+      var words = 0
+      var sideBySide = false
+      for k in start..<end {
+        let token = tokens[k]
+        if token.kind == .number {
+          numbers += 1
+          if k > start, tokens[k - 1].kind == .number, token.spaceBefore { sideBySide = true }
+        } else if token.kind == .word || token.kind == .ideograph {
+          words += 1
+        }
+      }
+      if numbers >= words && (numbers >= 3 || sideBySide) {
+        for k in start..<end { rows[k] = true }
+      }
+      start = end
+    }
+    return rows
   }
 
   /// All candidates in text order, without overlaps.
@@ -194,6 +228,7 @@ struct Grammar {
 
   /// A day of month at `i`: "27", "27th", "3rd" (1–31) and the index after it.
   func dayOfMonth(_ i: Int) -> (Int, Int)? {
+    if isGluedInTable(i) { return nil }
     guard let d = number(i), tokens[i].digits <= 2, d >= 1, d <= 31 else {
       if let w = lexical(i), let o = EnglishWords.ordinals[w], o >= 1 { return (o, i + 1) }
       return nil
@@ -205,18 +240,33 @@ struct Grammar {
 
   /// A day number that may be out of range ("32 January"): for impossible-date findings.
   func rawDay(_ i: Int) -> (Int, Int)? {
-    guard let d = number(i), tokens[i].digits <= 2, d >= 1 else { return nil }
+    guard let d = number(i), tokens[i].digits <= 2, d >= 1, !isGluedInTable(i) else { return nil }
     if let w = word(i + 1), EnglishWords.ordinalSuffixes.contains(w), tokens[i + 1].isAttached { return (d, i + 2) }
     return (d, i + 1)
+  }
+
+  /// A number glued to what comes before it on a table line: the contract month "MAY7" (May
+  /// 1987) or a fraction "1/4" in a quote table, never a day.
+  func isGluedInTable(_ i: Int) -> Bool {
+    i < tokens.count && inTableRow[i] && tokens[i].isAttached
   }
 
   /// A four-digit year (1000–2199, or any 4 digits when `loose`) at `i`.
   func year(_ i: Int, loose: Bool = false) -> (Int, Int)? {
     if let spelled = spelledYear(i) { return spelled }
-    guard let y = number(i), tokens[i].digits == 4, isStandaloneNumber(i) else { return nil }
+    // On a table line only a cued number is a year ("from 12,143 in 1985, Austria 6,048").
+    guard let y = number(i), tokens[i].digits == 4, !inTableRow[i] || isWord(i - 1, in: Self.yearCues), isStandaloneNumber(i) else {
+      return nil
+    }
     if !loose && (y < 1000 || y > 2199) { return nil }
     // "1990s" is a decade, "1990-91" handled by ranges.
     if let w = word(i + 1), tokens[i + 1].isAttached, w == "s" { return nil }
+    // "1145/1150" is a bid and an offer; "1985/6", "1990/91" and "2024/2025" are seasons.
+    if isPunct(i + 1, "/"), tokens[i + 1].isAttached, let z = number(i + 2), tokens[i + 2].isAttached,
+      z != y + 1, z != (y + 1) % 100, z != (y + 1) % 10
+    {
+      return nil
+    }
     return (y, i + 1)
   }
 
