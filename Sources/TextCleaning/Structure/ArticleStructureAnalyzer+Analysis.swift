@@ -10,6 +10,8 @@ struct Analysis {
 
   struct Item {
     var text: String
+    /// The line with its runs of spaces kept, when they look like table columns.
+    var columns: String?
     var features: ParagraphFeatures
     var rule: String?
     var quality: Double
@@ -22,6 +24,9 @@ struct Analysis {
   /// Only the locator is kept: the analyzer's tables are shared by every thread, and each copy
   /// of a struct holding them would touch their reference counts from both cores.
   let locator: MainTextLocator
+  /// The article language's boilerplate patterns, to try a sentence-shaped line outside the
+  /// main text against the rules made for sentences (a long cookie notice).
+  let patternTable: BoilerplatePatterns.TableReference?
   let knownTitle: String?
   var items: [Item] = []
   let language: String
@@ -38,6 +43,7 @@ struct Analysis {
       self.knownTitle = nil
     }
     let patternTable = analyzer.patterns.table(for: language)
+    self.patternTable = patternTable
     // Texts seen so far, by a hash of their bytes (equal hashes are compared as text).
     var seen: [UInt64: [Int]] = [:]
     let centre = analyzer.locator.densityCentre(for: language)
@@ -46,6 +52,13 @@ struct Analysis {
       var rule = analyzer.patterns.rule(
         for: paragraph.text, scalars: features.scalars, endsSentence: features.endsSentence,
         isASCII: features.isASCII, atEdge: false, table: patternTable)
+      // A rule made for short lines (a byline, a menu, a date line) never takes a sentence:
+      // "By the way, his sons wore the same." stays in the body.
+      if let matched = rule, !BoilerplateRule.sentenceShaped.contains(matched), !BoilerplateRule.structural.contains(matched),
+        Self.readsAsProse(paragraph.text, features: features, unterminated: false)
+      {
+        rule = nil
+      }
       if rule == nil, features.effectiveLength > 20 {
         var text = paragraph.text
         let hash = text.withUTF8 { ByteHash.hashLong($0) }
@@ -58,7 +71,8 @@ struct Analysis {
       let quality =
         rule.map { BoilerplateRule.structural.contains($0) } == false
         ? -1 : analyzer.locator.quality(features, centre: centre)
-      items.append(Item(text: paragraph.text, features: features, rule: rule, quality: quality))
+      items.append(
+        Item(text: paragraph.text, columns: paragraph.columns, features: features, rule: rule, quality: quality))
     }
   }
 
@@ -140,6 +154,10 @@ struct Analysis {
           blockRule = BoilerplateRule.commentSection
           continue
         }
+        // "jbaxt says:" below the article opens the comments even without a heading.
+        if item.rule == BoilerplateRule.commentAuthor {
+          blockRule = BoilerplateRule.commentSection
+        }
       }
       // Credits and the source line keep their meaning inside a block ("(Photo: © NordPress)"
       // under "THE LATEST NEWS" is still a photo credit).
@@ -179,24 +197,49 @@ struct Analysis {
     if knownTitle == nil { findTitle(firstBody: firstBody, layout: &layout) }
 
     // Body and removed lines.
+    let tableRows = findTableRows(regionStart: regionStart, regionEnd: regionEnd, hasRegion: hasRegion)
+    let linkListRows = findLinkListRows()
     for index in items.indices {
       let item = items[index]
       guard item.role == .undecided else { continue }
       if item.isHard, let rule = item.rule {
         items[index].role = .removed(rule)
+      } else if tableRows.contains(index) {
+        // A table stays, as one block of its rows, wherever it is.
+        items[index].role = .body
+        if !tableRows.contains(index - 1) {
+          var end = index
+          while tableRows.contains(end + 1) { end += 1 }
+          let rows = items[index...end].map { $0.columns ?? $0.text }
+          layout.blocks.append(LayoutBlock(text: rows.joined(separator: "\n"), kind: .table))
+        }
       } else if index >= regionStart && index <= regionEnd {
         let shortText =
           item.features.scalars < 80 && item.features.letters > 0 && item.features.digits * 2 < item.features.scalars
-        if item.quality > locator.parameters.keepQuality || shortText || !hasRegion {
+        if item.quality > locator.parameters.keepQuality || shortText || !hasRegion
+          || readsAsProse(item, unterminated: true)
+        {
           items[index].role = .body
           layout.blocks.append(LayoutBlock(text: item.text, kind: kind(of: item)))
         } else {
           items[index].role = .removed(BoilerplateRule.lowContent)
         }
+      } else if let rule = item.rule, isBlockHeading(rule) {
+        items[index].role = .removed(rule)
+      } else if readsAsProse(item, unterminated: !linkListRows.contains(index)) {
+        // Being outside the densest region is no evidence against a sentence (a lead in a
+        // language with few stop words, a closing line after a short table); a rule made for
+        // sentences is ("We use cookies to improve your experience. By continuing …").
+        if let rule = BoilerplatePatterns.sentenceRule(
+          for: item.text, scalars: item.features.scalars, isASCII: item.features.isASCII, table: patternTable)
+        {
+          items[index].role = .removed(rule)
+        } else {
+          items[index].role = .body
+          layout.blocks.append(LayoutBlock(text: item.text, kind: kind(of: item)))
+        }
       } else {
-        let rule =
-          item.rule.flatMap { isBlockHeading($0) ? $0 : nil }
-          ?? (item.features.effectiveLength < 70 ? BoilerplateRule.shortOutside : BoilerplateRule.outside)
+        let rule = item.features.effectiveLength < 70 ? BoilerplateRule.shortOutside : BoilerplateRule.outside
         items[index].role = .removed(rule)
       }
     }
@@ -335,37 +378,159 @@ struct Analysis {
     return item.features.words >= 3 && item.features.words <= 40
   }
 
-  /// Lines that may sit between a title and the body: dropped boilerplate, credits, counters.
-  private func isSkippableAboveBody(_ item: Item) -> Bool {
-    switch item.role {
-    case .credit, .duplicateCredit, .breadcrumb, .removed: return true
-    default: break
+  /// The title is the first line that is neither metadata nor lexicon boilerplate, when it reads
+  /// as a headline and the body follows it; the next line becomes the standfirst when it is a
+  /// headline-like line too (so that a second pass over the body finds no title in it). No other
+  /// line is ever made the title: "VOL OPEN CHANGE" in a table or the fourth line of a chat
+  /// stays where it is.
+  private mutating func findTitle(firstBody: Int, layout: inout ArticleLayout) {
+    guard let candidate = items.indices.first(where: { !isSkippableAboveTitle(items[$0]) }),
+      candidate < firstBody, isTitleLike(items[candidate]), !endsWithEllipsis(items[candidate].text)
+    else { return }
+    // A line continued by the next one ("Wir wollen kaufen" / "und jedes Mal, …") is no headline.
+    guard let next = items.indices.first(where: { $0 > candidate && !isSkippableAboveTitle(items[$0]) }),
+      !startsLowercase(items[next].text)
+    else { return }
+    items[candidate].role = .title
+    layout.title = items[candidate].text
+    if next < firstBody, isTitleLike(items[next]), items[next].text.utf8.last != 0x3A,
+      !endsWithEllipsis(items[next].text)
+    {
+      items[next].role = .standfirst
+      layout.standfirst = items[next].text
     }
-    return item.isHard || (item.features.words < 3 && !isTitleLike(item))
   }
 
-  private mutating func findTitle(firstBody: Int, layout: inout ArticleLayout) {
-    guard firstBody > 0 else { return }
-    var index = firstBody - 1
-    let limit = max(0, firstBody - 8)
-    while index >= limit, isSkippableAboveBody(items[index]) { index -= 1 }
-    guard index >= limit, isTitleLike(items[index]) else { return }
-    let candidate = index
-    // Two headline-like lines: the upper one is the title, the lower one the standfirst, unless
-    // the lower one is clearly shorter (then the upper one is a kicker or a menu line). Korean
-    // and Chinese subtitles are often about as long as the title, so "about as long" suffices.
-    if candidate > 0, isTitleLike(items[candidate - 1]),
-      items[candidate].features.words >= 8,
-      items[candidate].features.scalars * 5 > items[candidate - 1].features.scalars * 4
-    {
-      items[candidate - 1].role = .title
-      items[candidate].role = .standfirst
-      layout.title = items[candidate - 1].text
-      layout.standfirst = items[candidate].text
-    } else {
-      items[candidate].role = .title
-      layout.title = items[candidate].text
+  /// Lines a title may follow: metadata (credits, the breadcrumb) and lexicon boilerplate.
+  private func isSkippableAboveTitle(_ item: Item) -> Bool {
+    switch item.role {
+    case .credit, .duplicateCredit, .breadcrumb, .removed: return true
+    default: return item.isHard
     }
+  }
+
+  /// Ends with "..." or "…" (a chat line trailing off, not a headline).
+  private func endsWithEllipsis(_ text: String) -> Bool {
+    text.utf8.reversed().starts(with: [0x2E, 0x2E, 0x2E]) || text.utf8.reversed().starts(with: [0xA6, 0x80, 0xE2])
+  }
+
+  /// Whether the first letter of `text` is lower-case ("und jedes Mal", "але можливо").
+  private func startsLowercase(_ text: String) -> Bool {
+    guard let first = text.unicodeScalars.first(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+    else { return false }
+    return first.properties.isLowercase
+  }
+
+  /// Whether a paragraph reads as running text by its shape alone, whatever its stop words (so
+  /// that a language with few function words, or none in the lexicons, keeps its sentences).
+  ///
+  /// In Chinese and Japanese: at least 15 characters ending in a sentence mark ("双方将于下周在北京
+  /// 继续谈判。"). Elsewhere: at least 6 words, mostly letters, with two in five or more of the
+  /// cased words starting lower-case, that end like a sentence ("Переговоры продолжатся на
+  /// следующей неделе в Варшаве."); with `unterminated`, also 8 words or more without the
+  /// sentence mark ("Die Regierung will die Steuer im kommenden Jahr senken"). A title-case
+  /// menu line or an all-caps wire headline never reads as prose.
+  func readsAsProse(_ item: Item, unterminated: Bool) -> Bool {
+    Self.readsAsProse(item.text, features: item.features, unterminated: unterminated)
+  }
+
+  static func readsAsProse(_ text: String, features: ParagraphFeatures, unterminated: Bool) -> Bool {
+    guard features.letters > 0 else { return false }
+    // Han and kana count three, Hangul two: ten or more of them make the paragraph CJK text.
+    if features.effectiveLength - features.scalars >= 20 {
+      return features.scalars >= 15 && features.endsSentence
+    }
+    guard features.words >= 6, features.letters * 2 >= features.scalars else { return false }
+    if features.endsSentence {
+      guard features.letters * 10 >= features.scalars * 6 else { return false }
+    } else {
+      guard unterminated, features.words >= 8 else { return false }
+    }
+    var alphabetic = 0
+    var cased = 0
+    var lower = 0
+    for word in text.split(separator: " ") {
+      let scalars = word.unicodeScalars
+      guard let start = scalars.firstIndex(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+      else { continue }
+      let first = scalars[start].properties
+      guard first.isAlphabetic else { continue }
+      alphabetic += 1
+      if first.isLowercase {
+        lower += 1
+        cased += 1
+      } else if first.isUppercase {
+        cased += 1
+      }
+    }
+    // Scripts without case (Arabic, Hebrew, Georgian) pass on the share of words alone.
+    return alphabetic * 10 >= features.words * 7 && (cased == 0 || lower * 5 >= cased * 2)
+  }
+
+  /// Link lists: runs of three or more lines that do not end a sentence, each at most 20 words
+  /// (related headlines, menus), lexicon boilerplate included. A headline in such a run is
+  /// evidence of a list of links, not running text.
+  private func findLinkListRows() -> Set<Int> {
+    var rows: Set<Int> = []
+    var start = -1
+    func close(_ end: Int) {
+      if start >= 0, end - start >= 3 { rows.formUnion(start..<end) }
+      start = -1
+    }
+    for index in items.indices {
+      let item = items[index]
+      if item.isHard || (!item.features.endsSentence && item.features.words <= 20) {
+        if start < 0 { start = index }
+      } else {
+        close(index)
+      }
+    }
+    close(items.count)
+    return rows
+  }
+
+  /// Table rows: runs of two or more lines that each have column gaps ("Shr   1.84 dlrs   1.59
+  /// dlrs") or are short lines of two figures or more without a sentence ("Net 13.1 mln vs 11.3
+  /// mln", "Umsatz 4,2 Mrd Euro vs 3,9 Mrd Euro"), that no lexicon rule names, and that touch the
+  /// main text (at most two lines away) or make up the whole article. They stay in the body as
+  /// one `table` block.
+  private func findTableRows(regionStart: Int, regionEnd: Int, hasRegion: Bool) -> Set<Int> {
+    var rows: Set<Int> = []
+    var start = -1
+    func close(_ end: Int) {
+      if start >= 0, end - start >= 2, !hasRegion || (start <= regionEnd + 3 && end - 1 >= regionStart - 3) {
+        rows.formUnion(start..<end)
+      }
+      start = -1
+    }
+    for index in items.indices {
+      if items[index].role == .undecided, isRowLike(items[index]) {
+        if start < 0 { start = index }
+      } else {
+        close(index)
+      }
+    }
+    close(items.count)
+    return rows
+  }
+
+  private func isRowLike(_ item: Item) -> Bool {
+    guard !item.isHard, item.rule == nil else { return false }
+    let features = item.features
+    if item.columns != nil { return features.words <= 30 && !readsAsProse(item, unterminated: true) }
+    guard features.digits > 1, features.words <= 12, !features.endsSentence, features.digits * 3 >= features.letters
+    else { return false }
+    // Two numbers at least ("1.84 … 1.59"), a year alone ("World Cup 2026") is no row.
+    // Numbers are counted where a token starts ("dp3_1_en" has none).
+    var numbers = 0
+    var previous: UInt8 = 0x20
+    for byte in item.text.utf8 {
+      if byte &- 0x30 < 10, previous == 0x20 || previous == 0x28 || previous == 0x24 || previous == 0x2D || previous == 0x2B {
+        numbers += 1
+      }
+      previous = byte
+    }
+    return numbers >= 2
   }
 
   private func kind(of item: Item) -> LayoutBlock.Kind {

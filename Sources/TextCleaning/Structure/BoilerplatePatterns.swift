@@ -473,6 +473,18 @@ struct BoilerplatePatterns: Sendable {
     }
   }
 
+  /// The rule of the first pattern matching the lowercased `line` whatever its length up to
+  /// ``maxLineLength`` and its last character, when that rule is one made for sentences
+  /// (``BoilerplateRule/sentenceShaped``: a cookie notice, a newsletter prompt); nil otherwise.
+  static func sentenceRule(for line: String, scalars: Int, isASCII: Bool, table: TableReference?) -> String? {
+    guard scalars <= maxLineLength, let table else { return nil }
+    var copy = line
+    let rule = table.unmanaged._withUnsafeGuaranteedRef { table in
+      copy.withUTF8 { bytes in table.rule(for: line, bytes: bytes, scalars: scalars, isASCII: isASCII) }
+    }
+    return rule.flatMap { BoilerplateRule.sentenceShaped.contains($0) ? $0 : nil }
+  }
+
   /// The rule of the first pattern whose regex matches the lowercased `line`, trying every
   /// pattern of `table` in order with no prefilter: the reference ``rule(for:scalars:endsSentence:isASCII:atEdge:table:)``
   /// must agree with (tests use it).

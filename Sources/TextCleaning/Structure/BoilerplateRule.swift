@@ -23,6 +23,12 @@ enum BoilerplateRule {
     commentHeading, commentAuthor,
   ]
 
+  /// Dropping ids whose patterns are written for whole sentences ("We use cookies to improve
+  /// your experience.", "Sign up for our newsletter to get the latest news.", "Copyright 2025
+  /// Example Media. All rights reserved."). Any other dropping rule is ignored on a line that
+  /// reads as prose, so a byline or menu pattern never takes a sentence.
+  static let sentenceShaped: Set<String> = ["cookie-notice", "newsletter", "comment-form", "copyright"]
+
   static let credit = "credit"
   static let sourceLine = "source-line"
   static let breadcrumb = "breadcrumb"
