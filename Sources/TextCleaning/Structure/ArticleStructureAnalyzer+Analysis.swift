@@ -199,6 +199,10 @@ struct Analysis {
     // Body and removed lines.
     let tableRows = findTableRows(regionStart: regionStart, regionEnd: regionEnd, hasRegion: hasRegion)
     let linkListRows = findLinkListRows()
+    let zone =
+      hasRegion
+      ? widenedRegion(regionStart...max(regionStart, regionEnd), tableRows: tableRows, linkListRows: linkListRows)
+      : regionStart...max(regionStart, regionEnd)
     for index in items.indices {
       let item = items[index]
       guard item.role == .undecided else { continue }
@@ -213,7 +217,7 @@ struct Analysis {
           let rows = items[index...end].map { $0.columns ?? $0.text }
           layout.blocks.append(LayoutBlock(text: rows.joined(separator: "\n"), kind: .table))
         }
-      } else if index >= regionStart && index <= regionEnd {
+      } else if zone.contains(index) {
         let shortText =
           item.features.scalars < 80 && item.features.letters > 0 && item.features.digits * 2 < item.features.scalars
         if item.quality > locator.parameters.keepQuality || shortText || !hasRegion
@@ -234,6 +238,8 @@ struct Analysis {
           for: item.text, scalars: item.features.scalars, isASCII: item.features.isASCII, table: patternTable)
         {
           items[index].role = .removed(rule)
+        } else if !zone.contains(index) {
+          items[index].role = .removed(BoilerplateRule.pastBoilerplateBlock)
         } else {
           items[index].role = .body
           layout.blocks.append(LayoutBlock(text: item.text, kind: kind(of: item)))
@@ -424,7 +430,7 @@ struct Analysis {
   /// Whether a paragraph reads as running text by its shape alone, whatever its stop words (so
   /// that a language with few function words, or none in the lexicons, keeps its sentences).
   ///
-  /// In Chinese and Japanese: at least 15 characters ending in a sentence mark ("双方将于下周在北京
+  /// In Chinese and Japanese: at least 12 characters ending in a sentence mark ("双方将于下周在北京
   /// 继续谈判。"). Elsewhere: at least 6 words, mostly letters, with two in five or more of the
   /// cased words starting lower-case, that end like a sentence ("Переговоры продолжатся на
   /// следующей неделе в Варшаве."); with `unterminated`, also 8 words or more without the
@@ -436,9 +442,9 @@ struct Analysis {
 
   static func readsAsProse(_ text: String, features: ParagraphFeatures, unterminated: Bool) -> Bool {
     guard features.letters > 0 else { return false }
-    // Han and kana count three, Hangul two: ten or more of them make the paragraph CJK text.
-    if features.effectiveLength - features.scalars >= 20 {
-      return features.scalars >= 15 && features.endsSentence
+    // Han and kana count three, Hangul two: six or more of them make the paragraph CJK text.
+    if features.effectiveLength - features.scalars >= 12 {
+      return features.scalars >= 12 && features.endsSentence
     }
     guard features.words >= 6, features.letters * 2 >= features.scalars else { return false }
     if features.endsSentence {
@@ -446,10 +452,12 @@ struct Analysis {
     } else {
       guard unterminated, features.words >= 8 else { return false }
     }
+    var tokens = 0
     var alphabetic = 0
     var cased = 0
     var lower = 0
     for word in text.split(separator: " ") {
+      tokens += 1
       let scalars = word.unicodeScalars
       guard let start = scalars.firstIndex(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil })
       else { continue }
@@ -464,7 +472,62 @@ struct Analysis {
       }
     }
     // Scripts without case (Arabic, Hebrew, Georgian) pass on the share of words alone.
-    return alphabetic * 10 >= features.words * 7 && (cased == 0 || lower * 5 >= cased * 2)
+    return alphabetic * 10 >= tokens * 7 && (cased == 0 || lower * 5 >= cased * 2)
+  }
+
+  /// The main text region widened over the sentences around it: upwards and downwards, every
+  /// line that reads as prose or is a table row joins it, and short lines between them too,
+  /// until a block heading ("Related stories") or a boilerplate block: three lines in a row that
+  /// are not prose with one a lexicon line among them ("Share", "Subscribe", "Home"), or five
+  /// without. A sentence beyond such a block (a teaser under a menu, a promotion in a footer)
+  /// has that block as evidence against it; a lead the densest run left out has none.
+  private func widenedRegion(_ region: ClosedRange<Int>, tableRows: Set<Int>, linkListRows: Set<Int>) -> ClosedRange<Int> {
+    func edge(from start: Int, step: Int) -> Int {
+      var edge = start - step
+      var run = 0
+      var hard = false
+      var index = start
+      while index >= 0, index < items.count {
+        let item = items[index]
+        if isBlockHeading(item.rule) { break }
+        if step > 0, item.role != .undecided, item.role != .title, item.role != .standfirst,
+          item.role != .credit, item.role != .duplicateCredit, item.role != .sourceLine
+        {
+          break
+        }
+        if !item.isHard
+          && (tableRows.contains(index) || isShortSentence(item)
+            || readsAsProse(item, unterminated: !linkListRows.contains(index)))
+        {
+          edge = index
+          run = 0
+          hard = false
+        } else {
+          run += 1
+          hard = hard || item.isHard
+          if run >= 5 || (run >= 3 && hard) { break }
+        }
+        index += step
+      }
+      return edge
+    }
+    let lower = min(region.lowerBound, edge(from: region.lowerBound - 1, step: -1))
+    let upper = max(region.upperBound, edge(from: region.upperBound + 1, step: 1))
+    return lower...upper
+  }
+
+  /// A short sentence on its own line, as one-sentence-per-line text has them ("Копеечка
+  /// капает.", "Sie kommt morgen."): two words or more (in CJK text four characters) ending
+  /// with . ! ? … or 。！？, starting with a capital, a digit or, in uncased scripts, any letter.
+  private func isShortSentence(_ item: Item) -> Bool {
+    guard item.features.letters > 0, let last = item.text.unicodeScalars.last,
+      ".!?…。！？".unicodeScalars.contains(last)
+    else { return false }
+    if item.features.effectiveLength - item.features.scalars >= 8 { return true }
+    guard item.features.words >= 2,
+      let first = item.text.unicodeScalars.first(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+    else { return false }
+    return !first.properties.isLowercase
   }
 
   /// Link lists: runs of three or more lines that do not end a sentence, each at most 20 words

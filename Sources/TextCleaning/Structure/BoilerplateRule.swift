@@ -46,6 +46,8 @@ enum BoilerplateRule {
   static let shortOutside = "short-line-outside-main-text"
   static let outside = "outside-main-text"
   static let lowContent = "low-content"
+  /// A sentence outside the main text with a boilerplate block between it and the main text.
+  static let pastBoilerplateBlock = "past-boilerplate-block"
   static let duplicateLine = "duplicate-line"
   static let duplicateCredit = "duplicate-credit"
 }
