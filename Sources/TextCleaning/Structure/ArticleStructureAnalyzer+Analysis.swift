@@ -385,25 +385,30 @@ struct Analysis {
   }
 
   /// The title is the first line that is neither metadata nor lexicon boilerplate, when it reads
-  /// as a headline and the body follows it; the next line becomes the standfirst when it is a
-  /// headline-like line too (so that a second pass over the body finds no title in it). No other
-  /// line is ever made the title: "VOL OPEN CHANGE" in a table or the fourth line of a chat
-  /// stays where it is.
+  /// as a headline and the body follows it; a headline-like line right under it becomes the
+  /// standfirst. No other line is ever made the title: "VOL OPEN CHANGE" in a table or the
+  /// fourth line of a chat stays where it is. When the line after them reads as a headline too,
+  /// nothing is taken: running the analysis again on the body would take that line, and the
+  /// body must not change on a second pass.
   private mutating func findTitle(firstBody: Int, layout: inout ArticleLayout) {
+    func following(_ index: Int) -> Int? {
+      items.indices.first { $0 > index && !isSkippableAboveTitle(items[$0]) }
+    }
+    func headline(_ index: Int) -> Bool {
+      isTitleLike(items[index]) && !endsWithEllipsis(items[index].text) && items[index].text.utf8.last != 0x3A
+    }
     guard let candidate = items.indices.first(where: { !isSkippableAboveTitle(items[$0]) }),
-      candidate < firstBody, isTitleLike(items[candidate]), !endsWithEllipsis(items[candidate].text)
+      candidate < firstBody, headline(candidate),
+      // A line continued by the next one ("Wir wollen kaufen" / "und jedes Mal, …") is no headline.
+      let next = following(candidate), !startsLowercase(items[next].text)
     else { return }
-    // A line continued by the next one ("Wir wollen kaufen" / "und jedes Mal, …") is no headline.
-    guard let next = items.indices.first(where: { $0 > candidate && !isSkippableAboveTitle(items[$0]) }),
-      !startsLowercase(items[next].text)
-    else { return }
+    let standfirst = headline(next) ? next : nil
+    if let after = following(standfirst ?? candidate), headline(after) { return }
     items[candidate].role = .title
     layout.title = items[candidate].text
-    if next < firstBody, isTitleLike(items[next]), items[next].text.utf8.last != 0x3A,
-      !endsWithEllipsis(items[next].text)
-    {
-      items[next].role = .standfirst
-      layout.standfirst = items[next].text
+    if let standfirst {
+      items[standfirst].role = .standfirst
+      layout.standfirst = items[standfirst].text
     }
   }
 
@@ -487,12 +492,17 @@ struct Analysis {
       var run = 0
       var hard = false
       var index = start
+      var blocked = false
       while index >= 0, index < items.count {
         let item = items[index]
-        if isBlockHeading(item.rule) { break }
+        if isBlockHeading(item.rule) {
+          blocked = true
+          break
+        }
         if step > 0, item.role != .undecided, item.role != .title, item.role != .standfirst,
           item.role != .credit, item.role != .duplicateCredit, item.role != .sourceLine
         {
+          blocked = true
           break
         }
         if !item.isHard
@@ -505,11 +515,16 @@ struct Analysis {
         } else {
           run += 1
           hard = hard || item.isHard
-          if run >= 5 || (run >= 3 && hard) { break }
+          if run >= 5 || (run >= 3 && hard) {
+            blocked = true
+            break
+          }
         }
         index += step
       }
-      return edge
+      // Short lines between the text and the document's edge, no boilerplate block among them
+      // (a kicker, a dateline, a sign-off), stay with the text.
+      return blocked ? edge : index - step
     }
     let lower = min(region.lowerBound, edge(from: region.lowerBound - 1, step: -1))
     let upper = max(region.upperBound, edge(from: region.upperBound + 1, step: 1))
