@@ -59,6 +59,14 @@ struct Analysis {
       {
         rule = nil
       }
+      // A line carrying on the sentence above joins it, unless a rule names either of them
+      // ("Torino, la fabbrica assume cento giovani" + "di Marco Bianchi | 12 febbraio 2025").
+      if paragraph.continuesPrevious, rule == nil, let last = items.indices.last, items[last].rule == nil {
+        items[last].text += " " + paragraph.text
+        items[last].features.join(features)
+        items[last].quality = analyzer.locator.quality(items[last].features, centre: centre)
+        continue
+      }
       if rule == nil, features.effectiveLength > 20 {
         var text = paragraph.text
         let hash = text.withUTF8 { ByteHash.hashLong($0) }
@@ -199,10 +207,24 @@ struct Analysis {
     // Body and removed lines.
     let tableRows = findTableRows(regionStart: regionStart, regionEnd: regionEnd, hasRegion: hasRegion)
     let linkListRows = findLinkListRows()
-    let zone =
-      hasRegion
-      ? widenedRegion(regionStart...max(regionStart, regionEnd), tableRows: tableRows, linkListRows: linkListRows)
-      : regionStart...max(regionStart, regionEnd)
+    let zone: Range<Int> =
+      hasRegion && regionEnd >= regionStart
+      ? widenedRegion(regionStart..<(regionEnd + 1), tableRows: tableRows, linkListRows: linkListRows)
+      : regionStart..<max(regionStart, regionEnd + 1)
+    // A long cookie or newsletter notice reads like prose and can end up at either end of the
+    // region: the rules written for sentences are tried there (a few lines, not every line).
+    if hasRegion, regionEnd >= regionStart {
+      for edge in [Array(stride(from: regionEnd, through: max(regionStart, regionEnd - 2), by: -1)),
+                   Array(regionStart...min(regionEnd, regionStart + 2))] {
+        for index in edge where items[index].role == .undecided && !items[index].isHard {
+          guard let rule = BoilerplatePatterns.sentenceRule(
+            for: items[index].text, scalars: items[index].features.scalars, isASCII: items[index].features.isASCII,
+            table: patternTable)
+          else { break }
+          items[index].role = .removed(rule)
+        }
+      }
+    }
     for index in items.indices {
       let item = items[index]
       guard item.role == .undecided else { continue }
@@ -486,7 +508,7 @@ struct Analysis {
   /// are not prose with one a lexicon line among them ("Share", "Subscribe", "Home"), or five
   /// without. A sentence beyond such a block (a teaser under a menu, a promotion in a footer)
   /// has that block as evidence against it; a lead the densest run left out has none.
-  private func widenedRegion(_ region: ClosedRange<Int>, tableRows: Set<Int>, linkListRows: Set<Int>) -> ClosedRange<Int> {
+  private func widenedRegion(_ region: Range<Int>, tableRows: Set<Int>, linkListRows: Set<Int>) -> Range<Int> {
     func edge(from start: Int, step: Int) -> Int {
       var edge = start - step
       var run = 0
@@ -527,8 +549,8 @@ struct Analysis {
       return blocked ? edge : index - step
     }
     let lower = min(region.lowerBound, edge(from: region.lowerBound - 1, step: -1))
-    let upper = max(region.upperBound, edge(from: region.upperBound + 1, step: 1))
-    return lower...upper
+    let upper = max(region.upperBound - 1, edge(from: region.upperBound, step: 1))
+    return lower..<(upper + 1)
   }
 
   /// A short sentence on its own line, as one-sentence-per-line text has them ("Копеечка

@@ -24,10 +24,10 @@ enum BoilerplateRule {
   ]
 
   /// Dropping ids whose patterns are written for whole sentences ("We use cookies to improve
-  /// your experience.", "Sign up for our newsletter to get the latest news.", "Copyright 2025
-  /// Example Media. All rights reserved."). Any other dropping rule is ignored on a line that
-  /// reads as prose, so a byline or menu pattern never takes a sentence.
-  static let sentenceShaped: Set<String> = ["cookie-notice", "newsletter", "comment-form", "copyright"]
+  /// your experience.", "Sign up for our newsletter to get the latest news."). Any other
+  /// dropping rule is ignored on a line that reads as prose, so a byline, date-line or copyright
+  /// pattern never takes a sentence ("Copyright 2003 rules on recorded music still apply.").
+  static let sentenceShaped: Set<String> = ["cookie-notice", "newsletter", "comment-form"]
 
   static let credit = "credit"
   static let sourceLine = "source-line"

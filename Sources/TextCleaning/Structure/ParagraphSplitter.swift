@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Text counts as hard-wrapped when it has at least four non-blank lines, nine in ten of them are
 /// at most 100 scalars long, and some but fewer than 60% of them are indented deeper than the
-/// body's usual indentation (the most common one), the way wire copy marks new paragraphs:
+/// body's usual indentation (the most common one among lines of 40 bytes or more), the way wire
+/// copy marks new paragraphs:
 ///
 /// ```text
 /// SALVADOR, Feb 26 - Showers continued throughout the week in
@@ -17,9 +18,9 @@ import Foundation
 /// under an unindented headline): a line less indented than the body stands alone. A blank line
 /// also ends a paragraph.
 ///
-/// In other text, a line that does not end a sentence is joined with the next when that one
-/// starts lower-case ("Nous voulons acheter deux billets" + "et à chaque fois que nous payons"),
-/// so no paragraph starts mid-sentence. Runs of spaces and tabs fold to one space and every
+/// In other text, a line that does not end a sentence is marked as carried on by the next when
+/// that one starts lower-case ("Nous voulons acheter deux billets" + "et à chaque fois que nous
+/// payons"; ``Paragraph/continuesPrevious``), so that no paragraph starts mid-sentence. Runs of spaces and tabs fold to one space and every
 /// paragraph is trimmed; a line with column gaps also keeps them in ``Paragraph/columns``.
 enum ParagraphSplitter {
   /// One paragraph and the 0-based index of its first input line.
@@ -29,6 +30,9 @@ enum ParagraphSplitter {
     /// The trimmed line with its runs of spaces and tabs kept, when it has a gap of two or more
     /// between words (table columns: "Shr       1.84 dlrs    1.59 dlrs"); nil otherwise.
     var columns: String? = nil
+    /// Whether the line carries on the sentence of the line just above it (see
+    /// ``continues(_:with:)``); the analyzer joins the two unless a lexicon rule names either.
+    var continuesPrevious = false
   }
 
   /// The paragraphs of `text` in order.
@@ -63,7 +67,8 @@ enum ParagraphSplitter {
         var indent = 0
         for index in range.lowerBound..<first { indent += base[index] == 0x09 ? 4 : base[index] == 0x20 ? 1 : 0 }
         indentOf[number] = indent
-        indentCounts[indent, default: 0] += 1
+        // Wrapped body lines are long; short ones (table rows, a sign-off) do not vote.
+        if range.upperBound - first >= 40 { indentCounts[indent, default: 0] += 1 }
         if range.count > 100 {
           // Scalars: bytes that are not UTF-8 continuation bytes (branch-free count).
           var continuation = 0
@@ -72,7 +77,8 @@ enum ParagraphSplitter {
         }
       }
       guard nonBlank > 0 else { return [] }
-      // The body's indentation: the most common one (the smaller on a tie).
+      // The body's indentation: the most common one among lines of 40 bytes or more (the
+      // smaller on a tie).
       let bodyIndent = indentCounts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? 0
       for (number, indent) in indentOf.enumerated() where !blank[number] && indent > bodyIndent { indented += 1 }
       // The 90th percentile of line lengths (the value at index nonBlank * 9 / 10 - 1 of the
@@ -87,11 +93,11 @@ enum ParagraphSplitter {
         for (number, range) in lines.enumerated() where !blank[number] {
           let line = UnsafeBufferPointer(rebasing: buffer[range])
           let text = fold(line)
+          var paragraph = Paragraph(text: text, firstLine: number, columns: columns(line))
           if previous == number - 1, let last = result.last, last.columns == nil, continues(last.text, with: text) {
-            result[result.count - 1].text += " " + text
-          } else {
-            result.append(Paragraph(text: text, firstLine: number, columns: columns(line)))
+            paragraph.continuesPrevious = true
           }
+          result.append(paragraph)
           previous = number
         }
         return result
