@@ -24,9 +24,9 @@ struct Analysis {
   /// Only the locator is kept: the analyzer's tables are shared by every thread, and each copy
   /// of a struct holding them would touch their reference counts from both cores.
   let locator: MainTextLocator
-  /// The article language's boilerplate patterns, to try a sentence-shaped line outside the
-  /// main text against the rules made for sentences (a long cookie notice).
-  let patternTable: BoilerplatePatterns.TableReference?
+  /// The article language's boilerplate rules written for sentences, to try a long
+  /// sentence-shaped line outside or at the edge of the main text (a cookie notice).
+  let sentenceTable: BoilerplatePatterns.TableReference?
   let knownTitle: String?
   var items: [Item] = []
   let language: String
@@ -43,7 +43,7 @@ struct Analysis {
       self.knownTitle = nil
     }
     let patternTable = analyzer.patterns.table(for: language)
-    self.patternTable = patternTable
+    sentenceTable = analyzer.patterns.sentenceTable(for: language)
     // Texts seen so far, by a hash of their bytes (equal hashes are compared as text).
     var seen: [UInt64: [Int]] = [:]
     let centre = analyzer.locator.densityCentre(for: language)
@@ -217,9 +217,10 @@ struct Analysis {
       for edge in [Array(stride(from: regionEnd, through: max(regionStart, regionEnd - 2), by: -1)),
                    Array(regionStart...min(regionEnd, regionStart + 2))] {
         for index in edge where items[index].role == .undecided && !items[index].isHard {
+          let features = items[index].features
           guard let rule = BoilerplatePatterns.sentenceRule(
-            for: items[index].text, scalars: items[index].features.scalars, isASCII: items[index].features.isASCII,
-            table: patternTable)
+            for: items[index].text, scalars: features.scalars, endsSentence: features.endsSentence,
+            isASCII: features.isASCII, table: sentenceTable)
           else { break }
           items[index].role = .removed(rule)
         }
@@ -230,12 +231,12 @@ struct Analysis {
       guard item.role == .undecided else { continue }
       if item.isHard, let rule = item.rule {
         items[index].role = .removed(rule)
-      } else if tableRows.contains(index) {
+      } else if tableRows[index] {
         // A table stays, as one block of its rows, wherever it is.
         items[index].role = .body
-        if !tableRows.contains(index - 1) {
+        if index == 0 || !tableRows[index - 1] {
           var end = index
-          while tableRows.contains(end + 1) { end += 1 }
+          while end + 1 < items.count, tableRows[end + 1] { end += 1 }
           let rows = items[index...end].map { $0.columns ?? $0.text }
           layout.blocks.append(LayoutBlock(text: rows.joined(separator: "\n"), kind: .table))
         }
@@ -252,12 +253,13 @@ struct Analysis {
         }
       } else if let rule = item.rule, isBlockHeading(rule) {
         items[index].role = .removed(rule)
-      } else if readsAsProse(item, unterminated: !linkListRows.contains(index)) {
+      } else if readsAsProse(item, unterminated: !linkListRows[index]) {
         // Being outside the densest region is no evidence against a sentence (a lead in a
         // language with few stop words, a closing line after a short table); a rule made for
         // sentences is ("We use cookies to improve your experience. By continuing …").
         if let rule = BoilerplatePatterns.sentenceRule(
-          for: item.text, scalars: item.features.scalars, isASCII: item.features.isASCII, table: patternTable)
+          for: item.text, scalars: item.features.scalars, endsSentence: item.features.endsSentence,
+          isASCII: item.features.isASCII, table: sentenceTable)
         {
           items[index].role = .removed(rule)
         } else if !zone.contains(index) {
@@ -508,7 +510,7 @@ struct Analysis {
   /// are not prose with one a lexicon line among them ("Share", "Subscribe", "Home"), or five
   /// without. A sentence beyond such a block (a teaser under a menu, a promotion in a footer)
   /// has that block as evidence against it; a lead the densest run left out has none.
-  private func widenedRegion(_ region: Range<Int>, tableRows: Set<Int>, linkListRows: Set<Int>) -> Range<Int> {
+  private func widenedRegion(_ region: Range<Int>, tableRows: [Bool], linkListRows: [Bool]) -> Range<Int> {
     func edge(from start: Int, step: Int) -> Int {
       var edge = start - step
       var run = 0
@@ -528,8 +530,8 @@ struct Analysis {
           break
         }
         if !item.isHard
-          && (tableRows.contains(index) || isShortSentence(item)
-            || readsAsProse(item, unterminated: !linkListRows.contains(index)))
+          && (tableRows[index] || isShortSentence(item)
+            || readsAsProse(item, unterminated: !linkListRows[index]))
         {
           edge = index
           run = 0
@@ -570,11 +572,13 @@ struct Analysis {
   /// Link lists: runs of three or more lines that do not end a sentence, each at most 20 words
   /// (related headlines, menus), lexicon boilerplate included. A headline in such a run is
   /// evidence of a list of links, not running text.
-  private func findLinkListRows() -> Set<Int> {
-    var rows: Set<Int> = []
+  private func findLinkListRows() -> [Bool] {
+    var rows = [Bool](repeating: false, count: items.count)
     var start = -1
     func close(_ end: Int) {
-      if start >= 0, end - start >= 3 { rows.formUnion(start..<end) }
+      if start >= 0, end - start >= 3 {
+        for index in start..<end { rows[index] = true }
+      }
       start = -1
     }
     for index in items.indices {
@@ -594,12 +598,12 @@ struct Analysis {
   /// mln", "Umsatz 4,2 Mrd Euro vs 3,9 Mrd Euro"), that no lexicon rule names, and that touch the
   /// main text (at most two lines away) or make up the whole article. They stay in the body as
   /// one `table` block.
-  private func findTableRows(regionStart: Int, regionEnd: Int, hasRegion: Bool) -> Set<Int> {
-    var rows: Set<Int> = []
+  private func findTableRows(regionStart: Int, regionEnd: Int, hasRegion: Bool) -> [Bool] {
+    var rows = [Bool](repeating: false, count: items.count)
     var start = -1
     func close(_ end: Int) {
       if start >= 0, end - start >= 2, !hasRegion || (start <= regionEnd + 3 && end - 1 >= regionStart - 3) {
-        rows.formUnion(start..<end)
+        for index in start..<end { rows[index] = true }
       }
       start = -1
     }

@@ -54,7 +54,8 @@ enum ParagraphSplitter {
       var indented = 0
       // Leading spaces of every line (a tab counts as four), and how many lines have each.
       var indentOf = [Int](repeating: 0, count: lines.count)
-      var indentCounts: [Int: Int] = [:]
+      // Indentations 0…8 (a deeper one counts as 8).
+      var indentCounts = (0, 0, 0, 0, 0, 0, 0, 0, 0)
       // Non-blank lines longer than 100 scalars (only lines of more than 100 bytes can be).
       var long = 0
       var blank = [Bool](repeating: true, count: lines.count)
@@ -68,7 +69,9 @@ enum ParagraphSplitter {
         for index in range.lowerBound..<first { indent += base[index] == 0x09 ? 4 : base[index] == 0x20 ? 1 : 0 }
         indentOf[number] = indent
         // Wrapped body lines are long; short ones (table rows, a sign-off) do not vote.
-        if range.upperBound - first >= 40 { indentCounts[indent, default: 0] += 1 }
+        if range.upperBound - first >= 40 {
+          withUnsafeMutableBytes(of: &indentCounts) { $0.bindMemory(to: Int.self)[min(indent, 8)] += 1 }
+        }
         if range.count > 100 {
           // Scalars: bytes that are not UTF-8 continuation bytes (branch-free count).
           var continuation = 0
@@ -79,7 +82,12 @@ enum ParagraphSplitter {
       guard nonBlank > 0 else { return [] }
       // The body's indentation: the most common one among lines of 40 bytes or more (the
       // smaller on a tie).
-      let bodyIndent = indentCounts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? 0
+      let bodyIndent = withUnsafeBytes(of: &indentCounts) { raw -> Int in
+        let counts = raw.bindMemory(to: Int.self)
+        var best = 0
+        for indent in 1..<counts.count where counts[indent] > counts[best] { best = indent }
+        return best
+      }
       for (number, indent) in indentOf.enumerated() where !blank[number] && indent > bodyIndent { indented += 1 }
       // The 90th percentile of line lengths (the value at index nonBlank * 9 / 10 - 1 of the
       // sorted lengths) is at most 100 scalars when enough lines are that short.
@@ -143,9 +151,13 @@ enum ParagraphSplitter {
   /// has four words or ends with a comma, and `next` starts with a lower-case letter and has two
   /// words or more. ("Hallo liebes Team," + "ich habe mich bereits gemeldet.")
   static func continues(_ line: String, with next: String) -> Bool {
-    guard let firstScalar = next.unicodeScalars.first, firstScalar.properties.isLowercase,
-      next.utf8.contains(0x20), let last = line.unicodeScalars.last
-    else { return false }
+    guard let firstByte = next.utf8.first else { return false }
+    if firstByte < 0x80 {
+      guard firstByte &- 0x61 < 26 else { return false }
+    } else {
+      guard let firstScalar = next.unicodeScalars.first, firstScalar.properties.isLowercase else { return false }
+    }
+    guard next.utf8.contains(0x20), let last = line.unicodeScalars.last else { return false }
     if last == "," { return true }
     if ParagraphFeatures.isSentenceEnder(last.value) || ":;!?…".unicodeScalars.contains(last) { return false }
     var spaces = 0
