@@ -54,7 +54,8 @@ struct Analysis {
         isASCII: features.isASCII, atEdge: false, table: patternTable)
       // A rule made for short lines (a byline, a menu, a date line) never takes a sentence:
       // "By the way, his sons wore the same." stays in the body.
-      if let matched = rule, !BoilerplateRule.sentenceShaped.contains(matched), !BoilerplateRule.structural.contains(matched),
+      if let matched = rule, !BoilerplateRule.sentenceShaped.contains(matched),
+        !BoilerplateRule.structural.contains(matched) || BoilerplateRule.neverSentences.contains(matched),
         Self.readsAsProse(paragraph.text, features: features, unterminated: false)
       {
         rule = nil
@@ -162,8 +163,11 @@ struct Analysis {
           blockRule = BoilerplateRule.commentSection
           continue
         }
-        // "jbaxt says:" below the article opens the comments even without a heading.
-        if item.rule == BoilerplateRule.commentAuthor {
+        // Two comment headers ("jbaxt says:") below the article open the comments even without
+        // a heading; one alone may be a news line ("The minister said:").
+        if item.rule == BoilerplateRule.commentAuthor,
+          items[(index + 1)...].contains(where: { $0.rule == BoilerplateRule.commentAuthor })
+        {
           blockRule = BoilerplateRule.commentSection
         }
       }

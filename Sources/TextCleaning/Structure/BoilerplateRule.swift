@@ -29,6 +29,11 @@ enum BoilerplateRule {
   /// pattern never takes a sentence ("Copyright 2003 rules on recorded music still apply.").
   static let sentenceShaped: Set<String> = ["cookie-notice", "newsletter", "comment-form"]
 
+  /// Structural ids that still never take a line reading as a sentence: headings are short,
+  /// and a credit is a caption's tail, not "Courtesy of the museum, the paintings will travel to
+  /// Seoul next year."
+  static let neverSentences: Set<String> = [credit, relatedHeading, commentHeading, tagsHeading, referenceHeading]
+
   static let credit = "credit"
   static let sourceLine = "source-line"
   static let breadcrumb = "breadcrumb"
