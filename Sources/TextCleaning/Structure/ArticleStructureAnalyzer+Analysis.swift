@@ -598,8 +598,8 @@ struct Analysis {
   }
 
   /// Table rows: runs of two or more lines that each have column gaps ("Shr   1.84 dlrs   1.59
-  /// dlrs") or are short lines of two figures or more without a sentence ("Net 13.1 mln vs 11.3
-  /// mln", "Umsatz 4,2 Mrd Euro vs 3,9 Mrd Euro"), that no lexicon rule names, and that touch the
+  /// dlrs") or are short lines of two figures or more without a sentence, at most five letters
+  /// per digit ("Net 13.1 mln vs 11.3 mln", "Umsatz 4,2 Mrd Euro vs 3,9 Mrd Euro"), that no lexicon rule names, and that touch the
   /// main text (at most two lines away) or make up the whole article. They stay in the body as
   /// one `table` block.
   private func findTableRows(regionStart: Int, regionEnd: Int, hasRegion: Bool) -> [Bool] {
@@ -626,7 +626,7 @@ struct Analysis {
     guard !item.isHard, item.rule == nil else { return false }
     let features = item.features
     if item.columns != nil { return features.words <= 30 && !readsAsProse(item, unterminated: true) }
-    guard features.digits > 1, features.words <= 12, !features.endsSentence, features.digits * 3 >= features.letters
+    guard features.digits > 1, features.words <= 12, !features.endsSentence, features.digits * 5 >= features.letters
     else { return false }
     // Two numbers at least ("1.84 … 1.59"), a year alone ("World Cup 2026") is no row.
     // Numbers are counted where a token starts ("dp3_1_en" has none).

@@ -4,9 +4,10 @@ import Foundation
 /// run of wrapped lines.
 ///
 /// Text counts as hard-wrapped when it has at least four non-blank lines, nine in ten of them are
-/// at most 100 scalars long, and some but fewer than 60% of them are indented deeper than the
-/// body's usual indentation (the most common one among lines of 40 bytes or more), the way wire
-/// copy marks new paragraphs:
+/// at most 100 scalars long, and some but fewer than 60% of them (or of those of 40 bytes or
+/// more, as table rows are often all indented) are indented deeper than the body's usual
+/// indentation (the most common one among lines of 40 bytes or more), the way wire copy marks
+/// new paragraphs:
 ///
 /// ```text
 /// SALVADOR, Feb 26 - Showers continued throughout the week in
@@ -88,11 +89,22 @@ enum ParagraphSplitter {
         for indent in 1..<counts.count where counts[indent] > counts[best] { best = indent }
         return best
       }
-      for (number, indent) in indentOf.enumerated() where !blank[number] && indent > bodyIndent { indented += 1 }
+      // Lines of 40 bytes or more, and those among them indented deeper than the body: short
+      // lines (table rows, a sign-off) are often indented whatever the paragraphs do.
+      var wide = 0
+      var wideIndented = 0
+      for (number, indent) in indentOf.enumerated() where !blank[number] {
+        if indent > bodyIndent { indented += 1 }
+        guard lines[number].count - indent >= 40 else { continue }
+        wide += 1
+        if indent > bodyIndent { wideIndented += 1 }
+      }
       // The 90th percentile of line lengths (the value at index nonBlank * 9 / 10 - 1 of the
       // sorted lengths) is at most 100 scalars when enough lines are that short.
       let p90Short = nonBlank - long >= max(0, nonBlank * 9 / 10 - 1) + 1
-      let wrapped = nonBlank >= 4 && p90Short && indented >= 1 && indented * 10 < nonBlank * 6
+      let wrapped =
+        nonBlank >= 4 && p90Short && indented >= 1
+        && (indented * 10 < nonBlank * 6 || (wide >= 2 && wideIndented * 10 < wide * 6))
 
       var result: [Paragraph] = []
       result.reserveCapacity(nonBlank)
