@@ -533,6 +533,12 @@ struct Analysis {
           blocked = true
           break
         }
+        // A repeated line is evidence against itself only: a repeated paragraph of prose
+        // neither widens the text nor blocks it.
+        if item.rule == BoilerplateRule.duplicateLine, item.features.effectiveLength >= 70 || isShortSentence(item) {
+          index += step
+          continue
+        }
         if !item.isHard
           && (tableRows[index] || isShortSentence(item)
             || readsAsProse(item, unterminated: !linkListRows[index]))
