@@ -534,8 +534,11 @@ struct Analysis {
           break
         }
         // A repeated line is evidence against itself only: a repeated paragraph of prose
-        // neither widens the text nor blocks it.
-        if item.rule == BoilerplateRule.duplicateLine, item.features.effectiveLength >= 70 || isShortSentence(item) {
+        // neither widens the text nor blocks it; nor does a list item ("1. 迷いの森", "- Ticket
+        // prices rise in May"), which is content, not a menu.
+        if (item.rule == BoilerplateRule.duplicateLine && (item.features.effectiveLength >= 70 || isShortSentence(item)))
+          || (item.rule == nil && hasListMarker(item.text))
+        {
           index += step
           continue
         }
