@@ -205,7 +205,7 @@ struct Analysis {
       }
     }
 
-    // Title and standfirst: the headline-like lines just above the body.
+    // Title and standfirst: the first line, when it reads as a headline.
     if knownTitle == nil { findTitle(firstBody: firstBody, layout: &layout) }
 
     // Body and removed lines.
@@ -218,15 +218,20 @@ struct Analysis {
     // A long cookie or newsletter notice reads like prose and can end up at either end of the
     // region: the rules written for sentences are tried there (a few lines, not every line).
     if hasRegion, regionEnd >= regionStart {
-      for edge in [Array(stride(from: regionEnd, through: max(regionStart, regionEnd - 2), by: -1)),
-                   Array(regionStart...min(regionEnd, regionStart + 2))] {
-        for index in edge where items[index].role == .undecided && !items[index].isHard {
+      // Up to three lines inwards from each end, while they match.
+      for (start, step) in [(regionEnd, -1), (regionStart, 1)] {
+        var index = start
+        while index >= regionStart, index <= regionEnd, abs(index - start) < 3,
+          items[index].role == .undecided, !items[index].isHard
+        {
           let features = items[index].features
-          guard let rule = BoilerplatePatterns.sentenceRule(
-            for: items[index].text, scalars: features.scalars, endsSentence: features.endsSentence,
-            isASCII: features.isASCII, table: sentenceTable)
+          guard
+            let rule = BoilerplatePatterns.sentenceRule(
+              for: items[index].text, scalars: features.scalars, endsSentence: features.endsSentence,
+              isASCII: features.isASCII, table: sentenceTable)
           else { break }
           items[index].role = .removed(rule)
+          index += step
         }
       }
     }
@@ -258,20 +263,13 @@ struct Analysis {
       } else if let rule = item.rule, isBlockHeading(rule) {
         items[index].role = .removed(rule)
       } else if readsAsProse(item, unterminated: !linkListRows[index]) {
-        // Being outside the densest region is no evidence against a sentence (a lead in a
-        // language with few stop words, a closing line after a short table); a rule made for
-        // sentences is ("We use cookies to improve your experience. By continuing …").
-        if let rule = BoilerplatePatterns.sentenceRule(
+        // A sentence outside the widened region has a boilerplate block between it and the
+        // text (the region took in every sentence up to one); a rule made for sentences may
+        // name it better ("We use cookies to improve your experience. By continuing …").
+        let rule = BoilerplatePatterns.sentenceRule(
           for: item.text, scalars: item.features.scalars, endsSentence: item.features.endsSentence,
           isASCII: item.features.isASCII, table: sentenceTable)
-        {
-          items[index].role = .removed(rule)
-        } else if !zone.contains(index) {
-          items[index].role = .removed(BoilerplateRule.pastBoilerplateBlock)
-        } else {
-          items[index].role = .body
-          layout.blocks.append(LayoutBlock(text: item.text, kind: kind(of: item)))
-        }
+        items[index].role = .removed(rule ?? BoilerplateRule.pastBoilerplateBlock)
       } else {
         let rule = item.features.effectiveLength < 70 ? BoilerplateRule.shortOutside : BoilerplateRule.outside
         items[index].role = .removed(rule)
