@@ -461,8 +461,9 @@ struct Analysis {
   /// Whether a paragraph reads as running text by its shape alone, whatever its stop words (so
   /// that a language with few function words, or none in the lexicons, keeps its sentences).
   ///
-  /// In Chinese and Japanese: at least 12 characters ending in a sentence mark ("双方将于下周在北京
-  /// 继续谈判。"). Elsewhere: at least 6 words, mostly letters, with two in five or more of the
+  /// In CJK text (six Han or kana characters, or twelve Hangul syllables, or more): at least 12
+  /// scalars ending in a sentence mark ("双方将于下周在北京继续谈判。", "회담은 다음 주에 다시
+  /// 열린다."). Elsewhere: at least 6 words, mostly letters, with two in five or more of the
   /// cased words starting lower-case, that end like a sentence ("Переговоры продолжатся на
   /// следующей неделе в Варшаве."); with `unterminated`, also 8 words or more without the
   /// sentence mark ("Die Regierung will die Steuer im kommenden Jahr senken"). A title-case
@@ -471,6 +472,7 @@ struct Analysis {
     Self.readsAsProse(item.text, features: item.features, unterminated: unterminated)
   }
 
+  /// ``readsAsProse(_:unterminated:)`` for a paragraph not yet made an item.
   static func readsAsProse(_ text: String, features: ParagraphFeatures, unterminated: Bool) -> Bool {
     guard features.letters > 0 else { return false }
     // Han and kana count three, Hangul two: six or more of them make the paragraph CJK text.
