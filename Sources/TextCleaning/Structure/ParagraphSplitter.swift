@@ -122,6 +122,7 @@ enum ParagraphSplitter {
         }
         return result
       }
+      let firstNonBlank = blank.firstIndex(of: false) ?? 0
       // Hard-wrapped: gather each paragraph's folded lines as bytes, one String per paragraph.
       return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: buffer.count + 1) { pending in
         var size = 0
@@ -141,11 +142,18 @@ enum ParagraphSplitter {
             continue
           }
           // A line at the body's indentation continues a paragraph that did not start less
-          // indented (a headline); a deeper one starts a paragraph, a shallower one stands alone.
+          // indented (a headline); a deeper one starts a paragraph, a shallower one stands alone,
+          // unless it reads as the wrapped start of a sentence (the text's first line, whose
+          // indentation the cleaner trimmed: "Mounting trade friction between the").
           let indent = indentOf[number]
-          if pendingLine >= 0, indent == bodyIndent, pendingIndent >= bodyIndent {
+          if pendingLine >= 0, indent == bodyIndent,
+            pendingIndent >= bodyIndent
+              || (pendingLine == number - 1
+                && startsWrappedSentence(buffer[lines[pendingLine]], minimumBytes: pendingLine == firstNonBlank ? 12 : 40))
+          {
             pending[size] = 0x20
             size += 1
+            pendingIndent = max(pendingIndent, bodyIndent)
           } else {
             flush()
             pendingLine = number
@@ -157,6 +165,25 @@ enum ParagraphSplitter {
         return result
       }
     }
+  }
+
+  /// Whether a line reads as the first line of a wrapped sentence rather than a headline:
+  /// `minimumBytes` or more (the text's first line may be short: a lead whose dateline was cut
+  /// off), with lower-case ASCII letters (wire headlines are in capitals), not ending with a
+  /// sentence mark or a colon.
+  static func startsWrappedSentence(_ line: Slice<UnsafeBufferPointer<UInt8>>, minimumBytes: Int) -> Bool {
+    var upper = line.endIndex
+    while upper > line.startIndex, line[upper - 1] == 0x20 || line[upper - 1] == 0x09 || line[upper - 1] == 0x0D {
+      upper -= 1
+    }
+    var lower = line.startIndex
+    while lower < upper, line[lower] == 0x20 || line[lower] == 0x09 { lower += 1 }
+    guard upper - lower >= minimumBytes else { return false }
+    switch line[upper - 1] {
+    case 0x2E, 0x21, 0x3F, 0x3A: return false
+    default: break
+    }
+    return line[lower..<upper].contains { $0 &- 0x61 < 26 }
   }
 
   /// Whether `next` carries on the sentence of `line`: `line` ends without a sentence mark and
