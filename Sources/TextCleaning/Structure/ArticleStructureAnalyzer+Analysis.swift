@@ -608,7 +608,8 @@ struct Analysis {
 
   /// Table rows: runs of two or more lines that each have column gaps ("Shr   1.84 dlrs   1.59
   /// dlrs") or are short lines of two figures or more without a sentence, at most five letters
-  /// per digit ("Net 13.1 mln vs 11.3 mln", "Umsatz 4,2 Mrd Euro vs 3,9 Mrd Euro"), that no lexicon rule names, and that touch the
+  /// per digit ("Net 13.1 mln vs 11.3 mln", "Umsatz 4,2 Mrd Euro vs 3,9 Mrd Euro"), or of one
+  /// figure with at most three letters per digit ("Netherlands 61,000"), that no lexicon rule names, and that touch the
   /// main text (at most two lines away) or make up the whole article. They stay in the body as
   /// one `table` block.
   private func findTableRows(regionStart: Int, regionEnd: Int, hasRegion: Bool) -> [Bool] {
@@ -632,7 +633,8 @@ struct Analysis {
   }
 
   private func isRowLike(_ item: Item) -> Bool {
-    guard !item.isHard, item.rule == nil else { return false }
+    // A numbered list item ("10. 魔列車") is a list item, not a row.
+    guard !item.isHard, item.rule == nil, !hasListMarker(item.text) else { return false }
     let features = item.features
     if item.columns != nil { return features.words <= 30 && !readsAsProse(item, unterminated: true) }
     guard features.digits > 1, features.words <= 12, !features.endsSentence, features.digits * 5 >= features.letters
@@ -647,7 +649,8 @@ struct Analysis {
       }
       previous = byte
     }
-    return numbers >= 2
+    // One figure is enough on a short line of few words ("Netherlands 61,000", "Kuwait 1.25").
+    return numbers >= 2 || (numbers == 1 && features.words <= 6 && features.digits * 3 >= features.letters)
   }
 
   private func kind(of item: Item) -> LayoutBlock.Kind {
