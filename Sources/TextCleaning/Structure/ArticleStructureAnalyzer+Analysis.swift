@@ -411,8 +411,9 @@ struct Analysis {
   }
 
   /// The title is the first line that is neither metadata nor lexicon boilerplate, when it reads
-  /// as a headline and the body follows it; a headline-like line right under it becomes the
-  /// standfirst. No other line is ever made the title: "VOL OPEN CHANGE" in a table or the
+  /// as a headline (an exclamation in sentence case, "We'll be glad to see you all!", does not)
+  /// and the body follows it; a headline-like line right under it, at least 8 words and about as
+  /// long, becomes the standfirst, and a shorter one means no title is taken. No other line is ever made the title: "VOL OPEN CHANGE" in a table or the
   /// fourth line of a chat stays where it is. When the line after them reads as a headline too,
   /// nothing is taken: running the analysis again on the body would take that line, and the
   /// body must not change on a second pass.
@@ -422,13 +423,21 @@ struct Analysis {
     }
     func headline(_ index: Int) -> Bool {
       isTitleLike(items[index]) && !endsWithEllipsis(items[index].text) && items[index].text.utf8.last != 0x3A
+        && !(items[index].text.utf8.last == 0x21 && readsAsProse(items[index], unterminated: true))
     }
     guard let candidate = items.indices.first(where: { !isSkippableAboveTitle(items[$0]) }),
       candidate < firstBody, headline(candidate),
       // A line continued by the next one ("Wir wollen kaufen" / "und jedes Mal, …") is no headline.
       let next = following(candidate), !startsLowercase(items[next].text)
     else { return }
-    let standfirst = headline(next) ? next : nil
+    // A standfirst is about as long as the title or longer; a shorter headline-like line under
+    // the first one (a kicker, a chat's second line) means there is no title to take.
+    var standfirst: Int?
+    if headline(next) {
+      guard items[next].features.words >= 8, items[next].features.scalars * 5 > items[candidate].features.scalars * 4
+      else { return }
+      standfirst = next
+    }
     if let after = following(standfirst ?? candidate), headline(after) { return }
     items[candidate].role = .title
     layout.title = items[candidate].text
