@@ -86,7 +86,8 @@ public struct ArticleRecord: Codable, Sendable, Equatable {
     }
   }
 
-  /// A span of `text` and what it is: "body", "heading" or "list-item".
+  /// A span of `text` and what it is: "body", "heading", "list-item" or "table" (rows of figures
+  /// or columns, one row per line).
   public struct Paragraph: Codable, Sendable, Equatable {
     public var start: Int
     public var end: Int

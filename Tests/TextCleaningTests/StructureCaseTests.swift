@@ -40,6 +40,12 @@ struct StructureCase: Decodable, Sendable, CustomTestStringConvertible {
     var credits: [String]?
     var sourceLine: String?
     var references: [String]?
+    var kinds: [Block]?
+  }
+  /// A body block expected with its kind ("table", "list-item", "heading", "body").
+  struct Block: Decodable, Sendable {
+    var text: String
+    var kind: String
   }
   var label: String
   var comment: String?
@@ -95,6 +101,10 @@ struct StructureCase: Decodable, Sendable, CustomTestStringConvertible {
     if let references = expected.references, layout.referenceSection != references {
       problems.append("references \(layout.referenceSection)")
     }
+    for block in expected.kinds ?? []
+    where !layout.blocks.contains(where: { $0.text == block.text && $0.kind.rawValue == block.kind }) {
+      problems.append("no \(block.kind) block: \(block.text)")
+    }
     return problems
   }
 }
@@ -122,6 +132,34 @@ struct StructureCaseTests {
     } else {
       #expect(problems.isEmpty, "\(problems)")
     }
+  }
+
+  @Test("a second pass over the body leaves it unchanged", arguments: cases)
+  func secondPass(_ row: StructureCase) throws {
+    let analyzer = try StructureFixtures.sharedAnalyzer.get()
+    let body = analyzer.analyze(row.input, knownTitle: row.knownTitle).bodyText
+    let again = analyzer.analyze(body, knownTitle: nil)
+    #expect(again.bodyText == body)
+    #expect(again.title == nil, "second pass took a title: \(again.title ?? "")")
+  }
+
+  @Test("an indented wire body under an unindented headline is unwrapped")
+  func unwrapIndentedBody() {
+    // Cleaned text: indentation capped at four spaces, as NormalizeWhitespace leaves it.
+    let text = """
+      TIMBER PRICES FIRM ON NORDIC DEMAND
+        OSLO, April 7 - Timber prices firmed this week as Nordic
+        mills bought ahead of the spring building season, traders
+        said.
+          Sawn pine rose about two pct, they said.
+          Prices in crowns per cubic metre:
+          Pine 1,840 1,805
+          Spruce 1,720 1,700
+      """
+    let paragraphs = ParagraphSplitter.paragraphs(of: text).map(\.text)
+    #expect(paragraphs.first == "TIMBER PRICES FIRM ON NORDIC DEMAND")
+    #expect(paragraphs.dropFirst().first?.hasSuffix("building season, traders said.") == true)
+    #expect(paragraphs.count == 6)
   }
 
   @Test("a malformed boilerplate regex is reported with file and line")

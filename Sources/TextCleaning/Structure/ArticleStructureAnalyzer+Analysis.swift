@@ -10,6 +10,8 @@ struct Analysis {
 
   struct Item {
     var text: String
+    /// The line with its runs of spaces kept, when they look like table columns.
+    var columns: String?
     var features: ParagraphFeatures
     var rule: String?
     var quality: Double
@@ -22,6 +24,9 @@ struct Analysis {
   /// Only the locator is kept: the analyzer's tables are shared by every thread, and each copy
   /// of a struct holding them would touch their reference counts from both cores.
   let locator: MainTextLocator
+  /// The article language's boilerplate rules written for sentences, to try a long
+  /// sentence-shaped line outside or at the edge of the main text (a cookie notice).
+  let sentenceTable: BoilerplatePatterns.TableReference?
   let knownTitle: String?
   var items: [Item] = []
   let language: String
@@ -38,6 +43,7 @@ struct Analysis {
       self.knownTitle = nil
     }
     let patternTable = analyzer.patterns.table(for: language)
+    sentenceTable = analyzer.patterns.sentenceTable(for: language)
     // Texts seen so far, by a hash of their bytes (equal hashes are compared as text).
     var seen: [UInt64: [Int]] = [:]
     let centre = analyzer.locator.densityCentre(for: language)
@@ -46,6 +52,22 @@ struct Analysis {
       var rule = analyzer.patterns.rule(
         for: paragraph.text, scalars: features.scalars, endsSentence: features.endsSentence,
         isASCII: features.isASCII, atEdge: false, table: patternTable)
+      // A rule made for short lines (a byline, a menu, a date line) never takes a sentence:
+      // "By the way, his sons wore the same." stays in the body.
+      if let matched = rule, !BoilerplateRule.sentenceShaped.contains(matched),
+        !BoilerplateRule.structural.contains(matched) || BoilerplateRule.neverSentences.contains(matched),
+        Self.readsAsProse(paragraph.text, features: features, unterminated: false)
+      {
+        rule = nil
+      }
+      // A line carrying on the sentence above joins it, unless a rule names either of them
+      // ("Torino, la fabbrica assume cento giovani" + "di Marco Bianchi | 12 febbraio 2025").
+      if paragraph.continuesPrevious, rule == nil, let last = items.indices.last, items[last].rule == nil {
+        items[last].text += " " + paragraph.text
+        items[last].features.join(features)
+        items[last].quality = analyzer.locator.quality(items[last].features, centre: centre)
+        continue
+      }
       if rule == nil, features.effectiveLength > 20 {
         var text = paragraph.text
         let hash = text.withUTF8 { ByteHash.hashLong($0) }
@@ -58,7 +80,8 @@ struct Analysis {
       let quality =
         rule.map { BoilerplateRule.structural.contains($0) } == false
         ? -1 : analyzer.locator.quality(features, centre: centre)
-      items.append(Item(text: paragraph.text, features: features, rule: rule, quality: quality))
+      items.append(
+        Item(text: paragraph.text, columns: paragraph.columns, features: features, rule: rule, quality: quality))
     }
   }
 
@@ -140,6 +163,13 @@ struct Analysis {
           blockRule = BoilerplateRule.commentSection
           continue
         }
+        // Two comment headers ("jbaxt says:") below the article open the comments even without
+        // a heading; one alone may be a news line ("The minister said:").
+        if item.rule == BoilerplateRule.commentAuthor,
+          items[(index + 1)...].contains(where: { $0.rule == BoilerplateRule.commentAuthor })
+        {
+          blockRule = BoilerplateRule.commentSection
+        }
       }
       // Credits and the source line keep their meaning inside a block ("(Photo: © NordPress)"
       // under "THE LATEST NEWS" is still a photo credit).
@@ -175,28 +205,73 @@ struct Analysis {
       }
     }
 
-    // Title and standfirst: the headline-like lines just above the body.
+    // Title and standfirst: the first line, when it reads as a headline.
     if knownTitle == nil { findTitle(firstBody: firstBody, layout: &layout) }
 
     // Body and removed lines.
+    let tableRows = findTableRows(regionStart: regionStart, regionEnd: regionEnd, hasRegion: hasRegion)
+    let linkListRows = findLinkListRows()
+    let zone: Range<Int> =
+      hasRegion && regionEnd >= regionStart
+      ? widenedRegion(regionStart..<(regionEnd + 1), tableRows: tableRows, linkListRows: linkListRows)
+      : regionStart..<max(regionStart, regionEnd + 1)
+    // A long cookie or newsletter notice reads like prose and can end up at either end of the
+    // region: the rules written for sentences are tried there (a few lines, not every line).
+    if hasRegion, regionEnd >= regionStart {
+      // Up to three lines inwards from each end, while they match.
+      for (start, step) in [(regionEnd, -1), (regionStart, 1)] {
+        var index = start
+        while index >= regionStart, index <= regionEnd, abs(index - start) < 3,
+          items[index].role == .undecided, !items[index].isHard
+        {
+          let features = items[index].features
+          guard
+            let rule = BoilerplatePatterns.sentenceRule(
+              for: items[index].text, scalars: features.scalars, endsSentence: features.endsSentence,
+              isASCII: features.isASCII, table: sentenceTable)
+          else { break }
+          items[index].role = .removed(rule)
+          index += step
+        }
+      }
+    }
     for index in items.indices {
       let item = items[index]
       guard item.role == .undecided else { continue }
       if item.isHard, let rule = item.rule {
         items[index].role = .removed(rule)
-      } else if index >= regionStart && index <= regionEnd {
+      } else if tableRows[index] {
+        // A table stays, as one block of its rows, wherever it is.
+        items[index].role = .body
+        if index == 0 || !tableRows[index - 1] {
+          var end = index
+          while end + 1 < items.count, tableRows[end + 1] { end += 1 }
+          let rows = items[index...end].map { $0.columns ?? $0.text }
+          layout.blocks.append(LayoutBlock(text: rows.joined(separator: "\n"), kind: .table))
+        }
+      } else if zone.contains(index) {
         let shortText =
           item.features.scalars < 80 && item.features.letters > 0 && item.features.digits * 2 < item.features.scalars
-        if item.quality > locator.parameters.keepQuality || shortText || !hasRegion {
+        if item.quality > locator.parameters.keepQuality || shortText || !hasRegion
+          || readsAsProse(item, unterminated: true)
+        {
           items[index].role = .body
           layout.blocks.append(LayoutBlock(text: item.text, kind: kind(of: item)))
         } else {
           items[index].role = .removed(BoilerplateRule.lowContent)
         }
+      } else if let rule = item.rule, isBlockHeading(rule) {
+        items[index].role = .removed(rule)
+      } else if readsAsProse(item, unterminated: !linkListRows[index]) {
+        // A sentence outside the widened region has a boilerplate block between it and the
+        // text (the region took in every sentence up to one); a rule made for sentences may
+        // name it better ("We use cookies to improve your experience. By continuing …").
+        let rule = BoilerplatePatterns.sentenceRule(
+          for: item.text, scalars: item.features.scalars, endsSentence: item.features.endsSentence,
+          isASCII: item.features.isASCII, table: sentenceTable)
+        items[index].role = .removed(rule ?? BoilerplateRule.pastBoilerplateBlock)
       } else {
-        let rule =
-          item.rule.flatMap { isBlockHeading($0) ? $0 : nil }
-          ?? (item.features.effectiveLength < 70 ? BoilerplateRule.shortOutside : BoilerplateRule.outside)
+        let rule = item.features.effectiveLength < 70 ? BoilerplateRule.shortOutside : BoilerplateRule.outside
         items[index].role = .removed(rule)
       }
     }
@@ -335,37 +410,256 @@ struct Analysis {
     return item.features.words >= 3 && item.features.words <= 40
   }
 
-  /// Lines that may sit between a title and the body: dropped boilerplate, credits, counters.
-  private func isSkippableAboveBody(_ item: Item) -> Bool {
-    switch item.role {
-    case .credit, .duplicateCredit, .breadcrumb, .removed: return true
-    default: break
+  /// The title is the first line that is neither metadata nor lexicon boilerplate, when it reads
+  /// as a headline (an exclamation in sentence case, "We'll be glad to see you all!", does not)
+  /// and the body follows it; a headline-like line right under it, at least 8 words and about as
+  /// long, becomes the standfirst, and a shorter one means no title is taken. No other line is ever made the title: "VOL OPEN CHANGE" in a table or the
+  /// fourth line of a chat stays where it is. When the line after them reads as a headline too,
+  /// nothing is taken: running the analysis again on the body would take that line, and the
+  /// body must not change on a second pass.
+  private mutating func findTitle(firstBody: Int, layout: inout ArticleLayout) {
+    func following(_ index: Int) -> Int? {
+      items.indices.first { $0 > index && !isSkippableAboveTitle(items[$0]) }
     }
-    return item.isHard || (item.features.words < 3 && !isTitleLike(item))
+    func headline(_ index: Int) -> Bool {
+      isTitleLike(items[index]) && !endsWithEllipsis(items[index].text) && items[index].text.utf8.last != 0x3A
+        && !(items[index].text.utf8.last == 0x21 && readsAsProse(items[index], unterminated: true))
+    }
+    guard let candidate = items.indices.first(where: { !isSkippableAboveTitle(items[$0]) }),
+      candidate < firstBody, headline(candidate),
+      // A line continued by the next one ("Wir wollen kaufen" / "und jedes Mal, …") is no headline.
+      let next = following(candidate), !startsLowercase(items[next].text)
+    else { return }
+    // A standfirst is about as long as the title or longer; a shorter headline-like line under
+    // the first one (a kicker, a chat's second line) means there is no title to take.
+    var standfirst: Int?
+    if headline(next) {
+      guard items[next].features.words >= 8, items[next].features.scalars * 5 > items[candidate].features.scalars * 4
+      else { return }
+      standfirst = next
+    }
+    if let after = following(standfirst ?? candidate), headline(after) { return }
+    items[candidate].role = .title
+    layout.title = items[candidate].text
+    if let standfirst {
+      items[standfirst].role = .standfirst
+      layout.standfirst = items[standfirst].text
+    }
   }
 
-  private mutating func findTitle(firstBody: Int, layout: inout ArticleLayout) {
-    guard firstBody > 0 else { return }
-    var index = firstBody - 1
-    let limit = max(0, firstBody - 8)
-    while index >= limit, isSkippableAboveBody(items[index]) { index -= 1 }
-    guard index >= limit, isTitleLike(items[index]) else { return }
-    let candidate = index
-    // Two headline-like lines: the upper one is the title, the lower one the standfirst, unless
-    // the lower one is clearly shorter (then the upper one is a kicker or a menu line). Korean
-    // and Chinese subtitles are often about as long as the title, so "about as long" suffices.
-    if candidate > 0, isTitleLike(items[candidate - 1]),
-      items[candidate].features.words >= 8,
-      items[candidate].features.scalars * 5 > items[candidate - 1].features.scalars * 4
-    {
-      items[candidate - 1].role = .title
-      items[candidate].role = .standfirst
-      layout.title = items[candidate - 1].text
-      layout.standfirst = items[candidate].text
-    } else {
-      items[candidate].role = .title
-      layout.title = items[candidate].text
+  /// Lines a title may follow: metadata (credits, the breadcrumb) and lexicon boilerplate.
+  private func isSkippableAboveTitle(_ item: Item) -> Bool {
+    switch item.role {
+    case .credit, .duplicateCredit, .breadcrumb, .removed: return true
+    default: return item.isHard
     }
+  }
+
+  /// Ends with "..." or "…" (a chat line trailing off, not a headline).
+  private func endsWithEllipsis(_ text: String) -> Bool {
+    text.utf8.reversed().starts(with: [0x2E, 0x2E, 0x2E]) || text.utf8.reversed().starts(with: [0xA6, 0x80, 0xE2])
+  }
+
+  /// Whether the first letter of `text` is lower-case ("und jedes Mal", "але можливо").
+  private func startsLowercase(_ text: String) -> Bool {
+    guard let first = text.unicodeScalars.first(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+    else { return false }
+    return first.properties.isLowercase
+  }
+
+  /// Whether a paragraph reads as running text by its shape alone, whatever its stop words (so
+  /// that a language with few function words, or none in the lexicons, keeps its sentences).
+  ///
+  /// In CJK text (six Han or kana characters, or twelve Hangul syllables, or more): at least 12
+  /// scalars ending in a sentence mark ("双方将于下周在北京继续谈判。", "회담은 다음 주에 다시
+  /// 열린다."). Elsewhere: at least 6 words, mostly letters, with two in five or more of the
+  /// cased words starting lower-case, that end like a sentence ("Переговоры продолжатся на
+  /// следующей неделе в Варшаве."); with `unterminated`, also 8 words or more without the
+  /// sentence mark ("Die Regierung will die Steuer im kommenden Jahr senken"). A title-case
+  /// menu line or an all-caps wire headline never reads as prose.
+  func readsAsProse(_ item: Item, unterminated: Bool) -> Bool {
+    Self.readsAsProse(item.text, features: item.features, unterminated: unterminated)
+  }
+
+  /// ``readsAsProse(_:unterminated:)`` for a paragraph not yet made an item.
+  static func readsAsProse(_ text: String, features: ParagraphFeatures, unterminated: Bool) -> Bool {
+    guard features.letters > 0 else { return false }
+    // Han and kana count three, Hangul two: six or more of them make the paragraph CJK text.
+    if features.effectiveLength - features.scalars >= 12 {
+      return features.scalars >= 12 && features.endsSentence
+    }
+    guard features.words >= 6, features.letters * 2 >= features.scalars else { return false }
+    if features.endsSentence {
+      guard features.letters * 10 >= features.scalars * 6 else { return false }
+    } else {
+      guard unterminated, features.words >= 8 else { return false }
+    }
+    var tokens = 0
+    var alphabetic = 0
+    var cased = 0
+    var lower = 0
+    for word in text.split(separator: " ") {
+      tokens += 1
+      let scalars = word.unicodeScalars
+      guard let start = scalars.firstIndex(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+      else { continue }
+      let first = scalars[start].properties
+      guard first.isAlphabetic else { continue }
+      alphabetic += 1
+      if first.isLowercase {
+        lower += 1
+        cased += 1
+      } else if first.isUppercase {
+        cased += 1
+      }
+    }
+    // Scripts without case (Arabic, Hebrew, Georgian) pass on the share of words alone.
+    return alphabetic * 10 >= tokens * 7 && (cased == 0 || lower * 5 >= cased * 2)
+  }
+
+  /// The main text region widened over the sentences around it: upwards and downwards, every
+  /// line that reads as prose or is a table row joins it, and short lines between them too,
+  /// until a block heading ("Related stories") or a boilerplate block: three lines in a row that
+  /// are not prose with one a lexicon line among them ("Share", "Subscribe", "Home"), or five
+  /// without. A sentence beyond such a block (a teaser under a menu, a promotion in a footer)
+  /// has that block as evidence against it; a lead the densest run left out has none.
+  private func widenedRegion(_ region: Range<Int>, tableRows: [Bool], linkListRows: [Bool]) -> Range<Int> {
+    func edge(from start: Int, step: Int) -> Int {
+      var edge = start - step
+      var run = 0
+      var hard = false
+      var index = start
+      var blocked = false
+      while index >= 0, index < items.count {
+        let item = items[index]
+        if isBlockHeading(item.rule) {
+          blocked = true
+          break
+        }
+        if step > 0, item.role != .undecided, item.role != .title, item.role != .standfirst,
+          item.role != .credit, item.role != .duplicateCredit, item.role != .sourceLine
+        {
+          blocked = true
+          break
+        }
+        // A repeated line is evidence against itself only: a repeated paragraph of prose
+        // neither widens the text nor blocks it; nor does a list item ("1. 迷いの森", "- Ticket
+        // prices rise in May"), which is content, not a menu.
+        if (item.rule == BoilerplateRule.duplicateLine && (item.features.effectiveLength >= 70 || isShortSentence(item)))
+          || (item.rule == nil && hasListMarker(item.text))
+        {
+          index += step
+          continue
+        }
+        if !item.isHard
+          && (tableRows[index] || isShortSentence(item)
+            || readsAsProse(item, unterminated: !linkListRows[index]))
+        {
+          edge = index
+          run = 0
+          hard = false
+        } else {
+          run += 1
+          hard = hard || item.isHard
+          if run >= 5 || (run >= 3 && hard) {
+            blocked = true
+            break
+          }
+        }
+        index += step
+      }
+      // Short lines between the text and the document's edge, no boilerplate block among them
+      // (a kicker, a dateline, a sign-off), stay with the text.
+      return blocked ? edge : index - step
+    }
+    let lower = min(region.lowerBound, edge(from: region.lowerBound - 1, step: -1))
+    let upper = max(region.upperBound - 1, edge(from: region.upperBound, step: 1))
+    return lower..<(upper + 1)
+  }
+
+  /// A short sentence on its own line, as one-sentence-per-line text has them ("Копеечка
+  /// капает.", "Sie kommt morgen."): two words or more (in CJK text four characters) ending
+  /// with . ! ? … or 。！？, starting with a capital, a digit or, in uncased scripts, any letter.
+  private func isShortSentence(_ item: Item) -> Bool {
+    guard item.features.letters > 0, let last = item.text.unicodeScalars.last,
+      ".!?…。！？".unicodeScalars.contains(last)
+    else { return false }
+    if item.features.effectiveLength - item.features.scalars >= 8 { return true }
+    guard item.features.words >= 2,
+      let first = item.text.unicodeScalars.first(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+    else { return false }
+    return !first.properties.isLowercase
+  }
+
+  /// Link lists: runs of three or more lines that do not end a sentence, each at most 20 words
+  /// (related headlines, menus), lexicon boilerplate included. A headline in such a run is
+  /// evidence of a list of links, not running text.
+  private func findLinkListRows() -> [Bool] {
+    var rows = [Bool](repeating: false, count: items.count)
+    var start = -1
+    func close(_ end: Int) {
+      if start >= 0, end - start >= 3 {
+        for index in start..<end { rows[index] = true }
+      }
+      start = -1
+    }
+    for index in items.indices {
+      let item = items[index]
+      if item.isHard || (!item.features.endsSentence && item.features.words <= 20) {
+        if start < 0 { start = index }
+      } else {
+        close(index)
+      }
+    }
+    close(items.count)
+    return rows
+  }
+
+  /// Table rows: runs of two or more lines that each have column gaps ("Shr   1.84 dlrs   1.59
+  /// dlrs") or are short lines of two figures or more without a sentence, at most five letters
+  /// per digit ("Net 13.1 mln vs 11.3 mln", "Umsatz 4,2 Mrd Euro vs 3,9 Mrd Euro"), or of one
+  /// figure with at most three letters per digit ("Netherlands 61,000"), that no lexicon rule names, and that touch the
+  /// main text (at most two lines away) or make up the whole article. They stay in the body as
+  /// one `table` block.
+  private func findTableRows(regionStart: Int, regionEnd: Int, hasRegion: Bool) -> [Bool] {
+    var rows = [Bool](repeating: false, count: items.count)
+    var start = -1
+    func close(_ end: Int) {
+      if start >= 0, end - start >= 2, !hasRegion || (start <= regionEnd + 3 && end - 1 >= regionStart - 3) {
+        for index in start..<end { rows[index] = true }
+      }
+      start = -1
+    }
+    for index in items.indices {
+      if items[index].role == .undecided, isRowLike(items[index]) {
+        if start < 0 { start = index }
+      } else {
+        close(index)
+      }
+    }
+    close(items.count)
+    return rows
+  }
+
+  private func isRowLike(_ item: Item) -> Bool {
+    // A numbered list item ("10. 魔列車") is a list item, not a row.
+    guard !item.isHard, item.rule == nil, !hasListMarker(item.text) else { return false }
+    let features = item.features
+    if item.columns != nil { return features.words <= 30 && !readsAsProse(item, unterminated: true) }
+    guard features.digits > 1, features.words <= 12, !features.endsSentence, features.digits * 5 >= features.letters
+    else { return false }
+    // Two numbers at least ("1.84 … 1.59"), a year alone ("World Cup 2026") is no row.
+    // Numbers are counted where a token starts ("dp3_1_en" has none).
+    var numbers = 0
+    var previous: UInt8 = 0x20
+    for byte in item.text.utf8 {
+      if byte &- 0x30 < 10, previous == 0x20 || previous == 0x28 || previous == 0x24 || previous == 0x2D || previous == 0x2B {
+        numbers += 1
+      }
+      previous = byte
+    }
+    // One figure is enough on a short line of few words ("Netherlands 61,000", "Kuwait 1.25").
+    return numbers >= 2 || (numbers == 1 && features.words <= 6 && features.digits * 3 >= features.letters)
   }
 
   private func kind(of item: Item) -> LayoutBlock.Kind {

@@ -13,9 +13,16 @@ import NormalizeCore
 ///    (`stopwords.tsv`), length, word count and sentence punctuation, and the main text region
 ///    is the densest run of good paragraphs (``MainTextLocator``): menus and footers far from it
 ///    drop out, short headings inside it stay.
-/// 3. **Structure.** Around that region it picks the title and standfirst, moves credits, tags,
-///    the source line and the breadcrumb to metadata, and cuts the body at a references heading,
-///    a related-articles heading or a comment section.
+/// 3. **Structure.** It picks the title (only the first line, when it reads as a headline) and
+///    standfirst, moves credits, tags, the source line and the breadcrumb to metadata, and cuts
+///    the body at a references heading, a related-articles heading or a comment section.
+/// 4. **Prose is kept.** Outside the region, a paragraph that reads as a sentence by its shape
+///    (`readsAsProse`: length, letters, case, a final sentence mark;
+///    no stop words, so Russian "Министр заявил, что решение примут до конца апреля." counts as
+///    much as English) stays in the body unless there is evidence against it: a lexicon rule
+///    made for sentences (a cookie notice), a boilerplate block between it and the main text
+///    (`past-boilerplate-block`), a related or comment heading above it. Rows of figures stay as
+///    one `table` block.
 ///
 /// ```swift
 /// let analyzer = try ArticleStructureAnalyzer(lexicons: DirectoryLexiconProvider(roots: [lexiconsURL]))

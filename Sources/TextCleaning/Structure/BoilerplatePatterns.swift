@@ -421,8 +421,19 @@ struct BoilerplatePatterns: Sendable {
       let ids = Self.list(for: language, available: available).flatMap { perLanguage[$0] ?? [] }
       guard !ids.isEmpty else { continue }
       lists[language] = ids
+      // The same list narrowed to the rules written for sentences (``sentenceTable(for:)``).
+      let sentenceIDs = ids.filter { BoilerplateRule.sentenceShaped.contains(sources[$0].rule) }
+      if !sentenceIDs.isEmpty { lists[Self.sentenceKey(language)] = sentenceIDs }
     }
     store = Store(sources: sources, regexes: regexes, lists: lists)
+  }
+
+  private static func sentenceKey(_ language: String) -> String { language + "\u{0}sentences" }
+
+  /// The rules written for sentences (``BoilerplateRule/sentenceShaped``) of an article in
+  /// `language`, for ``sentenceRule(for:scalars:endsSentence:isASCII:table:)``.
+  func sentenceTable(for language: String) -> TableReference? {
+    (store.table(Self.sentenceKey(language)) ?? store.table(Self.sentenceKey("en"))).map(TableReference.init)
   }
 
   /// The pattern files tried for an article in `language`: its own, English (menus and share
@@ -471,6 +482,23 @@ struct BoilerplatePatterns: Sendable {
     return table.unmanaged._withUnsafeGuaranteedRef { table in
       copy.withUTF8 { bytes in table.rule(for: line, bytes: bytes, scalars: scalars, isASCII: isASCII) }
     }
+  }
+
+  /// The rule of the first pattern of `table` (a ``sentenceTable(for:)``) matching the
+  /// lowercased `line` whatever its length up to ``maxLineLength`` and its last character: a
+  /// cookie notice, a newsletter prompt; nil otherwise.
+  ///
+  /// Only lines that ``rule(for:scalars:endsSentence:isASCII:atEdge:table:)`` skipped are tried
+  /// (longer than ``shortLineLength`` and ending like a sentence): the others were tried already.
+  static func sentenceRule(for line: String, scalars: Int, endsSentence: Bool, isASCII: Bool, table: TableReference?)
+    -> String?
+  {
+    guard scalars <= maxLineLength, scalars > shortLineLength, endsSentence, let table else { return nil }
+    var copy = line
+    let rule = table.unmanaged._withUnsafeGuaranteedRef { table in
+      copy.withUTF8 { bytes in table.rule(for: line, bytes: bytes, scalars: scalars, isASCII: isASCII) }
+    }
+    return rule.flatMap { BoilerplateRule.sentenceShaped.contains($0) ? $0 : nil }
   }
 
   /// The rule of the first pattern whose regex matches the lowercased `line`, trying every

@@ -23,6 +23,17 @@ enum BoilerplateRule {
     commentHeading, commentAuthor,
   ]
 
+  /// Dropping ids whose patterns are written for whole sentences ("We use cookies to improve
+  /// your experience.", "Sign up for our newsletter to get the latest news."). Any other
+  /// dropping rule is ignored on a line that reads as prose, so a byline, date-line or copyright
+  /// pattern never takes a sentence ("Copyright 2003 rules on recorded music still apply.").
+  static let sentenceShaped: Set<String> = ["cookie-notice", "newsletter", "comment-form"]
+
+  /// Structural ids that still never take a line reading as a sentence: headings are short,
+  /// and a credit is a caption's tail, not "Courtesy of the museum, the paintings will travel to
+  /// Seoul next year."
+  static let neverSentences: Set<String> = [credit, relatedHeading, commentHeading, tagsHeading, referenceHeading]
+
   static let credit = "credit"
   static let sourceLine = "source-line"
   static let breadcrumb = "breadcrumb"
@@ -40,6 +51,8 @@ enum BoilerplateRule {
   static let shortOutside = "short-line-outside-main-text"
   static let outside = "outside-main-text"
   static let lowContent = "low-content"
+  /// A sentence outside the main text with a boilerplate block between it and the main text.
+  static let pastBoilerplateBlock = "past-boilerplate-block"
   static let duplicateLine = "duplicate-line"
   static let duplicateCredit = "duplicate-credit"
 }

@@ -53,6 +53,18 @@ struct ParagraphFeatures: Sendable {
   /// An empty feature set (for the detector's scan).
   init() {}
 
+  /// The features of this paragraph and `next` joined with one space.
+  mutating func join(_ next: ParagraphFeatures) {
+    scalars += next.scalars + 1
+    effectiveLength += next.effectiveLength + 1
+    words += next.words
+    stopwords += next.stopwords
+    letters += next.letters
+    digits += next.digits
+    endsSentence = next.endsSentence
+    isASCII = isASCII && next.isASCII
+  }
+
   /// . ! ? " ) … 。 ！ ？ ” ’ » 」 』
   @inline(__always)
   static func isSentenceEnder(_ value: UInt32) -> Bool {
