@@ -10,6 +10,9 @@ import NormalizeCore
 /// TextHygieneRules.findings(in: "Kyiv\u{202E}vieK").map(\.code)  // ["bidi-control"]
 /// ```
 public enum TextHygieneRules {
+  /// The finding codes `classify` returns.
+  public static let codes = ["nul-character", "control-character", "bidi-control", "byte-order-mark", "zero-width-in-word"]
+
   /// The findings for `text`, at most `limitPerCode` per code (then one summary finding).
   public static func findings(in text: String, limitPerCode: Int = 20) -> [Finding] {
     // Fast path: ASCII text without controls has nothing to report.
