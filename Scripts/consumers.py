@@ -214,11 +214,26 @@ def plain(text):
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
 
 
+# Where citeproc-py, not the rendering, departs from APA 7 and apa.csl (see the Citations
+# documentation): lowercase contributor labels (apa.csl asks for title case, which citeproc-py
+# applies only to text with a language) and a full stop after a title ending in "?" or "!".
+PROCESSOR_FAULTS = [
+    ("(ed.)", "(Ed.)"), ("(eds.)", "(Eds.)"), (", ed.)", ", Ed.)"), (", eds.)", ", Eds.)"), (", ed.;", ", Ed.;"),
+    (", eds.;", ", Eds.;"), (", trans.)", ", Trans.)"), (", trans.;", ", Trans.;"), ("?. ", "? "), ("!. ", "! "),
+]
+
+
+def processor_fixed(text):
+    for wrong, right in PROCESSOR_FAULTS:
+        text = text.replace(wrong, right)
+    return text
+
+
 def cmd_apa(args):
     style_path, path = args[0], args[1]
     show = int(args[args.index("--show") + 1]) if "--show" in args else 0
     renderer = Renderer(style_path)
-    total = same = errors = 0
+    total = same = errors = processor = 0
     shown = 0
     for where, item, canonical in csl_items([path]):
         total += 1
@@ -230,10 +245,14 @@ def cmd_apa(args):
         ours = plain(canonical or "")
         if ours == theirs:
             same += 1
+        elif ours == processor_fixed(theirs):
+            processor += 1
         elif shown < show:
             shown += 1
             print(f"- {where}\n  normalize: {ours}\n  citeproc:  {theirs}")
     print(f"APA agreement with citeproc-py: {same}/{total} = {same / max(total, 1):.3f} (citeproc-py errors: {errors})")
+    print(f"  differing only where citeproc-py departs from APA (lowercase (ed.)/(eds.)/trans., '?.'): {processor}; "
+          f"agreement counting them: {(same + processor) / max(total, 1):.3f}")
     return 0
 
 

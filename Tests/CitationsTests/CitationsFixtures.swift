@@ -46,6 +46,8 @@ struct ReferenceCase: Decodable, CustomTestStringConvertible, Sendable, Citation
   let published: String?
   let expected: [String: String?]
   let findings: [String]
+  /// The exact APA rendering, when the row checks it.
+  let canonical: String?
   let expect: String
   var testDescription: String { label }
 }
