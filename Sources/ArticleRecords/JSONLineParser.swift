@@ -2,6 +2,26 @@ import Foundation
 import ICUSupport
 import NormalizeCore
 
+/// Parses one JSON Lines line holding a JSON object for the tools beside the record pipeline
+/// (`normalize ref --jsonl`): the same strict parser, with lone escaped surrogates ("\ud800")
+/// replaced by U+FFFD and reported instead of failing the line as `JSONDecoder` does.
+///
+/// ```swift
+/// let (object, lone) = try JSONObjectLine.parse(Array(#"{"text": "a\ud800b"}"#.utf8))
+/// // object["text"] == .string("a\u{FFFD}b"), lone == [11]
+/// ```
+public enum JSONObjectLine {
+  /// Parses `bytes` (valid UTF-8) as one JSON object.
+  ///
+  /// - Returns: the object's fields and the byte offsets of lone surrogate escapes.
+  /// - Throws: an error saying where the line is not one JSON object.
+  public static func parse(_ bytes: [UInt8]) throws -> (object: [String: JSONValue], loneSurrogates: [Int]) {
+    var lone: [Int] = []
+    let object = try JSONLineParser.parseObject(bytes, loneSurrogates: &lone)
+    return (object, lone)
+  }
+}
+
 /// Parses one JSON Lines line holding a JSON object, fast: strings, numbers, booleans and null
 /// are read directly from the UTF-8 bytes; nested arrays and objects (rare in article input)
 /// are handed to `JSONDecoder`. Strict RFC 8259: anything malformed is an error that says

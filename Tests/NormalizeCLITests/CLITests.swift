@@ -66,6 +66,15 @@ import Testing
     #expect(result.stderr.contains("line 2: not a JSON object"))
   }
 
+  @Test("ref --jsonl turns a lone escaped surrogate into U+FFFD with a finding; the CSL item has an id from the text")
+  func refJSONLinesLoneSurrogate() throws {
+    let result = try run(["ref", "--jsonl"], stdin: #"{"text": "Kim, M. (2024). Ferry routes \ud800 east. Sea Studies, 3, 45-67."}"# + "\n")
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("\u{FFFD}"))
+    #expect(result.stdout.contains("\"lone-surrogate\""))
+    #expect(result.stdout.contains("\"id\":\"ref-"))
+  }
+
   @Test func samplesBecomeOneRecordEach() throws {
     let result = try run([Self.repository.appendingPathComponent("Samples").path, "--jobs", "2"])
     #expect(result.status == 0)
