@@ -75,6 +75,22 @@ import Testing
     #expect(result.stdout.contains("\"id\":\"ref-"))
   }
 
+  @Test("-o writes through an existing path (a symlink, a device such as /dev/null) instead of replacing it")
+  func outputOpensThePathInPlace() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("normalize-out-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let target = folder.appendingPathComponent("target.jsonl")
+    let link = folder.appendingPathComponent("link.jsonl")
+    try Data("an older and much longer content that must be truncated away\n".utf8).write(to: target)
+    try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+    let result = try run(["-o", link.path], stdin: "Seoul and Kyiv signed the agreement on Thursday.\n")
+    #expect(result.status == 0)
+    #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link.path)) == target.path, "the link was replaced")
+    let written = String(decoding: try Data(contentsOf: target), as: UTF8.self)
+    #expect(written.hasPrefix("{\"schema\":\"normalize.article/1\"") && !written.contains("older"))
+  }
+
   @Test func samplesBecomeOneRecordEach() throws {
     let result = try run([Self.repository.appendingPathComponent("Samples").path, "--jobs", "2"])
     #expect(result.status == 0)

@@ -7,15 +7,18 @@ final class OutputSink {
   private let closeOnFinish: Bool
 
   /// - Parameter path: a file to create (truncating it), or nil / "-" for standard output.
+  ///
+  /// The file is opened with `open(2)` (`O_CREAT | O_TRUNC`), not `FileManager.createFile`: on
+  /// Linux that writes a temporary file and renames it over the path, which replaced the
+  /// device `/dev/null` with a regular file on every `normalize … -o /dev/null` (Scripts/bench),
+  /// breaking every other program on the machine that writes to /dev/null.
   init(path: String?) throws {
     if let path, path != "-" {
-      guard FileManager.default.createFile(atPath: path, contents: nil) || FileManager.default.isWritableFile(atPath: path),
-        let handle = FileHandle(forWritingAtPath: path)
-      else {
+      let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+      guard descriptor >= 0 else {
         throw ValidationErrorMessage("cannot write \(path): check that its folder exists and is writable")
       }
-      try handle.truncate(atOffset: 0)
-      self.handle = handle
+      handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
       closeOnFinish = true
     } else {
       handle = FileHandle.standardOutput
