@@ -39,9 +39,11 @@ public enum RecordVocabulary {
   /// Finding severities.
   public static let severities = Severity.allCases.map(\.rawValue)
 
-  /// TIMEX3 types and `mod` values (TimeML 1.2.1), and the anchors values are resolved against.
+  /// TIMEX3 types (TimeML 1.2.1): DATE, TIME, DURATION, SET.
   public static let timexTypes = TemporalMention.types
+  /// TIMEX3 `mod` values (TimeML 1.2.1): START, MID, END, APPROX, LESS_THAN, ….
   public static let timexMods = TemporalMention.mods
+  /// What a date value was resolved against: `dct` (the publication date) or `narrative`.
   public static let timexAnchors = TemporalMention.anchors
 
   /// `removed[].rule` ids the structure analyzer gives itself; the rest are the rule ids of

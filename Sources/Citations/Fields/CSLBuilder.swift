@@ -62,7 +62,13 @@ struct CSLBuilder {
       case "publisher": item.publisher = item.publisher.map { $0 + "; " + Self.clean(text) } ?? Self.clean(text)
       case "location": item.publisherPlace = Self.clean(text)
       case "volume": readVolume(text, into: &item)
-      case "pages": item.page = pages(text)
+      case "pages":
+        item.page = pages(text)
+        // "229-241). Springer.": what follows the parenthesis is the publisher the tagger ran in.
+        if item.publisher == nil, let close = text.firstIndex(of: ")") {
+          let rest = Self.clean(String(text[text.index(after: close)...]))
+          if rest.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) { item.publisher = rest }
+        }
       case "edition": item.edition = Self.edition(text)
       case "genre": item.genre = Self.clean(text)
       case "medium": item.medium = Self.clean(text)
