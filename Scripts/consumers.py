@@ -283,7 +283,13 @@ def cmd_duckdb(args):
         "select count(distinct id) from records, unnest(names) as u(n) where n.key = ?", [key]).fetchone()[0]
     seconds = time.time() - started
     # An empty batch keeps the same column types: the schema is explicit, nothing is inferred.
-    connection.execute("create temp table empty_probe as select * from read_json('/dev/null', format='newline_delimited', columns=getvariable('record_columns'))")
+    import os, tempfile
+    with tempfile.NamedTemporaryFile(suffix=".jsonl", dir=os.path.dirname(files[0]), delete=False) as empty:
+        pass  # an empty batch (not /dev/null, which other programs on a shared machine may have replaced)
+    try:
+        connection.execute(f"create temp table empty_probe as select * from read_json('{empty.name}', format='newline_delimited', columns=getvariable('record_columns'))")
+    finally:
+        os.unlink(empty.name)
     empty_types = dict(connection.execute("select column_name, data_type from information_schema.columns where table_name = 'empty_probe'").fetchall())
     ok = loaded == expected and named == want and empty_types == types and types.get("dates", "").startswith("STRUCT")
     print(f"duckdb: loaded {loaded}/{expected} records in {seconds:.2f} s; by name key {key}: {named} (want {want}); "
