@@ -65,8 +65,11 @@ public enum ArticleParser {
         findings = invalidUTF8Findings(decoded, raw: raw)
       }
       let object: JSONLineObject
+      var loneSurrogates: [Int] = []
       do {
-        object = JSONLineObject(fields: try JSONLineParser.parseObject(decoded.invalidCount == 0 && findings.isEmpty ? bytes : Array(decoded.text.utf8)))
+        object = JSONLineObject(
+          fields: try JSONLineParser.parseObject(
+            decoded.invalidCount == 0 && findings.isEmpty ? bytes : Array(decoded.text.utf8), loneSurrogates: &loneSurrogates))
       } catch is JSONLineParser.NotAnObject {
         return .failure(reject(raw, "not-an-object", "the line is JSON but not an object; each line must be {\"text\": …}", decoded.text))
       } catch {
@@ -76,6 +79,17 @@ public enum ArticleParser {
       guard case .string(let text)? = object.fields["text"] else {
         let what = object.fields["text"] == nil ? "has no \"text\" field" : "has a \"text\" that is not a string"
         return .failure(InputReject(code: "missing-text", reason: "the object \(what); every article needs its text", file: raw.file, line: raw.line, id: id, excerpt: excerpt(decoded.text)))
+      }
+      // Offsets are exact when the line was valid UTF-8 (otherwise they count the repaired text).
+      for offset in loneSurrogates.prefix(10) {
+        findings.append(
+          Finding(
+            code: "lone-surrogate", severity: .warning, byteOffset: raw.byteOffset + offset,
+            message: "a \\u escape of a lone UTF-16 surrogate at byte \(raw.byteOffset + offset) became U+FFFD (no Unicode text can hold half a surrogate pair); fix the exporter's JSON escaping"))
+      }
+      if loneSurrogates.count > 10 {
+        findings.append(
+          Finding(code: "lone-surrogate", severity: .warning, message: "\(loneSurrogates.count - 10) more lone surrogate escapes replaced with U+FFFD"))
       }
       var passthrough: [String: JSONValue] = [:]
       for (key, value) in object.fields where !knownKeys.contains(key) { passthrough[key] = value }

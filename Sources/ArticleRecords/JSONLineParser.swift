@@ -2,6 +2,26 @@ import Foundation
 import ICUSupport
 import NormalizeCore
 
+/// Parses one JSON Lines line holding a JSON object for the tools beside the record pipeline
+/// (`normalize ref --jsonl`): the same strict parser, with lone escaped surrogates ("\ud800")
+/// replaced by U+FFFD and reported instead of failing the line as `JSONDecoder` does.
+///
+/// ```swift
+/// let (object, lone) = try JSONObjectLine.parse(Array(#"{"text": "a\ud800b"}"#.utf8))
+/// // object["text"] == .string("a\u{FFFD}b"), lone == [11]
+/// ```
+public enum JSONObjectLine {
+  /// Parses `bytes` (valid UTF-8) as one JSON object.
+  ///
+  /// - Returns: the object's fields and the byte offsets of lone surrogate escapes.
+  /// - Throws: an error saying where the line is not one JSON object.
+  public static func parse(_ bytes: [UInt8]) throws -> (object: [String: JSONValue], loneSurrogates: [Int]) {
+    var lone: [Int] = []
+    let object = try JSONLineParser.parseObject(bytes, loneSurrogates: &lone)
+    return (object, lone)
+  }
+}
+
 /// Parses one JSON Lines line holding a JSON object, fast: strings, numbers, booleans and null
 /// are read directly from the UTF-8 bytes; nested arrays and objects (rare in article input)
 /// are handed to `JSONDecoder`. Strict RFC 8259: anything malformed is an error that says
@@ -24,8 +44,17 @@ enum JSONLineParser {
 
   /// Parses `bytes` (valid UTF-8) as one JSON object followed only by whitespace.
   static func parseObject(_ bytes: [UInt8]) throws -> [String: JSONValue] {
+    var loneSurrogates: [Int] = []
+    return try parseObject(bytes, loneSurrogates: &loneSurrogates)
+  }
+
+  /// Parses `bytes` as one JSON object; a `\u` escape of a lone surrogate ("\ud800" without
+  /// its pair, which no Unicode string can hold) becomes U+FFFD and its byte offset in the
+  /// line is appended to `loneSurrogates`, so the caller can report it.
+  static func parseObject(_ bytes: [UInt8], loneSurrogates: inout [Int]) throws -> [String: JSONValue] {
     try bytes.withUnsafeBufferPointer { buffer in
       var parser = Cursor(bytes: buffer)
+      defer { loneSurrogates += parser.loneSurrogates }
       parser.skipSpace()
       guard parser.position < buffer.count else { throw SyntaxError(message: "empty line", offset: 0) }
       guard buffer[parser.position] == UInt8(ascii: "{") else {
@@ -50,6 +79,8 @@ enum JSONLineParser {
     var stringSpecials: ByteScanner { JSONLineParser.stringSpecials }
     let bytes: UnsafeBufferPointer<UInt8>
     var position = 0
+    /// Byte offsets of `\u` escapes of lone surrogates (replaced with U+FFFD).
+    var loneSurrogates: [Int] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -230,6 +261,7 @@ enum JSONLineParser {
           case UInt8(ascii: "r"): output.append(0x0D)
           case UInt8(ascii: "t"): output.append(0x09)
           case UInt8(ascii: "u"):
+            let escapeStart = position - 2
             var value = try hex4()
             if (0xD800...0xDBFF).contains(value) {
               // A high surrogate must be followed by an escaped low surrogate; otherwise U+FFFD.
@@ -242,12 +274,15 @@ enum JSONLineParser {
                 } else {
                   position = saved
                   value = 0xFFFD
+                  loneSurrogates.append(escapeStart)
                 }
               } else {
                 value = 0xFFFD
+                loneSurrogates.append(escapeStart)
               }
             } else if (0xDC00...0xDFFF).contains(value) {
               value = 0xFFFD
+              loneSurrogates.append(escapeStart)
             }
             output.append(contentsOf: String(Unicode.Scalar(value) ?? "\u{FFFD}").utf8)
           default:

@@ -160,7 +160,7 @@ public struct RecordAssembler: Sendable {
     let referenceLines = layout.referenceSection + [layout.metadata.sourceLine].compactMap { $0 }
     let references = options.skipAnnotations.contains(.references)
       ? referenceLines.map { ReferenceAnnotation(raw: $0) }
-      : parseReferences(referenceLines, published: published?.value, findings: &findings)
+      : parseReferences(referenceLines, articleID: article.id, published: published?.value, findings: &findings)
     findings += validator?.findings(
       text: text, title: title, published: published?.value, names: nameMentions, dates: dateResolution.mentions,
       rawText: article.text, lang: lang, references: references.map(\.raw),
@@ -184,7 +184,9 @@ public struct RecordAssembler: Sendable {
   /// The reference-section entries and the source line, parsed to CSL-JSON with an APA
   /// rendering (the labelled segmentation is left out of records). "Original Source: …" lines
   /// lose their label and list lines their bullet first; `raw` keeps the line as it was.
-  private func parseReferences(_ lines: [String], published: String?, findings: inout [Finding]) -> [ReferenceAnnotation] {
+  private func parseReferences(
+    _ lines: [String], articleID: String, published: String?, findings: inout [Finding]
+  ) -> [ReferenceAnnotation] {
     guard !lines.isEmpty else { return [] }
     switch references.parser() {
     case .failure(let error):
@@ -193,9 +195,10 @@ public struct RecordAssembler: Sendable {
                 message: "the reference parser could not be loaded (\(error)); references carry their raw text only — check Lexicons/refs"))
       return lines.map { ReferenceAnnotation(raw: $0) }
     case .success(let parser):
-      return lines.map { line in
+      // The CSL id is the article id and the reference's index in `references`, from 0.
+      return lines.enumerated().map { index, line in
         let text = parser.findReferences(in: line).first { $0.kind == "source-line" }?.text ?? Self.droppingBullet(line)
-        var annotation = parser.parse(text, published: published)
+        var annotation = parser.parse(text, published: published, id: "\(articleID)-ref-\(index)")
         annotation.raw = line
         annotation.segments = nil
         return annotation

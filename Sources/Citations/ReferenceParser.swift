@@ -22,6 +22,14 @@ import NormalizeCore
 /// reference.findings.map(\.code)  // ["placeholder"]
 /// ```
 public struct ReferenceParser: Sendable {
+  /// Every finding code a reference can carry (`ReferenceChecks`, `CSLBuilder`,
+  /// `TitleAnalyzer`); the record schema's finding-code enum is checked against it.
+  public static let findingCodes = [
+    "bidi-control", "date-after-publication", "empty-reference", "invalid-date", "malformed-doi", "missing-url",
+    "no-date", "no-letters", "placeholder", "reference-too-long", "right-to-left-text", "unbalanced-brackets",
+    "unparsed-reference", "unromanized-title", "untranslated-title",
+  ]
+
   /// The tagger weights in use.
   public let model: ReferenceTaggingModel
   let titles: TitleAnalyzer
@@ -81,8 +89,10 @@ public struct ReferenceParser: Sendable {
   ///   - reference: the reference string as it appears in the article.
   ///   - published: the article's publication date (YYYY-MM-DD), to flag references dated
   ///     after it; nil when unknown.
+  ///   - id: the CSL item's `id`; nil derives one from the reference text
+  ///     (``ReferenceItem/textID(_:)``).
   /// - Returns: the annotation with `csl`, `canonical`, `findings` and `segments` filled.
-  public func parse(_ reference: String, published: String?) -> ReferenceAnnotation {
+  public func parse(_ reference: String, published: String?, id: String? = nil) -> ReferenceAnnotation {
     var findings = ReferenceChecks.inputFindings(reference)
     let tokens = ReferenceToken.tokenize(reference)
     let labels = labels(for: tokens)
@@ -92,7 +102,7 @@ public struct ReferenceParser: Sendable {
     findings += builder.findings
     findings += ReferenceChecks.itemFindings(item, reference: reference, published: published, dates: dates)
     var annotation = ReferenceAnnotation(
-      raw: reference, csl: item.isEmpty ? nil : item.csl, canonical: item.isEmpty ? nil : APARenderer.render(item),
+      raw: reference, csl: item.isEmpty ? nil : item.csl(id: id ?? ReferenceItem.textID(reference)), canonical: item.isEmpty ? nil : APARenderer.render(item),
       findings: findings)
     annotation.segments = segments.map { [$0.label, $0.text] }
     return annotation

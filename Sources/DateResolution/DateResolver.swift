@@ -20,6 +20,9 @@ import NormalizeCore
 /// become `impossible-date` findings and no mention. The resolver is immutable and can be
 /// shared between threads; CLDR vocabularies are built lazily per language and cached.
 public struct DateResolver: Sendable {
+  /// Every finding code date resolution reports; the record schema's enum is checked against it.
+  public static let findingCodes = ["impossible-date", "invalid-dct", "no-dct"]
+
   /// Words from `date-words` lexicons (`Lexicons/<lang>/date-words.tsv`), by language.
   private let extras: [String: Vocabulary]
   /// CLDR vocabulary plus extras, per language, built on first use.

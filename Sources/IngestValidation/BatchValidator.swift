@@ -21,6 +21,9 @@ import NormalizeCore
 /// report.closestPair    // (a: "001", b: "002", similarity: 0.06)
 /// ```
 public struct BatchValidator: Sendable {
+  /// The finding codes batch checks add to articles.
+  public static let codes = ["duplicate-article", "near-duplicate-article", "name-spelling-varies-in-batch"]
+
   /// A finding about one article of the batch.
   public struct ArticleFinding: Sendable, Equatable {
     /// The id of the article the finding is about.

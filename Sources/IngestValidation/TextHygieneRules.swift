@@ -11,6 +11,9 @@ import TextCleaning
 /// TextHygieneRules.findings(in: "Kyiv\u{202E}vieK").map(\.code)  // ["bidi-control"]
 /// ```
 public enum TextHygieneRules {
+  /// The finding codes `classify` returns.
+  public static let codes = ["nul-character", "control-character", "bidi-control", "byte-order-mark", "zero-width-in-word"]
+
   /// The findings for `text`, at most `limitPerCode` per code (then one summary finding).
   ///
   /// - Parameter c1Repaired: whether the cleaning stage reads C1 controls as the Windows-1252

@@ -119,6 +119,17 @@ import Testing
     #expect(record.findings.first { $0.code == "invalid-utf8" }?.byteOffset == first.count + 12)
   }
 
+  @Test func loneEscapedSurrogateIsReplacedAndReported() throws {
+    let first = Array("{\"text\":\"first article here\"}\n".utf8)
+    let second = Array(#"{"text": "Kim Min-ji spoke in Seoul. \ud800 was left by the exporter."}"#.utf8) + [0x0A]
+    let run = try Fixtures.run(paths: [try write(first + second, name: "surrogate.jsonl")])
+    let record = try #require(run.outcomes.last?.record)
+    #expect(record.text.unicodeScalars.contains("\u{FFFD}"))
+    let finding = try #require(record.findings.first { $0.code == "lone-surrogate" })
+    #expect(finding.byteOffset == first.count + 37)
+    #expect(finding.severity == .warning)
+  }
+
   @Test func nulBytesAreRemovedAndReported() throws {
     let bytes = Array("Seoul and Kyiv".utf8) + [0] + Array(" signed the agreement on Thursday.".utf8)
     let run = try Fixtures.run(paths: [try write(bytes, name: "nul.txt")])

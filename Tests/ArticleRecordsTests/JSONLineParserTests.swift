@@ -25,6 +25,9 @@ import Testing
   @Test func loneSurrogatesBecomeReplacementCharacters() throws {
     let object = try JSONLineParser.parseObject(Array(#"{"text": "a\ud800b\udc00c"}"#.utf8))
     #expect(object["text"] == .string("a\u{FFFD}b\u{FFFD}c"))
+    var offsets: [Int] = []
+    _ = try JSONLineParser.parseObject(Array(#"{"text": "a\ud800b\udc00c \ud83d\ude00 \ufffd"}"#.utf8), loneSurrogates: &offsets)
+    #expect(offsets == [11, 18], "a pair and an escaped U+FFFD are not lone surrogates")
   }
 
   static let invalid: [String] = [

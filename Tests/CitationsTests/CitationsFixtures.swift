@@ -46,6 +46,8 @@ struct ReferenceCase: Decodable, CustomTestStringConvertible, Sendable, Citation
   let published: String?
   let expected: [String: String?]
   let findings: [String]
+  /// The exact APA rendering, when the row checks it.
+  let canonical: String?
   let expect: String
   var testDescription: String { label }
 }
@@ -95,6 +97,8 @@ enum CSLPaths {
             for (part, partValue) in parts { if case .string(let text) = partValue { out["\(key)[\(index)].\(part)"] = text } }
           }
         }
+      case .object(let object) where key == "custom":
+        for (name, inner) in object { if case .string(let text) = inner { out["custom.\(name)"] = text } }
       case .object(let object):
         if case .array(let outer)? = object["date-parts"], case .array(let parts)? = outer.first {
           let numbers = parts.compactMap { part -> Int? in

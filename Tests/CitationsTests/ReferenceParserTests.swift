@@ -29,6 +29,7 @@ struct ReferenceParserTests {
       for (path, wanted) in testCase.expected.sorted(by: { $0.key < $1.key }) {
         #expect(fields[path] == wanted, "\(path) in \(annotation.segments ?? [])")
       }
+      if let canonical = testCase.canonical { #expect(annotation.canonical == canonical) }
       let codes = Set(annotation.findings.map(\.code))
       for code in testCase.findings { #expect(codes.contains(code), "finding \(code) among \(codes.sorted())") }
     }

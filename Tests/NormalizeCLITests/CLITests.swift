@@ -67,6 +67,31 @@ import Testing
     #expect(result.stderr.contains("line 2: not a JSON object"))
   }
 
+  @Test("ref --jsonl turns a lone escaped surrogate into U+FFFD with a finding; the CSL item has an id from the text")
+  func refJSONLinesLoneSurrogate() throws {
+    let result = try run(["ref", "--jsonl"], stdin: #"{"text": "Kim, M. (2024). Ferry routes \ud800 east. Sea Studies, 3, 45-67."}"# + "\n")
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("\u{FFFD}"))
+    #expect(result.stdout.contains("\"lone-surrogate\""))
+    #expect(result.stdout.contains("\"id\":\"ref-"))
+  }
+
+  @Test("-o writes through an existing path (a symlink, a device such as /dev/null) instead of replacing it")
+  func outputOpensThePathInPlace() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("normalize-out-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let target = folder.appendingPathComponent("target.jsonl")
+    let link = folder.appendingPathComponent("link.jsonl")
+    try Data("an older and much longer content that must be truncated away\n".utf8).write(to: target)
+    try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+    let result = try run(["-o", link.path], stdin: "Seoul and Kyiv signed the agreement on Thursday.\n")
+    #expect(result.status == 0)
+    #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link.path)) == target.path, "the link was replaced")
+    let written = String(decoding: try Data(contentsOf: target), as: UTF8.self)
+    #expect(written.hasPrefix("{\"schema\":\"normalize.article/1\"") && !written.contains("older"))
+  }
+
   @Test func samplesBecomeOneRecordEach() throws {
     let result = try run([Self.repository.appendingPathComponent("Samples").path, "--jobs", "2"])
     #expect(result.status == 0)

@@ -62,8 +62,14 @@ struct CSLBuilder {
       case "publisher": item.publisher = item.publisher.map { $0 + "; " + Self.clean(text) } ?? Self.clean(text)
       case "location": item.publisherPlace = Self.clean(text)
       case "volume": readVolume(text, into: &item)
-      case "pages": item.page = pages(text)
-      case "edition": item.edition = Self.clean(text)
+      case "pages":
+        item.page = pages(text)
+        // "229-241). Springer.": what follows the parenthesis is the publisher the tagger ran in.
+        if item.publisher == nil, let close = text.firstIndex(of: ")") {
+          let rest = Self.clean(String(text[text.index(after: close)...]))
+          if rest.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) { item.publisher = rest }
+        }
+      case "edition": item.edition = Self.edition(text)
       case "genre": item.genre = Self.clean(text)
       case "medium": item.medium = Self.clean(text)
       case "isbn": item.isbn = Self.clean(text.replacingAll("ISBN", with: ""))
@@ -127,17 +133,24 @@ struct CSLBuilder {
   private func readVolume(_ text: String, into item: inout ReferenceItem) {
     // "30 (5)", "12(3):", "Vol. 12, No. 3", "vol. II", "Т. 5, № 2".
     let lowered = text.lowercased()
+    // Digit runs, and roman numerals only as whole words ("vol. II"): the "V" of "Vol." is no volume.
     var numbers: [String] = []
-    var current = ""
-    for character in text {
-      if character.isNumber || (character.isLetter && character.isUppercase && "IVXLC".contains(character)) {
-        current.append(character)
-      } else {
-        if !current.isEmpty { numbers.append(current) }
-        current = ""
+    for word in text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+      if word.allSatisfy({ "IVXLC".contains($0) }) {
+        numbers.append(String(word))
+        continue
       }
+      var current = ""
+      for character in word {
+        if character.isNumber {
+          current.append(character)
+        } else {
+          if !current.isEmpty { numbers.append(current) }
+          current = ""
+        }
+      }
+      if !current.isEmpty { numbers.append(current) }
     }
-    if !current.isEmpty { numbers.append(current) }
     if numbers.isEmpty {
       let cleaned = Self.clean(text)
       if !cleaned.isEmpty { item.volume = cleaned }
@@ -153,8 +166,26 @@ struct CSLBuilder {
     if numbers.count >= 2 && issueMarked { item.issue = numbers[1] }
   }
 
+  /// An edition as CSL wants it: the number alone when there is one ("2nd ed." -> "2",
+  /// "5.ª ed" -> "5"), so a processor adds its own ordinal and label; other text as written
+  /// ("Rev. ed.").
+  static func edition(_ text: String) -> String {
+    let cleaned = clean(text)
+    let words = cleaned.split(whereSeparator: { $0 == " " || $0 == "." })
+    guard let first = words.first else { return cleaned }
+    let digits = first.prefix { $0.isASCII && $0.isNumber }
+    let rest = first.dropFirst(digits.count)
+    let labels: Set<String> = ["ed", "edn", "edition", "éd", "edição", "edición", "aufl", "auflage", "изд", "ª", "º"]
+    guard !digits.isEmpty, ["", "st", "nd", "rd", "th", "ª", "º", "e", "er", "re", "a", "o"].contains(rest.lowercased()),
+      words.dropFirst().allSatisfy({ labels.contains($0.lowercased()) })
+    else { return cleaned }
+    return String(digits)
+  }
+
   private func pages(_ text: String) -> String? {
     var value = Self.clean(text)
+    // "229-241). Springer": the tagger ran the pages into what follows the parenthesis.
+    if let close = value.firstIndex(of: ")") { value = String(value[..<close]) }
     for prefix in ["pp. ", "pp.", "p. ", "p.", "S. ", "s. ", "С. ", "с. ", "Pp. ", "P. ", "pages ", "page "] where value.hasPrefix(prefix) {
       value = String(value.dropFirst(prefix.count))
       break

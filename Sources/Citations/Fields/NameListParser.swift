@@ -59,7 +59,30 @@ enum NameListParser {
       names.append(splitSingle(piece))
       i += 1
     }
-    return names
+    return names.map(movingParticles)
+  }
+
+  /// Lowercase name particles.
+  static let particles: Set<String> = [
+    "af", "av", "da", "das", "de", "del", "della", "den", "der", "des", "di", "do", "dos", "du", "la", "le", "ten", "ter",
+    "van", "vom", "von", "zu", "zur",
+  ]
+
+  /// Lowercase particles written after the given names ("Certeau, M. de", "Graaf, M. van der")
+  /// go back to the family name, where APA and CSL processors print them: "de Certeau, M."
+  /// (otherwise they were taken for initials: "Certeau, M. d.").
+  static func movingParticles(_ name: PersonName) -> PersonName {
+    guard let family = name.family, let given = name.given else { return name }
+    var words = given.split(separator: " ").map(String.init)
+    var moved: [String] = []
+    while words.count > 1, let last = words.last, last.first?.isLowercase == true {
+      let bare = last.hasSuffix(".") ? String(last.dropLast()) : last
+      guard particles.contains(bare) else { break }
+      moved.insert(bare, at: 0)
+      words.removeLast()
+    }
+    if moved.isEmpty { return name }
+    return PersonName(family: (moved + [family]).joined(separator: " "), given: words.joined(separator: " "))
   }
 
   static func isOrganisation(_ text: String) -> Bool {

@@ -42,8 +42,13 @@ public struct ReferenceItem: Sendable, Equatable {
       && url == nil && doi == nil && note == nil && page == nil && volume == nil
   }
 
-  /// The CSL-JSON item (citation-style-language `csl-data.json`), plus Normalize's title
-  /// extras: `title-romanized`, `translation_source` ("glossary" when the translation is ours).
+  /// The CSL-JSON item, valid against the official schema (citation-style-language
+  /// `csl-data.json` v1.0.2: standard variables only, `additionalProperties: false`) once an
+  /// `id` is added (`csl(id:)`). What CSL has no variable for goes under `custom`, the place
+  /// CSL reserves for it: `title-romanized`, `translated-title` and `translation-source`
+  /// ("glossary" when the translation is Normalize's, not the reference's). `original-title`
+  /// is never the title repeated: a bracketed English title is a translation *of* the title,
+  /// not the title of an original work, so it goes to `custom.translated-title`.
   public var csl: [String: CSLValue] {
     var out: [String: CSLValue] = ["type": .string(type)]
     func names(_ list: [PersonName]) -> CSLValue { .array(list.map(\.csl)) }
@@ -52,16 +57,15 @@ public struct ReferenceItem: Sendable, Equatable {
     if !translators.isEmpty { out["translator"] = names(translators) }
     if let issued { out["issued"] = issued.csl }
     if let accessed { out["accessed"] = accessed.csl }
+    var custom: [String: CSLValue] = [:]
     if let title {
       out["title"] = .string(title.title)
-      if let translated = title.translated {
-        out["translated-title"] = .string(translated)
-        if title.translationSource == nil { out["original-title"] = .string(title.title) }
-      }
-      if let source = title.translationSource { out["translation_source"] = .string(source) }
-      if let romanized = title.romanized { out["title-romanized"] = .string(romanized) }
+      if let translated = title.translated { custom["translated-title"] = .string(translated) }
+      if let source = title.translationSource { custom["translation-source"] = .string(source) }
+      if let romanized = title.romanized { custom["title-romanized"] = .string(romanized) }
       if let language = title.language { out["language"] = .string(language) }
     }
+    if !custom.isEmpty { out["custom"] = .object(custom) }
     let strings: [(String, String?)] = [
       ("container-title", containerTitle), ("collection-title", collectionTitle), ("publisher", publisher),
       ("publisher-place", publisherPlace), ("volume", volume), ("issue", issue), ("page", page), ("edition", edition),
@@ -70,6 +74,34 @@ public struct ReferenceItem: Sendable, Equatable {
     ]
     for (key, value) in strings { if let value, !value.isEmpty { out[key] = .string(value) } }
     return out
+  }
+
+  /// The CSL-JSON item with its `id`, which the CSL schema requires and processors key
+  /// citations by.
+  ///
+  /// - Parameter id: a stable identifier: `<article id>-ref-<index>` in records,
+  ///   ``ReferenceItem/textID(_:)`` for `normalize ref`.
+  /// - Returns: ``csl`` plus `id`.
+  public func csl(id: String) -> [String: CSLValue] {
+    var out = csl
+    out["id"] = .string(id)
+    return out
+  }
+
+  /// A stable id derived from a reference's text: "ref-" and the 64-bit FNV-1a hash of its
+  /// UTF-8 bytes in hex, so the same reference gets the same id in every run and on every machine.
+  ///
+  /// ```swift
+  /// ReferenceItem.textID("Kim, M. (2024). 한국어 문법의 이해. 서울대학교출판부.")  // "ref-…" (16 hex digits)
+  /// ```
+  public static func textID(_ reference: String) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in reference.utf8 {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x0000_0100_0000_01b3
+    }
+    let hex = String(hash, radix: 16)
+    return "ref-" + String(repeating: "0", count: 16 - hex.count) + hex
   }
 }
 

@@ -38,6 +38,16 @@ import NormalizeCore
 /// layout.removed     // [("THE LATEST NEWS", "related-heading"), ("International-News23 ore ago", "related-block")]
 /// ```
 public struct ArticleStructureAnalyzer: Sendable {
+  /// The `removed[].rule` ids the analyzer itself gives (the others are the rule ids of the
+  /// `boilerplate.tsv` lexicons).
+  public static let builtInRemovalRules = [
+    BoilerplateRule.credit, BoilerplateRule.sourceLine, BoilerplateRule.breadcrumb, BoilerplateRule.tagsHeading,
+    BoilerplateRule.tagLine, BoilerplateRule.hashtagLine, BoilerplateRule.referenceHeading, BoilerplateRule.relatedHeading,
+    BoilerplateRule.commentHeading, BoilerplateRule.commentAuthor, BoilerplateRule.relatedBlock,
+    BoilerplateRule.commentSection, BoilerplateRule.shortOutside, BoilerplateRule.outside, BoilerplateRule.lowContent,
+    BoilerplateRule.duplicateLine, BoilerplateRule.duplicateCredit,
+  ]
+
   let patterns: BoilerplatePatterns
   let stopwords: StopwordTables
   let locator: MainTextLocator

@@ -58,21 +58,20 @@ struct RefFrontend {
   func runJSONLines(path: String?, published defaultPublished: String?) throws -> Int {
     let handle = try LineInput.open(path)
     let output = try OutputSink(path: nil)
-    let decoder = JSONDecoder()
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     var rejected = 0
     func handleLine(_ line: ArraySlice<UInt8>, _ lineNumber: Int) throws {
       // Invalid UTF-8 becomes U+FFFD with a finding, as in `normalize`, instead of losing the line.
       let decoded = line.withUnsafeBufferPointer { UTF8Decoding.decode($0) }
-      guard let value = try? decoder.decode(JSONValue.self, from: Data(decoded.text.utf8)), case .object(var object) = value,
-        let text = object["text"]?.stringValue
+      guard let parsed = try? JSONObjectLine.parse(Array(decoded.text.utf8)), let text = parsed.object["text"]?.stringValue
       else {
         Diagnostics.print("normalize ref: line \(lineNumber): not a JSON object with a string \"text\"; skipped")
         rejected += 1
         return
       }
-      let published = object["published"]?.stringValue ?? defaultPublished
+      let (fields, loneSurrogates) = parsed
+      let published = fields["published"]?.stringValue ?? defaultPublished
       var annotation = parser.parse(text, published: published)
       if decoded.invalidCount > 0 {
         annotation.findings.append(
@@ -80,6 +79,13 @@ struct RefFrontend {
             code: "invalid-utf8", severity: .warning, byteOffset: decoded.invalidOffsets.first,
             message: "\(decoded.invalidCount) invalid UTF-8 sequence(s) on line \(lineNumber) replaced with U+FFFD; re-export the source as UTF-8"))
       }
+      if !loneSurrogates.isEmpty {
+        annotation.findings.append(
+          Finding(
+            code: "lone-surrogate", severity: .warning, byteOffset: loneSurrogates.first,
+            message: "\(loneSurrogates.count) \\u escape(s) of lone UTF-16 surrogates on line \(lineNumber) became U+FFFD; fix the exporter's JSON escaping"))
+      }
+      var object: [String: JSONValue] = fields
       // Drop the gold fields of tagged input so the output is a prediction only.
       object["fields"] = nil
       object["segments"] = .array((annotation.segments ?? []).map { .array($0.map { .string($0) }) })
