@@ -173,22 +173,29 @@ def main(argv):
     lines = sc.textFile(options.corpus, minPartitions=options.partitions) if options.partitions else sc.textFile(options.corpus)
     indexed = lines.zipWithIndex().cache()  # (line, 0-based position in the corpus)
 
-    def normalize_partition(partition, items):
+    def split_partition(items):
+        """(offset of the partition's first line in the corpus, its texts), or None when empty."""
         items = iter(items)
         head = next(items, None)
         if head is None:
-            return
-        offset = head[1]
+            return None
 
         def texts():
             yield head[0]
             for text, _ in items:
                 yield text
 
+        return head[1], texts()
+
+    def normalize_partition(partition, items):
+        split = split_partition(items)
+        if split is None:
+            return
+        offset, texts = split
         command = [resolve_binary(shipped_name, on_nodes), "--rejects", "-", "--jobs", str(task_cpus),
                    "--stdin-name", name, "--line-offset", str(offset), "-"] + extra
         position = offset
-        for out in run_stage(command, texts(), "normalize"):
+        for out in run_stage(command, texts, "normalize"):
             if isinstance(out, dict):
                 out["partition"] = partition
                 out["first_line"] = offset + 1
@@ -208,21 +215,14 @@ def main(argv):
     lexicon_entries = None
     if not options.no_lexicon:
         def build_partition(partition, items):
-            items = iter(items)
-            head = next(items, None)
-            if head is None:
+            split = split_partition(items)
+            if split is None:
                 return
-            offset = head[1]
-
-            def texts():
-                yield head[0]
-                for text, _ in items:
-                    yield text
-
+            offset, texts = split
             command = [resolve_binary(shipped_name, on_nodes), "lexicon", "build", "--jobs", str(task_cpus),
                        "--stdin-name", name, "--line-offset", str(offset), "-"] + extra
             tsv = []
-            for out in run_stage(command, texts(), "lexicon"):
+            for out in run_stage(command, texts, "lexicon"):
                 if not isinstance(out, dict):
                     tsv.append(out)
             yield (partition, "\n".join(tsv) + "\n")
