@@ -130,7 +130,7 @@ public struct RecordAssembler: Sendable {
     let lang = article.lang ?? languages.guess(text.isEmpty ? cleaned : text)
     if published == nil, let dates,
       let inferred = PublicationDateInference.infer(
-        body: text, removed: layout.removed.map(\.text) + [layout.metadata.sourceLine].compactMap { $0 }, language: lang,
+        body: text, title: title, removed: layout.removed.map(\.text) + [layout.metadata.sourceLine].compactMap { $0 }, language: lang,
         resolver: dates)
     {
       published = ArticleRecord.Published(value: inferred.value, from: "inferred")
