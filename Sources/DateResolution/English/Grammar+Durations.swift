@@ -121,8 +121,10 @@ extension Grammar {
   /// "daily", "every Monday", "each year".
   func referenceOrSet(_ i: Int) -> Candidate? {
     guard let w = word(i) else { return nil }
+    // "recent years", "recent weeks": a stretch of unknown length, so a DURATION (PXY, PXW), as
+    // TimeML types a value of that form.
     if w == "recent", let (u, e, plural) = unit(i + 1), plural, u >= .day {
-      return Candidate(i, e, .literal(u == .decade ? "PXY" : u.duration(nil)))
+      return Candidate(i, e, .literal(u == .decade ? "PXY" : u.duration(nil)), type: "DURATION")
     }
     if !classes[i].isEmpty, let ref = EnglishWords.refs[w] {
       if w == "now" && isWord(i - 1, "right") { return Candidate(i, i + 1, .literal(ref)) }
