@@ -74,7 +74,9 @@ public enum TextDecoding {
     // that fit the least odd wins, ties going to the detector. When none fits, the bytes stay
     // UTF-8 with U+FFFD.
     var best: (text: String, match: CharsetDetection.Match, oddness: Int)?
-    for match in CharsetDetection.matches(bytes) where match.name != "UTF-8" {
+    // The detector reads a sample (its statistics settle within a few kilobytes); the
+    // converter then has to read every byte.
+    for match in CharsetDetection.matches(Array(bytes.prefix(detectionSample))) where match.name != "UTF-8" {
       let wide = match.name.hasPrefix("UTF-16") || match.name.hasPrefix("UTF-32")
       // UTF-16/32 without a byte-order mark shows itself by its NUL bytes; a NUL-heavy file is
       // UTF-16/32 or binary data, never a single-byte charset.
@@ -92,6 +94,9 @@ public enum TextDecoding {
     if let best { return .legacy(text: best.text, charset: best.match.name, confidence: best.match.confidence) }
     return .utf8(utf8)
   }
+
+  /// How many bytes the charset detector looks at.
+  static let detectionSample = 1 << 16
 
   static let multibyteCharsets: Set<String> = [
     "Shift_JIS", "EUC-JP", "EUC-KR", "GB18030", "Big5", "ISO-2022-JP", "ISO-2022-KR", "ISO-2022-CN",
