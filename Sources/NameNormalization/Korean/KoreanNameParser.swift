@@ -102,6 +102,8 @@ public struct KoreanNameParser: Sendable {
     /// Each token: its pieces (a range of `pieces`) and whether it is written in capitals.
     var tokens: [(pieces: Range<Int>, allCapitals: Bool)] = []
     var commaAfterFirst = false
+    /// Bit k: piece k is an initial, one letter written with a full stop ("Y." of "Y.W. Yoo").
+    var initials: UInt64 = 0
 
     /// Empties the tokens, keeping their storage.
     mutating func removeAll() {
@@ -109,6 +111,7 @@ public struct KoreanNameParser: Sendable {
       pieces.removeAll(keepingCapacity: true)
       tokens.removeAll(keepingCapacity: true)
       commaAfterFirst = false
+      initials = 0
     }
   }
 
@@ -142,12 +145,16 @@ public struct KoreanNameParser: Sendable {
       let order = orderIndex == 0 ? NameOrder.familyFirst : .givenFirst
       let familyIndex = order == .familyFirst ? 0 : input.tokens.count - 1
       let family = input.tokens[familyIndex]
-      guard family.pieces.count == 1 else { continue }
+      guard family.pieces.count == 1, input.initials & 1 << UInt64(family.pieces.lowerBound) == 0 else { continue }
       scratch.given.removeAll(keepingCapacity: true)
+      var givenInitials: UInt8 = 0
       var givenCapitals = true
       var anyGivenCapitals = false
       for (index, token) in input.tokens.enumerated() where index != familyIndex {
-        for piece in token.pieces { scratch.given.append(input.letters[input.pieces[piece]]) }
+        for piece in token.pieces {
+          if piece < 64, input.initials & 1 << UInt64(piece) != 0, scratch.given.count < 8 { givenInitials |= 1 << UInt8(scratch.given.count) }
+          scratch.given.append(input.letters[input.pieces[piece]])
+        }
         givenCapitals = givenCapitals && token.allCapitals
         anyGivenCapitals = anyGivenCapitals || token.allCapitals
       }
@@ -155,7 +162,7 @@ public struct KoreanNameParser: Sendable {
       if family.allCapitals && !givenCapitals { prior += Self.capitalFamilyCue } else if !family.allCapitals && anyGivenCapitals { prior -= Self.capitalFamilyCue }
       let familyLetters = input.letters[input.pieces[family.pieces.lowerBound]]
       let given = scratch.given
-      if let reading = read(familyLetters: familyLetters, given: given, order: order, scratch: &scratch) {
+      if let reading = read(familyLetters: familyLetters, given: given, initials: givenInitials, order: order, scratch: &scratch) {
         readings.append((reading.0, reading.1 + prior))
       }
     }
@@ -182,9 +189,12 @@ public struct KoreanNameParser: Sendable {
     var count = 0
     /// Bit k: syllable k is a loosened spelling (looked up in the loose index).
     var looseMask: UInt8 = 0
+    /// Bit k: syllable k is an initial (its code is one letter; read by `initialReadingSource`).
+    var initialMask: UInt8 = 0
     var penalty = 0.0
 
     func isLoose(_ k: Int) -> Bool { looseMask & (1 << UInt8(k)) != 0 }
+    func isInitial(_ k: Int) -> Bool { initialMask & (1 << UInt8(k)) != 0 }
   }
 
   /// Penalty (log) for each syllable beyond the first in a piece when the given name is
@@ -198,7 +208,7 @@ public struct KoreanNameParser: Sendable {
   /// Readings of each given-name syllable the beam considers (the best ones).
   static let readingsPerSyllable = 16
 
-  private func read(familyLetters: ArraySlice<UInt8>, given pieces: [ArraySlice<UInt8>], order: NameOrder, scratch: inout ParseScratch)
+  private func read(familyLetters: ArraySlice<UInt8>, given pieces: [ArraySlice<UInt8>], initials: UInt8, order: NameOrder, scratch: inout ParseScratch)
     -> (KoreanNameReading, Double)?
   {
     guard !pieces.isEmpty, let familyCode = SpellingCode.encode(familyLetters) else { return nil }
@@ -208,8 +218,17 @@ public struct KoreanNameParser: Sendable {
     // Read each piece, then combine the pieces' readings (1–3 syllables in all).
     scratch.combined.removeAll(keepingCapacity: true)
     scratch.combined.append(Segmentation())
-    for piece in pieces {
-      readings(of: piece, severalPieces: pieces.count > 1, scratch: &scratch)
+    for (pieceIndex, piece) in pieces.enumerated() {
+      if pieceIndex < 8, initials & 1 << UInt8(pieceIndex) != 0, let letter = piece.first {
+        var s = Segmentation()
+        s.codes[0] = SpellingCode.append(0, letter)
+        s.count = 1
+        s.initialMask = 1
+        scratch.options.removeAll(keepingCapacity: true)
+        scratch.options.append(s)
+      } else {
+        readings(of: piece, severalPieces: pieces.count > 1, scratch: &scratch)
+      }
       if scratch.options.isEmpty { return nil }
       scratch.nextCombined.removeAll(keepingCapacity: true)
       let options = scratch.options
@@ -218,6 +237,7 @@ public struct KoreanNameParser: Sendable {
           var s = prefix
           for k in 0..<option.count { s.codes[s.count + k] = option.codes[k] }
           s.looseMask |= option.looseMask << UInt8(s.count)
+          s.initialMask |= option.initialMask << UInt8(s.count)
           s.count += option.count
           s.penalty += option.penalty
           scratch.nextCombined.append(s)
@@ -249,7 +269,9 @@ public struct KoreanNameParser: Sendable {
       var lookups = SIMD4<Int32>(repeating: 0)
       var readable = true
       for index in 0..<count {
-        let lookup = candidateLookup(code: segmentation.codes[index], loose: segmentation.isLoose(index), position: index == 0 ? 1 : 2, scratch: &scratch)
+        let lookup = candidateLookup(
+          code: segmentation.codes[index], loose: segmentation.isLoose(index), initial: segmentation.isInitial(index), position: index == 0 ? 1 : 2,
+          scratch: &scratch)
         let best = scratch.lookups[lookup].best
         if best == -.infinity {
           readable = false
@@ -353,10 +375,18 @@ public struct KoreanNameParser: Sendable {
     let familyLength = scratch.bytes.count
     scratch.bytes.append(0x20)
     var start = 0
+    let best = combined[top.1]
     for (k, end) in ends.enumerated() {
-      if k == 0 { Self.appendCapitalized(letters[start..<end], to: &scratch.bytes) } else {
+      if best.isInitial(k) {
+        // An initial stays one: "Y.W." (a hyphen only after a written-out syllable).
+        if k > 0 && !best.isInitial(k - 1) { scratch.bytes.append(0x2D) }
+        for b in letters[start..<end] { scratch.bytes.append(b >= 0x61 && b <= 0x7A ? b - 32 : b) }
+        scratch.bytes.append(0x2E)
+      } else if k == 0 {
+        Self.appendCapitalized(letters[start..<end], to: &scratch.bytes)
+      } else {
         scratch.bytes.append(0x2D)
-        scratch.bytes.append(contentsOf: letters[start..<end])
+        if best.isInitial(k - 1) { Self.appendCapitalized(letters[start..<end], to: &scratch.bytes) } else { scratch.bytes.append(contentsOf: letters[start..<end]) }
       }
       start = end
     }
@@ -440,9 +470,15 @@ public struct KoreanNameParser: Sendable {
   /// lookup's index in the scratch (its best score is -infinity when nothing reads it): the
   /// exact or loose index (known readings, then consonant-skeleton readings); a spelling in
   /// neither (a piece read by its skeleton alone) is looked up by skeleton.
-  private func candidateLookup(code: UInt64, loose: Bool, position: Int, scratch: inout ParseScratch) -> Int {
-    let key = code | UInt64(position) << 60 | (loose ? 1 << 62 : 0)
+  private func candidateLookup(code: UInt64, loose: Bool, initial: Bool, position: Int, scratch: inout ParseScratch) -> Int {
+    let key = code | UInt64(position) << 60 | (loose ? 1 << 62 : 0) | (initial ? 1 << 63 : 0)
     if let i = scratch.lookups.firstIndex(where: { $0.key == key }) { return i }
+    if initial {
+      let found = tables.initialReadingSource(letter: UInt8(truncatingIfNeeded: code) &+ 0x60, position: position)
+        ?? KoreanNameTables.ReadingSource(loose: false, known: 0..<0, skeleton: 0..<0)
+      scratch.lookups.append(ParseScratch.Lookup(key: key, source: found, best: tables.bestScore(found) ?? -.infinity, range: nil))
+      return scratch.lookups.count - 1
+    }
     var source = tables.readingSource(code: code, loose: loose, position: position)
     if source == nil, code != 0, let skeleton = KoreanNameTables.skeletonCode(code) {
       source = tables.skeletonReadingSource(skeleton: skeleton, position: position)
@@ -568,7 +604,12 @@ public struct KoreanNameParser: Sendable {
       case 0x41...0x5A:
         out.letters.append(UInt8(v + 32))
         upper += 1
-      case 0x20, 0x09, 0xA0, 0x3000, 0x2E:  // space, tab, no-break space, ideographic space, "."
+      case 0x2E:  // "."; after a lone letter the piece is an initial ("Y.W. Yoo")
+        if out.letters.count - pieceStart == 1 && out.pieces.count == tokenStart && out.pieces.count < 64 {
+          out.initials |= 1 << UInt64(out.pieces.count)
+        }
+        endToken()
+      case 0x20, 0x09, 0xA0, 0x3000:  // space, tab, no-break space, ideographic space
         endToken()
       case 0x2C, 0xFF0C:  // comma
         endToken()

@@ -34,6 +34,14 @@ extension KoreanNameTables {
     return ReadingSource(loose: false, known: 0..<0, skeleton: range)
   }
 
+  /// Where the readings of an initial ("Y" of "Y.W. Yoo") are: the syllables whose spellings
+  /// start with that letter, by their best score.
+  func initialReadingSource(letter: UInt8, position p: Int) -> ReadingSource? {
+    let key = Self.initialKey(letter: letter)
+    guard let range = skeletons.range(key | UInt64(p) << 60) ?? skeletons.range(key | UInt64(3 - p) << 60) else { return nil }
+    return ReadingSource(loose: false, known: 0..<0, skeleton: range)
+  }
+
   /// The score of the best reading `appendReadings` gives, or nil when it gives none.
   @inline(__always)
   func bestScore(_ source: ReadingSource) -> Double? {

@@ -60,6 +60,10 @@ final class KoreanNameTables: Sendable {
   /// Probability given to a textbook spelling the data never showed, for reading it back.
   static let conventionalSpellingProbability = 0.03
 
+  /// The key of an initial's readings in `skeletons` (bit 59 marks it; skeleton codes stay
+  /// below 2^40), tagged with a position like the other keys.
+  static func initialKey(letter: UInt8) -> UInt64 { UInt64(letter &- 0x60) | 1 << 59 }
+
   struct ReverseCandidate: Sendable {
     var scalar: UInt32
     var logScore: Double
@@ -223,6 +227,24 @@ final class KoreanNameTables: Sendable {
     self.knownSurnames = known
     let exact = ReverseIndex(exactEntries)
     let loose = ReverseIndex(looseEntries)
+    // Initials ("Y.W. Yoo"): the syllables a given-name spelling starting with that letter
+    // may stand for, each at its best exact score, kept in the skeleton index under keys
+    // skeleton codes never take (`initialKey`).
+    var bestInitial: [UInt64: (key: UInt64, scalar: UInt32, score: Double)] = [:]
+    for i in exactEntries.keys.indices {
+      let key = exactEntries.keys[i]
+      let code = key & (1 << 60 - 1)
+      let length = SpellingCode.length(code)
+      guard length > 0 else { continue }
+      let initial = Self.initialKey(letter: SpellingCode.letter(code, 0, length: length)) | (key & (3 << 60))
+      let scalar = exactEntries.scalars[i]
+      let slot = initial ^ UInt64(scalar) << 32
+      if let found = bestInitial[slot], found.score >= exactEntries.scores[i] { continue }
+      bestInitial[slot] = (initial, scalar, exactEntries.scores[i])
+    }
+    for (_, entry) in bestInitial.sorted(by: { $0.key < $1.key }) {
+      skeletonEntries.append(key: entry.key, scalar: entry.scalar, score: entry.score)
+    }
     let skeletons = ReverseIndex(skeletonEntries, limit: Self.skeletonCandidates)
     self.exact = exact
     self.loose = loose

@@ -72,11 +72,14 @@ struct SpellingDistribution {
   }
 
   /// Interpolates with counts, discounted absolutely: every probability is scaled by the
-  /// back-off weight, then each count adds `max(c − d, 0) / (n + k)`.
+  /// back-off weight `(k + Σ min(c, d)) / (n + k)` (the mass the discount took, so the sum
+  /// stays 1 also when `d` exceeds a count), then each count adds `max(c − d, 0) / (n + k)`.
   mutating func backOff(to counts: SpellingCounts, discount d: Double, concentration k: Double) {
     guard !counts.codes.isEmpty else { return }
     let n = counts.total
-    let backWeight = (k + d * Double(counts.codes.count)) / (n + k)
+    var removed = 0.0
+    for c in counts.counts { removed += min(c, d) }
+    let backWeight = (k + removed) / (n + k)
     scale(by: backWeight)
     for (code, c) in zip(counts.codes, counts.counts) { add(code, max(c - d, 0) / (n + k)) }
   }
