@@ -31,6 +31,11 @@ public struct ReferenceParser: Sendable {
   /// only; the rest is labelled `note` (and a finding says so).
   public static let maximumTokens = 400
 
+  /// References longer than this many Unicode scalars are parsed on their first
+  /// `maximumLength` scalars only (a `reference-truncated` finding says so); the raw text is
+  /// kept whole. Real references are far shorter (`ReferenceChecks.longReference` flags 2,000).
+  public static let maximumLength = 4_000
+
   /// Loads the tagger weights (`refs/reference-model.tsv`) and the title glossaries
   /// (`<lang>/title-glossary.tsv`) from `lexicons`.
   ///
@@ -84,6 +89,33 @@ public struct ReferenceParser: Sendable {
   /// - Returns: the annotation with `csl`, `canonical`, `findings` and `segments` filled.
   public func parse(_ reference: String, published: String?) -> ReferenceAnnotation {
     var findings = ReferenceChecks.inputFindings(reference)
+    // A bound by design (issue 19): what is parsed is at most `maximumLength` scalars, cut at
+    // the last space before; the rest becomes one `note` segment.
+    let whole = reference
+    var reference = reference
+    var rest: [ReferenceSegment] = []
+    var scalarCount = 0
+    var lastSpace: (index: String.UnicodeScalarView.Index, offset: Int)?
+    var cut: (index: String.UnicodeScalarView.Index, offset: Int)?
+    for index in whole.unicodeScalars.indices {
+      if scalarCount == Self.maximumLength {
+        cut = lastSpace ?? (whole.unicodeScalars.startIndex, 0)
+        break
+      }
+      if ReferenceToken.isSpace(whole.unicodeScalars[index]) { lastSpace = (index, scalarCount) }
+      scalarCount += 1
+    }
+    if let cut {
+      reference = String(whole.unicodeScalars[..<cut.index])
+      let restTokens = ReferenceToken.tokenize(String(whole.unicodeScalars[cut.index...]))
+      rest = ReferenceSegment.group(restTokens, labels: Array(repeating: "note", count: restTokens.count)).map {
+        ReferenceSegment(label: $0.label, text: $0.text, start: $0.start + cut.offset, end: $0.end + cut.offset)
+      }
+      findings.append(
+        Finding(
+          code: "reference-truncated", severity: .warning,
+          message: "the reference is \(whole.unicodeScalars.count) characters long; only its first \(cut.offset) were parsed, the rest is labelled note"))
+    }
     let tokens = ReferenceToken.tokenize(reference)
     let labels = labels(for: tokens)
     let segments = ReferenceSegment.group(tokens, labels: labels)
@@ -92,9 +124,9 @@ public struct ReferenceParser: Sendable {
     findings += builder.findings
     findings += ReferenceChecks.itemFindings(item, reference: reference, published: published, dates: dates)
     var annotation = ReferenceAnnotation(
-      raw: reference, csl: item.isEmpty ? nil : item.csl, canonical: item.isEmpty ? nil : APARenderer.render(item),
+      raw: whole, csl: item.isEmpty ? nil : item.csl, canonical: item.isEmpty ? nil : APARenderer.render(item),
       findings: findings)
-    annotation.segments = segments.map { [$0.label, $0.text] }
+    annotation.segments = (segments + rest).map { [$0.label, $0.text] }
     return annotation
   }
 
