@@ -107,10 +107,26 @@ public struct ReferenceParser: Sendable {
     }
     if let cut {
       reference = String(whole.unicodeScalars[..<cut.index])
-      let restTokens = ReferenceToken.tokenize(String(whole.unicodeScalars[cut.index...]))
-      rest = ReferenceSegment.group(restTokens, labels: Array(repeating: "note", count: restTokens.count)).map {
-        ReferenceSegment(label: $0.label, text: $0.text, start: $0.start + cut.offset, end: $0.end + cut.offset)
+      // The rest, its whitespace runs collapsed to single spaces, as one segment: no tokens are
+      // made for it (20 million of them for a 100 MB line).
+      var text = String.UnicodeScalarView()
+      var offset = cut.offset
+      var start: Int?
+      var end = offset
+      var pendingSpace = false
+      for scalar in whole.unicodeScalars[cut.index...] {
+        if ReferenceToken.isSpace(scalar) {
+          pendingSpace = start != nil
+        } else {
+          if pendingSpace { text.append(" ") }
+          pendingSpace = false
+          if start == nil { start = offset }
+          text.append(scalar)
+          end = offset + 1
+        }
+        offset += 1
       }
+      if let start { rest = [ReferenceSegment(label: "note", text: String(text), start: start, end: end)] }
       findings.append(
         Finding(
           code: "reference-truncated", severity: .warning,
