@@ -53,6 +53,25 @@ import Testing
     expectBalanced(run.counts)
   }
 
+  /// Regression (issue 19): a link back up the tree (sub/up -> ..) read the same file 41 times
+  /// until the path grew too long; a link to itself was skipped without a word.
+  @Test("symbolic link loops in a folder walk end with a symlink-loop reject each")
+  func symlinkLoopsEndWithAReject() throws {
+    let folder = try Fixtures.temporaryFolder()
+    try Data("{\"id\":\"a\",\"text\":\"Kyiv is the capital.\"}\n".utf8).write(to: folder.appendingPathComponent("a.jsonl"))
+    let sub = folder.appendingPathComponent("sub")
+    try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+    try #require(symlink("..", sub.appendingPathComponent("up").path) == 0)
+    try #require(symlink("self2.jsonl", folder.appendingPathComponent("self1.jsonl").path) == 0)
+    try #require(symlink("self1.jsonl", folder.appendingPathComponent("self2.jsonl").path) == 0)
+    let run = try Fixtures.run(paths: [folder.path])
+    #expect(run.counts.written == 1)
+    let rejects = run.outcomes.compactMap(\.reject)
+    #expect(rejects.map(\.code) == ["symlink-loop", "symlink-loop", "symlink-loop"])
+    #expect(Set(rejects.map { URL(fileURLWithPath: $0.file).lastPathComponent }) == ["self1.jsonl", "self2.jsonl", "up"])
+    expectBalanced(run.counts)
+  }
+
   @Test("a pipe stage: blank lines become rejects, standard input gets a name and a line offset")
   func blankLinesAsRejectsWithOffset() throws {
     let lines = "{\"text\":\"Kyiv is the capital.\"}\n\n{broken\n"
