@@ -209,6 +209,18 @@ import Testing
     #expect(records.first?.input?["shows"] != nil)
   }
 
+  /// Regression (issue 19): a .meta.json nested 100,000 levels deep is ignored with a finding
+  /// before JSONDecoder recurses into it.
+  @Test func deeplyNestedSidecarIsIgnoredWithAFinding() throws {
+    let folder = try Fixtures.temporaryFolder()
+    try Data("An article text about Seoul and Kyiv.".utf8).write(to: folder.appendingPathComponent("a.txt"))
+    let deep = "{\"x\":" + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}"
+    try Data(deep.utf8).write(to: folder.appendingPathComponent("a.meta.json"))
+    let run = try Fixtures.run(paths: [folder.path])
+    let record = try #require(run.outcomes.first?.record)
+    #expect(record.findings.contains { $0.message.contains("deeper than 64 levels") })
+  }
+
   @Test func invalidPublishedDateIsReportedNotInvented() throws {
     let line = "{\"id\":\"x\",\"published\":\"2025-02-30\",\"text\":\"On Thursday the talks resumed in Kyiv.\"}\n"
     let run = try Fixtures.run(paths: [try write(Array(line.utf8), name: "date.jsonl")])
