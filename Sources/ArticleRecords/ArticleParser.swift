@@ -162,6 +162,9 @@ public enum ArticleParser {
   }
 
   private static func apply(sidecar: [UInt8], to article: inout ArticleInput) -> Result<Void, SidecarError> {
+    if JSONValue.nestsDeeper(sidecar) {
+      return .failure(SidecarError("the .meta.json beside \(article.file) nests arrays and objects deeper than \(JSONValue.maximumDepth) levels; its metadata was ignored"))
+    }
     guard let object = try? JSONDecoder().decode([String: JSONValue].self, from: Data(sidecar)) else {
       return .failure(SidecarError("the .meta.json beside \(article.file) is not a JSON object; its metadata was ignored"))
     }

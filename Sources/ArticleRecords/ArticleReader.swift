@@ -36,6 +36,8 @@ public final class ArticleReader {
   private var current = ""
   private var currentLineOffset = 0
   private var sequence = 0
+  /// Folders already listed, by device and inode: a symbolic link back up the tree is read once.
+  private var listedFolders = Set<[UInt64]>()
   private let standardInputName: String
   private let standardInputLineOffset: Int
   private let rejectsBlankLines: Bool
@@ -96,10 +98,22 @@ public final class ArticleReader {
   private func openPath(_ path: String, explicit: Bool) -> ReadItem? {
     let fm = FileManager.default
     var isDirectory: ObjCBool = false
+    var status = stat()
+    if stat(path, &status) != 0 && errno == ELOOP {
+      return .reject(
+        InputReject(code: "symlink-loop", reason: "skipped: a symbolic link loop (the links lead back to themselves)", file: path),
+        sequence: makeSequence())
+    }
     guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
       return .reject(InputReject(code: "unreadable", reason: "no such file or folder; check the path", file: path), sequence: makeSequence())
     }
     if isDirectory.boolValue {
+      // A folder reached again through a symbolic link (a loop such as sub/up -> ..) ends here.
+      guard listedFolders.insert([UInt64(status.st_dev), UInt64(status.st_ino)]).inserted else {
+        return .reject(
+          InputReject(code: "symlink-loop", reason: "skipped: a folder already read through another path (a symbolic link loop)", file: path),
+          sequence: makeSequence())
+      }
       guard let children = try? fm.contentsOfDirectory(atPath: path) else {
         return .reject(InputReject(code: "unreadable", reason: "cannot list the folder (permission denied?)", file: path), sequence: makeSequence())
       }
@@ -108,7 +122,9 @@ public final class ArticleReader {
         let childPath = base + "/" + child
         var childIsDirectory: ObjCBool = false
         _ = fm.fileExists(atPath: childPath, isDirectory: &childIsDirectory)
-        if childIsDirectory.boolValue || Self.isArticleFile(child) {
+        var childStatus = stat()
+        let loops = stat(childPath, &childStatus) != 0 && errno == ELOOP
+        if childIsDirectory.boolValue || Self.isArticleFile(child) || loops {
           pending.append(.path(childPath, explicit: false))
         }
       }

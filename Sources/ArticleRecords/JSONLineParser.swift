@@ -196,7 +196,12 @@ enum JSONLineParser {
         } else {
           switch byte {
           case UInt8(ascii: "\""): inString = true
-          case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+          case UInt8(ascii: "["), UInt8(ascii: "{"):
+            depth += 1
+            // The line's object is level 1.
+            if depth + 1 > JSONValue.maximumDepth {
+              throw SyntaxError(message: "arrays and objects nested deeper than \(JSONValue.maximumDepth) levels", offset: position)
+            }
           case UInt8(ascii: "]"), UInt8(ascii: "}"):
             depth -= 1
             if depth == 0 {

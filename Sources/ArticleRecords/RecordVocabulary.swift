@@ -22,7 +22,7 @@ public enum RecordVocabulary {
   /// Codes of inputs that became rejects instead of records (`--rejects`), never in a record.
   public static let rejectCodes = [
     "binary-data", "blank-line", "empty-input", "malformed-json", "missing-text", "not-a-regular-file", "not-an-object",
-    "too-large", "unencodable", "unreadable",
+    "symlink-loop", "too-large", "unencodable", "unreadable",
   ]
 
   /// Every finding code a record (or one of its references) can carry, sorted.

@@ -26,7 +26,7 @@ public struct ReferenceParser: Sendable {
   /// `TitleAnalyzer`); the record schema's finding-code enum is checked against it.
   public static let findingCodes = [
     "bidi-control", "date-after-publication", "empty-reference", "invalid-date", "malformed-doi", "missing-url",
-    "no-date", "no-letters", "placeholder", "reference-too-long", "right-to-left-text", "unbalanced-brackets",
+    "no-date", "no-letters", "placeholder", "reference-too-long", "reference-truncated", "right-to-left-text", "unbalanced-brackets",
     "unparsed-reference", "unromanized-title", "untranslated-title",
   ]
 
@@ -38,6 +38,11 @@ public struct ReferenceParser: Sendable {
   /// References longer than this many tokens are tagged on their first `maximumTokens` tokens
   /// only; the rest is labelled `note` (and a finding says so).
   public static let maximumTokens = 400
+
+  /// References longer than this many Unicode scalars are parsed on their first
+  /// `maximumLength` scalars only (a `reference-truncated` finding says so); the raw text is
+  /// kept whole. Real references are far shorter (`ReferenceChecks.longReference` flags 2,000).
+  public static let maximumLength = 4_000
 
   /// Loads the tagger weights (`refs/reference-model.tsv`) and the title glossaries
   /// (`<lang>/title-glossary.tsv`) from `lexicons`.
@@ -94,6 +99,49 @@ public struct ReferenceParser: Sendable {
   /// - Returns: the annotation with `csl`, `canonical`, `findings` and `segments` filled.
   public func parse(_ reference: String, published: String?, id: String? = nil) -> ReferenceAnnotation {
     var findings = ReferenceChecks.inputFindings(reference)
+    // A bound by design (issue 19): what is parsed is at most `maximumLength` scalars, cut at
+    // the last space before; the rest becomes one `note` segment.
+    let whole = reference
+    var reference = reference
+    var rest: [ReferenceSegment] = []
+    var scalarCount = 0
+    var lastSpace: (index: String.UnicodeScalarView.Index, offset: Int)?
+    var cut: (index: String.UnicodeScalarView.Index, offset: Int)?
+    for index in whole.unicodeScalars.indices {
+      if scalarCount == Self.maximumLength {
+        cut = lastSpace ?? (whole.unicodeScalars.startIndex, 0)
+        break
+      }
+      if ReferenceToken.isSpace(whole.unicodeScalars[index]) { lastSpace = (index, scalarCount) }
+      scalarCount += 1
+    }
+    if let cut {
+      reference = String(whole.unicodeScalars[..<cut.index])
+      // The rest, its whitespace runs collapsed to single spaces, as one segment: no tokens are
+      // made for it (20 million of them for a 100 MB line).
+      var text = String.UnicodeScalarView()
+      var offset = cut.offset
+      var start: Int?
+      var end = offset
+      var pendingSpace = false
+      for scalar in whole.unicodeScalars[cut.index...] {
+        if ReferenceToken.isSpace(scalar) {
+          pendingSpace = start != nil
+        } else {
+          if pendingSpace { text.append(" ") }
+          pendingSpace = false
+          if start == nil { start = offset }
+          text.append(scalar)
+          end = offset + 1
+        }
+        offset += 1
+      }
+      if let start { rest = [ReferenceSegment(label: "note", text: String(text), start: start, end: end)] }
+      findings.append(
+        Finding(
+          code: "reference-truncated", severity: .warning,
+          message: "the reference is \(whole.unicodeScalars.count) characters long; only its first \(cut.offset) were parsed, the rest is labelled note"))
+    }
     let tokens = ReferenceToken.tokenize(reference)
     let labels = labels(for: tokens)
     let segments = ReferenceSegment.group(tokens, labels: labels)
@@ -102,9 +150,9 @@ public struct ReferenceParser: Sendable {
     findings += builder.findings
     findings += ReferenceChecks.itemFindings(item, reference: reference, published: published, dates: dates)
     var annotation = ReferenceAnnotation(
-      raw: reference, csl: item.isEmpty ? nil : item.csl(id: id ?? ReferenceItem.textID(reference)), canonical: item.isEmpty ? nil : APARenderer.render(item),
+      raw: whole, csl: item.isEmpty ? nil : item.csl(id: id ?? ReferenceItem.textID(whole)), canonical: item.isEmpty ? nil : APARenderer.render(item),
       findings: findings)
-    annotation.segments = segments.map { [$0.label, $0.text] }
+    annotation.segments = (segments + rest).map { [$0.label, $0.text] }
     return annotation
   }
 

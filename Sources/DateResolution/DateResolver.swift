@@ -21,7 +21,7 @@ import NormalizeCore
 /// shared between threads; CLDR vocabularies are built lazily per language and cached.
 public struct DateResolver: Sendable {
   /// Every finding code date resolution reports; the record schema's enum is checked against it.
-  public static let findingCodes = ["impossible-date", "invalid-dct", "no-dct"]
+  public static let findingCodes = ["impossible-date", "invalid-dct", "no-dct", "text-resolved-in-pieces"]
 
   /// Words from `date-words` lexicons (`Lexicons/<lang>/date-words.tsv`), by language.
   private let extras: [String: Vocabulary]
@@ -63,12 +63,44 @@ public struct DateResolver: Sendable {
       v.computeWordClasses()
       return v
     }
-    let tokens = Tokenizer.tokenize(text)
-    let candidates = Grammar(tokens: tokens, vocabulary: vocabulary).candidates()
-    let tagged = MentionBuilder(text: text, tokens: tokens, dct: dctDate).build(candidates)
-    findings.append(contentsOf: tagged.findings)
-    return DateResolution(mentions: tagged.mentions, findings: findings)
+    if text.utf8.count <= Self.pieceBytes {
+      let tokens = Tokenizer.tokenize(text)
+      let candidates = Grammar(tokens: tokens, vocabulary: vocabulary).candidates()
+      let tagged = MentionBuilder(text: text, tokens: tokens, dct: dctDate).build(candidates)
+      findings.append(contentsOf: tagged.findings)
+      return DateResolution(mentions: tagged.mentions, findings: findings)
+    }
+    // A bound by design (issue 19): tokens take ~90 bytes each, so a 15 MB text held 260 MB of
+    // them at once. Longer texts are resolved in pieces cut at line breaks (else spaces), each
+    // on its own; offsets are shifted back, and a finding says so.
+    var mentions: [TemporalMention] = []
+    let pieces = TextPieces.split(text, limit: Self.pieceBytes)
+    for (piece, offset) in pieces {
+      let tokens = Tokenizer.tokenize(piece)
+      let candidates = Grammar(tokens: tokens, vocabulary: vocabulary).candidates()
+      let tagged = MentionBuilder(text: piece, tokens: tokens, dct: dctDate).build(candidates)
+      for var mention in tagged.mentions {
+        mention.start += offset
+        mention.end += offset
+        mentions.append(mention)
+      }
+      for var finding in tagged.findings {
+        if finding.field == nil {
+          finding.start = finding.start.map { $0 + offset }
+          finding.end = finding.end.map { $0 + offset }
+        }
+        findings.append(finding)
+      }
+    }
+    findings.append(
+      Finding(
+        code: "text-resolved-in-pieces", severity: .info,
+        message: "the text is \(text.utf8.count) bytes long; its dates were resolved in \(pieces.count) pieces of at most \(Self.pieceBytes) bytes cut at line breaks, so an expression that refers to a date in an earlier piece may stay unresolved"))
+    return DateResolution(mentions: mentions, findings: findings)
   }
+
+  /// Texts longer than this many UTF-8 bytes are resolved in pieces of at most this size.
+  public static let pieceBytes = TextPieces.defaultLimit
 }
 
 /// Errors of the DateResolution module.

@@ -18,6 +18,9 @@ public enum TimexJSONLine {
   /// - Throws: `DateResolutionError.badLine` when the line is not a JSON object with a string `text`.
   public static func annotate(_ line: [UInt8], resolver: DateResolver) throws -> [UInt8] {
     let object: [String: JSONValue]
+    if JSONValue.nestsDeeper(line) {
+      throw DateResolutionError.badLine("arrays and objects nested deeper than \(JSONValue.maximumDepth) levels")
+    }
     do {
       object = try JSONDecoder().decode([String: JSONValue].self, from: Data(line))
     } catch {

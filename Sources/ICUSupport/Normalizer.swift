@@ -24,7 +24,47 @@ public enum Normalizer {
   public static func normalize(_ text: String, form: Form) -> String {
     if form != .nfkcCasefold, UTF8Scan.isASCII(text) { return text }
     if form == .nfc, isCertainlyNFC(text) { return text }
+    if text.utf8.count > pieceBytes {
+      // Piece by piece: ICU's UTF-16 input and output for a 15 MB text took 65 MB at once.
+      var out = ""
+      out.reserveCapacity(text.utf8.count)
+      forEachPiece(of: text, form: form) { piece in
+        let piece = String(piece)
+        out += (try? normalizeOrThrow(piece, form: form)) ?? piece
+        return true
+      }
+      return out
+    }
     return (try? normalizeOrThrow(text, form: form)) ?? text
+  }
+
+  /// Calls `body` with consecutive pieces of `text` of about `pieceBytes` bytes, each cut
+  /// before an ASCII scalar (or, for NFC, before a scalar with an NFC boundary), so that
+  /// normalising the pieces one by one gives the normalisation of the whole; stops when `body`
+  /// returns false.
+  static func forEachPiece(of text: String, form: Form, _ body: (Substring) -> Bool) {
+    let utf8 = text.utf8
+    let bits = form == .nfc ? nfcBoundaries.bits : nil
+    func isBoundary(_ index: String.UTF8View.Index) -> Bool {
+      let byte = utf8[index]
+      if byte < 0x80 { return true }
+      guard let bits, byte >= 0xC0, byte < 0xF0 else { return false }
+      var value = UInt32(byte & (byte >= 0xE0 ? 0x0F : 0x1F))
+      var next = utf8.index(after: index)
+      for _ in 0..<(byte >= 0xE0 ? 2 : 1) {
+        guard next < utf8.endIndex else { return false }
+        value = value << 6 | UInt32(utf8[next] & 0x3F)
+        next = utf8.index(after: next)
+      }
+      return (bits[Int(value >> 6)] >> UInt64(value & 63)) & 1 != 0
+    }
+    var start = utf8.startIndex
+    while start < utf8.endIndex {
+      var end = utf8.index(start, offsetBy: pieceBytes, limitedBy: utf8.endIndex) ?? utf8.endIndex
+      while end < utf8.endIndex && !isBoundary(end) { end = utf8.index(after: end) }
+      if !body(Substring(utf8[start..<end])) { return }
+      start = end
+    }
   }
 
   /// Whether every scalar of `text` is in the Basic Multilingual Plane, has an NFC boundary
@@ -86,9 +126,24 @@ public enum Normalizer {
   ///
   /// Compares scalars: Swift's `==` on strings is canonical equivalence, so it would call
   /// "e\u{301}" equal to its NFC "é".
+  ///
+  /// Long texts are checked in pieces of about 64 kB cut before an ASCII byte (no composition
+  /// or reordering crosses into an ASCII character), so memory stays a few times the piece, not
+  /// the text (issue 19: a 15 MB article took 65 MB of UTF-16 here).
   public static func isNormalized(_ text: String, form: Form) -> Bool {
-    normalize(text, form: form).unicodeScalars.elementsEqual(text.unicodeScalars)
+    if text.utf8.count <= pieceBytes {
+      return normalize(text, form: form).unicodeScalars.elementsEqual(text.unicodeScalars)
+    }
+    var normalized = true
+    forEachPiece(of: text, form: form) { piece in
+      normalized = normalize(String(piece), form: form).unicodeScalars.elementsEqual(piece.unicodeScalars)
+      return normalized
+    }
+    return normalized
   }
+
+  /// The size of the pieces a long text is normalised or checked in.
+  static let pieceBytes = 1 << 16
 
   /// NFC: canonical composition, the form Normalize's output is in.
   public static func nfc(_ text: String) -> String { normalize(text, form: .nfc) }

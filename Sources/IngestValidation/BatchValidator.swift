@@ -5,12 +5,16 @@ import NormalizeCore
 /// (word 3-shingles, 128-hash MinHash signatures, Jaccard estimated from them) and one person
 /// spelled several ways across articles ("Zelensky" in one, "Zelenskyy" in another).
 ///
-/// Memory is bounded by the batch size times a signature (128 32-bit hashes, 512 bytes) plus the
-/// distinct name spellings; article texts are not kept. Up to `exhaustiveLimit` articles every
-/// pair is compared (so the closest pair is exact); beyond, candidate pairs come from
-/// locality-sensitive hashing (42 bands of 3 hashes): a pair at 0.5 is found with
-/// probability 0.996, one at 0.3 with 0.68, unrelated articles almost never.
-/// Exact duplicates are reported once each, against the first article with the same text.
+/// Memory is bounded by the batch size times a signature (128 32-bit hashes, 512 bytes, at most
+/// `maximumSignatures` of them, then a `batch-too-large` finding) plus the distinct name
+/// spellings; article texts are not kept. Up to `exhaustiveLimit` articles every pair is
+/// compared (so the closest pair is exact); beyond, candidates come from locality-sensitive
+/// hashing (42 bands of 3 hashes): a pair at 0.5 is found with probability 0.996, one at 0.3
+/// with 0.68, unrelated articles almost never; within a bucket an article is compared with at
+/// most 8 group leaders, so 8,000 near-identical articles cost 8,000 comparisons per band, not
+/// 32 million. Exact duplicates are reported once each, against the first article with the
+/// same text; near-duplicates as groups (union of similar pairs), one finding per group on its
+/// first article, listing its members and their similarity to it.
 ///
 /// ```swift
 /// var batch = BatchValidator()
@@ -22,7 +26,7 @@ import NormalizeCore
 /// ```
 public struct BatchValidator: Sendable {
   /// The finding codes batch checks add to articles.
-  public static let codes = ["duplicate-article", "near-duplicate-article", "name-spelling-varies-in-batch"]
+  public static let codes = ["batch-too-large", "duplicate-article", "near-duplicate-article", "name-spelling-varies-in-batch"]
 
   /// A finding about one article of the batch.
   public struct ArticleFinding: Sendable, Equatable {
@@ -46,7 +50,13 @@ public struct BatchValidator: Sendable {
   public var nearDuplicateThreshold: Double
   private var ids: [String] = []
   private var exact: [UInt64] = []
-  private var signatures: [[UInt32]] = []
+  /// The MinHash signatures of the comparable articles, `hashCount` values each, one flat array.
+  private var signatures: [UInt32] = []
+  /// For each article, the index of its signature in `signatures` (in rows), or -1 when the text
+  /// is too short for duplicate detection or the batch already holds `maximumSignatures`.
+  private var signatureRow: [Int32] = []
+  /// Articles whose signature was not kept because the batch was too large.
+  private var unsignedArticles = 0
   /// Whether the text is long enough for duplicate detection.
   private var comparable: [Bool] = []
   /// name key → spelling as written → (spelling, canonical, article ids)
@@ -59,6 +69,14 @@ public struct BatchValidator: Sendable {
   static let rows = 3
   /// Batches up to this size compare every pair.
   public var exhaustiveLimit = 200
+  /// At most this many signatures (512 bytes each) are kept: 1 million is 512 MB. Articles
+  /// beyond take part in exact-duplicate detection only, and a finding says so.
+  public var maximumSignatures = 1_000_000
+  /// In one band bucket, each article is compared with at most this many group leaders: the
+  /// work is linear in the batch even when thousands of articles share a bucket.
+  static let leadersPerBucket = 8
+  /// A near-duplicate group finding lists at most this many members by id.
+  static let listedMembers = 20
   /// Texts with fewer words take no part in duplicate detection (empty bodies are all equal).
   static let minimumWords = 8
 
@@ -75,8 +93,16 @@ public struct BatchValidator: Sendable {
     ids.append(id)
     let (hash, signature, words) = Self.signature(text)
     exact.append(hash)
-    signatures.append(signature)
     comparable.append(words >= Self.minimumWords)
+    if words < Self.minimumWords {
+      signatureRow.append(-1)
+    } else if signatures.count / Self.hashCount >= maximumSignatures {
+      signatureRow.append(-1)
+      unsignedArticles += 1
+    } else {
+      signatureRow.append(Int32(signatures.count / Self.hashCount))
+      signatures.append(contentsOf: signature)
+    }
     for mention in names where mention.kind == "person" && mention.partial != true {
       guard let key = mention.key else { continue }
       // Keyed by the spelling as written; variants (case, hyphens, partial) merge in `finish`.
@@ -90,17 +116,29 @@ public struct BatchValidator: Sendable {
     }
   }
 
-  /// The batch findings: duplicate pairs and spellings that vary across articles.
+  /// The batch findings: exact duplicates (one finding per duplicate), near-duplicate groups
+  /// (one finding per group, on its first article, naming its members) and spellings that vary
+  /// across articles.
+  ///
+  /// - Complexity: O(n log n) in the number of articles: in a large batch each article is
+  ///   compared with at most `leadersPerBucket` others per band, never with every other.
   public func finish() -> Report {
     var findings: [ArticleFinding] = []
     var closest: (a: String, b: String, similarity: Double)?
     let count = ids.count
+    if unsignedArticles > 0, let first = ids.first {
+      findings.append(
+        ArticleFinding(
+          article: first,
+          finding: Finding(code: "batch-too-large", severity: .warning,
+                           message: "the batch holds more than \(maximumSignatures) comparable articles; \(unsignedArticles) articles after them were checked for exact duplicates only; split the batch to find their near-duplicates")))
+    }
     // Exact duplicates: each against the first article with the same text.
     var firstWithText: [UInt64: Int] = [:]
-    var duplicateOf = [Int?](repeating: nil, count: count)
+    var isExactDuplicate = [Bool](repeating: false, count: count)
     for i in 0..<count where comparable[i] {
       if let first = firstWithText[exact[i]] {
-        duplicateOf[i] = first
+        isExactDuplicate[i] = true
         findings.append(
           ArticleFinding(
             article: ids[i],
@@ -111,51 +149,104 @@ public struct BatchValidator: Sendable {
         firstWithText[exact[i]] = i
       }
     }
-    func compare(_ i: Int, _ j: Int) {
-      guard comparable[i], comparable[j], duplicateOf[i] == nil, duplicateOf[j] == nil else { return }
-      var same = 0
-      let a = signatures[i]
-      let b = signatures[j]
-      for k in 0..<Self.hashCount where a[k] == b[k] { same += 1 }
-      let similarity = Double(same) / Double(Self.hashCount)
-      if closest == nil || similarity > (closest?.similarity ?? 0) { closest = (ids[i], ids[j], similarity) }
-      if similarity >= nearDuplicateThreshold {
-        findings.append(
-          ArticleFinding(
-            article: ids[j],
-            finding: Finding(code: "near-duplicate-article", severity: .warning,
-                             message: "near-duplicate of article \(ids[i]) (estimated Jaccard similarity \(Self.format(similarity)) over word 3-shingles); keep one version")))
+    firstWithText = [:]
+    let members = (0..<count).filter { signatureRow[$0] >= 0 && !isExactDuplicate[$0] }
+    // Groups: union-find over article indices, the root being the group's first article.
+    var parent = [Int32](repeating: -1, count: count)
+    func find(_ i: Int) -> Int {
+      var root = i
+      while parent[root] >= 0 { root = Int(parent[root]) }
+      var node = i
+      while parent[node] >= 0 {
+        let next = Int(parent[node])
+        parent[node] = Int32(root)
+        node = next
       }
+      return root
     }
-    if count <= exhaustiveLimit {
-      for i in 0..<count {
-        for j in (i + 1)..<max(i + 1, count) { compare(i, j) }
+    func union(_ i: Int, _ j: Int) {
+      let (a, b) = (find(i), find(j))
+      if a == b { return }
+      if a < b { parent[b] = Int32(a) } else { parent[a] = Int32(b) }
+    }
+    func similarity(_ i: Int, _ j: Int) -> Double {
+      let a = Int(signatureRow[i]) * Self.hashCount
+      let b = Int(signatureRow[j]) * Self.hashCount
+      var same = 0
+      for k in 0..<Self.hashCount where signatures[a + k] == signatures[b + k] { same += 1 }
+      return Double(same) / Double(Self.hashCount)
+    }
+    /// Compares two articles; joins their groups when they are near-duplicates.
+    func compare(_ i: Int, _ j: Int) -> Bool {
+      let value = similarity(i, j)
+      if closest == nil || value > (closest?.similarity ?? 0) {
+        closest = i < j ? (ids[i], ids[j], value) : (ids[j], ids[i], value)
+      }
+      if value >= nearDuplicateThreshold {
+        union(i, j)
+        return true
+      }
+      return false
+    }
+    if members.count <= exhaustiveLimit {
+      for (x, i) in members.enumerated() {
+        for j in members[(x + 1)...] { _ = compare(i, j) }
       }
     } else {
-      // Candidate pairs share all hashes of at least one band: sort the band keys, compare runs.
-      var seen = Set<Int64>()
-      let members = (0..<count).filter { comparable[$0] && duplicateOf[$0] == nil }
+      // Candidates share all hashes of at least one band: sort the band keys; in each run of
+      // equal keys, an article joins the group of the first leader it is similar to, or becomes
+      // a leader itself (at most `leadersPerBucket` per run).
       var keys = [(UInt64, Int32)](repeating: (0, 0), count: members.count)
+      var leaders: [Int] = []
       for band in 0..<Self.bands {
         for (slot, i) in members.enumerated() {
           var key = UInt64(band)
-          for r in 0..<Self.rows { key = Self.mix(key ^ UInt64(signatures[i][band * Self.rows + r])) }
+          let row = Int(signatureRow[i]) * Self.hashCount + band * Self.rows
+          for r in 0..<Self.rows { key = Self.mix(key ^ UInt64(signatures[row + r])) }
           keys[slot] = (key, Int32(i))
         }
-        keys.sort { $0.0 < $1.0 }
+        keys.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
         var runStart = 0
-        for end in 1...keys.count where end == keys.count || keys[end].0 != keys[runStart].0 {
+        while runStart < keys.count {
+          var end = runStart + 1
+          while end < keys.count && keys[end].0 == keys[runStart].0 { end += 1 }
           if end - runStart > 1 {
+            leaders.removeAll(keepingCapacity: true)
             for x in runStart..<end {
-              for y in (x + 1)..<end {
-                let (a, b) = (Int(min(keys[x].1, keys[y].1)), Int(max(keys[x].1, keys[y].1)))
-                if seen.insert(Int64(a) * Int64(count) + Int64(b)).inserted { compare(a, b) }
+              let i = Int(keys[x].1)
+              var joined = false
+              for leader in leaders {
+                if find(leader) == find(i) || compare(leader, i) {
+                  joined = true
+                  break
+                }
               }
+              if !joined && leaders.count < Self.leadersPerBucket { leaders.append(i) }
             }
           }
           runStart = end
         }
       }
+    }
+    // One finding per group, on its first article, with every member's similarity to it.
+    var groups: [Int: [Int]] = [:]
+    for i in members where parent[i] >= 0 {
+      groups[find(i), default: []].append(i)
+    }
+    for (root, group) in groups { groups[root] = [root] + group }
+    for root in groups.keys.sorted() {
+      guard let group = groups[root] else { continue }
+      let values = group.dropFirst().map { similarity(root, $0) }
+      let low = values.min() ?? 0
+      let high = values.max() ?? 0
+      var listed = group.prefix(Self.listedMembers).map { ids[$0] }.joined(separator: ", ")
+      if group.count > Self.listedMembers { listed += " and \(group.count - Self.listedMembers) more" }
+      let range = low == high ? Self.format(low) : "\(Self.format(low))–\(Self.format(high))"
+      findings.append(
+        ArticleFinding(
+          article: ids[root],
+          finding: Finding(code: "near-duplicate-article", severity: .warning,
+                           message: "near-duplicate group of \(group.count) articles: \(listed) (estimated Jaccard similarity to \(ids[root]) \(range) over word 3-shingles); keep one version")))
     }
     for key in keyOrder {
       guard let variants = spellings[key], variants.count > 1 else { continue }

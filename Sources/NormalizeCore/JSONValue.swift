@@ -46,4 +46,42 @@ public indirect enum JSONValue: Codable, Sendable, Equatable, Hashable {
     if case .string(let value) = self { return value }
     return nil
   }
+
+  /// The deepest nesting of arrays and objects accepted in input: deeper values are rejected
+  /// before decoding (a line of 100,000 "[" must not exhaust a thread's stack).
+  public static let maximumDepth = 64
+
+  /// Whether the JSON text `bytes` nests arrays and objects deeper than `limit`; a linear scan
+  /// that skips strings, made before decoding.
+  ///
+  /// ```swift
+  /// JSONValue.nestsDeeper(than: 64, Array(String(repeating: "[", count: 65).utf8))  // true
+  /// ```
+  public static func nestsDeeper<Bytes: Collection>(than limit: Int = maximumDepth, _ bytes: Bytes) -> Bool
+  where Bytes.Element == UInt8 {
+    var depth = 0
+    var inString = false
+    var escaped = false
+    for byte in bytes {
+      if inString {
+        if escaped {
+          escaped = false
+        } else if byte == UInt8(ascii: "\\") {
+          escaped = true
+        } else if byte == UInt8(ascii: "\"") {
+          inString = false
+        }
+        continue
+      }
+      switch byte {
+      case UInt8(ascii: "\""): inString = true
+      case UInt8(ascii: "["), UInt8(ascii: "{"):
+        depth += 1
+        if depth > limit { return true }
+      case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+      default: break
+      }
+    }
+    return false
+  }
 }

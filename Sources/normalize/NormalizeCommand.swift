@@ -36,6 +36,11 @@ struct NormalizeCommand: ParsableCommand {
       var command = try parseAsRoot()
       try command.run()
     } catch {
+      if let unreadable = error as? LineInput.Unreadable {
+        // The same words as `normalize` uses for an unreadable input, and exit status 2.
+        FileHandle.standardError.write(Data("normalize: \(unreadable)\n".utf8))
+        Foundation.exit(2)
+      }
       if exitCode(for: error) == .validationFailure {
         FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
         Foundation.exit(2)

@@ -53,6 +53,25 @@ import Testing
     expectBalanced(run.counts)
   }
 
+  /// Regression (issue 19): a link back up the tree (sub/up -> ..) read the same file 41 times
+  /// until the path grew too long; a link to itself was skipped without a word.
+  @Test("symbolic link loops in a folder walk end with a symlink-loop reject each")
+  func symlinkLoopsEndWithAReject() throws {
+    let folder = try Fixtures.temporaryFolder()
+    try Data("{\"id\":\"a\",\"text\":\"Kyiv is the capital.\"}\n".utf8).write(to: folder.appendingPathComponent("a.jsonl"))
+    let sub = folder.appendingPathComponent("sub")
+    try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+    try #require(symlink("..", sub.appendingPathComponent("up").path) == 0)
+    try #require(symlink("self2.jsonl", folder.appendingPathComponent("self1.jsonl").path) == 0)
+    try #require(symlink("self1.jsonl", folder.appendingPathComponent("self2.jsonl").path) == 0)
+    let run = try Fixtures.run(paths: [folder.path])
+    #expect(run.counts.written == 1)
+    let rejects = run.outcomes.compactMap(\.reject)
+    #expect(rejects.map(\.code) == ["symlink-loop", "symlink-loop", "symlink-loop"])
+    #expect(Set(rejects.map { URL(fileURLWithPath: $0.file).lastPathComponent }) == ["self1.jsonl", "self2.jsonl", "up"])
+    expectBalanced(run.counts)
+  }
+
   @Test("a pipe stage: blank lines become rejects, standard input gets a name and a line offset")
   func blankLinesAsRejectsWithOffset() throws {
     let lines = "{\"text\":\"Kyiv is the capital.\"}\n\n{broken\n"
@@ -199,6 +218,18 @@ import Testing
     #expect(records.map(\.id) == ["a", "b"])
     #expect(records.first?.published?.value == "2025-05-28" && records.first?.published?.from == "input")
     #expect(records.first?.input?["shows"] != nil)
+  }
+
+  /// Regression (issue 19): a .meta.json nested 100,000 levels deep is ignored with a finding
+  /// before JSONDecoder recurses into it.
+  @Test func deeplyNestedSidecarIsIgnoredWithAFinding() throws {
+    let folder = try Fixtures.temporaryFolder()
+    try Data("An article text about Seoul and Kyiv.".utf8).write(to: folder.appendingPathComponent("a.txt"))
+    let deep = "{\"x\":" + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}"
+    try Data(deep.utf8).write(to: folder.appendingPathComponent("a.meta.json"))
+    let run = try Fixtures.run(paths: [folder.path])
+    let record = try #require(run.outcomes.first?.record)
+    #expect(record.findings.contains { $0.message.contains("deeper than 64 levels") })
   }
 
   @Test func invalidPublishedDateIsReportedNotInvented() throws {

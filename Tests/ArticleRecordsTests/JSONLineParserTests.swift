@@ -51,4 +51,28 @@ import Testing
   @Test func aTopLevelArrayIsNotAnObject() {
     #expect(throws: JSONLineParser.NotAnObject.self) { try JSONLineParser.parseObject(Array("[1, 2]".utf8)) }
   }
+
+  /// Regression (issue 19): nesting is limited to `JSONValue.maximumDepth` levels with a clear
+  /// reject, before JSONDecoder recurses (100,000 "[" in one line).
+  @Test(arguments: [(64, true), (65, false), (100_000, false)])
+  func nestingDepthIsLimited(levels: Int, accepted: Bool) throws {
+    let line = #"{"text": "x", "deep": "# + String(repeating: "[", count: levels - 1) + String(repeating: "]", count: levels - 1) + "}"
+    if accepted {
+      #expect(try JSONLineParser.parseObject(Array(line.utf8))["text"] == .string("x"))
+    } else {
+      do {
+        _ = try JSONLineParser.parseObject(Array(line.utf8))
+        Issue.record("a line nested \(levels) levels deep was accepted")
+      } catch let error as JSONLineParser.SyntaxError {
+        #expect(error.message == "arrays and objects nested deeper than 64 levels")
+      }
+    }
+    #expect(JSONValue.nestsDeeper(Array(line.utf8)) == !accepted)
+  }
+
+  @Test func bracketsInsideStringsDoNotCount() {
+    let line = #"{"text": "[[[[\"[[[[", "a": [1]}"#
+    #expect(!JSONValue.nestsDeeper(than: 2, Array(line.utf8)))
+    #expect(JSONValue.nestsDeeper(than: 1, Array(line.utf8)))
+  }
 }

@@ -20,6 +20,24 @@ import Testing
     #expect(result.mentions.allSatisfy { !$0.value.isEmpty })
   }
 
+  /// Regression (issue 19): a 15 MB text held ~260 MB of tokens at once. Texts over 1 MiB are
+  /// resolved in pieces cut at line breaks; mentions keep their offsets in the whole text.
+  @Test func longTextsAreResolvedInPiecesWithTheSameOffsets() throws {
+    let resolver = try #require(SharedResolver.resolver)
+    let paragraph = "Officials in Seoul said on Thursday that talks begun on 3 March 2020 would resume.\n" + "Кириллица и 유용원 ".prefix(20) + "\n"
+    let count = DateResolver.pieceBytes / paragraph.utf8.count * 5 / 2
+    let text = String(repeating: paragraph, count: count)
+    #expect(text.utf8.count > 2 * DateResolver.pieceBytes)
+    let whole = resolver.resolve(text, dct: "2025-03-18", language: "en")
+    let single = resolver.resolve(paragraph, dct: "2025-03-18", language: "en")
+    #expect(whole.findings.contains { $0.code == "text-resolved-in-pieces" })
+    #expect(whole.mentions.count == single.mentions.count * count)
+    let scalars = Array(text.unicodeScalars)
+    for mention in whole.mentions.suffix(50) {
+      #expect(String(String.UnicodeScalarView(scalars[mention.start..<mention.end])) == mention.text)
+    }
+  }
+
   @Test func concurrentUseGivesTheSameResults() async throws {
     let resolver = try #require(SharedResolver.resolver)
     let inputs = [("23 ore fa", "it"), ("작년", "ko"), ("last fall", "en"), ("23小时前", "zh"), ("в прошлом году", "ru")]

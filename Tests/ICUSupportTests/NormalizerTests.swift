@@ -102,4 +102,20 @@ struct NormalizationCase: CustomTestStringConvertible, Sendable {
       #expect(Normalizer.normalize("", form: form) == "")
     }
   }
+
+  /// Regression (issue 19): texts over 64 kB are normalised and checked in pieces (memory a few
+  /// times the piece); the pieces must give exactly what normalising the whole at once gives,
+  /// even with combining marks, jamo and long non-ASCII runs across the cuts.
+  @Test(arguments: Normalizer.Form.allCases)
+  func longTextsNormaliseInPiecesAsAWhole(form: Normalizer.Form) throws {
+    let unit = "Cafe\u{301} \u{1100}\u{1161}\u{11A8} Ｓｅｏｕｌ ﬁ Straße 유용원" + String(repeating: "\u{1100}\u{1161}", count: 37) + "e\u{301}\u{323}\n"
+    let text = String(repeating: unit, count: 3 * Normalizer.pieceBytes / unit.utf8.count + 7)
+    #expect(text.utf8.count > 2 * Normalizer.pieceBytes)
+    let whole = try Normalizer.normalizeOrThrow(text, form: form)
+    #expect(Normalizer.normalize(text, form: form).unicodeScalars.elementsEqual(whole.unicodeScalars))
+    #expect(Normalizer.isNormalized(text, form: form) == whole.unicodeScalars.elementsEqual(text.unicodeScalars))
+    #expect(Normalizer.isNormalized(whole, form: form) || form == .nfkcCasefold)
+    let hangul = String(repeating: "가나다\u{1100}\u{1161}", count: Normalizer.pieceBytes / 3)
+    #expect(Normalizer.normalize(hangul, form: form).unicodeScalars.elementsEqual(try Normalizer.normalizeOrThrow(hangul, form: form).unicodeScalars))
+  }
 }

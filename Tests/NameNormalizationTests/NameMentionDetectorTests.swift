@@ -1,3 +1,4 @@
+import NormalizeCore
 import NormalizeTestSupport
 import Testing
 
@@ -56,6 +57,26 @@ struct MentionCase: Decodable, Sendable, CustomTestStringConvertible {
     } else {
       check()
     }
+  }
+
+  /// Regression (issue 19): name tokens of a 15 MB text took 200 MB at once. Texts over 1 MiB
+  /// are analysed in pieces; mentions keep their offsets in the whole text, and a surname alone
+  /// in a later piece still links to the full name found in an earlier one.
+  @Test func longTextsAreAnalysedInPiecesWithTheSameOffsets() throws {
+    let detector = try NameFixtures.detector.get()
+    let first = "Defector Jang Se-yul, who leads a group in Seoul, spoke on Thursday.\n"
+    let filler = "The committee met again and the talks went on for hours without any result at all.\n"
+    let later = "Jang said the soldiers would be safe.\n"
+    let text = first + String(repeating: filler, count: 2 * TextPieces.defaultLimit / filler.utf8.count) + later
+    #expect(text.utf8.count > TextPieces.defaultLimit + 1)
+    let mentions = detector.mentions(in: [(field: nil, text: text)])
+    let scalars = Array(text.unicodeScalars)
+    for mention in mentions {
+      #expect(String(String.UnicodeScalarView(scalars[mention.start..<mention.end])) == mention.text)
+    }
+    #expect(mentions.first?.text == "Jang Se-yul")
+    #expect(mentions.last?.text == "Jang")
+    #expect(mentions.last?.canonical == mentions.first?.canonical)
   }
 
   @Test func offsetsAreUnicodeScalarOffsets() throws {

@@ -135,6 +135,20 @@ import Testing
     #expect(result.stderr.contains("/nonexistent/normalize/input.txt"))
   }
 
+  /// Regression (issue 19): `ref|name|date --jsonl` given a folder printed a raw Foundation
+  /// error (NSCocoaErrorDomain 256); now the words `normalize` uses, and exit status 2.
+  @Test(arguments: ["ref", "name", "date"])
+  func jsonlSubcommandsReportAFolderAsNormalizeDoes(subcommand: String) throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("normalize-folder-\(subcommand)").path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let result = try run([subcommand, "--jsonl", folder])
+    #expect(result.status == 2)
+    #expect(result.stderr == "normalize: \(folder): unreadable: is a folder; give a JSON Lines file, or - for standard input\n")
+    let missing = try run([subcommand, "--jsonl", folder + "/missing.jsonl"])
+    #expect(missing.status == 2)
+    #expect(missing.stderr.contains("unreadable: no such file or folder; check the path"))
+  }
+
   @Test func badPublishedDateIsAUsageError() throws {
     let result = try run(["--published", "2025-02-30"], stdin: "text")
     #expect(result.status == 2)

@@ -147,8 +147,8 @@ extension String {
   func trimming(_ characters: String) -> String {
     let set = Set(characters.unicodeScalars)
     var scalars = Substring(self).unicodeScalars
-    while let first = scalars.first, set.contains(first) { scalars = scalars.dropFirst() }
-    while let last = scalars.last, set.contains(last) { scalars = scalars.dropLast() }
+    scalars.trimFirst { set.contains($0) }
+    scalars.trimLast { set.contains($0) }
     return String(scalars)
   }
 

@@ -164,10 +164,17 @@ enum ReferenceRules {
   /// after it: "台湾的语言政策[J]." → ("台湾的语言政策", "J"); nil when there is none.
   static func splitTypeCode(_ text: String) -> (title: String, code: String)? {
     var core = Substring(text).unicodeScalars
-    while let last = core.last, trailingMarks.contains(last) { core = core.dropLast() }
+    core.trimLast { trailingMarks.contains($0) }
     guard core.last == "]" else { return nil }
-    core = core.dropLast()
-    guard let open = core.lastIndex(of: "["), core.distance(from: open, to: core.endIndex) <= 6 else { return nil }
+    core = core.withoutLast
+    // A code is at most 5 scalars ("DB/OL"): look no further back than that for its "[".
+    var open = core.endIndex
+    for _ in 0..<6 {
+      guard open > core.startIndex else { return nil }
+      open = core.index(before: open)
+      if core[open] == "[" { break }
+    }
+    guard open < core.endIndex, core[open] == "[" else { return nil }
     let code = String(core[core.index(after: open)...])
     guard typeCodes[code] != nil else { return nil }
     return (String(core[..<open]), code)

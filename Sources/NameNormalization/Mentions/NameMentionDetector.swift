@@ -74,10 +74,15 @@ public struct NameMentionDetector: Sendable {
   /// The mentions in each field, in field order then text order. `field` nil is the record's
   /// `text`; partial mentions are linked across all fields.
   public func mentions(in fields: [(field: String?, text: String)]) -> [NameMention] {
-    var found: [[NameMention]] = []
-    var tokenized: [[NameToken]] = []
-    var claimed: [[Bool]] = []
-    for (_, text) in fields {
+    // Fields longer than `TextPieces.defaultLimit` bytes are analysed in pieces (a bound by
+    // design, issue 19: name tokens take ~80 bytes each, 200 MB for a 15 MB text). Their
+    // tokens are not kept between the two passes but made again for the partial mentions.
+    let units: [(field: Int, text: String, offset: Int)] = fields.enumerated().flatMap { index, field in
+      field.text.utf8.count <= TextPieces.defaultLimit
+        ? [(index, field.text, 0)] : TextPieces.split(field.text).map { (index, $0.text, $0.scalarOffset) }
+    }
+    let keepTokens = units.count == fields.count
+    func analyze(_ text: String) -> (tokens: [NameToken], full: [NameMention], claimed: [Bool]) {
       var tokens = NameToken.tokenize(text)
       for index in tokens.indices {
         tokens[index].cues = cues.roles(of: tokens[index])
@@ -89,9 +94,27 @@ public struct NameMentionDetector: Sendable {
         tokens[index].isCommon = facts.isCommon
       }
       var taken = [Bool](repeating: false, count: tokens.count)
-      found.append(fullMentions(tokens, claimed: &taken))
-      tokenized.append(tokens)
-      claimed.append(taken)
+      let full = fullMentions(tokens, claimed: &taken)
+      return (tokens, full, taken)
+    }
+    func shifted(_ mentions: [NameMention], by offset: Int) -> [NameMention] {
+      offset == 0 ? mentions : mentions.map { mention in
+        var mention = mention
+        mention.start += offset
+        mention.end += offset
+        return mention
+      }
+    }
+    var found: [[NameMention]] = []
+    var tokenized: [[NameToken]] = []
+    var claimed: [[Bool]] = []
+    for unit in units {
+      let (tokens, full, taken) = analyze(unit.text)
+      found.append(shifted(full, by: unit.offset))
+      if keepTokens {
+        tokenized.append(tokens)
+        claimed.append(taken)
+      }
     }
     // Surnames of the people found, for partial mentions: family fold → the one mention.
     var byFamily: [String: NameMention?] = [:]
@@ -104,10 +127,20 @@ public struct NameMentionDetector: Sendable {
         byFamily[key] = mention
       }
     }
+    var perField = [[NameMention]](repeating: [], count: fields.count)
+    for (unitIndex, unit) in units.enumerated() {
+      perField[unit.field] += found[unitIndex]
+      if keepTokens {
+        perField[unit.field] += partialMentions(tokenized[unitIndex], claimed: &claimed[unitIndex], people: byFamily)
+      } else {
+        let again = analyze(unit.text)
+        var taken = again.claimed
+        perField[unit.field] += shifted(partialMentions(again.tokens, claimed: &taken, people: byFamily), by: unit.offset)
+      }
+    }
     var result: [NameMention] = []
     for (fieldIndex, field) in fields.enumerated() {
-      var mentions = found[fieldIndex]
-      mentions += partialMentions(tokenized[fieldIndex], claimed: &claimed[fieldIndex], people: byFamily)
+      var mentions = perField[fieldIndex]
       for index in mentions.indices { mentions[index].field = field.field }
       result += mentions.sorted { $0.start < $1.start }
     }

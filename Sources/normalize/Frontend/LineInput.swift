@@ -5,15 +5,42 @@ import Foundation
 /// line without one included). When reading standard input, output is flushed after every
 /// chunk so that a pipe sees results as they are made.
 enum LineInput {
-  /// The file at `path`, or standard input for nil or "-".
+  /// An input that cannot be read, worded as `normalize` words its rejects
+  /// ("normalize: notes/: unreadable: is a folder; …"); the command exits 2.
+  struct Unreadable: Error, CustomStringConvertible {
+    let path: String
+    let reason: String
+    var description: String { "\(path): unreadable: \(reason)" }
+  }
+
+  /// The file at `path`, or standard input for nil or "-". FIFOs and devices given explicitly
+  /// are read as streams.
   ///
-  /// - Throws: `ValidationErrorMessage` when the file cannot be opened.
+  /// - Throws: `Unreadable` when the path is missing, a folder, or cannot be opened.
   static func open(_ path: String?) throws -> FileHandle {
     guard let path, path != "-" else { return FileHandle.standardInput }
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw Unreadable(path: path, reason: "no such file or folder; check the path")
+    }
+    if isDirectory.boolValue {
+      throw Unreadable(path: path, reason: "is a folder; give a JSON Lines file, or - for standard input")
+    }
     guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw ValidationErrorMessage("cannot read \(path): no such file or not readable")
+      throw Unreadable(path: path, reason: "cannot open the file (permission denied?)")
     }
     return handle
+  }
+
+  /// Reads up to 1 MiB; a failed read becomes `Unreadable` instead of a Foundation error.
+  private static func read(_ handle: FileHandle) throws -> Data? {
+    do {
+      return try handle.read(upToCount: 1 << 20)
+    } catch {
+      let errno = (error as NSError).userInfo[NSUnderlyingErrorKey].flatMap { ($0 as? NSError)?.code }
+      let detail = errno.map { String(cString: strerror(Int32($0))) } ?? "read error"
+      throw Unreadable(path: handle === FileHandle.standardInput ? "<stdin>" : "input", reason: "read failed (\(detail))")
+    }
   }
 
   /// Calls `body` with each non-blank line of `handle` (without its newline or a trailing
@@ -34,7 +61,7 @@ enum LineInput {
       try body(line, lineNumber)
     }
     var pending: [UInt8] = []
-    while let data = try handle.read(upToCount: 1 << 20), !data.isEmpty {
+    while let data = try read(handle), !data.isEmpty {
       pending.append(contentsOf: data)
       var start = 0
       while let newline = pending[start...].firstIndex(of: 0x0A) {

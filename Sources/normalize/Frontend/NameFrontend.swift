@@ -57,6 +57,11 @@ struct NameFrontend {
     let decoder = JSONDecoder()
     var rejected = 0
     func handleLine(_ line: ArraySlice<UInt8>, _ lineNumber: Int) throws {
+      if JSONValue.nestsDeeper(line) {
+        Diagnostics.print("normalize name: line \(lineNumber): arrays and objects nested deeper than \(JSONValue.maximumDepth) levels; skipped")
+        rejected += 1
+        return
+      }
       guard let value = try? decoder.decode(JSONValue.self, from: Data(line)), case .object(var object) = value else {
         Diagnostics.print("normalize name: line \(lineNumber): not a JSON object; skipped")
         rejected += 1

@@ -63,6 +63,11 @@ struct RefFrontend {
     var rejected = 0
     func handleLine(_ line: ArraySlice<UInt8>, _ lineNumber: Int) throws {
       // Invalid UTF-8 becomes U+FFFD with a finding, as in `normalize`, instead of losing the line.
+      if JSONValue.nestsDeeper(line) {
+        Diagnostics.print("normalize ref: line \(lineNumber): arrays and objects nested deeper than \(JSONValue.maximumDepth) levels; skipped")
+        rejected += 1
+        return
+      }
       let decoded = line.withUnsafeBufferPointer { UTF8Decoding.decode($0) }
       guard let parsed = try? JSONObjectLine.parse(Array(decoded.text.utf8)), let text = parsed.object["text"]?.stringValue
       else {

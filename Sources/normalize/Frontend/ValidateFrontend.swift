@@ -39,8 +39,8 @@ struct ValidateFrontend {
       let type = type(of: rule)
       out += type.id.padding(toLength: 34, withPad: " ", startingAt: 0) + type.codes.joined(separator: ", ") + "\n"
     }
-    out += "batch                             duplicate-article, near-duplicate-article, name-spelling-varies-in-batch\n"
-    out += "reader/assembler                  invalid-utf8, legacy-encoding, lone-surrogate, repaired-text, nul-character, control-character, bidi-control, byte-order-mark, zero-width-in-word, empty-body, invalid-published, no-publication-date, impossible-date, rejected-input\n"
+    out += "batch                             duplicate-article, near-duplicate-article (one per group), batch-too-large, name-spelling-varies-in-batch\n"
+    out += "reader/assembler                  invalid-utf8, legacy-encoding, lone-surrogate, repaired-text, text-resolved-in-pieces, nul-character, control-character, bidi-control, byte-order-mark, zero-width-in-word, empty-body, invalid-published, no-publication-date, impossible-date, rejected-input\n"
     FileHandle.standardOutput.write(Data(out.utf8))
   }
 
