@@ -53,11 +53,13 @@ public struct DecodeHTMLEntities: RepairPass {
 
   /// Whether a line holds a tag, a closing tag, a comment or a declaration.
   static func holdsMarkup(_ line: Substring) -> Bool {
-    let bytes = Array(line.utf8)
-    for index in bytes.indices.dropLast() where bytes[index] == UInt8(ascii: "<") {
-      let next = bytes[index + 1]
-      if (next | 0x20) >= UInt8(ascii: "a") && (next | 0x20) <= UInt8(ascii: "z") { return true }
-      if next == UInt8(ascii: "/") || next == UInt8(ascii: "!") || next == UInt8(ascii: "?") { return true }
+    var previousIsOpen = false
+    for byte in line.utf8 {
+      if previousIsOpen {
+        let letter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+        if letter || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") { return true }
+      }
+      previousIsOpen = byte == UInt8(ascii: "<")
     }
     return false
   }
