@@ -27,6 +27,8 @@ public struct DateResolver: Sendable {
   private let extras: [String: Vocabulary]
   /// CLDR vocabulary plus extras, per language, built on first use.
   private let cache = VocabularyCache()
+  /// Words and numerals of the CJK scanner (`Lexicons/<lang>/cjk-dates.tsv`), by language.
+  private let cjk: [String: CJKVocabulary]
 
   /// - Parameter lexicons: supplies `date-words` tables (date words CLDR lacks); may be empty.
   /// - Throws: `LexiconError` or `DateResolutionError` for a malformed `date-words` line.
@@ -36,6 +38,11 @@ public struct DateResolver: Sendable {
       extras[language] = try DateWordsLexicon.vocabulary(try lexicons.entries(kind: DateWordsLexicon.kind, language: language))
     }
     self.extras = extras
+    var cjk: [String: CJKVocabulary] = [:]
+    for language in lexicons.languages(forKind: CJKVocabulary.kind) {
+      cjk[language] = try CJKVocabulary.parse(try lexicons.entries(kind: CJKVocabulary.kind, language: language))
+    }
+    self.cjk = cjk
   }
 
   /// Finds and resolves the temporal expressions of `text`.
@@ -63,10 +70,11 @@ public struct DateResolver: Sendable {
       v.computeWordClasses()
       return v
     }
+    let cjkVocabulary = cjk[key]
     if text.utf8.count <= Self.pieceBytes {
       let tokens = Tokenizer.tokenize(text)
-      let candidates = Grammar(tokens: tokens, vocabulary: vocabulary).candidates()
-      let tagged = MentionBuilder(text: text, tokens: tokens, dct: dctDate).build(candidates)
+      let (candidates, anchor) = Self.candidates(tokens, vocabulary, cjkVocabulary, dct: dctDate)
+      let tagged = MentionBuilder(text: text, tokens: tokens, dct: anchor).build(candidates)
       findings.append(contentsOf: tagged.findings)
       return DateResolution(mentions: tagged.mentions, findings: findings)
     }
@@ -77,8 +85,8 @@ public struct DateResolver: Sendable {
     let pieces = TextPieces.split(text, limit: Self.pieceBytes)
     for (piece, offset) in pieces {
       let tokens = Tokenizer.tokenize(piece)
-      let candidates = Grammar(tokens: tokens, vocabulary: vocabulary).candidates()
-      let tagged = MentionBuilder(text: piece, tokens: tokens, dct: dctDate).build(candidates)
+      let (candidates, anchor) = Self.candidates(tokens, vocabulary, cjkVocabulary, dct: dctDate)
+      let tagged = MentionBuilder(text: piece, tokens: tokens, dct: anchor).build(candidates)
       for var mention in tagged.mentions {
         mention.start += offset
         mention.end += offset
@@ -97,6 +105,19 @@ public struct DateResolver: Sendable {
         code: "text-resolved-in-pieces", severity: .info,
         message: "the text is \(text.utf8.count) bytes long; its dates were resolved in \(pieces.count) pieces of at most \(Self.pieceBytes) bytes cut at line breaks, so an expression that refers to a date in an earlier piece may stay unresolved"))
     return DateResolution(mentions: mentions, findings: findings)
+  }
+
+  /// The general grammar's candidates, and for Chinese, Japanese and Korean (languages with a
+  /// `cjk-dates` lexicon) the CJK scanner's, which win where both found something; with the
+  /// date relative expressions count from (a wire dateline's when it is a day or two off the DCT).
+  private static func candidates(
+    _ tokens: [Token], _ vocabulary: Vocabulary, _ cjk: CJKVocabulary?, dct: CivilDate?
+  ) -> ([Candidate], CivilDate?) {
+    let general = Grammar(tokens: tokens, vocabulary: vocabulary).candidates()
+    guard let cjk else { return (general, dct) }
+    let grammar = CJKGrammar(tokens: tokens, vocabulary: cjk, dctYear: dct?.year)
+    let own = grammar.candidates()
+    return (CJKGrammar.merge(own, general), grammar.datelineDate(own, dct: dct) ?? dct)
   }
 
   /// Texts longer than this many UTF-8 bytes are resolved in pieces of at most this size.

@@ -227,6 +227,13 @@ int32_t cicu_detect_charsets(const char *bytes, int32_t length, char *names, int
 int32_t cicu_convert_to_utf16(const char *charset, const char *bytes, int32_t length,
                               uint16_t *dest, int32_t capacity, int32_t *status);
 
+// MARK: Lunisolar calendar
+
+/// The day (days since 1970-01-01) on which `lunar_month`/`lunar_day` of ICU's `chinese`
+/// calendar falls in the lunar year that begins in Gregorian `year` (month 1 day 1 = the Spring
+/// Festival of that year; 8/15 = the Mid-Autumn Festival, Chuseok).
+int32_t cicu_lunar_to_gregorian(int32_t year, int32_t lunar_month, int32_t lunar_day, int32_t *status);
+
 #ifdef __cplusplus
 }
 #endif

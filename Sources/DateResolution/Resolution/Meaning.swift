@@ -13,6 +13,15 @@ enum Meaning: Sendable, Equatable {
   case latestQuarter(yearOffset: Int, year: Int? = nil)
   /// A value needing no resolution: PRESENT_REF, P3Y, XXXX-WXX-1, …
   case literal(String)
+  /// A weekday of a week counted from the DCT's: "上周三" (-1, Wednesday), "지난주 수요일",
+  /// "来週月曜日" (+1, Monday).
+  case weekdayInWeek(Int, weekOffset: Int, time: String?)
+  /// A day of a month counted from the DCT's: "本月15日" (0), "上月3日" (-1); nil: the DCT's
+  /// month, or the one before when the day lies well after the DCT ("１６日", "5일").
+  case dayInMonth(Int, monthOffset: Int?, time: String?)
+  /// The time the narrative is at ("当时", "その時"): the last date mentioned, at `unit`
+  /// granularity when given ("当年" → its year), else `fallback` (PAST_REF).
+  case narrativeTime(TimeUnit?, fallback: String)
 
   /// Where a relative expression counts from.
   enum Origin: Sendable, Equatable {
@@ -90,12 +99,17 @@ enum Holiday: Sendable, Equatable {
   case nthWeekday(n: Int, weekday: Int, month: Int)
   /// Easter Sunday plus days (Good Friday -2).
   case easter(offset: Int)
+  /// A day of the Chinese lunisolar calendar (春节 1/1, 中秋节 8/15, 추석 8/15) in the
+  /// Gregorian year given; `eve` is the day before (除夕, 섣달 그믐).
+  case lunar(month: Int, day: Int, eve: Bool = false)
 
   func date(in year: Int) -> CivilDate {
     switch self {
     case .fixed(let month, let day): return CivilDate(year: year, month: month, day: day)
     case .nthWeekday(let n, let weekday, let month): return CivilDate.nthWeekday(n, weekday: weekday, year: year, month: month)
     case .easter(let offset): return CivilDate.easter(year: year).adding(days: offset)
+    case .lunar(let month, let day, let eve):
+      return LunarCalendar.gregorian(year: year, lunarMonth: month, day: day).adding(days: eve ? -1 : 0)
     }
   }
 }

@@ -53,6 +53,26 @@ struct Resolver {
       var point = TimexPoint(dct.adding(days: delta), granularity: .day)
       point.time = time
       return .value(point.value, anchor: "dct", point: point)
+    case .weekdayInWeek(let d, let weekOffset, let time):
+      guard let dct = ctx.dct else { return .underspecified("XXXX-WXX-\(d)" + (time ?? "")) }
+      var point = TimexPoint(dct.adding(days: 7 * weekOffset + d - dct.weekday), granularity: .day)
+      point.time = time
+      return .value(point.value, anchor: "dct", point: point)
+    case .dayInMonth(let d, let monthOffset, let time):
+      guard let dct = ctx.dct else { return .underspecified("XXXX-XX-\(TimexFormat.two(d))" + (time ?? "")) }
+      // Unsaid month: the DCT's, unless the day lies more than a week after the DCT.
+      let offset = monthOffset ?? (d > dct.day + 7 ? -1 : 0)
+      let month = CivilDate(year: dct.year, month: dct.month, day: 1).adding(months: offset)
+      guard CivilDate.isValid(year: month.year, month: month.month, day: d) else {
+        return .impossible("\(TimexFormat.year(month.year))-\(TimexFormat.two(month.month))-\(TimexFormat.two(d))")
+      }
+      var point = TimexPoint(CivilDate(year: month.year, month: month.month, day: d), granularity: .day)
+      point.time = time
+      return .value(point.value, anchor: "dct", point: point)
+    case .narrativeTime(let unit, let fallback):
+      guard let last = ctx.lastPoint, let y = last.year else { return .value(fallback, anchor: nil, point: nil) }
+      let point = unit == .year ? TimexPoint(year: y) : last
+      return .value(point.value, anchor: "narrative", point: point)
     case .latestQuarter(let yearOffset, let year):
       guard let dct = ctx.dct else { return .underspecified((year.map(TimexFormat.year) ?? "XXXX") + "-QX") }
       var q = dct.quarter - 1

@@ -1,0 +1,111 @@
+/// Finds temporal expressions in Chinese, Japanese and Korean text, whose words are not
+/// separated by spaces: a scanner over the one-scalar tokens of Han, kana and Hangul (and
+/// digit runs), driven by the words and numerals of `Lexicons/<lang>/cjk-dates.tsv`.
+///
+/// The rules mirror the English grammar's: calendar dates with any of year, month, day, time
+/// ("2008年3月5日", "二〇〇八年", "三月五日", "5日", "令和5年", "2024년 3월 5일에", "下午3点30分"),
+/// relative words and their combinations ("去年十一月", "上周三", "지난주 수요일", "先週",
+/// "今天上午"), durations, counted shifts and sets ("三年多", "两个多月", "10年来", "3개월",
+/// "五年前", "3일 후", "每年"), decades and centuries ("80年代", "20世纪", "1990년대"), seasons,
+/// halves and quarters ("第一季度", "1분기", "上半年"), parts of periods ("九月初", "年底",
+/// "本世纪末") and holidays by their calendar rules ("春节", "추석", "国庆节").
+///
+/// ```swift
+/// CJKGrammar(tokens: Tokenizer.tokenize("去年十一月二十七日到今年三月十五日"), vocabulary: zh, dctYear: 1996).candidates()
+/// // 去年十一月二十七日 (year -1, 11-27), 今年三月十五日 (year +0, 03-15)
+/// ```
+struct CJKGrammar {
+  let tokens: [Token]
+  let vocabulary: CJKVocabulary
+  /// The DCT's year, to read two-digit decades ("90년대" 1990s, "20年代" in 2026 the 2020s).
+  let dctYear: Int?
+  /// The scalar of each one-scalar token (Han, kana, Hangul, punctuation); 0 for others.
+  let scalars: [UInt32]
+
+  init(tokens: [Token], vocabulary: CJKVocabulary, dctYear: Int?) {
+    self.tokens = tokens
+    self.vocabulary = vocabulary
+    self.dctYear = dctYear
+    scalars = tokens.map { t in
+      guard t.kind == .ideograph || t.kind == .punctuation, let s = t.text.unicodeScalars.first else { return 0 }
+      return s.value
+    }
+  }
+
+  /// All candidates in text order, without overlaps: the longest expression at each start.
+  func candidates() -> [Candidate] {
+    var out: [Candidate] = []
+    var i = 0
+    while i < tokens.count {
+      guard canStart(i) else {
+        i += 1
+        continue
+      }
+      if let best = longest(at: i) {
+        out.append(best)
+        i = max(best.end, i + 1)
+      } else if let (first, second) = rangeMembers(at: i) {
+        // "一九九一至一九九五年", "十七至十九日": the first member takes the second's unit.
+        out.append(first)
+        out.append(second)
+        i = second.end
+      } else {
+        i += 1
+      }
+    }
+    return out
+  }
+
+  /// Cheap test: a number, or the first scalar of a lexicon word (at a word start in Korean).
+  private func canStart(_ i: Int) -> Bool {
+    if tokens[i].kind == .number { return true }
+    guard scalars[i] != 0, vocabulary.firstScalars.contains(scalars[i]) else { return false }
+    return !vocabulary.wordsStartAfterSpace || !tokens[i].isAttached || i == 0 || scalars[i - 1] == 0 || isNumeralToken(i - 1)
+  }
+
+  private func longest(at i: Int) -> Candidate? {
+    var best: Candidate?
+    func consider(_ c: Candidate?) {
+      guard let c, c.end > c.start else { return }
+      if c.end > (best?.end ?? Int.min) { best = c }
+    }
+    consider(calendarDate(at: i))
+    consider(countedUnit(at: i))
+    consider(boundWord(at: i))
+    consider(annual(at: i))
+    return best
+  }
+
+  // MARK: Token helpers
+
+  /// Whether token `k` continues the expression before it: attached, or in Korean (written
+  /// with spaces between words) after spaces on the same line.
+  func continues(_ k: Int) -> Bool {
+    guard k < tokens.count else { return false }
+    if tokens[k].isAttached { return true }
+    return vocabulary.wordsStartAfterSpace && tokens[k].newlinesBefore == 0
+  }
+
+  /// The longest lexicon word at `k` (attached one-scalar tokens) that satisfies `accept`.
+  func word(at k: Int, _ accept: (CJKWord) -> Bool) -> (word: CJKWord, end: Int)? {
+    guard k < tokens.count, scalars[k] != 0, vocabulary.firstScalars.contains(scalars[k]) else { return nil }
+    var key: [UInt32] = []
+    key.reserveCapacity(vocabulary.maxLength)
+    var best: (CJKWord, Int)?
+    var j = k
+    while j < tokens.count, key.count < vocabulary.maxLength, scalars[j] != 0, j == k || tokens[j].isAttached {
+      key.append(scalars[j])
+      j += 1
+      if let w = vocabulary.words[key], accept(w) { best = (w, j) }
+    }
+    return best
+  }
+
+  /// A word with one of `markers` at `k`.
+  func marker(_ markers: CJKMarkers, at k: Int) -> Int? {
+    word(at: k) { !$0.markers.isDisjoint(with: markers) }?.end
+  }
+
+  /// `k` when it continues the expression (`continues`), for optional elements.
+  func next(_ k: Int) -> Int? { continues(k) ? k : nil }
+}
