@@ -48,6 +48,22 @@ extension CJKGrammar {
         return finish(i, e, relative: relative, spec: spec, mod: p.part)
       }
     }
+    // A season, half or quarter alone ("春季", "上半年", "第一季度", "상반기"); a one-character
+    // season ("春") only after a year.
+    if !hasYear, relative == nil {
+      if let (w, e) = word(at: k, { $0.halfYear != nil || $0.season != nil }), e - k >= 2 {
+        spec.season = w.season
+        spec.half = w.halfYear
+        if let n = next(e), let (p, e2) = word(at: n, { $0.part != nil }) {
+          return finish(i, e2, relative: nil, spec: spec, mod: p.part)
+        }
+        return finish(i, e, relative: nil, spec: spec, mod: nil)
+      }
+      if let (q, e) = quarter(at: k) {
+        spec.quarter = q
+        return finish(i, e, relative: nil, spec: spec, mod: nil)
+      }
+    }
     // Month: after a year, or alone; a relative month ("本月") takes a day after it.
     var relativeMonth: Int?
     if case .shift(.month, let n, _)? = relative { relativeMonth = n }
@@ -84,7 +100,10 @@ extension CJKGrammar {
       for j in stride(from: k - 1, through: max(start, k - 2), by: -1) {
         if let (w, e) = word(at: j, { $0.weekday != nil }), e > k, let d = w.weekday { found = (d, e) }
       }
-      if found == nil, let j = next(k), let (w, e) = word(at: j, { $0.weekday != nil }), let d = w.weekday { found = (d, e) }
+      // "지난주 수요일", "来週の月曜日" (a linking particle between).
+      var after = next(k)
+      if let j = after, let e = marker(.link, at: j) { after = e }
+      if found == nil, let j = after, let (w, e) = word(at: j, { $0.weekday != nil }), let d = w.weekday { found = (d, e) }
       if let (d, e) = found {
         weekday = d
         k = e

@@ -46,8 +46,7 @@ extension CJKGrammar {
       }
       return withPart(Candidate(i, e, .date(DateSpec(decade: decade))), at: e)
     }
-    if !prefixed, let v = num.value, v >= 1, v <= 30, word(at: num.end, { $0.unit != nil && $0.markers.contains(.century) }) == nil,
-      let e = marker(.century, at: num.end)
+    if !prefixed, let v = num.value, v >= 1, v <= 30, let e = marker(.century, at: num.end)
     {
       return withPart(Candidate(i, e, .date(DateSpec(century: v - 1))), at: e)
     }

@@ -54,6 +54,9 @@ struct CJKVocabulary: Sendable {
       }
       let key = f[1].unicodeScalars.map(\.value)
       guard !key.isEmpty else { throw fail("empty word") }
+      guard !f[1].unicodeScalars.contains(where: { $0.properties.isWhitespace }) else {
+        throw fail("\"\(f[1])\" has a space: words are matched within a run of characters (write 이번주, not 이번 주)")
+      }
       var word = CJKWord()
       func value(_ index: Int) throws -> String {
         guard f.count > index else { throw fail("class \(f[0]) needs a value in field \(index + 1)") }
