@@ -28,7 +28,9 @@ struct DateCase: Decodable, Sendable, CustomTestStringConvertible {
   var testDescription: String { label }
 
   static let folder = CaseTable.folder(besides: #filePath)
-  static let tables = ["english.json", "multilingual.json", "seeds.json", "bad-input.json"]
+  static let tables = [
+    "english.json", "multilingual.json", "seeds.json", "bad-input.json", "chinese.json", "japanese.json", "korean.json",
+  ]
 
   static func load(_ name: String) -> [DateCase] { CaseTable.loadOrEmpty(name, in: folder) }
 }
