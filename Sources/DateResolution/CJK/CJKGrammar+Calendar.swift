@@ -47,6 +47,10 @@ extension CJKGrammar {
       if month(at: n) == nil, let (p, e) = word(at: n, { $0.part != nil }) {
         return finish(i, e, relative: relative, spec: spec, mod: p.part)
       }
+      // "今年头十一个月", "今年前三个季度": the first months of the year, one expression.
+      if word(at: n, { $0.markers.contains(.spanPrefix) }) != nil, let counted = countedUnit(at: n), counted.type == "DURATION" {
+        return finish(i, counted.end, relative: relative, spec: spec, mod: nil)
+      }
     }
     // A season, half or quarter alone ("春季", "上半年", "第一季度", "상반기"); a one-character
     // season ("春") only after a year.
@@ -109,6 +113,19 @@ extension CJKGrammar {
         k = e
         _ = n
       }
+    }
+    // "星期三（七月九日）上午八时": the date in brackets after a weekday says which one.
+    if weekday != nil, k + 1 < tokens.count, tokens[k].isAttached, ["（", "("].contains(tokens[k].text),
+      let inner = calendarDate(at: k + 1), case .date(let innerSpec) = inner.meaning, innerSpec.day != nil,
+      inner.end < tokens.count, ["）", ")"].contains(tokens[inner.end].text)
+    {
+      spec = innerSpec
+      spec.time = nil
+      weekday = nil
+      relative = nil
+      relativeWeek = nil
+      hasYear = spec.year != nil
+      k = inner.end + 1
     }
     // Holiday, after a year or alone ("2024年春节", "추석").
     if spec.month == nil, dayOnly == nil, weekday == nil, relative == nil || hasYear,

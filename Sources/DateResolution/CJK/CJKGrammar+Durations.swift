@@ -151,7 +151,10 @@ extension CJKGrammar {
       if spec.year != nil, year(at: rangeEnd) != nil, num.positional, num.digits == 4 {
         first = .date(DateSpec(year: v))
       } else if month(at: rangeEnd) != nil, (1...12).contains(v) {
-        first = .date(DateSpec(year: spec.year, yearOffset: spec.yearOffset, month: v))
+        // "一至十一月份" said in December: January of the same year, not the coming one.
+        var member = DateSpec(year: spec.year, yearOffset: spec.yearOffset, month: v)
+        if spec.needsYear, let m = spec.month, v < m { member.direction = -1 }
+        first = .date(member)
       } else {
         return nil
       }

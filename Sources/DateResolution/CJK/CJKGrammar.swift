@@ -73,7 +73,32 @@ struct CJKGrammar {
     consider(countedUnit(at: i))
     consider(boundWord(at: i))
     consider(annual(at: i))
+    consider(bareYear(at: i))
+    if let c = best, crossesWord(c) { return nil }
     return best
+  }
+
+  /// Whether a `not-date` word crosses the candidate's start or end ("超过去年": 过去 starts
+  /// inside 超过; "十八周年": 十八周 ends inside 周年).
+  private func crossesWord(_ c: Candidate) -> Bool {
+    guard vocabulary.hasNotDateWords else { return false }
+    for edge in [c.start, c.end] where edge > 0 && edge < tokens.count && tokens[edge].isAttached {
+      var j = edge - 1
+      while j >= 0, edge - j < vocabulary.maxLength {
+        if let e = marker(.notDate, at: j), e > edge { return true }
+        if !tokens[j].isAttached { break }
+        j -= 1
+      }
+    }
+    return false
+  }
+
+  /// Four Han digits alone ("一九九八：", "一九九一至…"): a year; Arabic digits need 年.
+  private func bareYear(at i: Int) -> Candidate? {
+    guard tokens[i].kind == .ideograph, let num = numeral(at: i), num.positional, !num.arabic, num.digits == 4,
+      let v = num.value, (1000...2100).contains(v)
+    else { return nil }
+    return Candidate(i, num.end, .date(DateSpec(year: v)))
   }
 
   // MARK: Token helpers

@@ -28,12 +28,15 @@ struct CJKVocabulary: Sendable {
   var wordsStartAfterSpace = false
 
   var isEmpty: Bool { words.isEmpty }
+  /// Whether any word is of class `not-date`.
+  var hasNotDateWords = false
 
   mutating func merge(_ other: CJKVocabulary) {
     for (key, word) in other.words { words[key, default: CJKWord()].merge(word) }
     firstScalars.formUnion(other.firstScalars)
     maxLength = max(maxLength, other.maxLength)
     wordsStartAfterSpace = wordsStartAfterSpace || other.wordsStartAfterSpace
+    hasNotDateWords = hasNotDateWords || other.hasNotDateWords
   }
 
   /// Reads `cjk-dates` entries; every malformed line is an error naming `path:line`.
@@ -130,6 +133,7 @@ struct CJKVocabulary: Sendable {
         word.markers.insert(marker)
       }
       v.words[key, default: CJKWord()].merge(word)
+      v.hasNotDateWords = v.hasNotDateWords || word.markers.contains(.notDate)
       v.firstScalars.insert(key[0])
       v.maxLength = max(v.maxLength, key.count)
     }
@@ -146,7 +150,7 @@ struct CJKVocabulary: Sendable {
     "decade": .decade, "century": .century, "quarter": .quarter, "ordinal": .ordinal, "range": .range,
     "before": .before, "after": .after, "since": .since, "span-prefix": .spanPrefix, "every": .every,
     "time-prefix": .timePrefix, "era-first-year": .eraFirstYear, "dateline-end": .datelineEnd,
-    "day-after-month": .dayAfterMonth, "link": .link,
+    "day-after-month": .dayAfterMonth, "link": .link, "not-date": .notDate,
   ]
 }
 
@@ -174,6 +178,7 @@ struct CJKMarkers: OptionSet, Sendable {
   static let datelineEnd = CJKMarkers(rawValue: 1 << 18)
   static let dayAfterMonth = CJKMarkers(rawValue: 1 << 19)
   static let link = CJKMarkers(rawValue: 1 << 20)
+  static let notDate = CJKMarkers(rawValue: 1 << 21)
 }
 
 /// Everything the lexicons say about one word ("年" is a year marker and a year unit).
