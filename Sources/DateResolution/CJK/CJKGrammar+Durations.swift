@@ -33,6 +33,8 @@ extension CJKGrammar {
       return Candidate(i, ue, .literal(halfDuration(count: 0, unit)), type: "DURATION")
     }
     guard let num = numeral(at: k) else { return nil }
+    // "第二天", "第三年": ordinals, not durations.
+    if k > 0, tokens[k].isAttached, let e = marker(.ordinal, at: k - 1), e == k { return nil }
     // Decades and centuries: "九十年代", "1990년대", "20世纪", "21세기".
     if !prefixed, let v = num.value, let e = marker(.decade, at: num.end) {
       let decade: Int

@@ -106,14 +106,18 @@ struct CJKGrammar {
   /// Whether token `k` continues the expression before it: attached, or in Korean (written
   /// with spaces between words) after spaces on the same line.
   func continues(_ k: Int) -> Bool {
-    guard k < tokens.count else { return false }
+    guard k > 0, k < tokens.count else { return false }
     if tokens[k].isAttached { return true }
-    return vocabulary.wordsStartAfterSpace && tokens[k].newlinesBefore == 0
+    guard tokens[k].newlinesBefore == 0 else { return false }
+    // Spaces between digits and Han ("2024 年 12 月 24 日", common on the web) join too.
+    return vocabulary.wordsStartAfterSpace || (tokens[k].kind == .number) != (tokens[k - 1].kind == .number)
   }
 
   /// The longest lexicon word at `k` (attached one-scalar tokens) that satisfies `accept`.
   func word(at k: Int, _ accept: (CJKWord) -> Bool) -> (word: CJKWord, end: Int)? {
     guard k < tokens.count, scalars[k] != 0, vocabulary.firstScalars.contains(scalars[k]) else { return nil }
+    // A marker after a number is on its line ("1994 年", not "1994\n年").
+    if k > 0, tokens[k - 1].kind == .number, tokens[k].newlinesBefore > 0 { return nil }
     var key: [UInt32] = []
     key.reserveCapacity(vocabulary.maxLength)
     var best: (CJKWord, Int)?
