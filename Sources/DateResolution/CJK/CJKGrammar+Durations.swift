@@ -71,7 +71,8 @@ extension CJKGrammar {
       mod = a.approx
       j = e
     }
-    let count = num.value
+    // "一两天", "三四年": two Han digits side by side before a unit say "one or two".
+    let count = !num.arabic && num.positional && num.digits == 2 ? nil : num.value
     if !prefixed, let n = next(j), let c = count {
       if let e = marker(.before, at: n) {
         return Candidate(i, e, .shift(unit, -c, origin: .dct, time: nil))
