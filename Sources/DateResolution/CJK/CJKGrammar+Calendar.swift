@@ -29,7 +29,7 @@ extension CJKGrammar {
       }
     }
     // Year-level elements: season, half, quarter, or a part of the year ("去年底").
-    if hasYear || relative == .narrativeYear, let n = next(k) {
+    if hasYear || isNarrativeYear(relative), let n = next(k) {
       if let (w, e) = word(at: n, { $0.season != nil || $0.halfYear != nil }) {
         spec.season = w.season
         spec.half = w.halfYear
@@ -71,7 +71,7 @@ extension CJKGrammar {
     // Month: after a year, or alone; a relative month ("本月") takes a day after it.
     var relativeMonth: Int?
     if case .shift(.month, let n, _)? = relative { relativeMonth = n }
-    if relativeMonth == nil, relative == nil || hasYear || relative == .narrativeYear {
+    if relativeMonth == nil, relative == nil || hasYear || isNarrativeYear(relative) {
       if let (m, e) = month(at: (k == start ? k : next(k)) ?? -1) {
         spec.month = m
         k = e
@@ -174,6 +174,11 @@ extension CJKGrammar {
     return finish(i, k, relative: relative, spec: spec, mod: mod, type: type)
   }
 
+  private func isNarrativeYear(_ r: CJKRelative?) -> Bool {
+    if case .narrativeYear? = r { return true }
+    return false
+  }
+
   private func isDayShift(_ r: CJKRelative?) -> Bool {
     if case .shift(.day, _, _)? = r { return true }
     return false
@@ -185,9 +190,9 @@ extension CJKGrammar {
     case .reference(let value)?: return Candidate(i, k, .literal(value), mod: mod)
     case .duration(let value)?: return Candidate(i, k, .literal(value), type: "DURATION", mod: mod)
     case .narrative?: return Candidate(i, k, .narrativeTime(nil, fallback: "PAST_REF"), mod: mod)
-    case .narrativeYear?:
+    case .narrativeYear(let offset)?:
       if spec.month == nil && spec.season == nil && spec.half == nil && spec.quarter == nil {
-        return Candidate(i, k, .narrativeTime(.year, fallback: "PAST_REF"), mod: mod)
+        return Candidate(i, k, .narrativeTime(.year, offset: offset, fallback: offset == 0 ? "PAST_REF" : nil), mod: mod)
       }
       return Candidate(i, k, .date(spec), type: type, mod: mod)
     case .shift(let unit, let n, let t)? where unit != .year:

@@ -122,7 +122,8 @@ extension CJKGrammar {
       case .shift(let unit, let n, let t): return Candidate(i, e, .shift(unit, n, origin: .dct, time: t))
       case .duration(let v): return Candidate(i, e, .literal(v), type: "DURATION")
       case .narrative: return Candidate(i, e, .narrativeTime(nil, fallback: "PAST_REF"))
-      case .narrativeYear: return Candidate(i, e, .narrativeTime(.year, fallback: "PAST_REF"))
+      case .narrativeYear(let offset):
+        return Candidate(i, e, .narrativeTime(.year, offset: offset, fallback: offset == 0 ? "PAST_REF" : nil))
       }
     }
     return nil

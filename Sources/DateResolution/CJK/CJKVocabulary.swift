@@ -86,7 +86,7 @@ struct CJKVocabulary: Sendable {
         word.unit = unit
       case "relative":
         guard let r = CJKRelative(try value(2), time: f.count > 3 ? f[3] : nil) else {
-          throw fail("\"\(f[2])\" is not <unit><+|-><n>, PRESENT_REF, PAST_REF, FUTURE_REF, narrative, narrative-year or a duration P…")
+          throw fail("\"\(f[2])\" is not <unit><+|-><n>, PRESENT_REF, PAST_REF, FUTURE_REF, narrative, narrative-year[-1|+1] or a duration P…")
         }
         word.relative = r
       case "bound":
@@ -236,14 +236,17 @@ enum CJKRelative: Sendable, Equatable {
   case duration(String)
   /// The time the narrative is at (当时 "at that time").
   case narrative
-  /// The year the narrative is at (当年 "that year").
-  case narrativeYear
+  /// The year the narrative is at (当年 "that year"), moved by years (上年 -1 "the year
+  /// before", 翌年 +1 "the following year").
+  case narrativeYear(Int)
 
   init?(_ text: String, time: String?) {
     switch text {
     case "PRESENT_REF", "PAST_REF", "FUTURE_REF": self = .reference(text)
     case "narrative": self = .narrative
-    case "narrative-year": self = .narrativeYear
+    case "narrative-year": self = .narrativeYear(0)
+    case "narrative-year-1": self = .narrativeYear(-1)
+    case "narrative-year+1": self = .narrativeYear(1)
     default:
       if text.hasPrefix("P"), text.count >= 3 {
         self = .duration(text)

@@ -20,8 +20,9 @@ enum Meaning: Sendable, Equatable {
   /// month, or the one before when the day lies well after the DCT ("１６日", "5일").
   case dayInMonth(Int, monthOffset: Int?, time: String?)
   /// The time the narrative is at ("当时", "その時"): the last date mentioned, at `unit`
-  /// granularity when given ("当年" → its year), else `fallback` (PAST_REF).
-  case narrativeTime(TimeUnit?, fallback: String)
+  /// granularity when given ("当年" → its year), moved by `offset` years ("上年" -1, "翌年" +1);
+  /// without one, `fallback` (PAST_REF), or when that is nil the DCT's year moved by `offset`.
+  case narrativeTime(TimeUnit?, offset: Int = 0, fallback: String?)
 
   /// Where a relative expression counts from.
   enum Origin: Sendable, Equatable {

@@ -69,9 +69,13 @@ struct Resolver {
       var point = TimexPoint(CivilDate(year: month.year, month: month.month, day: d), granularity: .day)
       point.time = time
       return .value(point.value, anchor: "dct", point: point)
-    case .narrativeTime(let unit, let fallback):
-      guard let last = ctx.lastPoint, let y = last.year else { return .value(fallback, anchor: nil, point: nil) }
-      let point = unit == .year ? TimexPoint(year: y) : last
+    case .narrativeTime(let unit, let offset, let fallback):
+      guard let last = ctx.lastPoint, let y = last.year else {
+        if let fallback { return .value(fallback, anchor: nil, point: nil) }
+        guard let dct = ctx.dct else { return .underspecified("XXXX") }
+        return .value(TimexFormat.year(dct.year + offset), anchor: "dct", point: TimexPoint(year: dct.year + offset))
+      }
+      let point = unit == .year ? TimexPoint(year: y + offset) : last
       return .value(point.value, anchor: "narrative", point: point)
     case .latestQuarter(let yearOffset, let year):
       guard let dct = ctx.dct else { return .underspecified((year.map(TimexFormat.year) ?? "XXXX") + "-QX") }
