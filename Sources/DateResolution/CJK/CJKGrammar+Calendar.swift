@@ -91,6 +91,12 @@ extension CJKGrammar {
       mod = p.part
       k = e
     }
+    // "3月5日（火）", "2024년 3월 5일(화)": the weekday in brackets belongs to the date.
+    if spec.day != nil || dayOnly != nil, k + 2 < tokens.count, tokens[k].isAttached, ["（", "("].contains(tokens[k].text),
+      let (_, e) = word(at: k + 1, { $0.weekday != nil || $0.shortWeekday != nil }), e < tokens.count, ["）", ")"].contains(tokens[e].text)
+    {
+      k = e + 1
+    }
     // Weekday: alone, after a relative week ("上周三", "지난주 수요일"), or in brackets after a date.
     var weekday: Int?
     var relativeWeek: Int?

@@ -81,6 +81,9 @@ extension CJKGrammar {
         return Candidate(i, e, .shift(unit, c, origin: .dct, time: nil))
       }
     }
+    // A unit that is also a day marker (日, 일) counts days only with 前/後/間 after it:
+    // "지난 2일" is the 2nd, "3日後" three days later.
+    if w.markers.contains(.day) && !half { return nil }
     if let e = marker(.since, at: j) { j = e }
     let value = half ? halfDuration(count: count ?? 0, unit) : unit.duration(count)
     return Candidate(i, j, .literal(value), type: "DURATION", mod: mod == "APPROX" ? "APPROX" : nil)

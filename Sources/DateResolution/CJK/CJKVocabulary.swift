@@ -105,6 +105,8 @@ struct CJKVocabulary: Sendable {
         word.annualBlockers = Set(try value(2).unicodeScalars.map(\.value))
       case "weekday":
         word.weekday = try integer(2, in: 1...7)
+      case "weekday-short":
+        word.shortWeekday = try integer(2, in: 1...7)
       case "part-of-day":
         let code = try value(2)
         guard ["TMO", "TAF", "TEV", "TNI", "TMI", "TDT"].contains(code) else { throw fail("part of day is TMO, TAF, TEV, TNI, TMI or TDT") }
@@ -197,6 +199,8 @@ struct CJKWord: Sendable {
   /// For the year marker: characters after which it is part of a word (青年, 当年), not "per year".
   var annualBlockers: Set<UInt32>?
   var weekday: Int?
+  /// A one-character weekday, read only in brackets after a date (3月5日（火）).
+  var shortWeekday: Int?
   var partOfDay: CJKPartOfDay?
   var season: String?
   var halfYear: Int?
@@ -217,6 +221,7 @@ struct CJKWord: Sendable {
     annual = annual ?? o.annual
     annualBlockers = annualBlockers ?? o.annualBlockers
     weekday = weekday ?? o.weekday
+    shortWeekday = shortWeekday ?? o.shortWeekday
     partOfDay = partOfDay ?? o.partOfDay
     season = season ?? o.season
     halfYear = halfYear ?? o.halfYear
