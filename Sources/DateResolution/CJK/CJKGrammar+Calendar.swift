@@ -75,8 +75,6 @@ extension CJKGrammar {
       if let (m, e) = month(at: (k == start ? k : next(k)) ?? -1) {
         spec.month = m
         k = e
-      } else if hasYear, spec.year != nil, spec.month == nil {
-        // A bare two-digit year needs its month ("97年3月"), checked in `year(at:)`.
       }
     }
     // Day.
@@ -104,7 +102,7 @@ extension CJKGrammar {
     if k == start, relative == nil, let (w, e) = word(at: k, { $0.weekday != nil }) {
       weekday = w.weekday
       k = e
-    } else if let n = relativeWeek {
+    } else if relativeWeek != nil {
       // The week word is shared: "上周" + "周三" → 上周三.
       var found: (Int, Int)?
       for j in stride(from: k - 1, through: max(start, k - 2), by: -1) {
@@ -117,7 +115,6 @@ extension CJKGrammar {
       if let (d, e) = found {
         weekday = d
         k = e
-        _ = n
       }
     }
     // "星期三（七月九日）上午八时": the date in brackets after a weekday says which one.
@@ -243,9 +240,8 @@ extension CJKGrammar {
   /// only after a month.
   func day(at k: Int, afterMonth: Bool) -> (Int, Int)? {
     guard let num = numeral(at: k), let v = num.value, (1...31).contains(v), !num.approximate, num.digits <= 2,
-      let (w, e) = word(at: num.end, { $0.markers.contains(.day) || (afterMonth && $0.markers.contains(.dayAfterMonth)) })
+      let (_, e) = word(at: num.end, { $0.markers.contains(.day) || (afterMonth && $0.markers.contains(.dayAfterMonth)) })
     else { return nil }
-    _ = w
     // "5日間" / "5天" are durations: a unit word that goes on from the marker wins.
     if let (_, ue) = word(at: num.end, { $0.unit != nil }), ue > e { return nil }
     return (v, e)

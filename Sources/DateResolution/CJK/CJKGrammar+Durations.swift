@@ -139,7 +139,7 @@ extension CJKGrammar {
     else { return nil }
     if i > 0, tokens[i].isAttached, scalars[i - 1] != 0 {
       if isNumeralToken(i - 1) { return nil }
-      if let blockers = vocabulary.words[[scalars[i]]]?.annualBlockers, blockers.contains(scalars[i - 1]) { return nil }
+      if let blockers = singleWord(at: i)?.annualBlockers, blockers.contains(scalars[i - 1]) { return nil }
     } else if i > 0, tokens[i].isAttached, tokens[i - 1].kind == .number {
       return nil
     }

@@ -21,15 +21,54 @@ struct CJKGrammar {
   let dctYear: Int?
   /// The scalar of each one-scalar token (Han, kana, Hangul, punctuation); 0 for others.
   let scalars: [UInt32]
+  /// The lexicon words starting at each token, shortest first: `matches[matchStart[k]..<matchStart[k + 1]]`,
+  /// each an index into the vocabulary's word list and the token after the word.
+  private let matches: [(word: Int32, end: Int32)]
+  private let matchStart: [Int32]
+  /// The digit (0–9, -1 unknown, -2 none) and power (0 none) of each one-scalar token.
+  let digits: [Int8]
+  let powers: [Int32]
 
   init(tokens: [Token], vocabulary: CJKVocabulary, dctYear: Int?) {
     self.tokens = tokens
     self.vocabulary = vocabulary
     self.dctYear = dctYear
-    scalars = tokens.map { t in
+    let scalars = tokens.map { t -> UInt32 in
       guard t.kind == .ideograph || t.kind == .punctuation, let s = t.text.unicodeScalars.first else { return 0 }
       return s.value
     }
+    self.scalars = scalars
+    // Every word at every token, once: the rules then ask about them many times.
+    let index = vocabulary.index
+    var matches: [(word: Int32, end: Int32)] = []
+    var matchStart = [Int32](repeating: 0, count: tokens.count + 1)
+    var digits = [Int8](repeating: -2, count: tokens.count)
+    var powers = [Int32](repeating: 0, count: tokens.count)
+    for k in tokens.indices {
+      matchStart[k] = Int32(matches.count)
+      guard scalars[k] != 0, !(k > 0 && tokens[k - 1].kind == .number && tokens[k].newlinesBefore > 0) else { continue }
+      var node: Int32 = 0
+      var j = k
+      while j < tokens.count, j - k < vocabulary.maxLength, scalars[j] != 0, j == k || tokens[j].isAttached,
+        let child = index.child(of: node, scalars[j])
+      {
+        node = child
+        j += 1
+        if let w = index.word(at: node) {
+          matches.append((w, Int32(j)))
+          if j == k + 1 {
+            let entry = index.entries[Int(w)]
+            if let d = entry.digit { digits[k] = Int8(d) }
+            if let p = entry.power { powers[k] = Int32(p) }
+          }
+        }
+      }
+    }
+    matchStart[tokens.count] = Int32(matches.count)
+    self.matches = matches
+    self.matchStart = matchStart
+    self.digits = digits
+    self.powers = powers
   }
 
   /// All candidates in text order, without overlaps: the longest expression at each start.
@@ -114,20 +153,25 @@ struct CJKGrammar {
   }
 
   /// The longest lexicon word at `k` (attached one-scalar tokens) that satisfies `accept`.
+  /// A marker after a number must be on its line ("1994 年", not "1994\n年").
   func word(at k: Int, _ accept: (CJKWord) -> Bool) -> (word: CJKWord, end: Int)? {
-    guard k < tokens.count, scalars[k] != 0, vocabulary.firstScalars.contains(scalars[k]) else { return nil }
-    // A marker after a number is on its line ("1994 年", not "1994\n年").
-    if k > 0, tokens[k - 1].kind == .number, tokens[k].newlinesBefore > 0 { return nil }
-    var key: [UInt32] = []
-    key.reserveCapacity(vocabulary.maxLength)
-    var best: (CJKWord, Int)?
-    var j = k
-    while j < tokens.count, key.count < vocabulary.maxLength, scalars[j] != 0, j == k || tokens[j].isAttached {
-      key.append(scalars[j])
-      j += 1
-      if let w = vocabulary.words[key], accept(w) { best = (w, j) }
+    guard k >= 0, k < tokens.count else { return nil }
+    var m = Int(matchStart[k + 1]) - 1
+    let first = Int(matchStart[k])
+    while m >= first {
+      let entry = vocabulary.index.entries[Int(matches[m].word)]
+      if accept(entry) { return (entry, Int(matches[m].end)) }
+      m -= 1
     }
-    return best
+    return nil
+  }
+
+  /// The single-token word at `k`, if any.
+  func singleWord(at k: Int) -> CJKWord? {
+    guard k >= 0, k < tokens.count, matchStart[k] < matchStart[k + 1], matches[Int(matchStart[k])].end == Int32(k + 1) else {
+      return nil
+    }
+    return vocabulary.index.entries[Int(matches[Int(matchStart[k])].word)]
   }
 
   /// A word with one of `markers` at `k`.

@@ -46,8 +46,8 @@ extension CJKGrammar {
         j += 1
         continue
       }
-      guard let word = vocabulary.words[[scalars[j]]], word.digit != nil || word.power != nil else { break }
-      items.append((word.digit, word.power, 1))
+      guard digits[j] != -2 || powers[j] != 0 else { break }
+      items.append((digits[j] != -2 ? Int(digits[j]) : nil, powers[j] != 0 ? Int(powers[j]) : nil, 1))
       j += 1
     }
     guard !items.isEmpty, items.contains(where: { $0.digits == 1 && ($0.digit != nil || $0.power != nil) }) else { return nil }
@@ -102,7 +102,6 @@ extension CJKGrammar {
   /// Whether token `k` is a digit, a Han digit or a power.
   func isNumeralToken(_ k: Int) -> Bool {
     if tokens[k].kind == .number { return true }
-    guard scalars[k] != 0, let word = vocabulary.words[[scalars[k]]] else { return false }
-    return word.digit != nil || word.power != nil
+    return digits[k] != -2 || powers[k] != 0
   }
 }

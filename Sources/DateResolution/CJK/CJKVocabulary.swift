@@ -20,6 +20,8 @@ struct CJKVocabulary: Sendable {
 
   /// Every meaning a lexicon gives one word.
   var words: [[UInt32]: CJKWord] = [:]
+  /// The words as a trie over their scalars, for the scanner (rebuilt by `parse` and `merge`).
+  private(set) var index = CJKWordIndex([:])
   /// First scalars of all words: a token whose scalar is not here starts no word.
   var firstScalars: Set<UInt32> = []
   /// The longest word, in scalars.
@@ -37,6 +39,7 @@ struct CJKVocabulary: Sendable {
     maxLength = max(maxLength, other.maxLength)
     wordsStartAfterSpace = wordsStartAfterSpace || other.wordsStartAfterSpace
     hasNotDateWords = hasNotDateWords || other.hasNotDateWords
+    index = CJKWordIndex(words)
   }
 
   /// Reads `cjk-dates` entries; every malformed line is an error naming `path:line`.
@@ -139,6 +142,7 @@ struct CJKVocabulary: Sendable {
       v.firstScalars.insert(key[0])
       v.maxLength = max(v.maxLength, key.count)
     }
+    v.index = CJKWordIndex(v.words)
     return v
   }
 
@@ -298,5 +302,46 @@ enum CJKHoliday: Sendable, Equatable {
     let parts = (lunar ? text.dropFirst(6) : Substring(text)).split(separator: "-")
     guard parts.count == 2, let m = Int(parts[0]), let d = Int(parts[1]), (1...12).contains(m), (1...31).contains(d) else { return nil }
     self = lunar ? .lunar(month: m, day: d) : .fixed(month: m, day: d)
+  }
+}
+
+/// The words of a `CJKVocabulary` as a trie: one dictionary lookup per scalar with an integer
+/// key (node, scalar), no allocation while matching.
+struct CJKWordIndex: Sendable {
+  /// Child node of (parent node << 21 | scalar).
+  private var children: [UInt64: Int32] = [:]
+  /// The word ending at each node, as an index into `entries`, or -1.
+  private var wordAt: [Int32] = [-1]
+  /// The words, in no particular order.
+  private(set) var entries: [CJKWord] = []
+
+  init(_ words: [[UInt32]: CJKWord]) {
+    for (key, word) in words.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+      var node: Int32 = 0
+      for scalar in key {
+        let edge = UInt64(node) << 21 | UInt64(scalar)
+        if let child = children[edge] {
+          node = child
+        } else {
+          let child = Int32(wordAt.count)
+          children[edge] = child
+          wordAt.append(-1)
+          node = child
+        }
+      }
+      wordAt[Int(node)] = Int32(entries.count)
+      entries.append(word)
+    }
+  }
+
+  /// The node reached from `node` by `scalar`, or nil.
+  @inline(__always) func child(of node: Int32, _ scalar: UInt32) -> Int32? {
+    children[UInt64(node) << 21 | UInt64(scalar)]
+  }
+
+  /// The word ending at `node`, as an index into `entries`, or nil.
+  @inline(__always) func word(at node: Int32) -> Int32? {
+    let w = wordAt[Int(node)]
+    return w >= 0 ? w : nil
   }
 }
