@@ -28,6 +28,8 @@ struct CJKGrammar {
   /// The digit (0–9, -1 unknown, -2 none) and power (0 none) of each one-scalar token.
   let digits: [Int8]
   let powers: [Int32]
+  /// The numeral starting at each token that starts one (read once: the rules ask often).
+  private(set) var numerals: [CJKNumeral?] = []
 
   init(tokens: [Token], vocabulary: CJKVocabulary, dctYear: Int?) {
     self.tokens = tokens
@@ -69,6 +71,11 @@ struct CJKGrammar {
     self.matchStart = matchStart
     self.digits = digits
     self.powers = powers
+    var numerals = [CJKNumeral?](repeating: nil, count: tokens.count)
+    for k in tokens.indices where tokens[k].kind == .number || digits[k] != -2 || powers[k] != 0 {
+      numerals[k] = readNumeral(at: k)
+    }
+    self.numerals = numerals
   }
 
   /// All candidates in text order, without overlaps: the longest expression at each start.

@@ -20,6 +20,11 @@ extension CJKGrammar {
   /// The numeral starting at token `k`, or nil (also when `k` is inside a numeral or a
   /// decimal: "3.5", "九九七" of "一九九七").
   func numeral(at k: Int) -> CJKNumeral? {
+    k >= 0 && k < numerals.count ? numerals[k] : nil
+  }
+
+  /// Reads the numeral at `k` (`numeral(at:)` keeps what this found for every token).
+  func readNumeral(at k: Int) -> CJKNumeral? {
     guard k < tokens.count else { return nil }
     if k > 0, tokens[k].isAttached, isNumeralToken(k - 1) { return nil }
     if k > 1, tokens[k].isAttached, tokens[k - 1].text == "." || tokens[k - 1].text == "．", tokens[k - 2].kind == .number {
