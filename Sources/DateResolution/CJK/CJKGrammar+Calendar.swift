@@ -151,6 +151,12 @@ extension CJKGrammar {
       if let n = (k == start ? k : next(k)), let (t, e) = timeOfDay(at: n, anchored: anchored) {
         time = t
         k = e
+        // "当晚十时半", "今晚8点": an evening word before the hour makes it p.m.
+        if case .shift(.day, _, let part?)? = relative, part == "TAF" || part == "TEV", t.count == 6, t.hasPrefix("T"),
+          let hour = Int(t.dropFirst().prefix(2)), hour < 12
+        {
+          time = "T" + TimexFormat.two(hour + 12) + String(t.dropFirst(3))
+        }
       }
     }
     if prefixed && time == nil && spec.day == nil && dayOnly == nil { return nil }
