@@ -60,7 +60,7 @@ extension CJKGrammar {
     }
     guard let (w, ue) = word(at: j, { $0.unit != nil }), let unit = w.unit else { return nil }
     // A year is not a duration: "1997年", "二〇〇八年".
-    if unit == .year, num.positional, num.digits >= 3 || (!num.arabic && num.digits == 2) { return nil }
+    if unit == .year, num.positional, num.digits >= 3 { return nil }
     j = ue
     var half = false
     if let n = next(j), let e = marker(.half, at: n) {

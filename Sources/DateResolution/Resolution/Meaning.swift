@@ -43,6 +43,7 @@ extension Meaning {
     switch self {
     case .latestQuarter(let offset, _): return offset != 0
     case .shift(_, _, let origin, _): return origin != .dct
+    case .narrativeTime: return true
     default: return false
     }
   }
