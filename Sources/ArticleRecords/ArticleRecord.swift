@@ -2,6 +2,7 @@ import Citations
 import DateResolution
 import NameNormalization
 import NormalizeCore
+import TextCleaning
 
 /// The cleaned, annotated record of one article: schema `normalize.article/1`
 /// (`Schemas/normalize.article.1.schema.json`). Offsets are Unicode scalar offsets into
@@ -87,49 +88,15 @@ public struct ArticleRecord: Codable, Sendable, Equatable {
   }
 
   /// A span of `text` and what it is: "body", "heading", "list-item" or "table" (rows of figures
-  /// or columns, one row per line).
-  public struct Paragraph: Codable, Sendable, Equatable {
-    public var start: Int
-    public var end: Int
-    public var kind: String
+  /// or columns, one row per line). The structure analysis's spans, taken as they are.
+  public typealias Paragraph = ParagraphSpan
 
-    public init(start: Int, end: Int, kind: String) {
-      self.start = start
-      self.end = end
-      self.kind = kind
-    }
-  }
-
-  /// Text that is about the article rather than part of it.
-  public struct Metadata: Codable, Sendable, Equatable {
-    public var credits: [String] = []
-    public var tags: [String] = []
-    public var sourceLine: String?
-    public var breadcrumb: String?
-
-    public init(credits: [String] = [], tags: [String] = [], sourceLine: String? = nil, breadcrumb: String? = nil) {
-      self.credits = credits
-      self.tags = tags
-      self.sourceLine = sourceLine
-      self.breadcrumb = breadcrumb
-    }
-
-    enum CodingKeys: String, CodingKey {
-      case credits, tags, breadcrumb
-      case sourceLine = "source_line"
-    }
-  }
+  /// Text that is about the article rather than part of it (credits, tags, source line,
+  /// breadcrumb): the structure analysis's metadata, taken as it is.
+  public typealias Metadata = LayoutMetadata
 
   /// A removed line and the rule that removed it.
-  public struct Removal: Codable, Sendable, Equatable {
-    public var text: String
-    public var rule: String
-
-    public init(text: String, rule: String) {
-      self.text = text
-      self.rule = rule
-    }
-  }
+  public typealias Removal = RemovedLine
 
   enum CodingKeys: String, CodingKey {
     case schema, id, source, published, lang, scripts, title, standfirst, text, paragraphs, metadata,
@@ -165,15 +132,5 @@ extension ArticleRecord.Source {
     try container.encodeIfPresent(line, forKey: .line)
     try container.encode(url, forKey: .url)
     try container.encode(publisher, forKey: .publisher)
-  }
-}
-
-extension ArticleRecord.Metadata {
-  public func encode(to encoder: Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(credits, forKey: .credits)
-    try container.encode(tags, forKey: .tags)
-    try container.encode(sourceLine, forKey: .sourceLine)
-    try container.encode(breadcrumb, forKey: .breadcrumb)
   }
 }

@@ -68,7 +68,7 @@ struct StructureCase: Decodable, Sendable, CustomTestStringConvertible {
   /// The failures of `layout` against the expectations, as messages.
   func failures(of layout: ArticleLayout) -> [String] {
     var problems: [String] = []
-    let body = layout.bodyText
+    let body = layout.text
     if let title = expected.title, layout.title != title {
       problems.append("title \(layout.title ?? "nil") != \(title)")
     }
@@ -137,9 +137,9 @@ struct StructureCaseTests {
   @Test("a second pass over the body leaves it unchanged", arguments: cases)
   func secondPass(_ row: StructureCase) throws {
     let analyzer = try StructureFixtures.sharedAnalyzer.get()
-    let body = analyzer.analyze(row.input, knownTitle: row.knownTitle).bodyText
+    let body = analyzer.analyze(row.input, knownTitle: row.knownTitle).text
     let again = analyzer.analyze(body, knownTitle: nil)
-    #expect(again.bodyText == body)
+    #expect(again.text == body)
     #expect(again.title == nil, "second pass took a title: \(again.title ?? "")")
   }
 

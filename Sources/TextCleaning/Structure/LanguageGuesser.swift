@@ -2,7 +2,9 @@ import ICUSupport
 import NormalizeCore
 
 /// Guesses the language of an article from its scripts and, for Latin and Cyrillic text, from
-/// stop words (the `stopwords` lexicons). Used only when the input gives no `lang`.
+/// stop words (the `stopwords` lexicons). ``ArticleStructureAnalyzer`` runs it once on the
+/// joined body (``ArticleLayout/language``) when the input gives no `lang`; it shares the
+/// analyzer's stop-word lists instead of loading them again.
 ///
 /// ```swift
 /// guesser.guess("지난해 3월 유용원 의원은…")          // "ko"
@@ -19,6 +21,11 @@ public struct LanguageGuesser: Sendable {
       let words = (try? lexicons.entries(kind: "stopwords", language: language)) ?? []
       stopwords[language] = Set(words.compactMap { $0.fields.first?.lowercased() })
     }
+    self.stopwords = stopwords
+  }
+
+  /// A guesser over stop-word sets already loaded (language code -> lowercased words).
+  init(stopwords: [String: Set<String>]) {
     self.stopwords = stopwords
   }
 
