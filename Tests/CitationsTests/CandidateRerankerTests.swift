@@ -1,4 +1,5 @@
 @testable import Citations
+@testable import CitationsTraining
 import Foundation
 import NormalizeTestSupport
 import Testing

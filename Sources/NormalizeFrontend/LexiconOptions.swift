@@ -1,11 +1,14 @@
 import ArgumentParser
 
 /// `--lexicons DIR`, shared by every subcommand that reads lexicons.
-struct LexiconOptions: ParsableArguments {
+public struct LexiconOptions: ParsableArguments {
   @Option(
     name: .customLong("lexicons"),
     help: ArgumentHelp(
       "Extra lexicons read on top of the shipped ones: a folder laid out as <language>/<kind>.tsv, or a name lexicon file (.tsv) written by `normalize lexicon build`.",
       valueName: "dir|file"))
-  var extraLexicons: [String] = []
+  public var extraLexicons: [String] = []
+
+  /// Options with no extra lexicons (ArgumentParser fills them from the command line).
+  public init() {}
 }

@@ -1,3 +1,7 @@
+import Citations
+import Foundation
+import NormalizeCore
+
 /// Learns `CandidateReranker` weights with the averaged perceptron over candidate lists.
 ///
 /// Each training reference brings the tagger's `k` best labellings, made by a tagger that was

@@ -1,5 +1,5 @@
 import Foundation
-import NormalizeCore
+import NormalizeKit
 
 /// The `normalize date --jsonl` line format (what ../shared/eval/timex/score.py reads): an
 /// object with `text` and optionally `dct` (and `lang`), written back with every input field

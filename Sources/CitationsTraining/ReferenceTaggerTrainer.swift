@@ -1,7 +1,11 @@
+import Citations
+import Foundation
+import NormalizeCore
+
 /// Learns `ReferenceTaggingModel` weights from tagged references, by one of two algorithms
 /// over the same features and boundary-context transitions:
 ///
-/// - `.crf` (what `normalize ref --train` uses): a linear-chain conditional random field trained
+/// - `.crf` (what `normalize-dev train-refs` uses): a linear-chain conditional random field trained
 ///   by maximum likelihood with an L2 penalty, by stochastic gradient descent with the last
 ///   passes averaged (`ConditionalRandomField`). On the 5-fold held-out split of
 ///   `Scripts/eval-refs` it scores about 1.5 points of field F1 above the perceptron, and its
@@ -12,7 +16,7 @@
 ///   average of the weights over all steps.
 ///
 /// Either way the tagger decodes with Viterbi, so tagging speed does not depend on the choice.
-/// With `rerankerFolds` (what `normalize ref --train` sets) a `CandidateReranker` is trained
+/// With `rerankerFolds` (what `normalize-dev train-refs` sets) a `CandidateReranker` is trained
 /// beside it, over the tagger's `candidates` best labellings (`trainReranked`).
 ///
 /// ```swift
@@ -65,7 +69,7 @@ public struct ReferenceTaggerTrainer: Sendable {
 
   /// With 2 or more: a reranker is trained over the tagger's best labellings, from lists made
   /// by this many jackknife taggers (each trained without one part of the data, listing that
-  /// part); 0: no reranker. `normalize ref --train` uses 6 (taggers on 5/6 of the data list
+  /// part); 0: no reranker. `normalize-dev train-refs` uses 6 (taggers on 5/6 of the data list
   /// much as the full one does; 4 scored 0.001 lower on held-out titles, 10 no higher).
   public var rerankerFolds = 0
   /// How many of the tagger's best labellings the reranker chooses among.
@@ -89,7 +93,7 @@ public struct ReferenceTaggerTrainer: Sendable {
   /// With `.crf`: the first step's learning rate.
   public var rate: Double = 0.1
   /// With `.crf`: how many of the last passes are averaged (0: none). Averaging is what makes
-  /// SGD's weights good: without it held-out F1 drops by 3 points. `normalize ref --train`
+  /// SGD's weights good: without it held-out F1 drops by 3 points. `normalize-dev train-refs`
   /// averages the last 15 of 30 passes (0.2 points above 10 of 20).
   public var averagedPasses = 15
 

@@ -1,4 +1,6 @@
+import Citations
 import Foundation
+import NormalizeCore
 
 extension ReferenceTaggerTrainer {
   /// Trains the tagger on all `examples` and a `CandidateReranker` over its best labellings.

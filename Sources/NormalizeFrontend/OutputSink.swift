@@ -12,19 +12,19 @@ import Darwin
 /// Anything else is written in place: a FIFO, a character device (`/dev/null`, a terminal), a
 /// socket; `/dev/stdout`, `/dev/stderr` and `/dev/fd/N` write to the process's own descriptor
 /// (so `-o /dev/stdout >> log` appends as the shell asked, and no device path is ever replaced).
-final class OutputSink {
+public final class OutputSink {
   private let handle: FileHandle
   private var buffer: [UInt8] = []
   private let closeOnFinish: Bool
   /// For a regular file: the temporary file written, and the path it is renamed to at the end.
   private var pendingRename: (temporary: String, final: String)?
   /// Whether the output is a pipe, FIFO, socket or terminal: a reader may wait for each batch.
-  let isStream: Bool
+  public let isStream: Bool
 
   /// - Parameter path: a file to create or replace, a FIFO or device to write to, or nil / "-"
   ///   for standard output.
   /// - Throws: `ValidationErrorMessage` when the file cannot be created or opened.
-  init(path: String?) throws {
+  public init(path: String?) throws {
     buffer.reserveCapacity(1 << 20)
     guard let path, path != "-" else {
       handle = FileHandle.standardOutput
@@ -78,25 +78,25 @@ final class OutputSink {
     if let pendingRename { unlink(pendingRename.temporary) }
   }
 
-  func write(_ bytes: [UInt8]) throws {
+  public func write(_ bytes: [UInt8]) throws {
     buffer.append(contentsOf: bytes)
     if buffer.count >= 1 << 20 { try flush() }
   }
 
-  func write(_ text: String) throws { try write(Array(text.utf8)) }
+  public func write(_ text: String) throws { try write(Array(text.utf8)) }
 
-  func flush() throws {
+  public func flush() throws {
     if buffer.isEmpty { return }
     try handle.write(contentsOf: buffer)
     buffer.removeAll(keepingCapacity: true)
   }
 
   /// Flushes when a reader may be waiting (a pipe, FIFO or terminal): called after each batch.
-  func endBatch() throws {
+  public func endBatch() throws {
     if isStream { try flush() }
   }
 
-  func finish() throws {
+  public func finish() throws {
     try flush()
     if closeOnFinish { try handle.close() }
     if let (temporary, final) = pendingRename {
@@ -111,7 +111,7 @@ final class OutputSink {
 
   /// The descriptor `/dev/stdout`, `/dev/stderr`, `/dev/stdin`, `/dev/fd/N` or
   /// `/proc/self/fd/N` stands for, or nil for any other path.
-  static func ownDescriptor(_ path: String) -> Int32? {
+  public static func ownDescriptor(_ path: String) -> Int32? {
     switch path {
     case "/dev/stdout": return 1
     case "/dev/stderr": return 2
@@ -136,20 +136,20 @@ final class OutputSink {
 }
 
 /// Messages on standard error.
-enum Diagnostics {
-  static let isTerminal = isatty(2) != 0
+public enum Diagnostics {
+  public static let isTerminal = isatty(2) != 0
 
-  static func print(_ message: String) {
+  public static func print(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
   }
 
   /// A progress line that redraws itself (only when stderr is a terminal).
-  static func progress(_ message: String) {
+  public static func progress(_ message: String) {
     guard isTerminal else { return }
     FileHandle.standardError.write(Data(("\r\u{1B}[K" + message).utf8))
   }
 
-  static func endProgress() {
+  public static func endProgress() {
     guard isTerminal else { return }
     FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
   }

@@ -4,20 +4,20 @@ import Foundation
 /// or standard input, read in 1 MiB chunks, each line handed over without its newline (a final
 /// line without one included). When reading standard input, output is flushed after every
 /// chunk so that a pipe sees results as they are made.
-enum LineInput {
+public enum LineInput {
   /// An input that cannot be read, worded as `normalize` words its rejects
   /// ("normalize: notes/: unreadable: is a folder; …"); the command exits 2.
-  struct Unreadable: Error, CustomStringConvertible {
-    let path: String
-    let reason: String
-    var description: String { "\(path): unreadable: \(reason)" }
+  public struct Unreadable: Error, CustomStringConvertible {
+    public let path: String
+    public let reason: String
+    public var description: String { "\(path): unreadable: \(reason)" }
   }
 
   /// The file at `path`, or standard input for nil or "-". FIFOs and devices given explicitly
   /// are read as streams.
   ///
   /// - Throws: `Unreadable` when the path is missing, a folder, or cannot be opened.
-  static func open(_ path: String?) throws -> FileHandle {
+  public static func open(_ path: String?) throws -> FileHandle {
     guard let path, path != "-" else { return FileHandle.standardInput }
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -47,7 +47,7 @@ enum LineInput {
   /// carriage return) and its 1-based line number; flushes `output` after each chunk of standard
   /// input. Returns how many lines were read, blank ones included.
   @discardableResult
-  static func forEachLine(
+  public static func forEachLine(
     _ handle: FileHandle, output: OutputSink? = nil, _ body: (ArraySlice<UInt8>, Int) throws -> Void
   ) throws -> Int {
     var lineNumber = 0

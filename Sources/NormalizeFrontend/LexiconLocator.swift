@@ -6,19 +6,19 @@ import ShippedLexicons
 /// turns `Lexicons/` into Swift source at build time), so a copied or installed `normalize`
 /// needs nothing beside it. `NORMALIZE_LEXICONS=DIR` replaces the built-in data with a folder
 /// (for trying edits to `Lexicons/` without rebuilding); `--lexicons` adds data on top of either.
-enum LexiconLocator {
+public enum LexiconLocator {
   /// Lexicon files the pipeline cannot work without; data lacking one is an error (exit 2),
   /// never a run that quietly drops boilerplate, names or references.
-  static let requiredFiles = ["refs/reference-model.tsv", "ko/surnames.tsv", "all/boilerplate.tsv", "en/stopwords.tsv"]
+  public static let requiredFiles = ["refs/reference-model.tsv", "ko/surnames.tsv", "all/boilerplate.tsv", "en/stopwords.tsv"]
 
   /// The folder named by `NORMALIZE_LEXICONS`, if set.
-  static var overrideRoot: URL? {
+  public static var overrideRoot: URL? {
     guard let env = ProcessInfo.processInfo.environment["NORMALIZE_LEXICONS"], !env.isEmpty else { return nil }
     return URL(fileURLWithPath: env)
   }
 
   /// One line for `--version`: where the data comes from and its checksum.
-  static var dataDescription: String {
+  public static var dataDescription: String {
     if let root = overrideRoot {
       return "data: NORMALIZE_LEXICONS=\(root.path) (replaces the built-in \(ShippedLexicons.checksum))"
     }
@@ -31,7 +31,7 @@ enum LexiconLocator {
   ///
   /// - Throws: `ValidationErrorMessage` when the shipped data lacks a required file or an extra
   ///   folder or file does not exist.
-  static func provider(extra: [String]) throws -> DirectoryLexiconProvider {
+  public static func provider(extra: [String]) throws -> DirectoryLexiconProvider {
     var folders: [URL] = []
     var embedded: [(path: String, text: String)] = []
     if let root = overrideRoot {
@@ -69,7 +69,7 @@ enum LexiconLocator {
   /// Writes the built-in lexicons to `folder` (created if needed), laid out as `Lexicons/`.
   ///
   /// - Throws: a Foundation error when a folder or file cannot be written.
-  static func export(to folder: URL) throws {
+  public static func export(to folder: URL) throws {
     let fm = FileManager.default
     for (path, text) in ShippedLexicons.files {
       let url = folder.appendingPathComponent(path)
@@ -80,7 +80,7 @@ enum LexiconLocator {
 }
 
 /// An error whose description is shown to the user as is.
-struct ValidationErrorMessage: Error, CustomStringConvertible {
-  let description: String
-  init(_ description: String) { self.description = description }
+public struct ValidationErrorMessage: Error, CustomStringConvertible {
+  public let description: String
+  public init(_ description: String) { self.description = description }
 }

@@ -1,4 +1,6 @@
+import Citations
 import Foundation
+import NormalizeCore
 
 /// Maximum-likelihood training of the tagger's linear-chain model (a conditional random field,
 /// Lafferty et al. 2001): the same token features and boundary-context transitions the
