@@ -32,7 +32,10 @@ let package = Package(
       name: "CICU",
       linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]
     ),
-    .target(name: "ICUSupport", dependencies: ["CICU"]),
+    // Byte, UTF-8 and hash helpers that need no ICU (ByteScanner, UTF8Scan, ByteText, FNV1a);
+    // ICUSupport re-exports them.
+    .target(name: "ByteSupport"),
+    .target(name: "ICUSupport", dependencies: ["CICU", "ByteSupport"]),
     .target(name: "NormalizeCore", dependencies: ["ICUSupport"]),
     // Lexicons/ compiled into the binary: the EmbedLexicons plugin runs LexiconEmbedder at build
     // time, so a copied `normalize` carries its data (DESIGN.md, "Lexicons").

@@ -1,3 +1,5 @@
+import ByteSupport
+
 /// Receives the features `ReferenceFeatures` makes, one piece at a time, so that tagging can
 /// hash a feature such as `l-1|w=` + "." + "|" + "in" without building the string.
 ///
@@ -51,8 +53,8 @@ extension FeatureSink {
 
 /// The FNV-1a hash of a feature name, built up piece by piece.
 package struct FeatureKey {
-  package static let offset: UInt64 = 0xCBF2_9CE4_8422_2325
-  package static let prime: UInt64 = 0x0000_0100_0000_01B3
+  package static let offset: UInt64 = FNV1a.basis64
+  package static let prime: UInt64 = FNV1a.prime64
 
   package var value: UInt64 = offset
 

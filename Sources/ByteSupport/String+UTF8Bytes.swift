@@ -5,7 +5,8 @@ extension String {
   /// ```swift
   /// String(utf8Bytes: Array("Yoo".utf8)[...])  // "Yoo"
   /// ```
-  init(utf8Bytes bytes: UnsafeBufferPointer<UInt8>) {
+  @inlinable
+  public init(utf8Bytes bytes: UnsafeBufferPointer<UInt8>) {
     self.init(unsafeUninitializedCapacity: bytes.count) { buffer in
       UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(bytes))
       return bytes.count
@@ -13,7 +14,8 @@ extension String {
   }
 
   /// `init(utf8Bytes:)` of an array slice.
-  init(utf8Bytes bytes: ArraySlice<UInt8>) {
+  @inlinable
+  public init(utf8Bytes bytes: ArraySlice<UInt8>) {
     self = bytes.withUnsafeBufferPointer { String(utf8Bytes: $0) }
   }
 }
