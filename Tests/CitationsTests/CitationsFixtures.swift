@@ -108,6 +108,7 @@ enum CSLPaths {
           out[key] = numbers.enumerated().map { $0.offset == 0 ? String($0.element) : ($0.element < 10 ? "0\($0.element)" : "\($0.element)") }
             .joined(separator: "-")
         }
+      case .null, .bool: break
       }
     }
     return out

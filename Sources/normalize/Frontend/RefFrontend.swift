@@ -95,7 +95,7 @@ struct RefFrontend {
       // Drop the gold fields of tagged input so the output is a prediction only.
       object["fields"] = nil
       object["segments"] = .array((annotation.segments ?? []).map { .array($0.map { .string($0) }) })
-      object["csl"] = annotation.csl.map { .object($0.mapValues(Self.json)) } ?? .null
+      object["csl"] = annotation.csl.map { .object($0) } ?? .null
       object["canonical"] = annotation.canonical.map { .string($0) } ?? .null
       object["findings"] = .array(
         annotation.findings.map { finding in
@@ -109,14 +109,5 @@ struct RefFrontend {
     try output.finish()
     if rejected > 0 { Diagnostics.print("normalize ref: \(lineNumber) lines read, \(rejected) skipped") }
     return rejected
-  }
-
-  static func json(_ value: CSLValue) -> JSONValue {
-    switch value {
-    case .string(let text): return .string(text)
-    case .number(let number): return .number(number)
-    case .array(let items): return .array(items.map(json))
-    case .object(let object): return .object(object.mapValues(json))
-    }
   }
 }
