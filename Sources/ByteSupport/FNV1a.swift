@@ -21,11 +21,15 @@ public enum FNV1a {
 
   /// One byte into a 32-bit hash.
   @inlinable @inline(__always)
-  public static func step(_ hash: UInt32, _ byte: UInt8) -> UInt32 { (hash ^ UInt32(byte)) &* prime32 }
+  public static func step(_ hash: UInt32, _ byte: UInt8) -> UInt32 {
+    (hash ^ UInt32(byte)) &* prime32
+  }
 
   /// One byte into a 64-bit hash.
   @inlinable @inline(__always)
-  public static func step(_ hash: UInt64, _ byte: UInt8) -> UInt64 { (hash ^ UInt64(byte)) &* prime64 }
+  public static func step(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+    (hash ^ UInt64(byte)) &* prime64
+  }
 
   /// The 32-bit hash of `bytes`.
   @inlinable @inline(__always)

@@ -24,14 +24,18 @@ struct BenchNames: ParsableCommand {
   @Argument(help: ArgumentHelp("romanize, parse or mentions.", valueName: "mode"))
   var mode: Mode
 
-  @Argument(help: ArgumentHelp("Names one a line (romanize, parse) or JSON Lines articles (mentions).", valueName: "file"))
+  @Argument(
+    help: ArgumentHelp(
+      "Names one a line (romanize, parse) or JSON Lines articles (mentions).", valueName: "file"))
   var file: String
 
   @OptionGroup var lexiconOptions: LexiconOptions
 
   func run() throws {
     let lexicons = try LexiconLocator.provider(extra: lexiconOptions.extraLexicons)
-    guard let data = FileManager.default.contents(atPath: file) else { throw ValidationErrorMessage("cannot read \(file)") }
+    guard let data = FileManager.default.contents(atPath: file) else {
+      throw ValidationErrorMessage("cannot read \(file)")
+    }
     if mode == .mentions {
       try Self.benchmarkMentions(data, lexicons: lexicons)
       return
@@ -51,7 +55,9 @@ struct BenchNames: ParsableCommand {
     }
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     let rate = Double(names.count) / max(seconds, 1e-9)
-    print("\(mode.rawValue)\t\(names.count) names\t\(String(format: "%.3f", seconds)) s\t\(Int(rate)) names/s\t(\(produced) results)")
+    print(
+      "\(mode.rawValue)\t\(names.count) names\t\(String(format: "%.3f", seconds)) s\t\(Int(rate)) names/s\t(\(produced) results)"
+    )
   }
 
   /// Times `NameMentionDetector` alone over the "text" fields of a JSON Lines file (detector
@@ -59,7 +65,9 @@ struct BenchNames: ParsableCommand {
   private static func benchmarkMentions(_ data: Data, lexicons: any LexiconProvider) throws {
     var texts: [String] = []
     for line in data.split(separator: 0x0A) where !line.isEmpty {
-      if case .object(let object) = try JSONDecoder().decode(JSONValue.self, from: Data(line)), let text = object["text"]?.stringValue {
+      if case .object(let object) = try JSONDecoder().decode(JSONValue.self, from: Data(line)),
+        let text = object["text"]?.stringValue
+      {
         texts.append(text)
       }
     }
@@ -71,6 +79,8 @@ struct BenchNames: ParsableCommand {
       for text in texts { found += detector.mentions(in: [(field: nil, text: text)]).count }
     }
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    print("mentions\t\(texts.count) texts\t\(String(format: "%.2f", Double(bytes) / 1e6)) MB\t\(String(format: "%.3f", seconds)) s\t\(String(format: "%.1f", Double(bytes) / 1e6 / max(seconds, 1e-9))) MB/s\t(\(found) mentions)")
+    print(
+      "mentions\t\(texts.count) texts\t\(String(format: "%.2f", Double(bytes) / 1e6)) MB\t\(String(format: "%.3f", seconds)) s\t\(String(format: "%.1f", Double(bytes) / 1e6 / max(seconds, 1e-9))) MB/s\t(\(found) mentions)"
+    )
   }
 }

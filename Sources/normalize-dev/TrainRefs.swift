@@ -23,10 +23,12 @@ struct TrainRefs: ParsableCommand {
   @Option(help: "Training passes.")
   var epochs = 30
 
-  @Option(help: "How many models, each on its own shuffle of the data, are averaged into the weights.")
+  @Option(
+    help: "How many models, each on its own shuffle of the data, are averaged into the weights.")
   var runs = 1
 
-  @Option(help: ArgumentHelp("crf (maximum likelihood) or perceptron (averaged).", valueName: "name"))
+  @Option(
+    help: ArgumentHelp("crf (maximum likelihood) or perceptron (averaged).", valueName: "name"))
   var algorithm = "crf"
 
   @Option(help: "With --algorithm crf: the L2 penalty.")
@@ -41,7 +43,10 @@ struct TrainRefs: ParsableCommand {
   @Option(help: "Features seen fewer times than this are dropped.")
   var minCount = 2
 
-  @Option(help: "Integer weights are this many times the trained ones (default: 40 with crf, 1 with perceptron).")
+  @Option(
+    help:
+      "Integer weights are this many times the trained ones (default: 40 with crf, 1 with perceptron)."
+  )
   var scale: Float?
 
   @Option(help: "Integer weights below this magnitude are dropped.")
@@ -56,15 +61,24 @@ struct TrainRefs: ParsableCommand {
   @Option(help: "The reranker's passes over its candidate lists.")
   var rerankerEpochs = 10
 
-  @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the weights (standard output when absent).", valueName: "file"))
+  @Option(
+    name: .shortAndLong,
+    help: ArgumentHelp(
+      "Where to write the weights (standard output when absent).", valueName: "file"))
   var output: String?
 
   func validate() throws {
     if epochs < 1 { throw ValidationError("--epochs must be at least 1") }
-    if ReferenceTaggerTrainer.Algorithm(rawValue: algorithm) == nil { throw ValidationError("--algorithm is perceptron or crf, got \"\(algorithm)\"") }
+    if ReferenceTaggerTrainer.Algorithm(rawValue: algorithm) == nil {
+      throw ValidationError("--algorithm is perceptron or crf, got \"\(algorithm)\"")
+    }
     if runs < 1 || runs > 50 { throw ValidationError("--runs must be from 1 to 50") }
-    if rerankerFolds == 1 || rerankerFolds < 0 || rerankerFolds > 20 { throw ValidationError("--reranker-folds is 0 (no reranker) or from 2 to 20") }
-    if candidates < 2 || candidates > 64 { throw ValidationError("--candidates must be from 2 to 64") }
+    if rerankerFolds == 1 || rerankerFolds < 0 || rerankerFolds > 20 {
+      throw ValidationError("--reranker-folds is 0 (no reranker) or from 2 to 20")
+    }
+    if candidates < 2 || candidates > 64 {
+      throw ValidationError("--candidates must be from 2 to 64")
+    }
     if rerankerEpochs < 1 { throw ValidationError("--reranker-epochs must be at least 1") }
   }
 
@@ -87,7 +101,9 @@ struct TrainRefs: ParsableCommand {
 
   /// Trains tagger weights on tagged JSON Lines (`{"segments": [[label, text], …]}`).
   static func train(path: String, trainer: ReferenceTaggerTrainer, output: String?) throws {
-    guard let data = FileManager.default.contents(atPath: path) else { throw ValidationErrorMessage("cannot read \(path)") }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw ValidationErrorMessage("cannot read \(path)")
+    }
     struct Tagged: Decodable { let segments: [[String]] }
     let decoder = JSONDecoder()
     var examples: [ReferenceTaggerTrainer.Example] = []
@@ -111,11 +127,13 @@ struct TrainRefs: ParsableCommand {
     let started = Date()
     let measure = trainer.algorithm == .crf ? " log-loss per token" : " of tokens mislabelled"
     let model = trainer.train(examples) { step, value in
-      Diagnostics.print("normalize-dev train-refs: \(step): " + String(format: "%.4f", value) + measure)
+      Diagnostics.print(
+        "normalize-dev train-refs: \(step): " + String(format: "%.4f", value) + measure)
     }
     let rerankerNote =
       model.candidates > 1
-      ? "\nReranker (@candidates, @rerank): averaged perceptron, \(trainer.rerankerEpochs) passes over the \(model.candidates)-best lists of \(trainer.rerankerFolds) jackknife taggers." : ""
+      ? "\nReranker (@candidates, @rerank): averaged perceptron, \(trainer.rerankerEpochs) passes over the \(model.candidates)-best lists of \(trainer.rerankerFolds) jackknife taggers."
+      : ""
     let comment = """
       Reference tagger weights (\(trainer.algorithm == .crf ? "conditional random field, L2 \(trainer.l2)" : "averaged perceptron")), made by `normalize-dev train-refs` (Scripts/train-refs)
       from \(examples.count) tagged references in \((path as NSString).lastPathComponent), \(trainer.epochs) passes\(trainer.runs > 1 ? ", \(trainer.runs) runs averaged" : "").\(rerankerNote)
@@ -127,7 +145,9 @@ struct TrainRefs: ParsableCommand {
     try sink.finish()
     Diagnostics.print(
       String(
-        format: "normalize-dev train-refs: %d references, %d features, %d reranker features, %.1f s", examples.count, model.featureCount,
+        format:
+          "normalize-dev train-refs: %d references, %d features, %d reranker features, %.1f s",
+        examples.count, model.featureCount,
         model.rerankerFeatureCount, Date().timeIntervalSince(started)))
   }
 }

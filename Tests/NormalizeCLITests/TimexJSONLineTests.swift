@@ -7,7 +7,9 @@ import Testing
 /// The `normalize date --jsonl` line format (`TimexJSONLine`, in the CLI frontend).
 @Suite struct TimexJSONLineTests {
   static let resolver: DateResolver? = try? DateResolver(
-    lexicons: DirectoryLexiconProvider(roots: [TestPaths.repoRoot.appendingPathComponent("Lexicons")]))
+    lexicons: DirectoryLexiconProvider(roots: [
+      TestPaths.repoRoot.appendingPathComponent("Lexicons")
+    ]))
 
   @Test func jsonLineRoundTrip() throws {
     let resolver = try #require(Self.resolver)
@@ -26,6 +28,8 @@ import Testing
   @Test(arguments: [#"{"doc":1"#, #"[1,2]"#, #"{"doc":"x"}"#, #"{"text":"a","dct":5}"#, ""])
   func malformedLinesThrow(_ line: String) throws {
     let resolver = try #require(Self.resolver)
-    #expect(throws: DateResolutionError.self) { try TimexJSONLine.annotate(Array(line.utf8), resolver: resolver) }
+    #expect(throws: DateResolutionError.self) {
+      try TimexJSONLine.annotate(Array(line.utf8), resolver: resolver)
+    }
   }
 }

@@ -22,12 +22,16 @@ do {
   let provider = try DirectoryLexiconProvider(roots: [lexicons])
   let assembler = try RecordAssembler(lexicons: provider)
   let record = assembler.assemble(
-    ArticleInput(id: "k1", text: "유용원 의원은 지난해 3월 국회에서 북한군 포로 문제를 제기했다. 정부는 아직 답하지 않았다.", published: "2025-05-28"))
+    ArticleInput(
+      id: "k1", text: "유용원 의원은 지난해 3월 국회에서 북한군 포로 문제를 제기했다. 정부는 아직 답하지 않았다.",
+      published: "2025-05-28"))
   expect(record.lang ?? "nil", "ko", "ArticleRecord.lang")
   expect(record.published?.value ?? "nil", "2025-05-28", "ArticleRecord.published")
 } catch {
   print("could not build a record: \(error)")
   failures += 1
 }
-print(failures == 0 ? "NormalizeKit consumer: all checks passed" : "NormalizeKit consumer: \(failures) failed")
+print(
+  failures == 0
+    ? "NormalizeKit consumer: all checks passed" : "NormalizeKit consumer: \(failures) failed")
 exit(failures == 0 ? 0 : 1)
