@@ -23,10 +23,12 @@ public struct RecordAssembler: Sendable {
     public var publishedDefault: String?
     /// Cleaning passes to add (opt-in ids) or leave out.
     public var enablePasses: Set<String> = []
+    /// Cleaning passes to leave out (`--disable-pass fix-mojibake`).
     public var disablePasses: Set<String> = []
     /// Annotations to leave out ("names", "dates"), for ingest that does not need them.
     public var skipAnnotations: Set<Annotation> = []
 
+    /// Creates options; every choice defaults to none.
     public init(
       publishedDefault: String? = nil, enablePasses: Set<String> = [], disablePasses: Set<String> = [],
       skipAnnotations: Set<Annotation> = []

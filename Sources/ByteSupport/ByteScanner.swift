@@ -155,6 +155,7 @@ public struct BytePresence: Sendable, Equatable {
   /// The 256-bit set of bytes seen.
   public private(set) var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
 
+  /// Whether two presence sets hold the same bytes.
   public static func == (lhs: BytePresence, rhs: BytePresence) -> Bool {
     lhs.bits.0 == rhs.bits.0 && lhs.bits.1 == rhs.bits.1 && lhs.bits.2 == rhs.bits.2 && lhs.bits.3 == rhs.bits.3
   }

@@ -29,7 +29,9 @@ import NormalizeCore
 public struct ReferenceTaggerTrainer: Sendable {
   /// One tagged reference.
   public struct Example: Sendable {
+    /// The reference's tokens ("Smith,", "J.", "(2001).").
     public var tokens: [String]
+    /// One gold label per token ("author", "date", "title").
     public var labels: [String]
 
     /// Creates an example; `tokens` and `labels` have the same length.

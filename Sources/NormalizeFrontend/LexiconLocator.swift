@@ -81,6 +81,8 @@ public enum LexiconLocator {
 
 /// An error whose description is shown to the user as is.
 public struct ValidationErrorMessage: Error, CustomStringConvertible {
+  /// The message, shown as it is.
   public let description: String
+  /// An error with the message `description`.
   public init(_ description: String) { self.description = description }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 
 /// `--lexicons DIR`, shared by every subcommand that reads lexicons.
 public struct LexiconOptions: ParsableArguments {
+  /// The folders and name-lexicon files given with `--lexicons`, in order.
   @Option(
     name: .customLong("lexicons"),
     help: ArgumentHelp(

@@ -8,8 +8,11 @@ public enum LineInput {
   /// An input that cannot be read, worded as `normalize` words its rejects
   /// ("normalize: notes/: unreadable: is a folder; …"); the command exits 2.
   public struct Unreadable: Error, CustomStringConvertible {
+    /// The path as the user gave it.
     public let path: String
+    /// Why it cannot be read, and what to do.
     public let reason: String
+    /// The message: path, "unreadable", reason.
     public var description: String { "\(path): unreadable: \(reason)" }
   }
 

@@ -78,13 +78,16 @@ public final class OutputSink {
     if let pendingRename { unlink(pendingRename.temporary) }
   }
 
+  /// Appends bytes, flushing when the buffer is large.
   public func write(_ bytes: [UInt8]) throws {
     buffer.append(contentsOf: bytes)
     if buffer.count >= 1 << 20 { try flush() }
   }
 
+  /// Appends a string's UTF-8.
   public func write(_ text: String) throws { try write(Array(text.utf8)) }
 
+  /// Writes what is buffered.
   public func flush() throws {
     if buffer.isEmpty { return }
     try handle.write(contentsOf: buffer)
@@ -96,6 +99,7 @@ public final class OutputSink {
     if isStream { try flush() }
   }
 
+  /// Flushes, closes, and renames a temporary file over the destination.
   public func finish() throws {
     try flush()
     if closeOnFinish { try handle.close() }
@@ -137,8 +141,10 @@ public final class OutputSink {
 
 /// Messages on standard error.
 public enum Diagnostics {
+  /// Whether standard error is a terminal (progress lines are shown only then).
   public static let isTerminal = isatty(2) != 0
 
+  /// Prints one line on standard error.
   public static func print(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
   }
@@ -149,6 +155,7 @@ public enum Diagnostics {
     FileHandle.standardError.write(Data(("\r\u{1B}[K" + message).utf8))
   }
 
+  /// Clears the progress line, if one is shown.
   public static func endProgress() {
     guard isTerminal else { return }
     FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))

@@ -14,6 +14,7 @@ public enum CaseTable {
     public var path: String
     /// What went wrong.
     public var message: String
+    /// The path and the message.
     public var description: String { "\(path): \(message)" }
 
     /// An error about the table (or folder) at `path`.
