@@ -33,7 +33,7 @@ package enum CandidateFeatures {
   /// The fields whose shape (length, first and last character, what follows) is a feature.
   package static let shaped: Set<String> = ["title", "container-title", "journal"]
   /// Words that open a container after a title ("In", French "dans", Spanish "en", German "im").
-  package static let containerOpeners: Set<String> = ["in", "dans", "en", "im"]
+  package static let containerOpeners = ContainerWords.afterTitle
 
   /// The features of one candidate labelling as names with values (a name may repeat; its
   /// values add up): those of `extract(tokens:labels:rank:into:)` with value 1, and `gap`.

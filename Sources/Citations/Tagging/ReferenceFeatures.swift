@@ -344,7 +344,7 @@ package enum ReferenceFeatures {
   private static let yearDistanceLimits = [1, 2, 3, 5, 8]
 
   /// Words that open a container ("In", "dans", "в").
-  private static let containerWords: Set<String> = ["in", "dans", "в", "en", "im", "na", "u", "у"]
+  private static let containerWords = ContainerWords.all
   /// Words that mark editors ("ed.", "hrsg.", "под ред.").
   private static let editorWords: Set<String> = ["ed", "eds", "edited", "hrsg", "hg", "éd", "dir", "под", "ред", "ed.by"]
 
