@@ -2,17 +2,19 @@
 // Normalize: multilingual source normalisation for scraped news, on the system ICU library.
 import PackageDescription
 
-/// Release builds on Linux link the Swift runtime and Foundation statically (what SwiftPM's
-/// `--static-swift-stdlib` does): start-up no longer resolves ~10k symbols across shared
-/// libraries (27 -> 14 ms for the cleaning stages alone), calls into the runtime skip the PLT
-/// (cleaning + structure 8-10% faster), and the binary runs where no Swift toolchain is
-/// installed. Every module compiles with the flag so its autolink entries name the static
-/// libraries; debug builds, and so the tests, stay dynamic.
+/// Release builds on Linux link the Swift runtime and Foundation statically into the
+/// executables (what SwiftPM's `--static-swift-stdlib` does): start-up no longer resolves ~10k
+/// symbols across shared libraries (27 -> 14 ms for the cleaning stages alone), calls into the
+/// runtime skip the PLT (cleaning + structure 8-10% faster), and the binary runs where no Swift
+/// toolchain is installed. The flag is set on the executable targets alone, so the library
+/// targets carry no unsafe flags and another package can depend on `NormalizeKit` by version;
+/// debug builds, and so the tests, stay dynamic.
 /// `NORMALIZE_DYNAMIC_STDLIB=1` keeps a release build dynamic (Scripts/shared-refcounts needs
 /// the runtime's retain and release in a shared library to observe them).
 let staticReleaseCondition = BuildSettingCondition.when(platforms: [.linux], configuration: .release)
 let staticStdlib = Context.environment["NORMALIZE_DYNAMIC_STDLIB"] == nil ? ["-static-stdlib"] : []
 let staticRelease: [SwiftSetting] = [.unsafeFlags(staticStdlib, staticReleaseCondition)]
+let staticReleaseLink: [LinkerSetting] = [.unsafeFlags(staticStdlib, staticReleaseCondition)]
 
 let package = Package(
   name: "Normalize",
@@ -30,46 +32,67 @@ let package = Package(
       name: "CICU",
       linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]
     ),
-    .target(name: "ICUSupport", dependencies: ["CICU"], swiftSettings: staticRelease),
-    .target(name: "NormalizeCore", dependencies: ["ICUSupport"], swiftSettings: staticRelease),
+    // Byte, UTF-8 and hash helpers that need no ICU (ByteScanner, UTF8Scan, ByteText, FNV1a);
+    // ICUSupport re-exports them.
+    .target(name: "ByteSupport"),
+    .target(name: "ICUSupport", dependencies: ["CICU", "ByteSupport"]),
+    .target(name: "NormalizeCore", dependencies: ["ICUSupport"]),
     // Lexicons/ compiled into the binary: the EmbedLexicons plugin runs LexiconEmbedder at build
     // time, so a copied `normalize` carries its data (DESIGN.md, "Lexicons").
     .executableTarget(name: "LexiconEmbedder"),
     .plugin(name: "EmbedLexicons", capability: .buildTool(), dependencies: ["LexiconEmbedder"]),
-    .target(name: "ShippedLexicons", swiftSettings: staticRelease, plugins: ["EmbedLexicons"]),
-    .target(name: "TextCleaning", dependencies: ["ICUSupport", "NormalizeCore"], swiftSettings: staticRelease),
-    .target(name: "NameNormalization", dependencies: ["ICUSupport", "NormalizeCore"], swiftSettings: staticRelease),
-    .target(name: "DateResolution", dependencies: ["ICUSupport", "NormalizeCore"], swiftSettings: staticRelease),
-    .target(name: "Citations", dependencies: ["ICUSupport", "NormalizeCore"], swiftSettings: staticRelease),
+    .target(name: "ShippedLexicons", plugins: ["EmbedLexicons"]),
+    .target(name: "TextCleaning", dependencies: ["ICUSupport", "NormalizeCore"]),
+    .target(name: "NameNormalization", dependencies: ["ICUSupport", "NormalizeCore"]),
+    .target(name: "DateResolution", dependencies: ["ICUSupport", "NormalizeCore"]),
+    .target(name: "Citations", dependencies: ["ICUSupport", "NormalizeCore"]),
     .target(
       name: "IngestValidation",
-      dependencies: ["ICUSupport", "NormalizeCore", "TextCleaning", "NameNormalization", "DateResolution", "Citations"],
-      swiftSettings: staticRelease
+      dependencies: ["ICUSupport", "NormalizeCore", "TextCleaning", "NameNormalization", "DateResolution", "Citations"]
     ),
     .target(
       name: "ArticleRecords",
       dependencies: [
         "ICUSupport", "NormalizeCore", "TextCleaning", "NameNormalization", "DateResolution", "Citations",
         "IngestValidation",
-      ],
-      swiftSettings: staticRelease
+      ]
     ),
     .target(
       name: "NormalizeKit",
       dependencies: [
         "ICUSupport", "NormalizeCore", "TextCleaning", "NameNormalization", "DateResolution",
         "Citations", "IngestValidation", "ArticleRecords",
-      ],
-      swiftSettings: staticRelease
+      ]
+    ),
+    // What both executables share and the library does not ship: finding the lexicons,
+    // `--lexicons`, output files, diagnostics, JSON Lines input and the `date --jsonl` format.
+    .target(
+      name: "NormalizeFrontend",
+      dependencies: [
+        "NormalizeKit", "ShippedLexicons",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
     ),
     .executableTarget(
       name: "normalize",
       dependencies: [
-        "NormalizeKit", "ShippedLexicons",
+        "NormalizeKit", "NormalizeFrontend",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: staticRelease,
-      linkerSettings: [.unsafeFlags(staticStdlib, staticReleaseCondition)]
+      linkerSettings: staticReleaseLink
+    ),
+    // Development tools beside the product: training the reference tagger and reranker, and
+    // the benchmarks behind Scripts/bench-validate and Scripts/bench-names.
+    .target(name: "CitationsTraining", dependencies: ["Citations", "NormalizeCore"]),
+    .executableTarget(
+      name: "normalize-dev",
+      dependencies: [
+        "NormalizeKit", "NormalizeFrontend", "CitationsTraining",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: staticRelease,
+      linkerSettings: staticReleaseLink
     ),
     .target(name: "NormalizeTestSupport", dependencies: ["NormalizeCore"], path: "Tests/NormalizeTestSupport"),
     .testTarget(name: "ICUSupportTests", dependencies: ["ICUSupport", "NormalizeTestSupport"]),
@@ -96,7 +119,7 @@ let package = Package(
     ),
     .testTarget(
       name: "CitationsTests",
-      dependencies: ["Citations", "NormalizeTestSupport"],
+      dependencies: ["Citations", "CitationsTraining", "NormalizeTestSupport"],
       exclude: ["Cases"]
     ),
     .testTarget(
@@ -105,6 +128,8 @@ let package = Package(
       exclude: ["Cases"]
     ),
     .testTarget(name: "AcceptanceTests", dependencies: ["ArticleRecords", "Citations", "NormalizeTestSupport"]),
-    .testTarget(name: "NormalizeCLITests", dependencies: ["NormalizeTestSupport", "ShippedLexicons"]),
+    .testTarget(
+      name: "NormalizeCLITests",
+      dependencies: ["NormalizeTestSupport", "ShippedLexicons", "NormalizeKit", "NormalizeFrontend"]),
   ]
 )

@@ -2,6 +2,7 @@ import Citations
 import DateResolution
 import NameNormalization
 import NormalizeCore
+import TextCleaning
 
 /// The cleaned, annotated record of one article: schema `normalize.article/1`
 /// (`Schemas/normalize.article.1.schema.json`). Offsets are Unicode scalar offsets into
@@ -9,7 +10,9 @@ import NormalizeCore
 public struct ArticleRecord: Codable, Sendable, Equatable {
   /// Always "normalize.article/1".
   public var schema = ArticleRecord.schemaID
+  /// The input's `id`, or the file name (or `FILE:LINE` for JSON Lines) when it has none.
   public var id: String
+  /// Where the article came from: file, line, URL.
   public var source: Source
   /// The publication date (document creation time) and where it came from; nil when unknown.
   public var published: Published?
@@ -17,17 +20,25 @@ public struct ArticleRecord: Codable, Sendable, Equatable {
   public var lang: String?
   /// ISO 15924 codes of the scripts with letters in the text, sorted.
   public var scripts: [String]
+  /// The headline: the input's `title`, or the first line when it reads as one ("Two Captured North Korea Troops Seek South Korea Asylum: …").
   public var title: String?
+  /// The summary line under the title, when there is one.
   public var standfirst: String?
   /// The body text: paragraphs, headings and list items separated by blank lines.
   public var text: String
+  /// Each body block's span in `text` and its kind ("body", "heading", "list-item", "table").
   public var paragraphs: [Paragraph]
+  /// Credits, tags, the source line and the breadcrumb, moved out of the body.
   public var metadata: Metadata
   /// Lines removed as boilerplate, with the rule that removed each.
   public var removed: [Removal]
+  /// People, places and organisations with their canonical forms ("Yoo Yong Won" -> "Yoo Yong-won", 유용원).
   public var names: [NameMention]
+  /// Temporal expressions resolved to TIMEX3 values ("On Thursday" -> 2026-02-05).
   public var dates: [TemporalMention]
+  /// The reference section and source line, parsed to CSL-JSON with an APA rendering.
   public var references: [ReferenceAnnotation]
+  /// Every problem found while reading, cleaning and validating the article, with code and span.
   public var findings: [Finding]
   /// Input fields Normalize does not know, passed through unchanged.
   public var input: [String: JSONValue]?
@@ -35,6 +46,7 @@ public struct ArticleRecord: Codable, Sendable, Equatable {
   /// The schema id records carry.
   public static let schemaID = "normalize.article/1"
 
+  /// Creates a record from its parts (`RecordAssembler` builds them).
   public init(
     id: String, source: Source, published: Published?, lang: String?, scripts: [String], title: String?,
     standfirst: String?, text: String, paragraphs: [Paragraph], metadata: Metadata, removed: [Removal],
@@ -61,11 +73,16 @@ public struct ArticleRecord: Codable, Sendable, Equatable {
 
   /// Where the article came from.
   public struct Source: Codable, Sendable, Equatable {
+    /// The file the article was read from ("-" for standard input).
     public var file: String?
+    /// The line of a JSON Lines input, from 1.
     public var line: Int?
+    /// The input's `url`.
     public var url: String?
+    /// The publisher, when known (not inferred yet).
     public var publisher: String?
 
+    /// Creates a source.
     public init(file: String?, line: Int?, url: String?, publisher: String?) {
       self.file = file
       self.line = line
@@ -77,9 +94,12 @@ public struct ArticleRecord: Codable, Sendable, Equatable {
   /// A publication date and its origin: "input" (the record's `published`), "option"
   /// (`--published`) or "inferred" (from the text).
   public struct Published: Codable, Sendable, Equatable {
+    /// The date, YYYY-MM-DD.
     public var value: String
+    /// Where it came from: "input", "option" or "inferred".
     public var from: String
 
+    /// Creates a publication date.
     public init(value: String, from: String) {
       self.value = value
       self.from = from
@@ -87,55 +107,22 @@ public struct ArticleRecord: Codable, Sendable, Equatable {
   }
 
   /// A span of `text` and what it is: "body", "heading", "list-item" or "table" (rows of figures
-  /// or columns, one row per line).
-  public struct Paragraph: Codable, Sendable, Equatable {
-    public var start: Int
-    public var end: Int
-    public var kind: String
+  /// or columns, one row per line). The structure analysis's spans, taken as they are.
+  public typealias Paragraph = ParagraphSpan
 
-    public init(start: Int, end: Int, kind: String) {
-      self.start = start
-      self.end = end
-      self.kind = kind
-    }
-  }
-
-  /// Text that is about the article rather than part of it.
-  public struct Metadata: Codable, Sendable, Equatable {
-    public var credits: [String] = []
-    public var tags: [String] = []
-    public var sourceLine: String?
-    public var breadcrumb: String?
-
-    public init(credits: [String] = [], tags: [String] = [], sourceLine: String? = nil, breadcrumb: String? = nil) {
-      self.credits = credits
-      self.tags = tags
-      self.sourceLine = sourceLine
-      self.breadcrumb = breadcrumb
-    }
-
-    enum CodingKeys: String, CodingKey {
-      case credits, tags, breadcrumb
-      case sourceLine = "source_line"
-    }
-  }
+  /// Text that is about the article rather than part of it (credits, tags, source line,
+  /// breadcrumb): the structure analysis's metadata, taken as it is.
+  public typealias Metadata = LayoutMetadata
 
   /// A removed line and the rule that removed it.
-  public struct Removal: Codable, Sendable, Equatable {
-    public var text: String
-    public var rule: String
-
-    public init(text: String, rule: String) {
-      self.text = text
-      self.rule = rule
-    }
-  }
+  public typealias Removal = RemovedLine
 
   enum CodingKeys: String, CodingKey {
     case schema, id, source, published, lang, scripts, title, standfirst, text, paragraphs, metadata,
       removed, names, dates, references, findings, input
   }
 
+  /// Writes every key in schema order, `null` for absent optionals (the record's shape).
   public func encode(to encoder: Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(schema, forKey: .schema)
@@ -159,21 +146,12 @@ public struct ArticleRecord: Codable, Sendable, Equatable {
 }
 
 extension ArticleRecord.Source {
+  /// Writes every key, `null` for an absent URL or publisher (the record's shape).
   public func encode(to encoder: Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(file, forKey: .file)
     try container.encodeIfPresent(line, forKey: .line)
     try container.encode(url, forKey: .url)
     try container.encode(publisher, forKey: .publisher)
-  }
-}
-
-extension ArticleRecord.Metadata {
-  public func encode(to encoder: Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(credits, forKey: .credits)
-    try container.encode(tags, forKey: .tags)
-    try container.encode(sourceLine, forKey: .sourceLine)
-    try container.encode(breadcrumb, forKey: .breadcrumb)
   }
 }

@@ -23,10 +23,12 @@ public struct RecordAssembler: Sendable {
     public var publishedDefault: String?
     /// Cleaning passes to add (opt-in ids) or leave out.
     public var enablePasses: Set<String> = []
+    /// Cleaning passes to leave out (`--disable-pass fix-mojibake`).
     public var disablePasses: Set<String> = []
     /// Annotations to leave out ("names", "dates"), for ingest that does not need them.
     public var skipAnnotations: Set<Annotation> = []
 
+    /// Creates options; every choice defaults to none.
     public init(
       publishedDefault: String? = nil, enablePasses: Set<String> = [], disablePasses: Set<String> = [],
       skipAnnotations: Set<Annotation> = []
@@ -48,7 +50,6 @@ public struct RecordAssembler: Sendable {
 
   private let cleaner: TextCleaner
   private let analyzer: ArticleStructureAnalyzer
-  private let languages: LanguageGuesser
   private let names: NameMentionDetector?
   private let dates: DateResolver?
   private let validator: ArticleValidator?
@@ -65,7 +66,6 @@ public struct RecordAssembler: Sendable {
   public init(lexicons: any LexiconProvider, options: Options = Options()) throws {
     cleaner = try TextCleaner(enabling: options.enablePasses, disabling: options.disablePasses)
     analyzer = try ArticleStructureAnalyzer(lexicons: lexicons)
-    languages = LanguageGuesser(lexicons: lexicons)
     names = options.skipAnnotations.contains(.names) ? nil : try NameMentionDetector(lexicons: lexicons)
     dates = options.skipAnnotations.contains(.dates) ? nil : try DateResolver(lexicons: lexicons)
     validator = options.skipAnnotations.contains(.validation) ? nil : try ArticleValidator(lexicons: lexicons)
@@ -96,27 +96,15 @@ public struct RecordAssembler: Sendable {
   /// Builds the record of one article.
   public func assemble(_ article: ArticleInput) -> ArticleRecord {
     var findings = article.findings
-    findings += TextHygieneRules.findings(in: article.text, c1Repaired: repairsMojibake)
+    findings += validateInput(article)
 
     // Repairs (mojibake, HTML references, ligatures) run first, on the text as it arrived.
     let (cleaned, bodyRepairs) = cleaner.cleanReportingRepairs(article.text)
     let cleanedTitle = article.title.map { cleaner.cleanReportingRepairs($0) }
     let knownTitle = cleanedTitle.flatMap { $0.text.isEmpty ? nil : $0.text }
-    let layout = analyzer.analyze(cleaned, knownTitle: knownTitle)
-
-    var text = ""
-    var paragraphs: [ArticleRecord.Paragraph] = []
-    var offset = 0
-    for block in layout.blocks where !block.text.isEmpty {
-      if !text.isEmpty {
-        text += "\n\n"
-        offset += 2
-      }
-      let length = UTF8Scan.scalarCount(block.text)
-      paragraphs.append(ArticleRecord.Paragraph(start: offset, end: offset + length, kind: block.kind.rawValue))
-      text += block.text
-      offset += length
-    }
+    // The structure analysis joins the body once and gives its paragraphs and language.
+    let layout = analyzer.analyze(cleaned, knownTitle: knownTitle, knownLanguage: article.lang)
+    let text = layout.text
     if text.isEmpty {
       findings.append(Finding(code: "empty-body", severity: .warning, message: "no body text was found; check the input or the boilerplate rules (`normalize clean --explain`)"))
     }
@@ -127,7 +115,7 @@ public struct RecordAssembler: Sendable {
       bodyRepairs, text: text, title: knownTitle == nil ? title : nil, cleaner: cleaner)
       + LocatedRepair.locate(cleanedTitle?.repairs ?? [], text: "", title: knownTitle, cleaner: cleaner)
     findings += Self.repairFindings(repairs)
-    let lang = article.lang ?? languages.guess(text.isEmpty ? cleaned : text)
+    let lang = layout.language
     if published == nil, let dates,
       let inferred = PublicationDateInference.infer(
         body: text, title: title, removed: layout.removed.map(\.text) + [layout.metadata.sourceLine].compactMap { $0 }, language: lang,
@@ -155,30 +143,43 @@ public struct RecordAssembler: Sendable {
     let dateResolution = dates?.resolve(text, dct: published?.value, language: lang) ?? DateResolution()
     findings += dateResolution.findings
 
-    // The ingest rules (mojibake, NFC, placeholders, dates after publication, one person spelled
-    // two ways, …): the same findings `normalize validate` reports.
     let referenceLines = layout.referenceSection + [layout.metadata.sourceLine].compactMap { $0 }
     let references = options.skipAnnotations.contains(.references)
       ? referenceLines.map { ReferenceAnnotation(raw: $0) }
       : parseReferences(referenceLines, articleID: article.id, published: published?.value, findings: &findings)
-    findings += validator?.findings(
-      text: text, title: title, published: published?.value, names: nameMentions, dates: dateResolution.mentions,
-      rawText: article.text, lang: lang, references: references.map(\.raw),
-      repairs: repairsMojibake ? repairs : nil) ?? []
+    findings += validateRecord(
+      article, text: text, title: title, published: published?.value, names: nameMentions,
+      dates: dateResolution.mentions, lang: lang, references: references, repairs: repairs)
 
     return ArticleRecord(
       id: article.id,
       source: ArticleRecord.Source(file: article.file, line: article.line, url: article.url, publisher: nil),
       published: published, lang: lang, scripts: scripts, title: title, standfirst: layout.standfirst,
-      text: text, paragraphs: paragraphs,
-      metadata: ArticleRecord.Metadata(
-        credits: layout.metadata.credits, tags: layout.metadata.tags, sourceLine: layout.metadata.sourceLine,
-        breadcrumb: layout.metadata.breadcrumb),
-      removed: layout.removed.map { ArticleRecord.Removal(text: $0.text, rule: $0.rule) },
+      text: text, paragraphs: layout.paragraphs, metadata: layout.metadata, removed: layout.removed,
       names: nameMentions, dates: dateResolution.mentions,
       references: references,
       findings: findings,
       input: article.passthrough.isEmpty ? nil : article.passthrough)
+  }
+
+  /// Input validation, once, on the text as read (before cleaning): NUL and control
+  /// characters, bidi controls, byte-order marks, zero-width characters inside words
+  /// (`TextHygieneRules`); spans count in `input.text`.
+  private func validateInput(_ article: ArticleInput) -> [Finding] {
+    TextHygieneRules.findings(in: article.text, c1Repaired: repairsMojibake)
+  }
+
+  /// Record validation, once, on the finished record's parts: the ingest rules (mojibake, NFC,
+  /// placeholders, dates after publication, one person spelled two ways, …), the same findings
+  /// `normalize validate` reports; nothing with `--without validation`.
+  private func validateRecord(
+    _ article: ArticleInput, text: String, title: String?, published: String?, names: [NameMention],
+    dates: [TemporalMention], lang: String?, references: [ReferenceAnnotation], repairs: [LocatedRepair]
+  ) -> [Finding] {
+    validator?.findings(
+      text: text, title: title, published: published, names: names, dates: dates,
+      rawText: article.text, lang: lang, references: references.map(\.raw),
+      repairs: repairsMojibake ? repairs : nil) ?? []
   }
 
   /// The reference-section entries and the source line, parsed to CSL-JSON with an APA

@@ -31,33 +31,7 @@ public struct ReferenceAnnotation: Codable, Sendable, Equatable {
   }
 }
 
-/// A JSON value inside a CSL-JSON item (strings, numbers, arrays, objects).
-public indirect enum CSLValue: Codable, Sendable, Equatable {
-  case string(String)
-  case number(Double)
-  case array([CSLValue])
-  case object([String: CSLValue])
-
-  public init(from decoder: Decoder) throws {
-    let container = try decoder.singleValueContainer()
-    if let value = try? container.decode(String.self) {
-      self = .string(value)
-    } else if let value = try? container.decode(Double.self) {
-      self = .number(value)
-    } else if let value = try? container.decode([CSLValue].self) {
-      self = .array(value)
-    } else {
-      self = .object(try container.decode([String: CSLValue].self))
-    }
-  }
-
-  public func encode(to encoder: Encoder) throws {
-    var container = encoder.singleValueContainer()
-    switch self {
-    case .string(let value): try container.encode(value)
-    case .number(let value): try container.encode(value)
-    case .array(let value): try container.encode(value)
-    case .object(let value): try container.encode(value)
-    }
-  }
-}
+/// A JSON value inside a CSL-JSON item (strings, numbers, arrays, objects): the project's one
+/// JSON value type, `JSONValue` (CSL items hold no `null` or booleans; date parts are integral
+/// numbers, written without a fraction).
+public typealias CSLValue = JSONValue

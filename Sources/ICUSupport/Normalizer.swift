@@ -1,3 +1,4 @@
+import ByteSupport
 import CICU
 
 /// Unicode normalisation through ICU (UAX #15), with an ASCII fast path.

@@ -1,3 +1,5 @@
+import ByteSupport
+
 /// Splits text into runs of one script each, attaching Common and Inherited characters
 /// (spaces, punctuation, digits, combining marks) to the run around them (UAX #24 style).
 ///

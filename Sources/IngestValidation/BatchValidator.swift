@@ -1,3 +1,4 @@
+import ByteSupport
 import NameNormalization
 import NormalizeCore
 
@@ -342,16 +343,16 @@ public struct BatchValidator: Sendable {
 
   /// The running state of `signature(_:)`: the current word's hash, the last two words, the bins.
   private struct ShingleState {
-    var exactHash: UInt64 = 0xcbf2_9ce4_8422_2325
+    var exactHash = FNV1a.basis64
     var signature = [UInt32](repeating: .max, count: BatchValidator.hashCount)
     var previous: (UInt64, UInt64) = (0, 0)
     var words = 0
-    var word: UInt64 = 0xcbf2_9ce4_8422_2325
+    var word = FNV1a.basis64
     var inWord = false
 
     @inline(__always)
     mutating func add(_ byte: UInt8) {
-      word = (word ^ UInt64(byte)) &* 0x100_0000_01b3
+      word = FNV1a.step(word, byte)
       inWord = true
     }
 
@@ -360,7 +361,7 @@ public struct BatchValidator: Sendable {
       guard inWord else { return }
       inWord = false
       words += 1
-      exactHash = (exactHash ^ word) &* 0x100_0000_01b3
+      exactHash = (exactHash ^ word) &* FNV1a.prime64
       if words >= BatchValidator.shingleSize {
         let shingle = BatchValidator.mix(previous.0 &* 31 ^ BatchValidator.mix(previous.1 ^ word &* 0x9E37_79B9_7F4A_7C15))
         let bin = Int(shingle >> 57)  // 0..<128
@@ -368,7 +369,7 @@ public struct BatchValidator: Sendable {
         if value < signature[bin] { signature[bin] = value }
       }
       previous = (previous.1, word)
-      word = 0xcbf2_9ce4_8422_2325
+      word = FNV1a.basis64
     }
   }
 

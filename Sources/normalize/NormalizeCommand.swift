@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NormalizeFrontend
 
 /// The `normalize` command tree. `normalize [PATHS…]` runs the article pipeline (the default
 /// subcommand `process`); the focused subcommands each expose one capability.

@@ -1,3 +1,5 @@
+import NormalizeFrontend
+
 /// What `normalize --version` prints: the tool's version, then where its lexicons come from
 /// and their checksum (the same data gives the same records).
 enum NormalizeVersion {

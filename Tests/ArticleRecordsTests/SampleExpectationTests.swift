@@ -8,7 +8,7 @@ import Testing
 ///
 /// A key that is absent is not checked. For `standfirst`, `breadcrumb` and `sourceLine`, an
 /// explicit `null` means "must be absent from the record"; `title` is required (`null`: no title).
-struct SampleExpectation: Decodable, Sendable, CustomTestStringConvertible {
+struct SampleExpectation: Decodable, ExpectMarkedCaseRow, CustomTestStringConvertible {
   /// An optional field of the record: not checked, or checked against a value (nil: absent).
   enum Check: Sendable, Equatable {
     case unchecked
@@ -30,6 +30,8 @@ struct SampleExpectation: Decodable, Sendable, CustomTestStringConvertible {
   var unknownKeys: [String]
 
   var testDescription: String { file }
+  /// The sample's path is its label.
+  var label: String { file }
 
   private enum Key: String, CodingKey, CaseIterable {
     case file, title, standfirst, breadcrumb, credits, tagsInclude, sourceLine, removedInclude, bodyInclude, expect,
@@ -69,9 +71,8 @@ struct SampleExpectation: Decodable, Sendable, CustomTestStringConvertible {
 
   static let folder = CaseTable.folder(besides: #filePath)
 
-  /// Every entry of `Cases/samples.json` (none when the file cannot be read; the well-formedness
-  /// test then fails with the reason).
-  static let all: [SampleExpectation] = CaseTable.loadOrEmpty("samples.json", in: folder)
+  /// Every entry of `Cases/samples.json`; a table that cannot be read or has no entries throws.
+  static func all() throws -> [SampleExpectation] { try CaseTable.load("samples.json", in: folder) }
 
   /// The differences between `record` and this expectation, one message each (empty: as expected).
   func problems(in record: ArticleRecord) -> [String] {
@@ -132,18 +133,12 @@ struct SampleExpectation: Decodable, Sendable, CustomTestStringConvertible {
     }
   }
 
-  @Test(arguments: SampleExpectation.all)
+  @Test(arguments: try SampleExpectation.all())
   func sample(_ entry: SampleExpectation) throws {
     let path = Fixtures.samples.appendingPathComponent(entry.file).path
     let run = try Fixtures.run(paths: [path])
     let record = try #require(run.outcomes.first?.record, "\(entry.file) became no record")
     let problems = entry.problems(in: record)
-    if entry.expect == "knownFailure" {
-      withKnownIssue(Comment(rawValue: entry.comment ?? "")) {
-        #expect(problems.isEmpty, "\(problems)")
-      }
-    } else {
-      #expect(problems.isEmpty, "\(problems)")
-    }
+    CaseRunner.run(entry) { #expect(problems.isEmpty, "\(problems)") }
   }
 }

@@ -5,7 +5,7 @@ import Testing
 @testable import ArticleRecords
 
 /// One row of `Cases/encodings.json` (schema: `Cases/README.md`).
-struct EncodingCase: Decodable, Sendable, CustomTestStringConvertible {
+struct EncodingCase: Decodable, ExpectMarkedCaseRow, CustomTestStringConvertible {
   var label: String
   var comment: String?
   var bytes: String
@@ -21,14 +21,14 @@ struct EncodingCase: Decodable, Sendable, CustomTestStringConvertible {
 
 enum EncodingCases {
   static let folder = CaseTable.folder(besides: #filePath)
-  static let all: [EncodingCase] = CaseTable.loadOrEmpty("encodings.json", in: folder)
+  static func all() throws -> [EncodingCase] { try CaseTable.load("encodings.json", in: folder) }
 }
 
 @Suite struct TextDecodingTests {
-  @Test(arguments: EncodingCases.all)
+  @Test(arguments: try EncodingCases.all())
   func decodesFile(_ row: EncodingCase) throws {
     let raw = RawInput(format: .text, bytes: row.byteValues, file: "case.txt", line: nil, byteOffset: 0, sidecar: nil, sequence: 0)
-    let check = {
+    CaseRunner.run(row) {
       guard case .success(let article) = ArticleParser.parse(raw) else {
         Issue.record("rejected")
         return
@@ -41,21 +41,13 @@ enum EncodingCases {
         #expect(legacy.isEmpty)
       }
     }
-    if row.expect == "knownFailure" {
-      withKnownIssue(Comment(rawValue: row.comment ?? row.label)) { check() }
-    } else {
-      check()
-    }
   }
 
   @Test func tableIsWellFormed() throws {
     let rows: [EncodingCase] = try CaseTable.load("encodings.json", in: EncodingCases.folder)
     #expect(rows.count >= 10)
-    var labels = Set<String>()
+    #expect(CaseRunner.problems(in: rows).isEmpty, "\(CaseRunner.problems(in: rows))")
     for row in rows {
-      #expect(labels.insert(row.label).inserted, "duplicate label \(row.label)")
-      #expect(["pass", "knownFailure"].contains(row.expect))
-      #expect(row.expect == "pass" || row.comment != nil, "\(row.label): a known failure needs a comment")
       #expect(row.byteValues.count == row.bytes.split(separator: " ").count, "\(row.label): bytes must be hex pairs")
     }
   }

@@ -1,4 +1,5 @@
 @testable import Citations
+@testable import CitationsTraining
 import Foundation
 import NormalizeTestSupport
 import Testing
@@ -21,7 +22,9 @@ struct CandidateCase: Decodable, CustomTestStringConvertible, Sendable, Citation
 
 @Suite("Candidate reranker")
 struct CandidateRerankerTests {
-  static let cases = CaseTable.loadOrEmpty("candidates.json", in: CitationsFixtures.cases, as: CandidateCase.self)
+  static func cases() throws -> [CandidateCase] {
+    try CaseTable.load("candidates.json", in: CitationsFixtures.cases, as: CandidateCase.self)
+  }
 
   @Test("the case table is well formed")
   func wellFormed() throws {
@@ -30,7 +33,7 @@ struct CandidateRerankerTests {
     }
   }
 
-  @Test("features and gain of a candidate labelling", arguments: cases)
+  @Test("features and gain of a candidate labelling", arguments: try cases())
   func features(_ testCase: CandidateCase) {
     var extracted: [(name: String, value: Float)] = []
     CandidateFeatures.extract(tokens: testCase.tokens, labels: testCase.labels, rank: testCase.rank, gap: testCase.gap, into: &extracted)

@@ -6,7 +6,9 @@ import Testing
 
 @Suite("ReferenceParser")
 struct ReferenceParserTests {
-  static let cases = CaseTable.loadOrEmpty("references.json", in: CitationsFixtures.cases, as: ReferenceCase.self)
+  static func cases() throws -> [ReferenceCase] {
+    try CaseTable.load("references.json", in: CitationsFixtures.cases, as: ReferenceCase.self)
+  }
 
   @Test("the case table is well formed")
   func wellFormed() throws {
@@ -20,7 +22,7 @@ struct ReferenceParserTests {
     #expect(parser.model.labels.contains("title"))
   }
 
-  @Test(arguments: cases)
+  @Test(arguments: try cases())
   func parses(_ testCase: ReferenceCase) throws {
     let parser = try #require(CitationsFixtures.parser)
     let annotation = parser.parse(testCase.input, published: testCase.published)

@@ -15,7 +15,9 @@ struct RepairCase: Decodable, CustomTestStringConvertible, Sendable, CitationsCa
 
 @Suite("Reference rules")
 struct ReferenceRulesTests {
-  static let cases = CaseTable.loadOrEmpty("repairs.json", in: CitationsFixtures.cases, as: RepairCase.self)
+  static func cases() throws -> [RepairCase] {
+    try CaseTable.load("repairs.json", in: CitationsFixtures.cases, as: RepairCase.self)
+  }
 
   @Test("the case table is well formed")
   func wellFormed() throws {
@@ -24,7 +26,7 @@ struct ReferenceRulesTests {
     }
   }
 
-  @Test("the tagger's labels are repaired as the rules say", arguments: cases)
+  @Test("the tagger's labels are repaired as the rules say", arguments: try cases())
   func repairs(_ testCase: RepairCase) {
     CitationsFixtures.run(testCase) {
       let repaired = ReferenceRules.repair(tokens: testCase.tokens, labels: testCase.labels)

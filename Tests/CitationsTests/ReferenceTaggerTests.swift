@@ -1,4 +1,5 @@
 import Citations
+import CitationsTraining
 import Testing
 
 @Suite("Reference tagger")

@@ -4,14 +4,16 @@ import Testing
 
 @Suite("Title analysis")
 struct TitleAnalyzerTests {
-  static let cases = CaseTable.loadOrEmpty("titles.json", in: CitationsFixtures.cases, as: TitleCase.self)
+  static func cases() throws -> [TitleCase] {
+    try CaseTable.load("titles.json", in: CitationsFixtures.cases, as: TitleCase.self)
+  }
 
   @Test("the case table is well formed")
   func wellFormed() throws {
     _ = try CitationsFixtures.wellFormedTable("titles.json", as: TitleCase.self)
   }
 
-  @Test(arguments: cases)
+  @Test(arguments: try cases())
   func analyzes(_ testCase: TitleCase) throws {
     let parser = try #require(CitationsFixtures.parser)
     let (analysis, _) = parser.analyzeTitle(testCase.input)

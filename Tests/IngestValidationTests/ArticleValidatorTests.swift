@@ -8,7 +8,7 @@ import Testing
 @testable import IngestValidation
 
 /// One row of `Cases/rules.json` (schema: `Cases/README.md`).
-struct RuleCase: Decodable, Sendable, CustomTestStringConvertible {
+struct RuleCase: Decodable, CaseRow, CustomTestStringConvertible {
   var label: String
   var comment: String?
   var language: String?
@@ -23,40 +23,35 @@ struct RuleCase: Decodable, Sendable, CustomTestStringConvertible {
   var expect: String?
 
   var testDescription: String { label }
+  var knownFailureReason: String? { expect == "knownFailure" ? (comment ?? label) : nil }
 }
 
 enum RuleCases {
   static let folder = CaseTable.folder(besides: #filePath)
   static let fileName = "rules.json"
-  static let all: [RuleCase] = CaseTable.loadOrEmpty(fileName, in: folder)
+  static func all() throws -> [RuleCase] { try CaseTable.load(fileName, in: folder) }
 }
 
 @Suite struct ArticleValidatorTests {
   static let validator = ArticleValidator(rules: ArticleValidator.defaultRules)
 
-  @Test(arguments: RuleCases.all)
+  @Test(arguments: try RuleCases.all())
   func ruleCase(_ testCase: RuleCase) {
     let findings = Self.validator.findings(
       text: testCase.text, title: testCase.title, published: testCase.published, names: [], dates: [],
       rawText: testCase.raw ?? testCase.text, lang: testCase.language)
     let codes = Set(findings.map(\.code))
-    let check = {
+    CaseRunner.run(testCase) {
       for code in testCase.expectCodes ?? [] { #expect(codes.contains(code), "missing \(code); got \(codes.sorted())") }
       for code in testCase.absentCodes ?? [] { #expect(!codes.contains(code), "unexpected \(code)") }
-    }
-    if testCase.expect == "knownFailure" {
-      withKnownIssue(Comment(rawValue: testCase.comment ?? testCase.label)) { check() }
-    } else {
-      check()
     }
   }
 
   @Test func tableIsWellFormed() throws {
     let cases: [RuleCase] = try CaseTable.load(RuleCases.fileName, in: RuleCases.folder)
     let known = Set(ArticleValidator.codes.map(\.code))
-    var labels = Set<String>()
+    #expect(CaseRunner.problems(in: cases).isEmpty, "\(CaseRunner.problems(in: cases))")
     for item in cases {
-      #expect(labels.insert(item.label).inserted, "duplicate label \(item.label)")
       #expect(!(item.expectCodes ?? []).isEmpty || !(item.absentCodes ?? []).isEmpty, "\(item.label): nothing to check")
       for code in (item.expectCodes ?? []) + (item.absentCodes ?? []) {
         #expect(known.contains(code), "\(item.label): unknown code \(code)")

@@ -34,7 +34,7 @@ struct CPUBudgetCase: Decodable, Sendable, CustomTestStringConvertible {
     }
   }
 
-  @Test(arguments: CaseTable.loadOrEmpty("cpu-budget.json", in: folder, as: CPUBudgetCase.self))
+  @Test(arguments: try CaseTable.load("cpu-budget.json", in: folder, as: CPUBudgetCase.self))
   func budget(_ row: CPUBudgetCase) {
     if let list = row.affinityList {
       #expect(CPUBudget.cpuCount(affinityList: list) == row.expected)

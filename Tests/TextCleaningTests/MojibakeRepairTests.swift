@@ -5,7 +5,7 @@ import Testing
 @testable import TextCleaning
 
 /// One row of `Cases/mojibake.json` (schema: `Cases/README.md`).
-struct MojibakeCase: Decodable, Sendable, CustomTestStringConvertible {
+struct MojibakeCase: Decodable, ExpectMarkedCaseRow, CustomTestStringConvertible {
   var label: String
   var comment: String?
   var language: String?
@@ -21,31 +21,24 @@ struct MojibakeCase: Decodable, Sendable, CustomTestStringConvertible {
 enum MojibakeCases {
   static let folder = CaseTable.folder(besides: #filePath)
   static let fileName = "mojibake.json"
-  static let all: [MojibakeCase] = CaseTable.loadOrEmpty(fileName, in: folder)
+  static func all() throws -> [MojibakeCase] { try CaseTable.load(fileName, in: folder) }
 }
 
 @Suite struct MojibakeRepairTests {
-  @Test(arguments: MojibakeCases.all)
+  @Test(arguments: try MojibakeCases.all())
   func repairCase(_ testCase: MojibakeCase) {
     let result = MojibakeRepair.repair(testCase.input)
-    let check = {
+    CaseRunner.run(testCase) {
       #expect(result.isMojibake == testCase.mojibake)
       #expect(result.text.escapedScalars == testCase.expected.escapedScalars)
-    }
-    if testCase.expect == "knownFailure" {
-      withKnownIssue(Comment(rawValue: testCase.comment ?? testCase.label)) { check() }
-    } else {
-      check()
     }
   }
 
   @Test func tableIsWellFormed() throws {
     let cases: [MojibakeCase] = try CaseTable.load(MojibakeCases.fileName, in: MojibakeCases.folder)
     #expect(cases.count >= 20)
-    var labels = Set<String>()
+    #expect(CaseRunner.problems(in: cases).isEmpty, "\(CaseRunner.problems(in: cases))")
     for item in cases {
-      #expect(labels.insert(item.label).inserted, "duplicate label \(item.label)")
-      #expect(["pass", "knownFailure"].contains(item.expect), "\(item.label): expect must be pass or knownFailure")
       #expect(item.mojibake || item.input == item.expected, "\(item.label): a negative case must expect its input")
     }
     #expect(cases.contains { !$0.mojibake }, "the table needs negative cases")

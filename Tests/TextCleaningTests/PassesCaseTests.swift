@@ -5,7 +5,7 @@ import Testing
 @testable import TextCleaning
 
 /// One row of `Cases/passes.json` (schema: `Cases/README.md`, section "passes.json").
-struct PassCase: Decodable, Sendable, CustomTestStringConvertible {
+struct PassCase: Decodable, ExpectMarkedCaseRow, CustomTestStringConvertible {
   var label: String
   var comment: String?
   /// A pass id (`TextCleaner.allPasses`) or "all" for the default `TextCleaner()`.
@@ -32,40 +32,25 @@ enum PassCases {
   static let folder = CaseTable.folder(besides: #filePath)
   static let fileName = "passes.json"
 
-  /// The cases, or none if the table cannot be read (then `tableIsWellFormed` fails and says why).
-  static let all: [PassCase] = CaseTable.loadOrEmpty(fileName, in: folder)
+  /// The cases; a table that cannot be read or has no cases fails the tests that use it.
+  static func all() throws -> [PassCase] { try CaseTable.load(fileName, in: folder) }
 }
 
 @Suite struct PassesCaseTests {
-  @Test(arguments: PassCases.all)
+  @Test(arguments: try PassCases.all())
   func passCase(_ testCase: PassCase) throws {
     let output = try #require(testCase.run(on: testCase.input), "unknown pass id \"\(testCase.pass)\"")
-    switch testCase.expect {
-    case "knownFailure":
-      // Still runs, and must still fail: when it starts passing, this reports "known issue was
-      // not recorded" and the case should be switched to "pass".
-      withKnownIssue(Comment(rawValue: testCase.comment ?? testCase.label)) {
-        #expect(output.escapedScalars == testCase.expected.escapedScalars)
-      }
-    default:
-      // Compare scalars, not `==` (canonical equivalence would hide NFC differences).
-      #expect(output.escapedScalars == testCase.expected.escapedScalars)
-    }
+    // Compare scalars, not `==` (canonical equivalence would hide NFC differences).
+    CaseRunner.run(testCase) { #expect(output.escapedScalars == testCase.expected.escapedScalars) }
   }
 
   @Test func tableIsWellFormed() throws {
     let cases: [PassCase] = try CaseTable.load(PassCases.fileName, in: PassCases.folder)
     #expect(cases.count >= 40)
     let knownIDs = Set(TextCleaner.allPasses.map(\.id)).union([PassCase.allPassesID])
-    var labels = Set<String>()
+    #expect(CaseRunner.problems(in: cases).isEmpty, "\(CaseRunner.problems(in: cases))")
     for testCase in cases {
-      #expect(!testCase.label.trimmingCharacters(in: .whitespaces).isEmpty, "a case without a label")
-      #expect(labels.insert(testCase.label).inserted, "duplicate label \"\(testCase.label)\"")
       #expect(knownIDs.contains(testCase.pass), "\(testCase.label): unknown pass \"\(testCase.pass)\"")
-      #expect(["pass", "knownFailure"].contains(testCase.expect), "\(testCase.label): expect must be pass or knownFailure")
-      if testCase.expect == "knownFailure" {
-        #expect(testCase.comment?.isEmpty == false, "\(testCase.label): a known failure needs a comment saying why")
-      }
     }
     // Every pass has at least one case of its own.
     let covered = Set(cases.map(\.pass))

@@ -7,7 +7,10 @@ import Testing
 /// Inputs for the property tests: every case input, the seed articles (when `../shared` is
 /// there) and a fixed set of generated strings over troublesome characters.
 enum PropertyInputs {
-  static var caseInputs: [String] { PassCases.all.map(\.input) + PassCases.all.map(\.expected) }
+  static var caseInputs: [String] {
+    let cases = (try? PassCases.all()) ?? []
+    return cases.map(\.input) + cases.map(\.expected)
+  }
 
   /// The seed articles in `../shared/seeds`, empty when that folder is missing.
   static var seeds: [String] {

@@ -1,5 +1,6 @@
 import Foundation
 import NormalizeCore
+import NormalizeTestSupport
 import Testing
 
 @testable import TextCleaning
@@ -26,7 +27,7 @@ enum StructureFixtures {
 }
 
 /// One row of `Cases/structure*.json` (schema: Cases/README.md).
-struct StructureCase: Decodable, Sendable, CustomTestStringConvertible {
+struct StructureCase: Decodable, ExpectMarkedCaseRow, CustomTestStringConvertible {
   struct Expected: Decodable, Sendable {
     var title: String?
     var noTitle: Bool?
@@ -56,19 +57,15 @@ struct StructureCase: Decodable, Sendable, CustomTestStringConvertible {
 
   var testDescription: String { label }
 
-  static func load(_ name: String) -> [StructureCase] {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .appendingPathComponent("Cases").appendingPathComponent(name)
-    guard let data = try? Data(contentsOf: url),
-      let cases = try? JSONDecoder().decode([StructureCase].self, from: data)
-    else { return [] }
-    return cases
+  /// The rows of `Cases/<name>`; a table that cannot be read or has no cases throws.
+  static func load(_ name: String) throws -> [StructureCase] {
+    try CaseTable.load(name, in: CaseTable.folder(besides: #filePath))
   }
 
   /// The failures of `layout` against the expectations, as messages.
   func failures(of layout: ArticleLayout) -> [String] {
     var problems: [String] = []
-    let body = layout.bodyText
+    let body = layout.text
     if let title = expected.title, layout.title != title {
       problems.append("title \(layout.title ?? "nil") != \(title)")
     }
@@ -111,35 +108,32 @@ struct StructureCase: Decodable, Sendable, CustomTestStringConvertible {
 
 @Suite("Structure case tables")
 struct StructureCaseTests {
-  static let cases = StructureCase.load("structure.json")
+  static func cases() throws -> [StructureCase] { try StructureCase.load("structure.json") }
 
   @Test("every case is well formed")
-  func wellFormed() {
-    #expect(!Self.cases.isEmpty)
-    for row in Self.cases {
-      #expect(["pass", "knownFailure"].contains(row.expect), "\(row.label): expect must be pass or knownFailure")
+  func wellFormed() throws {
+    let cases = try Self.cases()
+    let problems = CaseRunner.problems(in: cases)
+    #expect(problems.isEmpty, "\(problems)")
+    for row in cases {
       #expect(!row.input.isEmpty, "\(row.label): empty input")
     }
   }
 
-  @Test(arguments: cases)
+  @Test(arguments: try cases())
   func structureCase(_ row: StructureCase) throws {
     let analyzer = try StructureFixtures.sharedAnalyzer.get()
     let layout = analyzer.analyze(row.input, knownTitle: row.knownTitle)
     let problems = row.failures(of: layout)
-    if row.expect == "knownFailure" {
-      withKnownIssue { #expect(problems.isEmpty, "\(problems)") }
-    } else {
-      #expect(problems.isEmpty, "\(problems)")
-    }
+    CaseRunner.run(row) { #expect(problems.isEmpty, "\(problems)") }
   }
 
-  @Test("a second pass over the body leaves it unchanged", arguments: cases)
+  @Test("a second pass over the body leaves it unchanged", arguments: try cases())
   func secondPass(_ row: StructureCase) throws {
     let analyzer = try StructureFixtures.sharedAnalyzer.get()
-    let body = analyzer.analyze(row.input, knownTitle: row.knownTitle).bodyText
+    let body = analyzer.analyze(row.input, knownTitle: row.knownTitle).text
     let again = analyzer.analyze(body, knownTitle: nil)
-    #expect(again.bodyText == body)
+    #expect(again.text == body)
     #expect(again.title == nil, "second pass took a title: \(again.title ?? "")")
   }
 

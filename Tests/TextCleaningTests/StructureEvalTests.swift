@@ -49,7 +49,7 @@ struct StructureEvalTests {
     var lines: [String] = []
     for page in dev {
       let layout = analyzer.analyze(page.text, knownTitle: nil)
-      let json = try encoder.encode(Prediction(id: page.id, text: layout.bodyText))
+      let json = try encoder.encode(Prediction(id: page.id, text: layout.text))
       lines.append(String(decoding: json, as: UTF8.self))
     }
     try (lines.joined(separator: "\n") + "\n").write(

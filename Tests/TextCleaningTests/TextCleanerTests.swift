@@ -85,7 +85,7 @@ func kebabCase(_ name: String) -> String {
 
   @Test func cleanAndExplainReplaysToTheSameText() throws {
     let cleaner = TextCleaner()
-    var inputs = PassCases.all.map(\.input) + PropertyInputs.generated
+    var inputs = try PassCases.all().map(\.input) + PropertyInputs.generated
     inputs += PropertyInputs.seeds
     for input in inputs {
       let (text, steps) = cleaner.cleanAndExplain(input)

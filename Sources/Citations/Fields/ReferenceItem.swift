@@ -1,3 +1,5 @@
+import ByteSupport
+
 /// A parsed reference in typed form, before it becomes CSL-JSON (`csl`) or APA (`APARenderer`).
 ///
 /// ```swift
@@ -95,11 +97,8 @@ public struct ReferenceItem: Sendable, Equatable {
   /// ReferenceItem.textID("Kim, M. (2024). 한국어 문법의 이해. 서울대학교출판부.")  // "ref-…" (16 hex digits)
   /// ```
   public static func textID(_ reference: String) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in reference.utf8 {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x0000_0100_0000_01b3
-    }
+    var hash = FNV1a.basis64
+    for byte in reference.utf8 { hash = FNV1a.step(hash, byte) }
     let hex = String(hash, radix: 16)
     return "ref-" + String(repeating: "0", count: 16 - hex.count) + hex
   }

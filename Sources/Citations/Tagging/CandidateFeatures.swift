@@ -23,17 +23,17 @@
 /// // → rank=0, gap 0, db=0, first:author, bi:date>title, title:len=3, title:end=.,
 /// //   title:start=U, title:next=editor|U, title:next-in>editor, has:title=1|publisher=1, …
 /// ```
-enum CandidateFeatures {
+package enum CandidateFeatures {
   /// The score gap is measured in this many weight-file units (the CRF's weights are kept at
   /// 40 times their trained values, so one unit is one unit of log-probability).
-  static let scoreUnit: Float = 40
+  package static let scoreUnit: Float = 40
 
   /// The fields whose presence beside a title is a feature.
-  static let companions = ["journal", "container-title", "publisher", "editor", "volume", "pages", "location"]
+  package static let companions = ["journal", "container-title", "publisher", "editor", "volume", "pages", "location"]
   /// The fields whose shape (length, first and last character, what follows) is a feature.
-  static let shaped: Set<String> = ["title", "container-title", "journal"]
+  package static let shaped: Set<String> = ["title", "container-title", "journal"]
   /// Words that open a container after a title ("In", French "dans", Spanish "en", German "im").
-  static let containerOpeners: Set<String> = ["in", "dans", "en", "im"]
+  package static let containerOpeners = ContainerWords.afterTitle
 
   /// The features of one candidate labelling as names with values (a name may repeat; its
   /// values add up): those of `extract(tokens:labels:rank:into:)` with value 1, and `gap`.
@@ -43,7 +43,7 @@ enum CandidateFeatures {
   ///   - labels: the candidate's label per token (after `ReferenceRules.repair`).
   ///   - rank: the candidate's place in the tagger's list, 0 for the best.
   ///   - gap: the tagger's best score minus this candidate's (0 or more).
-  static func extract(
+  package static func extract(
     tokens: [String], labels: [String], rank: Int, gap: Float, into features: inout [(name: String, value: Float)]
   ) {
     var sink = NamingSink(tokens: 1)
@@ -55,7 +55,7 @@ enum CandidateFeatures {
 
   /// Hands the binary features of one candidate labelling to `sink` (the real-valued `gap` is
   /// the caller's, as `gap / scoreUnit`), piece by piece so that scoring builds no strings.
-  static func extract<Sink: FeatureSink>(tokens: [String], labels: [String], rank: Int, gap: Float, into sink: inout Sink) {
+  package static func extract<Sink: FeatureSink>(tokens: [String], labels: [String], rank: Int, gap: Float, into sink: inout Sink) {
     let segments = segmentsOf(labels)
     if segments.isEmpty { return }
     sink.start("rank=")
@@ -148,7 +148,7 @@ enum CandidateFeatures {
   /// boundary is wrong); for titles, containers and journals also `label:quote-inside` when a
   /// token before the last ends in a closing quote (the field runs on past its quotes) and
   /// `label:quote-open` when it opens with a quote and its last token has no closing one.
-  static func bracketFeatures<Sink: FeatureSink>(tokens: [String], range: Range<Int>, label: String, into sink: inout Sink) {
+  package static func bracketFeatures<Sink: FeatureSink>(tokens: [String], range: Range<Int>, label: String, into sink: inout Sink) {
     var depth = 0
     var closesInside = false
     for t in range {
@@ -181,12 +181,12 @@ enum CandidateFeatures {
   }
 
   /// Characters that do not count at either end of a field (as `score.py` strips them).
-  static let fieldPunctuation = Set(" \t\n.,;:()[]{}\"'“”‘’«»„‟‹›-–—/\\".unicodeScalars)
+  package static let fieldPunctuation = Set(" \t\n.,;:()[]{}\"'“”‘’«»„‟‹›-–—/\\".unicodeScalars)
 
   /// The fields of a labelling: each segment's label and its text without surrounding
   /// punctuation (`label<TAB>text`), with how often each occurs; segments of punctuation alone
   /// are not fields.
-  static func fields(tokens: [String], labels: [String]) -> [String: Int] {
+  package static func fields(tokens: [String], labels: [String]) -> [String: Int] {
     var fields: [String: Int] = [:]
     for range in segmentsOf(labels) where range.upperBound <= tokens.count {
       var text = Substring(tokens[range].joined(separator: " ")).unicodeScalars
@@ -199,7 +199,7 @@ enum CandidateFeatures {
   }
 
   /// The token ranges of the runs of equal labels.
-  static func segmentsOf(_ labels: [String]) -> [Range<Int>] {
+  package static func segmentsOf(_ labels: [String]) -> [Range<Int>] {
     var segments: [Range<Int>] = []
     var start = 0
     for i in labels.indices.dropFirst() where labels[i] != labels[i - 1] {
@@ -211,20 +211,20 @@ enum CandidateFeatures {
   }
 
   /// A count as the smallest of 1, 2, 3, 5, 8, 12, 20 that holds it, or "big".
-  static func bucket(_ count: Int) -> String {
+  package static func bucket(_ count: Int) -> String {
     for limit in [1, 2, 3, 5, 8, 12, 20] where count <= limit { return String(limit) }
     return "big"
   }
 
   /// A score gap in units as "0" (the best), "1" (below one unit), "2", "4", "8" or "big".
-  static func gapBucket(_ units: Float) -> String {
+  package static func gapBucket(_ units: Float) -> String {
     if units <= 0 { return "0" }
     for limit: Float in [1, 2, 4, 8] where units < limit { return String(Int(limit)) }
     return "big"
   }
 
   /// How a field opens: "q" quote, "U" upper-case, "l" lower-case, "d" digit, "o" other.
-  static func openingClass(_ scalar: Unicode.Scalar?) -> String {
+  package static func openingClass(_ scalar: Unicode.Scalar?) -> String {
     guard let scalar else { return "o" }
     if "\"“«‘'".unicodeScalars.contains(scalar) { return "q" }
     if scalar.properties.isUppercase { return "U" }

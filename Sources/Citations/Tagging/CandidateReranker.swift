@@ -15,18 +15,18 @@
 /// // 1: author ×2 | date | title ×2 | editor ×4 | container-title ×3 | pages ×2 | publisher ×2
 /// reranker.choose(tokens: tokens, candidates: candidates)  // 1
 /// ```
-struct CandidateReranker: Sendable, Equatable {
+package struct CandidateReranker: Sendable, Equatable {
   /// How many of the tagger's best labellings are considered.
-  let candidates: Int
+  package let candidates: Int
   /// Feature name → weight.
-  let weights: [String: Float]
+  package let weights: [String: Float]
   /// The weights by the FNV-1a key of their names (`FeatureKey`), for scoring.
   private let keyed: [UInt64: Float]
   /// The weight of the real-valued `gap` feature.
   private let gapWeight: Float
 
   /// Creates a reranker from named weights.
-  init(candidates: Int, weights: [String: Float]) {
+  package init(candidates: Int, weights: [String: Float]) {
     self.candidates = candidates
     self.weights = weights
     var keyed: [UInt64: Float] = [:]
@@ -35,10 +35,10 @@ struct CandidateReranker: Sendable, Equatable {
     gapWeight = weights["gap"] ?? 0
   }
 
-  static func == (a: CandidateReranker, b: CandidateReranker) -> Bool { a.candidates == b.candidates && a.weights == b.weights }
+  package static func == (a: CandidateReranker, b: CandidateReranker) -> Bool { a.candidates == b.candidates && a.weights == b.weights }
 
   /// A candidate's score from named features: the sum of their weights times their values.
-  func score(_ features: [(name: String, value: Float)]) -> Float {
+  package func score(_ features: [(name: String, value: Float)]) -> Float {
     var total: Float = 0
     for feature in features {
       if let weight = weights[feature.name] { total += weight * feature.value }
@@ -51,7 +51,7 @@ struct CandidateReranker: Sendable, Equatable {
   /// - Parameters:
   ///   - tokens: the reference's tokens.
   ///   - candidates: the labellings best first, with their tagger scores.
-  func choose(tokens: [String], candidates: [(labels: [String], score: Float)]) -> Int {
+  package func choose(tokens: [String], candidates: [(labels: [String], score: Float)]) -> Int {
     guard candidates.count > 1 else { return 0 }
     let best = candidates[0].score
     var chosen = 0
@@ -73,12 +73,12 @@ struct CandidateReranker: Sendable, Equatable {
 /// Adds up the weights of the features `CandidateFeatures` hands it, hashing their names as
 /// they are made.
 private struct RerankScoringSink: HashingSink {
-  let weights: [UInt64: Float]
+  package let weights: [UInt64: Float]
   private(set) var total: Float = 0
-  var key = FeatureKey()
+  package var key = FeatureKey()
 
-  init(weights: [UInt64: Float]) { self.weights = weights }
+  package init(weights: [UInt64: Float]) { self.weights = weights }
 
-  @inline(__always) mutating func end() { total += weights[key.finished] ?? 0 }
-  @inline(__always) mutating func nextToken() {}
+  @inline(__always) package mutating func end() { total += weights[key.finished] ?? 0 }
+  @inline(__always) package mutating func nextToken() {}
 }

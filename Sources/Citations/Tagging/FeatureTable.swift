@@ -4,7 +4,7 @@
 ///
 /// A feature's weights are its nonzero (label, integer weight) pairs, packed as
 /// `label << 16 | UInt16(bitPattern: weight)`.
-struct FeatureTable: Sendable {
+package struct FeatureTable: Sendable {
   /// `fingerprint << 32 | offset << 6 | count`; 0 is an empty slot.
   private var slots: [UInt64]
   private var mask: Int
@@ -12,11 +12,11 @@ struct FeatureTable: Sendable {
   private(set) var count = 0
 
   /// The most weights one feature can have, and the most weights in all.
-  static let maximumPairs = 63
-  static let maximumOffset = 1 << 26
+  package static let maximumPairs = 63
+  package static let maximumOffset = 1 << 26
 
   /// An empty table for up to `capacity` keys.
-  init(capacity: Int) {
+  package init(capacity: Int) {
     var size = 16
     while size < capacity * 2 { size <<= 1 }
     slots = [UInt64](repeating: 0, count: size)
@@ -33,7 +33,7 @@ struct FeatureTable: Sendable {
   }
 
   /// Where the weights of `key` are (`offset..<offset + count` in the pair list), or nil.
-  @inline(__always) func pairs(of key: UInt64) -> (offset: Int, count: Int)? {
+  @inline(__always) package func pairs(of key: UInt64) -> (offset: Int, count: Int)? {
     let wanted = Self.fingerprint(key)
     return slots.withUnsafeBufferPointer { s in
       var i = slot(key)
@@ -51,7 +51,7 @@ struct FeatureTable: Sendable {
   /// Records that `key`'s weights are `count` pairs from `offset`; returns false (and changes
   /// nothing) when the key is present, the table is full or the numbers do not fit.
   @discardableResult
-  mutating func insert(_ key: UInt64, offset: Int, count pairCount: Int) -> Bool {
+  package mutating func insert(_ key: UInt64, offset: Int, count pairCount: Int) -> Bool {
     guard offset >= 0, offset < Self.maximumOffset, pairCount >= 0, pairCount <= Self.maximumPairs else { return false }
     if (count + 1) * 2 > slots.count { return false }
     let wanted = Self.fingerprint(key)

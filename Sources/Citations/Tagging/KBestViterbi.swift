@@ -14,9 +14,9 @@
 /// // [author author date title title note]    score 398
 /// // [author author date journal journal journal] score 377
 /// ```
-enum KBestViterbi {
+package enum KBestViterbi {
   /// One label sequence and its score (the sum of its emission and transition weights).
-  struct Path: Equatable {
+  package struct Path: Equatable {
     var labels: [Int]
     var score: Float
   }
@@ -24,7 +24,7 @@ enum KBestViterbi {
   /// The `k` best paths over per-token label scores (`scores[token * count + label]`) and the
   /// combined transition tables of `TaggingStage`; fewer when fewer exist, empty when the
   /// inputs disagree.
-  static func decode(
+  package static func decode(
     scores emission: [Float], contexts: [Int], transitions tr: UnsafeBufferPointer<Float>, count: Int, k: Int
   ) -> [Path] {
     let n = contexts.count

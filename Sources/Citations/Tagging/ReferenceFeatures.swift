@@ -8,9 +8,9 @@
 /// previous token), and where it sits in the reference (position, tokens left, inside
 /// parentheses/brackets/quotes, after a year, how many sentence-like stops precede it). The
 /// same function serves training and tagging, so the two can never disagree.
-enum ReferenceFeatures {
+package enum ReferenceFeatures {
   /// Per-token facts computed once and shared by the token's own features and its neighbours'.
-  struct Facts {
+  package struct Facts {
     var core: String = ""  // lowercased, surrounding punctuation stripped, digits as 0
     var shape: String = ""
     var shortShape: String = ""
@@ -41,7 +41,7 @@ enum ReferenceFeatures {
   }
 
   /// How many boundary contexts `boundaryContexts` distinguishes (numbered from 1).
-  static let boundaryContextCount = 60
+  package static let boundaryContextCount = 60
 
   /// For each token, the context of the boundary before it, 1…`boundaryContextCount`: how the
   /// previous token ends (start of reference, ".", ",", ":", ";", ")" or "]", a closing quote,
@@ -49,7 +49,7 @@ enum ReferenceFeatures {
   /// opening bracket or quote, a capital, a digit, anything else, a year such as "(2001)." or
   /// "1999a,", a container opener such as "In", "in:", "dans" or "//"). Label changes depend on
   /// it far more than on the words, so the transition weights are learned per context.
-  static func boundaryContexts(_ tokens: [String]) -> [Int] {
+  package static func boundaryContexts(_ tokens: [String]) -> [Int] {
     var contexts: [Int] = []
     contexts.reserveCapacity(tokens.count)
     var previousClass = 0
@@ -92,7 +92,7 @@ enum ReferenceFeatures {
   }
 
   /// Makes the features of every token, in order, into `sink` (`nextToken()` between tokens).
-  static func extract<Sink: FeatureSink>(_ tokens: [String], into sink: inout Sink) {
+  package static func extract<Sink: FeatureSink>(_ tokens: [String], into sink: inout Sink) {
     let facts = tokens.map(analyze)
     let n = tokens.count
     var parenDepth = 0
@@ -311,7 +311,7 @@ enum ReferenceFeatures {
 
   /// Whether the token's first digits (after an opening bracket) are a year from 1400 to 2099
   /// not followed by another digit: "(2001).", "1999a,", "[2010]".
-  static func startsWithYear(_ scalars: String.UnicodeScalarView) -> Bool {
+  package static func startsWithYear(_ scalars: String.UnicodeScalarView) -> Bool {
     var value = 0
     var digits = 0
     for s in scalars {
@@ -329,7 +329,7 @@ enum ReferenceFeatures {
   }
 
   /// Whether a short token is a container opener on its own: "In", "in:", "dans", "В:", "//".
-  static func isContainerOpener(_ scalars: String.UnicodeScalarView) -> Bool {
+  package static func isContainerOpener(_ scalars: String.UnicodeScalarView) -> Bool {
     var word = String.UnicodeScalarView()
     for s in scalars where s != ":" && s != "," { word.append(s) }
     if word.count == 2 && word.allSatisfy({ $0 == "/" }) { return true }
@@ -344,12 +344,12 @@ enum ReferenceFeatures {
   private static let yearDistanceLimits = [1, 2, 3, 5, 8]
 
   /// Words that open a container ("In", "dans", "в").
-  private static let containerWords: Set<String> = ["in", "dans", "в", "en", "im", "na", "u", "у"]
+  private static let containerWords = ContainerWords.all
   /// Words that mark editors ("ed.", "hrsg.", "под ред.").
   private static let editorWords: Set<String> = ["ed", "eds", "edited", "hrsg", "hg", "éd", "dir", "под", "ред", "ed.by"]
 
   /// Facts about one token.
-  static func analyze(_ token: String) -> Facts {
+  package static func analyze(_ token: String) -> Facts {
     var facts = Facts()
     let scalars = Array(token.unicodeScalars)
     facts.length = scalars.count
@@ -487,28 +487,28 @@ enum ReferenceFeatures {
   }
 
   /// Closing quotes and brackets that may follow a sentence's full stop.
-  @inline(__always) static func isClosingMark(_ s: Unicode.Scalar) -> Bool {
+  @inline(__always) package static func isClosingMark(_ s: Unicode.Scalar) -> Bool {
     switch s {
     case "\"", "”", "’", "'", "»", ")", "]", "›": return true
     default: return ReferenceToken.closesCJKPair(s)
     }
   }
 
-  @inline(__always) static func isOpeningQuote(_ s: Unicode.Scalar) -> Bool {
+  @inline(__always) package static func isOpeningQuote(_ s: Unicode.Scalar) -> Bool {
     switch s {
     case "\"", "“", "‘", "«", "„", "‹", "'", "「", "『", "《", "〈", "\u{F0854}": return true
     default: return false
     }
   }
 
-  @inline(__always) static func isClosingQuote(_ s: Unicode.Scalar) -> Bool {
+  @inline(__always) package static func isClosingQuote(_ s: Unicode.Scalar) -> Bool {
     switch s {
     case "\"", "”", "’", "»", "“", "›", "'", "」", "』", "》", "〉", "\u{F0855}": return true
     default: return false
     }
   }
 
-  static func isPunctuation(_ s: Unicode.Scalar) -> Bool {
+  package static func isPunctuation(_ s: Unicode.Scalar) -> Bool {
     if s.value < 0x80 {
       let v = s.value
       return !((v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A))
@@ -554,10 +554,10 @@ enum ReferenceFeatures {
   }
 
   /// The names `scriptNumber` numbers.
-  static let scriptNames: [StaticString] = ["latn", "grek", "cyrl", "kana", "hang", "hani", "rtl", "other"]
+  package static let scriptNames: [StaticString] = ["latn", "grek", "cyrl", "kana", "hang", "hani", "rtl", "other"]
 
   /// The script of a letter as an index into `scriptNames` (the ranges of `scriptName`).
-  static func scriptNumber(_ s: Unicode.Scalar) -> Int {
+  package static func scriptNumber(_ s: Unicode.Scalar) -> Int {
     let v = s.value
     if v < 0x250 { return 0 }
     if v >= 0x370 && v < 0x400 { return 1 }
@@ -574,7 +574,7 @@ enum ReferenceFeatures {
   }
 
   /// The script of a letter: "latn", "grek", "cyrl", "kana", "hang", "hani", "rtl" or "other".
-  static func scriptName(_ s: Unicode.Scalar) -> String {
+  package static func scriptName(_ s: Unicode.Scalar) -> String {
     let v = s.value
     if v < 0x250 { return "latn" }
     if v >= 0x370 && v < 0x400 { return "grek" }
@@ -591,7 +591,7 @@ enum ReferenceFeatures {
   }
 
   /// Month names and abbreviations in the languages references are most often written in.
-  static let monthWords: Set<String> = {
+  package static let monthWords: Set<String> = {
     let words = """
       january february march april may june july august september october november december
       jan feb mar apr jun jul aug sep sept oct nov dec spring summer fall autumn winter

@@ -7,8 +7,8 @@
 /// a Chinese national-standard (GB/T 7714) type code such as "[J]" or "[M]" closes the title
 /// ("王小明. 台湾的语言政策[J]. 语言学报, 2018, 15(2): 23-45."); a CJK book's "place：publisher"
 /// is its imprint (`CJKImprint`); and a reference has one title (`keepOneTitle`).
-enum ReferenceRules {
-  static func repair(tokens: [String], labels: [String]) -> [String] {
+package enum ReferenceRules {
+  package static func repair(tokens: [String], labels: [String]) -> [String] {
     var labels = labels
     let n = tokens.count
     // A web address is a URL, whatever the model says (a doi.org address too, as AnyStyle's
@@ -51,7 +51,7 @@ enum ReferenceRules {
   /// right before it ("Trade routes. In M. Diallo (Ed.), Caravans and cities."), and otherwise a
   /// note ("… Nairobi: Jua. 212 p. An account of caravans."). Run after the other repairs, so a
   /// translation they joined to the title stays in it.
-  static func keepOneTitle(tokens: [String], labels: inout [String]) {
+  package static func keepOneTitle(tokens: [String], labels: inout [String]) {
     guard let first = labels.firstIndex(of: "title") else { return }
     var k = first
     while k < labels.count, labels[k] == "title" { k += 1 }
@@ -73,7 +73,7 @@ enum ReferenceRules {
   }
 
   /// Labels whole tokens wrapped in CJK title marks (see the type's description).
-  static func repairCJKTitleMarks(tokens: [String], labels: inout [String]) {
+  package static func repairCJKTitleMarks(tokens: [String], labels: inout [String]) {
     var articleTitle = false
     var afterJournal = false
     for (k, token) in tokens.enumerated() {
@@ -101,7 +101,7 @@ enum ReferenceRules {
   /// citation number) holds the authors, the fields up to the type code the title; after "[J]"
   /// the field up to the next comma is the journal, after "[M]" the field up to a colon is the
   /// place and the next up to a comma the publisher. The rest stays as tagged.
-  static func repairTypeCodes(tokens: [String], labels: inout [String]) {
+  package static func repairTypeCodes(tokens: [String], labels: inout [String]) {
     guard let (code, kind) = tokens.indices.lazy.compactMap({ index in splitTypeCode(tokens[index]).map { (index, $0.code) } }).first
     else { return }
     var start = 0
@@ -136,7 +136,7 @@ enum ReferenceRules {
   /// A CJK book's imprint ("北京：" "清华大学出版社。", `CJKImprint`) is its place and
   /// publisher; in a reference with no title, the field right before the place is the title
   /// (the tagger, which has seen few such references, calls it a journal).
-  static func repairCJKImprint(tokens: [String], labels: inout [String]) {
+  package static func repairCJKImprint(tokens: [String], labels: inout [String]) {
     for k in tokens.indices.dropFirst() {
       // Latin tokens (nearly all, and this runs on every candidate) go no further than their
       // first scalar.
@@ -162,7 +162,7 @@ enum ReferenceRules {
 
   /// Splits a GB/T 7714 document-type code off the end of a title or token, with the marks
   /// after it: "台湾的语言政策[J]." → ("台湾的语言政策", "J"); nil when there is none.
-  static func splitTypeCode(_ text: String) -> (title: String, code: String)? {
+  package static func splitTypeCode(_ text: String) -> (title: String, code: String)? {
     var core = Substring(text).unicodeScalars
     core.trimLast { trailingMarks.contains($0) }
     guard core.last == "]" else { return nil }
@@ -183,7 +183,7 @@ enum ReferenceRules {
   /// GB/T 7714 document-type codes and the CSL type each names: journal, monograph, conference
   /// paper, thesis, newspaper, report, standard, patent, collection, archive, map, dataset,
   /// software, electronic resource (`/OL`: online), other.
-  static let typeCodes: [String: String] = [
+  package static let typeCodes: [String: String] = [
     "J": "article-journal", "J/OL": "article-journal", "M": "book", "M/OL": "book", "C": "paper-conference",
     "C/OL": "paper-conference", "D": "thesis", "N": "article-newspaper", "N/OL": "article-newspaper", "R": "report",
     "S": "standard", "P": "patent", "G": "book", "A": "document", "CM": "map", "DS": "dataset", "DB/OL": "dataset",
@@ -215,7 +215,7 @@ enum ReferenceRules {
   }
 
   /// Whether bracketed text is a placeholder left by a template or a writer.
-  static func isPlaceholder(_ lowered: String) -> Bool {
+  package static func isPlaceholder(_ lowered: String) -> Bool {
     lowered.includes("insert") || lowered.includes("url here") || lowered.includes("link here")
       || lowered.includes("[url]") || lowered.includes("[link]") || lowered.includes("tbd") || lowered.includes("todo")
       || lowered.includes("placeholder") || lowered.includes("source url")

@@ -15,11 +15,11 @@
 /// // ["author", "author", "author", "date", "date", "date"]
 /// ```
 public struct ReferenceTaggingModel: Sendable {
-  let stage: TaggingStage
+  package let stage: TaggingStage
   /// Chooses among the `k` best labellings; nil: the best is taken.
-  let reranker: CandidateReranker?
+  package let reranker: CandidateReranker?
 
-  init(stage: TaggingStage, reranker: CandidateReranker? = nil) {
+  package init(stage: TaggingStage, reranker: CandidateReranker? = nil) {
     self.stage = stage
     self.reranker = reranker
   }
@@ -56,7 +56,7 @@ public struct ReferenceTaggingModel: Sendable {
   }
 
   /// Builds the model from lexicon entries (`refs/reference-model.tsv` read by a provider).
-  init(entries: [[String]], lines: [Int], path: String) throws {
+  package init(entries: [[String]], lines: [Int], path: String) throws {
     (stage, reranker) = try ReferenceModelFile.model(rows: entries.map { $0.map { Substring($0) } }, lines: lines, path: path)
   }
 
@@ -66,7 +66,7 @@ public struct ReferenceTaggingModel: Sendable {
   }
 
   /// The model with `reranker` choosing among the tagger's best labellings.
-  func with(reranker: CandidateReranker?) -> ReferenceTaggingModel { ReferenceTaggingModel(stage: stage, reranker: reranker) }
+  package func with(reranker: CandidateReranker?) -> ReferenceTaggingModel { ReferenceTaggingModel(stage: stage, reranker: reranker) }
 
   /// Labels the tokens of one reference.
   ///
@@ -76,7 +76,7 @@ public struct ReferenceTaggingModel: Sendable {
 
   /// Labels the tokens of one reference, with `adjust` applied to each candidate labelling
   /// before the reranker compares them (what it was trained on: `ReferenceRules.repair`).
-  func tag(_ tokens: [String], adjusting adjust: ([String]) -> [String]) -> [String] {
+  package func tag(_ tokens: [String], adjusting adjust: ([String]) -> [String]) -> [String] {
     if tokens.isEmpty { return [] }
     guard let reranker, reranker.candidates > 1 else {
       let path = stage.decode(tokens)
@@ -89,7 +89,7 @@ public struct ReferenceTaggingModel: Sendable {
   }
 
   /// The tagger's `k` best labellings, best first, each adjusted by `adjust`, with its score.
-  func candidates(_ tokens: [String], k: Int, adjusting adjust: ([String]) -> [String]) -> [(labels: [String], score: Float)] {
+  package func candidates(_ tokens: [String], k: Int, adjusting adjust: ([String]) -> [String]) -> [(labels: [String], score: Float)] {
     stage.decodeKBest(tokens, k: k).compactMap { path in
       path.labels.count == tokens.count ? (adjust(path.labels.map { stage.labels[$0] }), path.score) : nil
     }

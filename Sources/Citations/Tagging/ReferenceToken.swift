@@ -79,7 +79,7 @@ public struct ReferenceToken: Sendable, Equatable {
 
   /// Where a whitespace word with CJK text is cut: the offsets (inside the word) where a new
   /// token begins.
-  static func cuts(_ word: [Unicode.Scalar]) -> [Int] {
+  package static func cuts(_ word: [Unicode.Scalar]) -> [Int] {
     var result: [Int] = []
     for i in word.indices.dropFirst() {
       let before = word[i - 1]
@@ -119,14 +119,14 @@ public struct ReferenceToken: Sendable, Equatable {
   }
 
   /// Full-width stops and commas, and closing brackets and quotes, after which a field may end.
-  static func endsCJKField(_ s: Unicode.Scalar) -> Bool {
+  package static func endsCJKField(_ s: Unicode.Scalar) -> Bool {
     switch s {
     case "。", "．", "，", "；", "！", "？": return true
     default: return closesCJKPair(s)
     }
   }
 
-  static func closesCJKPair(_ s: Unicode.Scalar) -> Bool {
+  package static func closesCJKPair(_ s: Unicode.Scalar) -> Bool {
     switch s {
     case "）", "】", "」", "』", "》", "〉", "〕", "］", "〗": return true
     default: return false
@@ -134,21 +134,21 @@ public struct ReferenceToken: Sendable, Equatable {
   }
 
   /// Opening brackets and quotes before which a field may begin.
-  static func opensCJKField(_ s: Unicode.Scalar) -> Bool {
+  package static func opensCJKField(_ s: Unicode.Scalar) -> Bool {
     switch s {
     case "（", "【", "「", "『", "《", "〈", "〔", "［", "〖": return true
     default: return false
     }
   }
 
-  static func isAsciiSeparator(_ s: Unicode.Scalar) -> Bool { s == "." || s == "," || s == ";" }
+  package static func isAsciiSeparator(_ s: Unicode.Scalar) -> Bool { s == "." || s == "," || s == ";" }
 
-  static func closesAscii(_ s: Unicode.Scalar) -> Bool { s == ")" || s == "]" || s == "\"" || s == "'" }
+  package static func closesAscii(_ s: Unicode.Scalar) -> Bool { s == ")" || s == "]" || s == "\"" || s == "'" }
 
-  static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
+  package static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
 
   /// Han, kana, Hangul, and the CJK punctuation and full-width blocks.
-  static func isCJK(_ s: Unicode.Scalar) -> Bool {
+  package static func isCJK(_ s: Unicode.Scalar) -> Bool {
     switch s.value {
     case 0x1100...0x11FF, 0x3000...0x303F, 0x3040...0x30FF, 0x3130...0x318F, 0x31F0...0x31FF, 0x3400...0x4DBF,
       0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0xFF00...0xFFEF, 0x20000...0x2FFFF:
@@ -159,7 +159,7 @@ public struct ReferenceToken: Sendable, Equatable {
   }
 
   /// White space as Python's `str.split()` sees it (which the scorer uses).
-  static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+  package static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x09...0x0D, 0x20, 0x1C...0x1F, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
       return true

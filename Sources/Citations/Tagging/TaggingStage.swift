@@ -1,31 +1,31 @@
 /// The reference tagger's weights: a first-order linear-chain model over token features
 /// (CRF or averaged perceptron weights, see `ReferenceTaggerTrainer`), decoded with Viterbi. `ReferenceTaggingModel` wraps it.
-struct TaggingStage: Sendable {
+package struct TaggingStage: Sendable {
   /// The labels, in the order the weights use.
-  let labels: [String]
+  package let labels: [String]
   /// Feature names by row (what the weights file lists).
-  let names: [String]
+  package let names: [String]
   /// Each row's nonzero weights, `starts[row]..<starts[row + 1]`, packed as
   /// `label << 16 | UInt16(bitPattern: weight)` (see `FeatureTable`).
-  let pairs: [UInt32]
-  let starts: [Int]
+  package let pairs: [UInt32]
+  package let starts: [Int]
   /// Feature key (`FeatureKey`) → the feature's pairs.
-  let table: FeatureTable
+  package let table: FeatureTable
   /// `transitions[(context * (labels.count + 1) + previous + 1) * labels.count + label]`: the
   /// weight of a label change given the boundary context between the two tokens
   /// (`ReferenceFeatures.boundaryContexts`: the punctuation closing the previous token and how
   /// the next one opens); context 0 holds the plain transitions, added to every context, and
   /// row 0 of each context is the start of the reference.
-  let transitions: [Float]
+  package let transitions: [Float]
   /// `transitions` with the plain table added into each context's (what Viterbi reads).
-  let combined: [Float]
+  package let combined: [Float]
 
   /// How many transition tables there are: plain, plus one per boundary context.
-  static var transitionTables: Int { ReferenceFeatures.boundaryContextCount + 1 }
+  package static var transitionTables: Int { ReferenceFeatures.boundaryContextCount + 1 }
 
   /// Builds the stage; `failedRow` is the first row whose feature could not be entered (its
   /// name repeats an earlier one, or it has too many weights), nil when all were.
-  static func make(labels: [String], names: [String], pairs: [UInt32], starts: [Int], transitions: [Float])
+  package static func make(labels: [String], names: [String], pairs: [UInt32], starts: [Int], transitions: [Float])
     -> (stage: TaggingStage, failedRow: Int?)
   {
     var table = FeatureTable(capacity: names.count)
@@ -51,7 +51,7 @@ struct TaggingStage: Sendable {
   /// largest scaled weight is below `floor` dropped altogether.
   ///
   /// - Parameter weights: dense, `weights[row * labels.count + label]`.
-  static func quantized(
+  package static func quantized(
     labels: [String], names: [String], weights: [Float], transitions: [Float], scale: Float, floor: Float, weightFloor: Int = 1
   ) -> TaggingStage {
     let count = labels.count
@@ -76,22 +76,22 @@ struct TaggingStage: Sendable {
   }
 
   /// A (label, weight) pair as stored.
-  @inline(__always) static func pack(label: Int, weight: Int) -> UInt32 {
+  @inline(__always) package static func pack(label: Int, weight: Int) -> UInt32 {
     UInt32(truncatingIfNeeded: label) << 16 | UInt32(UInt16(bitPattern: Int16(truncatingIfNeeded: weight)))
   }
 
   /// The label and weight of a stored pair.
-  @inline(__always) static func unpack(_ pair: UInt32) -> (label: Int, weight: Int) {
+  @inline(__always) package static func unpack(_ pair: UInt32) -> (label: Int, weight: Int) {
     (Int(pair >> 16), Int(Int16(truncatingIfNeeded: pair & 0xFFFF)))
   }
 
   /// How many features carry weights.
-  var featureCount: Int { names.count }
+  package var featureCount: Int { names.count }
 
   /// The best label sequence for `tokens`.
   ///
   /// - Returns: one label index per token.
-  func decode(_ tokens: [String]) -> [Int] {
+  package func decode(_ tokens: [String]) -> [Int] {
     let scores = emissionScores(tokens)
     return combined.withUnsafeBufferPointer { tr in
       Self.viterbi(scores: scores, contexts: ReferenceFeatures.boundaryContexts(tokens), transitions: tr, count: labels.count)
@@ -100,7 +100,7 @@ struct TaggingStage: Sendable {
 
   /// The `k` best label sequences for `tokens`, best first (`KBestViterbi`); the first is
   /// `decode`'s.
-  func decodeKBest(_ tokens: [String], k: Int) -> [KBestViterbi.Path] {
+  package func decodeKBest(_ tokens: [String], k: Int) -> [KBestViterbi.Path] {
     let scores = emissionScores(tokens)
     return combined.withUnsafeBufferPointer { tr in
       KBestViterbi.decode(
@@ -123,7 +123,7 @@ struct TaggingStage: Sendable {
 
   /// Viterbi over per-token label scores (`scores[token * count + label]`) and the combined
   /// transition tables (shared with training).
-  static func viterbi(scores emission: [Float], contexts: [Int], transitions tr: UnsafeBufferPointer<Float>, count: Int) -> [Int] {
+  package static func viterbi(scores emission: [Float], contexts: [Int], transitions tr: UnsafeBufferPointer<Float>, count: Int) -> [Int] {
     let n = contexts.count
     if n == 0 || count == 0 || emission.count < n * count { return [] }
     let table = (count + 1) * count

@@ -1,3 +1,5 @@
+import ByteSupport
+
 /// A cheap hash of a token's text (FNV-1a over its UTF-8 bytes), computed by the tokenizer so
 /// that a `WordHash.Filter` can turn away most words before a dictionary lookup hashes them
 /// again.
@@ -11,9 +13,7 @@
 enum WordHash {
   /// The hash of UTF-8 bytes.
   @inline(__always) static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-    var hash: UInt32 = 2_166_136_261
-    for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-    return hash
+    FNV1a.hash32(bytes)
   }
 
   /// The hash of a string's UTF-8 bytes.

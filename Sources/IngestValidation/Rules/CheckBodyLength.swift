@@ -1,3 +1,4 @@
+import ByteSupport
 import NormalizeCore
 
 /// Reports bodies that are very short or that stop mid-sentence (truncated by the scraper or a

@@ -1,3 +1,4 @@
+import ByteSupport
 import NormalizeCore
 
 /// Reports a title that repeats the body: the body is just the title, or its first paragraph is

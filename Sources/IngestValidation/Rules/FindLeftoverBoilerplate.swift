@@ -1,3 +1,4 @@
+import ByteSupport
 import NormalizeCore
 
 /// Finds page furniture left in the body after cleaning: comment-form headings ("Leave a

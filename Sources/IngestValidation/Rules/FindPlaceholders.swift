@@ -1,3 +1,4 @@
+import ByteSupport
 import NormalizeCore
 
 /// Finds placeholder text left in an article: bracketed editorial notes ("[Insert original URL

@@ -1,3 +1,4 @@
+import ByteSupport
 import NormalizeCore
 
 /// Finds fragments of another language inside English sentences, as machine or hasty

@@ -1,3 +1,4 @@
+import ByteSupport
 import NormalizeCore
 
 /// Words that mark a neighbouring capitalised span as a person's name, from every
@@ -94,7 +95,7 @@ struct NameCues: Sendable {
   /// ASCII and basic Cyrillic (А–Я, Ѐ–Џ); other bytes are taken as they are.
   @inline(__always)
   static func hash(lowering bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> UInt32 {
-    var hash: UInt32 = 2_166_136_261
+    var hash = FNV1a.basis32
     var k = start
     while k < end {
       var b = bytes[k]
@@ -106,12 +107,12 @@ struct NameCues: Sendable {
         if c >= 0x90 && c <= 0x9F { trail = c + 0x20 }  // А–П → а–п
         else if c >= 0xA0 && c <= 0xAF { lead = 0xD1; trail = c - 0x20 }  // Р–Я → р–я
         else if c >= 0x80 && c <= 0x8F { lead = 0xD1; trail = c + 0x10 }  // Ѐ–Џ → ѐ–џ
-        hash = (hash ^ UInt32(lead)) &* 16_777_619
-        hash = (hash ^ UInt32(trail)) &* 16_777_619
+        hash = FNV1a.step(hash, lead)
+        hash = FNV1a.step(hash, trail)
         k += 2
         continue
       }
-      hash = (hash ^ UInt32(b)) &* 16_777_619
+      hash = FNV1a.step(hash, b)
       k += 1
     }
     return hash

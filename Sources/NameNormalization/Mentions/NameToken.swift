@@ -1,3 +1,5 @@
+import ByteSupport
+
 /// A word of running text as mention detection sees it: letters (and digits) with inner hyphens
 /// and apostrophes, a trailing possessive split off ("Jong-un’s" → "Jong-un"), with its Unicode
 /// scalar span and the facts the detector asks about.

@@ -9,16 +9,21 @@ import ICUSupport
 /// FoldFullwidthForms().apply("消息：俄乌战俘互换")          // unchanged (Chinese punctuation)
 /// ```
 public struct FoldFullwidthForms: CleaningPass {
+  /// Creates the pass.
   public init() {}
 
   /// Static, so the pass itself is empty: an empty pass sits inside its existential with no
   /// shared box whose reference count both threads would touch.
   private static let scanner = CandidateScanner { $0 == 0xEF || $0 == 0xE3 }
 
+  /// Whether the text can hold something this pass changes, from the bytes present (false skips the pass).
   public func mayChange(_ presence: BytePresence) -> Bool { Self.scanner.mayMatch(presence) }
+  /// The pass id: the kebab-case of the type name (`--disable-pass`, `--enable-pass`, explanations).
   public var id: String { "fold-fullwidth-forms" }
+  /// What the pass changes, in one line (`normalize clean --explain`).
   public var summary: String { "full-width ASCII (Ｓｅｏｕｌ：) -> ASCII outside CJK text" }
 
+  /// Applies the pass to `text`, recording each change in `recorder` when it is not nil.
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
     ScalarRewriter.rewrite(text, recorder: &recorder, scanner: Self.scanner,
       candidates: { (0xFF01...0xFF5E).contains($0) || $0 == 0x3000 }) { scalars, index in

@@ -10,16 +10,21 @@ import ICUSupport
 /// NormalizeHyphensAndDashes().apply("Kim Jong\u{2011}un")   // "Kim Jong-un"
 /// ```
 public struct NormalizeHyphensAndDashes: CleaningPass {
+  /// Creates the pass.
   public init() {}
 
   /// Static, so the pass itself is empty: an empty pass sits inside its existential with no
   /// shared box whose reference count both threads would touch.
   private static let scanner = CandidateScanner { $0 == 0xE2 || $0 == 0xEF }
 
+  /// Whether the text can hold something this pass changes, from the bytes present (false skips the pass).
   public func mayChange(_ presence: BytePresence) -> Bool { Self.scanner.mayMatch(presence) }
+  /// The pass id: the kebab-case of the type name (`--disable-pass`, `--enable-pass`, explanations).
   public var id: String { "normalize-hyphens-and-dashes" }
+  /// What the pass changes, in one line (`normalize clean --explain`).
   public var summary: String { "U+2010/2011/2012/FE63 -> '-'; U+2015/FE58 -> '—'" }
 
+  /// Applies the pass to `text`, recording each change in `recorder` when it is not nil.
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
     ScalarRewriter.rewrite(text, recorder: &recorder, scanner: Self.scanner,
       candidates: { (0x2010...0x2015).contains($0) || $0 == 0xFE58 || $0 == 0xFE63 }) { scalars, index in

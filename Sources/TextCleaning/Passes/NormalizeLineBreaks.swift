@@ -8,16 +8,21 @@ import ICUSupport
 /// NormalizeLineBreaks().apply("Seoul\r\n서울\u{2028}Сеул")  // "Seoul\n서울\nСеул"
 /// ```
 public struct NormalizeLineBreaks: CleaningPass {
+  /// Creates the pass.
   public init() {}
 
   /// Static, so the pass itself is empty: an empty pass sits inside its existential with no
   /// shared box whose reference count both threads would touch.
   private static let scanner = CandidateScanner { $0 == 0x0D || $0 == 0x0B || $0 == 0x0C || $0 == 0xC2 || $0 == 0xE2 }
 
+  /// Whether the text can hold something this pass changes, from the bytes present (false skips the pass).
   public func mayChange(_ presence: BytePresence) -> Bool { Self.scanner.mayMatch(presence) }
+  /// The pass id: the kebab-case of the type name (`--disable-pass`, `--enable-pass`, explanations).
   public var id: String { "normalize-line-breaks" }
+  /// What the pass changes, in one line (`normalize clean --explain`).
   public var summary: String { "CRLF, CR, NEL, VT, FF, U+2028 -> \\n; U+2029 -> blank line" }
 
+  /// Applies the pass to `text`, recording each change in `recorder` when it is not nil.
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
     // CRLF is one Character but two scalars; handle it by deleting the CR before an LF.
     ScalarRewriter.rewrite(text, recorder: &recorder, scanner: Self.scanner,

@@ -9,16 +9,21 @@ import ICUSupport
 /// NormalizeSpaces().apply("Kyiv,\u{202F}Ukraine")  // "Kyiv, Ukraine"
 /// ```
 public struct NormalizeSpaces: CleaningPass {
+  /// Creates the pass.
   public init() {}
 
   /// Static, so the pass itself is empty: an empty pass sits inside its existential with no
   /// shared box whose reference count both threads would touch.
   private static let scanner = CandidateScanner { $0 == 0x09 || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xE1 }
 
+  /// Whether the text can hold something this pass changes, from the bytes present (false skips the pass).
   public func mayChange(_ presence: BytePresence) -> Bool { Self.scanner.mayMatch(presence) }
+  /// The pass id: the kebab-case of the type name (`--disable-pass`, `--enable-pass`, explanations).
   public var id: String { "normalize-spaces" }
+  /// What the pass changes, in one line (`normalize clean --explain`).
   public var summary: String { "no-break, thin and other Unicode spaces and tabs -> ASCII space" }
 
+  /// Applies the pass to `text`, recording each change in `recorder` when it is not nil.
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
     ScalarRewriter.rewrite(text, recorder: &recorder, scanner: Self.scanner,
       candidates: { $0 == 0x09 || $0 == 0xA0 || $0 == 0x1680 || (0x2000...0x200A).contains($0) || $0 == 0x202F || $0 == 0x205F }) {

@@ -9,13 +9,17 @@ import ICUSupport
 /// NormalizeWhitespace().apply("Kim  Jong-un  \n\n\n\nsaid")  // "Kim Jong-un\n\nsaid"
 /// ```
 public struct NormalizeWhitespace: CleaningPass {
+  /// Creates the pass.
   public init() {}
+  /// The pass id: the kebab-case of the type name (`--disable-pass`, `--enable-pass`, explanations).
   public var id: String { "normalize-whitespace" }
+  /// What the pass changes, in one line (`normalize clean --explain`).
   public var summary: String { "collapse space runs, trim line ends, at most one blank line" }
 
   /// Spaces and line feeds: the only bytes this pass looks at one by one.
   private static let whitespace = ByteScanner { $0 == 0x20 || $0 == 0x0A }
 
+  /// Applies the pass to `text`, recording each change in `recorder` when it is not nil.
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
     var copy = text
     if copy.withUTF8(Self.isTidy) { return text }

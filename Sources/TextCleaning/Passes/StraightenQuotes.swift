@@ -9,17 +9,23 @@ import ICUSupport
 /// StraightenQuotes().apply("Didn’t")                          // "Didn't"
 /// ```
 public struct StraightenQuotes: CleaningPass {
+  /// Creates the pass.
   public init() {}
 
   /// Static, so the pass itself is empty: an empty pass sits inside its existential with no
   /// shared box whose reference count both threads would touch.
   private static let scanner = CandidateScanner { $0 == 0xE2 }
 
+  /// Whether the text can hold something this pass changes, from the bytes present (false skips the pass).
   public func mayChange(_ presence: BytePresence) -> Bool { Self.scanner.mayMatch(presence) }
+  /// The pass id: the kebab-case of the type name (`--disable-pass`, `--enable-pass`, explanations).
   public var id: String { "straighten-quotes" }
+  /// What the pass changes, in one line (`normalize clean --explain`).
   public var summary: String { "opt-in: ‘ ’ ‚ “ ” „ -> ASCII ' and \"" }
+  /// Whether the pass runs only when enabled with `--enable-pass`.
   public var isOptIn: Bool { true }
 
+  /// Applies the pass to `text`, recording each change in `recorder` when it is not nil.
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
     ScalarRewriter.rewrite(text, recorder: &recorder, scanner: Self.scanner,
       candidates: { (0x2018...0x201F).contains($0) }) { scalars, index in

@@ -8,16 +8,21 @@ import ICUSupport
 /// StripControlCharacters().apply("Kyiv\u{0}\u{1B}[0m")  // "Kyiv[0m"
 /// ```
 public struct StripControlCharacters: CleaningPass {
+  /// Creates the pass.
   public init() {}
 
   /// Static, so the pass itself is empty: an empty pass sits inside its existential with no
   /// shared box whose reference count both threads would touch.
   private static let scanner = CandidateScanner { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A) || $0 == 0x7F || $0 == 0xC2 }
 
+  /// Whether the text can hold something this pass changes, from the bytes present (false skips the pass).
   public func mayChange(_ presence: BytePresence) -> Bool { Self.scanner.mayMatch(presence) }
+  /// The pass id: the kebab-case of the type name (`--disable-pass`, `--enable-pass`, explanations).
   public var id: String { "strip-control-characters" }
+  /// What the pass changes, in one line (`normalize clean --explain`).
   public var summary: String { "remove C0/C1 controls and DEL except tab and line feed" }
 
+  /// Applies the pass to `text`, recording each change in `recorder` when it is not nil.
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
     ScalarRewriter.rewrite(text, recorder: &recorder, scanner: Self.scanner,
       candidates: { $0 < 0x20 || (0x7F...0x9F).contains($0) }) {

@@ -10,16 +10,21 @@ import ICUSupport
 /// StripZeroWidthCharacters().apply("Ukrai\u{AD}ne")       // "Ukraine"
 /// ```
 public struct StripZeroWidthCharacters: CleaningPass {
+  /// Creates the pass.
   public init() {}
 
   /// Static, so the pass itself is empty: an empty pass sits inside its existential with no
   /// shared box whose reference count both threads would touch.
   private static let scanner = CandidateScanner { $0 == 0xE2 || $0 == 0xEF || $0 == 0xC2 }
 
+  /// Whether the text can hold something this pass changes, from the bytes present (false skips the pass).
   public func mayChange(_ presence: BytePresence) -> Bool { Self.scanner.mayMatch(presence) }
+  /// The pass id: the kebab-case of the type name (`--disable-pass`, `--enable-pass`, explanations).
   public var id: String { "strip-zero-width-characters" }
+  /// What the pass changes, in one line (`normalize clean --explain`).
   public var summary: String { "remove U+200B, U+2060-2064, U+FEFF, soft hyphen U+00AD" }
 
+  /// Applies the pass to `text`, recording each change in `recorder` when it is not nil.
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
     ScalarRewriter.rewrite(text, recorder: &recorder, scanner: Self.scanner,
       candidates: { $0 == 0x200B || (0x2060...0x2064).contains($0) || $0 == 0xFEFF || $0 == 0xAD }) {

@@ -10,16 +10,21 @@ import ICUSupport
 /// UnifyQuoteVariants().apply("\u{201F}No deal\u{201D}")  // "“No deal”"
 /// ```
 public struct UnifyQuoteVariants: CleaningPass {
+  /// Creates the pass.
   public init() {}
 
   /// Static, so the pass itself is empty: an empty pass sits inside its existential with no
   /// shared box whose reference count both threads would touch.
   private static let scanner = CandidateScanner { $0 == 0x60 || $0 == 0xC2 || $0 == 0xE2 }
 
+  /// Whether the text can hold something this pass changes, from the bytes present (false skips the pass).
   public func mayChange(_ presence: BytePresence) -> Bool { Self.scanner.mayMatch(presence) }
+  /// The pass id: the kebab-case of the type name (`--disable-pass`, `--enable-pass`, explanations).
   public var id: String { "unify-quote-variants" }
+  /// What the pass changes, in one line (`normalize clean --explain`).
   public var summary: String { "reversed quotes and accent/prime apostrophes between letters -> ‘ ’ “ ”" }
 
+  /// Applies the pass to `text`, recording each change in `recorder` when it is not nil.
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
     ScalarRewriter.rewrite(text, recorder: &recorder, scanner: Self.scanner,
       candidates: { $0 == 0x60 || $0 == 0xB4 || $0 == 0x201B || $0 == 0x201F || $0 == 0x2032 }) {

@@ -12,13 +12,18 @@ import ICUSupport
 /// DecodeHTMLEntities().apply("<b>R&amp;D</b>")                     // unchanged (markup)
 /// ```
 public struct DecodeHTMLEntities: RepairPass {
+  /// Creates the pass.
   public init() {}
 
+  /// The pass id: the kebab-case of the type name (`--disable-pass`, `--enable-pass`, explanations).
   public var id: String { "decode-html-entities" }
+  /// What the pass changes, in one line (`normalize clean --explain`).
   public var summary: String { "HTML character references in plain text (&amp; &#8217; &eacute;) -> characters" }
 
+  /// Whether the text can hold something this pass changes, from the bytes present (false skips the pass).
   public func mayChange(_ presence: BytePresence) -> Bool { presence.contains(UInt8(ascii: "&")) }
 
+  /// Applies the repair to `text`, recording each change in `recorder` and each repair (before, after) in `repairs` when they are not nil.
   public func apply(_ text: String, recorder: inout ChangeRecorder?, repairs: inout [TextRepair]?) -> String {
     guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
     var output = ""

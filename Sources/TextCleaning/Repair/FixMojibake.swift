@@ -14,9 +14,12 @@ import ICUSupport
 /// FixMojibake().apply("Ελλάδα, Zürich")        // unchanged
 /// ```
 public struct FixMojibake: RepairPass {
+  /// Creates the pass.
   public init() {}
 
+  /// The pass id: the kebab-case of the type name (`--disable-pass`, `--enable-pass`, explanations).
   public var id: String { "fix-mojibake" }
+  /// What the pass changes, in one line (`normalize clean --explain`).
   public var summary: String { "mojibake (cafÃ© -> café, РџСЂРёРІРµС‚ -> Привет) and C1 controls for Windows-1252 punctuation" }
 
   /// Lead bytes of the scalars mojibake is made of: Latin-1 and Latin Extended, spacing
@@ -24,12 +27,14 @@ public struct FixMojibake: RepairPass {
   /// character and ligatures (EF).
   static let scanner = ByteScanner { [0xC2, 0xC3, 0xC4, 0xC5, 0xC6, 0xCB, 0xCE, 0xCF, 0xD0, 0xD1, 0xD7, 0xD8, 0xD9, 0xE2, 0xEF].contains($0) }
 
+  /// Whether the text can hold something this pass changes, from the bytes present (false skips the pass).
   public func mayChange(_ presence: BytePresence) -> Bool { Self.scanner.mayMatch(presence) }
 
   /// Longest piece of a line repaired at once, in bytes; longer lines are cut at spaces, so the
   /// work stays linear in the length of the text.
   static let pieceBytes = 4096
 
+  /// Applies the repair to `text`, recording each change in `recorder` and each repair (before, after) in `repairs` when they are not nil.
   public func apply(_ text: String, recorder: inout ChangeRecorder?, repairs: inout [TextRepair]?) -> String {
     var output = ""
     var changed = false

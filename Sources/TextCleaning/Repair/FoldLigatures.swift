@@ -9,16 +9,21 @@ import ICUSupport
 /// FoldLigatures().apply("eﬀective ﬁscal oﬃce")  // "effective fiscal office"
 /// ```
 public struct FoldLigatures: RepairPass {
+  /// Creates the pass.
   public init() {}
 
+  /// The pass id: the kebab-case of the type name (`--disable-pass`, `--enable-pass`, explanations).
   public var id: String { "fold-ligatures" }
+  /// What the pass changes, in one line (`normalize clean --explain`).
   public var summary: String { "Latin ligatures and digraph letters (ﬁ ﬂ ﬀ ĳ ǆ) -> their letters" }
 
   /// U+FB00–U+FB06 start with EF, U+0132–U+0149 with C4/C5, U+01C4–U+01CC with C7.
   private static let scanner = CandidateScanner { $0 == 0xEF || $0 == 0xC4 || $0 == 0xC5 || $0 == 0xC7 }
 
+  /// Whether the text can hold something this pass changes, from the bytes present (false skips the pass).
   public func mayChange(_ presence: BytePresence) -> Bool { Self.scanner.mayMatch(presence) }
 
+  /// Applies the repair to `text`, recording each change in `recorder` and each repair (before, after) in `repairs` when they are not nil.
   public func apply(_ text: String, recorder: inout ChangeRecorder?, repairs: inout [TextRepair]?) -> String {
     var changes: ChangeRecorder? = recorder ?? (repairs != nil ? ChangeRecorder(limit: Int.max) : nil)
     let result = ScalarRewriter.rewrite(text, recorder: &changes, scanner: Self.scanner,

@@ -11,6 +11,7 @@ public protocol RepairPass: CleaningPass {
 }
 
 extension RepairPass {
+  /// Applies the pass to `text`, recording each change in `recorder` when it is not nil.
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
     var none: [TextRepair]? = nil
     return apply(text, recorder: &recorder, repairs: &none)

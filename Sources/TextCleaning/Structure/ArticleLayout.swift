@@ -24,7 +24,17 @@ public struct ArticleLayout: Sendable, Equatable {
   /// North Korean soldiers: …"), only when a title was found.
   public var standfirst: String?
   /// The body in reading order: paragraphs, section headings and list items.
-  public var blocks: [LayoutBlock]
+  /// (Set inside the module only while the analysis runs; ``joinBody(language:)`` then fixes
+  /// ``text`` and ``paragraphs``.)
+  public internal(set) var blocks: [LayoutBlock]
+  /// The body blocks joined with a blank line ("\n\n") between two: the record's `text`.
+  public private(set) var text: String
+  /// Each block's span in ``text``: the record's `paragraphs`.
+  public private(set) var paragraphs: [ParagraphSpan]
+  /// The article's BCP 47 language: the one the input gave, else guessed once from the joined
+  /// body (the cleaned input when the body is empty) by ``LanguageGuesser``; nil when too short
+  /// or ambiguous to tell. The record's `lang`.
+  public internal(set) var language: String?
   /// Lines moved out of the body: photo credits, tags, the source line, the breadcrumb.
   public var metadata: LayoutMetadata
   /// Dropped boilerplate lines with the rule that dropped each, in input order.
@@ -42,13 +52,17 @@ public struct ArticleLayout: Sendable, Equatable {
     self.title = title
     self.standfirst = standfirst
     self.blocks = blocks
+    (text, paragraphs) = ParagraphSpan.join(blocks)
+    language = nil
     self.metadata = metadata
     self.removed = removed
     self.referenceSection = referenceSection
   }
 
-  /// The body blocks joined with one line break each: the text a record's `text` carries.
-  public var bodyText: String {
-    blocks.map(\.text).joined(separator: "\n")
+  /// Joins the body once the blocks are final, and sets the language: `known` (the input's) or
+  /// the guess over the joined body (`fallback`, the cleaned input, when the body is empty).
+  mutating func joinBody(knownLanguage known: String?, guesser: LanguageGuesser, fallback: String) {
+    (text, paragraphs) = ParagraphSpan.join(blocks)
+    language = known ?? guesser.guess(text.isEmpty ? fallback : text)
   }
 }

@@ -72,9 +72,14 @@ public struct ArticleStructureAnalyzer: Sendable {
   ///   - knownTitle: the title from the input metadata, if any. A line equal to it (after
   ///     whitespace folding) becomes ``ArticleLayout/title`` and stays out of the body, and no
   ///     other line is taken as the title.
-  /// - Returns: the layout; ``ArticleLayout/bodyText`` is the cleaned body.
-  public func analyze(_ text: String, knownTitle: String?) -> ArticleLayout {
+  ///   - knownLanguage: the language the input gives (`lang`), if any; otherwise
+  ///     ``ArticleLayout/language`` is guessed from the joined body.
+  /// - Returns: the layout; ``ArticleLayout/text`` is the cleaned body, joined once, with its
+  ///   ``ArticleLayout/paragraphs`` and ``ArticleLayout/language``.
+  public func analyze(_ text: String, knownTitle: String?, knownLanguage: String? = nil) -> ArticleLayout {
     var analysis = Analysis(analyzer: self, text: text, knownTitle: knownTitle)
-    return analysis.run()
+    var layout = analysis.run()
+    layout.joinBody(knownLanguage: knownLanguage, guesser: stopwords.guesser, fallback: text)
+    return layout
   }
 }

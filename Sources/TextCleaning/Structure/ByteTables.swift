@@ -1,12 +1,11 @@
+import ByteSupport
 import ICUSupport
 
 /// A hash of UTF-8 bytes (FNV-1a, 64 bits), for the byte-keyed tables of the structure step.
 enum ByteHash {
   @inline(__always)
   static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-    return hash
+    FNV1a.hash64(bytes)
   }
 
   /// A faster hash for long byte runs (whole paragraphs): 8 bytes per step.
@@ -22,7 +21,7 @@ enum ByteHash {
       index += 8
     }
     while index < bytes.count {
-      hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01B3
+      hash = FNV1a.step(hash, bytes[index])
       index += 1
     }
     hash = (hash ^ (hash >> 33)) &* 0xC4CE_B9FE_1A85_EC53
@@ -92,8 +91,8 @@ struct WordTable: Sendable {
     @inline(__always)
     func valueFoldingASCII(of word: UnsafeBufferPointer<UInt8>) -> UInt32 {
       @inline(__always) func fold(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
-      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-      for byte in word { hash = (hash ^ UInt64(fold(byte))) &* 0x0000_0100_0000_01B3 }
+      var hash = FNV1a.basis64
+      for byte in word { hash = FNV1a.step(hash, fold(byte)) }
       return probe(word, hash: hash, transform: fold)
     }
 

@@ -1,4 +1,4 @@
-/// Lines that belong to the article but not to its body.
+/// Lines that belong to the article but not to its body: the record's `metadata`.
 ///
 /// ```swift
 /// // "(Photo: © AndKronos)"            -> credits
@@ -6,7 +6,7 @@
 /// // "Original Source: evrimagaci.org" -> sourceLine
 /// // "Home NorthKorea Two Captured …"  -> breadcrumb
 /// ```
-public struct LayoutMetadata: Sendable, Equatable {
+public struct LayoutMetadata: Codable, Sendable, Equatable {
   /// Photo and image credits ("Courtesy of …", "Foto: dpa", "사진=연합뉴스"), each once.
   public var credits: [String]
   /// Tags or topics, one per entry, without list markers or a "Tags:" heading.
@@ -22,5 +22,19 @@ public struct LayoutMetadata: Sendable, Equatable {
     self.tags = tags
     self.sourceLine = sourceLine
     self.breadcrumb = breadcrumb
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case credits, tags, breadcrumb
+    case sourceLine = "source_line"
+  }
+
+  /// Writes every key, `null` for an absent source line or breadcrumb (the record's shape).
+  public func encode(to encoder: Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(credits, forKey: .credits)
+    try container.encode(tags, forKey: .tags)
+    try container.encode(sourceLine, forKey: .sourceLine)
+    try container.encode(breadcrumb, forKey: .breadcrumb)
   }
 }

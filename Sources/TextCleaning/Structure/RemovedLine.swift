@@ -1,4 +1,5 @@
-/// A line dropped as boilerplate, with the id of the rule that dropped it.
+/// A line dropped as boilerplate, with the id of the rule that dropped it: one of a record's
+/// `removed`.
 ///
 /// Rule ids are kebab-case. Lexicon rules keep their id from `boilerplate.tsv` ("comment-form",
 /// "view-counter", "menu", "cookie-notice", "share"); the classifier adds its own:
@@ -11,7 +12,7 @@
 /// RemovedLine(text: "Lascia un commento", rule: "comment-heading")
 /// RemovedLine(text: "Views: 1", rule: "view-counter")
 /// ```
-public struct RemovedLine: Sendable, Equatable {
+public struct RemovedLine: Codable, Sendable, Equatable {
   /// The line, trimmed.
   public var text: String
   /// The kebab-case id of the rule that dropped it.

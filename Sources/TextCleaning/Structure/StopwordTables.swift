@@ -44,6 +44,8 @@ struct StopwordTables: Sendable {
   /// Korean included) listing it.
   private let allWords: WordTable
   private let allCodes: [String]
+  /// The record's language guess over the same lists (``ArticleLayout/language``).
+  let guesser: LanguageGuesser
 
   /// Loads every `stopwords` file.
   ///
@@ -52,6 +54,7 @@ struct StopwordTables: Sendable {
   init(lexicons: any LexiconProvider) throws {
     var languages: [String: Language] = [:]
     var wordLists: [String: [String]] = [:]
+    var guesserLists: [String: Set<String>] = [:]
     for code in lexicons.languages(forKind: "stopwords") {
       let characterTokens = Self.characterLanguages.contains(code)
       var words: [String] = []
@@ -61,6 +64,7 @@ struct StopwordTables: Sendable {
           throw LexiconError.invalidEntry(path: entry.path, line: entry.line, message: "expected one word per line")
         }
         let word = entry.fields[0].lowercased()
+        guesserLists[code, default: []].insert(word)
         if characterTokens {
           guard word.unicodeScalars.count == 1, let scalar = word.unicodeScalars.first else {
             throw LexiconError.invalidEntry(
@@ -72,11 +76,13 @@ struct StopwordTables: Sendable {
         }
       }
       wordLists[code] = words
+      if guesserLists[code] == nil { guesserLists[code] = [] }
       languages[code] = Language(
         code: code, words: WordTable(words.map { (Array($0.utf8), 1) }), scalars: ScalarBitmap(scalars),
         usesCharacterTokens: characterTokens)
     }
     self.languages = languages
+    guesser = LanguageGuesser(stopwords: guesserLists)
     let codes = languages.values.filter { !$0.usesCharacterTokens && $0.code != "ko" }.map(\.code).sorted()
     var index: [(word: [UInt8], value: UInt32)] = []
     for (bit, code) in codes.prefix(32).enumerated() {

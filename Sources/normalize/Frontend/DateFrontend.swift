@@ -1,4 +1,5 @@
 import Foundation
+import NormalizeFrontend
 import NormalizeKit
 
 /// Input and output of `normalize date`: streaming JSON Lines and the readable listing.

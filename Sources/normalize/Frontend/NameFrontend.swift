@@ -1,4 +1,5 @@
 import Foundation
+import NormalizeFrontend
 import NormalizeKit
 
 /// Input and output for `normalize name`: readable analyses, JSON, and the JSON Lines stream.
@@ -86,49 +87,5 @@ struct NameFrontend {
     try output.finish()
     if rejected > 0 { Diagnostics.print("normalize name: \(lineNumber) lines read, \(rejected) skipped") }
     return rejected
-  }
-
-  /// Times `romanizations(of:)` or `parse(_:)` over the names of a file (one a line), on the
-  /// calling thread, and prints names per second on standard output.
-  func benchmark(mode: String, path: String) throws {
-    guard let data = FileManager.default.contents(atPath: path) else { throw ValidationErrorMessage("cannot read \(path)") }
-    if mode == "mentions" {
-      try benchmarkMentions(data)
-      return
-    }
-    let names = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
-    guard !names.isEmpty else { throw ValidationErrorMessage("\(path) has no names") }
-    var produced = 0
-    let clock = ContinuousClock()
-    let elapsed = clock.measure {
-      if mode == "romanize" {
-        for name in names { produced += romanizer.romanizations(of: name, limit: 5).count }
-      } else {
-        for name in names { produced += parser.parse(name).first?.hangul.count ?? 0 }
-      }
-    }
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    let rate = Double(names.count) / max(seconds, 1e-9)
-    print("\(mode)\t\(names.count) names\t\(String(format: "%.3f", seconds)) s\t\(Int(rate)) names/s\t(\(produced) results)")
-  }
-
-  /// Times `NameMentionDetector` alone over the "text" fields of a JSON Lines file (detector
-  /// built before the clock starts) and prints MB/s of text.
-  private func benchmarkMentions(_ data: Data) throws {
-    var texts: [String] = []
-    for line in data.split(separator: 0x0A) where !line.isEmpty {
-      if case .object(let object) = try JSONDecoder().decode(JSONValue.self, from: Data(line)), let text = object["text"]?.stringValue {
-        texts.append(text)
-      }
-    }
-    let detector = try NameMentionDetector(lexicons: lexicons)
-    let bytes = texts.reduce(0) { $0 + $1.utf8.count }
-    var found = 0
-    let clock = ContinuousClock()
-    let elapsed = clock.measure {
-      for text in texts { found += detector.mentions(in: [(field: nil, text: text)]).count }
-    }
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    print("mentions\t\(texts.count) texts\t\(String(format: "%.2f", Double(bytes) / 1e6)) MB\t\(String(format: "%.3f", seconds)) s\t\(String(format: "%.1f", Double(bytes) / 1e6 / max(seconds, 1e-9))) MB/s\t(\(found) mentions)")
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NormalizeFrontend
 import NormalizeKit
 
 /// Reading, writing and reporting for `normalize process`: the library does the work.

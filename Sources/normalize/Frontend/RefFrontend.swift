@@ -1,4 +1,5 @@
 import Foundation
+import NormalizeFrontend
 import NormalizeKit
 
 /// Input and output for `normalize ref`: readable analyses, JSON, the JSON Lines stream, and
@@ -94,7 +95,7 @@ struct RefFrontend {
       // Drop the gold fields of tagged input so the output is a prediction only.
       object["fields"] = nil
       object["segments"] = .array((annotation.segments ?? []).map { .array($0.map { .string($0) }) })
-      object["csl"] = annotation.csl.map { .object($0.mapValues(Self.json)) } ?? .null
+      object["csl"] = annotation.csl.map { .object($0) } ?? .null
       object["canonical"] = annotation.canonical.map { .string($0) } ?? .null
       object["findings"] = .array(
         annotation.findings.map { finding in
@@ -108,63 +109,5 @@ struct RefFrontend {
     try output.finish()
     if rejected > 0 { Diagnostics.print("normalize ref: \(lineNumber) lines read, \(rejected) skipped") }
     return rejected
-  }
-
-  static func json(_ value: CSLValue) -> JSONValue {
-    switch value {
-    case .string(let text): return .string(text)
-    case .number(let number): return .number(number)
-    case .array(let items): return .array(items.map(json))
-    case .object(let object): return .object(object.mapValues(json))
-    }
-  }
-
-  /// Trains tagger weights on tagged JSON Lines (`{"segments": [[label, text], …]}`).
-  static func train(path: String, epochs: Int, runs: Int = 1, output: String?, configure: (inout ReferenceTaggerTrainer) -> Void = { _ in }) throws {
-    guard let data = FileManager.default.contents(atPath: path) else { throw ValidationErrorMessage("cannot read \(path)") }
-    struct Tagged: Decodable { let segments: [[String]] }
-    let decoder = JSONDecoder()
-    var examples: [ReferenceTaggerTrainer.Example] = []
-    var lineNumber = 0
-    for line in data.split(separator: 0x0A) {
-      lineNumber += 1
-      guard let tagged = try? decoder.decode(Tagged.self, from: Data(line)) else {
-        Diagnostics.print("normalize ref --train: line \(lineNumber): no \"segments\"; skipped")
-        continue
-      }
-      var tokens: [String] = []
-      var labels: [String] = []
-      for segment in tagged.segments where segment.count == 2 {
-        for token in ReferenceToken.tokenize(segment[1]) {
-          tokens.append(token.text)
-          labels.append(segment[0])
-        }
-      }
-      examples.append(ReferenceTaggerTrainer.Example(tokens: tokens, labels: labels))
-    }
-    let started = Date()
-    var trainer = ReferenceTaggerTrainer(epochs: epochs)
-    trainer.runs = runs
-    configure(&trainer)
-    let measure = trainer.algorithm == .crf ? " log-loss per token" : " of tokens mislabelled"
-    let model = trainer.train(examples) { step, value in
-      Diagnostics.print("normalize ref --train: \(step): " + String(format: "%.4f", value) + measure)
-    }
-    let rerankerNote =
-      model.candidates > 1
-      ? "\nReranker (@candidates, @rerank): averaged perceptron, \(trainer.rerankerEpochs) passes over the \(model.candidates)-best lists of \(trainer.rerankerFolds) jackknife taggers." : ""
-    let comment = """
-      Reference tagger weights (\(trainer.algorithm == .crf ? "conditional random field, L2 \(trainer.l2)" : "averaged perceptron")), made by `normalize ref --train` (Scripts/train-refs)
-      from \(examples.count) tagged references in \((path as NSString).lastPathComponent), \(epochs) passes\(runs > 1 ? ", \(runs) runs averaged" : "").\(rerankerNote)
-      Format: Lexicons/README.md, section reference-model.tsv.
-      """
-    let text = model.tsv(comment: comment)
-    let sink = try OutputSink(path: output)
-    try sink.write(text)
-    try sink.finish()
-    Diagnostics.print(
-      String(
-        format: "normalize ref --train: %d references, %d features, %d reranker features, %.1f s", examples.count, model.featureCount,
-        model.rerankerFeatureCount, Date().timeIntervalSince(started)))
   }
 }

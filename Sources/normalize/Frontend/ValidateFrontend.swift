@@ -1,4 +1,5 @@
 import Foundation
+import NormalizeFrontend
 import NormalizeKit
 
 /// Reading, writing and reporting for `normalize validate`: the library does the checking.
@@ -143,66 +144,4 @@ struct ValidateFrontend {
     if unreadable > 0 { return .unreadable }
     return totals[.error, default: 0] > 0 ? .errors : .clean
   }
-
-  /// Assembles every record (untimed), then times the article and batch rules alone.
-  func runBench(assembler: RecordAssembler, validator: ArticleValidator) throws -> Outcome {
-    let reader = ArticleReader(paths: paths, maxBytes: maxArticleBytes)
-    var records: [(record: ArticleRecord, raw: String)] = []
-    while let item = reader.next() {
-      guard case .input(let raw) = item, case .success(let article) = ArticleParser.parse(raw) else { continue }
-      records.append((assembler.assemble(article), article.text))
-    }
-    let bytes = records.reduce(0) { $0 + $1.raw.utf8.count }
-    var best = Double.infinity
-    var findings = 0
-    for _ in 0..<3 {
-      let started = cpuNanoseconds()
-      var batch = BatchValidator(nearDuplicateThreshold: nearDuplicate)
-      findings = 0
-      for (record, raw) in records {
-        findings += validator.findings(
-          text: record.text, title: record.title, published: record.published?.value, names: record.names,
-          dates: record.dates, rawText: raw, lang: record.lang, references: record.references.map(\.raw)
-        ).count
-        batch.add(id: record.id, text: record.text, names: record.names)
-      }
-      findings += batch.finish().findings.count
-      best = min(best, Double(cpuNanoseconds() - started) / 1e9)
-    }
-    // Per rule, one pass each (what to optimise next).
-    var perRule: [String] = []
-    for rule in validator.rules {
-      let single = ArticleValidator(rules: [rule])
-      let started = cpuNanoseconds()
-      for (record, raw) in records {
-        _ = single.findings(
-          text: record.text, title: record.title, published: record.published?.value, names: record.names,
-          dates: record.dates, rawText: raw, lang: record.lang, references: record.references.map(\.raw))
-      }
-      let seconds = Double(cpuNanoseconds() - started) / 1e9
-      perRule.append(String(format: "  %@ %.1f MB/s", type(of: rule).id, Double(bytes) / 1e6 / seconds))
-    }
-    let batchStarted = cpuNanoseconds()
-    var batchOnly = BatchValidator(nearDuplicateThreshold: nearDuplicate)
-    for (record, _) in records { batchOnly.add(id: record.id, text: record.text, names: record.names) }
-    let added = cpuNanoseconds()
-    _ = batchOnly.finish()
-    let batchSeconds = Double(cpuNanoseconds() - batchStarted) / 1e9
-    perRule.append(String(format: "  batch: add %.1f ms, finish %.1f ms", Double(added - batchStarted) / 1e6, Double(cpuNanoseconds() - added) / 1e6))
-    perRule.append(String(format: "  batch (duplicates, names) %.1f MB/s", Double(bytes) / 1e6 / batchSeconds))
-    Diagnostics.print("per rule (one pass each, thread CPU time):\n" + perRule.joined(separator: "\n"))
-    let line = String(
-      format: "validate rules: %d articles, %.2f MB in %.3f s CPU = %.1f MB/s (one core, thread CPU time, best of 3; %d findings)", records.count,
-      Double(bytes) / 1e6, best, Double(bytes) / 1e6 / best, findings)
-    FileHandle.standardOutput.write(Data((line + "\n").utf8))
-    return .clean
-  }
-}
-
-/// CPU time of the calling thread, in nanoseconds: benchmarks on a shared machine then count
-/// only the time this thread ran.
-private func cpuNanoseconds() -> UInt64 {
-  var spec = timespec()
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
-  return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NormalizeFrontend
 import NormalizeKit
 
 /// `normalize clean`: the cleaning passes on text alone.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NormalizeFrontend
 import NormalizeKit
 
 /// `normalize date`: temporal expressions → TIMEX3 values.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NormalizeFrontend
 
 /// `normalize lexicon export DIR`: writes the lexicons built into the binary, laid out as the
 /// repository's `Lexicons/`, to read or to start an edited copy from.

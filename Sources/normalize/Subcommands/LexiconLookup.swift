@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NormalizeFrontend
 import NormalizeKit
 
 /// `normalize lexicon lookup`: which entry a spelling belongs to, and why.

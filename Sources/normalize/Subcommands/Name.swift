@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NormalizeFrontend
 import NormalizeKit
 
 /// `normalize name`: one name at a time, or JSON Lines of names.
@@ -35,24 +36,15 @@ struct Name: ParsableCommand {
 
   @OptionGroup var lexiconOptions: LexiconOptions
 
-  @Option(help: ArgumentHelp("Time the library on FILE: romanize or parse (names one a line), or mentions (JSON Lines articles) (for Scripts/bench-names).", valueName: "mode", visibility: .hidden))
-  var benchmark: String?
-
   func validate() throws {
     if jsonl && names.count > 1 { throw ValidationError("--jsonl reads one file (or standard input); got \(names.count) arguments") }
-    if let benchmark, !["romanize", "parse", "mentions"].contains(benchmark) { throw ValidationError("--benchmark is romanize, parse or mentions") }
-    if benchmark != nil && names.count != 1 { throw ValidationError("--benchmark needs one file (names one a line; JSON Lines articles for mentions)") }
-    if !jsonl && benchmark == nil && names.isEmpty { throw ValidationError("give a name, e.g. normalize name \"Yoo Yong Won\", or use --jsonl") }
+    if !jsonl && names.isEmpty { throw ValidationError("give a name, e.g. normalize name \"Yoo Yong Won\", or use --jsonl") }
     if limit < 1 { throw ValidationError("--limit must be at least 1") }
   }
 
   func run() throws {
     let lexicons = try LexiconLocator.provider(extra: lexiconOptions.extraLexicons)
     let frontend = try NameFrontend(lexicons: lexicons, limit: limit)
-    if let benchmark, let path = names.first {
-      try frontend.benchmark(mode: benchmark, path: path)
-      return
-    }
     if jsonl {
       let rejected = try frontend.runJSONLines(path: names.first)
       if rejected > 0 { throw ExitCode.failure }

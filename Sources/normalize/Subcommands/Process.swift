@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NormalizeFrontend
 import NormalizeKit
 
 /// `normalize [PATHS…]`: the article pipeline.

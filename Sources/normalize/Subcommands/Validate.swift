@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NormalizeFrontend
 import NormalizeKit
 
 /// `normalize validate PATHS…`: the ingest gate.
@@ -44,9 +45,6 @@ struct Validate: ParsableCommand {
   @Option(help: ArgumentHelp("Estimated Jaccard similarity from which two articles are near-duplicates.", valueName: "x"))
   var nearDuplicate: Double = 0.5
 
-  @Flag(help: "Benchmark mode: assemble the records first, then time the validation rules alone (MB/s on stderr).")
-  var bench = false
-
   @Flag(help: "List the rules and the codes they report.")
   var listRules = false
 
@@ -84,9 +82,7 @@ struct Validate: ParsableCommand {
       let options = RecordAssembler.Options(publishedDefault: published.flatMap(PublicationDate.normalize))
       let assembler = try RecordAssembler(lexicons: provider, options: options)
       let validator = try ArticleValidator(lexicons: provider)
-      outcome = bench
-        ? try frontend.runBench(assembler: assembler, validator: validator)
-        : try frontend.run(assembler: assembler, validator: validator)
+      outcome = try frontend.run(assembler: assembler, validator: validator)
     } catch {
       Diagnostics.print("normalize validate: \(error)")
       throw ExitCode(2)

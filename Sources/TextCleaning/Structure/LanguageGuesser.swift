@@ -1,0 +1,86 @@
+import ICUSupport
+import NormalizeCore
+
+/// Guesses the language of an article from its scripts and, for Latin and Cyrillic text, from
+/// stop words (the `stopwords` lexicons). ``ArticleStructureAnalyzer`` runs it once on the
+/// joined body (``ArticleLayout/language``) when the input gives no `lang`; it shares the
+/// analyzer's stop-word lists instead of loading them again.
+///
+/// ```swift
+/// guesser.guess("지난해 3월 유용원 의원은…")          // "ko"
+/// guesser.guess("Il ministro ha detto che la guerra…") // "it" (stop words)
+/// guesser.guess("Україна і Росія обмінялися…")        // "uk" (letters і, ї, є, ґ)
+/// ```
+public struct LanguageGuesser: Sendable {
+  private let stopwords: [String: Set<String>]
+
+  /// Loads every `stopwords` lexicon; a missing kind just disables the stop-word step.
+  public init(lexicons: any LexiconProvider) {
+    var stopwords: [String: Set<String>] = [:]
+    for language in lexicons.languages(forKind: "stopwords") {
+      let words = (try? lexicons.entries(kind: "stopwords", language: language)) ?? []
+      stopwords[language] = Set(words.compactMap { $0.fields.first?.lowercased() })
+    }
+    self.stopwords = stopwords
+  }
+
+  /// A guesser over stop-word sets already loaded (language code -> lowercased words).
+  init(stopwords: [String: Set<String>]) {
+    self.stopwords = stopwords
+  }
+
+  /// A BCP 47 tag, or nil when the text is too short or ambiguous to tell.
+  public func guess(_ text: String) -> String? {
+    var counts: [String: Int] = [:]
+    var ukrainianLetters = 0
+    var russianLetters = 0
+    var sampled = 0
+    for scalar in text.unicodeScalars {
+      if scalar.value < 0x80 {
+        if (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A { counts["Latn", default: 0] += 1 }
+        continue
+      }
+      sampled += 1
+      if sampled > 20000 { break }
+      switch scalar {
+      case "і", "ї", "є", "ґ", "І", "Ї", "Є", "Ґ": ukrainianLetters += 1
+      case "ы", "э", "ё", "ъ", "Ы", "Э", "Ё": russianLetters += 1
+      default: break
+      }
+      let script = Script.of(scalar)
+      if !script.isNeutral { counts[script.code, default: 0] += 1 }
+    }
+    guard let (top, _) = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) else { return nil }
+    switch top {
+    case "Hang": return "ko"
+    case "Hira", "Kana": return "ja"
+    case "Hani": return (counts["Hira", default: 0] + counts["Kana", default: 0]) > 0 ? "ja" : "zh"
+    case "Cyrl":
+      if ukrainianLetters > russianLetters { return "uk" }
+      if russianLetters > ukrainianLetters { return "ru" }
+      return byStopWords(text, among: ["ru", "uk", "bg", "sr"])
+    case "Latn": return byStopWords(text, among: nil)
+    case "Arab": return "ar"
+    case "Hebr": return "he"
+    case "Grek": return "el"
+    case "Thai": return "th"
+    default: return nil
+    }
+  }
+
+  private func byStopWords(_ text: String, among candidates: Set<String>?) -> String? {
+    var scores: [String: Int] = [:]
+    var words = 0
+    for word in text.prefix(4000).split(whereSeparator: { !$0.isLetter && $0 != "'" }).prefix(400) {
+      words += 1
+      let lower = word.lowercased()
+      for (language, list) in stopwords where candidates?.contains(language) ?? true {
+        if list.contains(lower) { scores[language, default: 0] += 1 }
+      }
+    }
+    guard words >= 5, let best = scores.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }),
+      best.value * 10 >= words
+    else { return nil }
+    return best.key
+  }
+}
