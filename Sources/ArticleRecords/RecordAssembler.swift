@@ -99,12 +99,14 @@ public struct RecordAssembler: Sendable {
     findings += TextHygieneRules.findings(in: article.text, c1Repaired: repairsMojibake)
 
     // Repairs (mojibake, HTML references, ligatures) run first, on the text as it arrived.
-    let (cleaned, bodyRepairs) = cleaner.cleanReportingRepairs(article.text)
+    var (cleaned, bodyRepairs) = cleaner.cleanReportingRepairs(article.text)
     let cleanedTitle = article.title.map { cleaner.cleanReportingRepairs($0) }
     let knownTitle = cleanedTitle.flatMap { $0.text.isEmpty ? nil : $0.text }
-    let layout = analyzer.analyze(cleaned, knownTitle: knownTitle)
+    var layout = analyzer.analyze(cleaned, knownTitle: knownTitle)
 
     var text = ""
+    // Room for the whole body at once: growing a long body step by step copies it each time.
+    text.reserveCapacity(layout.blocks.reduce(0) { $0 + $1.text.utf8.count + 2 })
     var paragraphs: [ArticleRecord.Paragraph] = []
     var offset = 0
     for block in layout.blocks where !block.text.isEmpty {
@@ -117,6 +119,10 @@ public struct RecordAssembler: Sendable {
       text += block.text
       offset += length
     }
+    // The blocks are in `text` now, and the cleaned text is needed only to guess the language
+    // of an empty body: let both go, so a long article is not held four times at once.
+    layout.blocks = []
+    if !text.isEmpty { cleaned = "" }
     if text.isEmpty {
       findings.append(Finding(code: "empty-body", severity: .warning, message: "no body text was found; check the input or the boilerplate rules (`normalize clean --explain`)"))
     }

@@ -78,12 +78,29 @@ final class OutputSink {
     if let pendingRename { unlink(pendingRename.temporary) }
   }
 
+  /// Buffers `bytes`; a write of 1 MiB or more (one long article's record) goes out as it is,
+  /// after what is buffered, rather than being copied into the buffer.
   func write(_ bytes: [UInt8]) throws {
-    buffer.append(contentsOf: bytes)
-    if buffer.count >= 1 << 20 { try flush() }
+    try bytes.withUnsafeBufferPointer { try write($0) }
   }
 
-  func write(_ text: String) throws { try write(Array(text.utf8)) }
+  /// Buffers `bytes`, or writes them straight out when they are 1 MiB or more.
+  func write(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+    if bytes.count >= Self.bufferSize {
+      try flush()
+      try handle.write(contentsOf: UnsafeRawBufferPointer(bytes))
+      return
+    }
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= Self.bufferSize { try flush() }
+  }
+
+  func write(_ text: String) throws {
+    var text = text
+    try text.withUTF8 { try write($0) }
+  }
+
+  private static let bufferSize = 1 << 20
 
   func flush() throws {
     if buffer.isEmpty { return }
