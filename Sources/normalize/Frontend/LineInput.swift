@@ -73,6 +73,21 @@ enum LineInput {
       pending.append(contentsOf: data)
       var start = 0
       while let newline = newlineIndex(in: pending, from: max(start, searched)) {
+        if newline - start >= 1 << 20 {
+          // A long line is handed over in an array of its own, not as a slice of `pending`: a
+          // reader that makes an array of it (`date --jsonl`) then shares it instead of
+          // holding a second copy of a 100 MB line.
+          var line = pending
+          let rest = Array(pending[(newline + 1)...])
+          pending = []
+          line.removeSubrange(newline...)
+          line.removeSubrange(0..<start)
+          pending = rest
+          start = 0
+          searched = 0
+          try deliver(line[...])
+          continue
+        }
         try deliver(pending[start..<newline])
         start = newline + 1
       }
