@@ -465,7 +465,8 @@ struct Analysis {
   /// dash: "OTTAWA, March 2 -
   /// ", "HANOVER, West Germany, March 11 - ", "Toronto, June 1 - ", "KYIV, 3 March (Reuters) —
   /// ", or a place in capitals and an agency alone: "WASHINGTON (Reuters) - ". Such a line is
-  /// the first sentence of the body, whatever its shape. Read on the first 120 bytes.
+  /// the first sentence of the body, whatever its shape. A place with a digit is no place
+  /// ("November 20, 2019 - 11:28 AMT" is a date line). Read on the first 120 bytes.
   static func opensWithDateline(_ text: String) -> Bool {
     let bytes = Array(text.utf8.prefix(120))
     // The first dash between spaces: " - ", " – " (E2 80 93) or " — " (E2 80 94).
@@ -508,7 +509,9 @@ struct Analysis {
       return (1...4).contains(digits.count) && ["", ".", "st", "nd", "rd", "th"].contains(String(word.dropFirst(digits.count)))
     }
     let numbers = date.filter(isNumber).count
-    return place.split(separator: " ").count <= 6 && (1...3).contains(date.count) && numbers == 1
+    // A place has no digits: "November 20, 2019 - 11:28" is a date line, not a dateline.
+    return place.split(separator: " ").count <= 6 && !place.contains(where: \.isNumber) && (1...3).contains(date.count)
+      && numbers == 1
       && date.allSatisfy { isNumber($0) || $0.allSatisfy { $0.isLetter || $0 == "." } }
   }
 
