@@ -152,11 +152,13 @@ def cmd_report(results_path, info_path):
         t["x_uconv"] = round(t["mb_per_s"] / base_u, 3) if base_u and t["mb_per_s"] else None
         t["x_python"] = round(t["mb_per_s"] / base_p, 3) if base_p and t["mb_per_s"] else None
 
-    order = ["normalize-j1", "normalize-j2", "normalize-j1-without-names", "normalize-j1-bare",
+    order = ["normalize-j1", "normalize-j2", "baseline-j1", "baseline-j2", "normalize-j1-without-names", "normalize-j1-bare",
              "normalize-clean-j1", "normalize-clean-j2", "normalize-clean-2proc", "uconv-nfc", "python-nfc"]
     names = {
         "normalize-j1": "normalize --jobs 1",
         "normalize-j2": "normalize --jobs 2",
+        "baseline-j1": "  baseline --jobs 1",
+        "baseline-j2": "  baseline --jobs 2",
         "normalize-j1-without-names": "  --jobs 1 without names",
         "normalize-j1-bare": "  … and without dates",
         "normalize-clean-j1": "cleaning+structure --jobs 1",
@@ -201,6 +203,11 @@ def cmd_report(results_path, info_path):
     summary["speedup_2_jobs_over_1"] = speedup
     if speedup is not None:
         print(f"\n2 jobs / 1 job speed-up: {speedup:.2f}x")
+    for jobs in ("1", "2"):
+        new, old = tools.get("normalize-j" + jobs, {}).get("wall_s"), tools.get("baseline-j" + jobs, {}).get("wall_s")
+        if new and old:
+            summary["speedup_over_baseline_j" + jobs] = round(old / new, 3)
+            print(f"--jobs {jobs}: this binary {old / new:.2f}x the baseline's speed (alternating runs)")
 
     c1 = tools.get("normalize-clean-j1", {}).get("wall_s")
     c2 = tools.get("normalize-clean-j2", {}).get("wall_s")

@@ -51,7 +51,10 @@ public enum ArticleParser {
       }
       return .success(article)
     case .jsonLine:
-      var decoded = bytes.withUnsafeBufferPointer { UTF8Decoding.decode($0) }
+      // Valid UTF-8 (nearly every line) is parsed where it lies, without a decoded copy: the
+      // decoded text below is made only for a line that needs repairing.
+      let isValid = bytes.withUnsafeBufferPointer { UTF8Decoding.isValid($0) }
+      var decoded = isValid ? UTF8Decoding.Result(text: "", invalidOffsets: [], invalidCount: 0) : UTF8Decoding.decode(bytes)
       var findings: [Finding] = []
       // A line that is not UTF-8 (a file exported in Windows-1252 or GB18030) is read in the
       // charset ICU's detection finds for it, as a text file would be.
@@ -64,21 +67,23 @@ public enum ArticleParser {
       } else {
         findings = invalidUTF8Findings(decoded, raw: raw)
       }
+      // The start of the line as text, for a reject's excerpt (80 scalars fit in 400 bytes).
+      func lineStart() -> String { isValid ? String(decoding: bytes.prefix(400), as: UTF8.self) : decoded.text }
       let object: JSONLineObject
       var loneSurrogates: [Int] = []
       do {
         object = JSONLineObject(
           fields: try JSONLineParser.parseObject(
-            decoded.invalidCount == 0 && findings.isEmpty ? bytes : Array(decoded.text.utf8), loneSurrogates: &loneSurrogates))
+            isValid ? bytes : Array(decoded.text.utf8), loneSurrogates: &loneSurrogates))
       } catch is JSONLineParser.NotAnObject {
-        return .failure(reject(raw, "not-an-object", "the line is JSON but not an object; each line must be {\"text\": …}", decoded.text))
+        return .failure(reject(raw, "not-an-object", "the line is JSON but not an object; each line must be {\"text\": …}", lineStart()))
       } catch {
-        return .failure(reject(raw, "malformed-json", "malformed JSON (\(error)); fix the line or remove it", decoded.text))
+        return .failure(reject(raw, "malformed-json", "malformed JSON (\(error)); fix the line or remove it", lineStart()))
       }
       let id = idString(object.fields["id"])
       guard case .string(let text)? = object.fields["text"] else {
         let what = object.fields["text"] == nil ? "has no \"text\" field" : "has a \"text\" that is not a string"
-        return .failure(InputReject(code: "missing-text", reason: "the object \(what); every article needs its text", file: raw.file, line: raw.line, id: id, excerpt: excerpt(decoded.text)))
+        return .failure(InputReject(code: "missing-text", reason: "the object \(what); every article needs its text", file: raw.file, line: raw.line, id: id, excerpt: excerpt(lineStart())))
       }
       // Offsets are exact when the line was valid UTF-8 (otherwise they count the repaired text).
       for offset in loneSurrogates.prefix(10) {

@@ -120,28 +120,6 @@ extension JSONLineWriter {
     endObject()
   }
 
-  /// Any JSON value; object keys sorted so output is deterministic.
-  fileprivate mutating func value(_ value: JSONValue) {
-    switch value {
-    case .null: null()
-    case .bool(let flag): raw(Array((flag ? "true" : "false").utf8))
-    case .number(let number):
-      if number == number.rounded(), abs(number) < 1e15 { int(Int(number)) } else { raw(Array("\(number)".utf8)) }
-    case .string(let text): string(text)
-    case .array(let items):
-      beginArray()
-      for item in items { self.value(item) }
-      endArray()
-    case .object(let fields):
-      beginObject()
-      for key in fields.keys.sorted() {
-        dynamicKey(key)
-        self.value(fields[key] ?? .null)
-      }
-      endObject()
-    }
-  }
-
   /// Empty arrays cost nothing; filled ones use JSONEncoder (sorted keys, deterministic).
   fileprivate mutating func encoded<T: Encodable & Collection>(_ value: T) throws {
     if value.isEmpty {

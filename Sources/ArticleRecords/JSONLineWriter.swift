@@ -1,7 +1,9 @@
 /// A minimal, fast JSON writer for the fixed record shape: appends UTF-8 bytes to a buffer,
 /// escaping strings as RFC 8259 requires (quote, backslash, C0 controls; everything else
-/// verbatim, so Hangul and Cyrillic stay readable).
+/// verbatim, so Hangul and Cyrillic stay readable), byte for byte as `JSONEncoder` with
+/// `.sortedKeys` and `.withoutEscapingSlashes` would.
 import ICUSupport
+import NormalizeCore
 
 struct JSONLineWriter {
   /// Bytes a JSON string must escape: quote, backslash, C0 controls.
@@ -77,6 +79,9 @@ struct JSONLineWriter {
       case 0x0A: escape(UInt8(ascii: "n"))
       case 0x0D: escape(UInt8(ascii: "r"))
       case 0x09: escape(UInt8(ascii: "t"))
+      // Backspace and form feed as JSONEncoder writes them.
+      case 0x08: escape(UInt8(ascii: "b"))
+      case 0x0C: escape(UInt8(ascii: "f"))
       default:
         let hex = Array("0123456789abcdef".utf8)
         bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
@@ -123,6 +128,29 @@ struct JSONLineWriter {
     separate()
     bytes.append(contentsOf: json)
     needsComma = true
+  }
+
+  /// Any JSON value; object keys sorted so output is deterministic (as `JSONEncoder` with
+  /// `.sortedKeys` writes them: integral numbers without ".0", others as Swift prints them).
+  mutating func value(_ value: JSONValue) {
+    switch value {
+    case .null: null()
+    case .bool(let flag): raw(Array((flag ? "true" : "false").utf8))
+    case .number(let number):
+      if number == number.rounded(), abs(number) < 1e15 { int(Int(number)) } else { raw(Array("\(number)".utf8)) }
+    case .string(let text): string(text)
+    case .array(let items):
+      beginArray()
+      for item in items { self.value(item) }
+      endArray()
+    case .object(let fields):
+      beginObject()
+      for key in fields.keys.sorted() {
+        dynamicKey(key)
+        self.value(fields[key] ?? .null)
+      }
+      endObject()
+    }
   }
 
   mutating func strings(_ values: [String]) {

@@ -81,6 +81,19 @@ final class LineReader {
     }
   }
 
+  /// After a long line grew the buffer, gives the memory back (keeping the unread bytes), so a
+  /// 100 MB line does not leave 128 MiB held while the rest of the file is read.
+  private func shrinkAfterLongLine() {
+    guard capacity > 4 * chunkSize, count - position <= chunkSize else { return }
+    let smaller = UnsafeMutablePointer<UInt8>.allocate(capacity: chunkSize)
+    smaller.update(from: storage + position, count: count - position)
+    storage.deallocate()
+    storage = smaller
+    capacity = chunkSize
+    count -= position
+    position = 0
+  }
+
   /// The first byte that is not whitespace (without consuming anything), or 0 for empty input.
   func sniffFirstByte() -> Result<UInt8, ReadError> {
     do throws(ReadError) {
@@ -122,7 +135,9 @@ final class LineReader {
           fileOffset += newline + 1 - position
           position = newline + 1
           if skipping { return .tooLong(number: lineNumber, length: skippedLength + newline - start) }
-          return .line(Array(UnsafeBufferPointer(start: storage + start, count: newline - start)), number: lineNumber, offset: offset)
+          let line = Array(UnsafeBufferPointer(start: storage + start, count: newline - start))
+          shrinkAfterLongLine()
+          return .line(line, number: lineNumber, offset: offset)
         }
         // No newline in the buffer: drop an over-long line's bytes as we go.
         if count - position > maxLine {

@@ -99,11 +99,15 @@ public struct RecordAssembler: Sendable {
     findings += validateInput(article)
 
     // Repairs (mojibake, HTML references, ligatures) run first, on the text as it arrived.
-    let (cleaned, bodyRepairs) = cleaner.cleanReportingRepairs(article.text)
+    var (cleaned, bodyRepairs) = cleaner.cleanReportingRepairs(article.text)
     let cleanedTitle = article.title.map { cleaner.cleanReportingRepairs($0) }
     let knownTitle = cleanedTitle.flatMap { $0.text.isEmpty ? nil : $0.text }
     // The structure analysis joins the body once and gives its paragraphs and language.
-    let layout = analyzer.analyze(cleaned, knownTitle: knownTitle, knownLanguage: article.lang)
+    var layout = analyzer.analyze(cleaned, knownTitle: knownTitle, knownLanguage: article.lang)
+    // The blocks are in `layout.text` now and the cleaned text has served: let both go, so a
+    // long article is not held four times at once.
+    layout.releaseBlocks()
+    cleaned = ""
     let text = layout.text
     if text.isEmpty {
       findings.append(Finding(code: "empty-body", severity: .warning, message: "no body text was found; check the input or the boilerplate rules (`normalize clean --explain`)"))

@@ -59,20 +59,26 @@ public struct RecordPipeline: Sendable {
   /// Whether outcomes carry the record (`.record`) or only its JSON line (`.encoded`). Without
   /// records, each record is freed on the thread that made it, not handed across threads.
   public let keepsRecords: Bool
+  /// Whether records are written as JSON lines; `normalize validate` reads the records only, and
+  /// their `json` is then empty.
+  public let encodesRecords: Bool
 
   /// - Parameters:
   ///   - jobs: worker threads (1 = everything on the calling thread).
   ///   - batchSize: the most inputs in flight (read but not yet written).
   ///   - batchBytes: the most input bytes in flight; bounds memory whatever the article sizes.
   ///   - keepsRecords: false when the caller only writes JSON lines.
+  ///   - encodesRecords: false when the caller reads the records only (no JSON line is made).
   public init(
-    assembler: RecordAssembler, jobs: Int, batchSize: Int = 256, batchBytes: Int = 16 << 20, keepsRecords: Bool = true
+    assembler: RecordAssembler, jobs: Int, batchSize: Int = 256, batchBytes: Int = 16 << 20, keepsRecords: Bool = true,
+    encodesRecords: Bool = true
   ) {
     self.assembler = assembler
     self.jobs = max(1, jobs)
     self.batchSize = max(1, batchSize)
     self.batchBytes = batchBytes
     self.keepsRecords = keepsRecords
+    self.encodesRecords = encodesRecords || !keepsRecords
   }
 
   /// Reads everything from `reader`, calling `emit` once per input in input order.
@@ -113,7 +119,8 @@ public struct RecordPipeline: Sendable {
     }
     if jobs == 1 {
       while let item = reader.next() {
-        try account(handle(item), bytes: item.byteCount)
+        let bytes = item.byteCount
+        try account(handle(item), bytes: bytes)
         try endBatch?()
         if counts.read % 64 == 0 { progress?(counts) }
       }
@@ -131,9 +138,14 @@ public struct RecordPipeline: Sendable {
       DispatchQueue.global().async {
         // A few inputs per visit to the queue when many wait: fewer lock round trips.
         while true {
-          let taken = queue.take(upTo: 4)
+          // Each input is moved out of the taken list before it is handled, so its bytes are
+          // freed once parsed rather than when the whole list is done.
+          var taken = queue.take(upTo: 4)
           if taken.isEmpty { break }
-          queue.finish(taken.map { ($0.0, handle($0.1)) })
+          taken.reverse()
+          var finished: [(Int, Outcome)] = []
+          while let (sequence, item) = taken.popLast() { finished.append((sequence, handle(item))) }
+          queue.finish(finished)
         }
         group.leave()
       }
@@ -161,7 +173,11 @@ public struct RecordPipeline: Sendable {
         fresh.append((nextToRead, item))
         nextToRead += 1
       }
-      if !fresh.isEmpty { queue.add(fresh) }
+      if !fresh.isEmpty {
+        queue.add(fresh)
+        // The queue holds them now; kept here too, a long input would outlive its parsing.
+        fresh = []
+      }
       if readerDone && nextToEmit == nextToRead { break }
       var ready = queue.results(from: nextToEmit)
       if ready.isEmpty {
@@ -183,23 +199,26 @@ public struct RecordPipeline: Sendable {
     return counts
   }
 
-  /// Parses, assembles and encodes one input.
-  public func handle(_ item: ReadItem) -> Outcome {
-    switch item {
+  /// Parses, assembles and encodes one input. The input's bytes are released once parsed (the
+  /// item is consumed), so a long article is not held twice while it is assembled.
+  public func handle(_ item: consuming ReadItem) -> Outcome {
+    let parsed: Result<ArticleInput, InputReject>
+    switch consume item {
     case .reject(let reject, _):
       return .reject(reject)
     case .input(let raw):
-      switch ArticleParser.parse(raw) {
-      case .failure(let reject):
-        return .reject(reject)
-      case .success(let article):
-        let record = assembler.assemble(article)
-        do {
-          let json = try record.jsonLine()
-          return keepsRecords ? .record(record, json: json) : .encoded(json: json, findings: FindingTally(record.findings))
-        } catch {
-          return .reject(InputReject(code: "unencodable", reason: "the record could not be written as JSON: \(error)", file: raw.file, line: raw.line, id: article.id))
-        }
+      parsed = ArticleParser.parse(raw)
+    }
+    switch parsed {
+    case .failure(let reject):
+      return .reject(reject)
+    case .success(let article):
+      let record = assembler.assemble(article)
+      do {
+        let json = encodesRecords ? try record.jsonLine() : []
+        return keepsRecords ? .record(record, json: json) : .encoded(json: json, findings: FindingTally(record.findings))
+      } catch {
+        return .reject(InputReject(code: "unencodable", reason: "the record could not be written as JSON: \(error)", file: article.file, line: article.line, id: article.id))
       }
     }
   }
@@ -211,7 +230,7 @@ public struct RecordPipeline: Sendable {
 private final class WorkQueue: @unchecked Sendable {
   private let workAvailable = NSCondition()
   private let resultReady = NSCondition()
-  private var waiting: [(Int, ReadItem)] = []
+  private var waiting: [(Int, ReadItem)?] = []
   private var head = 0
   private var results: [Int: RecordPipeline.Outcome] = [:]
   private var awaited = -1
@@ -220,7 +239,7 @@ private final class WorkQueue: @unchecked Sendable {
   /// Queues inputs for the workers.
   func add(_ items: [(Int, ReadItem)]) {
     workAvailable.lock()
-    waiting.append(contentsOf: items)
+    waiting.append(contentsOf: items.lazy.map { Optional($0) })
     if items.count > 1 { workAvailable.broadcast() } else { workAvailable.signal() }
     workAvailable.unlock()
   }
@@ -246,7 +265,8 @@ private final class WorkQueue: @unchecked Sendable {
 
   private func popLocked() -> (Int, ReadItem)? {
     if head == waiting.count { return nil }
-    let next = waiting[head]
+    // Moved out, not copied: the list keeps no reference to an input being handled.
+    guard let next = waiting[head].take() else { return nil }
     head += 1
     if head >= 1024 {
       waiting.removeFirst(head)

@@ -7,8 +7,10 @@ import NormalizeCore
 /// spelled several ways across articles ("Zelensky" in one, "Zelenskyy" in another).
 ///
 /// Memory is bounded by the batch size times a signature (128 32-bit hashes, 512 bytes, at most
-/// `maximumSignatures` of them, then a `batch-too-large` finding) plus the distinct name
-/// spellings; article texts are not kept. Up to `exhaustiveLimit` articles every pair is
+/// `maximumSignatures` of them, then a `batch-too-large` finding) plus the name spellings (at
+/// most `maximumSpellingMentions` article mentions of a spelling, 4 bytes each, and
+/// `maximumSpellings` distinct spellings, then a `batch-too-large` finding); article texts are
+/// not kept. Up to `exhaustiveLimit` articles every pair is
 /// compared (so the closest pair is exact); beyond, candidates come from locality-sensitive
 /// hashing (42 bands of 3 hashes): a pair at 0.5 is found with probability 0.996, one at 0.3
 /// with 0.68, unrelated articles almost never; within a bucket an article is compared with at
@@ -60,9 +62,22 @@ public struct BatchValidator: Sendable {
   private var unsignedArticles = 0
   /// Whether the text is long enough for duplicate detection.
   private var comparable: [Bool] = []
-  /// name key → spelling as written → (spelling, canonical, article ids)
-  private var spellings: [String: [String: (text: String, canonical: String, articles: [String])]] = [:]
+  /// name key → spelling as written → the spelling, its canonical form and the articles (by
+  /// index in `ids`) that write it.
+  private var spellings: [String: [String: Spelling]] = [:]
   private var keyOrder: [String] = []
+  /// Distinct spellings and article mentions of them kept so far.
+  private var spellingCount = 0
+  private var spellingMentions = 0
+  /// Person mentions not kept because the batch reached a spelling bound.
+  private var droppedSpellingMentions = 0
+
+  /// One spelling of a name key and the articles that use it.
+  private struct Spelling {
+    var text: String
+    var canonical: String
+    var articles: [Int32]
+  }
 
   static let hashCount = 128
   static let shingleSize = 3
@@ -73,6 +88,13 @@ public struct BatchValidator: Sendable {
   /// At most this many signatures (512 bytes each) are kept: 1 million is 512 MB. Articles
   /// beyond take part in exact-duplicate detection only, and a finding says so.
   public var maximumSignatures = 1_000_000
+  /// At most this many distinct name spellings are kept (about 200 bytes each with their key).
+  public var maximumSpellings = 1_000_000
+  /// At most this many (spelling, article) pairs are kept (4 bytes each); mentions beyond are
+  /// not compared across articles, and a `batch-too-large` finding says so.
+  public var maximumSpellingMentions = 20_000_000
+  /// A spelling finding lists at most this many article ids per spelling.
+  static let listedSpellingArticles = 20
   /// In one band bucket, each article is compared with at most this many group leaders: the
   /// work is linear in the batch even when thousands of articles share a bucket.
   static let leadersPerBucket = 8
@@ -104,16 +126,27 @@ public struct BatchValidator: Sendable {
       signatureRow.append(Int32(signatures.count / Self.hashCount))
       signatures.append(contentsOf: signature)
     }
+    let article = Int32(truncatingIfNeeded: ids.count - 1)
     for mention in names where mention.kind == "person" && mention.partial != true {
       guard let key = mention.key else { continue }
       // Keyed by the spelling as written; variants (case, hyphens, partial) merge in `finish`.
+      if spellings[key]?[mention.text]?.articles.last == article { continue }
+      let isNew = spellings[key]?[mention.text] == nil
+      if spellingMentions >= maximumSpellingMentions || (isNew && spellingCount >= maximumSpellings) {
+        droppedSpellingMentions += 1
+        continue
+      }
       if spellings[key] == nil {
         spellings[key] = [:]
         keyOrder.append(key)
       }
-      var entry = spellings[key]?[mention.text] ?? (text: mention.text, canonical: mention.canonical, articles: [])
-      if entry.articles.last != id { entry.articles.append(id) }
-      spellings[key]?[mention.text] = entry
+      if isNew {
+        spellingCount += 1
+        spellings[key]?[mention.text] = Spelling(text: mention.text, canonical: mention.canonical, articles: [article])
+      } else {
+        spellings[key]?[mention.text]?.articles.append(article)
+      }
+      spellingMentions += 1
     }
   }
 
@@ -133,6 +166,13 @@ public struct BatchValidator: Sendable {
           article: first,
           finding: Finding(code: "batch-too-large", severity: .warning,
                            message: "the batch holds more than \(maximumSignatures) comparable articles; \(unsignedArticles) articles after them were checked for exact duplicates only; split the batch to find their near-duplicates")))
+    }
+    if droppedSpellingMentions > 0, let first = ids.first {
+      findings.append(
+        ArticleFinding(
+          article: first,
+          finding: Finding(code: "batch-too-large", severity: .warning,
+                           message: "the batch holds more than \(maximumSpellings) name spellings or \(maximumSpellingMentions) mentions of them; \(droppedSpellingMentions) person mentions after them were not compared across articles; split the batch to compare every spelling")))
     }
     // Exact duplicates: each against the first article with the same text.
     var firstWithText: [UInt64: Int] = [:]
@@ -254,16 +294,27 @@ public struct BatchValidator: Sendable {
       // Group spellings that are mere variants of each other; report when two groups remain.
       var groups: [(text: String, canonical: String, articles: [String])] = []
       for (_, entry) in variants.sorted(by: { $0.key < $1.key }) {
+        // Article ids in input order, a repeated id once in a row (as they were added).
+        var articles: [String] = []
+        for index in entry.articles where articles.last != ids[Int(index)] { articles.append(ids[Int(index)]) }
         if let index = groups.firstIndex(where: { CheckNameSpellings.areVariants($0.text, entry.text) }) {
-          groups[index].articles = Array(Set(groups[index].articles + entry.articles)).sorted()
+          groups[index].articles = Array(Set(groups[index].articles + articles)).sorted()
         } else {
-          groups.append(entry)
+          groups.append((text: entry.text, canonical: entry.canonical, articles: articles))
         }
       }
       guard groups.count > 1, let lead = groups.first else { continue }
       groups = [lead] + groups.dropFirst().filter { CheckNameSpellings.isRespelling(lead.text, $0.text) }
       guard groups.count > 1 else { continue }
-      let description = groups.map { "\"\($0.text)\" (\($0.articles.joined(separator: ", ")))" }.joined(separator: " vs ")
+      // Each spelling names at most `listedSpellingArticles` articles: the finding is repeated
+      // on every article of the other spellings, so a full list would grow with the square.
+      let description = groups.map { group in
+        var listed = group.articles.prefix(Self.listedSpellingArticles).joined(separator: ", ")
+        if group.articles.count > Self.listedSpellingArticles {
+          listed += " and \(group.articles.count - Self.listedSpellingArticles) more"
+        }
+        return "\"\(group.text)\" (\(listed))"
+      }.joined(separator: " vs ")
       let canonical = groups.first?.canonical ?? key
       for group in groups.dropFirst() {
         for article in group.articles {

@@ -55,6 +55,36 @@ public enum UTF8Decoding {
     return Result(text: String(decoding: output, as: UTF8.self), invalidOffsets: offsets, invalidCount: count)
   }
 
+  /// Whether `bytes` are valid UTF-8, checked in place (no `String` is made): ASCII runs eight
+  /// bytes at a time, other sequences by the table of Unicode §3.9.
+  ///
+  /// ```swift
+  /// UTF8Decoding.isValid(Array("Київ, 유용원".utf8))  // true
+  /// UTF8Decoding.isValid([0x4B, 0x79, 0x69, 0x76, 0xE9])  // false: a Latin-1 é
+  /// ```
+  public static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    let n = bytes.count
+    var i = 0
+    while i < n {
+      if i + 8 <= n {
+        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+        if word & 0x8080_8080_8080_8080 == 0 {
+          i += 8
+          continue
+        }
+      }
+      if bytes[i] < 0x80 {
+        i += 1
+        continue
+      }
+      let valid = validSequenceLength(bytes, at: i)
+      if valid.complete == 0 { return false }
+      i += valid.complete
+    }
+    return true
+  }
+
   /// Decodes an array of bytes, repairing invalid sequences.
   public static func decode(_ bytes: [UInt8], limit: Int = 100) -> Result {
     bytes.withUnsafeBufferPointer { decode($0, limit: limit) }

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Line-by-line reading for the JSON Lines modes of `normalize name`, `date` and `ref`: a file
 /// or standard input, read in 1 MiB chunks, each line handed over without its newline (a final
@@ -36,7 +41,7 @@ public enum LineInput {
   }
 
   /// Reads up to 1 MiB; a failed read becomes `Unreadable` instead of a Foundation error.
-  private static func read(_ handle: FileHandle) throws -> Data? {
+  private static func readChunk(_ handle: FileHandle) throws -> Data? {
     do {
       return try handle.read(upToCount: 1 << 20)
     } catch {
@@ -64,17 +69,73 @@ public enum LineInput {
       try body(line, lineNumber)
     }
     var pending: [UInt8] = []
-    while let data = try read(handle), !data.isEmpty {
+    // Bytes of `pending` before this hold no line feed: a line longer than a chunk is searched
+    // once, not again with every chunk added to it.
+    var searched = 0
+    while let data = try readChunk(handle), !data.isEmpty {
       pending.append(contentsOf: data)
       var start = 0
-      while let newline = pending[start...].firstIndex(of: 0x0A) {
+      while let newline = newlineIndex(in: pending, from: max(start, searched)) {
+        if newline - start >= 1 << 20 {
+          // A long line is handed over in an array of its own, not as a slice of `pending`: a
+          // reader that makes an array of it (`date --jsonl`) then shares it instead of
+          // holding a second copy of a 100 MB line.
+          var line = pending
+          let rest = Array(pending[(newline + 1)...])
+          pending = []
+          line.removeSubrange(newline...)
+          line.removeSubrange(0..<start)
+          pending = rest
+          start = 0
+          searched = 0
+          try deliver(line[...])
+          continue
+        }
         try deliver(pending[start..<newline])
         start = newline + 1
       }
-      pending.removeFirst(start)
+      searched = pending.count - start
+      if pending.capacity > 4 << 20 && pending.count - start <= 1 << 20 {
+        // A long line has been handled: give its memory back.
+        pending = Array(pending[start...])
+      } else {
+        pending.removeFirst(start)
+      }
       if handle === FileHandle.standardInput { try output?.flush() }
     }
     if !pending.isEmpty { try deliver(pending[...]) }
     return lineNumber
+  }
+
+  /// The index of the first line feed in `bytes` at or after `start` (memchr), or nil.
+  private static func newlineIndex(in bytes: [UInt8], from start: Int) -> Int? {
+    guard start < bytes.count else { return nil }
+    return bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress, let found = memchr(base + start, 0x0A, buffer.count - start) else { return nil }
+      return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+    }
+  }
+
+  /// Everything `handle` holds, read with read(2) straight into one array (no `Data`, so a
+  /// long text is held once, not twice).
+  ///
+  /// - Throws: `Unreadable` when a read fails.
+  static func readAll(_ handle: FileHandle) throws -> [UInt8] {
+    let descriptor = handle.fileDescriptor
+    var status = stat()
+    let size = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : 0
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(size + 1)
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    while true {
+      let got = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      if got > 0 {
+        bytes.append(contentsOf: chunk[0..<got])
+        continue
+      }
+      if got == 0 { return bytes }
+      if errno == EINTR { continue }
+      throw Unreadable(path: handle === FileHandle.standardInput ? "<stdin>" : "input", reason: "read failed (\(String(cString: strerror(errno))))")
+    }
   }
 }

@@ -78,14 +78,30 @@ public final class OutputSink {
     if let pendingRename { unlink(pendingRename.temporary) }
   }
 
-  /// Appends bytes, flushing when the buffer is large.
+  /// Buffers `bytes`; a write of 1 MiB or more (one long article's record) goes out as it is,
+  /// after what is buffered, rather than being copied into the buffer.
   public func write(_ bytes: [UInt8]) throws {
+    try bytes.withUnsafeBufferPointer { try write($0) }
+  }
+
+  /// Buffers `bytes`, or writes them straight out when they are 1 MiB or more.
+  public func write(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+    if bytes.count >= Self.bufferSize {
+      try flush()
+      try handle.write(contentsOf: UnsafeRawBufferPointer(bytes))
+      return
+    }
     buffer.append(contentsOf: bytes)
-    if buffer.count >= 1 << 20 { try flush() }
+    if buffer.count >= Self.bufferSize { try flush() }
   }
 
   /// Appends a string's UTF-8.
-  public func write(_ text: String) throws { try write(Array(text.utf8)) }
+  public func write(_ text: String) throws {
+    var text = text
+    try text.withUTF8 { try write($0) }
+  }
+
+  private static let bufferSize = 1 << 20
 
   /// Writes what is buffered.
   public func flush() throws {

@@ -22,6 +22,17 @@ import Testing
     #expect(ours == theirs)
   }
 
+  /// `normalize ref --jsonl` and `name --jsonl` write their lines with `JSONObjectLine.encodeLine`
+  /// instead of `JSONEncoder`: the bytes must be the same (escapes, numbers, key order).
+  @Test(arguments: valid + [
+    #"{"x": "a\bb\fc\u0001d\u007fe/f", "n": 3.0, "m": 1e20, "k": 0.5, "big": 12345678901234567890, "neg": -2}"#,
+    #"{"arr": [1, 2.5, {"é": 1, "a": null, "Z": true}], "text": "Київ 유용원 「東京」 \"quoted\" \\ back"}"#,
+  ])
+  func encodesAsJSONEncoderDoes(line: String) throws {
+    let object = try JSONLineParser.parseObject(Array(line.utf8))
+    #expect(JSONObjectLine.encodeLine(object) == (try RecordEncoder.encodeLine(JSONValue.object(object))))
+  }
+
   @Test func loneSurrogatesBecomeReplacementCharacters() throws {
     let object = try JSONLineParser.parseObject(Array(#"{"text": "a\ud800b\udc00c"}"#.utf8))
     #expect(object["text"] == .string("a\u{FFFD}b\u{FFFD}c"))

@@ -94,6 +94,29 @@ import Testing
     #expect(report.findings.count == 1)
   }
 
+  /// Past `maximumSpellings`, person mentions are not compared across articles, with a finding;
+  /// a spelling used by many articles lists 20 of them.
+  @Test func spellingsAreBounded() {
+    func mention(_ text: String) -> NameMention {
+      NameMention(start: 0, end: text.count, text: text, kind: "person", canonical: "Volodymyr Zelenskyy", key: "uk:zelenskyy")
+    }
+    var bounded = BatchValidator()
+    bounded.maximumSpellings = 1
+    bounded.add(id: "001", text: "one", names: [mention("Volodymyr Zelensky")])
+    bounded.add(id: "002", text: "two", names: [mention("Volodymyr Zelenskyy")])
+    bounded.add(id: "003", text: "three", names: [mention("Volodymyr Zelenskiy")])
+    let findings = bounded.finish().findings
+    #expect(findings.contains { $0.finding.code == "batch-too-large" && $0.finding.message.contains("2 person mentions after them") })
+    #expect(!findings.contains { $0.finding.code == "name-spelling-varies-in-batch" })
+
+    var many = BatchValidator()
+    for index in 0..<25 { many.add(id: "z\(index)", text: "text", names: [mention("Volodymyr Zelensky")]) }
+    many.add(id: "other", text: "text", names: [mention("Volodymyr Zelenskyy")])
+    let varies = many.finish().findings.filter { $0.finding.code == "name-spelling-varies-in-batch" }
+    #expect(varies.count == 1)
+    #expect(varies.first?.finding.message.contains("and 5 more") == true)
+  }
+
   /// Past `maximumSignatures`, articles are checked for exact duplicates only, with a finding.
   @Test func signaturesAreBounded() {
     var batch = BatchValidator()

@@ -65,4 +65,8 @@ public struct ArticleLayout: Sendable, Equatable {
     (text, paragraphs) = ParagraphSpan.join(blocks)
     language = known ?? guesser.guess(text.isEmpty ? fallback : text)
   }
+
+  /// Lets ``blocks`` go once ``text`` and ``paragraphs`` are all the caller needs (the record
+  /// assembler does, so a long article's body is not held twice).
+  public mutating func releaseBlocks() { blocks = [] }
 }

@@ -61,8 +61,13 @@ struct Analysis {
         rule = nil
       }
       // A line carrying on the sentence above joins it, unless a rule names either of them
-      // ("Torino, la fabbrica assume cento giovani" + "di Marco Bianchi | 12 febbraio 2025").
-      if paragraph.continuesPrevious, rule == nil, let last = items.indices.last, items[last].rule == nil {
+      // ("Torino, la fabbrica assume cento giovani" + "di Marco Bianchi | 12 febbraio 2025"),
+      // or both are table rows ("shr 73 cts vs 1.03 dlrs" + "net 10,245,000 vs 12,364,000": a
+      // record's table, read again, has lost the indentation that kept its rows apart).
+      if paragraph.continuesPrevious, rule == nil, let last = items.indices.last, items[last].rule == nil,
+        !(isRowLike(items[last])
+          && isRowLike(Item(text: paragraph.text, columns: paragraph.columns, features: features, rule: nil, quality: 0)))
+      {
         items[last].text += " " + paragraph.text
         items[last].features.join(features)
         items[last].quality = analyzer.locator.quality(items[last].features, centre: centre)
@@ -206,7 +211,11 @@ struct Analysis {
     }
 
     // Title and standfirst: the first line, when it reads as a headline.
-    if knownTitle == nil { findTitle(firstBody: firstBody, layout: &layout) }
+    if knownTitle == nil {
+      // Table rows as they stand before a title is taken: a table's first row is no headline.
+      let rowsBeforeTitle = findTableRows(regionStart: regionStart, regionEnd: regionEnd, hasRegion: hasRegion)
+      findTitle(firstBody: firstBody, tableRows: rowsBeforeTitle, layout: &layout)
+    }
 
     // Body and removed lines.
     let tableRows = findTableRows(regionStart: regionStart, regionEnd: regionEnd, hasRegion: hasRegion)
@@ -416,14 +425,18 @@ struct Analysis {
   /// long, becomes the standfirst, and a shorter one means no title is taken. No other line is ever made the title: "VOL OPEN CHANGE" in a table or the
   /// fourth line of a chat stays where it is. When the line after them reads as a headline too,
   /// nothing is taken: running the analysis again on the body would take that line, and the
-  /// body must not change on a second pass.
-  private mutating func findTitle(firstBody: Int, layout: inout ArticleLayout) {
+  /// body must not change on a second pass. For the same reason a line that opens with a wire
+  /// dateline ("OTTAWA, March 2 - Canada will buy…": the lead under the headline) or a table row
+  /// is never a headline, and a title needs a line of body under it (with a standfirst, under
+  /// that): a record's text, read again without its title, must keep its first paragraph.
+  private mutating func findTitle(firstBody: Int, tableRows: [Bool], layout: inout ArticleLayout) {
     func following(_ index: Int) -> Int? {
       items.indices.first { $0 > index && !isSkippableAboveTitle(items[$0]) }
     }
     func headline(_ index: Int) -> Bool {
       isTitleLike(items[index]) && !endsWithEllipsis(items[index].text) && items[index].text.utf8.last != 0x3A
         && !(items[index].text.utf8.last == 0x21 && readsAsProse(items[index], unterminated: true))
+        && !tableRows[index] && !Self.opensWithDateline(items[index].text)
     }
     guard let candidate = items.indices.first(where: { !isSkippableAboveTitle(items[$0]) }),
       candidate < firstBody, headline(candidate),
@@ -438,13 +451,68 @@ struct Analysis {
       else { return }
       standfirst = next
     }
-    if let after = following(standfirst ?? candidate), headline(after) { return }
+    guard let after = following(standfirst ?? candidate), !headline(after) else { return }
     items[candidate].role = .title
     layout.title = items[candidate].text
     if let standfirst {
       items[standfirst].role = .standfirst
       layout.standfirst = items[standfirst].text
     }
+  }
+
+  /// Whether `text` opens with a news-wire dateline: a capitalised place, a comma, a date of at
+  /// most three words, one a number and the others letters (and an agency in brackets), then a
+  /// dash: "OTTAWA, March 2 -
+  /// ", "HANOVER, West Germany, March 11 - ", "Toronto, June 1 - ", "KYIV, 3 March (Reuters) —
+  /// ", or a place in capitals and an agency alone: "WASHINGTON (Reuters) - ". Such a line is
+  /// the first sentence of the body, whatever its shape. A place with a digit is no place
+  /// ("November 20, 2019 - 11:28 AMT" is a date line). Read on the first 120 bytes.
+  static func opensWithDateline(_ text: String) -> Bool {
+    let bytes = Array(text.utf8.prefix(120))
+    // The first dash between spaces: " - ", " – " (E2 80 93) or " — " (E2 80 94).
+    var dash = -1
+    var index = 1
+    while index + 2 < bytes.count {
+      if bytes[index - 1] == 0x20 {
+        if bytes[index] == 0x2D, bytes[index + 1] == 0x20 {
+          dash = index - 1
+          break
+        }
+        if bytes[index] == 0xE2, index + 3 < bytes.count, bytes[index + 1] == 0x80,
+          bytes[index + 2] == 0x93 || bytes[index + 2] == 0x94, bytes[index + 3] == 0x20
+        {
+          dash = index - 1
+          break
+        }
+      }
+      index += 1
+    }
+    guard dash > 0 else { return false }
+    var prefix = String(decoding: bytes[0..<dash], as: UTF8.self)
+    guard let first = prefix.unicodeScalars.first, first.properties.isUppercase else { return false }
+    // An agency in brackets at the end: "(Reuters)", "(AP)".
+    var agency = false
+    if prefix.hasSuffix(")"), let open = prefix.lastIndex(of: "(") {
+      agency = true
+      prefix = String(prefix[..<open]).trimmingCharacters(in: .whitespaces)
+    }
+    guard let comma = prefix.lastIndex(of: ",") else {
+      // No date: a place in capitals before the agency.
+      return agency && !prefix.isEmpty && prefix.split(separator: " ").count <= 3
+        && prefix.unicodeScalars.allSatisfy { !$0.properties.isLowercase }
+    }
+    let place = prefix[..<comma]
+    let date = prefix[prefix.index(after: comma)...].split(separator: " ")
+    // "March 2", "11 мая", "Oct. 20th": one number of the day or year, the rest words.
+    func isNumber(_ word: Substring) -> Bool {
+      let digits = word.prefix { $0.isASCII && $0.isNumber }
+      return (1...4).contains(digits.count) && ["", ".", "st", "nd", "rd", "th"].contains(String(word.dropFirst(digits.count)))
+    }
+    let numbers = date.filter(isNumber).count
+    // A place has no digits: "November 20, 2019 - 11:28" is a date line, not a dateline.
+    return place.split(separator: " ").count <= 6 && !place.contains(where: \.isNumber) && (1...3).contains(date.count)
+      && numbers == 1
+      && date.allSatisfy { isNumber($0) || $0.allSatisfy { $0.isLetter || $0 == "." } }
   }
 
   /// Lines a title may follow: metadata (credits, the breadcrumb) and lexicon boilerplate.

@@ -28,6 +28,8 @@ public struct ParagraphSpan: Codable, Sendable, Equatable {
   /// block's span in it; empty blocks are left out.
   static func join(_ blocks: [LayoutBlock]) -> (text: String, spans: [ParagraphSpan]) {
     var text = ""
+    // Room for the whole body at once: growing a long body step by step copies it each time.
+    text.reserveCapacity(blocks.reduce(0) { $0 + $1.text.utf8.count + 2 })
     var spans: [ParagraphSpan] = []
     var offset = 0
     for block in blocks where !block.text.isEmpty {

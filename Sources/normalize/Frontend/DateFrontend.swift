@@ -31,9 +31,8 @@ enum DateFrontend {
     return failures
   }
 
-  static func readStandardInput() -> String {
-    let data = FileHandle.standardInput.readDataToEndOfFile()
-    let (text, notice) = TextDecoding.readText([UInt8](data))
+  static func readStandardInput() throws -> String {
+    let (text, notice) = TextDecoding.readText(try LineInput.readAll(FileHandle.standardInput))
     if let notice { Diagnostics.print("normalize date: \(notice)") }
     return text
   }

@@ -63,7 +63,11 @@ struct NameFrontend {
         rejected += 1
         return
       }
-      guard let value = try? decoder.decode(JSONValue.self, from: Data(line)), case .object(var object) = value else {
+      // Parsed where the line lies (valid UTF-8 only), with the parser of `normalize` and `ref`.
+      let parsed =
+        line.withUnsafeBufferPointer { UTF8Decoding.isValid($0) }
+        ? try? line.withUnsafeBufferPointer { try JSONObjectLine.parse($0) } : nil
+      guard var object = parsed?.object else {
         Diagnostics.print("normalize name: line \(lineNumber): not a JSON object; skipped")
         rejected += 1
         return
@@ -81,7 +85,7 @@ struct NameFrontend {
         rejected += 1
         return
       }
-      try output.write(try RecordEncoder.encodeLine(JSONValue.object(object)))
+      try output.write(JSONObjectLine.encodeLine(object))
     }
     let lineNumber = try LineInput.forEachLine(handle, output: output, handleLine)
     try output.finish()

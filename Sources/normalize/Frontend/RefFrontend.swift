@@ -59,8 +59,6 @@ struct RefFrontend {
   func runJSONLines(path: String?, published defaultPublished: String?) throws -> Int {
     let handle = try LineInput.open(path)
     let output = try OutputSink(path: nil)
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     var rejected = 0
     func handleLine(_ line: ArraySlice<UInt8>, _ lineNumber: Int) throws {
       // Invalid UTF-8 becomes U+FFFD with a finding, as in `normalize`, instead of losing the line.
@@ -69,8 +67,15 @@ struct RefFrontend {
         rejected += 1
         return
       }
-      let decoded = line.withUnsafeBufferPointer { UTF8Decoding.decode($0) }
-      guard let parsed = try? JSONObjectLine.parse(Array(decoded.text.utf8)), let text = parsed.object["text"]?.stringValue
+      // Valid UTF-8 is parsed where it lies; only a broken line is decoded into a repaired copy.
+      let isValid = line.withUnsafeBufferPointer { UTF8Decoding.isValid($0) }
+      let decoded =
+        isValid
+        ? UTF8Decoding.Result(text: "", invalidOffsets: [], invalidCount: 0) : line.withUnsafeBufferPointer { UTF8Decoding.decode($0) }
+      let parsedLine =
+        isValid
+        ? try? line.withUnsafeBufferPointer { try JSONObjectLine.parse($0) } : try? JSONObjectLine.parse(Array(decoded.text.utf8))
+      guard let parsed = parsedLine, let text = parsed.object["text"]?.stringValue
       else {
         Diagnostics.print("normalize ref: line \(lineNumber): not a JSON object with a string \"text\"; skipped")
         rejected += 1
@@ -101,9 +106,7 @@ struct RefFrontend {
         annotation.findings.map { finding in
           .object(["code": .string(finding.code), "severity": .string(finding.severity.rawValue), "message": .string(finding.message)])
         })
-      var bytes = [UInt8](try encoder.encode(JSONValue.object(object)))
-      bytes.append(0x0A)
-      try output.write(bytes)
+      try output.write(JSONObjectLine.encodeLine(object))
     }
     let lineNumber = try LineInput.forEachLine(handle, output: output, handleLine)
     try output.finish()

@@ -90,7 +90,7 @@ struct ValidateFrontend {
     }
 
     // Records are assembled on every core (RecordPipeline) and reach this closure in input order.
-    let counted = try RecordPipeline(assembler: assembler, jobs: jobs).run(reader: reader) { outcome in
+    let counted = try RecordPipeline(assembler: assembler, jobs: jobs, encodesRecords: false).run(reader: reader) { outcome in
       switch outcome {
       case .reject(let reject):
         try emit(Finding(code: "rejected-input", severity: .error, message: "\(reject.code): \(reject.reason)"),

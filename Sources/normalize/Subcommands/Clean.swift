@@ -48,8 +48,7 @@ struct Clean: ParsableCommand {
     }
     let input: String
     if text.isEmpty {
-      let data = FileHandle.standardInput.readDataToEndOfFile()
-      let (decoded, notice) = TextDecoding.readText([UInt8](data))
+      let (decoded, notice) = TextDecoding.readText(try LineInput.readAll(FileHandle.standardInput))
       if let notice { Diagnostics.print("normalize clean: \(notice)") }
       input = decoded
     } else {

@@ -55,7 +55,7 @@ struct DateCommand: ParsableCommand {
       if failures > 0 { throw ExitCode.failure }
       return
     }
-    let text = arguments.isEmpty ? DateFrontend.readStandardInput() : arguments.joined(separator: " ")
+    let text = arguments.isEmpty ? try DateFrontend.readStandardInput() : arguments.joined(separator: " ")
     let result = resolver.resolve(text, dct: published, language: language)
     if json {
       print(try DateFrontend.prettyJSON(result))
