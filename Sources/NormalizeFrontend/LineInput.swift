@@ -120,7 +120,7 @@ public enum LineInput {
   /// long text is held once, not twice).
   ///
   /// - Throws: `Unreadable` when a read fails.
-  static func readAll(_ handle: FileHandle) throws -> [UInt8] {
+  public static func readAll(_ handle: FileHandle) throws -> [UInt8] {
     let descriptor = handle.fileDescriptor
     var status = stat()
     let size = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : 0
