@@ -23,7 +23,7 @@ public struct DateResolver: Sendable {
   /// Every finding code date resolution reports; the record schema's enum is checked against it.
   public static let findingCodes = ["impossible-date", "invalid-dct", "no-dct", "text-resolved-in-pieces"]
 
-  /// Words from `date-words` lexicons (`Lexicons/<lang>/date-words.tsv`), by language.
+  /// Words from `date-words` and `date-grammar` lexicons (`Lexicons/<lang>/*.tsv`), by language.
   private let extras: [String: Vocabulary]
   /// CLDR vocabulary plus extras, per language, built on first use.
   private let cache = VocabularyCache()
@@ -34,6 +34,12 @@ public struct DateResolver: Sendable {
     var extras: [String: Vocabulary] = [:]
     for language in lexicons.languages(forKind: DateWordsLexicon.kind) {
       extras[language] = try DateWordsLexicon.vocabulary(try lexicons.entries(kind: DateWordsLexicon.kind, language: language))
+    }
+    // A language plugs into the shared grammar with a `date-grammar` lexicon: its words fill
+    // the rules' slots (Grammar+Lexicon.swift); no code per language.
+    for language in lexicons.languages(forKind: DateGrammarLexicon.kind) {
+      let words = try DateGrammarLexicon.words(try lexicons.entries(kind: DateGrammarLexicon.kind, language: language))
+      extras[language, default: Vocabulary()].grammar.merge(words)
     }
     self.extras = extras
   }
@@ -60,6 +66,12 @@ public struct DateResolver: Sendable {
       var v = extras["all"] ?? Vocabulary()
       if let own = extras[key] { v.merge(own) }
       v.merge(VocabularyStore.shared.vocabulary(for: language))
+      if v.hasGrammar {
+        // CLDR's month and weekday names fill the grammar's slots too; the lexicon adds the
+        // inflections CLDR lacks ("березні", "Νοέμβριο", "veebruaris").
+        for (name, month) in v.months where name.unicodeScalars.count >= 3 { v.grammar.months.add([name], month) }
+        for (name, day) in v.weekdays where name.unicodeScalars.count >= 5 { v.grammar.weekdays.add([name], day) }
+      }
       v.computeWordClasses()
       return v
     }

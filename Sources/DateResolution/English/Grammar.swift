@@ -106,6 +106,7 @@ struct Grammar {
       guard let c, c.end > c.start else { return }
       if c.end > (best?.end ?? Int.min) { best = c }
     }
+    if vocabulary.hasGrammar { consider(lexicalExpression(i)) }
     consider(modifiedExpression(i))
     consider(relativeExpression(i))
     consider(durationOrShift(i))

@@ -24,6 +24,11 @@ struct Vocabulary: Sendable {
   var layouts: [DateLayout] = []
   /// Every first token of a phrase, layout literal or name: a cheap trigger test.
   var triggers: Set<String> = []
+  /// The document language's words for the shared grammar (`date-grammar` lexicons); empty
+  /// for languages without one (English has its own rules).
+  var grammar = DateGrammarWords() { didSet { hasGrammar = !grammar.isEmpty } }
+  /// Whether `grammar` has any entry (the shared rules run only then).
+  private(set) var hasGrammar = false
   /// English and vocabulary trigger classes per word (`WordClass`), one lookup per token.
   private(set) var wordClasses: [String: WordClass] = [:]
   /// The keys of `wordClasses`, as a filter on token hashes (`WordHash`).
@@ -50,12 +55,15 @@ struct Vocabulary: Sendable {
       classes[w] = c
     }
     for w in EnglishTriggers.heads { classes[w, default: []].insert(.head) }
-    for w in triggers {
+    for w in triggers.union(grammar.headTokens) {
       var c = classes[w] ?? []
       c.insert(.trigger)
       c.insert(.head)
       c.remove(.prefixOnly)
       classes[w] = c
+    }
+    for w in grammar.prefixTokens where classes[w] == nil {
+      classes[w] = [.trigger, .prefixOnly]
     }
     wordClasses = classes
     var filter = WordHash.Filter()
@@ -83,6 +91,7 @@ struct Vocabulary: Sendable {
     for layout in other.layouts where !layouts.contains(layout) { layouts.append(layout) }
     layouts.sort { $0.elements.count > $1.elements.count }
     triggers.formUnion(other.triggers)
+    grammar.merge(other.grammar)
     wordClasses = [:]
     wordClassFilter = WordHash.Filter()
   }

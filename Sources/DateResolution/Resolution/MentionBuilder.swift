@@ -27,6 +27,11 @@ struct MentionBuilder {
       return String(scalars[from..<to])
     }
 
+    // Without a DCT (a history, an encyclopaedia article) the story's own dates are the
+    // reference: the last explicit year sets the year of "im März", "20. September", and the
+    // last date anchors "im selben Jahr", "zwei Jahre später", "у наступному році".
+    var storyPoint: TimexPoint?
+    var storyYear: Int?
     for c in candidates {
       let first = tokens[c.start]
       let last = tokens[c.end - 1]
@@ -38,7 +43,15 @@ struct MentionBuilder {
       {
         ctx.narrativeYear = n.year
       }
-      let outcome = Resolver.resolve(c.meaning, ctx)
+      var meaning = c.meaning
+      if dct == nil {
+        if let p = storyPoint { ctx.lastPoint = p }
+        if let y = storyYear { ctx.narrativeYear = y }
+        if case .shift(let u, let n, .dct, let time) = meaning, !(u == .day && n == 0), storyPoint != nil {
+          meaning = .shift(u, n, origin: .narrative, time: time)
+        }
+      }
+      let outcome = Resolver.resolve(meaning, ctx)
       switch outcome {
       case .impossible(let value):
         findings.append(
@@ -55,6 +68,16 @@ struct MentionBuilder {
           TemporalMention(
             start: first.start, end: last.end, text: slice(first.start, last.end), type: c.type, value: value, mod: c.mod,
             anchor: anchor))
+        if dct == nil, let point, point.year != nil, c.type == "DATE" || c.type == "TIME" {
+          if case .date(let spec) = c.meaning, spec.year != nil {
+            storyYear = point.year
+            storyPoint = point
+          } else if case .date = c.meaning {
+            storyPoint = point
+          } else if anchor == "narrative" {
+            storyPoint = point
+          }
+        }
         // Anaphoric values ("a year earlier") do not become the focus themselves.
         if let point, c.type == "DATE" || c.type == "TIME", point.year != nil, anchor != "narrative",
           !c.meaning.refersBack

@@ -1,0 +1,149 @@
+/// One language's words for the shared date grammar (`Grammar+Lexicon.swift`), read from
+/// `Lexicons/<lang>/date-grammar.tsv` by `DateGrammarLexicon`: the grammar's rules are the same
+/// for every language, its slots are filled from these tables ("vor zwei Wochen", "il y a trois
+/// ans", "два роки тому" are one rule: past prefix or suffix, count, unit).
+///
+/// Every table is keyed by lowercased token sequences, tokenised as the text is (`Tokenizer`),
+/// so "il y a" is `il` `y` `a` and "v. Chr." is `v` `.` `chr` `.`.
+struct DateGrammarWords: Sendable {
+  /// Month names in every inflection ("März", "березні", "Νοέμβριο", "veebruaris") → 1–12.
+  var months = PhraseTable<Int>()
+  /// Weekday names ("Montag", "mercredi", "неділю") → ISO 1–7.
+  var weekdays = PhraseTable<Int>()
+  /// Unit words in every inflection ("Jahre", "années", "років") → unit.
+  var units = PhraseTable<TimeUnit>()
+  /// Number words ("zwei", "trois", "dos", "п'ять") → value.
+  var numbers = PhraseTable<Int>()
+  /// Ordinal words ("ersten", "premier", "третього") → value.
+  var ordinals = PhraseTable<Int>()
+  /// Letters written right after a digit to make it ordinal ("1er", "3º", "1η").
+  var ordinalSuffixes = PhraseTable<Bool>()
+  /// Counts left open ("mehrere", "plusieurs", "кілька") → PXY, PXD.
+  var vagueCounts = PhraseTable<Bool>()
+  /// Determiners picking a unit or weekday relative to the anchor: -1 ("letzten", "dernier",
+  /// "pasado"), 0 ("dieses", "ce", "este"), +1 ("nächsten", "prochain"); `same` words
+  /// ("selben", "même", "mismo") count from the narrative.
+  var determiners = PhraseTable<Determiner>()
+  /// Articles and article-prepositions that belong to the expression ("el", "l'", "τον").
+  var articles = PhraseTable<Bool>()
+  /// Words joining date parts ("de" in "5 de mayo de 2025", "del", "του").
+  var glue = PhraseTable<Bool>()
+  /// Words written before a year that belong to it ("Jahr 1990", "año 1990").
+  var yearBefore = PhraseTable<Bool>()
+  /// Words written after a year ("1936 року", "1990 г.", "1991. aastal").
+  var yearAfter = PhraseTable<Bool>()
+  /// Era words after a year: before Christ ("v. Chr.", "av. J.-C.", "до н. е.").
+  var eraBC = PhraseTable<Bool>()
+  /// Start, middle, end of a period ("Anfang", "mi", "finales", "кінця", "τέλη") → TIMEX3 mod.
+  var mods = PhraseTable<String>()
+  /// Seasons ("Sommer", "hiver", "весною") → SP, SU, FA, WI.
+  var seasons = PhraseTable<String>()
+  /// Parts of the day ("Abend", "soir", "вечора") → MO, AF, EV, NI, DT.
+  var partsOfDay = PhraseTable<String>()
+  /// Holidays with their calendar rule ("Weihnachten" 12-25, "Pâques" easter+0).
+  var holidays = PhraseTable<Holiday>()
+  /// Whole phrases with a fixed meaning ("gestern", "avant-hier", "jetzt", "täglich").
+  var phrases = PhraseTable<LexiconMeaning>()
+  /// Words before or after a count and unit giving the direction from the DCT.
+  var pastPrefixes = PhraseTable<Bool>()
+  var pastSuffixes = PhraseTable<Bool>()
+  var futurePrefixes = PhraseTable<Bool>()
+  var futureSuffixes = PhraseTable<Bool>()
+  /// Words after a count and unit counting from the narrative ("später", "plus tard", "потому").
+  var laterSuffixes = PhraseTable<Bool>()
+  var earlierSuffixes = PhraseTable<Bool>()
+  /// Words making a unit or weekday a set ("jeden", "chaque", "tous les", "кожного").
+  var setPrefixes = PhraseTable<Bool>()
+  /// Words joining the two ends of a range ("bis", "au", "al", "do").
+  var rangeWords = PhraseTable<Bool>()
+  /// Words after an hour ("Uhr", "h", "horas") and before one ("kell").
+  var clockAfter = PhraseTable<Bool>()
+  var clockBefore = PhraseTable<Bool>()
+  /// Letters glued to a year making it a decade ("1990er", "1990-х", "1990-ті").
+  var decadeSuffixes = PhraseTable<Bool>()
+
+  /// Determiner meaning.
+  enum Determiner: Sendable, Equatable {
+    case offset(Int)
+    case same
+  }
+
+  /// Whether no table has an entry.
+  var isEmpty: Bool { firstTokens.isEmpty }
+
+  /// First tokens that can carry an expression (heads).
+  var headTokens: Set<String> {
+    var s = Set<String>()
+    s.formUnion(months.firstTokens)
+    s.formUnion(weekdays.firstTokens)
+    s.formUnion(units.firstTokens)
+    s.formUnion(numbers.firstTokens)
+    s.formUnion(ordinals.firstTokens)
+    s.formUnion(vagueCounts.firstTokens)
+    s.formUnion(seasons.firstTokens)
+    s.formUnion(partsOfDay.firstTokens)
+    s.formUnion(holidays.firstTokens)
+    s.formUnion(phrases.firstTokens)
+    return s
+  }
+
+  /// First tokens that start an expression only before a head or number.
+  var prefixTokens: Set<String> {
+    var s = Set<String>()
+    s.formUnion(determiners.firstTokens)
+    s.formUnion(articles.firstTokens)
+    s.formUnion(yearBefore.firstTokens)
+    s.formUnion(mods.firstTokens)
+    s.formUnion(pastPrefixes.firstTokens)
+    s.formUnion(futurePrefixes.firstTokens)
+    s.formUnion(setPrefixes.firstTokens)
+    s.formUnion(clockBefore.firstTokens)
+    return s.subtracting(headTokens)
+  }
+
+  private var firstTokens: Set<String> { headTokens.union(prefixTokens) }
+
+  /// Adds another table's entries (its entries lose to ours on equal keys).
+  mutating func merge(_ o: DateGrammarWords) {
+    months.merge(o.months)
+    weekdays.merge(o.weekdays)
+    units.merge(o.units)
+    numbers.merge(o.numbers)
+    ordinals.merge(o.ordinals)
+    ordinalSuffixes.merge(o.ordinalSuffixes)
+    vagueCounts.merge(o.vagueCounts)
+    determiners.merge(o.determiners)
+    articles.merge(o.articles)
+    glue.merge(o.glue)
+    yearBefore.merge(o.yearBefore)
+    yearAfter.merge(o.yearAfter)
+    eraBC.merge(o.eraBC)
+    mods.merge(o.mods)
+    seasons.merge(o.seasons)
+    partsOfDay.merge(o.partsOfDay)
+    holidays.merge(o.holidays)
+    phrases.merge(o.phrases)
+    pastPrefixes.merge(o.pastPrefixes)
+    pastSuffixes.merge(o.pastSuffixes)
+    futurePrefixes.merge(o.futurePrefixes)
+    futureSuffixes.merge(o.futureSuffixes)
+    laterSuffixes.merge(o.laterSuffixes)
+    earlierSuffixes.merge(o.earlierSuffixes)
+    setPrefixes.merge(o.setPrefixes)
+    rangeWords.merge(o.rangeWords)
+    clockAfter.merge(o.clockAfter)
+    clockBefore.merge(o.clockBefore)
+    decadeSuffixes.merge(o.decadeSuffixes)
+  }
+}
+
+/// The meaning of a whole phrase of a `date-grammar` or `date-words` lexicon.
+enum LexiconMeaning: Sendable, Equatable {
+  /// `day-1`, `year+0@narrative`, `day+0 TEV`: a shift from the DCT (or the narrative), with
+  /// an optional part of day.
+  case shift(TimeUnit, Int, narrative: Bool, time: String?)
+  /// `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`: a vague DATE.
+  case reference(String)
+  /// `set P1D` ("täglich"), `duration PXD` ("tagelang"): a literal of that type.
+  case literal(type: String, value: String)
+}

@@ -1,0 +1,443 @@
+/// The shared rules for every language with a `date-grammar` lexicon (`DateGrammarWords`): the
+/// rule structure of the English grammar with each language's words in its slots.
+///
+/// - anchored dates: "13. Dezember 2013", "el 5 de mayo", "Montag, 13. Dezember", "1η Φεβρουαρίου";
+/// - ranges: "vom 13. bis 17. Mai" (the first day takes the month of the second);
+/// - relative: "letztes Jahr", "l'anno scorso", "в прошлом году", "im selben Jahr" (narrative);
+/// - counted: "vor zwei Wochen", "il y a trois ans", "два роки тому", "drei Jahre später";
+/// - durations and sets: "fünf Jahre" (P5Y), "plusieurs jours" (PXD), "jeden Montag";
+/// - years, decades, centuries: "im Jahr 1990", "1936 року", "259 v. Chr.", "1990er Jahre",
+///   "années 1990", "19. Jahrhundert", "siglo XIX";
+/// - seasons, parts of day, holidays and clock times: "Sommer 1942", "heute Abend",
+///   "Pâques 2002", "18 Uhr", "20 h 15".
+extension Grammar {
+  private var lex: DateGrammarWords { vocabulary.grammar }
+
+  /// The longest expression of the shared grammar at `i`, articles and modifiers included.
+  func lexicalExpression(_ i: Int) -> Candidate? {
+    var j = i
+    var skipped = 0
+    while skipped < 2, let (_, e) = lex.articles.match(tokens, at: j), sameLine(e) {
+      j = e
+      skipped += 1
+    }
+    var mod: String?
+    if let (m, e) = lex.mods.match(tokens, at: j), sameLine(e) {
+      mod = m
+      var k = e
+      // "mi-juin", "Mitte-Mai".
+      if isHyphen(k), tokens[k].isAttached { k += 1 }
+      var glued = 0
+      while glued < 2, let (_, g) = lex.glue.match(tokens, at: k) ?? lex.articles.match(tokens, at: k), sameLine(g) {
+        k = g
+        glued += 1
+      }
+      j = k
+    }
+    guard var c = lexCore(j) else {
+      // Articles alone are no expression; a modifier may still start one of its own.
+      return nil
+    }
+    c.start = i
+    if let mod {
+      c.mod = mod
+      // "Anfang des Jahres", "à la fin de l'année": the period itself, not its neighbour.
+    }
+    return c
+  }
+
+  // MARK: Core
+
+  private func lexCore(_ j: Int) -> Candidate? {
+    guard j < tokens.count else { return nil }
+    var best: Candidate?
+    func consider(_ c: Candidate?) {
+      guard let c, c.end > c.start else { return }
+      if c.end > (best?.end ?? Int.min) { best = c }
+    }
+    if let (m, e) = lex.phrases.match(tokens, at: j) { consider(lexPhraseCandidate(j, e, m)) }
+    consider(lexDetermined(j))
+    consider(lexCounted(j))
+    consider(lexSetExpression(j))
+    consider(lexWeekdayDate(j))
+    consider(lexDayMonth(j))
+    consider(lexMonthYear(j))
+    consider(lexYearExpression(j))
+    consider(lexDecade(j))
+    consider(lexCentury(j))
+    consider(lexSeason(j))
+    consider(lexPartOfDay(j))
+    consider(lexHolidayExpression(j))
+    consider(lexClock(j))
+    return best
+  }
+
+  private func lexPhraseCandidate(_ j: Int, _ e: Int, _ m: LexiconMeaning) -> Candidate {
+    switch m {
+    case .shift(let u, let n, let narrative, let time):
+      // "heute Abend", "hier soir": a part of day after a day word.
+      if time == nil, u == .day, let (part, pe) = lex.partsOfDay.match(tokens, at: e), sameLine(e) {
+        return Candidate(j, pe, .shift(.day, n, origin: .dct, time: "T" + part), type: "TIME")
+      }
+      // "heute, Montag", "ayer, miércoles": the weekday in apposition belongs to the day.
+      var end = e
+      if u == .day, isPunct(e, ","), let (_, we) = lex.weekdays.match(tokens, at: e + 1), sameLine(e + 1) { end = we }
+      return Candidate(j, end, .shift(u, n, origin: narrative ? .narrative : .dct, time: time), type: time == nil ? "DATE" : "TIME")
+    case .reference(let r): return Candidate(j, e, .literal(r))
+    case .literal(let type, let value): return Candidate(j, e, .literal(value), type: type)
+    }
+  }
+
+  // MARK: Counts
+
+  /// A count at `k`: digits, a number word, or a vague count (nil).
+  private func lexCount(_ k: Int) -> (Int?, Int)? {
+    if let n = number(k), tokens[k].digits <= 3, isStandaloneNumber(k), !isPunct(k + 1, ".") || !tokens[k + 1].isAttached || lexIsUnit(k + 2) {
+      return (n, k + 1)
+    }
+    if let (n, e) = lex.numbers.match(tokens, at: k) { return (n, e) }
+    if let (_, e) = lex.vagueCounts.match(tokens, at: k) { return (nil, e) }
+    return nil
+  }
+
+  private func lexIsUnit(_ k: Int) -> Bool { lex.units.match(tokens, at: k) != nil }
+
+  /// `[past/future prefix] count unit [past/future/later/earlier suffix]`: "vor zwei Wochen"
+  /// (a date), "drei Jahre später" (from the narrative), "fünf Jahre" (a duration).
+  private func lexCounted(_ j: Int) -> Candidate? {
+    var k = j
+    var sign = 0
+    if let (_, e) = lex.pastPrefixes.match(tokens, at: k) {
+      sign = -1
+      k = e
+    } else if let (_, e) = lex.futurePrefixes.match(tokens, at: k) {
+      sign = 1
+      k = e
+    }
+    guard let (n, ce0) = lexCount(k), sameLine(ce0) else { return nil }
+    var ce = ce0
+    // "un'ora", "vent'anni": an elided count.
+    if isPunct(ce, "'") || isPunct(ce, "’"), tokens[ce].isAttached { ce += 1 }
+    guard let (u, ue) = lex.units.match(tokens, at: ce) else { return nil }
+    var end = ue
+    var origin: Meaning.Origin = .dct
+    if sign == 0 {
+      if let (_, e) = lex.pastSuffixes.match(tokens, at: ue), sameLine(ue) {
+        sign = -1
+        end = e
+      } else if let (_, e) = lex.futureSuffixes.match(tokens, at: ue), sameLine(ue) {
+        sign = 1
+        end = e
+      } else if let (_, e) = lex.laterSuffixes.match(tokens, at: ue), sameLine(ue) {
+        sign = 1
+        end = e
+        origin = .narrative
+      } else if let (_, e) = lex.earlierSuffixes.match(tokens, at: ue), sameLine(ue) {
+        sign = -1
+        end = e
+        origin = .narrative
+      }
+    }
+    guard sign != 0 else { return Candidate(j, ue, .literal(u.duration(n)), type: "DURATION") }
+    guard let n else { return Candidate(j, end, .literal(sign < 0 ? "PAST_REF" : "FUTURE_REF")) }
+    return Candidate(j, end, .shift(u, sign * n, origin: origin, time: nil))
+  }
+
+  // MARK: Determiners
+
+  /// A determiner with a unit, weekday, month or season in either order: "letztes Jahr",
+  /// "l'anno scorso", "mercredi dernier", "im selben Jahr", "die letzten drei Jahre" (P3Y).
+  private func lexDetermined(_ j: Int) -> Candidate? {
+    if let (d, e) = lex.determiners.match(tokens, at: j), sameLine(e) {
+      var k = e
+      if let (_, a) = lex.articles.match(tokens, at: k), sameLine(a) { k = a }
+      if let (n, ce) = lexCount(k), let (u, ue) = lex.units.match(tokens, at: ce), sameLine(ce), d != .same {
+        return Candidate(j, ue, .literal(u.duration(n)), type: "DURATION")
+      }
+      if let c = lexHeadAfterDeterminer(j, k, d) { return c }
+    }
+    // Head first: "anno scorso", "mercredi dernier", "году прошлом" (rare).
+    if let (u, ue) = lex.units.match(tokens, at: j), let (d, e) = lex.determiners.match(tokens, at: ue), sameLine(ue) {
+      return lexUnitShift(j, e, u, d)
+    }
+    if let (wd, we) = lex.weekdays.match(tokens, at: j), let (d, e) = lex.determiners.match(tokens, at: we), sameLine(we),
+      case .offset(let o) = d
+    {
+      return Candidate(j, e, .weekday(wd, offset: o, time: nil))
+    }
+    if let (m, me) = lex.months.match(tokens, at: j), let (d, e) = lex.determiners.match(tokens, at: me), sameLine(me),
+      case .offset(let o) = d
+    {
+      return Candidate(j, e, .date(DateSpec(month: m, direction: o)))
+    }
+    return nil
+  }
+
+  private func lexHeadAfterDeterminer(_ j: Int, _ k: Int, _ d: DateGrammarWords.Determiner) -> Candidate? {
+    if let (u, ue) = lex.units.match(tokens, at: k) {
+      // "el pasado mes de marzo": the unit names the month that follows.
+      if u == .month, let (_, g) = lex.glue.match(tokens, at: ue), let (m, me) = lex.months.match(tokens, at: g), case .offset(let o) = d {
+        return Candidate(j, me, .date(DateSpec(month: m, direction: o)))
+      }
+      return lexUnitShift(j, ue, u, d)
+    }
+    guard case .offset(let o) = d else { return nil }
+    if let (wd, we) = lex.weekdays.match(tokens, at: k) { return Candidate(j, we, .weekday(wd, offset: o, time: nil)) }
+    if var c = lexDayMonth(k) ?? lexMonthYear(k) ?? lexSeason(k), case .date(var spec) = c.meaning, spec.year == nil {
+      spec.direction = o
+      c.meaning = .date(spec)
+      c.start = j
+      return c
+    }
+    return nil
+  }
+
+  private func lexUnitShift(_ j: Int, _ e: Int, _ u: TimeUnit, _ d: DateGrammarWords.Determiner) -> Candidate? {
+    switch d {
+    case .same: return Candidate(j, e, .shift(u, 0, origin: .narrative, time: nil))
+    case .offset(let o):
+      // Units below a day have no calendar value of their own ("this hour").
+      guard u >= .day else { return nil }
+      return Candidate(j, e, .shift(u, o, origin: .dct, time: nil))
+    }
+  }
+
+  // MARK: Sets
+
+  /// "jeden Tag" (P1D), "chaque année" (P1Y), "tous les jeudis" (XXXX-WXX-4).
+  private func lexSetExpression(_ j: Int) -> Candidate? {
+    guard let (_, e) = lex.setPrefixes.match(tokens, at: j), sameLine(e) else { return nil }
+    if let (u, ue) = lex.units.match(tokens, at: e) { return Candidate(j, ue, .literal(u.setValue), type: "SET") }
+    if let (wd, we) = lex.weekdays.match(tokens, at: e) { return Candidate(j, we, .literal("XXXX-WXX-\(wd)"), type: "SET") }
+    if let (n, ce) = lexCount(e), let n, let (u, ue) = lex.units.match(tokens, at: ce) {
+      return Candidate(j, ue, .literal(u.duration(n)), type: "SET")
+    }
+    return nil
+  }
+
+  // MARK: Calendar dates
+
+  /// A day of month at `k`: "13", "13.", "1er", "3º", "1η", or an ordinal word.
+  private func lexDay(_ k: Int) -> (Int, Int)? {
+    if let d = number(k), tokens[k].digits <= 2, d >= 1, d <= 31, !isGluedInTable(k) {
+      if let (_, e) = lex.ordinalSuffixes.match(tokens, at: k + 1), tokens[k + 1].isAttached { return (d, e) }
+      if isPunct(k + 1, "."), tokens[k + 1].isAttached, !(number(k + 2) != nil && tokens[k + 2].isAttached) { return (d, k + 2) }
+      return (d, k + 1)
+    }
+    if let (d, e) = lex.ordinals.match(tokens, at: k), d <= 31 { return (d, e) }
+    return nil
+  }
+
+  /// A year at `k` with its markers: "1990", "1936 року", "Jahr 1990", "1991. aastal", "259 v. Chr."
+  private func lexYear(_ k: Int, strict: Bool) -> (Int, Int, bc: Bool)? {
+    var s = k
+    var cued = false
+    if let (_, e) = lex.yearBefore.match(tokens, at: s), number(e) != nil { s = e; cued = true }
+    guard let y = number(s), tokens[s].digits <= 4, isStandaloneNumber(s), !inTableRow[s] || cued else { return nil }
+    var e = s + 1
+    var marked = cued
+    // "1991. aastal": an ordinal period before the year word.
+    if isPunct(e, "."), tokens[e].isAttached, let (_, ye) = lex.yearAfter.match(tokens, at: e + 1), sameLine(e + 1) {
+      e = ye
+      marked = true
+    } else if let (_, ye) = lex.yearAfter.match(tokens, at: e), sameLine(e) {
+      e = ye
+      marked = true
+    }
+    if let (_, be) = lex.eraBC.match(tokens, at: e), sameLine(e), y >= 1 {
+      return (y, be, true)
+    }
+    if tokens[s].digits == 4, y >= 1000, y <= 2199 { return (y, e, false) }
+    if !strict, marked, tokens[s].digits >= 3, y >= 100 { return (y, e, false) }
+    return nil
+  }
+
+  private func lexYearSpec(_ y: Int, bc: Bool) -> Meaning {
+    bc ? .literal("BC" + String(repeating: "0", count: max(0, 4 - String(y).count)) + String(y)) : .date(DateSpec(year: y))
+  }
+
+  /// Day, month and optional year in the language's order: "13. Dezember 2013", "5 de mayo de
+  /// 2025", "3 janvier", "1η Φεβρουαρίου 1960", "21 травня 1911 року"; and a range's first
+  /// day "vom 13. bis 17. Mai" (month from the second).
+  private func lexDayMonth(_ j: Int) -> Candidate? {
+    guard let (d, de) = lexDay(j) else { return nil }
+    var k = de
+    if let (_, g) = lex.glue.match(tokens, at: k), sameLine(g) { k = g }
+    guard sameLine(k), let (m, me) = lex.months.match(tokens, at: k) else {
+      // A range: the first day takes the month (and year) of the second.
+      if let (_, r) = lex.rangeWords.match(tokens, at: de) ?? (isHyphen(de) ? (true, de + 1) : nil), sameLine(r),
+        let second = lexDayMonth(r), case .date(var spec) = second.meaning, spec.day != nil, number(j) != nil
+      {
+        spec.day = d
+        spec.weekday = nil
+        return Candidate(j, de, .date(spec))
+      }
+      return nil
+    }
+    var spec = DateSpec(month: m, day: d)
+    var e = me
+    var k2 = me
+    if isPunct(k2, ",") { k2 += 1 }
+    if let (_, g) = lex.glue.match(tokens, at: k2) { k2 = g }
+    if sameLine(k2), let (y, ye, bc) = lexYear(k2, strict: false), !bc {
+      spec.year = y
+      e = ye
+    }
+    return Candidate(j, e, .date(spec))
+  }
+
+  /// A weekday, alone or in apposition to a date: "Montag", "mercredi 3 avril", "samedi, le 6".
+  private func lexWeekdayDate(_ j: Int) -> Candidate? {
+    guard let (wd, we) = lex.weekdays.match(tokens, at: j) else { return nil }
+    var k = we
+    if isPunct(k, ",") { k += 1 }
+    var a = k
+    if let (_, e) = lex.articles.match(tokens, at: a) { a = e }
+    if sameLine(a), let c = lexDayMonth(a), case .date(var spec) = c.meaning {
+      spec.weekday = wd
+      return Candidate(j, c.end, .date(spec))
+    }
+    // A weekday alone needs a capital in languages that write it so, else any form.
+    return Candidate(j, we, .weekday(wd, offset: nil, time: nil))
+  }
+
+  /// Month with a year ("Dezember 2013", "mayo de 2025", "грудні 1957") or alone ("im März",
+  /// "τον Νοέμβριο") when the name cannot be an ordinary word.
+  private func lexMonthYear(_ j: Int) -> Candidate? {
+    guard let (m, me) = lex.months.match(tokens, at: j) else { return nil }
+    var k = me
+    if isPunct(k, ",") { k += 1 }
+    if let (_, g) = lex.glue.match(tokens, at: k) { k = g }
+    if sameLine(k), let (y, ye, bc) = lexYear(k, strict: false), !bc { return Candidate(j, ye, .date(DateSpec(year: y, month: m))) }
+    // Short names ("mai", "mar") read alone only with a capital in a language that capitalises.
+    guard tokens[j].text.unicodeScalars.count >= 4 || tokens[j].isCapitalized else { return nil }
+    return Candidate(j, me, .date(DateSpec(month: m)))
+  }
+
+  /// A year with its markers, or a BC year.
+  private func lexYearExpression(_ j: Int) -> Candidate? {
+    guard let (y, e, bc) = lexYear(j, strict: false) else { return nil }
+    return Candidate(j, e, lexYearSpec(y, bc: bc))
+  }
+
+  /// "1990er (Jahre)", "1990-х", "années 1990", "anni '90", "δεκαετία 1890" → 199, 189.
+  private func lexDecade(_ j: Int) -> Candidate? {
+    var k = j
+    var before = false
+    if let (u, e) = lex.units.match(tokens, at: k), u == .decade || u == .year, sameLine(e) {
+      k = e
+      before = true
+      if isPunct(k, "'") || isPunct(k, "’") { k += 1 }
+    }
+    guard let y = number(k), tokens[k].digits == 4 || tokens[k].digits == 2, y % 10 == 0 else { return nil }
+    let decade = tokens[k].digits == 4 ? y / 10 : 190 + y / 10
+    var e = k + 1
+    var suffixed = false
+    var s = e
+    if isHyphen(s), tokens[s].isAttached { s += 1 }
+    if let (_, se) = lex.decadeSuffixes.match(tokens, at: s), tokens[s].isAttached {
+      e = se
+      suffixed = true
+      if let (u, ue) = lex.units.match(tokens, at: e), u == .year || u == .decade, sameLine(e) { e = ue }
+    }
+    // A plural unit before a year ("années 1990") or a suffix makes a decade; "Jahr 1990" does not.
+    guard suffixed || (before && !lexIsYearSingular(j)) else { return nil }
+    if before, tokens[k].digits == 4, !suffixed, lexYear(k, strict: true) == nil { return nil }
+    return Candidate(j, e, .date(DateSpec(decade: decade)))
+  }
+
+  /// Whether the unit word at `j` is a year-before word ("Jahr", "année", "año"): a singular.
+  private func lexIsYearSingular(_ j: Int) -> Bool { lex.yearBefore.match(tokens, at: j) != nil }
+
+  /// "19. Jahrhundert", "XIXe siècle", "siglo XIX", "XIX століття", "20ός αιώνας" → 18.
+  private func lexCentury(_ j: Int) -> Candidate? {
+    if let (n, e) = lexCenturyNumber(j), let (u, ue) = lex.units.match(tokens, at: e), u == .century, sameLine(e) {
+      return Candidate(j, ue, .date(DateSpec(century: n - 1)))
+    }
+    if let (u, ue) = lex.units.match(tokens, at: j), u == .century, sameLine(ue) {
+      var k = ue
+      if let (_, g) = lex.glue.match(tokens, at: k) { k = g }
+      if let (n, e) = lexCenturyNumber(k) { return Candidate(j, e, .date(DateSpec(century: n - 1))) }
+    }
+    return nil
+  }
+
+  private func lexCenturyNumber(_ k: Int) -> (Int, Int)? {
+    if let (n, e) = lexDay(k), n <= 21 { return (n, e) }
+    guard let w = word(k) else { return nil }
+    var value = 0
+    var last = 1000
+    var index = w.startIndex
+    let numerals: [Character: Int] = ["i": 1, "v": 5, "x": 10, "l": 50]
+    while index < w.endIndex, let v = numerals[w[index]] {
+      if v > last { value += v - 2 * last } else { value += v }
+      last = v
+      index = w.index(after: index)
+    }
+    guard value >= 1, value <= 21, tokens[k].text.unicodeScalars.count <= 6 else { return nil }
+    let rest = String(w[index...])
+    if rest.isEmpty { return tokens[k].isCapitalized || tokens[k].text.count > 1 ? (value, k + 1) : nil }
+    guard lex.ordinalSuffixes.match(Tokenizer.tokenize(rest), at: 0) != nil else { return nil }
+    return (value, k + 1)
+  }
+
+  /// "Sommer 1942", "im Sommer", "l'hiver dernier" (by the determiner rule), "літа 1942".
+  private func lexSeason(_ j: Int) -> Candidate? {
+    guard let (s, se) = lex.seasons.match(tokens, at: j) else { return nil }
+    var k = se
+    if let (_, g) = lex.glue.match(tokens, at: k) { k = g }
+    if sameLine(k), let (y, ye, bc) = lexYear(k, strict: false), !bc { return Candidate(j, ye, .date(DateSpec(year: y, season: s))) }
+    return Candidate(j, se, .date(DateSpec(season: s)))
+  }
+
+  /// A part of the day on the DCT's day: "Abends", "la soirée", "вдень".
+  private func lexPartOfDay(_ j: Int) -> Candidate? {
+    guard let (p, e) = lex.partsOfDay.match(tokens, at: j) else { return nil }
+    return Candidate(j, e, .shift(.day, 0, origin: .dct, time: "T" + p), type: "TIME")
+  }
+
+  /// A holiday with its calendar rule, optionally with a year: "Weihnachten", "Pâques 2002".
+  private func lexHolidayExpression(_ j: Int) -> Candidate? {
+    guard let (h, e) = lex.holidays.match(tokens, at: j) else { return nil }
+    var spec = DateSpec(holiday: h)
+    var end = e
+    if sameLine(e), let (y, ye, bc) = lexYear(e, strict: true), !bc {
+      spec.year = y
+      end = ye
+    }
+    return Candidate(j, end, .date(spec))
+  }
+
+  /// A clock time: "18 Uhr", "20.15 Uhr", "20 h 15", "13:30", "kell 19.08".
+  private func lexClock(_ j: Int) -> Candidate? {
+    var k = j
+    var cued = false
+    if let (_, e) = lex.clockBefore.match(tokens, at: k), sameLine(e) {
+      k = e
+      cued = true
+    }
+    guard let h = number(k), tokens[k].digits <= 2, h <= 24 else { return nil }
+    var e = k + 1
+    var minute: Int?
+    if isPunct(e, ":") || isPunct(e, "."), tokens[e].isAttached, let m = number(e + 1), tokens[e + 1].digits == 2, m < 60,
+      tokens[e + 1].isAttached
+    {
+      minute = m
+      e += 2
+    }
+    if let (_, ce) = lex.clockAfter.match(tokens, at: e), sameLine(e) {
+      e = ce
+      cued = true
+      // "20 h 15", "15 horas 30".
+      if minute == nil, let m = number(e), tokens[e].digits == 2, m < 60, sameLine(e) {
+        minute = m
+        e += 1
+      }
+    } else if minute != nil, isPunct(k + 1, ":") {
+      cued = true
+    }
+    guard cued else { return nil }
+    let time = "T\(TimexFormat.two(h)):\(TimexFormat.two(minute ?? 0))"
+    return Candidate(j, e, .shift(.day, 0, origin: .dct, time: time), type: "TIME")
+  }
+}
