@@ -87,7 +87,8 @@ struct Grammar {
     case .punctuation: return t.text == "'" || t.text == "’"
     case .word, .ideograph:
       let c = classes[i]
-      guard c.contains(.trigger) else { return false }
+      // "XIXe siècle", "siglo XIX": a capitalised Roman numeral may start a century.
+      guard c.contains(.trigger) else { return vocabulary.hasGrammar && t.isCapitalized && Self.mayBeRoman(t.text) }
       // Function words ("the", "in", "a", "last") start an expression only before a head.
       guard c.contains(.prefixOnly) else { return true }
       var k = i + 1
@@ -97,6 +98,12 @@ struct Grammar {
       }
       return false
     }
+  }
+
+  /// Whether a word starts with a Roman numeral letter and is short enough to be one ("xix", "xviiie").
+  @inline(__always) static func mayBeRoman(_ w: String) -> Bool {
+    guard let f = w.utf8.first, f == 0x69 || f == 0x76 || f == 0x78 || f == 0x6C else { return false }
+    return w.utf8.count <= 7
   }
 
   /// The longest candidate starting at `i`.

@@ -27,9 +27,11 @@ struct MentionBuilder {
       return String(scalars[from..<to])
     }
 
-    // Without a DCT (a history, an encyclopaedia article) the story's own dates are the
-    // reference: the last explicit year sets the year of "im März", "20. September", and the
-    // last date anchors "im selben Jahr", "zwei Jahre später", "у наступному році".
+    // Without a DCT, or in a history whose explicit years lie far from its DCT (an
+    // encyclopaedia article), the story's own dates are the reference: the last explicit year
+    // sets the year of "im März", "20. September", and the last date anchors "im selben Jahr",
+    // "zwei Jahre später", "у наступному році".
+    let story = dct == nil || Self.isHistory(candidates, dct: dct)
     var storyPoint: TimexPoint?
     var storyYear: Int?
     for c in candidates {
@@ -44,11 +46,16 @@ struct MentionBuilder {
         ctx.narrativeYear = n.year
       }
       var meaning = c.meaning
-      if dct == nil {
+      if story {
         if let p = storyPoint { ctx.lastPoint = p }
         if let y = storyYear { ctx.narrativeYear = y }
-        if case .shift(let u, let n, .dct, let time) = meaning, !(u == .day && n == 0), storyPoint != nil {
-          meaning = .shift(u, n, origin: .narrative, time: time)
+        if case .shift(let u, let n, .dct, let time) = meaning {
+          if u == .day, n == 0, time == nil {
+            // "heute" in a history is the writer's present, not a day of the story.
+            meaning = .literal("PRESENT_REF")
+          } else if storyPoint != nil {
+            meaning = .shift(u, n, origin: .narrative, time: time)
+          }
         }
       }
       let outcome = Resolver.resolve(meaning, ctx)
@@ -68,7 +75,7 @@ struct MentionBuilder {
           TemporalMention(
             start: first.start, end: last.end, text: slice(first.start, last.end), type: c.type, value: value, mod: c.mod,
             anchor: anchor))
-        if dct == nil, let point, point.year != nil, c.type == "DATE" || c.type == "TIME" {
+        if story, let point, point.year != nil, c.type == "DATE" || c.type == "TIME" {
           if case .date(let spec) = c.meaning, spec.year != nil {
             storyYear = point.year
             storyPoint = point
@@ -102,6 +109,21 @@ struct MentionBuilder {
           message: "\(missingDCT.count) relative date expression(s) such as \"\(first.text)\" left underspecified (\(first.value)): no publication date was given; pass one (--published) to resolve them"))
     }
     return (mentions, findings)
+  }
+
+  /// Whether the text is a history rather than news: at least three explicit years, two
+  /// thirds of them more than ten years from the DCT ("1939", "1. September 1939" in an
+  /// article dated 2011).
+  static func isHistory(_ candidates: [Candidate], dct: CivilDate?) -> Bool {
+    guard let dct else { return true }
+    var years = 0
+    var far = 0
+    for c in candidates {
+      guard case .date(let spec) = c.meaning, let y = spec.year else { continue }
+      years += 1
+      if abs(y - dct.year) > 10 { far += 1 }
+    }
+    return far >= 3 && far * 3 >= years * 2
   }
 
   /// The tense of the sentence around a candidate: the nearest verb marker to the left (the

@@ -214,7 +214,8 @@ struct Resolver {
     if let last = ctx.lastPoint, last.year != nil,
       origin == .narrative || (origin == .focus && (last.quarter != nil || last.half != nil))
     {
-      if let shifted = shift(last, unit, n) {
+      if var shifted = shift(last, unit, n) {
+        if let time { shifted.time = time }
         return .value(shifted.value, anchor: "narrative", point: shifted)
       }
     }
