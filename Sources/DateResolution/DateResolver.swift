@@ -69,8 +69,10 @@ public struct DateResolver: Sendable {
       if v.hasGrammar {
         // CLDR's month and weekday names fill the grammar's slots too; the lexicon adds the
         // inflections CLDR lacks ("березні", "Νοέμβριο", "veebruaris").
-        for (name, month) in v.months where name.unicodeScalars.count >= 3 { v.grammar.months.add([name], month) }
-        for (name, day) in v.weekdays where name.unicodeScalars.count >= 5 { v.grammar.weekdays.add([name], day) }
+        // Abbreviations ("mar", "ter", "sept") are ordinary words too: only the wide names.
+        for (name, month) in v.months where v.standaloneMonths.contains(name) { v.grammar.months.add([name], month) }
+        v.weekdays = v.weekdays.filter { $0.key.unicodeScalars.count >= 5 }
+        for (name, day) in v.weekdays { v.grammar.weekdays.add([name], day) }
       }
       v.computeWordClasses()
       return v

@@ -29,7 +29,7 @@ enum DateGrammarLexicon {
   static let flagSlots: Set<String> = [
     "ordinal-suffix", "vague", "article", "glue", "year-before", "year-after", "era-bc", "past-prefix", "past-suffix",
     "future-prefix", "future-suffix", "later", "earlier", "set-prefix", "range", "clock-after", "clock-before",
-    "decade-suffix",
+    "decade-suffix", "preposition", "age-after",
   ]
 
   static func words(_ entries: [LexiconEntry]) throws -> DateGrammarWords {
@@ -57,8 +57,19 @@ enum DateGrammarLexicon {
         case "month": w.months.add(f, try int(1...12))
         case "weekday": w.weekdays.add(f, try int(1...7))
         case "unit":
-          guard let u = value.flatMap({ unitNames[$0] }) else { throw fail("unit \"\(value ?? "")\" is not one of \(unitNames.keys.sorted().joined(separator: ", "))") }
+          // "year" names a singular form, "years" a plural one ("centuries" for century).
+          let name = value ?? ""
+          let singular = name == "centuries" ? "century" : (name.hasSuffix("s") ? String(name.dropLast()) : name)
+          guard let u = unitNames[singular] else {
+            throw fail("unit \"\(name)\" is not one of \(unitNames.keys.sorted().joined(separator: ", ")) or their plurals (years, centuries)")
+          }
           w.units.add(f, u)
+          if singular != name { w.pluralUnits.add(f, true) }
+        case "quantifier":
+          guard let v = value, ["MORE_THAN", "LESS_THAN", "APPROX", "EQUAL_OR_MORE", "EQUAL_OR_LESS"].contains(v) else {
+            throw fail("quantifier must be MORE_THAN, LESS_THAN, APPROX, EQUAL_OR_MORE or EQUAL_OR_LESS")
+          }
+          w.quantifiers.add(f, v)
         case "number": w.numbers.add(f, try int(0...1000))
         case "ordinal": w.ordinals.add(f, try int(1...100))
         case "determiner":
@@ -102,6 +113,8 @@ enum DateGrammarLexicon {
         case "clock-after": w.clockAfter.add(f, true)
         case "clock-before": w.clockBefore.add(f, true)
         case "decade-suffix": w.decadeSuffixes.add(f, true)
+        case "preposition": w.prepositions.add(f, true)
+        case "age-after": w.ageAfter.add(f, true)
         default: throw fail("unknown slot \"\(slot)\" (see Lexicons/README.md, date-grammar.tsv)")
         }
       }

@@ -12,6 +12,16 @@ struct DateGrammarWords: Sendable {
   var weekdays = PhraseTable<Int>()
   /// Unit words in every inflection ("Jahre", "années", "років") → unit.
   var units = PhraseTable<TimeUnit>()
+  /// The plural forms among `units` ("Jahre", "années", "anni"): with a determiner and no
+  /// count they are a vague duration ("die letzten Jahre", "ultimi anni" → PXY).
+  var pluralUnits = PhraseTable<Bool>()
+  /// Quantifiers before a count ("mehr als", "plus de", "quasi", "rund") → TIMEX3 mod.
+  var quantifiers = PhraseTable<String>()
+  /// Prepositions that may precede an expression without belonging to it ("im", "en", "у"):
+  /// a bare season or part of day needs one, or an article ("en été", not "a été").
+  var prepositions = PhraseTable<Bool>()
+  /// Words after a count of years making it an age ("alt", "jährige").
+  var ageAfter = PhraseTable<Bool>()
   /// Number words ("zwei", "trois", "dos", "п'ять") → value.
   var numbers = PhraseTable<Int>()
   /// Ordinal words ("ersten", "premier", "третього") → value.
@@ -98,6 +108,7 @@ struct DateGrammarWords: Sendable {
     s.formUnion(futurePrefixes.firstTokens)
     s.formUnion(setPrefixes.firstTokens)
     s.formUnion(clockBefore.firstTokens)
+    s.formUnion(quantifiers.firstTokens)
     return s.subtracting(headTokens)
   }
 
@@ -108,6 +119,10 @@ struct DateGrammarWords: Sendable {
     months.merge(o.months)
     weekdays.merge(o.weekdays)
     units.merge(o.units)
+    pluralUnits.merge(o.pluralUnits)
+    quantifiers.merge(o.quantifiers)
+    prepositions.merge(o.prepositions)
+    ageAfter.merge(o.ageAfter)
     numbers.merge(o.numbers)
     ordinals.merge(o.ordinals)
     ordinalSuffixes.merge(o.ordinalSuffixes)

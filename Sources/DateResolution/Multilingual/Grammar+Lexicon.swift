@@ -69,7 +69,27 @@ extension Grammar {
     consider(lexPartOfDay(j))
     consider(lexHolidayExpression(j))
     consider(lexClock(j))
+    consider(lexNumericDate(j))
+    if let c = best, let joined = lexWithClock(c) { return joined }
     return best
+  }
+
+  /// A day followed by its clock time: "samedi 18 janvier, à 18 h", "hier vers 18 h".
+  private func lexWithClock(_ c: Candidate) -> Candidate? {
+    var k = c.end
+    if isPunct(k, ",") { k += 1 }
+    if let (_, e) = lex.prepositions.match(tokens, at: k) { k = e }
+    guard sameLine(k), let clock = lexClock(k), case .shift(_, _, _, let time?) = clock.meaning else { return nil }
+    var meaning: Meaning
+    switch c.meaning {
+    case .date(var spec) where spec.day != nil && spec.time == nil:
+      spec.time = time
+      meaning = .date(spec)
+    case .weekday(let d, let offset, nil): meaning = .weekday(d, offset: offset, time: time)
+    case .shift(.day, let n, let origin, nil): meaning = .shift(.day, n, origin: origin, time: time)
+    default: return nil
+    }
+    return Candidate(c.start, clock.end, meaning, type: "TIME", mod: c.mod)
   }
 
   private func lexPhraseCandidate(_ j: Int, _ e: Int, _ m: LexiconMeaning) -> Candidate {
@@ -114,6 +134,11 @@ extension Grammar {
       sign = 1
       k = e
     }
+    var mod: String?
+    if let (q, e) = lex.quantifiers.match(tokens, at: k), sameLine(e), lexCount(e) != nil {
+      mod = q
+      k = e
+    }
     guard let (n, ce0) = lexCount(k), sameLine(ce0) else { return nil }
     var ce = ce0
     // "un'ora", "vent'anni": an elided count.
@@ -138,9 +163,18 @@ extension Grammar {
         origin = .narrative
       }
     }
-    guard sign != 0 else { return Candidate(j, ue, .literal(u.duration(n)), type: "DURATION") }
+    if sign == 0, u == .year, mod == nil, let n, n >= 15, number(k) != nil, isAge(before: j, after: ue) { return nil }
+    guard sign != 0 else { return Candidate(j, ue, .literal(u.duration(n)), type: "DURATION", mod: mod) }
     guard let n else { return Candidate(j, end, .literal(sign < 0 ? "PAST_REF" : "FUTURE_REF")) }
-    return Candidate(j, end, .shift(u, sign * n, origin: origin, time: nil))
+    return Candidate(j, end, .shift(u, sign * n, origin: origin, time: nil), mod: mod)
+  }
+
+  /// "di 51 anni", "Marie, 38 ans,", "87 Jahre alt": a count of years that is an age.
+  private func isAge(before j: Int, after e: Int) -> Bool {
+    if lex.ageAfter.match(tokens, at: e) != nil { return true }
+    guard j > 0 else { return false }
+    if isPunct(j - 1, ",") || isPunct(j - 1, "(") { return true }
+    return lex.glue.match(tokens, at: j - 1)?.end == j
   }
 
   // MARK: Determiners
@@ -193,6 +227,10 @@ extension Grammar {
   }
 
   private func lexUnitShift(_ j: Int, _ e: Int, _ u: TimeUnit, _ d: DateGrammarWords.Determiner) -> Candidate? {
+    // "die letzten Jahre", "ultimi anni", "los próximos días": an open number of units.
+    if d != .same, (j..<e).contains(where: { lex.pluralUnits.match(tokens, at: $0) != nil }) {
+      return Candidate(j, e, .literal(u.duration(nil)), type: "DURATION")
+    }
     switch d {
     case .same: return Candidate(j, e, .shift(u, 0, origin: .narrative, time: nil))
     case .offset(let o):
@@ -286,6 +324,33 @@ extension Grammar {
     return Candidate(j, e, .date(spec))
   }
 
+  /// A day-first numeric date: "04/03/1993", "1.9.39", "25-05-94" (a two-digit year is read
+  /// in the century that puts it within 1931–2030).
+  private func lexNumericDate(_ j: Int) -> Candidate? {
+    guard let d = number(j), tokens[j].digits <= 2, d >= 1, d <= 31, !inTableRow[j] else { return nil }
+    let sep = j + 1
+    guard sep + 3 < tokens.count, isPunct(sep, "/") || isPunct(sep, ".") || isPunct(sep, "-"), tokens[sep].isAttached,
+      let m = number(sep + 1), tokens[sep + 1].digits <= 2, m >= 1, m <= 12, tokens[sep + 1].isAttached,
+      tokens[sep + 2].text == tokens[sep].text, tokens[sep + 2].isAttached, let y = number(sep + 3), tokens[sep + 3].isAttached,
+      tokens[sep + 3].digits == 2 || tokens[sep + 3].digits == 4
+    else { return nil }
+    // Not part of a longer number run ("1.2.3.4").
+    if isPunct(sep + 4, tokens[sep].text), number(sep + 5) != nil, tokens[sep + 5].isAttached { return nil }
+    let year = tokens[sep + 3].digits == 4 ? y : (y <= 30 ? 2000 + y : 1900 + y)
+    return Candidate(j, sep + 4, .date(DateSpec(year: year, month: m, day: d)))
+  }
+
+  /// Whether an article, preposition, determiner or glue word ends right before `j` ("en été",
+  /// "l'hiver", "im Sommer"), so that a bare season or part of day is not an ordinary word.
+  private func lexCuedBefore(_ j: Int) -> Bool {
+    for back in 1...3 where j - back >= 0 {
+      let k = j - back
+      for table in [lex.articles, lex.prepositions, lex.glue] where table.match(tokens, at: k)?.end == j { return true }
+      if lex.determiners.match(tokens, at: k)?.end == j { return true }
+    }
+    return false
+  }
+
   /// A weekday, alone or in apposition to a date: "Montag", "mercredi 3 avril", "samedi, le 6".
   private func lexWeekdayDate(_ j: Int) -> Candidate? {
     guard let (wd, we) = lex.weekdays.match(tokens, at: j) else { return nil }
@@ -297,7 +362,10 @@ extension Grammar {
       spec.weekday = wd
       return Candidate(j, c.end, .date(spec))
     }
-    // A weekday alone needs a capital in languages that write it so, else any form.
+    // "jeudi soir", "Dienstagabend" is written apart: "Dienstag Abend".
+    if let (p, pe) = lex.partsOfDay.match(tokens, at: we), sameLine(we) {
+      return Candidate(j, pe, .weekday(wd, offset: nil, time: "T" + p), type: "TIME")
+    }
     return Candidate(j, we, .weekday(wd, offset: nil, time: nil))
   }
 
@@ -309,6 +377,10 @@ extension Grammar {
     if isPunct(k, ",") { k += 1 }
     if let (_, g) = lex.glue.match(tokens, at: k) { k = g }
     if sameLine(k), let (y, ye, bc) = lexYear(k, strict: false), !bc { return Candidate(j, ye, .date(DateSpec(year: y, month: m))) }
+    // "junho do ano passado", "im Mai letzten Jahres", "en mai de l'année dernière".
+    if sameLine(k), let r = lexDetermined(lex.articles.match(tokens, at: k)?.end ?? k), case .shift(.year, let o, .dct, nil) = r.meaning {
+      return Candidate(j, r.end, .date(DateSpec(yearOffset: o, month: m)))
+    }
     // Short names ("mai", "mar") read alone only with a capital in a language that capitalises.
     guard tokens[j].text.unicodeScalars.count >= 4 || tokens[j].isCapitalized else { return nil }
     return Candidate(j, me, .date(DateSpec(month: m)))
@@ -327,6 +399,8 @@ extension Grammar {
     if let (u, e) = lex.units.match(tokens, at: k), u == .decade || u == .year, sameLine(e) {
       k = e
       before = true
+      // "década de 1970", "δεκαετία του 1890".
+      if u == .decade, let (_, g) = lex.glue.match(tokens, at: k) { k = g }
       if isPunct(k, "'") || isPunct(k, "’") { k += 1 }
     }
     guard let y = number(k), tokens[k].digits == 4 || tokens[k].digits == 2, y % 10 == 0 else { return nil }
@@ -387,12 +461,13 @@ extension Grammar {
     var k = se
     if let (_, g) = lex.glue.match(tokens, at: k) { k = g }
     if sameLine(k), let (y, ye, bc) = lexYear(k, strict: false), !bc { return Candidate(j, ye, .date(DateSpec(year: y, season: s))) }
+    guard lexCuedBefore(j) || tokens[j].isCapitalized && j > 0 && !isPunct(j - 1, ".") else { return nil }
     return Candidate(j, se, .date(DateSpec(season: s)))
   }
 
   /// A part of the day on the DCT's day: "Abends", "la soirée", "вдень".
   private func lexPartOfDay(_ j: Int) -> Candidate? {
-    guard let (p, e) = lex.partsOfDay.match(tokens, at: j) else { return nil }
+    guard let (p, e) = lex.partsOfDay.match(tokens, at: j), lexCuedBefore(j) || e - j > 1 || tokens[j].text.unicodeScalars.count >= 6 else { return nil }
     return Candidate(j, e, .shift(.day, 0, origin: .dct, time: "T" + p), type: "TIME")
   }
 
@@ -438,6 +513,7 @@ extension Grammar {
     }
     guard cued else { return nil }
     let time = "T\(TimexFormat.two(h)):\(TimexFormat.two(minute ?? 0))"
-    return Candidate(j, e, .shift(.day, 0, origin: .dct, time: time), type: "TIME")
+    // The day is the one last mentioned ("dimanche … à 14 h"), else the DCT's.
+    return Candidate(j, e, .shift(.day, 0, origin: .narrative, time: time), type: "TIME")
   }
 }

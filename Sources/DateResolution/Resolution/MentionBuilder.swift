@@ -112,7 +112,7 @@ struct MentionBuilder {
   }
 
   /// Whether the text is a history rather than news: at least three explicit years, two
-  /// thirds of them more than ten years from the DCT ("1939", "1. September 1939" in an
+  /// thirds of them more than thirty years from the DCT ("1939", "1. September 1939" in an
   /// article dated 2011).
   static func isHistory(_ candidates: [Candidate], dct: CivilDate?) -> Bool {
     guard let dct else { return true }
@@ -121,7 +121,7 @@ struct MentionBuilder {
     for c in candidates {
       guard case .date(let spec) = c.meaning, let y = spec.year else { continue }
       years += 1
-      if abs(y - dct.year) > 10 { far += 1 }
+      if abs(y - dct.year) > 30 { far += 1 }
     }
     return far >= 3 && far * 3 >= years * 2
   }
