@@ -35,7 +35,11 @@ extension Grammar {
       j = k
     }
     guard var c = lexCore(j) else {
-      // Articles alone are no expression; a modifier may still start one of its own.
+      // "Ende des Jahres", "à la fin du mois": the period in focus.
+      if mod != nil, let (u, e) = lex.units.match(tokens, at: j), u >= .week, lex.pluralUnits.match(tokens, at: j) == nil {
+        return Candidate(i, e, .shift(u, 0, origin: .dct, time: nil), mod: mod)
+      }
+      // Articles alone are no expression.
       return nil
     }
     c.start = i
@@ -76,8 +80,9 @@ extension Grammar {
 
   /// A day followed by its clock time: "samedi 18 janvier, à 18 h", "hier vers 18 h".
   private func lexWithClock(_ c: Candidate) -> Candidate? {
-    var k = c.end
-    if isPunct(k, ",") { k += 1 }
+    // Only in apposition, after a comma: "1. September 1939 um 4:45 Uhr" stays two.
+    guard isPunct(c.end, ",") else { return nil }
+    var k = c.end + 1
     if let (_, e) = lex.prepositions.match(tokens, at: k) { k = e }
     guard sameLine(k), let clock = lexClock(k), case .shift(_, _, _, let time?) = clock.meaning else { return nil }
     var meaning: Meaning
@@ -164,9 +169,22 @@ extension Grammar {
       }
     }
     if sign == 0, u == .year, mod == nil, let n, n >= 15, number(k) != nil, isAge(before: j, after: ue) { return nil }
+    if sign == 0, let n, let (value, e) = lexCompoundDuration(u, n, after: ue) {
+      return Candidate(j, e, .literal(value), type: "DURATION", mod: mod)
+    }
     guard sign != 0 else { return Candidate(j, ue, .literal(u.duration(n)), type: "DURATION", mod: mod) }
     guard let n else { return Candidate(j, end, .literal(sign < 0 ? "PAST_REF" : "FUTURE_REF")) }
     return Candidate(j, end, .shift(u, sign * n, origin: origin, time: nil), mod: mod)
+  }
+
+  /// "zwei Jahre und drei Monate" (P2Y3M), "un an et six mois" (P1Y6M): a second, smaller
+  /// calendar unit joined by the language's "and" (a range word).
+  private func lexCompoundDuration(_ u: TimeUnit, _ n: Int, after e: Int) -> (String, Int)? {
+    let letters: [TimeUnit: String] = [.year: "Y", .month: "M", .week: "W", .day: "D"]
+    guard let first = letters[u], let (_, r) = lex.rangeWords.match(tokens, at: e), sameLine(e),
+      let (m, ce) = lexCount(r), let m, let (u2, ue2) = lex.units.match(tokens, at: ce), u2 < u, let second = letters[u2]
+    else { return nil }
+    return ("P\(n)\(first)\(m)\(second)", ue2)
   }
 
   /// "di 51 anni", "Marie, 38 ans,", "87 Jahre alt": a count of years that is an age.
@@ -491,10 +509,20 @@ extension Grammar {
       k = e
       cued = true
     }
-    guard let h = number(k), tokens[k].digits <= 2, h <= 24 else { return nil }
-    var e = k + 1
+    let h: Int
+    var e: Int
+    if let n = number(k), tokens[k].digits <= 2, n <= 24 {
+      h = n
+      e = k + 1
+    } else if let (n, ne) = lex.numbers.match(tokens, at: k), n <= 24, lex.clockAfter.match(tokens, at: ne) != nil {
+      // "neun Uhr", "cinq heures".
+      h = n
+      e = ne
+    } else {
+      return nil
+    }
     var minute: Int?
-    if isPunct(e, ":") || isPunct(e, "."), tokens[e].isAttached, let m = number(e + 1), tokens[e + 1].digits == 2, m < 60,
+    if number(k) != nil, isPunct(e, ":") || isPunct(e, "."), tokens[e].isAttached, let m = number(e + 1), tokens[e + 1].digits == 2, m < 60,
       tokens[e + 1].isAttached
     {
       minute = m
