@@ -111,19 +111,29 @@ struct MentionBuilder {
     return (mentions, findings)
   }
 
-  /// Whether the text is a history rather than news: at least three explicit years, two
-  /// thirds of them more than thirty years from the DCT ("1939", "1. September 1939" in an
-  /// article dated 2011).
+  /// Whether the text is a history rather than news: at least ten explicit years, three in
+  /// four of them (BC years included) more than five years from the DCT ("1939", "1. September 1939" in an article
+  /// dated 2011), and few words counting from the DCT ("today", "yesterday", weekdays): a news
+  /// story looking back still speaks from its own day.
   static func isHistory(_ candidates: [Candidate], dct: CivilDate?) -> Bool {
     guard let dct else { return true }
     var years = 0
     var far = 0
+    var deictic = 0
     for c in candidates {
+      switch c.meaning {
+      case .shift(.day, 0, .dct, _), .weekday: deictic += 1
+      default: break
+      }
+      if case .literal(let v) = c.meaning, v.hasPrefix("BC") {
+        years += 1
+        far += 1
+      }
       guard case .date(let spec) = c.meaning, let y = spec.year else { continue }
       years += 1
-      if abs(y - dct.year) > 30 { far += 1 }
+      if abs(y - dct.year) > 5 { far += 1 }
     }
-    return far >= 3 && far * 3 >= years * 2
+    return far >= 10 && far * 4 >= years * 3 && deictic * 5 < far
   }
 
   /// The tense of the sentence around a candidate: the nearest verb marker to the left (the

@@ -211,8 +211,8 @@ struct Resolver {
   private static func resolveShift(_ unit: TimeUnit, _ n: Int, origin: Meaning.Origin, time: String?, _ ctx: Context) -> Outcome {
     // Anaphoric: shift the last date mentioned, keeping its granularity ("a year earlier" after
     // "the third quarter" is the third quarter of the year before).
-    // A day or a clock time counts from a day, not from a month or a year.
-    if let last = ctx.lastPoint, last.year != nil, unit > .day || last.day != nil,
+    // A clock time counts from a day, not from a month or a year.
+    if let last = ctx.lastPoint, last.year != nil, time == nil || last.day != nil,
       origin == .narrative || (origin == .focus && (last.quarter != nil || last.half != nil))
     {
       if var shifted = shift(last, unit, n) {
