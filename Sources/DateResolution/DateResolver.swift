@@ -27,6 +27,8 @@ public struct DateResolver: Sendable {
   private let extras: [String: Vocabulary]
   /// CLDR vocabulary plus extras, per language, built on first use.
   private let cache = VocabularyCache()
+  /// Stop words telling which language a sentence is in.
+  private let sentenceLanguages: SentenceLanguages
 
   /// - Parameter lexicons: supplies `date-words` tables (date words CLDR lacks); may be empty.
   /// - Throws: `LexiconError` or `DateResolutionError` for a malformed `date-words` line.
@@ -42,6 +44,8 @@ public struct DateResolver: Sendable {
       extras[language, default: Vocabulary()].grammar.merge(words)
     }
     self.extras = extras
+    sentenceLanguages = try SentenceLanguages(
+      lexicons: lexicons, languages: lexicons.languages(forKind: DateGrammarLexicon.kind) + ["en"])
   }
 
   /// Finds and resolves the temporal expressions of `text`.
@@ -61,26 +65,9 @@ public struct DateResolver: Sendable {
         findings.append(Finding(code: "invalid-dct", severity: .warning, message: "document date \"\(dct)\" is not a valid YYYY-MM-DD date; relative dates are left unresolved"))
       }
     }
-    let key = language.map(VocabularyStore.baseLanguage) ?? "*"
-    let vocabulary = cache.vocabulary(key) {
-      var v = extras["all"] ?? Vocabulary()
-      if let own = extras[key] { v.merge(own) }
-      v.merge(VocabularyStore.shared.vocabulary(for: language))
-      if v.hasGrammar {
-        // CLDR's month and weekday names fill the grammar's slots too; the lexicon adds the
-        // inflections CLDR lacks ("березні", "Νοέμβριο", "veebruaris").
-        // Abbreviations ("mar", "ter", "sept") are ordinary words too: only the wide names.
-        for (name, month) in v.months where v.standaloneMonths.contains(name) { v.grammar.months.add([name], month) }
-        v.weekdays = v.weekdays.filter { $0.key.unicodeScalars.count >= 5 }
-        for (name, day) in v.weekdays { v.grammar.weekdays.add([name], day) }
-      }
-      v.computeWordClasses()
-      return v
-    }
     if text.utf8.count <= Self.pieceBytes {
       let tokens = Tokenizer.tokenize(text)
-      let candidates = Grammar(tokens: tokens, vocabulary: vocabulary).candidates()
-      let tagged = MentionBuilder(text: text, tokens: tokens, dct: dctDate).build(candidates)
+      let tagged = MentionBuilder(text: text, tokens: tokens, dct: dctDate).build(candidates(tokens, language: language))
       findings.append(contentsOf: tagged.findings)
       return DateResolution(mentions: tagged.mentions, findings: findings)
     }
@@ -91,8 +78,7 @@ public struct DateResolver: Sendable {
     let pieces = TextPieces.split(text, limit: Self.pieceBytes)
     for (piece, offset) in pieces {
       let tokens = Tokenizer.tokenize(piece)
-      let candidates = Grammar(tokens: tokens, vocabulary: vocabulary).candidates()
-      let tagged = MentionBuilder(text: piece, tokens: tokens, dct: dctDate).build(candidates)
+      let tagged = MentionBuilder(text: piece, tokens: tokens, dct: dctDate).build(candidates(tokens, language: language))
       for var mention in tagged.mentions {
         mention.start += offset
         mention.end += offset
@@ -111,6 +97,45 @@ public struct DateResolver: Sendable {
         code: "text-resolved-in-pieces", severity: .info,
         message: "the text is \(text.utf8.count) bytes long; its dates were resolved in \(pieces.count) pieces of at most \(Self.pieceBytes) bytes cut at line breaks, so an expression that refers to a date in an earlier piece may stay unresolved"))
     return DateResolution(mentions: mentions, findings: findings)
+  }
+
+  /// The grammar's candidates, each sentence read with its language's vocabulary
+  /// (`SentenceLanguages`): the document's, or another's for a sentence plainly in it.
+  private func candidates(_ tokens: [Token], language: String?) -> [Candidate] {
+    let key = language.map(VocabularyStore.baseLanguage)
+    guard let (document, runs) = sentenceLanguages.runs(tokens, document: key) else {
+      return Grammar(tokens: tokens, vocabulary: vocabulary(key)).candidates()
+    }
+    var out: [Candidate] = []
+    for (range, runLanguage) in runs {
+      let slice = Array(tokens[range])
+      for var c in Grammar(tokens: slice, vocabulary: vocabulary(runLanguage ?? document)).candidates() {
+        c.start += range.lowerBound
+        c.end += range.lowerBound
+        out.append(c)
+      }
+    }
+    return out
+  }
+
+  /// The vocabulary of a language key (nil: unknown), built once.
+  private func vocabulary(_ language: String?) -> Vocabulary {
+    let key = language ?? "*"
+    return cache.vocabulary(key) {
+      var v = extras["all"] ?? Vocabulary()
+      if let own = extras[key] { v.merge(own) }
+      v.merge(VocabularyStore.shared.vocabulary(for: language))
+      if v.hasGrammar {
+        // CLDR's month and weekday names fill the grammar's slots too; the lexicon adds the
+        // inflections CLDR lacks ("березні", "Νοέμβριο", "veebruaris").
+        // Abbreviations ("mar", "ter", "sept") are ordinary words too: only the wide names.
+        for (name, month) in v.months where v.standaloneMonths.contains(name) { v.grammar.months.add([name], month) }
+        v.weekdays = v.weekdays.filter { $0.key.unicodeScalars.count >= 5 }
+        for (name, day) in v.weekdays { v.grammar.weekdays.add([name], day) }
+      }
+      v.computeWordClasses()
+      return v
+    }
   }
 
   /// Texts longer than this many UTF-8 bytes are resolved in pieces of at most this size.

@@ -230,7 +230,8 @@ struct Grammar {
       }
       return (d, i + 1)
     }
-    if let d = vocabulary.weekdays[w] { return (d, skipPeriod(i + 1)) }
+    // Only an abbreviation takes its period ("Di.", not the full stop after "dimanche.").
+    if let d = vocabulary.weekdays[w] { return (d, w.unicodeScalars.count <= 4 ? skipPeriod(i + 1) : i + 1) }
     return nil
   }
 

@@ -80,9 +80,15 @@ extension Grammar {
 
   /// A day followed by its clock time: "samedi 18 janvier, à 18 h", "hier vers 18 h".
   private func lexWithClock(_ c: Candidate) -> Candidate? {
-    // Only in apposition, after a comma: "1. September 1939 um 4:45 Uhr" stays two.
-    guard isPunct(c.end, ",") else { return nil }
-    var k = c.end + 1
+    // After a date only in apposition, after a comma: "1. September 1939 um 4:45 Uhr" stays
+    // two; a day word takes its time directly ("hier vers 18 h", "täna kell 19.30").
+    var k = c.end
+    if isPunct(k, ",") {
+      k += 1
+    } else if case .shift(.day, _, _, nil) = c.meaning {
+    } else {
+      return nil
+    }
     if let (_, e) = lex.prepositions.match(tokens, at: k) { k = e }
     guard sameLine(k), let clock = lexClock(k), case .shift(_, _, _, let time?) = clock.meaning else { return nil }
     var meaning: Meaning
@@ -372,6 +378,8 @@ extension Grammar {
   /// A weekday, alone or in apposition to a date: "Montag", "mercredi 3 avril", "samedi, le 6".
   private func lexWeekdayDate(_ j: Int) -> Candidate? {
     guard let (wd, we) = lex.weekdays.match(tokens, at: j) else { return nil }
+    // Greek "τρίτη", "πέμπτη" are also ordinals: lowercase, they count.
+    if !tokens[j].isCapitalized, let (_, oe) = lex.ordinals.match(tokens, at: j), oe >= we { return nil }
     var k = we
     if isPunct(k, ",") { k += 1 }
     var a = k

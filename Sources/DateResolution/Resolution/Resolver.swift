@@ -265,6 +265,8 @@ struct Resolver {
   /// A resolved point moved by `n` units, keeping its own granularity when that is finer.
   static func shift(_ p: TimexPoint, _ unit: TimeUnit, _ n: Int) -> TimexPoint? {
     guard let y = p.year else { return nil }
+    // "im selben Jahr", "la même année": the year itself, whatever was mentioned in it.
+    if unit == .year, n == 0 { return TimexPoint(year: y) }
     if unit == .year {
       var q = p
       q.year = y + n
