@@ -67,7 +67,7 @@ public struct DateResolver: Sendable {
     }
     if text.utf8.count <= Self.pieceBytes {
       let tokens = Tokenizer.tokenize(text)
-      let tagged = MentionBuilder(text: text, tokens: tokens, dct: dctDate).build(candidates(tokens, language: language))
+      let tagged = builder(text: text, tokens, dctDate, language).build(candidates(tokens, language: language))
       findings.append(contentsOf: tagged.findings)
       return DateResolution(mentions: tagged.mentions, findings: findings)
     }
@@ -78,7 +78,7 @@ public struct DateResolver: Sendable {
     let pieces = TextPieces.split(text, limit: Self.pieceBytes)
     for (piece, offset) in pieces {
       let tokens = Tokenizer.tokenize(piece)
-      let tagged = MentionBuilder(text: piece, tokens: tokens, dct: dctDate).build(candidates(tokens, language: language))
+      let tagged = builder(text: piece, tokens, dctDate, language).build(candidates(tokens, language: language))
       for var mention in tagged.mentions {
         mention.start += offset
         mention.end += offset
@@ -97,6 +97,16 @@ public struct DateResolver: Sendable {
         code: "text-resolved-in-pieces", severity: .info,
         message: "the text is \(text.utf8.count) bytes long; its dates were resolved in \(pieces.count) pieces of at most \(Self.pieceBytes) bytes cut at line breaks, so an expression that refers to a date in an earlier piece may stay unresolved"))
     return DateResolution(mentions: mentions, findings: findings)
+  }
+
+  /// A mention builder knowing the document language's tense words.
+  private func builder(text: String, _ tokens: [Token], _ dct: CivilDate?, _ language: String?) -> MentionBuilder {
+    var b = MentionBuilder(text: text, tokens: tokens, dct: dct)
+    if let key = language.map(VocabularyStore.baseLanguage), let words = extras[key]?.grammar {
+      b.pastMarkers = words.pastMarkers
+      b.futureMarkers = words.futureMarkers
+    }
+    return b
   }
 
   /// The grammar's candidates, each sentence read with its language's vocabulary

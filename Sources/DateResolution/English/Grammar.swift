@@ -231,7 +231,11 @@ struct Grammar {
       return (d, i + 1)
     }
     // Only an abbreviation takes its period ("Di.", not the full stop after "dimanche.").
-    if let d = vocabulary.weekdays[w] { return (d, w.unicodeScalars.count <= 4 ? skipPeriod(i + 1) : i + 1) }
+    if let d = vocabulary.weekdays[w] {
+      // Greek "τρίτη" is also "third": lowercase, it is the ordinal.
+      if vocabulary.hasGrammar, !tokens[i].isCapitalized, let (_, e) = vocabulary.grammar.ordinals.match(tokens, at: i), e > i { return nil }
+      return (d, w.unicodeScalars.count <= 4 ? skipPeriod(i + 1) : i + 1)
+    }
     return nil
   }
 

@@ -29,7 +29,7 @@ enum DateGrammarLexicon {
   static let flagSlots: Set<String> = [
     "ordinal-suffix", "vague", "article", "glue", "year-before", "year-after", "era-bc", "past-prefix", "past-suffix",
     "future-prefix", "future-suffix", "later", "earlier", "set-prefix", "range", "clock-after", "clock-before",
-    "decade-suffix", "preposition", "age-after",
+    "decade-suffix", "preposition", "age-after", "past-marker", "future-marker",
   ]
 
   static func words(_ entries: [LexiconEntry]) throws -> DateGrammarWords {
@@ -115,6 +115,8 @@ enum DateGrammarLexicon {
         case "decade-suffix": w.decadeSuffixes.add(f, true)
         case "preposition": w.prepositions.add(f, true)
         case "age-after": w.ageAfter.add(f, true)
+        case "past-marker": w.pastMarkers.formUnion(f)
+        case "future-marker": w.futureMarkers.formUnion(f)
         default: throw fail("unknown slot \"\(slot)\" (see Lexicons/README.md, date-grammar.tsv)")
         }
       }

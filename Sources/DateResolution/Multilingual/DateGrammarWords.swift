@@ -72,6 +72,11 @@ struct DateGrammarWords: Sendable {
   /// Letters glued to a year making it a decade ("1990er", "1990-х", "1990-ті").
   var decadeSuffixes = PhraseTable<Bool>()
 
+  /// Verb forms that put a sentence in the past ("war", "fue", "було") or future ("wird",
+  /// "sera", "буде"), for the year of "am 13. Dezember" and the day of "Montag".
+  var pastMarkers: Set<String> = []
+  var futureMarkers: Set<String> = []
+
   /// Determiner meaning.
   enum Determiner: Sendable, Equatable {
     case offset(Int)
@@ -149,6 +154,8 @@ struct DateGrammarWords: Sendable {
     clockAfter.merge(o.clockAfter)
     clockBefore.merge(o.clockBefore)
     decadeSuffixes.merge(o.decadeSuffixes)
+    pastMarkers.formUnion(o.pastMarkers)
+    futureMarkers.formUnion(o.futureMarkers)
   }
 }
 

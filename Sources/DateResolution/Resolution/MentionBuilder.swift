@@ -7,6 +7,10 @@ struct MentionBuilder {
   let text: String
   let tokens: [Token]
   let dct: CivilDate?
+  /// Tense words of the document's language beyond English ("wird", "sera", "fue"), from its
+  /// `date-grammar` lexicon.
+  var pastMarkers: Set<String> = []
+  var futureMarkers: Set<String> = []
 
   func build(_ candidates: [Candidate]) -> (mentions: [TemporalMention], findings: [Finding]) {
     var mentions: [TemporalMention] = []
@@ -184,7 +188,8 @@ struct MentionBuilder {
       if w == "ll" { return i > 0 && (tokens[i - 1].text == "'" || tokens[i - 1].text == "’") ? .future : nil }
       return .future
     }
-    if EnglishWords.pastMarkers.contains(w) { return .past }
+    if EnglishWords.pastMarkers.contains(w) || pastMarkers.contains(w) { return .past }
+    if futureMarkers.contains(w) { return .future }
     if w.count > 4, w.hasSuffix("ed"), !["need", "speed", "seed", "feed", "breed", "indeed", "proceed", "exceed", "succeed"].contains(w) {
       return .past
     }
