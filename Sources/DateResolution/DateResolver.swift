@@ -44,8 +44,9 @@ public struct DateResolver: Sendable {
       extras[language, default: Vocabulary()].grammar.merge(words)
     }
     self.extras = extras
+    let grammarLanguages = lexicons.languages(forKind: DateGrammarLexicon.kind)
     sentenceLanguages = try SentenceLanguages(
-      lexicons: lexicons, languages: lexicons.languages(forKind: DateGrammarLexicon.kind) + ["en"])
+      lexicons: lexicons, languages: grammarLanguages + ["en"], grammarLanguages: Set(grammarLanguages))
   }
 
   /// Finds and resolves the temporal expressions of `text`.

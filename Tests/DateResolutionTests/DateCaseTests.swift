@@ -24,6 +24,7 @@ import Testing
   @Test(arguments: DateCase.load("multilingual.json")) func multilingual(_ c: DateCase) throws { try check(c) }
   @Test(arguments: DateCase.load("seeds.json")) func seedPhenomena(_ c: DateCase) throws { try check(c) }
   @Test(arguments: DateCase.load("bad-input.json")) func badInput(_ c: DateCase) throws { try check(c) }
+  @Test(arguments: DateCase.grammarTables.flatMap(DateCase.load)) func languageGrammar(_ c: DateCase) throws { try check(c) }
 
   private func check(_ c: DateCase) throws {
     let resolver = try #require(SharedResolver.resolver)

@@ -15,9 +15,12 @@ struct SentenceLanguages: Sendable {
   /// Lowercased stop word → bit mask of the languages listing it.
   private let masks: [String: UInt32]
   private let filter: WordHash.Filter
+  /// The languages that have a `date-grammar` lexicon.
+  private let grammarLanguages: Set<String>
 
   /// Reads the stop words of `languages` (at most 32); languages without a list are left out.
-  init(lexicons: any LexiconProvider, languages: [String]) throws {
+  init(lexicons: any LexiconProvider, languages: [String], grammarLanguages: Set<String>) throws {
+    self.grammarLanguages = grammarLanguages
     var codes: [String] = []
     var masks: [String: UInt32] = [:]
     var filter = WordHash.Filter()
@@ -70,7 +73,11 @@ struct SentenceLanguages: Sendable {
     // A language without a stop-word list cannot be told from the others: keep it throughout.
     if own != nil, ownIndex == nil { return nil }
     if own == nil {
-      guard let best = total.indices.max(by: { total[$0] < total[$1] }), total[best] >= 3 else { return nil }
+      // Only a language with a grammar of its own is worth choosing; English and unknown text
+      // keep the mixed vocabulary (CLDR layouts of every language).
+      guard let best = total.indices.max(by: { total[$0] < total[$1] }), total[best] >= 3, grammarLanguages.contains(codes[best]) else {
+        return nil
+      }
       own = codes[best]
       ownIndex = best
     }
