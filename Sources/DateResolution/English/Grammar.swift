@@ -13,6 +13,9 @@ struct Grammar {
   /// Whether each token is on a line of a table (`Grammar.tableRows`): there a number is a
   /// price, a quote or a time, not a year.
   let inTableRow: [Bool]
+  /// For languages with a `date-grammar` lexicon: which of its tables each token can start an
+  /// entry of (`Vocabulary.grammarMask`); empty otherwise.
+  let lexMasks: [UInt64]
 
   init(tokens: [Token], vocabulary: Vocabulary) {
     self.tokens = tokens
@@ -21,6 +24,7 @@ struct Grammar {
       t.kind == .word || t.kind == .ideograph ? vocabulary.wordClass(of: t) : []
     }
     inTableRow = Self.tableRows(tokens)
+    lexMasks = vocabulary.hasGrammar ? tokens.map { vocabulary.grammarMask(of: $0) } : []
   }
 
   /// Marks the tokens of table lines: no fewer numbers than words, and at least three numbers

@@ -7,70 +7,70 @@
 /// so "il y a" is `il` `y` `a` and "v. Chr." is `v` `.` `chr` `.`.
 struct DateGrammarWords: Sendable {
   /// Month names in every inflection ("März", "березні", "Νοέμβριο", "veebruaris") → 1–12.
-  var months = PhraseTable<Int>()
+  var months = PhraseTable<Int>(slot: 1 << 0)
   /// Weekday names ("Montag", "mercredi", "неділю") → ISO 1–7.
-  var weekdays = PhraseTable<Int>()
+  var weekdays = PhraseTable<Int>(slot: 1 << 1)
   /// Unit words in every inflection ("Jahre", "années", "років") → unit.
-  var units = PhraseTable<TimeUnit>()
+  var units = PhraseTable<TimeUnit>(slot: 1 << 2)
   /// The plural forms among `units` ("Jahre", "années", "anni"): with a determiner and no
   /// count they are a vague duration ("die letzten Jahre", "ultimi anni" → PXY).
-  var pluralUnits = PhraseTable<Bool>()
+  var pluralUnits = PhraseTable<Bool>(slot: 1 << 3)
   /// Quantifiers before a count ("mehr als", "plus de", "quasi", "rund") → TIMEX3 mod.
-  var quantifiers = PhraseTable<String>()
+  var quantifiers = PhraseTable<String>(slot: 1 << 4)
   /// Prepositions that may precede an expression without belonging to it ("im", "en", "у"):
   /// a bare season or part of day needs one, or an article ("en été", not "a été").
-  var prepositions = PhraseTable<Bool>()
+  var prepositions = PhraseTable<Bool>(slot: 1 << 5)
   /// Words after a count of years making it an age ("alt", "jährige").
-  var ageAfter = PhraseTable<Bool>()
+  var ageAfter = PhraseTable<Bool>(slot: 1 << 6)
   /// Number words ("zwei", "trois", "dos", "п'ять") → value.
-  var numbers = PhraseTable<Int>()
+  var numbers = PhraseTable<Int>(slot: 1 << 7)
   /// Ordinal words ("ersten", "premier", "третього") → value.
-  var ordinals = PhraseTable<Int>()
+  var ordinals = PhraseTable<Int>(slot: 1 << 8)
   /// Letters written right after a digit to make it ordinal ("1er", "3º", "1η").
-  var ordinalSuffixes = PhraseTable<Bool>()
+  var ordinalSuffixes = PhraseTable<Bool>(slot: 1 << 9)
   /// Counts left open ("mehrere", "plusieurs", "кілька") → PXY, PXD.
-  var vagueCounts = PhraseTable<Bool>()
+  var vagueCounts = PhraseTable<Bool>(slot: 1 << 10)
   /// Determiners picking a unit or weekday relative to the anchor: -1 ("letzten", "dernier",
   /// "pasado"), 0 ("dieses", "ce", "este"), +1 ("nächsten", "prochain"); `same` words
   /// ("selben", "même", "mismo") count from the narrative.
-  var determiners = PhraseTable<Determiner>()
+  var determiners = PhraseTable<Determiner>(slot: 1 << 11)
   /// Articles and article-prepositions that belong to the expression ("el", "l'", "τον").
-  var articles = PhraseTable<Bool>()
+  var articles = PhraseTable<Bool>(slot: 1 << 12)
   /// Words joining date parts ("de" in "5 de mayo de 2025", "del", "του").
-  var glue = PhraseTable<Bool>()
+  var glue = PhraseTable<Bool>(slot: 1 << 13)
   /// Words written before a year that belong to it ("Jahr 1990", "año 1990").
-  var yearBefore = PhraseTable<Bool>()
+  var yearBefore = PhraseTable<Bool>(slot: 1 << 14)
   /// Words written after a year ("1936 року", "1990 г.", "1991. aastal").
-  var yearAfter = PhraseTable<Bool>()
+  var yearAfter = PhraseTable<Bool>(slot: 1 << 15)
   /// Era words after a year: before Christ ("v. Chr.", "av. J.-C.", "до н. е.").
-  var eraBC = PhraseTable<Bool>()
+  var eraBC = PhraseTable<Bool>(slot: 1 << 16)
   /// Start, middle, end of a period ("Anfang", "mi", "finales", "кінця", "τέλη") → TIMEX3 mod.
-  var mods = PhraseTable<String>()
+  var mods = PhraseTable<String>(slot: 1 << 17)
   /// Seasons ("Sommer", "hiver", "весною") → SP, SU, FA, WI.
-  var seasons = PhraseTable<String>()
+  var seasons = PhraseTable<String>(slot: 1 << 18)
   /// Parts of the day ("Abend", "soir", "вечора") → MO, AF, EV, NI, DT.
-  var partsOfDay = PhraseTable<String>()
+  var partsOfDay = PhraseTable<String>(slot: 1 << 19)
   /// Holidays with their calendar rule ("Weihnachten" 12-25, "Pâques" easter+0).
-  var holidays = PhraseTable<Holiday>()
+  var holidays = PhraseTable<Holiday>(slot: 1 << 20)
   /// Whole phrases with a fixed meaning ("gestern", "avant-hier", "jetzt", "täglich").
-  var phrases = PhraseTable<LexiconMeaning>()
+  var phrases = PhraseTable<LexiconMeaning>(slot: 1 << 21)
   /// Words before or after a count and unit giving the direction from the DCT.
-  var pastPrefixes = PhraseTable<Bool>()
-  var pastSuffixes = PhraseTable<Bool>()
-  var futurePrefixes = PhraseTable<Bool>()
-  var futureSuffixes = PhraseTable<Bool>()
+  var pastPrefixes = PhraseTable<Bool>(slot: 1 << 22)
+  var pastSuffixes = PhraseTable<Bool>(slot: 1 << 23)
+  var futurePrefixes = PhraseTable<Bool>(slot: 1 << 24)
+  var futureSuffixes = PhraseTable<Bool>(slot: 1 << 25)
   /// Words after a count and unit counting from the narrative ("später", "plus tard", "потому").
-  var laterSuffixes = PhraseTable<Bool>()
-  var earlierSuffixes = PhraseTable<Bool>()
+  var laterSuffixes = PhraseTable<Bool>(slot: 1 << 26)
+  var earlierSuffixes = PhraseTable<Bool>(slot: 1 << 27)
   /// Words making a unit or weekday a set ("jeden", "chaque", "tous les", "кожного").
-  var setPrefixes = PhraseTable<Bool>()
+  var setPrefixes = PhraseTable<Bool>(slot: 1 << 28)
   /// Words joining the two ends of a range ("bis", "au", "al", "do").
-  var rangeWords = PhraseTable<Bool>()
+  var rangeWords = PhraseTable<Bool>(slot: 1 << 29)
   /// Words after an hour ("Uhr", "h", "horas") and before one ("kell").
-  var clockAfter = PhraseTable<Bool>()
-  var clockBefore = PhraseTable<Bool>()
+  var clockAfter = PhraseTable<Bool>(slot: 1 << 30)
+  var clockBefore = PhraseTable<Bool>(slot: 1 << 31)
   /// Letters glued to a year making it a decade ("1990er", "1990-х", "1990-ті").
-  var decadeSuffixes = PhraseTable<Bool>()
+  var decadeSuffixes = PhraseTable<Bool>(slot: 1 << 32)
 
   /// Verb forms that put a sentence in the past ("war", "fue", "було") or future ("wird",
   /// "sera", "буде"), for the year of "am 13. Dezember" and the day of "Montag".
@@ -118,6 +118,47 @@ struct DateGrammarWords: Sendable {
   }
 
   private var firstTokens: Set<String> { headTokens.union(prefixTokens) }
+
+  /// First token → the `slot` bits of every table it starts an entry of: one lookup per token
+  /// tells the rules which tables can match there.
+  func slotMasks() -> [String: UInt64] {
+    var masks: [String: UInt64] = [:]
+    func add(_ words: Set<String>, _ bit: UInt64) { for w in words { masks[w, default: 0] |= bit } }
+    add(months.firstTokens, months.slot)
+    add(weekdays.firstTokens, weekdays.slot)
+    add(units.firstTokens, units.slot)
+    add(pluralUnits.firstTokens, pluralUnits.slot)
+    add(quantifiers.firstTokens, quantifiers.slot)
+    add(prepositions.firstTokens, prepositions.slot)
+    add(ageAfter.firstTokens, ageAfter.slot)
+    add(numbers.firstTokens, numbers.slot)
+    add(ordinals.firstTokens, ordinals.slot)
+    add(ordinalSuffixes.firstTokens, ordinalSuffixes.slot)
+    add(vagueCounts.firstTokens, vagueCounts.slot)
+    add(determiners.firstTokens, determiners.slot)
+    add(articles.firstTokens, articles.slot)
+    add(glue.firstTokens, glue.slot)
+    add(yearBefore.firstTokens, yearBefore.slot)
+    add(yearAfter.firstTokens, yearAfter.slot)
+    add(eraBC.firstTokens, eraBC.slot)
+    add(mods.firstTokens, mods.slot)
+    add(seasons.firstTokens, seasons.slot)
+    add(partsOfDay.firstTokens, partsOfDay.slot)
+    add(holidays.firstTokens, holidays.slot)
+    add(phrases.firstTokens, phrases.slot)
+    add(pastPrefixes.firstTokens, pastPrefixes.slot)
+    add(pastSuffixes.firstTokens, pastSuffixes.slot)
+    add(futurePrefixes.firstTokens, futurePrefixes.slot)
+    add(futureSuffixes.firstTokens, futureSuffixes.slot)
+    add(laterSuffixes.firstTokens, laterSuffixes.slot)
+    add(earlierSuffixes.firstTokens, earlierSuffixes.slot)
+    add(setPrefixes.firstTokens, setPrefixes.slot)
+    add(rangeWords.firstTokens, rangeWords.slot)
+    add(clockAfter.firstTokens, clockAfter.slot)
+    add(clockBefore.firstTokens, clockBefore.slot)
+    add(decadeSuffixes.firstTokens, decadeSuffixes.slot)
+    return masks
+  }
 
   /// Adds another table's entries (its entries lose to ours on equal keys).
   mutating func merge(_ o: DateGrammarWords) {

@@ -13,22 +13,32 @@
 extension Grammar {
   private var lex: DateGrammarWords { vocabulary.grammar }
 
+  /// `table`'s longest entry at `k`, looked up only when the token's mask says it can start one.
+  @inline(__always) private func at<V>(_ table: PhraseTable<V>, _ k: Int) -> (value: V, end: Int)? {
+    guard k >= 0, k < lexMasks.count, lexMasks[k] & table.slot != 0 else { return nil }
+    return table.match(tokens, at: k)
+  }
+
   /// The longest expression of the shared grammar at `i`, articles and modifiers included.
   func lexicalExpression(_ i: Int) -> Candidate? {
+    // Every rule starts with a number, a Roman numeral or a word of the lexicon.
+    guard lexMasks[i] != 0 || tokens[i].kind == .number || (tokens[i].isCapitalized && Self.mayBeRoman(tokens[i].text)) else {
+      return nil
+    }
     var j = i
     var skipped = 0
-    while skipped < 2, let (_, e) = lex.articles.match(tokens, at: j), sameLine(e) {
+    while skipped < 2, let (_, e) = at(lex.articles, j), sameLine(e) {
       j = e
       skipped += 1
     }
     var mod: String?
-    if let (m, e) = lex.mods.match(tokens, at: j), sameLine(e) {
+    if let (m, e) = at(lex.mods, j), sameLine(e) {
       mod = m
       var k = e
       // "mi-juin", "Mitte-Mai".
       if isHyphen(k), tokens[k].isAttached { k += 1 }
       var glued = 0
-      while glued < 2, let (_, g) = lex.glue.match(tokens, at: k) ?? lex.articles.match(tokens, at: k), sameLine(g) {
+      while glued < 2, let (_, g) = at(lex.glue, k) ?? at(lex.articles, k), sameLine(g) {
         k = g
         glued += 1
       }
@@ -36,7 +46,7 @@ extension Grammar {
     }
     guard var c = lexCore(j) else {
       // "Ende des Jahres", "à la fin du mois": the period in focus.
-      if mod != nil, let (u, e) = lex.units.match(tokens, at: j), u >= .week, lex.pluralUnits.match(tokens, at: j) == nil {
+      if mod != nil, let (u, e) = at(lex.units, j), u >= .week, at(lex.pluralUnits, j) == nil {
         return Candidate(i, e, .shift(u, 0, origin: .dct, time: nil), mod: mod)
       }
       // Articles alone are no expression.
@@ -59,7 +69,7 @@ extension Grammar {
       guard let c, c.end > c.start else { return }
       if c.end > (best?.end ?? Int.min) { best = c }
     }
-    if let (m, e) = lex.phrases.match(tokens, at: j) { consider(lexPhraseCandidate(j, e, m)) }
+    if let (m, e) = at(lex.phrases, j) { consider(lexPhraseCandidate(j, e, m)) }
     consider(lexDetermined(j))
     consider(lexCounted(j))
     consider(lexSetExpression(j))
@@ -89,7 +99,7 @@ extension Grammar {
     } else {
       return nil
     }
-    if let (_, e) = lex.prepositions.match(tokens, at: k) { k = e }
+    if let (_, e) = at(lex.prepositions, k) { k = e }
     guard sameLine(k), let clock = lexClock(k), case .shift(_, _, _, let time?) = clock.meaning else { return nil }
     var meaning: Meaning
     switch c.meaning {
@@ -107,12 +117,12 @@ extension Grammar {
     switch m {
     case .shift(let u, let n, let narrative, let time):
       // "heute Abend", "hier soir": a part of day after a day word.
-      if time == nil, u == .day, let (part, pe) = lex.partsOfDay.match(tokens, at: e), sameLine(e) {
+      if time == nil, u == .day, let (part, pe) = at(lex.partsOfDay, e), sameLine(e) {
         return Candidate(j, pe, .shift(.day, n, origin: .dct, time: "T" + part), type: "TIME")
       }
       // "heute, Montag", "ayer, miércoles": the weekday in apposition belongs to the day.
       var end = e
-      if u == .day, isPunct(e, ","), let (_, we) = lex.weekdays.match(tokens, at: e + 1), sameLine(e + 1) { end = we }
+      if u == .day, isPunct(e, ","), let (_, we) = at(lex.weekdays, e + 1), sameLine(e + 1) { end = we }
       return Candidate(j, end, .shift(u, n, origin: narrative ? .narrative : .dct, time: time), type: time == nil ? "DATE" : "TIME")
     case .reference(let r): return Candidate(j, e, .literal(r))
     case .literal(let type, let value): return Candidate(j, e, .literal(value), type: type)
@@ -126,27 +136,27 @@ extension Grammar {
     if let n = number(k), tokens[k].digits <= 3, isStandaloneNumber(k), !isPunct(k + 1, ".") || !tokens[k + 1].isAttached || lexIsUnit(k + 2) {
       return (n, k + 1)
     }
-    if let (n, e) = lex.numbers.match(tokens, at: k) { return (n, e) }
-    if let (_, e) = lex.vagueCounts.match(tokens, at: k) { return (nil, e) }
+    if let (n, e) = at(lex.numbers, k) { return (n, e) }
+    if let (_, e) = at(lex.vagueCounts, k) { return (nil, e) }
     return nil
   }
 
-  private func lexIsUnit(_ k: Int) -> Bool { lex.units.match(tokens, at: k) != nil }
+  private func lexIsUnit(_ k: Int) -> Bool { at(lex.units, k) != nil }
 
   /// `[past/future prefix] count unit [past/future/later/earlier suffix]`: "vor zwei Wochen"
   /// (a date), "drei Jahre später" (from the narrative), "fünf Jahre" (a duration).
   private func lexCounted(_ j: Int) -> Candidate? {
     var k = j
     var sign = 0
-    if let (_, e) = lex.pastPrefixes.match(tokens, at: k) {
+    if let (_, e) = at(lex.pastPrefixes, k) {
       sign = -1
       k = e
-    } else if let (_, e) = lex.futurePrefixes.match(tokens, at: k) {
+    } else if let (_, e) = at(lex.futurePrefixes, k) {
       sign = 1
       k = e
     }
     var mod: String?
-    if let (q, e) = lex.quantifiers.match(tokens, at: k), sameLine(e), lexCount(e) != nil {
+    if let (q, e) = at(lex.quantifiers, k), sameLine(e), lexCount(e) != nil {
       mod = q
       k = e
     }
@@ -154,21 +164,21 @@ extension Grammar {
     var ce = ce0
     // "un'ora", "vent'anni": an elided count.
     if isPunct(ce, "'") || isPunct(ce, "’"), tokens[ce].isAttached { ce += 1 }
-    guard let (u, ue) = lex.units.match(tokens, at: ce) else { return nil }
+    guard let (u, ue) = at(lex.units, ce) else { return nil }
     var end = ue
     var origin: Meaning.Origin = .dct
     if sign == 0 {
-      if let (_, e) = lex.pastSuffixes.match(tokens, at: ue), sameLine(ue) {
+      if let (_, e) = at(lex.pastSuffixes, ue), sameLine(ue) {
         sign = -1
         end = e
-      } else if let (_, e) = lex.futureSuffixes.match(tokens, at: ue), sameLine(ue) {
+      } else if let (_, e) = at(lex.futureSuffixes, ue), sameLine(ue) {
         sign = 1
         end = e
-      } else if let (_, e) = lex.laterSuffixes.match(tokens, at: ue), sameLine(ue) {
+      } else if let (_, e) = at(lex.laterSuffixes, ue), sameLine(ue) {
         sign = 1
         end = e
         origin = .narrative
-      } else if let (_, e) = lex.earlierSuffixes.match(tokens, at: ue), sameLine(ue) {
+      } else if let (_, e) = at(lex.earlierSuffixes, ue), sameLine(ue) {
         sign = -1
         end = e
         origin = .narrative
@@ -187,18 +197,18 @@ extension Grammar {
   /// calendar unit joined by the language's "and" (a range word).
   private func lexCompoundDuration(_ u: TimeUnit, _ n: Int, after e: Int) -> (String, Int)? {
     let letters: [TimeUnit: String] = [.year: "Y", .month: "M", .week: "W", .day: "D"]
-    guard let first = letters[u], let (_, r) = lex.rangeWords.match(tokens, at: e), sameLine(e),
-      let (m, ce) = lexCount(r), let m, let (u2, ue2) = lex.units.match(tokens, at: ce), u2 < u, let second = letters[u2]
+    guard let first = letters[u], let (_, r) = at(lex.rangeWords, e), sameLine(e),
+      let (m, ce) = lexCount(r), let m, let (u2, ue2) = at(lex.units, ce), u2 < u, let second = letters[u2]
     else { return nil }
     return ("P\(n)\(first)\(m)\(second)", ue2)
   }
 
   /// "di 51 anni", "Marie, 38 ans,", "87 Jahre alt": a count of years that is an age.
   private func isAge(before j: Int, after e: Int) -> Bool {
-    if lex.ageAfter.match(tokens, at: e) != nil { return true }
+    if at(lex.ageAfter, e) != nil { return true }
     guard j > 0 else { return false }
     if isPunct(j - 1, ",") || isPunct(j - 1, "(") { return true }
-    return lex.glue.match(tokens, at: j - 1)?.end == j
+    return at(lex.glue, j - 1)?.end == j
   }
 
   // MARK: Determiners
@@ -206,24 +216,24 @@ extension Grammar {
   /// A determiner with a unit, weekday, month or season in either order: "letztes Jahr",
   /// "l'anno scorso", "mercredi dernier", "im selben Jahr", "die letzten drei Jahre" (P3Y).
   private func lexDetermined(_ j: Int) -> Candidate? {
-    if let (d, e) = lex.determiners.match(tokens, at: j), sameLine(e) {
+    if let (d, e) = at(lex.determiners, j), sameLine(e) {
       var k = e
-      if let (_, a) = lex.articles.match(tokens, at: k), sameLine(a) { k = a }
-      if let (n, ce) = lexCount(k), let (u, ue) = lex.units.match(tokens, at: ce), sameLine(ce), d != .same {
+      if let (_, a) = at(lex.articles, k), sameLine(a) { k = a }
+      if let (n, ce) = lexCount(k), let (u, ue) = at(lex.units, ce), sameLine(ce), d != .same {
         return Candidate(j, ue, .literal(u.duration(n)), type: "DURATION")
       }
       if let c = lexHeadAfterDeterminer(j, k, d) { return c }
     }
     // Head first: "anno scorso", "mercredi dernier", "году прошлом" (rare).
-    if let (u, ue) = lex.units.match(tokens, at: j), let (d, e) = lex.determiners.match(tokens, at: ue), sameLine(ue) {
+    if let (u, ue) = at(lex.units, j), let (d, e) = at(lex.determiners, ue), sameLine(ue) {
       return lexUnitShift(j, e, u, d)
     }
-    if let (wd, we) = lex.weekdays.match(tokens, at: j), let (d, e) = lex.determiners.match(tokens, at: we), sameLine(we),
+    if let (wd, we) = at(lex.weekdays, j), let (d, e) = at(lex.determiners, we), sameLine(we),
       case .offset(let o) = d
     {
       return Candidate(j, e, .weekday(wd, offset: o, time: nil))
     }
-    if let (m, me) = lex.months.match(tokens, at: j), let (d, e) = lex.determiners.match(tokens, at: me), sameLine(me),
+    if let (m, me) = at(lex.months, j), let (d, e) = at(lex.determiners, me), sameLine(me),
       case .offset(let o) = d
     {
       return Candidate(j, e, .date(DateSpec(month: m, direction: o)))
@@ -232,15 +242,15 @@ extension Grammar {
   }
 
   private func lexHeadAfterDeterminer(_ j: Int, _ k: Int, _ d: DateGrammarWords.Determiner) -> Candidate? {
-    if let (u, ue) = lex.units.match(tokens, at: k) {
+    if let (u, ue) = at(lex.units, k) {
       // "el pasado mes de marzo": the unit names the month that follows.
-      if u == .month, let (_, g) = lex.glue.match(tokens, at: ue), let (m, me) = lex.months.match(tokens, at: g), case .offset(let o) = d {
+      if u == .month, let (_, g) = at(lex.glue, ue), let (m, me) = at(lex.months, g), case .offset(let o) = d {
         return Candidate(j, me, .date(DateSpec(month: m, direction: o)))
       }
       return lexUnitShift(j, ue, u, d)
     }
     guard case .offset(let o) = d else { return nil }
-    if let (wd, we) = lex.weekdays.match(tokens, at: k) { return Candidate(j, we, .weekday(wd, offset: o, time: nil)) }
+    if let (wd, we) = at(lex.weekdays, k) { return Candidate(j, we, .weekday(wd, offset: o, time: nil)) }
     if var c = lexDayMonth(k) ?? lexMonthYear(k) ?? lexSeason(k), case .date(var spec) = c.meaning, spec.year == nil {
       spec.direction = o
       c.meaning = .date(spec)
@@ -252,7 +262,7 @@ extension Grammar {
 
   private func lexUnitShift(_ j: Int, _ e: Int, _ u: TimeUnit, _ d: DateGrammarWords.Determiner) -> Candidate? {
     // "die letzten Jahre", "ultimi anni", "los próximos días": an open number of units.
-    if d != .same, (j..<e).contains(where: { lex.pluralUnits.match(tokens, at: $0) != nil }) {
+    if d != .same, (j..<e).contains(where: { at(lex.pluralUnits, $0) != nil }) {
       return Candidate(j, e, .literal(u.duration(nil)), type: "DURATION")
     }
     switch d {
@@ -268,10 +278,10 @@ extension Grammar {
 
   /// "jeden Tag" (P1D), "chaque année" (P1Y), "tous les jeudis" (XXXX-WXX-4).
   private func lexSetExpression(_ j: Int) -> Candidate? {
-    guard let (_, e) = lex.setPrefixes.match(tokens, at: j), sameLine(e) else { return nil }
-    if let (u, ue) = lex.units.match(tokens, at: e) { return Candidate(j, ue, .literal(u.setValue), type: "SET") }
-    if let (wd, we) = lex.weekdays.match(tokens, at: e) { return Candidate(j, we, .literal("XXXX-WXX-\(wd)"), type: "SET") }
-    if let (n, ce) = lexCount(e), let n, let (u, ue) = lex.units.match(tokens, at: ce) {
+    guard let (_, e) = at(lex.setPrefixes, j), sameLine(e) else { return nil }
+    if let (u, ue) = at(lex.units, e) { return Candidate(j, ue, .literal(u.setValue), type: "SET") }
+    if let (wd, we) = at(lex.weekdays, e) { return Candidate(j, we, .literal("XXXX-WXX-\(wd)"), type: "SET") }
+    if let (n, ce) = lexCount(e), let n, let (u, ue) = at(lex.units, ce) {
       return Candidate(j, ue, .literal(u.duration(n)), type: "SET")
     }
     return nil
@@ -282,11 +292,11 @@ extension Grammar {
   /// A day of month at `k`: "13", "13.", "1er", "3º", "1η", or an ordinal word.
   private func lexDay(_ k: Int) -> (Int, Int)? {
     if let d = number(k), tokens[k].digits <= 2, d >= 1, d <= 31, !isGluedInTable(k) {
-      if let (_, e) = lex.ordinalSuffixes.match(tokens, at: k + 1), tokens[k + 1].isAttached { return (d, e) }
+      if let (_, e) = at(lex.ordinalSuffixes, k + 1), tokens[k + 1].isAttached { return (d, e) }
       if isPunct(k + 1, "."), tokens[k + 1].isAttached, !(number(k + 2) != nil && tokens[k + 2].isAttached) { return (d, k + 2) }
       return (d, k + 1)
     }
-    if let (d, e) = lex.ordinals.match(tokens, at: k), d <= 31 { return (d, e) }
+    if let (d, e) = at(lex.ordinals, k), d <= 31 { return (d, e) }
     return nil
   }
 
@@ -294,19 +304,19 @@ extension Grammar {
   private func lexYear(_ k: Int, strict: Bool) -> (Int, Int, bc: Bool)? {
     var s = k
     var cued = false
-    if let (_, e) = lex.yearBefore.match(tokens, at: s), number(e) != nil { s = e; cued = true }
+    if let (_, e) = at(lex.yearBefore, s), number(e) != nil { s = e; cued = true }
     guard let y = number(s), tokens[s].digits <= 4, isStandaloneNumber(s), !inTableRow[s] || cued else { return nil }
     var e = s + 1
     var marked = cued
     // "1991. aastal": an ordinal period before the year word.
-    if isPunct(e, "."), tokens[e].isAttached, let (_, ye) = lex.yearAfter.match(tokens, at: e + 1), sameLine(e + 1) {
+    if isPunct(e, "."), tokens[e].isAttached, let (_, ye) = at(lex.yearAfter, e + 1), sameLine(e + 1) {
       e = ye
       marked = true
-    } else if let (_, ye) = lex.yearAfter.match(tokens, at: e), sameLine(e) {
+    } else if let (_, ye) = at(lex.yearAfter, e), sameLine(e) {
       e = ye
       marked = true
     }
-    if let (_, be) = lex.eraBC.match(tokens, at: e), sameLine(e), y >= 1 {
+    if let (_, be) = at(lex.eraBC, e), sameLine(e), y >= 1 {
       return (y, be, true)
     }
     if tokens[s].digits == 4, y >= 1000, y <= 2199 { return (y, e, false) }
@@ -321,14 +331,15 @@ extension Grammar {
   /// Day, month and optional year in the language's order: "13. Dezember 2013", "5 de mayo de
   /// 2025", "3 janvier", "1η Φεβρουαρίου 1960", "21 травня 1911 року"; and a range's first
   /// day "vom 13. bis 17. Mai" (month from the second).
-  private func lexDayMonth(_ j: Int) -> Candidate? {
+  private func lexDayMonth(_ j: Int, range: Bool = true) -> Candidate? {
     guard let (d, de) = lexDay(j) else { return nil }
     var k = de
-    if let (_, g) = lex.glue.match(tokens, at: k), sameLine(g) { k = g }
-    guard sameLine(k), let (m, me) = lex.months.match(tokens, at: k) else {
+    if let (_, g) = at(lex.glue, k), sameLine(g) { k = g }
+    guard sameLine(k), let (m, me) = at(lex.months, k) else {
       // A range: the first day takes the month (and year) of the second.
-      if let (_, r) = lex.rangeWords.match(tokens, at: de) ?? (isHyphen(de) ? (true, de + 1) : nil), sameLine(r),
-        let second = lexDayMonth(r), case .date(var spec) = second.meaning, spec.day != nil, number(j) != nil
+      // One level only: "1-2-3-4 …" must not recurse through the whole line.
+      if range, let (_, r) = at(lex.rangeWords, de) ?? (isHyphen(de) ? (true, de + 1) : nil), sameLine(r),
+        let second = lexDayMonth(r, range: false), case .date(var spec) = second.meaning, spec.day != nil, number(j) != nil
       {
         spec.day = d
         spec.weekday = nil
@@ -340,7 +351,7 @@ extension Grammar {
     var e = me
     var k2 = me
     if isPunct(k2, ",") { k2 += 1 }
-    if let (_, g) = lex.glue.match(tokens, at: k2) { k2 = g }
+    if let (_, g) = at(lex.glue, k2) { k2 = g }
     if sameLine(k2), let (y, ye, bc) = lexYear(k2, strict: false), !bc {
       spec.year = y
       e = ye
@@ -369,27 +380,27 @@ extension Grammar {
   private func lexCuedBefore(_ j: Int) -> Bool {
     for back in 1...3 where j - back >= 0 {
       let k = j - back
-      for table in [lex.articles, lex.prepositions, lex.glue] where table.match(tokens, at: k)?.end == j { return true }
-      if lex.determiners.match(tokens, at: k)?.end == j { return true }
+      for table in [lex.articles, lex.prepositions, lex.glue] where at(table, k)?.end == j { return true }
+      if at(lex.determiners, k)?.end == j { return true }
     }
     return false
   }
 
   /// A weekday, alone or in apposition to a date: "Montag", "mercredi 3 avril", "samedi, le 6".
   private func lexWeekdayDate(_ j: Int) -> Candidate? {
-    guard let (wd, we) = lex.weekdays.match(tokens, at: j) else { return nil }
+    guard let (wd, we) = at(lex.weekdays, j) else { return nil }
     // Greek "τρίτη", "πέμπτη" are also ordinals: lowercase, they count.
-    if !tokens[j].isCapitalized, let (_, oe) = lex.ordinals.match(tokens, at: j), oe >= we { return nil }
+    if !tokens[j].isCapitalized, let (_, oe) = at(lex.ordinals, j), oe >= we { return nil }
     var k = we
     if isPunct(k, ",") { k += 1 }
     var a = k
-    if let (_, e) = lex.articles.match(tokens, at: a) { a = e }
+    if let (_, e) = at(lex.articles, a) { a = e }
     if sameLine(a), let c = lexDayMonth(a), case .date(var spec) = c.meaning {
       spec.weekday = wd
       return Candidate(j, c.end, .date(spec))
     }
     // "jeudi soir", "Dienstagabend" is written apart: "Dienstag Abend".
-    if let (p, pe) = lex.partsOfDay.match(tokens, at: we), sameLine(we) {
+    if let (p, pe) = at(lex.partsOfDay, we), sameLine(we) {
       return Candidate(j, pe, .weekday(wd, offset: nil, time: "T" + p), type: "TIME")
     }
     return Candidate(j, we, .weekday(wd, offset: nil, time: nil))
@@ -398,18 +409,30 @@ extension Grammar {
   /// Month with a year ("Dezember 2013", "mayo de 2025", "грудні 1957") or alone ("im März",
   /// "τον Νοέμβριο") when the name cannot be an ordinary word.
   private func lexMonthYear(_ j: Int) -> Candidate? {
-    guard let (m, me) = lex.months.match(tokens, at: j) else { return nil }
+    guard let (m, me) = at(lex.months, j) else { return nil }
     var k = me
     if isPunct(k, ",") { k += 1 }
-    if let (_, g) = lex.glue.match(tokens, at: k) { k = g }
+    if let (_, g) = at(lex.glue, k) { k = g }
     if sameLine(k), let (y, ye, bc) = lexYear(k, strict: false), !bc { return Candidate(j, ye, .date(DateSpec(year: y, month: m))) }
     // "junho do ano passado", "im Mai letzten Jahres", "en mai de l'année dernière".
-    if sameLine(k), let r = lexDetermined(lex.articles.match(tokens, at: k)?.end ?? k), case .shift(.year, let o, .dct, nil) = r.meaning {
-      return Candidate(j, r.end, .date(DateSpec(yearOffset: o, month: m)))
+    if sameLine(k), let (o, e) = lexRelativeYear(at(lex.articles, k)?.end ?? k) {
+      return Candidate(j, e, .date(DateSpec(yearOffset: o, month: m)))
     }
     // Short names ("mai", "mar") read alone only with a capital in a language that capitalises.
     guard tokens[j].text.unicodeScalars.count >= 4 || tokens[j].isCapitalized else { return nil }
     return Candidate(j, me, .date(DateSpec(month: m)))
+  }
+
+  /// "letzten Jahres", "ano passado", "année dernière": a year unit with a -1/0/+1 determiner
+  /// on either side: (offset, index after).
+  private func lexRelativeYear(_ k: Int) -> (Int, Int)? {
+    if let (d, e) = at(lex.determiners, k), case .offset(let o) = d, let (u, ue) = at(lex.units, e), u == .year {
+      return (o, ue)
+    }
+    if let (u, ue) = at(lex.units, k), u == .year, let (d, e) = at(lex.determiners, ue), case .offset(let o) = d {
+      return (o, e)
+    }
+    return nil
   }
 
   /// A year with its markers, or a BC year.
@@ -422,11 +445,11 @@ extension Grammar {
   private func lexDecade(_ j: Int) -> Candidate? {
     var k = j
     var before = false
-    if let (u, e) = lex.units.match(tokens, at: k), u == .decade || u == .year, sameLine(e) {
+    if let (u, e) = at(lex.units, k), u == .decade || u == .year, sameLine(e) {
       k = e
       before = true
       // "década de 1970", "δεκαετία του 1890".
-      if u == .decade, let (_, g) = lex.glue.match(tokens, at: k) { k = g }
+      if u == .decade, let (_, g) = at(lex.glue, k) { k = g }
       if isPunct(k, "'") || isPunct(k, "’") { k += 1 }
     }
     guard let y = number(k), tokens[k].digits == 4 || tokens[k].digits == 2, y % 10 == 0 else { return nil }
@@ -435,10 +458,10 @@ extension Grammar {
     var suffixed = false
     var s = e
     if isHyphen(s), tokens[s].isAttached { s += 1 }
-    if let (_, se) = lex.decadeSuffixes.match(tokens, at: s), tokens[s].isAttached {
+    if let (_, se) = at(lex.decadeSuffixes, s), tokens[s].isAttached {
       e = se
       suffixed = true
-      if let (u, ue) = lex.units.match(tokens, at: e), u == .year || u == .decade, sameLine(e) { e = ue }
+      if let (u, ue) = at(lex.units, e), u == .year || u == .decade, sameLine(e) { e = ue }
     }
     // A plural unit before a year ("années 1990") or a suffix makes a decade; "Jahr 1990" does not.
     guard suffixed || (before && !lexIsYearSingular(j)) else { return nil }
@@ -447,16 +470,16 @@ extension Grammar {
   }
 
   /// Whether the unit word at `j` is a year-before word ("Jahr", "année", "año"): a singular.
-  private func lexIsYearSingular(_ j: Int) -> Bool { lex.yearBefore.match(tokens, at: j) != nil }
+  private func lexIsYearSingular(_ j: Int) -> Bool { at(lex.yearBefore, j) != nil }
 
   /// "19. Jahrhundert", "XIXe siècle", "siglo XIX", "XIX століття", "20ός αιώνας" → 18.
   private func lexCentury(_ j: Int) -> Candidate? {
-    if let (n, e) = lexCenturyNumber(j), let (u, ue) = lex.units.match(tokens, at: e), u == .century, sameLine(e) {
+    if let (n, e) = lexCenturyNumber(j), let (u, ue) = at(lex.units, e), u == .century, sameLine(e) {
       return Candidate(j, ue, .date(DateSpec(century: n - 1)))
     }
-    if let (u, ue) = lex.units.match(tokens, at: j), u == .century, sameLine(ue) {
+    if let (u, ue) = at(lex.units, j), u == .century, sameLine(ue) {
       var k = ue
-      if let (_, g) = lex.glue.match(tokens, at: k) { k = g }
+      if let (_, g) = at(lex.glue, k) { k = g }
       if let (n, e) = lexCenturyNumber(k) { return Candidate(j, e, .date(DateSpec(century: n - 1))) }
     }
     return nil
@@ -483,9 +506,9 @@ extension Grammar {
 
   /// "Sommer 1942", "im Sommer", "l'hiver dernier" (by the determiner rule), "літа 1942".
   private func lexSeason(_ j: Int) -> Candidate? {
-    guard let (s, se) = lex.seasons.match(tokens, at: j) else { return nil }
+    guard let (s, se) = at(lex.seasons, j) else { return nil }
     var k = se
-    if let (_, g) = lex.glue.match(tokens, at: k) { k = g }
+    if let (_, g) = at(lex.glue, k) { k = g }
     if sameLine(k), let (y, ye, bc) = lexYear(k, strict: false), !bc { return Candidate(j, ye, .date(DateSpec(year: y, season: s))) }
     guard lexCuedBefore(j) || tokens[j].isCapitalized && j > 0 && !isPunct(j - 1, ".") else { return nil }
     return Candidate(j, se, .date(DateSpec(season: s)))
@@ -493,13 +516,13 @@ extension Grammar {
 
   /// A part of the day on the DCT's day: "Abends", "la soirée", "вдень".
   private func lexPartOfDay(_ j: Int) -> Candidate? {
-    guard let (p, e) = lex.partsOfDay.match(tokens, at: j), lexCuedBefore(j) || e - j > 1 || tokens[j].text.unicodeScalars.count >= 6 else { return nil }
+    guard let (p, e) = at(lex.partsOfDay, j), lexCuedBefore(j) || e - j > 1 || tokens[j].text.unicodeScalars.count >= 6 else { return nil }
     return Candidate(j, e, .shift(.day, 0, origin: .dct, time: "T" + p), type: "TIME")
   }
 
   /// A holiday with its calendar rule, optionally with a year: "Weihnachten", "Pâques 2002".
   private func lexHolidayExpression(_ j: Int) -> Candidate? {
-    guard let (h, e) = lex.holidays.match(tokens, at: j) else { return nil }
+    guard let (h, e) = at(lex.holidays, j) else { return nil }
     var spec = DateSpec(holiday: h)
     var end = e
     if sameLine(e), let (y, ye, bc) = lexYear(e, strict: true), !bc {
@@ -513,7 +536,7 @@ extension Grammar {
   private func lexClock(_ j: Int) -> Candidate? {
     var k = j
     var cued = false
-    if let (_, e) = lex.clockBefore.match(tokens, at: k), sameLine(e) {
+    if let (_, e) = at(lex.clockBefore, k), sameLine(e) {
       k = e
       cued = true
     }
@@ -522,7 +545,7 @@ extension Grammar {
     if let n = number(k), tokens[k].digits <= 2, n <= 24 {
       h = n
       e = k + 1
-    } else if let (n, ne) = lex.numbers.match(tokens, at: k), n <= 24, lex.clockAfter.match(tokens, at: ne) != nil {
+    } else if let (n, ne) = at(lex.numbers, k), n <= 24, at(lex.clockAfter, ne) != nil {
       // "neun Uhr", "cinq heures".
       h = n
       e = ne
@@ -536,7 +559,7 @@ extension Grammar {
       minute = m
       e += 2
     }
-    if let (_, ce) = lex.clockAfter.match(tokens, at: e), sameLine(e) {
+    if let (_, ce) = at(lex.clockAfter, e), sameLine(e) {
       e = ce
       cued = true
       // "20 h 15", "15 horas 30".
