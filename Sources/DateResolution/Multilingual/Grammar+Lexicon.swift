@@ -162,8 +162,10 @@ extension Grammar {
     }
     guard let (n, ce0) = lexCount(k), sameLine(ce0) else { return nil }
     var ce = ce0
-    // "un'ora", "vent'anni": an elided count.
-    if isPunct(ce, "'") || isPunct(ce, "’"), tokens[ce].isAttached { ce += 1 }
+    // "un'ora", "vent'anni": an elided count; "16-aastane", "35-річна", "5-Jahres-": an adjective.
+    if isPunct(ce, "'") || isPunct(ce, "’") || isHyphen(ce), tokens[ce].isAttached, ce + 1 < tokens.count, tokens[ce + 1].isAttached {
+      ce += 1
+    }
     guard let (u, ue) = at(lex.units, ce) else { return nil }
     var end = ue
     var origin: Meaning.Origin = .dct
