@@ -29,7 +29,7 @@ enum DateGrammarLexicon {
   static let flagSlots: Set<String> = [
     "ordinal-suffix", "vague", "article", "glue", "year-before", "year-after", "era-bc", "past-prefix", "past-suffix",
     "future-prefix", "future-suffix", "later", "earlier", "set-prefix", "range", "clock-after", "clock-before",
-    "decade-suffix", "preposition", "age-after", "past-marker", "future-marker",
+    "decade-suffix", "preposition", "age-after", "age-before", "past-marker", "future-marker",
   ]
 
   static func words(_ entries: [LexiconEntry]) throws -> DateGrammarWords {
@@ -92,7 +92,7 @@ enum DateGrammarLexicon {
           w.holidays.add(f, h)
         case "phrase":
           guard let m = value.flatMap(meaning) else {
-            throw fail("meaning \"\(value ?? "")\" is not <unit><+|-><n>[@narrative][ T<part>], PRESENT_REF, PAST_REF, FUTURE_REF, set <value> or duration <value>")
+            throw fail("meaning \"\(value ?? "")\" is not <unit><+|-><n>[@narrative][ T<part>], PRESENT_REF, PAST_REF, FUTURE_REF, set <value>, duration <value> or date <value>")
           }
           w.phrases.add(f, m)
         case "ordinal-suffix": w.ordinalSuffixes.add(f, true)
@@ -115,6 +115,7 @@ enum DateGrammarLexicon {
         case "decade-suffix": w.decadeSuffixes.add(f, true)
         case "preposition": w.prepositions.add(f, true)
         case "age-after": w.ageAfter.add(f, true)
+        case "age-before": w.ageBefore.add(f, true)
         case "past-marker": w.pastMarkers.formUnion(f)
         case "future-marker": w.futureMarkers.formUnion(f)
         default: throw fail("unknown slot \"\(slot)\" (see Lexicons/README.md, date-grammar.tsv)")
@@ -155,8 +156,8 @@ enum DateGrammarLexicon {
   static func meaning(_ s: String) -> LexiconMeaning? {
     if ["PRESENT_REF", "PAST_REF", "FUTURE_REF"].contains(s) { return .reference(s) }
     let parts = s.split(separator: " ").map(String.init)
-    if parts.count == 2, parts[0] == "set" || parts[0] == "duration" {
-      return .literal(type: parts[0] == "set" ? "SET" : "DURATION", value: parts[1])
+    if parts.count == 2, let type = ["set": "SET", "duration": "DURATION", "date": "DATE"][parts[0]] {
+      return .literal(type: type, value: parts[1])
     }
     guard let head = parts.first, parts.count <= 2 else { return nil }
     var time: String?

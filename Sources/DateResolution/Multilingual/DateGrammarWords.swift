@@ -22,6 +22,8 @@ struct DateGrammarWords: Sendable {
   var prepositions = PhraseTable<Bool>(slot: 1 << 5)
   /// Words after a count of years making it an age ("alt", "jährige").
   var ageAfter = PhraseTable<Bool>(slot: 1 << 6)
+  /// Words before a count of years making it an age ("ha 28 anni", "tiene 45 años").
+  var ageBefore = PhraseTable<Bool>(slot: 1 << 40)
   /// Number words ("zwei", "trois", "dos", "п'ять") → value.
   var numbers = PhraseTable<Int>(slot: 1 << 7)
   /// Ordinal words ("ersten", "premier", "третього") → value.
@@ -131,6 +133,7 @@ struct DateGrammarWords: Sendable {
     add(quantifiers.firstTokens, quantifiers.slot)
     add(prepositions.firstTokens, prepositions.slot)
     add(ageAfter.firstTokens, ageAfter.slot)
+    add(ageBefore.firstTokens, ageBefore.slot)
     add(numbers.firstTokens, numbers.slot)
     add(ordinals.firstTokens, ordinals.slot)
     add(ordinalSuffixes.firstTokens, ordinalSuffixes.slot)
@@ -169,6 +172,7 @@ struct DateGrammarWords: Sendable {
     quantifiers.merge(o.quantifiers)
     prepositions.merge(o.prepositions)
     ageAfter.merge(o.ageAfter)
+    ageBefore.merge(o.ageBefore)
     numbers.merge(o.numbers)
     ordinals.merge(o.ordinals)
     ordinalSuffixes.merge(o.ordinalSuffixes)

@@ -84,6 +84,7 @@ extension Grammar {
     consider(lexHolidayExpression(j))
     consider(lexClock(j))
     consider(lexNumericDate(j))
+    consider(lexElidedYear(j))
     if let c = best, let joined = lexWithClock(c) { return joined }
     return best
   }
@@ -209,6 +210,7 @@ extension Grammar {
   private func isAge(before j: Int, after e: Int) -> Bool {
     if at(lex.ageAfter, e) != nil { return true }
     guard j > 0 else { return false }
+    if at(lex.ageBefore, j - 1)?.end == j { return true }
     if isPunct(j - 1, ",") || isPunct(j - 1, "(") { return true }
     return at(lex.glue, j - 1)?.end == j
   }
@@ -375,6 +377,15 @@ extension Grammar {
     if isPunct(sep + 4, tokens[sep].text), number(sep + 5) != nil, tokens[sep + 5].isAttached { return nil }
     let year = tokens[sep + 3].digits == 4 ? y : (y <= 30 ? 2000 + y : 1900 + y)
     return Candidate(j, sep + 4, .date(DateSpec(year: year, month: m, day: d)))
+  }
+
+  /// A two-digit year after an elided article or preposition: "nell'85", "l' 81", "dell'84"
+  /// (read as 19xx or 20xx, whichever lies within 1931–2030).
+  private func lexElidedYear(_ j: Int) -> Candidate? {
+    guard j > 0, isPunct(j - 1, "'") || isPunct(j - 1, "’"), let y = number(j), tokens[j].digits == 2, isStandaloneNumber(j),
+      !inTableRow[j], at(lex.units, j + 1) == nil, at(lex.months, j + 1) == nil, !isPunct(j + 1, ":")
+    else { return nil }
+    return Candidate(j, j + 1, .date(DateSpec(year: y <= 30 ? 2000 + y : 1900 + y)))
   }
 
   /// Whether an article, preposition, determiner or glue word ends right before `j` ("en été",
