@@ -112,6 +112,11 @@ public struct DateResolver: Sendable {
 
   /// The grammar's candidates, each sentence read with its language's vocabulary
   /// (`SentenceLanguages`): the document's, or another's for a sentence plainly in it.
+  ///
+  /// This is the one place where the language selects how text is read: a language plugs in
+  /// with data (`Lexicons/<lang>/date-grammar.tsv` fills `Vocabulary.grammar`, which
+  /// `Grammar.lexicalExpression` reads), or, for scripts the shared rules do not fit, with a
+  /// scanner whose candidates are added per run here.
   private func candidates(_ tokens: [Token], language: String?) -> [Candidate] {
     let key = language.map(VocabularyStore.baseLanguage)
     guard let (document, runs) = sentenceLanguages.runs(tokens, document: key) else {
