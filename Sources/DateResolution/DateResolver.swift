@@ -23,12 +23,14 @@ public struct DateResolver: Sendable {
   /// Every finding code date resolution reports; the record schema's enum is checked against it.
   public static let findingCodes = ["impossible-date", "invalid-dct", "no-dct", "text-resolved-in-pieces"]
 
-  /// Words from `date-words` lexicons (`Lexicons/<lang>/date-words.tsv`), by language.
+  /// Words from `date-words` and `date-grammar` lexicons (`Lexicons/<lang>/*.tsv`), by language.
   private let extras: [String: Vocabulary]
   /// CLDR vocabulary plus extras, per language, built on first use.
   private let cache = VocabularyCache()
   /// Words and numerals of the CJK scanner (`Lexicons/<lang>/cjk-dates.tsv`), by language.
   private let cjk: [String: CJKVocabulary]
+  /// Stop words telling which language a sentence is in.
+  private let sentenceLanguages: SentenceLanguages
 
   /// - Parameter lexicons: supplies `date-words` tables (date words CLDR lacks); may be empty.
   /// - Throws: `LexiconError` or `DateResolutionError` for a malformed `date-words` line.
@@ -37,12 +39,21 @@ public struct DateResolver: Sendable {
     for language in lexicons.languages(forKind: DateWordsLexicon.kind) {
       extras[language] = try DateWordsLexicon.vocabulary(try lexicons.entries(kind: DateWordsLexicon.kind, language: language))
     }
+    // A language plugs into the shared grammar with a `date-grammar` lexicon: its words fill
+    // the rules' slots (Grammar+Lexicon.swift); no code per language.
+    for language in lexicons.languages(forKind: DateGrammarLexicon.kind) {
+      let words = try DateGrammarLexicon.words(try lexicons.entries(kind: DateGrammarLexicon.kind, language: language))
+      extras[language, default: Vocabulary()].grammar.merge(words)
+    }
     self.extras = extras
     var cjk: [String: CJKVocabulary] = [:]
     for language in lexicons.languages(forKind: CJKVocabulary.kind) {
       cjk[language] = try CJKVocabulary.parse(try lexicons.entries(kind: CJKVocabulary.kind, language: language))
     }
     self.cjk = cjk
+    let grammarLanguages = lexicons.languages(forKind: DateGrammarLexicon.kind)
+    sentenceLanguages = try SentenceLanguages(
+      lexicons: lexicons, languages: grammarLanguages + ["en"], grammarLanguages: Set(grammarLanguages))
   }
 
   /// Finds and resolves the temporal expressions of `text`.
@@ -62,19 +73,11 @@ public struct DateResolver: Sendable {
         findings.append(Finding(code: "invalid-dct", severity: .warning, message: "document date \"\(dct)\" is not a valid YYYY-MM-DD date; relative dates are left unresolved"))
       }
     }
-    let key = language.map(VocabularyStore.baseLanguage) ?? "*"
-    let vocabulary = cache.vocabulary(key) {
-      var v = extras["all"] ?? Vocabulary()
-      if let own = extras[key] { v.merge(own) }
-      v.merge(VocabularyStore.shared.vocabulary(for: language))
-      v.computeWordClasses()
-      return v
-    }
-    let cjkVocabulary = cjk[key]
+    let cjkVocabulary = cjk[language.map(VocabularyStore.baseLanguage) ?? "*"]
     if text.utf8.count <= Self.pieceBytes {
       let tokens = Tokenizer.tokenize(text)
-      let (candidates, anchor) = Self.candidates(tokens, vocabulary, cjkVocabulary, dct: dctDate)
-      let tagged = MentionBuilder(text: text, tokens: tokens, dct: anchor).build(candidates)
+      let (candidates, anchor) = candidates(tokens, language: language, cjk: cjkVocabulary, dct: dctDate)
+      let tagged = builder(text: text, tokens, anchor, language).build(candidates)
       findings.append(contentsOf: tagged.findings)
       return DateResolution(mentions: tagged.mentions, findings: findings)
     }
@@ -85,8 +88,8 @@ public struct DateResolver: Sendable {
     let pieces = TextPieces.split(text, limit: Self.pieceBytes)
     for (piece, offset) in pieces {
       let tokens = Tokenizer.tokenize(piece)
-      let (candidates, anchor) = Self.candidates(tokens, vocabulary, cjkVocabulary, dct: dctDate)
-      let tagged = MentionBuilder(text: piece, tokens: tokens, dct: anchor).build(candidates)
+      let (candidates, anchor) = candidates(tokens, language: language, cjk: cjkVocabulary, dct: dctDate)
+      let tagged = builder(text: piece, tokens, anchor, language).build(candidates)
       for var mention in tagged.mentions {
         mention.start += offset
         mention.end += offset
@@ -107,17 +110,72 @@ public struct DateResolver: Sendable {
     return DateResolution(mentions: mentions, findings: findings)
   }
 
-  /// The general grammar's candidates, and for Chinese, Japanese and Korean (languages with a
-  /// `cjk-dates` lexicon) the CJK scanner's, which win where both found something; with the
-  /// date relative expressions count from (a wire dateline's when it is a day or two off the DCT).
-  private static func candidates(
-    _ tokens: [Token], _ vocabulary: Vocabulary, _ cjk: CJKVocabulary?, dct: CivilDate?
+  /// A mention builder knowing the document language's tense words.
+  private func builder(text: String, _ tokens: [Token], _ dct: CivilDate?, _ language: String?) -> MentionBuilder {
+    var b = MentionBuilder(text: text, tokens: tokens, dct: dct)
+    if let key = language.map(VocabularyStore.baseLanguage), let words = extras[key]?.grammar {
+      b.pastMarkers = words.pastMarkers
+      b.futureMarkers = words.futureMarkers
+    }
+    return b
+  }
+
+  /// The grammar's candidates, each sentence read with its language's vocabulary
+  /// (`SentenceLanguages`): the document's, or another's for a sentence plainly in it; for
+  /// Chinese, Japanese and Korean (languages with a `cjk-dates` lexicon) the CJK scanner's too,
+  /// which win where both found something. With them, the date relative expressions count
+  /// from (a wire dateline's when it is a day or two off the DCT).
+  ///
+  /// This is the one place where the language selects how text is read: a language plugs in
+  /// with data (`Lexicons/<lang>/date-grammar.tsv` fills `Vocabulary.grammar`, which
+  /// `Grammar.lexicalExpression` reads), or, for scripts the shared rules do not fit, with a
+  /// scanner whose candidates are added per run here.
+  private func candidates(
+    _ tokens: [Token], language: String?, cjk: CJKVocabulary?, dct: CivilDate?
   ) -> ([Candidate], CivilDate?) {
-    let general = Grammar(tokens: tokens, vocabulary: vocabulary).candidates()
+    let general = grammarCandidates(tokens, language: language)
     guard let cjk else { return (general, dct) }
     let grammar = CJKGrammar(tokens: tokens, vocabulary: cjk, dctYear: dct?.year)
     let own = grammar.candidates()
     return (CJKGrammar.merge(own, general), grammar.datelineDate(own, dct: dct) ?? dct)
+  }
+
+  /// The shared grammar's candidates, sentence by sentence in its language.
+  private func grammarCandidates(_ tokens: [Token], language: String?) -> [Candidate] {
+    let key = language.map(VocabularyStore.baseLanguage)
+    guard let (document, runs) = sentenceLanguages.runs(tokens, document: key) else {
+      return Grammar(tokens: tokens, vocabulary: vocabulary(key)).candidates()
+    }
+    var out: [Candidate] = []
+    for (range, runLanguage) in runs {
+      let slice = Array(tokens[range])
+      for var c in Grammar(tokens: slice, vocabulary: vocabulary(runLanguage ?? document)).candidates() {
+        c.start += range.lowerBound
+        c.end += range.lowerBound
+        out.append(c)
+      }
+    }
+    return out
+  }
+
+  /// The vocabulary of a language key (nil: unknown), built once.
+  private func vocabulary(_ language: String?) -> Vocabulary {
+    let key = language ?? "*"
+    return cache.vocabulary(key) {
+      var v = extras["all"] ?? Vocabulary()
+      if let own = extras[key] { v.merge(own) }
+      v.merge(VocabularyStore.shared.vocabulary(for: language))
+      if v.hasGrammar {
+        // CLDR's month and weekday names fill the grammar's slots too; the lexicon adds the
+        // inflections CLDR lacks ("березні", "Νοέμβριο", "veebruaris").
+        // Abbreviations ("mar", "ter", "sept") are ordinary words too: only the wide names.
+        for (name, month) in v.months where v.standaloneMonths.contains(name) { v.grammar.months.add([name], month) }
+        v.weekdays = v.weekdays.filter { $0.key.unicodeScalars.count >= 5 }
+        for (name, day) in v.weekdays { v.grammar.weekdays.add([name], day) }
+      }
+      v.computeWordClasses()
+      return v
+    }
   }
 
   /// Texts longer than this many UTF-8 bytes are resolved in pieces of at most this size.

@@ -28,9 +28,10 @@ struct DateCase: Decodable, Sendable, CustomTestStringConvertible {
   var testDescription: String { label }
 
   static let folder = CaseTable.folder(besides: #filePath)
-  static let tables = [
-    "english.json", "multilingual.json", "seeds.json", "bad-input.json", "chinese.json", "japanese.json", "korean.json",
-  ]
+  /// One table per language with a `date-grammar` lexicon: the shared grammar with its words.
+  static let grammarTables = ["de", "fr", "es", "it", "pt", "uk", "ru", "hr", "el", "et"].map { "grammar-\($0).json" }
+  static let tables = ["english.json", "multilingual.json", "seeds.json", "bad-input.json", "chinese.json", "japanese.json", "korean.json"]
+    + grammarTables
 
   static func load(_ name: String) -> [DateCase] { CaseTable.loadOrEmpty(name, in: folder) }
 }

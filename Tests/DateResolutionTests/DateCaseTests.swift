@@ -27,6 +27,7 @@ import Testing
   @Test(arguments: DateCase.load("chinese.json")) func chinese(_ c: DateCase) throws { try check(c) }
   @Test(arguments: DateCase.load("japanese.json")) func japanese(_ c: DateCase) throws { try check(c) }
   @Test(arguments: DateCase.load("korean.json")) func korean(_ c: DateCase) throws { try check(c) }
+  @Test(arguments: DateCase.grammarTables.flatMap(DateCase.load)) func languageGrammar(_ c: DateCase) throws { try check(c) }
 
   private func check(_ c: DateCase) throws {
     let resolver = try #require(SharedResolver.resolver)

@@ -13,6 +13,9 @@ struct Grammar {
   /// Whether each token is on a line of a table (`Grammar.tableRows`): there a number is a
   /// price, a quote or a time, not a year.
   let inTableRow: [Bool]
+  /// For languages with a `date-grammar` lexicon: which of its tables each token can start an
+  /// entry of (`Vocabulary.grammarMask`); empty otherwise.
+  let lexMasks: [UInt64]
 
   init(tokens: [Token], vocabulary: Vocabulary) {
     self.tokens = tokens
@@ -21,6 +24,7 @@ struct Grammar {
       t.kind == .word || t.kind == .ideograph ? vocabulary.wordClass(of: t) : []
     }
     inTableRow = Self.tableRows(tokens)
+    lexMasks = vocabulary.hasGrammar ? tokens.map { vocabulary.grammarMask(of: $0) } : []
   }
 
   /// Marks the tokens of table lines: no fewer numbers than words, and at least three numbers
@@ -87,7 +91,8 @@ struct Grammar {
     case .punctuation: return t.text == "'" || t.text == "’"
     case .word, .ideograph:
       let c = classes[i]
-      guard c.contains(.trigger) else { return false }
+      // "XIXe siècle", "siglo XIX": a capitalised Roman numeral may start a century.
+      guard c.contains(.trigger) else { return vocabulary.hasGrammar && t.isCapitalized && Self.mayBeRoman(t.text) }
       // Function words ("the", "in", "a", "last") start an expression only before a head.
       guard c.contains(.prefixOnly) else { return true }
       var k = i + 1
@@ -99,6 +104,12 @@ struct Grammar {
     }
   }
 
+  /// Whether a word starts with a Roman numeral letter and is short enough to be one ("xix", "xviiie").
+  @inline(__always) static func mayBeRoman(_ w: String) -> Bool {
+    guard let f = w.utf8.first, f == 0x69 || f == 0x76 || f == 0x78 || f == 0x6C else { return false }
+    return w.utf8.count <= 7
+  }
+
   /// The longest candidate starting at `i`.
   func longest(at i: Int) -> Candidate? {
     var best: Candidate?
@@ -106,6 +117,7 @@ struct Grammar {
       guard let c, c.end > c.start else { return }
       if c.end > (best?.end ?? Int.min) { best = c }
     }
+    if vocabulary.hasGrammar { consider(lexicalExpression(i)) }
     consider(modifiedExpression(i))
     consider(relativeExpression(i))
     consider(durationOrShift(i))
@@ -222,7 +234,12 @@ struct Grammar {
       }
       return (d, i + 1)
     }
-    if let d = vocabulary.weekdays[w] { return (d, skipPeriod(i + 1)) }
+    // Only an abbreviation takes its period ("Di.", not the full stop after "dimanche.").
+    if let d = vocabulary.weekdays[w] {
+      // Greek "τρίτη" is also "third": lowercase, it is the ordinal.
+      if vocabulary.hasGrammar, !tokens[i].isCapitalized, let (_, e) = vocabulary.grammar.ordinals.match(tokens, at: i), e > i { return nil }
+      return (d, w.unicodeScalars.count <= 4 ? skipPeriod(i + 1) : i + 1)
+    }
     return nil
   }
 

@@ -24,6 +24,15 @@ struct Vocabulary: Sendable {
   var layouts: [DateLayout] = []
   /// Every first token of a phrase, layout literal or name: a cheap trigger test.
   var triggers: Set<String> = []
+  /// The document language's words for the shared grammar (`date-grammar` lexicons); empty
+  /// for languages without one (English has its own rules).
+  var grammar = DateGrammarWords() { didSet { hasGrammar = !grammar.isEmpty } }
+  /// Whether `grammar` has any entry (the shared rules run only then).
+  private(set) var hasGrammar = false
+  /// For the grammar's words: first token → the bits of the tables it starts an entry of.
+  private(set) var grammarMasks: [String: UInt64] = [:]
+  /// The keys of `grammarMasks` that are words, as a filter on token hashes.
+  private(set) var grammarFilter = WordHash.Filter()
   /// English and vocabulary trigger classes per word (`WordClass`), one lookup per token.
   private(set) var wordClasses: [String: WordClass] = [:]
   /// The keys of `wordClasses`, as a filter on token hashes (`WordHash`).
@@ -50,17 +59,37 @@ struct Vocabulary: Sendable {
       classes[w] = c
     }
     for w in EnglishTriggers.heads { classes[w, default: []].insert(.head) }
-    for w in triggers {
+    for w in triggers.union(grammar.headTokens) {
       var c = classes[w] ?? []
       c.insert(.trigger)
       c.insert(.head)
       c.remove(.prefixOnly)
       classes[w] = c
     }
+    for w in grammar.prefixTokens where classes[w] == nil {
+      classes[w] = [.trigger, .prefixOnly]
+    }
+    if hasGrammar {
+      grammarMasks = grammar.slotMasks()
+      var g = WordHash.Filter()
+      for word in grammarMasks.keys { g.insert(word) }
+      grammarFilter = g
+    }
     wordClasses = classes
     var filter = WordHash.Filter()
     for word in classes.keys { filter.insert(word) }
     wordClassFilter = filter
+  }
+
+  /// The grammar tables a token can start an entry of (`PhraseTable.slot` bits).
+  @inline(__always) func grammarMask(of token: Token) -> UInt64 {
+    switch token.kind {
+    case .number: return 0
+    case .punctuation: return grammarMasks[token.text] ?? 0
+    case .word, .ideograph:
+      guard grammarFilter.mayContain(token.hash) else { return 0 }
+      return grammarMasks[token.text] ?? 0
+    }
   }
 
   /// The class of a word or ideograph token: none unless `wordClassFilter` may hold it.
@@ -83,6 +112,7 @@ struct Vocabulary: Sendable {
     for layout in other.layouts where !layouts.contains(layout) { layouts.append(layout) }
     layouts.sort { $0.elements.count > $1.elements.count }
     triggers.formUnion(other.triggers)
+    grammar.merge(other.grammar)
     wordClasses = [:]
     wordClassFilter = WordHash.Filter()
   }
@@ -106,6 +136,10 @@ struct DateLayout: Sendable, Equatable {
 /// Token sequences → values, looked up by their first token.
 struct PhraseTable<Value: Sendable & Equatable>: Sendable {
   private(set) var byFirst: [String: [(tokens: [String], value: Value)]] = [:]
+  /// The table's bit in a token's slot mask (`DateGrammarWords.slotMasks`); 0: none.
+  var slot: UInt64 = 0
+
+  init(slot: UInt64 = 0) { self.slot = slot }
 
   var isEmpty: Bool { byFirst.isEmpty }
 

@@ -7,6 +7,10 @@ struct MentionBuilder {
   let text: String
   let tokens: [Token]
   let dct: CivilDate?
+  /// Tense words of the document's language beyond English ("wird", "sera", "fue"), from its
+  /// `date-grammar` lexicon.
+  var pastMarkers: Set<String> = []
+  var futureMarkers: Set<String> = []
 
   func build(_ candidates: [Candidate]) -> (mentions: [TemporalMention], findings: [Finding]) {
     var mentions: [TemporalMention] = []
@@ -27,6 +31,13 @@ struct MentionBuilder {
       return String(scalars[from..<to])
     }
 
+    // Without a DCT, or in a history whose explicit years lie far from its DCT (an
+    // encyclopaedia article), the story's own dates are the reference: the last explicit year
+    // sets the year of "im März", "20. September", and the last date anchors "im selben Jahr",
+    // "zwei Jahre später", "у наступному році".
+    let story = dct == nil || Self.isHistory(candidates, dct: dct)
+    var storyPoint: TimexPoint?
+    var storyYear: Int?
     for c in candidates {
       let first = tokens[c.start]
       let last = tokens[c.end - 1]
@@ -38,7 +49,20 @@ struct MentionBuilder {
       {
         ctx.narrativeYear = n.year
       }
-      let outcome = Resolver.resolve(c.meaning, ctx)
+      var meaning = c.meaning
+      if story {
+        if let p = storyPoint { ctx.lastPoint = p }
+        if let y = storyYear { ctx.narrativeYear = y }
+        if case .shift(let u, let n, .dct, let time) = meaning {
+          if u == .day, n == 0, time == nil {
+            // "heute" in a history is the writer's present, not a day of the story.
+            meaning = .literal("PRESENT_REF")
+          } else if storyPoint != nil {
+            meaning = .shift(u, n, origin: .narrative, time: time)
+          }
+        }
+      }
+      let outcome = Resolver.resolve(meaning, ctx)
       switch outcome {
       case .impossible(let value):
         findings.append(
@@ -55,6 +79,16 @@ struct MentionBuilder {
           TemporalMention(
             start: first.start, end: last.end, text: slice(first.start, last.end), type: c.type, value: value, mod: c.mod,
             anchor: anchor))
+        if story, let point, point.year != nil, c.type == "DATE" || c.type == "TIME" {
+          if case .date(let spec) = c.meaning, spec.year != nil {
+            storyYear = point.year
+            storyPoint = point
+          } else if case .date = c.meaning {
+            storyPoint = point
+          } else if anchor == "narrative" {
+            storyPoint = point
+          }
+        }
         // Anaphoric values ("a year earlier") do not become the focus themselves.
         if let point, c.type == "DATE" || c.type == "TIME", point.year != nil, anchor != "narrative",
           !c.meaning.refersBack
@@ -79,6 +113,31 @@ struct MentionBuilder {
           message: "\(missingDCT.count) relative date expression(s) such as \"\(first.text)\" left underspecified (\(first.value)): no publication date was given; pass one (--published) to resolve them"))
     }
     return (mentions, findings)
+  }
+
+  /// Whether the text is a history rather than news: at least ten explicit years, three in
+  /// four of them (BC years included) more than five years from the DCT ("1939", "1. September 1939" in an article
+  /// dated 2011), and few words counting from the DCT ("today", "yesterday", weekdays): a news
+  /// story looking back still speaks from its own day.
+  static func isHistory(_ candidates: [Candidate], dct: CivilDate?) -> Bool {
+    guard let dct else { return true }
+    var years = 0
+    var far = 0
+    var deictic = 0
+    for c in candidates {
+      switch c.meaning {
+      case .shift(.day, 0, .dct, _), .weekday: deictic += 1
+      default: break
+      }
+      if case .literal(let v) = c.meaning, v.hasPrefix("BC") {
+        years += 1
+        far += 1
+      }
+      guard case .date(let spec) = c.meaning, let y = spec.year else { continue }
+      years += 1
+      if abs(y - dct.year) > 5 { far += 1 }
+    }
+    return far >= 10 && far * 4 >= years * 3 && deictic * 5 < far
   }
 
   /// The tense of the sentence around a candidate: the nearest verb marker to the left (the
@@ -129,7 +188,8 @@ struct MentionBuilder {
       if w == "ll" { return i > 0 && (tokens[i - 1].text == "'" || tokens[i - 1].text == "’") ? .future : nil }
       return .future
     }
-    if EnglishWords.pastMarkers.contains(w) { return .past }
+    if EnglishWords.pastMarkers.contains(w) || pastMarkers.contains(w) { return .past }
+    if futureMarkers.contains(w) { return .future }
     if w.count > 4, w.hasSuffix("ed"), !["need", "speed", "seed", "feed", "breed", "indeed", "proceed", "exceed", "succeed"].contains(w) {
       return .past
     }

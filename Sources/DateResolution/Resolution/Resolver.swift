@@ -235,10 +235,12 @@ struct Resolver {
   private static func resolveShift(_ unit: TimeUnit, _ n: Int, origin: Meaning.Origin, time: String?, _ ctx: Context) -> Outcome {
     // Anaphoric: shift the last date mentioned, keeping its granularity ("a year earlier" after
     // "the third quarter" is the third quarter of the year before).
-    if let last = ctx.lastPoint, last.year != nil,
+    // A clock time counts from a day, not from a month or a year.
+    if let last = ctx.lastPoint, last.year != nil, time == nil || last.day != nil,
       origin == .narrative || (origin == .focus && (last.quarter != nil || last.half != nil))
     {
-      if let shifted = shift(last, unit, n) {
+      if var shifted = shift(last, unit, n) {
+        if let time { shifted.time = time }
         return .value(shifted.value, anchor: "narrative", point: shifted)
       }
     }
@@ -287,6 +289,8 @@ struct Resolver {
   /// A resolved point moved by `n` units, keeping its own granularity when that is finer.
   static func shift(_ p: TimexPoint, _ unit: TimeUnit, _ n: Int) -> TimexPoint? {
     guard let y = p.year else { return nil }
+    // "im selben Jahr", "la même année": the year itself, whatever was mentioned in it.
+    if unit == .year, n == 0 { return TimexPoint(year: y) }
     if unit == .year {
       var q = p
       q.year = y + n

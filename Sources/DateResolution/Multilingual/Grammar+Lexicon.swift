@@ -1,0 +1,591 @@
+/// The shared rules for every language with a `date-grammar` lexicon (`DateGrammarWords`): the
+/// rule structure of the English grammar with each language's words in its slots.
+///
+/// - anchored dates: "13. Dezember 2013", "el 5 de mayo", "Montag, 13. Dezember", "1η Φεβρουαρίου";
+/// - ranges: "vom 13. bis 17. Mai" (the first day takes the month of the second);
+/// - relative: "letztes Jahr", "l'anno scorso", "в прошлом году", "im selben Jahr" (narrative);
+/// - counted: "vor zwei Wochen", "il y a trois ans", "два роки тому", "drei Jahre später";
+/// - durations and sets: "fünf Jahre" (P5Y), "plusieurs jours" (PXD), "jeden Montag";
+/// - years, decades, centuries: "im Jahr 1990", "1936 року", "259 v. Chr.", "1990er Jahre",
+///   "années 1990", "19. Jahrhundert", "siglo XIX";
+/// - seasons, parts of day, holidays and clock times: "Sommer 1942", "heute Abend",
+///   "Pâques 2002", "18 Uhr", "20 h 15".
+extension Grammar {
+  private var lex: DateGrammarWords { vocabulary.grammar }
+
+  /// `table`'s longest entry at `k`, looked up only when the token's mask says it can start one.
+  @inline(__always) private func at<V>(_ table: PhraseTable<V>, _ k: Int) -> (value: V, end: Int)? {
+    guard k >= 0, k < lexMasks.count, lexMasks[k] & table.slot != 0 else { return nil }
+    return table.match(tokens, at: k)
+  }
+
+  /// The longest expression of the shared grammar at `i`, articles and modifiers included.
+  func lexicalExpression(_ i: Int) -> Candidate? {
+    // Every rule starts with a number, a Roman numeral or a word of the lexicon.
+    guard lexMasks[i] != 0 || tokens[i].kind == .number || (tokens[i].isCapitalized && Self.mayBeRoman(tokens[i].text)) else {
+      return nil
+    }
+    var j = i
+    var skipped = 0
+    while skipped < 2, let (_, e) = at(lex.articles, j), sameLine(e) {
+      j = e
+      skipped += 1
+    }
+    var mod: String?
+    if let (m, e) = at(lex.mods, j), sameLine(e) {
+      mod = m
+      var k = e
+      // "mi-juin", "Mitte-Mai".
+      if isHyphen(k), tokens[k].isAttached { k += 1 }
+      var glued = 0
+      while glued < 2, let (_, g) = at(lex.glue, k) ?? at(lex.articles, k), sameLine(g) {
+        k = g
+        glued += 1
+      }
+      j = k
+    }
+    guard var c = lexCore(j) else {
+      // "Ende des Jahres", "à la fin du mois": the period in focus.
+      if mod != nil, let (u, e) = at(lex.units, j), u >= .week, at(lex.pluralUnits, j) == nil {
+        return Candidate(i, e, .shift(u, 0, origin: .dct, time: nil), mod: mod)
+      }
+      // Articles alone are no expression.
+      return nil
+    }
+    c.start = i
+    if let mod {
+      c.mod = mod
+      // "Anfang des Jahres", "à la fin de l'année": the period itself, not its neighbour.
+    }
+    return c
+  }
+
+  // MARK: Core
+
+  private func lexCore(_ j: Int) -> Candidate? {
+    guard j < tokens.count else { return nil }
+    var best: Candidate?
+    func consider(_ c: Candidate?) {
+      guard let c, c.end > c.start else { return }
+      if c.end > (best?.end ?? Int.min) { best = c }
+    }
+    if let (m, e) = at(lex.phrases, j) { consider(lexPhraseCandidate(j, e, m)) }
+    consider(lexDetermined(j))
+    consider(lexCounted(j))
+    consider(lexSetExpression(j))
+    consider(lexWeekdayDate(j))
+    consider(lexDayMonth(j))
+    consider(lexMonthYear(j))
+    consider(lexYearExpression(j))
+    consider(lexDecade(j))
+    consider(lexCentury(j))
+    consider(lexSeason(j))
+    consider(lexPartOfDay(j))
+    consider(lexHolidayExpression(j))
+    consider(lexClock(j))
+    consider(lexNumericDate(j))
+    consider(lexElidedYear(j))
+    if let c = best, let joined = lexWithClock(c) { return joined }
+    return best
+  }
+
+  /// A day followed by its clock time: "samedi 18 janvier, à 18 h", "hier vers 18 h".
+  private func lexWithClock(_ c: Candidate) -> Candidate? {
+    // After a date only in apposition, after a comma: "1. September 1939 um 4:45 Uhr" stays
+    // two; a day word takes its time directly ("hier vers 18 h", "täna kell 19.30").
+    var k = c.end
+    if isPunct(k, ",") {
+      k += 1
+    } else if case .shift(.day, _, _, nil) = c.meaning {
+    } else {
+      return nil
+    }
+    if let (_, e) = at(lex.prepositions, k) { k = e }
+    guard sameLine(k), let clock = lexClock(k), case .shift(_, _, _, let time?) = clock.meaning else { return nil }
+    var meaning: Meaning
+    switch c.meaning {
+    case .date(var spec) where spec.day != nil && spec.time == nil:
+      spec.time = time
+      meaning = .date(spec)
+    case .weekday(let d, let offset, nil): meaning = .weekday(d, offset: offset, time: time)
+    case .shift(.day, let n, let origin, nil): meaning = .shift(.day, n, origin: origin, time: time)
+    default: return nil
+    }
+    return Candidate(c.start, clock.end, meaning, type: "TIME", mod: c.mod)
+  }
+
+  private func lexPhraseCandidate(_ j: Int, _ e: Int, _ m: LexiconMeaning) -> Candidate {
+    switch m {
+    case .shift(let u, let n, let narrative, let time):
+      // "heute Abend", "hier soir": a part of day after a day word.
+      if time == nil, u == .day, let (part, pe) = at(lex.partsOfDay, e), sameLine(e) {
+        return Candidate(j, pe, .shift(.day, n, origin: .dct, time: "T" + part), type: "TIME")
+      }
+      // "heute, Montag", "ayer, miércoles": the weekday in apposition belongs to the day.
+      var end = e
+      if u == .day, isPunct(e, ","), let (_, we) = at(lex.weekdays, e + 1), sameLine(e + 1) { end = we }
+      return Candidate(j, end, .shift(u, n, origin: narrative ? .narrative : .dct, time: time), type: time == nil ? "DATE" : "TIME")
+    case .reference(let r): return Candidate(j, e, .literal(r))
+    case .literal(let type, let value): return Candidate(j, e, .literal(value), type: type)
+    }
+  }
+
+  // MARK: Counts
+
+  /// A count at `k`: digits, a number word, or a vague count (nil).
+  private func lexCount(_ k: Int) -> (Int?, Int)? {
+    if let n = number(k), tokens[k].digits <= 3, isStandaloneNumber(k), !isPunct(k + 1, ".") || !tokens[k + 1].isAttached || lexIsUnit(k + 2) {
+      return (n, k + 1)
+    }
+    if let (n, e) = at(lex.numbers, k) { return (n, e) }
+    if let (_, e) = at(lex.vagueCounts, k) { return (nil, e) }
+    return nil
+  }
+
+  private func lexIsUnit(_ k: Int) -> Bool { at(lex.units, k) != nil }
+
+  /// `[past/future prefix] count unit [past/future/later/earlier suffix]`: "vor zwei Wochen"
+  /// (a date), "drei Jahre später" (from the narrative), "fünf Jahre" (a duration).
+  private func lexCounted(_ j: Int) -> Candidate? {
+    var k = j
+    var sign = 0
+    if let (_, e) = at(lex.pastPrefixes, k) {
+      sign = -1
+      k = e
+    } else if let (_, e) = at(lex.futurePrefixes, k) {
+      sign = 1
+      k = e
+    }
+    var mod: String?
+    if let (q, e) = at(lex.quantifiers, k), sameLine(e), lexCount(e) != nil {
+      mod = q
+      k = e
+    }
+    guard let (n, ce0) = lexCount(k), sameLine(ce0) else { return nil }
+    var ce = ce0
+    // "un'ora", "vent'anni": an elided count; "16-aastane", "35-річна", "5-Jahres-": an adjective.
+    if isPunct(ce, "'") || isPunct(ce, "’") || isHyphen(ce), tokens[ce].isAttached, ce + 1 < tokens.count, tokens[ce + 1].isAttached {
+      ce += 1
+    }
+    guard let (u, ue) = at(lex.units, ce) else { return nil }
+    var end = ue
+    var origin: Meaning.Origin = .dct
+    if sign == 0 {
+      if let (_, e) = at(lex.pastSuffixes, ue), sameLine(ue) {
+        sign = -1
+        end = e
+      } else if let (_, e) = at(lex.futureSuffixes, ue), sameLine(ue) {
+        sign = 1
+        end = e
+      } else if let (_, e) = at(lex.laterSuffixes, ue), sameLine(ue) {
+        sign = 1
+        end = e
+        origin = .narrative
+      } else if let (_, e) = at(lex.earlierSuffixes, ue), sameLine(ue) {
+        sign = -1
+        end = e
+        origin = .narrative
+      }
+    }
+    if sign == 0, u == .year, mod == nil, let n, n >= 15, number(k) != nil, isAge(before: j, after: ue) { return nil }
+    if sign == 0, let n, let (value, e) = lexCompoundDuration(u, n, after: ue) {
+      return Candidate(j, e, .literal(value), type: "DURATION", mod: mod)
+    }
+    guard sign != 0 else { return Candidate(j, ue, .literal(u.duration(n)), type: "DURATION", mod: mod) }
+    guard let n else { return Candidate(j, end, .literal(sign < 0 ? "PAST_REF" : "FUTURE_REF")) }
+    return Candidate(j, end, .shift(u, sign * n, origin: origin, time: nil), mod: mod)
+  }
+
+  /// "zwei Jahre und drei Monate" (P2Y3M), "un an et six mois" (P1Y6M): a second, smaller
+  /// calendar unit joined by the language's "and" (a range word).
+  private func lexCompoundDuration(_ u: TimeUnit, _ n: Int, after e: Int) -> (String, Int)? {
+    let letters: [TimeUnit: String] = [.year: "Y", .month: "M", .week: "W", .day: "D"]
+    guard let first = letters[u], let (_, r) = at(lex.rangeWords, e), sameLine(e),
+      let (m, ce) = lexCount(r), let m, let (u2, ue2) = at(lex.units, ce), u2 < u, let second = letters[u2]
+    else { return nil }
+    return ("P\(n)\(first)\(m)\(second)", ue2)
+  }
+
+  /// "di 51 anni", "Marie, 38 ans,", "87 Jahre alt": a count of years that is an age.
+  private func isAge(before j: Int, after e: Int) -> Bool {
+    if at(lex.ageAfter, e) != nil { return true }
+    guard j > 0 else { return false }
+    if at(lex.ageBefore, j - 1)?.end == j { return true }
+    if isPunct(j - 1, ",") || isPunct(j - 1, "(") { return true }
+    return at(lex.glue, j - 1)?.end == j
+  }
+
+  // MARK: Determiners
+
+  /// A determiner with a unit, weekday, month or season in either order: "letztes Jahr",
+  /// "l'anno scorso", "mercredi dernier", "im selben Jahr", "die letzten drei Jahre" (P3Y).
+  private func lexDetermined(_ j: Int) -> Candidate? {
+    if let (d, e) = at(lex.determiners, j), sameLine(e) {
+      var k = e
+      if let (_, a) = at(lex.articles, k), sameLine(a) { k = a }
+      if let (n, ce) = lexCount(k), let (u, ue) = at(lex.units, ce), sameLine(ce), d != .same {
+        return Candidate(j, ue, .literal(u.duration(n)), type: "DURATION")
+      }
+      if let c = lexHeadAfterDeterminer(j, k, d) { return c }
+    }
+    // Head first: "anno scorso", "mercredi dernier", "году прошлом" (rare).
+    if let (u, ue) = at(lex.units, j), let (d, e) = at(lex.determiners, ue), sameLine(ue) {
+      return lexUnitShift(j, e, u, d)
+    }
+    if let (wd, we) = at(lex.weekdays, j), let (d, e) = at(lex.determiners, we), sameLine(we),
+      case .offset(let o) = d
+    {
+      return Candidate(j, e, .weekday(wd, offset: o, time: nil))
+    }
+    if let (m, me) = at(lex.months, j), let (d, e) = at(lex.determiners, me), sameLine(me),
+      case .offset(let o) = d
+    {
+      return Candidate(j, e, .date(DateSpec(month: m, direction: o)))
+    }
+    return nil
+  }
+
+  private func lexHeadAfterDeterminer(_ j: Int, _ k: Int, _ d: DateGrammarWords.Determiner) -> Candidate? {
+    if let (u, ue) = at(lex.units, k) {
+      // "el pasado mes de marzo": the unit names the month that follows.
+      if u == .month, let (_, g) = at(lex.glue, ue), let (m, me) = at(lex.months, g), case .offset(let o) = d {
+        return Candidate(j, me, .date(DateSpec(month: m, direction: o)))
+      }
+      return lexUnitShift(j, ue, u, d)
+    }
+    guard case .offset(let o) = d else { return nil }
+    if let (wd, we) = at(lex.weekdays, k) { return Candidate(j, we, .weekday(wd, offset: o, time: nil)) }
+    if var c = lexDayMonth(k) ?? lexMonthYear(k) ?? lexSeason(k), case .date(var spec) = c.meaning, spec.year == nil {
+      spec.direction = o
+      c.meaning = .date(spec)
+      c.start = j
+      return c
+    }
+    return nil
+  }
+
+  private func lexUnitShift(_ j: Int, _ e: Int, _ u: TimeUnit, _ d: DateGrammarWords.Determiner) -> Candidate? {
+    // "die letzten Jahre", "ultimi anni", "los próximos días": an open number of units.
+    if d != .same, (j..<e).contains(where: { at(lex.pluralUnits, $0) != nil }) {
+      return Candidate(j, e, .literal(u.duration(nil)), type: "DURATION")
+    }
+    switch d {
+    case .same: return Candidate(j, e, .shift(u, 0, origin: .narrative, time: nil))
+    case .offset(let o):
+      // Units below a day have no calendar value of their own ("this hour").
+      guard u >= .day else { return nil }
+      return Candidate(j, e, .shift(u, o, origin: .dct, time: nil))
+    }
+  }
+
+  // MARK: Sets
+
+  /// "jeden Tag" (P1D), "chaque année" (P1Y), "tous les jeudis" (XXXX-WXX-4).
+  private func lexSetExpression(_ j: Int) -> Candidate? {
+    guard let (_, e) = at(lex.setPrefixes, j), sameLine(e) else { return nil }
+    if let (u, ue) = at(lex.units, e) { return Candidate(j, ue, .literal(u.setValue), type: "SET") }
+    if let (wd, we) = at(lex.weekdays, e) { return Candidate(j, we, .literal("XXXX-WXX-\(wd)"), type: "SET") }
+    if let (n, ce) = lexCount(e), let n, let (u, ue) = at(lex.units, ce) {
+      return Candidate(j, ue, .literal(u.duration(n)), type: "SET")
+    }
+    return nil
+  }
+
+  // MARK: Calendar dates
+
+  /// A day of month at `k`: "13", "13.", "1er", "3º", "1η", or an ordinal word.
+  private func lexDay(_ k: Int) -> (Int, Int)? {
+    if let d = number(k), tokens[k].digits <= 2, d >= 1, d <= 31, !isGluedInTable(k) {
+      if let (_, e) = at(lex.ordinalSuffixes, k + 1), tokens[k + 1].isAttached { return (d, e) }
+      if isPunct(k + 1, "."), tokens[k + 1].isAttached, !(number(k + 2) != nil && tokens[k + 2].isAttached) { return (d, k + 2) }
+      return (d, k + 1)
+    }
+    if let (d, e) = at(lex.ordinals, k), d <= 31 { return (d, e) }
+    return nil
+  }
+
+  /// A year at `k` with its markers: "1990", "1936 року", "Jahr 1990", "1991. aastal", "259 v. Chr."
+  private func lexYear(_ k: Int, strict: Bool) -> (Int, Int, bc: Bool)? {
+    var s = k
+    var cued = false
+    if let (_, e) = at(lex.yearBefore, s), number(e) != nil { s = e; cued = true }
+    guard let y = number(s), tokens[s].digits <= 4, isStandaloneNumber(s), !inTableRow[s] || cued else { return nil }
+    var e = s + 1
+    var marked = cued
+    // "1991. aastal": an ordinal period before the year word.
+    if isPunct(e, "."), tokens[e].isAttached, let (_, ye) = at(lex.yearAfter, e + 1), sameLine(e + 1) {
+      e = ye
+      marked = true
+    } else if let (_, ye) = at(lex.yearAfter, e), sameLine(e) {
+      e = ye
+      marked = true
+    }
+    if let (_, be) = at(lex.eraBC, e), sameLine(e), y >= 1 {
+      return (y, be, true)
+    }
+    if tokens[s].digits == 4, y >= 1000, y <= 2199 { return (y, e, false) }
+    if !strict, marked, tokens[s].digits >= 3, y >= 100 { return (y, e, false) }
+    return nil
+  }
+
+  private func lexYearSpec(_ y: Int, bc: Bool) -> Meaning {
+    bc ? .literal("BC" + String(repeating: "0", count: max(0, 4 - String(y).count)) + String(y)) : .date(DateSpec(year: y))
+  }
+
+  /// Day, month and optional year in the language's order: "13. Dezember 2013", "5 de mayo de
+  /// 2025", "3 janvier", "1η Φεβρουαρίου 1960", "21 травня 1911 року"; and a range's first
+  /// day "vom 13. bis 17. Mai" (month from the second).
+  private func lexDayMonth(_ j: Int, range: Bool = true) -> Candidate? {
+    guard let (d, de) = lexDay(j) else { return nil }
+    var k = de
+    if let (_, g) = at(lex.glue, k), sameLine(g) { k = g }
+    guard sameLine(k), let (m, me) = at(lex.months, k) else {
+      // A range: the first day takes the month (and year) of the second.
+      // One level only: "1-2-3-4 …" must not recurse through the whole line.
+      if range, let (_, r) = at(lex.rangeWords, de) ?? (isHyphen(de) ? (true, de + 1) : nil), sameLine(r),
+        let second = lexDayMonth(r, range: false), case .date(var spec) = second.meaning, spec.day != nil, number(j) != nil
+      {
+        spec.day = d
+        spec.weekday = nil
+        return Candidate(j, de, .date(spec))
+      }
+      return nil
+    }
+    var spec = DateSpec(month: m, day: d)
+    var e = me
+    var k2 = me
+    if isPunct(k2, ",") { k2 += 1 }
+    if let (_, g) = at(lex.glue, k2) { k2 = g }
+    if sameLine(k2), let (y, ye, bc) = lexYear(k2, strict: false), !bc {
+      spec.year = y
+      e = ye
+    }
+    return Candidate(j, e, .date(spec))
+  }
+
+  /// A day-first numeric date: "04/03/1993", "1.9.39", "25-05-94" (a two-digit year is read
+  /// in the century that puts it within 1931–2030).
+  private func lexNumericDate(_ j: Int) -> Candidate? {
+    guard let d = number(j), tokens[j].digits <= 2, d >= 1, d <= 31, !inTableRow[j] else { return nil }
+    let sep = j + 1
+    guard sep + 3 < tokens.count, isPunct(sep, "/") || isPunct(sep, ".") || isPunct(sep, "-"), tokens[sep].isAttached,
+      let m = number(sep + 1), tokens[sep + 1].digits <= 2, m >= 1, m <= 12, tokens[sep + 1].isAttached,
+      tokens[sep + 2].text == tokens[sep].text, tokens[sep + 2].isAttached, let y = number(sep + 3), tokens[sep + 3].isAttached,
+      tokens[sep + 3].digits == 2 || tokens[sep + 3].digits == 4
+    else { return nil }
+    // Not part of a longer number run ("1.2.3.4").
+    if isPunct(sep + 4, tokens[sep].text), number(sep + 5) != nil, tokens[sep + 5].isAttached { return nil }
+    let year = tokens[sep + 3].digits == 4 ? y : (y <= 30 ? 2000 + y : 1900 + y)
+    return Candidate(j, sep + 4, .date(DateSpec(year: year, month: m, day: d)))
+  }
+
+  /// A two-digit year after an elided article or preposition: "nell'85", "l' 81", "dell'84"
+  /// (read as 19xx or 20xx, whichever lies within 1931–2030).
+  private func lexElidedYear(_ j: Int) -> Candidate? {
+    guard j > 0, isPunct(j - 1, "'") || isPunct(j - 1, "’"), let y = number(j), tokens[j].digits == 2, isStandaloneNumber(j),
+      !inTableRow[j], at(lex.units, j + 1) == nil, at(lex.months, j + 1) == nil, !isPunct(j + 1, ":")
+    else { return nil }
+    return Candidate(j, j + 1, .date(DateSpec(year: y <= 30 ? 2000 + y : 1900 + y)))
+  }
+
+  /// Whether an article, preposition, determiner or glue word ends right before `j` ("en été",
+  /// "l'hiver", "im Sommer"), so that a bare season or part of day is not an ordinary word.
+  private func lexCuedBefore(_ j: Int) -> Bool {
+    for back in 1...3 where j - back >= 0 {
+      let k = j - back
+      for table in [lex.articles, lex.prepositions, lex.glue] where at(table, k)?.end == j { return true }
+      if at(lex.determiners, k)?.end == j { return true }
+    }
+    return false
+  }
+
+  /// A weekday, alone or in apposition to a date: "Montag", "mercredi 3 avril", "samedi, le 6".
+  private func lexWeekdayDate(_ j: Int) -> Candidate? {
+    guard let (wd, we) = at(lex.weekdays, j) else { return nil }
+    // Greek "τρίτη", "πέμπτη" are also ordinals: lowercase, they count.
+    if !tokens[j].isCapitalized, let (_, oe) = at(lex.ordinals, j), oe >= we { return nil }
+    var k = we
+    if isPunct(k, ",") { k += 1 }
+    var a = k
+    if let (_, e) = at(lex.articles, a) { a = e }
+    if sameLine(a), let c = lexDayMonth(a), case .date(var spec) = c.meaning {
+      spec.weekday = wd
+      return Candidate(j, c.end, .date(spec))
+    }
+    // "jeudi soir", "Dienstagabend" is written apart: "Dienstag Abend".
+    if let (p, pe) = at(lex.partsOfDay, we), sameLine(we) {
+      return Candidate(j, pe, .weekday(wd, offset: nil, time: "T" + p), type: "TIME")
+    }
+    return Candidate(j, we, .weekday(wd, offset: nil, time: nil))
+  }
+
+  /// Month with a year ("Dezember 2013", "mayo de 2025", "грудні 1957") or alone ("im März",
+  /// "τον Νοέμβριο") when the name cannot be an ordinary word.
+  private func lexMonthYear(_ j: Int) -> Candidate? {
+    guard let (m, me) = at(lex.months, j) else { return nil }
+    var k = me
+    if isPunct(k, ",") { k += 1 }
+    if let (_, g) = at(lex.glue, k) { k = g }
+    if sameLine(k), let (y, ye, bc) = lexYear(k, strict: false), !bc { return Candidate(j, ye, .date(DateSpec(year: y, month: m))) }
+    // "junho do ano passado", "im Mai letzten Jahres", "en mai de l'année dernière".
+    if sameLine(k), let (o, e) = lexRelativeYear(at(lex.articles, k)?.end ?? k) {
+      return Candidate(j, e, .date(DateSpec(yearOffset: o, month: m)))
+    }
+    // Short names ("mai", "mar") read alone only with a capital in a language that capitalises.
+    guard tokens[j].text.unicodeScalars.count >= 4 || tokens[j].isCapitalized else { return nil }
+    return Candidate(j, me, .date(DateSpec(month: m)))
+  }
+
+  /// "letzten Jahres", "ano passado", "année dernière": a year unit with a -1/0/+1 determiner
+  /// on either side: (offset, index after).
+  private func lexRelativeYear(_ k: Int) -> (Int, Int)? {
+    if let (d, e) = at(lex.determiners, k), case .offset(let o) = d, let (u, ue) = at(lex.units, e), u == .year {
+      return (o, ue)
+    }
+    if let (u, ue) = at(lex.units, k), u == .year, let (d, e) = at(lex.determiners, ue), case .offset(let o) = d {
+      return (o, e)
+    }
+    return nil
+  }
+
+  /// A year with its markers, or a BC year.
+  private func lexYearExpression(_ j: Int) -> Candidate? {
+    guard let (y, e, bc) = lexYear(j, strict: false) else { return nil }
+    return Candidate(j, e, lexYearSpec(y, bc: bc))
+  }
+
+  /// "1990er (Jahre)", "1990-х", "années 1990", "anni '90", "δεκαετία 1890" → 199, 189.
+  private func lexDecade(_ j: Int) -> Candidate? {
+    var k = j
+    var before = false
+    if let (u, e) = at(lex.units, k), u == .decade || u == .year, sameLine(e) {
+      k = e
+      before = true
+      // "década de 1970", "δεκαετία του 1890".
+      if u == .decade, let (_, g) = at(lex.glue, k) { k = g }
+      if isPunct(k, "'") || isPunct(k, "’") { k += 1 }
+    }
+    guard let y = number(k), tokens[k].digits == 4 || tokens[k].digits == 2, y % 10 == 0 else { return nil }
+    let decade = tokens[k].digits == 4 ? y / 10 : 190 + y / 10
+    var e = k + 1
+    var suffixed = false
+    var s = e
+    if isHyphen(s), tokens[s].isAttached { s += 1 }
+    if let (_, se) = at(lex.decadeSuffixes, s), tokens[s].isAttached {
+      e = se
+      suffixed = true
+      if let (u, ue) = at(lex.units, e), u == .year || u == .decade, sameLine(e) { e = ue }
+    }
+    // A plural unit before a year ("années 1990") or a suffix makes a decade; "Jahr 1990" does not.
+    guard suffixed || (before && !lexIsYearSingular(j)) else { return nil }
+    if before, tokens[k].digits == 4, !suffixed, lexYear(k, strict: true) == nil { return nil }
+    return Candidate(j, e, .date(DateSpec(decade: decade)))
+  }
+
+  /// Whether the unit word at `j` is a year-before word ("Jahr", "année", "año"): a singular.
+  private func lexIsYearSingular(_ j: Int) -> Bool { at(lex.yearBefore, j) != nil }
+
+  /// "19. Jahrhundert", "XIXe siècle", "siglo XIX", "XIX століття", "20ός αιώνας" → 18.
+  private func lexCentury(_ j: Int) -> Candidate? {
+    if let (n, e) = lexCenturyNumber(j), let (u, ue) = at(lex.units, e), u == .century, sameLine(e) {
+      return Candidate(j, ue, .date(DateSpec(century: n - 1)))
+    }
+    if let (u, ue) = at(lex.units, j), u == .century, sameLine(ue) {
+      var k = ue
+      if let (_, g) = at(lex.glue, k) { k = g }
+      if let (n, e) = lexCenturyNumber(k) { return Candidate(j, e, .date(DateSpec(century: n - 1))) }
+    }
+    return nil
+  }
+
+  private func lexCenturyNumber(_ k: Int) -> (Int, Int)? {
+    if let (n, e) = lexDay(k), n <= 21 { return (n, e) }
+    guard let w = word(k) else { return nil }
+    var value = 0
+    var last = 1000
+    var index = w.startIndex
+    let numerals: [Character: Int] = ["i": 1, "v": 5, "x": 10, "l": 50]
+    while index < w.endIndex, let v = numerals[w[index]] {
+      if v > last { value += v - 2 * last } else { value += v }
+      last = v
+      index = w.index(after: index)
+    }
+    guard value >= 1, value <= 21, tokens[k].text.unicodeScalars.count <= 6 else { return nil }
+    let rest = String(w[index...])
+    if rest.isEmpty { return tokens[k].isCapitalized || tokens[k].text.count > 1 ? (value, k + 1) : nil }
+    guard lex.ordinalSuffixes.match(Tokenizer.tokenize(rest), at: 0) != nil else { return nil }
+    return (value, k + 1)
+  }
+
+  /// "Sommer 1942", "im Sommer", "l'hiver dernier" (by the determiner rule), "літа 1942".
+  private func lexSeason(_ j: Int) -> Candidate? {
+    guard let (s, se) = at(lex.seasons, j) else { return nil }
+    var k = se
+    if let (_, g) = at(lex.glue, k) { k = g }
+    if sameLine(k), let (y, ye, bc) = lexYear(k, strict: false), !bc { return Candidate(j, ye, .date(DateSpec(year: y, season: s))) }
+    guard lexCuedBefore(j) || tokens[j].isCapitalized && j > 0 && !isPunct(j - 1, ".") else { return nil }
+    return Candidate(j, se, .date(DateSpec(season: s)))
+  }
+
+  /// A part of the day on the DCT's day: "Abends", "la soirée", "вдень".
+  private func lexPartOfDay(_ j: Int) -> Candidate? {
+    guard let (p, e) = at(lex.partsOfDay, j), lexCuedBefore(j) || e - j > 1 || tokens[j].text.unicodeScalars.count >= 6 else { return nil }
+    return Candidate(j, e, .shift(.day, 0, origin: .dct, time: "T" + p), type: "TIME")
+  }
+
+  /// A holiday with its calendar rule, optionally with a year: "Weihnachten", "Pâques 2002".
+  private func lexHolidayExpression(_ j: Int) -> Candidate? {
+    guard let (h, e) = at(lex.holidays, j) else { return nil }
+    var spec = DateSpec(holiday: h)
+    var end = e
+    if sameLine(e), let (y, ye, bc) = lexYear(e, strict: true), !bc {
+      spec.year = y
+      end = ye
+    }
+    return Candidate(j, end, .date(spec))
+  }
+
+  /// A clock time: "18 Uhr", "20.15 Uhr", "20 h 15", "13:30", "kell 19.08".
+  private func lexClock(_ j: Int) -> Candidate? {
+    var k = j
+    var cued = false
+    if let (_, e) = at(lex.clockBefore, k), sameLine(e) {
+      k = e
+      cued = true
+    }
+    let h: Int
+    var e: Int
+    if let n = number(k), tokens[k].digits <= 2, n <= 24 {
+      h = n
+      e = k + 1
+    } else if let (n, ne) = at(lex.numbers, k), n <= 24, at(lex.clockAfter, ne) != nil {
+      // "neun Uhr", "cinq heures".
+      h = n
+      e = ne
+    } else {
+      return nil
+    }
+    var minute: Int?
+    if number(k) != nil, isPunct(e, ":") || isPunct(e, "."), tokens[e].isAttached, let m = number(e + 1), tokens[e + 1].digits == 2, m < 60,
+      tokens[e + 1].isAttached
+    {
+      minute = m
+      e += 2
+    }
+    if let (_, ce) = at(lex.clockAfter, e), sameLine(e) {
+      e = ce
+      cued = true
+      // "20 h 15", "15 horas 30".
+      if minute == nil, let m = number(e), tokens[e].digits == 2, m < 60, sameLine(e) {
+        minute = m
+        e += 1
+      }
+    } else if minute != nil, isPunct(k + 1, ":") {
+      cued = true
+    }
+    guard cued else { return nil }
+    let time = "T\(TimexFormat.two(h)):\(TimexFormat.two(minute ?? 0))"
+    // The day is the one last mentioned ("dimanche … à 14 h"), else the DCT's.
+    return Candidate(j, e, .shift(.day, 0, origin: .narrative, time: time), type: "TIME")
+  }
+}
