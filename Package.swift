@@ -31,6 +31,16 @@ let package = Package(
       linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]
     ),
     .target(name: "ICUSupport", dependencies: ["CICU"], swiftSettings: staticRelease),
+    // The only code that includes libxml2's headers (Debian libxml2-dev; `pkg-config --cflags
+    // libxml-2.0` is -I/usr/include/libxml2); exports a flat event stream of a parsed page.
+    .target(
+      name: "CLibXML2",
+      cSettings: [.unsafeFlags(["-I/usr/include/libxml2", "-I/usr/local/include/libxml2", "-I/opt/homebrew/include/libxml2"])],
+      linkerSettings: [.linkedLibrary("xml2")]
+    ),
+    // HTML pages: charset, libxml2's tree, main text, paragraph kinds, removed blocks, metadata.
+    .target(
+      name: "HTMLExtraction", dependencies: ["CLibXML2", "ICUSupport", "NormalizeCore"], swiftSettings: staticRelease),
     .target(name: "NormalizeCore", dependencies: ["ICUSupport"], swiftSettings: staticRelease),
     // Lexicons/ compiled into the binary: the EmbedLexicons plugin runs LexiconEmbedder at build
     // time, so a copied `normalize` carries its data (DESIGN.md, "Lexicons").
@@ -50,7 +60,7 @@ let package = Package(
       name: "ArticleRecords",
       dependencies: [
         "ICUSupport", "NormalizeCore", "TextCleaning", "NameNormalization", "DateResolution", "Citations",
-        "IngestValidation",
+        "IngestValidation", "HTMLExtraction",
       ],
       swiftSettings: staticRelease
     ),
@@ -58,7 +68,7 @@ let package = Package(
       name: "NormalizeKit",
       dependencies: [
         "ICUSupport", "NormalizeCore", "TextCleaning", "NameNormalization", "DateResolution",
-        "Citations", "IngestValidation", "ArticleRecords",
+        "Citations", "IngestValidation", "HTMLExtraction", "ArticleRecords",
       ],
       swiftSettings: staticRelease
     ),
@@ -102,6 +112,11 @@ let package = Package(
     .testTarget(
       name: "IngestValidationTests",
       dependencies: ["IngestValidation", "NormalizeTestSupport"],
+      exclude: ["Cases"]
+    ),
+    .testTarget(
+      name: "HTMLExtractionTests",
+      dependencies: ["HTMLExtraction", "NormalizeTestSupport"],
       exclude: ["Cases"]
     ),
     .testTarget(name: "AcceptanceTests", dependencies: ["ArticleRecords", "Citations", "NormalizeTestSupport"]),

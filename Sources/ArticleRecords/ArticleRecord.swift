@@ -106,17 +106,60 @@ public struct ArticleRecord: Codable, Sendable, Equatable {
     public var tags: [String] = []
     public var sourceLine: String?
     public var breadcrumb: String?
+    /// Figure captions and photo credits of an HTML page (absent for plain text).
+    public var captions: [String]?
+    /// What an HTML page says about itself (absent for plain text).
+    public var page: Page?
 
-    public init(credits: [String] = [], tags: [String] = [], sourceLine: String? = nil, breadcrumb: String? = nil) {
+    public init(
+      credits: [String] = [], tags: [String] = [], sourceLine: String? = nil, breadcrumb: String? = nil,
+      captions: [String]? = nil, page: Page? = nil
+    ) {
       self.credits = credits
       self.tags = tags
       self.sourceLine = sourceLine
       self.breadcrumb = breadcrumb
+      self.captions = captions
+      self.page = page
     }
 
     enum CodingKeys: String, CodingKey {
-      case credits, tags, breadcrumb
+      case credits, tags, breadcrumb, captions, page
       case sourceLine = "source_line"
+    }
+  }
+
+  /// An HTML page's own metadata: title (og:title, <title>, the main heading), authors,
+  /// publication and modification dates with their source, site name, canonical URL, declared
+  /// language and description. Absent fields were not on the page.
+  public struct Page: Codable, Sendable, Equatable {
+    public var title: String?
+    public var authors: [String]
+    public var published: Published?
+    public var modified: Published?
+    public var siteName: String?
+    public var canonicalURL: String?
+    public var language: String?
+    public var description: String?
+
+    public init(
+      title: String?, authors: [String], published: Published?, modified: Published?, siteName: String?,
+      canonicalURL: String?, language: String?, description: String?
+    ) {
+      self.title = title
+      self.authors = authors
+      self.published = published
+      self.modified = modified
+      self.siteName = siteName
+      self.canonicalURL = canonicalURL
+      self.language = language
+      self.description = description
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case title, authors, published, modified, language, description
+      case siteName = "site_name"
+      case canonicalURL = "canonical_url"
     }
   }
 
@@ -175,5 +218,7 @@ extension ArticleRecord.Metadata {
     try container.encode(tags, forKey: .tags)
     try container.encode(sourceLine, forKey: .sourceLine)
     try container.encode(breadcrumb, forKey: .breadcrumb)
+    try container.encodeIfPresent(captions, forKey: .captions)
+    try container.encodeIfPresent(page, forKey: .page)
   }
 }

@@ -1,5 +1,6 @@
 import Citations
 import DateResolution
+import HTMLExtraction
 import ICUSupport
 import IngestValidation
 import NameNormalization
@@ -53,6 +54,7 @@ public struct RecordAssembler: Sendable {
   private let dates: DateResolver?
   private let validator: ArticleValidator?
   private let references: LazyReferenceParser
+  private let pages: HTMLPageReader
   private let options: Options
   /// Whether the cleaner repairs mojibake (so the validator reads mojibake off its repairs).
   private let repairsMojibake: Bool
@@ -70,6 +72,7 @@ public struct RecordAssembler: Sendable {
     dates = options.skipAnnotations.contains(.dates) ? nil : try DateResolver(lexicons: lexicons)
     validator = options.skipAnnotations.contains(.validation) ? nil : try ArticleValidator(lexicons: lexicons)
     references = LazyReferenceParser(lexicons: lexicons)
+    pages = try HTMLPageReader(lexicons: lexicons)
     self.options = options
     repairsMojibake = cleaner.passes.contains { $0.id == FixMojibake().id }
   }
@@ -93,8 +96,12 @@ public struct RecordAssembler: Sendable {
     return findings
   }
 
-  /// Builds the record of one article.
-  public func assemble(_ article: ArticleInput) -> ArticleRecord {
+  /// Builds the record of one article. An HTML page is read first (`HTMLPageReader`): its main
+  /// text then goes through the same steps as plain text, and its metadata fills what the
+  /// input left out.
+  public func assemble(_ input: ArticleInput) -> ArticleRecord {
+    let page = input.html.map { pages.read($0, url: input.url) }
+    let article = page.map { input.filling(from: $0) } ?? input
     var findings = article.findings
     findings += TextHygieneRules.findings(in: article.text, c1Repaired: repairsMojibake)
 
@@ -107,13 +114,17 @@ public struct RecordAssembler: Sendable {
     var text = ""
     var paragraphs: [ArticleRecord.Paragraph] = []
     var offset = 0
+    // An HTML page knows its headings, list items and tables.
+    var pageKinds: [String: String] = [:]
+    for block in page?.blocks ?? [] where block.kind != .body { pageKinds[cleaner.clean(block.text)] = block.kind.rawValue }
     for block in layout.blocks where !block.text.isEmpty {
       if !text.isEmpty {
         text += "\n\n"
         offset += 2
       }
       let length = UTF8Scan.scalarCount(block.text)
-      paragraphs.append(ArticleRecord.Paragraph(start: offset, end: offset + length, kind: block.kind.rawValue))
+      paragraphs.append(
+        ArticleRecord.Paragraph(start: offset, end: offset + length, kind: pageKinds[block.text] ?? block.kind.rawValue))
       text += block.text
       offset += length
     }
@@ -168,13 +179,16 @@ public struct RecordAssembler: Sendable {
 
     return ArticleRecord(
       id: article.id,
-      source: ArticleRecord.Source(file: article.file, line: article.line, url: article.url, publisher: nil),
+      source: ArticleRecord.Source(
+        file: article.file, line: article.line, url: article.url ?? page?.metadata.canonicalURL,
+        publisher: page?.metadata.siteName),
       published: published, lang: lang, scripts: scripts, title: title, standfirst: layout.standfirst,
       text: text, paragraphs: paragraphs,
       metadata: ArticleRecord.Metadata(
         credits: layout.metadata.credits, tags: layout.metadata.tags, sourceLine: layout.metadata.sourceLine,
-        breadcrumb: layout.metadata.breadcrumb),
-      removed: layout.removed.map { ArticleRecord.Removal(text: $0.text, rule: $0.rule) },
+        breadcrumb: layout.metadata.breadcrumb, captions: page?.captions, page: page.map { ArticleRecord.Page($0.metadata) }),
+      removed: (page?.removed ?? []).map { ArticleRecord.Removal(text: $0.text, rule: $0.rule) }
+        + layout.removed.map { ArticleRecord.Removal(text: $0.text, rule: $0.rule) },
       names: nameMentions, dates: dateResolution.mentions,
       references: references,
       findings: findings,
@@ -219,7 +233,9 @@ public struct RecordAssembler: Sendable {
 
   private func resolvePublished(_ article: ArticleInput, findings: inout [Finding]) -> ArticleRecord.Published? {
     if let given = article.published {
-      if let value = PublicationDate.normalize(given) { return ArticleRecord.Published(value: value, from: "input") }
+      if let value = PublicationDate.normalize(given) {
+        return ArticleRecord.Published(value: value, from: article.publishedFrom ?? "input")
+      }
       findings.append(
         Finding(code: "invalid-published", severity: .warning, field: "published",
                 message: "publication date \"\(given)\" is not a real YYYY-MM-DD date; it was ignored"))

@@ -1,0 +1,180 @@
+/// What a page says about itself: title, authors, dates, site, canonical address, language and
+/// description, each from the first source that has it.
+///
+/// ```swift
+/// let metadata = PageMetadata.read(document, url: "https://www.example.de/2025/05/27/wahl/")
+/// metadata.title              // "Wahl in Bayern: Was sich ändert" (og:title, else <title>, else <h1>)
+/// metadata.published          // PageMetadata.Dated(value: "2025-05-27", from: "html-meta")
+/// metadata.language           // "de" (<html lang="de-DE">, else Content-Language)
+/// ```
+public struct PageMetadata: Sendable, Equatable {
+  /// A date and where on the page it was read: "html-meta" (meta tags, itemprop),
+  /// "html-json-ld" (schema.org JSON-LD), "html-time" (`<time datetime>`) or "url".
+  public struct Dated: Sendable, Equatable {
+    public var value: String
+    public var from: String
+
+    public init(value: String, from: String) {
+      self.value = value
+      self.from = from
+    }
+  }
+
+  public var title: String?
+  public var authors: [String] = []
+  public var published: Dated?
+  public var modified: Dated?
+  public var siteName: String?
+  public var canonicalURL: String?
+  /// The primary language subtag, lower case ("de" for "de-DE").
+  public var language: String?
+  public var description: String?
+
+  public init() {}
+
+  /// The sources of `published.from`, for the record schema.
+  public static let dateSources = ["html-meta", "html-json-ld", "html-time", "url"]
+
+  static let titleKeys = ["og:title", "twitter:title", "dc.title", "headline"]
+  static let descriptionKeys = ["og:description", "description", "twitter:description", "dc.description"]
+  static let siteKeys = ["og:site_name", "publisher", "dc.publisher"]
+  static let authorKeys = [
+    "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl", "cxenseparse:author",
+    "dcterms.creator", "og:article:author",
+  ]
+  static let publishedKeys = [
+    "article:published_time", "og:article:published_time", "datepublished", "published_time", "article.published",
+    "pubdate", "publishdate", "publish-date", "publish_date", "parsely-pub-date", "sailthru.date", "dc.date.issued",
+    "dcterms.issued", "dcterms.created", "dc.date", "date", "original-publish-date", "article_date_original",
+    "og:published_time", "cxenseparse:recs:publishtime", "displaydate", "release_date",
+  ]
+  static let modifiedKeys = [
+    "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified", "lastmod",
+    "article.updated", "dc.date.modified",
+  ]
+
+  /// Reads the metadata of `document`; `url` (the address the page was fetched from) is the
+  /// last source of a publication date.
+  public static func read(_ document: HTMLDocument, url: String?) -> PageMetadata {
+    var tags: [String: String] = [:]
+    var metadata = PageMetadata()
+    var titleElement: String?
+    var firstHeading: String?
+    var timeDate: String?
+    var jsonLD: [String] = []
+    var pageLanguage: String?
+    var contentLanguage: String?
+    var itemAuthors: [String] = []
+    for index in 1..<document.count where document.kinds[index] == .element {
+      let tag = document.tags[index]
+      switch tag {
+      case "html":
+        if pageLanguage == nil { pageLanguage = document.attribute("lang", of: index) ?? document.attribute("xml:lang", of: index) }
+      case "meta":
+        guard let content = document.attribute("content", of: index).map(BlockText.fold), !content.isEmpty else { continue }
+        if let equiv = document.attribute("http-equiv", of: index)?.lowercased(), equiv == "content-language" {
+          contentLanguage = content
+        }
+        for key in ["property", "name", "itemprop"] {
+          if let name = document.attribute(key, of: index)?.lowercased(), tags[name] == nil { tags[name] = content }
+        }
+      case "title":
+        if titleElement == nil { titleElement = BlockText.fold(document.text(of: index)) }
+      case "h1":
+        if firstHeading == nil {
+          let text = BlockText.fold(document.text(of: index))
+          if !text.isEmpty { firstHeading = text }
+        }
+      case "link":
+        let rel = document.attribute("rel", of: index)?.lowercased() ?? ""
+        if rel == "canonical", metadata.canonicalURL == nil, let href = document.attribute("href", of: index), href.hasPrefix("http") {
+          metadata.canonicalURL = href
+        }
+      case "script":
+        if document.attribute("type", of: index)?.lowercased() == "application/ld+json", jsonLD.count < 8 {
+          jsonLD.append(document.text(of: index))
+        }
+      case "time":
+        if timeDate == nil, let value = document.attribute("datetime", of: index), let date = PageDate.parse(value) {
+          timeDate = date
+        }
+      default:
+        break
+      }
+      // Microdata on other elements: <span itemprop="datePublished" content="…">, <time itemprop=…>.
+      if let property = document.attribute("itemprop", of: index)?.lowercased(), tag != "meta" {
+        let value = document.attribute("content", of: index) ?? document.attribute("datetime", of: index)
+        switch property {
+        case "datepublished", "datemodified":
+          if tags[property] == nil, let value = value ?? Optional(BlockText.fold(document.text(of: index))) { tags[property] = value }
+        case "author":
+          let name = BlockText.fold(document.text(of: index))
+          if !name.isEmpty, name.unicodeScalars.count < 80, itemAuthors.count < 10 { itemAuthors.append(name) }
+        default:
+          break
+        }
+      }
+    }
+    var linked = LinkedData()
+    for text in jsonLD { linked.read(text) }
+
+    func first(_ keys: [String]) -> String? {
+      for key in keys { if let value = tags[key], !value.isEmpty { return value } }
+      return nil
+    }
+    metadata.title = first(titleKeys) ?? linked.headline ?? titleElement.flatMap { $0.isEmpty ? nil : $0 } ?? firstHeading
+    metadata.description = first(descriptionKeys) ?? linked.description
+    metadata.siteName = tags["og:site_name"] ?? linked.publisher ?? first(Array(siteKeys.dropFirst()))
+    if metadata.canonicalURL == nil, let address = tags["og:url"], address.hasPrefix("http") { metadata.canonicalURL = address }
+    var authors: [String] = []
+    for key in authorKeys {
+      if let value = tags[key], !value.hasPrefix("http"), !value.isEmpty { authors.append(value) }
+    }
+    authors += linked.authors + itemAuthors
+    metadata.authors = cleanAuthors(authors)
+    if let date = first(publishedKeys).flatMap(PageDate.parse) {
+      metadata.published = Dated(value: date, from: "html-meta")
+    } else if let date = linked.published.flatMap(PageDate.parse) {
+      metadata.published = Dated(value: date, from: "html-json-ld")
+    } else if let date = timeDate {
+      metadata.published = Dated(value: date, from: "html-time")
+    } else if let date = (url.flatMap(PageDate.fromURL) ?? metadata.canonicalURL.flatMap(PageDate.fromURL)) {
+      metadata.published = Dated(value: date, from: "url")
+    }
+    if let date = first(modifiedKeys).flatMap(PageDate.parse) {
+      metadata.modified = Dated(value: date, from: "html-meta")
+    } else if let date = linked.modified.flatMap(PageDate.parse) {
+      metadata.modified = Dated(value: date, from: "html-json-ld")
+    }
+    metadata.language = primaryLanguage(pageLanguage) ?? primaryLanguage(contentLanguage) ?? primaryLanguage(linked.language)
+    return metadata
+  }
+
+  /// "de-DE" -> "de", "pt_BR" -> "pt"; nil for what is not a language tag.
+  static func primaryLanguage(_ tag: String?) -> String? {
+    guard let tag else { return nil }
+    let primary = tag.trimmingSpaces.prefix { $0 != "-" && $0 != "_" && $0 != "," && $0 != ";" }.lowercased()
+    guard (2...3).contains(primary.count), primary.allSatisfy({ $0 >= "a" && $0 <= "z" }) else { return nil }
+    return primary
+  }
+
+  /// Distinct author names without "By " and without addresses.
+  static func cleanAuthors(_ names: [String]) -> [String] {
+    var result: [String] = []
+    for name in names {
+      var text = BlockText.fold(name)
+      for prefix in ["By ", "by ", "BY "] where text.hasPrefix(prefix) { text = String(text.dropFirst(prefix.count)) }
+      guard !text.isEmpty, text.unicodeScalars.count <= 80, !text.contains("://"), !result.contains(text) else { continue }
+      result.append(text)
+      if result.count == 10 { break }
+    }
+    return result
+  }
+}
+
+extension String {
+  var trimmingSpaces: Substring {
+    let scalars = Substring(self)
+    return scalars.drop { $0 == " " }
+  }
+}
