@@ -109,7 +109,7 @@ public struct RecordAssembler: Sendable {
     let (cleaned, bodyRepairs) = cleaner.cleanReportingRepairs(article.text)
     let cleanedTitle = article.title.map { cleaner.cleanReportingRepairs($0) }
     let knownTitle = cleanedTitle.flatMap { $0.text.isEmpty ? nil : $0.text }
-    let layout = analyzer.analyze(cleaned, knownTitle: knownTitle)
+    let layout = analyzer.analyze(cleaned, knownTitle: knownTitle, isExtractedMainText: page != nil && input.text.isEmpty)
 
     var text = ""
     var paragraphs: [ArticleRecord.Paragraph] = []

@@ -210,12 +210,15 @@ struct MainTextPass {
       }
       let found = effects[index]
       guard !found.isEmpty, !Self.frameTags.contains(document.tags[index]) else { continue }
+      // "entry-content-read-more", "article-comments": a body word keeps the element for the
+      // scoring to judge (readability's rule).
+      let likely = found.contains(.likely)
       let rule: String?
-      if found.contains(.comments) {
+      if found.contains(.comments) && !likely {
         rule = "comment-section"
-      } else if found.contains(.related) {
+      } else if found.contains(.related) && !likely {
         rule = "related-block"
-      } else if unlikely && found.contains(.unlikely) && !found.contains(.likely) {
+      } else if unlikely && found.contains(.unlikely) && !likely {
         rule = nil
       } else if found.contains(.caption) && !found.contains(.likely) && textLength[index] < 400 {
         let text = BlockText.fold(document.text(of: index))
@@ -272,9 +275,29 @@ struct MainTextPass {
     var scores = [Double](repeating: 0, count: count)
     var isCandidate = [Bool](repeating: false, count: count)
     var candidates: [Int] = []
-    for index in 1..<count where isScorable(index) && textLength[index] >= 25 {
-      let score = 1 + Double(commas[index]) + Double(min(textLength[index] / 100, 3))
-      var ancestor = Int(document.parents[index])
+    // Paragraphs: p, pre, td and boxes of inline content; and the text written straight into a
+    // box beside its block children ("Chelsea have … <br><div class=separator>…"), which
+    // readability wraps in a paragraph of its own: that text scores the box itself.
+    var inlineLength = textLength
+    var inlineCommas = commas
+    for index in 1..<count where document.kinds[index] == .element && !skipped[index] && !dropped[index] {
+      let parent = Int(document.parents[index])
+      if MainTextPass.blockTags.contains(document.tags[index]) {
+        inlineLength[parent] -= textLength[index]
+        inlineCommas[parent] -= commas[index]
+      }
+    }
+    var paragraphs: [(node: Int, firstAncestor: Int, length: Int, commas: Int)] = []
+    for index in 1..<count where document.kinds[index] == .element && !skipped[index] && !dropped[index] {
+      if isScorable(index) {
+        if textLength[index] >= 25 { paragraphs.append((index, Int(document.parents[index]), textLength[index], commas[index])) }
+      } else if blockChildren[index] && inlineLength[index] >= 25 && !Self.headingTags.contains(document.tags[index]) {
+        paragraphs.append((index, index, inlineLength[index], inlineCommas[index]))
+      }
+    }
+    for paragraph in paragraphs {
+      let score = 1 + Double(paragraph.commas) + Double(min(paragraph.length / 100, 3))
+      var ancestor = paragraph.firstAncestor
       var level = 0
       while ancestor > 0 && level < 5 {
         if !isCandidate[ancestor] {

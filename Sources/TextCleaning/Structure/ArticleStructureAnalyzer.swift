@@ -72,9 +72,13 @@ public struct ArticleStructureAnalyzer: Sendable {
   ///   - knownTitle: the title from the input metadata, if any. A line equal to it (after
   ///     whitespace folding) becomes ``ArticleLayout/title`` and stays out of the body, and no
   ///     other line is taken as the title.
+  ///   - isExtractedMainText: whether `text` is already an article's main text, paragraph per
+  ///     line (an HTML page's, read on its tree): the lexicon rules and the structure still
+  ///     apply, but no paragraph is dropped for where it stands or for repeating another
+  ///     (a table's repeated cells), as the whole text is the region.
   /// - Returns: the layout; ``ArticleLayout/bodyText`` is the cleaned body.
-  public func analyze(_ text: String, knownTitle: String?) -> ArticleLayout {
-    var analysis = Analysis(analyzer: self, text: text, knownTitle: knownTitle)
+  public func analyze(_ text: String, knownTitle: String?, isExtractedMainText: Bool = false) -> ArticleLayout {
+    var analysis = Analysis(analyzer: self, text: text, knownTitle: knownTitle, isExtractedMainText: isExtractedMainText)
     return analysis.run()
   }
 }
