@@ -68,11 +68,12 @@ struct BlockCollector {
     return rows.count >= 2 ? rows.joined(separator: "\n") : nil
   }
 
+  /// The tag path of `index`, its last 16 elements (a page can nest 100,000 deep).
   private func path(_ index: Int) -> String {
     let document = pass.document
     var names: [String] = []
     var node = index
-    while node > 0 {
+    while node > 0 && names.count < 16 {
       names.append(document.tags[node])
       node = Int(document.parents[node])
     }

@@ -16,7 +16,7 @@ public struct HTMLBlock: Sendable, Equatable {
   /// The text, white space folded (line breaks only between table rows).
   public var text: String
   public var kind: Kind
-  /// The element names from the root to the block's element, joined by ">".
+  /// The element names from the root (at most the last 16) to the block's element, joined by ">".
   public var path: String
 
   public init(text: String, kind: Kind, path: String) {

@@ -32,7 +32,7 @@ typedef struct clx_buffer {
 
 /// Parses `length` bytes of UTF-8 HTML (the caller has decoded the page; the document's own
 /// charset declarations are ignored) and fills `out` with the flattened tree.
-/// At most `max_events` events are written (the rest of the page is dropped).
+/// At most `max_events` open and text events are written (the rest of the page is dropped).
 /// Returns 0 on success, 1 when libxml2 built no document, 2 when memory ran out.
 int clx_html_flatten(const uint8_t *utf8, size_t length, size_t max_events, clx_buffer *out);
 
