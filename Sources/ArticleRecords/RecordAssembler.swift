@@ -115,16 +115,14 @@ public struct RecordAssembler: Sendable {
     var paragraphs: [ArticleRecord.Paragraph] = []
     var offset = 0
     // An HTML page knows its headings, list items and tables.
-    var pageKinds: [String: String] = [:]
-    for block in page?.blocks ?? [] where block.kind != .body { pageKinds[cleaner.clean(block.text)] = block.kind.rawValue }
-    for block in layout.blocks where !block.text.isEmpty {
+    let blocks = page.map { $0.restoringKinds(of: layout.blocks, clean: cleaner.clean) } ?? layout.blocks
+    for block in blocks where !block.text.isEmpty {
       if !text.isEmpty {
         text += "\n\n"
         offset += 2
       }
       let length = UTF8Scan.scalarCount(block.text)
-      paragraphs.append(
-        ArticleRecord.Paragraph(start: offset, end: offset + length, kind: pageKinds[block.text] ?? block.kind.rawValue))
+      paragraphs.append(ArticleRecord.Paragraph(start: offset, end: offset + length, kind: block.kind.rawValue))
       text += block.text
       offset += length
     }

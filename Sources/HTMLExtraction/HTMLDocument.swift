@@ -161,6 +161,21 @@ public struct HTMLDocument: Sendable {
     return result
   }
 
+  /// The text below `index` with a space where a block element starts or ends ("2 comments",
+  /// "riverwatcher", "Great work…" stay apart), white space folded.
+  public func blockSeparatedText(of index: Int, blockTags: Set<String>) -> String {
+    if kinds[index] == .text { return BlockText.fold(texts[index]) }
+    var result = ""
+    for node in descendants(of: index) {
+      if kinds[node] == .text {
+        result += texts[node]
+      } else if blockTags.contains(tags[node]) {
+        result += " "
+      }
+    }
+    return BlockText.fold(result)
+  }
+
   /// Whether `ancestor` is `node` or above it.
   public func contains(_ ancestor: Int, _ node: Int) -> Bool {
     var current = node

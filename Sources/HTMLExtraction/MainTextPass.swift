@@ -231,7 +231,8 @@ struct MainTextPass {
       guard textLength[index] * 2 < total || textLength[index] < 200 else { continue }
       dropped[index] = true
       if let rule, textLength[index] > 0, removed.count < 50 {
-        removed.append(HTMLRemoval(text: BlockText.clip(BlockText.fold(document.text(of: index)), to: 300), rule: rule))
+        removed.append(
+          HTMLRemoval(text: BlockText.clip(document.blockSeparatedText(of: index, blockTags: Self.blockTags), to: 300), rule: rule))
       }
     }
     // Figure captions: metadata, never body text.

@@ -122,9 +122,10 @@ public struct PageMetadata: Sendable, Equatable {
       for key in keys { if let value = tags[key], !value.isEmpty { return value } }
       return nil
     }
-    metadata.title = first(titleKeys) ?? linked.headline ?? titleElement.flatMap { $0.isEmpty ? nil : $0 } ?? firstHeading
     metadata.description = first(descriptionKeys) ?? linked.description
     metadata.siteName = tags["og:site_name"] ?? linked.publisher ?? first(Array(siteKeys.dropFirst()))
+    let title = first(titleKeys) ?? linked.headline ?? titleElement.flatMap { $0.isEmpty ? nil : $0 } ?? firstHeading
+    metadata.title = title.map { withoutSiteName($0, siteName: metadata.siteName, heading: firstHeading) }
     if metadata.canonicalURL == nil, let address = tags["og:url"], address.hasPrefix("http") { metadata.canonicalURL = address }
     var authors: [String] = []
     for key in authorKeys {
@@ -148,6 +149,27 @@ public struct PageMetadata: Sendable, Equatable {
     }
     metadata.language = primaryLanguage(pageLanguage) ?? primaryLanguage(contentLanguage) ?? primaryLanguage(linked.language)
     return metadata
+  }
+
+  /// The separators between a headline and the site's name in `<title>`.
+  static let titleSeparators = [" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » "]
+
+  /// A title without the site's name after or before it: "부산 북항에 해양 도서관 문 열어 |
+  /// 한빛일보" -> "부산 북항에 해양 도서관 문 열어" when the page names 한빛일보 as its site, or when
+  /// the part left is the page's main heading.
+  static func withoutSiteName(_ title: String, siteName: String?, heading: String?) -> String {
+    for separator in titleSeparators {
+      guard let range = title.range(of: separator, options: .backwards) else { continue }
+      let before = String(title[..<range.lowerBound])
+      let after = String(title[range.upperBound...])
+      let site = siteName?.lowercased()
+      if let site, after.lowercased() == site || site.hasPrefix(after.lowercased()) && after.count >= 3 { return before }
+      if let heading, before == heading { return before }
+      if let range = title.range(of: separator), let site, title[..<range.lowerBound].lowercased() == site {
+        return String(title[range.upperBound...])
+      }
+    }
+    return title
   }
 
   /// "de-DE" -> "de", "pt_BR" -> "pt"; nil for what is not a language tag.
