@@ -25,7 +25,9 @@ struct LinkedData {
   /// Reads one JSON-LD block; a block that is not JSON, or nests deeper than
   /// `JSONValue.maximumDepth`, is ignored.
   mutating func read(_ text: String) {
-    let bytes = Array(text.utf8)
+    // Raw line breaks and tabs inside strings are invalid JSON that sites write all the same;
+    // outside strings they are white space: either way a space reads them.
+    let bytes = text.utf8.map { $0 < 0x20 ? 0x20 : $0 }
     guard bytes.count < 1 << 20, !JSONValue.nestsDeeper(bytes),
       let value = try? JSONDecoder().decode(JSONValue.self, from: Data(bytes))
     else { return }

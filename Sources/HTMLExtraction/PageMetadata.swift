@@ -8,8 +8,10 @@
 /// metadata.language           // "de" (<html lang="de-DE">, else Content-Language)
 /// ```
 public struct PageMetadata: Sendable, Equatable {
-  /// A date and where on the page it was read: "html-meta" (meta tags, itemprop),
-  /// "html-json-ld" (schema.org JSON-LD), "html-time" (`<time datetime>`) or "url".
+  /// A date and where on the page it was read: "html-meta" (meta tags, itemprop, a
+  /// machine field named "publish…"), "html-json-ld" (schema.org JSON-LD), "html-time"
+  /// (`<time datetime>`), "html-text" (a date line the page shows, in an element whose class or
+  /// id names a date) or "url".
   public struct Dated: Sendable, Equatable {
     public var value: String
     public var from: String
@@ -33,7 +35,7 @@ public struct PageMetadata: Sendable, Equatable {
   public init() {}
 
   /// The sources of `published.from`, for the record schema.
-  public static let dateSources = ["html-meta", "html-json-ld", "html-time", "url"]
+  public static let dateSources = ["html-meta", "html-json-ld", "html-time", "html-text", "url"]
 
   static let titleKeys = ["og:title", "twitter:title", "dc.title", "headline"]
   static let descriptionKeys = ["og:description", "description", "twitter:description", "dc.description"]
@@ -48,6 +50,9 @@ public struct PageMetadata: Sendable, Equatable {
     "dcterms.issued", "dcterms.created", "dc.date", "date", "original-publish-date", "article_date_original",
     "og:published_time", "cxenseparse:recs:publishtime", "displaydate", "release_date",
   ]
+  /// Class and id words of elements that show or hold the article's date.
+  static let dateElementWords = ["date", "publish", "posted", "byline", "meta", "time"]
+
   static let modifiedKeys = [
     "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified", "lastmod",
     "article.updated", "dc.date.modified",
@@ -65,8 +70,30 @@ public struct PageMetadata: Sendable, Equatable {
     var pageLanguage: String?
     var contentLanguage: String?
     var itemAuthors: [String] = []
+    var elementDate: String?
+    /// Dates shown in date lines, with their node; the first after the main heading wins (a
+    /// site header often shows today's date above it).
+    var shownDates: [(node: Int, date: String)] = []
+    var firstHeadingNode: Int?
     for index in 1..<document.count where document.kinds[index] == .element {
       let tag = document.tags[index]
+      // A date line the page shows ("November 19, 2019 - 11:28 AMT", "기사입력 : 2018-09-28"),
+      // or a machine field (<input class="published_date" value="…">), named by class or id.
+      if shownDates.count < 20, tag != "meta", tag != "script", tag != "style" {
+        let name = ((document.attribute("class", of: index) ?? "") + " " + (document.attribute("id", of: index) ?? "")).lowercased()
+        if dateElementWords.contains(where: { name.contains($0) }) {
+          if elementDate == nil, name.contains("publish"),
+            let value = document.attribute("content", of: index) ?? document.attribute("value", of: index)
+              ?? document.attribute("datetime", of: index)
+          {
+            elementDate = PageDate.parse(value)
+          }
+          if document.firstChildren[index] >= 0 {
+            let text = BlockText.fold(document.text(of: index))
+            if text.unicodeScalars.count <= 120, let date = PageDate.parse(text) { shownDates.append((index, date)) }
+          }
+        }
+      }
       switch tag {
       case "html":
         if pageLanguage == nil { pageLanguage = document.attribute("lang", of: index) ?? document.attribute("xml:lang", of: index) }
@@ -81,6 +108,7 @@ public struct PageMetadata: Sendable, Equatable {
       case "title":
         if titleElement == nil { titleElement = BlockText.fold(document.text(of: index)) }
       case "h1":
+        if firstHeadingNode == nil { firstHeadingNode = index }
         if firstHeading == nil {
           let text = BlockText.fold(document.text(of: index))
           if !text.isEmpty { firstHeading = text }
@@ -133,14 +161,32 @@ public struct PageMetadata: Sendable, Equatable {
     }
     authors += linked.authors + itemAuthors
     metadata.authors = cleanAuthors(authors)
-    if let date = first(publishedKeys).flatMap(PageDate.parse) {
+    let urlDate = url.flatMap(PageDate.fromURL) ?? metadata.canonicalURL.flatMap(PageDate.fromURL)
+    let metaText = first(publishedKeys)
+    if let date = metaText.flatMap(PageDate.parse) {
       metadata.published = Dated(value: date, from: "html-meta")
     } else if let date = linked.published.flatMap(PageDate.parse) {
       metadata.published = Dated(value: date, from: "html-json-ld")
+    } else if let date = elementDate {
+      metadata.published = Dated(value: date, from: "html-meta")
     } else if let date = timeDate {
       metadata.published = Dated(value: date, from: "html-time")
-    } else if let date = (url.flatMap(PageDate.fromURL) ?? metadata.canonicalURL.flatMap(PageDate.fromURL)) {
+    } else if let date = urlDate {
       metadata.published = Dated(value: date, from: "url")
+    } else if let shown = shownDates.first(where: { $0.node > (firstHeadingNode ?? 0) }) ?? shownDates.first {
+      metadata.published = Dated(value: shown.date, from: "html-text")
+    }
+    // A UTC timestamp (2019-11-20T02:59:46Z) is often the evening before in the newsroom: when
+    // the page's own local date (<time>, the URL) is the day before, that is the date.
+    if let published = metadata.published, published.from == "html-meta" || published.from == "html-json-ld",
+      let raw = published.from == "html-meta" ? metaText : linked.published, PageDate.isUTC(raw),
+      let before = PageDate.dayBefore(published.value)
+    {
+      if timeDate == before {
+        metadata.published = Dated(value: before, from: "html-time")
+      } else if urlDate == before {
+        metadata.published = Dated(value: before, from: "url")
+      }
     }
     if let date = first(modifiedKeys).flatMap(PageDate.parse) {
       metadata.modified = Dated(value: date, from: "html-meta")
