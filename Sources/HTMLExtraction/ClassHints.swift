@@ -5,13 +5,23 @@ import NormalizeCore
 ///
 /// ```swift
 /// let hints = try ClassHints(lexicons: InMemoryLexiconProvider(["html-hints": ["all": "comments\tpart\tcomment"]]))
-/// hints.effects(classAndID: "article-comments").contains(.comments)   // true
-/// hints.effects(classAndID: "kommentar-liste")                        // with de/html-hints.tsv: [.comments]
+/// hints.effects(classAndID: Array("article-comments".utf8)).contains(.comments)   // true
+/// hints.effects(classAndID: Array("kommentar-liste".utf8))   // with de/html-hints.tsv: .comments
 /// ```
 public struct ClassHints: Sendable {
   /// What a matching word says.
   public enum Effect: String, Sendable, CaseIterable {
     case comments, related, unlikely, likely, positive, negative, caption
+
+    var bit: Effects { Effects(rawValue: 1 << UInt8(Effect.allCases.firstIndex(of: self) ?? 0)) }
+  }
+
+  /// A set of effects, as bits (one per element of a page: no hashing, no allocation).
+  public struct Effects: OptionSet, Sendable, Equatable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    public func contains(_ effect: Effect) -> Bool { rawValue & effect.bit.rawValue != 0 }
   }
 
   /// One word and how it must appear.
@@ -22,6 +32,8 @@ public struct ClassHints: Sendable {
   }
 
   let hints: [Hint]
+  /// Indexes into `hints` by the first byte of their word.
+  let byFirstByte: [[Int]]
 
   /// The lexicon kind read.
   public static let kind = "html-hints"
@@ -42,17 +54,38 @@ public struct ClassHints: Sendable {
       hints.append(Hint(effect: effect, word: Array(entry.fields[2].lowercased().utf8), wholeToken: entry.fields[1] == "token"))
     }
     self.hints = hints
+    var index = Array(repeating: [Int](), count: 256)
+    for (position, hint) in hints.enumerated() {
+      if let first = hint.word.first { index[Int(first)].append(position) }
+    }
+    byFirstByte = index
   }
 
-  /// The effects whose words appear in `classAndID` (already lowercased).
-  public func effects(classAndID: String) -> Set<Effect> {
-    var found = Set<Effect>()
-    guard !classAndID.isEmpty else { return found }
-    let bytes = Array(classAndID.utf8)
-    for hint in hints where !found.contains(hint.effect) {
-      if Self.find(hint.word, in: bytes, wholeToken: hint.wholeToken) { found.insert(hint.effect) }
+  /// The effects whose words appear in `classAndID` (ASCII-lowercased bytes of the class and
+  /// id attributes).
+  public func effects(classAndID bytes: [UInt8]) -> Effects {
+    var found = Effects()
+    guard !bytes.isEmpty else { return found }
+    bytes.withUnsafeBufferPointer { buffer in
+      for start in 0..<buffer.count {
+        for position in byFirstByte[Int(buffer[start])] {
+          let hint = hints[position]
+          guard !found.contains(hint.effect), Self.matches(hint, at: start, in: buffer) else { continue }
+          found.insert(hint.effect.bit)
+        }
+      }
     }
     return found
+  }
+
+  private static func matches(_ hint: Hint, at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let word = hint.word
+    guard start + word.count <= bytes.count else { return false }
+    for offset in 1..<max(1, word.count) where bytes[start + offset] != word[offset] { return false }
+    guard hint.wholeToken else { return true }
+    let before = start == 0 || !isLetterOrDigit(bytes[start - 1])
+    let after = start + word.count == bytes.count || !isLetterOrDigit(bytes[start + word.count])
+    return before && after
   }
 
   static func isLetterOrDigit(_ byte: UInt8) -> Bool {

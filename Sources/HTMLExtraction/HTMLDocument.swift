@@ -120,6 +120,17 @@ public struct HTMLDocument: Sendable {
     return nil
   }
 
+  /// The `class` and `id` attributes of element `index`, joined by a space, ASCII letters in
+  /// lower case (empty when it has neither): what class and id words are matched against.
+  public func classAndID(of index: Int) -> [UInt8] {
+    var bytes: [UInt8] = []
+    for attribute in attributes[index] where attribute.name == "class" || attribute.name == "id" {
+      if !bytes.isEmpty { bytes.append(0x20) }
+      for byte in attribute.value.utf8 { bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+    }
+    return bytes
+  }
+
   /// The children of node `index`, in document order.
   public func children(of index: Int) -> [Int] {
     var result: [Int] = []

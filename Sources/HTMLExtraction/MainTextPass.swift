@@ -20,11 +20,13 @@ struct MainTextPass {
     "center", "caption", "body", "html",
   ]
   static let headingTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+  static let displayNone = Array("display:none".utf8)
+  static let visibilityHidden = Array("visibility:hidden".utf8)
   /// Containers never dropped for their class words (the page's frame).
   static let frameTags: Set<String> = ["html", "body", "main", "article"]
 
   var skipped: [Bool]
-  var effects: [Set<ClassHints.Effect>]
+  var effects: [ClassHints.Effects]
   var dropped: [Bool]
   var textLength: [Int]
   var linkLength: [Int]
@@ -95,7 +97,7 @@ struct MainTextPass {
         skipped[index] = true
         continue
       }
-      var classAndID = ""
+      var classAndID = document.classAndID(of: index)
       for attribute in document.attributes[index] {
         switch attribute.name {
         case "hidden":
@@ -103,12 +105,14 @@ struct MainTextPass {
         case "aria-hidden" where attribute.value == "true":
           skipped[index] = true
         case "style":
-          let style = attribute.value.lowercased().filter { $0 != " " }
-          if style.contains("display:none") || style.contains("visibility:hidden") { skipped[index] = true }
-        case "class", "id":
-          classAndID += attribute.value.lowercased() + " "
+          let style = attribute.value.utf8.compactMap { $0 == 0x20 ? nil : ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) }
+          if ClassHints.find(Self.displayNone, in: style, wholeToken: false)
+            || ClassHints.find(Self.visibilityHidden, in: style, wholeToken: false)
+          {
+            skipped[index] = true
+          }
         case "itemprop" where attribute.value == "articleBody":
-          classAndID += "articlebody "
+          classAndID += Array(" articlebody".utf8)
         case "role" where attribute.value == "navigation" || attribute.value == "complementary" || attribute.value == "contentinfo":
           skipped[index] = true
         default:

@@ -51,7 +51,8 @@ public struct PageMetadata: Sendable, Equatable {
     "og:published_time", "cxenseparse:recs:publishtime", "displaydate", "release_date",
   ]
   /// Class and id words of elements that show or hold the article's date.
-  static let dateElementWords = ["date", "publish", "posted", "byline", "meta", "time"]
+  static let dateElementWords = ["date", "publish", "posted", "byline", "meta", "time"].map { Array($0.utf8) }
+  static let publishWord = Array("publish".utf8)
 
   static let modifiedKeys = [
     "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified", "lastmod",
@@ -80,9 +81,9 @@ public struct PageMetadata: Sendable, Equatable {
       // A date line the page shows ("November 19, 2019 - 11:28 AMT", "기사입력 : 2018-09-28"),
       // or a machine field (<input class="published_date" value="…">), named by class or id.
       if shownDates.count < 20, tag != "meta", tag != "script", tag != "style" {
-        let name = ((document.attribute("class", of: index) ?? "") + " " + (document.attribute("id", of: index) ?? "")).lowercased()
-        if dateElementWords.contains(where: { name.contains($0) }) {
-          if elementDate == nil, name.contains("publish"),
+        let name = document.classAndID(of: index)
+        if !name.isEmpty, dateElementWords.contains(where: { ClassHints.find($0, in: name, wholeToken: false) }) {
+          if elementDate == nil, ClassHints.find(publishWord, in: name, wholeToken: false),
             let value = document.attribute("content", of: index) ?? document.attribute("value", of: index)
               ?? document.attribute("datetime", of: index)
           {
