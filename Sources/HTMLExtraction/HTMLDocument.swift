@@ -43,10 +43,15 @@ public struct HTMLDocument: Sendable {
 
   /// Parses UTF-8 HTML (already decoded from the page's charset).
   public init(utf8: [UInt8]) {
+    self = utf8.withUnsafeBufferPointer { HTMLDocument(utf8: $0) }
+  }
+
+  /// Parses UTF-8 HTML in place (a `String`'s bytes through `withUTF8`).
+  public init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
     var buffer = clx_buffer(bytes: nil, length: 0)
-    let status = utf8.withUnsafeBufferPointer { bytes -> Int32 in
-      guard let base = bytes.baseAddress, !bytes.isEmpty else { return 1 }
-      return clx_html_flatten(base, bytes.count, Self.maximumNodes, &buffer)
+    var status: Int32 = 1
+    if let base = bytes.baseAddress, !bytes.isEmpty {
+      status = clx_html_flatten(base, bytes.count, Self.maximumNodes, &buffer)
     }
     defer { clx_free(&buffer) }
     guard status == 0, let base = buffer.bytes else { return }

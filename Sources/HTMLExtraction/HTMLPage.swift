@@ -33,7 +33,8 @@ public struct HTMLPageReader: Sendable {
   /// Reads one page. `url` is where it was fetched from (a date in its path is the last
   /// source of the publication date).
   public func read(_ html: String, url: String? = nil) -> HTMLPage {
-    let document = HTMLDocument(utf8: Array(html.utf8))
+    var html = html
+    let document = html.withUTF8 { HTMLDocument(utf8: $0) }
     guard !document.isEmpty else { return HTMLPage(blocks: [], removed: [], captions: [], metadata: PageMetadata()) }
     let metadata = PageMetadata.read(document, url: url)
     let main = extractor.extract(document, title: metadata.title)

@@ -85,6 +85,8 @@ struct MainTextPass {
 
   private mutating func markSkipped() {
     let kinds = document.kinds
+    // Pages repeat a few class names thousands of times: each is matched once.
+    var known: [[UInt8]: ClassHints.Effects] = [:]
     for index in 1..<document.count {
       let parent = Int(document.parents[index])
       if skipped[parent] {
@@ -119,7 +121,15 @@ struct MainTextPass {
           break
         }
       }
-      if !classAndID.isEmpty { effects[index] = hints.effects(classAndID: classAndID) }
+      if !classAndID.isEmpty {
+        if let found = known[classAndID] {
+          effects[index] = found
+        } else {
+          let found = hints.effects(classAndID: classAndID)
+          known[classAndID] = found
+          effects[index] = found
+        }
+      }
       if Self.blockTags.contains(tag) && parent > 0 { blockChildren[parent] = true }
     }
   }

@@ -53,6 +53,11 @@ public struct PageMetadata: Sendable, Equatable {
   /// Class and id words of elements that show or hold the article's date.
   static let dateElementWords = ["date", "publish", "posted", "byline", "meta", "time"].map { Array($0.utf8) }
   static let publishWord = Array("publish".utf8)
+  /// Elements a date line or a date field is written in.
+  static let dateLineTags: Set<String> = [
+    "div", "span", "p", "time", "small", "em", "strong", "b", "i", "li", "dd", "dt", "td", "abbr", "header", "section",
+    "input", "font", "address", "h2", "h3", "h4", "h5", "h6",
+  ]
 
   static let modifiedKeys = [
     "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified", "lastmod",
@@ -80,7 +85,7 @@ public struct PageMetadata: Sendable, Equatable {
       let tag = document.tags[index]
       // A date line the page shows ("November 19, 2019 - 11:28 AMT", "기사입력 : 2018-09-28"),
       // or a machine field (<input class="published_date" value="…">), named by class or id.
-      if shownDates.count < 20, tag != "meta", tag != "script", tag != "style" {
+      if shownDates.count < 20, Self.dateLineTags.contains(tag) {
         let name = document.classAndID(of: index)
         if !name.isEmpty, dateElementWords.contains(where: { ClassHints.find($0, in: name, wholeToken: false) }) {
           if elementDate == nil, ClassHints.find(publishWord, in: name, wholeToken: false),
