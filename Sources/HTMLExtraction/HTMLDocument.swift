@@ -35,6 +35,13 @@ public struct HTMLDocument: Sendable {
   /// Attributes of elements, names in lower case, in document order.
   public private(set) var attributes: [[(name: String, value: String)]] = [[]]
 
+  /// The attributes kept; the others (src, srcset, data-…, event handlers) are dropped on
+  /// reading.
+  public static let keptAttributes: Set<String> = [
+    "class", "id", "href", "content", "name", "property", "itemprop", "lang", "xml:lang", "http-equiv", "rel", "type",
+    "datetime", "hidden", "aria-hidden", "style", "role", "value", "charset",
+  ]
+
   /// The most nodes read from one page; the rest of a larger page is dropped.
   public static let maximumNodes = 2_000_000
 
@@ -93,6 +100,12 @@ public struct HTMLDocument: Sendable {
       position += length
       return text
     }
+    /// Passes over a string the document does not keep.
+    func skipString() -> Bool {
+      guard let length = u32(), position + length <= stream.count else { return false }
+      position += length
+      return true
+    }
     var lastChild: [Int32] = [-1]
     var current = 0
     while position < stream.count {
@@ -104,13 +117,26 @@ public struct HTMLDocument: Sendable {
         var nodeAttributes: [(name: String, value: String)] = []
         nodeAttributes.reserveCapacity(min(count, 16))
         for _ in 0..<count {
-          guard let key = string(), let value = string() else { return }
-          nodeAttributes.append((key, value))
+          guard let key = string() else { return }
+          // Only the attributes something reads are kept (src, srcset, data-…, on… are not).
+          if Self.keptAttributes.contains(key) {
+            guard let value = string() else { return }
+            nodeAttributes.append((key, value))
+          } else if !skipString() {
+            return
+          }
         }
         current = append(kind: .element, tag: name, text: "", attributes: nodeAttributes, parent: current, lastChild: &lastChild)
       case UInt8(ascii: "C"):
         if current > 0 { current = Int(parents[current]) }
       case UInt8(ascii: "T"):
+        // Scripts and styles are never text; only JSON-LD is read.
+        let tag = tags[current]
+        if (tag == "script" && attribute("type", of: current)?.lowercased() != "application/ld+json") || tag == "style" {
+          guard skipString() else { return }
+          _ = append(kind: .text, tag: "", text: "", attributes: [], parent: current, lastChild: &lastChild)
+          continue
+        }
         guard let text = string() else { return }
         _ = append(kind: .text, tag: "", text: text, attributes: [], parent: current, lastChild: &lastChild)
       default:
