@@ -37,6 +37,17 @@ let package = Package(
     .target(name: "ByteSupport"),
     .target(name: "ICUSupport", dependencies: ["CICU", "ByteSupport"]),
     .target(name: "NormalizeCore", dependencies: ["ICUSupport"]),
+    // The only code that includes libxml2's headers (Debian libxml2-dev; `pkg-config --cflags
+    // libxml-2.0` is -I/usr/include/libxml2); exports a flat event stream of a parsed page.
+    // The include path comes from pkg-config through the system-library target, so no unsafe
+    // flag reaches a package that depends on NormalizeKit.
+    .systemLibrary(
+      name: "LibXML2System", pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+    ),
+    .target(name: "CLibXML2", dependencies: ["LibXML2System"]),
+    // HTML pages: charset, libxml2's tree, main text, paragraph kinds, removed blocks, metadata.
+    .target(name: "HTMLExtraction", dependencies: ["CLibXML2", "ICUSupport", "NormalizeCore"]),
     // Lexicons/ compiled into the binary: the EmbedLexicons plugin runs LexiconEmbedder at build
     // time, so a copied `normalize` carries its data (DESIGN.md, "Lexicons").
     .executableTarget(name: "LexiconEmbedder"),
@@ -54,14 +65,14 @@ let package = Package(
       name: "ArticleRecords",
       dependencies: [
         "ICUSupport", "NormalizeCore", "TextCleaning", "NameNormalization", "DateResolution", "Citations",
-        "IngestValidation",
+        "IngestValidation", "HTMLExtraction",
       ]
     ),
     .target(
       name: "NormalizeKit",
       dependencies: [
         "ICUSupport", "NormalizeCore", "TextCleaning", "NameNormalization", "DateResolution",
-        "Citations", "IngestValidation", "ArticleRecords",
+        "Citations", "IngestValidation", "HTMLExtraction", "ArticleRecords",
       ]
     ),
     // What both executables share and the library does not ship: finding the lexicons,
@@ -125,6 +136,11 @@ let package = Package(
     .testTarget(
       name: "IngestValidationTests",
       dependencies: ["IngestValidation", "NormalizeTestSupport"],
+      exclude: ["Cases"]
+    ),
+    .testTarget(
+      name: "HTMLExtractionTests",
+      dependencies: ["HTMLExtraction", "NormalizeTestSupport"],
       exclude: ["Cases"]
     ),
     .testTarget(name: "AcceptanceTests", dependencies: ["ArticleRecords", "Citations", "NormalizeTestSupport"]),

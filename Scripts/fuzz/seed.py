@@ -70,3 +70,22 @@ for path in sorted(glob.glob(os.path.join(shared, "names", "*.tsv"))):
 write("name", names)
 write("ref", [o.get("text", "") for o in lines(os.path.join(shared, "refs", "dev.jsonl"))])
 write("mojibake", [o.get("original", "") for o in lines(os.path.join(shared, "unicode", "ftfy_cases.jsonl"))])
+
+def html_seeds():
+    for path in sorted(glob.glob(os.path.join(repo, "Samples", "*", "*.html"))):
+        with open(path, "rb") as f:
+            yield f.read()
+    # Real pages: the head, and the stretch where the article starts (16 kB each).
+    for o in lines(os.path.join(shared, "boilerplate", "dev.jsonl"), 60):
+        page = o.get("html", "")
+        yield page[:LIMIT]
+        start = page.find("<article")
+        if start < 0:
+            start = page.find("<p")
+        if start > 0:
+            yield page[start:start + LIMIT]
+    yield "<html><body>" + "<div>" * 3000 + "deep" + "</div>" * 3000
+    yield "<html><head><meta charset=windows-1251></head><body><p>".encode() + "Привет, мир".encode("cp1251")
+    yield b"<html><body><p>\xff\xfe\x00binary\x00\x01\x02</p>"
+
+write("html", html_seeds())

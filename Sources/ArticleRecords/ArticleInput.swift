@@ -4,6 +4,11 @@ import NormalizeCore
 public struct ArticleInput: Sendable {
   public var id: String
   public var text: String
+  /// The page, decoded, when the input is HTML (a file, or a JSON Lines `html` field); `text`
+  /// is then empty (the main text is read from the page) or, when given beside `html`, the body.
+  public var html: String?
+  /// Where `published` came from when not from the input itself ("html-meta", "url", …).
+  public var publishedFrom: String?
   public var title: String?
   /// The publication date as given (checked later).
   public var published: String?
@@ -19,8 +24,9 @@ public struct ArticleInput: Sendable {
   public init(
     id: String, text: String, title: String? = nil, published: String? = nil, url: String? = nil,
     lang: String? = nil, file: String = "-", line: Int? = nil, passthrough: [String: JSONValue] = [:],
-    findings: [Finding] = []
+    findings: [Finding] = [], html: String? = nil
   ) {
+    self.html = html
     self.id = id
     self.text = text
     self.title = title

@@ -3,12 +3,14 @@ import NormalizeCore
 
 /// Turns a `RawInput` into an `ArticleInput`, or a reject that says why it cannot be one.
 ///
-/// JSON Lines objects need a string `text`; `id`, `published`, `url`, `title`, `lang` are
-/// optional strings (numbers are accepted for `id`); every other field passes through.
+/// JSON Lines objects need a string `text` or `html` (a page; both: `text` is the body and the
+/// page gives the metadata); `id`, `published`, `url`, `title`, `lang` are optional strings
+/// (numbers are accepted for `id`); every other field passes through. HTML files and pages on
+/// standard input are read by `parseHTML` (ArticleParser+HTML.swift).
 /// Invalid UTF-8 is replaced with U+FFFD and reported as an `invalid-utf8` finding with the
 /// byte offset in the file.
 public enum ArticleParser {
-  private static let knownKeys: Set<String> = ["id", "text", "title", "published", "url", "lang"]
+  private static let knownKeys: Set<String> = ["id", "text", "html", "title", "published", "url", "lang"]
 
   /// Parses one raw input.
   public static func parse(_ input: RawInput) -> Result<ArticleInput, InputReject> {
@@ -20,6 +22,8 @@ public enum ArticleParser {
     }
     let bytes = raw.bytes
     switch raw.format {
+    case .html:
+      return parseHTML(raw)
     case .text:
       var findings: [Finding] = []
       let text: String
@@ -81,9 +85,11 @@ public enum ArticleParser {
         return .failure(reject(raw, "malformed-json", "malformed JSON (\(error)); fix the line or remove it", lineStart()))
       }
       let id = idString(object.fields["id"])
-      guard case .string(let text)? = object.fields["text"] else {
-        let what = object.fields["text"] == nil ? "has no \"text\" field" : "has a \"text\" that is not a string"
-        return .failure(InputReject(code: "missing-text", reason: "the object \(what); every article needs its text", file: raw.file, line: raw.line, id: id, excerpt: excerpt(lineStart())))
+      let html = object.fields["html"]?.stringValue
+      let givenText = object.fields["text"]?.stringValue
+      guard let text = givenText ?? (html == nil ? nil : "") else {
+        let what = object.fields["text"] == nil ? "has no \"text\" (or \"html\") field" : "has a \"text\" that is not a string"
+        return .failure(InputReject(code: "missing-text", reason: "the object \(what); every article needs its text or its page", file: raw.file, line: raw.line, id: id, excerpt: excerpt(lineStart())))
       }
       // Offsets are exact when the line was valid UTF-8 (otherwise they count the repaired text).
       for offset in loneSurrogates.prefix(10) {
@@ -103,7 +109,7 @@ public enum ArticleParser {
           id: id ?? defaultID(for: raw), text: text, title: object.fields["title"]?.stringValue,
           published: object.fields["published"]?.stringValue, url: object.fields["url"]?.stringValue,
           lang: object.fields["lang"]?.stringValue, file: raw.file, line: raw.line, passthrough: passthrough,
-          findings: findings))
+          findings: findings, html: html))
     }
   }
 
@@ -166,7 +172,7 @@ public enum ArticleParser {
     return String(String.UnicodeScalarView(prefix))
   }
 
-  private static func apply(sidecar: [UInt8], to article: inout ArticleInput) -> Result<Void, SidecarError> {
+  static func apply(sidecar: [UInt8], to article: inout ArticleInput) -> Result<Void, SidecarError> {
     if JSONValue.nestsDeeper(sidecar) {
       return .failure(SidecarError("the .meta.json beside \(article.file) nests arrays and objects deeper than \(JSONValue.maximumDepth) levels; its metadata was ignored"))
     }

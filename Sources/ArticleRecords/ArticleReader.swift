@@ -1,4 +1,5 @@
 import Foundation
+import HTMLExtraction
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -9,10 +10,12 @@ import Darwin
 /// chunk plus one line (or one text file) in memory.
 ///
 /// - A folder is walked recursively in sorted order; it contributes `.txt`, `.text`
-///   files (one article each) and `.jsonl`, `.ndjson` files (one article per line). A
-///   `<name>.meta.json` beside `<name>.txt` supplies that article's metadata.
+///   files (one article each), `.html`, `.htm` pages (one article each) and `.jsonl`,
+///   `.ndjson` files (one article per line). A `<name>.meta.json` beside `<name>.txt` or
+///   `<name>.html` supplies that article's metadata.
 /// - A file named explicitly is read whatever its extension: JSON Lines when its first
-///   non-blank byte is `{`, plain text otherwise. The same sniffing applies to standard input
+///   non-blank byte is `{`, an HTML page when it is named `.html`/`.htm` or reads as one
+///   (`HTMLSniffer`), plain text otherwise. The same sniffing applies to standard input
 ///   ("-" or no paths).
 /// - Blank JSON Lines lines are skipped and counted (`blankLines`), or, with `rejectsBlankLines`
 ///   (a pipe stage that must answer every line), become "blank-line" rejects; a line or file
@@ -168,7 +171,13 @@ public final class ArticleReader {
   /// Whether a file found in a folder walk is an article file.
   static func isArticleFile(_ name: String) -> Bool {
     let lower = name.lowercased()
-    return [".txt", ".text", ".jsonl", ".ndjson"].contains { lower.hasSuffix($0) }
+    return [".txt", ".text", ".jsonl", ".ndjson", ".html", ".htm"].contains { lower.hasSuffix($0) }
+  }
+
+  /// Whether a file name says HTML.
+  static func isHTMLName(_ name: String) -> Bool {
+    let lower = name.lowercased()
+    return lower.hasSuffix(".html") || lower.hasSuffix(".htm")
   }
 
   /// Starts reading one file or stdin; returns an item at once for text files and errors.
@@ -194,7 +203,8 @@ public final class ArticleReader {
             InputReject(code: "too-large", reason: "the file is over the \(maxBytes)-byte article limit; split it or raise --max-article-bytes", file: name),
             sequence: makeSequence())
         }
-        return .input(RawInput(format: .text, bytes: bytes, file: name, line: nil, byteOffset: 0, sidecar: sidecar, sequence: makeSequence()))
+        let format: RawInput.Format = Self.isHTMLName(name) || HTMLSniffer.looksLikeHTML(bytes) ? .html : .text
+        return .input(RawInput(format: format, bytes: bytes, file: name, line: nil, byteOffset: 0, sidecar: sidecar, sequence: makeSequence()))
       }
     }
     current = name

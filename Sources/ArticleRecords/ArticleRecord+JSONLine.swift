@@ -47,6 +47,13 @@ extension ArticleRecord {
     w.key(.tags); w.strings(metadata.tags)
     w.key(.sourceLine); w.string(metadata.sourceLine)
     w.key(.breadcrumb); w.string(metadata.breadcrumb)
+    if let captions = metadata.captions { w.key(.captions); w.strings(captions) }
+    if let page = metadata.page {
+      // Once per HTML page, small: JSONEncoder (sorted keys, absent fields left out).
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+      w.key(.page); w.raw([UInt8](try encoder.encode(page)))
+    }
     w.endObject()
     w.key(.removed); w.beginArray()
     for removal in removed {
@@ -146,6 +153,8 @@ extension JSONKey {
   static let origin = JSONKey(bytes: "\"origin\":")
   static let type = JSONKey(bytes: "\"type\":")
   static let breadcrumb = JSONKey(bytes: "\"breadcrumb\":")
+  static let captions = JSONKey(bytes: "\"captions\":")
+  static let page = JSONKey(bytes: "\"page\":")
   static let byteOffset = JSONKey(bytes: "\"byte_offset\":")
   static let code = JSONKey(bytes: "\"code\":")
   static let credits = JSONKey(bytes: "\"credits\":")

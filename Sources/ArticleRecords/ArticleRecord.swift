@@ -110,9 +110,84 @@ public struct ArticleRecord: Codable, Sendable, Equatable {
   /// or columns, one row per line). The structure analysis's spans, taken as they are.
   public typealias Paragraph = ParagraphSpan
 
-  /// Text that is about the article rather than part of it (credits, tags, source line,
-  /// breadcrumb): the structure analysis's metadata, taken as it is.
-  public typealias Metadata = LayoutMetadata
+  /// Text that is about the article rather than part of it: the structure analysis's metadata
+  /// (credits, tags, source line, breadcrumb), taken as it is and read through it
+  /// (`record.metadata.credits`), and for an HTML page its figure captions and what the page
+  /// says about itself.
+  @dynamicMemberLookup
+  public struct Metadata: Codable, Sendable, Equatable {
+    /// Credits, tags, source line and breadcrumb, as the structure analysis found them.
+    public var layout: LayoutMetadata
+    /// Figure captions and photo credits of an HTML page (absent for plain text).
+    public var captions: [String]?
+    /// What an HTML page says about itself (absent for plain text).
+    public var page: Page?
+
+    /// Creates metadata; every part defaults to empty.
+    public init(_ layout: LayoutMetadata = LayoutMetadata(), captions: [String]? = nil, page: Page? = nil) {
+      self.layout = layout
+      self.captions = captions
+      self.page = page
+    }
+
+    /// The structure analysis's parts, read as the metadata's own (`metadata.sourceLine`).
+    public subscript<Value>(dynamicMember keyPath: KeyPath<LayoutMetadata, Value>) -> Value {
+      layout[keyPath: keyPath]
+    }
+
+    enum PageKeys: String, CodingKey {
+      case captions, page
+    }
+
+    public init(from decoder: Decoder) throws {
+      layout = try LayoutMetadata(from: decoder)
+      let container = try decoder.container(keyedBy: PageKeys.self)
+      captions = try container.decodeIfPresent([String].self, forKey: .captions)
+      page = try container.decodeIfPresent(Page.self, forKey: .page)
+    }
+
+    /// The layout's keys (every one, `null` when absent), then the page's when there is one.
+    public func encode(to encoder: Encoder) throws {
+      try layout.encode(to: encoder)
+      var container = encoder.container(keyedBy: PageKeys.self)
+      try container.encodeIfPresent(captions, forKey: .captions)
+      try container.encodeIfPresent(page, forKey: .page)
+    }
+  }
+
+  /// An HTML page's own metadata: title (og:title, <title>, the main heading), authors,
+  /// publication and modification dates with their source, site name, canonical URL, declared
+  /// language and description. Absent fields were not on the page.
+  public struct Page: Codable, Sendable, Equatable {
+    public var title: String?
+    public var authors: [String]
+    public var published: Published?
+    public var modified: Published?
+    public var siteName: String?
+    public var canonicalURL: String?
+    public var language: String?
+    public var description: String?
+
+    public init(
+      title: String?, authors: [String], published: Published?, modified: Published?, siteName: String?,
+      canonicalURL: String?, language: String?, description: String?
+    ) {
+      self.title = title
+      self.authors = authors
+      self.published = published
+      self.modified = modified
+      self.siteName = siteName
+      self.canonicalURL = canonicalURL
+      self.language = language
+      self.description = description
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case title, authors, published, modified, language, description
+      case siteName = "site_name"
+      case canonicalURL = "canonical_url"
+    }
+  }
 
   /// A removed line and the rule that removed it.
   public typealias Removal = RemovedLine

@@ -7,6 +7,8 @@ public struct RawInput: Sendable {
     case jsonLine = "jsonl"
     /// A whole plain-text article.
     case text
+    /// A whole HTML page (`.html`, `.htm`, or detected on standard input).
+    case html
   }
 
   public var format: Format

@@ -1,5 +1,6 @@
 import Citations
 import DateResolution
+import HTMLExtraction
 import ICUSupport
 import IngestValidation
 import NameNormalization
@@ -54,6 +55,7 @@ public struct RecordAssembler: Sendable {
   private let dates: DateResolver?
   private let validator: ArticleValidator?
   private let references: LazyReferenceParser
+  private let pages: HTMLPageReader
   private let options: Options
   /// Whether the cleaner repairs mojibake (so the validator reads mojibake off its repairs).
   private let repairsMojibake: Bool
@@ -70,6 +72,7 @@ public struct RecordAssembler: Sendable {
     dates = options.skipAnnotations.contains(.dates) ? nil : try DateResolver(lexicons: lexicons)
     validator = options.skipAnnotations.contains(.validation) ? nil : try ArticleValidator(lexicons: lexicons)
     references = LazyReferenceParser(lexicons: lexicons)
+    pages = try HTMLPageReader(lexicons: lexicons)
     self.options = options
     repairsMojibake = cleaner.passes.contains { $0.id == FixMojibake().id }
   }
@@ -93,8 +96,12 @@ public struct RecordAssembler: Sendable {
     return findings
   }
 
-  /// Builds the record of one article.
-  public func assemble(_ article: ArticleInput) -> ArticleRecord {
+  /// Builds the record of one article. An HTML page is read first (`HTMLPageReader`): its main
+  /// text then goes through the same steps as plain text, and its metadata fills what the
+  /// input left out.
+  public func assemble(_ input: ArticleInput) -> ArticleRecord {
+    let page = input.html.map { pages.read($0, url: input.url) }
+    let article = page.map { input.filling(from: $0) } ?? input
     var findings = article.findings
     findings += validateInput(article)
 
@@ -103,7 +110,11 @@ public struct RecordAssembler: Sendable {
     let cleanedTitle = article.title.map { cleaner.cleanReportingRepairs($0) }
     let knownTitle = cleanedTitle.flatMap { $0.text.isEmpty ? nil : $0.text }
     // The structure analysis joins the body once and gives its paragraphs and language.
-    var layout = analyzer.analyze(cleaned, knownTitle: knownTitle, knownLanguage: article.lang)
+    var layout = analyzer.analyze(
+      cleaned, knownTitle: knownTitle, knownLanguage: article.lang,
+      isExtractedMainText: page != nil && input.text.isEmpty)
+    // An HTML page knows its headings, list items and tables.
+    if let page { layout.regroup(page.restoringKinds(of: layout.blocks, clean: cleaner.clean)) }
     // The blocks are in `layout.text` now and the cleaned text has served: let both go, so a
     // long article is not held four times at once.
     layout.releaseBlocks()
@@ -157,9 +168,14 @@ public struct RecordAssembler: Sendable {
 
     return ArticleRecord(
       id: article.id,
-      source: ArticleRecord.Source(file: article.file, line: article.line, url: article.url, publisher: nil),
+      source: ArticleRecord.Source(
+        file: article.file, line: article.line, url: article.url ?? page?.metadata.canonicalURL,
+        publisher: page?.metadata.siteName),
       published: published, lang: lang, scripts: scripts, title: title, standfirst: layout.standfirst,
-      text: text, paragraphs: layout.paragraphs, metadata: layout.metadata, removed: layout.removed,
+      text: text, paragraphs: layout.paragraphs,
+      metadata: ArticleRecord.Metadata(
+        layout.metadata, captions: page?.captions, page: page.map { ArticleRecord.Page($0.metadata) }),
+      removed: (page?.removed ?? []).map { ArticleRecord.Removal(text: $0.text, rule: $0.rule) } + layout.removed,
       names: nameMentions, dates: dateResolution.mentions,
       references: references,
       findings: findings,
@@ -224,7 +240,9 @@ public struct RecordAssembler: Sendable {
 
   private func resolvePublished(_ article: ArticleInput, findings: inout [Finding]) -> ArticleRecord.Published? {
     if let given = article.published {
-      if let value = PublicationDate.normalize(given) { return ArticleRecord.Published(value: value, from: "input") }
+      if let value = PublicationDate.normalize(given) {
+        return ArticleRecord.Published(value: value, from: article.publishedFrom ?? "input")
+      }
       findings.append(
         Finding(code: "invalid-published", severity: .warning, field: "published",
                 message: "publication date \"\(given)\" is not a real YYYY-MM-DD date; it was ignored"))

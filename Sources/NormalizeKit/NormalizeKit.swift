@@ -7,6 +7,7 @@
 @_exported import ArticleRecords
 @_exported import Citations
 @_exported import DateResolution
+@_exported import HTMLExtraction
 @_exported import ICUSupport
 @_exported import IngestValidation
 @_exported import NameNormalization

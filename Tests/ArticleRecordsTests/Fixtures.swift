@@ -26,12 +26,12 @@ enum Fixtures {
     return assembler
   }
 
-  /// Every sample article file, sorted.
+  /// Every sample article file (`.txt`, and `.html` pages), sorted.
   static func sampleFiles() -> [URL] {
     let enumerator = FileManager.default.enumerator(at: samples, includingPropertiesForKeys: nil)
     var files: [URL] = []
     while let url = enumerator?.nextObject() as? URL {
-      if url.pathExtension == "txt" { files.append(url) }
+      if ["txt", "html"].contains(url.pathExtension) { files.append(url) }
     }
     return files.sorted { $0.path < $1.path }
   }

@@ -1,6 +1,7 @@
 import ArticleRecords
 import Foundation
 import NormalizeCore
+import TextCleaning
 import Testing
 
 /// The hand-written JSON line writer produces JSON that decodes back to the same record, for
@@ -20,7 +21,7 @@ import Testing
       id: "x\"y", source: .init(file: "a\\b.txt", line: 3, url: nil, publisher: nil),
       published: .init(value: "2025-05-28", from: "option"), lang: nil, scripts: ["Hang", "Latn"],
       title: tricky, standfirst: nil, text: tricky, paragraphs: [.init(start: 0, end: 5, kind: "body")],
-      metadata: .init(credits: [tricky], tags: [], sourceLine: nil, breadcrumb: nil),
+      metadata: .init(LayoutMetadata(credits: [tricky], tags: [], sourceLine: nil, breadcrumb: nil)),
       removed: [.init(text: tricky, rule: "view-counter")], names: [], dates: [], references: [],
       findings: [Finding(code: "invalid-utf8", severity: .warning, byteOffset: 5, message: tricky)],
       input: ["extra": .array([.string(tricky), .number(3), .bool(true), .null])])

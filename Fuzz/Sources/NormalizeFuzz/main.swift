@@ -4,13 +4,13 @@ import NormalizeKit
 // libFuzzer entry points for Normalize's input paths: one binary, the target chosen by the
 // environment variable NORMALIZE_FUZZ_TARGET (Scripts/fuzz sets it). Each target feeds the
 // fuzzer's bytes to one library entry point as a hostile user would: as a JSON Lines line, as
-// article text (invalid UTF-8 becomes U+FFFD, as the readers do), as a name, a date text or a
-// reference. A crash, a trap, an ASan report, a run past -timeout or an RSS past -rss_limit_mb
+// article text (invalid UTF-8 becomes U+FFFD, as the readers do), as a name, a date text, a
+// reference or an HTML page. A crash, a trap, an ASan report, a run past -timeout or an RSS past -rss_limit_mb
 // is a finding; each found so far is a regression test (Scripts/fuzz/README.md).
 
 /// The fuzz targets, by name.
 enum Target: String, CaseIterable {
-  case jsonl, clean, date, name, ref, mojibake
+  case jsonl, clean, date, name, ref, mojibake, html
 }
 
 /// Everything a target needs, made once (lexicons are read from the repository's Lexicons/).
@@ -24,6 +24,7 @@ final class Harness: @unchecked Sendable {
   lazy var romanizer = try? KoreanRomanizer(lexicons: lexicons)
   lazy var analyzer = try? NameAnalyzer(lexicons: lexicons)
   lazy var references = try? ReferenceParser(lexicons: lexicons)
+  lazy var pages = try? HTMLPageReader(lexicons: lexicons)
 
   init?() {
     let name = ProcessInfo.processInfo.environment["NORMALIZE_FUZZ_TARGET"] ?? ""
@@ -79,6 +80,16 @@ final class Harness: @unchecked Sendable {
       let text = Self.text(bytes)
       _ = MojibakeRepair.repair(text)
       _ = cleaner.clean(text)
+    case .html:
+      // The bytes as an .html file: charset (BOM, meta, detection), binary check, then
+      // libxml2's parse, the main text and the metadata.
+      let raw = RawInput(format: .html, bytes: Array(bytes), file: "fuzz.html", line: nil, byteOffset: 0, sequence: 0)
+      guard case .success(let article) = ArticleParser.parse(raw), let html = article.html, let pages else { return }
+      let page = pages.read(html, url: "https://example.com/2025/05/27/page")
+      for block in page.blocks {
+        precondition(!block.text.isEmpty && block.text == BlockText.fold(block.text) || block.kind == .table, "a block that is empty or not folded")
+      }
+      if let date = page.metadata.published { precondition(PublicationDate.normalize(date.value) != nil, "an invalid page date") }
     }
   }
 }

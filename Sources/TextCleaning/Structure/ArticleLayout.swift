@@ -66,6 +66,13 @@ public struct ArticleLayout: Sendable, Equatable {
     language = known ?? guesser.guess(text.isEmpty ? fallback : text)
   }
 
+  /// Replaces the body blocks with the same text grouped or labelled anew (an HTML page's
+  /// tables and headings) and joins the body again; the language stays.
+  public mutating func regroup(_ newBlocks: [LayoutBlock]) {
+    blocks = newBlocks
+    (text, paragraphs) = ParagraphSpan.join(blocks)
+  }
+
   /// Lets ``blocks`` go once ``text`` and ``paragraphs`` are all the caller needs (the record
   /// assembler does, so a long article's body is not held twice).
   public mutating func releaseBlocks() { blocks = [] }

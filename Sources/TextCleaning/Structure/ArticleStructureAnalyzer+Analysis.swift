@@ -30,9 +30,12 @@ struct Analysis {
   let knownTitle: String?
   var items: [Item] = []
   let language: String
+  /// The text is an extracted main text (HTML): the whole of it is the region.
+  let isExtractedMainText: Bool
 
-  init(analyzer: ArticleStructureAnalyzer, text: String, knownTitle: String?) {
+  init(analyzer: ArticleStructureAnalyzer, text: String, knownTitle: String?, isExtractedMainText: Bool = false) {
     locator = analyzer.locator
+    self.isExtractedMainText = isExtractedMainText
     let paragraphs = ParagraphSplitter.paragraphs(of: text)
     let scanned = analyzer.stopwords.languageAndFeatures(of: paragraphs.map(\.text))
     language = scanned.language
@@ -73,7 +76,7 @@ struct Analysis {
         items[last].quality = analyzer.locator.quality(items[last].features, centre: centre)
         continue
       }
-      if rule == nil, features.effectiveLength > 20 {
+      if rule == nil, features.effectiveLength > 20, !isExtractedMainText {
         var text = paragraph.text
         let hash = text.withUTF8 { ByteHash.hashLong($0) }
         if let earlier = seen[hash], earlier.contains(where: { items[$0].text == paragraph.text }) {
@@ -94,7 +97,7 @@ struct Analysis {
     var layout = ArticleLayout()
     guard !items.isEmpty else { return layout }
     let weights = items.map { locator.weight(quality: $0.quality, features: $0.features, rule: $0.rule) }
-    let found = locator.region(weights)
+    let found = isExtractedMainText ? nil : locator.region(weights)
     let hasRegion = found != nil
     let region = found ?? 0...0
 

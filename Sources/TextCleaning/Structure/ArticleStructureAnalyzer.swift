@@ -74,10 +74,16 @@ public struct ArticleStructureAnalyzer: Sendable {
   ///     other line is taken as the title.
   ///   - knownLanguage: the language the input gives (`lang`), if any; otherwise
   ///     ``ArticleLayout/language`` is guessed from the joined body.
+  ///   - isExtractedMainText: whether `text` is already an article's main text, paragraph per
+  ///     line (an HTML page's, read on its tree): the lexicon rules and the structure still
+  ///     apply, but no paragraph is dropped for where it stands or for repeating another
+  ///     (a table's repeated cells), as the whole text is the region.
   /// - Returns: the layout; ``ArticleLayout/text`` is the cleaned body, joined once, with its
   ///   ``ArticleLayout/paragraphs`` and ``ArticleLayout/language``.
-  public func analyze(_ text: String, knownTitle: String?, knownLanguage: String? = nil) -> ArticleLayout {
-    var analysis = Analysis(analyzer: self, text: text, knownTitle: knownTitle)
+  public func analyze(
+    _ text: String, knownTitle: String?, knownLanguage: String? = nil, isExtractedMainText: Bool = false
+  ) -> ArticleLayout {
+    var analysis = Analysis(analyzer: self, text: text, knownTitle: knownTitle, isExtractedMainText: isExtractedMainText)
     var layout = analysis.run()
     layout.joinBody(knownLanguage: knownLanguage, guesser: stopwords.guesser, fallback: text)
     return layout

@@ -1,0 +1,72 @@
+import HTMLExtraction
+import TextCleaning
+
+extension ArticleInput {
+  /// The article with what its HTML page gives where the input gave nothing: the main text
+  /// (when no `text` came beside the page), the title, the declared language and the
+  /// publication date with its source (`publishedFrom`: "html-meta", "html-json-ld",
+  /// "html-time" or "url"). The input's own fields always win.
+  func filling(from page: HTMLPage) -> ArticleInput {
+    var article = self
+    if article.text.isEmpty { article.text = page.text }
+    if article.title == nil { article.title = page.metadata.title }
+    if article.lang == nil { article.lang = page.metadata.language }
+    if article.published == nil, let date = page.metadata.published {
+      article.published = date.value
+      article.publishedFrom = date.from
+    }
+    return article
+  }
+}
+
+extension ArticleRecord.Page {
+  /// The record's view of a page's metadata.
+  init(_ metadata: PageMetadata) {
+    func dated(_ date: PageMetadata.Dated?) -> ArticleRecord.Published? {
+      date.map { ArticleRecord.Published(value: $0.value, from: $0.from) }
+    }
+    self.init(
+      title: metadata.title, authors: metadata.authors, published: dated(metadata.published),
+      modified: dated(metadata.modified), siteName: metadata.siteName, canonicalURL: metadata.canonicalURL,
+      language: metadata.language, description: metadata.description)
+  }
+}
+
+extension HTMLPage {
+  /// The structure analysis's blocks with the kinds the page's markup gives them: a heading,
+  /// list item or paragraph is what its element says, and a table's rows, which the analysis
+  /// reads as lines, are joined again into one `table` block. A block the page does not have
+  /// (text the analysis joined or changed) keeps the analysis's kind.
+  ///
+  /// - Parameter clean: the cleaning the analysis's input went through, applied to the page's
+  ///   blocks so that their texts compare.
+  func restoringKinds(of blocks: [LayoutBlock], clean: (String) -> String) -> [LayoutBlock] {
+    var kinds: [String: LayoutBlock.Kind] = [:]
+    var rows: [String: Int] = [:]
+    for (index, block) in self.blocks.enumerated() {
+      switch block.kind {
+      case .table:
+        for row in clean(block.text).split(separator: "\n") { rows[String(row)] = index }
+      case .heading: kinds[clean(block.text)] = .heading
+      case .listItem: kinds[clean(block.text)] = .listItem
+      case .body: kinds[clean(block.text)] = .body
+      }
+    }
+    var result: [LayoutBlock] = []
+    var openTable: Int?
+    for block in blocks {
+      if let table = rows[block.text] {
+        if openTable == table, let last = result.indices.last {
+          result[last].text += "\n" + block.text
+        } else {
+          result.append(LayoutBlock(text: block.text, kind: .table))
+        }
+        openTable = table
+        continue
+      }
+      openTable = nil
+      result.append(LayoutBlock(text: block.text, kind: kinds[block.text] ?? block.kind))
+    }
+    return result
+  }
+}

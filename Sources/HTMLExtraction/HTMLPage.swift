@@ -1,0 +1,43 @@
+import NormalizeCore
+
+/// A page read: its main text as paragraphs with kinds, what was removed and why, figure
+/// captions and credits, and the page's own metadata.
+///
+/// ```swift
+/// let reader = try HTMLPageReader(lexicons: lexicons)
+/// let page = reader.read(html, url: "https://www.example.ru/2025/05/27/pogoda/")
+/// page.text                    // "В Москве ожидается …\n\nСиноптики …"
+/// page.metadata.published      // PageMetadata.Dated(value: "2025-05-27", from: "html-meta")
+/// ```
+public struct HTMLPage: Sendable, Equatable {
+  public var blocks: [HTMLBlock]
+  public var removed: [HTMLRemoval]
+  public var captions: [String]
+  public var metadata: PageMetadata
+
+  /// The paragraphs, one per line (a table's rows on lines of their own), as the structure
+  /// analysis reads plain text.
+  public var text: String { blocks.map(\.text).joined(separator: "\n") }
+}
+
+/// Reads HTML pages (already decoded to a `String`): libxml2's tree, the main text and the
+/// metadata.
+public struct HTMLPageReader: Sendable {
+  let extractor: MainTextExtractor
+
+  /// - Throws: `LexiconError` for a malformed `html-hints.tsv`.
+  public init(lexicons: any LexiconProvider) throws {
+    extractor = try MainTextExtractor(lexicons: lexicons)
+  }
+
+  /// Reads one page. `url` is where it was fetched from (a date in its path is the last
+  /// source of the publication date).
+  public func read(_ html: String, url: String? = nil) -> HTMLPage {
+    var html = html
+    let document = html.withUTF8 { HTMLDocument(utf8: $0) }
+    guard !document.isEmpty else { return HTMLPage(blocks: [], removed: [], captions: [], metadata: PageMetadata()) }
+    let metadata = PageMetadata.read(document, url: url)
+    let main = extractor.extract(document, title: metadata.title)
+    return HTMLPage(blocks: main.blocks, removed: main.removed, captions: main.captions, metadata: metadata)
+  }
+}

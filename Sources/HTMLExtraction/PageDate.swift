@@ -1,0 +1,165 @@
+/// Calendar dates as pages write them in meta tags, JSON-LD, `<time datetime>` and URLs, read
+/// to `YYYY-MM-DD` (the local date as written; a time and zone after it are ignored).
+///
+/// ```swift
+/// PageDate.parse("2019-11-19T13:03:00-05:00")     // "2019-11-19"
+/// PageDate.parse("Tue, 19 Nov 2019 18:03:00 GMT") // "2019-11-19"
+/// PageDate.parse("November 19, 2019")              // "2019-11-19"
+/// PageDate.fromURL("https://example.com/2019/11/19/vw-id-space/")  // "2019-11-19"
+/// ```
+public enum PageDate {
+  static let months: [String: Int] = [
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11,
+    "dec": 12,
+  ]
+
+  /// The years accepted: the web's.
+  static let years = 1991...2100
+
+  /// A real calendar date as `YYYY-MM-DD`, or nil.
+  static func format(_ year: Int, _ month: Int, _ day: Int) -> String? {
+    guard years.contains(year), (1...12).contains(month), day >= 1 else { return nil }
+    let days = [31, (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    guard day <= days[month - 1] else { return nil }
+    func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    return "\(year)-\(two(month))-\(two(day))"
+  }
+
+  /// A run of ASCII digits or ASCII letters (lowercased), with what separated it from the run
+  /// before (at most 4 scalars kept).
+  struct Token {
+    var isNumber: Bool
+    var text: String
+    var separator: String
+  }
+
+  /// Splits into runs of ASCII digits and of ASCII letters, dropping the rest ("2025年5月27日"
+  /// gives 2025, 5, 27 with 年 and 月 between them).
+  static func tokens(_ text: String) -> [Token] {
+    var result: [Token] = []
+    var current = ""
+    var currentIsNumber = false
+    var separator = ""
+    var pendingSeparator = ""
+    for scalar in text.unicodeScalars.prefix(200) {
+      let isDigit = scalar.value >= 0x30 && scalar.value <= 0x39
+      let isUpper = scalar.value >= 0x41 && scalar.value <= 0x5A
+      let isLetter = isUpper || (scalar.value >= 0x61 && scalar.value <= 0x7A)
+      if isDigit || isLetter {
+        if !current.isEmpty && currentIsNumber != isDigit {
+          result.append(Token(isNumber: currentIsNumber, text: current, separator: separator))
+          current = ""
+          separator = ""
+        }
+        if current.isEmpty {
+          separator = pendingSeparator
+          pendingSeparator = ""
+        }
+        currentIsNumber = isDigit
+        current.unicodeScalars.append(isUpper ? Unicode.Scalar(scalar.value | 0x20) ?? scalar : scalar)
+      } else {
+        if !current.isEmpty {
+          result.append(Token(isNumber: currentIsNumber, text: current, separator: separator))
+          current = ""
+        }
+        if pendingSeparator.unicodeScalars.count < 4 { pendingSeparator.unicodeScalars.append(scalar) }
+      }
+    }
+    if !current.isEmpty { result.append(Token(isNumber: currentIsNumber, text: current, separator: separator)) }
+    return result
+  }
+
+  /// What may stand between the year, month and day of a numeric date.
+  static let dateSeparators: Set<String> = ["-", "/", ".", "年", "月", "년 ", "월 ", "년", "월", "/ ", ". "]
+
+  /// Month names and abbreviations (English), lower case.
+  static let monthNames: [String: Int] = {
+    var names = months
+    let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+      "november", "december"]
+    for (index, name) in full.enumerated() { names[name] = index + 1 }
+    names["sept"] = 9
+    return names
+  }()
+
+  /// Reads a date written as ISO 8601 (`2019-11-19`, `2019-11-19T13:03Z`, `2019/11/19`,
+  /// `20191119`, also after other words: "기사입력 : 2018-09-28 17:32"), RFC 2822
+  /// (`Tue, 19 Nov 2019 18:03:00 GMT`) or with an English month name (`November 19, 2019`,
+  /// `19 November 2019`, "on Monday, November 18th, 2019 at 11:08 a.m.").
+  public static func parse(_ text: String) -> String? {
+    let parts = tokens(text)
+    for (index, part) in parts.enumerated() where part.isNumber {
+      if part.text.count == 8, index == 0, let whole = Int(part.text) {
+        return format(whole / 10000, whole / 100 % 100, whole % 100)
+      }
+      if part.text.count == 4, index + 2 < parts.count, let year = Int(part.text), parts[index + 1].isNumber,
+        parts[index + 2].isNumber, parts[index + 1].text.count <= 2, parts[index + 2].text.count <= 2,
+        dateSeparators.contains(parts[index + 1].separator), dateSeparators.contains(parts[index + 2].separator),
+        let month = Int(parts[index + 1].text), let day = Int(parts[index + 2].text), let date = format(year, month, day)
+      {
+        return date
+      }
+    }
+    // Month names: "19 Nov 2019", "November 19, 2019", "Tue, 19 Nov 2019".
+    for (index, part) in parts.enumerated() where !part.isNumber {
+      guard let month = monthNames[part.text] else { continue }
+      let before = index > 0 && parts[index - 1].isNumber ? Int(parts[index - 1].text) : nil
+      let after = parts[(index + 1)...].prefix(4).filter(\.isNumber).prefix(2).compactMap { Int($0.text) }
+      if let before, before <= 31, let year = after.first, year > 31 { return format(year, month, before) }
+      if after.count >= 2, after[0] <= 31, after[1] > 31 { return format(after[1], month, after[0]) }
+      return nil
+    }
+    return nil
+  }
+
+  /// Whether a timestamp is written in UTC ("…Z", "+00:00", "GMT"): its date can be a day
+  /// after the newsroom's own.
+  static func isUTC(_ text: String) -> Bool {
+    var trimmed = Substring(text)
+    while let last = trimmed.last, last == " " || last == "\n" || last == "\t" { trimmed = trimmed.dropLast() }
+    return trimmed.hasSuffix("Z") || trimmed.hasSuffix("+00:00") || trimmed.hasSuffix("+0000") || trimmed.hasSuffix("GMT")
+      || trimmed.hasSuffix("UTC")
+  }
+
+  /// The day before a `YYYY-MM-DD` date.
+  static func dayBefore(_ date: String) -> String? {
+    let parts = date.split(separator: "-").compactMap { Int($0) }
+    guard parts.count == 3 else { return nil }
+    if parts[2] > 1 { return format(parts[0], parts[1], parts[2] - 1) }
+    if parts[1] > 1 {
+      let month = parts[1] - 1
+      for day in stride(from: 31, through: 28, by: -1) { if let date = format(parts[0], month, day) { return date } }
+      return nil
+    }
+    return format(parts[0] - 1, 12, 31)
+  }
+
+  /// A date in a URL's path: `/2019/11/19/`, `/2019-11-19`, `/2019/nov/18/`, `/20191119/`;
+  /// `/2019/11/` is not enough (no day).
+  public static func fromURL(_ url: String) -> String? {
+    guard let schemeEnd = url.range(of: "://") else { return nil }
+    let rest = url[schemeEnd.upperBound...]
+    guard let slash = rest.firstIndex(of: "/") else { return nil }
+    let path = rest[slash...].prefix { $0 != "?" && $0 != "#" }
+    let all = tokens(String(path))
+    let parts = all.map { $0.isNumber ? $0.text : "" }
+    for (index, part) in parts.enumerated() {
+      // "/2019/nov/18/"
+      if part.count == 4, index + 2 < all.count, let year = Int(part), let month = monthNames[all[index + 1].text],
+        all[index + 2].isNumber, let day = Int(all[index + 2].text), let date = format(year, month, day)
+      {
+        return date
+      }
+      if part.count == 4, index + 2 < parts.count, let year = Int(part), let month = Int(parts[index + 1]),
+        let day = Int(parts[index + 2]), parts[index + 1].count <= 2, parts[index + 2].count <= 2,
+        let date = format(year, month, day)
+      {
+        return date
+      }
+      if part.count == 8, let whole = Int(part), let date = format(whole / 10000, whole / 100 % 100, whole % 100) {
+        return date
+      }
+    }
+    return nil
+  }
+}
