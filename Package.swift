@@ -11,7 +11,8 @@ import PackageDescription
 /// debug builds, and so the tests, stay dynamic.
 /// `NORMALIZE_DYNAMIC_STDLIB=1` keeps a release build dynamic (Scripts/shared-refcounts needs
 /// the runtime's retain and release in a shared library to observe them).
-let staticReleaseCondition = BuildSettingCondition.when(platforms: [.linux], configuration: .release)
+let staticReleaseCondition = BuildSettingCondition.when(
+  platforms: [.linux], configuration: .release)
 let staticStdlib = Context.environment["NORMALIZE_DYNAMIC_STDLIB"] == nil ? ["-static-stdlib"] : []
 let staticRelease: [SwiftSetting] = [.unsafeFlags(staticStdlib, staticReleaseCondition)]
 let staticReleaseLink: [LinkerSetting] = [.unsafeFlags(staticStdlib, staticReleaseCondition)]
@@ -59,12 +60,16 @@ let package = Package(
     .target(name: "Citations", dependencies: ["ICUSupport", "NormalizeCore"]),
     .target(
       name: "IngestValidation",
-      dependencies: ["ICUSupport", "NormalizeCore", "TextCleaning", "NameNormalization", "DateResolution", "Citations"]
+      dependencies: [
+        "ICUSupport", "NormalizeCore", "TextCleaning", "NameNormalization", "DateResolution",
+        "Citations",
+      ]
     ),
     .target(
       name: "ArticleRecords",
       dependencies: [
-        "ICUSupport", "NormalizeCore", "TextCleaning", "NameNormalization", "DateResolution", "Citations",
+        "ICUSupport", "NormalizeCore", "TextCleaning", "NameNormalization", "DateResolution",
+        "Citations",
         "IngestValidation", "HTMLExtraction",
       ]
     ),
@@ -105,9 +110,13 @@ let package = Package(
       swiftSettings: staticRelease,
       linkerSettings: staticReleaseLink
     ),
-    .target(name: "NormalizeTestSupport", dependencies: ["NormalizeCore"], path: "Tests/NormalizeTestSupport"),
+    .target(
+      name: "NormalizeTestSupport", dependencies: ["NormalizeCore"],
+      path: "Tests/NormalizeTestSupport"),
     .testTarget(name: "ICUSupportTests", dependencies: ["ICUSupport", "NormalizeTestSupport"]),
-    .testTarget(name: "NormalizeCoreTests", dependencies: ["NormalizeCore", "NormalizeTestSupport"], exclude: ["Cases"]),
+    .testTarget(
+      name: "NormalizeCoreTests", dependencies: ["NormalizeCore", "NormalizeTestSupport"],
+      exclude: ["Cases"]),
     .testTarget(
       name: "TextCleaningTests",
       dependencies: ["TextCleaning", "NormalizeTestSupport"],
@@ -143,9 +152,13 @@ let package = Package(
       dependencies: ["HTMLExtraction", "NormalizeTestSupport"],
       exclude: ["Cases"]
     ),
-    .testTarget(name: "AcceptanceTests", dependencies: ["ArticleRecords", "Citations", "NormalizeTestSupport"]),
+    .testTarget(
+      name: "AcceptanceTests",
+      dependencies: ["ArticleRecords", "Citations", "NormalizeTestSupport"]),
     .testTarget(
       name: "NormalizeCLITests",
-      dependencies: ["NormalizeTestSupport", "ShippedLexicons", "NormalizeKit", "NormalizeFrontend"]),
+      dependencies: [
+        "NormalizeTestSupport", "ShippedLexicons", "NormalizeKit", "NormalizeFrontend",
+      ]),
   ]
 )

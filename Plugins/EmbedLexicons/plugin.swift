@@ -15,7 +15,9 @@ struct EmbedLexicons: BuildToolPlugin {
       while let relative = walker.nextObject() as? String {
         var isDirectory: ObjCBool = false
         let path = lexicons.appending(subpath: relative)
-        if FileManager.default.fileExists(atPath: path.string, isDirectory: &isDirectory), !isDirectory.boolValue {
+        if FileManager.default.fileExists(atPath: path.string, isDirectory: &isDirectory),
+          !isDirectory.boolValue
+        {
           inputs.append(path)
         }
       }

@@ -27,7 +27,8 @@ extension ArticleRecord.Page {
     }
     self.init(
       title: metadata.title, authors: metadata.authors, published: dated(metadata.published),
-      modified: dated(metadata.modified), siteName: metadata.siteName, canonicalURL: metadata.canonicalURL,
+      modified: dated(metadata.modified), siteName: metadata.siteName,
+      canonicalURL: metadata.canonicalURL,
       language: metadata.language, description: metadata.description)
   }
 }

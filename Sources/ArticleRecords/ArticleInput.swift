@@ -23,7 +23,8 @@ public struct ArticleInput: Sendable {
 
   public init(
     id: String, text: String, title: String? = nil, published: String? = nil, url: String? = nil,
-    lang: String? = nil, file: String = "-", line: Int? = nil, passthrough: [String: JSONValue] = [:],
+    lang: String? = nil, file: String = "-", line: Int? = nil,
+    passthrough: [String: JSONValue] = [:],
     findings: [Finding] = [], html: String? = nil
   ) {
     self.html = html

@@ -10,7 +10,9 @@ import NormalizeCore
 /// Invalid UTF-8 is replaced with U+FFFD and reported as an `invalid-utf8` finding with the
 /// byte offset in the file.
 public enum ArticleParser {
-  private static let knownKeys: Set<String> = ["id", "text", "html", "title", "published", "url", "lang"]
+  private static let knownKeys: Set<String> = [
+    "id", "text", "html", "title", "published", "url", "lang",
+  ]
 
   /// Parses one raw input.
   public static func parse(_ input: RawInput) -> Result<ArticleInput, InputReject> {
@@ -33,18 +35,26 @@ public enum ArticleParser {
         findings.append(
           Finding(
             code: "legacy-encoding", severity: .info,
-            message: "\(raw.file) is not UTF-8; it was read as \(charset) (ICU charset detection, confidence \(confidence)%); re-export the source as UTF-8 to be sure"))
+            message:
+              "\(raw.file) is not UTF-8; it was read as \(charset) (ICU charset detection, confidence \(confidence)%); re-export the source as UTF-8 to be sure"
+          ))
       case .utf8(let decoded):
         if let reason = binaryReason(bytes, invalidUTF8: decoded.invalidCount) {
-          return .failure(InputReject(code: "binary-data", reason: reason, file: raw.file, excerpt: excerpt(decoded.text)))
+          return .failure(
+            InputReject(
+              code: "binary-data", reason: reason, file: raw.file, excerpt: excerpt(decoded.text)))
         }
         findings = invalidUTF8Findings(decoded, raw: raw)
         text = decoded.text
       }
       if text.allSatisfy(\.isWhitespace) {
-        return .failure(InputReject(code: "empty-input", reason: "the file has no text; remove it or fill it", file: raw.file))
+        return .failure(
+          InputReject(
+            code: "empty-input", reason: "the file has no text; remove it or fill it",
+            file: raw.file))
       }
-      var article = ArticleInput(id: defaultID(for: raw), text: text, file: raw.file, findings: findings)
+      var article = ArticleInput(
+        id: defaultID(for: raw), text: text, file: raw.file, findings: findings)
       if let sidecar = raw.sidecar {
         switch apply(sidecar: sidecar, to: &article) {
         case .success: break
@@ -58,21 +68,31 @@ public enum ArticleParser {
       // Valid UTF-8 (nearly every line) is parsed where it lies, without a decoded copy: the
       // decoded text below is made only for a line that needs repairing.
       let isValid = bytes.withUnsafeBufferPointer { UTF8Decoding.isValid($0) }
-      var decoded = isValid ? UTF8Decoding.Result(text: "", invalidOffsets: [], invalidCount: 0) : UTF8Decoding.decode(bytes)
+      var decoded =
+        isValid
+        ? UTF8Decoding.Result(text: "", invalidOffsets: [], invalidCount: 0)
+        : UTF8Decoding.decode(bytes)
       var findings: [Finding] = []
       // A line that is not UTF-8 (a file exported in Windows-1252 or GB18030) is read in the
       // charset ICU's detection finds for it, as a text file would be.
-      if decoded.invalidCount > 0, case .legacy(let text, let charset, let confidence) = TextDecoding.decode(bytes, allowWide: false) {
+      if decoded.invalidCount > 0,
+        case .legacy(let text, let charset, let confidence) = TextDecoding.decode(
+          bytes, allowWide: false)
+      {
         decoded = UTF8Decoding.Result(text: text, invalidOffsets: [], invalidCount: 0)
         findings.append(
           Finding(
             code: "legacy-encoding", severity: .info,
-            message: "line \(raw.line ?? 0) of \(raw.file) is not UTF-8; it was read as \(charset) (ICU charset detection, confidence \(confidence)%); re-export the source as UTF-8 to be sure"))
+            message:
+              "line \(raw.line ?? 0) of \(raw.file) is not UTF-8; it was read as \(charset) (ICU charset detection, confidence \(confidence)%); re-export the source as UTF-8 to be sure"
+          ))
       } else {
         findings = invalidUTF8Findings(decoded, raw: raw)
       }
       // The start of the line as text, for a reject's excerpt (80 scalars fit in 400 bytes).
-      func lineStart() -> String { isValid ? String(decoding: bytes.prefix(400), as: UTF8.self) : decoded.text }
+      func lineStart() -> String {
+        isValid ? String(decoding: bytes.prefix(400), as: UTF8.self) : decoded.text
+      }
       let object: JSONLineObject
       var loneSurrogates: [Int] = []
       do {
@@ -80,47 +100,69 @@ public enum ArticleParser {
           fields: try JSONLineParser.parseObject(
             isValid ? bytes : Array(decoded.text.utf8), loneSurrogates: &loneSurrogates))
       } catch is JSONLineParser.NotAnObject {
-        return .failure(reject(raw, "not-an-object", "the line is JSON but not an object; each line must be {\"text\": …}", lineStart()))
+        return .failure(
+          reject(
+            raw, "not-an-object",
+            "the line is JSON but not an object; each line must be {\"text\": …}", lineStart()))
       } catch {
-        return .failure(reject(raw, "malformed-json", "malformed JSON (\(error)); fix the line or remove it", lineStart()))
+        return .failure(
+          reject(
+            raw, "malformed-json", "malformed JSON (\(error)); fix the line or remove it",
+            lineStart()))
       }
       let id = idString(object.fields["id"])
       let html = object.fields["html"]?.stringValue
       let givenText = object.fields["text"]?.stringValue
       guard let text = givenText ?? (html == nil ? nil : "") else {
-        let what = object.fields["text"] == nil ? "has no \"text\" (or \"html\") field" : "has a \"text\" that is not a string"
-        return .failure(InputReject(code: "missing-text", reason: "the object \(what); every article needs its text or its page", file: raw.file, line: raw.line, id: id, excerpt: excerpt(lineStart())))
+        let what =
+          object.fields["text"] == nil
+          ? "has no \"text\" (or \"html\") field" : "has a \"text\" that is not a string"
+        return .failure(
+          InputReject(
+            code: "missing-text",
+            reason: "the object \(what); every article needs its text or its page", file: raw.file,
+            line: raw.line, id: id, excerpt: excerpt(lineStart())))
       }
       // Offsets are exact when the line was valid UTF-8 (otherwise they count the repaired text).
       for offset in loneSurrogates.prefix(10) {
         findings.append(
           Finding(
             code: "lone-surrogate", severity: .warning, byteOffset: raw.byteOffset + offset,
-            message: "a \\u escape of a lone UTF-16 surrogate at byte \(raw.byteOffset + offset) became U+FFFD (no Unicode text can hold half a surrogate pair); fix the exporter's JSON escaping"))
+            message:
+              "a \\u escape of a lone UTF-16 surrogate at byte \(raw.byteOffset + offset) became U+FFFD (no Unicode text can hold half a surrogate pair); fix the exporter's JSON escaping"
+          ))
       }
       if loneSurrogates.count > 10 {
         findings.append(
-          Finding(code: "lone-surrogate", severity: .warning, message: "\(loneSurrogates.count - 10) more lone surrogate escapes replaced with U+FFFD"))
+          Finding(
+            code: "lone-surrogate", severity: .warning,
+            message: "\(loneSurrogates.count - 10) more lone surrogate escapes replaced with U+FFFD"
+          ))
       }
       var passthrough: [String: JSONValue] = [:]
       for (key, value) in object.fields where !knownKeys.contains(key) { passthrough[key] = value }
       return .success(
         ArticleInput(
           id: id ?? defaultID(for: raw), text: text, title: object.fields["title"]?.stringValue,
-          published: object.fields["published"]?.stringValue, url: object.fields["url"]?.stringValue,
-          lang: object.fields["lang"]?.stringValue, file: raw.file, line: raw.line, passthrough: passthrough,
+          published: object.fields["published"]?.stringValue,
+          url: object.fields["url"]?.stringValue,
+          lang: object.fields["lang"]?.stringValue, file: raw.file, line: raw.line,
+          passthrough: passthrough,
           findings: findings, html: html))
     }
   }
 
-  private static func reject(_ raw: RawInput, _ code: String, _ reason: String, _ text: String) -> InputReject {
+  private static func reject(_ raw: RawInput, _ code: String, _ reason: String, _ text: String)
+    -> InputReject
+  {
     InputReject(code: code, reason: reason, file: raw.file, line: raw.line, excerpt: excerpt(text))
   }
 
   private static func idString(_ value: JSONValue?) -> String? {
     switch value {
     case .string(let id)?: return id
-    case .number(let number)?: return number == number.rounded() ? String(Int64(number)) : String(number)
+    case .number(let number)?:
+      return number == number.rounded() ? String(Int64(number)) : String(number)
     default: return nil
     }
   }
@@ -133,19 +175,25 @@ public enum ArticleParser {
     return name
   }
 
-  private static func invalidUTF8Findings(_ decoded: UTF8Decoding.Result, raw: RawInput) -> [Finding] {
+  private static func invalidUTF8Findings(_ decoded: UTF8Decoding.Result, raw: RawInput)
+    -> [Finding]
+  {
     guard decoded.invalidCount > 0 else { return [] }
     let where_ = raw.line.map { "line \($0) of \(raw.file)" } ?? raw.file
     var findings = decoded.invalidOffsets.map { offset in
       Finding(
         code: "invalid-utf8", severity: .warning, byteOffset: raw.byteOffset + offset,
-        message: "invalid UTF-8 at byte \(raw.byteOffset + offset) of \(where_) replaced with U+FFFD; re-export the source as UTF-8")
+        message:
+          "invalid UTF-8 at byte \(raw.byteOffset + offset) of \(where_) replaced with U+FFFD; re-export the source as UTF-8"
+      )
     }
     if decoded.invalidCount > decoded.invalidOffsets.count {
       findings.append(
         Finding(
           code: "invalid-utf8", severity: .warning,
-          message: "\(decoded.invalidCount - decoded.invalidOffsets.count) more invalid UTF-8 sequences in \(where_) replaced with U+FFFD"))
+          message:
+            "\(decoded.invalidCount - decoded.invalidOffsets.count) more invalid UTF-8 sequences in \(where_) replaced with U+FFFD"
+        ))
     }
     return findings
   }
@@ -162,7 +210,8 @@ public enum ArticleParser {
     }
     let suspicious = nul + control + invalidUTF8
     if nul > max(8, bytes.count / 100) || suspicious * 10 > bytes.count {
-      return "binary data (\(nul) NUL bytes, \(control) control bytes and \(invalidUTF8) invalid UTF-8 sequences in \(bytes.count) bytes); pass UTF-8 text or JSON Lines"
+      return
+        "binary data (\(nul) NUL bytes, \(control) control bytes and \(invalidUTF8) invalid UTF-8 sequences in \(bytes.count) bytes); pass UTF-8 text or JSON Lines"
     }
     return nil
   }
@@ -172,12 +221,19 @@ public enum ArticleParser {
     return String(String.UnicodeScalarView(prefix))
   }
 
-  static func apply(sidecar: [UInt8], to article: inout ArticleInput) -> Result<Void, SidecarError> {
+  static func apply(sidecar: [UInt8], to article: inout ArticleInput) -> Result<Void, SidecarError>
+  {
     if JSONValue.nestsDeeper(sidecar) {
-      return .failure(SidecarError("the .meta.json beside \(article.file) nests arrays and objects deeper than \(JSONValue.maximumDepth) levels; its metadata was ignored"))
+      return .failure(
+        SidecarError(
+          "the .meta.json beside \(article.file) nests arrays and objects deeper than \(JSONValue.maximumDepth) levels; its metadata was ignored"
+        ))
     }
-    guard let object = try? JSONDecoder().decode([String: JSONValue].self, from: Data(sidecar)) else {
-      return .failure(SidecarError("the .meta.json beside \(article.file) is not a JSON object; its metadata was ignored"))
+    guard let object = try? JSONDecoder().decode([String: JSONValue].self, from: Data(sidecar))
+    else {
+      return .failure(
+        SidecarError(
+          "the .meta.json beside \(article.file) is not a JSON object; its metadata was ignored"))
     }
     for (key, value) in object {
       switch key {

@@ -1,9 +1,10 @@
 import Foundation
 import HTMLExtraction
+
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// Streams inputs from paths and standard input, in a stable order, holding at most one
@@ -60,14 +61,17 @@ public final class ArticleReader {
   ///   - rejectsBlankLines: whether a blank JSON Lines line becomes a "blank-line" reject
   ///     instead of being skipped.
   public init(
-    paths: [String], maxBytes: Int, standardInputName: String = "-", standardInputLineOffset: Int = 0,
+    paths: [String], maxBytes: Int, standardInputName: String = "-",
+    standardInputLineOffset: Int = 0,
     rejectsBlankLines: Bool = false
   ) {
     self.maxBytes = maxBytes
     self.standardInputName = standardInputName
     self.standardInputLineOffset = standardInputLineOffset
     self.rejectsBlankLines = rejectsBlankLines
-    pending = paths.isEmpty ? [.standardInput] : paths.map { $0 == "-" ? .standardInput : .path($0, explicit: true) }
+    pending =
+      paths.isEmpty
+      ? [.standardInput] : paths.map { $0 == "-" ? .standardInput : .path($0, explicit: true) }
     pending.reverse()
   }
 
@@ -83,7 +87,9 @@ public final class ArticleReader {
       switch source {
       case .standardInput:
         currentLineOffset = standardInputLineOffset
-        if let item = open(handle: FileHandle.standardInput, name: standardInputName, isTextFile: nil, sidecar: nil) {
+        if let item = open(
+          handle: FileHandle.standardInput, name: standardInputName, isTextFile: nil, sidecar: nil)
+        {
           return item
         }
       case .path(let path, let explicit):
@@ -104,21 +110,32 @@ public final class ArticleReader {
     var status = stat()
     if stat(path, &status) != 0 && errno == ELOOP {
       return .reject(
-        InputReject(code: "symlink-loop", reason: "skipped: a symbolic link loop (the links lead back to themselves)", file: path),
+        InputReject(
+          code: "symlink-loop",
+          reason: "skipped: a symbolic link loop (the links lead back to themselves)", file: path),
         sequence: makeSequence())
     }
     guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      return .reject(InputReject(code: "unreadable", reason: "no such file or folder; check the path", file: path), sequence: makeSequence())
+      return .reject(
+        InputReject(
+          code: "unreadable", reason: "no such file or folder; check the path", file: path),
+        sequence: makeSequence())
     }
     if isDirectory.boolValue {
       // A folder reached again through a symbolic link (a loop such as sub/up -> ..) ends here.
       guard listedFolders.insert([UInt64(status.st_dev), UInt64(status.st_ino)]).inserted else {
         return .reject(
-          InputReject(code: "symlink-loop", reason: "skipped: a folder already read through another path (a symbolic link loop)", file: path),
+          InputReject(
+            code: "symlink-loop",
+            reason: "skipped: a folder already read through another path (a symbolic link loop)",
+            file: path),
           sequence: makeSequence())
       }
       guard let children = try? fm.contentsOfDirectory(atPath: path) else {
-        return .reject(InputReject(code: "unreadable", reason: "cannot list the folder (permission denied?)", file: path), sequence: makeSequence())
+        return .reject(
+          InputReject(
+            code: "unreadable", reason: "cannot list the folder (permission denied?)", file: path),
+          sequence: makeSequence())
       }
       let base = path.hasSuffix("/") ? String(path.dropLast()) : path
       for child in children.sorted().reversed() where !child.hasPrefix(".") {
@@ -137,19 +154,28 @@ public final class ArticleReader {
       return .reject(
         InputReject(
           code: "not-a-regular-file",
-          reason: "skipped: \(kind), not a regular file (it could block the walk forever); name it on the command line to read it as a stream",
+          reason:
+            "skipped: \(kind), not a regular file (it could block the walk forever); name it on the command line to read it as a stream",
           file: path),
         sequence: makeSequence())
     }
     guard let handle = FileHandle(forReadingAtPath: path) else {
-      return .reject(InputReject(code: "unreadable", reason: "cannot open the file (permission denied?)", file: path), sequence: makeSequence())
+      return .reject(
+        InputReject(
+          code: "unreadable", reason: "cannot open the file (permission denied?)", file: path),
+        sequence: makeSequence())
     }
     let lower = path.lowercased()
-    let isText: Bool? = lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") ? false : (explicit ? nil : true)
+    let isText: Bool? =
+      lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") ? false : (explicit ? nil : true)
     var sidecar: [UInt8]? = nil
-    if isText != false, let dot = path.range(of: ".", options: .backwards), dot.lowerBound > (path.range(of: "/", options: .backwards)?.lowerBound ?? path.startIndex) {
+    if isText != false, let dot = path.range(of: ".", options: .backwards),
+      dot.lowerBound > (path.range(of: "/", options: .backwards)?.lowerBound ?? path.startIndex)
+    {
       let metaPath = String(path[..<dot.lowerBound]) + ".meta.json"
-      if Self.specialFileKind(metaPath) == nil, let data = fm.contents(atPath: metaPath) { sidecar = [UInt8](data) }
+      if Self.specialFileKind(metaPath) == nil, let data = fm.contents(atPath: metaPath) {
+        sidecar = [UInt8](data)
+      }
     }
     return open(handle: handle, name: path, isTextFile: isText, sidecar: sidecar)
   }
@@ -181,13 +207,17 @@ public final class ArticleReader {
   }
 
   /// Starts reading one file or stdin; returns an item at once for text files and errors.
-  private func open(handle: FileHandle, name: String, isTextFile: Bool?, sidecar: [UInt8]?) -> ReadItem? {
+  private func open(handle: FileHandle, name: String, isTextFile: Bool?, sidecar: [UInt8]?)
+    -> ReadItem?
+  {
     let reader = LineReader(handle: handle, maxLine: maxBytes)
     var isText = isTextFile
     if isText == nil {
       switch reader.sniffFirstByte() {
       case .failure(let error):
-        return .reject(InputReject(code: "unreadable", reason: error.message, file: name), sequence: makeSequence())
+        return .reject(
+          InputReject(code: "unreadable", reason: error.message, file: name),
+          sequence: makeSequence())
       case .success(let first):
         isText = first != UInt8(ascii: "{")
       }
@@ -196,15 +226,25 @@ public final class ArticleReader {
       defer { try? handle.close() }
       switch reader.readAll() {
       case .failure(let error):
-        return .reject(InputReject(code: "unreadable", reason: error.message, file: name), sequence: makeSequence())
+        return .reject(
+          InputReject(code: "unreadable", reason: error.message, file: name),
+          sequence: makeSequence())
       case .success(let contents):
         guard let bytes = contents else {
           return .reject(
-            InputReject(code: "too-large", reason: "the file is over the \(maxBytes)-byte article limit; split it or raise --max-article-bytes", file: name),
+            InputReject(
+              code: "too-large",
+              reason:
+                "the file is over the \(maxBytes)-byte article limit; split it or raise --max-article-bytes",
+              file: name),
             sequence: makeSequence())
         }
-        let format: RawInput.Format = Self.isHTMLName(name) || HTMLSniffer.looksLikeHTML(bytes) ? .html : .text
-        return .input(RawInput(format: format, bytes: bytes, file: name, line: nil, byteOffset: 0, sidecar: sidecar, sequence: makeSequence()))
+        let format: RawInput.Format =
+          Self.isHTMLName(name) || HTMLSniffer.looksLikeHTML(bytes) ? .html : .text
+        return .input(
+          RawInput(
+            format: format, bytes: bytes, file: name, line: nil, byteOffset: 0, sidecar: sidecar,
+            sequence: makeSequence()))
       }
     }
     current = name
@@ -219,11 +259,15 @@ public final class ArticleReader {
         return nil
       case .failure(let message, let number):
         return .reject(
-          InputReject(code: "unreadable", reason: message, file: current, line: number + currentLineOffset), sequence: makeSequence())
+          InputReject(
+            code: "unreadable", reason: message, file: current, line: number + currentLineOffset),
+          sequence: makeSequence())
       case .tooLong(let number, let length):
         return .reject(
           InputReject(
-            code: "too-large", reason: "line of \(length) bytes is over the \(maxBytes)-byte article limit; raise --max-article-bytes to accept it",
+            code: "too-large",
+            reason:
+              "line of \(length) bytes is over the \(maxBytes)-byte article limit; raise --max-article-bytes to accept it",
             file: current, line: number + currentLineOffset),
           sequence: makeSequence())
       case .line(let bytes, let number, let offset):
@@ -231,14 +275,17 @@ public final class ArticleReader {
           blankLines += 1
           if rejectsBlankLines {
             return .reject(
-              InputReject(code: "blank-line", reason: "a blank line: no article", file: current, line: number + currentLineOffset),
+              InputReject(
+                code: "blank-line", reason: "a blank line: no article", file: current,
+                line: number + currentLineOffset),
               sequence: makeSequence())
           }
           continue
         }
         return .input(
           RawInput(
-            format: .jsonLine, bytes: bytes, file: current, line: number + currentLineOffset, byteOffset: offset,
+            format: .jsonLine, bytes: bytes, file: current, line: number + currentLineOffset,
+            byteOffset: offset,
             sequence: makeSequence()))
       }
     }

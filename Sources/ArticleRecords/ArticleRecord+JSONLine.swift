@@ -11,69 +11,108 @@ extension ArticleRecord {
   public func jsonLine() throws -> [UInt8] {
     var w = JSONLineWriter(capacity: text.utf8.count * 2 + 1024)
     w.beginObject()
-    w.key(.schema); w.string(schema)
-    w.key(.id); w.string(id)
-    w.key(.source); w.beginObject()
-    w.key(.file); w.string(source.file)
-    if let line = source.line { w.key(.line); w.int(line) }
-    w.key(.url); w.string(source.url)
-    w.key(.publisher); w.string(source.publisher)
+    w.key(.schema)
+    w.string(schema)
+    w.key(.id)
+    w.string(id)
+    w.key(.source)
+    w.beginObject()
+    w.key(.file)
+    w.string(source.file)
+    if let line = source.line {
+      w.key(.line)
+      w.int(line)
+    }
+    w.key(.url)
+    w.string(source.url)
+    w.key(.publisher)
+    w.string(source.publisher)
     w.endObject()
     w.key(.published)
     if let published {
       w.beginObject()
-      w.key(.value); w.string(published.value)
-      w.key(.from); w.string(published.from)
+      w.key(.value)
+      w.string(published.value)
+      w.key(.from)
+      w.string(published.from)
       w.endObject()
     } else {
       w.null()
     }
-    w.key(.lang); w.string(lang)
-    w.key(.scripts); w.strings(scripts)
-    w.key(.title); w.string(title)
-    w.key(.standfirst); w.string(standfirst)
-    w.key(.text); w.string(text)
-    w.key(.paragraphs); w.beginArray()
+    w.key(.lang)
+    w.string(lang)
+    w.key(.scripts)
+    w.strings(scripts)
+    w.key(.title)
+    w.string(title)
+    w.key(.standfirst)
+    w.string(standfirst)
+    w.key(.text)
+    w.string(text)
+    w.key(.paragraphs)
+    w.beginArray()
     for paragraph in paragraphs {
       w.beginObject()
-      w.key(.start); w.int(paragraph.start)
-      w.key(.end); w.int(paragraph.end)
-      w.key(.kind); w.string(paragraph.kind)
+      w.key(.start)
+      w.int(paragraph.start)
+      w.key(.end)
+      w.int(paragraph.end)
+      w.key(.kind)
+      w.string(paragraph.kind)
       w.endObject()
     }
     w.endArray()
-    w.key(.metadata); w.beginObject()
-    w.key(.credits); w.strings(metadata.credits)
-    w.key(.tags); w.strings(metadata.tags)
-    w.key(.sourceLine); w.string(metadata.sourceLine)
-    w.key(.breadcrumb); w.string(metadata.breadcrumb)
-    if let captions = metadata.captions { w.key(.captions); w.strings(captions) }
+    w.key(.metadata)
+    w.beginObject()
+    w.key(.credits)
+    w.strings(metadata.credits)
+    w.key(.tags)
+    w.strings(metadata.tags)
+    w.key(.sourceLine)
+    w.string(metadata.sourceLine)
+    w.key(.breadcrumb)
+    w.string(metadata.breadcrumb)
+    if let captions = metadata.captions {
+      w.key(.captions)
+      w.strings(captions)
+    }
     if let page = metadata.page {
       // Once per HTML page, small: JSONEncoder (sorted keys, absent fields left out).
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-      w.key(.page); w.raw([UInt8](try encoder.encode(page)))
+      w.key(.page)
+      w.raw([UInt8](try encoder.encode(page)))
     }
     w.endObject()
-    w.key(.removed); w.beginArray()
+    w.key(.removed)
+    w.beginArray()
     for removal in removed {
       w.beginObject()
-      w.key(.text); w.string(removal.text)
-      w.key(.rule); w.string(removal.rule)
+      w.key(.text)
+      w.string(removal.text)
+      w.key(.rule)
+      w.string(removal.rule)
       w.endObject()
     }
     w.endArray()
-    w.key(.names); w.beginArray()
+    w.key(.names)
+    w.beginArray()
     for name in names { w.name(name) }
     w.endArray()
-    w.key(.dates); w.beginArray()
+    w.key(.dates)
+    w.beginArray()
     for date in dates { w.date(date) }
     w.endArray()
-    w.key(.references); try w.encoded(references)
-    w.key(.findings); w.beginArray()
+    w.key(.references)
+    try w.encoded(references)
+    w.key(.findings)
+    w.beginArray()
     for finding in findings { w.finding(finding) }
     w.endArray()
-    if let input { w.key(.input); w.value(.object(input)) }
+    if let input {
+      w.key(.input)
+      w.value(.object(input))
+    }
     w.endObject()
     w.newline()
     return w.bytes
@@ -84,46 +123,107 @@ extension JSONLineWriter {
   /// A name mention, keys in schema order, absent optionals left out.
   fileprivate mutating func name(_ name: NameMention) {
     beginObject()
-    key(.start); int(name.start)
-    key(.end); int(name.end)
-    key(.text); string(name.text)
-    key(.kind); string(name.kind)
-    key(.canonical); string(name.canonical)
-    if let family = name.family { key(.family); string(family) }
-    if let given = name.given { key(.given); string(given) }
-    if let origin = name.origin { key(.origin); string(origin) }
-    if let order = name.order { key(.order); string(order) }
-    if let hangul = name.hangul { key(.hangul); strings(hangul) }
-    if let matchKey = name.key { key(.key); string(matchKey) }
-    if let lexicon = name.lexicon { key(.lexicon); string(lexicon) }
-    if let field = name.field { key(.field); string(field) }
-    if name.partial == true { key(.partial); raw(Array("true".utf8)) }
+    key(.start)
+    int(name.start)
+    key(.end)
+    int(name.end)
+    key(.text)
+    string(name.text)
+    key(.kind)
+    string(name.kind)
+    key(.canonical)
+    string(name.canonical)
+    if let family = name.family {
+      key(.family)
+      string(family)
+    }
+    if let given = name.given {
+      key(.given)
+      string(given)
+    }
+    if let origin = name.origin {
+      key(.origin)
+      string(origin)
+    }
+    if let order = name.order {
+      key(.order)
+      string(order)
+    }
+    if let hangul = name.hangul {
+      key(.hangul)
+      strings(hangul)
+    }
+    if let matchKey = name.key {
+      key(.key)
+      string(matchKey)
+    }
+    if let lexicon = name.lexicon {
+      key(.lexicon)
+      string(lexicon)
+    }
+    if let field = name.field {
+      key(.field)
+      string(field)
+    }
+    if name.partial == true {
+      key(.partial)
+      raw(Array("true".utf8))
+    }
     endObject()
   }
 
   /// A temporal mention, keys in schema order, absent optionals left out.
   fileprivate mutating func date(_ date: TemporalMention) {
     beginObject()
-    key(.start); int(date.start)
-    key(.end); int(date.end)
-    key(.text); string(date.text)
-    key(.type); string(date.type)
-    key(.value); string(date.value)
-    if let mod = date.mod { key(.mod); string(mod) }
-    if let anchor = date.anchor { key(.anchor); string(anchor) }
-    if let field = date.field { key(.field); string(field) }
+    key(.start)
+    int(date.start)
+    key(.end)
+    int(date.end)
+    key(.text)
+    string(date.text)
+    key(.type)
+    string(date.type)
+    key(.value)
+    string(date.value)
+    if let mod = date.mod {
+      key(.mod)
+      string(mod)
+    }
+    if let anchor = date.anchor {
+      key(.anchor)
+      string(anchor)
+    }
+    if let field = date.field {
+      key(.field)
+      string(field)
+    }
     endObject()
   }
 
   fileprivate mutating func finding(_ finding: Finding) {
     beginObject()
-    key(.code); string(finding.code)
-    key(.severity); string(finding.severity.rawValue)
-    if let start = finding.start { key(.start); int(start) }
-    if let end = finding.end { key(.end); int(end) }
-    if let field = finding.field { key(.field); string(field) }
-    if let byteOffset = finding.byteOffset { key(.byteOffset); int(byteOffset) }
-    key(.message); string(finding.message)
+    key(.code)
+    string(finding.code)
+    key(.severity)
+    string(finding.severity.rawValue)
+    if let start = finding.start {
+      key(.start)
+      int(start)
+    }
+    if let end = finding.end {
+      key(.end)
+      int(end)
+    }
+    if let field = finding.field {
+      key(.field)
+      string(field)
+    }
+    if let byteOffset = finding.byteOffset {
+      key(.byteOffset)
+      int(byteOffset)
+    }
+    key(.message)
+    string(finding.message)
     endObject()
   }
 

@@ -48,9 +48,12 @@ public struct ArticleRecord: Codable, Sendable, Equatable {
 
   /// Creates a record from its parts (`RecordAssembler` builds them).
   public init(
-    id: String, source: Source, published: Published?, lang: String?, scripts: [String], title: String?,
-    standfirst: String?, text: String, paragraphs: [Paragraph], metadata: Metadata, removed: [Removal],
-    names: [NameMention], dates: [TemporalMention], references: [ReferenceAnnotation], findings: [Finding],
+    id: String, source: Source, published: Published?, lang: String?, scripts: [String],
+    title: String?,
+    standfirst: String?, text: String, paragraphs: [Paragraph], metadata: Metadata,
+    removed: [Removal],
+    names: [NameMention], dates: [TemporalMention], references: [ReferenceAnnotation],
+    findings: [Finding],
     input: [String: JSONValue]?
   ) {
     self.id = id
@@ -124,7 +127,9 @@ public struct ArticleRecord: Codable, Sendable, Equatable {
     public var page: Page?
 
     /// Creates metadata; every part defaults to empty.
-    public init(_ layout: LayoutMetadata = LayoutMetadata(), captions: [String]? = nil, page: Page? = nil) {
+    public init(
+      _ layout: LayoutMetadata = LayoutMetadata(), captions: [String]? = nil, page: Page? = nil
+    ) {
       self.layout = layout
       self.captions = captions
       self.page = page
@@ -169,7 +174,8 @@ public struct ArticleRecord: Codable, Sendable, Equatable {
     public var description: String?
 
     public init(
-      title: String?, authors: [String], published: Published?, modified: Published?, siteName: String?,
+      title: String?, authors: [String], published: Published?, modified: Published?,
+      siteName: String?,
       canonicalURL: String?, language: String?, description: String?
     ) {
       self.title = title
@@ -193,7 +199,8 @@ public struct ArticleRecord: Codable, Sendable, Equatable {
   public typealias Removal = RemovedLine
 
   enum CodingKeys: String, CodingKey {
-    case schema, id, source, published, lang, scripts, title, standfirst, text, paragraphs, metadata,
+    case schema, id, source, published, lang, scripts, title, standfirst, text, paragraphs,
+      metadata,
       removed, names, dates, references, findings, input
   }
 

@@ -15,7 +15,9 @@ public enum JSONObjectLine {
   ///
   /// - Returns: the object's fields and the byte offsets of lone surrogate escapes.
   /// - Throws: an error saying where the line is not one JSON object.
-  public static func parse(_ bytes: [UInt8]) throws -> (object: [String: JSONValue], loneSurrogates: [Int]) {
+  public static func parse(_ bytes: [UInt8]) throws -> (
+    object: [String: JSONValue], loneSurrogates: [Int]
+  ) {
     try bytes.withUnsafeBufferPointer { try parse($0) }
   }
 
@@ -41,7 +43,9 @@ public enum JSONObjectLine {
   ///
   /// - Returns: the object's fields and the byte offsets of lone surrogate escapes.
   /// - Throws: an error saying where the line is not one JSON object.
-  public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws -> (object: [String: JSONValue], loneSurrogates: [Int]) {
+  public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws -> (
+    object: [String: JSONValue], loneSurrogates: [Int]
+  ) {
     var lone: [Int] = []
     let object = try JSONLineParser.parseObject(bytes, loneSurrogates: &lone)
     return (object, lone)
@@ -77,17 +81,23 @@ enum JSONLineParser {
   /// Parses `bytes` as one JSON object; a `\u` escape of a lone surrogate ("\ud800" without
   /// its pair, which no Unicode string can hold) becomes U+FFFD and its byte offset in the
   /// line is appended to `loneSurrogates`, so the caller can report it.
-  static func parseObject(_ bytes: [UInt8], loneSurrogates: inout [Int]) throws -> [String: JSONValue] {
+  static func parseObject(_ bytes: [UInt8], loneSurrogates: inout [Int]) throws -> [String:
+    JSONValue]
+  {
     try bytes.withUnsafeBufferPointer { try parseObject($0, loneSurrogates: &loneSurrogates) }
   }
 
   /// ``parseObject(_:loneSurrogates:)`` on bytes in place.
-  static func parseObject(_ buffer: UnsafeBufferPointer<UInt8>, loneSurrogates: inout [Int]) throws -> [String: JSONValue] {
+  static func parseObject(_ buffer: UnsafeBufferPointer<UInt8>, loneSurrogates: inout [Int]) throws
+    -> [String: JSONValue]
+  {
     do {
       var parser = Cursor(bytes: buffer)
       defer { loneSurrogates += parser.loneSurrogates }
       parser.skipSpace()
-      guard parser.position < buffer.count else { throw SyntaxError(message: "empty line", offset: 0) }
+      guard parser.position < buffer.count else {
+        throw SyntaxError(message: "empty line", offset: 0)
+      }
       guard buffer[parser.position] == UInt8(ascii: "{") else {
         _ = try parser.value()
         parser.skipSpace()
@@ -104,7 +114,9 @@ enum JSONLineParser {
   }
 
   /// Bytes that end the fast path of a string: quote, backslash, C0 controls.
-  private static let stringSpecials = ByteScanner { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }
+  private static let stringSpecials = ByteScanner {
+    $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20
+  }
 
   private struct Cursor {
     var stringSpecials: ByteScanner { JSONLineParser.stringSpecials }
@@ -143,7 +155,9 @@ enum JSONLineParser {
       }
       while true {
         skipSpace()
-        guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
+          throw error("expected a quoted key")
+        }
         let key = try string()
         try expect(UInt8(ascii: ":"), "':' after a key")
         result[key] = try value()
@@ -190,7 +204,9 @@ enum JSONLineParser {
       if bytes[position] == UInt8(ascii: "-") { position += 1 }
       func digits() -> Int {
         let begin = position
-        while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 { position += 1 }
+        while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 {
+          position += 1
+        }
         return position - begin
       }
       let integerStart = position
@@ -203,10 +219,15 @@ enum JSONLineParser {
       }
       if position < bytes.count, bytes[position] | 0x20 == UInt8(ascii: "e") {
         position += 1
-        if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
+        if position < bytes.count,
+          bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-")
+        {
+          position += 1
+        }
         guard digits() > 0 else { throw error("invalid number") }
       }
-      let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+      let text = String(
+        decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
       guard let value = Double(text) else { throw error("invalid number") }
       return .number(value)
     }
@@ -231,7 +252,9 @@ enum JSONLineParser {
             depth += 1
             // The line's object is level 1.
             if depth + 1 > JSONValue.maximumDepth {
-              throw SyntaxError(message: "arrays and objects nested deeper than \(JSONValue.maximumDepth) levels", offset: position)
+              throw SyntaxError(
+                message: "arrays and objects nested deeper than \(JSONValue.maximumDepth) levels",
+                offset: position)
             }
           case UInt8(ascii: "]"), UInt8(ascii: "}"):
             depth -= 1
@@ -261,7 +284,8 @@ enum JSONLineParser {
         guard position < bytes.count else { break }
         let byte = bytes[position]
         if byte == UInt8(ascii: "\"") {
-          let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+          let text = String(
+            decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
           position += 1
           return text
         }
@@ -269,7 +293,9 @@ enum JSONLineParser {
         if byte < 0x20 { throw error("control character inside a string (escape it as \\u00XX)") }
         position += 1
       }
-      guard position < bytes.count else { throw SyntaxError(message: "unterminated string", offset: start - 1) }
+      guard position < bytes.count else {
+        throw SyntaxError(message: "unterminated string", offset: start - 1)
+      }
       var output = Array(UnsafeBufferPointer(rebasing: bytes[start..<position]))
       while position < bytes.count {
         // Copy the plain run up to the next quote, backslash or control byte in one go.
@@ -301,7 +327,9 @@ enum JSONLineParser {
             var value = try hex4()
             if (0xD800...0xDBFF).contains(value) {
               // A high surrogate must be followed by an escaped low surrogate; otherwise U+FFFD.
-              if position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
+              if position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"),
+                bytes[position + 1] == UInt8(ascii: "u")
+              {
                 let saved = position
                 position += 2
                 let low = try hex4()

@@ -7,7 +7,9 @@ import NormalizeCore
 
 struct JSONLineWriter {
   /// Bytes a JSON string must escape: quote, backslash, C0 controls.
-  static let needsEscape = ByteScanner { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }
+  static let needsEscape = ByteScanner {
+    $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20
+  }
 
   private(set) var bytes: [UInt8] = []
   private var needsComma = false
@@ -40,7 +42,9 @@ struct JSONLineWriter {
   /// value follows.
   mutating func key(_ key: JSONKey) {
     separate()
-    bytes.append(contentsOf: UnsafeBufferPointer(start: key.bytes.utf8Start, count: key.bytes.utf8CodeUnitCount))
+    bytes.append(
+      contentsOf: UnsafeBufferPointer(
+        start: key.bytes.utf8Start, count: key.bytes.utf8CodeUnitCount))
     needsComma = false
   }
 
@@ -71,7 +75,9 @@ struct JSONLineWriter {
     while index < buffer.count {
       let byte = buffer[index]
       defer { index = Self.needsEscape.next(in: buffer, from: index + 1) }
-      if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<index])) }
+      if runStart < index {
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<index]))
+      }
       runStart = index + 1
       switch byte {
       case UInt8(ascii: "\""): escape(0x22)
@@ -84,10 +90,14 @@ struct JSONLineWriter {
       case 0x0C: escape(UInt8(ascii: "f"))
       default:
         let hex = Array("0123456789abcdef".utf8)
-        bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+        bytes.append(contentsOf: [
+          0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)],
+        ])
       }
     }
-    if runStart < buffer.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart...])) }
+    if runStart < buffer.count {
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart...]))
+    }
   }
 
   private mutating func escape(_ letter: UInt8) {
@@ -137,7 +147,11 @@ struct JSONLineWriter {
     case .null: null()
     case .bool(let flag): raw(Array((flag ? "true" : "false").utf8))
     case .number(let number):
-      if number == number.rounded(), abs(number) < 1e15 { int(Int(number)) } else { raw(Array("\(number)".utf8)) }
+      if number == number.rounded(), abs(number) < 1e15 {
+        int(Int(number))
+      } else {
+        raw(Array("\(number)".utf8))
+      }
     case .string(let text): string(text)
     case .array(let items):
       beginArray()

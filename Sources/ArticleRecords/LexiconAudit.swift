@@ -32,15 +32,21 @@ public enum LexiconAudit {
     for language in languages {
       let folder = location.appendingPathComponent(language)
       var isDirectory: ObjCBool = false
-      guard fm.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
-      for file in ((try? fm.contentsOfDirectory(atPath: folder.path)) ?? []).sorted() where file.hasSuffix(".tsv") {
+      guard fm.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue
+      else { continue }
+      for file in ((try? fm.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+      where file.hasSuffix(".tsv") {
         let kind = String(file.dropLast(4))
-        let result = checkFile(folder.appendingPathComponent(file), path: "\(language)/\(file)", language: language, kind: kind)
+        let result = checkFile(
+          folder.appendingPathComponent(file), path: "\(language)/\(file)", language: language,
+          kind: kind)
         problems += result.problems
         if kind == AliasLexicon.kind { aliasLines += result.aliasLines }
       }
     }
-    problems += AliasLexicon.problems(in: aliasLines).filter { problem in !problems.contains(problem) }
+    problems += AliasLexicon.problems(in: aliasLines).filter { problem in
+      !problems.contains(problem)
+    }
     if problems.isEmpty {
       do {
         let provider = try DirectoryLexiconProvider(roots: [location])
@@ -54,7 +60,9 @@ public enum LexiconAudit {
     return problems
   }
 
-  private static func checkFile(_ url: URL, path: String, language: String, kind: String) -> (problems: [LexiconError], aliasLines: [LexiconEntry]) {
+  private static func checkFile(_ url: URL, path: String, language: String, kind: String) -> (
+    problems: [LexiconError], aliasLines: [LexiconEntry]
+  ) {
     guard let data = FileManager.default.contents(atPath: url.path) else {
       return ([.unreadable(path: path, message: "cannot read the file")], [])
     }

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// Reads a file handle in 1 MiB chunks and splits it into lines, never holding more than one
@@ -43,7 +44,9 @@ final class LineReader {
 
   deinit { storage.deallocate() }
 
-  private var unread: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: storage + position, count: count - position) }
+  private var unread: UnsafeBufferPointer<UInt8> {
+    UnsafeBufferPointer(start: storage + position, count: count - position)
+  }
 
   /// Reads more bytes; false at end of file. Throws only for read errors.
   private func fill() throws(ReadError) -> Bool {
@@ -98,7 +101,9 @@ final class LineReader {
   func sniffFirstByte() -> Result<UInt8, ReadError> {
     do throws(ReadError) {
       while true {
-        if let byte = unread.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }) {
+        if let byte = unread.first(where: {
+          ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0)
+        }) {
           return .success(byte)
         }
         if try !fill() { return .success(0) }
@@ -134,7 +139,9 @@ final class LineReader {
           let offset = fileOffset
           fileOffset += newline + 1 - position
           position = newline + 1
-          if skipping { return .tooLong(number: lineNumber, length: skippedLength + newline - start) }
+          if skipping {
+            return .tooLong(number: lineNumber, length: skippedLength + newline - start)
+          }
           let line = Array(UnsafeBufferPointer(start: storage + start, count: newline - start))
           shrinkAfterLongLine()
           return .line(line, number: lineNumber, offset: offset)
@@ -155,7 +162,9 @@ final class LineReader {
           fileOffset += count - position
           position = count
           if skipping { return .tooLong(number: lineNumber, length: skippedLength + count - start) }
-          return .line(Array(UnsafeBufferPointer(start: storage + start, count: count - start)), number: lineNumber, offset: offset)
+          return .line(
+            Array(UnsafeBufferPointer(start: storage + start, count: count - start)),
+            number: lineNumber, offset: offset)
         }
         searchFrom = position + before
       }
@@ -169,7 +178,9 @@ final class LineReader {
 extension LineReader {
   /// The index of the first line feed in the buffer at or after `start` (memchr), or nil.
   fileprivate func newlineIndex(from start: Int) -> Int? {
-    guard start < count, let found = memchr(storage + start, 0x0A, count - start) else { return nil }
+    guard start < count, let found = memchr(storage + start, 0x0A, count - start) else {
+      return nil
+    }
     return UnsafeRawPointer(found) - UnsafeRawPointer(storage)
   }
 }

@@ -10,10 +10,15 @@ public enum PublicationDate {
   /// followed by `T` and a time), else nil.
   public static func normalize(_ text: String) -> String? {
     var bytes = Array(text.utf8)
-    while let last = bytes.last, last == 0x20 || last == 0x09 || last == 0x0A || last == 0x0D { bytes.removeLast() }
-    let start = bytes.firstIndex { !(($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D)) } ?? bytes.count
+    while let last = bytes.last, last == 0x20 || last == 0x09 || last == 0x0A || last == 0x0D {
+      bytes.removeLast()
+    }
+    let start =
+      bytes.firstIndex { !(($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D)) } ?? bytes.count
     bytes.removeFirst(start)
-    guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+    guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
+      return nil
+    }
     func number(_ range: Range<Int>) -> Int? {
       var value = 0
       for index in range {
@@ -23,8 +28,11 @@ public enum PublicationDate {
       }
       return value
     }
-    guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
-    guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year), year >= 1 else { return nil }
+    guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else {
+      return nil
+    }
+    guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year), year >= 1
+    else { return nil }
     if bytes.count > 10 {
       guard bytes[10] == UInt8(ascii: "T") || bytes[10] == 0x20 else { return nil }
       bytes[10] = UInt8(ascii: "T")

@@ -29,27 +29,33 @@ enum PublicationDateInference {
     body: String, title: String? = nil, removed: [String], language: String?, resolver: DateResolver
   ) -> (value: String, evidence: String)? {
     for line in removed where line.unicodeScalars.count <= lineLength {
-      for mention in resolver.resolve(line, dct: nil, language: language).mentions where isFullDate(mention) {
+      for mention in resolver.resolve(line, dct: nil, language: language).mentions
+      where isFullDate(mention) {
         let before = String(String.UnicodeScalarView(line.unicodeScalars.prefix(mention.start)))
         if !endsWithNarrativeWord(before) { return (mention.value, mention.text) }
       }
     }
     let opening = String(String.UnicodeScalarView(body.unicodeScalars.prefix(datelineReach + 40)))
-    for mention in resolver.resolve(opening, dct: nil, language: language).mentions where mention.start <= datelineReach {
+    for mention in resolver.resolve(opening, dct: nil, language: language).mentions
+    where mention.start <= datelineReach {
       guard isFullDate(mention) else { continue }
       let before = String(String.UnicodeScalarView(opening.unicodeScalars.prefix(mention.start)))
       if isDatelinePlace(before) { return (mention.value, mention.text) }
     }
     // A date that closes one of the first lines: "… 毎日新聞 2021/3/31", "… briefing (10.04.2022)".
-    let top = (title.map { [Substring($0)] } ?? []) + body.split(separator: "\n", omittingEmptySubsequences: true).prefix(topLines)
+    let top =
+      (title.map { [Substring($0)] } ?? [])
+      + body.split(separator: "\n", omittingEmptySubsequences: true).prefix(topLines)
     for line in top where line.unicodeScalars.count <= topLineLength {
       let text = String(line)
-      for mention in resolver.resolve(text, dct: nil, language: language).mentions where isFullDate(mention) {
+      for mention in resolver.resolve(text, dct: nil, language: language).mentions
+      where isFullDate(mention) {
         // Nothing after it but closing brackets (a sentence's full stop makes it a story or a
         // caption), and no lower-case word right before it ("commandé le 12/12/2019").
         let after = text.unicodeScalars.dropFirst(mention.end)
         let before = String(String.UnicodeScalarView(text.unicodeScalars.prefix(mention.start)))
-        let previous = before.split(whereSeparator: { $0 == " " || $0 == "\t" }).last?.unicodeScalars.first
+        let previous = before.split(whereSeparator: { $0 == " " || $0 == "\t" }).last?
+          .unicodeScalars.first
         if after.allSatisfy({ $0.properties.isWhitespace || ")]）】」".unicodeScalars.contains($0) }),
           !(previous?.properties.isLowercase ?? false)
         {
@@ -75,12 +81,17 @@ enum PublicationDateInference {
     let trimmed = before.unicodeScalars.drop { $0.properties.isWhitespace }
     guard !trimmed.isEmpty else { return true }
     var text = String(String.UnicodeScalarView(trimmed))
-    while let last = text.unicodeScalars.last, last.properties.isWhitespace { text.unicodeScalars.removeLast() }
-    guard text.hasSuffix(",") || text.hasSuffix("–") || text.hasSuffix("—") || text.hasSuffix("-") else { return false }
+    while let last = text.unicodeScalars.last, last.properties.isWhitespace {
+      text.unicodeScalars.removeLast()
+    }
+    guard text.hasSuffix(",") || text.hasSuffix("–") || text.hasSuffix("—") || text.hasSuffix("-")
+    else { return false }
     let words = text.split { $0 == " " || $0 == "\t" || $0 == "\n" }
     guard words.count <= 5 else { return false }
     return words.allSatisfy { word in
-      guard let first = word.unicodeScalars.first(where: { $0.properties.isAlphabetic }) else { return true }
+      guard let first = word.unicodeScalars.first(where: { $0.properties.isAlphabetic }) else {
+        return true
+      }
       return !first.properties.isLowercase
     }
   }
@@ -89,15 +100,19 @@ enum PublicationDateInference {
   /// ("On", "in", "since", "until"): lower-case words or one of a few capitalised
   /// prepositions at the start of a sentence.
   static func endsWithNarrativeWord(_ before: String) -> Bool {
-    guard let last = before.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).last else { return false }
+    guard let last = before.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).last
+    else { return false }
     let word = last.lowercased()
-    return ["on", "in", "since", "until", "till", "from", "after", "before", "by", "during", "of"].contains(word)
+    return ["on", "in", "since", "until", "till", "from", "after", "before", "by", "during", "of"]
+      .contains(word)
   }
 
   /// "2025-05-28": four digits, two, two.
   static func isFullDate(_ value: String) -> Bool {
     let bytes = Array(value.utf8)
     guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return false }
-    return bytes.enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 || ($0.element >= 0x30 && $0.element <= 0x39) }
+    return bytes.enumerated().allSatisfy {
+      $0.offset == 4 || $0.offset == 7 || ($0.element >= 0x30 && $0.element <= 0x39)
+    }
   }
 }

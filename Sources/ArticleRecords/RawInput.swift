@@ -24,7 +24,10 @@ public struct RawInput: Sendable {
   /// 0-based position in the whole input, which fixes output order.
   public var sequence: Int
 
-  public init(format: Format, bytes: [UInt8], file: String, line: Int?, byteOffset: Int, sidecar: [UInt8]? = nil, sequence: Int) {
+  public init(
+    format: Format, bytes: [UInt8], file: String, line: Int?, byteOffset: Int,
+    sidecar: [UInt8]? = nil, sequence: Int
+  ) {
     self.format = format
     self.bytes = bytes
     self.file = file
@@ -49,7 +52,10 @@ public struct InputReject: Error, Codable, Sendable, Equatable {
   /// The first bytes of the input (repaired as UTF-8), to find it again.
   public var excerpt: String?
 
-  public init(code: String, reason: String, file: String, line: Int? = nil, id: String? = nil, excerpt: String? = nil) {
+  public init(
+    code: String, reason: String, file: String, line: Int? = nil, id: String? = nil,
+    excerpt: String? = nil
+  ) {
     self.code = code
     self.reason = reason
     self.file = file

@@ -31,7 +31,8 @@ public struct RecordAssembler: Sendable {
 
     /// Creates options; every choice defaults to none.
     public init(
-      publishedDefault: String? = nil, enablePasses: Set<String> = [], disablePasses: Set<String> = [],
+      publishedDefault: String? = nil, enablePasses: Set<String> = [],
+      disablePasses: Set<String> = [],
       skipAnnotations: Set<Annotation> = []
     ) {
       self.publishedDefault = publishedDefault
@@ -68,9 +69,11 @@ public struct RecordAssembler: Sendable {
   public init(lexicons: any LexiconProvider, options: Options = Options()) throws {
     cleaner = try TextCleaner(enabling: options.enablePasses, disabling: options.disablePasses)
     analyzer = try ArticleStructureAnalyzer(lexicons: lexicons)
-    names = options.skipAnnotations.contains(.names) ? nil : try NameMentionDetector(lexicons: lexicons)
+    names =
+      options.skipAnnotations.contains(.names) ? nil : try NameMentionDetector(lexicons: lexicons)
     dates = options.skipAnnotations.contains(.dates) ? nil : try DateResolver(lexicons: lexicons)
-    validator = options.skipAnnotations.contains(.validation) ? nil : try ArticleValidator(lexicons: lexicons)
+    validator =
+      options.skipAnnotations.contains(.validation) ? nil : try ArticleValidator(lexicons: lexicons)
     references = LazyReferenceParser(lexicons: lexicons)
     pages = try HTMLPageReader(lexicons: lexicons)
     self.options = options
@@ -86,12 +89,17 @@ public struct RecordAssembler: Sendable {
       let where_ = item.start == nil ? " (in a part of the input the record leaves out)" : ""
       findings.append(
         Finding(
-          code: "repaired-text", severity: .info, start: item.start, end: item.end, field: item.field,
-          message: "\(repair.pass)\(how): \"\(TextRepair.clip(repair.before))\" was repaired to \"\(TextRepair.clip(repair.after))\"\(where_); `--disable-pass \(repair.pass)` keeps the input as it was"))
+          code: "repaired-text", severity: .info, start: item.start, end: item.end,
+          field: item.field,
+          message:
+            "\(repair.pass)\(how): \"\(TextRepair.clip(repair.before))\" was repaired to \"\(TextRepair.clip(repair.after))\"\(where_); `--disable-pass \(repair.pass)` keeps the input as it was"
+        ))
     }
     if repairs.count > repairFindingLimit {
       findings.append(
-        Finding(code: "repaired-text", severity: .info, message: "\(repairs.count - repairFindingLimit) more repairs not listed"))
+        Finding(
+          code: "repaired-text", severity: .info,
+          message: "\(repairs.count - repairFindingLimit) more repairs not listed"))
     }
     return findings
   }
@@ -121,33 +129,49 @@ public struct RecordAssembler: Sendable {
     cleaned = ""
     let text = layout.text
     if text.isEmpty {
-      findings.append(Finding(code: "empty-body", severity: .warning, message: "no body text was found; check the input or the boilerplate rules (`normalize clean --explain`)"))
+      findings.append(
+        Finding(
+          code: "empty-body", severity: .warning,
+          message:
+            "no body text was found; check the input or the boilerplate rules (`normalize clean --explain`)"
+        ))
     }
 
     var published = resolvePublished(article, findings: &findings)
     let title = knownTitle ?? layout.title
-    let repairs = LocatedRepair.locate(
-      bodyRepairs, text: text, title: knownTitle == nil ? title : nil, cleaner: cleaner)
-      + LocatedRepair.locate(cleanedTitle?.repairs ?? [], text: "", title: knownTitle, cleaner: cleaner)
+    let repairs =
+      LocatedRepair.locate(
+        bodyRepairs, text: text, title: knownTitle == nil ? title : nil, cleaner: cleaner)
+      + LocatedRepair.locate(
+        cleanedTitle?.repairs ?? [], text: "", title: knownTitle, cleaner: cleaner)
     findings += Self.repairFindings(repairs)
     let lang = layout.language
     if published == nil, let dates,
       let inferred = PublicationDateInference.infer(
-        body: text, title: title, removed: layout.removed.map(\.text) + [layout.metadata.sourceLine].compactMap { $0 }, language: lang,
+        body: text, title: title,
+        removed: layout.removed.map(\.text) + [layout.metadata.sourceLine].compactMap { $0 },
+        language: lang,
         resolver: dates)
     {
       published = ArticleRecord.Published(value: inferred.value, from: "inferred")
       findings.removeAll { $0.code == "no-publication-date" }
       findings.append(
-        Finding(code: "inferred-published", severity: .info,
-                message: "no publication date was given; \(inferred.value) was inferred from \"\(inferred.evidence)\" in the article — give `published` in the input or --published to be sure"))
+        Finding(
+          code: "inferred-published", severity: .info,
+          message:
+            "no publication date was given; \(inferred.value) was inferred from \"\(inferred.evidence)\" in the article — give `published` in the input or --published to be sure"
+        ))
     }
-    let scripts = Set(ScriptRuns.scripts(in: text) + ScriptRuns.scripts(in: title ?? "")).map(\.code).sorted()
+    let scripts = Set(ScriptRuns.scripts(in: text) + ScriptRuns.scripts(in: title ?? "")).map(
+      \.code
+    ).sorted()
 
     // Names in the title, standfirst, body and credit lines; partial mentions link across them.
     var nameFields: [(field: String?, text: String)] = []
     if let title { nameFields.append((field: "title", text: title)) }
-    if let standfirst = layout.standfirst { nameFields.append((field: "standfirst", text: standfirst)) }
+    if let standfirst = layout.standfirst {
+      nameFields.append((field: "standfirst", text: standfirst))
+    }
     nameFields.append((field: nil, text: text))
     for (index, credit) in layout.metadata.credits.enumerated() {
       nameFields.append((field: "metadata.credits[\(index)]", text: credit))
@@ -155,13 +179,16 @@ public struct RecordAssembler: Sendable {
     let nameMentions = names?.mentions(in: nameFields) ?? []
 
     // Dates in the body, resolved against the publication date and the narrative.
-    let dateResolution = dates?.resolve(text, dct: published?.value, language: lang) ?? DateResolution()
+    let dateResolution =
+      dates?.resolve(text, dct: published?.value, language: lang) ?? DateResolution()
     findings += dateResolution.findings
 
     let referenceLines = layout.referenceSection + [layout.metadata.sourceLine].compactMap { $0 }
-    let references = options.skipAnnotations.contains(.references)
+    let references =
+      options.skipAnnotations.contains(.references)
       ? referenceLines.map { ReferenceAnnotation(raw: $0) }
-      : parseReferences(referenceLines, articleID: article.id, published: published?.value, findings: &findings)
+      : parseReferences(
+        referenceLines, articleID: article.id, published: published?.value, findings: &findings)
     findings += validateRecord(
       article, text: text, title: title, published: published?.value, names: nameMentions,
       dates: dateResolution.mentions, lang: lang, references: references, repairs: repairs)
@@ -171,11 +198,14 @@ public struct RecordAssembler: Sendable {
       source: ArticleRecord.Source(
         file: article.file, line: article.line, url: article.url ?? page?.metadata.canonicalURL,
         publisher: page?.metadata.siteName),
-      published: published, lang: lang, scripts: scripts, title: title, standfirst: layout.standfirst,
+      published: published, lang: lang, scripts: scripts, title: title,
+      standfirst: layout.standfirst,
       text: text, paragraphs: layout.paragraphs,
       metadata: ArticleRecord.Metadata(
-        layout.metadata, captions: page?.captions, page: page.map { ArticleRecord.Page($0.metadata) }),
-      removed: (page?.removed ?? []).map { ArticleRecord.Removal(text: $0.text, rule: $0.rule) } + layout.removed,
+        layout.metadata, captions: page?.captions,
+        page: page.map { ArticleRecord.Page($0.metadata) }),
+      removed: (page?.removed ?? []).map { ArticleRecord.Removal(text: $0.text, rule: $0.rule) }
+        + layout.removed,
       names: nameMentions, dates: dateResolution.mentions,
       references: references,
       findings: findings,
@@ -194,7 +224,8 @@ public struct RecordAssembler: Sendable {
   /// `normalize validate` reports; nothing with `--without validation`.
   private func validateRecord(
     _ article: ArticleInput, text: String, title: String?, published: String?, names: [NameMention],
-    dates: [TemporalMention], lang: String?, references: [ReferenceAnnotation], repairs: [LocatedRepair]
+    dates: [TemporalMention], lang: String?, references: [ReferenceAnnotation],
+    repairs: [LocatedRepair]
   ) -> [Finding] {
     validator?.findings(
       text: text, title: title, published: published, names: names, dates: dates,
@@ -212,13 +243,18 @@ public struct RecordAssembler: Sendable {
     switch references.parser() {
     case .failure(let error):
       findings.append(
-        Finding(code: "references-not-parsed", severity: .warning,
-                message: "the reference parser could not be loaded (\(error)); references carry their raw text only — check Lexicons/refs"))
+        Finding(
+          code: "references-not-parsed", severity: .warning,
+          message:
+            "the reference parser could not be loaded (\(error)); references carry their raw text only — check Lexicons/refs"
+        ))
       return lines.map { ReferenceAnnotation(raw: $0) }
     case .success(let parser):
       // The CSL id is the article id and the reference's index in `references`, from 0.
       return lines.enumerated().map { index, line in
-        let text = parser.findReferences(in: line).first { $0.kind == "source-line" }?.text ?? Self.droppingBullet(line)
+        let text =
+          parser.findReferences(in: line).first { $0.kind == "source-line" }?.text
+          ?? Self.droppingBullet(line)
         var annotation = parser.parse(text, published: published, id: "\(articleID)-ref-\(index)")
         annotation.raw = line
         annotation.segments = nil
@@ -238,19 +274,27 @@ public struct RecordAssembler: Sendable {
     return String(String.UnicodeScalarView(rest.drop { $0 == " " }))
   }
 
-  private func resolvePublished(_ article: ArticleInput, findings: inout [Finding]) -> ArticleRecord.Published? {
+  private func resolvePublished(_ article: ArticleInput, findings: inout [Finding]) -> ArticleRecord
+    .Published?
+  {
     if let given = article.published {
       if let value = PublicationDate.normalize(given) {
         return ArticleRecord.Published(value: value, from: article.publishedFrom ?? "input")
       }
       findings.append(
-        Finding(code: "invalid-published", severity: .warning, field: "published",
-                message: "publication date \"\(given)\" is not a real YYYY-MM-DD date; it was ignored"))
+        Finding(
+          code: "invalid-published", severity: .warning, field: "published",
+          message: "publication date \"\(given)\" is not a real YYYY-MM-DD date; it was ignored"))
     }
-    if let value = options.publishedDefault { return ArticleRecord.Published(value: value, from: "option") }
+    if let value = options.publishedDefault {
+      return ArticleRecord.Published(value: value, from: "option")
+    }
     findings.append(
-      Finding(code: "no-publication-date", severity: .info,
-              message: "no publication date: relative dates stay unresolved; give `published` in the input or --published"))
+      Finding(
+        code: "no-publication-date", severity: .info,
+        message:
+          "no publication date: relative dates stay unresolved; give `published` in the input or --published"
+      ))
     return nil
   }
 }

@@ -70,7 +70,8 @@ public struct RecordPipeline: Sendable {
   ///   - keepsRecords: false when the caller only writes JSON lines.
   ///   - encodesRecords: false when the caller reads the records only (no JSON line is made).
   public init(
-    assembler: RecordAssembler, jobs: Int, batchSize: Int = 256, batchBytes: Int = 16 << 20, keepsRecords: Bool = true,
+    assembler: RecordAssembler, jobs: Int, batchSize: Int = 256, batchBytes: Int = 16 << 20,
+    keepsRecords: Bool = true,
     encodesRecords: Bool = true
   ) {
     self.assembler = assembler
@@ -104,10 +105,14 @@ public struct RecordPipeline: Sendable {
       switch outcome {
       case .record(let record, _):
         counts.written += 1
-        for finding in record.findings { counts.findingsBySeverity[finding.severity, default: 0] += 1 }
+        for finding in record.findings {
+          counts.findingsBySeverity[finding.severity, default: 0] += 1
+        }
       case .encoded(_, let tally):
         counts.written += 1
-        for (severity, count) in [(Severity.error, tally.errors), (.warning, tally.warnings), (.info, tally.notes)]
+        for (severity, count) in [
+          (Severity.error, tally.errors), (.warning, tally.warnings), (.info, tally.notes),
+        ]
         where count > 0 {
           counts.findingsBySeverity[severity, default: 0] += count
         }
@@ -216,9 +221,14 @@ public struct RecordPipeline: Sendable {
       let record = assembler.assemble(article)
       do {
         let json = encodesRecords ? try record.jsonLine() : []
-        return keepsRecords ? .record(record, json: json) : .encoded(json: json, findings: FindingTally(record.findings))
+        return keepsRecords
+          ? .record(record, json: json)
+          : .encoded(json: json, findings: FindingTally(record.findings))
       } catch {
-        return .reject(InputReject(code: "unencodable", reason: "the record could not be written as JSON: \(error)", file: article.file, line: article.line, id: article.id))
+        return .reject(
+          InputReject(
+            code: "unencodable", reason: "the record could not be written as JSON: \(error)",
+            file: article.file, line: article.line, id: article.id))
       }
     }
   }

@@ -15,13 +15,15 @@ import TextCleaning
 public enum RecordVocabulary {
   /// Finding codes reported while reading and assembling a record (this module).
   public static let assemblyFindingCodes = [
-    "bad-sidecar", "empty-body", "inferred-published", "invalid-published", "invalid-utf8", "legacy-encoding",
+    "bad-sidecar", "empty-body", "inferred-published", "invalid-published", "invalid-utf8",
+    "legacy-encoding",
     "lone-surrogate", "no-publication-date", "references-not-parsed", "repaired-text",
   ]
 
   /// Codes of inputs that became rejects instead of records (`--rejects`), never in a record.
   public static let rejectCodes = [
-    "binary-data", "blank-line", "empty-input", "malformed-json", "missing-text", "not-a-regular-file", "not-an-object",
+    "binary-data", "blank-line", "empty-input", "malformed-json", "missing-text",
+    "not-a-regular-file", "not-an-object",
     "symlink-loop", "too-large", "unencodable", "unreadable",
   ]
 

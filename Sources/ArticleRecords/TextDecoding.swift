@@ -28,7 +28,10 @@ public enum TextDecoding {
     let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
     switch decode(body) {
     case .legacy(let text, let charset, let confidence):
-      return (text, "the input is not UTF-8; it was read as \(charset) (ICU charset detection, confidence \(confidence)%)")
+      return (
+        text,
+        "the input is not UTF-8; it was read as \(charset) (ICU charset detection, confidence \(confidence)%)"
+      )
     case .utf8(let result):
       guard result.invalidCount > 0 else { return (result.text, nil) }
       return (
@@ -48,10 +51,13 @@ public enum TextDecoding {
   ///   JSON Lines file, which was cut at 0x0A bytes).
   public static func decode(_ bytes: [UInt8], allowWide: Bool = true) -> Outcome {
     // UTF-16 and UTF-32 with their byte-order marks.
-    if allowWide, bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+    if allowWide, bytes.count >= 2,
+      (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)
+    {
       let isUTF32 = bytes.count >= 4 && bytes[0] == 0xFF && bytes[2] == 0 && bytes[3] == 0
       let charset = isUTF32 ? "UTF-32LE" : bytes[0] == 0xFF ? "UTF-16LE" : "UTF-16BE"
-      if let text = CharsetDetection.decode(Array(bytes.dropFirst(isUTF32 ? 4 : 2)), from: charset) {
+      if let text = CharsetDetection.decode(Array(bytes.dropFirst(isUTF32 ? 4 : 2)), from: charset)
+      {
         return .legacy(text: text, charset: charset, confidence: 100)
       }
     }
@@ -59,7 +65,11 @@ public enum TextDecoding {
     var nuls = 0
     var controls = 0
     for byte in bytes where byte < 0x20 {
-      if byte == 0 { nuls += 1 } else if byte < 0x09 || (byte > 0x0D && byte < 0x20 && byte != 0x1B) { controls += 1 }
+      if byte == 0 {
+        nuls += 1
+      } else if byte < 0x09 || (byte > 0x0D && byte < 0x20 && byte != 0x1B) {
+        controls += 1
+      }
     }
     guard utf8.invalidCount > 0 || nuls > max(8, bytes.count / 100) else { return .utf8(utf8) }
     // Control bytes beyond the odd one are binary data, whatever a charset would make of them.
@@ -76,22 +86,31 @@ public enum TextDecoding {
     var best: (text: String, match: CharsetDetection.Match, oddness: Int)?
     // The detector reads a sample (its statistics settle within a few kilobytes); the
     // converter then has to read every byte.
-    for match in CharsetDetection.matches(Array(bytes.prefix(detectionSample))) where match.name != "UTF-8" {
+    for match in CharsetDetection.matches(Array(bytes.prefix(detectionSample)))
+    where match.name != "UTF-8" {
       let wide = match.name.hasPrefix("UTF-16") || match.name.hasPrefix("UTF-32")
       // UTF-16/32 without a byte-order mark shows itself by its NUL bytes; a NUL-heavy file is
       // UTF-16/32 or binary data, never a single-byte charset.
       if wide != (nuls > 0) || (wide && !allowWide) { continue }
       // ICU gives a multi-byte charset 10 when a few byte pairs merely fit its pattern.
-      let needed = multibyteCharsets.contains(match.name) ? minimumConfidence + 1 : wide ? 0 : minimumConfidence
-      guard match.confidence >= needed, let text = CharsetDetection.decode(bytes, from: match.name), !text.isEmpty else {
+      let needed =
+        multibyteCharsets.contains(match.name)
+        ? minimumConfidence + 1 : wide ? 0 : minimumConfidence
+      guard match.confidence >= needed, let text = CharsetDetection.decode(bytes, from: match.name),
+        !text.isEmpty
+      else {
         continue
       }
       let oddness = MojibakeBadness.score(text) + scriptMismatch(text, charset: match.name)
-      guard oddness * 50 <= text.unicodeScalars.count, oddness < (best?.oddness ?? Int.max) else { continue }
+      guard oddness * 50 <= text.unicodeScalars.count, oddness < (best?.oddness ?? Int.max) else {
+        continue
+      }
       best = (text, match, oddness)
       if oddness == 0 { break }
     }
-    if let best { return .legacy(text: best.text, charset: best.match.name, confidence: best.match.confidence) }
+    if let best {
+      return .legacy(text: best.text, charset: best.match.name, confidence: best.match.confidence)
+    }
     return .utf8(utf8)
   }
 
@@ -128,8 +147,12 @@ public enum TextDecoding {
     var index = 0
     while index < bytes.count {
       let lead = bytes[index]
-      let length = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xC2 && lead <= 0xDF ? 2 : 1
-      if length > 1, index + length <= bytes.count, bytes[(index + 1)..<(index + length)].allSatisfy({ $0 & 0xC0 == 0x80 }) {
+      let length =
+        lead >= 0xF0 && lead <= 0xF4
+        ? 4 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xC2 && lead <= 0xDF ? 2 : 1
+      if length > 1, index + length <= bytes.count,
+        bytes[(index + 1)..<(index + length)].allSatisfy({ $0 & 0xC0 == 0x80 })
+      {
         count += 1
         index += length
       } else {

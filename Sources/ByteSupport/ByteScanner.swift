@@ -30,10 +30,14 @@ public struct ByteScanner: Sendable {
   /// - Parameter isInteresting: the test for lead and ASCII bytes.
   public init(_ isInteresting: (UInt8) -> Bool) {
     var table = [Bool](repeating: false, count: 256)
-    for byte in 0..<256 where !(0x80...0xBF).contains(byte) { table[byte] = isInteresting(UInt8(byte)) }
+    for byte in 0..<256 where !(0x80...0xBF).contains(byte) {
+      table[byte] = isInteresting(UInt8(byte))
+    }
     var interest: [UInt64] = [0, 0, 0, 0]
     for byte in 0..<256 where table[byte] { interest[byte >> 6] |= 1 << UInt64(byte & 63) }
-    (interest0, interest1, interest2, interest3) = (interest[0], interest[1], interest[2], interest[3])
+    (interest0, interest1, interest2, interest3) = (
+      interest[0], interest[1], interest[2], interest[3]
+    )
     interestsInPrintableASCII = (0x20..<0x7F).contains { $0 != 0x60 && $0 != 0x26 && table[$0] }
     low = (0..<0x20).contains { table[$0] }
     let ascii = (0x20..<0x80).filter { table[$0] }
@@ -76,17 +80,24 @@ public struct ByteScanner: Sendable {
     // quote, backslash and C0 controls (JSON strings); C0 controls and four bytes (text
     // hygiene); two ASCII bytes (spaces and line feeds).
     switch (wordMode, anyLead, low, valueCount) {
-    case (true, false, true, 2): return scan(bytes, from: start, wordMode: true, anyLead: false, low: true, valueCount: 2)
-    case (true, false, true, 4): return scan(bytes, from: start, wordMode: true, anyLead: false, low: true, valueCount: 4)
-    case (true, false, false, 2): return scan(bytes, from: start, wordMode: true, anyLead: false, low: false, valueCount: 2)
-    case (true, false, false, 1): return scan(bytes, from: start, wordMode: true, anyLead: false, low: false, valueCount: 1)
-    default: return scan(bytes, from: start, wordMode: wordMode, anyLead: anyLead, low: low, valueCount: valueCount)
+    case (true, false, true, 2):
+      return scan(bytes, from: start, wordMode: true, anyLead: false, low: true, valueCount: 2)
+    case (true, false, true, 4):
+      return scan(bytes, from: start, wordMode: true, anyLead: false, low: true, valueCount: 4)
+    case (true, false, false, 2):
+      return scan(bytes, from: start, wordMode: true, anyLead: false, low: false, valueCount: 2)
+    case (true, false, false, 1):
+      return scan(bytes, from: start, wordMode: true, anyLead: false, low: false, valueCount: 1)
+    default:
+      return scan(
+        bytes, from: start, wordMode: wordMode, anyLead: anyLead, low: low, valueCount: valueCount)
     }
   }
 
   @inlinable @inline(__always)
   func scan(
-    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, wordMode: Bool, anyLead: Bool, low: Bool, valueCount: Int
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, wordMode: Bool, anyLead: Bool, low: Bool,
+    valueCount: Int
   ) -> Int {
     var index = start
     let count = bytes.count
@@ -137,7 +148,8 @@ extension ByteScanner {
   public func mayMatch(_ presence: BytePresence) -> Bool {
     if interestsInPrintableASCII { return true }
     let bits = presence.bits
-    return (interest0 & bits.0) | (interest1 & bits.1) | (interest2 & bits.2) | (interest3 & bits.3) != 0
+    return (interest0 & bits.0) | (interest1 & bits.1) | (interest2 & bits.2) | (interest3 & bits.3)
+      != 0
   }
 }
 
@@ -157,7 +169,8 @@ public struct BytePresence: Sendable, Equatable {
 
   /// Whether two presence sets hold the same bytes.
   public static func == (lhs: BytePresence, rhs: BytePresence) -> Bool {
-    lhs.bits.0 == rhs.bits.0 && lhs.bits.1 == rhs.bits.1 && lhs.bits.2 == rhs.bits.2 && lhs.bits.3 == rhs.bits.3
+    lhs.bits.0 == rhs.bits.0 && lhs.bits.1 == rhs.bits.1 && lhs.bits.2 == rhs.bits.2
+      && lhs.bits.3 == rhs.bits.3
   }
 
   /// Scans `text` once.

@@ -26,7 +26,9 @@ public enum ByteText {
 
   /// Whether the bytes at `index` start with `pattern` (ASCII, lower case), ignoring ASCII case.
   @inlinable @inline(__always)
-  public static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ pattern: [UInt8]) -> Bool {
+  public static func hasPrefix(
+    _ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ pattern: [UInt8]
+  ) -> Bool {
     guard index + pattern.count <= bytes.count else { return false }
     for k in 0..<pattern.count {
       var byte = bytes[index + k]
@@ -38,9 +40,12 @@ public enum ByteText {
 
   /// Whether `pattern` (ASCII, lower case) occurs in `bytes[range]`, ignoring ASCII case.
   @inlinable
-  public static func contains(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, _ pattern: [UInt8]) -> Bool {
+  public static func contains(
+    _ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, _ pattern: [UInt8]
+  ) -> Bool {
     guard range.count >= pattern.count else { return false }
-    for start in range.lowerBound...(range.upperBound - pattern.count) where hasPrefix(bytes, at: start, pattern) {
+    for start in range.lowerBound...(range.upperBound - pattern.count)
+    where hasPrefix(bytes, at: start, pattern) {
       return true
     }
     return false

@@ -18,7 +18,9 @@ public enum UTF8Scan {
     var index = 0
     let raw = UnsafeRawPointer(base)
     while index + 8 <= count {
-      if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+      if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
+        return false
+      }
       index += 8
     }
     while index < count {
@@ -65,7 +67,9 @@ extension UTF8Scan {
   /// text.withUTF8 { UTF8Scan.decodeScalar($0, at: 0) }  // (0x41A, 2): "К"
   /// ```
   @inlinable @inline(__always)
-  public static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int? = nil) -> (value: UInt32, length: Int) {
+  public static func decodeScalar(
+    _ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int? = nil
+  ) -> (value: UInt32, length: Int) {
     let byte = bytes[index]
     if byte < 0x80 { return (UInt32(byte), 1) }
     let full = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4

@@ -10,7 +10,8 @@ public enum CitationsError: Error, CustomStringConvertible, Equatable {
   public var description: String {
     switch self {
     case .missingModel:
-      return "no reference tagger weights: refs/reference-model.tsv is missing from the lexicons (run Scripts/train-refs)"
+      return
+        "no reference tagger weights: refs/reference-model.tsv is missing from the lexicons (run Scripts/train-refs)"
     case .invalidModel(let path, let line, let message): return "\(path):\(line): \(message)"
     case .invalidGlossary(let path, let line, let message): return "\(path):\(line): \(message)"
     }

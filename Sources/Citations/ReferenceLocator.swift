@@ -33,13 +33,18 @@ public struct LocatedReference: Sendable, Equatable, Codable {
 /// ```
 public enum ReferenceLocator {
   static let sourceLabels: [String] = [
-    "original source", "original sources", "source", "sources", "fonte", "fonti", "quelle", "quellen", "fuente", "fuentes",
-    "источник", "источники", "джерело", "джерела", "출처", "来源", "來源", "出处", "出處", "出典", "izvor", "sumber", "kaynak",
+    "original source", "original sources", "source", "sources", "fonte", "fonti", "quelle",
+    "quellen", "fuente", "fuentes",
+    "источник", "источники", "джерело", "джерела", "출처", "来源", "來源", "出处", "出處", "出典", "izvor",
+    "sumber", "kaynak",
   ]
   static let sectionHeadings: Set<String> = [
-    "references", "reference", "bibliography", "sources", "works cited", "literature", "further reading", "citations",
-    "riferimenti", "bibliografia", "fonti", "literatur", "quellen", "literaturverzeichnis", "références", "bibliographie",
-    "referencias", "referências", "литература", "список литературы", "источники", "література", "джерела", "참고문헌",
+    "references", "reference", "bibliography", "sources", "works cited", "literature",
+    "further reading", "citations",
+    "riferimenti", "bibliografia", "fonti", "literatur", "quellen", "literaturverzeichnis",
+    "références", "bibliographie",
+    "referencias", "referências", "литература", "список литературы", "источники", "література",
+    "джерела", "참고문헌",
     "참고 문헌", "参考文献", "參考文獻", "参考资料", "參考資料", "出典",
   ]
 
@@ -58,7 +63,9 @@ public enum ReferenceLocator {
       while lo < hi, ReferenceToken.isSpace(scalars[lo]) { lo += 1 }
       while hi > lo, ReferenceToken.isSpace(scalars[hi - 1]) { hi -= 1 }
       if lo == hi {
-        if inSection && !found.isEmpty && found.last?.kind == "reference-section" { inSection = false }
+        if inSection && !found.isEmpty && found.last?.kind == "reference-section" {
+          inSection = false
+        }
         continue
       }
       let line = String(String.UnicodeScalarView(scalars[lo..<hi]))
@@ -70,7 +77,8 @@ public enum ReferenceLocator {
       if let (label, rest) = sourceLine(scalars: scalars, lo: lo, hi: hi) {
         found.append(
           LocatedReference(
-            text: String(String.UnicodeScalarView(scalars[rest..<hi])), start: lineStart + rest, end: lineStart + hi,
+            text: String(String.UnicodeScalarView(scalars[rest..<hi])), start: lineStart + rest,
+            end: lineStart + hi,
             kind: "source-line", label: label))
         continue
       }
@@ -98,7 +106,8 @@ public enum ReferenceLocator {
         }
         found.append(
           LocatedReference(
-            text: String(String.UnicodeScalarView(body)), start: lineStart + start, end: lineStart + hi, kind: "reference-section"))
+            text: String(String.UnicodeScalarView(body)), start: lineStart + start,
+            end: lineStart + hi, kind: "reference-section"))
       }
     }
     return found
@@ -111,7 +120,10 @@ public enum ReferenceLocator {
     while colon < limit, scalars[colon] != ":", scalars[colon] != "：" { colon += 1 }
     guard colon < limit else { return nil }
     var labelStart = lo
-    while labelStart < colon, "-•*".unicodeScalars.contains(scalars[labelStart]) || ReferenceToken.isSpace(scalars[labelStart]) {
+    while labelStart < colon,
+      "-•*".unicodeScalars.contains(scalars[labelStart])
+        || ReferenceToken.isSpace(scalars[labelStart])
+    {
       labelStart += 1
     }
     let label = String(String.UnicodeScalarView(scalars[labelStart..<colon])).trimming(" ")

@@ -25,8 +25,10 @@ public struct ReferenceParser: Sendable {
   /// Every finding code a reference can carry (`ReferenceChecks`, `CSLBuilder`,
   /// `TitleAnalyzer`); the record schema's finding-code enum is checked against it.
   public static let findingCodes = [
-    "bidi-control", "date-after-publication", "empty-reference", "invalid-date", "malformed-doi", "missing-url",
-    "no-date", "no-letters", "placeholder", "reference-too-long", "reference-truncated", "right-to-left-text", "unbalanced-brackets",
+    "bidi-control", "date-after-publication", "empty-reference", "invalid-date", "malformed-doi",
+    "missing-url",
+    "no-date", "no-letters", "placeholder", "reference-too-long", "reference-truncated",
+    "right-to-left-text", "unbalanced-brackets",
     "unparsed-reference", "unromanized-title", "untranslated-title",
   ]
 
@@ -54,7 +56,8 @@ public struct ReferenceParser: Sendable {
     let entries = try lexicons.entries(kind: "reference-model", language: "refs")
     if entries.isEmpty { throw CitationsError.missingModel }
     let model = try ReferenceTaggingModel(
-      entries: entries.map(\.fields), lines: entries.map(\.line), path: entries.first?.path ?? "refs/reference-model.tsv")
+      entries: entries.map(\.fields), lines: entries.map(\.line),
+      path: entries.first?.path ?? "refs/reference-model.tsv")
     try self.init(lexicons: lexicons, model: model)
   }
 
@@ -97,7 +100,9 @@ public struct ReferenceParser: Sendable {
   ///   - id: the CSL item's `id`; nil derives one from the reference text
   ///     (``ReferenceItem/textID(_:)``).
   /// - Returns: the annotation with `csl`, `canonical`, `findings` and `segments` filled.
-  public func parse(_ reference: String, published: String?, id: String? = nil) -> ReferenceAnnotation {
+  public func parse(_ reference: String, published: String?, id: String? = nil)
+    -> ReferenceAnnotation
+  {
     var findings = ReferenceChecks.inputFindings(reference)
     // A bound by design (issue 19): what is parsed is at most `maximumLength` scalars, cut at
     // the last space before; the rest becomes one `note` segment.
@@ -136,11 +141,15 @@ public struct ReferenceParser: Sendable {
         }
         offset += 1
       }
-      if let start { rest = [ReferenceSegment(label: "note", text: String(text), start: start, end: end)] }
+      if let start {
+        rest = [ReferenceSegment(label: "note", text: String(text), start: start, end: end)]
+      }
       findings.append(
         Finding(
           code: "reference-truncated", severity: .warning,
-          message: "the reference is \(whole.unicodeScalars.count) characters long; only its first \(cut.offset) were parsed, the rest is labelled note"))
+          message:
+            "the reference is \(whole.unicodeScalars.count) characters long; only its first \(cut.offset) were parsed, the rest is labelled note"
+        ))
     }
     let tokens = ReferenceToken.tokenize(reference)
     let labels = labels(for: tokens)
@@ -148,9 +157,11 @@ public struct ReferenceParser: Sendable {
     var builder = CSLBuilder(dates: dates, titles: titles)
     let item = builder.build(segments: segments, reference: reference)
     findings += builder.findings
-    findings += ReferenceChecks.itemFindings(item, reference: reference, published: published, dates: dates)
+    findings += ReferenceChecks.itemFindings(
+      item, reference: reference, published: published, dates: dates)
     var annotation = ReferenceAnnotation(
-      raw: whole, csl: item.isEmpty ? nil : item.csl(id: id ?? ReferenceItem.textID(whole)), canonical: item.isEmpty ? nil : APARenderer.render(item),
+      raw: whole, csl: item.isEmpty ? nil : item.csl(id: id ?? ReferenceItem.textID(whole)),
+      canonical: item.isEmpty ? nil : APARenderer.render(item),
       findings: findings)
     annotation.segments = (segments + rest).map { [$0.label, $0.text] }
     return annotation

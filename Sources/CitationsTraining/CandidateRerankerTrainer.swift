@@ -41,13 +41,17 @@ struct CandidateRerankerTrainer {
     ///   - tokens: the reference's tokens.
     ///   - gold: the gold label of each token.
     ///   - candidates: the tagger's labellings (repaired), best first, with their scores.
-    mutating func add(tokens: [String], gold: [String], candidates: [(labels: [String], score: Float)]) -> [Candidate] {
+    mutating func add(
+      tokens: [String], gold: [String], candidates: [(labels: [String], score: Float)]
+    ) -> [Candidate] {
       guard let best = candidates.first?.score else { return [] }
       let goldFields = CandidateFeatures.fields(tokens: tokens, labels: gold)
       let fields = candidates.map { CandidateFeatures.fields(tokens: tokens, labels: $0.labels) }
       return candidates.enumerated().map { rank, candidate in
         scratch.removeAll(keepingCapacity: true)
-        CandidateFeatures.extract(tokens: tokens, labels: candidate.labels, rank: rank, gap: best - candidate.score, into: &scratch)
+        CandidateFeatures.extract(
+          tokens: tokens, labels: candidate.labels, rank: rank, gap: best - candidate.score,
+          into: &scratch)
         let features = scratch.map { feature -> (index: Int32, value: Float) in
           if let number = numbers[feature.name] { return (number, feature.value) }
           let number = Int32(names.count)
@@ -92,7 +96,9 @@ struct CandidateRerankerTrainer {
     var order = lists.indices.filter { lists[$0].count > 1 }
     var random = SplitMix(seed: seed)
     for _ in 0..<epochs {
-      for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, Int(random.next() % UInt64(i + 1))) }
+      for i in stride(from: order.count - 1, to: 0, by: -1) {
+        order.swapAt(i, Int(random.next() % UInt64(i + 1)))
+      }
       for index in order {
         let list = lists[index]
         var predicted = 0
@@ -115,7 +121,8 @@ struct CandidateRerankerTrainer {
     }
     var kept: [String: Float] = [:]
     for (i, name) in names.enumerated() {
-      let average = Float((totals[i] + Double(step - stamps[i]) * Double(weights[i])) / Double(step))
+      let average = Float(
+        (totals[i] + Double(step - stamps[i]) * Double(weights[i])) / Double(step))
       if average != 0 { kept[name] = average }
     }
     return CandidateReranker(candidates: candidates, weights: kept)

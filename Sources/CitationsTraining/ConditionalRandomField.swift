@@ -80,7 +80,9 @@ struct ConditionalRandomField {
       sumStamp[index] = scaleSum
     }
     for epoch in 0..<epochs {
-      for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, Int(random.next() % UInt64(i + 1))) }
+      for i in stride(from: order.count - 1, to: 0, by: -1) {
+        order.swapAt(i, Int(random.next() % UInt64(i + 1)))
+      }
       if epoch == averageFrom {
         averaging = true
       }
@@ -123,7 +125,9 @@ struct ConditionalRandomField {
         }
         for t in 0..<length {
           let previous = t == 0 ? 0 : gold[t - 1] + 1
-          goldScore += (v[emissionCount + previous * count + gold[t]] + v[emissionCount + contexts[t] * table + previous * count + gold[t]]) * scale
+          goldScore +=
+            (v[emissionCount + previous * count + gold[t]]
+              + v[emissionCount + contexts[t] * table + previous * count + gold[t]]) * scale
         }
         // Forward, normalising each step (norms[t] is the factor divided out).
         do {
@@ -166,7 +170,9 @@ struct ConditionalRandomField {
             let nextRow = out + count
             for j in 0..<count {
               var s = 0.0
-              for k in 0..<count { s += m[(j + 1) * count + k] * psi[nextRow + k] * beta[nextRow + k] }
+              for k in 0..<count {
+                s += m[(j + 1) * count + k] * psi[nextRow + k] * beta[nextRow + k]
+              }
               beta[out + j] = s / norms[t + 1]
             }
           }

@@ -11,7 +11,9 @@ extension ReferenceTaggerTrainer {
   /// lists the `candidates` best labellings of that part, repaired by `ReferenceRules` as
   /// tagging does. The folds' taggers and the full one are trained in parallel; the same data
   /// and seed give the same weights.
-  func trainReranked(_ examples: [Example], progress: (String, Double) -> Void) -> ReferenceTaggingModel {
+  func trainReranked(_ examples: [Example], progress: (String, Double) -> Void)
+    -> ReferenceTaggingModel
+  {
     let usable = examples.filter { $0.tokens.count == $0.labels.count && !$0.tokens.isEmpty }
     let folds = rerankerFolds
     var inner = self
@@ -37,7 +39,9 @@ extension ReferenceTaggerTrainer {
       guard let tagger = models[index % folds + 1] else { continue }
       let tokens = Array(example.tokens.prefix(ReferenceParser.maximumTokens))
       let gold = Array(example.labels.prefix(ReferenceParser.maximumTokens))
-      let candidates = tagger.candidates(tokens, k: candidates) { ReferenceRules.repair(tokens: tokens, labels: $0) }
+      let candidates = tagger.candidates(tokens, k: candidates) {
+        ReferenceRules.repair(tokens: tokens, labels: $0)
+      }
       lists.append(builder.add(tokens: tokens, gold: gold, candidates: candidates))
     }
     var reranking = CandidateRerankerTrainer()

@@ -108,13 +108,17 @@ public struct ReferenceTaggerTrainer: Sendable {
   ///   - progress: called after each pass with a description and the share of tokens the
   ///     weights labelled wrongly during it (or the log-loss, for the CRF).
   /// - Returns: the model.
-  public func train(_ examples: [Example], progress: (String, Double) -> Void = { _, _ in }) -> ReferenceTaggingModel {
+  public func train(_ examples: [Example], progress: (String, Double) -> Void = { _, _ in })
+    -> ReferenceTaggingModel
+  {
     if rerankerFolds >= 2 && candidates >= 2 { return trainReranked(examples, progress: progress) }
     return trainTagger(examples, progress: progress)
   }
 
   /// Trains the tagger alone.
-  func trainTagger(_ examples: [Example], progress: (String, Double) -> Void) -> ReferenceTaggingModel {
+  func trainTagger(_ examples: [Example], progress: (String, Double) -> Void)
+    -> ReferenceTaggingModel
+  {
     let usable = examples.filter { $0.tokens.count == $0.labels.count && !$0.tokens.isEmpty }
     var labels = Array(Set(usable.flatMap(\.labels))).sorted()
     if labels.isEmpty { labels = ["note"] }
@@ -138,13 +142,16 @@ public struct ReferenceTaggerTrainer: Sendable {
       extracted.append(sink.keys)
     }
     // Rows in name order, so the same data gives the same weights in every run.
-    let kept = frequency.filter { $0.value >= minimumCount }.keys.compactMap { key in nameOf[key].map { (key, $0) } }
-      .sorted { $0.1 < $1.1 }
+    let kept = frequency.filter { $0.value >= minimumCount }.keys.compactMap { key in
+      nameOf[key].map { (key, $0) }
+    }
+    .sorted { $0.1 < $1.1 }
     var row: [UInt64: Int32] = [:]
     for (k, entry) in kept.enumerated() { row[entry.0] = Int32(k) }
     let data: [(features: [[Int32]], contexts: [Int], gold: [Int])] = usable.indices.map { index in
       (
-        extracted[index].map { $0.compactMap { row[$0] } }, ReferenceFeatures.boundaryContexts(usable[index].tokens),
+        extracted[index].map { $0.compactMap { row[$0] } },
+        ReferenceFeatures.boundaryContexts(usable[index].tokens),
         usable[index].labels.map { labelNumber[$0] ?? 0 }
       )
     }
@@ -156,15 +163,18 @@ public struct ReferenceTaggerTrainer: Sendable {
       // With several runs, each on its own shuffle order, their weights are averaged.
       let runs = max(1, self.runs)
       var weights = [Float](repeating: 0, count: kept.count * count)
-      var transitions = [Float](repeating: 0, count: TaggingStage.transitionTables * (count + 1) * count)
+      var transitions = [Float](
+        repeating: 0, count: TaggingStage.transitionTables * (count + 1) * count)
       for run in 0..<runs {
         crf.seed = seed &+ UInt64(run)
-        crf.train(data) { pass, loss in progress(runs > 1 ? "run \(run + 1), \(pass)" : pass, loss) }
+        crf.train(data) { pass, loss in progress(runs > 1 ? "run \(run + 1), \(pass)" : pass, loss)
+        }
         for i in weights.indices { weights[i] += crf.weights[i] / Float(runs) }
         for i in transitions.indices { transitions[i] += crf.transitions[i] / Float(runs) }
       }
       let stage = TaggingStage.quantized(
-        labels: labels, names: kept.map(\.1), weights: weights, transitions: transitions, scale: scale, floor: featureFloor,
+        labels: labels, names: kept.map(\.1), weights: weights, transitions: transitions,
+        scale: scale, floor: featureFloor,
         weightFloor: weightFloor)
       return ReferenceTaggingModel(stage: stage)
     }
@@ -192,12 +202,15 @@ public struct ReferenceTaggerTrainer: Sendable {
         weights[index] += delta
       }
       func bumpTransition(_ index: Int, _ delta: Float) {
-        transitionTotals[index] += Double(step - transitionStamps[index]) * Double(transitions[index])
+        transitionTotals[index] +=
+          Double(step - transitionStamps[index]) * Double(transitions[index])
         transitionStamps[index] = step
         transitions[index] += delta
         // Keep the combined tables (plain + context) that Viterbi reads in step.
         if index < table {
-          for context in 1..<TaggingStage.transitionTables { combined[context * table + index] += delta }
+          for context in 1..<TaggingStage.transitionTables {
+            combined[context * table + index] += delta
+          }
         } else {
           combined[index] += delta
         }
@@ -246,18 +259,25 @@ public struct ReferenceTaggerTrainer: Sendable {
           }
           step += 1
         }
-        progress(runs > 1 ? "run \(run + 1), pass \(epoch + 1)" : "pass \(epoch + 1)", total > 0 ? Double(wrong) / Double(total) : 0)
+        progress(
+          runs > 1 ? "run \(run + 1), pass \(epoch + 1)" : "pass \(epoch + 1)",
+          total > 0 ? Double(wrong) / Double(total) : 0)
       }
       for i in 0..<weightCount {
-        averaged[i] += Float((totals[i] + Double(step - stamps[i]) * Double(weights[i])) / Double(step)) / Float(runs)
+        averaged[i] +=
+          Float((totals[i] + Double(step - stamps[i]) * Double(weights[i])) / Double(step))
+          / Float(runs)
       }
       for i in 0..<transitionCount {
-        averagedTransitions[i] += Float(
-          (transitionTotals[i] + Double(step - transitionStamps[i]) * Double(transitions[i])) / Double(step)) / Float(runs)
+        averagedTransitions[i] +=
+          Float(
+            (transitionTotals[i] + Double(step - transitionStamps[i]) * Double(transitions[i]))
+              / Double(step)) / Float(runs)
       }
     }
     let stage = TaggingStage.quantized(
-      labels: labels, names: kept.map(\.1), weights: averaged, transitions: averagedTransitions, scale: scale, floor: featureFloor, weightFloor: weightFloor)
+      labels: labels, names: kept.map(\.1), weights: averaged, transitions: averagedTransitions,
+      scale: scale, floor: featureFloor, weightFloor: weightFloor)
     return ReferenceTaggingModel(stage: stage)
   }
 }

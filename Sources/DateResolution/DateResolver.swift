@@ -21,7 +21,9 @@ import NormalizeCore
 /// shared between threads; CLDR vocabularies are built lazily per language and cached.
 public struct DateResolver: Sendable {
   /// Every finding code date resolution reports; the record schema's enum is checked against it.
-  public static let findingCodes = ["impossible-date", "invalid-dct", "no-dct", "text-resolved-in-pieces"]
+  public static let findingCodes = [
+    "impossible-date", "invalid-dct", "no-dct", "text-resolved-in-pieces",
+  ]
 
   /// Words from `date-words` and `date-grammar` lexicons (`Lexicons/<lang>/*.tsv`), by language.
   private let extras: [String: Vocabulary]
@@ -37,23 +39,27 @@ public struct DateResolver: Sendable {
   public init(lexicons: any LexiconProvider) throws {
     var extras: [String: Vocabulary] = [:]
     for language in lexicons.languages(forKind: DateWordsLexicon.kind) {
-      extras[language] = try DateWordsLexicon.vocabulary(try lexicons.entries(kind: DateWordsLexicon.kind, language: language))
+      extras[language] = try DateWordsLexicon.vocabulary(
+        try lexicons.entries(kind: DateWordsLexicon.kind, language: language))
     }
     // A language plugs into the shared grammar with a `date-grammar` lexicon: its words fill
     // the rules' slots (Grammar+Lexicon.swift); no code per language.
     for language in lexicons.languages(forKind: DateGrammarLexicon.kind) {
-      let words = try DateGrammarLexicon.words(try lexicons.entries(kind: DateGrammarLexicon.kind, language: language))
+      let words = try DateGrammarLexicon.words(
+        try lexicons.entries(kind: DateGrammarLexicon.kind, language: language))
       extras[language, default: Vocabulary()].grammar.merge(words)
     }
     self.extras = extras
     var cjk: [String: CJKVocabulary] = [:]
     for language in lexicons.languages(forKind: CJKVocabulary.kind) {
-      cjk[language] = try CJKVocabulary.parse(try lexicons.entries(kind: CJKVocabulary.kind, language: language))
+      cjk[language] = try CJKVocabulary.parse(
+        try lexicons.entries(kind: CJKVocabulary.kind, language: language))
     }
     self.cjk = cjk
     let grammarLanguages = lexicons.languages(forKind: DateGrammarLexicon.kind)
     sentenceLanguages = try SentenceLanguages(
-      lexicons: lexicons, languages: grammarLanguages + ["en"], grammarLanguages: Set(grammarLanguages))
+      lexicons: lexicons, languages: grammarLanguages + ["en"],
+      grammarLanguages: Set(grammarLanguages))
   }
 
   /// Finds and resolves the temporal expressions of `text`.
@@ -70,13 +76,19 @@ public struct DateResolver: Sendable {
     if let dct, !dct.isEmpty {
       dctDate = CivilDate(parsing: dct)
       if dctDate == nil {
-        findings.append(Finding(code: "invalid-dct", severity: .warning, message: "document date \"\(dct)\" is not a valid YYYY-MM-DD date; relative dates are left unresolved"))
+        findings.append(
+          Finding(
+            code: "invalid-dct", severity: .warning,
+            message:
+              "document date \"\(dct)\" is not a valid YYYY-MM-DD date; relative dates are left unresolved"
+          ))
       }
     }
     let cjkVocabulary = cjk[language.map(VocabularyStore.baseLanguage) ?? "*"]
     if text.utf8.count <= Self.pieceBytes {
       let tokens = Tokenizer.tokenize(text)
-      let (candidates, anchor) = candidates(tokens, language: language, cjk: cjkVocabulary, dct: dctDate)
+      let (candidates, anchor) = candidates(
+        tokens, language: language, cjk: cjkVocabulary, dct: dctDate)
       let tagged = builder(text: text, tokens, anchor, language).build(candidates)
       findings.append(contentsOf: tagged.findings)
       return DateResolution(mentions: tagged.mentions, findings: findings)
@@ -88,7 +100,8 @@ public struct DateResolver: Sendable {
     let pieces = TextPieces.split(text, limit: Self.pieceBytes)
     for (piece, offset) in pieces {
       let tokens = Tokenizer.tokenize(piece)
-      let (candidates, anchor) = candidates(tokens, language: language, cjk: cjkVocabulary, dct: dctDate)
+      let (candidates, anchor) = candidates(
+        tokens, language: language, cjk: cjkVocabulary, dct: dctDate)
       let tagged = builder(text: piece, tokens, anchor, language).build(candidates)
       for var mention in tagged.mentions {
         mention.start += offset
@@ -106,12 +119,16 @@ public struct DateResolver: Sendable {
     findings.append(
       Finding(
         code: "text-resolved-in-pieces", severity: .info,
-        message: "the text is \(text.utf8.count) bytes long; its dates were resolved in \(pieces.count) pieces of at most \(Self.pieceBytes) bytes cut at line breaks, so an expression that refers to a date in an earlier piece may stay unresolved"))
+        message:
+          "the text is \(text.utf8.count) bytes long; its dates were resolved in \(pieces.count) pieces of at most \(Self.pieceBytes) bytes cut at line breaks, so an expression that refers to a date in an earlier piece may stay unresolved"
+      ))
     return DateResolution(mentions: mentions, findings: findings)
   }
 
   /// A mention builder knowing the document language's tense words.
-  private func builder(text: String, _ tokens: [Token], _ dct: CivilDate?, _ language: String?) -> MentionBuilder {
+  private func builder(text: String, _ tokens: [Token], _ dct: CivilDate?, _ language: String?)
+    -> MentionBuilder
+  {
     var b = MentionBuilder(text: text, tokens: tokens, dct: dct)
     if let key = language.map(VocabularyStore.baseLanguage), let words = extras[key]?.grammar {
       b.pastMarkers = words.pastMarkers
@@ -149,7 +166,9 @@ public struct DateResolver: Sendable {
     var out: [Candidate] = []
     for (range, runLanguage) in runs {
       let slice = Array(tokens[range])
-      for var c in Grammar(tokens: slice, vocabulary: vocabulary(runLanguage ?? document)).candidates() {
+      for var c in Grammar(tokens: slice, vocabulary: vocabulary(runLanguage ?? document))
+        .candidates()
+      {
         c.start += range.lowerBound
         c.end += range.lowerBound
         out.append(c)
@@ -169,7 +188,9 @@ public struct DateResolver: Sendable {
         // CLDR's month and weekday names fill the grammar's slots too; the lexicon adds the
         // inflections CLDR lacks ("березні", "Νοέμβριο", "veebruaris").
         // Abbreviations ("mar", "ter", "sept") are ordinary words too: only the wide names.
-        for (name, month) in v.months where v.standaloneMonths.contains(name) { v.grammar.months.add([name], month) }
+        for (name, month) in v.months where v.standaloneMonths.contains(name) {
+          v.grammar.months.add([name], month)
+        }
         v.weekdays = v.weekdays.filter { $0.key.unicodeScalars.count >= 5 }
         for (name, day) in v.weekdays { v.grammar.weekdays.add([name], day) }
       }

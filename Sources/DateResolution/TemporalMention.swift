@@ -14,7 +14,8 @@ public struct TemporalMention: Codable, Sendable, Equatable {
   /// The TIMEX3 `mod` values (TimeML 1.2.1); the resolver uses START, MID, END, APPROX,
   /// LESS_THAN, MORE_THAN and EQUAL_OR_MORE.
   public static let mods = [
-    "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE",
+    "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS",
+    "EQUAL_OR_MORE",
     "START", "MID", "END", "APPROX",
   ]
   /// What a value was resolved against: the publication date, or an earlier date in the text.

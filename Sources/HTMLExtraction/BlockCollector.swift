@@ -19,7 +19,9 @@ struct BlockCollector {
     self.isCandidate = isCandidate
   }
 
-  static let cleanedTags: Set<String> = ["table", "ul", "ol", "div", "section", "form", "fieldset", "header", "dl"]
+  static let cleanedTags: Set<String> = [
+    "table", "ul", "ol", "div", "section", "form", "fieldset", "header", "dl",
+  ]
 
   /// Whether a container inside the article reads as a widget or link list.
   private func dropsConditionally(_ index: Int) -> Bool {
@@ -56,8 +58,10 @@ struct BlockCollector {
       case "table", "p", "div", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6":
         return nil
       case "tr":
-        let cells = document.children(of: node).filter { document.tags[$0] == "td" || document.tags[$0] == "th" }
-          .map { BlockText.fold(document.text(of: $0)) }
+        let cells = document.children(of: node).filter {
+          document.tags[$0] == "td" || document.tags[$0] == "th"
+        }
+        .map { BlockText.fold(document.text(of: $0)) }
         if cells.contains(where: { $0.unicodeScalars.count > 200 }) { return nil }
         let row = cells.filter { !$0.isEmpty }.joined(separator: " | ")
         if !row.isEmpty { rows.append(row) }

@@ -49,9 +49,14 @@ public struct ClassHints: Sendable {
       else {
         throw LexiconError.invalidEntry(
           path: entry.path, line: entry.line,
-          message: "expected effect<TAB>part|token<TAB>word with effect one of \(Effect.allCases.map(\.rawValue).joined(separator: ", "))")
+          message:
+            "expected effect<TAB>part|token<TAB>word with effect one of \(Effect.allCases.map(\.rawValue).joined(separator: ", "))"
+        )
       }
-      hints.append(Hint(effect: effect, word: Array(entry.fields[2].lowercased().utf8), wholeToken: entry.fields[1] == "token"))
+      hints.append(
+        Hint(
+          effect: effect, word: Array(entry.fields[2].lowercased().utf8),
+          wholeToken: entry.fields[1] == "token"))
     }
     self.hints = hints
     var index = Array(repeating: [Int](), count: 256)
@@ -70,7 +75,9 @@ public struct ClassHints: Sendable {
       for start in 0..<buffer.count {
         for position in byFirstByte[Int(buffer[start])] {
           let hint = hints[position]
-          guard !found.contains(hint.effect), Self.matches(hint, at: start, in: buffer) else { continue }
+          guard !found.contains(hint.effect), Self.matches(hint, at: start, in: buffer) else {
+            continue
+          }
           found.insert(hint.effect.bit)
         }
       }
@@ -78,10 +85,14 @@ public struct ClassHints: Sendable {
     return found
   }
 
-  private static func matches(_ hint: Hint, at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  private static func matches(_ hint: Hint, at start: Int, in bytes: UnsafeBufferPointer<UInt8>)
+    -> Bool
+  {
     let word = hint.word
     guard start + word.count <= bytes.count else { return false }
-    for offset in 1..<max(1, word.count) where bytes[start + offset] != word[offset] { return false }
+    for offset in 1..<max(1, word.count) where bytes[start + offset] != word[offset] {
+      return false
+    }
     guard hint.wholeToken else { return true }
     let before = start == 0 || !isLetterOrDigit(bytes[start - 1])
     let after = start + word.count == bytes.count || !isLetterOrDigit(bytes[start + word.count])
@@ -106,7 +117,8 @@ public struct ClassHints: Sendable {
         if matches {
           if !wholeToken { return true }
           let before = index == 0 || !isLetterOrDigit(bytes[index - 1])
-          let after = index + word.count == bytes.count || !isLetterOrDigit(bytes[index + word.count])
+          let after =
+            index + word.count == bytes.count || !isLetterOrDigit(bytes[index + word.count])
           if before && after { return true }
         }
       }

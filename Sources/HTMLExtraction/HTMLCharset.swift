@@ -26,9 +26,12 @@ public enum HTMLCharset {
         while position < tag.count, tag[position] == 0x20 { position += 1 }
         if position < tag.count, tag[position] == UInt8(ascii: "=") {
           position += 1
-          while position < tag.count, tag[position] == 0x20 || tag[position] == 0x22 || tag[position] == 0x27 { position += 1 }
+          while position < tag.count,
+            tag[position] == 0x20 || tag[position] == 0x22 || tag[position] == 0x27
+          { position += 1 }
           let label = tag[position...].prefix { byte in
-            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x5F || byte == 0x3A || byte == 0x2E
+            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D
+              || byte == 0x5F || byte == 0x3A || byte == 0x2E
           }
           if !label.isEmpty { return converterName(String(decoding: label, as: UTF8.self)) }
         }
@@ -65,7 +68,11 @@ public enum HTMLCharset {
     guard needle.count <= haystack.count, start <= haystack.count - needle.count else { return nil }
     var index = start
     while index <= haystack.count - needle.count {
-      if haystack[index] == needle[0] && haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
+      if haystack[index] == needle[0]
+        && haystack[index..<(index + needle.count)].elementsEqual(needle)
+      {
+        return index
+      }
       index += 1
     }
     return nil

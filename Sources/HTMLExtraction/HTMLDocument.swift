@@ -38,7 +38,8 @@ public struct HTMLDocument: Sendable {
   /// The attributes kept; the others (src, srcset, data-…, event handlers) are dropped on
   /// reading.
   public static let keptAttributes: Set<String> = [
-    "class", "id", "href", "content", "name", "property", "itemprop", "lang", "xml:lang", "http-equiv", "rel", "type",
+    "class", "id", "href", "content", "name", "property", "itemprop", "lang", "xml:lang",
+    "http-equiv", "rel", "type",
     "datetime", "hidden", "aria-hidden", "style", "role", "value", "charset",
   ]
 
@@ -69,7 +70,11 @@ public struct HTMLDocument: Sendable {
   /// Number of nodes, the root included.
   public var count: Int { kinds.count }
 
-  private mutating func append(kind: Kind, tag: String, text: String, attributes nodeAttributes: [(name: String, value: String)], parent: Int, lastChild: inout [Int32]) -> Int {
+  private mutating func append(
+    kind: Kind, tag: String, text: String,
+    attributes nodeAttributes: [(name: String, value: String)], parent: Int,
+    lastChild: inout [Int32]
+  ) -> Int {
     let index = kinds.count
     kinds.append(kind)
     tags.append(tag)
@@ -81,7 +86,11 @@ public struct HTMLDocument: Sendable {
     depths.append(depths[parent] + 1)
     lastChild.append(-1)
     let previous = lastChild[parent]
-    if previous < 0 { firstChildren[parent] = Int32(index) } else { nextSiblings[Int(previous)] = Int32(index) }
+    if previous < 0 {
+      firstChildren[parent] = Int32(index)
+    } else {
+      nextSiblings[Int(previous)] = Int32(index)
+    }
     lastChild[parent] = Int32(index)
     return index
   }
@@ -90,13 +99,17 @@ public struct HTMLDocument: Sendable {
     var position = 0
     func u32() -> Int? {
       guard position + 4 <= stream.count else { return nil }
-      let value = Int(stream[position]) | Int(stream[position + 1]) << 8 | Int(stream[position + 2]) << 16 | Int(stream[position + 3]) << 24
+      let value =
+        Int(stream[position]) | Int(stream[position + 1]) << 8 | Int(stream[position + 2]) << 16
+        | Int(stream[position + 3]) << 24
       position += 4
       return value
     }
     func string() -> String? {
       guard let length = u32(), position + length <= stream.count else { return nil }
-      let text = String(decoding: UnsafeBufferPointer(rebasing: stream[position..<(position + length)]), as: UTF8.self)
+      let text = String(
+        decoding: UnsafeBufferPointer(rebasing: stream[position..<(position + length)]),
+        as: UTF8.self)
       position += length
       return text
     }
@@ -126,19 +139,26 @@ public struct HTMLDocument: Sendable {
             return
           }
         }
-        current = append(kind: .element, tag: name, text: "", attributes: nodeAttributes, parent: current, lastChild: &lastChild)
+        current = append(
+          kind: .element, tag: name, text: "", attributes: nodeAttributes, parent: current,
+          lastChild: &lastChild)
       case UInt8(ascii: "C"):
         if current > 0 { current = Int(parents[current]) }
       case UInt8(ascii: "T"):
         // Scripts and styles are never text; only JSON-LD is read.
         let tag = tags[current]
-        if (tag == "script" && attribute("type", of: current)?.lowercased() != "application/ld+json") || tag == "style" {
+        if (tag == "script"
+          && attribute("type", of: current)?.lowercased() != "application/ld+json")
+          || tag == "style"
+        {
           guard skipString() else { return }
-          _ = append(kind: .text, tag: "", text: "", attributes: [], parent: current, lastChild: &lastChild)
+          _ = append(
+            kind: .text, tag: "", text: "", attributes: [], parent: current, lastChild: &lastChild)
           continue
         }
         guard let text = string() else { return }
-        _ = append(kind: .text, tag: "", text: text, attributes: [], parent: current, lastChild: &lastChild)
+        _ = append(
+          kind: .text, tag: "", text: text, attributes: [], parent: current, lastChild: &lastChild)
       default:
         return
       }
@@ -157,7 +177,9 @@ public struct HTMLDocument: Sendable {
     var bytes: [UInt8] = []
     for attribute in attributes[index] where attribute.name == "class" || attribute.name == "id" {
       if !bytes.isEmpty { bytes.append(0x20) }
-      for byte in attribute.value.utf8 { bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+      for byte in attribute.value.utf8 {
+        bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+      }
     }
     return bytes
   }

@@ -35,9 +35,12 @@ public struct HTMLPageReader: Sendable {
   public func read(_ html: String, url: String? = nil) -> HTMLPage {
     var html = html
     let document = html.withUTF8 { HTMLDocument(utf8: $0) }
-    guard !document.isEmpty else { return HTMLPage(blocks: [], removed: [], captions: [], metadata: PageMetadata()) }
+    guard !document.isEmpty else {
+      return HTMLPage(blocks: [], removed: [], captions: [], metadata: PageMetadata())
+    }
     let metadata = PageMetadata.read(document, url: url)
     let main = extractor.extract(document, title: metadata.title)
-    return HTMLPage(blocks: main.blocks, removed: main.removed, captions: main.captions, metadata: metadata)
+    return HTMLPage(
+      blocks: main.blocks, removed: main.removed, captions: main.captions, metadata: metadata)
   }
 }

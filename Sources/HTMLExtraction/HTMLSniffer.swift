@@ -8,7 +8,8 @@
 /// ```
 public enum HTMLSniffer {
   static let markers = [
-    "<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<div", "<p>", "<p ", "<article", "<section",
+    "<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<div", "<p>", "<p ",
+    "<article", "<section",
     "<!--", "<table", "<h1",
   ].map { Array($0.utf8) }
 
@@ -17,7 +18,9 @@ public enum HTMLSniffer {
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
     while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
     guard start < bytes.count, bytes[start] == UInt8(ascii: "<") else { return false }
-    let head = bytes[start..<min(bytes.count, start + 1024)].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+    let head = bytes[start..<min(bytes.count, start + 1024)].map {
+      $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0
+    }
     return markers.contains { marker in HTMLCharset.find(marker, in: head, from: 0) != nil }
   }
 }

@@ -40,15 +40,21 @@ struct LinkedData {
     case .array(let items):
       for item in items.prefix(50) { visit(item, depth: depth + 1) }
     case .object(let fields):
-      if case .array? = fields["@graph"], let graph = fields["@graph"] { visit(graph, depth: depth + 1) }
+      if case .array? = fields["@graph"], let graph = fields["@graph"] {
+        visit(graph, depth: depth + 1)
+      }
       let type = Self.types(fields["@type"])
-      let isArticle = type.contains { $0.hasSuffix("Article") || $0 == "BlogPosting" || $0 == "Report" || $0 == "WebPage" }
+      let isArticle = type.contains {
+        $0.hasSuffix("Article") || $0 == "BlogPosting" || $0 == "Report" || $0 == "WebPage"
+      }
       guard isArticle || fields["datePublished"] != nil else { return }
       // An article's own facts beat a WebPage's.
       let strong = type.contains { $0 != "WebPage" }
       let overrides = strong && !fromArticle
       func take(_ slot: inout String?, _ key: String) {
-        if let text = fields[key]?.stringValue, !text.isEmpty, slot == nil || overrides { slot = text }
+        if let text = fields[key]?.stringValue, !text.isEmpty, slot == nil || overrides {
+          slot = text
+        }
       }
       take(&published, "datePublished")
       take(&modified, "dateModified")

@@ -8,15 +8,20 @@ struct MainTextPass {
 
   /// Elements never read as text (scripts, forms' controls, embedded media, navigation).
   static let skippedTags: Set<String> = [
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "select",
-    "option", "button", "input", "textarea", "head", "title", "meta", "link", "nav", "aside", "footer", "audio",
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas",
+    "select",
+    "option", "button", "input", "textarea", "head", "title", "meta", "link", "nav", "aside",
+    "footer", "audio",
     "video", "source", "picture", "img", "map", "dialog", "menu",
   ]
   /// Elements that start and end a paragraph.
   static let blockTags: Set<String> = [
-    "address", "article", "aside", "blockquote", "dd", "details", "div", "dl", "dt", "fieldset", "figcaption",
-    "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "nav",
-    "ol", "p", "pre", "section", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "br", "summary",
+    "address", "article", "aside", "blockquote", "dd", "details", "div", "dl", "dt", "fieldset",
+    "figcaption",
+    "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li",
+    "main", "nav",
+    "ol", "p", "pre", "section", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "br",
+    "summary",
     "center", "caption", "body", "html",
   ]
   static let headingTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
@@ -107,7 +112,9 @@ struct MainTextPass {
         case "aria-hidden" where attribute.value == "true":
           skipped[index] = true
         case "style":
-          let style = attribute.value.utf8.compactMap { $0 == 0x20 ? nil : ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) }
+          let style = attribute.value.utf8.compactMap {
+            $0 == 0x20 ? nil : ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0)
+          }
           if ClassHints.find(Self.displayNone, in: style, wholeToken: false)
             || ClassHints.find(Self.visibilityHidden, in: style, wholeToken: false)
           {
@@ -115,7 +122,9 @@ struct MainTextPass {
           }
         case "itemprop" where attribute.value == "articleBody":
           classAndID += Array(" articlebody".utf8)
-        case "role" where attribute.value == "navigation" || attribute.value == "complementary" || attribute.value == "contentinfo":
+        case "role"
+        where attribute.value == "navigation" || attribute.value == "complementary"
+          || attribute.value == "contentinfo":
           skipped[index] = true
         default:
           break
@@ -157,7 +166,9 @@ struct MainTextPass {
       // Images and form controls count even where they are skipped as text.
       if !dropped[index] {
         if tag == "img" { images[index] += 1 }
-        if tag == "input" || tag == "select" || tag == "textarea" || tag == "button" { inputs[index] += 1 }
+        if tag == "input" || tag == "select" || tag == "textarea" || tag == "button" {
+          inputs[index] += 1
+        }
       }
       if !(skipped[index] || dropped[index]) && document.kinds[index] == .text {
         let (length, commaCount) = Self.measure(document.texts[index])
@@ -236,7 +247,9 @@ struct MainTextPass {
         rule = nil
       } else if found.contains(.caption) && !found.contains(.likely) && textLength[index] < 400 {
         let text = BlockText.fold(document.text(of: index))
-        if !text.isEmpty && captions.count < 50 && !captions.contains(text) { captions.append(text) }
+        if !text.isEmpty && captions.count < 50 && !captions.contains(text) {
+          captions.append(text)
+        }
         dropped[index] = true
         continue
       } else {
@@ -246,11 +259,15 @@ struct MainTextPass {
       dropped[index] = true
       if let rule, textLength[index] > 0, removed.count < 50 {
         removed.append(
-          HTMLRemoval(text: BlockText.clip(document.blockSeparatedText(of: index, blockTags: Self.blockTags), to: 300), rule: rule))
+          HTMLRemoval(
+            text: BlockText.clip(
+              document.blockSeparatedText(of: index, blockTags: Self.blockTags), to: 300),
+            rule: rule))
       }
     }
     // Figure captions: metadata, never body text.
-    for index in 1..<document.count where document.tags[index] == "figcaption" && !skipped[index] && !dropped[index] {
+    for index in 1..<document.count
+    where document.tags[index] == "figcaption" && !skipped[index] && !dropped[index] {
       let text = BlockText.fold(document.text(of: index))
       if !text.isEmpty && captions.count < 50 && !captions.contains(text) { captions.append(text) }
       dropped[index] = true
@@ -295,7 +312,8 @@ struct MainTextPass {
     // readability wraps in a paragraph of its own: that text scores the box itself.
     var inlineLength = textLength
     var inlineCommas = commas
-    for index in 1..<count where document.kinds[index] == .element && !skipped[index] && !dropped[index] {
+    for index in 1..<count
+    where document.kinds[index] == .element && !skipped[index] && !dropped[index] {
       let parent = Int(document.parents[index])
       if MainTextPass.blockTags.contains(document.tags[index]) {
         inlineLength[parent] -= textLength[index]
@@ -303,10 +321,15 @@ struct MainTextPass {
       }
     }
     var paragraphs: [(node: Int, firstAncestor: Int, length: Int, commas: Int)] = []
-    for index in 1..<count where document.kinds[index] == .element && !skipped[index] && !dropped[index] {
+    for index in 1..<count
+    where document.kinds[index] == .element && !skipped[index] && !dropped[index] {
       if isScorable(index) {
-        if textLength[index] >= 25 { paragraphs.append((index, Int(document.parents[index]), textLength[index], commas[index])) }
-      } else if blockChildren[index] && inlineLength[index] >= 25 && !Self.headingTags.contains(document.tags[index]) {
+        if textLength[index] >= 25 {
+          paragraphs.append((index, Int(document.parents[index]), textLength[index], commas[index]))
+        }
+      } else if blockChildren[index] && inlineLength[index] >= 25
+        && !Self.headingTags.contains(document.tags[index])
+      {
         paragraphs.append((index, index, inlineLength[index], inlineCommas[index]))
       }
     }
@@ -358,8 +381,11 @@ struct MainTextPass {
         }
       }
       // An only child stands for its parent.
-      while top > 0, Int(document.parents[top]) > 0, document.tags[Int(document.parents[top])] != "body",
-        document.children(of: Int(document.parents[top])).filter({ document.kinds[$0] == .element && !skipped[$0] && !dropped[$0] }).count == 1
+      while top > 0, Int(document.parents[top]) > 0,
+        document.tags[Int(document.parents[top])] != "body",
+        document.children(of: Int(document.parents[top])).filter({
+          document.kinds[$0] == .element && !skipped[$0] && !dropped[$0]
+        }).count == 1
       {
         top = Int(document.parents[top])
       }
@@ -378,7 +404,9 @@ struct MainTextPass {
         }
         guard document.kinds[sibling] == .element else { continue }
         var bonus = 0.0
-        if let topClass, !topClass.isEmpty, document.attribute("class", of: sibling) == topClass { bonus = topScore * 0.2 }
+        if let topClass, !topClass.isEmpty, document.attribute("class", of: sibling) == topClass {
+          bonus = topScore * 0.2
+        }
         if isCandidate[sibling] && scores[sibling] + bonus >= threshold {
           included.append(sibling)
         } else if document.tags[sibling] == "p" {
@@ -387,7 +415,9 @@ struct MainTextPass {
           let text = document.text(of: sibling)
           if length > 80 && density < 0.25 {
             included.append(sibling)
-          } else if length > 0 && length <= 80 && density == 0 && (text.contains(". ") || text.hasSuffix(".")) {
+          } else if length > 0 && length <= 80 && density == 0
+            && (text.contains(". ") || text.hasSuffix("."))
+          {
             included.append(sibling)
           }
         }

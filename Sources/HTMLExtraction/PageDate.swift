@@ -9,7 +9,8 @@
 /// ```
 public enum PageDate {
   static let months: [String: Int] = [
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "oct": 10, "nov": 11,
     "dec": 12,
   ]
 
@@ -19,7 +20,10 @@ public enum PageDate {
   /// A real calendar date as `YYYY-MM-DD`, or nil.
   static func format(_ year: Int, _ month: Int, _ day: Int) -> String? {
     guard years.contains(year), (1...12).contains(month), day >= 1 else { return nil }
-    let days = [31, (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    let days = [
+      31, (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31,
+      30, 31, 30, 31,
+    ]
     guard day <= days[month - 1] else { return nil }
     func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
     return "\(year)-\(two(month))-\(two(day))"
@@ -56,27 +60,37 @@ public enum PageDate {
           pendingSeparator = ""
         }
         currentIsNumber = isDigit
-        current.unicodeScalars.append(isUpper ? Unicode.Scalar(scalar.value | 0x20) ?? scalar : scalar)
+        current.unicodeScalars.append(
+          isUpper ? Unicode.Scalar(scalar.value | 0x20) ?? scalar : scalar)
       } else {
         if !current.isEmpty {
           result.append(Token(isNumber: currentIsNumber, text: current, separator: separator))
           current = ""
         }
-        if pendingSeparator.unicodeScalars.count < 4 { pendingSeparator.unicodeScalars.append(scalar) }
+        if pendingSeparator.unicodeScalars.count < 4 {
+          pendingSeparator.unicodeScalars.append(scalar)
+        }
       }
     }
-    if !current.isEmpty { result.append(Token(isNumber: currentIsNumber, text: current, separator: separator)) }
+    if !current.isEmpty {
+      result.append(Token(isNumber: currentIsNumber, text: current, separator: separator))
+    }
     return result
   }
 
   /// What may stand between the year, month and day of a numeric date.
-  static let dateSeparators: Set<String> = ["-", "/", ".", "年", "月", "년 ", "월 ", "년", "월", "/ ", ". "]
+  static let dateSeparators: Set<String> = [
+    "-", "/", ".", "年", "月", "년 ", "월 ", "년", "월", "/ ", ". ",
+  ]
 
   /// Month names and abbreviations (English), lower case.
   static let monthNames: [String: Int] = {
     var names = months
-    let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-      "november", "december"]
+    let full = [
+      "january", "february", "march", "april", "may", "june", "july", "august", "september",
+      "october",
+      "november", "december",
+    ]
     for (index, name) in full.enumerated() { names[name] = index + 1 }
     names["sept"] = 9
     return names
@@ -92,10 +106,14 @@ public enum PageDate {
       if part.text.count == 8, index == 0, let whole = Int(part.text) {
         return format(whole / 10000, whole / 100 % 100, whole % 100)
       }
-      if part.text.count == 4, index + 2 < parts.count, let year = Int(part.text), parts[index + 1].isNumber,
-        parts[index + 2].isNumber, parts[index + 1].text.count <= 2, parts[index + 2].text.count <= 2,
-        dateSeparators.contains(parts[index + 1].separator), dateSeparators.contains(parts[index + 2].separator),
-        let month = Int(parts[index + 1].text), let day = Int(parts[index + 2].text), let date = format(year, month, day)
+      if part.text.count == 4, index + 2 < parts.count, let year = Int(part.text),
+        parts[index + 1].isNumber,
+        parts[index + 2].isNumber, parts[index + 1].text.count <= 2,
+        parts[index + 2].text.count <= 2,
+        dateSeparators.contains(parts[index + 1].separator),
+        dateSeparators.contains(parts[index + 2].separator),
+        let month = Int(parts[index + 1].text), let day = Int(parts[index + 2].text),
+        let date = format(year, month, day)
       {
         return date
       }
@@ -104,9 +122,15 @@ public enum PageDate {
     for (index, part) in parts.enumerated() where !part.isNumber {
       guard let month = monthNames[part.text] else { continue }
       let before = index > 0 && parts[index - 1].isNumber ? Int(parts[index - 1].text) : nil
-      let after = parts[(index + 1)...].prefix(4).filter(\.isNumber).prefix(2).compactMap { Int($0.text) }
-      if let before, before <= 31, let year = after.first, year > 31 { return format(year, month, before) }
-      if after.count >= 2, after[0] <= 31, after[1] > 31 { return format(after[1], month, after[0]) }
+      let after = parts[(index + 1)...].prefix(4).filter(\.isNumber).prefix(2).compactMap {
+        Int($0.text)
+      }
+      if let before, before <= 31, let year = after.first, year > 31 {
+        return format(year, month, before)
+      }
+      if after.count >= 2, after[0] <= 31, after[1] > 31 {
+        return format(after[1], month, after[0])
+      }
       return nil
     }
     return nil
@@ -116,8 +140,11 @@ public enum PageDate {
   /// after the newsroom's own.
   static func isUTC(_ text: String) -> Bool {
     var trimmed = Substring(text)
-    while let last = trimmed.last, last == " " || last == "\n" || last == "\t" { trimmed = trimmed.dropLast() }
-    return trimmed.hasSuffix("Z") || trimmed.hasSuffix("+00:00") || trimmed.hasSuffix("+0000") || trimmed.hasSuffix("GMT")
+    while let last = trimmed.last, last == " " || last == "\n" || last == "\t" {
+      trimmed = trimmed.dropLast()
+    }
+    return trimmed.hasSuffix("Z") || trimmed.hasSuffix("+00:00") || trimmed.hasSuffix("+0000")
+      || trimmed.hasSuffix("GMT")
       || trimmed.hasSuffix("UTC")
   }
 
@@ -128,7 +155,9 @@ public enum PageDate {
     if parts[2] > 1 { return format(parts[0], parts[1], parts[2] - 1) }
     if parts[1] > 1 {
       let month = parts[1] - 1
-      for day in stride(from: 31, through: 28, by: -1) { if let date = format(parts[0], month, day) { return date } }
+      for day in stride(from: 31, through: 28, by: -1) {
+        if let date = format(parts[0], month, day) { return date }
+      }
       return nil
     }
     return format(parts[0] - 1, 12, 31)
@@ -145,18 +174,23 @@ public enum PageDate {
     let parts = all.map { $0.isNumber ? $0.text : "" }
     for (index, part) in parts.enumerated() {
       // "/2019/nov/18/"
-      if part.count == 4, index + 2 < all.count, let year = Int(part), let month = monthNames[all[index + 1].text],
-        all[index + 2].isNumber, let day = Int(all[index + 2].text), let date = format(year, month, day)
+      if part.count == 4, index + 2 < all.count, let year = Int(part),
+        let month = monthNames[all[index + 1].text],
+        all[index + 2].isNumber, let day = Int(all[index + 2].text),
+        let date = format(year, month, day)
       {
         return date
       }
-      if part.count == 4, index + 2 < parts.count, let year = Int(part), let month = Int(parts[index + 1]),
+      if part.count == 4, index + 2 < parts.count, let year = Int(part),
+        let month = Int(parts[index + 1]),
         let day = Int(parts[index + 2]), parts[index + 1].count <= 2, parts[index + 2].count <= 2,
         let date = format(year, month, day)
       {
         return date
       }
-      if part.count == 8, let whole = Int(part), let date = format(whole / 10000, whole / 100 % 100, whole % 100) {
+      if part.count == 8, let whole = Int(part),
+        let date = format(whole / 10000, whole / 100 % 100, whole % 100)
+      {
         return date
       }
     }

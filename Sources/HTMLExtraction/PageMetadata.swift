@@ -38,29 +38,39 @@ public struct PageMetadata: Sendable, Equatable {
   public static let dateSources = ["html-meta", "html-json-ld", "html-time", "html-text", "url"]
 
   static let titleKeys = ["og:title", "twitter:title", "dc.title", "headline"]
-  static let descriptionKeys = ["og:description", "description", "twitter:description", "dc.description"]
+  static let descriptionKeys = [
+    "og:description", "description", "twitter:description", "dc.description",
+  ]
   static let siteKeys = ["og:site_name", "publisher", "dc.publisher"]
   static let authorKeys = [
-    "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl", "cxenseparse:author",
+    "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl",
+    "cxenseparse:author",
     "dcterms.creator", "og:article:author",
   ]
   static let publishedKeys = [
-    "article:published_time", "og:article:published_time", "datepublished", "published_time", "article.published",
-    "pubdate", "publishdate", "publish-date", "publish_date", "parsely-pub-date", "sailthru.date", "dc.date.issued",
-    "dcterms.issued", "dcterms.created", "dc.date", "date", "original-publish-date", "article_date_original",
+    "article:published_time", "og:article:published_time", "datepublished", "published_time",
+    "article.published",
+    "pubdate", "publishdate", "publish-date", "publish_date", "parsely-pub-date", "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued", "dcterms.created", "dc.date", "date", "original-publish-date",
+    "article_date_original",
     "og:published_time", "cxenseparse:recs:publishtime", "displaydate", "release_date",
   ]
   /// Class and id words of elements that show or hold the article's date.
-  static let dateElementWords = ["date", "publish", "posted", "byline", "meta", "time"].map { Array($0.utf8) }
+  static let dateElementWords = ["date", "publish", "posted", "byline", "meta", "time"].map {
+    Array($0.utf8)
+  }
   static let publishWord = Array("publish".utf8)
   /// Elements a date line or a date field is written in.
   static let dateLineTags: Set<String> = [
-    "div", "span", "p", "time", "small", "em", "strong", "b", "i", "li", "dd", "dt", "td", "abbr", "header", "section",
+    "div", "span", "p", "time", "small", "em", "strong", "b", "i", "li", "dd", "dt", "td", "abbr",
+    "header", "section",
     "input", "font", "address", "h2", "h3", "h4", "h5", "h6",
   ]
 
   static let modifiedKeys = [
-    "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified", "lastmod",
+    "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified",
+    "lastmod",
     "article.updated", "dc.date.modified",
   ]
 
@@ -87,29 +97,43 @@ public struct PageMetadata: Sendable, Equatable {
       // or a machine field (<input class="published_date" value="…">), named by class or id.
       if shownDates.count < 20, Self.dateLineTags.contains(tag) {
         let name = document.classAndID(of: index)
-        if !name.isEmpty, dateElementWords.contains(where: { ClassHints.find($0, in: name, wholeToken: false) }) {
+        if !name.isEmpty,
+          dateElementWords.contains(where: { ClassHints.find($0, in: name, wholeToken: false) })
+        {
           if elementDate == nil, ClassHints.find(publishWord, in: name, wholeToken: false),
-            let value = document.attribute("content", of: index) ?? document.attribute("value", of: index)
+            let value = document.attribute("content", of: index) ?? document.attribute(
+              "value", of: index)
               ?? document.attribute("datetime", of: index)
           {
             elementDate = PageDate.parse(value)
           }
           if document.firstChildren[index] >= 0 {
             let text = BlockText.fold(document.text(of: index))
-            if text.unicodeScalars.count <= 120, let date = PageDate.parse(text) { shownDates.append((index, date)) }
+            if text.unicodeScalars.count <= 120, let date = PageDate.parse(text) {
+              shownDates.append((index, date))
+            }
           }
         }
       }
       switch tag {
       case "html":
-        if pageLanguage == nil { pageLanguage = document.attribute("lang", of: index) ?? document.attribute("xml:lang", of: index) }
+        if pageLanguage == nil {
+          pageLanguage =
+            document.attribute("lang", of: index) ?? document.attribute("xml:lang", of: index)
+        }
       case "meta":
-        guard let content = document.attribute("content", of: index).map(BlockText.fold), !content.isEmpty else { continue }
-        if let equiv = document.attribute("http-equiv", of: index)?.lowercased(), equiv == "content-language" {
+        guard let content = document.attribute("content", of: index).map(BlockText.fold),
+          !content.isEmpty
+        else { continue }
+        if let equiv = document.attribute("http-equiv", of: index)?.lowercased(),
+          equiv == "content-language"
+        {
           contentLanguage = content
         }
         for key in ["property", "name", "itemprop"] {
-          if let name = document.attribute(key, of: index)?.lowercased(), tags[name] == nil { tags[name] = content }
+          if let name = document.attribute(key, of: index)?.lowercased(), tags[name] == nil {
+            tags[name] = content
+          }
         }
       case "title":
         if titleElement == nil { titleElement = BlockText.fold(document.text(of: index)) }
@@ -121,15 +145,21 @@ public struct PageMetadata: Sendable, Equatable {
         }
       case "link":
         let rel = document.attribute("rel", of: index)?.lowercased() ?? ""
-        if rel == "canonical", metadata.canonicalURL == nil, let href = document.attribute("href", of: index), href.hasPrefix("http") {
+        if rel == "canonical", metadata.canonicalURL == nil,
+          let href = document.attribute("href", of: index), href.hasPrefix("http")
+        {
           metadata.canonicalURL = href
         }
       case "script":
-        if document.attribute("type", of: index)?.lowercased() == "application/ld+json", jsonLD.count < 8 {
+        if document.attribute("type", of: index)?.lowercased() == "application/ld+json",
+          jsonLD.count < 8
+        {
           jsonLD.append(document.text(of: index))
         }
       case "time":
-        if timeDate == nil, let value = document.attribute("datetime", of: index), let date = PageDate.parse(value) {
+        if timeDate == nil, let value = document.attribute("datetime", of: index),
+          let date = PageDate.parse(value)
+        {
           timeDate = date
         }
       default:
@@ -137,13 +167,20 @@ public struct PageMetadata: Sendable, Equatable {
       }
       // Microdata on other elements: <span itemprop="datePublished" content="…">, <time itemprop=…>.
       if let property = document.attribute("itemprop", of: index)?.lowercased(), tag != "meta" {
-        let value = document.attribute("content", of: index) ?? document.attribute("datetime", of: index)
+        let value =
+          document.attribute("content", of: index) ?? document.attribute("datetime", of: index)
         switch property {
         case "datepublished", "datemodified":
-          if tags[property] == nil, let value = value ?? Optional(BlockText.fold(document.text(of: index))) { tags[property] = value }
+          if tags[property] == nil,
+            let value = value ?? Optional(BlockText.fold(document.text(of: index)))
+          {
+            tags[property] = value
+          }
         case "author":
           let name = BlockText.fold(document.text(of: index))
-          if !name.isEmpty, name.unicodeScalars.count < 80, itemAuthors.count < 10 { itemAuthors.append(name) }
+          if !name.isEmpty, name.unicodeScalars.count < 80, itemAuthors.count < 10 {
+            itemAuthors.append(name)
+          }
         default:
           break
         }
@@ -157,10 +194,17 @@ public struct PageMetadata: Sendable, Equatable {
       return nil
     }
     metadata.description = first(descriptionKeys) ?? linked.description
-    metadata.siteName = tags["og:site_name"] ?? linked.publisher ?? first(Array(siteKeys.dropFirst()))
-    let title = first(titleKeys) ?? linked.headline ?? titleElement.flatMap { $0.isEmpty ? nil : $0 } ?? firstHeading
-    metadata.title = title.map { withoutSiteName($0, siteName: metadata.siteName, heading: firstHeading) }
-    if metadata.canonicalURL == nil, let address = tags["og:url"], address.hasPrefix("http") { metadata.canonicalURL = address }
+    metadata.siteName =
+      tags["og:site_name"] ?? linked.publisher ?? first(Array(siteKeys.dropFirst()))
+    let title =
+      first(titleKeys) ?? linked.headline ?? titleElement.flatMap { $0.isEmpty ? nil : $0 }
+      ?? firstHeading
+    metadata.title = title.map {
+      withoutSiteName($0, siteName: metadata.siteName, heading: firstHeading)
+    }
+    if metadata.canonicalURL == nil, let address = tags["og:url"], address.hasPrefix("http") {
+      metadata.canonicalURL = address
+    }
     var authors: [String] = []
     for key in authorKeys {
       if let value = tags[key], !value.hasPrefix("http"), !value.isEmpty { authors.append(value) }
@@ -179,12 +223,15 @@ public struct PageMetadata: Sendable, Equatable {
       metadata.published = Dated(value: date, from: "html-time")
     } else if let date = urlDate {
       metadata.published = Dated(value: date, from: "url")
-    } else if let shown = shownDates.first(where: { $0.node > (firstHeadingNode ?? 0) }) ?? shownDates.first {
+    } else if let shown = shownDates.first(where: { $0.node > (firstHeadingNode ?? 0) })
+      ?? shownDates.first
+    {
       metadata.published = Dated(value: shown.date, from: "html-text")
     }
     // A UTC timestamp (2019-11-20T02:59:46Z) is often the evening before in the newsroom: when
     // the page's own local date (<time>, the URL) is the day before, that is the date.
-    if let published = metadata.published, published.from == "html-meta" || published.from == "html-json-ld",
+    if let published = metadata.published,
+      published.from == "html-meta" || published.from == "html-json-ld",
       let raw = published.from == "html-meta" ? metaText : linked.published, PageDate.isUTC(raw),
       let before = PageDate.dayBefore(published.value)
     {
@@ -199,7 +246,9 @@ public struct PageMetadata: Sendable, Equatable {
     } else if let date = linked.modified.flatMap(PageDate.parse) {
       metadata.modified = Dated(value: date, from: "html-json-ld")
     }
-    metadata.language = primaryLanguage(pageLanguage) ?? primaryLanguage(contentLanguage) ?? primaryLanguage(linked.language)
+    metadata.language =
+      primaryLanguage(pageLanguage) ?? primaryLanguage(contentLanguage)
+      ?? primaryLanguage(linked.language)
     return metadata
   }
 
@@ -215,9 +264,15 @@ public struct PageMetadata: Sendable, Equatable {
       let before = String(title[..<range.lowerBound])
       let after = String(title[range.upperBound...])
       let site = siteName?.lowercased()
-      if let site, after.lowercased() == site || site.hasPrefix(after.lowercased()) && after.count >= 3 { return before }
+      if let site,
+        after.lowercased() == site || site.hasPrefix(after.lowercased()) && after.count >= 3
+      {
+        return before
+      }
       if let heading, before == heading { return before }
-      if let range = title.range(of: separator), let site, title[..<range.lowerBound].lowercased() == site {
+      if let range = title.range(of: separator), let site,
+        title[..<range.lowerBound].lowercased() == site
+      {
         return String(title[range.upperBound...])
       }
     }
@@ -227,8 +282,11 @@ public struct PageMetadata: Sendable, Equatable {
   /// "de-DE" -> "de", "pt_BR" -> "pt"; nil for what is not a language tag.
   static func primaryLanguage(_ tag: String?) -> String? {
     guard let tag else { return nil }
-    let primary = tag.trimmingSpaces.prefix { $0 != "-" && $0 != "_" && $0 != "," && $0 != ";" }.lowercased()
-    guard (2...3).contains(primary.count), primary.allSatisfy({ $0 >= "a" && $0 <= "z" }) else { return nil }
+    let primary = tag.trimmingSpaces.prefix { $0 != "-" && $0 != "_" && $0 != "," && $0 != ";" }
+      .lowercased()
+    guard (2...3).contains(primary.count), primary.allSatisfy({ $0 >= "a" && $0 <= "z" }) else {
+      return nil
+    }
     return primary
   }
 
@@ -237,8 +295,12 @@ public struct PageMetadata: Sendable, Equatable {
     var result: [String] = []
     for name in names {
       var text = BlockText.fold(name)
-      for prefix in ["By ", "by ", "BY "] where text.hasPrefix(prefix) { text = String(text.dropFirst(prefix.count)) }
-      guard !text.isEmpty, text.unicodeScalars.count <= 80, !text.contains("://"), !result.contains(text) else { continue }
+      for prefix in ["By ", "by ", "BY "] where text.hasPrefix(prefix) {
+        text = String(text.dropFirst(prefix.count))
+      }
+      guard !text.isEmpty, text.unicodeScalars.count <= 80, !text.contains("://"),
+        !result.contains(text)
+      else { continue }
       result.append(text)
       if result.count == 10 { break }
     }

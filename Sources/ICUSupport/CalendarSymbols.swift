@@ -31,13 +31,15 @@ public struct CalendarSymbols: Sendable {
   public init(locale: String) throws {
     var status: Int32 = 0
     guard let formatter = cicu_datefmt_open(locale, &status), status <= 0 else {
-      throw ICUError(status > 0 ? status : 1, "cannot read calendar symbols for locale \"\(locale)\"")
+      throw ICUError(
+        status > 0 ? status : 1, "cannot read calendar symbols for locale \"\(locale)\"")
     }
     defer { cicu_datefmt_close(formatter) }
     func read(_ set: Int32, dropFirst: Bool) -> [String] {
       let count = cicu_datefmt_symbol_count(formatter, set)
       let all = (0..<count).map { index in
-        (try? UTF16Buffer.string(capacity: 32, operation: "read a calendar symbol") { dest, capacity, status in
+        (try? UTF16Buffer.string(capacity: 32, operation: "read a calendar symbol") {
+          dest, capacity, status in
           cicu_datefmt_symbol(formatter, set, index, dest, capacity, &status)
         }) ?? ""
       }
@@ -46,11 +48,13 @@ public struct CalendarSymbols: Sendable {
     self.locale = locale
     let monthIDs: [Width: Int32] = [
       .wide: CICU_MONTHS_WIDE, .abbreviated: CICU_MONTHS_ABBREVIATED,
-      .standaloneWide: CICU_MONTHS_STANDALONE_WIDE, .standaloneAbbreviated: CICU_MONTHS_STANDALONE_ABBREVIATED,
+      .standaloneWide: CICU_MONTHS_STANDALONE_WIDE,
+      .standaloneAbbreviated: CICU_MONTHS_STANDALONE_ABBREVIATED,
     ]
     let weekdayIDs: [Width: Int32] = [
       .wide: CICU_WEEKDAYS_WIDE, .abbreviated: CICU_WEEKDAYS_ABBREVIATED,
-      .standaloneWide: CICU_WEEKDAYS_STANDALONE_WIDE, .standaloneAbbreviated: CICU_WEEKDAYS_STANDALONE_ABBREVIATED,
+      .standaloneWide: CICU_WEEKDAYS_STANDALONE_WIDE,
+      .standaloneAbbreviated: CICU_WEEKDAYS_STANDALONE_ABBREVIATED,
     ]
     // Month sets may carry a 13th (lunar) entry, empty for Gregorian; keep the first twelve.
     monthSets = monthIDs.mapValues { Array(read($0, dropFirst: false).prefix(12)) }

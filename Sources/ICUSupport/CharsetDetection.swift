@@ -29,7 +29,8 @@ public enum CharsetDetection {
         names.withUnsafeMutableBufferPointer { nameBuffer in
           confidences.withUnsafeMutableBufferPointer { confidenceBuffer in
             cicu_detect_charsets(
-              text.baseAddress, Int32(text.count), nameBuffer.baseAddress, confidenceBuffer.baseAddress, Int32(limit),
+              text.baseAddress, Int32(text.count), nameBuffer.baseAddress,
+              confidenceBuffer.baseAddress, Int32(limit),
               &status)
           }
         }
@@ -39,7 +40,8 @@ public enum CharsetDetection {
     return (0..<Int(found)).map { index in
       let slice = names[(index * nameCapacity)..<((index + 1) * nameCapacity)]
       let bytes = slice.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
-      return Match(name: String(decoding: bytes, as: UTF8.self), confidence: Int(confidences[index]))
+      return Match(
+        name: String(decoding: bytes, as: UTF8.self), confidence: Int(confidences[index]))
     }
   }
 
@@ -49,8 +51,10 @@ public enum CharsetDetection {
     guard bytes.count < Int(Int32.max) / 2 else { return nil }
     return bytes.withUnsafeBufferPointer { input -> String? in
       input.withMemoryRebound(to: CChar.self) { text -> String? in
-        try? UTF16Buffer.string(capacity: text.count + 1, operation: "converting from \(charset)") { dest, capacity, status in
-          cicu_convert_to_utf16(charset, text.baseAddress, Int32(text.count), dest, capacity, &status)
+        try? UTF16Buffer.string(capacity: text.count + 1, operation: "converting from \(charset)") {
+          dest, capacity, status in
+          cicu_convert_to_utf16(
+            charset, text.baseAddress, Int32(text.count), dest, capacity, &status)
         }
       }
     }

@@ -11,7 +11,8 @@ public enum LunisolarCalendar {
   /// Days since 1970-01-01 of lunar `lunarMonth`/`day` in the lunar year that begins in
   /// `gregorianYear`, or nil when ICU cannot compute it.
   public static func dayNumber(gregorianYear: Int, lunarMonth: Int, day: Int) -> Int? {
-    guard (1...12).contains(lunarMonth), (1...30).contains(day), (1...9999).contains(gregorianYear) else { return nil }
+    guard (1...12).contains(lunarMonth), (1...30).contains(day), (1...9999).contains(gregorianYear)
+    else { return nil }
     var status: Int32 = 0
     let days = cicu_lunar_to_gregorian(Int32(gregorianYear), Int32(lunarMonth), Int32(day), &status)
     return status > 0 ? nil : Int(days)

@@ -116,7 +116,9 @@ public enum Normalizer {
       var status: Int32 = 0
       let prefix = cicu_normalized_prefix(form.rawValue, src, length, &status)
       if status <= 0, prefix == length { return text }
-      return try UTF16Buffer.string(capacity: Int(length) + Int(length) / 2 + 8, operation: "normalize to \(form)") {
+      return try UTF16Buffer.string(
+        capacity: Int(length) + Int(length) / 2 + 8, operation: "normalize to \(form)"
+      ) {
         dest, capacity, status in
         cicu_normalize(form.rawValue, src, length, dest, capacity, &status)
       }
@@ -137,7 +139,8 @@ public enum Normalizer {
     }
     var normalized = true
     forEachPiece(of: text, form: form) { piece in
-      normalized = normalize(String(piece), form: form).unicodeScalars.elementsEqual(piece.unicodeScalars)
+      normalized = normalize(String(piece), form: form).unicodeScalars.elementsEqual(
+        piece.unicodeScalars)
       return normalized
     }
     return normalized

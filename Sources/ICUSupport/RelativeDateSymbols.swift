@@ -14,13 +14,15 @@ import CICU
 public final class RelativeDateSymbols {
   /// Units ICU formats relative offsets for.
   public enum Unit: Int32, CaseIterable, Sendable {
-    case year = 0, quarter, month, week, day, hour, minute, second
+    case year = 0
+    case quarter, month, week, day, hour, minute, second
     case sunday, monday, tuesday, wednesday, thursday, friday, saturday
   }
 
   /// Formatter widths.
   public enum Style: Int32, CaseIterable, Sendable {
-    case long = 0, short, narrow
+    case long = 0
+    case short, narrow
   }
 
   /// The locale id.
@@ -33,7 +35,8 @@ public final class RelativeDateSymbols {
   public init(locale: String, style: Style = .long) throws {
     var status: Int32 = 0
     guard let raw = cicu_reldatefmt_open(locale, style.rawValue, &status), status <= 0 else {
-      throw ICUError(status > 0 ? status : 1, "cannot open relative date formatter for \"\(locale)\"")
+      throw ICUError(
+        status > 0 ? status : 1, "cannot open relative date formatter for \"\(locale)\"")
     }
     self.locale = locale
     formatter = OpaquePointer(raw)
@@ -47,8 +50,11 @@ public final class RelativeDateSymbols {
   ///   - offset: negative for the past ("-23" hours → "23 ore fa").
   ///   - numeric: true always writes the number; false allows words ("ieri", "작년").
   public func format(_ offset: Double, _ unit: Unit, numeric: Bool) -> String? {
-    try? UTF16Buffer.string(capacity: 48, operation: "format a relative date") { dest, capacity, status in
-      cicu_reldatefmt_format(UnsafeMutableRawPointer(formatter), offset, unit.rawValue, numeric ? 1 : 0, dest, capacity, &status)
+    try? UTF16Buffer.string(capacity: 48, operation: "format a relative date") {
+      dest, capacity, status in
+      cicu_reldatefmt_format(
+        UnsafeMutableRawPointer(formatter), offset, unit.rawValue, numeric ? 1 : 0, dest, capacity,
+        &status)
     }
   }
 }
@@ -77,7 +83,8 @@ public final class PluralRules {
 
   /// The plural category keyword of `number` ("zero", "one", "two", "few", "many", "other").
   public func category(_ number: Double) -> String {
-    (try? UTF16Buffer.string(capacity: 8, operation: "select a plural category") { dest, capacity, status in
+    (try? UTF16Buffer.string(capacity: 8, operation: "select a plural category") {
+      dest, capacity, status in
       cicu_plural_select(UnsafeMutableRawPointer(rules), number, dest, capacity, &status)
     }) ?? "other"
   }
@@ -102,7 +109,8 @@ public final class SkeletonDateFormatter {
       cicu_datefmt_open_skeleton(locale, units, length, &status)
     }
     guard let raw, status <= 0 else {
-      throw ICUError(status > 0 ? status : 1, "cannot open a \"\(skeleton)\" date format for \"\(locale)\"")
+      throw ICUError(
+        status > 0 ? status : 1, "cannot open a \"\(skeleton)\" date format for \"\(locale)\"")
     }
     formatter = OpaquePointer(raw)
   }

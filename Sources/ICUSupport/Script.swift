@@ -62,7 +62,9 @@ public struct Script: Hashable, Sendable, CustomStringConvertible, Comparable {
   }
 
   /// Whether the scalar's Script_Extensions include this script (e.g. "ー" is used in Hira and Kana).
-  public func covers(_ scalar: Unicode.Scalar) -> Bool { cicu_script_has(scalar.value, number) != 0 }
+  public func covers(_ scalar: Unicode.Scalar) -> Bool {
+    cicu_script_has(scalar.value, number) != 0
+  }
 
   public static func < (lhs: Script, rhs: Script) -> Bool { lhs.code < rhs.code }
 }

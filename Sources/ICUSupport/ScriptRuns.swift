@@ -92,7 +92,11 @@ public enum ScriptRuns {
           guard let scalar = Unicode.Scalar(value) else { continue }
           let script = Script.of(scalar)
           if script.isNeutral { continue }
-          if script.number >= 0 && script.number < 256 { mark(Int(script.number)) } else { others.insert(script) }
+          if script.number >= 0 && script.number < 256 {
+            mark(Int(script.number))
+          } else {
+            others.insert(script)
+          }
         }
       }
     }

@@ -59,7 +59,9 @@ public final class SpoofChecker: @unchecked Sendable {
   /// The confusable skeleton of `text` (UTS #39): two strings that look alike share it.
   public func skeleton(_ text: String) -> String {
     let result = try? UTF16Buffer.with(text) { ptr, length in
-      try UTF16Buffer.string(capacity: Int(length) * 2 + 8, operation: "compute a confusable skeleton") {
+      try UTF16Buffer.string(
+        capacity: Int(length) * 2 + 8, operation: "compute a confusable skeleton"
+      ) {
         dest, capacity, status in
         lock.lock()
         defer { lock.unlock() }

@@ -34,8 +34,12 @@ public enum TextSegmenter {
   ///   - locale: an ICU locale id such as "en", "ko", "zh"; it tunes the rules only slightly.
   ///   - wordsOnly: drop segments of kind `.none` (spaces, punctuation).
   /// - Returns: the segments in order.
-  public static func words(in text: String, locale: String = "", wordsOnly: Bool = false) -> [Segment] {
-    segments(kind: CICU_BREAK_WORD, text: text, locale: locale).filter { !wordsOnly || $0.kind != .none }
+  public static func words(in text: String, locale: String = "", wordsOnly: Bool = false)
+    -> [Segment]
+  {
+    segments(kind: CICU_BREAK_WORD, text: text, locale: locale).filter {
+      !wordsOnly || $0.kind != .none
+    }
   }
 
   /// Splits `text` into sentences with ICU's sentence rules. They are abbreviation-aware only

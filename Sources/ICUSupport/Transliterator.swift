@@ -40,7 +40,9 @@ public final class Transliterator: @unchecked Sendable {
     var status: Int32 = 0
     let handle = UTF16Buffer.with(id) { cicu_trans_open($0, $1, 0, &status) }
     guard status <= 0, let handle else {
-      throw ICUError(status > 0 ? status : 1, "cannot open transliterator \"\(id)\" (list ids with `Transliterator.availableIDs`)")
+      throw ICUError(
+        status > 0 ? status : 1,
+        "cannot open transliterator \"\(id)\" (list ids with `Transliterator.availableIDs`)")
     }
     let transliterator = Transliterator(id: id, handle: handle)
     cache[id] = transliterator
@@ -103,7 +105,8 @@ public final class Transliterator: @unchecked Sendable {
   /// Every transliterator id ICU provides, e.g. "Han-Latin", "Cyrillic-Latin/BGN".
   public static var availableIDs: [String] {
     (0..<cicu_trans_count_ids()).compactMap { index in
-      try? UTF16Buffer.string(capacity: 64, operation: "list transliterator ids") { dest, capacity, status in
+      try? UTF16Buffer.string(capacity: 64, operation: "list transliterator ids") {
+        dest, capacity, status in
         cicu_trans_id_at(index, dest, capacity, &status)
       }
     }

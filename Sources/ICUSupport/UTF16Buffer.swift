@@ -3,7 +3,9 @@ import CICU
 /// Helpers to pass Swift strings to ICU as UTF-16 and read results back.
 enum UTF16Buffer {
   /// Calls `body` with the UTF-16 code units of `text` and their count.
-  static func with<R>(_ text: String, _ body: (UnsafePointer<UInt16>, Int32) throws -> R) rethrows -> R {
+  static func with<R>(_ text: String, _ body: (UnsafePointer<UInt16>, Int32) throws -> R) rethrows
+    -> R
+  {
     let units = Array(text.utf16)
     return try units.withUnsafeBufferPointer { buffer in
       // An empty array may have a nil base address; ICU accepts any pointer with length 0.

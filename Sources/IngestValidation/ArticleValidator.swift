@@ -33,7 +33,8 @@ public struct ArticleValidator: Sendable {
 
   /// Every rule, in order.
   public static let defaultRules: [any ValidationRule] = [
-    DetectMojibake(), CheckLineEndings(), RequireNFC(), FlagPrivateUseAndUnassigned(), FlagConfusableMixedScripts(),
+    DetectMojibake(), CheckLineEndings(), RequireNFC(), FlagPrivateUseAndUnassigned(),
+    FlagConfusableMixedScripts(),
     FindPlaceholders(), FindLeftoverBoilerplate(), FindUntranslatedFragments(), CheckBodyLength(),
     CheckTitleRepeatsBody(), CheckDates(), CheckNameSpellings(),
   ]
@@ -49,11 +50,13 @@ public struct ArticleValidator: Sendable {
   ///     repair did not run: mojibake is then looked for in `text`).
   /// - Returns: findings whose spans count in `text` unless `field` says otherwise.
   public func findings(
-    text: String, title: String?, published: String?, names: [NameMention], dates: [TemporalMention], rawText: String,
+    text: String, title: String?, published: String?, names: [NameMention],
+    dates: [TemporalMention], rawText: String,
     lang: String? = nil, references: [String] = [], repairs: [LocatedRepair]? = nil
   ) -> [Finding] {
     let context = ArticleContext(
-      text: text, title: title, published: published, names: names, dates: dates, rawText: rawText, lang: lang,
+      text: text, title: title, published: published, names: names, dates: dates, rawText: rawText,
+      lang: lang,
       references: references, repairs: repairs)
     var findings: [Finding] = []
     for rule in rules { rule.check(context, into: &findings) }
@@ -62,6 +65,7 @@ public struct ArticleValidator: Sendable {
 
   /// Every code the rules can report, with the rule that reports it.
   public static var codes: [(code: String, rule: String)] {
-    defaultRules.flatMap { rule in type(of: rule).codes.map { (code: $0, rule: type(of: rule).id) } }
+    defaultRules.flatMap { rule in type(of: rule).codes.map { (code: $0, rule: type(of: rule).id) }
+    }
   }
 }

@@ -29,7 +29,10 @@ import NormalizeCore
 /// ```
 public struct BatchValidator: Sendable {
   /// The finding codes batch checks add to articles.
-  public static let codes = ["batch-too-large", "duplicate-article", "near-duplicate-article", "name-spelling-varies-in-batch"]
+  public static let codes = [
+    "batch-too-large", "duplicate-article", "near-duplicate-article",
+    "name-spelling-varies-in-batch",
+  ]
 
   /// A finding about one article of the batch.
   public struct ArticleFinding: Sendable, Equatable {
@@ -132,7 +135,8 @@ public struct BatchValidator: Sendable {
       // Keyed by the spelling as written; variants (case, hyphens, partial) merge in `finish`.
       if spellings[key]?[mention.text]?.articles.last == article { continue }
       let isNew = spellings[key]?[mention.text] == nil
-      if spellingMentions >= maximumSpellingMentions || (isNew && spellingCount >= maximumSpellings) {
+      if spellingMentions >= maximumSpellingMentions || (isNew && spellingCount >= maximumSpellings)
+      {
         droppedSpellingMentions += 1
         continue
       }
@@ -142,7 +146,8 @@ public struct BatchValidator: Sendable {
       }
       if isNew {
         spellingCount += 1
-        spellings[key]?[mention.text] = Spelling(text: mention.text, canonical: mention.canonical, articles: [article])
+        spellings[key]?[mention.text] = Spelling(
+          text: mention.text, canonical: mention.canonical, articles: [article])
       } else {
         spellings[key]?[mention.text]?.articles.append(article)
       }
@@ -164,15 +169,21 @@ public struct BatchValidator: Sendable {
       findings.append(
         ArticleFinding(
           article: first,
-          finding: Finding(code: "batch-too-large", severity: .warning,
-                           message: "the batch holds more than \(maximumSignatures) comparable articles; \(unsignedArticles) articles after them were checked for exact duplicates only; split the batch to find their near-duplicates")))
+          finding: Finding(
+            code: "batch-too-large", severity: .warning,
+            message:
+              "the batch holds more than \(maximumSignatures) comparable articles; \(unsignedArticles) articles after them were checked for exact duplicates only; split the batch to find their near-duplicates"
+          )))
     }
     if droppedSpellingMentions > 0, let first = ids.first {
       findings.append(
         ArticleFinding(
           article: first,
-          finding: Finding(code: "batch-too-large", severity: .warning,
-                           message: "the batch holds more than \(maximumSpellings) name spellings or \(maximumSpellingMentions) mentions of them; \(droppedSpellingMentions) person mentions after them were not compared across articles; split the batch to compare every spelling")))
+          finding: Finding(
+            code: "batch-too-large", severity: .warning,
+            message:
+              "the batch holds more than \(maximumSpellings) name spellings or \(maximumSpellingMentions) mentions of them; \(droppedSpellingMentions) person mentions after them were not compared across articles; split the batch to compare every spelling"
+          )))
     }
     // Exact duplicates: each against the first article with the same text.
     var firstWithText: [UInt64: Int] = [:]
@@ -183,8 +194,9 @@ public struct BatchValidator: Sendable {
         findings.append(
           ArticleFinding(
             article: ids[i],
-            finding: Finding(code: "duplicate-article", severity: .warning,
-                             message: "same text as article \(ids[first]); drop one of them")))
+            finding: Finding(
+              code: "duplicate-article", severity: .warning,
+              message: "same text as article \(ids[first]); drop one of them")))
         if closest == nil || (closest?.similarity ?? 0) < 1 { closest = (ids[first], ids[i], 1) }
       } else {
         firstWithText[exact[i]] = i
@@ -281,13 +293,18 @@ public struct BatchValidator: Sendable {
       let low = values.min() ?? 0
       let high = values.max() ?? 0
       var listed = group.prefix(Self.listedMembers).map { ids[$0] }.joined(separator: ", ")
-      if group.count > Self.listedMembers { listed += " and \(group.count - Self.listedMembers) more" }
+      if group.count > Self.listedMembers {
+        listed += " and \(group.count - Self.listedMembers) more"
+      }
       let range = low == high ? Self.format(low) : "\(Self.format(low))–\(Self.format(high))"
       findings.append(
         ArticleFinding(
           article: ids[root],
-          finding: Finding(code: "near-duplicate-article", severity: .warning,
-                           message: "near-duplicate group of \(group.count) articles: \(listed) (estimated Jaccard similarity to \(ids[root]) \(range) over word 3-shingles); keep one version")))
+          finding: Finding(
+            code: "near-duplicate-article", severity: .warning,
+            message:
+              "near-duplicate group of \(group.count) articles: \(listed) (estimated Jaccard similarity to \(ids[root]) \(range) over word 3-shingles); keep one version"
+          )))
     }
     for key in keyOrder {
       guard let variants = spellings[key], variants.count > 1 else { continue }
@@ -296,15 +313,20 @@ public struct BatchValidator: Sendable {
       for (_, entry) in variants.sorted(by: { $0.key < $1.key }) {
         // Article ids in input order, a repeated id once in a row (as they were added).
         var articles: [String] = []
-        for index in entry.articles where articles.last != ids[Int(index)] { articles.append(ids[Int(index)]) }
-        if let index = groups.firstIndex(where: { CheckNameSpellings.areVariants($0.text, entry.text) }) {
+        for index in entry.articles where articles.last != ids[Int(index)] {
+          articles.append(ids[Int(index)])
+        }
+        if let index = groups.firstIndex(where: {
+          CheckNameSpellings.areVariants($0.text, entry.text)
+        }) {
           groups[index].articles = Array(Set(groups[index].articles + articles)).sorted()
         } else {
           groups.append((text: entry.text, canonical: entry.canonical, articles: articles))
         }
       }
       guard groups.count > 1, let lead = groups.first else { continue }
-      groups = [lead] + groups.dropFirst().filter { CheckNameSpellings.isRespelling(lead.text, $0.text) }
+      groups =
+        [lead] + groups.dropFirst().filter { CheckNameSpellings.isRespelling(lead.text, $0.text) }
       guard groups.count > 1 else { continue }
       // Each spelling names at most `listedSpellingArticles` articles: the finding is repeated
       // on every article of the other spellings, so a full list would grow with the square.
@@ -321,8 +343,11 @@ public struct BatchValidator: Sendable {
           findings.append(
             ArticleFinding(
               article: article,
-              finding: Finding(code: "name-spelling-varies-in-batch", severity: .info,
-                               message: "\(canonical) is spelled several ways in the batch: \(description); pick one spelling (lexicon canonical: \(canonical))")))
+              finding: Finding(
+                code: "name-spelling-varies-in-batch", severity: .info,
+                message:
+                  "\(canonical) is spelled several ways in the batch: \(description); pick one spelling (lexicon canonical: \(canonical))"
+              )))
         }
       }
     }
@@ -363,7 +388,9 @@ public struct BatchValidator: Sendable {
         // A non-ASCII scalar: punctuation blocks separate words, anything else belongs to one.
         let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
         let second = index + 1 < count ? bytes[index + 1] : 0
-        if (byte == 0xE2 && (second == 0x80 || second == 0x81)) || (byte == 0xE3 && second == 0x80) || byte == 0xC2 {
+        if (byte == 0xE2 && (second == 0x80 || second == 0x81)) || (byte == 0xE3 && second == 0x80)
+          || byte == 0xC2
+        {
           state.endWord()
         } else {
           for k in index..<min(count, index + length) { state.add(bytes[k]) }
@@ -414,7 +441,8 @@ public struct BatchValidator: Sendable {
       words += 1
       exactHash = (exactHash ^ word) &* FNV1a.prime64
       if words >= BatchValidator.shingleSize {
-        let shingle = BatchValidator.mix(previous.0 &* 31 ^ BatchValidator.mix(previous.1 ^ word &* 0x9E37_79B9_7F4A_7C15))
+        let shingle = BatchValidator.mix(
+          previous.0 &* 31 ^ BatchValidator.mix(previous.1 ^ word &* 0x9E37_79B9_7F4A_7C15))
         let bin = Int(shingle >> 57)  // 0..<128
         let value = UInt32(truncatingIfNeeded: shingle)
         if value < signature[bin] { signature[bin] = value }

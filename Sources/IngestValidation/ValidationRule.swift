@@ -28,7 +28,8 @@ public struct ArticleContext: Sendable {
 
   /// Bundles what the rules read about one article.
   public init(
-    text: String, title: String?, published: String?, names: [NameMention], dates: [TemporalMention], rawText: String,
+    text: String, title: String?, published: String?, names: [NameMention],
+    dates: [TemporalMention], rawText: String,
     lang: String? = nil, references: [String] = [], repairs: [LocatedRepair]? = nil
   ) {
     self.references = references

@@ -35,7 +35,8 @@ public struct NameMention: Codable, Sendable, Equatable {
 
   public init(
     start: Int, end: Int, text: String, kind: String, canonical: String, family: String? = nil,
-    given: String? = nil, origin: String? = nil, order: String? = nil, hangul: [String]? = nil, key: String? = nil,
+    given: String? = nil, origin: String? = nil, order: String? = nil, hangul: [String]? = nil,
+    key: String? = nil,
     lexicon: String? = nil, field: String? = nil, partial: Bool? = nil
   ) {
     self.start = start

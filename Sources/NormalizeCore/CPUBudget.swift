@@ -20,7 +20,8 @@ public enum CPUBudget {
       let bounds = item.split(separator: "-", omittingEmptySubsequences: false)
       if bounds.count == 1, Int(bounds[0]) != nil {
         count += 1
-      } else if bounds.count == 2, let low = Int(bounds[0]), let high = Int(bounds[1]), low <= high {
+      } else if bounds.count == 2, let low = Int(bounds[0]), let high = Int(bounds[1]), low <= high
+      {
         count += high - low + 1
       } else {
         return nil
@@ -33,7 +34,9 @@ public enum CPUBudget {
   /// limit) grants, rounded up; nil for no limit or a malformed line.
   public static func quotaCPUs(cgroupV2Max line: String) -> Int? {
     let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
-    guard fields.count == 2, let quota = Int(fields[0]), let period = Int(fields[1]) else { return nil }
+    guard fields.count == 2, let quota = Int(fields[0]), let period = Int(fields[1]) else {
+      return nil
+    }
     return quotaCPUs(quota: quota, period: period)
   }
 
@@ -68,8 +71,12 @@ public enum CPUBudget {
 extension Substring {
   fileprivate func trimmingSpaces() -> Substring {
     var result = self
-    while let first = result.first, first == " " || first == "\t" || first == "\n" { result = result.dropFirst() }
-    while let last = result.last, last == " " || last == "\t" || last == "\n" { result = result.dropLast() }
+    while let first = result.first, first == " " || first == "\t" || first == "\n" {
+      result = result.dropFirst()
+    }
+    while let last = result.last, last == " " || last == "\t" || last == "\n" {
+      result = result.dropLast()
+    }
     return result
   }
 }

@@ -33,7 +33,8 @@ public final class DirectoryLexiconProvider: LexiconProvider, @unchecked Sendabl
   /// (`normalize --lexicons names.tsv` reads a built name lexicon as `all/aliases.tsv`).
   ///
   /// - Throws: `LexiconError.missingRoot` when a root is not a folder or a file does not exist.
-  public convenience init(roots: [URL], files: [(url: URL, kind: String, language: String)]) throws {
+  public convenience init(roots: [URL], files: [(url: URL, kind: String, language: String)]) throws
+  {
     try self.init(embedded: [], roots: roots, files: files)
   }
 
@@ -47,7 +48,8 @@ public final class DirectoryLexiconProvider: LexiconProvider, @unchecked Sendabl
   ///   - files: single files with the kind and language they stand for.
   /// - Throws: `LexiconError.missingRoot` when a root is not a folder or a file does not exist.
   public init(
-    embedded: [(path: String, text: String)], roots: [URL], files: [(url: URL, kind: String, language: String)]
+    embedded: [(path: String, text: String)], roots: [URL],
+    files: [(url: URL, kind: String, language: String)]
   ) throws {
     self.roots = roots
     var index: [String: [String: [Source]]] = [:]
@@ -60,15 +62,19 @@ public final class DirectoryLexiconProvider: LexiconProvider, @unchecked Sendabl
     let fm = FileManager.default
     for root in roots {
       var isDirectory: ObjCBool = false
-      guard fm.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+      guard fm.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue
+      else {
         throw LexiconError.missingRoot(path: root.path)
       }
       let languages = (try? fm.contentsOfDirectory(atPath: root.path)) ?? []
       for language in languages.sorted() {
         let folder = root.appendingPathComponent(language)
         var isFolder: ObjCBool = false
-        guard fm.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else { continue }
-        for file in ((try? fm.contentsOfDirectory(atPath: folder.path)) ?? []).sorted() where file.hasSuffix(".tsv") {
+        guard fm.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+          continue
+        }
+        for file in ((try? fm.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+        where file.hasSuffix(".tsv") {
           let kind = String(file.dropLast(4))
           index[kind, default: [:]][language, default: []].append(
             .file(folder.appendingPathComponent(file), path: "\(language)/\(file)"))
@@ -76,8 +82,11 @@ public final class DirectoryLexiconProvider: LexiconProvider, @unchecked Sendabl
       }
     }
     for file in files {
-      guard fm.fileExists(atPath: file.url.path) else { throw LexiconError.missingRoot(path: file.url.path) }
-      index[file.kind, default: [:]][file.language, default: []].append(.file(file.url, path: file.url.path))
+      guard fm.fileExists(atPath: file.url.path) else {
+        throw LexiconError.missingRoot(path: file.url.path)
+      }
+      index[file.kind, default: [:]][file.language, default: []].append(
+        .file(file.url, path: file.url.path))
     }
     self.index = index
   }

@@ -34,7 +34,11 @@ public indirect enum JSONValue: Codable, Sendable, Equatable, Hashable {
     case .null: try container.encodeNil()
     case .bool(let value): try container.encode(value)
     case .number(let value):
-      if value == value.rounded(), abs(value) < 1e15 { try container.encode(Int64(value)) } else { try container.encode(value) }
+      if value == value.rounded(), abs(value) < 1e15 {
+        try container.encode(Int64(value))
+      } else {
+        try container.encode(value)
+      }
     case .string(let value): try container.encode(value)
     case .array(let value): try container.encode(value)
     case .object(let value): try container.encode(value)
@@ -57,7 +61,8 @@ public indirect enum JSONValue: Codable, Sendable, Equatable, Hashable {
   /// ```swift
   /// JSONValue.nestsDeeper(than: 64, Array(String(repeating: "[", count: 65).utf8))  // true
   /// ```
-  public static func nestsDeeper<Bytes: Collection>(than limit: Int = maximumDepth, _ bytes: Bytes) -> Bool
+  public static func nestsDeeper<Bytes: Collection>(than limit: Int = maximumDepth, _ bytes: Bytes)
+    -> Bool
   where Bytes.Element == UInt8 {
     var depth = 0
     var inString = false

@@ -13,7 +13,8 @@ public enum LexiconError: Error, CustomStringConvertible, Sendable, Equatable {
     case .invalidEntry(let path, let line, let message): return "\(path):\(line): \(message)"
     case .unreadable(let path, let message): return "\(path): \(message)"
     case .missingRoot(let path):
-      return "\(path): lexicon folder not found (pass --lexicons DIR with a folder laid out as Lexicons/<language>/<kind>.tsv)"
+      return
+        "\(path): lexicon folder not found (pass --lexicons DIR with a folder laid out as Lexicons/<language>/<kind>.tsv)"
     }
   }
 }

@@ -6,7 +6,9 @@ public enum LexiconParser {
   /// Parses `contents` of the file at `path` (relative to the root) in folder `language`.
   ///
   /// - Throws: `LexiconError.invalidEntry` with the line of the first problem.
-  public static func parse(_ contents: String, path: String, language: String) throws -> [LexiconEntry] {
+  public static func parse(_ contents: String, path: String, language: String) throws
+    -> [LexiconEntry]
+  {
     let result = parseAll(contents, path: path, language: language)
     if let first = result.problems.first { throw first }
     return result.entries
@@ -14,13 +16,16 @@ public enum LexiconParser {
 
   /// Parses every line, collecting every problem instead of stopping at the first (for
   /// `normalize lexicon check`). Lines with a problem are left out of `entries`.
-  public static func parseAll(_ contents: String, path: String, language: String) -> (entries: [LexiconEntry], problems: [LexiconError]) {
+  public static func parseAll(_ contents: String, path: String, language: String) -> (
+    entries: [LexiconEntry], problems: [LexiconError]
+  ) {
     var entries: [LexiconEntry] = []
     var problems: [LexiconError] = []
     var lineNumber = 0
     // Split on scalars: "\r\n" is a single Character, so splitting the String on "\n" would
     // never break CRLF lines.
-    for rawLine in contents.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+    for rawLine in contents.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+    {
       lineNumber += 1
       var scalars = rawLine
       if scalars.last == "\r" { scalars = scalars.dropLast() }
@@ -29,12 +34,19 @@ public enum LexiconParser {
       if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
       let text = String(line)
       if !Normalizer.isNormalized(text, form: .nfc) {
-        problems.append(.invalidEntry(path: path, line: lineNumber, message: "not in Unicode NFC (run it through `normalize clean`)"))
+        problems.append(
+          .invalidEntry(
+            path: path, line: lineNumber,
+            message: "not in Unicode NFC (run it through `normalize clean`)"))
         continue
       }
-      let fields = text.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: " ") }
+      let fields = text.split(separator: "\t", omittingEmptySubsequences: false).map {
+        $0.trimmingCharacters(in: " ")
+      }
       if fields.contains(where: \.isEmpty) {
-        problems.append(.invalidEntry(path: path, line: lineNumber, message: "empty field (fields are separated by one TAB)"))
+        problems.append(
+          .invalidEntry(
+            path: path, line: lineNumber, message: "empty field (fields are separated by one TAB)"))
         continue
       }
       entries.append(LexiconEntry(fields: fields, path: path, line: lineNumber, language: language))

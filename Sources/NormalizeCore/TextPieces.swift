@@ -19,7 +19,9 @@ public enum TextPieces {
   ///   - limit: the largest piece, in UTF-8 bytes.
   /// - Returns: the pieces in order; joined they give `text`.
   /// - Complexity: O(n) in the length of `text`.
-  public static func split(_ text: String, limit: Int = defaultLimit) -> [(text: String, scalarOffset: Int)] {
+  public static func split(_ text: String, limit: Int = defaultLimit) -> [(
+    text: String, scalarOffset: Int
+  )] {
     var copy = text
     let limit = max(4, limit)
     return copy.withUTF8 { bytes in

@@ -26,7 +26,9 @@ public enum UTF8Decoding {
 
   /// Decodes `bytes`, repairing invalid sequences.
   public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int = 100) -> Result {
-    if let valid = String(validating: bytes, as: UTF8.self) { return Result(text: valid, invalidOffsets: [], invalidCount: 0) }
+    if let valid = String(validating: bytes, as: UTF8.self) {
+      return Result(text: valid, invalidOffsets: [], invalidCount: 0)
+    }
     var output = [UInt8]()
     output.reserveCapacity(bytes.count + 16)
     var offsets: [Int] = []
@@ -52,7 +54,8 @@ public enum UTF8Decoding {
         i += max(valid.maximalSubpart, 1)
       }
     }
-    return Result(text: String(decoding: output, as: UTF8.self), invalidOffsets: offsets, invalidCount: count)
+    return Result(
+      text: String(decoding: output, as: UTF8.self), invalidOffsets: offsets, invalidCount: count)
   }
 
   /// Whether `bytes` are valid UTF-8, checked in place (no `String` is made): ASCII runs eight
@@ -92,19 +95,29 @@ public enum UTF8Decoding {
 
   /// For the sequence starting at `i`: its length if it is a complete valid scalar (else 0),
   /// and the length of its maximal valid prefix (the bytes one U+FFFD replaces).
-  private static func validSequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (complete: Int, maximalSubpart: Int) {
+  private static func validSequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (
+    complete: Int, maximalSubpart: Int
+  ) {
     let lead = bytes[i]
     let length: Int
     var low: UInt8 = 0x80
     var high: UInt8 = 0xBF
     switch lead {
     case 0xC2...0xDF: length = 2
-    case 0xE0: length = 3; low = 0xA0
+    case 0xE0:
+      length = 3
+      low = 0xA0
     case 0xE1...0xEC, 0xEE...0xEF: length = 3
-    case 0xED: length = 3; high = 0x9F
-    case 0xF0: length = 4; low = 0x90
+    case 0xED:
+      length = 3
+      high = 0x9F
+    case 0xF0:
+      length = 4
+      low = 0x90
     case 0xF1...0xF3: length = 4
-    case 0xF4: length = 4; high = 0x8F
+    case 0xF4:
+      length = 4
+      high = 0x8F
     default: return (0, 1)
     }
     var j = 1

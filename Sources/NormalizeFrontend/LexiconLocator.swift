@@ -9,20 +9,26 @@ import ShippedLexicons
 public enum LexiconLocator {
   /// Lexicon files the pipeline cannot work without; data lacking one is an error (exit 2),
   /// never a run that quietly drops boilerplate, names or references.
-  public static let requiredFiles = ["refs/reference-model.tsv", "ko/surnames.tsv", "all/boilerplate.tsv", "en/stopwords.tsv"]
+  public static let requiredFiles = [
+    "refs/reference-model.tsv", "ko/surnames.tsv", "all/boilerplate.tsv", "en/stopwords.tsv",
+  ]
 
   /// The folder named by `NORMALIZE_LEXICONS`, if set.
   public static var overrideRoot: URL? {
-    guard let env = ProcessInfo.processInfo.environment["NORMALIZE_LEXICONS"], !env.isEmpty else { return nil }
+    guard let env = ProcessInfo.processInfo.environment["NORMALIZE_LEXICONS"], !env.isEmpty else {
+      return nil
+    }
     return URL(fileURLWithPath: env)
   }
 
   /// One line for `--version`: where the data comes from and its checksum.
   public static var dataDescription: String {
     if let root = overrideRoot {
-      return "data: NORMALIZE_LEXICONS=\(root.path) (replaces the built-in \(ShippedLexicons.checksum))"
+      return
+        "data: NORMALIZE_LEXICONS=\(root.path) (replaces the built-in \(ShippedLexicons.checksum))"
     }
-    return "data: built in, \(ShippedLexicons.files.count) files, \(ShippedLexicons.byteCount) bytes, \(ShippedLexicons.checksum)"
+    return
+      "data: built in, \(ShippedLexicons.files.count) files, \(ShippedLexicons.byteCount) bytes, \(ShippedLexicons.checksum)"
   }
 
   /// The provider for the shipped lexicons plus the user's extra folders and name-lexicon
@@ -36,16 +42,19 @@ public enum LexiconLocator {
     var embedded: [(path: String, text: String)] = []
     if let root = overrideRoot {
       let fm = FileManager.default
-      for file in requiredFiles where !fm.isReadableFile(atPath: root.appendingPathComponent(file).path) {
+      for file in requiredFiles
+      where !fm.isReadableFile(atPath: root.appendingPathComponent(file).path) {
         throw ValidationErrorMessage(
-          "NORMALIZE_LEXICONS=\(root.path) lacks \(file) (or it is unreadable); point it at a copy of the repository's Lexicons/ or unset it to use the built-in data")
+          "NORMALIZE_LEXICONS=\(root.path) lacks \(file) (or it is unreadable); point it at a copy of the repository's Lexicons/ or unset it to use the built-in data"
+        )
       }
       folders.append(root)
     } else {
       embedded = ShippedLexicons.files
       let present = Set(embedded.map(\.path))
       for file in requiredFiles where !present.contains(file) {
-        throw ValidationErrorMessage("the built-in lexicons lack \(file); rebuild normalize from a complete Lexicons/ folder")
+        throw ValidationErrorMessage(
+          "the built-in lexicons lack \(file); rebuild normalize from a complete Lexicons/ folder")
       }
     }
     var files: [(url: URL, kind: String, language: String)] = []

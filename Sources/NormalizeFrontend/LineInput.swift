@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// Line-by-line reading for the JSON Lines modes of `normalize name`, `date` and `ref`: a file
@@ -32,7 +33,8 @@ public enum LineInput {
       throw Unreadable(path: path, reason: "no such file or folder; check the path")
     }
     if isDirectory.boolValue {
-      throw Unreadable(path: path, reason: "is a folder; give a JSON Lines file, or - for standard input")
+      throw Unreadable(
+        path: path, reason: "is a folder; give a JSON Lines file, or - for standard input")
     }
     guard let handle = FileHandle(forReadingAtPath: path) else {
       throw Unreadable(path: path, reason: "cannot open the file (permission denied?)")
@@ -45,9 +47,13 @@ public enum LineInput {
     do {
       return try handle.read(upToCount: 1 << 20)
     } catch {
-      let errno = (error as NSError).userInfo[NSUnderlyingErrorKey].flatMap { ($0 as? NSError)?.code }
+      let errno = (error as NSError).userInfo[NSUnderlyingErrorKey].flatMap {
+        ($0 as? NSError)?.code
+      }
       let detail = errno.map { String(cString: strerror(Int32($0))) } ?? "read error"
-      throw Unreadable(path: handle === FileHandle.standardInput ? "<stdin>" : "input", reason: "read failed (\(detail))")
+      throw Unreadable(
+        path: handle === FileHandle.standardInput ? "<stdin>" : "input",
+        reason: "read failed (\(detail))")
     }
   }
 
@@ -111,7 +117,9 @@ public enum LineInput {
   private static func newlineIndex(in bytes: [UInt8], from start: Int) -> Int? {
     guard start < bytes.count else { return nil }
     return bytes.withUnsafeBufferPointer { buffer in
-      guard let base = buffer.baseAddress, let found = memchr(base + start, 0x0A, buffer.count - start) else { return nil }
+      guard let base = buffer.baseAddress,
+        let found = memchr(base + start, 0x0A, buffer.count - start)
+      else { return nil }
       return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
   }
@@ -123,7 +131,9 @@ public enum LineInput {
   public static func readAll(_ handle: FileHandle) throws -> [UInt8] {
     let descriptor = handle.fileDescriptor
     var status = stat()
-    let size = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : 0
+    let size =
+      fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+      ? Int(status.st_size) : 0
     var bytes: [UInt8] = []
     bytes.reserveCapacity(size + 1)
     var chunk = [UInt8](repeating: 0, count: 1 << 20)
@@ -135,7 +145,9 @@ public enum LineInput {
       }
       if got == 0 { return bytes }
       if errno == EINTR { continue }
-      throw Unreadable(path: handle === FileHandle.standardInput ? "<stdin>" : "input", reason: "read failed (\(String(cString: strerror(errno))))")
+      throw Unreadable(
+        path: handle === FileHandle.standardInput ? "<stdin>" : "input",
+        reason: "read failed (\(String(cString: strerror(errno))))")
     }
   }
 }

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// Buffered output to standard output or a file, flushed in large writes.
@@ -64,7 +65,8 @@ public final class OutputSink {
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
     guard descriptor >= 0 else {
       throw ValidationErrorMessage(
-        "cannot write \(path): \(String(cString: strerror(errno))); check that its folder exists and is writable")
+        "cannot write \(path): \(String(cString: strerror(errno))); check that its folder exists and is writable"
+      )
     }
     if exists { _ = fchmod(descriptor, mode) }
     handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)

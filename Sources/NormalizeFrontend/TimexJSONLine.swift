@@ -19,7 +19,8 @@ public enum TimexJSONLine {
   public static func annotate(_ line: [UInt8], resolver: DateResolver) throws -> [UInt8] {
     let object: [String: JSONValue]
     if JSONValue.nestsDeeper(line) {
-      throw DateResolutionError.badLine("arrays and objects nested deeper than \(JSONValue.maximumDepth) levels")
+      throw DateResolutionError.badLine(
+        "arrays and objects nested deeper than \(JSONValue.maximumDepth) levels")
     }
     do {
       object = try JSONDecoder().decode([String: JSONValue].self, from: Data(line))
@@ -39,7 +40,8 @@ public enum TimexJSONLine {
     let result = resolver.resolve(text, dct: dct, language: language)
     // Fast path: keep the input line as it is and add the "timex" member before its closing
     // brace (field order and spelling preserved). An input "timex" is replaced the slow way.
-    if object["timex"] == nil, let close = line.lastIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D && $0 != 0x0A }),
+    if object["timex"] == nil,
+      let close = line.lastIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D && $0 != 0x0A }),
       line[close] == 0x7D
     {
       var out = Array(line[..<close])
@@ -112,7 +114,8 @@ public enum TimexJSONLine {
 
   private static func describe(_ error: Error) -> String {
     if case DecodingError.dataCorrupted(let context) = error {
-      let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
+      let underlying =
+        (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
       return underlying ?? context.debugDescription
     }
     if case DecodingError.typeMismatch(_, let context) = error { return context.debugDescription }

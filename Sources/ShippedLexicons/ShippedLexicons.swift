@@ -20,5 +20,7 @@ public enum ShippedLexicons {
   public static var checksum: String { EmbeddedLexiconData.checksum }
 
   /// The total size of the files in bytes.
-  public static var byteCount: Int { EmbeddedLexiconData.files.reduce(0) { $0 + $1.text.utf8.count } }
+  public static var byteCount: Int {
+    EmbeddedLexiconData.files.reduce(0) { $0 + $1.text.utf8.count }
+  }
 }

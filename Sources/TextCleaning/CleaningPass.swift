@@ -49,6 +49,8 @@ public struct ChangeRecorder: Sendable {
   /// Records one change.
   public mutating func record(offset: Int, removed: String, inserted: String) {
     count += 1
-    if changes.count < limit { changes.append(Change(offset: offset, removed: removed, inserted: inserted)) }
+    if changes.count < limit {
+      changes.append(Change(offset: offset, removed: removed, inserted: inserted))
+    }
   }
 }

@@ -91,18 +91,18 @@ public struct TextCleaner: Sendable {
     var none: ChangeRecorder? = nil
     passes.withUnsafeBufferPointer { passes in
       repairPasses.withUnsafeBufferPointer { repairPasses in
-      for index in passes.indices where passes[index].mayChange(presence) {
-        let next: String
-        if let repairing = repairPasses[index] {
-          next = repairing.apply(current, recorder: &none, repairs: &found)
-        } else {
-          next = passes[index].apply(current)
+        for index in passes.indices where passes[index].mayChange(presence) {
+          let next: String
+          if let repairing = repairPasses[index] {
+            next = repairing.apply(current, recorder: &none, repairs: &found)
+          } else {
+            next = passes[index].apply(current)
+          }
+          if !Self.isSameStorage(next, current) {
+            current = next
+            presence = BytePresence(current)
+          }
         }
-        if !Self.isSameStorage(next, current) {
-          current = next
-          presence = BytePresence(current)
-        }
-      }
       }
     }
     return (current, found ?? [])
@@ -113,13 +113,17 @@ public struct TextCleaner: Sendable {
   private static func isSameStorage(_ a: String, _ b: String) -> Bool {
     var first = a
     var second = b
-    return first.withUTF8 { x in second.withUTF8 { y in x.baseAddress == y.baseAddress && x.count == y.count } }
+    return first.withUTF8 { x in
+      second.withUTF8 { y in x.baseAddress == y.baseAddress && x.count == y.count }
+    }
   }
 
   /// Cleans `text` and says what each pass changed.
   ///
   /// - Returns: the cleaned text and one step per pass, in order.
-  public func cleanAndExplain(_ text: String, changeLimit: Int = 50) -> (text: String, steps: [CleaningStep]) {
+  public func cleanAndExplain(_ text: String, changeLimit: Int = 50) -> (
+    text: String, steps: [CleaningStep]
+  ) {
     var steps: [CleaningStep] = []
     var current = text
     for pass in passes {

@@ -26,7 +26,9 @@ struct NormalizeCommand: ParsableCommand {
       Exit status: 0 all inputs written; 1 some inputs rejected; 2 usage error or unreadable input.
       """,
     version: NormalizeVersion.description,
-    subcommands: [Process.self, Clean.self, Name.self, DateCommand.self, Lexicon.self, Ref.self, Validate.self],
+    subcommands: [
+      Process.self, Clean.self, Name.self, DateCommand.self, Lexicon.self, Ref.self, Validate.self,
+    ],
     defaultSubcommand: Process.self
   )
 

@@ -1,9 +1,10 @@
 import ArticleRecords
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Every kind of bad input becomes a record (with findings) or a reject with a reason, and the
 /// counts always add up: read = written + rejected.
@@ -33,7 +34,8 @@ import Testing
   }
 
   @Test func blankAndWhitespaceLinesAreSkippedAndCounted() throws {
-    let lines = "{\"id\":\"a\",\"text\":\"Kyiv is the capital.\"}\n\n   \n\t\r\n{\"id\":\"b\",\"text\":\"Seoul too.\"}\n"
+    let lines =
+      "{\"id\":\"a\",\"text\":\"Kyiv is the capital.\"}\n\n   \n\t\r\n{\"id\":\"b\",\"text\":\"Seoul too.\"}\n"
     let run = try Fixtures.run(paths: [try write(Array(lines.utf8), name: "blank.jsonl")])
     #expect(run.counts.written == 2)
     #expect(run.reader.blankLines == 3)
@@ -43,13 +45,15 @@ import Testing
   @Test("a FIFO met in a folder walk is a not-a-regular-file reject naming it, not a hang")
   func fifoInAFolderIsSkipped() throws {
     let folder = try Fixtures.temporaryFolder()
-    try Data("{\"id\":\"a\",\"text\":\"Kyiv is the capital.\"}\n".utf8).write(to: folder.appendingPathComponent("a.jsonl"))
+    try Data("{\"id\":\"a\",\"text\":\"Kyiv is the capital.\"}\n".utf8).write(
+      to: folder.appendingPathComponent("a.jsonl"))
     let fifo = folder.appendingPathComponent("b.jsonl").path
     try #require(mkfifo(fifo, 0o600) == 0)
     let run = try Fixtures.run(paths: [folder.path])
     #expect(run.counts.written == 1 && run.counts.rejected == 1)
     let reject = try #require(run.outcomes.last?.reject)
-    #expect(reject.code == "not-a-regular-file" && reject.file == fifo && reject.reason.contains("FIFO"))
+    #expect(
+      reject.code == "not-a-regular-file" && reject.file == fifo && reject.reason.contains("FIFO"))
     expectBalanced(run.counts)
   }
 
@@ -58,7 +62,8 @@ import Testing
   @Test("symbolic link loops in a folder walk end with a symlink-loop reject each")
   func symlinkLoopsEndWithAReject() throws {
     let folder = try Fixtures.temporaryFolder()
-    try Data("{\"id\":\"a\",\"text\":\"Kyiv is the capital.\"}\n".utf8).write(to: folder.appendingPathComponent("a.jsonl"))
+    try Data("{\"id\":\"a\",\"text\":\"Kyiv is the capital.\"}\n".utf8).write(
+      to: folder.appendingPathComponent("a.jsonl"))
     let sub = folder.appendingPathComponent("sub")
     try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
     try #require(symlink("..", sub.appendingPathComponent("up").path) == 0)
@@ -68,7 +73,10 @@ import Testing
     #expect(run.counts.written == 1)
     let rejects = run.outcomes.compactMap(\.reject)
     #expect(rejects.map(\.code) == ["symlink-loop", "symlink-loop", "symlink-loop"])
-    #expect(Set(rejects.map { URL(fileURLWithPath: $0.file).lastPathComponent }) == ["self1.jsonl", "self2.jsonl", "up"])
+    #expect(
+      Set(rejects.map { URL(fileURLWithPath: $0.file).lastPathComponent }) == [
+        "self1.jsonl", "self2.jsonl", "up",
+      ])
     expectBalanced(run.counts)
   }
 
@@ -82,14 +90,17 @@ import Testing
     #expect(items.count == 3)
     if case .reject(let reject, _) = items[1] {
       #expect(reject.code == "blank-line" && reject.line == 2)
-      #expect(String(decoding: try reject.jsonLine(), as: UTF8.self).hasPrefix("{\"schema\":\"normalize.reject/1\",\"code\":\"blank-line\""))
+      #expect(
+        String(decoding: try reject.jsonLine(), as: UTF8.self).hasPrefix(
+          "{\"schema\":\"normalize.reject/1\",\"code\":\"blank-line\""))
     } else {
       Issue.record("the blank line is not a reject")
     }
   }
 
   @Test func malformedJSONIsRejectedWithItsLine() throws {
-    let lines = "{\"id\":\"a\",\"text\":\"ok\"}\n{\"id\":\"b\",\"text\":\"unterminated}\n[1,2]\n{\"id\":\"d\"}\n{\"id\":\"e\",\"text\":\"fine\"}\n"
+    let lines =
+      "{\"id\":\"a\",\"text\":\"ok\"}\n{\"id\":\"b\",\"text\":\"unterminated}\n[1,2]\n{\"id\":\"d\"}\n{\"id\":\"e\",\"text\":\"fine\"}\n"
     let run = try Fixtures.run(paths: [try write(Array(lines.utf8), name: "bad.jsonl")])
     #expect(run.counts.read == 5 && run.counts.written == 2 && run.counts.rejected == 3)
     let rejects = run.outcomes.compactMap(\.reject)
@@ -121,7 +132,9 @@ import Testing
 
   @Test func invalidUTF8IsRepairedAndReportedWithByteOffsets() throws {
     // "Kyiv " then a Latin-1 é (0xE9) at byte 5, then a truncated 3-byte sequence at byte 11.
-    let bytes: [UInt8] = Array("Kyiv ".utf8) + [0xE9] + Array(" caf".utf8) + [0x20, 0xE2, 0x82] + Array(" end of the sentence.".utf8)
+    let bytes: [UInt8] =
+      Array("Kyiv ".utf8) + [0xE9] + Array(" caf".utf8) + [0x20, 0xE2, 0x82]
+      + Array(" end of the sentence.".utf8)
     let run = try Fixtures.run(paths: [try write(bytes, name: "latin1.txt")])
     let record = try #require(run.outcomes.first?.record)
     let offsets = record.findings.filter { $0.code == "invalid-utf8" }.compactMap(\.byteOffset)
@@ -140,7 +153,10 @@ import Testing
 
   @Test func loneEscapedSurrogateIsReplacedAndReported() throws {
     let first = Array("{\"text\":\"first article here\"}\n".utf8)
-    let second = Array(#"{"text": "Kim Min-ji spoke in Seoul. \ud800 was left by the exporter."}"#.utf8) + [0x0A]
+    let second =
+      Array(#"{"text": "Kim Min-ji spoke in Seoul. \ud800 was left by the exporter."}"#.utf8) + [
+        0x0A
+      ]
     let run = try Fixtures.run(paths: [try write(first + second, name: "surrogate.jsonl")])
     let record = try #require(run.outcomes.last?.record)
     #expect(record.text.unicodeScalars.contains("\u{FFFD}"))
@@ -150,7 +166,8 @@ import Testing
   }
 
   @Test func nulBytesAreRemovedAndReported() throws {
-    let bytes = Array("Seoul and Kyiv".utf8) + [0] + Array(" signed the agreement on Thursday.".utf8)
+    let bytes =
+      Array("Seoul and Kyiv".utf8) + [0] + Array(" signed the agreement on Thursday.".utf8)
     let run = try Fixtures.run(paths: [try write(bytes, name: "nul.txt")])
     let record = try #require(run.outcomes.first?.record)
     #expect(!record.text.unicodeScalars.contains("\u{0}"))
@@ -166,7 +183,8 @@ import Testing
   }
 
   @Test func unreadablePathIsRejectedAndTheRestIsRead() throws {
-    let good = try write(Array("An article about Kyiv and Seoul that is long enough.".utf8), name: "good.txt")
+    let good = try write(
+      Array("An article about Kyiv and Seoul that is long enough.".utf8), name: "good.txt")
     let run = try Fixtures.run(paths: ["/nonexistent/normalize/input.txt", good])
     #expect(run.counts.read == 2 && run.counts.unreadable == 1 && run.counts.written == 1)
     #expect(run.outcomes.first?.reject?.code == "unreadable")
@@ -174,19 +192,21 @@ import Testing
   }
 
   #if os(Linux)
-  /// A file that opens but fails to read (reading /proc/self/mem at offset 0 gives EIO) is one
-  /// reject naming the error, and reading goes on with the next path.
-  @Test func readErrorIsOneRejectAndTheRestIsRead() throws {
-    let folder = try Fixtures.temporaryFolder()
-    let failing = folder.appendingPathComponent("failing.jsonl")
-    try FileManager.default.createSymbolicLink(atPath: failing.path, withDestinationPath: "/proc/self/mem")
-    let good = try write(Array("An article about Kyiv and Seoul that is long enough.".utf8), name: "good.txt")
-    let run = try Fixtures.run(paths: [failing.path, good])
-    #expect(run.counts.read == 2 && run.counts.unreadable == 1 && run.counts.written == 1)
-    let reject = try #require(run.outcomes.first?.reject)
-    #expect(reject.code == "unreadable" && reject.reason.hasPrefix("cannot read: "))
-    expectBalanced(run.counts)
-  }
+    /// A file that opens but fails to read (reading /proc/self/mem at offset 0 gives EIO) is one
+    /// reject naming the error, and reading goes on with the next path.
+    @Test func readErrorIsOneRejectAndTheRestIsRead() throws {
+      let folder = try Fixtures.temporaryFolder()
+      let failing = folder.appendingPathComponent("failing.jsonl")
+      try FileManager.default.createSymbolicLink(
+        atPath: failing.path, withDestinationPath: "/proc/self/mem")
+      let good = try write(
+        Array("An article about Kyiv and Seoul that is long enough.".utf8), name: "good.txt")
+      let run = try Fixtures.run(paths: [failing.path, good])
+      #expect(run.counts.read == 2 && run.counts.unreadable == 1 && run.counts.written == 1)
+      let reject = try #require(run.outcomes.first?.reject)
+      #expect(reject.code == "unreadable" && reject.reason.hasPrefix("cannot read: "))
+      expectBalanced(run.counts)
+    }
   #endif
 
   @Test func outputKeepsInputOrderWithTwoJobs() throws {
@@ -209,14 +229,18 @@ import Testing
 
   @Test func foldersAreReadInSortedOrderWithSidecars() throws {
     let folder = try Fixtures.temporaryFolder()
-    try Data("Second article text about Seoul.".utf8).write(to: folder.appendingPathComponent("b.txt"))
-    try Data("First article text about Kyiv.".utf8).write(to: folder.appendingPathComponent("a.txt"))
-    try Data("{\"published\":\"2025-05-28\",\"lang\":\"en\",\"shows\":[\"x\"]}".utf8).write(to: folder.appendingPathComponent("a.meta.json"))
+    try Data("Second article text about Seoul.".utf8).write(
+      to: folder.appendingPathComponent("b.txt"))
+    try Data("First article text about Kyiv.".utf8).write(
+      to: folder.appendingPathComponent("a.txt"))
+    try Data("{\"published\":\"2025-05-28\",\"lang\":\"en\",\"shows\":[\"x\"]}".utf8).write(
+      to: folder.appendingPathComponent("a.meta.json"))
     try Data("not an article".utf8).write(to: folder.appendingPathComponent("notes.csv"))
     let run = try Fixtures.run(paths: [folder.path])
     let records = run.outcomes.compactMap(\.record)
     #expect(records.map(\.id) == ["a", "b"])
-    #expect(records.first?.published?.value == "2025-05-28" && records.first?.published?.from == "input")
+    #expect(
+      records.first?.published?.value == "2025-05-28" && records.first?.published?.from == "input")
     #expect(records.first?.input?["shows"] != nil)
   }
 
@@ -224,8 +248,11 @@ import Testing
   /// before JSONDecoder recurses into it.
   @Test func deeplyNestedSidecarIsIgnoredWithAFinding() throws {
     let folder = try Fixtures.temporaryFolder()
-    try Data("An article text about Seoul and Kyiv.".utf8).write(to: folder.appendingPathComponent("a.txt"))
-    let deep = "{\"x\":" + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}"
+    try Data("An article text about Seoul and Kyiv.".utf8).write(
+      to: folder.appendingPathComponent("a.txt"))
+    let deep =
+      "{\"x\":" + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+      + "}"
     try Data(deep.utf8).write(to: folder.appendingPathComponent("a.meta.json"))
     let run = try Fixtures.run(paths: [folder.path])
     let record = try #require(run.outcomes.first?.record)
@@ -233,7 +260,8 @@ import Testing
   }
 
   @Test func invalidPublishedDateIsReportedNotInvented() throws {
-    let line = "{\"id\":\"x\",\"published\":\"2025-02-30\",\"text\":\"On Thursday the talks resumed in Kyiv.\"}\n"
+    let line =
+      "{\"id\":\"x\",\"published\":\"2025-02-30\",\"text\":\"On Thursday the talks resumed in Kyiv.\"}\n"
     let run = try Fixtures.run(paths: [try write(Array(line.utf8), name: "date.jsonl")])
     let record = try #require(run.outcomes.first?.record)
     #expect(record.published == nil)

@@ -21,7 +21,8 @@ enum Fixtures {
     cacheLock.lock()
     defer { cacheLock.unlock() }
     if let cached = assemblers[published ?? ""] { return cached }
-    let assembler = try RecordAssembler(lexicons: sharedProvider.get(), options: RecordAssembler.Options(publishedDefault: published))
+    let assembler = try RecordAssembler(
+      lexicons: sharedProvider.get(), options: RecordAssembler.Options(publishedDefault: published))
     assemblers[published ?? ""] = assembler
     return assembler
   }
@@ -37,9 +38,15 @@ enum Fixtures {
   }
 
   /// Runs the whole pipeline over `paths` in memory and returns the outcomes in order.
-  static func run(paths: [String], jobs: Int = 1, maxBytes: Int = 16 << 20, published: String? = nil, keepsRecords: Bool = true) throws -> (outcomes: [RecordPipeline.Outcome], counts: RecordPipeline.Counts, reader: ArticleReader) {
+  static func run(
+    paths: [String], jobs: Int = 1, maxBytes: Int = 16 << 20, published: String? = nil,
+    keepsRecords: Bool = true
+  ) throws -> (
+    outcomes: [RecordPipeline.Outcome], counts: RecordPipeline.Counts, reader: ArticleReader
+  ) {
     let reader = ArticleReader(paths: paths, maxBytes: maxBytes)
-    let pipeline = RecordPipeline(assembler: try assembler(published: published), jobs: jobs, keepsRecords: keepsRecords)
+    let pipeline = RecordPipeline(
+      assembler: try assembler(published: published), jobs: jobs, keepsRecords: keepsRecords)
     var outcomes: [RecordPipeline.Outcome] = []
     let counts = pipeline.run(reader: reader) { outcomes.append($0) }
     return (outcomes, counts, reader)
@@ -47,7 +54,8 @@ enum Fixtures {
 
   /// A fresh temporary folder.
   static func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("normalize-tests-\(UUID().uuidString)")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "normalize-tests-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }

@@ -24,7 +24,9 @@ import Testing
 
   @Test("a JSON Lines crawl line with url and html becomes a record of the page's main text")
   func jsonLineWithHTML() throws {
-    let object: [String: Any] = ["id": "gdansk", "url": "https://kurier.example/2025/05/27/most", "html": Self.page]
+    let object: [String: Any] = [
+      "id": "gdansk", "url": "https://kurier.example/2025/05/27/most", "html": Self.page,
+    ]
     let line = try JSONSerialization.data(withJSONObject: object) + Data("\n".utf8)
     let run = try Fixtures.run(paths: [try write([UInt8](line), name: "crawl.jsonl")])
     let record = try #require(run.outcomes.first?.record)
@@ -35,7 +37,8 @@ import Testing
     #expect(record.published == ArticleRecord.Published(value: "2025-05-27", from: "html-meta"))
     #expect(record.lang == "pl")
     #expect(record.source.publisher == "Kurier Bałtycki")
-    #expect(record.removed.contains { $0.rule == "comment-section" && $0.text.contains("Wreszcie") })
+    #expect(
+      record.removed.contains { $0.rule == "comment-section" && $0.text.contains("Wreszcie") })
     #expect(record.metadata.page?.siteName == "Kurier Bałtycki")
     #expect(record.input == nil, "html is a known field, not passed through")
     // Dates in the text resolve against the page's date: "we wtorek" is that Tuesday.
@@ -45,7 +48,8 @@ import Testing
   @Test("text beside html is the body; the page gives the metadata; the input's published wins")
   func textBesideHTML() throws {
     let object: [String: Any] = [
-      "id": "x", "text": "Treść podana przez użytkownika.", "html": Self.page, "published": "2025-06-01",
+      "id": "x", "text": "Treść podana przez użytkownika.", "html": Self.page,
+      "published": "2025-06-01",
     ]
     let line = try JSONSerialization.data(withJSONObject: object)
     let run = try Fixtures.run(paths: [try write([UInt8](line), name: "both.jsonl")])
@@ -57,7 +61,9 @@ import Testing
 
   @Test("a line with neither text nor html is rejected, naming both")
   func neitherTextNorHTML() throws {
-    let run = try Fixtures.run(paths: [try write(Array("{\"id\":\"a\",\"url\":\"https://x.example\"}\n".utf8), name: "none.jsonl")])
+    let run = try Fixtures.run(paths: [
+      try write(Array("{\"id\":\"a\",\"url\":\"https://x.example\"}\n".utf8), name: "none.jsonl")
+    ])
     let reject = try #require(run.outcomes.first?.reject)
     #expect(reject.code == "missing-text" && reject.reason.contains("html"))
   }
@@ -76,7 +82,10 @@ import Testing
     #expect(run.counts.read == 1)
     let record = try #require(run.outcomes.first?.record)
     #expect(record.text.hasPrefix("В Новосибирске в среду ожидается до двадцати градусов мороза"))
-    #expect(record.findings.contains { $0.code == "legacy-encoding" && $0.message.contains("windows-1251") })
+    #expect(
+      record.findings.contains {
+        $0.code == "legacy-encoding" && $0.message.contains("windows-1251")
+      })
   }
 
   @Test("a page whose meta charset is wrong is read by detection")
@@ -100,7 +109,9 @@ import Testing
     #expect(binary.outcomes.first?.reject?.code == "binary-data")
     let empty = try Fixtures.run(paths: [try write(Array("  \n".utf8), name: "empty.html")])
     #expect(empty.outcomes.first?.reject?.code == "empty-input")
-    let scripts = try Fixtures.run(paths: [try write(Array("<html><script>var a = 1;</script></html>".utf8), name: "app.html")])
+    let scripts = try Fixtures.run(paths: [
+      try write(Array("<html><script>var a = 1;</script></html>".utf8), name: "app.html")
+    ])
     let record = try #require(scripts.outcomes.first?.record)
     #expect(record.text.isEmpty && record.findings.contains { $0.code == "empty-body" })
   }

@@ -26,12 +26,17 @@ struct IdempotenceCase: Decodable, Sendable, CustomTestStringConvertible {
 @Suite struct IdempotenceTests {
   @Test("the idempotence table is well formed")
   func tableIsWellFormed() throws {
-    let cases = try CaseTable.load("idempotence.json", in: IdempotenceCase.folder, as: IdempotenceCase.self)
+    let cases = try CaseTable.load(
+      "idempotence.json", in: IdempotenceCase.folder, as: IdempotenceCase.self)
     #expect(!cases.isEmpty, "the table is empty")
     #expect(Set(cases.map(\.label)).count == cases.count, "a label is used twice")
     for entry in cases {
-      #expect(["pass", "knownFailure"].contains(entry.expect), "\(entry.label): expect is pass or knownFailure")
-      #expect(entry.expect == "pass" || !(entry.comment ?? "").isEmpty, "\(entry.label): a knownFailure needs a comment")
+      #expect(
+        ["pass", "knownFailure"].contains(entry.expect),
+        "\(entry.label): expect is pass or knownFailure")
+      #expect(
+        entry.expect == "pass" || !(entry.comment ?? "").isEmpty,
+        "\(entry.label): a knownFailure needs a comment")
       #expect(!entry.text.isEmpty, "\(entry.label): empty text")
     }
   }
@@ -39,20 +44,27 @@ struct IdempotenceCase: Decodable, Sendable, CustomTestStringConvertible {
   @Test(arguments: IdempotenceCase.all)
   func secondPassChangesNothing(_ entry: IdempotenceCase) throws {
     let assembler = try Fixtures.assembler()
-    let first = assembler.assemble(ArticleInput(id: entry.label, text: entry.text, title: entry.title, published: entry.published))
-    let second = assembler.assemble(ArticleInput(id: entry.label, text: first.text, published: first.published?.value))
+    let first = assembler.assemble(
+      ArticleInput(
+        id: entry.label, text: entry.text, title: entry.title, published: entry.published))
+    let second = assembler.assemble(
+      ArticleInput(id: entry.label, text: first.text, published: first.published?.value))
     func problems() -> [String] {
       var found: [String] = []
       if let start = entry.bodyStartsWith, !first.text.hasPrefix(start) {
-        found.append("the first pass's body does not start with \"\(start)\": \"\(first.text.prefix(80))\"")
+        found.append(
+          "the first pass's body does not start with \"\(start)\": \"\(first.text.prefix(80))\"")
       }
       if second.text != first.text {
         let kept = Set(second.text.components(separatedBy: "\n\n"))
         let lost = first.text.components(separatedBy: "\n\n").filter { !kept.contains($0) }
-        found.append("the second pass changed the body; paragraphs lost or changed: \(lost.map { "\"\($0.prefix(80))\"" })")
+        found.append(
+          "the second pass changed the body; paragraphs lost or changed: \(lost.map { "\"\($0.prefix(80))\"" })"
+        )
       }
       if second.paragraphs.map(\.kind) != first.paragraphs.map(\.kind) {
-        found.append("paragraph kinds \(first.paragraphs.map(\.kind)) became \(second.paragraphs.map(\.kind))")
+        found.append(
+          "paragraph kinds \(first.paragraphs.map(\.kind)) became \(second.paragraphs.map(\.kind))")
       }
       return found
     }

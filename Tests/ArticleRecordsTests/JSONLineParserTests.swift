@@ -1,7 +1,8 @@
-@testable import ArticleRecords
 import Foundation
 import NormalizeCore
 import Testing
+
+@testable import ArticleRecords
 
 /// The JSON Lines object parser agrees with JSONDecoder on valid input and rejects what
 /// RFC 8259 rejects.
@@ -24,26 +25,29 @@ import Testing
 
   /// `normalize ref --jsonl` and `name --jsonl` write their lines with `JSONObjectLine.encodeLine`
   /// instead of `JSONEncoder`: the bytes must be the same (escapes, numbers, key order).
-  @Test(arguments: valid + [
-    #"{"x": "a\bb\fc\u0001d\u007fe/f", "n": 3.0, "m": 1e20, "k": 0.5, "big": 12345678901234567890, "neg": -2}"#,
-    #"{"arr": [1, 2.5, {"é": 1, "a": null, "Z": true}], "text": "Київ 유용원 「東京」 \"quoted\" \\ back"}"#,
-  ])
+  @Test(
+    arguments: valid + [
+      #"{"x": "a\bb\fc\u0001d\u007fe/f", "n": 3.0, "m": 1e20, "k": 0.5, "big": 12345678901234567890, "neg": -2}"#,
+      #"{"arr": [1, 2.5, {"é": 1, "a": null, "Z": true}], "text": "Київ 유용원 「東京」 \"quoted\" \\ back"}"#,
+    ])
   func encodesAsJSONEncoderDoes(line: String) throws {
     let object = try JSONLineParser.parseObject(Array(line.utf8))
-    #expect(JSONObjectLine.encodeLine(object) == (try RecordEncoder.encodeLine(JSONValue.object(object))))
+    #expect(
+      JSONObjectLine.encodeLine(object) == (try RecordEncoder.encodeLine(JSONValue.object(object))))
   }
 
   @Test func loneSurrogatesBecomeReplacementCharacters() throws {
     let object = try JSONLineParser.parseObject(Array(#"{"text": "a\ud800b\udc00c"}"#.utf8))
     #expect(object["text"] == .string("a\u{FFFD}b\u{FFFD}c"))
     var offsets: [Int] = []
-    _ = try JSONLineParser.parseObject(Array(#"{"text": "a\ud800b\udc00c \ud83d\ude00 \ufffd"}"#.utf8), loneSurrogates: &offsets)
+    _ = try JSONLineParser.parseObject(
+      Array(#"{"text": "a\ud800b\udc00c \ud83d\ude00 \ufffd"}"#.utf8), loneSurrogates: &offsets)
     #expect(offsets == [11, 18], "a pair and an escaped U+FFFD are not lone surrogates")
   }
 
   static let invalid: [String] = [
     #"{"text": "unterminated}"#,
-    #"{"text": "raw control"#  + "\u{1}" + #""}"#,
+    #"{"text": "raw control"# + "\u{1}" + #""}"#,
     #"{"text": 01}"#,
     #"{"text": "x",}"#,
     #"{text: "x"}"#,
@@ -60,14 +64,18 @@ import Testing
   }
 
   @Test func aTopLevelArrayIsNotAnObject() {
-    #expect(throws: JSONLineParser.NotAnObject.self) { try JSONLineParser.parseObject(Array("[1, 2]".utf8)) }
+    #expect(throws: JSONLineParser.NotAnObject.self) {
+      try JSONLineParser.parseObject(Array("[1, 2]".utf8))
+    }
   }
 
   /// Regression (issue 19): nesting is limited to `JSONValue.maximumDepth` levels with a clear
   /// reject, before JSONDecoder recurses (100,000 "[" in one line).
   @Test(arguments: [(64, true), (65, false), (100_000, false)])
   func nestingDepthIsLimited(levels: Int, accepted: Bool) throws {
-    let line = #"{"text": "x", "deep": "# + String(repeating: "[", count: levels - 1) + String(repeating: "]", count: levels - 1) + "}"
+    let line =
+      #"{"text": "x", "deep": "# + String(repeating: "[", count: levels - 1)
+      + String(repeating: "]", count: levels - 1) + "}"
     if accepted {
       #expect(try JSONLineParser.parseObject(Array(line.utf8))["text"] == .string("x"))
     } else {

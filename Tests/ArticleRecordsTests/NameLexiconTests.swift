@@ -18,16 +18,22 @@ import Testing
         .filter { $0.hasSuffix(".txt") }.map { seeds.appendingPathComponent($0).path }
     }
     return try Fixtures.run(paths: paths, published: "2025-05-28").outcomes.compactMap { outcome in
-      if case .record(let record, _) = outcome { return (record.id, record.published?.value, record.names) }
+      if case .record(let record, _) = outcome {
+        return (record.id, record.published?.value, record.names)
+      }
       return nil
     }
   }
 
   static let analyzer = Result { try NameAnalyzer(lexicons: Fixtures.sharedProvider.get()) }
 
-  static func build(_ articles: ArraySlice<(id: String, published: String?, names: [NameMention])>) throws -> NameLexiconBuilder {
+  static func build(_ articles: ArraySlice<(id: String, published: String?, names: [NameMention])>)
+    throws -> NameLexiconBuilder
+  {
     var builder = NameLexiconBuilder(analyzer: try analyzer.get())
-    for article in articles { builder.add(article.names, articleID: article.id, published: article.published) }
+    for article in articles {
+      builder.add(article.names, articleID: article.id, published: article.published)
+    }
     return builder
   }
 
@@ -60,7 +66,9 @@ import Testing
     }
     // Associativity: (A + B) + C == A + (B + C), through files.
     let third = articles.count / 3
-    let a = try Self.build(articles[..<third]), b = try Self.build(articles[third..<(2 * third)]), c = try Self.build(articles[(2 * third)...])
+    let a = try Self.build(articles[..<third])
+    let b = try Self.build(articles[third..<(2 * third)])
+    let c = try Self.build(articles[(2 * third)...])
     var ab = NameLexiconBuilder(analyzer: try Self.analyzer.get())
     ab.merge(a)
     ab.merge(b)
@@ -90,8 +98,10 @@ import Testing
   }
 
   @Test func everyProblemIsReportedWithItsLine() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lexicon-audit-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder.appendingPathComponent("all"), withIntermediateDirectories: true)
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "lexicon-audit-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("all"), withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let lines = [
       "Kyiv\tplace\tuk\tKiev|Kyyiv",  // 1 fine
@@ -103,10 +113,13 @@ import Testing
       "Cafe\u{0301}\tplace\t-\tCafe",  // 7 not NFC
       String(repeating: "x", count: 10_000_000),  // 8 a 10 MB line (one field)
     ]
-    try lines.joined(separator: "\n").write(to: folder.appendingPathComponent("all/aliases.tsv"), atomically: true, encoding: .utf8)
+    try lines.joined(separator: "\n").write(
+      to: folder.appendingPathComponent("all/aliases.tsv"), atomically: true, encoding: .utf8)
     let problems = LexiconAudit.check(folder).map(\.description)
     for line in [2, 3, 4, 5, 6, 7, 8] {
-      #expect(problems.contains { $0.hasPrefix("all/aliases.tsv:\(line):") }, "no problem reported for line \(line): \(problems.map { $0.prefix(120) })")
+      #expect(
+        problems.contains { $0.hasPrefix("all/aliases.tsv:\(line):") },
+        "no problem reported for line \(line): \(problems.map { $0.prefix(120) })")
     }
     #expect(!problems.contains { $0.hasPrefix("all/aliases.tsv:1:") })
   }

@@ -1,9 +1,10 @@
 import ArticleRecords
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The records written for the shipped samples satisfy the JSON Schema in `Schemas/`, and their
 /// offsets are Unicode scalar offsets that cut `text` where the paragraphs are.
@@ -32,7 +33,9 @@ import Testing
     let scalars = Array(record.text.unicodeScalars)
     var previousEnd = 0
     for paragraph in record.paragraphs {
-      #expect(paragraph.start >= previousEnd && paragraph.end <= scalars.count && paragraph.start < paragraph.end)
+      #expect(
+        paragraph.start >= previousEnd && paragraph.end <= scalars.count
+          && paragraph.start < paragraph.end)
       let slice = String(String.UnicodeScalarView(scalars[paragraph.start..<paragraph.end]))
       #expect(!slice.hasPrefix(" ") && !slice.hasSuffix(" ") && !slice.contains("\n\n"))
       previousEnd = paragraph.end
@@ -42,7 +45,9 @@ import Testing
 
   @Test("reject lines, blank-line and not-a-regular-file ones included, match normalize.reject/1")
   func rejectLinesMatchTheirSchema() throws {
-    let validator = try SchemaValidator(schemaURL: Fixtures.repository.appendingPathComponent("Schemas/normalize.reject.1.schema.json"))
+    let validator = try SchemaValidator(
+      schemaURL: Fixtures.repository.appendingPathComponent(
+        "Schemas/normalize.reject.1.schema.json"))
     let folder = try Fixtures.temporaryFolder()
     let lines = "not json\n\n{\"id\":\"x\"}\n[1]\n"
     try Data(lines.utf8).write(to: folder.appendingPathComponent("bad.jsonl"))
@@ -62,7 +67,10 @@ import Testing
       let errors = validator.validate(object)
       #expect(errors.isEmpty, "\(reject.code): \(errors.joined(separator: "; "))")
     }
-    #expect(codes == ["malformed-json", "blank-line", "missing-text", "not-an-object", "not-a-regular-file"])
+    #expect(
+      codes == [
+        "malformed-json", "blank-line", "missing-text", "not-an-object", "not-a-regular-file",
+      ])
   }
 
   @Test func schemaRejectsABrokenRecord() throws {
@@ -86,10 +94,16 @@ import Testing
     var ids: Set<String> = []
     let folders = try FileManager.default.contentsOfDirectory(atPath: Fixtures.lexicons.path)
     for folder in folders {
-      let file = Fixtures.lexicons.appendingPathComponent(folder).appendingPathComponent("boilerplate.tsv")
+      let file = Fixtures.lexicons.appendingPathComponent(folder).appendingPathComponent(
+        "boilerplate.tsv")
       guard let data = FileManager.default.contents(atPath: file.path) else { continue }
-      for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where !line.hasPrefix("#") {
-        if let id = line.split(separator: "\t").first?.trimmingCharacters(in: .whitespaces), !id.isEmpty { ids.insert(id) }
+      for line in String(decoding: data, as: UTF8.self).split(separator: "\n")
+      where !line.hasPrefix("#") {
+        if let id = line.split(separator: "\t").first?.trimmingCharacters(in: .whitespaces),
+          !id.isEmpty
+        {
+          ids.insert(id)
+        }
       }
     }
     return ids.sorted()
@@ -99,7 +113,9 @@ import Testing
     [
       "finding-codes": RecordVocabulary.findingCodes,
       "severities": RecordVocabulary.severities,
-      "removal-rules": Array(Set(RecordVocabulary.builtInRemovalRules + (try lexiconRemovalRules()))).sorted(),
+      "removal-rules": Array(
+        Set(RecordVocabulary.builtInRemovalRules + (try lexiconRemovalRules()))
+      ).sorted(),
       "timex-types": RecordVocabulary.timexTypes,
       "timex-mods": RecordVocabulary.timexMods,
       "timex-anchors": RecordVocabulary.timexAnchors,
@@ -108,13 +124,16 @@ import Testing
 
   /// The schema text with every generated enum replaced by the code's list.
   static func regenerated(_ text: String) throws -> (text: String, seen: Set<String>) {
-    let regex = try NSRegularExpression(pattern: #""\$comment": "generated: ([a-z-]+)[^"]*", "enum": \[[^\]]*\]"#)
+    let regex = try NSRegularExpression(
+      pattern: #""\$comment": "generated: ([a-z-]+)[^"]*", "enum": \[[^\]]*\]"#)
     let lists = try vocabularies()
     var out = ""
     var seen: Set<String> = []
     var last = text.startIndex
     for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-      guard let whole = Range(match.range, in: text), let keyRange = Range(match.range(at: 1), in: text) else { continue }
+      guard let whole = Range(match.range, in: text),
+        let keyRange = Range(match.range(at: 1), in: text)
+      else { continue }
       let key = String(text[keyRange])
       seen.insert(key)
       let values = (lists[key] ?? []).map { "\"\($0)\"" }.joined(separator: ", ")
@@ -130,27 +149,37 @@ import Testing
   @Test func generatedEnumsMatchTheCode() throws {
     let text = String(decoding: try Data(contentsOf: Fixtures.schema), as: UTF8.self)
     let (fresh, seen) = try Self.regenerated(text)
-    #expect(seen == Set(try Self.vocabularies().keys), "generated enums found in the schema: \(seen.sorted())")
+    #expect(
+      seen == Set(try Self.vocabularies().keys),
+      "generated enums found in the schema: \(seen.sorted())")
     if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil, fresh != text {
       try Data(fresh.utf8).write(to: Fixtures.schema)
       return
     }
-    #expect(fresh == text, "the schema's enums differ from the code's lists; rerun with RECORD_SNAPSHOTS=1 to regenerate")
+    #expect(
+      fresh == text,
+      "the schema's enums differ from the code's lists; rerun with RECORD_SNAPSHOTS=1 to regenerate"
+    )
   }
 
   /// Finding codes written as literals in the library sources (`code: "…"`, and the
   /// `("code", .severity, message)` tuples of `TextHygieneRules`).
   static func literalCodes() throws -> [String: String] {
     let sources = Fixtures.repository.appendingPathComponent("Sources")
-    let regex = try NSRegularExpression(pattern: #"code: "([a-z0-9-]+)"|\("([a-z0-9-]+)", \.(?:error|warning|info)\b"#)
+    let regex = try NSRegularExpression(
+      pattern: #"code: "([a-z0-9-]+)"|\("([a-z0-9-]+)", \.(?:error|warning|info)\b"#)
     var found: [String: String] = [:]
     let enumerator = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
     while let url = enumerator?.nextObject() as? URL {
-      guard url.pathExtension == "swift", !url.path.contains("/Sources/normalize/") else { continue }
+      guard url.pathExtension == "swift", !url.path.contains("/Sources/normalize/") else {
+        continue
+      }
       let text = String(decoding: try Data(contentsOf: url), as: UTF8.self)
       for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
         let group = match.range(at: 1).location != NSNotFound ? 1 : 2
-        if let range = Range(match.range(at: group), in: text) { found[String(text[range])] = url.lastPathComponent }
+        if let range = Range(match.range(at: group), in: text) {
+          found[String(text[range])] = url.lastPathComponent
+        }
       }
     }
     return found

@@ -34,7 +34,8 @@ struct SampleExpectation: Decodable, ExpectMarkedCaseRow, CustomTestStringConver
   var label: String { file }
 
   private enum Key: String, CodingKey, CaseIterable {
-    case file, title, standfirst, breadcrumb, credits, tagsInclude, sourceLine, removedInclude, bodyInclude, expect,
+    case file, title, standfirst, breadcrumb, credits, tagsInclude, sourceLine, removedInclude,
+      bodyInclude, expect,
       comment
   }
 
@@ -50,11 +51,15 @@ struct SampleExpectation: Decodable, ExpectMarkedCaseRow, CustomTestStringConver
     file = try container.decode(String.self, forKey: .file)
     guard container.contains(.title) else {
       throw DecodingError.keyNotFound(
-        Key.title, .init(codingPath: container.codingPath, debugDescription: "\(file): title is required (null: none)"))
+        Key.title,
+        .init(
+          codingPath: container.codingPath,
+          debugDescription: "\(file): title is required (null: none)"))
     }
     title = try container.decodeIfPresent(String.self, forKey: .title)
     func check(_ key: Key) throws -> Check {
-      container.contains(key) ? .equals(try container.decodeIfPresent(String.self, forKey: key)) : .unchecked
+      container.contains(key)
+        ? .equals(try container.decodeIfPresent(String.self, forKey: key)) : .unchecked
     }
     standfirst = try check(.standfirst)
     breadcrumb = try check(.breadcrumb)
@@ -66,7 +71,9 @@ struct SampleExpectation: Decodable, ExpectMarkedCaseRow, CustomTestStringConver
     expect = try container.decode(String.self, forKey: .expect)
     comment = try container.decodeIfPresent(String.self, forKey: .comment)
     let known = Set(Key.allCases.map(\.rawValue))
-    unknownKeys = try decoder.container(keyedBy: AnyKey.self).allKeys.map(\.stringValue).filter { !known.contains($0) }
+    unknownKeys = try decoder.container(keyedBy: AnyKey.self).allKeys.map(\.stringValue).filter {
+      !known.contains($0)
+    }
   }
 
   static let folder = CaseTable.folder(besides: #filePath)
@@ -79,7 +86,9 @@ struct SampleExpectation: Decodable, ExpectMarkedCaseRow, CustomTestStringConver
     var problems: [String] = []
     func compare(_ name: String, _ check: Check, _ actual: String?) {
       if case .equals(let expected) = check, actual != expected {
-        problems.append("\(name): expected \(expected.map { "\"\($0)\"" } ?? "none"), got \(actual.map { "\"\($0)\"" } ?? "none")")
+        problems.append(
+          "\(name): expected \(expected.map { "\"\($0)\"" } ?? "none"), got \(actual.map { "\"\($0)\"" } ?? "none")"
+        )
       }
     }
     compare("title", .equals(title), record.title)
@@ -117,17 +126,27 @@ struct SampleExpectation: Decodable, ExpectMarkedCaseRow, CustomTestStringConver
 @Suite struct SampleExpectationTests {
   @Test("every sample has one well-formed entry")
   func tableIsWellFormed() throws {
-    let entries = try CaseTable.load("samples.json", in: SampleExpectation.folder, as: SampleExpectation.self)
-    let samples = Fixtures.sampleFiles().map { String($0.path.dropFirst(Fixtures.samples.path.count + 1)) }
+    let entries = try CaseTable.load(
+      "samples.json", in: SampleExpectation.folder, as: SampleExpectation.self)
+    let samples = Fixtures.sampleFiles().map {
+      String($0.path.dropFirst(Fixtures.samples.path.count + 1))
+    }
     #expect(!samples.isEmpty)
-    #expect(entries.map(\.file).sorted() == samples.sorted(), "one entry per Samples/<lang>/<slug>.txt")
+    #expect(
+      entries.map(\.file).sorted() == samples.sorted(), "one entry per Samples/<lang>/<slug>.txt")
     #expect(Set(entries.map(\.file)).count == entries.count, "a file is listed twice")
     for entry in entries {
-      #expect(["pass", "knownFailure"].contains(entry.expect), "\(entry.file): expect is pass or knownFailure")
-      #expect(entry.expect == "pass" || !(entry.comment ?? "").isEmpty, "\(entry.file): a knownFailure needs a comment")
+      #expect(
+        ["pass", "knownFailure"].contains(entry.expect),
+        "\(entry.file): expect is pass or knownFailure")
+      #expect(
+        entry.expect == "pass" || !(entry.comment ?? "").isEmpty,
+        "\(entry.file): a knownFailure needs a comment")
       #expect(!entry.bodyInclude.isEmpty, "\(entry.file): bodyInclude is empty")
       #expect(entry.unknownKeys.isEmpty, "\(entry.file): unknown keys \(entry.unknownKeys)")
-      let strings = [entry.title].compactMap { $0 } + entry.tagsInclude + entry.removedInclude + entry.bodyInclude
+      let strings =
+        [entry.title].compactMap { $0 } + entry.tagsInclude + entry.removedInclude
+        + entry.bodyInclude
       let hasEmpty = strings.contains { $0.isEmpty }
       #expect(!hasEmpty, "\(entry.file): empty string")
     }

@@ -10,7 +10,8 @@ import Foundation
 struct SchemaValidator {
   let root: [String: Any]
   private static let supported: Set<String> = [
-    "$schema", "$id", "$comment", "title", "description", "$defs", "type", "const", "enum", "required", "properties",
+    "$schema", "$id", "$comment", "title", "description", "$defs", "type", "const", "enum",
+    "required", "properties",
     "additionalProperties", "items", "minimum", "minLength", "pattern", "oneOf", "$ref",
   ]
 
@@ -32,7 +33,8 @@ struct SchemaValidator {
   private func resolve(_ schema: [String: Any]) -> [String: Any] {
     if let ref = schema["$ref"] as? String, !ref.hasPrefix("#") { return ["type": "object"] }
     guard let ref = schema["$ref"] as? String, ref.hasPrefix("#/$defs/"),
-      let defs = root["$defs"] as? [String: Any], let target = defs[String(ref.dropFirst(8))] as? [String: Any]
+      let defs = root["$defs"] as? [String: Any],
+      let target = defs[String(ref.dropFirst(8))] as? [String: Any]
     else { return schema }
     return target
   }
@@ -50,7 +52,9 @@ struct SchemaValidator {
     }
   }
 
-  private func check(_ value: Any, against rawSchema: [String: Any], path: String, errors: inout [String]) {
+  private func check(
+    _ value: Any, against rawSchema: [String: Any], path: String, errors: inout [String]
+  ) {
     let schema = resolve(rawSchema)
     for key in schema.keys where !Self.supported.contains(key) {
       errors.append("\(path): schema keyword \(key) is not supported by the test validator")
@@ -76,9 +80,14 @@ struct SchemaValidator {
         check(value, against: option, path: path, errors: &sub)
         return sub.isEmpty
       }
-      if matches.count != 1 { errors.append("\(path): matches \(matches.count) of the oneOf alternatives, not exactly one") }
+      if matches.count != 1 {
+        errors.append(
+          "\(path): matches \(matches.count) of the oneOf alternatives, not exactly one")
+      }
     }
-    if let minimum = schema["minimum"] as? Double, let number = value as? NSNumber, number.doubleValue < minimum {
+    if let minimum = schema["minimum"] as? Double, let number = value as? NSNumber,
+      number.doubleValue < minimum
+    {
       errors.append("\(path): \(number) is below the minimum \(minimum)")
     }
     if let string = value as? String {
@@ -88,7 +97,9 @@ struct SchemaValidator {
       if let pattern = schema["pattern"] as? String {
         let regex = try? NSRegularExpression(pattern: pattern)
         let range = NSRange(string.startIndex..., in: string)
-        if regex?.firstMatch(in: string, range: range) == nil { errors.append("\(path): \"\(string)\" does not match \(pattern)") }
+        if regex?.firstMatch(in: string, range: range) == nil {
+          errors.append("\(path): \"\(string)\" does not match \(pattern)")
+        }
       }
     }
     if let object = value as? [String: Any] {

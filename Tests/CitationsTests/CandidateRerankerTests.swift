@@ -1,8 +1,9 @@
-@testable import Citations
-@testable import CitationsTraining
 import Foundation
 import NormalizeTestSupport
 import Testing
+
+@testable import Citations
+@testable import CitationsTraining
 
 /// One row of `Cases/candidates.json` (schema in `Cases/README.md`).
 struct CandidateCase: Decodable, CustomTestStringConvertible, Sendable, CitationsCaseRow {
@@ -29,19 +30,25 @@ struct CandidateRerankerTests {
   @Test("the case table is well formed")
   func wellFormed() throws {
     for c in try CitationsFixtures.wellFormedTable("candidates.json", as: CandidateCase.self) {
-      #expect(c.tokens.count == c.labels.count && c.tokens.count == c.gold.count, "\(c.label): one label per token")
+      #expect(
+        c.tokens.count == c.labels.count && c.tokens.count == c.gold.count,
+        "\(c.label): one label per token")
     }
   }
 
   @Test("features and gain of a candidate labelling", arguments: try cases())
   func features(_ testCase: CandidateCase) {
     var extracted: [(name: String, value: Float)] = []
-    CandidateFeatures.extract(tokens: testCase.tokens, labels: testCase.labels, rank: testCase.rank, gap: testCase.gap, into: &extracted)
+    CandidateFeatures.extract(
+      tokens: testCase.tokens, labels: testCase.labels, rank: testCase.rank, gap: testCase.gap,
+      into: &extracted)
     var totals: [String: Float] = [:]
     for feature in extracted { totals[feature.name, default: 0] += feature.value }
     let check = {
       for (name, value) in testCase.features.sorted(by: { $0.key < $1.key }) {
-        #expect(totals[name].map { abs($0 - value) < 1e-5 } == true, "\(name): \(totals[name].map { "\($0)" } ?? "absent"), want \(value)")
+        #expect(
+          totals[name].map { abs($0 - value) < 1e-5 } == true,
+          "\(name): \(totals[name].map { "\($0)" } ?? "absent"), want \(value)")
       }
       for name in testCase.absent { #expect(totals[name] == nil, "\(name) must be absent") }
       let gain = CandidateRerankerTrainer.gain(
@@ -53,7 +60,9 @@ struct CandidateRerankerTests {
   }
 
   /// Every label sequence of a small random model, scored the way Viterbi scores it.
-  private static func allPaths(emission: [Float], contexts: [Int], transitions: [Float], count: Int) -> [KBestViterbi.Path] {
+  private static func allPaths(emission: [Float], contexts: [Int], transitions: [Float], count: Int)
+    -> [KBestViterbi.Path]
+  {
     let n = contexts.count
     let table = (count + 1) * count
     var paths: [KBestViterbi.Path] = []
@@ -66,7 +75,10 @@ struct CandidateRerankerTests {
       for label in 0..<count {
         labels[t] = label
         let previous = t == 0 ? 0 : labels[t - 1] + 1
-        visit(t + 1, score + transitions[contexts[t] * table + previous * count + label] + emission[t * count + label])
+        visit(
+          t + 1,
+          score + transitions[contexts[t] * table + previous * count + label]
+            + emission[t * count + label])
       }
     }
     visit(0, 0)
@@ -86,9 +98,11 @@ struct CandidateRerankerTests {
       let transitions = (0..<(contextCount * (count + 1) * count)).map { _ in value() }
       for k in [1, 2, 4, 7] {
         let found = transitions.withUnsafeBufferPointer {
-          KBestViterbi.decode(scores: emission, contexts: contexts, transitions: $0, count: count, k: k)
+          KBestViterbi.decode(
+            scores: emission, contexts: contexts, transitions: $0, count: count, k: k)
         }
-        let all = Self.allPaths(emission: emission, contexts: contexts, transitions: transitions, count: count)
+        let all = Self.allPaths(
+          emission: emission, contexts: contexts, transitions: transitions, count: count)
         let bestScores = all.map(\.score).sorted(by: >).prefix(k)
         #expect(found.map(\.score) == Array(bestScores), "trial \(trial), k \(k)")
         #expect(Set(found.map(\.labels)).count == found.count, "the paths are distinct")
@@ -101,7 +115,9 @@ struct CandidateRerankerTests {
         #expect(found.first?.labels == viterbi)
       }
     }
-    let none = [Float]().withUnsafeBufferPointer { KBestViterbi.decode(scores: [], contexts: [], transitions: $0, count: 2, k: 4) }
+    let none = [Float]().withUnsafeBufferPointer {
+      KBestViterbi.decode(scores: [], contexts: [], transitions: $0, count: 2, k: 4)
+    }
     #expect(none.isEmpty)
   }
 
@@ -126,7 +142,8 @@ struct CandidateRerankerTests {
       // Ties go to the earlier candidate.
       #expect(betterFirst ? first >= second : second > first, "better first: \(betterFirst)")
     }
-    #expect(CandidateRerankerTrainer(epochs: 5).train(lists, names: names, candidates: 2) == reranker)
+    #expect(
+      CandidateRerankerTrainer(epochs: 5).train(lists, names: names, candidates: 2) == reranker)
   }
 
   @Test("a reranker that prefers the second candidate makes tag() return the second-best path")
@@ -155,12 +172,16 @@ struct CandidateRerankerTests {
       try #require(list.count > 1)
       let named = list.enumerated().map { rank, candidate in
         var features: [(name: String, value: Float)] = []
-        CandidateFeatures.extract(tokens: example.tokens, labels: candidate.labels, rank: rank, gap: list[0].score - candidate.score, into: &features)
+        CandidateFeatures.extract(
+          tokens: example.tokens, labels: candidate.labels, rank: rank,
+          gap: list[0].score - candidate.score, into: &features)
         return features
       }
       for _ in 0..<20 {
         var weights: [String: Float] = [:]
-        for name in Set(named.flatMap { $0.map(\.name) }) { weights[name] = Float(Int(random.next() % 201) - 100) / 10 }
+        for name in Set(named.flatMap { $0.map(\.name) }) {
+          weights[name] = Float(Int(random.next() % 201) - 100) / 10
+        }
         let reranker = CandidateReranker(candidates: 4, weights: weights)
         let scores = named.map { reranker.score($0) }
         let expected = scores.indices.first { scores[$0] == scores.max() } ?? 0
@@ -196,14 +217,34 @@ struct CandidateRerankerTests {
   }
 
   static let moreExamples: [ReferenceTaggerTrainer.Example] = [
-    .init(tokens: ["Obi,", "B.", "(2003).", "Gold", "and", "salt.", "West", "African", "Review,", "4,", "1–9."],
-          labels: ["author", "author", "date", "title", "title", "title", "journal", "journal", "journal", "volume", "pages"]),
-    .init(tokens: ["Eze,", "C.", "(2010).", "Trade", "winds.", "In", "Salt", "roads", "(pp.", "3–8).", "Sun", "Press."],
-          labels: ["author", "author", "date", "title", "title", "container-title", "container-title", "container-title", "pages", "pages", "publisher", "publisher"]),
-    .init(tokens: ["Mensah,", "A.", "(2018).", "River", "towns.", "Coast", "Studies,", "9,", "20–31."],
-          labels: ["author", "author", "date", "title", "title", "journal", "journal", "volume", "pages"]),
-    .init(tokens: ["Sow,", "D.", "(2021).", "Stone", "roads.", "Retrieved", "from", "https://example.org/stone"],
-          labels: ["author", "author", "date", "title", "title", "note", "note", "url"]),
+    .init(
+      tokens: [
+        "Obi,", "B.", "(2003).", "Gold", "and", "salt.", "West", "African", "Review,", "4,", "1–9.",
+      ],
+      labels: [
+        "author", "author", "date", "title", "title", "title", "journal", "journal", "journal",
+        "volume", "pages",
+      ]),
+    .init(
+      tokens: [
+        "Eze,", "C.", "(2010).", "Trade", "winds.", "In", "Salt", "roads", "(pp.", "3–8).", "Sun",
+        "Press.",
+      ],
+      labels: [
+        "author", "author", "date", "title", "title", "container-title", "container-title",
+        "container-title", "pages", "pages", "publisher", "publisher",
+      ]),
+    .init(
+      tokens: ["Mensah,", "A.", "(2018).", "River", "towns.", "Coast", "Studies,", "9,", "20–31."],
+      labels: [
+        "author", "author", "date", "title", "title", "journal", "journal", "volume", "pages",
+      ]),
+    .init(
+      tokens: [
+        "Sow,", "D.", "(2021).", "Stone", "roads.", "Retrieved", "from",
+        "https://example.org/stone",
+      ],
+      labels: ["author", "author", "date", "title", "title", "note", "note", "url"]),
   ]
 
   @Test("malformed reranker lines are reported with their line")
@@ -220,10 +261,14 @@ struct CandidateRerankerTests {
       head + "@candidates\t4\n@candidates\t4\n@rerank\trank=1\t0.5\n",  // twice
     ]
     for text in bad {
-      #expect(throws: CitationsError.self, "\(text.debugDescription)") { try ReferenceTaggingModel(tsv: text, path: "bad.tsv") }
+      #expect(throws: CitationsError.self, "\(text.debugDescription)") {
+        try ReferenceTaggingModel(tsv: text, path: "bad.tsv")
+      }
     }
     #expect(throws: Never.self) {
-      try ReferenceTaggingModel(tsv: head + "@candidates\t4\n@rerank\trank=1\t-0.25\n@rerank\tgap\t1.5e-3\n", path: "ok.tsv")
+      try ReferenceTaggingModel(
+        tsv: head + "@candidates\t4\n@rerank\trank=1\t-0.25\n@rerank\tgap\t1.5e-3\n", path: "ok.tsv"
+      )
     }
   }
 }

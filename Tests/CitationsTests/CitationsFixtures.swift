@@ -1,22 +1,30 @@
 import Citations
 import Foundation
-import Testing
 import NormalizeCore
 import NormalizeTestSupport
+import Testing
 
 /// Shared test data: the shipped lexicons and one parser built from them.
 enum CitationsFixtures {
   static let lexiconRoot = TestPaths.repoRoot.appendingPathComponent("Lexicons")
-  static let lexicons: DirectoryLexiconProvider? = try? DirectoryLexiconProvider(roots: [lexiconRoot])
+  static let lexicons: DirectoryLexiconProvider? = try? DirectoryLexiconProvider(roots: [
+    lexiconRoot
+  ])
   static let parser: ReferenceParser? = lexicons.flatMap { try? ReferenceParser(lexicons: $0) }
   static let cases = CaseTable.folder(besides: #filePath)
 
   /// Loads the case table `name` and checks what every Citations table promises: it has rows,
   /// their labels are unique, and each expects "pass" or "knownFailure".
-  static func wellFormedTable<Row: CitationsCaseRow & Decodable>(_ name: String, as type: Row.Type) throws -> [Row] {
+  static func wellFormedTable<Row: CitationsCaseRow & Decodable>(_ name: String, as type: Row.Type)
+    throws -> [Row]
+  {
     let rows = try CaseTable.load(name, in: cases, as: type)
     #expect(CaseRunner.problems(in: rows).isEmpty, "\(name): \(CaseRunner.problems(in: rows))")
-    for row in rows { #expect(["pass", "knownFailure"].contains(row.expect), "\(row.label): expect is pass or knownFailure") }
+    for row in rows {
+      #expect(
+        ["pass", "knownFailure"].contains(row.expect),
+        "\(row.label): expect is pass or knownFailure")
+    }
     return rows
   }
 
@@ -76,7 +84,9 @@ struct TitleCase: Decodable, CustomTestStringConvertible, Sendable, CitationsCas
     title = try c.decodeIfPresent(String.self, forKey: .title)
     language = try c.decodeIfPresent(String.self, forKey: .language)
     romanized = try c.decodeIfPresent(String.self, forKey: .romanized)
-    translated = c.contains(.translated) ? .some(try c.decodeIfPresent(String.self, forKey: .translated)) : .none
+    translated =
+      c.contains(.translated)
+      ? .some(try c.decodeIfPresent(String.self, forKey: .translated)) : .none
     translationSource = try c.decodeIfPresent(String.self, forKey: .translationSource)
     expect = try c.decode(String.self, forKey: .expect)
   }
@@ -93,19 +103,26 @@ enum CSLPaths {
       case .array(let items):
         for (index, item) in items.enumerated() {
           if case .object(let parts) = item {
-            for (part, partValue) in parts { if case .string(let text) = partValue { out["\(key)[\(index)].\(part)"] = text } }
+            for (part, partValue) in parts {
+              if case .string(let text) = partValue { out["\(key)[\(index)].\(part)"] = text }
+            }
           }
         }
       case .object(let object) where key == "custom":
-        for (name, inner) in object { if case .string(let text) = inner { out["custom.\(name)"] = text } }
+        for (name, inner) in object {
+          if case .string(let text) = inner { out["custom.\(name)"] = text }
+        }
       case .object(let object):
         if case .array(let outer)? = object["date-parts"], case .array(let parts)? = outer.first {
           let numbers = parts.compactMap { part -> Int? in
             if case .number(let n) = part { return Int(n) }
             return nil
           }
-          out[key] = numbers.enumerated().map { $0.offset == 0 ? String($0.element) : ($0.element < 10 ? "0\($0.element)" : "\($0.element)") }
-            .joined(separator: "-")
+          out[key] = numbers.enumerated().map {
+            $0.offset == 0
+              ? String($0.element) : ($0.element < 10 ? "0\($0.element)" : "\($0.element)")
+          }
+          .joined(separator: "-")
         }
       case .null, .bool: break
       }

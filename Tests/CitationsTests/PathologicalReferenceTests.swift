@@ -1,7 +1,8 @@
-@testable import Citations
 import Foundation
 import NormalizeTestSupport
 import Testing
+
+@testable import Citations
 
 /// Regressions of issue 19: reference tagging was quadratic in a run of punctuation (a title of
 /// 10,000 dots took 0.85 s, 160,000 dots ran for minutes).
@@ -32,17 +33,27 @@ struct PathologicalReferenceTests {
   func longRunOfDots() throws {
     let parser = try #require(CitationsFixtures.parser)
     for (label, reference) in [
-      ("one token", "Smith, J. (2020). " + String(repeating: ".", count: 160_000) + " Journal of Things, 3(2), 1-10."),
-      ("many tokens", "Smith, J. (2020). " + String(repeating: ". ", count: 80_000) + "Journal of Things."),
+      (
+        "one token",
+        "Smith, J. (2020). " + String(repeating: ".", count: 160_000)
+          + " Journal of Things, 3(2), 1-10."
+      ),
+      (
+        "many tokens",
+        "Smith, J. (2020). " + String(repeating: ". ", count: 80_000) + "Journal of Things."
+      ),
     ] {
       var annotation: ReferenceAnnotation?
       let elapsed = seconds { annotation = parser.parse(reference, published: nil) }
       #expect(elapsed < 20, "\(label): took \(elapsed) s")
       #expect(annotation?.raw == reference)
-      #expect(annotation?.findings.contains { $0.code == "reference-truncated" } == true, "\(label)")
+      #expect(
+        annotation?.findings.contains { $0.code == "reference-truncated" } == true, "\(label)")
       // The segments still give every token of the reference.
       let tokens = reference.split(whereSeparator: { $0.isWhitespace }).count
-      let segmentTokens = (annotation?.segments ?? []).reduce(0) { $0 + ($1.last ?? "").split(separator: " ").count }
+      let segmentTokens = (annotation?.segments ?? []).reduce(0) {
+        $0 + ($1.last ?? "").split(separator: " ").count
+      }
       #expect(segmentTokens == tokens, "\(label)")
     }
   }

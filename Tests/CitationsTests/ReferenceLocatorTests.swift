@@ -6,7 +6,8 @@ import Testing
 struct ReferenceLocatorTests {
   @Test("source lines in several languages, with scalar spans")
   func sourceLines() {
-    let text = "Первый абзац.\nOriginal Source: evrimagaci.org\n한국어 문단.\n출처: 연합뉴스\nFonte: ANSA, 3 marzo 2025\n来源：新华社\n"
+    let text =
+      "Первый абзац.\nOriginal Source: evrimagaci.org\n한국어 문단.\n출처: 연합뉴스\nFonte: ANSA, 3 marzo 2025\n来源：新华社\n"
     let found = ReferenceLocator.find(in: text)
     #expect(found.map(\.text) == ["evrimagaci.org", "연합뉴스", "ANSA, 3 marzo 2025", "新华社"])
     #expect(found.map(\.label) == ["Original Source", "출처", "Fonte", "来源"])
@@ -36,6 +37,7 @@ struct ReferenceLocatorTests {
 
   @Test("a sentence mentioning a source is not a source line")
   func notASourceLine() {
-    #expect(ReferenceLocator.find(in: "The source: a leaked memo, was never named in court.").isEmpty)
+    #expect(
+      ReferenceLocator.find(in: "The source: a leaked memo, was never named in court.").isEmpty)
   }
 }

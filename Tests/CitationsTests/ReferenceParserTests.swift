@@ -33,7 +33,9 @@ struct ReferenceParserTests {
       }
       if let canonical = testCase.canonical { #expect(annotation.canonical == canonical) }
       let codes = Set(annotation.findings.map(\.code))
-      for code in testCase.findings { #expect(codes.contains(code), "finding \(code) among \(codes.sorted())") }
+      for code in testCase.findings {
+        #expect(codes.contains(code), "finding \(code) among \(codes.sorted())")
+      }
     }
     CitationsFixtures.run(testCase, check)
     // Whatever the labels, the segments give back the input: the same text apart from white
@@ -41,7 +43,8 @@ struct ReferenceParserTests {
     // segments).
     let tokens = testCase.input.split(whereSeparator: { $0.isWhitespace }).map(String.init)
     let texts = (annotation.segments ?? []).map { $0.last ?? "" }
-    #expect(texts.joined().filter { !$0.isWhitespace } == testCase.input.filter { !$0.isWhitespace })
+    #expect(
+      texts.joined().filter { !$0.isWhitespace } == testCase.input.filter { !$0.isWhitespace })
     for word in texts.flatMap({ $0.split(separator: " ") }) {
       #expect(tokens.contains { $0.contains(word) }, "\(word) is not inside a word of the input")
     }
@@ -55,10 +58,14 @@ struct ReferenceParserTests {
       "Yonhap News Agency. (2025, May 27). 消息:俄乌战俘互换名单中未含两名朝军 [News: Two North Korean soldiers not included in Russia-Ukraine prisoner exchange list]. Retrieved from [Insert original URL here]"
     let canonical = try #require(parser.parse(seed, published: "2025-05-28").canonical)
     #expect(canonical.hasPrefix("Yonhap News Agency. (2025, May 27). 消息：俄乌战俘互换名单中未含两名朝军 ("))
-    #expect(canonical.hasSuffix("[News: Two North Korean soldiers not included in Russia-Ukraine prisoner exchange list]."))
+    #expect(
+      canonical.hasSuffix(
+        "[News: Two North Korean soldiers not included in Russia-Ukraine prisoner exchange list]."))
   }
 
-  @Test("the seed article's reference line parses as the acceptance file expects", .enabled(if: TestPaths.sharedFixturesRunnable))
+  @Test(
+    "the seed article's reference line parses as the acceptance file expects",
+    .enabled(if: TestPaths.sharedFixturesRunnable))
   func seedFromFile() throws {
     let shared = try #require(TestPaths.shared)
     let seeds = TestPaths.files(in: shared.appendingPathComponent("seeds"), withExtension: "txt")
@@ -78,7 +85,8 @@ struct ReferenceParserTests {
   @Test("bad input: no crash, a finding")
   func badInput() throws {
     let parser = try #require(CitationsFixtures.parser)
-    let long = String(repeating: "Smith, J. (2001). A title of some length. Journal, 1, 2-3. ", count: 1_800)
+    let long = String(
+      repeating: "Smith, J. (2001). A title of some length. Journal, 1, 2-3. ", count: 1_800)
     #expect(long.utf8.count > 100_000)
     let cases: [(String, String)] = [
       (long, "reference-too-long"),
@@ -94,7 +102,9 @@ struct ReferenceParserTests {
       let annotation = parser.parse(input, published: "2025-05-28")
       #expect(annotation.findings.contains { $0.code == code }, "\(code) for \(input.prefix(40))")
       let tokens = input.split(whereSeparator: { $0.isWhitespace }).count
-      let segmentTokens = (annotation.segments ?? []).reduce(0) { $0 + ($1.last ?? "").split(separator: " ").count }
+      let segmentTokens = (annotation.segments ?? []).reduce(0) {
+        $0 + ($1.last ?? "").split(separator: " ").count
+      }
       #expect(segmentTokens == tokens)
     }
   }
@@ -102,14 +112,16 @@ struct ReferenceParserTests {
   @Test("paired brackets of every kind are not flagged")
   func balancedBrackets() throws {
     let parser = try #require(CitationsFixtures.parser)
-    let annotation = parser.parse("Kim, J. (2020). A [bracketed] title {v2}. Journal, 3(4), 5-6.", published: nil)
+    let annotation = parser.parse(
+      "Kim, J. (2020). A [bracketed] title {v2}. Journal, 3(4), 5-6.", published: nil)
     #expect(!annotation.findings.contains { $0.code == "unbalanced-brackets" })
   }
 
   @Test("ReferenceAnnotation stays Codable with segments")
   func codable() throws {
     let parser = try #require(CitationsFixtures.parser)
-    let annotation = parser.parse("Okafor, C. (2015). The long harvest. Lagos: Riverbend Press.", published: nil)
+    let annotation = parser.parse(
+      "Okafor, C. (2015). The long harvest. Lagos: Riverbend Press.", published: nil)
     let data = try JSONEncoder().encode(annotation)
     let decoded = try JSONDecoder().decode(ReferenceAnnotation.self, from: data)
     #expect(decoded == annotation)

@@ -1,6 +1,7 @@
-@testable import Citations
 import NormalizeTestSupport
 import Testing
+
+@testable import Citations
 
 /// One row of `Cases/repairs.json` (schema in `Cases/README.md`).
 struct RepairCase: Decodable, CustomTestStringConvertible, Sendable, CitationsCaseRow {
@@ -22,7 +23,9 @@ struct ReferenceRulesTests {
   @Test("the case table is well formed")
   func wellFormed() throws {
     for c in try CitationsFixtures.wellFormedTable("repairs.json", as: RepairCase.self) {
-      #expect(c.tokens.count == c.labels.count && c.tokens.count == c.repaired.count, "\(c.label): one label per token")
+      #expect(
+        c.tokens.count == c.labels.count && c.tokens.count == c.repaired.count,
+        "\(c.label): one label per token")
     }
   }
 

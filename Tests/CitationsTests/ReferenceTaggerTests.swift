@@ -5,10 +5,14 @@ import Testing
 @Suite("Reference tagger")
 struct ReferenceTaggerTests {
   static let examples: [ReferenceTaggerTrainer.Example] = [
-    .init(tokens: ["Smith,", "J.", "(2001).", "Rivers", "of", "stone.", "Lagos:", "Sun", "Press."],
-          labels: ["author", "author", "date", "title", "title", "title", "location", "publisher", "publisher"]),
-    .init(tokens: ["Ade,", "K.", "(1999).", "Salt", "roads.", "Accra:", "Gold", "Books."],
-          labels: ["author", "author", "date", "title", "title", "location", "publisher", "publisher"]),
+    .init(
+      tokens: ["Smith,", "J.", "(2001).", "Rivers", "of", "stone.", "Lagos:", "Sun", "Press."],
+      labels: [
+        "author", "author", "date", "title", "title", "title", "location", "publisher", "publisher",
+      ]),
+    .init(
+      tokens: ["Ade,", "K.", "(1999).", "Salt", "roads.", "Accra:", "Gold", "Books."],
+      labels: ["author", "author", "date", "title", "title", "location", "publisher", "publisher"]),
   ]
 
   @Test("weights written as text read back to the same tags")
@@ -46,17 +50,27 @@ struct ReferenceTaggerTests {
 
   @Test("malformed weights are reported with their line")
   func malformed() {
-    #expect(throws: CitationsError.self) { try ReferenceTaggingModel(tsv: "w=x\t0:1\n", path: "bad.tsv") }
-    #expect(throws: CitationsError.self) { try ReferenceTaggingModel(tsv: "@labels\ta\tb\nw=x\t7:1\n", path: "bad.tsv") }
+    #expect(throws: CitationsError.self) {
+      try ReferenceTaggingModel(tsv: "w=x\t0:1\n", path: "bad.tsv")
+    }
+    #expect(throws: CitationsError.self) {
+      try ReferenceTaggingModel(tsv: "@labels\ta\tb\nw=x\t7:1\n", path: "bad.tsv")
+    }
     // Weights are integers, each label once, each feature once, one @labels line.
     let bad = [
-      "@labels\ta\tb\nw=x\t0:1.5\n", "@labels\ta\tb\nw=x\t0:1 0:2\n", "@labels\ta\tb\nw=x\t0:1\nw=x\t1:1\n",
-      "@labels\ta\tb\n@labels\ta\tb\n", "@labels\ta\tb\nw=x\t0:99999\n", "@labels\ta\tb\nw=x\t0:1 \n",
+      "@labels\ta\tb\nw=x\t0:1.5\n", "@labels\ta\tb\nw=x\t0:1 0:2\n",
+      "@labels\ta\tb\nw=x\t0:1\nw=x\t1:1\n",
+      "@labels\ta\tb\n@labels\ta\tb\n", "@labels\ta\tb\nw=x\t0:99999\n",
+      "@labels\ta\tb\nw=x\t0:1 \n",
     ]
     for text in bad {
-      #expect(throws: CitationsError.self, "\(text.debugDescription)") { try ReferenceTaggingModel(tsv: text, path: "bad.tsv") }
+      #expect(throws: CitationsError.self, "\(text.debugDescription)") {
+        try ReferenceTaggingModel(tsv: text, path: "bad.tsv")
+      }
     }
-    #expect(throws: Never.self) { try ReferenceTaggingModel(tsv: "@labels\ta\tb\nw=x\t1:-3 0:2\ns=Xx\t0:7\n", path: "ok.tsv") }
+    #expect(throws: Never.self) {
+      try ReferenceTaggingModel(tsv: "@labels\ta\tb\nw=x\t1:-3 0:2\ns=Xx\t0:7\n", path: "ok.tsv")
+    }
   }
 
   @Test("written weights are integers, largest first, and survive a second round trip unchanged")
@@ -66,7 +80,9 @@ struct ReferenceTaggerTests {
     let text = trainer.train(Self.examples).tsv(comment: "test")
     #expect(text.hasPrefix("# test\n@labels\t"))
     for line in text.split(separator: "\n") where !line.hasPrefix("#") && !line.hasPrefix("@") {
-      let weights = line.split(separator: "\t")[1].split(separator: " ").map { Int($0.split(separator: ":")[1]) }
+      let weights = line.split(separator: "\t")[1].split(separator: " ").map {
+        Int($0.split(separator: ":")[1])
+      }
       #expect(weights.allSatisfy { $0 != nil && $0 != 0 }, "\(line)")
       let magnitudes = weights.compactMap { $0.map(abs) }
       #expect(magnitudes == magnitudes.sorted(by: >), "\(line)")
@@ -80,7 +96,9 @@ struct ReferenceTaggerTests {
     var trainer = ReferenceTaggerTrainer(epochs: 5, minimumCount: 1)
     trainer.scale = 100
     trainer.weightFloor = 1
-    let names = trainer.train(Self.examples).tsv().split(separator: "\n").map { $0.prefix { $0 != "\t" } }
+    let names = trainer.train(Self.examples).tsv().split(separator: "\n").map {
+      $0.prefix { $0 != "\t" }
+    }
     #expect(names.contains("w-1=rivers"))
     #expect(names.contains("w+1=stone"))
     #expect(!names.contains { $0.hasPrefix("w-1|w=") || $0.hasPrefix("w|w+1=") })
@@ -99,7 +117,8 @@ struct ReferenceTaggerTests {
     #expect(zh.map(\.text) == ["王小明", "（2018）。", "〈臺灣的語言政策〉。", "《語言學報》，", "15，", "23–45。"])
     #expect(zh.map(\.start) == [0, 3, 10, 20, 27, 30])
     let gbt = ReferenceToken.tokenize("[1] 王小明.台湾的语言政策[J].语言学报,2018,15(2):23-45.")
-    #expect(gbt.map(\.text) == ["[1]", "王小明.", "台湾的语言政策[J].", "语言学报,", "2018,", "15(2):", "23-45."])
+    #expect(
+      gbt.map(\.text) == ["[1]", "王小明.", "台湾的语言政策[J].", "语言学报,", "2018,", "15(2):", "23-45."])
     #expect(ReferenceToken.tokenize("消息：俄乌 第1.5卷").map(\.text) == ["消息：俄乌", "第1.5卷"])
     // A book's place and publisher are cut at their colon; a title's colon before a publisher word is not.
     #expect(ReferenceToken.tokenize("写作。北京：清华大学出版社。").map(\.text) == ["写作。", "北京：", "清华大学出版社。"])
@@ -108,7 +127,8 @@ struct ReferenceTaggerTests {
     // Latin words are never cut.
     #expect(ReferenceToken.tokenize("Smith,J.(2001).Title").map(\.text) == ["Smith,J.(2001).Title"])
     // Touching tokens join without a space in their segment.
-    let segments = ReferenceSegment.group(zh, labels: ["author", "date", "title", "title", "volume", "volume"])
+    let segments = ReferenceSegment.group(
+      zh, labels: ["author", "date", "title", "title", "volume", "volume"])
     #expect(segments.map(\.text) == ["王小明", "（2018）。", "〈臺灣的語言政策〉。《語言學報》，", "15，23–45。"])
   }
 }

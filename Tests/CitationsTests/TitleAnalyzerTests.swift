@@ -18,7 +18,9 @@ struct TitleAnalyzerTests {
     let parser = try #require(CitationsFixtures.parser)
     let (analysis, _) = parser.analyzeTitle(testCase.input)
     let check = {
-      if let title = testCase.title { #expect(analysis.title.hasSameScalars(as: title), "title \(analysis.title.escapedScalars)") }
+      if let title = testCase.title {
+        #expect(analysis.title.hasSameScalars(as: title), "title \(analysis.title.escapedScalars)")
+      }
       if let language = testCase.language { #expect(analysis.language == language) }
       if let romanized = testCase.romanized { #expect(analysis.romanized == romanized) }
       if let translated = testCase.translated { #expect(analysis.translated == translated) }

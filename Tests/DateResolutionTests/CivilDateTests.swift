@@ -1,12 +1,15 @@
-@testable import DateResolution
 import Testing
+
+@testable import DateResolution
 
 /// Calendar arithmetic the resolver relies on.
 @Suite struct CivilDateTests {
   @Test func weekdaysAndDayNumbers() {
     #expect(CivilDate(year: 1970, month: 1, day: 1).dayNumber == 0)
     #expect(CivilDate(year: 2026, month: 2, day: 7).weekday == 6)  // Saturday
-    #expect(CivilDate(dayNumber: CivilDate(year: 2024, month: 2, day: 29).dayNumber) == CivilDate(year: 2024, month: 2, day: 29))
+    #expect(
+      CivilDate(dayNumber: CivilDate(year: 2024, month: 2, day: 29).dayNumber)
+        == CivilDate(year: 2024, month: 2, day: 29))
   }
 
   @Test func isoWeeks() {
@@ -15,12 +18,18 @@ import Testing
   }
 
   @Test func monthArithmeticClampsDays() {
-    #expect(CivilDate(year: 2025, month: 3, day: 31).adding(months: -1) == CivilDate(year: 2025, month: 2, day: 28))
-    #expect(CivilDate(year: 2025, month: 1, day: 15).adding(months: -13) == CivilDate(year: 2023, month: 12, day: 15))
+    #expect(
+      CivilDate(year: 2025, month: 3, day: 31).adding(months: -1)
+        == CivilDate(year: 2025, month: 2, day: 28))
+    #expect(
+      CivilDate(year: 2025, month: 1, day: 15).adding(months: -13)
+        == CivilDate(year: 2023, month: 12, day: 15))
   }
 
   @Test func holidays() {
-    #expect(Holiday.nthWeekday(n: 4, weekday: 4, month: 11).date(in: 1999) == CivilDate(year: 1999, month: 11, day: 25))
+    #expect(
+      Holiday.nthWeekday(n: 4, weekday: 4, month: 11).date(in: 1999)
+        == CivilDate(year: 1999, month: 11, day: 25))
     #expect(CivilDate.easter(year: 2000) == CivilDate(year: 2000, month: 4, day: 23))
   }
 

@@ -29,8 +29,14 @@ struct DateCase: Decodable, Sendable, CustomTestStringConvertible {
 
   static let folder = CaseTable.folder(besides: #filePath)
   /// One table per language with a `date-grammar` lexicon: the shared grammar with its words.
-  static let grammarTables = ["de", "fr", "es", "it", "pt", "uk", "ru", "hr", "el", "et"].map { "grammar-\($0).json" }
-  static let tables = ["english.json", "multilingual.json", "seeds.json", "bad-input.json", "chinese.json", "japanese.json", "korean.json"]
+  static let grammarTables = ["de", "fr", "es", "it", "pt", "uk", "ru", "hr", "el", "et"].map {
+    "grammar-\($0).json"
+  }
+  static let tables =
+    [
+      "english.json", "multilingual.json", "seeds.json", "bad-input.json", "chinese.json",
+      "japanese.json", "korean.json",
+    ]
     + grammarTables
 
   static func load(_ name: String) -> [DateCase] { CaseTable.loadOrEmpty(name, in: folder) }
@@ -39,5 +45,7 @@ struct DateCase: Decodable, Sendable, CustomTestStringConvertible {
 /// One resolver for all tests: vocabularies are built once per language and cached.
 enum SharedResolver {
   static let resolver: DateResolver? = try? DateResolver(
-    lexicons: DirectoryLexiconProvider(roots: [TestPaths.repoRoot.appendingPathComponent("Lexicons")]))
+    lexicons: DirectoryLexiconProvider(roots: [
+      TestPaths.repoRoot.appendingPathComponent("Lexicons")
+    ]))
 }

@@ -13,30 +13,50 @@ import Testing
     for c in cases {
       #expect(labels.insert(c.label).inserted, "duplicate label \(c.label) in \(name)")
       for e in c.expect {
-        #expect(c.text.contains(e.text), "\(c.label): expected text \"\(e.text)\" is not in the input")
-        #expect(["DATE", "TIME", "DURATION", "SET"].contains(e.type), "\(c.label): bad type \(e.type)")
+        #expect(
+          c.text.contains(e.text), "\(c.label): expected text \"\(e.text)\" is not in the input")
+        #expect(
+          ["DATE", "TIME", "DURATION", "SET"].contains(e.type), "\(c.label): bad type \(e.type)")
       }
       if let dct = c.dct { #expect(dct.count == 10, "\(c.label): dct must be YYYY-MM-DD") }
     }
   }
 
-  @Test(arguments: DateCase.load("english.json")) func english(_ c: DateCase) throws { try check(c) }
-  @Test(arguments: DateCase.load("multilingual.json")) func multilingual(_ c: DateCase) throws { try check(c) }
-  @Test(arguments: DateCase.load("seeds.json")) func seedPhenomena(_ c: DateCase) throws { try check(c) }
-  @Test(arguments: DateCase.load("bad-input.json")) func badInput(_ c: DateCase) throws { try check(c) }
-  @Test(arguments: DateCase.load("chinese.json")) func chinese(_ c: DateCase) throws { try check(c) }
-  @Test(arguments: DateCase.load("japanese.json")) func japanese(_ c: DateCase) throws { try check(c) }
+  @Test(arguments: DateCase.load("english.json")) func english(_ c: DateCase) throws {
+    try check(c)
+  }
+  @Test(arguments: DateCase.load("multilingual.json")) func multilingual(_ c: DateCase) throws {
+    try check(c)
+  }
+  @Test(arguments: DateCase.load("seeds.json")) func seedPhenomena(_ c: DateCase) throws {
+    try check(c)
+  }
+  @Test(arguments: DateCase.load("bad-input.json")) func badInput(_ c: DateCase) throws {
+    try check(c)
+  }
+  @Test(arguments: DateCase.load("chinese.json")) func chinese(_ c: DateCase) throws {
+    try check(c)
+  }
+  @Test(arguments: DateCase.load("japanese.json")) func japanese(_ c: DateCase) throws {
+    try check(c)
+  }
   @Test(arguments: DateCase.load("korean.json")) func korean(_ c: DateCase) throws { try check(c) }
-  @Test(arguments: DateCase.grammarTables.flatMap(DateCase.load)) func languageGrammar(_ c: DateCase) throws { try check(c) }
+  @Test(arguments: DateCase.grammarTables.flatMap(DateCase.load)) func languageGrammar(
+    _ c: DateCase
+  ) throws { try check(c) }
 
   private func check(_ c: DateCase) throws {
     let resolver = try #require(SharedResolver.resolver)
     let result = resolver.resolve(c.text, dct: c.dct, language: c.lang)
-    let got = result.mentions.map { DateCase.Expected(text: $0.text, type: $0.type, value: $0.value, mod: $0.mod) }
+    let got = result.mentions.map {
+      DateCase.Expected(text: $0.text, type: $0.type, value: $0.value, mod: $0.mod)
+    }
     let codes = Array(Set(result.findings.map(\.code))).sorted()
     let run = {
       #expect(got == c.expect, "\(c.label): got \(got), expected \(c.expect)")
-      if let findings = c.findings { #expect(codes == findings.sorted(), "\(c.label): findings \(codes)") }
+      if let findings = c.findings {
+        #expect(codes == findings.sorted(), "\(c.label): findings \(codes)")
+      }
     }
     if let reason = c.knownFailure {
       withKnownIssue(Comment(rawValue: reason)) { run() }

@@ -24,7 +24,9 @@ import Testing
   /// resolved in pieces cut at line breaks; mentions keep their offsets in the whole text.
   @Test func longTextsAreResolvedInPiecesWithTheSameOffsets() throws {
     let resolver = try #require(SharedResolver.resolver)
-    let paragraph = "Officials in Seoul said on Thursday that talks begun on 3 March 2020 would resume.\n" + "Кириллица и 유용원 ".prefix(20) + "\n"
+    let paragraph =
+      "Officials in Seoul said on Thursday that talks begun on 3 March 2020 would resume.\n"
+      + "Кириллица и 유용원 ".prefix(20) + "\n"
     let count = DateResolver.pieceBytes / paragraph.utf8.count * 5 / 2
     let text = String(repeating: paragraph, count: count)
     #expect(text.utf8.count > 2 * DateResolver.pieceBytes)
@@ -34,18 +36,27 @@ import Testing
     #expect(whole.mentions.count == single.mentions.count * count)
     let scalars = Array(text.unicodeScalars)
     for mention in whole.mentions.suffix(50) {
-      #expect(String(String.UnicodeScalarView(scalars[mention.start..<mention.end])) == mention.text)
+      #expect(
+        String(String.UnicodeScalarView(scalars[mention.start..<mention.end])) == mention.text)
     }
   }
 
   @Test func concurrentUseGivesTheSameResults() async throws {
     let resolver = try #require(SharedResolver.resolver)
-    let inputs = [("23 ore fa", "it"), ("작년", "ko"), ("last fall", "en"), ("23小时前", "zh"), ("в прошлом году", "ru")]
+    let inputs = [
+      ("23 ore fa", "it"), ("작년", "ko"), ("last fall", "en"), ("23小时前", "zh"),
+      ("в прошлом году", "ru"),
+    ]
     let expected = inputs.map { resolver.resolve($0.0, dct: "2025-03-18", language: $0.1).mentions }
     let results = await withTaskGroup(of: (Int, [TemporalMention]).self) { group in
       for round in 0..<8 {
         for (index, input) in inputs.enumerated() {
-          group.addTask { (index + round * 0, resolver.resolve(input.0, dct: "2025-03-18", language: input.1).mentions) }
+          group.addTask {
+            (
+              index + round * 0,
+              resolver.resolve(input.0, dct: "2025-03-18", language: input.1).mentions
+            )
+          }
         }
       }
       var all: [(Int, [TemporalMention])] = []

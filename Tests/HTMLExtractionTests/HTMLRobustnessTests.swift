@@ -9,7 +9,9 @@ import Testing
   func deepNesting() throws {
     let extractor = try HTMLFixtures.extractor.get()
     let sentence = "Глубоко вложенный текст остаётся текстом, даже на стотысячном уровне. "
-    let html = "<html><body>" + String(repeating: "<div>", count: 100_000) + String(repeating: sentence, count: 5)
+    let html =
+      "<html><body>" + String(repeating: "<div>", count: 100_000)
+      + String(repeating: sentence, count: 5)
       + String(repeating: "</div>", count: 100_000) + "</body></html>"
     let page = extractor.extract(HTMLDocument(utf8: Array(html.utf8)), title: nil)
     #expect(page.blocks.map(\.text).joined().contains("стотысячном уровне"))
@@ -22,17 +24,22 @@ import Testing
     let extractor = try HTMLFixtures.extractor.get()
     var generator = SystemRandomNumberGenerator()
     let noise = (0..<20_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
-    _ = extractor.extract(HTMLDocument(utf8: Array(String(decoding: noise, as: UTF8.self).utf8)), title: nil)
+    _ = extractor.extract(
+      HTMLDocument(utf8: Array(String(decoding: noise, as: UTF8.self).utf8)), title: nil)
     #expect(HTMLDocument(utf8: []).isEmpty)
     #expect(extractor.extract(HTMLDocument(utf8: []), title: nil).blocks.isEmpty)
-    _ = PageMetadata.read(HTMLDocument(utf8: Array("<<<>>></p></div><meta content>".utf8)), url: "::")
+    _ = PageMetadata.read(
+      HTMLDocument(utf8: Array("<<<>>></p></div><meta content>".utf8)), url: "::")
   }
 
   @Test("a page's declared charset: BOM, meta charset, http-equiv, browser aliases")
   func declaredCharset() {
-    #expect(HTMLCharset.declared(Array("<meta charset=\"windows-1251\"><p>".utf8)) == "windows-1251")
     #expect(
-      HTMLCharset.declared(Array("<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=ISO-8859-1\">".utf8)) == "windows-1252")
+      HTMLCharset.declared(Array("<meta charset=\"windows-1251\"><p>".utf8)) == "windows-1251")
+    #expect(
+      HTMLCharset.declared(
+        Array("<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=ISO-8859-1\">".utf8))
+        == "windows-1252")
     #expect(HTMLCharset.declared(Array("<meta charset='gb2312'>".utf8)) == "GB18030")
     #expect(HTMLCharset.declared([0xEF, 0xBB, 0xBF] + Array("<p>".utf8)) == "UTF-8")
     #expect(HTMLCharset.declared([0xFF, 0xFE, 0x3C, 0x00]) == "UTF-16LE")

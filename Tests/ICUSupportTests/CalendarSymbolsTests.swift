@@ -14,13 +14,24 @@ struct CalendarCase: CustomTestStringConvertible, Sendable {
 
 @Suite struct CalendarSymbolsTests {
   static let cases: [CalendarCase] = [
-    .init(locale: "en", mayWide: "May", mayStandalone: "May", mayAbbreviated: "May", sundayWide: "Sunday"),
-    .init(locale: "it", mayWide: "maggio", mayStandalone: "maggio", mayAbbreviated: "mag", sundayWide: "domenica"),
-    .init(locale: "ru", mayWide: "мая", mayStandalone: "май", mayAbbreviated: "мая", sundayWide: "воскресенье"),
-    .init(locale: "uk", mayWide: "травня", mayStandalone: "травень", mayAbbreviated: "трав.", sundayWide: "неділя"),
-    .init(locale: "ko", mayWide: "5월", mayStandalone: "5월", mayAbbreviated: "5월", sundayWide: "일요일"),
-    .init(locale: "zh", mayWide: "五月", mayStandalone: "五月", mayAbbreviated: "5月", sundayWide: "星期日"),
-    .init(locale: "ja", mayWide: "5月", mayStandalone: "5月", mayAbbreviated: "5月", sundayWide: "日曜日"),
+    .init(
+      locale: "en", mayWide: "May", mayStandalone: "May", mayAbbreviated: "May",
+      sundayWide: "Sunday"),
+    .init(
+      locale: "it", mayWide: "maggio", mayStandalone: "maggio", mayAbbreviated: "mag",
+      sundayWide: "domenica"),
+    .init(
+      locale: "ru", mayWide: "мая", mayStandalone: "май", mayAbbreviated: "мая",
+      sundayWide: "воскресенье"),
+    .init(
+      locale: "uk", mayWide: "травня", mayStandalone: "травень", mayAbbreviated: "трав.",
+      sundayWide: "неділя"),
+    .init(
+      locale: "ko", mayWide: "5월", mayStandalone: "5월", mayAbbreviated: "5월", sundayWide: "일요일"),
+    .init(
+      locale: "zh", mayWide: "五月", mayStandalone: "五月", mayAbbreviated: "5月", sundayWide: "星期日"),
+    .init(
+      locale: "ja", mayWide: "5月", mayStandalone: "5月", mayAbbreviated: "5月", sundayWide: "日曜日"),
   ]
 
   @Test(arguments: cases)
@@ -41,10 +52,11 @@ struct CalendarCase: CustomTestStringConvertible, Sendable {
 
   @Test func englishSetsInFull() throws {
     let en = try CalendarSymbols(locale: "en")
-    #expect(en.months(.wide) == [
-      "January", "February", "March", "April", "May", "June", "July", "August", "September",
-      "October", "November", "December",
-    ])
+    #expect(
+      en.months(.wide) == [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+      ])
     #expect(en.weekdays(.abbreviated) == ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"])
     #expect(en.eras == ["BC", "AD"])
     #expect(en.amPm == ["AM", "PM"])

@@ -13,21 +13,28 @@ struct WordCase: CustomTestStringConvertible, Sendable {
 
 @Suite struct TextSegmenterTests {
   static let wordCases: [WordCase] = [
-    .init(label: "English keeps apostrophes and grouped numbers", locale: "en",
-          input: "Kim Jong-un met Yoo Yong-won's staff, 12,000 troops.",
-          words: ["Kim", "Jong", "un", "met", "Yoo", "Yong", "won's", "staff", "12,000", "troops"]),
-    .init(label: "Chinese dictionary words", locale: "zh", input: "北京时间今天上午",
-          words: ["北京", "时间", "今天", "上午"]),
-    .init(label: "Chinese headline", locale: "zh", input: "消息：俄乌战俘互换",
-          words: ["消息", "俄", "乌", "战俘", "互换"]),
-    .init(label: "Japanese mixed kanji and kana", locale: "ja", input: "東京で記者会見を開いた。",
-          words: ["東京", "で", "記者", "会見", "を", "開", "い", "た"]),
-    .init(label: "Japanese katakana loanword", locale: "ja", input: "ニュースによると",
-          words: ["ニュース", "による", "と"]),
-    .init(label: "Korean splits at spaces", locale: "ko", input: "김정은 위원장이 말했다.",
-          words: ["김정은", "위원장이", "말했다"]),
-    .init(label: "Thai dictionary words without spaces", locale: "th", input: "ประเทศไทยมีฝนตก",
-          words: ["ประเทศไทย", "มี", "ฝน", "ตก"]),
+    .init(
+      label: "English keeps apostrophes and grouped numbers", locale: "en",
+      input: "Kim Jong-un met Yoo Yong-won's staff, 12,000 troops.",
+      words: ["Kim", "Jong", "un", "met", "Yoo", "Yong", "won's", "staff", "12,000", "troops"]),
+    .init(
+      label: "Chinese dictionary words", locale: "zh", input: "北京时间今天上午",
+      words: ["北京", "时间", "今天", "上午"]),
+    .init(
+      label: "Chinese headline", locale: "zh", input: "消息：俄乌战俘互换",
+      words: ["消息", "俄", "乌", "战俘", "互换"]),
+    .init(
+      label: "Japanese mixed kanji and kana", locale: "ja", input: "東京で記者会見を開いた。",
+      words: ["東京", "で", "記者", "会見", "を", "開", "い", "た"]),
+    .init(
+      label: "Japanese katakana loanword", locale: "ja", input: "ニュースによると",
+      words: ["ニュース", "による", "と"]),
+    .init(
+      label: "Korean splits at spaces", locale: "ko", input: "김정은 위원장이 말했다.",
+      words: ["김정은", "위원장이", "말했다"]),
+    .init(
+      label: "Thai dictionary words without spaces", locale: "th", input: "ประเทศไทยมีฝนตก",
+      words: ["ประเทศไทย", "มี", "ฝน", "ตก"]),
   ]
 
   @Test(arguments: wordCases)
@@ -48,7 +55,8 @@ struct WordCase: CustomTestStringConvertible, Sendable {
 
   @Test func wordKinds() {
     let segments = TextSegmenter.words(in: "Yoo met 12 staff 北京", locale: "en")
-    let kinds = Dictionary(uniqueKeysWithValues: segments.map { (String($0.text), $0.kind) }.filter { $0.0 != " " })
+    let kinds = Dictionary(
+      uniqueKeysWithValues: segments.map { (String($0.text), $0.kind) }.filter { $0.0 != " " })
     #expect(kinds["Yoo"] == .letter)
     #expect(kinds["12"] == .number)
     #expect(kinds["北京"] == .ideographic)
@@ -64,7 +72,8 @@ struct WordCase: CustomTestStringConvertible, Sendable {
   }
 
   @Test func sentencesKeepMrWithStandardSuppressions() {
-    let sentences = TextSegmenter.sentences(in: "Mr. Lee met Yoo. He left.", locale: "en@ss=standard")
+    let sentences = TextSegmenter.sentences(
+      in: "Mr. Lee met Yoo. He left.", locale: "en@ss=standard")
     #expect(sentences.map(\.text) == ["Mr. Lee met Yoo. ", "He left."])
   }
 
@@ -77,10 +86,14 @@ struct WordCase: CustomTestStringConvertible, Sendable {
 
   @Test func graphemes() {
     let text = "👍🏽👨‍👩‍👧🇰🇷e\u{301}"
-    #expect(TextSegmenter.graphemes(in: text).map { String($0.text) } == ["👍🏽", "👨‍👩‍👧", "🇰🇷", "e\u{301}"])
+    #expect(
+      TextSegmenter.graphemes(in: text).map { String($0.text) } == ["👍🏽", "👨‍👩‍👧", "🇰🇷", "e\u{301}"])
     // Conjoining jamo L V T form one grapheme, as does the precomposed syllable.
     let jamo = "\u{1100}\u{1161}\u{11A8}가"
-    #expect(TextSegmenter.graphemes(in: jamo).map { String($0.text) } == ["\u{1100}\u{1161}\u{11A8}", "가"])
+    #expect(
+      TextSegmenter.graphemes(in: jamo).map { String($0.text) } == [
+        "\u{1100}\u{1161}\u{11A8}", "가",
+      ])
     // ICU agrees with Swift's Character boundaries here.
     #expect(TextSegmenter.graphemes(in: text).count == text.count)
   }

@@ -33,14 +33,19 @@ struct TransliterationCase: CustomTestStringConvertible, Sendable {
   @Test(arguments: cases)
   func transliterates(_ testCase: TransliterationCase) throws {
     let transliterator = try Transliterator.cached(testCase.id)
-    #expect(transliterator.transliterate(testCase.input).escapedScalars == testCase.expected.escapedScalars)
-    #expect(try transliterator.transliterateOrThrow(testCase.input).escapedScalars == testCase.expected.escapedScalars)
+    #expect(
+      transliterator.transliterate(testCase.input).escapedScalars
+        == testCase.expected.escapedScalars)
+    #expect(
+      try transliterator.transliterateOrThrow(testCase.input).escapedScalars
+        == testCase.expected.escapedScalars)
   }
 
   @Test func availableIDsIncludeTheOnesWeUse() {
     let ids = Set(Transliterator.availableIDs)
     #expect(ids.count > 100)
-    for id in ["Han-Latin", "Russian-Latin/BGN", "Ukrainian-Latin/BGN", "Latin-ASCII", "Any-Latin"] {
+    for id in ["Han-Latin", "Russian-Latin/BGN", "Ukrainian-Latin/BGN", "Latin-ASCII", "Any-Latin"]
+    {
       #expect(ids.contains(id), "missing \(id)")
     }
     #expect(!ids.contains("Cyrillic-Latin/BGN"))
@@ -72,7 +77,9 @@ struct TransliterationCase: CustomTestStringConvertible, Sendable {
 
   @Test func concurrentUseGivesIdenticalResults() throws {
     let inputs = ["北京", "消息：俄乌战俘互换", "Зеленський у Києві", "유용원", "Kim Jong-un"]
-    let expected = try inputs.map { try Transliterator.cached("Any-Latin; Latin-ASCII").transliterate($0) }
+    let expected = try inputs.map {
+      try Transliterator.cached("Any-Latin; Latin-ASCII").transliterate($0)
+    }
     let iterations = 400
     let results = ResultBox(count: iterations)
     DispatchQueue.concurrentPerform(iterations: iterations) { i in
@@ -86,7 +93,8 @@ struct TransliterationCase: CustomTestStringConvertible, Sendable {
   }
 
   @Test func rulesBasedTransliterator() throws {
-    let mr = try Transliterator(id: "McCune-Reischauer-to-simple", rules: "ŏ > o; ŭ > u; Ŏ > O; Ŭ > U;")
+    let mr = try Transliterator(
+      id: "McCune-Reischauer-to-simple", rules: "ŏ > o; ŭ > u; Ŏ > O; Ŭ > U;")
     #expect(mr.id == "McCune-Reischauer-to-simple")
     #expect(mr.transliterate("Kim Chŏng-ŭn, Pyŏngyang") == "Kim Chong-un, Pyongyang")
     #expect(mr.transliterate("") == "")

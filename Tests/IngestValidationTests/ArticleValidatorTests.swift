@@ -1,5 +1,5 @@
-import Foundation
 import DateResolution
+import Foundation
 import NameNormalization
 import NormalizeCore
 import NormalizeTestSupport
@@ -38,12 +38,17 @@ enum RuleCases {
   @Test(arguments: try RuleCases.all())
   func ruleCase(_ testCase: RuleCase) {
     let findings = Self.validator.findings(
-      text: testCase.text, title: testCase.title, published: testCase.published, names: [], dates: [],
+      text: testCase.text, title: testCase.title, published: testCase.published, names: [],
+      dates: [],
       rawText: testCase.raw ?? testCase.text, lang: testCase.language)
     let codes = Set(findings.map(\.code))
     CaseRunner.run(testCase) {
-      for code in testCase.expectCodes ?? [] { #expect(codes.contains(code), "missing \(code); got \(codes.sorted())") }
-      for code in testCase.absentCodes ?? [] { #expect(!codes.contains(code), "unexpected \(code)") }
+      for code in testCase.expectCodes ?? [] {
+        #expect(codes.contains(code), "missing \(code); got \(codes.sorted())")
+      }
+      for code in testCase.absentCodes ?? [] {
+        #expect(!codes.contains(code), "unexpected \(code)")
+      }
     }
   }
 
@@ -52,7 +57,9 @@ enum RuleCases {
     let known = Set(ArticleValidator.codes.map(\.code))
     #expect(CaseRunner.problems(in: cases).isEmpty, "\(CaseRunner.problems(in: cases))")
     for item in cases {
-      #expect(!(item.expectCodes ?? []).isEmpty || !(item.absentCodes ?? []).isEmpty, "\(item.label): nothing to check")
+      #expect(
+        !(item.expectCodes ?? []).isEmpty || !(item.absentCodes ?? []).isEmpty,
+        "\(item.label): nothing to check")
       for code in (item.expectCodes ?? []) + (item.absentCodes ?? []) {
         #expect(known.contains(code), "\(item.label): unknown code \(code)")
       }
@@ -69,25 +76,39 @@ enum RuleCases {
 
   @Test func placeholderSpanCountsScalars() throws {
     let text = "유용원 said: [Insert original URL here]"
-    let finding = try #require(Self.validator.findings(text: text, title: nil, published: nil, names: [], dates: [], rawText: text).first { $0.code == "placeholder" })
+    let finding = try #require(
+      Self.validator.findings(
+        text: text, title: nil, published: nil, names: [], dates: [], rawText: text
+      ).first { $0.code == "placeholder" })
     #expect(finding.start == 10)
     #expect(finding.end == 36)
   }
 
   @Test func mojibakeSuggestsTheRepair() throws {
     let text = "Le ministre a Ã©tÃ© Ã©lu."
-    let finding = try #require(Self.validator.findings(text: text, title: nil, published: nil, names: [], dates: [], rawText: text).first { $0.code == "mojibake" })
+    let finding = try #require(
+      Self.validator.findings(
+        text: text, title: nil, published: nil, names: [], dates: [], rawText: text
+      ).first { $0.code == "mojibake" })
     #expect(finding.message.contains("été élu"))
     #expect(finding.severity == .error)
   }
 
   @Test func namesSpelledTwoWaysInOneArticle() {
     let names = [
-      NameMention(start: 0, end: 18, text: "Volodymyr Zelensky", kind: "person", canonical: "Volodymyr Zelenskyy", key: "uk:zelenskyy"),
-      NameMention(start: 30, end: 39, text: "Zelenskyy", kind: "person", canonical: "Volodymyr Zelenskyy", key: "uk:zelenskyy"),
-      NameMention(start: 50, end: 58, text: "Zelensky", kind: "person", canonical: "Volodymyr Zelenskyy", key: "uk:zelenskyy", partial: true),
+      NameMention(
+        start: 0, end: 18, text: "Volodymyr Zelensky", kind: "person",
+        canonical: "Volodymyr Zelenskyy", key: "uk:zelenskyy"),
+      NameMention(
+        start: 30, end: 39, text: "Zelenskyy", kind: "person", canonical: "Volodymyr Zelenskyy",
+        key: "uk:zelenskyy"),
+      NameMention(
+        start: 50, end: 58, text: "Zelensky", kind: "person", canonical: "Volodymyr Zelenskyy",
+        key: "uk:zelenskyy", partial: true),
     ]
-    let findings = Self.validator.findings(text: String(repeating: "x ", count: 40), title: nil, published: nil, names: names, dates: [], rawText: "")
+    let findings = Self.validator.findings(
+      text: String(repeating: "x ", count: 40), title: nil, published: nil, names: names, dates: [],
+      rawText: "")
     let varies = findings.filter { $0.code == "name-spelling-varies" }
     #expect(varies.count == 1)
     #expect(varies.first?.start == 30)
@@ -105,10 +126,14 @@ enum RuleCases {
       TemporalMention(start: 0, end: 8, text: "May 27th", type: "DATE", value: "2025-05-27"),
       TemporalMention(start: 10, end: 18, text: "May 30th", type: "DATE", value: "2025-05-30"),
       TemporalMention(start: 20, end: 24, text: "2027", type: "DATE", value: "2027"),
-      TemporalMention(start: 30, end: 47, text: "December 1, 2026", type: "DATE", value: "2026-12-01"),
-      TemporalMention(start: 50, end: 59, text: "next year", type: "DATE", value: "2026", anchor: "dct"),
+      TemporalMention(
+        start: 30, end: 47, text: "December 1, 2026", type: "DATE", value: "2026-12-01"),
+      TemporalMention(
+        start: 50, end: 59, text: "next year", type: "DATE", value: "2026", anchor: "dct"),
     ]
-    let findings = Self.validator.findings(text: "", title: nil, published: "2025-05-28", names: [], dates: dates, rawText: "")
-    #expect(findings.filter { $0.code == "date-after-publication" }.compactMap(\.start).sorted() == [30])
+    let findings = Self.validator.findings(
+      text: "", title: nil, published: "2025-05-28", names: [], dates: dates, rawText: "")
+    #expect(
+      findings.filter { $0.code == "date-after-publication" }.compactMap(\.start).sorted() == [30])
   }
 }

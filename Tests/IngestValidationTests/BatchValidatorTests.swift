@@ -15,14 +15,21 @@ import Testing
     var batch = BatchValidator()
     batch.add(id: "a", text: Self.story, names: [])
     batch.add(id: "b", text: Self.story, names: [])
-    batch.add(id: "c", text: Self.story.replacingOccurrences(of: "on Thursday", with: "on Friday"), names: [])
-    batch.add(id: "d", text: "Москва и Киев обменялись пленными в воскресенье, сообщили власти обеих стран.", names: [])
+    batch.add(
+      id: "c", text: Self.story.replacingOccurrences(of: "on Thursday", with: "on Friday"),
+      names: [])
+    batch.add(
+      id: "d",
+      text: "Москва и Киев обменялись пленными в воскресенье, сообщили власти обеих стран.",
+      names: [])
     let report = batch.finish()
     let codes = report.findings.map { "\($0.article):\($0.finding.code)" }
     #expect(codes.contains("b:duplicate-article"))
     #expect(report.findings.filter { $0.finding.code == "duplicate-article" }.count == 1)
     #expect(codes.contains("a:near-duplicate-article"))
-    #expect(report.findings.first { $0.finding.code == "near-duplicate-article" }?.finding.message.contains("a, c") == true)
+    #expect(
+      report.findings.first { $0.finding.code == "near-duplicate-article" }?.finding.message
+        .contains("a, c") == true)
     #expect(!codes.contains { $0.hasPrefix("d:") })
     #expect(report.closestPair?.similarity == 1)
   }
@@ -40,13 +47,17 @@ import Testing
 
   @Test func nameSpelledTwoWaysAcrossTheBatch() {
     func mention(_ text: String) -> NameMention {
-      NameMention(start: 0, end: text.count, text: text, kind: "person", canonical: "Volodymyr Zelenskyy", key: "uk:zelenskyy")
+      NameMention(
+        start: 0, end: text.count, text: text, kind: "person", canonical: "Volodymyr Zelenskyy",
+        key: "uk:zelenskyy")
     }
     var batch = BatchValidator()
     batch.add(id: "001", text: "one", names: [mention("Volodymyr Zelensky")])
     batch.add(id: "002", text: "two", names: [mention("Volodymyr Zelenskyy")])
     batch.add(id: "003", text: "three", names: [mention("volodymyr zelensky")])
-    let findings = batch.finish().findings.filter { $0.finding.code == "name-spelling-varies-in-batch" }
+    let findings = batch.finish().findings.filter {
+      $0.finding.code == "name-spelling-varies-in-batch"
+    }
     #expect(findings.count == 1)
     #expect(findings.first?.finding.message.contains("001, 003") == true)
   }
@@ -54,12 +65,18 @@ import Testing
   @Test func largeBatchesUseBandedCandidates() {
     var batch = BatchValidator()
     batch.exhaustiveLimit = 10
-    for index in 0..<40 { batch.add(id: "n\(index)", text: "article number \(index) about topic \(index * 7) today", names: []) }
+    for index in 0..<40 {
+      batch.add(
+        id: "n\(index)", text: "article number \(index) about topic \(index * 7) today", names: [])
+    }
     batch.add(id: "dup", text: Self.story, names: [])
     batch.add(id: "dup2", text: Self.story, names: [])
-    batch.add(id: "near", text: Self.story.replacingOccurrences(of: "on Thursday", with: "on Friday"), names: [])
+    batch.add(
+      id: "near", text: Self.story.replacingOccurrences(of: "on Thursday", with: "on Friday"),
+      names: [])
     let report = batch.finish()
-    #expect(report.findings.contains { $0.article == "dup2" && $0.finding.code == "duplicate-article" })
+    #expect(
+      report.findings.contains { $0.article == "dup2" && $0.finding.code == "duplicate-article" })
     // One group {dup, near}, reported on its first article and naming the other.
     let groups = report.findings.filter { $0.finding.code == "near-duplicate-article" }
     #expect(groups.count == 1)
@@ -98,7 +115,9 @@ import Testing
   /// a spelling used by many articles lists 20 of them.
   @Test func spellingsAreBounded() {
     func mention(_ text: String) -> NameMention {
-      NameMention(start: 0, end: text.count, text: text, kind: "person", canonical: "Volodymyr Zelenskyy", key: "uk:zelenskyy")
+      NameMention(
+        start: 0, end: text.count, text: text, kind: "person", canonical: "Volodymyr Zelenskyy",
+        key: "uk:zelenskyy")
     }
     var bounded = BatchValidator()
     bounded.maximumSpellings = 1
@@ -106,13 +125,21 @@ import Testing
     bounded.add(id: "002", text: "two", names: [mention("Volodymyr Zelenskyy")])
     bounded.add(id: "003", text: "three", names: [mention("Volodymyr Zelenskiy")])
     let findings = bounded.finish().findings
-    #expect(findings.contains { $0.finding.code == "batch-too-large" && $0.finding.message.contains("2 person mentions after them") })
+    #expect(
+      findings.contains {
+        $0.finding.code == "batch-too-large"
+          && $0.finding.message.contains("2 person mentions after them")
+      })
     #expect(!findings.contains { $0.finding.code == "name-spelling-varies-in-batch" })
 
     var many = BatchValidator()
-    for index in 0..<25 { many.add(id: "z\(index)", text: "text", names: [mention("Volodymyr Zelensky")]) }
+    for index in 0..<25 {
+      many.add(id: "z\(index)", text: "text", names: [mention("Volodymyr Zelensky")])
+    }
     many.add(id: "other", text: "text", names: [mention("Volodymyr Zelenskyy")])
-    let varies = many.finish().findings.filter { $0.finding.code == "name-spelling-varies-in-batch" }
+    let varies = many.finish().findings.filter {
+      $0.finding.code == "name-spelling-varies-in-batch"
+    }
     #expect(varies.count == 1)
     #expect(varies.first?.finding.message.contains("and 5 more") == true)
   }
@@ -124,7 +151,11 @@ import Testing
     for index in 0..<5 { batch.add(id: "s\(index)", text: Self.story + " \(index)", names: []) }
     batch.add(id: "copy", text: Self.story + " 4", names: [])
     let report = batch.finish()
-    #expect(report.findings.contains { $0.finding.code == "batch-too-large" && $0.finding.message.contains("3 articles after") })
-    #expect(report.findings.contains { $0.article == "copy" && $0.finding.code == "duplicate-article" })
+    #expect(
+      report.findings.contains {
+        $0.finding.code == "batch-too-large" && $0.finding.message.contains("3 articles after")
+      })
+    #expect(
+      report.findings.contains { $0.article == "copy" && $0.finding.code == "duplicate-article" })
   }
 }

@@ -27,7 +27,11 @@ struct AliasCase: Decodable, Sendable, CustomTestStringConvertible {
       #expect(entry?.canonical == row.canonical)
       #expect(entry?.kind.rawValue == row.kind)
     }
-    if row.expect == "knownFailure" { withKnownIssue(Comment(rawValue: row.comment ?? row.label)) { check() } } else { check() }
+    if row.expect == "knownFailure" {
+      withKnownIssue(Comment(rawValue: row.comment ?? row.label)) { check() }
+    } else {
+      check()
+    }
   }
 
   @Test func shippedLexiconLoadsAndIsSizeable() throws {
@@ -49,7 +53,9 @@ struct AliasCase: Decodable, Sendable, CustomTestStringConvertible {
   }
 
   @Test func aSpellingUnderTwoEntriesIsRejectedWithItsLine() {
-    let provider = InMemoryLexiconProvider(["aliases": ["all": "Kyiv\tplace\tuk\tKiev\nKiyv\tplace\tuk\tKIEV"]])
+    let provider = InMemoryLexiconProvider([
+      "aliases": ["all": "Kyiv\tplace\tuk\tKiev\nKiyv\tplace\tuk\tKIEV"]
+    ])
     #expect {
       _ = try AliasLexicon(lexicons: provider)
     } throws: { error in
@@ -72,7 +78,9 @@ struct AliasCase: Decodable, Sendable, CustomTestStringConvertible {
   }
 
   @Test func countsAndDatesAreRead() throws {
-    let provider = InMemoryLexiconProvider(["aliases": ["all": "Kyiv\tplace\tuk\tKiev=12|Kyiv=40\t2025-01-13\t2025-03-18\t001|002"]])
+    let provider = InMemoryLexiconProvider([
+      "aliases": ["all": "Kyiv\tplace\tuk\tKiev=12|Kyiv=40\t2025-01-13\t2025-03-18\t001|002"]
+    ])
     let entry = try #require(try AliasLexicon(lexicons: provider).entry(for: "Kiev"))
     #expect(entry.variants == [.init(text: "Kiev", count: 12), .init(text: "Kyiv", count: 40)])
     #expect(entry.firstSeen == "2025-01-13")

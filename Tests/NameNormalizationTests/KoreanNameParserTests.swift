@@ -42,16 +42,25 @@ struct KoreanKeyCase: Decodable, Sendable, CustomTestStringConvertible {
 }
 
 @Suite struct KoreanNameParserTests {
-  static let parseCases: [KoreanParseCase] = CaseTable.loadOrEmpty("korean-parse.json", in: KoreanNameFixtures.cases)
-  static let notNameCases: [KoreanNotNameCase] = CaseTable.loadOrEmpty("korean-not-names.json", in: KoreanNameFixtures.cases)
-  static let keyCases: [KoreanKeyCase] = CaseTable.loadOrEmpty("korean-keys.json", in: KoreanNameFixtures.cases)
+  static let parseCases: [KoreanParseCase] = CaseTable.loadOrEmpty(
+    "korean-parse.json", in: KoreanNameFixtures.cases)
+  static let notNameCases: [KoreanNotNameCase] = CaseTable.loadOrEmpty(
+    "korean-not-names.json", in: KoreanNameFixtures.cases)
+  static let keyCases: [KoreanKeyCase] = CaseTable.loadOrEmpty(
+    "korean-keys.json", in: KoreanNameFixtures.cases)
 
   @Test func casesAreWellFormed() throws {
-    let parse = try CaseTable.load("korean-parse.json", in: KoreanNameFixtures.cases, as: KoreanParseCase.self)
-    let notNames = try CaseTable.load("korean-not-names.json", in: KoreanNameFixtures.cases, as: KoreanNotNameCase.self)
-    let keys = try CaseTable.load("korean-keys.json", in: KoreanNameFixtures.cases, as: KoreanKeyCase.self)
+    let parse = try CaseTable.load(
+      "korean-parse.json", in: KoreanNameFixtures.cases, as: KoreanParseCase.self)
+    let notNames = try CaseTable.load(
+      "korean-not-names.json", in: KoreanNameFixtures.cases, as: KoreanNotNameCase.self)
+    let keys = try CaseTable.load(
+      "korean-keys.json", in: KoreanNameFixtures.cases, as: KoreanKeyCase.self)
     #expect(!parse.isEmpty && !notNames.isEmpty && !keys.isEmpty)
-    for (labels, statuses) in [(parse.map(\.label), parse.map(\.expect)), (notNames.map(\.label), notNames.map(\.expect)), (keys.map(\.label), keys.map(\.expect))] {
+    for (labels, statuses) in [
+      (parse.map(\.label), parse.map(\.expect)), (notNames.map(\.label), notNames.map(\.expect)),
+      (keys.map(\.label), keys.map(\.expect)),
+    ] {
       #expect(Set(labels).count == labels.count, "labels are unique")
       #expect(statuses.allSatisfy(CaseStatus.allowed.contains))
     }
@@ -67,7 +76,8 @@ struct KoreanKeyCase: Decodable, Sendable, CustomTestStringConvertible {
       if let family = row.family { #expect(reading?.family == family) }
       if let given = row.given { #expect(reading?.given == given) }
       #expect(reading?.order.rawValue == row.order)
-      #expect(reading?.hangul.contains(row.hangul) == true, "\(row.hangul) in \(reading?.hangul ?? [])")
+      #expect(
+        reading?.hangul.contains(row.hangul) == true, "\(row.hangul) in \(reading?.hangul ?? [])")
       if row.hangulFirst == true { #expect(reading?.hangul.first == row.hangul) }
       if let key = row.key { #expect(reading?.key == key) }
     }
@@ -84,7 +94,9 @@ struct KoreanKeyCase: Decodable, Sendable, CustomTestStringConvertible {
   @Test(arguments: keyCases)
   func keys(_ row: KoreanKeyCase) throws {
     let parser = try KoreanNameFixtures.parser.get()
-    func key(_ name: String) -> String? { parser.key(ofHangul: name) ?? parser.parse(name).first?.key }
+    func key(_ name: String) -> String? {
+      parser.key(ofHangul: name) ?? parser.parse(name).first?.key
+    }
     let a = key(row.a)
     let b = key(row.b)
     KoreanNameFixtures.run(row.expect, row.label, comment: row.comment) {
@@ -95,7 +107,9 @@ struct KoreanKeyCase: Decodable, Sendable, CustomTestStringConvertible {
 
   @Test func surnamesForPartialMentions() throws {
     let parser = try KoreanNameFixtures.parser.get()
-    for surname in ["Lee", "Baek", "LEE", "Rhee", "Yoo", "Koo", "Park", "Kim", "Choi", "Jang", "Gim"] {
+    for surname in [
+      "Lee", "Baek", "LEE", "Rhee", "Yoo", "Koo", "Park", "Kim", "Choi", "Jang", "Gim",
+    ] {
       #expect(parser.isKoreanSurname(surname), "\(surname)")
     }
     for word in ["Smith", "The", "Minister", "", "Lee2", "Zelensky", "Kyiv", "이"] {
@@ -107,7 +121,8 @@ struct KoreanKeyCase: Decodable, Sendable, CustomTestStringConvertible {
     let parser = try KoreanNameFixtures.parser.get()
     let readings = parser.parse("Song Ho Chang")
     #expect(!readings.isEmpty)
-    #expect(readings.map(\.score).reduce(0, +) > 0.999 && readings.map(\.score).reduce(0, +) < 1.001)
+    #expect(
+      readings.map(\.score).reduce(0, +) > 0.999 && readings.map(\.score).reduce(0, +) < 1.001)
     #expect(zip(readings, readings.dropFirst()).allSatisfy { $0.score >= $1.score })
     for reading in readings { #expect(reading.hangul.count <= KoreanNameParser.maximumCandidates) }
   }
@@ -123,7 +138,9 @@ struct KoreanKeyCase: Decodable, Sendable, CustomTestStringConvertible {
   }
 
   @Test func loosenedSpellings() {
-    func loose(_ s: String) -> String { String(decoding: KoreanNameTables.loosened(Array(s.utf8)), as: UTF8.self) }
+    func loose(_ s: String) -> String {
+      String(decoding: KoreanNameTables.loosened(Array(s.utf8)), as: UTF8.self)
+    }
     #expect(loose("ahn") == "an")
     #expect(loose("ghil") == "gil")
     #expect(loose("ihk") == "ik")

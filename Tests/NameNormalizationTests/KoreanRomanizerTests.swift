@@ -17,16 +17,22 @@ struct KoreanRomanizeCase: Decodable, Sendable, CustomTestStringConvertible {
 }
 
 @Suite struct KoreanRomanizerTests {
-  static let cases: [KoreanRomanizeCase] = CaseTable.loadOrEmpty("korean-romanize.json", in: KoreanNameFixtures.cases)
+  static let cases: [KoreanRomanizeCase] = CaseTable.loadOrEmpty(
+    "korean-romanize.json", in: KoreanNameFixtures.cases)
 
   @Test func casesAreWellFormed() throws {
-    let rows = try CaseTable.load("korean-romanize.json", in: KoreanNameFixtures.cases, as: KoreanRomanizeCase.self)
+    let rows = try CaseTable.load(
+      "korean-romanize.json", in: KoreanNameFixtures.cases, as: KoreanRomanizeCase.self)
     #expect(!rows.isEmpty)
     #expect(Set(rows.map(\.label)).count == rows.count, "labels are unique")
     for row in rows {
-      #expect(CaseStatus.allowed.contains(row.expect), "\(row.label): expect is pass or knownFailure")
-      #expect(row.first != nil || row.within5 != nil || row.styles != nil, "\(row.label) checks nothing")
-      for style in row.styles?.keys ?? [:].keys { #expect(KoreanRomanizationStyle(rawValue: style) != nil, "\(row.label): style \(style)") }
+      #expect(
+        CaseStatus.allowed.contains(row.expect), "\(row.label): expect is pass or knownFailure")
+      #expect(
+        row.first != nil || row.within5 != nil || row.styles != nil, "\(row.label) checks nothing")
+      for style in row.styles?.keys ?? [:].keys {
+        #expect(KoreanRomanizationStyle(rawValue: style) != nil, "\(row.label): style \(style)")
+      }
     }
   }
 
@@ -36,9 +42,15 @@ struct KoreanRomanizeCase: Decodable, Sendable, CustomTestStringConvertible {
     let result = romanizer.romanizations(of: row.input)
     KoreanNameFixtures.run(row.expect, row.label, comment: row.comment) {
       if let first = row.first { #expect(result.first?.text == first) }
-      for spelling in row.within5 ?? [] { #expect(result.prefix(5).contains { $0.text == spelling }, "\(spelling) in \(result.prefix(5).map(\.text))") }
+      for spelling in row.within5 ?? [] {
+        #expect(
+          result.prefix(5).contains { $0.text == spelling },
+          "\(spelling) in \(result.prefix(5).map(\.text))")
+      }
       for (style, text) in row.styles ?? [:] {
-        #expect(result.contains { $0.style.rawValue == style && $0.text == text }, "\(style) \(text) in \(result.map { "\($0.text) (\($0.style))" })")
+        #expect(
+          result.contains { $0.style.rawValue == style && $0.text == text },
+          "\(style) \(text) in \(result.map { "\($0.text) (\($0.style))" })")
       }
     }
   }
@@ -49,7 +61,9 @@ struct KoreanRomanizeCase: Decodable, Sendable, CustomTestStringConvertible {
       let result = romanizer.romanizations(of: name, limit: 7)
       #expect(result.count <= 7)
       #expect(Set(result.map(\.text)).count == result.count, "\(name): no duplicate texts")
-      #expect(result.contains { $0.style == .rr } && result.contains { $0.style == .mr }, "\(name): rr and mr always offered")
+      #expect(
+        result.contains { $0.style == .rr } && result.contains { $0.style == .mr },
+        "\(name): rr and mr always offered")
       let common = result.filter { $0.style == .common }.map(\.score)
       #expect(common.first == common.max(), "\(name): the first common spelling is the most likely")
     }
@@ -57,7 +71,10 @@ struct KoreanRomanizeCase: Decodable, Sendable, CustomTestStringConvertible {
     #expect(romanizer.romanizations(of: "유용원", limit: 0).isEmpty)
   }
 
-  @Test(arguments: ["", " ", "Yoo", "유용원1", "ㄱ", "ㅏㅏ", "유용x", "\u{0378}", "유용원유용원", String(repeating: "가", count: 10_000)])
+  @Test(arguments: [
+    "", " ", "Yoo", "유용원1", "ㄱ", "ㅏㅏ", "유용x", "\u{0378}", "유용원유용원",
+    String(repeating: "가", count: 10_000),
+  ])
   func rejectsWhatIsNotAHangulName(_ input: String) throws {
     let romanizer = try KoreanNameFixtures.parser.get().romanizer
     #expect(romanizer.romanizations(of: input).isEmpty)
@@ -68,15 +85,21 @@ struct KoreanRomanizeCase: Decodable, Sendable, CustomTestStringConvertible {
     #expect(jamo == Hangul.Jamo(initial: 11, medial: 12, final: 21))
     if let jamo { #expect(Hangul.compose(jamo) == 0xC6A9) }
     #expect(Hangul.jamo(of: 0xABFF) == nil && Hangul.jamo(of: 0xD7A4) == nil)
-    #expect(String(decoding: KoreanRomanizer.rrSyllable(0xC11D, transliterated: true), as: UTF8.self) == "seog")  // 석
+    #expect(
+      String(decoding: KoreanRomanizer.rrSyllable(0xC11D, transliterated: true), as: UTF8.self)
+        == "seog")  // 석
     #expect(KoreanRomanizer.mcCuneReischauer([0xC870, 0xD0DC, 0xC5F4]) == "Cho T'aeyŏl")
   }
 
   @Test func unseenSyllablesStillGetSpellingsFromTheirJamo() throws {
     let tables = try KoreanNameFixtures.parser.get().tables
     // 뷁 never occurs in a name; its spellings come from the jamo model alone.
-    let spellings = tables.spellings(of: 0xBDC1, at: .first).map { String(decoding: $0.letters, as: UTF8.self) }
-    #expect(spellings.first == "bwaek" || spellings.first == "pwaek" || spellings.first?.hasSuffix("k") == true, "\(spellings)")
+    let spellings = tables.spellings(of: 0xBDC1, at: .first).map {
+      String(decoding: $0.letters, as: UTF8.self)
+    }
+    #expect(
+      spellings.first == "bwaek" || spellings.first == "pwaek"
+        || spellings.first?.hasSuffix("k") == true, "\(spellings)")
     let total = tables.spellings(of: 0xBDC1, at: .first).map(\.probability).reduce(0, +)
     #expect(total > 0.5 && total <= 1.0001)
   }

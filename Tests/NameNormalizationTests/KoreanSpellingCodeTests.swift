@@ -6,8 +6,10 @@ import Testing
 /// forms they replace: codes, loosening, skeletons, folds.
 @Suite struct KoreanSpellingCodeTests {
   static let spellings = [
-    "a", "won", "byoung", "byeong", "seog", "ghil", "ahn", "kahng", "ihk", "sanng", "ic", "jiewon", "kiy", "chong", "tchoi",
-    "tjong", "eoh", "choy", "yeoung", "hwa", "wee", "woan", "suak", "eui", "ng", "jjang", "cch", "rhee", "shin", "phil",
+    "a", "won", "byoung", "byeong", "seog", "ghil", "ahn", "kahng", "ihk", "sanng", "ic", "jiewon",
+    "kiy", "chong", "tchoi",
+    "tjong", "eoh", "choy", "yeoung", "hwa", "wee", "woan", "suak", "eui", "ng", "jjang", "cch",
+    "rhee", "shin", "phil",
     "oo", "yy", "hng", "gwangg", "xung", "zin", "qim", "ffa", "ieyi", "ahng",
   ]
 
@@ -21,8 +23,12 @@ import Testing
       #expect(SpellingCode.of(s.uppercased()) == c)
     }
     #expect(SpellingCode.join(code("byeo"), code("ng")) == code("byeong"))
-    #expect(SpellingCode.join(code("won"), 0) == code("won") && SpellingCode.join(0, code("won")) == code("won"))
-    let sorted = Self.spellings.sorted { SpellingCode.sortKey(code($0)) < SpellingCode.sortKey(code($1)) }
+    #expect(
+      SpellingCode.join(code("won"), 0) == code("won")
+        && SpellingCode.join(0, code("won")) == code("won"))
+    let sorted = Self.spellings.sorted {
+      SpellingCode.sortKey(code($0)) < SpellingCode.sortKey(code($1))
+    }
     #expect(sorted == Self.spellings.sorted())
     #expect(SpellingCode.encode(Array("abcdefghijklm".utf8)[...]) == nil)
     #expect(SpellingCode.encode(Array("ab1".utf8)[...]) == nil)
@@ -45,18 +51,28 @@ import Testing
       #expect(fromCode == fromBytes, "\(s)")
       #expect((fromCode == nil) == (KoreanNameTables.skeleton(Array(s.utf8)) == nil), "\(s)")
     }
-    #expect(KoreanNameTables.skeleton(Array("seong".utf8)).map { String(decoding: $0, as: UTF8.self) } == "s*ng")
-    #expect(KoreanNameTables.skeletonCode(code("seong")) == KoreanNameTables.skeletonCode(code("sung")))
-    #expect(KoreanNameTables.skeletonCode(code("seong")) != KoreanNameTables.skeletonCode(code("seon")))
+    #expect(
+      KoreanNameTables.skeleton(Array("seong".utf8)).map { String(decoding: $0, as: UTF8.self) }
+        == "s*ng")
+    #expect(
+      KoreanNameTables.skeletonCode(code("seong")) == KoreanNameTables.skeletonCode(code("sung")))
+    #expect(
+      KoreanNameTables.skeletonCode(code("seong")) != KoreanNameTables.skeletonCode(code("seon")))
   }
 
   @Test func foldsOfKnownSpellings() {
     let expected = [
-      "byoung": "pyong", "byeong": "pyong", "byung": "pyong", "heui": "hi", "choy": "jo", "ahn": "an", "kahng": "kang",
-      "yeon": "yon", "yi": "i", "woo": "wo", "hwa": "hwa", "eui": "i", "sae": "se", "kyu": "kyo", "ng": "n",
+      "byoung": "pyong", "byeong": "pyong", "byung": "pyong", "heui": "hi", "choy": "jo",
+      "ahn": "an", "kahng": "kang",
+      "yeon": "yon", "yi": "i", "woo": "wo", "hwa": "hwa", "eui": "i", "sae": "se", "kyu": "kyo",
+      "ng": "n",
     ]
-    for (spelling, fold) in expected { #expect(KoreanNameKey.fold(Array(spelling.utf8)) == fold, "\(spelling)") }
-    #expect(KoreanNameKey.key(surname: 0xC720, givenSpellings: [Array("yong".utf8), Array("won".utf8)]) == "ko:yu.yong.won")
+    for (spelling, fold) in expected {
+      #expect(KoreanNameKey.fold(Array(spelling.utf8)) == fold, "\(spelling)")
+    }
+    #expect(
+      KoreanNameKey.key(surname: 0xC720, givenSpellings: [Array("yong".utf8), Array("won".utf8)])
+        == "ko:yu.yong.won")
   }
 
   @Test func codeTableFindsWhatItHolds() {

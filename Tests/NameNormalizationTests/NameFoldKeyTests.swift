@@ -26,10 +26,16 @@ struct NameKeyCase: Decodable, Sendable, CustomTestStringConvertible {
       }
       if let different = row.different {
         let keys = Set(different.map { NameFoldKey.key($0) })
-        #expect(keys.count == different.count, "\(row.label): \(different.map { "\($0) → \(NameFoldKey.key($0))" })")
+        #expect(
+          keys.count == different.count,
+          "\(row.label): \(different.map { "\($0) → \(NameFoldKey.key($0))" })")
       }
     }
-    if row.expect == "knownFailure" { withKnownIssue(Comment(rawValue: row.comment ?? row.label)) { check() } } else { check() }
+    if row.expect == "knownFailure" {
+      withKnownIssue(Comment(rawValue: row.comment ?? row.label)) { check() }
+    } else {
+      check()
+    }
   }
 
   @Test func tableIsWellFormed() throws {
@@ -37,11 +43,15 @@ struct NameKeyCase: Decodable, Sendable, CustomTestStringConvertible {
     #expect(rows.count >= 10)
     for row in rows {
       #expect(CaseStatus.allowed.contains(row.expect), "\(row.label)")
-      #expect((row.same?.count ?? 0) >= 2 || (row.different?.count ?? 0) >= 2, "\(row.label): needs two spellings")
+      #expect(
+        (row.same?.count ?? 0) >= 2 || (row.different?.count ?? 0) >= 2,
+        "\(row.label): needs two spellings")
     }
   }
 
-  @Test(arguments: ["", "   ", "123", "-", "ㅇ", "\u{0378}", "Зеленський", String(repeating: "Kim-", count: 2500)])
+  @Test(arguments: [
+    "", "   ", "123", "-", "ㅇ", "\u{0378}", "Зеленський", String(repeating: "Kim-", count: 2500),
+  ])
   func oddInputGivesAKeyWithoutCrashing(_ input: String) {
     _ = NameFoldKey.key(input)
   }

@@ -43,13 +43,20 @@ struct MentionCase: Decodable, Sendable, CustomTestStringConvertible {
         let mention = remaining[index]
         remaining = remaining[(index + 1)...]
         #expect(mention.kind == expected.kind, "\(expected.text)")
-        if let canonical = expected.canonical { #expect(mention.canonical == canonical, "\(expected.text)") }
+        if let canonical = expected.canonical {
+          #expect(mention.canonical == canonical, "\(expected.text)")
+        }
         if let family = expected.family { #expect(mention.family == family, "\(expected.text)") }
         if let given = expected.given { #expect(mention.given == given, "\(expected.text)") }
-        if let hangul = expected.hangul { #expect(mention.hangul?.contains(hangul) == true, "\(expected.text): \(mention.hangul ?? [])") }
+        if let hangul = expected.hangul {
+          #expect(
+            mention.hangul?.contains(hangul) == true, "\(expected.text): \(mention.hangul ?? [])")
+        }
       }
       for text in row.absent ?? [] {
-        #expect(!found.contains { $0.text == text || ($0.text.hasPrefix(text) && text.contains(" ")) }, "\(row.label): \"\(text)\" must not be a mention")
+        #expect(
+          !found.contains { $0.text == text || ($0.text.hasPrefix(text) && text.contains(" ")) },
+          "\(row.label): \"\(text)\" must not be a mention")
       }
     }
     if row.expect_status == "knownFailure" {
@@ -65,14 +72,18 @@ struct MentionCase: Decodable, Sendable, CustomTestStringConvertible {
   @Test func longTextsAreAnalysedInPiecesWithTheSameOffsets() throws {
     let detector = try NameFixtures.detector.get()
     let first = "Defector Jang Se-yul, who leads a group in Seoul, spoke on Thursday.\n"
-    let filler = "The committee met again and the talks went on for hours without any result at all.\n"
+    let filler =
+      "The committee met again and the talks went on for hours without any result at all.\n"
     let later = "Jang said the soldiers would be safe.\n"
-    let text = first + String(repeating: filler, count: 2 * TextPieces.defaultLimit / filler.utf8.count) + later
+    let text =
+      first + String(repeating: filler, count: 2 * TextPieces.defaultLimit / filler.utf8.count)
+      + later
     #expect(text.utf8.count > TextPieces.defaultLimit + 1)
     let mentions = detector.mentions(in: [(field: nil, text: text)])
     let scalars = Array(text.unicodeScalars)
     for mention in mentions {
-      #expect(String(String.UnicodeScalarView(scalars[mention.start..<mention.end])) == mention.text)
+      #expect(
+        String(String.UnicodeScalarView(scalars[mention.start..<mention.end])) == mention.text)
     }
     #expect(mentions.first?.text == "Jang Se-yul")
     #expect(mentions.last?.text == "Jang")
@@ -84,13 +95,17 @@ struct MentionCase: Decodable, Sendable, CustomTestStringConvertible {
     let text = "“Ядро” — 유용원 said: Zelensky’s aide met Mr. Lee in Kiev."
     let scalars = Array(text.unicodeScalars)
     for mention in detector.mentions(in: [(field: nil, text: text)]) {
-      #expect(String(String.UnicodeScalarView(scalars[mention.start..<mention.end])) == mention.text)
+      #expect(
+        String(String.UnicodeScalarView(scalars[mention.start..<mention.end])) == mention.text)
     }
   }
 
   @Test func fieldsAreKeptApartAndPartialMentionsLinkAcrossThem() throws {
     let detector = try NameFixtures.detector.get()
-    let found = detector.mentions(in: [(field: "title", text: "Zelensky meets Yoo Yong-won"), (field: nil, text: "Yoo said the talks went well.")])
+    let found = detector.mentions(in: [
+      (field: "title", text: "Zelensky meets Yoo Yong-won"),
+      (field: nil, text: "Yoo said the talks went well."),
+    ])
     #expect(found.first?.field == "title")
     let partial = try #require(found.first { $0.text == "Yoo" })
     #expect(partial.field == nil)
@@ -103,7 +118,10 @@ struct MentionCase: Decodable, Sendable, CustomTestStringConvertible {
     for row in rows { #expect(CaseStatus.allowed.contains(row.expect_status), "\(row.label)") }
   }
 
-  @Test(arguments: ["", " ", "Mr.", "Mr. ", "’s", "Kim", "KIM KIM KIM KIM", String(repeating: "Lee ", count: 5000), "\u{0000}Lee\u{202E}Kim", "ㄱㄴ Park"])
+  @Test(arguments: [
+    "", " ", "Mr.", "Mr. ", "’s", "Kim", "KIM KIM KIM KIM", String(repeating: "Lee ", count: 5000),
+    "\u{0000}Lee\u{202E}Kim", "ㄱㄴ Park",
+  ])
   func oddInputDoesNotCrash(_ text: String) throws {
     let detector = try NameFixtures.detector.get()
     _ = detector.mentions(in: [(field: nil, text: text)])

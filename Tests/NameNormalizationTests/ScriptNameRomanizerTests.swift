@@ -16,7 +16,8 @@ struct ScriptNameCase: Decodable, Sendable, CustomTestStringConvertible {
 }
 
 @Suite struct ScriptNameRomanizerTests {
-  static let cases: [ScriptNameCase] = CaseTable.loadOrEmpty("script-names.json", in: NameFixtures.cases)
+  static let cases: [ScriptNameCase] = CaseTable.loadOrEmpty(
+    "script-names.json", in: NameFixtures.cases)
 
   @Test(arguments: cases)
   func romanizes(_ row: ScriptNameCase) {
@@ -24,9 +25,14 @@ struct ScriptNameCase: Decodable, Sendable, CustomTestStringConvertible {
       let result = ScriptNameRomanizer.romanize(row.input)
       #expect(result.origin == row.origin)
       let got = result.spellings.prefix(row.spellings.count).map { [$0.text, $0.scheme] }
-      #expect(got.map { $0.map(\.escapedScalars) } == row.spellings.map { $0.map(\.escapedScalars) })
+      #expect(
+        got.map { $0.map(\.escapedScalars) } == row.spellings.map { $0.map(\.escapedScalars) })
     }
-    if row.expect == "knownFailure" { withKnownIssue(Comment(rawValue: row.comment ?? row.label)) { check() } } else { check() }
+    if row.expect == "knownFailure" {
+      withKnownIssue(Comment(rawValue: row.comment ?? row.label)) { check() }
+    } else {
+      check()
+    }
   }
 
   @Test func tableIsWellFormed() throws {
@@ -34,12 +40,15 @@ struct ScriptNameCase: Decodable, Sendable, CustomTestStringConvertible {
     #expect(rows.count >= 10)
     for row in rows {
       #expect(CaseStatus.allowed.contains(row.expect), "\(row.label)")
-      #expect(row.spellings.allSatisfy { $0.count == 2 }, "\(row.label): spellings are [text, scheme] pairs")
+      #expect(
+        row.spellings.allSatisfy { $0.count == 2 },
+        "\(row.label): spellings are [text, scheme] pairs")
     }
   }
 
   @Test func ukrainianNationalSystemPositionalLetters() {
-    #expect(UkrainianNationalRomanizer.romanize("Яготин Юрій Єнакієве") == "Yahotyn Yurii Yenakiieve")
+    #expect(
+      UkrainianNationalRomanizer.romanize("Яготин Юрій Єнакієве") == "Yahotyn Yurii Yenakiieve")
     #expect(UkrainianNationalRomanizer.romanize("ЗГУРСЬКИЙ") == "ZGHURSKYI")
     #expect(UkrainianNationalRomanizer.romanize("О'Брайєн і м'ята") == "OBraiien i miata")
     #expect(UkrainianNationalRomanizer.romanize("O'Brien") == "O'Brien")

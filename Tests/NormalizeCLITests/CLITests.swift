@@ -10,9 +10,12 @@ import Testing
 
   /// The `normalize` binary next to the test bundle (SwiftPM builds it with the tests).
   static var binary: URL? {
-    let here = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
-    let candidates = [here, here.deletingLastPathComponent(), repository.appendingPathComponent(".build/debug")]
-      .map { $0.appendingPathComponent("normalize") }
+    let here = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+      .deletingLastPathComponent()
+    let candidates = [
+      here, here.deletingLastPathComponent(), repository.appendingPathComponent(".build/debug"),
+    ]
+    .map { $0.appendingPathComponent("normalize") }
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
   }
 
@@ -39,7 +42,9 @@ import Testing
     let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
     let stderrData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return Run(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self), stderr: String(decoding: stderrData, as: UTF8.self))
+    return Run(
+      status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+      stderr: String(decoding: stderrData, as: UTF8.self))
   }
 
   @Test func helpExplainsInputsAndExitStatus() throws {
@@ -51,11 +56,16 @@ import Testing
     #expect(result.stdout.contains("clean"))
   }
 
-  @Test("ref --jsonl keeps a line with invalid UTF-8 (U+FFFD and a finding) and skips malformed JSON with its line")
+  @Test(
+    "ref --jsonl keeps a line with invalid UTF-8 (U+FFFD and a finding) and skips malformed JSON with its line"
+  )
   func refJSONLinesBadInput() throws {
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("normalize-ref-\(UUID().uuidString).jsonl")
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "normalize-ref-\(UUID().uuidString).jsonl")
     defer { try? FileManager.default.removeItem(at: file) }
-    var bytes = Array(#"{"id":"a","text":"Ab"#.utf8) + [0xFF, 0xFE] + Array(#" (2001). Rivers. Sun Press."}"#.utf8)
+    var bytes =
+      Array(#"{"id":"a","text":"Ab"#.utf8) + [0xFF, 0xFE]
+      + Array(#" (2001). Rivers. Sun Press."}"#.utf8)
     bytes += Array("\nnot json\n".utf8)
     try Data(bytes).write(to: file)
     let result = try run(["ref", "--jsonl", file.path])
@@ -67,27 +77,39 @@ import Testing
     #expect(result.stderr.contains("line 2: not a JSON object"))
   }
 
-  @Test("ref --jsonl turns a lone escaped surrogate into U+FFFD with a finding; the CSL item has an id from the text")
+  @Test(
+    "ref --jsonl turns a lone escaped surrogate into U+FFFD with a finding; the CSL item has an id from the text"
+  )
   func refJSONLinesLoneSurrogate() throws {
-    let result = try run(["ref", "--jsonl"], stdin: #"{"text": "Kim, M. (2024). Ferry routes \ud800 east. Sea Studies, 3, 45-67."}"# + "\n")
+    let result = try run(
+      ["ref", "--jsonl"],
+      stdin: #"{"text": "Kim, M. (2024). Ferry routes \ud800 east. Sea Studies, 3, 45-67."}"# + "\n"
+    )
     #expect(result.status == 0)
     #expect(result.stdout.contains("\u{FFFD}"))
     #expect(result.stdout.contains("\"lone-surrogate\""))
     #expect(result.stdout.contains("\"id\":\"ref-"))
   }
 
-  @Test("-o writes through an existing path (a symlink, a device such as /dev/null) instead of replacing it")
+  @Test(
+    "-o writes through an existing path (a symlink, a device such as /dev/null) instead of replacing it"
+  )
   func outputOpensThePathInPlace() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("normalize-out-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "normalize-out-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let target = folder.appendingPathComponent("target.jsonl")
     let link = folder.appendingPathComponent("link.jsonl")
-    try Data("an older and much longer content that must be truncated away\n".utf8).write(to: target)
+    try Data("an older and much longer content that must be truncated away\n".utf8).write(
+      to: target)
     try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
-    let result = try run(["-o", link.path], stdin: "Seoul and Kyiv signed the agreement on Thursday.\n")
+    let result = try run(
+      ["-o", link.path], stdin: "Seoul and Kyiv signed the agreement on Thursday.\n")
     #expect(result.status == 0)
-    #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link.path)) == target.path, "the link was replaced")
+    #expect(
+      (try? FileManager.default.destinationOfSymbolicLink(atPath: link.path)) == target.path,
+      "the link was replaced")
     let written = String(decoding: try Data(contentsOf: target), as: UTF8.self)
     #expect(written.hasPrefix("{\"schema\":\"normalize.article/1\"") && !written.contains("older"))
   }
@@ -97,7 +119,8 @@ import Testing
     #expect(result.status == 0)
     let lines = result.stdout.split(separator: "\n")
     #expect(lines.count >= 8)
-    #expect(lines.allSatisfy { $0.hasPrefix("{") && $0.contains("\"schema\":\"normalize.article/1\"") })
+    #expect(
+      lines.allSatisfy { $0.hasPrefix("{") && $0.contains("\"schema\":\"normalize.article/1\"") })
     #expect(result.stderr.contains("all inputs accounted for"))
   }
 
@@ -110,17 +133,20 @@ import Testing
   }
 
   @Test func standardInputTextIsOneArticle() throws {
-    let result = try run(["-"], stdin: "Seoul – A plain article.\n\nSecond paragraph here, with more words in it.\n")
+    let result = try run(
+      ["-"], stdin: "Seoul – A plain article.\n\nSecond paragraph here, with more words in it.\n")
     #expect(result.status == 0)
     #expect(result.stdout.split(separator: "\n").count == 1)
   }
 
   @Test func rejectsGoToTheirFileAndExitOne() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("normalize-cli-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "normalize-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let rejects = folder.appendingPathComponent("rejects.jsonl").path
     let output = folder.appendingPathComponent("out.jsonl").path
-    let result = try run(["-o", output, "--rejects", rejects], stdin: "{\"text\":\"ok article text\"}\n{broken\n")
+    let result = try run(
+      ["-o", output, "--rejects", rejects], stdin: "{\"text\":\"ok article text\"}\n{broken\n")
     #expect(result.status == 1)
     #expect(result.stderr.contains("malformed-json"))
     #expect(result.stderr.contains("read 2, written 1, rejected 1"))
@@ -139,11 +165,16 @@ import Testing
   /// error (NSCocoaErrorDomain 256); now the words `normalize` uses, and exit status 2.
   @Test(arguments: ["ref", "name", "date"])
   func jsonlSubcommandsReportAFolderAsNormalizeDoes(subcommand: String) throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("normalize-folder-\(subcommand)").path
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "normalize-folder-\(subcommand)"
+    ).path
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let result = try run([subcommand, "--jsonl", folder])
     #expect(result.status == 2)
-    #expect(result.stderr == "normalize: \(folder): unreadable: is a folder; give a JSON Lines file, or - for standard input\n")
+    #expect(
+      result.stderr
+        == "normalize: \(folder): unreadable: is a folder; give a JSON Lines file, or - for standard input\n"
+    )
     let missing = try run([subcommand, "--jsonl", folder + "/missing.jsonl"])
     #expect(missing.status == 2)
     #expect(missing.stderr.contains("unreadable: no such file or folder; check the path"))
@@ -168,14 +199,20 @@ import Testing
 
   @Test("--rejects - answers every input line with one output line, in order, and exits 0")
   func rejectsInTheStream() throws {
-    let input = "{\"id\":\"a\",\"text\":\"Kyiv and Seoul.\"}\nnot json\n\n{\"id\":\"b\",\"text\":\"Second.\"}\n"
-    let result = try run(["--rejects", "-", "--stdin-name", "corpus.jsonl", "--line-offset", "100"], stdin: input)
+    let input =
+      "{\"id\":\"a\",\"text\":\"Kyiv and Seoul.\"}\nnot json\n\n{\"id\":\"b\",\"text\":\"Second.\"}\n"
+    let result = try run(
+      ["--rejects", "-", "--stdin-name", "corpus.jsonl", "--line-offset", "100"], stdin: input)
     #expect(result.status == 0)
     let lines = result.stdout.split(separator: "\n")
     #expect(lines.count == 4)
-    let schemas = lines.map { $0.contains("\"schema\":\"normalize.reject/1\"") ? "reject" : "record" }
+    let schemas = lines.map {
+      $0.contains("\"schema\":\"normalize.reject/1\"") ? "reject" : "record"
+    }
     #expect(schemas == ["record", "reject", "reject", "record"])
-    #expect(lines[1].contains("\"code\":\"malformed-json\"") && lines[1].contains("\"file\":\"corpus.jsonl\"") && lines[1].contains("\"line\":102"))
+    #expect(
+      lines[1].contains("\"code\":\"malformed-json\"")
+        && lines[1].contains("\"file\":\"corpus.jsonl\"") && lines[1].contains("\"line\":102"))
     #expect(lines[2].contains("\"code\":\"blank-line\"") && lines[2].contains("\"line\":103"))
   }
 

@@ -5,10 +5,14 @@ import Testing
 /// `normalize lexicon build|merge|check|lookup` and `--lexicons FILE`, run as a user would.
 extension CLITests {
   @Test func lexiconCheckPassesOnTheShippedLexiconsAndFailsOnABadFile() throws {
-    let good = try run(["lexicon", "check", Self.repository.appendingPathComponent("Lexicons").path])
+    let good = try run([
+      "lexicon", "check", Self.repository.appendingPathComponent("Lexicons").path,
+    ])
     #expect(good.status == 0, "\(good.stdout)\(good.stderr)")
-    let bad = FileManager.default.temporaryDirectory.appendingPathComponent("bad-lexicon-\(UUID().uuidString).tsv")
-    try "Kyiv\tplace\tuk\tKiev\nKiyv\tplace\tuk\tKIEV\nOdesa\tcity\tuk\tOdessa\n".write(to: bad, atomically: true, encoding: .utf8)
+    let bad = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "bad-lexicon-\(UUID().uuidString).tsv")
+    try "Kyiv\tplace\tuk\tKiev\nKiyv\tplace\tuk\tKIEV\nOdesa\tcity\tuk\tOdessa\n".write(
+      to: bad, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(at: bad) }
     let result = try run(["lexicon", "check", bad.path])
     #expect(result.status == 1)
@@ -27,7 +31,8 @@ extension CLITests {
   }
 
   @Test func lexiconBuildThenMergeThenUseIt() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lexicon-cli-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "lexicon-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let samples = Self.repository.appendingPathComponent("Samples")
@@ -46,7 +51,8 @@ extension CLITests {
     #expect(entries(mergedText) == entries(text))
     // An edited entry changes the records' canonical form.
     let edited = folder.appendingPathComponent("edited.tsv")
-    try "Seo Minjae (Hyundai)\tperson\tko\tSeo Min-jae|Suh Min-jae|Seo Min Jae\n".write(to: edited, atomically: true, encoding: .utf8)
+    try "Seo Minjae (Hyundai)\tperson\tko\tSeo Min-jae|Suh Min-jae|Seo Min Jae\n".write(
+      to: edited, atomically: true, encoding: .utf8)
     let records = try run(["--lexicons", edited.path, samples.appendingPathComponent("en").path])
     #expect(records.status == 0, "\(records.stderr)")
     #expect(records.stdout.contains("\"canonical\":\"Seo Minjae (Hyundai)\""))

@@ -13,13 +13,16 @@ import Testing
     while let relative = walker.nextObject() as? String {
       var isDirectory: ObjCBool = false
       let name = (relative as NSString).lastPathComponent
-      if FileManager.default.fileExists(atPath: root.appendingPathComponent(relative).path, isDirectory: &isDirectory),
+      if FileManager.default.fileExists(
+        atPath: root.appendingPathComponent(relative).path, isDirectory: &isDirectory),
         !isDirectory.boolValue, !name.hasPrefix(".")
       {
         onDisk.append(relative)
       }
     }
-    #expect(ShippedLexicons.files.map(\.path) == onDisk.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+    #expect(
+      ShippedLexicons.files.map(\.path)
+        == onDisk.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
     for (path, text) in ShippedLexicons.files {
       let bytes = try Data(contentsOf: root.appendingPathComponent(path))
       #expect(Array(text.utf8) == Array(bytes), "\(path) differs from the built-in copy")

@@ -29,7 +29,10 @@ struct CPUBudgetCase: Decodable, Sendable, CustomTestStringConvertible {
     let cases = try CaseTable.load("cpu-budget.json", in: Self.folder, as: CPUBudgetCase.self)
     #expect(cases.count >= 10)
     for row in cases {
-      let inputs = [row.affinityList != nil, row.cpuMax != nil, row.quota != nil, row.procSelfCgroup != nil, row.online != nil]
+      let inputs = [
+        row.affinityList != nil, row.cpuMax != nil, row.quota != nil, row.procSelfCgroup != nil,
+        row.online != nil,
+      ]
       #expect(inputs.filter { $0 }.count == 1, "\(row.label): exactly one kind of input")
     }
   }
@@ -43,9 +46,12 @@ struct CPUBudgetCase: Decodable, Sendable, CustomTestStringConvertible {
     } else if let quota = row.quota {
       #expect(CPUBudget.quotaCPUs(quota: quota, period: row.period ?? 0) == row.expected)
     } else if let text = row.procSelfCgroup {
-      #expect(CPUBudget.cgroupPath(procSelfCgroup: text, version: row.version ?? 2) == row.expectedPath)
+      #expect(
+        CPUBudget.cgroupPath(procSelfCgroup: text, version: row.version ?? 2) == row.expectedPath)
     } else if let online = row.online {
-      #expect(CPUBudget.usable(online: online, affinity: row.affinity, quotas: row.quotas ?? []) == row.expected)
+      #expect(
+        CPUBudget.usable(online: online, affinity: row.affinity, quotas: row.quotas ?? [])
+          == row.expected)
     }
   }
 }

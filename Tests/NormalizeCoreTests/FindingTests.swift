@@ -22,10 +22,13 @@ import Testing
   }
 
   @Test func spanFinding() throws {
-    let finding = Finding(code: "bidi-control", severity: .error, start: 4, end: 5, field: "title", message: "bidi override")
+    let finding = Finding(
+      code: "bidi-control", severity: .error, start: 4, end: 5, field: "title",
+      message: "bidi override")
     #expect(
       try encode(finding)
-        == #"{"code":"bidi-control","end":5,"field":"title","message":"bidi override","severity":"error","start":4}"#)
+        == #"{"code":"bidi-control","end":5,"field":"title","message":"bidi override","severity":"error","start":4}"#
+    )
   }
 
   @Test func roundTripsAndAcceptsNull() throws {
@@ -33,7 +36,8 @@ import Testing
     let data = try JSONEncoder().encode(finding)
     #expect(try JSONDecoder().decode(Finding.self, from: data) == finding)
     // Explicit nulls decode as nil too.
-    let withNulls = #"{"code":"placeholder","severity":"info","start":null,"end":null,"field":null,"byte_offset":null,"message":"m"}"#
+    let withNulls =
+      #"{"code":"placeholder","severity":"info","start":null,"end":null,"field":null,"byte_offset":null,"message":"m"}"#
     let decoded = try JSONDecoder().decode(Finding.self, from: Data(withNulls.utf8))
     #expect(decoded == Finding(code: "placeholder", severity: .info, message: "m"))
   }

@@ -13,7 +13,8 @@ import Testing
       credit\t^foto:\u{20}
       """
     let entries = try LexiconParser.parse(contents, path: "it/boilerplate.tsv", language: "it")
-    #expect(entries.map(\.fields) == [["related-block", "^ultime notizie$"], ["credit", "^foto:"]])
+    #expect(
+      entries.map(\.fields) == [["related-block", "^ultime notizie$"], ["credit", "^foto:"]])
     #expect(entries.map(\.line) == [2, 6])
     #expect(entries.map(\.location) == ["it/boilerplate.tsv:2", "it/boilerplate.tsv:6"])
     #expect(entries.allSatisfy { $0.language == "it" && $0.path == "it/boilerplate.tsv" })
@@ -32,7 +33,8 @@ import Testing
   }
 
   @Test func fieldsAreSplitOnTabAndTrimmedOfSpaces() throws {
-    let entries = try LexiconParser.parse("  Зеленський \t Zelenskyy  \tperson", path: "uk/names.tsv", language: "uk")
+    let entries = try LexiconParser.parse(
+      "  Зеленський \t Zelenskyy  \tperson", path: "uk/names.tsv", language: "uk")
     #expect(entries.first?.fields == ["Зеленський", "Zelenskyy", "person"])
     // Spaces inside a field stay.
     let spaced = try LexiconParser.parse("Yoo Yong-won\t유 용원", path: "ko/names.tsv", language: "ko")
@@ -46,7 +48,10 @@ import Testing
     ("ok\tfine\nname\t   \tx", 2),  // a field of spaces only
   ])
   func emptyFieldIsAnErrorWithPathAndLine(_ contents: String, _ line: Int) {
-    #expect(throws: LexiconError.invalidEntry(path: "ko/names.tsv", line: line, message: "empty field (fields are separated by one TAB)")) {
+    #expect(
+      throws: LexiconError.invalidEntry(
+        path: "ko/names.tsv", line: line, message: "empty field (fields are separated by one TAB)")
+    ) {
       try LexiconParser.parse(contents, path: "ko/names.tsv", language: "ko")
     }
   }
@@ -82,11 +87,14 @@ import Testing
   }
 
   @Test func nonNFCInsideACommentIsIgnored() throws {
-    #expect(try LexiconParser.parse("# cafe\u{301}\nok\tfine", path: "fr/x.tsv", language: "fr").count == 1)
+    #expect(
+      try LexiconParser.parse("# cafe\u{301}\nok\tfine", path: "fr/x.tsv", language: "fr").count
+        == 1)
   }
 
   @Test func emptyContents() throws {
     #expect(try LexiconParser.parse("", path: "en/x.tsv", language: "en").isEmpty)
-    #expect(try LexiconParser.parse("\n\n# only comments\n", path: "en/x.tsv", language: "en").isEmpty)
+    #expect(
+      try LexiconParser.parse("\n\n# only comments\n", path: "en/x.tsv", language: "en").isEmpty)
   }
 }

@@ -12,7 +12,8 @@ final class TemporaryLexiconRoot {
       .appendingPathComponent("normalize-lexicons-\(UUID().uuidString)")
     for (path, contents) in files {
       let file = url.appendingPathComponent(path)
-      try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(
+        at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
       try Data(contents.utf8).write(to: file)
     }
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -20,7 +21,8 @@ final class TemporaryLexiconRoot {
 
   func write(_ path: String, bytes: [UInt8]) throws {
     let file = url.appendingPathComponent(path)
-    try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
     try Data(bytes).write(to: file)
   }
 
@@ -86,9 +88,13 @@ final class TemporaryLexiconRoot {
   }
 
   @Test func malformedLineReportsFileAndLine() throws {
-    let root = try TemporaryLexiconRoot(["ru/names.tsv": "# names\nЗеленский\tZelensky\nМосква\t\n"])
+    let root = try TemporaryLexiconRoot(["ru/names.tsv": "# names\nЗеленский\tZelensky\nМосква\t\n"]
+    )
     let provider = try DirectoryLexiconProvider(roots: [root.url])
-    #expect(throws: LexiconError.invalidEntry(path: "ru/names.tsv", line: 3, message: "empty field (fields are separated by one TAB)")) {
+    #expect(
+      throws: LexiconError.invalidEntry(
+        path: "ru/names.tsv", line: 3, message: "empty field (fields are separated by one TAB)")
+    ) {
       try provider.entries(kind: "names", language: "ru")
     }
   }
@@ -130,7 +136,10 @@ final class TemporaryLexiconRoot {
     ])
     #expect(provider.languages(forKind: "stopwords") == ["it", "ko"])
     #expect(provider.languages(forKind: "missing").isEmpty)
-    #expect(try provider.entries(kind: "stopwords", language: "it").map(\.fields) == [["il"], ["la"], ["di"]])
+    #expect(
+      try provider.entries(kind: "stopwords", language: "it").map(\.fields) == [
+        ["il"], ["la"], ["di"],
+      ])
     #expect(try provider.entries(kind: "stopwords", language: "ko").isEmpty)
     #expect(try provider.entries(kind: "stopwords", language: "ru").isEmpty)
     let boilerplate = try provider.entries(kind: "boilerplate", language: "it")
@@ -140,7 +149,10 @@ final class TemporaryLexiconRoot {
 
   @Test func reportsErrorsWithSyntheticPath() {
     let provider = InMemoryLexiconProvider(["names": ["ko": "유용원\t\n"]])
-    #expect(throws: LexiconError.invalidEntry(path: "ko/names.tsv", line: 1, message: "empty field (fields are separated by one TAB)")) {
+    #expect(
+      throws: LexiconError.invalidEntry(
+        path: "ko/names.tsv", line: 1, message: "empty field (fields are separated by one TAB)")
+    ) {
       try provider.entries(kind: "names", language: "ko")
     }
   }

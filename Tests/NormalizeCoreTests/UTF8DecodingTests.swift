@@ -13,27 +13,49 @@ struct DecodingCase: CustomTestStringConvertible, Sendable {
 
 @Suite struct UTF8DecodingTests {
   static let cases: [DecodingCase] = [
-    .init(label: "valid multilingual text", bytes: Array("Київ 서울 北京 👍🏽".utf8), text: "Київ 서울 北京 👍🏽", offsets: []),
+    .init(
+      label: "valid multilingual text", bytes: Array("Київ 서울 北京 👍🏽".utf8), text: "Київ 서울 北京 👍🏽",
+      offsets: []),
     .init(label: "empty input", bytes: [], text: "", offsets: []),
-    .init(label: "Latin-1 é in Kyiv", bytes: [0x4B, 0x79, 0x69, 0x76, 0xE9], text: "Kyiv\u{FFFD}", offsets: [4]),
-    .init(label: "Latin-1 é mid-word", bytes: Array("caf".utf8) + [0xE9] + Array(" latte".utf8),
-          text: "caf\u{FFFD} latte", offsets: [3]),
-    .init(label: "truncated 3-byte sequence at the end", bytes: Array("won".utf8) + [0xE2, 0x82],
-          text: "won\u{FFFD}", offsets: [3]),
-    .init(label: "truncated 4-byte emoji at the end", bytes: [0x41, 0xF0, 0x9F, 0x91], text: "A\u{FFFD}", offsets: [1]),
-    .init(label: "maximal subpart E2 82 41 is one U+FFFD", bytes: [0xE2, 0x82, 0x41], text: "\u{FFFD}A", offsets: [0]),
-    .init(label: "surrogate ED A0 80 is three U+FFFD", bytes: [0xED, 0xA0, 0x80],
-          text: "\u{FFFD}\u{FFFD}\u{FFFD}", offsets: [0, 1, 2]),
-    .init(label: "overlong C0 AF is two U+FFFD", bytes: [0xC0, 0xAF], text: "\u{FFFD}\u{FFFD}", offsets: [0, 1]),
-    .init(label: "overlong E0 80 AF is three U+FFFD", bytes: [0xE0, 0x80, 0xAF],
-          text: "\u{FFFD}\u{FFFD}\u{FFFD}", offsets: [0, 1, 2]),
-    .init(label: "above U+10FFFF F4 90 80 80 is four U+FFFD", bytes: [0xF4, 0x90, 0x80, 0x80],
-          text: "\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}", offsets: [0, 1, 2, 3]),
-    .init(label: "F5 and FF are never valid", bytes: [0xF5, 0x41, 0xFF], text: "\u{FFFD}A\u{FFFD}", offsets: [0, 2]),
-    .init(label: "lone continuation bytes", bytes: [0x80, 0xBF, 0x41], text: "\u{FFFD}\u{FFFD}A", offsets: [0, 1]),
-    .init(label: "valid Hangul after a broken byte", bytes: [0xE9] + Array("유용원".utf8), text: "\u{FFFD}유용원", offsets: [0]),
-    .init(label: "truncated sequence before a valid one", bytes: [0xE2, 0x82] + Array("€".utf8),
-          text: "\u{FFFD}€", offsets: [0]),
+    .init(
+      label: "Latin-1 é in Kyiv", bytes: [0x4B, 0x79, 0x69, 0x76, 0xE9], text: "Kyiv\u{FFFD}",
+      offsets: [4]),
+    .init(
+      label: "Latin-1 é mid-word", bytes: Array("caf".utf8) + [0xE9] + Array(" latte".utf8),
+      text: "caf\u{FFFD} latte", offsets: [3]),
+    .init(
+      label: "truncated 3-byte sequence at the end", bytes: Array("won".utf8) + [0xE2, 0x82],
+      text: "won\u{FFFD}", offsets: [3]),
+    .init(
+      label: "truncated 4-byte emoji at the end", bytes: [0x41, 0xF0, 0x9F, 0x91],
+      text: "A\u{FFFD}", offsets: [1]),
+    .init(
+      label: "maximal subpart E2 82 41 is one U+FFFD", bytes: [0xE2, 0x82, 0x41], text: "\u{FFFD}A",
+      offsets: [0]),
+    .init(
+      label: "surrogate ED A0 80 is three U+FFFD", bytes: [0xED, 0xA0, 0x80],
+      text: "\u{FFFD}\u{FFFD}\u{FFFD}", offsets: [0, 1, 2]),
+    .init(
+      label: "overlong C0 AF is two U+FFFD", bytes: [0xC0, 0xAF], text: "\u{FFFD}\u{FFFD}",
+      offsets: [0, 1]),
+    .init(
+      label: "overlong E0 80 AF is three U+FFFD", bytes: [0xE0, 0x80, 0xAF],
+      text: "\u{FFFD}\u{FFFD}\u{FFFD}", offsets: [0, 1, 2]),
+    .init(
+      label: "above U+10FFFF F4 90 80 80 is four U+FFFD", bytes: [0xF4, 0x90, 0x80, 0x80],
+      text: "\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}", offsets: [0, 1, 2, 3]),
+    .init(
+      label: "F5 and FF are never valid", bytes: [0xF5, 0x41, 0xFF], text: "\u{FFFD}A\u{FFFD}",
+      offsets: [0, 2]),
+    .init(
+      label: "lone continuation bytes", bytes: [0x80, 0xBF, 0x41], text: "\u{FFFD}\u{FFFD}A",
+      offsets: [0, 1]),
+    .init(
+      label: "valid Hangul after a broken byte", bytes: [0xE9] + Array("유용원".utf8),
+      text: "\u{FFFD}유용원", offsets: [0]),
+    .init(
+      label: "truncated sequence before a valid one", bytes: [0xE2, 0x82] + Array("€".utf8),
+      text: "\u{FFFD}€", offsets: [0]),
   ]
 
   @Test(arguments: cases)
@@ -47,7 +69,8 @@ struct DecodingCase: CustomTestStringConvertible, Sendable {
   @Test(arguments: cases)
   func agreesWithTheStandardLibrary(_ testCase: DecodingCase) {
     // Swift's own repairing decoder also replaces per maximal subpart.
-    #expect(UTF8Decoding.decode(testCase.bytes).text == String(decoding: testCase.bytes, as: UTF8.self))
+    #expect(
+      UTF8Decoding.decode(testCase.bytes).text == String(decoding: testCase.bytes, as: UTF8.self))
   }
 
   @Test func validInputTakesTheFastPath() {

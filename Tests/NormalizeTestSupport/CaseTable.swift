@@ -35,7 +35,9 @@ public enum CaseTable {
   ///
   /// - Throws: `LoadError` naming the file and, for JSON errors, the decoding path; also when
   ///   the table is empty.
-  public static func load<Case: Decodable>(_ name: String, in folder: URL, as type: Case.Type = Case.self) throws -> [Case] {
+  public static func load<Case: Decodable>(
+    _ name: String, in folder: URL, as type: Case.Type = Case.self
+  ) throws -> [Case] {
     let url = folder.appendingPathComponent(name)
     guard let data = FileManager.default.contents(atPath: url.path) else {
       throw LoadError(path: url.path, message: "cannot read the case table")
@@ -44,25 +46,38 @@ public enum CaseTable {
     do {
       cases = try JSONDecoder().decode([Case].self, from: data)
     } catch let DecodingError.keyNotFound(key, context) {
-      throw LoadError(path: url.path, message: "missing key \"\(key.stringValue)\" at \(describe(context.codingPath))")
+      throw LoadError(
+        path: url.path,
+        message: "missing key \"\(key.stringValue)\" at \(describe(context.codingPath))")
     } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
       let DecodingError.dataCorrupted(context)
     {
-      throw LoadError(path: url.path, message: "\(context.debugDescription) at \(describe(context.codingPath))")
+      throw LoadError(
+        path: url.path, message: "\(context.debugDescription) at \(describe(context.codingPath))")
     }
-    guard !cases.isEmpty else { throw LoadError(path: url.path, message: "the table has no cases; add one or remove the table") }
+    guard !cases.isEmpty else {
+      throw LoadError(
+        path: url.path, message: "the table has no cases; add one or remove the table")
+    }
     return cases
   }
 
   /// Like `load(_:in:as:)` but returns no cases when the table cannot be read: a test over it
   /// runs zero cases silently. Kept only until the suites that still call it move to
   /// `@Test(arguments: try CaseTable.load(…))`.
-  @available(*, deprecated, message: "use `@Test(arguments: try CaseTable.load(…))`, which fails on an unreadable or empty table")
-  public static func loadOrEmpty<Case: Decodable>(_ name: String, in folder: URL, as type: Case.Type = Case.self) -> [Case] {
+  @available(
+    *, deprecated,
+    message:
+      "use `@Test(arguments: try CaseTable.load(…))`, which fails on an unreadable or empty table"
+  )
+  public static func loadOrEmpty<Case: Decodable>(
+    _ name: String, in folder: URL, as type: Case.Type = Case.self
+  ) -> [Case] {
     (try? load(name, in: folder, as: type)) ?? []
   }
 
   private static func describe(_ path: [CodingKey]) -> String {
-    path.isEmpty ? "top level" : path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+    path.isEmpty
+      ? "top level" : path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
   }
 }

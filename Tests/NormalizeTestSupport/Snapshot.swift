@@ -23,7 +23,8 @@ public enum Snapshot {
   public static func compare(_ actual: String, with url: URL) -> String? {
     if isRecording {
       do {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+          at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(actual.utf8).write(to: url)
         return nil
       } catch {

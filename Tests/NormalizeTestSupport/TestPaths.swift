@@ -18,7 +18,8 @@ public enum TestPaths {
     let start = TestPaths.folder(of: #filePath)
     var folder = start
     while folder.path != "/" {
-      if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
+      if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path)
+      {
         return folder
       }
       folder = folder.deletingLastPathComponent()
@@ -36,7 +37,8 @@ public enum TestPaths {
   public static var shared: URL? {
     var isDirectory: ObjCBool = false
     let path = sharedLocation.path
-    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+      && isDirectory.boolValue
       ? sharedLocation : nil
   }
 
@@ -54,6 +56,8 @@ public enum TestPaths {
   /// The files in `folder` with extension `ext`, sorted by name; empty if the folder is missing.
   public static func files(in folder: URL, withExtension ext: String) -> [URL] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    return names.filter { $0.hasSuffix(".\(ext)") }.sorted().map { folder.appendingPathComponent($0) }
+    return names.filter { $0.hasSuffix(".\(ext)") }.sorted().map {
+      folder.appendingPathComponent($0)
+    }
   }
 }

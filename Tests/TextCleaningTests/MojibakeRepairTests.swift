@@ -39,7 +39,9 @@ enum MojibakeCases {
     #expect(cases.count >= 20)
     #expect(CaseRunner.problems(in: cases).isEmpty, "\(CaseRunner.problems(in: cases))")
     for item in cases {
-      #expect(item.mojibake || item.input == item.expected, "\(item.label): a negative case must expect its input")
+      #expect(
+        item.mojibake || item.input == item.expected,
+        "\(item.label): a negative case must expect its input")
     }
     #expect(cases.contains { !$0.mojibake }, "the table needs negative cases")
   }
@@ -77,7 +79,10 @@ enum MojibakeCases {
     let sentence = "Die BÃ¼rger KÃ¶lns grÃ¼ÃŸen die GÃ¤ste, les Ã©lÃ¨ves sont arrivÃ©s. "
     let line = String(repeating: sentence, count: 5_000)  // 350 kB, no line break
     let fixed = FixMojibake().apply(line)
-    #expect(fixed == String(repeating: "Die Bürger Kölns grüßen die Gäste, les élèves sont arrivés. ", count: 5_000))
+    #expect(
+      fixed
+        == String(
+          repeating: "Die Bürger Kölns grüßen die Gäste, les élèves sont arrivés. ", count: 5_000))
     #expect(FixMojibake().apply(fixed) == fixed)
   }
 
@@ -86,7 +91,9 @@ enum MojibakeCases {
     for _ in 0..<200 {
       var view = String.UnicodeScalarView()
       for _ in 0..<Int.random(in: 0..<60, using: &generator) {
-        if let scalar = Unicode.Scalar(UInt32.random(in: 0..<0x3000, using: &generator)) { view.append(scalar) }
+        if let scalar = Unicode.Scalar(UInt32.random(in: 0..<0x3000, using: &generator)) {
+          view.append(scalar)
+        }
       }
       _ = MojibakeRepair.repair(String(view))
     }

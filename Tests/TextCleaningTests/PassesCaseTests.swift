@@ -39,7 +39,8 @@ enum PassCases {
 @Suite struct PassesCaseTests {
   @Test(arguments: try PassCases.all())
   func passCase(_ testCase: PassCase) throws {
-    let output = try #require(testCase.run(on: testCase.input), "unknown pass id \"\(testCase.pass)\"")
+    let output = try #require(
+      testCase.run(on: testCase.input), "unknown pass id \"\(testCase.pass)\"")
     // Compare scalars, not `==` (canonical equivalence would hide NFC differences).
     CaseRunner.run(testCase) { #expect(output.escapedScalars == testCase.expected.escapedScalars) }
   }
@@ -50,7 +51,8 @@ enum PassCases {
     let knownIDs = Set(TextCleaner.allPasses.map(\.id)).union([PassCase.allPassesID])
     #expect(CaseRunner.problems(in: cases).isEmpty, "\(CaseRunner.problems(in: cases))")
     for testCase in cases {
-      #expect(knownIDs.contains(testCase.pass), "\(testCase.label): unknown pass \"\(testCase.pass)\"")
+      #expect(
+        knownIDs.contains(testCase.pass), "\(testCase.label): unknown pass \"\(testCase.pass)\"")
     }
     // Every pass has at least one case of its own.
     let covered = Set(cases.map(\.pass))
@@ -64,17 +66,22 @@ enum PassCases {
     // reader can see them.
     let url = PassCases.folder.appendingPathComponent(PassCases.fileName)
     let text = try String(contentsOf: url, encoding: .utf8)
-    for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+    {
       for scalar in line.unicodeScalars {
         let category = scalar.properties.generalCategory
         let invisible: Bool
         switch category {
-        case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator, .nonspacingMark, .enclosingMark:
+        case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator,
+          .nonspacingMark, .enclosingMark:
           invisible = scalar != " "
         default:
           invisible = [0x2010, 0x2011, 0x2012, 0x2015].contains(scalar.value)
         }
-        #expect(!invisible, "passes.json:\(number + 1): write U+\(String(scalar.value, radix: 16, uppercase: true)) as an escape")
+        #expect(
+          !invisible,
+          "passes.json:\(number + 1): write U+\(String(scalar.value, radix: 16, uppercase: true)) as an escape"
+        )
       }
     }
   }

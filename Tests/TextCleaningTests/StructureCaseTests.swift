@@ -69,7 +69,9 @@ struct StructureCase: Decodable, ExpectMarkedCaseRow, CustomTestStringConvertibl
     if let title = expected.title, layout.title != title {
       problems.append("title \(layout.title ?? "nil") != \(title)")
     }
-    if expected.noTitle == true, let title = layout.title { problems.append("unexpected title \(title)") }
+    if expected.noTitle == true, let title = layout.title {
+      problems.append("unexpected title \(title)")
+    }
     if let standfirst = expected.standfirst, layout.standfirst != standfirst {
       problems.append("standfirst \(layout.standfirst ?? "nil") != \(standfirst)")
     }
@@ -79,7 +81,8 @@ struct StructureCase: Decodable, ExpectMarkedCaseRow, CustomTestStringConvertibl
     if let breadcrumb = expected.breadcrumb, layout.metadata.breadcrumb != breadcrumb {
       problems.append("breadcrumb \(layout.metadata.breadcrumb ?? "nil") != \(breadcrumb)")
     }
-    for line in expected.removedContains ?? [] where !layout.removed.contains(where: { $0.text == line }) {
+    for line in expected.removedContains ?? []
+    where !layout.removed.contains(where: { $0.text == line }) {
       problems.append("not removed: \(line)")
     }
     for fragment in expected.bodyContains ?? [] where !body.contains(fragment) {
@@ -88,7 +91,9 @@ struct StructureCase: Decodable, ExpectMarkedCaseRow, CustomTestStringConvertibl
     for fragment in expected.bodyNotContains ?? [] where body.contains(fragment) {
       problems.append("body has: \(fragment)")
     }
-    if let tags = expected.tags, layout.metadata.tags != tags { problems.append("tags \(layout.metadata.tags)") }
+    if let tags = expected.tags, layout.metadata.tags != tags {
+      problems.append("tags \(layout.metadata.tags)")
+    }
     if let credits = expected.credits, layout.metadata.credits != credits {
       problems.append("credits \(layout.metadata.credits)")
     }
@@ -99,7 +104,8 @@ struct StructureCase: Decodable, ExpectMarkedCaseRow, CustomTestStringConvertibl
       problems.append("references \(layout.referenceSection)")
     }
     for block in expected.kinds ?? []
-    where !layout.blocks.contains(where: { $0.text == block.text && $0.kind.rawValue == block.kind }) {
+    where !layout.blocks.contains(where: { $0.text == block.text && $0.kind.rawValue == block.kind }
+    ) {
       problems.append("no \(block.kind) block: \(block.text)")
     }
     return problems

@@ -15,8 +15,15 @@ import Testing
 ///   JSON lines, to compare two builds for identical output.
 @Suite("Structure evaluation harness")
 struct StructureEvalTests {
-  struct Page: Decodable { var id: String; var text: String; var title: String? }
-  struct Prediction: Encodable { var id: String; var text: String }
+  struct Page: Decodable {
+    var id: String
+    var text: String
+    var title: String?
+  }
+  struct Prediction: Encodable {
+    var id: String
+    var text: String
+  }
   struct Dump: Encodable {
     var id: String
     var title: String?
@@ -35,10 +42,14 @@ struct StructureEvalTests {
   static func read(_ path: String) throws -> [Page] {
     let data = try String(contentsOfFile: path, encoding: .utf8)
     let decoder = JSONDecoder()
-    return try data.split(separator: "\n").map { try decoder.decode(Page.self, from: Data($0.utf8)) }
+    return try data.split(separator: "\n").map {
+      try decoder.decode(Page.self, from: Data($0.utf8))
+    }
   }
 
-  @Test("predict text_dev and time the bench sample", .enabled(if: environment["STRUCTURE_EVAL_OUT"] != nil))
+  @Test(
+    "predict text_dev and time the bench sample",
+    .enabled(if: environment["STRUCTURE_EVAL_OUT"] != nil))
   func evaluate() throws {
     let out = URL(fileURLWithPath: Self.environment["STRUCTURE_EVAL_OUT"] ?? "/tmp")
     let analyzer = try StructureFixtures.analyzer()
@@ -61,10 +72,13 @@ struct StructureEvalTests {
     var blocks = 0
     for _ in 0..<3 {
       let start = DispatchTime.now().uptimeNanoseconds
-      for page in bench { blocks += analyzer.analyze(page.text, knownTitle: page.title).blocks.count }
+      for page in bench {
+        blocks += analyzer.analyze(page.text, knownTitle: page.title).blocks.count
+      }
       best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
-    let speed = "{\"bytes\": \(bytes), \"seconds\": \(best), \"mb_per_s\": \(Double(bytes) / 1e6 / best), \"blocks\": \(blocks)}\n"
+    let speed =
+      "{\"bytes\": \(bytes), \"seconds\": \(best), \"mb_per_s\": \(Double(bytes) / 1e6 / best), \"blocks\": \(blocks)}\n"
     try speed.write(to: out.appendingPathComponent("speed.json"), atomically: true, encoding: .utf8)
     #expect(blocks > 0)
   }
@@ -109,7 +123,8 @@ struct StructureEvalTests {
       String(
         format:
           "STRUCTURE_BENCH%@ %d pages, %d bytes, %d passes: wall best %.2f MB/s (%.1f ms), median %.2f MB/s; thread CPU median %.2f MB/s (%.1f ms)",
-        cleaner == nil ? "" : " (cleaning + structure)", pages.count, bytes, times.count, Double(bytes) / 1e6 / best, best * 1e3, Double(bytes) / 1e6 / median,
+        cleaner == nil ? "" : " (cleaning + structure)", pages.count, bytes, times.count,
+        Double(bytes) / 1e6 / best, best * 1e3, Double(bytes) / 1e6 / median,
         Double(bytes) / 1e6 / cpuMedian, cpuMedian * 1e3))
     #expect(blocks > 0)
   }
@@ -121,19 +136,24 @@ struct StructureEvalTests {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     var lines: [String] = []
-    for (file, useTitle) in [("eval/boilerplate/text_dev.jsonl", false), ("bench/sample.jsonl", true)] {
+    for (file, useTitle) in [
+      ("eval/boilerplate/text_dev.jsonl", false), ("bench/sample.jsonl", true),
+    ] {
       for page in try Self.read(shared.appendingPathComponent(file).path) {
         let layout = analyzer.analyze(page.text, knownTitle: useTitle ? page.title : nil)
         let dump = Dump(
           id: page.id, title: layout.title, standfirst: layout.standfirst,
-          blocks: layout.blocks.map { "\($0.kind.rawValue)\t\($0.text)" }, credits: layout.metadata.credits,
+          blocks: layout.blocks.map { "\($0.kind.rawValue)\t\($0.text)" },
+          credits: layout.metadata.credits,
           tags: layout.metadata.tags, sourceLine: layout.metadata.sourceLine,
-          breadcrumb: layout.metadata.breadcrumb, removed: layout.removed.map { "\($0.rule)\t\($0.text)" },
+          breadcrumb: layout.metadata.breadcrumb,
+          removed: layout.removed.map { "\($0.rule)\t\($0.text)" },
           references: layout.referenceSection)
         lines.append(String(decoding: try encoder.encode(dump), as: UTF8.self))
       }
     }
     try (lines.joined(separator: "\n") + "\n").write(
-      toFile: Self.environment["STRUCTURE_DUMP"] ?? "/tmp/structure-dump.jsonl", atomically: true, encoding: .utf8)
+      toFile: Self.environment["STRUCTURE_DUMP"] ?? "/tmp/structure-dump.jsonl", atomically: true,
+      encoding: .utf8)
   }
 }

@@ -12,19 +12,26 @@ import Testing
 struct StructurePrefilterTests {
   static func corpus() throws -> [String] {
     var lines: [String] = [
-      "LEAVE A REPLY", "Leave a Reply Cancel reply", "Sports data © STATS 2018", "© 2024 Foo Media. All Rights Reserved.",
-      "jbaxt says:", "Photo: Reuters", "Getty Images / AFP", "12", "3 / 10", "3 of 10", "— ", "|", "👁 1.234",
-      "ПОСЛЕДНИЕ НОВОСТИ", "Читайте также:", "Останні новини", "Kommentar schreiben", "Laisser un commentaire",
+      "LEAVE A REPLY", "Leave a Reply Cancel reply", "Sports data © STATS 2018",
+      "© 2024 Foo Media. All Rights Reserved.",
+      "jbaxt says:", "Photo: Reuters", "Getty Images / AFP", "12", "3 / 10", "3 of 10", "— ", "|",
+      "👁 1.234",
+      "ПОСЛЕДНИЕ НОВОСТИ", "Читайте также:", "Останні новини", "Kommentar schreiben",
+      "Laisser un commentaire",
       "Ultime notizie", "관련기사", "사진=연합뉴스", "相关新闻", "关键词：北朝鲜", "関連記事", "写真：共同",
-      "İletişim", "Kelvin 12 K", "By John Smith", "Home › Politics › Asia", "Original Source: evrimagaci.org",
-      "Questo sito utilizza cookie per migliorare", "Мы используем cookie", "5 hours ago", "Published: May 16, 2024",
-      "Tags: a, b, c", "References:", "Share on Facebook", "Click to share on Twitter (Opens in new window)",
+      "İletişim", "Kelvin 12 K", "By John Smith", "Home › Politics › Asia",
+      "Original Source: evrimagaci.org",
+      "Questo sito utilizza cookie per migliorare", "Мы используем cookie", "5 hours ago",
+      "Published: May 16, 2024",
+      "Tags: a, b, c", "References:", "Share on Facebook",
+      "Click to share on Twitter (Opens in new window)",
       "When the 3 ore fa", "クッキーを使用しています", "무단 전재 및 재배포 금지", "", " ", "x",
     ]
     let shared = StructureFixtures.shared
     for file in ["eval/boilerplate/text_dev.jsonl", "bench/sample.jsonl"] {
       for page in try StructureEvalTests.read(shared.appendingPathComponent(file).path) {
-        for paragraph in ParagraphSplitter.paragraphs(of: page.text) where paragraph.text.unicodeScalars.count <= 120 {
+        for paragraph in ParagraphSplitter.paragraphs(of: page.text)
+        where paragraph.text.unicodeScalars.count <= 120 {
           lines.append(paragraph.text)
         }
       }
@@ -48,9 +55,12 @@ struct StructurePrefilterTests {
         guard table === en || number % 7 == 0 || line.unicodeScalars.count <= 40 else { continue }
         let scalars = line.unicodeScalars.count
         let fast = patterns.rule(
-          for: line, scalars: scalars, endsSentence: false, isASCII: line.utf8.allSatisfy { $0 < 0x80 },
+          for: line, scalars: scalars, endsSentence: false,
+          isASCII: line.utf8.allSatisfy { $0 < 0x80 },
           atEdge: true, table: BoilerplatePatterns.TableReference(table))
-        let reference = scalars <= BoilerplatePatterns.maxLineLength ? patterns.ruleTryingEveryPattern(for: line, table: table) : nil
+        let reference =
+          scalars <= BoilerplatePatterns.maxLineLength
+          ? patterns.ruleTryingEveryPattern(for: line, table: table) : nil
         #expect(fast == reference, "\(language): \(line)")
         checked += 1
       }
@@ -67,7 +77,10 @@ struct StructurePrefilterTests {
     let related = try PatternPrefilter(pattern: "(?:the\\s+)?(?:latest|related)\\s*:?")
     #expect(related.hasPrefixCondition)
     // "the\s…", "latest…", "related…" (and their continuations), nothing else.
-    #expect(related.prefixes.allSatisfy { path in path.first.map { $0.contains(0x74) || $0.contains(0x6C) || $0.contains(0x72) } ?? false })
+    #expect(
+      related.prefixes.allSatisfy { path in
+        path.first.map { $0.contains(0x74) || $0.contains(0x6C) || $0.contains(0x72) } ?? false
+      })
     #expect(!related.prefixes.contains { $0.first?.contains(0x61) ?? true })
     let rights = try PatternPrefilter(pattern: ".{0,200}all rights reserved\\.?")
     #expect(rights.required.first == [Array("all rights reserved".utf8)])
@@ -81,17 +94,28 @@ struct StructurePrefilterTests {
 
   /// Patterns near the edges of what the parser reads and of what ICU accepts.
   static let trickyPatterns: [String] = [
-    "(?<=a+)b", "(?<=ab)c", "(?<!x{1,3})y", "(?<!a)b", "(?!a)b", "(?=a)*", "\\b+", "^*", "$+", "a**", "a{2}{3}", "a+*",
-    "a{2,1}", "a{99999999999}", "a{1,70000}", "a{0}", "a{0,0}", "x{,3}", "a++", "a*?", "a{2}?", "a{2}+", "(?>a+)b",
-    "\\p{Foo}", "\\p{L}", "\\p{Letter}", "\\pL", "\\P{L}", "\\p{Lu}", "[\\P{L}]", "[\\p{Foo}]", "[\\p{L}x]",
-    "[z-a]", "(unclosed", "a)|(b", "]", "}", "a}", "a]", "[a-]", "[-a]", "[a-b-c]", "[\\s-a]", "[a-\\d]", "[\\d-z]",
-    "[a&b]", "[a&&b]", "[a{b}]", "[$]", "[a^]", "[:alpha:]", "[:a]x:]", "[^:]", "[:：]", "[:.]\\d", "[[:alpha:]]", "[]a]",
-    "[^]a]", "[!--]", "[a-\\]]", "\\é", "[\\é]", "\\x{41}", "\\Q(\\E", "(?i)abc", "(?<name>a)", "\\1", "(a)\\1",
-    "\\N{LATIN SMALL LETTER A}", "\\u0041", "\\cA", "\\e", "\\h", "\\R", "\\X", "\\k<n>", "(?#c)", "(?x) a",
-    "(?i:a)", "a|", "|", "()", "(?:)", "#", "a#b", "[ ]", "\\-", "\\/", "\\.", "\\w+", "\\S+", "\\W",
-    "\\D", "\\A\\z", "\\G", "\\Z", "[\\w]", "[\\W]", "[\\D]", "[\\S]", "[\\d.,]+", "[^©]{0,80}©.{0,200}",
-    "\\d{1,3}\\s*(?:/|von)\\s*\\d{1,3}", ".{0,200}all rights reserved\\.?", "[|/•·×✕+_=*#~–—-]{1,3}",
-    "\\(?\\s*(?:foto)\\s*[:：]\\s*.{1,100}\\)?", "\\p{L}[\\p{L}.'’-]*", "(?=[^:]{1,60}:$)[^:]*\\s(?:says)\\s*:",
+    "(?<=a+)b", "(?<=ab)c", "(?<!x{1,3})y", "(?<!a)b", "(?!a)b", "(?=a)*", "\\b+", "^*", "$+",
+    "a**", "a{2}{3}", "a+*",
+    "a{2,1}", "a{99999999999}", "a{1,70000}", "a{0}", "a{0,0}", "x{,3}", "a++", "a*?", "a{2}?",
+    "a{2}+", "(?>a+)b",
+    "\\p{Foo}", "\\p{L}", "\\p{Letter}", "\\pL", "\\P{L}", "\\p{Lu}", "[\\P{L}]", "[\\p{Foo}]",
+    "[\\p{L}x]",
+    "[z-a]", "(unclosed", "a)|(b", "]", "}", "a}", "a]", "[a-]", "[-a]", "[a-b-c]", "[\\s-a]",
+    "[a-\\d]", "[\\d-z]",
+    "[a&b]", "[a&&b]", "[a{b}]", "[$]", "[a^]", "[:alpha:]", "[:a]x:]", "[^:]", "[:：]", "[:.]\\d",
+    "[[:alpha:]]", "[]a]",
+    "[^]a]", "[!--]", "[a-\\]]", "\\é", "[\\é]", "\\x{41}", "\\Q(\\E", "(?i)abc", "(?<name>a)",
+    "\\1", "(a)\\1",
+    "\\N{LATIN SMALL LETTER A}", "\\u0041", "\\cA", "\\e", "\\h", "\\R", "\\X", "\\k<n>", "(?#c)",
+    "(?x) a",
+    "(?i:a)", "a|", "|", "()", "(?:)", "#", "a#b", "[ ]", "\\-", "\\/", "\\.", "\\w+", "\\S+",
+    "\\W",
+    "\\D", "\\A\\z", "\\G", "\\Z", "[\\w]", "[\\W]", "[\\D]", "[\\S]", "[\\d.,]+",
+    "[^©]{0,80}©.{0,200}",
+    "\\d{1,3}\\s*(?:/|von)\\s*\\d{1,3}", ".{0,200}all rights reserved\\.?",
+    "[|/•·×✕+_=*#~–—-]{1,3}",
+    "\\(?\\s*(?:foto)\\s*[:：]\\s*.{1,100}\\)?", "\\p{L}[\\p{L}.'’-]*",
+    "(?=[^:]{1,60}:$)[^:]*\\s(?:says)\\s*:",
   ]
 
   @Test("a regex whose compiling waits for first use has syntax ICU accepts")
@@ -111,7 +135,8 @@ struct StructurePrefilterTests {
 
   @Test("tables and regexes built on first use agree across threads")
   func concurrentFirstUse() throws {
-    let pages = try StructureEvalTests.read(StructureFixtures.shared.appendingPathComponent("eval/boilerplate/text_dev.jsonl").path)
+    let pages = try StructureEvalTests.read(
+      StructureFixtures.shared.appendingPathComponent("eval/boilerplate/text_dev.jsonl").path)
     let reference = try StructureFixtures.analyzer()
     let expected = pages.map { reference.analyze($0.text, knownTitle: nil).removed.map(\.rule) }
     let fresh = try StructureFixtures.analyzer()

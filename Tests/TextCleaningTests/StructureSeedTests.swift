@@ -19,7 +19,8 @@ struct StructureSeedTests {
   static func load() -> [(Expectations.Article, String)] {
     let shared = StructureFixtures.shared
     guard
-      let data = try? Data(contentsOf: shared.appendingPathComponent("acceptance/seeds.expected.json")),
+      let data = try? Data(
+        contentsOf: shared.appendingPathComponent("acceptance/seeds.expected.json")),
       let expectations = try? JSONDecoder().decode(Expectations.self, from: data)
     else { return [] }
     return expectations.articles.compactMap { article in
@@ -39,16 +40,19 @@ struct StructureSeedTests {
       if let title = article.title {
         #expect(layout.title == title, "\(article.file)")
       } else {
-        #expect(layout.title == nil, "\(article.file): no title line expected, got \(layout.title ?? "")")
+        #expect(
+          layout.title == nil, "\(article.file): no title line expected, got \(layout.title ?? "")")
       }
       for line in article.removed ?? [] {
         #expect(!bodyLines.contains(line), "\(article.file): '\(line)' is in the body")
       }
       // No body sentence lost: every input line that is long running text is in the body.
       let metadata = Set(
-        layout.metadata.credits + [layout.title, layout.standfirst, layout.metadata.sourceLine].compactMap { $0 })
+        layout.metadata.credits
+          + [layout.title, layout.standfirst, layout.metadata.sourceLine].compactMap { $0 })
       for line in text.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) })
-      where line.count > 120 && !metadata.contains(line) && !layout.referenceSection.contains(line) {
+      where line.count > 120 && !metadata.contains(line) && !layout.referenceSection.contains(line)
+      {
         #expect(bodyLines.contains(line), "\(article.file): lost '\(line.prefix(60))…'")
       }
     }
@@ -56,7 +60,8 @@ struct StructureSeedTests {
 
   @Test("seed specifics: bullets, heading, tags, source line, breadcrumb, credits")
   func specifics() throws {
-    let seeds = Dictionary(uniqueKeysWithValues: Self.load().map { ($0.0.file.prefix(3).description, $0.1) })
+    let seeds = Dictionary(
+      uniqueKeysWithValues: Self.load().map { ($0.0.file.prefix(3).description, $0.1) })
     let analyzer = try StructureFixtures.sharedAnalyzer.get()
     if let text = seeds["000"] {
       let layout = analyzer.analyze(text, knownTitle: nil)

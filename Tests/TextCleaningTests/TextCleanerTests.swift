@@ -27,11 +27,14 @@ func kebabCase(_ name: String) -> String {
     #expect(Set(types).count == passes.count)
     let ids = passes.map(\.id)
     #expect(Set(ids).count == ids.count)
-    #expect(ids == [
-      "decode-html-entities", "fix-mojibake", "fold-ligatures", "normalize-line-breaks", "strip-control-characters", "strip-bidi-controls", "strip-zero-width-characters",
-      "normalize-spaces", "normalize-hyphens-and-dashes", "unify-quote-variants", "straighten-quotes",
-      "fold-fullwidth-forms", "apply-nfc", "normalize-whitespace",
-    ])
+    #expect(
+      ids == [
+        "decode-html-entities", "fix-mojibake", "fold-ligatures", "normalize-line-breaks",
+        "strip-control-characters", "strip-bidi-controls", "strip-zero-width-characters",
+        "normalize-spaces", "normalize-hyphens-and-dashes", "unify-quote-variants",
+        "straighten-quotes",
+        "fold-fullwidth-forms", "apply-nfc", "normalize-whitespace",
+      ])
     for pass in passes {
       #expect(pass.id == kebabCase(String(describing: type(of: pass))))
       #expect(!pass.summary.isEmpty, "\(pass.id) has no summary")
@@ -77,7 +80,9 @@ func kebabCase(_ name: String) -> String {
       guard case .unknownPass(let id, let known) = error else { return }
       #expect(id == (enabling + disabling)[0])
       #expect(known == TextCleaner.allPasses.map(\.id))
-      #expect(error.description.hasPrefix("unknown cleaning pass \"\(id)\"; known passes: decode-html-entities,"))
+      #expect(
+        error.description.hasPrefix(
+          "unknown cleaning pass \"\(id)\"; known passes: decode-html-entities,"))
     } catch {
       Issue.record("unexpected \(error)")
     }
@@ -94,7 +99,9 @@ func kebabCase(_ name: String) -> String {
       let replayed = try TextCleaner.replay(steps, on: input)
       #expect(replayed.hasSameScalars(as: text), "replay differs for \(input.escapedScalars)")
       for step in steps where !step.changed {
-        #expect(step.changes.isEmpty && step.changeCount == 0, "\(step.passID) reported changes without changing")
+        #expect(
+          step.changes.isEmpty && step.changeCount == 0,
+          "\(step.passID) reported changes without changing")
       }
     }
   }
@@ -102,7 +109,8 @@ func kebabCase(_ name: String) -> String {
   @Test func explainNamesTheChangingPasses() {
     let (text, steps) = TextCleaner().cleanAndExplain("Kim\u{00A0}Jong\u{2011}un")
     #expect(text == "Kim Jong-un")
-    #expect(steps.filter(\.changed).map(\.passID) == ["normalize-spaces", "normalize-hyphens-and-dashes"])
+    #expect(
+      steps.filter(\.changed).map(\.passID) == ["normalize-spaces", "normalize-hyphens-and-dashes"])
     let spaces = steps.first { $0.passID == "normalize-spaces" }
     #expect(spaces?.changes == [ChangeRecorder.Change(offset: 3, removed: "\u{A0}", inserted: " ")])
   }
@@ -128,7 +136,8 @@ func kebabCase(_ name: String) -> String {
     let step = CleaningStep(passID: "fix-everything", changed: true, changeCount: 1, changes: [])
     #expect(throws: TextCleaningError.self) { try TextCleaner.replay([step], on: "x") }
     // Unchanged steps are skipped, even with unknown ids.
-    let skipped = CleaningStep(passID: "fix-everything", changed: false, changeCount: 0, changes: [])
+    let skipped = CleaningStep(
+      passID: "fix-everything", changed: false, changeCount: 0, changes: [])
     #expect(try TextCleaner.replay([skipped], on: "x") == "x")
   }
 
@@ -137,9 +146,14 @@ func kebabCase(_ name: String) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = .sortedKeys
     let json = String(decoding: try encoder.encode(steps.first { $0.changed }), as: UTF8.self)
-    #expect(json == #"{"changed":true,"changes":[{"inserted":" ","offset":3,"removed":"\u00a0"}],"count":1,"pass":"normalize-spaces"}"#
-      || json == "{\"changed\":true,\"changes\":[{\"inserted\":\" \",\"offset\":3,\"removed\":\"\u{A0}\"}],\"count\":1,\"pass\":\"normalize-spaces\"}")
-    let decoded = try JSONDecoder().decode([CleaningStep].self, from: try JSONEncoder().encode(steps))
+    #expect(
+      json
+        == #"{"changed":true,"changes":[{"inserted":" ","offset":3,"removed":"\u00a0"}],"count":1,"pass":"normalize-spaces"}"#
+        || json
+          == "{\"changed\":true,\"changes\":[{\"inserted\":\" \",\"offset\":3,\"removed\":\"\u{A0}\"}],\"count\":1,\"pass\":\"normalize-spaces\"}"
+    )
+    let decoded = try JSONDecoder().decode(
+      [CleaningStep].self, from: try JSONEncoder().encode(steps))
     #expect(decoded == steps)
   }
 }

@@ -30,11 +30,14 @@ final class Harness: @unchecked Sendable {
     let name = ProcessInfo.processInfo.environment["NORMALIZE_FUZZ_TARGET"] ?? ""
     guard let target = Target(rawValue: name) else {
       FileHandle.standardError.write(
-        Data("set NORMALIZE_FUZZ_TARGET to one of: \(Target.allCases.map(\.rawValue).joined(separator: ", "))\n".utf8))
+        Data(
+          "set NORMALIZE_FUZZ_TARGET to one of: \(Target.allCases.map(\.rawValue).joined(separator: ", "))\n"
+            .utf8))
       return nil
     }
     self.target = target
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent()
       .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Lexicons")
     guard let provider = try? DirectoryLexiconProvider(roots: [root]) else {
       FileHandle.standardError.write(Data("cannot read the lexicons at \(root.path)\n".utf8))
@@ -51,7 +54,9 @@ final class Harness: @unchecked Sendable {
   func run(_ bytes: UnsafeRawBufferPointer) {
     switch target {
     case .jsonl:
-      let raw = RawInput(format: .jsonLine, bytes: Array(bytes), file: "fuzz.jsonl", line: 1, byteOffset: 0, sequence: 0)
+      let raw = RawInput(
+        format: .jsonLine, bytes: Array(bytes), file: "fuzz.jsonl", line: 1, byteOffset: 0,
+        sequence: 0)
       if case .success(let article) = ArticleParser.parse(raw) { _ = article.text.utf8.count }
     case .clean:
       let text = Self.text(bytes)
@@ -69,7 +74,9 @@ final class Harness: @unchecked Sendable {
     case .name:
       let text = Self.text(bytes)
       for reading in names?.parse(text) ?? [] {
-        for hangul in reading.hangul.prefix(3) { _ = romanizer?.romanizations(of: hangul, limit: 3) }
+        for hangul in reading.hangul.prefix(3) {
+          _ = romanizer?.romanizations(of: hangul, limit: 3)
+        }
       }
       _ = romanizer?.romanizations(of: text, limit: 3)
       _ = analyzer?.analyze(text)
@@ -83,13 +90,21 @@ final class Harness: @unchecked Sendable {
     case .html:
       // The bytes as an .html file: charset (BOM, meta, detection), binary check, then
       // libxml2's parse, the main text and the metadata.
-      let raw = RawInput(format: .html, bytes: Array(bytes), file: "fuzz.html", line: nil, byteOffset: 0, sequence: 0)
-      guard case .success(let article) = ArticleParser.parse(raw), let html = article.html, let pages else { return }
+      let raw = RawInput(
+        format: .html, bytes: Array(bytes), file: "fuzz.html", line: nil, byteOffset: 0, sequence: 0
+      )
+      guard case .success(let article) = ArticleParser.parse(raw), let html = article.html,
+        let pages
+      else { return }
       let page = pages.read(html, url: "https://example.com/2025/05/27/page")
       for block in page.blocks {
-        precondition(!block.text.isEmpty && block.text == BlockText.fold(block.text) || block.kind == .table, "a block that is empty or not folded")
+        precondition(
+          !block.text.isEmpty && block.text == BlockText.fold(block.text) || block.kind == .table,
+          "a block that is empty or not folded")
       }
-      if let date = page.metadata.published { precondition(PublicationDate.normalize(date.value) != nil, "an invalid page date") }
+      if let date = page.metadata.published {
+        precondition(PublicationDate.normalize(date.value) != nil, "an invalid page date")
+      }
     }
   }
 }
@@ -97,7 +112,10 @@ final class Harness: @unchecked Sendable {
 nonisolated(unsafe) var harness: Harness?
 
 @_cdecl("LLVMFuzzerInitialize")
-public func fuzzInitialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>) -> CInt {
+public func fuzzInitialize(
+  _ argc: UnsafeMutablePointer<CInt>,
+  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>
+) -> CInt {
   harness = Harness()
   if harness == nil { exit(2) }
   return 0
@@ -114,12 +132,15 @@ public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt
 // libFuzzer's own `main` is not used: hand over to its driver here.
 @_silgen_name("LLVMFuzzerRunDriver")
 func runFuzzerDriver(
-  _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+  _ argc: UnsafeMutablePointer<CInt>,
+  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
   _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
 ) -> CInt
 
 @_cdecl("NormalizeFuzz_main")
-public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?)
+  -> CInt
+{
   var count = argc
   var arguments = argv
   return runFuzzerDriver(&count, &arguments) { data, size in fuzzTestOneInput(data, size) }

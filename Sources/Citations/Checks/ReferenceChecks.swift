@@ -52,59 +52,94 @@ enum ReferenceChecks {
       findings.append(
         Finding(
           code: "reference-too-long", severity: .warning,
-          message: "the reference has \(count) characters; it is probably several references or running text (only the first \(ReferenceParser.maximumTokens) words are tagged)"))
+          message:
+            "the reference has \(count) characters; it is probably several references or running text (only the first \(ReferenceParser.maximumTokens) words are tagged)"
+        ))
     }
     if count > 0 && letters == 0 {
-      findings.append(Finding(code: "no-letters", severity: .warning, message: "the reference has no letters; nothing to parse"))
+      findings.append(
+        Finding(
+          code: "no-letters", severity: .warning,
+          message: "the reference has no letters; nothing to parse"))
     } else if count == 0 || reference.unicodeScalars.allSatisfy(ReferenceToken.isSpace) {
-      findings.append(Finding(code: "empty-reference", severity: .warning, message: "the reference is empty"))
+      findings.append(
+        Finding(code: "empty-reference", severity: .warning, message: "the reference is empty"))
     }
     if unbalanced || open.0 > 0 || open.1 > 0 || open.2 > 0 {
       findings.append(
-        Finding(code: "unbalanced-brackets", severity: .info, message: "brackets or parentheses do not pair up; fields may be cut wrongly"))
+        Finding(
+          code: "unbalanced-brackets", severity: .info,
+          message: "brackets or parentheses do not pair up; fields may be cut wrongly"))
     }
     if rtl > 0 {
       findings.append(
         Finding(
           code: "right-to-left-text", severity: .info,
-          message: "the reference has right-to-left text (Hebrew or Arabic script); the tagger was not trained on such references, check its fields"))
+          message:
+            "the reference has right-to-left text (Hebrew or Arabic script); the tagger was not trained on such references, check its fields"
+        ))
     }
     if bidiControls > 0 {
-      findings.append(Finding(code: "bidi-control", severity: .warning, message: "\(bidiControls) bidirectional control characters in the reference"))
+      findings.append(
+        Finding(
+          code: "bidi-control", severity: .warning,
+          message: "\(bidiControls) bidirectional control characters in the reference"))
     }
     return findings
   }
 
-  static func itemFindings(_ item: ReferenceItem, reference: String, published: String?, dates: ReferenceDateParser) -> [Finding] {
+  static func itemFindings(
+    _ item: ReferenceItem, reference: String, published: String?, dates: ReferenceDateParser
+  ) -> [Finding] {
     var findings: [Finding] = []
     let lowered = reference.lowercased()
     if ReferenceRules.isPlaceholder(lowered) && item.url == nil && !lowered.includes("http") {
       // A placeholder outside the URL slot (the builder reports the one in the URL slot).
-      let bracketed = lowered.includes("[insert") || lowered.includes("[url") || lowered.includes("[link")
-      if bracketed && !reference.includes("Retrieved from [") && !reference.includes("Available at [") {
-        findings.append(Finding(code: "placeholder", severity: .warning, message: "the reference contains a template placeholder"))
+      let bracketed =
+        lowered.includes("[insert") || lowered.includes("[url") || lowered.includes("[link")
+      if bracketed && !reference.includes("Retrieved from [")
+        && !reference.includes("Available at [")
+      {
+        findings.append(
+          Finding(
+            code: "placeholder", severity: .warning,
+            message: "the reference contains a template placeholder"))
       }
     }
     if item.undated {
-      findings.append(Finding(code: "no-date", severity: .info, message: "the reference has no date (\"n.d.\")"))
+      findings.append(
+        Finding(code: "no-date", severity: .info, message: "the reference has no date (\"n.d.\")"))
     }
-    if (lowered.hasSuffix("retrieved from") || lowered.hasSuffix("retrieved from:") || lowered.hasSuffix("available at")
-      || lowered.hasSuffix("available at:") || lowered.hasSuffix("available from"))
+    if lowered.hasSuffix("retrieved from") || lowered.hasSuffix("retrieved from:")
+      || lowered.hasSuffix("available at")
+      || lowered.hasSuffix("available at:") || lowered.hasSuffix("available from")
     {
-      findings.append(Finding(code: "missing-url", severity: .warning, message: "\"Retrieved from\" is not followed by a URL"))
+      findings.append(
+        Finding(
+          code: "missing-url", severity: .warning,
+          message: "\"Retrieved from\" is not followed by a URL"))
     }
     if let doi = item.doi, !isWellFormedDOI(doi) {
       findings.append(
-        Finding(code: "malformed-doi", severity: .warning, message: "\"\(doi)\" is not a DOI (10.<registrant>/<suffix>)"))
+        Finding(
+          code: "malformed-doi", severity: .warning,
+          message: "\"\(doi)\" is not a DOI (10.<registrant>/<suffix>)"))
     }
     if let issued = item.issued {
       if let month = issued.month, month < 1 || month > 12 {
-        findings.append(Finding(code: "invalid-date", severity: .warning, message: "month \(month) does not exist"))
-      } else if let month = issued.month, let day = issued.day, day > daysIn(month: month, year: issued.year) {
-        findings.append(Finding(code: "invalid-date", severity: .warning, message: "\(issued.iso) does not exist"))
+        findings.append(
+          Finding(
+            code: "invalid-date", severity: .warning, message: "month \(month) does not exist"))
+      } else if let month = issued.month, let day = issued.day,
+        day > daysIn(month: month, year: issued.year)
+      {
+        findings.append(
+          Finding(code: "invalid-date", severity: .warning, message: "\(issued.iso) does not exist")
+        )
       }
       if let published, let article = dates.parse(published), article < issued,
-        !(issued.month == nil && issued.year == article.year), !(issued.day == nil && issued.month == article.month && issued.year == article.year)
+        !(issued.month == nil && issued.year == article.year),
+        !(issued.day == nil && issued.month == article.month && issued.year == article.year)
       {
         findings.append(
           Finding(
@@ -113,7 +148,10 @@ enum ReferenceChecks {
       }
     }
     if item.title == nil && item.authors.isEmpty && item.containerTitle == nil {
-      findings.append(Finding(code: "unparsed-reference", severity: .info, message: "no title, author or container found"))
+      findings.append(
+        Finding(
+          code: "unparsed-reference", severity: .info,
+          message: "no title, author or container found"))
     }
     return findings
   }

@@ -36,7 +36,11 @@ struct CSLBuilder {
       let text = segment.text
       switch segment.label {
       case "author":
-        if item.authors.isEmpty { item.authors = NameListParser.parse(text) } else { item.authors += NameListParser.parse(text) }
+        if item.authors.isEmpty {
+          item.authors = NameListParser.parse(text)
+        } else {
+          item.authors += NameListParser.parse(text)
+        }
       case "editor": item.editors += NameListParser.parse(text)
       case "translator": item.translators += NameListParser.parse(text)
       case "date":
@@ -45,7 +49,9 @@ struct CSLBuilder {
         } else if let date = dates.parse(text) {
           if item.issued == nil {
             item.issued = date
-          } else if let issued = item.issued, issued.month == nil, date.year == issued.year || date.month != nil {
+          } else if let issued = item.issued, issued.month == nil,
+            date.year == issued.year || date.month != nil
+          {
             // "2006. … 1 февраля." — a later day and month of the same year.
             item.issued = DateParts(year: issued.year, month: date.month, day: date.day)
           }
@@ -59,7 +65,8 @@ struct CSLBuilder {
         if item.containerTitle == nil { item.containerTitle = value }
         if segment.label == "journal" { item.type = "article-journal" }
       case "collection-title": item.collectionTitle = Self.clean(text)
-      case "publisher": item.publisher = item.publisher.map { $0 + "; " + Self.clean(text) } ?? Self.clean(text)
+      case "publisher":
+        item.publisher = item.publisher.map { $0 + "; " + Self.clean(text) } ?? Self.clean(text)
       case "location": item.publisherPlace = Self.clean(text)
       case "volume": readVolume(text, into: &item)
       case "pages":
@@ -67,7 +74,9 @@ struct CSLBuilder {
         // "229-241). Springer.": what follows the parenthesis is the publisher the tagger ran in.
         if item.publisher == nil, let close = text.firstIndex(of: ")") {
           let rest = Self.clean(String(text[text.index(after: close)...]))
-          if rest.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) { item.publisher = rest }
+          if rest.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) {
+            item.publisher = rest
+          }
         }
       case "edition": item.edition = Self.edition(text)
       case "genre": item.genre = Self.clean(text)
@@ -79,14 +88,18 @@ struct CSLBuilder {
         readURL(text, into: &item)
       case "note", "source":
         let lowered = text.lowercased()
-        if lowered.includes("retrieved") || lowered.includes("available") || lowered.includes("accessed")
-          || lowered.includes("abgerufen") || lowered.includes("consultado") || lowered.includes("consulté")
+        if lowered.includes("retrieved") || lowered.includes("available")
+          || lowered.includes("accessed")
+          || lowered.includes("abgerufen") || lowered.includes("consultado")
+          || lowered.includes("consulté")
         {
           sawRetrieved = true
           if let date = dates.parse(text) { item.accessed = date }
           if index + 1 == segments.count && !lowered.includes("http") {
             findings.append(
-              Finding(code: "missing-url", severity: .warning, message: "\"\(text)\" is not followed by a URL"))
+              Finding(
+                code: "missing-url", severity: .warning,
+                message: "\"\(text)\" is not followed by a URL"))
           }
           if lowered.includes("http") { readURL(text, into: &item) }
         } else {
@@ -115,7 +128,8 @@ struct CSLBuilder {
   }
 
   private func stripIn(_ text: String) -> String {
-    for prefix in ["In: ", "In ", "in: ", "in ", "В: ", "В кн.: ", "Dans ", "In:", "//"] where text.hasPrefix(prefix) {
+    for prefix in ["In: ", "In ", "in: ", "in ", "В: ", "В кн.: ", "Dans ", "In:", "//"]
+    where text.hasPrefix(prefix) {
       return String(text.dropFirst(prefix.count))
     }
     return text
@@ -123,7 +137,10 @@ struct CSLBuilder {
 
   private func monthAndDay(_ text: String) -> (Int, Int?)? {
     let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
-    guard let monthWord = words.first(where: { dates.months[ReferenceDateParser.fold(String($0))] != nil }),
+    guard
+      let monthWord = words.first(where: {
+        dates.months[ReferenceDateParser.fold(String($0))] != nil
+      }),
       let month = dates.months[ReferenceDateParser.fold(String(monthWord))]
     else { return nil }
     let day = words.compactMap { Int($0) }.first { $0 >= 1 && $0 <= 31 }
@@ -156,9 +173,13 @@ struct CSLBuilder {
       if !cleaned.isEmpty { item.volume = cleaned }
       return
     }
-    let issueMarked = lowered.includes("no.") || lowered.includes("(") || lowered.includes("№") || lowered.includes("issue")
+    let issueMarked =
+      lowered.includes("no.") || lowered.includes("(") || lowered.includes("№")
+      || lowered.includes("issue")
       || lowered.includes("nr.") || lowered.includes("heft")
-    if lowered.hasPrefix("no") || lowered.hasPrefix("№") || lowered.hasPrefix("issue") || lowered.hasPrefix("nr") {
+    if lowered.hasPrefix("no") || lowered.hasPrefix("№") || lowered.hasPrefix("issue")
+      || lowered.hasPrefix("nr")
+    {
       item.issue = numbers[0]
       return
     }
@@ -175,8 +196,11 @@ struct CSLBuilder {
     guard let first = words.first else { return cleaned }
     let digits = first.prefix { $0.isASCII && $0.isNumber }
     let rest = first.dropFirst(digits.count)
-    let labels: Set<String> = ["ed", "edn", "edition", "éd", "edição", "edición", "aufl", "auflage", "изд", "ª", "º"]
-    guard !digits.isEmpty, ["", "st", "nd", "rd", "th", "ª", "º", "e", "er", "re", "a", "o"].contains(rest.lowercased()),
+    let labels: Set<String> = [
+      "ed", "edn", "edition", "éd", "edição", "edición", "aufl", "auflage", "изд", "ª", "º",
+    ]
+    guard !digits.isEmpty,
+      ["", "st", "nd", "rd", "th", "ª", "º", "e", "er", "re", "a", "o"].contains(rest.lowercased()),
       words.dropFirst().allSatisfy({ labels.contains($0.lowercased()) })
     else { return cleaned }
     return String(digits)
@@ -186,11 +210,14 @@ struct CSLBuilder {
     var value = Self.clean(text)
     // "229-241). Springer": the tagger ran the pages into what follows the parenthesis.
     if let close = value.firstIndex(of: ")") { value = String(value[..<close]) }
-    for prefix in ["pp. ", "pp.", "p. ", "p.", "S. ", "s. ", "С. ", "с. ", "Pp. ", "P. ", "pages ", "page "] where value.hasPrefix(prefix) {
+    for prefix in [
+      "pp. ", "pp.", "p. ", "p.", "S. ", "s. ", "С. ", "с. ", "Pp. ", "P. ", "pages ", "page ",
+    ] where value.hasPrefix(prefix) {
       value = String(value.dropFirst(prefix.count))
       break
     }
-    for suffix in [" с", " pp", " p", " S", " стр", " pages", "頁", "页"] where value.hasSuffix(suffix) {
+    for suffix in [" с", " pp", " p", " S", " стр", " pages", "頁", "页"]
+    where value.hasSuffix(suffix) {
       value = String(value.dropLast(suffix.count))
     }
     // "第147~153頁": the counter's "第" before the numbers.
@@ -218,18 +245,25 @@ struct CSLBuilder {
       findings.append(
         Finding(
           code: "placeholder", severity: .warning,
-          message: "the URL is a placeholder (\(text.trimming(" ."))); put the source's address or remove the reference"))
+          message:
+            "the URL is a placeholder (\(text.trimming(" ."))); put the source's address or remove the reference"
+        ))
       return
     }
     let candidates = text.split(separator: " ").map { String($0).trimming(" .,;<>()[]") }
-    guard let url = candidates.first(where: { $0.lowercased().hasPrefix("http") || $0.lowercased().hasPrefix("www.") }) ?? candidates.last
+    guard
+      let url = candidates.first(where: {
+        $0.lowercased().hasPrefix("http") || $0.lowercased().hasPrefix("www.")
+      }) ?? candidates.last
     else { return }
     if url.lowercased().includes("doi.org/") {
       item.doi = doi(url)
     } else if item.url == nil {
       item.url = url
     }
-    if let date = dates.parse(text.replacingAll(url, with: "")), item.accessed == nil, lowered.includes("access") || lowered.includes("retriev") {
+    if let date = dates.parse(text.replacingAll(url, with: "")), item.accessed == nil,
+      lowered.includes("access") || lowered.includes("retriev")
+    {
       item.accessed = date
     }
   }
@@ -238,7 +272,8 @@ struct CSLBuilder {
   /// (not "hypothesis", "synthesis" or "parenthesis"; and "theses" is left out: a title may open
   /// with it).
   static func namesThesis(_ lowered: String) -> Bool {
-    lowered.includesWord(startingWith: "thesis") || lowered.includesWord(startingWith: "dissertation")
+    lowered.includesWord(startingWith: "thesis")
+      || lowered.includesWord(startingWith: "dissertation")
   }
 
   private func itemType(_ item: ReferenceItem, reference: String) -> String {
@@ -246,18 +281,31 @@ struct CSLBuilder {
     // hypothesis of coastal trade …" is no thesis).
     if item.type == "article-journal" { return "article-journal" }
     let lowered = reference.lowercased()
-    if let genre = item.genre?.lowercased(), Self.namesThesis(genre) || genre.includes("дис") { return "thesis" }
-    if Self.namesThesis(lowered) || lowered.includesWord(startingWith: "автореф") { return "thesis" }
-    if item.containerTitle != nil && (!item.editors.isEmpty || lowered.includes(" in:") || lowered.includes(" in ")) && item.publisher != nil {
+    if let genre = item.genre?.lowercased(), Self.namesThesis(genre) || genre.includes("дис") {
+      return "thesis"
+    }
+    if Self.namesThesis(lowered) || lowered.includesWord(startingWith: "автореф") {
+      return "thesis"
+    }
+    if item.containerTitle != nil
+      && (!item.editors.isEmpty || lowered.includes(" in:") || lowered.includes(" in "))
+      && item.publisher != nil
+    {
       return "chapter"
     }
     if item.authors.contains(where: { name in
       guard let literal = name.literal?.lowercased() else { return false }
-      return ["news", "agency", "times", "post", "daily", "press", "tass", "reuters", "xinhua", "yonhap"].contains { literal.contains($0) }
+      return [
+        "news", "agency", "times", "post", "daily", "press", "tass", "reuters", "xinhua", "yonhap",
+      ].contains { literal.contains($0) }
     }) {
       return "article-newspaper"
     }
-    if lowered.includesWord(startingWith: "report", wholeOrPlural: true) || lowered.includes("working paper") { return "report" }
+    if lowered.includesWord(startingWith: "report", wholeOrPlural: true)
+      || lowered.includes("working paper")
+    {
+      return "report"
+    }
     if item.containerTitle != nil { return item.publisher != nil ? "chapter" : "article" }
     if item.publisher != nil || item.publisherPlace != nil || item.isbn != nil { return "book" }
     if item.url != nil || lowered.includes("retrieved") { return "webpage" }

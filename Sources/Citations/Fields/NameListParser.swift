@@ -10,24 +10,38 @@
 enum NameListParser {
   /// Words that make a name an organisation.
   static let organisationWords: Set<String> = [
-    "agency", "news", "ministry", "university", "universität", "université", "università", "universidad", "association",
-    "institute", "institut", "istituto", "instituto", "organization", "organisation", "committee", "department",
-    "bank", "office", "council", "corporation", "inc", "ltd", "llc", "press", "service", "times", "post", "daily",
-    "group", "foundation", "society", "commission", "centre", "center", "government", "bureau", "agenzia", "agentur",
-    "weekly", "monthly", "quarterly", "gazette", "herald", "tribune", "magazine", "newspaper", "dispatch", "wire",
-    "company", "network", "television", "radio", "broadcasting", "tass", "ria", "reuters", "yonhap", "xinhua",
-    "kcna", "nato", "un", "who", "oecd", "federation", "union", "party", "parliament", "court", "board", "staff",
-    "editors", "team", "project", "consortium", "nations", "world", "national", "international", "journal", "media",
+    "agency", "news", "ministry", "university", "universität", "université", "università",
+    "universidad", "association",
+    "institute", "institut", "istituto", "instituto", "organization", "organisation", "committee",
+    "department",
+    "bank", "office", "council", "corporation", "inc", "ltd", "llc", "press", "service", "times",
+    "post", "daily",
+    "group", "foundation", "society", "commission", "centre", "center", "government", "bureau",
+    "agenzia", "agentur",
+    "weekly", "monthly", "quarterly", "gazette", "herald", "tribune", "magazine", "newspaper",
+    "dispatch", "wire",
+    "company", "network", "television", "radio", "broadcasting", "tass", "ria", "reuters", "yonhap",
+    "xinhua",
+    "kcna", "nato", "un", "who", "oecd", "federation", "union", "party", "parliament", "court",
+    "board", "staff",
+    "editors", "team", "project", "consortium", "nations", "world", "national", "international",
+    "journal", "media",
     "министерство", "агентство", "институт", "университет", "міністерство", "агентство", "служба",
   ]
 
   static func parse(_ field: String) -> [PersonName] {
     var text = field.trimming(" .,;:")
-    for prefix in ["By ", "by ", "ed. ", "eds. ", "Ed. ", "Eds. ", "edited by ", "Edited by ", "in ", "In ", "tr. ", "trans. "]
+    for prefix in [
+      "By ", "by ", "ed. ", "eds. ", "Ed. ", "Eds. ", "edited by ", "Edited by ", "in ", "In ",
+      "tr. ", "trans. ",
+    ]
     where text.hasPrefix(prefix) {
       text = String(text.dropFirst(prefix.count))
     }
-    for suffix in [" (ed.)", " (eds.)", " (Ed.)", " (Eds.)", " (ed", " (eds", " (Ed", " (Eds", " (Hrsg.)", " (Hg.)", " eds", " ed"]
+    for suffix in [
+      " (ed.)", " (eds.)", " (Ed.)", " (Eds.)", " (ed", " (eds", " (Ed", " (Eds", " (Hrsg.)",
+      " (Hg.)", " eds", " ed",
+    ]
     where text.hasSuffix(suffix) {
       text = String(text.dropLast(suffix.count))
     }
@@ -36,19 +50,27 @@ enum NameListParser {
     if isOrganisation(text) { return [PersonName(literal: text)] }
     // Unify the separators between names.
     var unified = text
-    for conjunction in [" & ", " and ", " und ", " et ", " y ", " e ", " и ", " і ", " та ", "·", "、", "，", "；"] {
+    for conjunction in [
+      " & ", " and ", " und ", " et ", " y ", " e ", " и ", " і ", " та ", "·", "、", "，", "；",
+    ] {
       unified = unified.replacingAll(conjunction, with: ", ")
     }
     unified = unified.replacingAll(";", with: ",")
     unified = unified.replacingAll(" et al.", with: "").replacingAll(" et al", with: "")
-    let pieces = unified.split(separator: ",").map { String($0).trimming(" .") }.filter { !$0.isEmpty }
+    let pieces = unified.split(separator: ",").map { String($0).trimming(" .") }.filter {
+      !$0.isEmpty
+    }
     if pieces.isEmpty { return [PersonName(literal: text)] }
     var names: [PersonName] = []
     var i = 0
     // "Family, Given" pairs when the second piece looks like given names.
     // (Not Vancouver "Nakamura T, Ellison GB", where each piece already ends with initials.)
-    let vancouver = pieces[0].split(separator: " ").count >= 2 && pieces[0].split(separator: " ").last.map(isInitialBlock) == true
-    let pairStyle = pieces.count >= 2 && wordCount(pieces[0]) <= 3 && looksGiven(pieces[1]) && !hasInitials(pieces[0]) && !vancouver
+    let vancouver =
+      pieces[0].split(separator: " ").count >= 2
+      && pieces[0].split(separator: " ").last.map(isInitialBlock) == true
+    let pairStyle =
+      pieces.count >= 2 && wordCount(pieces[0]) <= 3 && looksGiven(pieces[1])
+      && !hasInitials(pieces[0]) && !vancouver
     while i < pieces.count {
       let piece = pieces[i]
       if pairStyle, i + 1 < pieces.count, looksGiven(pieces[i + 1]) {
@@ -64,7 +86,8 @@ enum NameListParser {
 
   /// Lowercase name particles.
   static let particles: Set<String> = [
-    "af", "av", "da", "das", "de", "del", "della", "den", "der", "des", "di", "do", "dos", "du", "la", "le", "ten", "ter",
+    "af", "av", "da", "das", "de", "del", "della", "den", "der", "des", "di", "do", "dos", "du",
+    "la", "le", "ten", "ter",
     "van", "vom", "von", "zu", "zur",
   ]
 
@@ -82,12 +105,15 @@ enum NameListParser {
       words.removeLast()
     }
     if moved.isEmpty { return name }
-    return PersonName(family: (moved + [family]).joined(separator: " "), given: words.joined(separator: " "))
+    return PersonName(
+      family: (moved + [family]).joined(separator: " "), given: words.joined(separator: " "))
   }
 
   static func isOrganisation(_ text: String) -> Bool {
     let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." })
-    if words.contains(where: { organisationWords.contains(String($0)) }) && !hasInitials(text) { return true }
+    if words.contains(where: { organisationWords.contains(String($0)) }) && !hasInitials(text) {
+      return true
+    }
     // A CJK or Hangul name without spaces is kept whole.
     return false
   }
@@ -118,7 +144,8 @@ enum NameListParser {
   /// "AB", "JP" (Vancouver initials without points).
   static func isInitialBlock(_ word: some StringProtocol) -> Bool {
     let scalars = word.unicodeScalars
-    return !scalars.isEmpty && scalars.count <= 3 && scalars.allSatisfy { $0.properties.isUppercase }
+    return !scalars.isEmpty && scalars.count <= 3
+      && scalars.allSatisfy { $0.properties.isUppercase }
   }
 
   private static func tidyInitials(_ given: String) -> String {
@@ -129,17 +156,23 @@ enum NameListParser {
   /// One name without a comma: "Smith AB", "Петренко И.В.", "Ngozi Okafor", "J. Smith", "김민준".
   static func splitSingle(_ piece: String) -> PersonName {
     let words = piece.split(separator: " ").map(String.init)
-    if words.count == 1 { return words[0].unicodeScalars.contains { $0.value >= 0x1100 } ? PersonName(literal: piece) : PersonName(family: piece, given: nil) }
+    if words.count == 1 {
+      return words[0].unicodeScalars.contains { $0.value >= 0x1100 }
+        ? PersonName(literal: piece) : PersonName(family: piece, given: nil)
+    }
     if let last = words.last, isInitialBlock(last) || hasInitials(last) {
       // Family name first, initials after.
-      let initialsStart = words.lastIndex { !(isInitialBlock($0) || hasInitials($0)) }.map { $0 + 1 } ?? words.count
+      let initialsStart =
+        words.lastIndex { !(isInitialBlock($0) || hasInitials($0)) }.map { $0 + 1 } ?? words.count
       if initialsStart > 0 && initialsStart < words.count {
         return PersonName(
-          family: words[..<initialsStart].joined(separator: " "), given: tidyInitials(words[initialsStart...].joined(separator: " ")))
+          family: words[..<initialsStart].joined(separator: " "),
+          given: tidyInitials(words[initialsStart...].joined(separator: " ")))
       }
     }
     // Given names first, family name last.
-    return PersonName(family: words[words.count - 1], given: words.dropLast().joined(separator: " "))
+    return PersonName(
+      family: words[words.count - 1], given: words.dropLast().joined(separator: " "))
   }
 }
 

@@ -13,7 +13,9 @@ import ICUSupport
 struct ReferenceDateParser: Sendable {
   let months: [String: Int]
 
-  static let locales = ["en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk", "bg", "hr", "pl", "cs", "sv", "id", "tr"]
+  static let locales = [
+    "en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk", "bg", "hr", "pl", "cs", "sv", "id", "tr",
+  ]
 
   init() {
     var months: [String: Int] = [:]
@@ -26,7 +28,9 @@ struct ReferenceDateParser: Sendable {
         }
       }
     }
-    for (index, name) in ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sept", "oct", "nov", "dec"].enumerated() {
+    for (index, name) in [
+      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sept", "oct", "nov", "dec",
+    ].enumerated() {
       months[name] = index + 1
     }
     months["sep"] = 9
@@ -40,7 +44,8 @@ struct ReferenceDateParser: Sendable {
   /// Whether the text says "no date".
   static func isUndated(_ text: String) -> Bool {
     let lowered = text.lowercased()
-    return lowered.includes("n.d") || lowered.includes("s.d.") || lowered.includes("o.j.") || lowered.includes("б.г")
+    return lowered.includes("n.d") || lowered.includes("s.d.") || lowered.includes("o.j.")
+      || lowered.includes("б.г")
       || lowered.includes("no date") || lowered.includes("s.f.") || lowered == "nd"
   }
 
@@ -60,7 +65,9 @@ struct ReferenceDateParser: Sendable {
     for scalar in text.unicodeScalars {
       let isDigit = scalar.value >= 0x30 && scalar.value <= 0x39
       if scalar.properties.isAlphabetic || isDigit {
-        if let last = current.last, (last.value >= 0x30 && last.value <= 0x39) != isDigit { flush() }
+        if let last = current.last, (last.value >= 0x30 && last.value <= 0x39) != isDigit {
+          flush()
+        }
         current.append(scalar)
       } else {
         flush()
@@ -68,19 +75,24 @@ struct ReferenceDateParser: Sendable {
       }
     }
     flush()
-    guard let yearIndex = items.firstIndex(where: { item in
-      guard let n = item.number else { return false }
-      return item.word.count == 4 && n >= 1400 && n <= 2099
-    }), let year = items[yearIndex].number
+    guard
+      let yearIndex = items.firstIndex(where: { item in
+        guard let n = item.number else { return false }
+        return item.word.count == 4 && n >= 1400 && n <= 2099
+      }), let year = items[yearIndex].number
     else { return nil }
     var date = DateParts(year: year)
     // A month word and a day beside it.
-    if let monthIndex = items.firstIndex(where: { months[Self.fold($0.word)] != nil && $0.number == nil }),
+    if let monthIndex = items.firstIndex(where: {
+      months[Self.fold($0.word)] != nil && $0.number == nil
+    }),
       let month = months[Self.fold(items[monthIndex].word)]
     {
       date.month = month
-      for neighbour in [monthIndex + 1, monthIndex - 1] where neighbour >= 0 && neighbour < items.count && neighbour != yearIndex {
-        if let day = items[neighbour].number, day >= 1, day <= 31, items[neighbour].word.count <= 2 {
+      for neighbour in [monthIndex + 1, monthIndex - 1]
+      where neighbour >= 0 && neighbour < items.count && neighbour != yearIndex {
+        if let day = items[neighbour].number, day >= 1, day <= 31, items[neighbour].word.count <= 2
+        {
           date.day = day
           break
         }
@@ -93,16 +105,19 @@ struct ReferenceDateParser: Sendable {
       if yearIndex == 0, numbers[1] >= 1, numbers[1] <= 12, numbers[2] >= 1, numbers[2] <= 31 {
         date.month = numbers[1]
         date.day = numbers[2]
-      } else if yearIndex == 2, numbers[1] >= 1, numbers[1] <= 12, numbers[0] >= 1, numbers[0] <= 31,
+      } else if yearIndex == 2, numbers[1] >= 1, numbers[1] <= 12, numbers[0] >= 1,
+        numbers[0] <= 31,
         !separators.contains("/")
       {
         date.month = numbers[1]
         date.day = numbers[0]
-      } else if yearIndex == 2, numbers[0] >= 1, numbers[0] <= 12, numbers[1] >= 1, numbers[1] <= 31 {
+      } else if yearIndex == 2, numbers[0] >= 1, numbers[0] <= 12, numbers[1] >= 1, numbers[1] <= 31
+      {
         date.month = numbers[0]
         date.day = numbers[1]
       }
-    } else if numbers.count == 2, items.count == 2, yearIndex == 0, numbers[1] >= 1, numbers[1] <= 12,
+    } else if numbers.count == 2, items.count == 2, yearIndex == 0, numbers[1] >= 1,
+      numbers[1] <= 12,
       separators.contains("-")
     {
       date.month = numbers[1]

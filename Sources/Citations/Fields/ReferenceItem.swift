@@ -40,7 +40,8 @@ public struct ReferenceItem: Sendable, Equatable {
 
   /// Whether nothing was found.
   public var isEmpty: Bool {
-    authors.isEmpty && editors.isEmpty && issued == nil && title == nil && containerTitle == nil && publisher == nil
+    authors.isEmpty && editors.isEmpty && issued == nil && title == nil && containerTitle == nil
+      && publisher == nil
       && url == nil && doi == nil && note == nil && page == nil && volume == nil
   }
 
@@ -69,9 +70,12 @@ public struct ReferenceItem: Sendable, Equatable {
     }
     if !custom.isEmpty { out["custom"] = .object(custom) }
     let strings: [(String, String?)] = [
-      ("container-title", containerTitle), ("collection-title", collectionTitle), ("publisher", publisher),
-      ("publisher-place", publisherPlace), ("volume", volume), ("issue", issue), ("page", page), ("edition", edition),
-      ("genre", genre), ("medium", medium), ("URL", url), ("DOI", doi), ("ISBN", isbn), ("note", note),
+      ("container-title", containerTitle), ("collection-title", collectionTitle),
+      ("publisher", publisher),
+      ("publisher-place", publisherPlace), ("volume", volume), ("issue", issue), ("page", page),
+      ("edition", edition),
+      ("genre", genre), ("medium", medium), ("URL", url), ("DOI", doi), ("ISBN", isbn),
+      ("note", note),
       ("citation-number", citationNumber),
     ]
     for (key, value) in strings { if let value, !value.isEmpty { out[key] = .string(value) } }
@@ -169,5 +173,6 @@ public struct DateParts: Sendable, Equatable, Comparable {
 /// Zero-padded numbers for ISO dates.
 func padded(_ value: Int, width: Int) -> String {
   let digits = "\(value)"
-  return digits.count >= width ? digits : Array(repeating: "0", count: width - digits.count).joined() + digits
+  return digits.count >= width
+    ? digits : Array(repeating: "0", count: width - digits.count).joined() + digits
 }

@@ -13,18 +13,21 @@
 /// ```
 enum APARenderer {
   static let monthNames = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
   ]
 
   /// Types whose container is a periodical ("Journal, 12(3), 45–67"), as in apa.csl; any other
   /// type with a container is a part of a book or proceedings ("In … (pp. 45–67)").
   static let serialTypes: Set<String> = [
-    "article-journal", "article-magazine", "article-newspaper", "periodical", "post-weblog", "review", "review-book",
+    "article-journal", "article-magazine", "article-newspaper", "periodical", "post-weblog",
+    "review", "review-book",
   ]
 
   /// Types dated to the day ("2025, May 27"); the others show the year only (APA 9.14, apa.csl).
   static let fullDateTypes: Set<String> = [
-    "article-magazine", "article-newspaper", "broadcast", "collection", "document", "event", "motion_picture", "pamphlet",
+    "article-magazine", "article-newspaper", "broadcast", "collection", "document", "event",
+    "motion_picture", "pamphlet",
     "performance", "personal_communication", "post", "post-weblog", "song", "speech", "webpage",
   ]
 
@@ -72,9 +75,12 @@ enum APARenderer {
       if let volume = item.volume, !isNumeric(volume) { text += ": " + volume }
       var groups: [String] = []
       if authorsGiven && !item.editors.isEmpty {
-        groups.append(names(item.editors, initialsFirst: true) + (item.editors.count > 1 ? ", Eds." : ", Ed."))
+        groups.append(
+          names(item.editors, initialsFirst: true) + (item.editors.count > 1 ? ", Eds." : ", Ed."))
       }
-      if !item.translators.isEmpty { groups.append(names(item.translators, initialsFirst: true) + ", Trans.") }
+      if !item.translators.isEmpty {
+        groups.append(names(item.translators, initialsFirst: true) + ", Trans.")
+      }
       let locators = locatorList(item)
       if !locators.isEmpty { groups.append(locators.joined(separator: ", ")) }
       if !groups.isEmpty { text += " (" + groups.joined(separator: "; ") + ")" }
@@ -87,7 +93,9 @@ enum APARenderer {
   private static func locatorList(_ item: ReferenceItem) -> [String] {
     var locators: [String] = []
     if let edition = item.edition.map(editionText) { locators.append(edition) }
-    if let volume = item.volume, isNumeric(volume) { locators.append("Vol. " + numberRange(volume)) }
+    if let volume = item.volume, isNumeric(volume) {
+      locators.append("Vol. " + numberRange(volume))
+    }
     if let issue = item.issue { locators.append("Issue " + numberRange(issue)) }
     if let page = item.page {
       let pages = pageRange(page)
@@ -96,7 +104,8 @@ enum APARenderer {
     return locators
   }
 
-  private static func source(_ container: String, item: ReferenceItem, authorsGiven: Bool) -> String {
+  private static func source(_ container: String, item: ReferenceItem, authorsGiven: Bool) -> String
+  {
     if serialTypes.contains(item.type) {
       var text = titleCased(container, language: item.title?.language)
       if let volume = item.volume {
@@ -110,7 +119,9 @@ enum APARenderer {
     }
     var text = "In "
     if !item.editors.isEmpty && authorsGiven {
-      text += names(item.editors, initialsFirst: true) + (item.editors.count > 1 ? " (Eds.), " : " (Ed.), ")
+      text +=
+        names(item.editors, initialsFirst: true)
+        + (item.editors.count > 1 ? " (Eds.), " : " (Ed.), ")
     }
     text += container
     if let volume = item.volume, !isNumeric(volume) { text += ": " + volume }
@@ -137,7 +148,10 @@ enum APARenderer {
   /// Whether a volume is a number ("3", "12-13"), which APA labels "Vol."; CSL processors
   /// treat anything else (roman numerals included) as a volume title.
   static func isNumeric(_ text: String) -> Bool {
-    !text.isEmpty && text.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || "-–".unicodeScalars.contains($0) }
+    !text.isEmpty
+      && text.unicodeScalars.allSatisfy {
+        ("0"..."9").contains($0) || "-–".unicodeScalars.contains($0)
+      }
       && text.unicodeScalars.contains { ("0"..."9").contains($0) }
   }
 
@@ -155,7 +169,8 @@ enum APARenderer {
   static func pageRange(_ page: String) -> String {
     page.split(separator: ",", omittingEmptySubsequences: false).map { commaItem in
       commaItem.split(separator: "&", omittingEmptySubsequences: false).map { item in
-        let pieces = String(item).replacingAll("–", with: "-").split(separator: "-", omittingEmptySubsequences: false)
+        let pieces = String(item).replacingAll("–", with: "-").split(
+          separator: "-", omittingEmptySubsequences: false)
         if pieces.count == 2 { return trimmed(pieces[0]) + "–" + trimmed(pieces[1]) }
         return trimmed(item)
       }.joined(separator: " & ")
@@ -177,10 +192,14 @@ enum APARenderer {
     if let language, !language.hasPrefix("en") { return text }
     var output: [String] = []
     var previous: Character = ":"
-    for word in text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init) {
+    for word in text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(
+      String.init)
+    {
       var result = word
       let scalars = word.unicodeScalars
-      let lowercase = scalars.contains { $0.properties.isLowercase } && !scalars.contains { $0.properties.isUppercase }
+      let lowercase =
+        scalars.contains { $0.properties.isLowercase }
+        && !scalars.contains { $0.properties.isUppercase }
       if lowercase && (!stopWords.contains(word) || previous == ":" || previous == ".") {
         if let first = word.first { result = first.uppercased() + word.dropFirst() }
       }
@@ -191,13 +210,15 @@ enum APARenderer {
   }
 
   static let stopWords: Set<String> = [
-    "a", "an", "and", "as", "at", "but", "by", "down", "for", "from", "in", "into", "nor", "of", "on", "onto", "or", "over",
+    "a", "an", "and", "as", "at", "but", "by", "down", "for", "from", "in", "into", "nor", "of",
+    "on", "onto", "or", "over",
     "so", "the", "till", "to", "up", "via", "with", "yet",
   ]
 
   /// Initials of given names: "Jang Se" -> "J. S.", "Se-yul" -> "S.-Y.", "J.-F." -> "J.-F.".
   static func initials(_ given: String) -> String {
-    given.replacingAll(".-", with: "-").split(whereSeparator: { $0 == " " || $0 == "." }).map { word -> String in
+    given.replacingAll(".-", with: "-").split(whereSeparator: { $0 == " " || $0 == "." }).map {
+      word -> String in
       if word.contains("-") {
         return word.split(separator: "-").enumerated().compactMap { index, part in
           part.first.map { index == 0 ? "\($0)." : "\(String($0).uppercased())." }
@@ -217,7 +238,8 @@ enum APARenderer {
     switch rendered.count {
     case 0: return ""
     case 1: return rendered[0]
-    case 2: return initialsFirst ? "\(rendered[0]) & \(rendered[1])" : "\(rendered[0]), & \(rendered[1])"
+    case 2:
+      return initialsFirst ? "\(rendered[0]) & \(rendered[1])" : "\(rendered[0]), & \(rendered[1])"
     case 3...20: return rendered.dropLast().joined(separator: ", ") + ", & " + (rendered.last ?? "")
     default: return rendered.prefix(19).joined(separator: ", ") + ", … " + (rendered.last ?? "")
     }

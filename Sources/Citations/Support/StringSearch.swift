@@ -12,7 +12,9 @@ extension StringProtocol {
     }
   }
 
-  private static func search(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
+  private static func search(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>)
+    -> Bool
+  {
     guard h.count >= n.count, let first = n.first else { return false }
     var i = 0
     let last = h.count - n.count
@@ -47,7 +49,9 @@ extension StringProtocol {
       let s = scalars[i]
       if !afterLetter && s == first && scalars[i..<(i + needle.count)].elementsEqual(needle) {
         let end = i + needle.count
-        if !wholeOrPlural || !isLetter(end) || (scalars[end] == "s" && !isLetter(end + 1)) { return true }
+        if !wholeOrPlural || !isLetter(end) || (scalars[end] == "s" && !isLetter(end + 1)) {
+          return true
+        }
       }
       afterLetter = s.properties.isAlphabetic
     }

@@ -29,7 +29,9 @@ package enum CandidateFeatures {
   package static let scoreUnit: Float = 40
 
   /// The fields whose presence beside a title is a feature.
-  package static let companions = ["journal", "container-title", "publisher", "editor", "volume", "pages", "location"]
+  package static let companions = [
+    "journal", "container-title", "publisher", "editor", "volume", "pages", "location",
+  ]
   /// The fields whose shape (length, first and last character, what follows) is a feature.
   package static let shaped: Set<String> = ["title", "container-title", "journal"]
   /// Words that open a container after a title ("In", French "dans", Spanish "en", German "im").
@@ -44,7 +46,8 @@ package enum CandidateFeatures {
   ///   - rank: the candidate's place in the tagger's list, 0 for the best.
   ///   - gap: the tagger's best score minus this candidate's (0 or more).
   package static func extract(
-    tokens: [String], labels: [String], rank: Int, gap: Float, into features: inout [(name: String, value: Float)]
+    tokens: [String], labels: [String], rank: Int, gap: Float,
+    into features: inout [(name: String, value: Float)]
   ) {
     var sink = NamingSink(tokens: 1)
     extract(tokens: tokens, labels: labels, rank: rank, gap: gap, into: &sink)
@@ -55,7 +58,9 @@ package enum CandidateFeatures {
 
   /// Hands the binary features of one candidate labelling to `sink` (the real-valued `gap` is
   /// the caller's, as `gap / scoreUnit`), piece by piece so that scoring builds no strings.
-  package static func extract<Sink: FeatureSink>(tokens: [String], labels: [String], rank: Int, gap: Float, into sink: inout Sink) {
+  package static func extract<Sink: FeatureSink>(
+    tokens: [String], labels: [String], rank: Int, gap: Float, into sink: inout Sink
+  ) {
     let segments = segmentsOf(labels)
     if segments.isEmpty { return }
     sink.start("rank=")
@@ -148,7 +153,9 @@ package enum CandidateFeatures {
   /// boundary is wrong); for titles, containers and journals also `label:quote-inside` when a
   /// token before the last ends in a closing quote (the field runs on past its quotes) and
   /// `label:quote-open` when it opens with a quote and its last token has no closing one.
-  package static func bracketFeatures<Sink: FeatureSink>(tokens: [String], range: Range<Int>, label: String, into sink: inout Sink) {
+  package static func bracketFeatures<Sink: FeatureSink>(
+    tokens: [String], range: Range<Int>, label: String, into sink: inout Sink
+  ) {
     var depth = 0
     var closesInside = false
     for t in range {
@@ -156,7 +163,8 @@ package enum CandidateFeatures {
         if scalar == "(" || scalar == "[" { depth += 1 }
         if scalar == ")" || scalar == "]" { depth -= 1 }
       }
-      if t + 1 < range.upperBound, let last = tokens[t].unicodeScalars.last(where: { !".,:;".unicodeScalars.contains($0) }),
+      if t + 1 < range.upperBound,
+        let last = tokens[t].unicodeScalars.last(where: { !".,:;".unicodeScalars.contains($0) }),
         "”\"’»".unicodeScalars.contains(last)
       {
         closesInside = true
@@ -170,8 +178,12 @@ package enum CandidateFeatures {
       sink.text(":quote-inside")
       sink.end()
     }
-    let opens = tokens[range.lowerBound].unicodeScalars.first.map { "“\"«".unicodeScalars.contains($0) } ?? false
-    let closes = tokens[range.upperBound - 1].unicodeScalars.contains { "”\"»".unicodeScalars.contains($0) }
+    let opens =
+      tokens[range.lowerBound].unicodeScalars.first.map { "“\"«".unicodeScalars.contains($0) }
+      ?? false
+    let closes = tokens[range.upperBound - 1].unicodeScalars.contains {
+      "”\"»".unicodeScalars.contains($0)
+    }
     if opens && !closes {
       sink.start("")
       sink.string(label)
@@ -229,7 +241,9 @@ package enum CandidateFeatures {
     if "\"“«‘'".unicodeScalars.contains(scalar) { return "q" }
     if scalar.properties.isUppercase { return "U" }
     if scalar.properties.isLowercase { return "l" }
-    if scalar.properties.numericType == .decimal || scalar.properties.numericType == .digit { return "d" }
+    if scalar.properties.numericType == .decimal || scalar.properties.numericType == .digit {
+      return "d"
+    }
     return "o"
   }
 }

@@ -30,12 +30,16 @@ package struct CandidateReranker: Sendable, Equatable {
     self.candidates = candidates
     self.weights = weights
     var keyed: [UInt64: Float] = [:]
-    for (name, weight) in weights where name != "gap" { keyed[FeatureKey.of(Substring(name)), default: 0] += weight }
+    for (name, weight) in weights where name != "gap" {
+      keyed[FeatureKey.of(Substring(name)), default: 0] += weight
+    }
     self.keyed = keyed
     gapWeight = weights["gap"] ?? 0
   }
 
-  package static func == (a: CandidateReranker, b: CandidateReranker) -> Bool { a.candidates == b.candidates && a.weights == b.weights }
+  package static func == (a: CandidateReranker, b: CandidateReranker) -> Bool {
+    a.candidates == b.candidates && a.weights == b.weights
+  }
 
   /// A candidate's score from named features: the sum of their weights times their values.
   package func score(_ features: [(name: String, value: Float)]) -> Float {
@@ -59,7 +63,8 @@ package struct CandidateReranker: Sendable, Equatable {
     for (rank, candidate) in candidates.enumerated() {
       let gap = best - candidate.score
       var sink = RerankScoringSink(weights: keyed)
-      CandidateFeatures.extract(tokens: tokens, labels: candidate.labels, rank: rank, gap: gap, into: &sink)
+      CandidateFeatures.extract(
+        tokens: tokens, labels: candidate.labels, rank: rank, gap: gap, into: &sink)
       let value = sink.total + gapWeight * gap / CandidateFeatures.scoreUnit
       if value > chosenScore {
         chosenScore = value

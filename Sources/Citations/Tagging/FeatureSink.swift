@@ -26,7 +26,9 @@ package protocol FeatureSink {
 
 extension FeatureSink {
   /// Appends "true" or "false".
-  @inline(__always) package mutating func bool(_ piece: Bool) { piece ? text("true") : text("false") }
+  @inline(__always) package mutating func bool(_ piece: Bool) {
+    piece ? text("true") : text("false")
+  }
 
   /// A feature that is its prefix alone ("yr", "cap").
   @inline(__always) package mutating func flag(_ name: StaticString) {
@@ -173,7 +175,10 @@ package struct ScoringSink: HashingSink {
   private var row = 0
   package var key = FeatureKey()
 
-  package init(table: FeatureTable, pairs: UnsafeBufferPointer<UInt32>, labels count: Int, scores: UnsafeMutableBufferPointer<Float>) {
+  package init(
+    table: FeatureTable, pairs: UnsafeBufferPointer<UInt32>, labels count: Int,
+    scores: UnsafeMutableBufferPointer<Float>
+  ) {
     self.table = table
     self.pairs = pairs
     self.count = count
@@ -181,7 +186,9 @@ package struct ScoringSink: HashingSink {
   }
 
   @inline(__always) package mutating func end() {
-    guard let (offset, n) = table.pairs(of: key.finished), offset + n <= pairs.count, row + count <= scores.count else { return }
+    guard let (offset, n) = table.pairs(of: key.finished), offset + n <= pairs.count,
+      row + count <= scores.count
+    else { return }
     for pair in pairs[offset..<offset + n] {
       let label = Int(pair >> 16)
       if label < count { scores[row + label] += Float(Int16(truncatingIfNeeded: pair & 0xFFFF)) }

@@ -41,7 +41,10 @@ package struct FeatureTable: Sendable {
         let found = s[i]
         if found == 0 { return nil }
         if found >> 32 == wanted {
-          return (Int(truncatingIfNeeded: (found >> 6) & 0x3FF_FFFF), Int(truncatingIfNeeded: found & 0x3F))
+          return (
+            Int(truncatingIfNeeded: (found >> 6) & 0x3FF_FFFF),
+            Int(truncatingIfNeeded: found & 0x3F)
+          )
         }
         i = (i + 1) & mask
       }
@@ -52,7 +55,8 @@ package struct FeatureTable: Sendable {
   /// nothing) when the key is present, the table is full or the numbers do not fit.
   @discardableResult
   package mutating func insert(_ key: UInt64, offset: Int, count pairCount: Int) -> Bool {
-    guard offset >= 0, offset < Self.maximumOffset, pairCount >= 0, pairCount <= Self.maximumPairs else { return false }
+    guard offset >= 0, offset < Self.maximumOffset, pairCount >= 0, pairCount <= Self.maximumPairs
+    else { return false }
     if (count + 1) * 2 > slots.count { return false }
     let wanted = Self.fingerprint(key)
     var i = slot(key)

@@ -25,7 +25,8 @@ package enum KBestViterbi {
   /// combined transition tables of `TaggingStage`; fewer when fewer exist, empty when the
   /// inputs disagree.
   package static func decode(
-    scores emission: [Float], contexts: [Int], transitions tr: UnsafeBufferPointer<Float>, count: Int, k: Int
+    scores emission: [Float], contexts: [Int], transitions tr: UnsafeBufferPointer<Float>,
+    count: Int, k: Int
   ) -> [Path] {
     let n = contexts.count
     if n == 0 || count == 0 || k < 1 || emission.count < n * count { return [] }
@@ -90,7 +91,9 @@ package enum KBestViterbi {
                 offer(sc[label * k] + su[label])
               }
               var threshold = floor()
-              for label in 0..<count where sc[label * k] + su[label] >= threshold { alive.append(label) }
+              for label in 0..<count where sc[label * k] + su[label] >= threshold {
+                alive.append(label)
+              }
               if n < 2 { return }
               var nextAlive: [Int] = []
               for t in 1..<n {
@@ -146,7 +149,9 @@ package enum KBestViterbi {
         ends.append((score[((n - 1) * count + label) * k + rank], label, rank))
       }
     }
-    let order = ends.indices.sorted { ends[$0].score > ends[$1].score || ends[$0].score == ends[$1].score && $0 < $1 }
+    let order = ends.indices.sorted {
+      ends[$0].score > ends[$1].score || ends[$0].score == ends[$1].score && $0 < $1
+    }
     return order.prefix(k).map { index in
       var labels = [Int](repeating: 0, count: n)
       var label = ends[index].label

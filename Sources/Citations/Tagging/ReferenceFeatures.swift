@@ -76,7 +76,9 @@ package enum ReferenceFeatures {
       switch facts {
       case ".":
         let letters = scalars.filter { $0.properties.isAlphabetic }
-        previousClass = letters.count <= 2 && letters.allSatisfy({ $0.properties.isUppercase }) && !letters.isEmpty ? 8 : 1
+        previousClass =
+          letters.count <= 2 && letters.allSatisfy({ $0.properties.isUppercase })
+            && !letters.isEmpty ? 8 : 1
       // Full-width and ideographic marks (CJK references) count as their ASCII kin.
       case "。", "．": previousClass = 1
       case ",", "，", "、": previousClass = 2
@@ -111,7 +113,8 @@ package enum ReferenceFeatures {
     // Where the first year is (early: within the first quarter, as in APA and Harvard; late: in
     // the last third, as in Chicago notes and Vancouver), and whether a year comes later.
     let firstYear = facts.firstIndex { $0.isYear }
-    let yearPlace: StaticString = firstYear.map { $0 * 4 < n ? "early" : $0 * 3 >= n * 2 ? "late" : "mid" } ?? "none"
+    let yearPlace: StaticString =
+      firstYear.map { $0 * 4 < n ? "early" : $0 * 3 >= n * 2 ? "late" : "mid" } ?? "none"
     var yearsAfter = facts.reduce(0) { $0 + ($1.isYear ? 1 : 0) }
     for i in 0..<n {
       if i > 0 { sink.nextToken() }
@@ -293,8 +296,10 @@ package enum ReferenceFeatures {
       // "In" opening a container ("… managers. In Working on Country", "//" in GOST), not the
       // preposition inside a title.
       let previousEnd = i > 0 ? facts[i - 1].last : "."
-      let opensContainer = f.coreLength <= 4 && containerWords.contains(f.core)
-        && (f.isCapitalized || previousEnd == "." || previousEnd == "," || previousEnd == "”" || previousEnd == ":")
+      let opensContainer =
+        f.coreLength <= 4 && containerWords.contains(f.core)
+        && (f.isCapitalized || previousEnd == "." || previousEnd == "," || previousEnd == "”"
+          || previousEnd == ":")
       if opensContainer || f.shortShape == "/" {
         inSeen = true
         inMarker = i
@@ -346,7 +351,9 @@ package enum ReferenceFeatures {
   /// Words that open a container ("In", "dans", "в").
   private static let containerWords = ContainerWords.all
   /// Words that mark editors ("ed.", "hrsg.", "под ред.").
-  private static let editorWords: Set<String> = ["ed", "eds", "edited", "hrsg", "hg", "éd", "dir", "под", "ред", "ed.by"]
+  private static let editorWords: Set<String> = [
+    "ed", "eds", "edited", "hrsg", "hg", "éd", "dir", "под", "ред", "ed.by",
+  ]
 
   /// Facts about one token.
   package static func analyze(_ token: String) -> Facts {
@@ -413,7 +420,8 @@ package enum ReferenceFeatures {
     scriptCounts[0] += latinLetters
     // The script with the most letters (the first in `scriptNames` on a tie).
     var best = -1
-    for k in scriptCounts.indices where scriptCounts[k] > 0 && (best < 0 || scriptCounts[k] > scriptCounts[best]) { best = k }
+    for k in scriptCounts.indices
+    where scriptCounts[k] > 0 && (best < 0 || scriptCounts[k] > scriptCounts[best]) { best = k }
     facts.script = best >= 0 ? scriptNames[best] : facts.digits > 0 ? "digit" : "none"
     // Shape.
     var shape = String.UnicodeScalarView()
@@ -428,7 +436,11 @@ package enum ReferenceFeatures {
     facts.shape = String(shape)
     facts.shortShape = String(shortShape)
     let coreLetters = facts.letters
-    facts.isCapitalized = lo < hi && (scalars[lo].value < 0x80 ? scalars[lo].value >= 0x41 && scalars[lo].value <= 0x5A : scalars[lo].properties.isUppercase)
+    facts.isCapitalized =
+      lo < hi
+      && (scalars[lo].value < 0x80
+        ? scalars[lo].value >= 0x41 && scalars[lo].value <= 0x5A
+        : scalars[lo].properties.isUppercase)
     facts.isAllCaps = coreLetters >= 2 && upper == coreLetters
     facts.isNumber = facts.digits > 0 && coreLetters == 0 && !hasDash
     facts.isRange = facts.digits > 0 && hasDash && coreLetters <= 2
@@ -439,30 +451,41 @@ package enum ReferenceFeatures {
         run.unicodeScalars.append(scalars[index])
         if run.count == 4 { break }
       }
-      if let value = Int(run), value >= 1400, value <= 2099, coreLetters <= 2 { facts.isYear = true }
+      if let value = Int(run), value >= 1400, value <= 2099, coreLetters <= 2 {
+        facts.isYear = true
+      }
     }
     // Web addresses and DOIs: only tokens with "." or "/" need the whole lowercased token; in
     // others "http" and "doi" would be in the core.
     if scalars.contains(where: { $0 == "." || $0 == "/" }) {
       let lowerToken = token.lowercased()
-      facts.isURL = lowerToken.includes("http") || lowerToken.includes("www.") || lowerToken.includes(".html")
+      facts.isURL =
+        lowerToken.includes("http") || lowerToken.includes("www.") || lowerToken.includes(".html")
         || lowerToken.includes(".org/") || lowerToken.includes(".com")
-      facts.isDOI = lowerToken.includes("doi") || lowerToken.hasPrefix("10.") && lowerToken.includes("/")
+      facts.isDOI =
+        lowerToken.includes("doi") || lowerToken.hasPrefix("10.") && lowerToken.includes("/")
     } else if facts.letters >= 3 {
       facts.isURL = facts.core.includes("http")
       facts.isDOI = facts.core.includes("doi")
     }
     // Initials: "A.", "A.B.", "J.-P.", "AB," (Vancouver), "Ж.".
     if coreLetters >= 1 && coreLetters <= 3 && upper == coreLetters && facts.digits == 0 {
-      facts.isInitial = scalars.contains(".") || (coreLetters <= 2 && (facts.last == "," || hi == scalars.count))
+      facts.isInitial =
+        scalars.contains(".") || (coreLetters <= 2 && (facts.last == "," || hi == scalars.count))
     }
-    facts.isMonth = facts.coreLength >= 3 && facts.coreLength <= 10 && facts.digits == 0 && monthWords.contains(facts.core)
-    facts.isRoman = coreLetters >= 1 && coreLetters <= 6 && facts.core.unicodeScalars.allSatisfy { "ivxlc".unicodeScalars.contains($0) }
+    facts.isMonth =
+      facts.coreLength >= 3 && facts.coreLength <= 10 && facts.digits == 0
+      && monthWords.contains(facts.core)
+    facts.isRoman =
+      coreLetters >= 1 && coreLetters <= 6
+      && facts.core.unicodeScalars.allSatisfy { "ivxlc".unicodeScalars.contains($0) }
     // Sentence stops: a token ending with ".", "?", "!" (maybe inside a closing quote or
     // bracket) that is not an initial or a short abbreviation.
     var end = scalars.count - 1
     while end >= 0, isClosingMark(scalars[end]) { end -= 1 }
-    if end >= 0, scalars[end] == "." || scalars[end] == "?" || scalars[end] == "!" || scalars[end] == "。" {
+    if end >= 0,
+      scalars[end] == "." || scalars[end] == "?" || scalars[end] == "!" || scalars[end] == "。"
+    {
       facts.endsSentence = !facts.isInitial && (coreLetters >= 4 || facts.digits >= 2)
     }
     for s in scalars {
@@ -514,8 +537,10 @@ package enum ReferenceFeatures {
       return !((v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A))
     }
     switch s.properties.generalCategory {
-    case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
-      .finalPunctuation, .otherPunctuation, .mathSymbol, .otherSymbol, .privateUse, .spaceSeparator, .format:
+    case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+      .initialPunctuation,
+      .finalPunctuation, .otherPunctuation, .mathSymbol, .otherSymbol, .privateUse, .spaceSeparator,
+      .format:
       return true
     default:
       return false
@@ -554,7 +579,9 @@ package enum ReferenceFeatures {
   }
 
   /// The names `scriptNumber` numbers.
-  package static let scriptNames: [StaticString] = ["latn", "grek", "cyrl", "kana", "hang", "hani", "rtl", "other"]
+  package static let scriptNames: [StaticString] = [
+    "latn", "grek", "cyrl", "kana", "hang", "hani", "rtl", "other",
+  ]
 
   /// The script of a letter as an index into `scriptNames` (the ranges of `scriptName`).
   package static func scriptNumber(_ s: Unicode.Scalar) -> Int {
@@ -565,8 +592,12 @@ package enum ReferenceFeatures {
     if v >= 0x1E00 && v < 0x1F00 { return 0 }
     if v >= 0x1F00 && v < 0x2000 { return 1 }
     if (v >= 0x3040 && v < 0x3100) || (v >= 0x31F0 && v < 0x3200) { return 3 }
-    if (v >= 0xAC00 && v < 0xD7B0) || (v >= 0x1100 && v < 0x1200) || (v >= 0x3130 && v < 0x3190) { return 4 }
-    if (v >= 0x4E00 && v < 0xA000) || (v >= 0x3400 && v < 0x4DC0) || (v >= 0x20000 && v < 0x30000) || (v >= 0xF900 && v < 0xFB00) {
+    if (v >= 0xAC00 && v < 0xD7B0) || (v >= 0x1100 && v < 0x1200) || (v >= 0x3130 && v < 0x3190) {
+      return 4
+    }
+    if (v >= 0x4E00 && v < 0xA000) || (v >= 0x3400 && v < 0x4DC0) || (v >= 0x20000 && v < 0x30000)
+      || (v >= 0xF900 && v < 0xFB00)
+    {
       return 5
     }
     if v >= 0x590 && v < 0x900 { return 6 }
@@ -582,8 +613,12 @@ package enum ReferenceFeatures {
     if v >= 0x1E00 && v < 0x1F00 { return "latn" }
     if v >= 0x1F00 && v < 0x2000 { return "grek" }
     if (v >= 0x3040 && v < 0x3100) || (v >= 0x31F0 && v < 0x3200) { return "kana" }
-    if (v >= 0xAC00 && v < 0xD7B0) || (v >= 0x1100 && v < 0x1200) || (v >= 0x3130 && v < 0x3190) { return "hang" }
-    if (v >= 0x4E00 && v < 0xA000) || (v >= 0x3400 && v < 0x4DC0) || (v >= 0x20000 && v < 0x30000) || (v >= 0xF900 && v < 0xFB00) {
+    if (v >= 0xAC00 && v < 0xD7B0) || (v >= 0x1100 && v < 0x1200) || (v >= 0x3130 && v < 0x3190) {
+      return "hang"
+    }
+    if (v >= 0x4E00 && v < 0xA000) || (v >= 0x3400 && v < 0x4DC0) || (v >= 0x20000 && v < 0x30000)
+      || (v >= 0xF900 && v < 0xFB00)
+    {
       return "hani"
     }
     if v >= 0x590 && v < 0x900 { return "rtl" }

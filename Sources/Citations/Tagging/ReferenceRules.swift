@@ -15,7 +15,9 @@ package enum ReferenceRules {
     // data labels it; CSLBuilder reads the DOI out of it).
     for (k, token) in tokens.enumerated() {
       let lowered = token.lowercased()
-      guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://") || lowered.hasPrefix("www.") else { continue }
+      guard
+        lowered.hasPrefix("http://") || lowered.hasPrefix("https://") || lowered.hasPrefix("www.")
+      else { continue }
       labels[k] = "url"
     }
     repairCJKTitleMarks(tokens: tokens, labels: &labels)
@@ -33,9 +35,12 @@ package enum ReferenceRules {
       if j >= n { break }
       let inside = tokens[i...j].joined(separator: " ")
       let lowered = inside.lowercased()
-      if i > 0, isPlaceholder(lowered), ["note", "url"].contains(labels[i - 1]) || labels[i...j].contains("url") {
+      if i > 0, isPlaceholder(lowered),
+        ["note", "url"].contains(labels[i - 1]) || labels[i...j].contains("url")
+      {
         for k in i...j { labels[k] = "url" }
-      } else if i > 0, labels[i - 1] == "title", titleHasOtherScript(tokens: tokens, labels: labels, before: i),
+      } else if i > 0, labels[i - 1] == "title",
+        titleHasOtherScript(tokens: tokens, labels: labels, before: i),
         let first = inside.unicodeScalars.dropFirst().first, first.properties.isUppercase
       {
         for k in i...j { labels[k] = "title" }
@@ -64,7 +69,8 @@ package enum ReferenceRules {
       let before = labels[k - 1]
       var start = k - 1
       while start > 0, labels[start - 1] == before { start -= 1 }
-      let afterContainerMark = before == "editor" || ReferenceFeatures.isContainerOpener(tokens[start].unicodeScalars)
+      let afterContainerMark =
+        before == "editor" || ReferenceFeatures.isContainerOpener(tokens[start].unicodeScalars)
       while k < labels.count, labels[k] == "title" {
         labels[k] = afterContainerMark ? "container-title" : "note"
         k += 1
@@ -102,7 +108,10 @@ package enum ReferenceRules {
   /// the field up to the next comma is the journal, after "[M]" the field up to a colon is the
   /// place and the next up to a comma the publisher. The rest stays as tagged.
   package static func repairTypeCodes(tokens: [String], labels: inout [String]) {
-    guard let (code, kind) = tokens.indices.lazy.compactMap({ index in splitTypeCode(tokens[index]).map { (index, $0.code) } }).first
+    guard
+      let (code, kind) = tokens.indices.lazy.compactMap({ index in
+        splitTypeCode(tokens[index]).map { (index, $0.code) }
+      }).first
     else { return }
     var start = 0
     while start < code, labels[start] == "citation-number" || isCitationNumber(tokens[start]) {
@@ -127,7 +136,10 @@ package enum ReferenceRules {
     switch kind {
     case "J", "J/OL", "N", "N/OL": take("journal", until: ",，.。")
     case "M", "M/OL", "R", "D", "S":
-      if k < tokens.count, (k..<tokens.count).contains(where: { endsField(tokens[$0], with: ":：") }) { take("location", until: ":：") }
+      if k < tokens.count, (k..<tokens.count).contains(where: { endsField(tokens[$0], with: ":：") })
+      {
+        take("location", until: ":：")
+      }
       take("publisher", until: ",，.。")
     default: break
     }
@@ -184,9 +196,12 @@ package enum ReferenceRules {
   /// paper, thesis, newspaper, report, standard, patent, collection, archive, map, dataset,
   /// software, electronic resource (`/OL`: online), other.
   package static let typeCodes: [String: String] = [
-    "J": "article-journal", "J/OL": "article-journal", "M": "book", "M/OL": "book", "C": "paper-conference",
-    "C/OL": "paper-conference", "D": "thesis", "N": "article-newspaper", "N/OL": "article-newspaper", "R": "report",
-    "S": "standard", "P": "patent", "G": "book", "A": "document", "CM": "map", "DS": "dataset", "DB/OL": "dataset",
+    "J": "article-journal", "J/OL": "article-journal", "M": "book", "M/OL": "book",
+    "C": "paper-conference",
+    "C/OL": "paper-conference", "D": "thesis", "N": "article-newspaper",
+    "N/OL": "article-newspaper", "R": "report",
+    "S": "standard", "P": "patent", "G": "book", "A": "document", "CM": "map", "DS": "dataset",
+    "DB/OL": "dataset",
     "CP/OL": "software", "EB/OL": "webpage", "Z": "document",
   ]
 
@@ -197,7 +212,8 @@ package enum ReferenceRules {
 
   private static func isCitationNumber(_ token: String) -> Bool {
     let core = token.trimming("[]().")
-    return !core.isEmpty && core.count <= 4 && core.allSatisfy(\.isNumber) && (token.hasPrefix("[") || token.hasSuffix(".") || token.hasSuffix(")"))
+    return !core.isEmpty && core.count <= 4 && core.allSatisfy(\.isNumber)
+      && (token.hasPrefix("[") || token.hasSuffix(".") || token.hasSuffix(")"))
   }
 
   /// Marks that may follow a field's closing bracket or type code inside its token: 〈…〉。
@@ -209,7 +225,9 @@ package enum ReferenceRules {
     var core = scalars[...]
     while let last = core.last, trailingMarks.contains(last) { core = core.dropLast() }
     if core.first == "第" { core = core.dropFirst() }
-    guard let counter = core.last, "巻卷期号號輯辑册冊".unicodeScalars.contains(counter) else { return false }
+    guard let counter = core.last, "巻卷期号號輯辑册冊".unicodeScalars.contains(counter) else {
+      return false
+    }
     let digits = core.dropLast()
     return !digits.isEmpty && digits.allSatisfy { $0.properties.numericType != nil }
   }
@@ -217,14 +235,18 @@ package enum ReferenceRules {
   /// Whether bracketed text is a placeholder left by a template or a writer.
   package static func isPlaceholder(_ lowered: String) -> Bool {
     lowered.includes("insert") || lowered.includes("url here") || lowered.includes("link here")
-      || lowered.includes("[url]") || lowered.includes("[link]") || lowered.includes("tbd") || lowered.includes("todo")
+      || lowered.includes("[url]") || lowered.includes("[link]") || lowered.includes("tbd")
+      || lowered.includes("todo")
       || lowered.includes("placeholder") || lowered.includes("source url")
   }
 
-  private static func titleHasOtherScript(tokens: [String], labels: [String], before index: Int) -> Bool {
+  private static func titleHasOtherScript(tokens: [String], labels: [String], before index: Int)
+    -> Bool
+  {
     var k = index - 1
     while k >= 0, labels[k] == "title" {
-      for scalar in tokens[k].unicodeScalars where scalar.value >= 0x370 && scalar.properties.isAlphabetic {
+      for scalar in tokens[k].unicodeScalars
+      where scalar.value >= 0x370 && scalar.properties.isAlphabetic {
         return true
       }
       k -= 1

@@ -35,7 +35,8 @@ public struct ReferenceSegment: Sendable, Equatable, Codable {
         segments[segments.count - 1].text += (last.end == token.start ? "" : " ") + token.text
         segments[segments.count - 1].end = token.end
       } else {
-        segments.append(ReferenceSegment(label: label, text: token.text, start: token.start, end: token.end))
+        segments.append(
+          ReferenceSegment(label: label, text: token.text, start: token.start, end: token.end))
       }
     }
     return segments

@@ -57,16 +57,20 @@ public struct ReferenceTaggingModel: Sendable {
 
   /// Builds the model from lexicon entries (`refs/reference-model.tsv` read by a provider).
   package init(entries: [[String]], lines: [Int], path: String) throws {
-    (stage, reranker) = try ReferenceModelFile.model(rows: entries.map { $0.map { Substring($0) } }, lines: lines, path: path)
+    (stage, reranker) = try ReferenceModelFile.model(
+      rows: entries.map { $0.map { Substring($0) } }, lines: lines, path: path)
   }
 
   /// The weights file text, with `comment` as its opening `#` lines.
   public func tsv(comment: String = "") -> String {
-    comment.split(separator: "\n").map { "# \($0)\n" }.joined() + ReferenceModelFile.text(of: stage, reranker: reranker)
+    comment.split(separator: "\n").map { "# \($0)\n" }.joined()
+      + ReferenceModelFile.text(of: stage, reranker: reranker)
   }
 
   /// The model with `reranker` choosing among the tagger's best labellings.
-  package func with(reranker: CandidateReranker?) -> ReferenceTaggingModel { ReferenceTaggingModel(stage: stage, reranker: reranker) }
+  package func with(reranker: CandidateReranker?) -> ReferenceTaggingModel {
+    ReferenceTaggingModel(stage: stage, reranker: reranker)
+  }
 
   /// Labels the tokens of one reference.
   ///
@@ -89,9 +93,12 @@ public struct ReferenceTaggingModel: Sendable {
   }
 
   /// The tagger's `k` best labellings, best first, each adjusted by `adjust`, with its score.
-  package func candidates(_ tokens: [String], k: Int, adjusting adjust: ([String]) -> [String]) -> [(labels: [String], score: Float)] {
+  package func candidates(_ tokens: [String], k: Int, adjusting adjust: ([String]) -> [String])
+    -> [(labels: [String], score: Float)]
+  {
     stage.decodeKBest(tokens, k: k).compactMap { path in
-      path.labels.count == tokens.count ? (adjust(path.labels.map { stage.labels[$0] }), path.score) : nil
+      path.labels.count == tokens.count
+        ? (adjust(path.labels.map { stage.labels[$0] }), path.score) : nil
     }
   }
 }

@@ -48,7 +48,9 @@ public struct ReferenceToken: Sendable, Equatable {
         let scalars = Array(current)
         var pieceStart = 0
         for cut in cuts(scalars) + [scalars.count] where cut > pieceStart {
-          tokens.append(ReferenceToken(text: string(scalars[pieceStart..<cut]), start: start + pieceStart, end: start + cut))
+          tokens.append(
+            ReferenceToken(
+              text: string(scalars[pieceStart..<cut]), start: start + pieceStart, end: start + cut))
           pieceStart = cut
         }
       } else {
@@ -100,7 +102,9 @@ public struct ReferenceToken: Sendable, Equatable {
         // "15(2):23-45": pages after volume and issue, and "北京：清华大学出版社": a book's place
         // and publisher (`CJKImprint`); other colons stay inside their field.
         let previous = i >= 2 ? word[i - 2] : before
-        cut = (previous == ")" || previous == "）") && isDigit(after) || isImprintColon(word, at: i - 1, pieceStart: result.last ?? 0)
+        cut =
+          (previous == ")" || previous == "）") && isDigit(after)
+          || isImprintColon(word, at: i - 1, pieceStart: result.last ?? 0)
       } else {
         cut = false
       }
@@ -111,7 +115,9 @@ public struct ReferenceToken: Sendable, Equatable {
 
   /// Whether the colon at `colon` parts a place from a publisher: the piece before it (from
   /// the last cut) is a place, and the field after it, up to the next stop or comma, a publisher.
-  private static func isImprintColon(_ word: [Unicode.Scalar], at colon: Int, pieceStart: Int) -> Bool {
+  private static func isImprintColon(_ word: [Unicode.Scalar], at colon: Int, pieceStart: Int)
+    -> Bool
+  {
     guard pieceStart < colon, CJKImprint.isPlace(word[pieceStart..<colon]) else { return false }
     let rest = word[(colon + 1)...]
     let end = rest.firstIndex { endsCJKField($0) || isAsciiSeparator($0) } ?? word.count
@@ -141,16 +147,21 @@ public struct ReferenceToken: Sendable, Equatable {
     }
   }
 
-  package static func isAsciiSeparator(_ s: Unicode.Scalar) -> Bool { s == "." || s == "," || s == ";" }
+  package static func isAsciiSeparator(_ s: Unicode.Scalar) -> Bool {
+    s == "." || s == "," || s == ";"
+  }
 
-  package static func closesAscii(_ s: Unicode.Scalar) -> Bool { s == ")" || s == "]" || s == "\"" || s == "'" }
+  package static func closesAscii(_ s: Unicode.Scalar) -> Bool {
+    s == ")" || s == "]" || s == "\"" || s == "'"
+  }
 
   package static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
 
   /// Han, kana, Hangul, and the CJK punctuation and full-width blocks.
   package static func isCJK(_ s: Unicode.Scalar) -> Bool {
     switch s.value {
-    case 0x1100...0x11FF, 0x3000...0x303F, 0x3040...0x30FF, 0x3130...0x318F, 0x31F0...0x31FF, 0x3400...0x4DBF,
+    case 0x1100...0x11FF, 0x3000...0x303F, 0x3040...0x30FF, 0x3130...0x318F, 0x31F0...0x31FF,
+      0x3400...0x4DBF,
       0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0xFF00...0xFFEF, 0x20000...0x2FFFF:
       return true
     default:
@@ -161,7 +172,8 @@ public struct ReferenceToken: Sendable, Equatable {
   /// White space as Python's `str.split()` sees it (which the scorer uses).
   package static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
-    case 0x09...0x0D, 0x20, 0x1C...0x1F, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+    case 0x09...0x0D, 0x20, 0x1C...0x1F, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029,
+      0x202F, 0x205F, 0x3000:
       return true
     default:
       return false

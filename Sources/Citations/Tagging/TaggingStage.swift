@@ -25,13 +25,16 @@ package struct TaggingStage: Sendable {
 
   /// Builds the stage; `failedRow` is the first row whose feature could not be entered (its
   /// name repeats an earlier one, or it has too many weights), nil when all were.
-  package static func make(labels: [String], names: [String], pairs: [UInt32], starts: [Int], transitions: [Float])
+  package static func make(
+    labels: [String], names: [String], pairs: [UInt32], starts: [Int], transitions: [Float]
+  )
     -> (stage: TaggingStage, failedRow: Int?)
   {
     var table = FeatureTable(capacity: names.count)
     var failedRow: Int? = nil
     for (row, name) in names.enumerated() where row + 1 < starts.count {
-      let ok = table.insert(FeatureKey.of(Substring(name)), offset: starts[row], count: starts[row + 1] - starts[row])
+      let ok = table.insert(
+        FeatureKey.of(Substring(name)), offset: starts[row], count: starts[row + 1] - starts[row])
       if !ok && failedRow == nil { failedRow = row }
     }
     let size = (labels.count + 1) * labels.count
@@ -42,7 +45,8 @@ package struct TaggingStage: Sendable {
       }
     }
     let stage = TaggingStage(
-      labels: labels, names: names, pairs: pairs, starts: starts, table: table, transitions: transitions, combined: combined)
+      labels: labels, names: names, pairs: pairs, starts: starts, table: table,
+      transitions: transitions, combined: combined)
     return (stage, failedRow)
   }
 
@@ -52,7 +56,8 @@ package struct TaggingStage: Sendable {
   ///
   /// - Parameter weights: dense, `weights[row * labels.count + label]`.
   package static func quantized(
-    labels: [String], names: [String], weights: [Float], transitions: [Float], scale: Float, floor: Float, weightFloor: Int = 1
+    labels: [String], names: [String], weights: [Float], transitions: [Float], scale: Float,
+    floor: Float, weightFloor: Int = 1
   ) -> TaggingStage {
     let count = labels.count
     var keptNames: [String] = []
@@ -66,18 +71,24 @@ package struct TaggingStage: Sendable {
       if Float(largest) < floor || largest < max(1, weightFloor) { continue }
       for k in 0..<count {
         let value = integer(weights[base + k])
-        if value != 0 && abs(value) >= weightFloor { pairs.append(Self.pack(label: k, weight: value)) }
+        if value != 0 && abs(value) >= weightFloor {
+          pairs.append(Self.pack(label: k, weight: value))
+        }
       }
       starts.append(pairs.count)
       keptNames.append(name)
     }
     let roundedTransitions = transitions.map { Float(integer($0)) }
-    return make(labels: labels, names: keptNames, pairs: pairs, starts: starts, transitions: roundedTransitions).stage
+    return make(
+      labels: labels, names: keptNames, pairs: pairs, starts: starts,
+      transitions: roundedTransitions
+    ).stage
   }
 
   /// A (label, weight) pair as stored.
   @inline(__always) package static func pack(label: Int, weight: Int) -> UInt32 {
-    UInt32(truncatingIfNeeded: label) << 16 | UInt32(UInt16(bitPattern: Int16(truncatingIfNeeded: weight)))
+    UInt32(truncatingIfNeeded: label) << 16
+      | UInt32(UInt16(bitPattern: Int16(truncatingIfNeeded: weight)))
   }
 
   /// The label and weight of a stored pair.
@@ -94,7 +105,9 @@ package struct TaggingStage: Sendable {
   package func decode(_ tokens: [String]) -> [Int] {
     let scores = emissionScores(tokens)
     return combined.withUnsafeBufferPointer { tr in
-      Self.viterbi(scores: scores, contexts: ReferenceFeatures.boundaryContexts(tokens), transitions: tr, count: labels.count)
+      Self.viterbi(
+        scores: scores, contexts: ReferenceFeatures.boundaryContexts(tokens), transitions: tr,
+        count: labels.count)
     }
   }
 
@@ -104,7 +117,8 @@ package struct TaggingStage: Sendable {
     let scores = emissionScores(tokens)
     return combined.withUnsafeBufferPointer { tr in
       KBestViterbi.decode(
-        scores: scores, contexts: ReferenceFeatures.boundaryContexts(tokens), transitions: tr, count: labels.count, k: k)
+        scores: scores, contexts: ReferenceFeatures.boundaryContexts(tokens), transitions: tr,
+        count: labels.count, k: k)
     }
   }
 
@@ -123,7 +137,10 @@ package struct TaggingStage: Sendable {
 
   /// Viterbi over per-token label scores (`scores[token * count + label]`) and the combined
   /// transition tables (shared with training).
-  package static func viterbi(scores emission: [Float], contexts: [Int], transitions tr: UnsafeBufferPointer<Float>, count: Int) -> [Int] {
+  package static func viterbi(
+    scores emission: [Float], contexts: [Int], transitions tr: UnsafeBufferPointer<Float>,
+    count: Int
+  ) -> [Int] {
     let n = contexts.count
     if n == 0 || count == 0 || emission.count < n * count { return [] }
     let table = (count + 1) * count
@@ -161,7 +178,9 @@ package struct TaggingStage: Sendable {
     }
     var path = [Int](repeating: 0, count: n)
     var bestLast = 0
-    for k in 1..<count where score[(n - 1) * count + k] > score[(n - 1) * count + bestLast] { bestLast = k }
+    for k in 1..<count where score[(n - 1) * count + k] > score[(n - 1) * count + bestLast] {
+      bestLast = k
+    }
     path[n - 1] = bestLast
     if n > 1 {
       for t in stride(from: n - 1, to: 0, by: -1) { path[t - 1] = Int(back[t * count + path[t]]) }

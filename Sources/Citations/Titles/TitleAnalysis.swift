@@ -22,7 +22,8 @@ public struct TitleAnalysis: Sendable, Equatable {
 
   /// Creates an analysis.
   public init(
-    title: String, language: String? = nil, script: String? = nil, translated: String? = nil, translationSource: String? = nil,
+    title: String, language: String? = nil, script: String? = nil, translated: String? = nil,
+    translationSource: String? = nil,
     romanized: String? = nil
   ) {
     self.title = title

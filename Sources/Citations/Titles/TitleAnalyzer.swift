@@ -24,8 +24,12 @@ struct TitleAnalyzer: Sendable {
     glossary = try TitleGlossary(lexicons: lexicons)
   }
 
-  static let openingQuotes: Set<Unicode.Scalar> = ["\"", "“", "‘", "«", "„", "‹", "'", "「", "『", "《", "〈", "\u{F0854}"]
-  static let closingQuotes: Set<Unicode.Scalar> = ["\"", "”", "’", "»", "“", "›", "'", "」", "』", "》", "〉", "\u{F0855}"]
+  static let openingQuotes: Set<Unicode.Scalar> = [
+    "\"", "“", "‘", "«", "„", "‹", "'", "「", "『", "《", "〈", "\u{F0854}",
+  ]
+  static let closingQuotes: Set<Unicode.Scalar> = [
+    "\"", "”", "’", "»", "“", "›", "'", "」", "』", "》", "〉", "\u{F0855}",
+  ]
 
   private static let trailingPunctuation = Set(".,;:/–—-=。，；：、．".unicodeScalars)
 
@@ -36,9 +40,13 @@ struct TitleAnalyzer: Sendable {
     while changed {
       changed = false
       // Index walks, not dropLast(): linear in what is trimmed (a title of 10,000 dots).
-      if scalars.trimLast(while: { ReferenceToken.isSpace($0) || trailingPunctuation.contains($0) }) { changed = true }
+      if scalars.trimLast(while: { ReferenceToken.isSpace($0) || trailingPunctuation.contains($0) })
+      {
+        changed = true
+      }
       if scalars.trimFirst(while: { ReferenceToken.isSpace($0) }) { changed = true }
-      if let first = scalars.first, let last = scalars.last, scalars.index(after: scalars.startIndex) < scalars.endIndex,
+      if let first = scalars.first, let last = scalars.last,
+        scalars.index(after: scalars.startIndex) < scalars.endIndex,
         openingQuotes.contains(first), closingQuotes.contains(last)
       {
         let inner = scalars.dropFirst().withoutLast
@@ -48,7 +56,9 @@ struct TitleAnalyzer: Sendable {
           changed = true
         }
       } else if let first = scalars.first, openingQuotes.contains(first), first != "'",
-        !scalars.dropFirst().contains(where: { closingQuotes.contains($0) && $0 != "'" && $0 != "’" })
+        !scalars.dropFirst().contains(where: {
+          closingQuotes.contains($0) && $0 != "'" && $0 != "’"
+        })
       {
         scalars = scalars.dropFirst()
         changed = true
@@ -79,8 +89,11 @@ struct TitleAnalyzer: Sendable {
     }
     guard index > 0 else { return (text, nil) }
     let original = Self.tidy(String(String.UnicodeScalarView(scalars[0..<index])))
-    let inner = Self.tidy(String(String.UnicodeScalarView(scalars[(index + 1)..<(scalars.count - 1)])))
-    guard !original.isEmpty, !inner.isEmpty, inner.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else {
+    let inner = Self.tidy(
+      String(String.UnicodeScalarView(scalars[(index + 1)..<(scalars.count - 1)])))
+    guard !original.isEmpty, !inner.isEmpty,
+      inner.unicodeScalars.contains(where: { $0.properties.isAlphabetic })
+    else {
       return (text, nil)
     }
     let originalScript = identifier.identify(original).script
@@ -115,7 +128,9 @@ struct TitleAnalyzer: Sendable {
     {
       language = fromContext
     }
-    var analysis = TitleAnalysis(title: TitlePunctuation.normalize(original, language: language), language: language, script: script)
+    var analysis = TitleAnalysis(
+      title: TitlePunctuation.normalize(original, language: language), language: language,
+      script: script)
     if let translation {
       analysis.translated = TitlePunctuation.normalize(translation, language: "en")
     }
@@ -127,7 +142,9 @@ struct TitleAnalyzer: Sendable {
       findings.append(
         Finding(
           code: "unromanized-title", severity: .info, field: "title",
-          message: "the Japanese title has kanji, whose readings ICU does not know; add its romanisation by hand if it is needed"))
+          message:
+            "the Japanese title has kanji, whose readings ICU does not know; add its romanisation by hand if it is needed"
+        ))
     }
     if analysis.translated == nil, let language, language != "en" {
       if let english = glossary.translate(analysis.title, language: language) {
@@ -137,7 +154,9 @@ struct TitleAnalyzer: Sendable {
         findings.append(
           Finding(
             code: "untranslated-title", severity: .info, field: "title",
-            message: "the \(language) title has no English translation and the title glossary does not cover every word"))
+            message:
+              "the \(language) title has no English translation and the title glossary does not cover every word"
+          ))
       }
     }
     return (analysis, findings)

@@ -27,15 +27,19 @@ struct TitleGlossary: Sendable {
       for entry in try lexicons.entries(kind: "title-glossary", language: language) {
         guard entry.fields.count == 2 else {
           throw CitationsError.invalidGlossary(
-            path: entry.path, line: entry.line, message: "expected source<TAB>English, got \(entry.fields.count) fields")
+            path: entry.path, line: entry.line,
+            message: "expected source<TAB>English, got \(entry.fields.count) fields")
         }
         let source = entry.fields[0].lowercased()
         if let existing = table[source], existing != entry.fields[1] {
           throw CitationsError.invalidGlossary(
-            path: entry.path, line: entry.line, message: "\"\(entry.fields[0])\" is already translated as \"\(existing)\"")
+            path: entry.path, line: entry.line,
+            message: "\"\(entry.fields[0])\" is already translated as \"\(existing)\"")
         }
         table[source] = entry.fields[1]
-        let size = Self.isSpaceless(language) ? source.unicodeScalars.count : source.split(separator: " ").count
+        let size =
+          Self.isSpaceless(language)
+          ? source.unicodeScalars.count : source.split(separator: " ").count
         longest[language] = max(longest[language] ?? 0, size)
       }
       tables[language] = table
@@ -53,12 +57,18 @@ struct TitleGlossary: Sendable {
   /// The English translation of `title`, or nil when some word is not in the glossary.
   func translate(_ title: String, language: String) -> String? {
     let folder = Self.folder(for: language)
-    guard let table = tables[folder], let maxSize = longest[folder], !table.isEmpty else { return nil }
-    let result = Self.isSpaceless(folder) ? translateSpaceless(title, table: table, maxSize: maxSize) : translateWords(title, table: table, maxSize: maxSize)
+    guard let table = tables[folder], let maxSize = longest[folder], !table.isEmpty else {
+      return nil
+    }
+    let result =
+      Self.isSpaceless(folder)
+      ? translateSpaceless(title, table: table, maxSize: maxSize)
+      : translateWords(title, table: table, maxSize: maxSize)
     return result.map(TitleRomanizer.capitalizeFirst)
   }
 
-  private func translateSpaceless(_ title: String, table: [String: String], maxSize: Int) -> String? {
+  private func translateSpaceless(_ title: String, table: [String: String], maxSize: Int) -> String?
+  {
     let scalars = Array(title.lowercased().unicodeScalars)
     var words: [String] = []
     var i = 0
@@ -115,7 +125,11 @@ struct TitleGlossary: Sendable {
     var i = 0
     while i < words.count {
       if words[i].word.isEmpty {
-        if out.isEmpty { out.append(words[i].lead + words[i].trail) } else { out[out.count - 1] += words[i].lead + words[i].trail }
+        if out.isEmpty {
+          out.append(words[i].lead + words[i].trail)
+        } else {
+          out[out.count - 1] += words[i].lead + words[i].trail
+        }
         i += 1
         continue
       }
@@ -123,7 +137,9 @@ struct TitleGlossary: Sendable {
       for size in stride(from: min(maxSize, words.count - i), through: 1, by: -1) {
         let slice = words[i..<(i + size)]
         // A phrase may not span punctuation inside it.
-        if slice.dropLast().contains(where: { !$0.trail.isEmpty }) || slice.dropFirst().contains(where: { !$0.lead.isEmpty }) {
+        if slice.dropLast().contains(where: { !$0.trail.isEmpty })
+          || slice.dropFirst().contains(where: { !$0.lead.isEmpty })
+        {
           continue
         }
         let key = slice.map(\.word).joined(separator: " ")

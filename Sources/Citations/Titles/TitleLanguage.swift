@@ -33,7 +33,14 @@ struct TitleLanguage: Sendable {
 
   /// The title's language (BCP 47) and main script (ISO 15924), each nil when unsure.
   func identify(_ title: String) -> (language: String?, script: String?) {
-    var han = 0, kana = 0, hangul = 0, cyrillic = 0, greek = 0, latin = 0, arabic = 0, hebrew = 0
+    var han = 0
+    var kana = 0
+    var hangul = 0
+    var cyrillic = 0
+    var greek = 0
+    var latin = 0
+    var arabic = 0
+    var hebrew = 0
     for scalar in title.unicodeScalars where scalar.properties.isAlphabetic {
       switch ReferenceFeatures.scriptName(scalar) {
       case "hani": han += 1
@@ -61,12 +68,15 @@ struct TitleLanguage: Sendable {
   private func chineseVariant(_ title: String) -> (String?, String?) {
     let hans = title.unicodeScalars.filter { ReferenceFeatures.scriptName($0) == "hani" }
     let text = String(String.UnicodeScalarView(hans))
-    guard let toTraditional = try? Transliterator.cached("Hans-Hant"), let toSimplified = try? Transliterator.cached("Hant-Hans")
+    guard let toTraditional = try? Transliterator.cached("Hans-Hant"),
+      let toSimplified = try? Transliterator.cached("Hant-Hans")
     else { return ("zh", "Hani") }
     let traditional = toTraditional.transliterate(text)
     let simplified = toSimplified.transliterate(text)
-    let simplifiedChars = zip(text.unicodeScalars, traditional.unicodeScalars).filter { $0 != $1 }.count
-    let traditionalChars = zip(text.unicodeScalars, simplified.unicodeScalars).filter { $0 != $1 }.count
+    let simplifiedChars = zip(text.unicodeScalars, traditional.unicodeScalars).filter { $0 != $1 }
+      .count
+    let traditionalChars = zip(text.unicodeScalars, simplified.unicodeScalars).filter { $0 != $1 }
+      .count
     if simplifiedChars > traditionalChars { return ("zh-Hans", "Hans") }
     if traditionalChars > simplifiedChars { return ("zh-Hant", "Hant") }
     return ("zh", "Hani")
@@ -113,14 +123,17 @@ struct TitleLanguage: Sendable {
 
   private func latinLanguage(_ title: String) -> String? {
     let scores = stopwordScores(title, among: Self.latinLanguages)
-    guard let best = scores.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }), best.value >= 0.5
+    guard
+      let best = scores.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
+      ), best.value >= 0.5
     else { return nil }
     return best.key
   }
 
   private func stopwordScores(_ title: String, among languages: [String]) -> [String: Double] {
     var scores: [String: Double] = [:]
-    for word in title.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" }) {
+    for word in title.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" })
+    {
       guard let owners = stopwords[String(word)] else { continue }
       let relevant = owners.filter { languages.contains($0) }
       for owner in relevant { scores[owner, default: 0] += 1 / Double(relevant.count) }

@@ -28,7 +28,8 @@ enum TitlePunctuation {
           // Keep a space only between two Latin letters or digits.
           let before = out.last
           let after = scalars[(i + 1)...].first { !ReferenceToken.isSpace($0) }
-          if let before, let after, !isCJK(before), !isCJK(after), toFullWidth[before] == nil, toFullWidth.values.contains(before) == false,
+          if let before, let after, !isCJK(before), !isCJK(after), toFullWidth[before] == nil,
+            toFullWidth.values.contains(before) == false,
             toFullWidth[after] == nil
           {
             if out.last.map({ !ReferenceToken.isSpace($0) }) ?? false { out.append(" ") }
@@ -55,7 +56,9 @@ enum TitlePunctuation {
     var pendingSpace = false
     for scalar in scalars {
       var s = scalar
-      if s.value >= 0xFF01 && s.value <= 0xFF5E, let ascii = Unicode.Scalar(s.value - 0xFEE0) { s = ascii }
+      if s.value >= 0xFF01 && s.value <= 0xFF5E, let ascii = Unicode.Scalar(s.value - 0xFEE0) {
+        s = ascii
+      }
       if s.value == 0x3000 { s = " " }
       if ReferenceToken.isSpace(s) {
         pendingSpace = !out.isEmpty

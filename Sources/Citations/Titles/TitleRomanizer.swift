@@ -17,7 +17,8 @@ enum TitleRomanizer {
     guard let language else { return nil }
     let text: String?
     switch language {
-    case "zh", "zh-Hans", "zh-Hant": text = byWords(title, locale: "zh", transform: "Han-Latin", stripTones: true)
+    case "zh", "zh-Hans", "zh-Hant":
+      text = byWords(title, locale: "zh", transform: "Han-Latin", stripTones: true)
     case "ja":
       // ICU reads kanji only as Mandarin (日本語 would come out "rìběnyǔ", not "nihongo"), so
       // only kana titles are romanised.
@@ -40,7 +41,9 @@ enum TitleRomanizer {
     (try? Transliterator.cached(id))?.transliterate(text)
   }
 
-  private static func byWords(_ title: String, locale: String, transform: String, stripTones: Bool) -> String? {
+  private static func byWords(_ title: String, locale: String, transform: String, stripTones: Bool)
+    -> String?
+  {
     guard let transliterator = try? Transliterator.cached(transform) else { return nil }
     var words: [String] = []
     var attachNext = false
@@ -57,7 +60,8 @@ enum TitleRomanizer {
       switch segment.kind {
       case .ideographic, .kana:
         var latin = transliterator.transliterate(raw)
-        latin = String(String.UnicodeScalarView(latin.unicodeScalars.filter { !ReferenceToken.isSpace($0) }))
+        latin = String(
+          String.UnicodeScalarView(latin.unicodeScalars.filter { !ReferenceToken.isSpace($0) }))
         if stripTones { latin = removeTones(latin) }
         append(latin)
       case .letter, .number:
@@ -88,7 +92,9 @@ enum TitleRomanizer {
       case "「", "『", "《", "〈", "“": out.append("\"")
       case "」", "』", "》", "〉", "”": out.append("\"")
       default:
-        if scalar.value >= 0xFF01 && scalar.value <= 0xFF5E, let ascii = Unicode.Scalar(scalar.value - 0xFEE0) {
+        if scalar.value >= 0xFF01 && scalar.value <= 0xFF5E,
+          let ascii = Unicode.Scalar(scalar.value - 0xFEE0)
+        {
           out.append(ascii)
         } else {
           out.append(scalar)
@@ -101,7 +107,9 @@ enum TitleRomanizer {
   /// Removes pinyin tone marks, keeping ü.
   static func removeTones(_ text: String) -> String {
     let decomposed = Normalizer.normalize(text, form: .nfd)
-    let kept = decomposed.unicodeScalars.filter { !($0.value >= 0x300 && $0.value <= 0x36F) || $0.value == 0x308 }
+    let kept = decomposed.unicodeScalars.filter {
+      !($0.value >= 0x300 && $0.value <= 0x36F) || $0.value == 0x308
+    }
     return Normalizer.nfc(String(String.UnicodeScalarView(kept)))
   }
 

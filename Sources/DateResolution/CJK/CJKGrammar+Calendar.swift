@@ -48,7 +48,9 @@ extension CJKGrammar {
         return finish(i, e, relative: relative, spec: spec, mod: p.part)
       }
       // "今年头十一个月", "今年前三个季度": the first months of the year, one expression.
-      if word(at: n, { $0.markers.contains(.spanPrefix) }) != nil, let counted = countedUnit(at: n), counted.type == "DURATION" {
+      if word(at: n, { $0.markers.contains(.spanPrefix) }) != nil, let counted = countedUnit(at: n),
+        counted.type == "DURATION"
+      {
         return finish(i, counted.end, relative: relative, spec: spec, mod: nil)
       }
     }
@@ -80,18 +82,24 @@ extension CJKGrammar {
     // Day.
     var dayOnly: Int?
     if spec.month != nil || relativeMonth != nil || (relative == nil && !hasYear && k == start) {
-      if let n = (k == start ? k : next(k)), let (d, e) = day(at: n, afterMonth: spec.month != nil || relativeMonth != nil) {
+      if let n = (k == start ? k : next(k)),
+        let (d, e) = day(at: n, afterMonth: spec.month != nil || relativeMonth != nil)
+      {
         if spec.month != nil { spec.day = d } else { dayOnly = d }
         k = e
       }
     }
-    if spec.month != nil || dayOnly != nil, let n = next(k), let (p, e) = word(at: n, { $0.part != nil }) {
+    if spec.month != nil || dayOnly != nil, let n = next(k),
+      let (p, e) = word(at: n, { $0.part != nil })
+    {
       mod = p.part
       k = e
     }
     // "3月5日（火）", "2024년 3월 5일(화)": the weekday in brackets belongs to the date.
-    if spec.day != nil || dayOnly != nil, k + 2 < tokens.count, tokens[k].isAttached, ["（", "("].contains(tokens[k].text),
-      let (_, e) = word(at: k + 1, { $0.weekday != nil || $0.shortWeekday != nil }), e < tokens.count, ["）", ")"].contains(tokens[e].text)
+    if spec.day != nil || dayOnly != nil, k + 2 < tokens.count, tokens[k].isAttached,
+      ["（", "("].contains(tokens[k].text),
+      let (_, e) = word(at: k + 1, { $0.weekday != nil || $0.shortWeekday != nil }),
+      e < tokens.count, ["）", ")"].contains(tokens[e].text)
     {
       k = e + 1
     }
@@ -106,20 +114,28 @@ extension CJKGrammar {
       // The week word is shared: "上周" + "周三" → 上周三.
       var found: (Int, Int)?
       for j in stride(from: k - 1, through: max(start, k - 2), by: -1) {
-        if let (w, e) = word(at: j, { $0.weekday != nil }), e > k, let d = w.weekday { found = (d, e) }
+        if let (w, e) = word(at: j, { $0.weekday != nil }), e > k, let d = w.weekday {
+          found = (d, e)
+        }
       }
       // "지난주 수요일", "来週の月曜日" (a linking particle between).
       var after = next(k)
       if let j = after, let e = marker(.link, at: j) { after = e }
-      if found == nil, let j = after, let (w, e) = word(at: j, { $0.weekday != nil }), let d = w.weekday { found = (d, e) }
+      if found == nil, let j = after, let (w, e) = word(at: j, { $0.weekday != nil }),
+        let d = w.weekday
+      {
+        found = (d, e)
+      }
       if let (d, e) = found {
         weekday = d
         k = e
       }
     }
     // "星期三（七月九日）上午八时": the date in brackets after a weekday says which one.
-    if weekday != nil, k + 1 < tokens.count, tokens[k].isAttached, ["（", "("].contains(tokens[k].text),
-      let inner = calendarDate(at: k + 1), case .date(let innerSpec) = inner.meaning, innerSpec.day != nil,
+    if weekday != nil, k + 1 < tokens.count, tokens[k].isAttached,
+      ["（", "("].contains(tokens[k].text),
+      let inner = calendarDate(at: k + 1), case .date(let innerSpec) = inner.meaning,
+      innerSpec.day != nil,
       inner.end < tokens.count, ["）", ")"].contains(tokens[inner.end].text)
     {
       spec = innerSpec
@@ -132,13 +148,15 @@ extension CJKGrammar {
     }
     // Holiday, after a year or alone ("2024年春节", "추석").
     if spec.month == nil, dayOnly == nil, weekday == nil, relative == nil || hasYear,
-      let n = (k == start ? k : next(k)), let (w, e) = word(at: n, { $0.holiday != nil }), let h = w.holiday
+      let n = (k == start ? k : next(k)), let (w, e) = word(at: n, { $0.holiday != nil }),
+      let h = w.holiday
     {
       spec.holiday = h.holiday
       k = e
     }
     // A part of a relative period: "本世纪末", "上个月底".
-    if mod == nil, k > start, case .shift(let unit, _, _)? = relative, unit != .day, unit != .week, spec.month == nil,
+    if mod == nil, k > start, case .shift(let unit, _, _)? = relative, unit != .day, unit != .week,
+      spec.month == nil,
       dayOnly == nil, let n = next(k), let (p, e) = word(at: n, { $0.part != nil })
     {
       mod = p.part
@@ -146,13 +164,16 @@ extension CJKGrammar {
     }
     // Time of day.
     var time: String?
-    let anchored = spec.day != nil || dayOnly != nil || weekday != nil || spec.holiday != nil || isDayShift(relative)
+    let anchored =
+      spec.day != nil || dayOnly != nil || weekday != nil || spec.holiday != nil
+      || isDayShift(relative)
     if anchored || (k == start && relative == nil) {
       if let n = (k == start ? k : next(k)), let (t, e) = timeOfDay(at: n, anchored: anchored) {
         time = t
         k = e
         // "当晚十时半", "今晚8点": an evening word before the hour makes it p.m.
-        if case .shift(.day, _, let part?)? = relative, part == "TAF" || part == "TEV", t.count == 6, t.hasPrefix("T"),
+        if case .shift(.day, _, let part?)? = relative, part == "TAF" || part == "TEV",
+          t.count == 6, t.hasPrefix("T"),
           let hour = Int(t.dropFirst().prefix(2)), hour < 12
         {
           time = "T" + TimexFormat.two(hour + 12) + String(t.dropFirst(3))
@@ -164,15 +185,20 @@ extension CJKGrammar {
     let type = time != nil && !(time ?? "").isEmpty ? "TIME" : "DATE"
     // Build the meaning.
     if let d = weekday {
-      let meaning: Meaning = relativeWeek.map { .weekdayInWeek(d, weekOffset: $0, time: time) } ?? .weekday(d, offset: nil, time: time)
+      let meaning: Meaning =
+        relativeWeek.map { .weekdayInWeek(d, weekOffset: $0, time: time) }
+        ?? .weekday(d, offset: nil, time: time)
       return Candidate(i, k, meaning, type: type, mod: mod)
     }
     if let d = dayOnly {
-      return Candidate(i, k, .dayInMonth(d, monthOffset: relativeMonth, time: time), type: type, mod: mod)
+      return Candidate(
+        i, k, .dayInMonth(d, monthOffset: relativeMonth, time: time), type: type, mod: mod)
     }
     if case .shift(let unit, let n, let t)? = relative, !hasYear {
       let combined = time ?? t
-      return Candidate(i, k, .shift(unit, n, origin: .dct, time: combined), type: combined == nil ? "DATE" : "TIME", mod: mod)
+      return Candidate(
+        i, k, .shift(unit, n, origin: .dct, time: combined),
+        type: combined == nil ? "DATE" : "TIME", mod: mod)
     }
     if spec.month == nil && spec.holiday == nil && !hasYear && relative == nil {
       // A time alone ("下午3点", "오후 3시"): on the DCT's day.
@@ -194,18 +220,23 @@ extension CJKGrammar {
   }
 
   /// The candidate for a year-level expression with what was found after it.
-  private func finish(_ i: Int, _ k: Int, relative: CJKRelative?, spec: DateSpec, mod: String?, type: String = "DATE") -> Candidate? {
+  private func finish(
+    _ i: Int, _ k: Int, relative: CJKRelative?, spec: DateSpec, mod: String?, type: String = "DATE"
+  ) -> Candidate? {
     switch relative {
     case .reference(let value)?: return Candidate(i, k, .literal(value), mod: mod)
     case .duration(let value)?: return Candidate(i, k, .literal(value), type: "DURATION", mod: mod)
     case .narrative?: return Candidate(i, k, .narrativeTime(nil, fallback: "PAST_REF"), mod: mod)
     case .narrativeYear(let offset)?:
       if spec.month == nil && spec.season == nil && spec.half == nil && spec.quarter == nil {
-        return Candidate(i, k, .narrativeTime(.year, offset: offset, fallback: offset == 0 ? "PAST_REF" : nil), mod: mod)
+        return Candidate(
+          i, k, .narrativeTime(.year, offset: offset, fallback: offset == 0 ? "PAST_REF" : nil),
+          mod: mod)
       }
       return Candidate(i, k, .date(spec), type: type, mod: mod)
     case .shift(let unit, let n, let t)? where unit != .year:
-      return Candidate(i, k, .shift(unit, n, origin: .dct, time: t), type: t == nil ? "DATE" : "TIME", mod: mod)
+      return Candidate(
+        i, k, .shift(unit, n, origin: .dct, time: t), type: t == nil ? "DATE" : "TIME", mod: mod)
     default:
       return Candidate(i, k, .date(spec), type: type, mod: mod)
     }
@@ -217,13 +248,19 @@ extension CJKGrammar {
   /// ("2008年", "二〇〇八年", "1990년"); two digits only with a month after ("97年3月").
   func year(at k: Int) -> (Int, Int)? {
     if let (w, e) = word(at: k, { $0.era != nil }), let base = w.era, let n = next(e) {
-      if let num = numeral(at: n), let v = num.value, v >= 1, v <= 99, let e2 = marker(.year, at: num.end) {
+      if let num = numeral(at: n), let v = num.value, v >= 1, v <= 99,
+        let e2 = marker(.year, at: num.end)
+      {
         return (base + v, e2)
       }
-      if let e1 = marker(.eraFirstYear, at: n), let e2 = marker(.year, at: e1) { return (base + 1, e2) }
+      if let e1 = marker(.eraFirstYear, at: n), let e2 = marker(.year, at: e1) {
+        return (base + 1, e2)
+      }
       return nil
     }
-    guard let num = numeral(at: k), num.positional, let v = num.value, let e = marker(.year, at: num.end) else { return nil }
+    guard let num = numeral(at: k), num.positional, let v = num.value,
+      let e = marker(.year, at: num.end)
+    else { return nil }
     // "年代" (decade) is not a year.
     if marker(.decade, at: num.end) != nil { return nil }
     if num.digits == 4 && v >= 1000 { return (v, e) }
@@ -236,7 +273,8 @@ extension CJKGrammar {
 
   /// A month: a numeral 1–12 with a month marker ("十一月", "3월", "７月份").
   func month(at k: Int) -> (Int, Int)? {
-    guard k >= 0, let num = numeral(at: k), let v = num.value, (1...12).contains(v), !num.approximate,
+    guard k >= 0, let num = numeral(at: k), let v = num.value, (1...12).contains(v),
+      !num.approximate,
       num.digits <= 2, let e = marker(.month, at: num.end)
     else { return nil }
     return (v, e)
@@ -245,8 +283,11 @@ extension CJKGrammar {
   /// A day: a numeral 1–31 with a day marker ("二十八日", "5일", "１６日"); markers such as 号
   /// only after a month.
   func day(at k: Int, afterMonth: Bool) -> (Int, Int)? {
-    guard let num = numeral(at: k), let v = num.value, (1...31).contains(v), !num.approximate, num.digits <= 2,
-      let (_, e) = word(at: num.end, { $0.markers.contains(.day) || (afterMonth && $0.markers.contains(.dayAfterMonth)) })
+    guard let num = numeral(at: k), let v = num.value, (1...31).contains(v), !num.approximate,
+      num.digits <= 2,
+      let (_, e) = word(
+        at: num.end,
+        { $0.markers.contains(.day) || (afterMonth && $0.markers.contains(.dayAfterMonth)) })
     else { return nil }
     // "5日間" / "5天" are durations: a unit word that goes on from the marker wins.
     if let (_, ue) = word(at: num.end, { $0.unit != nil }), ue > e { return nil }
@@ -257,7 +298,9 @@ extension CJKGrammar {
   func quarter(at k: Int) -> (Int, Int)? {
     var j = k
     if let e = marker(.ordinal, at: j) { j = e }
-    guard let num = numeral(at: j), let v = num.value, (1...4).contains(v), let e = marker(.quarter, at: num.end) else { return nil }
+    guard let num = numeral(at: j), let v = num.value, (1...4).contains(v),
+      let e = marker(.quarter, at: num.end)
+    else { return nil }
     return (v, e)
   }
 
@@ -272,12 +315,15 @@ extension CJKGrammar {
       j = e
     }
     let hourStart = part == nil ? j : next(j)
-    if let h = hourStart, let num = numeral(at: h), var hour = num.value, (0...24).contains(hour), !num.approximate, num.digits <= 2,
+    if let h = hourStart, let num = numeral(at: h), var hour = num.value, (0...24).contains(hour),
+      !num.approximate, num.digits <= 2,
       let e = marker(.hour, at: num.end)
     {
       var minute: Int?
       var end = e
-      if let n = next(e), let mnum = numeral(at: n), let mv = mnum.value, (0...59).contains(mv), let me = marker(.minute, at: mnum.end) {
+      if let n = next(e), let mnum = numeral(at: n), let mv = mnum.value, (0...59).contains(mv),
+        let me = marker(.minute, at: mnum.end)
+      {
         minute = mv
         end = me
       } else if let n = next(e), let he = marker(.half, at: n) {

@@ -14,8 +14,11 @@ extension CJKGrammar {
         count = v
         j = u
       }
-      if let (w, ue) = word(at: j, { $0.unit != nil || !$0.markers.isDisjoint(with: [.year, .month, .day]) }) {
-        let unit = w.unit ?? (w.markers.contains(.year) ? .year : w.markers.contains(.month) ? .month : .day)
+      if let (w, ue) = word(
+        at: j, { $0.unit != nil || !$0.markers.isDisjoint(with: [.year, .month, .day]) })
+      {
+        let unit =
+          w.unit ?? (w.markers.contains(.year) ? .year : w.markers.contains(.month) ? .month : .day)
         return Candidate(i, ue, .literal(unit.duration(count)), type: "SET")
       }
       return nil
@@ -29,7 +32,9 @@ extension CJKGrammar {
       }
     }
     // "半个世纪", "半年": half a unit.
-    if let e = marker(.half, at: k), let (w, ue) = word(at: e, { $0.unit != nil }), let unit = w.unit {
+    if let e = marker(.half, at: k), let (w, ue) = word(at: e, { $0.unit != nil }),
+      let unit = w.unit
+    {
       return Candidate(i, ue, .literal(halfDuration(count: 0, unit)), type: "DURATION")
     }
     guard let num = numeral(at: k) else { return nil }
@@ -48,8 +53,7 @@ extension CJKGrammar {
       }
       return withPart(Candidate(i, e, .date(DateSpec(decade: decade))), at: e)
     }
-    if !prefixed, let v = num.value, v >= 1, v <= 30, let e = marker(.century, at: num.end)
-    {
+    if !prefixed, let v = num.value, v >= 1, v <= 30, let e = marker(.century, at: num.end) {
       return withPart(Candidate(i, e, .date(DateSpec(century: v - 1))), at: e)
     }
     var j = num.end
@@ -116,17 +120,22 @@ extension CJKGrammar {
   /// A one-character reference between the right neighbours: "现" in "现有" / "现已" (not
   /// "发现有"), "今" and "明" in "今明两年".
   func boundWord(at i: Int) -> Candidate? {
-    guard let (w, e) = word(at: i, { !$0.bound.isEmpty }), e < tokens.count, tokens[e].isAttached else { return nil }
+    guard let (w, e) = word(at: i, { !$0.bound.isEmpty }), e < tokens.count, tokens[e].isAttached
+    else { return nil }
     let previous: UInt32 = i > 0 && tokens[i].isAttached ? scalars[i - 1] : 0
     for b in w.bound where b.next.contains(scalars[e]) {
-      if b.previousRequired ? !b.previous.contains(previous) : b.previous.contains(previous) { continue }
+      if b.previousRequired ? !b.previous.contains(previous) : b.previous.contains(previous) {
+        continue
+      }
       switch b.meaning {
       case .reference(let v): return Candidate(i, e, .literal(v))
-      case .shift(let unit, let n, let t): return Candidate(i, e, .shift(unit, n, origin: .dct, time: t))
+      case .shift(let unit, let n, let t):
+        return Candidate(i, e, .shift(unit, n, origin: .dct, time: t))
       case .duration(let v): return Candidate(i, e, .literal(v), type: "DURATION")
       case .narrative: return Candidate(i, e, .narrativeTime(nil, fallback: "PAST_REF"))
       case .narrativeYear(let offset):
-        return Candidate(i, e, .narrativeTime(.year, offset: offset, fallback: offset == 0 ? "PAST_REF" : nil))
+        return Candidate(
+          i, e, .narrativeTime(.year, offset: offset, fallback: offset == 0 ? "PAST_REF" : nil))
       }
     }
     return nil
@@ -139,7 +148,9 @@ extension CJKGrammar {
     else { return nil }
     if i > 0, tokens[i].isAttached, scalars[i - 1] != 0 {
       if isNumeralToken(i - 1) { return nil }
-      if let blockers = singleWord(at: i)?.annualBlockers, blockers.contains(scalars[i - 1]) { return nil }
+      if let blockers = singleWord(at: i)?.annualBlockers, blockers.contains(scalars[i - 1]) {
+        return nil
+      }
     } else if i > 0, tokens[i].isAttached, tokens[i - 1].kind == .number {
       return nil
     }
@@ -149,7 +160,8 @@ extension CJKGrammar {
   /// A range whose first member is a bare numeral that takes the unit of the second:
   /// "一九九一至一九九五年" (1991, 1995), "十七至十九日", "一至十月", "1～3월".
   func rangeMembers(at i: Int) -> (Candidate, Candidate)? {
-    guard let num = numeral(at: i), let v = num.value, let rangeEnd = marker(.range, at: num.end), continues(rangeEnd),
+    guard let num = numeral(at: i), let v = num.value, let rangeEnd = marker(.range, at: num.end),
+      continues(rangeEnd),
       let second = calendarDate(at: rangeEnd)
     else { return nil }
     let first: Meaning

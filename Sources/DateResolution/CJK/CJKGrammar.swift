@@ -36,7 +36,8 @@ struct CJKGrammar {
     self.vocabulary = vocabulary
     self.dctYear = dctYear
     let scalars = tokens.map { t -> UInt32 in
-      guard t.kind == .ideograph || t.kind == .punctuation, let s = t.text.unicodeScalars.first else { return 0 }
+      guard t.kind == .ideograph || t.kind == .punctuation, let s = t.text.unicodeScalars.first
+      else { return 0 }
       return s.value
     }
     self.scalars = scalars
@@ -48,10 +49,13 @@ struct CJKGrammar {
     var powers = [Int32](repeating: 0, count: tokens.count)
     for k in tokens.indices {
       matchStart[k] = Int32(matches.count)
-      guard scalars[k] != 0, !(k > 0 && tokens[k - 1].kind == .number && tokens[k].newlinesBefore > 0) else { continue }
+      guard scalars[k] != 0,
+        !(k > 0 && tokens[k - 1].kind == .number && tokens[k].newlinesBefore > 0)
+      else { continue }
       var node: Int32 = 0
       var j = k
-      while j < tokens.count, j - k < vocabulary.maxLength, scalars[j] != 0, j == k || tokens[j].isAttached,
+      while j < tokens.count, j - k < vocabulary.maxLength, scalars[j] != 0,
+        j == k || tokens[j].isAttached,
         let child = index.child(of: node, scalars[j])
       {
         node = child
@@ -106,7 +110,8 @@ struct CJKGrammar {
   private func canStart(_ i: Int) -> Bool {
     if tokens[i].kind == .number { return true }
     guard scalars[i] != 0, vocabulary.firstScalars.contains(scalars[i]) else { return false }
-    return !vocabulary.wordsStartAfterSpace || !tokens[i].isAttached || i == 0 || scalars[i - 1] == 0 || isNumeralToken(i - 1)
+    return !vocabulary.wordsStartAfterSpace || !tokens[i].isAttached || i == 0
+      || scalars[i - 1] == 0 || isNumeralToken(i - 1)
   }
 
   private func longest(at i: Int) -> Candidate? {
@@ -141,7 +146,8 @@ struct CJKGrammar {
 
   /// Four Han digits alone ("一九九八：", "一九九一至…"): a year; Arabic digits need 年.
   private func bareYear(at i: Int) -> Candidate? {
-    guard tokens[i].kind == .ideograph, let num = numeral(at: i), num.positional, !num.arabic, num.digits == 4,
+    guard tokens[i].kind == .ideograph, let num = numeral(at: i), num.positional, !num.arabic,
+      num.digits == 4,
       let v = num.value, (1000...2100).contains(v)
     else { return nil }
     return Candidate(i, num.end, .date(DateSpec(year: v)))
@@ -156,7 +162,8 @@ struct CJKGrammar {
     if tokens[k].isAttached { return true }
     guard tokens[k].newlinesBefore == 0 else { return false }
     // Spaces between digits and Han ("2024 年 12 月 24 日", common on the web) join too.
-    return vocabulary.wordsStartAfterSpace || (tokens[k].kind == .number) != (tokens[k - 1].kind == .number)
+    return vocabulary.wordsStartAfterSpace
+      || (tokens[k].kind == .number) != (tokens[k - 1].kind == .number)
   }
 
   /// The longest lexicon word at `k` (attached one-scalar tokens) that satisfies `accept`.
@@ -175,7 +182,9 @@ struct CJKGrammar {
 
   /// The single-token word at `k`, if any.
   func singleWord(at k: Int) -> CJKWord? {
-    guard k >= 0, k < tokens.count, matchStart[k] < matchStart[k + 1], matches[Int(matchStart[k])].end == Int32(k + 1) else {
+    guard k >= 0, k < tokens.count, matchStart[k] < matchStart[k + 1],
+      matches[Int(matchStart[k])].end == Int32(k + 1)
+    else {
       return nil
     }
     return vocabulary.index.entries[Int(matches[Int(matchStart[k])].word)]

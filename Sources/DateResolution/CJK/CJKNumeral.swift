@@ -27,19 +27,23 @@ extension CJKGrammar {
   func readNumeral(at k: Int) -> CJKNumeral? {
     guard k < tokens.count else { return nil }
     if k > 0, tokens[k].isAttached, isNumeralToken(k - 1) { return nil }
-    if k > 1, tokens[k].isAttached, tokens[k - 1].text == "." || tokens[k - 1].text == "．", tokens[k - 2].kind == .number {
+    if k > 1, tokens[k].isAttached, tokens[k - 1].text == "." || tokens[k - 1].text == "．",
+      tokens[k - 2].kind == .number
+    {
       return nil
     }
     if tokens[k].kind == .number {
       let t = tokens[k]
       guard t.number >= 0 else { return nil }
       // A decimal ("3.5") is no date number.
-      if k + 2 < tokens.count, tokens[k + 1].text == "." || tokens[k + 1].text == "．", tokens[k + 2].kind == .number,
+      if k + 2 < tokens.count, tokens[k + 1].text == "." || tokens[k + 1].text == "．",
+        tokens[k + 2].kind == .number,
         tokens[k + 1].isAttached, tokens[k + 2].isAttached
       {
         return nil
       }
-      return CJKNumeral(value: t.number, end: k + 1, positional: true, digits: t.digits, arabic: true)
+      return CJKNumeral(
+        value: t.number, end: k + 1, positional: true, digits: t.digits, arabic: true)
     }
     // Han digits and powers, possibly with full-width digit runs inside ("二０００").
     var j = k
@@ -52,10 +56,13 @@ extension CJKGrammar {
         continue
       }
       guard digits[j] != -2 || powers[j] != 0 else { break }
-      items.append((digits[j] != -2 ? Int(digits[j]) : nil, powers[j] != 0 ? Int(powers[j]) : nil, 1))
+      items.append(
+        (digits[j] != -2 ? Int(digits[j]) : nil, powers[j] != 0 ? Int(powers[j]) : nil, 1))
       j += 1
     }
-    guard !items.isEmpty, items.contains(where: { $0.digits == 1 && ($0.digit != nil || $0.power != nil) }) else { return nil }
+    guard !items.isEmpty,
+      items.contains(where: { $0.digits == 1 && ($0.digit != nil || $0.power != nil) })
+    else { return nil }
     if !items.contains(where: { $0.power != nil }) {
       var value = 0
       var digits = 0
@@ -72,7 +79,9 @@ extension CJKGrammar {
         digits += item.digits
       }
       if digits > 9 { return nil }
-      return CJKNumeral(value: unknown ? nil : value, end: j, positional: items.count > 1 || items[0].digits > 1, digits: digits, arabic: false)
+      return CJKNumeral(
+        value: unknown ? nil : value, end: j, positional: items.count > 1 || items[0].digits > 1,
+        digits: digits, arabic: false)
     }
     // With powers: 二十八 = 28, 十八 = 18, 三千二百五十 = 3250, 一百六十万 = 1,600,000.
     var total = 0
@@ -84,7 +93,9 @@ extension CJKGrammar {
       if let d = item.digit {
         if d < 0 {
           // 几 after a power is "and some" (十几 ≈ 10); before one the value is unknown.
-          guard section > 0 || total > 0 else { return CJKNumeral(value: nil, end: j, positional: false, digits: 0, arabic: false) }
+          guard section > 0 || total > 0 else {
+            return CJKNumeral(value: nil, end: j, positional: false, digits: 0, arabic: false)
+          }
           approximate = true
           current = 0
         } else {
@@ -101,7 +112,8 @@ extension CJKGrammar {
       }
     }
     let value = total + section + (current ?? 0)
-    return CJKNumeral(value: value, end: j, positional: false, digits: 0, arabic: false, approximate: approximate)
+    return CJKNumeral(
+      value: value, end: j, positional: false, digits: 0, arabic: false, approximate: approximate)
   }
 
   /// Whether token `k` is a digit, a Han digit or a power.

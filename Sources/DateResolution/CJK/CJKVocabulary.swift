@@ -50,7 +50,9 @@ struct CJKVocabulary: Sendable {
       func fail(_ message: String) -> DateResolutionError {
         .badDateWord(location: entry.location, message: message)
       }
-      guard f.count >= 2 else { throw fail("expected class<TAB>word[<TAB>value…], found \(f.count) field(s)") }
+      guard f.count >= 2 else {
+        throw fail("expected class<TAB>word[<TAB>value…], found \(f.count) field(s)")
+      }
       if f[0] == "setting" {
         guard f.count == 3, f[1] == "words-start-after-space", f[2] == "yes" || f[2] == "no" else {
           throw fail("the only setting is words-start-after-space<TAB>yes|no")
@@ -61,16 +63,22 @@ struct CJKVocabulary: Sendable {
       let key = f[1].unicodeScalars.map(\.value)
       guard !key.isEmpty else { throw fail("empty word") }
       guard !f[1].unicodeScalars.contains(where: { $0.properties.isWhitespace }) else {
-        throw fail("\"\(f[1])\" has a space: words are matched within a run of characters (write 이번주, not 이번 주)")
+        throw fail(
+          "\"\(f[1])\" has a space: words are matched within a run of characters (write 이번주, not 이번 주)"
+        )
       }
       var word = CJKWord()
       func value(_ index: Int) throws -> String {
-        guard f.count > index else { throw fail("class \(f[0]) needs a value in field \(index + 1)") }
+        guard f.count > index else {
+          throw fail("class \(f[0]) needs a value in field \(index + 1)")
+        }
         return f[index]
       }
       func integer(_ index: Int, in range: ClosedRange<Int>) throws -> Int {
         let text = try value(index)
-        guard let n = Int(text), range.contains(n) else { throw fail("\"\(text)\" is not a number in \(range)") }
+        guard let n = Int(text), range.contains(n) else {
+          throw fail("\"\(text)\" is not a number in \(range)")
+        }
         return n
       }
       switch f[0] {
@@ -78,30 +86,42 @@ struct CJKVocabulary: Sendable {
         word.digit = try value(2) == "X" ? -1 : try integer(2, in: 0...9)
       case "power":
         let p = try integer(2, in: 10...100_000_000)
-        guard [10, 100, 1000, 10_000, 100_000_000].contains(p) else { throw fail("a power is 10, 100, 1000, 10000 or 100000000") }
+        guard [10, 100, 1000, 10_000, 100_000_000].contains(p) else {
+          throw fail("a power is 10, 100, 1000, 10000 or 100000000")
+        }
         word.power = p
       case "approx":
         let mod = try value(2)
-        guard TemporalMention.mods.contains(mod) else { throw fail("\"\(mod)\" is not a TIMEX3 mod") }
+        guard TemporalMention.mods.contains(mod) else {
+          throw fail("\"\(mod)\" is not a TIMEX3 mod")
+        }
         word.approx = mod
       case "unit":
-        guard let unit = Self.units[try value(2)] else { throw fail("unknown unit \"\(f[2])\" (\(Self.units.keys.sorted().joined(separator: ", ")))") }
+        guard let unit = Self.units[try value(2)] else {
+          throw fail(
+            "unknown unit \"\(f[2])\" (\(Self.units.keys.sorted().joined(separator: ", ")))")
+        }
         word.unit = unit
       case "relative":
         guard let r = CJKRelative(try value(2), time: f.count > 3 ? f[3] : nil) else {
-          throw fail("\"\(f[2])\" is not <unit><+|-><n>, PRESENT_REF, PAST_REF, FUTURE_REF, narrative, narrative-year[-1|+1] or a duration P…")
+          throw fail(
+            "\"\(f[2])\" is not <unit><+|-><n>, PRESENT_REF, PAST_REF, FUTURE_REF, narrative, narrative-year[-1|+1] or a duration P…"
+          )
         }
         word.relative = r
       case "bound":
         guard let r = CJKRelative(try value(2), time: nil), f.count >= 4 else {
-          throw fail("bound needs a meaning and the characters that may follow (and optionally those that may not precede, or =those that must)")
+          throw fail(
+            "bound needs a meaning and the characters that may follow (and optionally those that may not precede, or =those that must)"
+          )
         }
         let previous = f.count > 4 ? f[4] : ""
         let required = previous.hasPrefix("=")
         word.bound.append(
           CJKBound(
             meaning: r, next: Set(f[3].unicodeScalars.map(\.value)),
-            previous: Set(previous.unicodeScalars.map(\.value).filter { $0 != 0x3D }), previousRequired: required))
+            previous: Set(previous.unicodeScalars.map(\.value).filter { $0 != 0x3D }),
+            previousRequired: required))
       case "annual":
         word.annual = try value(2)
       case "annual-blockers":
@@ -112,7 +132,9 @@ struct CJKVocabulary: Sendable {
         word.shortWeekday = try integer(2, in: 1...7)
       case "part-of-day":
         let code = try value(2)
-        guard ["TMO", "TAF", "TEV", "TNI", "TMI", "TDT"].contains(code) else { throw fail("part of day is TMO, TAF, TEV, TNI, TMI or TDT") }
+        guard ["TMO", "TAF", "TEV", "TNI", "TMI", "TDT"].contains(code) else {
+          throw fail("part of day is TMO, TAF, TEV, TNI, TMI or TDT")
+        }
         word.partOfDay = CJKPartOfDay(code: code, pm: f.count > 3 && f[3] == "pm")
       case "season":
         let s = try value(2)
@@ -127,7 +149,9 @@ struct CJKVocabulary: Sendable {
         guard ["START", "MID", "END"].contains(mod) else { throw fail("part is START, MID or END") }
         word.part = mod
       case "holiday":
-        guard let h = CJKHoliday(try value(2)) else { throw fail("holiday is MM-DD, lunar-MM-DD or lunar-eve") }
+        guard let h = CJKHoliday(try value(2)) else {
+          throw fail("holiday is MM-DD, lunar-MM-DD or lunar-eve")
+        }
         word.holiday = h
       case "era":
         word.era = try integer(2, in: 0...3000)
@@ -147,14 +171,17 @@ struct CJKVocabulary: Sendable {
   }
 
   static let units: [String: TimeUnit] = [
-    "second": .second, "minute": .minute, "hour": .hour, "day": .day, "week": .week, "month": .month,
+    "second": .second, "minute": .minute, "hour": .hour, "day": .day, "week": .week,
+    "month": .month,
     "quarter": .quarter, "year": .year, "decade": .decade, "century": .century,
   ]
 
   static let markers: [String: CJKMarkers] = [
     "year": .year, "month": .month, "day": .day, "hour": .hour, "minute": .minute, "half": .half,
-    "decade": .decade, "century": .century, "quarter": .quarter, "ordinal": .ordinal, "range": .range,
-    "before": .before, "after": .after, "since": .since, "span-prefix": .spanPrefix, "every": .every,
+    "decade": .decade, "century": .century, "quarter": .quarter, "ordinal": .ordinal,
+    "range": .range,
+    "before": .before, "after": .after, "since": .since, "span-prefix": .spanPrefix,
+    "every": .every,
     "time-prefix": .timePrefix, "era-first-year": .eraFirstYear, "dateline-end": .datelineEnd,
     "day-after-month": .dayAfterMonth, "link": .link, "not-date": .notDate,
   ]
@@ -300,7 +327,9 @@ enum CJKHoliday: Sendable, Equatable {
     }
     let lunar = text.hasPrefix("lunar-")
     let parts = (lunar ? text.dropFirst(6) : Substring(text)).split(separator: "-")
-    guard parts.count == 2, let m = Int(parts[0]), let d = Int(parts[1]), (1...12).contains(m), (1...31).contains(d) else { return nil }
+    guard parts.count == 2, let m = Int(parts[0]), let d = Int(parts[1]), (1...12).contains(m),
+      (1...31).contains(d)
+    else { return nil }
     self = lunar ? .lunar(month: m, day: d) : .fixed(month: m, day: d)
   }
 }

@@ -20,7 +20,8 @@ struct CivilDate: Sendable, Equatable, Comparable, Hashable {
   /// Parses "YYYY-MM-DD" (also "YYYY-MM-DDT…"); nil when malformed or impossible.
   init?(parsing text: String) {
     let parts = text.prefix(10).split(separator: "-")
-    guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+    guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]),
+      let d = Int(parts[2]),
       CivilDate.isValid(year: y, month: m, day: d)
     else { return nil }
     self.init(year: y, month: m, day: d)
@@ -41,7 +42,8 @@ struct CivilDate: Sendable, Equatable, Comparable, Hashable {
   }
 
   static func isValid(year: Int, month: Int, day: Int) -> Bool {
-    month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year: year, month: month) && year >= 0 && year <= 9999
+    month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year: year, month: month) && year >= 0
+      && year <= 9999
   }
 
   /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
@@ -110,10 +112,16 @@ struct CivilDate: Sendable, Equatable, Comparable, Hashable {
 
   /// Western Easter Sunday (anonymous Gregorian algorithm).
   static func easter(year: Int) -> CivilDate {
-    let a = year % 19, b = year / 100, c = year % 100
-    let d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3
+    let a = year % 19
+    let b = year / 100
+    let c = year % 100
+    let d = b / 4
+    let e = b % 4
+    let f = (b + 8) / 25
+    let g = (b - f + 1) / 3
     let h = (19 * a + b - d - g + 15) % 30
-    let i = c / 4, k = c % 4
+    let i = c / 4
+    let k = c % 4
     let l = (32 + 2 * e + 2 * i - h - k) % 7
     let m = (a + 11 * h + 22 * l) / 451
     let month = (h + l - 7 * m + 114) / 31

@@ -11,7 +11,9 @@ enum LunarCalendar {
   /// The Gregorian date of a lunar month and day in the lunar year that begins in `year`; when
   /// ICU cannot say, 1 January of `year` (never reached for years 1–9999).
   static func gregorian(year: Int, lunarMonth: Int, day: Int) -> CivilDate {
-    guard let days = LunisolarCalendar.dayNumber(gregorianYear: year, lunarMonth: lunarMonth, day: day) else {
+    guard
+      let days = LunisolarCalendar.dayNumber(gregorianYear: year, lunarMonth: lunarMonth, day: day)
+    else {
       return CivilDate(year: year, month: 1, day: 1)
     }
     return CivilDate(dayNumber: days)

@@ -4,15 +4,19 @@
 extension Grammar {
   /// Prepositions after which a bare "May" or "March" is the month.
   static let monthPrepositions: Set<String> = [
-    "in", "since", "until", "till", "by", "of", "from", "to", "through", "during", "early", "late", "mid", "last",
-    "next", "this", "before", "after", "between", "and", "or", "around", "on", "into", "throughout", "for", "end",
+    "in", "since", "until", "till", "by", "of", "from", "to", "through", "during", "early", "late",
+    "mid", "last",
+    "next", "this", "before", "after", "between", "and", "or", "around", "on", "into", "throughout",
+    "for", "end",
     "beginning", "start", "middle", "as", "past", "that",
   ]
 
   /// Nouns after which a four-digit number is a quantity ("2000 meters").
   static let quantityNouns: Set<String> = [
-    "meters", "metres", "feet", "miles", "kilometers", "kilometres", "tons", "tonnes", "pounds", "dollars", "yen",
-    "euros", "people", "troops", "soldiers", "shares", "barrels", "acres", "votes", "jobs", "workers",
+    "meters", "metres", "feet", "miles", "kilometers", "kilometres", "tons", "tonnes", "pounds",
+    "dollars", "yen",
+    "euros", "people", "troops", "soldiers", "shares", "barrels", "acres", "votes", "jobs",
+    "workers",
   ]
 
   /// `[the] [early|late|mid|the end of …] core`.
@@ -42,13 +46,16 @@ extension Grammar {
       }
     }
     if j == i { return calendarCore(i, after: i - 1) }
-    guard let core = calendarCore(j, after: j - 1) ?? relativeCore(j) ?? weekdayCore(j) else { return nil }
+    guard let core = calendarCore(j, after: j - 1) ?? relativeCore(j) ?? weekdayCore(j) else {
+      return nil
+    }
     // A bare "the" before a weekday, a day or a plain year is not part of the expression
     // (TimeML keeps it for "the 1990s", "the third quarter", "the summer").
     if mod == nil, case .weekday = core.meaning { return core }
     if mod == nil, case .date(let spec) = core.meaning,
       spec.day != nil || spec.holiday != nil
-        || (spec.year != nil && spec.month == nil && spec.quarter == nil && spec.half == nil && spec.season == nil)
+        || (spec.year != nil && spec.month == nil && spec.quarter == nil && spec.half == nil
+          && spec.season == nil)
     {
       return core
     }
@@ -99,7 +106,9 @@ extension Grammar {
       k2 += 1
       if let (y, ye) = year(k2) { return Candidate(j, ye, .date(DateSpec(year: y, month: m))) }
     }
-    if let (offset, e) = relativeYear(k2) { return Candidate(j, e, .date(DateSpec(yearOffset: offset, month: m))) }
+    if let (offset, e) = relativeYear(k2) {
+      return Candidate(j, e, .date(DateSpec(yearOffset: offset, month: m)))
+    }
     guard strongAlone else { return nil }
     return Candidate(j, k, .date(DateSpec(month: m)))
   }
@@ -117,7 +126,9 @@ extension Grammar {
 
   /// A year that may be outside 1000–2199 ("years 0 and 99999" are findings, not crashes).
   func yearLoose(_ i: Int) -> (Int, Int)? {
-    guard let y = number(i), tokens[i].digits >= 3, tokens[i].digits <= 4, !inTableRow[i], isStandaloneNumber(i) else {
+    guard let y = number(i), tokens[i].digits >= 3, tokens[i].digits <= 4, !inTableRow[i],
+      isStandaloneNumber(i)
+    else {
       return nil
     }
     return (y, i + 1)
@@ -150,15 +161,19 @@ extension Grammar {
     if isWord(k, "fiscal") { k += 1 }
     if isWord(k, "year"), year(k + 1) != nil { k += 1 }
     // ISO 8601: 2025-05-27.
-    if let y = number(k), tokens[k].digits == 4, isPunct(k + 1, "-"), let m = number(k + 2), tokens[k + 2].isAttached,
-      tokens[k + 2].digits <= 2, isPunct(k + 3, "-"), let d = number(k + 4), tokens[k + 4].digits <= 2,
+    if let y = number(k), tokens[k].digits == 4, isPunct(k + 1, "-"), let m = number(k + 2),
+      tokens[k + 2].isAttached,
+      tokens[k + 2].digits <= 2, isPunct(k + 3, "-"), let d = number(k + 4),
+      tokens[k + 4].digits <= 2,
       tokens[k + 4].isAttached
     {
       return Candidate(start, k + 5, .date(DateSpec(year: y, month: m, day: d)))
     }
     // Numeric dates: 5/27/2025, 27.05.2025, 2025/05/27.
-    if let a = number(k), tokens[k].digits <= 4, (isPunct(k + 1, "/") || isPunct(k + 1, ".")), tokens[k + 1].isAttached,
-      let b = number(k + 2), tokens[k + 2].isAttached, tokens[k + 2].digits <= 2, isPunct(k + 3, tokens[k + 1].text),
+    if let a = number(k), tokens[k].digits <= 4, isPunct(k + 1, "/") || isPunct(k + 1, "."),
+      tokens[k + 1].isAttached,
+      let b = number(k + 2), tokens[k + 2].isAttached, tokens[k + 2].digits <= 2,
+      isPunct(k + 3, tokens[k + 1].text),
       tokens[k + 3].isAttached, let c = number(k + 4), tokens[k + 4].isAttached
     {
       let sep = tokens[k + 1].text
@@ -173,7 +188,9 @@ extension Grammar {
     }
     guard let (y, e) = year(k) else { return nil }
     // "(2025, May 27)": year, month, day.
-    if isPunct(e, ","), let (m, me) = month(e + 1, needsContext: false), let (d, de) = dayOfMonth(me), sameLine(e + 1) {
+    if isPunct(e, ","), let (m, me) = month(e + 1, needsContext: false),
+      let (d, de) = dayOfMonth(me), sameLine(e + 1)
+    {
       return Candidate(start, de, .date(DateSpec(year: y, month: m, day: d)))
     }
     // A quantity, not a year: "2000 meters", "1500 troops", "1990 years".
@@ -181,13 +198,17 @@ extension Grammar {
     if let (u, _, _) = unit(e), u != .quarter { return nil }
     // A bare number far from modern news ("1288", "2130") is a year only after a cue: "in 1288",
     // "since 1066", "the year 2150", or as the second member of a range ("1917-1921").
-    if start == k, y < 1800 || y > 2100, !isWord(k - 1, in: Self.yearCues), !startsYearRange(k, y) { return nil }
+    if start == k, y < 1800 || y > 2100, !isWord(k - 1, in: Self.yearCues), !startsYearRange(k, y) {
+      return nil
+    }
     return Candidate(start, e, .date(DateSpec(year: y)))
   }
 
   /// Whether the year `y` at `k` opens a range of years: "1170-1230", "1914–1918".
   func startsYearRange(_ k: Int, _ y: Int) -> Bool {
-    guard isHyphen(k + 1) || isPunct(k + 1, "–") || isPunct(k + 1, "—"), let z = number(k + 2), tokens[k + 2].digits == 4 else {
+    guard isHyphen(k + 1) || isPunct(k + 1, "–") || isPunct(k + 1, "—"), let z = number(k + 2),
+      tokens[k + 2].digits == 4
+    else {
       return false
     }
     return z > y && z - y < 200
@@ -197,19 +218,23 @@ extension Grammar {
   /// Not "of", "from", "to", "by" or "about": they count as often as they date ("a high of
   /// 1757", "up by 1500").
   static let yearCues: Set<String> = [
-    "in", "since", "until", "till", "during", "before", "after", "circa", "c", "ca", "early", "late", "mid", "year",
+    "in", "since", "until", "till", "during", "before", "after", "circa", "c", "ca", "early",
+    "late", "mid", "year",
     "summer", "winter", "spring", "autumn",
   ]
 
   /// "1990s", "the '90s", "the nineties", "the 20th century", "the 1990's".
   func decadeOrCentury(_ j: Int) -> Candidate? {
     if let y = number(j), tokens[j].digits == 4, y % 10 == 0, isStandaloneNumber(j) {
-      if isWord(j + 1, "s"), tokens[j + 1].isAttached { return Candidate(j, j + 2, .date(DateSpec(decade: y / 10))) }
-      if (isPunct(j + 1, "'") || isPunct(j + 1, "’")), isWord(j + 2, "s"), tokens[j + 2].isAttached {
+      if isWord(j + 1, "s"), tokens[j + 1].isAttached {
+        return Candidate(j, j + 2, .date(DateSpec(decade: y / 10)))
+      }
+      if isPunct(j + 1, "'") || isPunct(j + 1, "’"), isWord(j + 2, "s"), tokens[j + 2].isAttached {
         return Candidate(j, j + 3, .date(DateSpec(decade: y / 10)))
       }
     }
-    if isPunct(j, "'") || isPunct(j, "’"), let y = number(j + 1), tokens[j + 1].digits == 2, y % 10 == 0,
+    if isPunct(j, "'") || isPunct(j, "’"), let y = number(j + 1), tokens[j + 1].digits == 2,
+      y % 10 == 0,
       tokens[j + 1].isAttached, isWord(j + 2, "s"), tokens[j + 2].isAttached
     {
       return Candidate(j, j + 3, .date(DateSpec(decade: 190 + y / 10)))
@@ -220,7 +245,9 @@ extension Grammar {
     // "20th century", "the twentieth century".
     var ordinal: Int?
     var k = j
-    if let n = number(j), tokens[j].digits <= 2, let w = word(j + 1), EnglishWords.ordinalSuffixes.contains(w) {
+    if let n = number(j), tokens[j].digits <= 2, let w = word(j + 1),
+      EnglishWords.ordinalSuffixes.contains(w)
+    {
       ordinal = n
       k = j + 2
     } else if let w = lexical(j), let o = EnglishWords.ordinals[w], o > 0 {
@@ -243,10 +270,18 @@ extension Grammar {
     var k = j + 1
     if isWord(k, "of") { k += 1 }
     if let (y, e) = year(k) { return Candidate(j, e, .date(DateSpec(year: y, season: s))) }
-    if let (offset, e) = relativeYear(k) { return Candidate(j, e, .date(DateSpec(yearOffset: offset, season: s))) }
+    if let (offset, e) = relativeYear(k) {
+      return Candidate(j, e, .date(DateSpec(yearOffset: offset, season: s)))
+    }
     let before = word(j - 1)
-    if ["the", "this", "in", "early", "late", "mid", "during", "by", "until", "since", "next", "last"].contains(before ?? "") || w == "summer" || w == "winter" || w == "autumn" {
-      if w == "fall" && before != "the" && before != "this" && before != "last" && before != "next" && before != "early" && before != "late" { return nil }
+    if [
+      "the", "this", "in", "early", "late", "mid", "during", "by", "until", "since", "next", "last",
+    ].contains(before ?? "") || w == "summer" || w == "winter" || w == "autumn" {
+      if w == "fall" && before != "the" && before != "this" && before != "last" && before != "next"
+        && before != "early" && before != "late"
+      {
+        return nil
+      }
       return Candidate(j, j + 1, .date(DateSpec(season: s)))
     }
     return nil
@@ -265,7 +300,8 @@ extension Grammar {
     } else if isWord(k, "year"), isHyphen(k + 1), isWord(k + 2, "ago") || isWord(k + 2, "earlier") {
       prefixOffset = -1
       k += 3
-    } else if let offset = Self.deictic[word(k) ?? ""], isWord(k + 1, "year"), isPunct(k + 2, "'") || isPunct(k + 2, "’"),
+    } else if let offset = Self.deictic[word(k) ?? ""], isWord(k + 1, "year"),
+      isPunct(k + 2, "'") || isPunct(k + 2, "’"),
       isWord(k + 3, "s")
     {
       prefixOffset = offset
@@ -280,7 +316,9 @@ extension Grammar {
     if let w = lexical(k), let o = EnglishWords.ordinals[w] {
       ordinal = o
       k += 1
-    } else if let n = number(k), tokens[k].digits == 1, let w = word(k + 1), EnglishWords.ordinalSuffixes.contains(w) {
+    } else if let n = number(k), tokens[k].digits == 1, let w = word(k + 1),
+      EnglishWords.ordinalSuffixes.contains(w)
+    {
       ordinal = n
       k += 2
     }
@@ -328,7 +366,8 @@ extension Grammar {
         if isWord(k, "eve"), case .fixed(let m, let d) = found { h = .fixed(month: m, day: d - 1) }
         k += 1
       }
-    } else if isWord(j, "new"), tokens[j].isCapitalized, isWord(j + 1, "year"), isPunct(j + 2, "'") || isPunct(j + 2, "’"),
+    } else if isWord(j, "new"), tokens[j].isCapitalized, isWord(j + 1, "year"),
+      isPunct(j + 2, "'") || isPunct(j + 2, "’"),
       isWord(j + 3, "s"), isWord(j + 4, "day") || isWord(j + 4, "eve")
     {
       h = isWord(j + 4, "day") ? .fixed(month: 1, day: 1) : .fixed(month: 12, day: 31)
@@ -357,10 +396,14 @@ extension Grammar {
   func rangeTail(after c: Candidate) -> Candidate? {
     let k = c.end
     guard k + 1 < tokens.count, sameLine(k) else { return nil }
-    let joiner = isWord(k, "and") || isWord(k, "to") || isWord(k, "through") || isWord(k, "until") || isHyphen(k)
+    let joiner =
+      isWord(k, "and") || isWord(k, "to") || isWord(k, "through") || isWord(k, "until")
+      || isHyphen(k)
     guard joiner, case .date(let spec) = c.meaning else { return nil }
     // No range after an impossible head ("February 30, 0001-01-01").
-    if let m = spec.month, let d = spec.day, m > 12 || d > CivilDate.daysIn(year: 2000, month: m) { return nil }
+    if let m = spec.month, let d = spec.day, m > 12 || d > CivilDate.daysIn(year: 2000, month: m) {
+      return nil
+    }
     let n = k + 1
     if spec.day != nil, spec.month != nil, let (d, e) = dayOfMonth(n), number(n) != nil {
       // Not "May 23 and 25 people", not "May 23 to 25 percent", not a month name next.
@@ -370,9 +413,13 @@ extension Grammar {
       second.day = d
       return Candidate(n, e, .date(second))
     }
-    if let y = spec.year, spec.month == nil, spec.quarter == nil, spec.season == nil, spec.half == nil {
+    if let y = spec.year, spec.month == nil, spec.quarter == nil, spec.season == nil,
+      spec.half == nil
+    {
       if let (y2, e) = year(n), y2 > y { return Candidate(n, e, .date(DateSpec(year: y2))) }
-      if isHyphen(k), tokens[n].isAttached, let yy = number(n), tokens[n].digits == 2, isStandaloneNumber(n) {
+      if isHyphen(k), tokens[n].isAttached, let yy = number(n), tokens[n].digits == 2,
+        isStandaloneNumber(n)
+      {
         let full = (y / 100) * 100 + yy
         if full > y { return Candidate(n, n + 1, .date(DateSpec(year: full))) }
       }

@@ -3,7 +3,8 @@
 extension Grammar {
   /// Quantifier prefixes and the TIMEX3 mod they give.
   static let quantifiers: [String: String] = [
-    "nearly": "LESS_THAN", "almost": "LESS_THAN", "about": "APPROX", "around": "APPROX", "roughly": "APPROX",
+    "nearly": "LESS_THAN", "almost": "LESS_THAN", "about": "APPROX", "around": "APPROX",
+    "roughly": "APPROX",
     "approximately": "APPROX", "some": "APPROX", "over": "MORE_THAN", "under": "LESS_THAN",
   ]
 
@@ -12,7 +13,7 @@ extension Grammar {
     var mod: String?
     var rangeWord: String?
     // "more than", "less than", "at least", "nearly", "about".
-    if (isWord(j, "more") || isWord(j, "less")), isWord(j + 1, "than") {
+    if isWord(j, "more") || isWord(j, "less"), isWord(j + 1, "than") {
       mod = isWord(j, "more") ? "MORE_THAN" : "LESS_THAN"
       j += 2
     } else if isWord(j, "at"), isWord(j + 1, "least") {
@@ -24,12 +25,19 @@ extension Grammar {
     }
     if isWord(j, "the") || isWord(j, "each") && isWord(j + 1, "of") && isWord(j + 2, "the") {
       j += isWord(j, "each") ? 3 : 1
-      if let w = word(j), ["past", "last", "next", "first", "final", "latest", "previous", "coming", "following", "initial", "remaining"].contains(w) {
+      if let w = word(j),
+        [
+          "past", "last", "next", "first", "final", "latest", "previous", "coming", "following",
+          "initial", "remaining",
+        ].contains(w)
+      {
         rangeWord = w
         j += 1
       }
-      if isWord(j, "few") || isWord(j, "several") { }
-    } else if let w = word(j), ["past", "next", "last", "first", "coming"].contains(w), count(j + 1) != nil {
+      if isWord(j, "few") || isWord(j, "several") {}
+    } else if let w = word(j), ["past", "next", "last", "first", "coming"].contains(w),
+      count(j + 1) != nil
+    {
       rangeWord = w
       j += 1
     }
@@ -39,7 +47,9 @@ extension Grammar {
     var e = k
     // "2 1/2 years": a half more.
     var half = false
-    if let one = number(e), one == 1, isPunct(e + 1, "/"), number(e + 2) == 2, tokens[e + 1].isAttached {
+    if let one = number(e), one == 1, isPunct(e + 1, "/"), number(e + 2) == 2,
+      tokens[e + 1].isAttached
+    {
       half = true
       e += 3
     }
@@ -49,7 +59,11 @@ extension Grammar {
       e += 1
       hyphenated = true
     }
-    if isWord(e, "more") || isWord(e, "additional") || isWord(e, "straight") || isWord(e, "consecutive") { e += 1 }
+    if isWord(e, "more") || isWord(e, "additional") || isWord(e, "straight")
+      || isWord(e, "consecutive")
+    {
+      e += 1
+    }
     guard let (u, unitEnd, plural) = unit(e), sameLine(e) else { return nil }
     var ue = unitEnd
     // "an hour and a half", "a minute and a half".
@@ -63,7 +77,9 @@ extension Grammar {
     // "a second time", "a second round": an ordinal, not a unit.
     if u == .second, word(j) == "a" || word(j) == "an", rangeWord == nil, mod == nil { return nil }
     // "two years ago", "a year earlier", "three days later".
-    if rangeWord == nil, let w = word(ue), w == "ago" || w == "earlier" || w == "later" || (w == "before" && !sameLineWord(ue + 1)) {
+    if rangeWord == nil, let w = word(ue),
+      w == "ago" || w == "earlier" || w == "later" || (w == "before" && !sameLineWord(ue + 1))
+    {
       let sign = w == "later" ? 1 : -1
       if w != "ago" && u < .month {
         // "three days later", "a day earlier": TimeBank tags the duration.
@@ -81,15 +97,23 @@ extension Grammar {
     }
     if case .some(1) = n, word(j) == "a" || word(j) == "an", rangeWord == nil, mod == nil {
       // "$5 a year", "twice a week": a frequency.
-      if i > 0, tokens[i - 1].kind == .number
-        || isWord(i - 1, in: ["times", "twice", "once", "million", "billion", "trillion", "thousand", "percent", "cents", "dollars"])
-        || isPunct(i - 1, "%")
+      if i > 0,
+        tokens[i - 1].kind == .number
+          || isWord(
+            i - 1,
+            in: [
+              "times", "twice", "once", "million", "billion", "trillion", "thousand", "percent",
+              "cents", "dollars",
+            ])
+          || isPunct(i - 1, "%")
       {
         return Candidate(i, ue, .literal(u.setValue), type: "SET")
       }
     }
     if u == .weekend { return nil }
-    var value = n.map { u == .decade ? "P\($0 * 10)Y" : u.duration($0) } ?? (u == .decade ? "PXY" : u.duration(nil))
+    var value =
+      n.map { u == .decade ? "P\($0 * 10)Y" : u.duration($0) }
+      ?? (u == .decade ? "PXY" : u.duration(nil))
     if half, let n { value = Self.durationAndAHalf(n, u) ?? value }
     if u == .quarter, let n, rangeWord == "next" || rangeWord == "first" { value = "P\(n * 3)M" }
     return Candidate(i, ue, .literal(value), type: "DURATION", mod: mod)
@@ -114,7 +138,8 @@ extension Grammar {
   /// past decade" style single units after a range word.
   private func bareUnitDuration(_ i: Int, _ j: Int, mod: String?) -> Candidate? {
     guard let (u, e, plural) = unit(j), plural else { return nil }
-    return Candidate(i, e, .literal(u == .decade ? "PXY" : u.duration(nil)), type: "DURATION", mod: mod)
+    return Candidate(
+      i, e, .literal(u == .decade ? "PXY" : u.duration(nil)), type: "DURATION", mod: mod)
   }
 
   /// Vague references and frequencies: "now", "recently", "the future", "in recent years",
@@ -144,17 +169,22 @@ extension Grammar {
       default: break
       }
     }
-    if w == "the", isWord(i + 1, "near") || isWord(i + 1, "short"), isWord(i + 2, "future") || isWord(i + 2, "term") {
+    if w == "the", isWord(i + 1, "near") || isWord(i + 1, "short"),
+      isWord(i + 2, "future") || isWord(i + 2, "term")
+    {
       return Candidate(i, i + 3, .literal("FUTURE_REF"))
     }
     if w == "these", isWord(i + 1, "days") { return Candidate(i, i + 2, .literal("PRESENT_REF")) }
     // "for years", "in weeks": a vague duration.
-    if ["for", "in", "over", "within"].contains(w), let (u, e, plural) = unit(i + 1), plural, u >= .day,
+    if ["for", "in", "over", "within"].contains(w), let (u, e, plural) = unit(i + 1), plural,
+      u >= .day,
       !isWord(e, "of"), !isWord(e, "ago"), !isPunct(e, "-")
     {
       return Candidate(i + 1, e, .literal(u == .decade ? "PXY" : u.duration(nil)), type: "DURATION")
     }
-    if !classes[i].isEmpty, let set = EnglishWords.setAdverbs[w] { return Candidate(i, i + 1, .literal(set), type: "SET") }
+    if !classes[i].isEmpty, let set = EnglishWords.setAdverbs[w] {
+      return Candidate(i, i + 1, .literal(set), type: "SET")
+    }
     if w == "every" || w == "each" || w == "per" {
       var k = i + 1
       if isWord(k, "other") { k += 1 }
@@ -163,7 +193,9 @@ extension Grammar {
         return Candidate(i, e, .literal(value), type: "SET")
       }
       if let (d, e) = weekday(k) { return Candidate(i, e, .literal("XXXX-WXX-\(d)"), type: "SET") }
-      if let (m, e) = month(k, needsContext: false) { return Candidate(i, e, .literal("XXXX-\(TimexFormat.two(m))"), type: "SET") }
+      if let (m, e) = month(k, needsContext: false) {
+        return Candidate(i, e, .literal("XXXX-\(TimexFormat.two(m))"), type: "SET")
+      }
     }
     return nil
   }

@@ -12,7 +12,8 @@ extension Grammar {
     if let (phrase, e) = vocabulary.phrases.match(tokens, at: i) {
       switch phrase {
       case .shift(let u, let n): consider(Candidate(i, e, .shift(u, n, origin: .dct, time: nil)))
-      case .weekday(let d, let offset): consider(Candidate(i, e, .weekday(d, offset: offset, time: nil)))
+      case .weekday(let d, let offset):
+        consider(Candidate(i, e, .weekday(d, offset: offset, time: nil)))
       }
     }
     consider(countedOffset(i))
@@ -81,16 +82,22 @@ extension Grammar {
     let hasName = layout.elements.contains(.monthName)
     for (index, element) in layout.elements.enumerated() {
       let rest = layout.elements[index...]
-      let onlyLiteralsLeft = rest.allSatisfy { if case .literal = $0 { return true } else { return false } }
+      let onlyLiteralsLeft = rest.allSatisfy {
+        if case .literal = $0 { return true } else { return false }
+      }
       // A date is written on one line.
       if k > i, !sameLine(k), !onlyLiteralsLeft { return nil }
       switch element {
       case .year:
-        guard let y = number(k), tokens[k].digits == 4 || (tokens[k].digits == 5 && y > 9999), !inTableRow[k] else { return nil }
+        guard let y = number(k), tokens[k].digits == 4 || (tokens[k].digits == 5 && y > 9999),
+          !inTableRow[k]
+        else { return nil }
         spec.year = y
         k += 1
       case .day:
-        guard let d = number(k), tokens[k].digits <= 2, d >= 1, !isGluedInTable(k) else { return nil }
+        guard let d = number(k), tokens[k].digits <= 2, d >= 1, !isGluedInTable(k) else {
+          return nil
+        }
         spec.day = d
         k += 1
       case .monthNumber:

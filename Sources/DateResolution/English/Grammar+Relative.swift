@@ -2,7 +2,8 @@
 /// "last Friday", "the year-earlier quarter", "earlier this month", weekdays with parts of day.
 extension Grammar {
   static let deictic: [String: Int] = [
-    "last": -1, "previous": -1, "past": -1, "this": 0, "current": 0, "next": 1, "coming": 1, "following": 1,
+    "last": -1, "previous": -1, "past": -1, "this": 0, "current": 0, "next": 1, "coming": 1,
+    "following": 1,
   ]
 
   /// "today", "yesterday morning", "earlier this year", "late yesterday", weekday forms.
@@ -37,8 +38,12 @@ extension Grammar {
     if let c = quarterReference(j) { return c }
     // "year-end", "year end", "year's end": the end of the DCT's year.
     if w == "year" {
-      if isHyphen(j + 1), isWord(j + 2, "end") { return Candidate(j, j + 3, .shift(.year, 0, origin: .dct, time: nil), mod: "END") }
-      if isWord(j + 1, "end") { return Candidate(j, j + 2, .shift(.year, 0, origin: .dct, time: nil), mod: "END") }
+      if isHyphen(j + 1), isWord(j + 2, "end") {
+        return Candidate(j, j + 3, .shift(.year, 0, origin: .dct, time: nil), mod: "END")
+      }
+      if isWord(j + 1, "end") {
+        return Candidate(j, j + 2, .shift(.year, 0, origin: .dct, time: nil), mod: "END")
+      }
       if isPunct(j + 1, "'") || isPunct(j + 1, "’"), isWord(j + 2, "s"), isWord(j + 3, "end") {
         return Candidate(j, j + 4, .shift(.year, 0, origin: .dct, time: nil), mod: "END")
       }
@@ -53,13 +58,17 @@ extension Grammar {
         if isWord(k + 1, "ended") || isWord(k + 1, "ending") {
           return Candidate(start, k + 1, .literal("P1Y"), type: "DURATION")
         }
-        if isWord(start - 1, in: ["for", "of", "throughout"]) || (w == "year" && isWord(j - 2, in: ["for", "of", "throughout"])) {
+        if isWord(start - 1, in: ["for", "of", "throughout"])
+          || (w == "year" && isWord(j - 2, in: ["for", "of", "throughout"]))
+        {
           return Candidate(start, k + 1, .shift(.year, 0, origin: .dct, time: nil))
         }
       }
     }
     // "the weekend": the one around the DCT (by tense).
-    if w == "weekend", isWord(j - 1, "the") { return Candidate(j, j + 1, .shift(.weekend, 0, origin: .dct, time: nil)) }
+    if w == "weekend", isWord(j - 1, "the") {
+      return Candidate(j, j + 1, .shift(.weekend, 0, origin: .dct, time: nil))
+    }
     // "the same day", "that same day": the date in focus.
     if w == "same" || (w == "that" && isWord(j + 1, "same")), isWord(j - 1, "the") || w == "that" {
       let k = w == "that" ? j + 2 : j + 1
@@ -70,36 +79,49 @@ extension Grammar {
       }
     }
     // "that year", "that day": the period of the date in focus.
-    if w == "that", let (u, e, plural) = unit(j + 1), !plural, [.day, .week, .month, .quarter, .year].contains(u) {
+    if w == "that", let (u, e, plural) = unit(j + 1), !plural,
+      [.day, .week, .month, .quarter, .year].contains(u)
+    {
       return Candidate(j, e, .shift(u, 0, origin: .narrative, time: nil))
     }
     // "year-earlier", "year-ago" as adjectives: the period in focus a year before.
-    if w == "year", isHyphen(j + 1), tokens[j + 1].isAttached, isWord(j + 2, "earlier") || isWord(j + 2, "ago") {
+    if w == "year", isHyphen(j + 1), tokens[j + 1].isAttached,
+      isWord(j + 2, "earlier") || isWord(j + 2, "ago")
+    {
       return Candidate(j, j + 3, .shift(.year, -1, origin: .focus, time: nil))
     }
     guard let offset = Self.deictic[w] else { return nil }
     let k = j + 1
     if w == "this" || w == "last", let part = lexical(k).flatMap({ EnglishWords.partsOfDay[$0] }) {
       // "this morning", "last night".
-      return Candidate(j, k + 1, .shift(.day, w == "last" ? -1 : 0, origin: .dct, time: part), type: "TIME")
+      return Candidate(
+        j, k + 1, .shift(.day, w == "last" ? -1 : 0, origin: .dct, time: part), type: "TIME")
     }
     if let (u, e, plural) = unit(k), !plural {
       switch u {
       case .second, .minute, .hour: return nil
       case .day:
         // "the next day", "the following day", "the previous day": from the date in focus.
-        guard isWord(j - 1, "the"), w == "next" || w == "following" || w == "previous" else { return nil }
+        guard isWord(j - 1, "the"), w == "next" || w == "following" || w == "previous" else {
+          return nil
+        }
         return withPartOfDay(Candidate(j, e, .shift(.day, offset, origin: .narrative, time: nil)))
       default:
-        if w == "past" && !isWord(j - 1, "the") { return Candidate(j, e, .literal(u.duration(1)), type: "DURATION") }
+        if w == "past" && !isWord(j - 1, "the") {
+          return Candidate(j, e, .literal(u.duration(1)), type: "DURATION")
+        }
         if w == "past" || (w == "last" && isWord(j - 1, "the")) {
           if u == .year { return Candidate(j, e, .shift(u, -1, origin: .dct, time: nil)) }
           return Candidate(j, e, .literal(u == .decade ? "P10Y" : u.duration(1)), type: "DURATION")
         }
-        if w == "next" && isWord(j - 1, "the") { return Candidate(j, e, .literal(u.duration(1)), type: "DURATION") }
+        if w == "next" && isWord(j - 1, "the") {
+          return Candidate(j, e, .literal(u.duration(1)), type: "DURATION")
+        }
         if w == "following" || w == "previous" {
           // "the following year", "the previous month": from the date in focus.
-          guard isWord(j - 1, "the"), [.day, .week, .month, .quarter, .year].contains(u) else { return nil }
+          guard isWord(j - 1, "the"), [.day, .week, .month, .quarter, .year].contains(u) else {
+            return nil
+          }
           return Candidate(j, e, .shift(u, offset, origin: .narrative, time: nil))
         }
         return Candidate(j, e, .shift(u, offset, origin: .dct, time: nil))
@@ -115,7 +137,8 @@ extension Grammar {
       return Candidate(j, k + 1, .date(DateSpec(season: s, direction: offset)))
     }
     if let (d, e) = weekday(k), w != "past", w != "current" {
-      return withPartOfDay(Candidate(j, e, .weekday(d, offset: w == "coming" ? 1 : offset, time: nil)))
+      return withPartOfDay(
+        Candidate(j, e, .weekday(d, offset: w == "coming" ? 1 : offset, time: nil)))
     }
     return nil
   }
@@ -127,7 +150,10 @@ extension Grammar {
     var yearOffset = 0
     var sawModifier = false
     while k < tokens.count {
-      if let w = word(k), ["latest", "recent", "comparable", "most", "same", "just", "ended", "completed", "fiscal"].contains(w) {
+      if let w = word(k),
+        ["latest", "recent", "comparable", "most", "same", "just", "ended", "completed", "fiscal"]
+          .contains(w)
+      {
         k += 1
         sawModifier = true
         continue
@@ -175,7 +201,9 @@ extension Grammar {
 
   /// Adds a following part of day ("Friday morning", "yesterday afternoon") as a time suffix.
   func withPartOfDay(_ c: Candidate) -> Candidate {
-    guard let part = lexical(c.end).flatMap({ EnglishWords.partsOfDay[$0] }), part != "TNI" || isWord(c.end, "night") else { return c }
+    guard let part = lexical(c.end).flatMap({ EnglishWords.partsOfDay[$0] }),
+      part != "TNI" || isWord(c.end, "night")
+    else { return c }
     var out = c
     out.end += 1
     switch c.meaning {

@@ -2,7 +2,8 @@
 /// "noon", "midnight Friday".
 extension Grammar {
   static let timeZones: Set<String> = [
-    "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "jst", "kst",
+    "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest",
+    "jst", "kst",
   ]
 
   func timeExpression(_ i: Int) -> Candidate? {
@@ -11,18 +12,24 @@ extension Grammar {
     if let w = word(i), w == "noon" || w == "midnight" || w == "midday" {
       time = w == "midnight" ? "T24:00" : "T12:00"
       k = i + 1
-    } else if let hhmm = number(i), tokens[i].digits == 4, hhmm / 100 < 24, hhmm % 100 < 60, isStandaloneNumber(i),
-      sameLine(i + 1), isWord(i + 1, in: Self.timeZones) || isWord(i + 1, "hrs")
+    } else if let hhmm = number(i), tokens[i].digits == 4, hhmm / 100 < 24, hhmm % 100 < 60,
+      isStandaloneNumber(i),
+      sameLine(i + 1),
+      isWord(i + 1, in: Self.timeZones) || isWord(i + 1, "hrs")
         || (isWord(i + 1, "local") && isWord(i + 2, "time"))
     {
       // Newswire's 24-hour clock: "at 1630 EST (2130 GMT)", "by 1000 GMT tomorrow".
       time = "T\(TimexFormat.two(hhmm / 100)):\(TimexFormat.two(hhmm % 100))"
       k = isWord(i + 1, "hrs") ? i + 2 : i + 1
     } else {
-      guard let h = number(i), tokens[i].digits <= 2, h <= 24, isStandaloneNumber(i) || isPunct(i + 1, ":") else { return nil }
+      guard let h = number(i), tokens[i].digits <= 2, h <= 24,
+        isStandaloneNumber(i) || isPunct(i + 1, ":")
+      else { return nil }
       k = i + 1
       var minute: Int?
-      if isPunct(k, ":"), tokens[k].isAttached, let m = number(k + 1), tokens[k + 1].digits == 2, m < 60, tokens[k + 1].isAttached {
+      if isPunct(k, ":"), tokens[k].isAttached, let m = number(k + 1), tokens[k + 1].digits == 2,
+        m < 60, tokens[k + 1].isAttached
+      {
         minute = m
         k += 2
       }
@@ -57,8 +64,12 @@ extension Grammar {
     }
     // "10:35 a.m. (0735 GMT) Friday": the day a little further on gives the date.
     var look = k
-    while look < tokens.count, look - k <= 6, tokens[look].sentence == tokens[i].sentence, sameLine(look) {
-      if let (wd, _) = weekday(look) { return Candidate(i, k, .weekday(wd, offset: nil, time: time), type: "TIME") }
+    while look < tokens.count, look - k <= 6, tokens[look].sentence == tokens[i].sentence,
+      sameLine(look)
+    {
+      if let (wd, _) = weekday(look) {
+        return Candidate(i, k, .weekday(wd, offset: nil, time: time), type: "TIME")
+      }
       look += 1
     }
     return Candidate(i, k, .shift(.day, 0, origin: .dct, time: time), type: "TIME")
@@ -68,7 +79,9 @@ extension Grammar {
   func meridiemAt(_ k: Int) -> (String, Int)? {
     guard let w = word(k) else { return nil }
     if w == "am" || w == "pm" { return (w, skipPeriod(k + 1)) }
-    if w == "a" || w == "p", isPunct(k + 1, "."), tokens[k + 1].isAttached, isWord(k + 2, "m"), tokens[k + 2].isAttached {
+    if w == "a" || w == "p", isPunct(k + 1, "."), tokens[k + 1].isAttached, isWord(k + 2, "m"),
+      tokens[k + 2].isAttached
+    {
       return (w + "m", skipPeriod(k + 3))
     }
     return nil

@@ -92,7 +92,9 @@ struct Grammar {
     case .word, .ideograph:
       let c = classes[i]
       // "XIXe siècle", "siglo XIX": a capitalised Roman numeral may start a century.
-      guard c.contains(.trigger) else { return vocabulary.hasGrammar && t.isCapitalized && Self.mayBeRoman(t.text) }
+      guard c.contains(.trigger) else {
+        return vocabulary.hasGrammar && t.isCapitalized && Self.mayBeRoman(t.text)
+      }
       // Function words ("the", "in", "a", "last") start an expression only before a head.
       guard c.contains(.prefixOnly) else { return true }
       var k = i + 1
@@ -106,7 +108,9 @@ struct Grammar {
 
   /// Whether a word starts with a Roman numeral letter and is short enough to be one ("xix", "xviiie").
   @inline(__always) static func mayBeRoman(_ w: String) -> Bool {
-    guard let f = w.utf8.first, f == 0x69 || f == 0x76 || f == 0x78 || f == 0x6C else { return false }
+    guard let f = w.utf8.first, f == 0x69 || f == 0x76 || f == 0x78 || f == 0x6C else {
+      return false
+    }
     return w.utf8.count <= 7
   }
 
@@ -130,7 +134,9 @@ struct Grammar {
   // MARK: Token helpers
 
   func word(_ i: Int) -> String? {
-    guard i >= 0, i < tokens.count, tokens[i].kind == .word || tokens[i].kind == .ideograph else { return nil }
+    guard i >= 0, i < tokens.count, tokens[i].kind == .word || tokens[i].kind == .ideograph else {
+      return nil
+    }
     return tokens[i].text
   }
 
@@ -161,7 +167,9 @@ struct Grammar {
   }
 
   func number(_ i: Int) -> Int? {
-    guard i >= 0, i < tokens.count, tokens[i].kind == .number, tokens[i].number >= 0 else { return nil }
+    guard i >= 0, i < tokens.count, tokens[i].kind == .number, tokens[i].number >= 0 else {
+      return nil
+    }
     return tokens[i].number
   }
 
@@ -171,7 +179,8 @@ struct Grammar {
   /// A number token not glued to a bigger number ("1,000", "3.5", "$1990").
   func isStandaloneNumber(_ i: Int) -> Bool {
     guard number(i) != nil else { return false }
-    if i + 2 < tokens.count, tokens[i + 1].isAttached, tokens[i + 2].isAttached, tokens[i + 2].kind == .number,
+    if i + 2 < tokens.count, tokens[i + 1].isAttached, tokens[i + 2].isAttached,
+      tokens[i + 2].kind == .number,
       isPunct(i + 1, ",") || isPunct(i + 1, ".")
     {
       return false
@@ -212,7 +221,9 @@ struct Grammar {
           return (m, i + 1)
         }
       }
-      return (m, w.count <= 4 && w != "may" && w != "june" && w != "july" ? skipPeriod(i + 1) : i + 1)
+      return (
+        m, w.count <= 4 && w != "may" && w != "june" && w != "july" ? skipPeriod(i + 1) : i + 1
+      )
     }
     if let m = vocabulary.months[w] {
       let isWide = vocabulary.standaloneMonths.contains(w)
@@ -237,7 +248,11 @@ struct Grammar {
     // Only an abbreviation takes its period ("Di.", not the full stop after "dimanche.").
     if let d = vocabulary.weekdays[w] {
       // Greek "τρίτη" is also "third": lowercase, it is the ordinal.
-      if vocabulary.hasGrammar, !tokens[i].isCapitalized, let (_, e) = vocabulary.grammar.ordinals.match(tokens, at: i), e > i { return nil }
+      if vocabulary.hasGrammar, !tokens[i].isCapitalized,
+        let (_, e) = vocabulary.grammar.ordinals.match(tokens, at: i), e > i
+      {
+        return nil
+      }
       return (d, w.unicodeScalars.count <= 4 ? skipPeriod(i + 1) : i + 1)
     }
     return nil
@@ -250,7 +265,9 @@ struct Grammar {
       if let w = lexical(i), let o = EnglishWords.ordinals[w], o >= 1 { return (o, i + 1) }
       return nil
     }
-    if let w = word(i + 1), EnglishWords.ordinalSuffixes.contains(w), tokens[i + 1].isAttached { return (d, i + 2) }
+    if let w = word(i + 1), EnglishWords.ordinalSuffixes.contains(w), tokens[i + 1].isAttached {
+      return (d, i + 2)
+    }
     if word(i + 1) == "th" || word(i + 1) == "st" { return nil }
     return (d, i + 1)
   }
@@ -258,7 +275,9 @@ struct Grammar {
   /// A day number that may be out of range ("32 January"): for impossible-date findings.
   func rawDay(_ i: Int) -> (Int, Int)? {
     guard let d = number(i), tokens[i].digits <= 2, d >= 1, !isGluedInTable(i) else { return nil }
-    if let w = word(i + 1), EnglishWords.ordinalSuffixes.contains(w), tokens[i + 1].isAttached { return (d, i + 2) }
+    if let w = word(i + 1), EnglishWords.ordinalSuffixes.contains(w), tokens[i + 1].isAttached {
+      return (d, i + 2)
+    }
     return (d, i + 1)
   }
 
@@ -272,14 +291,17 @@ struct Grammar {
   func year(_ i: Int, loose: Bool = false) -> (Int, Int)? {
     if let spelled = spelledYear(i) { return spelled }
     // On a table line only a cued number is a year ("from 12,143 in 1985, Austria 6,048").
-    guard let y = number(i), tokens[i].digits == 4, !inTableRow[i] || isWord(i - 1, in: Self.yearCues), isStandaloneNumber(i) else {
+    guard let y = number(i), tokens[i].digits == 4,
+      !inTableRow[i] || isWord(i - 1, in: Self.yearCues), isStandaloneNumber(i)
+    else {
       return nil
     }
     if !loose && (y < 1000 || y > 2199) { return nil }
     // "1990s" is a decade, "1990-91" handled by ranges.
     if let w = word(i + 1), tokens[i + 1].isAttached, w == "s" { return nil }
     // "1145/1150" is a bid and an offer; "1985/6", "1990/91" and "2024/2025" are seasons.
-    if isPunct(i + 1, "/"), tokens[i + 1].isAttached, let z = number(i + 2), tokens[i + 2].isAttached,
+    if isPunct(i + 1, "/"), tokens[i + 1].isAttached, let z = number(i + 2),
+      tokens[i + 2].isAttached,
       z != y + 1, z != (y + 1) % 100, z != (y + 1) % 10
     {
       return nil
@@ -294,7 +316,9 @@ struct Grammar {
     if w == "two", isWord(i + 1, "thousand") {
       var k = i + 2
       if isWord(k, "and") { k += 1 }
-      if let u = lexical(k).flatMap({ EnglishWords.numberWords[$0] }), u >= 1, u <= 19, word(k) != "a", word(k) != "an" {
+      if let u = lexical(k).flatMap({ EnglishWords.numberWords[$0] }), u >= 1, u <= 19,
+        word(k) != "a", word(k) != "an"
+      {
         return (2000 + u, k + 1)
       }
       return (2000, i + 2)
@@ -305,9 +329,12 @@ struct Grammar {
     case "nineteen": c = 19
     default: return nil
     }
-    guard let w2 = lexical(i + 1), var tail = EnglishWords.numberWords[w2], tail >= 10, tail < 100 else { return nil }
+    guard let w2 = lexical(i + 1), var tail = EnglishWords.numberWords[w2], tail >= 10, tail < 100
+    else { return nil }
     var k = i + 2
-    if tail >= 20, isHyphen(k), let w3 = lexical(k + 1), let u = EnglishWords.numberWords[w3], u < 10, w3 != "a", w3 != "an" {
+    if tail >= 20, isHyphen(k), let w3 = lexical(k + 1), let u = EnglishWords.numberWords[w3],
+      u < 10, w3 != "a", w3 != "an"
+    {
       tail += u
       k += 2
     }
@@ -319,7 +346,9 @@ struct Grammar {
   func count(_ i: Int) -> (Int?, Int)? {
     if let n = number(i), tokens[i].digits <= 3, isStandaloneNumber(i) {
       // "12 to 18 months": keep the range vague.
-      if (isWord(i + 1, "to") || isHyphen(i + 1) || isWord(i + 1, "or")), let _ = number(i + 2) { return (nil, i + 3) }
+      if isWord(i + 1, "to") || isHyphen(i + 1) || isWord(i + 1, "or"), number(i + 2) != nil {
+        return (nil, i + 3)
+      }
       return (n, i + 1)
     }
     guard let w = word(i) else { return nil }
@@ -333,7 +362,9 @@ struct Grammar {
     if w == "couple", isWord(i + 1, "of") { return (2, i + 2) }
     if !classes[i].isEmpty, var n = EnglishWords.numberWords[w] {
       var j = i + 1
-      if n >= 20 && n < 100, isHyphen(j), let w2 = lexical(j + 1), let u = EnglishWords.numberWords[w2], u < 10 {
+      if n >= 20 && n < 100, isHyphen(j), let w2 = lexical(j + 1),
+        let u = EnglishWords.numberWords[w2], u < 10
+      {
         n += u
         j += 2
       }
@@ -358,12 +389,18 @@ struct Grammar {
 enum EnglishTriggers {
   /// Triggers that only modify a following head ("the", "in", "last", "about").
   static let prefixOnly: Set<String> = [
-    "the", "in", "for", "at", "a", "an", "about", "around", "roughly", "approximately", "over", "under", "more",
-    "less", "all", "up", "since", "until", "within", "once", "this", "that", "these", "those", "each", "every",
-    "per", "some", "many", "several", "few", "multiple", "numerous", "countless", "last", "next", "previous",
-    "coming", "following", "latest", "early", "late", "mid", "middle", "beginning", "start", "new", "fiscal",
-    "nearly", "almost", "couple", "earlier", "later", "independence", "labor", "memorial", "valentine", "final",
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "the", "in", "for", "at", "a", "an", "about", "around", "roughly", "approximately", "over",
+    "under", "more",
+    "less", "all", "up", "since", "until", "within", "once", "this", "that", "these", "those",
+    "each", "every",
+    "per", "some", "many", "several", "few", "multiple", "numerous", "countless", "last", "next",
+    "previous",
+    "coming", "following", "latest", "early", "late", "mid", "middle", "beginning", "start", "new",
+    "fiscal",
+    "nearly", "almost", "couple", "earlier", "later", "independence", "labor", "memorial",
+    "valentine", "final",
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh",
     "twelfth", "full",
   ]
 
@@ -389,11 +426,16 @@ enum EnglishTriggers {
     s.formUnion(EnglishWords.setAdverbs.keys)
     s.formUnion(EnglishWords.holidays.keys)
     s.formUnion([
-      "the", "this", "that", "last", "next", "past", "previous", "coming", "latest", "fiscal", "today", "yesterday",
-      "tomorrow", "tonight", "earlier", "later", "every", "each", "per", "future", "present", "noon", "midnight",
-      "midday", "year", "new", "couple", "these", "those", "mid", "end", "year", "independence", "labor", "memorial",
-      "valentine", "christmas", "within", "once", "all", "over", "since", "until", "up", "nearly", "almost",
-      "about", "around", "roughly", "approximately", "under", "more", "less", "at", "for", "in", "these", "weekend",
+      "the", "this", "that", "last", "next", "past", "previous", "coming", "latest", "fiscal",
+      "today", "yesterday",
+      "tomorrow", "tonight", "earlier", "later", "every", "each", "per", "future", "present",
+      "noon", "midnight",
+      "midday", "year", "new", "couple", "these", "those", "mid", "end", "year", "independence",
+      "labor", "memorial",
+      "valentine", "christmas", "within", "once", "all", "over", "since", "until", "up", "nearly",
+      "almost",
+      "about", "around", "roughly", "approximately", "under", "more", "less", "at", "for", "in",
+      "these", "weekend",
       "recent", "full", "same",
     ])
     return s

@@ -32,7 +32,8 @@ enum CLDRVocabulary {
     for width in CalendarSymbols.Width.allCases {
       for (index, name) in symbols.months(width).enumerated() {
         let tokens = Tokenizer.tokenize(name).filter { $0.kind != .punctuation }
-        guard tokens.count == 1, tokens[0].kind == .word, tokens[0].text.unicodeScalars.count >= 3 else { continue }
+        guard tokens.count == 1, tokens[0].kind == .word, tokens[0].text.unicodeScalars.count >= 3
+        else { continue }
         v.months[tokens[0].text] = index + 1
         if width == .wide || width == .standaloneWide, tokens[0].text.unicodeScalars.count >= 4 {
           v.standaloneMonths.insert(tokens[0].text)
@@ -41,7 +42,8 @@ enum CLDRVocabulary {
       }
       for (index, name) in symbols.weekdays(width).enumerated() {
         let tokens = Tokenizer.tokenize(name).filter { $0.kind != .punctuation }
-        guard tokens.count == 1, tokens[0].kind == .word, tokens[0].text.unicodeScalars.count >= 3 else { continue }
+        guard tokens.count == 1, tokens[0].kind == .word, tokens[0].text.unicodeScalars.count >= 3
+        else { continue }
         // ICU lists Sunday first; TIMEX3 weekdays are ISO (Monday 1 … Sunday 7).
         v.weekdays[tokens[0].text] = index == 0 ? 7 : index
         v.triggers.insert(tokens[0].text)
@@ -52,7 +54,8 @@ enum CLDRVocabulary {
   // MARK: Relative phrases
 
   private static let numericUnits: [(RelativeDateSymbols.Unit, TimeUnit)] = [
-    (.year, .year), (.quarter, .quarter), (.month, .month), (.week, .week), (.day, .day), (.hour, .hour),
+    (.year, .year), (.quarter, .quarter), (.month, .month), (.week, .week), (.day, .day),
+    (.hour, .hour),
     (.minute, .minute), (.second, .second),
   ]
 
@@ -71,18 +74,26 @@ enum CLDRVocabulary {
     return out
   }
 
-  private static func addRelativePhrases(_ language: String, to v: inout Vocabulary, wholePhrases: Bool) {
+  private static func addRelativePhrases(
+    _ language: String, to v: inout Vocabulary, wholePhrases: Bool
+  ) {
     let numbers = sampleNumbers(language)
     for style in [RelativeDateSymbols.Style.long, .short] {
-      guard let formatter = try? RelativeDateSymbols(locale: language, style: style) else { continue }
+      guard let formatter = try? RelativeDateSymbols(locale: language, style: style) else {
+        continue
+      }
       for sign in [-1, 1] {
         // (prefix, suffix, unit) of every formatted phrase of this direction.
         var parts: [([String], [String], TimeUnit)] = []
         for (icuUnit, unit) in numericUnits {
           for n in numbers {
-            guard let phrase = formatter.format(Double(sign * n), icuUnit, numeric: true) else { continue }
+            guard let phrase = formatter.format(Double(sign * n), icuUnit, numeric: true) else {
+              continue
+            }
             let tokens = Tokenizer.tokenize(phrase)
-            guard let at = tokens.firstIndex(where: { $0.kind == .number && $0.number == n }) else { continue }
+            guard let at = tokens.firstIndex(where: { $0.kind == .number && $0.number == n }) else {
+              continue
+            }
             parts.append((tokens[..<at].map(\.text), tokens[(at + 1)...].map(\.text), unit))
           }
         }
@@ -90,11 +101,19 @@ enum CLDRVocabulary {
         let commonPrefix = parts.map(\.0).reduce(parts[0].0) { commonHead($0, $1) }
         let commonSuffix = parts.map(\.1).reduce(parts[0].1) { commonTail($0, $1) }
         if !commonPrefix.isEmpty {
-          if sign < 0 { v.pastPrefixes.add(commonPrefix, true) } else { v.futurePrefixes.add(commonPrefix, true) }
+          if sign < 0 {
+            v.pastPrefixes.add(commonPrefix, true)
+          } else {
+            v.futurePrefixes.add(commonPrefix, true)
+          }
           v.triggers.insert(commonPrefix[0])
         }
         if !commonSuffix.isEmpty {
-          if sign < 0 { v.pastSuffixes.add(commonSuffix, true) } else { v.futureSuffixes.add(commonSuffix, true) }
+          if sign < 0 {
+            v.pastSuffixes.add(commonSuffix, true)
+          } else {
+            v.futureSuffixes.add(commonSuffix, true)
+          }
         }
         // Only a prefix or only a suffix may carry the direction; otherwise nothing is learnt.
         guard !commonPrefix.isEmpty || !commonSuffix.isEmpty else { continue }
@@ -102,7 +121,9 @@ enum CLDRVocabulary {
           let head = Array(prefix.dropFirst(commonPrefix.count))
           let tail = Array(suffix.dropLast(commonSuffix.count))
           var unitWords = tail.isEmpty ? head : tail
-          while let last = unitWords.last, last.unicodeScalars.allSatisfy({ !$0.properties.isAlphabetic }) { unitWords.removeLast() }
+          while let last = unitWords.last,
+            last.unicodeScalars.allSatisfy({ !$0.properties.isAlphabetic })
+          { unitWords.removeLast() }
           guard !unitWords.isEmpty else { continue }
           v.units.add(unitWords, unit)
         }
@@ -111,7 +132,9 @@ enum CLDRVocabulary {
       // Words: "ieri", "anno scorso", "작년", "в прошлом году", "lunedì scorso".
       for (icuUnit, unit) in numericUnits where unit >= .day {
         for offset in -2...2 {
-          guard let phrase = formatter.format(Double(offset), icuUnit, numeric: false) else { continue }
+          guard let phrase = formatter.format(Double(offset), icuUnit, numeric: false) else {
+            continue
+          }
           let tokens = Tokenizer.tokenize(phrase)
           guard !tokens.isEmpty, !tokens.contains(where: { $0.kind == .number }) else { continue }
           let texts = tokens.map(\.text)
@@ -119,10 +142,14 @@ enum CLDRVocabulary {
           v.triggers.insert(texts[0])
         }
       }
-      let weekdays: [RelativeDateSymbols.Unit] = [.sunday, .monday, .tuesday, .wednesday, .thursday, .friday, .saturday]
+      let weekdays: [RelativeDateSymbols.Unit] = [
+        .sunday, .monday, .tuesday, .wednesday, .thursday, .friday, .saturday,
+      ]
       for (index, icuUnit) in weekdays.enumerated() {
         for offset in -1...1 {
-          guard let phrase = formatter.format(Double(offset), icuUnit, numeric: false) else { continue }
+          guard let phrase = formatter.format(Double(offset), icuUnit, numeric: false) else {
+            continue
+          }
           let tokens = Tokenizer.tokenize(phrase)
           guard tokens.count > 1, !tokens.contains(where: { $0.kind == .number }) else { continue }
           let texts = tokens.map(\.text)
@@ -149,7 +176,8 @@ enum CLDRVocabulary {
   // MARK: Layouts
 
   /// 2025-05-27T12:00Z in milliseconds: day 27 and month 5 cannot be confused.
-  private static let sampleMillis = Double(CivilDate(year: 2025, month: 5, day: 27).dayNumber) * 86_400_000 + 43_200_000
+  private static let sampleMillis =
+    Double(CivilDate(year: 2025, month: 5, day: 27).dayNumber) * 86_400_000 + 43_200_000
 
   private static func addLayouts(_ language: String, to v: inout Vocabulary) {
     var mayNames: Set<String> = []
@@ -160,7 +188,8 @@ enum CLDRVocabulary {
         // Tokens every month name shares ("월" of "5월", "月" of "5月") are markers, not names.
         let january = Set(Tokenizer.tokenize(names[0]).map(\.text))
         mayNames.formUnion(
-          Tokenizer.tokenize(names[4]).filter { $0.kind == .word && !january.contains($0.text) }.map(\.text))
+          Tokenizer.tokenize(names[4]).filter { $0.kind == .word && !january.contains($0.text) }
+            .map(\.text))
       }
     }
     for skeleton in ["yMMMMd", "yMMMd", "MMMMd", "MMMd", "yMMMM", "yMMM", "yMd"] {
@@ -186,7 +215,13 @@ enum CLDRVocabulary {
       let hasMonth = elements.contains(.monthName) || elements.contains(.monthNumber)
       guard slots.count >= 2, hasMonth else { continue }
       // Purely numeric layouts without any word marker are left to the numeric-date rule.
-      let hasWordLiteral = elements.contains { if case .literal(let s) = $0 { return s.unicodeScalars.contains { $0.properties.isAlphabetic } } else { return false } }
+      let hasWordLiteral = elements.contains {
+        if case .literal(let s) = $0 {
+          return s.unicodeScalars.contains { $0.properties.isAlphabetic }
+        } else {
+          return false
+        }
+      }
       guard elements.contains(.monthName) || hasWordLiteral else { continue }
       let layout = DateLayout(elements: elements)
       if !v.layouts.contains(layout) { v.layouts.append(layout) }

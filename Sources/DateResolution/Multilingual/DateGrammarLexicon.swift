@@ -20,22 +20,28 @@ enum DateGrammarLexicon {
   static let kind = "date-grammar"
 
   static let unitNames: [String: TimeUnit] = [
-    "second": .second, "minute": .minute, "hour": .hour, "day": .day, "weekend": .weekend, "week": .week,
-    "fortnight": .fortnight, "month": .month, "season": .season, "quarter": .quarter, "half": .half, "year": .year,
+    "second": .second, "minute": .minute, "hour": .hour, "day": .day, "weekend": .weekend,
+    "week": .week,
+    "fortnight": .fortnight, "month": .month, "season": .season, "quarter": .quarter, "half": .half,
+    "year": .year,
     "decade": .decade, "century": .century,
   ]
 
   /// Slots whose lines carry no value.
   static let flagSlots: Set<String> = [
-    "ordinal-suffix", "vague", "article", "glue", "year-before", "year-after", "era-bc", "past-prefix", "past-suffix",
-    "future-prefix", "future-suffix", "later", "earlier", "set-prefix", "range", "clock-after", "clock-before",
+    "ordinal-suffix", "vague", "article", "glue", "year-before", "year-after", "era-bc",
+    "past-prefix", "past-suffix",
+    "future-prefix", "future-suffix", "later", "earlier", "set-prefix", "range", "clock-after",
+    "clock-before",
     "decade-suffix", "preposition", "age-after", "age-before", "past-marker", "future-marker",
   ]
 
   static func words(_ entries: [LexiconEntry]) throws -> DateGrammarWords {
     var w = DateGrammarWords()
     for entry in entries {
-      func fail(_ message: String) -> DateResolutionError { .badDateWord(location: entry.location, message: message) }
+      func fail(_ message: String) -> DateResolutionError {
+        .badDateWord(location: entry.location, message: message)
+      }
       guard entry.fields.count == 2 || entry.fields.count == 3 else {
         throw fail("expected slot<TAB>phrase[<TAB>value], found \(entry.fields.count) fields")
       }
@@ -49,7 +55,9 @@ enum DateGrammarLexicon {
       let forms = try expand(entry.fields[1]).map { Tokenizer.tokenize($0).map(\.text) }
       guard !forms.isEmpty, forms.allSatisfy({ !$0.isEmpty }) else { throw fail("empty phrase") }
       func int(_ range: ClosedRange<Int>) throws -> Int {
-        guard let v = value, let n = Int(v), range.contains(n) else { throw fail("value \"\(value ?? "")\" is not a number in \(range)") }
+        guard let v = value, let n = Int(v), range.contains(n) else {
+          throw fail("value \"\(value ?? "")\" is not a number in \(range)")
+        }
         return n
       }
       for f in forms {
@@ -59,15 +67,21 @@ enum DateGrammarLexicon {
         case "unit":
           // "year" names a singular form, "years" a plural one ("centuries" for century).
           let name = value ?? ""
-          let singular = name == "centuries" ? "century" : (name.hasSuffix("s") ? String(name.dropLast()) : name)
+          let singular =
+            name == "centuries" ? "century" : (name.hasSuffix("s") ? String(name.dropLast()) : name)
           guard let u = unitNames[singular] else {
-            throw fail("unit \"\(name)\" is not one of \(unitNames.keys.sorted().joined(separator: ", ")) or their plurals (years, centuries)")
+            throw fail(
+              "unit \"\(name)\" is not one of \(unitNames.keys.sorted().joined(separator: ", ")) or their plurals (years, centuries)"
+            )
           }
           w.units.add(f, u)
           if singular != name { w.pluralUnits.add(f, true) }
         case "quantifier":
-          guard let v = value, ["MORE_THAN", "LESS_THAN", "APPROX", "EQUAL_OR_MORE", "EQUAL_OR_LESS"].contains(v) else {
-            throw fail("quantifier must be MORE_THAN, LESS_THAN, APPROX, EQUAL_OR_MORE or EQUAL_OR_LESS")
+          guard let v = value,
+            ["MORE_THAN", "LESS_THAN", "APPROX", "EQUAL_OR_MORE", "EQUAL_OR_LESS"].contains(v)
+          else {
+            throw fail(
+              "quantifier must be MORE_THAN, LESS_THAN, APPROX, EQUAL_OR_MORE or EQUAL_OR_LESS")
           }
           w.quantifiers.add(f, v)
         case "number": w.numbers.add(f, try int(0...1000))
@@ -79,20 +93,30 @@ enum DateGrammarLexicon {
             w.determiners.add(f, .offset(try int(-1...1)))
           }
         case "mod":
-          guard let v = value, ["START", "MID", "END"].contains(v) else { throw fail("mod must be START, MID or END") }
+          guard let v = value, ["START", "MID", "END"].contains(v) else {
+            throw fail("mod must be START, MID or END")
+          }
           w.mods.add(f, v)
         case "season":
-          guard let v = value, ["SP", "SU", "FA", "WI"].contains(v) else { throw fail("season must be SP, SU, FA or WI") }
+          guard let v = value, ["SP", "SU", "FA", "WI"].contains(v) else {
+            throw fail("season must be SP, SU, FA or WI")
+          }
           w.seasons.add(f, v)
         case "part-of-day":
-          guard let v = value, ["MO", "AF", "EV", "NI", "DT"].contains(v) else { throw fail("part-of-day must be MO, AF, EV, NI or DT") }
+          guard let v = value, ["MO", "AF", "EV", "NI", "DT"].contains(v) else {
+            throw fail("part-of-day must be MO, AF, EV, NI or DT")
+          }
           w.partsOfDay.add(f, v)
         case "holiday":
-          guard let h = value.flatMap(holiday) else { throw fail("holiday \"\(value ?? "")\" is not MM-DD or easter+N / easter-N") }
+          guard let h = value.flatMap(holiday) else {
+            throw fail("holiday \"\(value ?? "")\" is not MM-DD or easter+N / easter-N")
+          }
           w.holidays.add(f, h)
         case "phrase":
           guard let m = value.flatMap(meaning) else {
-            throw fail("meaning \"\(value ?? "")\" is not <unit><+|-><n>[@narrative][ T<part>], PRESENT_REF, PAST_REF, FUTURE_REF, set <value>, duration <value> or date <value>")
+            throw fail(
+              "meaning \"\(value ?? "")\" is not <unit><+|-><n>[@narrative][ T<part>], PRESENT_REF, PAST_REF, FUTURE_REF, set <value>, duration <value> or date <value>"
+            )
           }
           w.phrases.add(f, m)
         case "ordinal-suffix": w.ordinalSuffixes.add(f, true)
@@ -128,12 +152,15 @@ enum DateGrammarLexicon {
   /// "jahr(|e|es)" → jahr, jahre, jahres; words separated by spaces expand independently.
   static func expand(_ phrase: String) throws -> [String] {
     var results = [""]
-    for (index, word) in phrase.split(separator: " ", omittingEmptySubsequences: true).enumerated() {
+    for (index, word) in phrase.split(separator: " ", omittingEmptySubsequences: true).enumerated()
+    {
       var forms: [String] = []
       if let open = word.firstIndex(of: "("), let close = word.lastIndex(of: ")"), open < close {
         let stem = word[..<open]
         let tail = word[word.index(after: close)...]
-        for ending in word[word.index(after: open)..<close].split(separator: "|", omittingEmptySubsequences: false) {
+        for ending in word[word.index(after: open)..<close].split(
+          separator: "|", omittingEmptySubsequences: false)
+        {
           forms.append(String(stem) + String(ending) + String(tail))
         }
       } else {
@@ -146,9 +173,13 @@ enum DateGrammarLexicon {
 
   /// "12-25" → fixed; "easter+0", "easter-2" → Easter plus days.
   static func holiday(_ s: String) -> Holiday? {
-    if s.hasPrefix("easter"), let n = Int(s.dropFirst(6).replacingOccurrences(of: "+", with: "")) { return .easter(offset: n) }
+    if s.hasPrefix("easter"), let n = Int(s.dropFirst(6).replacingOccurrences(of: "+", with: "")) {
+      return .easter(offset: n)
+    }
     let parts = s.split(separator: "-")
-    guard parts.count == 2, let m = Int(parts[0]), let d = Int(parts[1]), (1...12).contains(m), (1...31).contains(d) else { return nil }
+    guard parts.count == 2, let m = Int(parts[0]), let d = Int(parts[1]), (1...12).contains(m),
+      (1...31).contains(d)
+    else { return nil }
     return .fixed(month: m, day: d)
   }
 
@@ -156,13 +187,17 @@ enum DateGrammarLexicon {
   static func meaning(_ s: String) -> LexiconMeaning? {
     if ["PRESENT_REF", "PAST_REF", "FUTURE_REF"].contains(s) { return .reference(s) }
     let parts = s.split(separator: " ").map(String.init)
-    if parts.count == 2, let type = ["set": "SET", "duration": "DURATION", "date": "DATE"][parts[0]] {
+    if parts.count == 2,
+      let type = ["set": "SET", "duration": "DURATION", "date": "DATE"][parts[0]]
+    {
       return .literal(type: type, value: parts[1])
     }
     guard let head = parts.first, parts.count <= 2 else { return nil }
     var time: String?
     if parts.count == 2 {
-      guard parts[1].hasPrefix("T"), ["TMO", "TAF", "TEV", "TNI", "TDT"].contains(parts[1]) else { return nil }
+      guard parts[1].hasPrefix("T"), ["TMO", "TAF", "TEV", "TNI", "TDT"].contains(parts[1]) else {
+        return nil
+      }
       time = parts[1]
     }
     var body = Substring(head)
@@ -171,7 +206,8 @@ enum DateGrammarLexicon {
       narrative = true
       body = body.dropLast(10)
     }
-    guard let signIndex = body.firstIndex(where: { $0 == "+" || $0 == "-" }), let unit = unitNames[String(body[..<signIndex])],
+    guard let signIndex = body.firstIndex(where: { $0 == "+" || $0 == "-" }),
+      let unit = unitNames[String(body[..<signIndex])],
       let n = Int(body[signIndex...].replacingOccurrences(of: "+", with: ""))
     else { return nil }
     return .shift(unit, n, narrative: narrative, time: time)

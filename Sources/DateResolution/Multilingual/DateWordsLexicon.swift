@@ -13,14 +13,17 @@ enum DateWordsLexicon {
   static let kind = "date-words"
 
   static let units: [String: TimeUnit] = [
-    "day": .day, "week": .week, "month": .month, "quarter": .quarter, "year": .year, "decade": .decade,
+    "day": .day, "week": .week, "month": .month, "quarter": .quarter, "year": .year,
+    "decade": .decade,
   ]
 
   static func vocabulary(_ entries: [LexiconEntry]) throws -> Vocabulary {
     var v = Vocabulary()
     for entry in entries {
       guard entry.fields.count == 2 else {
-        throw DateResolutionError.badDateWord(location: entry.location, message: "expected phrase<TAB>meaning, found \(entry.fields.count) fields")
+        throw DateResolutionError.badDateWord(
+          location: entry.location,
+          message: "expected phrase<TAB>meaning, found \(entry.fields.count) fields")
       }
       let tokens = Tokenizer.tokenize(entry.fields[0]).map(\.text)
       guard let first = tokens.first else {
@@ -28,10 +31,14 @@ enum DateWordsLexicon {
       }
       let meaning = entry.fields[1]
       guard let signIndex = meaning.firstIndex(where: { $0 == "+" || $0 == "-" }),
-        let unit = units[String(meaning[..<signIndex])], let offset = Int(meaning[signIndex...].replacingOccurrences(of: "+", with: ""))
+        let unit = units[String(meaning[..<signIndex])],
+        let offset = Int(meaning[signIndex...].replacingOccurrences(of: "+", with: ""))
       else {
         throw DateResolutionError.badDateWord(
-          location: entry.location, message: "meaning \"\(meaning)\" is not <unit><+|-><n> with unit day, week, month, quarter, year or decade")
+          location: entry.location,
+          message:
+            "meaning \"\(meaning)\" is not <unit><+|-><n> with unit day, week, month, quarter, year or decade"
+        )
       }
       v.phrases.add(tokens, .shift(unit, offset))
       v.triggers.insert(first)

@@ -22,7 +22,10 @@ extension Grammar {
   /// The longest expression of the shared grammar at `i`, articles and modifiers included.
   func lexicalExpression(_ i: Int) -> Candidate? {
     // Every rule starts with a number, a Roman numeral or a word of the lexicon.
-    guard lexMasks[i] != 0 || tokens[i].kind == .number || (tokens[i].isCapitalized && Self.mayBeRoman(tokens[i].text)) else {
+    guard
+      lexMasks[i] != 0 || tokens[i].kind == .number
+        || (tokens[i].isCapitalized && Self.mayBeRoman(tokens[i].text))
+    else {
       return nil
     }
     var j = i
@@ -101,7 +104,8 @@ extension Grammar {
       return nil
     }
     if let (_, e) = at(lex.prepositions, k) { k = e }
-    guard sameLine(k), let clock = lexClock(k), case .shift(_, _, _, let time?) = clock.meaning else { return nil }
+    guard sameLine(k), let clock = lexClock(k), case .shift(_, _, _, let time?) = clock.meaning
+    else { return nil }
     var meaning: Meaning
     switch c.meaning {
     case .date(var spec) where spec.day != nil && spec.time == nil:
@@ -123,8 +127,12 @@ extension Grammar {
       }
       // "heute, Montag", "ayer, miércoles": the weekday in apposition belongs to the day.
       var end = e
-      if u == .day, isPunct(e, ","), let (_, we) = at(lex.weekdays, e + 1), sameLine(e + 1) { end = we }
-      return Candidate(j, end, .shift(u, n, origin: narrative ? .narrative : .dct, time: time), type: time == nil ? "DATE" : "TIME")
+      if u == .day, isPunct(e, ","), let (_, we) = at(lex.weekdays, e + 1), sameLine(e + 1) {
+        end = we
+      }
+      return Candidate(
+        j, end, .shift(u, n, origin: narrative ? .narrative : .dct, time: time),
+        type: time == nil ? "DATE" : "TIME")
     case .reference(let r): return Candidate(j, e, .literal(r))
     case .literal(let type, let value): return Candidate(j, e, .literal(value), type: type)
     }
@@ -134,7 +142,9 @@ extension Grammar {
 
   /// A count at `k`: digits, a number word, or a vague count (nil).
   private func lexCount(_ k: Int) -> (Int?, Int)? {
-    if let n = number(k), tokens[k].digits <= 3, isStandaloneNumber(k), !isPunct(k + 1, ".") || !tokens[k + 1].isAttached || lexIsUnit(k + 2) {
+    if let n = number(k), tokens[k].digits <= 3, isStandaloneNumber(k),
+      !isPunct(k + 1, ".") || !tokens[k + 1].isAttached || lexIsUnit(k + 2)
+    {
       return (n, k + 1)
     }
     if let (n, e) = at(lex.numbers, k) { return (n, e) }
@@ -164,7 +174,9 @@ extension Grammar {
     guard let (n, ce0) = lexCount(k), sameLine(ce0) else { return nil }
     var ce = ce0
     // "un'ora", "vent'anni": an elided count; "16-aastane", "35-річна", "5-Jahres-": an adjective.
-    if isPunct(ce, "'") || isPunct(ce, "’") || isHyphen(ce), tokens[ce].isAttached, ce + 1 < tokens.count, tokens[ce + 1].isAttached {
+    if isPunct(ce, "'") || isPunct(ce, "’") || isHyphen(ce), tokens[ce].isAttached,
+      ce + 1 < tokens.count, tokens[ce + 1].isAttached
+    {
       ce += 1
     }
     guard let (u, ue) = at(lex.units, ce) else { return nil }
@@ -187,11 +199,17 @@ extension Grammar {
         origin = .narrative
       }
     }
-    if sign == 0, u == .year, mod == nil, let n, n >= 15, number(k) != nil, isAge(before: j, after: ue) { return nil }
+    if sign == 0, u == .year, mod == nil, let n, n >= 15, number(k) != nil,
+      isAge(before: j, after: ue)
+    {
+      return nil
+    }
     if sign == 0, let n, let (value, e) = lexCompoundDuration(u, n, after: ue) {
       return Candidate(j, e, .literal(value), type: "DURATION", mod: mod)
     }
-    guard sign != 0 else { return Candidate(j, ue, .literal(u.duration(n)), type: "DURATION", mod: mod) }
+    guard sign != 0 else {
+      return Candidate(j, ue, .literal(u.duration(n)), type: "DURATION", mod: mod)
+    }
     guard let n else { return Candidate(j, end, .literal(sign < 0 ? "PAST_REF" : "FUTURE_REF")) }
     return Candidate(j, end, .shift(u, sign * n, origin: origin, time: nil), mod: mod)
   }
@@ -201,7 +219,8 @@ extension Grammar {
   private func lexCompoundDuration(_ u: TimeUnit, _ n: Int, after e: Int) -> (String, Int)? {
     let letters: [TimeUnit: String] = [.year: "Y", .month: "M", .week: "W", .day: "D"]
     guard let first = letters[u], let (_, r) = at(lex.rangeWords, e), sameLine(e),
-      let (m, ce) = lexCount(r), let m, let (u2, ue2) = at(lex.units, ce), u2 < u, let second = letters[u2]
+      let (m, ce) = lexCount(r), let m, let (u2, ue2) = at(lex.units, ce), u2 < u,
+      let second = letters[u2]
     else { return nil }
     return ("P\(n)\(first)\(m)\(second)", ue2)
   }
@@ -245,17 +264,25 @@ extension Grammar {
     return nil
   }
 
-  private func lexHeadAfterDeterminer(_ j: Int, _ k: Int, _ d: DateGrammarWords.Determiner) -> Candidate? {
+  private func lexHeadAfterDeterminer(_ j: Int, _ k: Int, _ d: DateGrammarWords.Determiner)
+    -> Candidate?
+  {
     if let (u, ue) = at(lex.units, k) {
       // "el pasado mes de marzo": the unit names the month that follows.
-      if u == .month, let (_, g) = at(lex.glue, ue), let (m, me) = at(lex.months, g), case .offset(let o) = d {
+      if u == .month, let (_, g) = at(lex.glue, ue), let (m, me) = at(lex.months, g),
+        case .offset(let o) = d
+      {
         return Candidate(j, me, .date(DateSpec(month: m, direction: o)))
       }
       return lexUnitShift(j, ue, u, d)
     }
     guard case .offset(let o) = d else { return nil }
-    if let (wd, we) = at(lex.weekdays, k) { return Candidate(j, we, .weekday(wd, offset: o, time: nil)) }
-    if var c = lexDayMonth(k) ?? lexMonthYear(k) ?? lexSeason(k), case .date(var spec) = c.meaning, spec.year == nil {
+    if let (wd, we) = at(lex.weekdays, k) {
+      return Candidate(j, we, .weekday(wd, offset: o, time: nil))
+    }
+    if var c = lexDayMonth(k) ?? lexMonthYear(k) ?? lexSeason(k), case .date(var spec) = c.meaning,
+      spec.year == nil
+    {
       spec.direction = o
       c.meaning = .date(spec)
       c.start = j
@@ -264,7 +291,9 @@ extension Grammar {
     return nil
   }
 
-  private func lexUnitShift(_ j: Int, _ e: Int, _ u: TimeUnit, _ d: DateGrammarWords.Determiner) -> Candidate? {
+  private func lexUnitShift(_ j: Int, _ e: Int, _ u: TimeUnit, _ d: DateGrammarWords.Determiner)
+    -> Candidate?
+  {
     // "die letzten Jahre", "ultimi anni", "los próximos días": an open number of units.
     if d != .same, (j..<e).contains(where: { at(lex.pluralUnits, $0) != nil }) {
       return Candidate(j, e, .literal(u.duration(nil)), type: "DURATION")
@@ -284,7 +313,9 @@ extension Grammar {
   private func lexSetExpression(_ j: Int) -> Candidate? {
     guard let (_, e) = at(lex.setPrefixes, j), sameLine(e) else { return nil }
     if let (u, ue) = at(lex.units, e) { return Candidate(j, ue, .literal(u.setValue), type: "SET") }
-    if let (wd, we) = at(lex.weekdays, e) { return Candidate(j, we, .literal("XXXX-WXX-\(wd)"), type: "SET") }
+    if let (wd, we) = at(lex.weekdays, e) {
+      return Candidate(j, we, .literal("XXXX-WXX-\(wd)"), type: "SET")
+    }
     if let (n, ce) = lexCount(e), let n, let (u, ue) = at(lex.units, ce) {
       return Candidate(j, ue, .literal(u.duration(n)), type: "SET")
     }
@@ -297,7 +328,11 @@ extension Grammar {
   private func lexDay(_ k: Int) -> (Int, Int)? {
     if let d = number(k), tokens[k].digits <= 2, d >= 1, d <= 31, !isGluedInTable(k) {
       if let (_, e) = at(lex.ordinalSuffixes, k + 1), tokens[k + 1].isAttached { return (d, e) }
-      if isPunct(k + 1, "."), tokens[k + 1].isAttached, !(number(k + 2) != nil && tokens[k + 2].isAttached) { return (d, k + 2) }
+      if isPunct(k + 1, "."), tokens[k + 1].isAttached,
+        !(number(k + 2) != nil && tokens[k + 2].isAttached)
+      {
+        return (d, k + 2)
+      }
       return (d, k + 1)
     }
     if let (d, e) = at(lex.ordinals, k), d <= 31 { return (d, e) }
@@ -308,12 +343,18 @@ extension Grammar {
   private func lexYear(_ k: Int, strict: Bool) -> (Int, Int, bc: Bool)? {
     var s = k
     var cued = false
-    if let (_, e) = at(lex.yearBefore, s), number(e) != nil { s = e; cued = true }
-    guard let y = number(s), tokens[s].digits <= 4, isStandaloneNumber(s), !inTableRow[s] || cued else { return nil }
+    if let (_, e) = at(lex.yearBefore, s), number(e) != nil {
+      s = e
+      cued = true
+    }
+    guard let y = number(s), tokens[s].digits <= 4, isStandaloneNumber(s), !inTableRow[s] || cued
+    else { return nil }
     var e = s + 1
     var marked = cued
     // "1991. aastal": an ordinal period before the year word.
-    if isPunct(e, "."), tokens[e].isAttached, let (_, ye) = at(lex.yearAfter, e + 1), sameLine(e + 1) {
+    if isPunct(e, "."), tokens[e].isAttached, let (_, ye) = at(lex.yearAfter, e + 1),
+      sameLine(e + 1)
+    {
       e = ye
       marked = true
     } else if let (_, ye) = at(lex.yearAfter, e), sameLine(e) {
@@ -329,7 +370,9 @@ extension Grammar {
   }
 
   private func lexYearSpec(_ y: Int, bc: Bool) -> Meaning {
-    bc ? .literal("BC" + String(repeating: "0", count: max(0, 4 - String(y).count)) + String(y)) : .date(DateSpec(year: y))
+    bc
+      ? .literal("BC" + String(repeating: "0", count: max(0, 4 - String(y).count)) + String(y))
+      : .date(DateSpec(year: y))
   }
 
   /// Day, month and optional year in the language's order: "13. Dezember 2013", "5 de mayo de
@@ -342,8 +385,10 @@ extension Grammar {
     guard sameLine(k), let (m, me) = at(lex.months, k) else {
       // A range: the first day takes the month (and year) of the second.
       // One level only: "1-2-3-4 …" must not recurse through the whole line.
-      if range, let (_, r) = at(lex.rangeWords, de) ?? (isHyphen(de) ? (true, de + 1) : nil), sameLine(r),
-        let second = lexDayMonth(r, range: false), case .date(var spec) = second.meaning, spec.day != nil, number(j) != nil
+      if range, let (_, r) = at(lex.rangeWords, de) ?? (isHyphen(de) ? (true, de + 1) : nil),
+        sameLine(r),
+        let second = lexDayMonth(r, range: false), case .date(var spec) = second.meaning,
+        spec.day != nil, number(j) != nil
       {
         spec.day = d
         spec.weekday = nil
@@ -366,15 +411,22 @@ extension Grammar {
   /// A day-first numeric date: "04/03/1993", "1.9.39", "25-05-94" (a two-digit year is read
   /// in the century that puts it within 1931–2030).
   private func lexNumericDate(_ j: Int) -> Candidate? {
-    guard let d = number(j), tokens[j].digits <= 2, d >= 1, d <= 31, !inTableRow[j] else { return nil }
+    guard let d = number(j), tokens[j].digits <= 2, d >= 1, d <= 31, !inTableRow[j] else {
+      return nil
+    }
     let sep = j + 1
-    guard sep + 3 < tokens.count, isPunct(sep, "/") || isPunct(sep, ".") || isPunct(sep, "-"), tokens[sep].isAttached,
-      let m = number(sep + 1), tokens[sep + 1].digits <= 2, m >= 1, m <= 12, tokens[sep + 1].isAttached,
-      tokens[sep + 2].text == tokens[sep].text, tokens[sep + 2].isAttached, let y = number(sep + 3), tokens[sep + 3].isAttached,
+    guard sep + 3 < tokens.count, isPunct(sep, "/") || isPunct(sep, ".") || isPunct(sep, "-"),
+      tokens[sep].isAttached,
+      let m = number(sep + 1), tokens[sep + 1].digits <= 2, m >= 1, m <= 12,
+      tokens[sep + 1].isAttached,
+      tokens[sep + 2].text == tokens[sep].text, tokens[sep + 2].isAttached, let y = number(sep + 3),
+      tokens[sep + 3].isAttached,
       tokens[sep + 3].digits == 2 || tokens[sep + 3].digits == 4
     else { return nil }
     // Not part of a longer number run ("1.2.3.4").
-    if isPunct(sep + 4, tokens[sep].text), number(sep + 5) != nil, tokens[sep + 5].isAttached { return nil }
+    if isPunct(sep + 4, tokens[sep].text), number(sep + 5) != nil, tokens[sep + 5].isAttached {
+      return nil
+    }
     let year = tokens[sep + 3].digits == 4 ? y : (y <= 30 ? 2000 + y : 1900 + y)
     return Candidate(j, sep + 4, .date(DateSpec(year: year, month: m, day: d)))
   }
@@ -382,8 +434,10 @@ extension Grammar {
   /// A two-digit year after an elided article or preposition: "nell'85", "l' 81", "dell'84"
   /// (read as 19xx or 20xx, whichever lies within 1931–2030).
   private func lexElidedYear(_ j: Int) -> Candidate? {
-    guard j > 0, isPunct(j - 1, "'") || isPunct(j - 1, "’"), let y = number(j), tokens[j].digits == 2, isStandaloneNumber(j),
-      !inTableRow[j], at(lex.units, j + 1) == nil, at(lex.months, j + 1) == nil, !isPunct(j + 1, ":")
+    guard j > 0, isPunct(j - 1, "'") || isPunct(j - 1, "’"), let y = number(j),
+      tokens[j].digits == 2, isStandaloneNumber(j),
+      !inTableRow[j], at(lex.units, j + 1) == nil, at(lex.months, j + 1) == nil,
+      !isPunct(j + 1, ":")
     else { return nil }
     return Candidate(j, j + 1, .date(DateSpec(year: y <= 30 ? 2000 + y : 1900 + y)))
   }
@@ -393,7 +447,9 @@ extension Grammar {
   private func lexCuedBefore(_ j: Int) -> Bool {
     for back in 1...3 where j - back >= 0 {
       let k = j - back
-      for table in [lex.articles, lex.prepositions, lex.glue] where at(table, k)?.end == j { return true }
+      for table in [lex.articles, lex.prepositions, lex.glue] where at(table, k)?.end == j {
+        return true
+      }
       if at(lex.determiners, k)?.end == j { return true }
     }
     return false
@@ -426,7 +482,9 @@ extension Grammar {
     var k = me
     if isPunct(k, ",") { k += 1 }
     if let (_, g) = at(lex.glue, k) { k = g }
-    if sameLine(k), let (y, ye, bc) = lexYear(k, strict: false), !bc { return Candidate(j, ye, .date(DateSpec(year: y, month: m))) }
+    if sameLine(k), let (y, ye, bc) = lexYear(k, strict: false), !bc {
+      return Candidate(j, ye, .date(DateSpec(year: y, month: m)))
+    }
     // "junho do ano passado", "im Mai letzten Jahres", "en mai de l'année dernière".
     if sameLine(k), let (o, e) = lexRelativeYear(at(lex.articles, k)?.end ?? k) {
       return Candidate(j, e, .date(DateSpec(yearOffset: o, month: m)))
@@ -439,10 +497,14 @@ extension Grammar {
   /// "letzten Jahres", "ano passado", "année dernière": a year unit with a -1/0/+1 determiner
   /// on either side: (offset, index after).
   private func lexRelativeYear(_ k: Int) -> (Int, Int)? {
-    if let (d, e) = at(lex.determiners, k), case .offset(let o) = d, let (u, ue) = at(lex.units, e), u == .year {
+    if let (d, e) = at(lex.determiners, k), case .offset(let o) = d, let (u, ue) = at(lex.units, e),
+      u == .year
+    {
       return (o, ue)
     }
-    if let (u, ue) = at(lex.units, k), u == .year, let (d, e) = at(lex.determiners, ue), case .offset(let o) = d {
+    if let (u, ue) = at(lex.units, k), u == .year, let (d, e) = at(lex.determiners, ue),
+      case .offset(let o) = d
+    {
       return (o, e)
     }
     return nil
@@ -465,7 +527,9 @@ extension Grammar {
       if u == .decade, let (_, g) = at(lex.glue, k) { k = g }
       if isPunct(k, "'") || isPunct(k, "’") { k += 1 }
     }
-    guard let y = number(k), tokens[k].digits == 4 || tokens[k].digits == 2, y % 10 == 0 else { return nil }
+    guard let y = number(k), tokens[k].digits == 4 || tokens[k].digits == 2, y % 10 == 0 else {
+      return nil
+    }
     let decade = tokens[k].digits == 4 ? y / 10 : 190 + y / 10
     var e = k + 1
     var suffixed = false
@@ -487,13 +551,16 @@ extension Grammar {
 
   /// "19. Jahrhundert", "XIXe siècle", "siglo XIX", "XIX століття", "20ός αιώνας" → 18.
   private func lexCentury(_ j: Int) -> Candidate? {
-    if let (n, e) = lexCenturyNumber(j), let (u, ue) = at(lex.units, e), u == .century, sameLine(e) {
+    if let (n, e) = lexCenturyNumber(j), let (u, ue) = at(lex.units, e), u == .century, sameLine(e)
+    {
       return Candidate(j, ue, .date(DateSpec(century: n - 1)))
     }
     if let (u, ue) = at(lex.units, j), u == .century, sameLine(ue) {
       var k = ue
       if let (_, g) = at(lex.glue, k) { k = g }
-      if let (n, e) = lexCenturyNumber(k) { return Candidate(j, e, .date(DateSpec(century: n - 1))) }
+      if let (n, e) = lexCenturyNumber(k) {
+        return Candidate(j, e, .date(DateSpec(century: n - 1)))
+      }
     }
     return nil
   }
@@ -512,7 +579,9 @@ extension Grammar {
     }
     guard value >= 1, value <= 21, tokens[k].text.unicodeScalars.count <= 6 else { return nil }
     let rest = String(w[index...])
-    if rest.isEmpty { return tokens[k].isCapitalized || tokens[k].text.count > 1 ? (value, k + 1) : nil }
+    if rest.isEmpty {
+      return tokens[k].isCapitalized || tokens[k].text.count > 1 ? (value, k + 1) : nil
+    }
     guard lex.ordinalSuffixes.match(Tokenizer.tokenize(rest), at: 0) != nil else { return nil }
     return (value, k + 1)
   }
@@ -522,14 +591,20 @@ extension Grammar {
     guard let (s, se) = at(lex.seasons, j) else { return nil }
     var k = se
     if let (_, g) = at(lex.glue, k) { k = g }
-    if sameLine(k), let (y, ye, bc) = lexYear(k, strict: false), !bc { return Candidate(j, ye, .date(DateSpec(year: y, season: s))) }
-    guard lexCuedBefore(j) || tokens[j].isCapitalized && j > 0 && !isPunct(j - 1, ".") else { return nil }
+    if sameLine(k), let (y, ye, bc) = lexYear(k, strict: false), !bc {
+      return Candidate(j, ye, .date(DateSpec(year: y, season: s)))
+    }
+    guard lexCuedBefore(j) || tokens[j].isCapitalized && j > 0 && !isPunct(j - 1, ".") else {
+      return nil
+    }
     return Candidate(j, se, .date(DateSpec(season: s)))
   }
 
   /// A part of the day on the DCT's day: "Abends", "la soirée", "вдень".
   private func lexPartOfDay(_ j: Int) -> Candidate? {
-    guard let (p, e) = at(lex.partsOfDay, j), lexCuedBefore(j) || e - j > 1 || tokens[j].text.unicodeScalars.count >= 6 else { return nil }
+    guard let (p, e) = at(lex.partsOfDay, j),
+      lexCuedBefore(j) || e - j > 1 || tokens[j].text.unicodeScalars.count >= 6
+    else { return nil }
     return Candidate(j, e, .shift(.day, 0, origin: .dct, time: "T" + p), type: "TIME")
   }
 
@@ -566,7 +641,8 @@ extension Grammar {
       return nil
     }
     var minute: Int?
-    if number(k) != nil, isPunct(e, ":") || isPunct(e, "."), tokens[e].isAttached, let m = number(e + 1), tokens[e + 1].digits == 2, m < 60,
+    if number(k) != nil, isPunct(e, ":") || isPunct(e, "."), tokens[e].isAttached,
+      let m = number(e + 1), tokens[e + 1].digits == 2, m < 60,
       tokens[e + 1].isAttached
     {
       minute = m

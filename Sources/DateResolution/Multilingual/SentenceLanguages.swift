@@ -45,7 +45,9 @@ struct SentenceLanguages: Sendable {
   /// when it holds at least four stop words of another language and three times as many as of
   /// the document's. `document` is the
   /// document language; when nil, the text's most frequent stop-word language is used.
-  func runs(_ tokens: [Token], document: String?) -> (document: String?, runs: [(Range<Int>, String?)])? {
+  func runs(_ tokens: [Token], document: String?) -> (
+    document: String?, runs: [(Range<Int>, String?)]
+  )? {
     guard !codes.isEmpty, !tokens.isEmpty else { return nil }
     // Stop-word hits per language, per sentence.
     var sentences: [(range: Range<Int>, hits: [Int])] = []
@@ -75,7 +77,9 @@ struct SentenceLanguages: Sendable {
     if own == nil {
       // Only a language with a grammar of its own is worth choosing; English and unknown text
       // keep the mixed vocabulary (CLDR layouts of every language).
-      guard let best = total.indices.max(by: { total[$0] < total[$1] }), total[best] >= 3, grammarLanguages.contains(codes[best]) else {
+      guard let best = total.indices.max(by: { total[$0] < total[$1] }), total[best] >= 3,
+        grammarLanguages.contains(codes[best])
+      else {
         return nil
       }
       own = codes[best]
@@ -85,7 +89,8 @@ struct SentenceLanguages: Sendable {
     var switched = false
     for s in sentences {
       var language: String?
-      if let best = s.hits.indices.max(by: { s.hits[$0] < s.hits[$1] }), best != ownIndex, s.hits[best] >= 4,
+      if let best = s.hits.indices.max(by: { s.hits[$0] < s.hits[$1] }), best != ownIndex,
+        s.hits[best] >= 4,
         s.hits[best] >= 3 * (ownIndex.map { s.hits[$0] } ?? 0) + 1
       {
         language = codes[best]

@@ -170,7 +170,11 @@ struct PhraseTable<Value: Sendable & Equatable>: Sendable {
         break
       }
       // Multi-token entries must not span a line break.
-      if ok, entry.tokens.count > 1, (index + 1..<end).contains(where: { tokens[$0].newlinesBefore > 0 }) { ok = false }
+      if ok, entry.tokens.count > 1,
+        (index + 1..<end).contains(where: { tokens[$0].newlinesBefore > 0 })
+      {
+        ok = false
+      }
       if ok { return (entry.value, end) }
     }
     return nil

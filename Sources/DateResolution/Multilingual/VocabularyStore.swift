@@ -9,7 +9,9 @@ final class VocabularyStore: @unchecked Sendable {
   static let shared = VocabularyStore()
 
   /// Languages whose relative-unit words are recognised in any text.
-  static let mixedTextLanguages = ["de", "es", "fr", "hr", "id", "it", "ja", "ko", "pt", "ru", "uk", "zh"]
+  static let mixedTextLanguages = [
+    "de", "es", "fr", "hr", "id", "it", "ja", "ko", "pt", "ru", "uk", "zh",
+  ]
 
   private let lock = NSLock()
   private var perLanguage: [String: Vocabulary] = [:]
@@ -47,12 +49,15 @@ final class VocabularyStore: @unchecked Sendable {
         unitsOnly.standaloneMonths = []
         unitsOnly.weekdays = [:]
         unitsOnly.layouts = key == "en" ? [] : unitsOnly.layouts
-        unitsOnly.triggers = unitsOnly.pastPrefixes.firstTokens.union(unitsOnly.futurePrefixes.firstTokens)
+        unitsOnly.triggers = unitsOnly.pastPrefixes.firstTokens.union(
+          unitsOnly.futurePrefixes.firstTokens)
         result.merge(unitsOnly)
       }
     }
     // Words that are English function words stay out of the foreign trigger set ("in", "a").
-    result.triggers.subtract(["in", "a", "an", "the", "to", "on", "at", "de", "la", "le", "il", "el"])
+    result.triggers.subtract([
+      "in", "a", "an", "the", "to", "on", "at", "de", "la", "le", "il", "el",
+    ])
     lock.lock()
     merged[key] = result
     lock.unlock()

@@ -72,8 +72,10 @@ struct DateSpec: Sendable, Equatable {
   var weekday: Int?
 
   init(
-    year: Int? = nil, yearOffset: Int? = nil, month: Int? = nil, day: Int? = nil, quarter: Int? = nil,
-    half: Int? = nil, season: String? = nil, decade: Int? = nil, century: Int? = nil, time: String? = nil,
+    year: Int? = nil, yearOffset: Int? = nil, month: Int? = nil, day: Int? = nil,
+    quarter: Int? = nil,
+    half: Int? = nil, season: String? = nil, decade: Int? = nil, century: Int? = nil,
+    time: String? = nil,
     holiday: Holiday? = nil, direction: Int? = nil
   ) {
     self.year = year
@@ -108,10 +110,12 @@ enum Holiday: Sendable, Equatable {
   func date(in year: Int) -> CivilDate {
     switch self {
     case .fixed(let month, let day): return CivilDate(year: year, month: month, day: day)
-    case .nthWeekday(let n, let weekday, let month): return CivilDate.nthWeekday(n, weekday: weekday, year: year, month: month)
+    case .nthWeekday(let n, let weekday, let month):
+      return CivilDate.nthWeekday(n, weekday: weekday, year: year, month: month)
     case .easter(let offset): return CivilDate.easter(year: year).adding(days: offset)
     case .lunar(let month, let day, let eve):
-      return LunarCalendar.gregorian(year: year, lunarMonth: month, day: day).adding(days: eve ? -1 : 0)
+      return LunarCalendar.gregorian(year: year, lunarMonth: month, day: day).adding(
+        days: eve ? -1 : 0)
     }
   }
 }

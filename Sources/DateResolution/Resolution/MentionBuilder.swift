@@ -68,16 +68,21 @@ struct MentionBuilder {
         findings.append(
           Finding(
             code: "impossible-date", severity: .warning, start: first.start, end: last.end,
-            message: "\"\(slice(first.start, last.end))\" is not a possible date (\(value)); no value was given"))
+            message:
+              "\"\(slice(first.start, last.end))\" is not a possible date (\(value)); no value was given"
+          ))
         continue
       case .underspecified(let value):
         missingDCT.append(mentions.count)
         mentions.append(
-          TemporalMention(start: first.start, end: last.end, text: slice(first.start, last.end), type: c.type, value: value, mod: c.mod))
+          TemporalMention(
+            start: first.start, end: last.end, text: slice(first.start, last.end), type: c.type,
+            value: value, mod: c.mod))
       case .value(let value, let anchor, let point):
         mentions.append(
           TemporalMention(
-            start: first.start, end: last.end, text: slice(first.start, last.end), type: c.type, value: value, mod: c.mod,
+            start: first.start, end: last.end, text: slice(first.start, last.end), type: c.type,
+            value: value, mod: c.mod,
             anchor: anchor))
         if story, let point, point.year != nil, c.type == "DATE" || c.type == "TIME" {
           if case .date(let spec) = c.meaning, spec.year != nil {
@@ -90,14 +95,16 @@ struct MentionBuilder {
           }
         }
         // Anaphoric values ("a year earlier") do not become the focus themselves.
-        if let point, c.type == "DATE" || c.type == "TIME", point.year != nil, anchor != "narrative",
+        if let point, c.type == "DATE" || c.type == "TIME", point.year != nil,
+          anchor != "narrative",
           !c.meaning.refersBack
         {
           lastPoint = point
           lastPointSentence = first.sentence
           // A month or day with an explicit or DCT-relative year moves the narrative
           // ("In March of last year … in October").
-          if case .date(let spec) = c.meaning, spec.year != nil || spec.yearOffset != nil, spec.month != nil,
+          if case .date(let spec) = c.meaning, spec.year != nil || spec.yearOffset != nil,
+            spec.month != nil,
             let y = point.year
           {
             narrative = (y, last.sentence, last.paragraph)
@@ -110,7 +117,9 @@ struct MentionBuilder {
       findings.append(
         Finding(
           code: "no-dct", severity: .info, start: first.start, end: first.end,
-          message: "\(missingDCT.count) relative date expression(s) such as \"\(first.text)\" left underspecified (\(first.value)): no publication date was given; pass one (--published) to resolve them"))
+          message:
+            "\(missingDCT.count) relative date expression(s) such as \"\(first.text)\" left underspecified (\(first.value)): no publication date was given; pass one (--published) to resolve them"
+        ))
     }
     return (mentions, findings)
   }
@@ -162,7 +171,9 @@ struct MentionBuilder {
     var k = i - 1
     while k >= 0, i - k <= 3 {
       let w = tokens[k].text
-      if w == "will" || w == "shall" || (w == "ll" && k > 0 && (tokens[k - 1].text == "'" || tokens[k - 1].text == "’")) {
+      if w == "will" || w == "shall"
+        || (w == "ll" && k > 0 && (tokens[k - 1].text == "'" || tokens[k - 1].text == "’"))
+      {
         return .future
       }
       k -= 1
@@ -175,22 +186,30 @@ struct MentionBuilder {
     guard t.kind == .word else { return nil }
     let w = t.text
     // "to resume Monday", "as soon as Tuesday", "as early as Friday": looking ahead.
-    if w == "to", near, i + 1 < tokens.count, tokens[i + 1].kind == .word, !tokens[i + 1].isCapitalized,
+    if w == "to", near, i + 1 < tokens.count, tokens[i + 1].kind == .word,
+      !tokens[i + 1].isCapitalized,
       !["the", "a", "an", "his", "her", "their", "its", "be"].contains(tokens[i + 1].text)
     {
       return .future
     }
-    if w == "as", i + 2 < tokens.count, tokens[i + 1].text == "soon" || tokens[i + 1].text == "early", tokens[i + 2].text == "as" {
+    if w == "as", i + 2 < tokens.count,
+      tokens[i + 1].text == "soon" || tokens[i + 1].text == "early", tokens[i + 2].text == "as"
+    {
       return .future
     }
     if EnglishWords.futureMarkers.contains(w) {
       // "'ll" is tokenised as "'" + "ll".
-      if w == "ll" { return i > 0 && (tokens[i - 1].text == "'" || tokens[i - 1].text == "’") ? .future : nil }
+      if w == "ll" {
+        return i > 0 && (tokens[i - 1].text == "'" || tokens[i - 1].text == "’") ? .future : nil
+      }
       return .future
     }
     if EnglishWords.pastMarkers.contains(w) || pastMarkers.contains(w) { return .past }
     if futureMarkers.contains(w) { return .future }
-    if w.count > 4, w.hasSuffix("ed"), !["need", "speed", "seed", "feed", "breed", "indeed", "proceed", "exceed", "succeed"].contains(w) {
+    if w.count > 4, w.hasSuffix("ed"),
+      !["need", "speed", "seed", "feed", "breed", "indeed", "proceed", "exceed", "succeed"]
+        .contains(w)
+    {
       return .past
     }
     return nil

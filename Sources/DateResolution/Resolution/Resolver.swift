@@ -59,26 +59,34 @@ struct Resolver {
       point.time = time
       return .value(point.value, anchor: "dct", point: point)
     case .dayInMonth(let d, let monthOffset, let time):
-      guard let dct = ctx.dct else { return .underspecified("XXXX-XX-\(TimexFormat.two(d))" + (time ?? "")) }
+      guard let dct = ctx.dct else {
+        return .underspecified("XXXX-XX-\(TimexFormat.two(d))" + (time ?? ""))
+      }
       // Unsaid month: the DCT's, unless the day lies more than a week after the DCT.
       let offset = monthOffset ?? (d > dct.day + 7 ? -1 : 0)
       let month = CivilDate(year: dct.year, month: dct.month, day: 1).adding(months: offset)
       guard CivilDate.isValid(year: month.year, month: month.month, day: d) else {
-        return .impossible("\(TimexFormat.year(month.year))-\(TimexFormat.two(month.month))-\(TimexFormat.two(d))")
+        return .impossible(
+          "\(TimexFormat.year(month.year))-\(TimexFormat.two(month.month))-\(TimexFormat.two(d))")
       }
-      var point = TimexPoint(CivilDate(year: month.year, month: month.month, day: d), granularity: .day)
+      var point = TimexPoint(
+        CivilDate(year: month.year, month: month.month, day: d), granularity: .day)
       point.time = time
       return .value(point.value, anchor: "dct", point: point)
     case .narrativeTime(let unit, let offset, let fallback):
       guard let last = ctx.lastPoint, let y = last.year else {
         if let fallback { return .value(fallback, anchor: nil, point: nil) }
         guard let dct = ctx.dct else { return .underspecified("XXXX") }
-        return .value(TimexFormat.year(dct.year + offset), anchor: "dct", point: TimexPoint(year: dct.year + offset))
+        return .value(
+          TimexFormat.year(dct.year + offset), anchor: "dct",
+          point: TimexPoint(year: dct.year + offset))
       }
       let point = unit == .year ? TimexPoint(year: y + offset) : last
       return .value(point.value, anchor: "narrative", point: point)
     case .latestQuarter(let yearOffset, let year):
-      guard let dct = ctx.dct else { return .underspecified((year.map(TimexFormat.year) ?? "XXXX") + "-QX") }
+      guard let dct = ctx.dct else {
+        return .underspecified((year.map(TimexFormat.year) ?? "XXXX") + "-QX")
+      }
       var q = dct.quarter - 1
       var y = dct.year
       if q == 0 {
@@ -93,8 +101,14 @@ struct Resolver {
   // MARK: Dates
 
   private static func resolveDate(_ spec: DateSpec, _ ctx: Context) -> Outcome {
-    if let century = spec.century { return .value(TimexPoint(century: century).value, anchor: nil, point: TimexPoint(century: century)) }
-    if let decade = spec.decade { return .value(TimexPoint(decade: decade).value, anchor: nil, point: TimexPoint(decade: decade)) }
+    if let century = spec.century {
+      return .value(
+        TimexPoint(century: century).value, anchor: nil, point: TimexPoint(century: century))
+    }
+    if let decade = spec.decade {
+      return .value(
+        TimexPoint(decade: decade).value, anchor: nil, point: TimexPoint(decade: decade))
+    }
     var year = spec.year
     var anchor: String?
     if year == nil, let offset = spec.yearOffset {
@@ -106,10 +120,13 @@ struct Resolver {
     }
     if year == nil {
       // A day that cannot exist in any year is impossible without looking further.
-      if let m = spec.month, let d = spec.day, !(m >= 1 && m <= 12 && d >= 1 && d <= CivilDate.daysIn(year: 2000, month: m)) {
+      if let m = spec.month, let d = spec.day,
+        !(m >= 1 && m <= 12 && d >= 1 && d <= CivilDate.daysIn(year: 2000, month: m))
+      {
         return .impossible(point(spec, year: nil).value)
       }
-      if let narrative = ctx.narrativeYear, spec.direction == nil, spec.holiday == nil, spec.quarter == nil,
+      if let narrative = ctx.narrativeYear, spec.direction == nil, spec.holiday == nil,
+        spec.quarter == nil,
         !isAfterDCT(spec, year: narrative, ctx.dct)
       {
         year = narrative
@@ -119,9 +136,11 @@ struct Resolver {
         anchor = "dct"
         // "Saturday, April 25": the year in which the date falls on that weekday.
         if let wd = spec.weekday, let m = spec.month, let d = spec.day, let y = year {
-          year = [y, y - 1, y + 1].first {
-            CivilDate.isValid(year: $0, month: m, day: d) && CivilDate(year: $0, month: m, day: d).weekday == wd
-          } ?? y
+          year =
+            [y, y - 1, y + 1].first {
+              CivilDate.isValid(year: $0, month: m, day: d)
+                && CivilDate(year: $0, month: m, day: d).weekday == wd
+            } ?? y
         }
       } else {
         return .underspecified(point(spec, year: nil).value)
@@ -150,7 +169,8 @@ struct Resolver {
 
   private static func point(_ spec: DateSpec, year: Int?) -> TimexPoint {
     TimexPoint(
-      year: year, half: spec.half, quarter: spec.quarter, season: spec.season, month: spec.month, day: spec.day,
+      year: year, half: spec.half, quarter: spec.quarter, season: spec.season, month: spec.month,
+      day: spec.day,
       time: spec.time)
   }
 
@@ -194,7 +214,9 @@ struct Resolver {
     // Quarters and halves: the current or latest one, unless the sentence looks ahead.
     if spec.quarter != nil || spec.half != nil {
       let latest = candidates.last { key($0) <= dctKey } ?? dct.year
-      guard tense == .future, let next = candidates.first(where: { key($0) > dctKey }) else { return latest }
+      guard tense == .future, let next = candidates.first(where: { key($0) > dctKey }) else {
+        return latest
+      }
       return distance(next) < distance(latest) ? next : latest
     }
     // Otherwise the nearest, weighed by tense: news mostly reports what happened, so a
@@ -232,7 +254,9 @@ struct Resolver {
 
   // MARK: Shifts
 
-  private static func resolveShift(_ unit: TimeUnit, _ n: Int, origin: Meaning.Origin, time: String?, _ ctx: Context) -> Outcome {
+  private static func resolveShift(
+    _ unit: TimeUnit, _ n: Int, origin: Meaning.Origin, time: String?, _ ctx: Context
+  ) -> Outcome {
     // Anaphoric: shift the last date mentioned, keeping its granularity ("a year earlier" after
     // "the third quarter" is the third quarter of the year before).
     // A clock time counts from a day, not from a month or a year.
@@ -294,12 +318,17 @@ struct Resolver {
     if unit == .year {
       var q = p
       q.year = y + n
-      if q.month != nil, let d = q.day, let m = q.month, d > CivilDate.daysIn(year: y + n, month: m) { q.day = CivilDate.daysIn(year: y + n, month: m) }
+      if q.month != nil, let d = q.day, let m = q.month, d > CivilDate.daysIn(year: y + n, month: m)
+      {
+        q.day = CivilDate.daysIn(year: y + n, month: m)
+      }
       return q
     }
     guard let date = p.representativeDate else { return nil }
     var out = shiftDate(date, unit, n)
-    if unit == .quarter, p.quarter != nil { out = TimexPoint(date.adding(months: 3 * n), granularity: .quarter) }
+    if unit == .quarter, p.quarter != nil {
+      out = TimexPoint(date.adding(months: 3 * n), granularity: .quarter)
+    }
     return out
   }
 

@@ -1,6 +1,7 @@
 /// Calendar units of durations, relative offsets and granularity.
 enum TimeUnit: Int, Sendable, Comparable, CaseIterable {
-  case second, minute, hour, day, weekend, week, fortnight, month, season, quarter, half, year, decade, century
+  case second, minute, hour, day, weekend, week, fortnight, month, season, quarter, half, year,
+    decade, century
 
   static func < (a: TimeUnit, b: TimeUnit) -> Bool { a.rawValue < b.rawValue }
 

@@ -25,8 +25,10 @@ struct TimexPoint: Sendable, Equatable {
   var time: String?
 
   init(
-    century: Int? = nil, decade: Int? = nil, year: Int? = nil, half: Int? = nil, quarter: Int? = nil,
-    season: String? = nil, month: Int? = nil, week: Int? = nil, weekend: Bool = false, day: Int? = nil,
+    century: Int? = nil, decade: Int? = nil, year: Int? = nil, half: Int? = nil,
+    quarter: Int? = nil,
+    season: String? = nil, month: Int? = nil, week: Int? = nil, weekend: Bool = false,
+    day: Int? = nil,
     weekday: Int? = nil, time: String? = nil
   ) {
     self.century = century
@@ -95,10 +97,13 @@ struct TimexPoint: Sendable, Equatable {
       let jan4 = CivilDate(year: year, month: 1, day: 4)
       return jan4.adding(days: (week - 1) * 7 + 1 - jan4.weekday)
     }
-    let m = month ?? quarter.map { ($0 - 1) * 3 + 1 } ?? half.map { ($0 - 1) * 6 + 1 } ?? season.map { s in
-      ["SP": 3, "SU": 6, "FA": 9, "WI": 12][s] ?? 1
-    } ?? 1
-    return CivilDate(year: year, month: m, day: min(day ?? 1, CivilDate.daysIn(year: year, month: m)))
+    let m =
+      month ?? quarter.map { ($0 - 1) * 3 + 1 } ?? half.map { ($0 - 1) * 6 + 1 } ?? season.map {
+        s in
+        ["SP": 3, "SU": 6, "FA": 9, "WI": 12][s] ?? 1
+      } ?? 1
+    return CivilDate(
+      year: year, month: m, day: min(day ?? 1, CivilDate.daysIn(year: year, month: m)))
   }
 
   /// The TIMEX3 value string.

@@ -33,7 +33,9 @@ enum Tokenizer {
         loweredCount += 1
       }
     }
-    var loweredBytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: lowered, count: loweredCount) }
+    var loweredBytes: UnsafeBufferPointer<UInt8> {
+      UnsafeBufferPointer(start: lowered, count: loweredCount)
+    }
 
     func push(_ token: inout Token) {
       token.spaceBefore = space
@@ -69,7 +71,9 @@ enum Tokenizer {
               scalar += 1
             } else if b >= 0x80 {
               let (value, length) = decode(bytes, j)
-              guard let s = Unicode.Scalar(value), isWordScalar(s), !isSpacelessScript(value) else { break }
+              guard let s = Unicode.Scalar(value), isWordScalar(s), !isSpacelessScript(value) else {
+                break
+              }
               for byte in String(s).lowercased().utf8 { append(byte) }
               j += length
               scalar += 1
@@ -77,7 +81,9 @@ enum Tokenizer {
               break
             }
           }
-          var token = Token(start: startScalar, end: scalar, kind: .word, text: String(decoding: loweredBytes, as: UTF8.self))
+          var token = Token(
+            start: startScalar, end: scalar, kind: .word,
+            text: String(decoding: loweredBytes, as: UTF8.self))
           token.hash = WordHash.of(loweredBytes)
           token.isCapitalized = bytes[start] < 0x5B
           push(&token)
@@ -94,7 +100,8 @@ enum Tokenizer {
           // Very long digit runs are kept as one token without a value (no overflow, no copy).
           var token = Token(
             start: startScalar, end: startScalar + digits, kind: .number,
-            text: digits <= 12 ? String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<j]), as: UTF8.self) : "")
+            text: digits <= 12
+              ? String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<j]), as: UTF8.self) : "")
           token.number = digits <= 9 ? value : -1
           token.digits = digits
           push(&token)
@@ -113,7 +120,8 @@ enum Tokenizer {
           i += 1
           scalar += 1
         } else {
-          var token = Token(start: scalar, end: scalar + 1, kind: .punctuation, text: String(UnicodeScalar(byte)))
+          var token = Token(
+            start: scalar, end: scalar + 1, kind: .punctuation, text: String(UnicodeScalar(byte)))
           push(&token)
           if byte == 0x2E || byte == 0x21 || byte == 0x3F { pendingSentenceEnd = true }
           i += 1
@@ -157,7 +165,8 @@ enum Tokenizer {
             break
           }
         }
-        var token = Token(start: startScalar, end: scalar, kind: .number, text: count <= 12 ? String(number) : "")
+        var token = Token(
+          start: startScalar, end: scalar, kind: .number, text: count <= 12 ? String(number) : "")
         token.number = count <= 9 ? number : -1
         token.digits = count
         push(&token)
@@ -193,9 +202,11 @@ enum Tokenizer {
           j += len
           scalar += 1
         }
-        let text = simple
+        let text =
+          simple
           ? String(decoding: loweredBytes, as: UTF8.self)
-          : String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<j]), as: UTF8.self).lowercased()
+          : String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<j]), as: UTF8.self)
+            .lowercased()
         var token = Token(start: startScalar, end: scalar, kind: .word, text: text)
         if simple {
           token.hash = WordHash.of(loweredBytes)
@@ -217,7 +228,9 @@ enum Tokenizer {
       } else {
         var token = Token(start: scalar, end: scalar + 1, kind: .punctuation, text: String(s))
         push(&token)
-        if value == 0x2026 || value == 0xFF0E || value == 0xFF01 || value == 0xFF1F { pendingSentenceEnd = true }
+        if value == 0x2026 || value == 0xFF0E || value == 0xFF01 || value == 0xFF1F {
+          pendingSentenceEnd = true
+        }
         i += length
         scalar += 1
       }
@@ -241,7 +254,9 @@ enum Tokenizer {
     (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A)
   }
 
-  @inline(__always) private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (value: UInt32, length: Int) {
+  @inline(__always) private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (
+    value: UInt32, length: Int
+  ) {
     let b0 = UInt32(bytes[i])
     let n = bytes.count
     if b0 < 0x80 { return (b0, 1) }
@@ -249,11 +264,15 @@ enum Tokenizer {
       return (((b0 & 0x1F) << 6) | (UInt32(bytes[i + 1]) & 0x3F), 2)
     }
     if b0 >= 0xE0 && b0 < 0xF0 && i + 2 < n {
-      return (((b0 & 0x0F) << 12) | ((UInt32(bytes[i + 1]) & 0x3F) << 6) | (UInt32(bytes[i + 2]) & 0x3F), 3)
+      return (
+        ((b0 & 0x0F) << 12) | ((UInt32(bytes[i + 1]) & 0x3F) << 6) | (UInt32(bytes[i + 2]) & 0x3F),
+        3
+      )
     }
     if b0 >= 0xF0 && i + 3 < n {
       return (
-        ((b0 & 0x07) << 18) | ((UInt32(bytes[i + 1]) & 0x3F) << 12) | ((UInt32(bytes[i + 2]) & 0x3F) << 6)
+        ((b0 & 0x07) << 18) | ((UInt32(bytes[i + 1]) & 0x3F) << 12)
+          | ((UInt32(bytes[i + 2]) & 0x3F) << 6)
           | (UInt32(bytes[i + 3]) & 0x3F), 4
       )
     }
@@ -273,13 +292,17 @@ enum Tokenizer {
   /// Han, kana and Hangul: scripts written without spaces between words (one token per scalar).
   @inline(__always) static func isSpacelessScript(_ v: UInt32) -> Bool {
     (v >= 0x1100 && v <= 0x11FF) || (v >= 0x3040 && v <= 0x30FF) || (v >= 0x3130 && v <= 0x318F)
-      || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0xAC00 && v <= 0xD7A3)
-      || (v >= 0xF900 && v <= 0xFAFF) || (v >= 0x20000 && v <= 0x3FFFF) || v == 0x3005 || v == 0x3007
+      || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0x4E00 && v <= 0x9FFF)
+      || (v >= 0xAC00 && v <= 0xD7A3)
+      || (v >= 0xF900 && v <= 0xFAFF) || (v >= 0x20000 && v <= 0x3FFFF) || v == 0x3005
+      || v == 0x3007
   }
 
   /// The value of a decimal digit (Nd) scalar.
   @inline(__always) static func decimalDigit(_ s: Unicode.Scalar) -> Int? {
-    guard s.properties.numericType == .decimal, let v = s.properties.numericValue else { return nil }
+    guard s.properties.numericType == .decimal, let v = s.properties.numericValue else {
+      return nil
+    }
     return Int(v)
   }
 }

@@ -30,17 +30,21 @@ public struct CheckBodyLength: ValidationRule {
       }
       if words < minimumWords {
         findings.append(
-          Finding(code: "short-body", severity: .info, start: 0, end: ByteText.scalarOffset(bytes, bytes.count),
-                  message: "body has only \(words) words; check that the article was extracted whole"))
+          Finding(
+            code: "short-body", severity: .info, start: 0,
+            end: ByteText.scalarOffset(bytes, bytes.count),
+            message: "body has only \(words) words; check that the article was extracted whole"))
       }
       // The end of the body, trailing spaces dropped.
       var end = bytes.count
       while end > 0, [0x20, 0x0A, 0x09, 0x0D].contains(bytes[end - 1]) { end -= 1 }
       guard end > 0 else { return }
       let last = bytes[end - 1]
-      let ellipsis = (end >= 3 && bytes[end - 3] == 0xE2 && bytes[end - 2] == 0x80 && bytes[end - 1] == 0xA6)
+      let ellipsis =
+        (end >= 3 && bytes[end - 3] == 0xE2 && bytes[end - 2] == 0x80 && bytes[end - 1] == 0xA6)
         || (end >= 3 && bytes[end - 3] == 0x2E && bytes[end - 2] == 0x2E && last == 0x2E)
-        || (last == 0x5D && end >= 4 && bytes[end - 4] == 0xE2 && bytes[end - 3] == 0x80 && bytes[end - 2] == 0xA6)
+        || (last == 0x5D && end >= 4 && bytes[end - 4] == 0xE2 && bytes[end - 3] == 0x80
+          && bytes[end - 2] == 0xA6)
       // A lower-case ASCII letter ends the body, and the last 40 bytes hold a space (a sentence,
       // not a lone word or a URL).
       let lowerEnd = last >= 0x61 && last <= 0x7A && bytes[max(0, end - 40)..<end].contains(0x20)
@@ -50,10 +54,11 @@ public struct CheckBodyLength: ValidationRule {
       while tailStart < end, bytes[tailStart] & 0xC0 == 0x80 { tailStart += 1 }
       let tail = ByteText.string(bytes, tailStart..<end)
       findings.append(
-        Finding(code: "truncated-body", severity: .warning, start: endOffset - 1, end: endOffset,
-                message: ellipsis
-                  ? "body ends with an ellipsis: probably a teaser or a paywall cut; fetch the full article"
-                  : "body ends mid-sentence (\"…\(tail)\"); the text may be truncated"))
+        Finding(
+          code: "truncated-body", severity: .warning, start: endOffset - 1, end: endOffset,
+          message: ellipsis
+            ? "body ends with an ellipsis: probably a teaser or a paywall cut; fetch the full article"
+            : "body ends mid-sentence (\"…\(tail)\"); the text may be truncated"))
     }
   }
 }

@@ -65,8 +65,11 @@ public struct CheckDates: ValidationRule {
         if unresolved <= 10 {
           findings.append(
             Finding(
-              code: "unresolved-relative-date", severity: .info, start: mention.start, end: mention.end, field: mention.field,
-              message: "\"\(mention.text)\" could not be resolved (\(mention.value)); give the publication date so relative dates resolve"))
+              code: "unresolved-relative-date", severity: .info, start: mention.start,
+              end: mention.end, field: mention.field,
+              message:
+                "\"\(mention.text)\" could not be resolved (\(mention.value)); give the publication date so relative dates resolve"
+            ))
         }
         continue
       }
@@ -75,13 +78,17 @@ public struct CheckDates: ValidationRule {
       // Only absolute dates to the day ("March 17, 2027"): a bare year is usually a forecast or
       // a maturity, and a date resolved from the publication date ("next year") cannot be a
       // wrong year.
-      guard let published, mention.anchor == nil, let range = Self.dayRange(mention.value), range.first == range.last,
+      guard let published, mention.anchor == nil, let range = Self.dayRange(mention.value),
+        range.first == range.last,
         range.first > published.last + Self.aheadDays
       else { continue }
       findings.append(
         Finding(
-          code: "date-after-publication", severity: .info, start: mention.start, end: mention.end, field: mention.field,
-          message: "\"\(mention.text)\" (\(mention.value)) is after the publication date \(article.published ?? ""); check the year, or confirm it is a planned event"))
+          code: "date-after-publication", severity: .info, start: mention.start, end: mention.end,
+          field: mention.field,
+          message:
+            "\"\(mention.text)\" (\(mention.value)) is after the publication date \(article.published ?? ""); check the year, or confirm it is a planned event"
+        ))
     }
   }
 }

@@ -45,7 +45,10 @@ public struct CheckLineEndings: ValidationRule {
     guard kinds > 1 else { return }
     findings.append(
       Finding(
-        code: "mixed-line-endings", severity: .info, field: "input.text", byteOffset: firstMinority >= 0 ? firstMinority : nil,
-        message: "mixed line endings (CRLF \(crlf), CR \(cr), LF \(lf)); normalise to LF before comparing or diffing"))
+        code: "mixed-line-endings", severity: .info, field: "input.text",
+        byteOffset: firstMinority >= 0 ? firstMinority : nil,
+        message:
+          "mixed line endings (CRLF \(crlf), CR \(cr), LF \(lf)); normalise to LF before comparing or diffing"
+      ))
   }
 }

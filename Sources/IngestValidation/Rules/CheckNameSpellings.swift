@@ -46,7 +46,9 @@ public struct CheckNameSpellings: ValidationRule {
   /// words (family names in Western order) are at least three letters long and start alike
   /// ("Zelensky" / "Zelenskyy"), not detector noise ("Ralph E" / "EEE").
   public static func isRespelling(_ a: String, _ b: String) -> Bool {
-    guard let lastA = foldedWords(a).last, let lastB = foldedWords(b).last, lastA.count >= 3, lastB.count >= 3 else {
+    guard let lastA = foldedWords(a).last, let lastB = foldedWords(b).last, lastA.count >= 3,
+      lastB.count >= 3
+    else {
       return false
     }
     return lastA.prefix(2) == lastB.prefix(2)
@@ -63,15 +65,19 @@ public struct CheckNameSpellings: ValidationRule {
     for key in order {
       guard let mentions = byKey[key] else { continue }
       var spellings: [NameMention] = []
-      for mention in mentions where !spellings.contains(where: { Self.areVariants($0.text, mention.text) }) {
+      for mention in mentions
+      where !spellings.contains(where: { Self.areVariants($0.text, mention.text) }) {
         spellings.append(mention)
       }
       guard spellings.count > 1, let first = spellings.first else { continue }
       for other in spellings.dropFirst() where Self.isRespelling(first.text, other.text) {
         findings.append(
           Finding(
-            code: "name-spelling-varies", severity: .warning, start: other.start, end: other.end, field: other.field,
-            message: "\"\(other.text)\" and \"\(first.text)\" name the same person (\(first.canonical)) spelled two ways; use one spelling"))
+            code: "name-spelling-varies", severity: .warning, start: other.start, end: other.end,
+            field: other.field,
+            message:
+              "\"\(other.text)\" and \"\(first.text)\" name the same person (\(first.canonical)) spelled two ways; use one spelling"
+          ))
       }
     }
     // One spelling, two people: full mentions whose folded text is equal but keys differ.
@@ -83,8 +89,11 @@ public struct CheckNameSpellings: ValidationRule {
       if let seen = keysBySpelling[folded], seen.key != key {
         findings.append(
           Finding(
-            code: "ambiguous-name", severity: .info, start: mention.start, end: mention.end, field: mention.field,
-            message: "\"\(mention.text)\" is read as two different people (\(seen.mention.canonical) and \(mention.canonical)); add a lexicon entry to settle it"))
+            code: "ambiguous-name", severity: .info, start: mention.start, end: mention.end,
+            field: mention.field,
+            message:
+              "\"\(mention.text)\" is read as two different people (\(seen.mention.canonical) and \(mention.canonical)); add a lexicon entry to settle it"
+          ))
       } else {
         keysBySpelling[folded] = (key, mention)
       }

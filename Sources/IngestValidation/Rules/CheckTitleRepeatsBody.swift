@@ -40,7 +40,8 @@ public struct CheckTitleRepeatsBody: ValidationRule {
     guard firstLength <= titleBytes * 2 + 16, firstLength * 2 + 16 >= titleBytes else { return }
     let folded = Self.fold(Substring(title))
     guard !folded.isEmpty else { return }
-    let firstParagraph = article.text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: true).first ?? ""
+    let firstParagraph =
+      article.text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: true).first ?? ""
     guard Self.fold(firstParagraph) == folded else { return }
     let whole = Self.fold(Substring(article.text)) == folded
     findings.append(

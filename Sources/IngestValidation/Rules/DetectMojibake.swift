@@ -33,22 +33,30 @@ public struct DetectMojibake: ValidationRule {
       var none: ChangeRecorder? = nil
       _ = FixMojibake().apply(article.text, recorder: &none, repairs: &found)
       located = (found ?? []).filter(\.isMojibake).map { repair in
-        LocatedRepair(repair: repair, start: repair.offset, end: repair.offset + repair.before.unicodeScalars.count)
+        LocatedRepair(
+          repair: repair, start: repair.offset,
+          end: repair.offset + repair.before.unicodeScalars.count)
       }
     }
     for item in located.prefix(limit) {
       let repair = item.repair
       let how = repair.detail.map { " (\($0))" } ?? ""
-      let advice = article.repairs == nil
+      let advice =
+        article.repairs == nil
         ? "re-decode the source as UTF-8 or leave the fix-mojibake pass on"
         : "the record carries the repaired text; re-decode the source as UTF-8 to fix it at the root"
       findings.append(
         Finding(
           code: "mojibake", severity: .error, start: item.start, end: item.end, field: item.field,
-          message: "mojibake\(how): \"\(TextRepair.clip(repair.before))\" should read \"\(TextRepair.clip(repair.after))\"; \(advice)"))
+          message:
+            "mojibake\(how): \"\(TextRepair.clip(repair.before))\" should read \"\(TextRepair.clip(repair.after))\"; \(advice)"
+        ))
     }
     if located.count > limit {
-      findings.append(Finding(code: "mojibake", severity: .info, message: "\(located.count - limit) more repairs of mojibake not listed"))
+      findings.append(
+        Finding(
+          code: "mojibake", severity: .info,
+          message: "\(located.count - limit) more repairs of mojibake not listed"))
     }
   }
 }

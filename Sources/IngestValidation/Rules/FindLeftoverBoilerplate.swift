@@ -15,9 +15,12 @@ public struct FindLeftoverBoilerplate: ValidationRule {
 
   /// Phrases that make up page furniture (compared ignoring ASCII case at the start of a short line).
   static let phrases = [
-    "leave a reply", "leave a comment", "no comments", "share this", "share on facebook", "click here to",
-    "sign up for our newsletter", "subscribe to our newsletter", "all rights reserved", "related articles",
-    "related posts", "read more", "views:", "advertisement", "exit mobile version", "cookie policy", "you may also like",
+    "leave a reply", "leave a comment", "no comments", "share this", "share on facebook",
+    "click here to",
+    "sign up for our newsletter", "subscribe to our newsletter", "all rights reserved",
+    "related articles",
+    "related posts", "read more", "views:", "advertisement", "exit mobile version", "cookie policy",
+    "you may also like",
     "follow us on", "print this article", "skip to content",
   ]
   private static let phraseBytes = phrases.map { Array($0.utf8) }
@@ -35,15 +38,20 @@ public struct FindLeftoverBoilerplate: ValidationRule {
         while start < lineEnd, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
         let length = lineEnd - start
         guard length > 0, length <= 80 else { continue }
-        guard let phrase = Self.phraseBytes.first(where: { ByteText.hasPrefix(bytes, at: start, $0) }),
+        guard
+          let phrase = Self.phraseBytes.first(where: { ByteText.hasPrefix(bytes, at: start, $0) }),
           length <= phrase.count + 25
         else { continue }
         reported += 1
         let line = ByteText.string(bytes, start..<lineEnd)
         let offset = ByteText.scalarOffset(bytes, start)
         findings.append(
-          Finding(code: "leftover-boilerplate", severity: .info, start: offset, end: offset + line.unicodeScalars.count,
-                  message: "page furniture \"\(line)\" left in the body (\(String(decoding: phrase, as: UTF8.self))); add it to the boilerplate lexicon or strip it upstream"))
+          Finding(
+            code: "leftover-boilerplate", severity: .info, start: offset,
+            end: offset + line.unicodeScalars.count,
+            message:
+              "page furniture \"\(line)\" left in the body (\(String(decoding: phrase, as: UTF8.self))); add it to the boilerplate lexicon or strip it upstream"
+          ))
       }
     }
   }

@@ -18,12 +18,16 @@ public struct FindPlaceholders: ValidationRule {
   public init() {}
 
   /// Words that make a bracketed note a placeholder (ASCII, compared ignoring case).
-  static let bracketCues = ["insert", " here", "placeholder", "tbd", "tbc", "todo", "fixme", "to come", "link", "url"]
+  static let bracketCues = [
+    "insert", " here", "placeholder", "tbd", "tbc", "todo", "fixme", "to come", "link", "url",
+  ]
   private static let cueBytes = bracketCues.map { Array($0.utf8) }
   private static let lorem = Array("lorem ipsum".utf8)
 
   /// Bytes that can start a placeholder: [ { L l T X.
-  private static let starts: [Bool] = (0..<256).map { [0x5B, 0x7B, 0x4C, 0x6C, 0x54, 0x58].contains($0) }
+  private static let starts: [Bool] = (0..<256).map {
+    [0x5B, 0x7B, 0x4C, 0x6C, 0x54, 0x58].contains($0)
+  }
 
   /// Appends this rule\'s findings about `article`.
   public func check(_ article: ArticleContext, into findings: inout [Finding]) {
@@ -44,10 +48,14 @@ public struct FindPlaceholders: ValidationRule {
         let found = ByteText.string(bytes, start..<end)
         let offset = ByteText.scalarOffset(bytes, start)
         findings.append(
-          Finding(code: "placeholder", severity: .warning, start: offset, end: offset + found.unicodeScalars.count, field: field,
-                  message: "placeholder \(what) \"\(found)\" left in the text; fill it in or remove it"))
+          Finding(
+            code: "placeholder", severity: .warning, start: offset,
+            end: offset + found.unicodeScalars.count, field: field,
+            message: "placeholder \(what) \"\(found)\" left in the text; fill it in or remove it"))
       }
-      @inline(__always) func wordBefore(_ i: Int) -> Bool { i > 0 && ByteText.isWordByte(bytes[i - 1]) }
+      @inline(__always) func wordBefore(_ i: Int) -> Bool {
+        i > 0 && ByteText.isWordByte(bytes[i - 1])
+      }
       @inline(__always) func wordAt(_ i: Int) -> Bool { i < count && ByteText.isWordByte(bytes[i]) }
       var index = 0
       while index < count {
@@ -60,14 +68,21 @@ public struct FindPlaceholders: ValidationRule {
         case 0x5B, 0x7B:  // "[" or "{"
           let close: UInt8 = byte == 0x5B ? 0x5D : 0x7D
           var end = index + 1
-          while end < count, end - index <= 120, bytes[end] != close, bytes[end] != 0x0A { end += 1 }
+          while end < count, end - index <= 120, bytes[end] != close, bytes[end] != 0x0A {
+            end += 1
+          }
           if end < count, bytes[end] == close {
             let inner = (index + 1)..<end
             let template = byte == 0x7B && index + 1 < count && bytes[index + 1] == 0x7B
-            let bare = inner.count == 2 && ByteText.hasPrefix(bytes, at: inner.lowerBound, Array("tk".utf8))
-              || inner.count == 3 && ByteText.hasPrefix(bytes, at: inner.lowerBound, Array("xxx".utf8))
-            if template || bare || Self.cueBytes.contains(where: { ByteText.contains(bytes, in: inner, $0) }) {
-              let stop = min(count, end + (template && end + 1 < count && bytes[end + 1] == 0x7D ? 2 : 1))
+            let bare =
+              inner.count == 2 && ByteText.hasPrefix(bytes, at: inner.lowerBound, Array("tk".utf8))
+              || inner.count == 3
+                && ByteText.hasPrefix(bytes, at: inner.lowerBound, Array("xxx".utf8))
+            if template || bare
+              || Self.cueBytes.contains(where: { ByteText.contains(bytes, in: inner, $0) })
+            {
+              let stop = min(
+                count, end + (template && end + 1 < count && bytes[end + 1] == 0x7D ? 2 : 1))
               report(index, stop, template ? "template variable" : "note")
               index = stop
               continue

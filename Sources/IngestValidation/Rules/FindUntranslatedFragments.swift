@@ -15,11 +15,16 @@ public struct FindUntranslatedFragments: ValidationRule {
 
   /// English time units (singular and plural) and words that may stand between a number and "ago".
   static let englishUnits: Set<String> = [
-    "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "day",
-    "days", "week", "weeks", "month", "months", "year", "years", "yrs", "decade", "decades", "century", "centuries",
-    "millennia", "millennium", "fortnight", "fortnights", "more", "full", "long", "short", "odd", "million", "billion",
-    "thousand", "hundred", "moons", "generations", "generation", "lifetimes", "seasons", "season", "games", "matches",
-    "races", "elections", "sessions", "episodes", "km", "miles", "and", "h", "m", "s", "d", "y", "wks", "mos",
+    "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr",
+    "hrs", "day",
+    "days", "week", "weeks", "month", "months", "year", "years", "yrs", "decade", "decades",
+    "century", "centuries",
+    "millennia", "millennium", "fortnight", "fortnights", "more", "full", "long", "short", "odd",
+    "million", "billion",
+    "thousand", "hundred", "moons", "generations", "generation", "lifetimes", "seasons", "season",
+    "games", "matches",
+    "races", "elections", "sessions", "episodes", "km", "miles", "and", "h", "m", "s", "d", "y",
+    "wks", "mos",
   ]
 
   /// Appends this rule\'s findings about `article`.
@@ -35,7 +40,8 @@ public struct FindUntranslatedFragments: ValidationRule {
       var index = 1
       // " ago" followed by a non-word byte.
       while index + 3 <= count {
-        guard bytes[index] == 0x61, bytes[index + 1] == 0x67, bytes[index + 2] == 0x6F, bytes[index - 1] == 0x20,
+        guard bytes[index] == 0x61, bytes[index + 1] == 0x67, bytes[index + 2] == 0x6F,
+          bytes[index - 1] == 0x20,
           index + 3 == count || !ByteText.isWordByte(bytes[index + 3])
         else {
           index += 1
@@ -44,21 +50,28 @@ public struct FindUntranslatedFragments: ValidationRule {
         defer { index += 3 }
         // The word before: letters (any script) back to a space.
         var unitStart = index - 1
-        while unitStart > 0, bytes[unitStart - 1] != 0x20, ByteText.isWordByte(bytes[unitStart - 1]) { unitStart -= 1 }
+        while unitStart > 0, bytes[unitStart - 1] != 0x20, ByteText.isWordByte(bytes[unitStart - 1])
+        { unitStart -= 1 }
         let unitEnd = index - 1
         guard unitStart < unitEnd, unitStart > 0, bytes[unitStart - 1] == 0x20 else { continue }
         // Digits just before it (possibly glued to a word: "News23 ore ago").
         var digitsStart = unitStart - 1
-        while digitsStart > 0, bytes[digitsStart - 1] >= 0x30, bytes[digitsStart - 1] <= 0x39 { digitsStart -= 1 }
+        while digitsStart > 0, bytes[digitsStart - 1] >= 0x30, bytes[digitsStart - 1] <= 0x39 {
+          digitsStart -= 1
+        }
         guard digitsStart < unitStart - 1 else { continue }
         let unit = ByteText.string(bytes, unitStart..<unitEnd)
         guard !Self.englishUnits.contains(unit.lowercased()) else { continue }
         let start = ByteText.scalarOffset(bytes, digitsStart)
-        let end = start + ByteText.scalarOffset(bytes, index + 3) - ByteText.scalarOffset(bytes, digitsStart)
+        let end =
+          start + ByteText.scalarOffset(bytes, index + 3)
+          - ByteText.scalarOffset(bytes, digitsStart)
         findings.append(
           Finding(
             code: "untranslated-fragment", severity: .warning, start: start, end: end, field: field,
-            message: "\"\(unit)\" in \"… \(unit) ago\" is not English (an untranslated time unit?); translate it or remove the fragment"))
+            message:
+              "\"\(unit)\" in \"… \(unit) ago\" is not English (an untranslated time unit?); translate it or remove the fragment"
+          ))
       }
     }
   }

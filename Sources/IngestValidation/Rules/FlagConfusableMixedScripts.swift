@@ -31,7 +31,9 @@ public struct FlagConfusableMixedScripts: ValidationRule {
   public func check(_ article: ArticleContext, into findings: inout [Finding]) {
     let text = article.text
     // Greek and Cyrillic letters have lead bytes CD–D3; without them nothing can mix.
-    guard ByteText.withBytes(text, { Self.greekOrCyrillic.next(in: $0, from: 0) < $0.count }) else { return }
+    guard ByteText.withBytes(text, { Self.greekOrCyrillic.next(in: $0, from: 0) < $0.count }) else {
+      return
+    }
     var wordStart = 0
     var offset = 0
     var word = String.UnicodeScalarView()
@@ -48,11 +50,14 @@ public struct FlagConfusableMixedScripts: ValidationRule {
       let token = String(word)
       if let checker = SpoofChecker.shared, checker.check(token).isEmpty { return }
       reported += 1
-      let odd = word.filter { Self.script($0.value) != .latin && Self.script($0.value) != nil }.map {
+      let odd = word.filter { Self.script($0.value) != .latin && Self.script($0.value) != nil }.map
+      {
         "U+" + String($0.value, radix: 16, uppercase: true) + " " + ($0.properties.name ?? "")
       }
       let majority = word.filter { Self.script($0.value) == .latin }.count * 2 >= word.count
-      var advice = majority ? "replace the non-Latin look-alikes with Latin letters" : "replace the Latin look-alikes"
+      var advice =
+        majority
+        ? "replace the non-Latin look-alikes with Latin letters" : "replace the Latin look-alikes"
       if majority, let checker = SpoofChecker.shared {
         let skeleton = checker.skeleton(token)
         if UTF8Scan.isASCII(skeleton) { advice += " (\"\(skeleton)\")" }
@@ -60,7 +65,8 @@ public struct FlagConfusableMixedScripts: ValidationRule {
       findings.append(
         Finding(
           code: "confusable-mixed-script", severity: .warning, start: wordStart, end: offset,
-          message: "\"\(token)\" mixes scripts (\(odd.prefix(3).joined(separator: ", "))); \(advice)"))
+          message:
+            "\"\(token)\" mixes scripts (\(odd.prefix(3).joined(separator: ", "))); \(advice)"))
     }
     for scalar in text.unicodeScalars {
       let v = scalar.value

@@ -18,14 +18,17 @@ public struct FlagPrivateUseAndUnassigned: ValidationRule {
   public func check(_ article: ArticleContext, into findings: inout [Finding]) {
     let text = article.text
     // Only scalars from U+0378 up can be unassigned or private use: lead bytes CD and up.
-    guard ByteText.withBytes(text, { Self.highLeads.next(in: $0, from: 0) < $0.count }) else { return }
+    guard ByteText.withBytes(text, { Self.highLeads.next(in: $0, from: 0) < $0.count }) else {
+      return
+    }
     var offset = 0
     var counts = [0, 0]
     for scalar in text.unicodeScalars {
       defer { offset += 1 }
       let v = scalar.value
       // Common assigned blocks: Cyrillic, Hebrew, Arabic, CJK, Hangul, kana.
-      if v < 0x0378 || (0x0400...0x06FF).contains(v) || (0x3040...0x30FF).contains(v) || (0x4E00...0x9FFF).contains(v)
+      if v < 0x0378 || (0x0400...0x06FF).contains(v) || (0x3040...0x30FF).contains(v)
+        || (0x4E00...0x9FFF).contains(v)
         || (0xAC00...0xD7A3).contains(v)
       {
         continue
@@ -35,15 +38,21 @@ public struct FlagPrivateUseAndUnassigned: ValidationRule {
         counts[0] += 1
         if counts[0] <= 5 {
           findings.append(
-            Finding(code: "private-use-character", severity: .warning, start: offset, end: offset + 1,
-                    message: "private-use character \(hex) has no agreed meaning (often a font icon); remove it or map it to a real character"))
+            Finding(
+              code: "private-use-character", severity: .warning, start: offset, end: offset + 1,
+              message:
+                "private-use character \(hex) has no agreed meaning (often a font icon); remove it or map it to a real character"
+            ))
         }
       } else if v >= 0x0378 && scalar.properties.generalCategory == .unassigned {
         counts[1] += 1
         if counts[1] <= 5 {
           findings.append(
-            Finding(code: "unassigned-code-point", severity: .warning, start: offset, end: offset + 1,
-                    message: "code point \(hex) is unassigned in Unicode; the source is probably corrupt or uses a newer Unicode version"))
+            Finding(
+              code: "unassigned-code-point", severity: .warning, start: offset, end: offset + 1,
+              message:
+                "code point \(hex) is unassigned in Unicode; the source is probably corrupt or uses a newer Unicode version"
+            ))
         }
       }
     }

@@ -38,7 +38,10 @@ public struct RequireNFC: ValidationRule {
     }
     findings.append(
       Finding(
-        code: "not-nfc", severity: .info, start: start, end: start.map { $0 + 1 }, field: "input.text",
-        message: "text is not in NFC (decomposed or compatibility characters); normalise it to NFC so equal words compare equal"))
+        code: "not-nfc", severity: .info, start: start, end: start.map { $0 + 1 },
+        field: "input.text",
+        message:
+          "text is not in NFC (decomposed or compatibility characters); normalise it to NFC so equal words compare equal"
+      ))
   }
 }

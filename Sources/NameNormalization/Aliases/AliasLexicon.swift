@@ -63,7 +63,8 @@ public struct AliasLexicon: Sendable {
 
   private static func hasLatinLetter(_ text: some StringProtocol) -> Bool {
     text.unicodeScalars.contains {
-      ($0.value >= 0x41 && $0.value <= 0x5A) || ($0.value >= 0x61 && $0.value <= 0x7A) || ($0.value >= 0xC0 && $0.value < 0x250)
+      ($0.value >= 0x41 && $0.value <= 0x5A) || ($0.value >= 0x61 && $0.value <= 0x7A)
+        || ($0.value >= 0xC0 && $0.value < 0x250)
     }
   }
 
@@ -71,12 +72,17 @@ public struct AliasLexicon: Sendable {
   /// particles attached.
   static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
     let v = scalar.value
-    return (v >= 0x3040 && v <= 0x30FF) || (v >= 0x3400 && v <= 0x9FFF) || (v >= 0xAC00 && v <= 0xD7A3) || (v >= 0xF900 && v <= 0xFAFF)
+    return (v >= 0x3040 && v <= 0x30FF) || (v >= 0x3400 && v <= 0x9FFF)
+      || (v >= 0xAC00 && v <= 0xD7A3) || (v >= 0xF900 && v <= 0xFAFF)
   }
 
   /// The CJK spellings inside `scalars` starting at `offset`, longest first, with their entries.
-  public func cjkMatches(in scalars: [Unicode.Scalar], at offset: Int) -> (length: Int, entry: AliasEntry)? {
-    guard offset < scalars.count, let candidates = cjkSpellings[scalars[offset].value] else { return nil }
+  public func cjkMatches(in scalars: [Unicode.Scalar], at offset: Int) -> (
+    length: Int, entry: AliasEntry
+  )? {
+    guard offset < scalars.count, let candidates = cjkSpellings[scalars[offset].value] else {
+      return nil
+    }
     for candidate in candidates where offset + candidate.scalars.count <= scalars.count {
       if scalars[offset..<(offset + candidate.scalars.count)].elementsEqual(candidate.scalars) {
         return (candidate.scalars.count, entries[candidate.entry])
@@ -94,7 +100,8 @@ public struct AliasLexicon: Sendable {
   /// text for other scripts (with Latin letters folded if mixed).
   public static func matchKey(_ spelling: some StringProtocol) -> String {
     if hasLatinLetter(spelling) { return NameFoldKey.key(spelling) }
-    return spelling.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "·" }).joined(separator: " ")
+    return spelling.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "·" })
+      .joined(separator: " ")
   }
 
   private mutating func add(_ entry: AliasEntry) throws {
@@ -103,7 +110,10 @@ public struct AliasLexicon: Sendable {
     let canonicalKey = Self.matchKey(entry.canonical)
     if let existing = byKey[canonicalKey], entries[existing].canonical == entry.canonical {
       guard entries[existing].kind == entry.kind else {
-        throw Self.invalid(entry, "\"\(entry.canonical)\" is a \(entries[existing].kind.rawValue) at \(entries[existing].location) but a \(entry.kind.rawValue) here; give one kind")
+        throw Self.invalid(
+          entry,
+          "\"\(entry.canonical)\" is a \(entries[existing].kind.rawValue) at \(entries[existing].location) but a \(entry.kind.rawValue) here; give one kind"
+        )
       }
       try merge(entry, into: existing)
       return
@@ -117,7 +127,9 @@ public struct AliasLexicon: Sendable {
     var merged = entries[index]
     for variant in entry.variants {
       if let at = merged.variants.firstIndex(where: { $0.text == variant.text }) {
-        if let count = variant.count { merged.variants[at].count = (merged.variants[at].count ?? 0) + count }
+        if let count = variant.count {
+          merged.variants[at].count = (merged.variants[at].count ?? 0) + count
+        }
       } else {
         merged.variants.append(variant)
       }
@@ -129,7 +141,8 @@ public struct AliasLexicon: Sendable {
     try claim(entry.variants.map(\.text), for: index, from: entry)
   }
 
-  private mutating func claim(_ spellings: [String], for index: Int, from entry: AliasEntry) throws {
+  private mutating func claim(_ spellings: [String], for index: Int, from entry: AliasEntry) throws
+  {
     for spelling in spellings {
       let key = Self.matchKey(spelling)
       guard !key.isEmpty else {
@@ -139,7 +152,8 @@ public struct AliasLexicon: Sendable {
         let owner = entries[other]
         throw Self.invalid(
           entry,
-          "\"\(spelling)\" already belongs to \"\(owner.canonical)\" (\(owner.location)); a spelling may stand for one entry only — remove it from one of them")
+          "\"\(spelling)\" already belongs to \"\(owner.canonical)\" (\(owner.location)); a spelling may stand for one entry only — remove it from one of them"
+        )
       }
       byKey[key] = index
       let scalars = Array(spelling.unicodeScalars)
@@ -152,7 +166,9 @@ public struct AliasLexicon: Sendable {
       }
       let words = key.split(separator: " ")
       maxWords = max(maxWords, words.count)
-      if let first = words.first { firstWords[String(first), default: 0] = max(firstWords[String(first)] ?? 0, words.count) }
+      if let first = words.first {
+        firstWords[String(first), default: 0] = max(firstWords[String(first)] ?? 0, words.count)
+      }
     }
   }
 
@@ -166,7 +182,10 @@ public struct AliasLexicon: Sendable {
         let entry = try parse(line)
         var seen: Set<String> = []
         for variant in entry.variants where !seen.insert(variant.text).inserted {
-          problems.append(.invalidEntry(path: line.path, line: line.line, message: "variant \"\(variant.text)\" is listed twice"))
+          problems.append(
+            .invalidEntry(
+              path: line.path, line: line.line,
+              message: "variant \"\(variant.text)\" is listed twice"))
         }
         try lexicon.add(entry)
       } catch let error as LexiconError {
@@ -183,7 +202,8 @@ public struct AliasLexicon: Sendable {
   private static func invalid(_ entry: AliasEntry, _ message: String) -> LexiconError {
     let parts = entry.location.split(separator: ":")
     let line = parts.last.flatMap { Int($0) } ?? 0
-    return .invalidEntry(path: parts.dropLast().joined(separator: ":"), line: line, message: message)
+    return .invalidEntry(
+      path: parts.dropLast().joined(separator: ":"), line: line, message: message)
   }
 
   /// Parses one line: `canonical kind origin variants [first_seen last_seen examples]`.
@@ -191,9 +211,13 @@ public struct AliasLexicon: Sendable {
   /// - Throws: `LexiconError.invalidEntry` naming the line.
   public static func parse(_ line: LexiconEntry) throws -> AliasEntry {
     let f = line.fields
-    func fail(_ message: String) -> LexiconError { .invalidEntry(path: line.path, line: line.line, message: message) }
+    func fail(_ message: String) -> LexiconError {
+      .invalidEntry(path: line.path, line: line.line, message: message)
+    }
     guard f.count >= 4 && f.count <= 7 else {
-      throw fail("expected 4 to 7 TAB-separated fields (canonical, kind, origin, variants[, first_seen, last_seen, examples]), found \(f.count)")
+      throw fail(
+        "expected 4 to 7 TAB-separated fields (canonical, kind, origin, variants[, first_seen, last_seen, examples]), found \(f.count)"
+      )
     }
     guard let kind = AliasEntry.Kind(rawValue: f[1]) else {
       throw fail("kind \"\(f[1])\" is not one of person, place, organization")
@@ -207,14 +231,17 @@ public struct AliasLexicon: Sendable {
         count = n
       }
       let trimmed = text.trimmingSpaces
-      guard !trimmed.isEmpty else { throw fail("empty variant in \"\(f[3])\"; separate variants with a single |") }
+      guard !trimmed.isEmpty else {
+        throw fail("empty variant in \"\(f[3])\"; separate variants with a single |")
+      }
       variants.append(AliasEntry.Variant(text: trimmed, count: count))
     }
     let firstSeen = f.count > 4 && f[4] != "-" ? f[4] : nil
     let lastSeen = f.count > 5 && f[5] != "-" ? f[5] : nil
     let examples = f.count > 6 && f[6] != "-" ? f[6].split(separator: "|").map(String.init) : []
     return AliasEntry(
-      canonical: f[0], kind: kind, origin: f[2] == "-" ? nil : f[2], variants: variants, firstSeen: firstSeen,
+      canonical: f[0], kind: kind, origin: f[2] == "-" ? nil : f[2], variants: variants,
+      firstSeen: firstSeen,
       lastSeen: lastSeen, examples: examples, location: line.location)
   }
 }

@@ -36,7 +36,8 @@ public struct NameAnalysis: Sendable, Equatable, Codable {
   public init(
     input: String, script: String, kind: String? = nil, origin: String? = nil, canonical: String,
     family: String? = nil, given: String? = nil, order: String? = nil, hangul: [String]? = nil,
-    spellings: [NameSpelling] = [], key: String, rule: String, lexicon: String? = nil, note: String? = nil
+    spellings: [NameSpelling] = [], key: String, rule: String, lexicon: String? = nil,
+    note: String? = nil
   ) {
     self.input = input
     self.script = script

@@ -46,38 +46,48 @@ public struct NameAnalyzer: Sendable {
       .split(separator: " ").joined(separator: " ")
     let script = Self.mainScript(of: name)
     if name.unicodeScalars.count > Self.maxScalars {
-      return NameAnalysis(input: input, script: script, canonical: name, key: "", rule: "as-written",
-                          note: "longer than \(Self.maxScalars) characters: not analysed as a name")
+      return NameAnalysis(
+        input: input, script: script, canonical: name, key: "", rule: "as-written",
+        note: "longer than \(Self.maxScalars) characters: not analysed as a name")
     }
     guard name.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else {
-      return NameAnalysis(input: input, script: script, canonical: name, key: "", rule: "as-written",
-                          note: name.isEmpty ? "empty name" : "no letters: not a name")
+      return NameAnalysis(
+        input: input, script: script, canonical: name, key: "", rule: "as-written",
+        note: name.isEmpty ? "empty name" : "no letters: not a name")
     }
     var analysis: NameAnalysis
     if script == "Hang" {
       analysis = hangulName(name, input: input)
     } else if let reading = parser.parse(name).first {
       analysis = NameAnalysis(
-        input: input, script: script, kind: "person", origin: "ko", canonical: reading.display, family: reading.family,
-        given: reading.given, order: reading.order.rawValue, hangul: reading.hangul, key: reading.key, rule: "korean-syllables")
-    } else if !wantsSpellings, let entry = aliases.entry(for: name), !(entry.kind == .person && entry.origin == "ko") {
+        input: input, script: script, kind: "person", origin: "ko", canonical: reading.display,
+        family: reading.family,
+        given: reading.given, order: reading.order.rawValue, hangul: reading.hangul,
+        key: reading.key, rule: "korean-syllables")
+    } else if !wantsSpellings, let entry = aliases.entry(for: name),
+      !(entry.kind == .person && entry.origin == "ko")
+    {
       // The lexicon entry below decides canonical form, parts and key; only the origin is kept.
       analysis = NameAnalysis(
-        input: input, script: script, origin: ScriptNameRomanizer.origin(of: name), canonical: name, key: "",
+        input: input, script: script, origin: ScriptNameRomanizer.origin(of: name), canonical: name,
+        key: "",
         rule: "transliteration")
     } else {
       let native = ScriptNameRomanizer.romanize(name)
       if let first = native.spellings.first {
         let parts = Self.parts(of: first.text, familyFirst: native.origin == "zh")
         analysis = NameAnalysis(
-          input: input, script: script, origin: native.origin, canonical: first.text, family: parts.family,
-          given: parts.given, spellings: native.spellings, key: "name:" + Self.dotted(NameFoldKey.key(first.text)),
+          input: input, script: script, origin: native.origin, canonical: first.text,
+          family: parts.family,
+          given: parts.given, spellings: native.spellings,
+          key: "name:" + Self.dotted(NameFoldKey.key(first.text)),
           rule: "transliteration")
       } else {
         let written = Self.mendCase(name)
         let parts = Self.parts(of: written, familyFirst: false)
         analysis = NameAnalysis(
-          input: input, script: script, canonical: written, family: parts.family, given: parts.given,
+          input: input, script: script, canonical: written, family: parts.family,
+          given: parts.given,
           key: "name:" + Self.dotted(NameFoldKey.key(written)), rule: "as-written")
       }
     }
@@ -90,10 +100,14 @@ public struct NameAnalyzer: Sendable {
       analysis.lexicon = entry.location
       analysis.rule = "lexicon"
       if entry.kind == .person && entry.origin == "ko" {
-        let written = entry.variants.map(\.text).filter { $0.unicodeScalars.allSatisfy { (0xAC00...0xD7A3).contains($0.value) } }
+        let written = entry.variants.map(\.text).filter {
+          $0.unicodeScalars.allSatisfy { (0xAC00...0xD7A3).contains($0.value) }
+        }
         let reading = parser.parse(entry.canonical).first
-        analysis.hangul = written + (analysis.hangul ?? reading?.hangul ?? []).filter { !written.contains($0) }
-        analysis.key = written.first.flatMap { parser.key(ofHangul: $0) } ?? reading?.key ?? analysis.key
+        analysis.hangul =
+          written + (analysis.hangul ?? reading?.hangul ?? []).filter { !written.contains($0) }
+        analysis.key =
+          written.first.flatMap { parser.key(ofHangul: $0) } ?? reading?.key ?? analysis.key
       } else if entry.kind == .person {
         analysis.key = "name:" + Self.dotted(NameFoldKey.key(entry.canonical))
       } else {
@@ -106,13 +120,19 @@ public struct NameAnalyzer: Sendable {
   private func hangulName(_ name: String, input: String) -> NameAnalysis {
     let romanizations = romanizer.romanizations(of: name.replacingSpaces())
     guard let best = romanizations.first else {
-      return NameAnalysis(input: input, script: "Hang", origin: "ko", canonical: name, hangul: [name], key: "",
-                          rule: "korean-hangul", note: "not a Korean name the romaniser can read (lone jamo or old syllables?)")
+      return NameAnalysis(
+        input: input, script: "Hang", origin: "ko", canonical: name, hangul: [name], key: "",
+        rule: "korean-hangul",
+        note: "not a Korean name the romaniser can read (lone jamo or old syllables?)")
     }
-    let reading = parser.parse(best.text).first { $0.hangul.contains(name.replacingSpaces()) } ?? parser.parse(best.text).first
+    let reading =
+      parser.parse(best.text).first { $0.hangul.contains(name.replacingSpaces()) }
+      ?? parser.parse(best.text).first
     return NameAnalysis(
-      input: input, script: "Hang", kind: "person", origin: "ko", canonical: reading?.display ?? best.text,
-      family: reading?.family, given: reading?.given, order: NameOrder.familyFirst.rawValue, hangul: [name.replacingSpaces()],
+      input: input, script: "Hang", kind: "person", origin: "ko",
+      canonical: reading?.display ?? best.text,
+      family: reading?.family, given: reading?.given, order: NameOrder.familyFirst.rawValue,
+      hangul: [name.replacingSpaces()],
       spellings: romanizations.map { NameSpelling(text: $0.text, scheme: $0.style.rawValue) },
       key: parser.key(ofHangul: name.replacingSpaces()) ?? reading?.key ?? "",
       rule: "korean-hangul")
@@ -128,7 +148,8 @@ public struct NameAnalyzer: Sendable {
       let code = script.code == "Hira" || script.code == "Kata" ? "Kana" : script.code
       counts[code, default: 0] += 1
     }
-    return counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? "Zyyy"
+    return counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+      ?? "Zyyy"
   }
 
   static func parts(of name: String, familyFirst: Bool) -> (family: String?, given: String?) {
@@ -141,9 +162,13 @@ public struct NameAnalyzer: Sendable {
   /// "KIRBY" → "Kirby"; words in mixed case stay as written.
   static func mendCase(_ name: String) -> String {
     name.split(separator: " ").map { word -> String in
-      guard word.count > 1, word == word.uppercased(), word != word.lowercased() else { return String(word) }
-      return word.split(separator: "-", omittingEmptySubsequences: false).map { $0.prefix(1) + $0.dropFirst().lowercased() }
-        .joined(separator: "-")
+      guard word.count > 1, word == word.uppercased(), word != word.lowercased() else {
+        return String(word)
+      }
+      return word.split(separator: "-", omittingEmptySubsequences: false).map {
+        $0.prefix(1) + $0.dropFirst().lowercased()
+      }
+      .joined(separator: "-")
     }.joined(separator: " ")
   }
 

@@ -27,7 +27,8 @@ public enum NameFoldKey {
   /// The key of a whole name: tokens split on spaces, folded, joined by one space.
   public static func key(_ name: some StringProtocol) -> String {
     var out: [String] = []
-    for token in name.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "," }) {
+    for token in name.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "," })
+    {
       let folded = foldToken(token)
       if !folded.isEmpty { out.append(folded) }
     }
@@ -40,9 +41,15 @@ public enum NameFoldKey {
     letters.reserveCapacity(token.utf8.count + 4)
     var isASCII = true
     for byte in token.utf8 {
-      if byte >= 0x80 { isASCII = false; break }
-      if byte >= 0x41 && byte <= 0x5A { letters.append(byte | 0x20) }
-      else if byte >= 0x61 && byte <= 0x7A { letters.append(byte) }
+      if byte >= 0x80 {
+        isASCII = false
+        break
+      }
+      if byte >= 0x41 && byte <= 0x5A {
+        letters.append(byte | 0x20)
+      } else if byte >= 0x61 && byte <= 0x7A {
+        letters.append(byte)
+      }
     }
     if !isASCII {
       letters.removeAll(keepingCapacity: true)
@@ -65,7 +72,8 @@ public enum NameFoldKey {
       return
     }
     // Strip diacritics through the canonical decomposition: keep base letters a–z.
-    for part in Normalizer.normalize(String(scalar), form: .nfd).utf8 where part >= 0x61 && part <= 0x7A {
+    for part in Normalizer.normalize(String(scalar), form: .nfd).utf8
+    where part >= 0x61 && part <= 0x7A {
       letters.append(part)
     }
   }
@@ -81,17 +89,21 @@ public enum NameFoldKey {
 
   /// ASCII letters as bytes.
   private enum L {
-    static let a = UInt8(ascii: "a"), e = UInt8(ascii: "e"), i = UInt8(ascii: "i"), o = UInt8(ascii: "o")
-    static let u = UInt8(ascii: "u"), y = UInt8(ascii: "y"), j = UInt8(ascii: "j"), k = UInt8(ascii: "k")
-    static let s = UInt8(ascii: "s"), c = UInt8(ascii: "c"), h = UInt8(ascii: "h"), d = UInt8(ascii: "d")
+    static let a = UInt8(ascii: "a"), e = UInt8(ascii: "e"), i = UInt8(ascii: "i"),
+      o = UInt8(ascii: "o")
+    static let u = UInt8(ascii: "u"), y = UInt8(ascii: "y"), j = UInt8(ascii: "j"),
+      k = UInt8(ascii: "k")
+    static let s = UInt8(ascii: "s"), c = UInt8(ascii: "c"), h = UInt8(ascii: "h"),
+      d = UInt8(ascii: "d")
     static let v = UInt8(ascii: "v"), w = UInt8(ascii: "w"), x = UInt8(ascii: "x")
   }
 
   private static func isVowel(_ letter: UInt8) -> Bool {
-    switch letter { case L.a, L.e, L.i, L.o, L.u, L.y: return true
-    default: return false }
+    switch letter {
+    case L.a, L.e, L.i, L.o, L.u, L.y: return true
+    default: return false
+    }
   }
-
 
   private static func applyRules(_ input: [UInt8]) -> [UInt8] {
     var s: [UInt8] = []
@@ -99,7 +111,9 @@ public enum NameFoldKey {
     // x → ks, w → v.
     for letter in input {
       switch letter {
-      case L.x: s.append(L.k); s.append(L.s)
+      case L.x:
+        s.append(L.k)
+        s.append(L.s)
       case L.w: s.append(L.v)
       default: s.append(letter)
       }
@@ -110,20 +124,31 @@ public enum NameFoldKey {
       let previous: UInt8? = index > 0 ? s[index - 1] : nil
       let next: UInt8? = index + 1 < s.count ? s[index + 1] : nil
       if s[index] == L.j {
-        if previous == nil, let next, isVowel(next) { s[index] = L.y }  // Julia, Jurij
-        else if let previous, isVowel(previous), next.map({ !isVowel($0) }) ?? true { s[index] = L.y }
-        else if let next, isVowel(next), next != L.i && next != L.y, previous.map({ !isVowel($0) }) ?? false, previous != L.d {
+        if previous == nil, let next, isVowel(next) {
+          s[index] = L.y
+        }  // Julia, Jurij
+        else if let previous, isVowel(previous), next.map({ !isVowel($0) }) ?? true {
+          s[index] = L.y
+        } else if let next, isVowel(next), next != L.i && next != L.y,
+          previous.map({ !isVowel($0) }) ?? false, previous != L.d
+        {
           s[index] = L.y  // Fjodor, Natalja; not "dj"
         }
       } else if let next, next == L.a || next == L.e || next == L.o || next == L.u {
-        if previous == nil || (previous.map({ !isVowel($0) }) ?? false) || previous == L.i { s[index] = L.y }
+        if previous == nil || (previous.map({ !isVowel($0) }) ?? false) || previous == L.i {
+          s[index] = L.y
+        }
       }
     }
     // "iya", "iyu" (Yuliya, Mariya) → "ya", "yu".
     var glided: [UInt8] = []
     glided.reserveCapacity(s.count)
     for (index, letter) in s.enumerated() {
-      if letter == L.i, index + 2 < s.count, s[index + 1] == L.y, isVowel(s[index + 2]), s[index + 2] != L.y, index > 0 { continue }
+      if letter == L.i, index + 2 < s.count, s[index + 1] == L.y, isVowel(s[index + 2]),
+        s[index + 2] != L.y, index > 0
+      {
+        continue
+      }
       glided.append(letter)
     }
     s = glided
@@ -150,11 +175,12 @@ public enum NameFoldKey {
       if let previous = out.last {
         if previous == letter { continue }
         if previous == L.o && letter == L.u && index > 1 && !isVowel(s[index - 2]) { continue }
-        if previous == L.o && letter == L.h && (index + 1 == s.count || !isVowel(s[index + 1])) { continue }
+        if previous == L.o && letter == L.h && (index + 1 == s.count || !isVowel(s[index + 1])) {
+          continue
+        }
       }
       out.append(letter)
     }
     return out
   }
 }
-

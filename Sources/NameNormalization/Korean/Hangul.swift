@@ -49,28 +49,41 @@ enum Hangul {
 
   // Revised Romanization (2000) of each jamo, as used for names: no sound changes across
   // syllables, initial ㄹ as "r", a final as its representative sound.
-  static let rrInitials = ["g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"]
+  static let rrInitials = [
+    "g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p",
+    "h",
+  ]
   static let rrMedials = [
-    "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi", "yu", "eu", "ui", "i",
+    "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we",
+    "wi", "yu", "eu", "ui", "i",
   ]
   static let rrFinals = [
-    "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k",
+    "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p",
+    "t", "t", "ng", "t", "t", "k",
     "t", "p", "t",
   ]
   /// Letter-by-letter RR of finals ("Seog", "Kab"), a spelling style common in official lists.
   static let rrTransliteratedFinals = [
-    "", "g", "kk", "gs", "n", "nj", "nh", "d", "l", "lg", "lm", "lb", "ls", "lt", "lp", "lh", "m", "b", "bs", "s", "ss", "ng",
+    "", "g", "kk", "gs", "n", "nj", "nh", "d", "l", "lg", "lm", "lb", "ls", "lt", "lp", "lh", "m",
+    "b", "bs", "s", "ss", "ng",
     "j", "ch", "k", "t", "p", "h",
   ]
   // McCune–Reischauer without sound changes between syllables; breves and apostrophes.
-  static let mrInitials = ["k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s", "ss", "", "ch", "tch", "ch'", "k'", "t'", "p'", "h"]
+  static let mrInitials = [
+    "k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s", "ss", "", "ch", "tch", "ch'", "k'", "t'",
+    "p'", "h",
+  ]
   static let mrMedials = [
-    "a", "ae", "ya", "yae", "ŏ", "e", "yŏ", "ye", "o", "wa", "wae", "oe", "yo", "u", "wŏ", "we", "wi", "yu", "ŭ", "ŭi", "i",
+    "a", "ae", "ya", "yae", "ŏ", "e", "yŏ", "ye", "o", "wa", "wae", "oe", "yo", "u", "wŏ", "we",
+    "wi", "yu", "ŭ", "ŭi", "i",
   ]
   static let mrFinals = rrFinals
   /// McCune–Reischauer in ASCII (breves and apostrophes dropped): "Chong", "Kwon".
   static let mrAsciiInitials = mrInitials.map { $0.replacingApostrophes() }
-  static let mrAsciiMedials = ["a", "ae", "ya", "yae", "o", "e", "yo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi", "yu", "u", "ui", "i"]
+  static let mrAsciiMedials = [
+    "a", "ae", "ya", "yae", "o", "e", "yo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we",
+    "wi", "yu", "u", "ui", "i",
+  ]
 }
 
 extension Hangul {
@@ -99,7 +112,8 @@ extension Hangul {
   static func rrCode(_ scalar: UInt32, transliterated: Bool = false) -> UInt64 {
     guard let j = jamo(of: scalar) else { return 0 }
     let final = transliterated ? rrTransliteratedFinalCodes[j.final] : rrFinalCodes[j.final]
-    return SpellingCode.join(SpellingCode.join(rrInitialCodes[j.initial], rrMedialCodes[j.medial]), final)
+    return SpellingCode.join(
+      SpellingCode.join(rrInitialCodes[j.initial], rrMedialCodes[j.medial]), final)
   }
 }
 

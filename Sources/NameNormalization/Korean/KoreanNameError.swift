@@ -9,7 +9,8 @@ public enum KoreanNameError: Error, CustomStringConvertible, Sendable, Equatable
   public var description: String {
     switch self {
     case .invalidLexicon(let location, let message): return "\(location): \(message)"
-    case .missingLexicon(let kind): return "ko/\(kind).tsv: missing or empty (run Scripts/derive-korean-spellings)"
+    case .missingLexicon(let kind):
+      return "ko/\(kind).tsv: missing or empty (run Scripts/derive-korean-spellings)"
     }
   }
 }

@@ -49,7 +49,11 @@ enum KoreanNameKey {
       previous = b
     }
     // "Choy", "Kay": a trailing glide belongs to the vowel.
-    if vowelEnd - i > 1, codaCount == 0, letters[vowelEnd - 1] == 0x79 || letters[vowelEnd - 1] == 0x77 { vowelEnd -= 1 }
+    if vowelEnd - i > 1, codaCount == 0,
+      letters[vowelEnd - 1] == 0x79 || letters[vowelEnd - 1] == 0x77
+    {
+      vowelEnd -= 1
+    }
     if let onset = foldOnsetLetter(letters[letters.startIndex..<i]) { out.append(onset) }
     appendFoldedVowel(letters[i..<vowelEnd], to: &out)
     if codaHasNG {
@@ -66,7 +70,9 @@ enum KoreanNameKey {
     guard let first = c.first else { return nil }
     let start = c.startIndex
     if c.count >= 2 && c[start] == 0x63 && c[start + 1] == 0x68 { return 0x6A }  // "ch"
-    if c.count >= 3 && c[start] == 0x74 && c[start + 1] == 0x63 && c[start + 2] == 0x68 { return 0x6A }  // "tch"
+    if c.count >= 3 && c[start] == 0x74 && c[start + 1] == 0x63 && c[start + 2] == 0x68 {
+      return 0x6A
+    }  // "tch"
     if c.count >= 2 && c[start] == 0x74 && c[start + 1] == 0x6A { return 0x6A }  // "tj"
     switch first {
     case 0x67, 0x6B, 0x63, 0x71: return 0x6B
@@ -110,19 +116,25 @@ enum KoreanNameKey {
 
   /// Vowel groups folded as a whole (diphthongs and their spellings).
   private static let wholeVowels: [(String, String)] = [
-    ("oe", "we"), ("oi", "we"), ("we", "we"), ("wae", "we"), ("oy", "we"), ("wai", "we"), ("oea", "we"), ("weh", "we"),
+    ("oe", "we"), ("oi", "we"), ("we", "we"), ("wae", "we"), ("oy", "we"), ("wai", "we"),
+    ("oea", "we"), ("weh", "we"),
     ("ui", "i"), ("eui", "i"), ("uy", "i"), ("eei", "i"), ("wie", "i"), ("uee", "i"),
     ("wi", "wi"), ("wee", "wi"), ("wii", "wi"),
     ("wa", "wa"), ("ua", "wa"), ("oa", "wa"), ("wah", "wa"), ("waa", "wa"),
-    ("wo", "wo"), ("weo", "wo"), ("uo", "wo"), ("wu", "wo"), ("wuo", "wo"), ("wou", "wo"), ("woo", "wo"),
+    ("wo", "wo"), ("weo", "wo"), ("uo", "wo"), ("wu", "wo"), ("wuo", "wo"), ("wou", "wo"),
+    ("woo", "wo"),
   ]
   /// `wholeVowels` as spelling codes.
-  private static let wholeVowelTable: [(spelling: UInt64, fold: UInt64)] = wholeVowels.map { (SpellingCode.of($0.0) ?? 0, SpellingCode.of($0.1) ?? 0) }
+  private static let wholeVowelTable: [(spelling: UInt64, fold: UInt64)] = wholeVowels.map {
+    (SpellingCode.of($0.0) ?? 0, SpellingCode.of($0.1) ?? 0)
+  }
 
   /// Appends the fold of a vowel group: a whole diphthong spelling, else an optional glide
   /// (y, w) and the quality of what follows (ee/i → i; eo/eu → o; e/ae/ai/ay → e; a; o/u → o).
   private static func appendFoldedVowel(_ v: ArraySlice<UInt8>, to out: inout [UInt8]) {
-    if v.count <= 3, let code = SpellingCode.encode(v), let whole = wholeVowelTable.first(where: { $0.spelling == code }) {
+    if v.count <= 3, let code = SpellingCode.encode(v),
+      let whole = wholeVowelTable.first(where: { $0.spelling == code })
+    {
       SpellingCode.append(whole.fold, to: &out)
       return
     }
@@ -179,7 +191,9 @@ enum KoreanNameKey {
 
   /// Appends the key of a name given by its Hangul surname and given-name syllable spellings,
   /// these being `givenLetters` cut at `spellingEnds` (each spelling's end offset).
-  static func appendKey(surname: UInt32, givenLetters: [UInt8], spellingEnds: [Int], to bytes: inout [UInt8]) {
+  static func appendKey(
+    surname: UInt32, givenLetters: [UInt8], spellingEnds: [Int], to bytes: inout [UInt8]
+  ) {
     bytes.append(0x6B)  // "ko:"
     bytes.append(0x6F)
     bytes.append(0x3A)
@@ -195,6 +209,10 @@ enum KoreanNameKey {
   /// The key of a Hangul name (its given syllables folded from their RR spellings).
   static func key(hangul syllables: [UInt32]) -> String? {
     guard let surname = syllables.first else { return nil }
-    return key(surname: surname, givenSpellings: syllables.dropFirst().map { KoreanRomanizer.rrSyllable($0, transliterated: false) })
+    return key(
+      surname: surname,
+      givenSpellings: syllables.dropFirst().map {
+        KoreanRomanizer.rrSyllable($0, transliterated: false)
+      })
   }
 }

@@ -130,14 +130,16 @@ public struct KoreanNameParser: Sendable {
   }
 
   private func parse(_ latin: String, scratch: inout ParseScratch) -> [KoreanNameReading] {
-    guard Self.tokens(of: latin, into: &scratch.input), (2...4).contains(scratch.input.tokens.count) else { return [] }
+    guard Self.tokens(of: latin, into: &scratch.input), (2...4).contains(scratch.input.tokens.count)
+    else { return [] }
     let input = scratch.input
     var readings: [(reading: KoreanNameReading, logScore: Double)] = []
     // Given name first only after a known surname spelling ("Yeonmi Park", "IN-SOOK PARK").
     var givenFirst = false
     if !input.commaAfterFirst, let last = input.tokens.last, last.pieces.count == 1,
       let code = SpellingCode.encode(input.letters[input.pieces[last.pieces.lowerBound]]),
-      tables.knownSurnames.contains(code) || tables.knownSurnames.contains(KoreanNameTables.loosened(code: code))
+      tables.knownSurnames.contains(code)
+        || tables.knownSurnames.contains(KoreanNameTables.loosened(code: code))
     {
       givenFirst = true
     }
@@ -145,24 +147,34 @@ public struct KoreanNameParser: Sendable {
       let order = orderIndex == 0 ? NameOrder.familyFirst : .givenFirst
       let familyIndex = order == .familyFirst ? 0 : input.tokens.count - 1
       let family = input.tokens[familyIndex]
-      guard family.pieces.count == 1, input.initials & 1 << UInt64(family.pieces.lowerBound) == 0 else { continue }
+      guard family.pieces.count == 1, input.initials & 1 << UInt64(family.pieces.lowerBound) == 0
+      else { continue }
       scratch.given.removeAll(keepingCapacity: true)
       var givenInitials: UInt8 = 0
       var givenCapitals = true
       var anyGivenCapitals = false
       for (index, token) in input.tokens.enumerated() where index != familyIndex {
         for piece in token.pieces {
-          if piece < 64, input.initials & 1 << UInt64(piece) != 0, scratch.given.count < 8 { givenInitials |= 1 << UInt8(scratch.given.count) }
+          if piece < 64, input.initials & 1 << UInt64(piece) != 0, scratch.given.count < 8 {
+            givenInitials |= 1 << UInt8(scratch.given.count)
+          }
           scratch.given.append(input.letters[input.pieces[piece]])
         }
         givenCapitals = givenCapitals && token.allCapitals
         anyGivenCapitals = anyGivenCapitals || token.allCapitals
       }
       var prior = order == .familyFirst ? Self.familyFirstPrior : Self.givenFirstPrior
-      if family.allCapitals && !givenCapitals { prior += Self.capitalFamilyCue } else if !family.allCapitals && anyGivenCapitals { prior -= Self.capitalFamilyCue }
+      if family.allCapitals && !givenCapitals {
+        prior += Self.capitalFamilyCue
+      } else if !family.allCapitals && anyGivenCapitals {
+        prior -= Self.capitalFamilyCue
+      }
       let familyLetters = input.letters[input.pieces[family.pieces.lowerBound]]
       let given = scratch.given
-      if let reading = read(familyLetters: familyLetters, given: given, initials: givenInitials, order: order, scratch: &scratch) {
+      if let reading = read(
+        familyLetters: familyLetters, given: given, initials: givenInitials, order: order,
+        scratch: &scratch)
+      {
         readings.append((reading.0, reading.1 + prior))
       }
     }
@@ -208,11 +220,16 @@ public struct KoreanNameParser: Sendable {
   /// Readings of each given-name syllable the beam considers (the best ones).
   static let readingsPerSyllable = 16
 
-  private func read(familyLetters: ArraySlice<UInt8>, given pieces: [ArraySlice<UInt8>], initials: UInt8, order: NameOrder, scratch: inout ParseScratch)
+  private func read(
+    familyLetters: ArraySlice<UInt8>, given pieces: [ArraySlice<UInt8>], initials: UInt8,
+    order: NameOrder, scratch: inout ParseScratch
+  )
     -> (KoreanNameReading, Double)?
   {
     guard !pieces.isEmpty, let familyCode = SpellingCode.encode(familyLetters) else { return nil }
-    guard let surnameRange = tables.surnames.range(familyCode) ?? tables.surnames.range(KoreanNameTables.loosened(code: familyCode)),
+    guard
+      let surnameRange = tables.surnames.range(familyCode)
+        ?? tables.surnames.range(KoreanNameTables.loosened(code: familyCode)),
       !surnameRange.isEmpty
     else { return nil }
     // Read each piece, then combine the pieces' readings (1–3 syllables in all).
@@ -270,7 +287,8 @@ public struct KoreanNameParser: Sendable {
       var readable = true
       for index in 0..<count {
         let lookup = candidateLookup(
-          code: segmentation.codes[index], loose: segmentation.isLoose(index), initial: segmentation.isInitial(index), position: index == 0 ? 1 : 2,
+          code: segmentation.codes[index], loose: segmentation.isLoose(index),
+          initial: segmentation.isInitial(index), position: index == 0 ? 1 : 2,
           scratch: &scratch)
         let best = scratch.lookups[lookup].best
         if best == -.infinity {
@@ -309,7 +327,8 @@ public struct KoreanNameParser: Sendable {
         let considered = min(range.count, Self.readingsPerSyllable)
         let shift = UInt64(14 * (index + 1))
         let width = Self.beamWidth
-        let floor = max(scratch.beam[0].0 + scratch.poolScores[start] + logRatio, globalFloor - remaining[index])
+        let floor = max(
+          scratch.beam[0].0 + scratch.poolScores[start] + logRatio, globalFloor - remaining[index])
         var nextCount = 0
         // Both lists are sorted best first, so a bounded insertion (after equal scores) with
         // early exits keeps the best `width` products without sorting them all.
@@ -362,7 +381,9 @@ public struct KoreanNameParser: Sendable {
     guard let top = bestSegmentation else { return nil }
     let threshold = top.0 + logRatio
     scratch.ranked.removeAll(keepingCapacity: true)
-    for (key, score) in scratch.bestNames where score >= threshold { scratch.ranked.append((key, score)) }
+    for (key, score) in scratch.bestNames where score >= threshold {
+      scratch.ranked.append((key, score))
+    }
     scratch.ranked.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
     let ranked = scratch.ranked.prefix(Self.maximumCandidates)
     let hangul = ranked.map { Self.hangul(packed: $0.0) }
@@ -386,17 +407,26 @@ public struct KoreanNameParser: Sendable {
         Self.appendCapitalized(letters[start..<end], to: &scratch.bytes)
       } else {
         scratch.bytes.append(0x2D)
-        if best.isInitial(k - 1) { Self.appendCapitalized(letters[start..<end], to: &scratch.bytes) } else { scratch.bytes.append(contentsOf: letters[start..<end]) }
+        if best.isInitial(k - 1) {
+          Self.appendCapitalized(letters[start..<end], to: &scratch.bytes)
+        } else {
+          scratch.bytes.append(contentsOf: letters[start..<end])
+        }
       }
       start = end
     }
     let displayLength = scratch.bytes.count
-    let surname = ranked.first.map { UInt32($0.0 & 0x3FFF) + Hangul.first } ?? surnameScalars[surnameRange.lowerBound]
-    KoreanNameKey.appendKey(surname: surname, givenLetters: letters, spellingEnds: ends, to: &scratch.bytes)
+    let surname =
+      ranked.first.map { UInt32($0.0 & 0x3FFF) + Hangul.first }
+      ?? surnameScalars[surnameRange.lowerBound]
+    KoreanNameKey.appendKey(
+      surname: surname, givenLetters: letters, spellingEnds: ends, to: &scratch.bytes)
     let bytes = scratch.bytes
     let result = KoreanNameReading(
-      display: String(utf8Bytes: bytes[..<displayLength]), family: String(utf8Bytes: bytes[..<familyLength]),
-      given: String(utf8Bytes: bytes[(familyLength + 1)..<displayLength]), order: order, hangul: hangul,
+      display: String(utf8Bytes: bytes[..<displayLength]),
+      family: String(utf8Bytes: bytes[..<familyLength]),
+      given: String(utf8Bytes: bytes[(familyLength + 1)..<displayLength]), order: order,
+      hangul: hangul,
       key: String(utf8Bytes: bytes[displayLength...]), score: 1)
     return (result, top.0)
   }
@@ -418,7 +448,9 @@ public struct KoreanNameParser: Sendable {
   /// Sets the scratch's spellings (`spellingLetters`, cut at `spellingEnds`) to the writer's
   /// letters cut into syllables: a loosened reading is cut at the same places in the original
   /// piece ("Ihkpyo" read as "ik|pyo" displays as "Ihk-pyo").
-  private func setDisplaySpellings(pieces: [ArraySlice<UInt8>], reading: Segmentation, scratch: inout ParseScratch) {
+  private func setDisplaySpellings(
+    pieces: [ArraySlice<UInt8>], reading: Segmentation, scratch: inout ParseScratch
+  ) {
     scratch.spellingLetters.removeAll(keepingCapacity: true)
     scratch.spellingEnds.removeAll(keepingCapacity: true)
     if reading.looseMask == 0 {
@@ -470,21 +502,30 @@ public struct KoreanNameParser: Sendable {
   /// lookup's index in the scratch (its best score is -infinity when nothing reads it): the
   /// exact or loose index (known readings, then consonant-skeleton readings); a spelling in
   /// neither (a piece read by its skeleton alone) is looked up by skeleton.
-  private func candidateLookup(code: UInt64, loose: Bool, initial: Bool, position: Int, scratch: inout ParseScratch) -> Int {
+  private func candidateLookup(
+    code: UInt64, loose: Bool, initial: Bool, position: Int, scratch: inout ParseScratch
+  ) -> Int {
     let key = code | UInt64(position) << 60 | (loose ? 1 << 62 : 0) | (initial ? 1 << 63 : 0)
     if let i = scratch.lookups.firstIndex(where: { $0.key == key }) { return i }
     if initial {
-      let found = tables.initialReadingSource(letter: UInt8(truncatingIfNeeded: code) &+ 0x60, position: position)
+      let found =
+        tables.initialReadingSource(
+          letter: UInt8(truncatingIfNeeded: code) &+ 0x60, position: position)
         ?? KoreanNameTables.ReadingSource(loose: false, known: 0..<0, skeleton: 0..<0)
-      scratch.lookups.append(ParseScratch.Lookup(key: key, source: found, best: tables.bestScore(found) ?? -.infinity, range: nil))
+      scratch.lookups.append(
+        ParseScratch.Lookup(
+          key: key, source: found, best: tables.bestScore(found) ?? -.infinity, range: nil))
       return scratch.lookups.count - 1
     }
     var source = tables.readingSource(code: code, loose: loose, position: position)
     if source == nil, code != 0, let skeleton = KoreanNameTables.skeletonCode(code) {
       source = tables.skeletonReadingSource(skeleton: skeleton, position: position)
     }
-    let found = source ?? KoreanNameTables.ReadingSource(loose: false, known: 0..<0, skeleton: 0..<0)
-    scratch.lookups.append(ParseScratch.Lookup(key: key, source: found, best: tables.bestScore(found) ?? -.infinity, range: nil))
+    let found =
+      source ?? KoreanNameTables.ReadingSource(loose: false, known: 0..<0, skeleton: 0..<0)
+    scratch.lookups.append(
+      ParseScratch.Lookup(
+        key: key, source: found, best: tables.bestScore(found) ?? -.infinity, range: nil))
     return scratch.lookups.count - 1
   }
 
@@ -493,7 +534,9 @@ public struct KoreanNameParser: Sendable {
   private func candidateRange(lookup: Int, scratch: inout ParseScratch) -> Range<Int> {
     if let range = scratch.lookups[lookup].range { return range }
     let start = scratch.poolScalars.count
-    tables.appendReadings(scratch.lookups[lookup].source, limit: Self.readingsPerSyllable, scalars: &scratch.poolScalars, scores: &scratch.poolScores)
+    tables.appendReadings(
+      scratch.lookups[lookup].source, limit: Self.readingsPerSyllable,
+      scalars: &scratch.poolScalars, scores: &scratch.poolScores)
     let range = start..<scratch.poolScalars.count
     scratch.lookups[lookup].range = range
     return range
@@ -502,17 +545,24 @@ public struct KoreanNameParser: Sendable {
   /// Sets the scratch's `options` to the ways to read a piece: segmentations into known
   /// syllable spellings and into known loosened spellings (penalised); for one piece of
   /// several, its consonant skeleton as one syllable when nothing else reads it as one.
-  private func readings(of piece: ArraySlice<UInt8>, severalPieces: Bool, scratch: inout ParseScratch) {
+  private func readings(
+    of piece: ArraySlice<UInt8>, severalPieces: Bool, scratch: inout ParseScratch
+  ) {
     scratch.options.removeAll(keepingCapacity: true)
-    segmentations(of: piece, in: tables.exactCodes, loose: false, severalPieces: severalPieces, into: &scratch.options, cuts: &scratch.cuts)
+    segmentations(
+      of: piece, in: tables.exactCodes, loose: false, severalPieces: severalPieces,
+      into: &scratch.options, cuts: &scratch.cuts)
     KoreanNameTables.loosened(piece, into: &scratch.loosened)
     let loose = scratch.loosened
     if scratch.options.isEmpty || !loose.elementsEqual(piece) {
-      segmentations(of: loose[...], in: tables.looseCodes, loose: true, severalPieces: severalPieces, into: &scratch.options, cuts: &scratch.cuts)
+      segmentations(
+        of: loose[...], in: tables.looseCodes, loose: true, severalPieces: severalPieces,
+        into: &scratch.options, cuts: &scratch.cuts)
     }
     // A piece of a spaced or hyphenated name is one syllable: when no known spelling reads it
     // as one ("Woan", "Suak"), its consonant skeleton may.
-    if severalPieces && !scratch.options.contains(where: { $0.count == 1 }), KoreanNameTables.skeletonCode(piece) != nil,
+    if severalPieces && !scratch.options.contains(where: { $0.count == 1 }),
+      KoreanNameTables.skeletonCode(piece) != nil,
       let code = SpellingCode.encode(loose[...])
     {
       var s = Segmentation()
@@ -525,21 +575,28 @@ public struct KoreanNameParser: Sendable {
 
   private func penalty(_ codes: [UInt64], severalPieces: Bool) -> Double {
     var penalty = 0.0
-    if severalPieces && codes.count > 1 { penalty += Double(codes.count - 1) * Self.splitPiecePenalty }
+    if severalPieces && codes.count > 1 {
+      penalty += Double(codes.count - 1) * Self.splitPiecePenalty
+    }
     for k in 1..<max(codes.count, 1) {
       let last = SpellingCode.last(codes[k - 1])
       let first = SpellingCode.letter(codes[k], 0, length: SpellingCode.length(codes[k]))
-      if Self.isVowelLetter(last), Self.isVowelLetter(first) { penalty += Self.vowelJunctionPenalty }
+      if Self.isVowelLetter(last), Self.isVowelLetter(first) {
+        penalty += Self.vowelJunctionPenalty
+      }
     }
     return penalty
   }
 
-  private static func isVowelLetter(_ b: UInt8) -> Bool { b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6F || b == 0x75 }
+  private static func isVowelLetter(_ b: UInt8) -> Bool {
+    b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6F || b == 0x75
+  }
 
   /// Appends every way to cut `piece` into 1…3 spellings whose codes are in `known` (at most
   /// 16 ways), each with its penalty (and the loose penalty when `loose`).
   private func segmentations(
-    of piece: ArraySlice<UInt8>, in known: CodeTable, loose: Bool, severalPieces: Bool, into out: inout [Segmentation], cuts: inout [UInt64]
+    of piece: ArraySlice<UInt8>, in known: CodeTable, loose: Bool, severalPieces: Bool,
+    into out: inout [Segmentation], cuts: inout [UInt64]
   ) {
     var found = 0
     cuts.removeAll(keepingCapacity: true)
@@ -549,7 +606,8 @@ public struct KoreanNameParser: Sendable {
         for (k, code) in cuts.enumerated() { s.codes[k] = code }
         s.count = cuts.count
         s.looseMask = loose ? UInt8((1 << cuts.count) - 1) : 0
-        s.penalty = (loose ? KoreanNameTables.loosePenalty : 0) + penalty(cuts, severalPieces: severalPieces)
+        s.penalty =
+          (loose ? KoreanNameTables.loosePenalty : 0) + penalty(cuts, severalPieces: severalPieces)
         out.append(s)
         found += 1
         return
@@ -587,7 +645,9 @@ public struct KoreanNameParser: Sendable {
     }
     func endToken() {
       endPiece()
-      if out.pieces.count > tokenStart { out.tokens.append((tokenStart..<out.pieces.count, upper >= 2 && lower == 0)) }
+      if out.pieces.count > tokenStart {
+        out.tokens.append((tokenStart..<out.pieces.count, upper >= 2 && lower == 0))
+      }
       tokenStart = out.pieces.count
       upper = 0
       lower = 0
@@ -605,7 +665,9 @@ public struct KoreanNameParser: Sendable {
         out.letters.append(UInt8(v + 32))
         upper += 1
       case 0x2E:  // "."; after a lone letter the piece is an initial ("Y.W. Yoo")
-        if out.letters.count - pieceStart == 1 && out.pieces.count == tokenStart && out.pieces.count < 64 {
+        if out.letters.count - pieceStart == 1 && out.pieces.count == tokenStart
+          && out.pieces.count < 64
+        {
           out.initials |= 1 << UInt64(out.pieces.count)
         }
         endToken()
@@ -631,7 +693,9 @@ public struct KoreanNameParser: Sendable {
     let v = scalar.value
     guard (0xC0...0x24F).contains(v) || (0x1E00...0x1EFF).contains(v) else { return nil }
     let decomposed = Normalizer.normalize(String(scalar), form: .nfd).unicodeScalars
-    guard let base = decomposed.first, base.isASCII, (0x41...0x5A).contains(base.value) || (0x61...0x7A).contains(base.value) else {
+    guard let base = decomposed.first, base.isASCII,
+      (0x41...0x5A).contains(base.value) || (0x61...0x7A).contains(base.value)
+    else {
       return nil
     }
     return base.value
@@ -650,7 +714,10 @@ public struct KoreanNameParser: Sendable {
     return out
   }
 
-  private static func appendCapitalized<C: Collection>(_ letters: C, to bytes: inout [UInt8]) where C.Element == UInt8 {
-    for (k, b) in letters.enumerated() { bytes.append(k == 0 && b >= 0x61 && b <= 0x7A ? b - 32 : b) }
+  private static func appendCapitalized<C: Collection>(_ letters: C, to bytes: inout [UInt8])
+  where C.Element == UInt8 {
+    for (k, b) in letters.enumerated() {
+      bytes.append(k == 0 && b >= 0x61 && b <= 0x7A ? b - 32 : b)
+    }
   }
 }

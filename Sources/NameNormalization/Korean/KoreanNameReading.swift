@@ -26,7 +26,10 @@ public struct KoreanNameReading: Sendable, Equatable, Codable {
   public var score: Double
 
   /// Creates a reading.
-  public init(display: String, family: String, given: String?, order: NameOrder, hangul: [String], key: String, score: Double) {
+  public init(
+    display: String, family: String, given: String?, order: NameOrder, hangul: [String],
+    key: String, score: Double
+  ) {
     self.display = display
     self.family = family
     self.given = given

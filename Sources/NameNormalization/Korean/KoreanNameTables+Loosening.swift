@@ -17,7 +17,9 @@ extension KoreanNameTables {
   static let loosePenalty = log(0.05)
 
   @inline(__always)
-  static func isVowel(_ b: UInt8) -> Bool { b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6F || b == 0x75 }
+  static func isVowel(_ b: UInt8) -> Bool {
+    b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6F || b == 0x75
+  }
 
   @inline(__always)
   static func isVowelOrGlide(_ b: UInt8) -> Bool { isVowel(b) || b == 0x77 || b == 0x79 }
@@ -49,7 +51,9 @@ extension KoreanNameTables {
   static func skeletonCode(_ code: UInt64) -> UInt64? {
     let loose = loosened(code: code)
     let n = SpellingCode.length(loose)
-    @inline(__always) func at(_ k: Int) -> UInt8 { k < n ? SpellingCode.letter(loose, k, length: n) : 0 }
+    @inline(__always) func at(_ k: Int) -> UInt8 {
+      k < n ? SpellingCode.letter(loose, k, length: n) : 0
+    }
     var i = 0
     while i < n && !isVowelOrGlide(at(i)) { i += 1 }
     var j = i
@@ -61,7 +65,9 @@ extension KoreanNameTables {
       let a = at(0)
       let b = i > 1 ? at(1) : 0
       let c = i > 2 ? at(2) : 0
-      if (a == 0x63 && b == 0x68) || (a == 0x74 && b == 0x63 && c == 0x68) || (a == 0x74 && b == 0x6A) {
+      if (a == 0x63 && b == 0x68) || (a == 0x74 && b == 0x63 && c == 0x68)
+        || (a == 0x74 && b == 0x6A)
+      {
         onset = 0x6A
       } else {
         switch a {
@@ -77,7 +83,9 @@ extension KoreanNameTables {
     }
     var code = UInt64(1) << 20 | UInt64(onset) << 12
     guard j < n else { return code }
-    for k in j + 1..<max(n, j + 1) where at(k - 1) == 0x6E && at(k) == 0x67 { return (code << 8 | 0x6E) << 8 | 0x67 }
+    for k in j + 1..<max(n, j + 1) where at(k - 1) == 0x6E && at(k) == 0x67 {
+      return (code << 8 | 0x6E) << 8 | 0x67
+    }
     switch at(j) {
     case 0x6E, 0x6D: code = code << 8 | UInt64(at(j))
     case 0x6B, 0x67, 0x63, 0x71: code = code << 8 | 0x6B
@@ -125,7 +133,11 @@ extension KoreanNameTables {
   @inline(__always)
   private static func keptLetter(_ b: UInt8, previous: UInt8, next: UInt8?) -> UInt8 {
     if b == 0x68 && previous != 0 {  // h
-      if previous == 0x67 || previous == 0x6B || previous == 0x73 || previous == 0x70 || previous == 0x72 { return 0 }
+      if previous == 0x67 || previous == 0x6B || previous == 0x73 || previous == 0x70
+        || previous == 0x72
+      {
+        return 0
+      }
       if isVowel(previous) && (next == nil || !isVowelOrGlide(next ?? 0)) { return 0 }
     }
     if b == 0x63 && next != 0x68 { return previous != 0x6B ? 0x6B : 0 }  // c → k

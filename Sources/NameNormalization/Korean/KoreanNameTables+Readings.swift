@@ -25,12 +25,16 @@ extension KoreanNameTables {
     guard let s = isLoose ? looseCodes[code] : exactCodes[code] else { return nil }
     let slice = slices[Int(s)]
     let known = (p == 1 ? slice.primary.0 : slice.primary.1).prefix(Self.knownReadingsPerSpelling)
-    return ReadingSource(loose: isLoose, known: known, skeleton: p == 1 ? slice.skeleton.0 : slice.skeleton.1)
+    return ReadingSource(
+      loose: isLoose, known: known, skeleton: p == 1 ? slice.skeleton.0 : slice.skeleton.1)
   }
 
   /// Where the readings of a spelling by its consonant skeleton alone (`skeletonCode`) are.
   func skeletonReadingSource(skeleton: UInt64, position p: Int) -> ReadingSource? {
-    guard let range = skeletons.range(skeleton | UInt64(p) << 60) ?? skeletons.range(skeleton | UInt64(3 - p) << 60) else { return nil }
+    guard
+      let range = skeletons.range(skeleton | UInt64(p) << 60)
+        ?? skeletons.range(skeleton | UInt64(3 - p) << 60)
+    else { return nil }
     return ReadingSource(loose: false, known: 0..<0, skeleton: range)
   }
 
@@ -38,7 +42,10 @@ extension KoreanNameTables {
   /// start with that letter, by their best score.
   func initialReadingSource(letter: UInt8, position p: Int) -> ReadingSource? {
     let key = Self.initialKey(letter: letter)
-    guard let range = skeletons.range(key | UInt64(p) << 60) ?? skeletons.range(key | UInt64(3 - p) << 60) else { return nil }
+    guard
+      let range = skeletons.range(key | UInt64(p) << 60)
+        ?? skeletons.range(key | UInt64(3 - p) << 60)
+    else { return nil }
     return ReadingSource(loose: false, known: 0..<0, skeleton: range)
   }
 
@@ -46,7 +53,9 @@ extension KoreanNameTables {
   @inline(__always)
   func bestScore(_ source: ReadingSource) -> Double? {
     // Skeleton readings are capped below the best known one, so that one comes first.
-    if !source.known.isEmpty { return (source.loose ? loose : exact).scores[source.known.lowerBound] }
+    if !source.known.isEmpty {
+      return (source.loose ? loose : exact).scores[source.known.lowerBound]
+    }
     guard !source.skeleton.isEmpty else { return nil }
     return min(skeletons.scores[source.skeleton.lowerBound], Self.skeletonGap)
   }
@@ -54,13 +63,17 @@ extension KoreanNameTables {
   /// Appends the best `limit` readings of a source to `scalars` and `scores`, best first: its
   /// known readings merged with the skeleton readings not among them, each of these scored at
   /// most `skeletonGap` below the best known reading (ties by scalar).
-  func appendReadings(_ source: ReadingSource, limit: Int, scalars: inout [UInt32], scores: inout [Double]) {
+  func appendReadings(
+    _ source: ReadingSource, limit: Int, scalars: inout [UInt32], scores: inout [Double]
+  ) {
     let index = source.loose ? loose : exact
     let known = source.known
     let capacity = min(limit, known.count + source.skeleton.count)
     guard capacity > 0 else { return }
     let floor = (known.isEmpty ? 0 : index.scores[known.lowerBound]) + Self.skeletonGap
-    withUnsafeTemporaryAllocation(of: (scalar: UInt32, score: Double).self, capacity: source.skeleton.count) { extra in
+    withUnsafeTemporaryAllocation(
+      of: (scalar: UInt32, score: Double).self, capacity: source.skeleton.count
+    ) { extra in
       withUnsafeTemporaryAllocation(of: UInt32.self, capacity: capacity) { outScalars in
         withUnsafeTemporaryAllocation(of: Double.self, capacity: capacity) { outScores in
           // The skeleton readings to add, capped, sorted as the known ones are (capping makes
@@ -71,7 +84,10 @@ extension KoreanNameTables {
             if index.scalars[known].contains(scalar) { continue }
             let score = min(skeletons.scores[i], floor)
             var position = extraCount
-            while position > 0 && (extra[position - 1].score < score || (extra[position - 1].score == score && extra[position - 1].scalar > scalar)) {
+            while position > 0
+              && (extra[position - 1].score < score
+                || (extra[position - 1].score == score && extra[position - 1].scalar > scalar))
+            {
               extra[position] = extra[position - 1]
               position -= 1
             }

@@ -78,7 +78,9 @@ final class KoreanNameTables: Sendable {
     // (initial × medial × final frequencies in observed given-name syllables).
     var jamoCounts = [[Double]](repeating: [Double](repeating: 0.1, count: 28), count: 3)
     var totalByPosition = [0.0, 0.0, 0.0]
-    for (key, count) in model.givenSyllableCounts.sorted(by: { ($0.key.scalar, $0.key.position) < ($1.key.scalar, $1.key.position) }) {
+    for (key, count) in model.givenSyllableCounts.sorted(by: {
+      ($0.key.scalar, $0.key.position) < ($1.key.scalar, $1.key.position)
+    }) {
       guard let jamo = Hangul.jamo(of: key.scalar) else { continue }
       jamoCounts[0][jamo.initial] += count
       jamoCounts[1][jamo.medial] += count
@@ -90,16 +92,21 @@ final class KoreanNameTables: Sendable {
     }
     func jamoPrior(_ scalar: UInt32) -> Double {
       guard let j = Hangul.jamo(of: scalar) else { return 0 }
-      return jamoCounts[0][j.initial] / sums[0] * jamoCounts[1][j.medial] / sums[1] * jamoCounts[2][j.final] / sums[2]
+      return jamoCounts[0][j.initial] / sums[0] * jamoCounts[1][j.medial] / sums[1]
+        * jamoCounts[2][j.final] / sums[2]
     }
     let seen = Set(model.givenSyllableCounts.keys.map(\.scalar))
     var isIndexed = [Bool](repeating: false, count: Int(Hangul.count))
     for scalar in seen { isIndexed[Int(scalar - Hangul.first)] = true }
     var byPrior: [(UInt32, Double)] = []
     byPrior.reserveCapacity(Int(Hangul.count))
-    for offset in 0..<Hangul.count { byPrior.append((Hangul.first + offset, jamoPrior(Hangul.first + offset))) }
+    for offset in 0..<Hangul.count {
+      byPrior.append((Hangul.first + offset, jamoPrior(Hangul.first + offset)))
+    }
     byPrior.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-    for (scalar, _) in byPrior.prefix(Self.unseenSyllablesIndexed) { isIndexed[Int(scalar - Hangul.first)] = true }
+    for (scalar, _) in byPrior.prefix(Self.unseenSyllablesIndexed) {
+      isIndexed[Int(scalar - Hangul.first)] = true
+    }
 
     var forwardStart = [Int32](repeating: 0, count: 3 * Int(Hangul.count))
     var forwardCount = [UInt8](repeating: 0, count: 3 * Int(Hangul.count))
@@ -118,11 +125,12 @@ final class KoreanNameTables: Sendable {
     var variantLoose: [UInt64] = []
     var variantSkeleton: [UInt64] = []
     func variant(_ code: UInt64) -> Int {
-      Int(variants.value(code) {
-        variantLoose.append(Self.loosened(code: code))
-        variantSkeleton.append(Self.skeletonCode(code) ?? 0)
-        return Int32(variantLoose.count - 1)
-      })
+      Int(
+        variants.value(code) {
+          variantLoose.append(Self.loosened(code: code))
+          variantSkeleton.append(Self.skeletonCode(code) ?? 0)
+          return Int32(variantLoose.count - 1)
+        })
     }
 
     var scratch = SpellingDistribution()
@@ -137,7 +145,8 @@ final class KoreanNameTables: Sendable {
     /// The indexed spellings of a syllable: its model spellings from `minimum` on, and the
     /// textbook forms at `conventionalSpellingProbability` at least.
     func collectScores(_ scalar: UInt32, _ position: KoreanNamePosition, minimum: Double) {
-      let list = model.best(of: scalar, at: position, wide: true, minimum: minimum, scratch: &scratch)
+      let list = model.best(
+        of: scalar, at: position, wide: true, minimum: minimum, scratch: &scratch)
       scoreCodes.removeAll(keepingCapacity: true)
       scoreValues.removeAll(keepingCapacity: true)
       for (code, p) in zip(list.codes, list.probabilities) where code != 0 {
@@ -161,15 +170,25 @@ final class KoreanNameTables: Sendable {
       for offset in 0..<Int(Hangul.count) where isIndexed[offset] {
         let scalar = Hangul.first + UInt32(offset)
         if seen.contains(scalar) {
-          store(model.best(of: scalar, at: position, wide: false, minimum: 0, scratch: &scratch), scalar, p)
+          store(
+            model.best(of: scalar, at: position, wide: false, minimum: 0, scratch: &scratch),
+            scalar, p)
         }
         // P(syllable | position) backs off to P(syllable | any given-name position), which backs
         // off to the jamo prior.
-        let count = model.givenSyllableCounts[KoreanSpellingModel.SyllableKey(scalar: scalar, position: p)] ?? 0
-        let anyCount = (model.givenSyllableCounts[KoreanSpellingModel.SyllableKey(scalar: scalar, position: 1)] ?? 0)
-          + (model.givenSyllableCounts[KoreanSpellingModel.SyllableKey(scalar: scalar, position: 2)] ?? 0)
-        let anyPosition = (anyCount + Self.priorConcentration * jamoPrior(scalar)) / (totalByPosition[1] + totalByPosition[2] + Self.priorConcentration)
-        let prior = (count + Self.positionConcentration * anyPosition) / (total + Self.positionConcentration)
+        let count =
+          model.givenSyllableCounts[KoreanSpellingModel.SyllableKey(scalar: scalar, position: p)]
+          ?? 0
+        let anyCount =
+          (model.givenSyllableCounts[KoreanSpellingModel.SyllableKey(scalar: scalar, position: 1)]
+            ?? 0)
+          + (model.givenSyllableCounts[KoreanSpellingModel.SyllableKey(scalar: scalar, position: 2)]
+            ?? 0)
+        let anyPosition =
+          (anyCount + Self.priorConcentration * jamoPrior(scalar))
+          / (totalByPosition[1] + totalByPosition[2] + Self.priorConcentration)
+        let prior =
+          (count + Self.positionConcentration * anyPosition) / (total + Self.positionConcentration)
         guard prior > 0 else { continue }
         let logPrior = log(prior)
         collectScores(scalar, position, minimum: Self.minimumSpellingProbability)
@@ -194,7 +213,8 @@ final class KoreanNameTables: Sendable {
           looseEntries.append(key: code | tag, scalar: scalar, score: logScore)
         }
         for skeleton in skeletonCodes {
-          skeletonEntries.append(key: skeleton | tag, scalar: scalar, score: logPrior + Self.skeletonPenalty)
+          skeletonEntries.append(
+            key: skeleton | tag, scalar: scalar, score: logPrior + Self.skeletonPenalty)
         }
       }
     }
@@ -203,17 +223,24 @@ final class KoreanNameTables: Sendable {
     var known = CodeTable(capacity: 1024)
     let population = model.surnamePopulation.values.sorted().reduce(0, +)
     for (scalar, people) in model.surnamePopulation.sorted(by: { $0.key < $1.key }) {
-      store(model.best(of: scalar, at: .surname, wide: false, minimum: 0, scratch: &scratch), scalar, 0)
+      store(
+        model.best(of: scalar, at: .surname, wide: false, minimum: 0, scratch: &scratch), scalar, 0)
       collectScores(scalar, .surname, minimum: 0.001)
       for (code, probability) in zip(scoreCodes, scoreValues) {
         let logScore = log(probability) + log(people / population)
         surnameEntries.append(key: code, scalar: scalar, score: logScore)
         let looseCode = Self.loosened(code: code)
-        if looseCode != code && looseCode != 0 { surnameEntries.append(key: looseCode, scalar: scalar, score: logScore + Self.loosePenalty) }
+        if looseCode != code && looseCode != 0 {
+          surnameEntries.append(key: looseCode, scalar: scalar, score: logScore + Self.loosePenalty)
+        }
       }
       if let jamo = Hangul.jamo(of: scalar) {
         known.insert(Hangul.rrCode(scalar), 0)
-        known.insert(SpellingCode.join(SpellingCode.join(Hangul.mrAsciiInitialCodes[jamo.initial], Hangul.mrAsciiMedialCodes[jamo.medial]), Hangul.rrFinalCodes[jamo.final]), 0)
+        known.insert(
+          SpellingCode.join(
+            SpellingCode.join(
+              Hangul.mrAsciiInitialCodes[jamo.initial], Hangul.mrAsciiMedialCodes[jamo.medial]),
+            Hangul.rrFinalCodes[jamo.final]), 0)
       }
     }
     for code in model.surnameSpellings.sorted() { known.insert(code, 0) }
@@ -236,7 +263,8 @@ final class KoreanNameTables: Sendable {
       let code = key & (1 << 60 - 1)
       let length = SpellingCode.length(code)
       guard length > 0 else { continue }
-      let initial = Self.initialKey(letter: SpellingCode.letter(code, 0, length: length)) | (key & (3 << 60))
+      let initial =
+        Self.initialKey(letter: SpellingCode.letter(code, 0, length: length)) | (key & (3 << 60))
       let scalar = exactEntries.scalars[i]
       let slot = initial ^ UInt64(scalar) << 32
       if let found = bestInitial[slot], found.score >= exactEntries.scores[i] { continue }
@@ -265,7 +293,10 @@ final class KoreanNameTables: Sendable {
         let s1 = skeleton == 0 ? nil : skeletons.range(skeleton | 1 << 60)
         let s2 = skeleton == 0 ? nil : skeletons.range(skeleton | 2 << 60)
         table.insert(code, Int32(slices.count))
-        slices.append(ReadingSlices(primary: (first ?? next ?? empty, next ?? first ?? empty), skeleton: (s1 ?? s2 ?? empty, s2 ?? s1 ?? empty)))
+        slices.append(
+          ReadingSlices(
+            primary: (first ?? next ?? empty, next ?? first ?? empty),
+            skeleton: (s1 ?? s2 ?? empty, s2 ?? s1 ?? empty)))
       }
       return table
     }
@@ -278,7 +309,8 @@ final class KoreanNameTables: Sendable {
   /// provider in one process (the CLI's parser and its `NameAnalyzer`) share one build. The
   /// provider is retained with its tables, so its identity cannot be reused by another one.
   private static let sharedLock = NSLock()
-  nonisolated(unsafe) private static var sharedTables: [ObjectIdentifier: (provider: AnyObject, tables: KoreanNameTables)] = [:]
+  nonisolated(unsafe) private static var sharedTables:
+    [ObjectIdentifier: (provider: AnyObject, tables: KoreanNameTables)] = [:]
 
   /// The tables for `lexicons`: shared when the provider is a class instance, built afresh otherwise.
   static func shared(for lexicons: any LexiconProvider) throws -> KoreanNameTables {
@@ -325,7 +357,10 @@ final class KoreanNameTables: Sendable {
   func spellings(of scalar: UInt32, at position: KoreanNamePosition) -> [WeightedSpelling] {
     guard Hangul.isSyllable(scalar) else { return [] }
     if let range = forwardRange(of: scalar, at: position) {
-      return range.map { WeightedSpelling(letters: SpellingCode.letters(forwardCodes[$0]), probability: forwardProbabilities[$0]) }
+      return range.map {
+        WeightedSpelling(
+          letters: SpellingCode.letters(forwardCodes[$0]), probability: forwardProbabilities[$0])
+      }
     }
     return model.spellings(of: scalar, at: position)
   }

@@ -77,7 +77,13 @@ public struct KoreanRomanizer: Sendable {
       out = []
       for scalar in composed.unicodeScalars {
         let v = scalar.value
-        if Hangul.isSyllable(v) { out.append(v) } else if v == 0x20 || v == 0xA0 || v == 0x3000 { continue } else { return nil }
+        if Hangul.isSyllable(v) {
+          out.append(v)
+        } else if v == 0x20 || v == 0xA0 || v == 0x3000 {
+          continue
+        } else {
+          return nil
+        }
       }
     }
     return (1...5).contains(out.count) ? out : nil
@@ -107,13 +113,17 @@ public struct KoreanRomanizer: Sendable {
 
   func options(of scalar: UInt32, at position: KoreanNamePosition) -> Options {
     if let range = tables.forwardRange(of: scalar, at: position) {
-      return Options(codes: tables.forwardCodes[range], probabilities: tables.forwardProbabilities[range], logs: tables.forwardLogs[range])
+      return Options(
+        codes: tables.forwardCodes[range], probabilities: tables.forwardProbabilities[range],
+        logs: tables.forwardLogs[range])
     }
     var scratch = SpellingDistribution()
-    let list = tables.model.best(of: scalar, at: position, wide: false, minimum: 0, scratch: &scratch)
+    let list = tables.model.best(
+      of: scalar, at: position, wide: false, minimum: 0, scratch: &scratch)
     let kept = min(list.count, 16)
     return Options(
-      codes: list.codes[..<kept], probabilities: list.probabilities[..<kept], logs: list.probabilities[..<kept].map { log($0) }[...])
+      codes: list.codes[..<kept], probabilities: list.probabilities[..<kept],
+      logs: list.probabilities[..<kept].map { log($0) }[...])
   }
 
   /// The best letter sequences for a name (by product of syllable probabilities).
@@ -149,7 +159,8 @@ public struct KoreanRomanizer: Sendable {
                   out[position] = out[position - 1]
                   position -= 1
                 }
-                out[position] = BeamEntry(logProbability: score, choices: entry.choices | (UInt32(j) << shift))
+                out[position] = BeamEntry(
+                  logProbability: score, choices: entry.choices | (UInt32(j) << shift))
                 if nextCount < width { nextCount += 1 }
               }
             }
@@ -173,7 +184,8 @@ public struct KoreanRomanizer: Sendable {
       for code in codes {
         let n = SpellingCode.length(code)
         for k in 0..<n where count < 96 {
-          words[count / 12] = words[count / 12] << 5 | UInt64(SpellingCode.letter(code, k, length: n) &- 0x60)
+          words[count / 12] =
+            words[count / 12] << 5 | UInt64(SpellingCode.letter(code, k, length: n) &- 0x60)
           count += 1
         }
       }
@@ -232,11 +244,16 @@ public struct KoreanRomanizer: Sendable {
     results.reserveCapacity(limit + 2)
     var seen: [PackedLetters] = []
     seen.reserveCapacity(limit + 6)
-    func add(_ parts: [UInt64], style: KoreanRomanizationStyle, score: Double, passport: Bool = false) {
+    func add(
+      _ parts: [UInt64], style: KoreanRomanizationStyle, score: Double, passport: Bool = false
+    ) {
       let folded = PackedLetters(parts)
       guard folded.count > 0, !seen.contains(folded) else { return }
       seen.append(folded)
-      results.append(KoreanRomanization(text: passport ? Self.passportDisplay(parts) : Self.display(parts), style: style, score: score))
+      results.append(
+        KoreanRomanization(
+          text: passport ? Self.passportDisplay(parts) : Self.display(parts), style: style,
+          score: score))
     }
     let bestSurname = parts(entries[0])[0]
     // Keep room for the strict RR and MR forms.
@@ -247,7 +264,8 @@ public struct KoreanRomanizer: Sendable {
       if rank == Self.leadingCommon && syllables.count > 1 {
         let yonhap = [bestSurname] + syllables.dropFirst().map { Hangul.rrCode($0) }
         add(yonhap, style: .yonhap, score: probability(yonhap))
-        let passport = [bestSurname] + syllables.dropFirst().map { Hangul.rrCode($0, transliterated: true) }
+        let passport =
+          [bestSurname] + syllables.dropFirst().map { Hangul.rrCode($0, transliterated: true) }
         add(passport, style: .passport, score: probability(passport), passport: true)
       }
       add(parts(entries[index]), style: .common, score: exp(entries[index].logProbability))
@@ -261,7 +279,8 @@ public struct KoreanRomanizer: Sendable {
       } else {
         results.append(KoreanRomanization(text: rrText, style: .rr, score: probability(rr)))
       }
-      results.append(KoreanRomanization(text: Self.mcCuneReischauer(syllables), style: .mr, score: 0))
+      results.append(
+        KoreanRomanization(text: Self.mcCuneReischauer(syllables), style: .mr, score: 0))
     }
     if results.count > limit { results.removeLast(results.count - limit) }
     return results
@@ -289,7 +308,9 @@ public struct KoreanRomanizer: Sendable {
       if index <= 1, start < bytes.count {
         if bytes[start] >= 0x61 && bytes[start] <= 0x7A {
           bytes[start] -= 32
-        } else if bytes[start] == 0xC5, start + 1 < bytes.count, bytes[start + 1] == 0x8F || bytes[start + 1] == 0xAD {
+        } else if bytes[start] == 0xC5, start + 1 < bytes.count,
+          bytes[start + 1] == 0x8F || bytes[start + 1] == 0xAD
+        {
           bytes[start + 1] -= 1  // ŏ → Ŏ, ŭ → Ŭ
         }
       }

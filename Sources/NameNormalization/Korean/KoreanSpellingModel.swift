@@ -147,20 +147,31 @@ struct KoreanSpellingModel: Sendable {
     var jamoGiven: [JamoContext: [UInt64: Double]] = [:]
     for entry in try lexicons.entries(kind: "jamo-spellings", language: "ko") {
       let f = entry.fields
-      guard f.count >= 6, let count = Double(f[5]) else { throw KoreanNameError.invalidLexicon(entry.location, "expected slot, jamo, position, neighbour, spelling, count") }
+      guard f.count >= 6, let count = Double(f[5]) else {
+        throw KoreanNameError.invalidLexicon(
+          entry.location, "expected slot, jamo, position, neighbour, spelling, count")
+      }
       guard let slot = ["initial", "medial", "final", "silent-medial"].firstIndex(of: f[0]),
         let jamo = Self.jamoIndex(f[1], slot: slot),
         let position = KoreanNamePosition(field: f[2])
-      else { throw KoreanNameError.invalidLexicon(entry.location, "unknown slot, jamo or position") }
+      else {
+        throw KoreanNameError.invalidLexicon(entry.location, "unknown slot, jamo or position")
+      }
       guard let spelling = SpellingCode.of(f[4]), SpellingCode.length(spelling) <= 4 else {
-        throw KoreanNameError.invalidLexicon(entry.location, "a jamo spelling has at most 4 letters")
+        throw KoreanNameError.invalidLexicon(
+          entry.location, "a jamo spelling has at most 4 letters")
       }
       let neighbourSlot = slot == 0 ? 1 : (slot == 2 ? 0 : 2)
       let neighbour = f[3] == "-" ? -1 : (Self.jamoIndex(f[3], slot: neighbourSlot) ?? -1)
-      jamoFull[JamoContext(slot: slot, jamo: jamo, position: position.rawValue, neighbour: neighbour), default: [:]][spelling, default: 0] += count
-      jamoByPosition[JamoContext(slot: slot, jamo: jamo, position: position.rawValue, neighbour: -2), default: [:]][spelling, default: 0] += count
+      jamoFull[
+        JamoContext(slot: slot, jamo: jamo, position: position.rawValue, neighbour: neighbour),
+        default: [:]][spelling, default: 0] += count
+      jamoByPosition[
+        JamoContext(slot: slot, jamo: jamo, position: position.rawValue, neighbour: -2),
+        default: [:]][spelling, default: 0] += count
       if position != .surname {
-        jamoGiven[JamoContext(slot: slot, jamo: jamo, position: -1, neighbour: -2), default: [:]][spelling, default: 0] += count
+        jamoGiven[JamoContext(slot: slot, jamo: jamo, position: -1, neighbour: -2), default: [:]][
+          spelling, default: 0] += count
       }
     }
     self.jamoFull = jamoFull.mapValues(SpellingCounts.init)
@@ -169,20 +180,30 @@ struct KoreanSpellingModel: Sendable {
     var syllableCounts: [SyllableKey: [UInt64: Double]] = [:]
     for entry in try lexicons.entries(kind: "syllable-spellings", language: "ko") {
       let f = entry.fields
-      guard f.count >= 4, let scalar = Self.singleSyllable(f[0]), let position = KoreanNamePosition(field: f[1]),
+      guard f.count >= 4, let scalar = Self.singleSyllable(f[0]),
+        let position = KoreanNamePosition(field: f[1]),
         let count = Double(f[3])
-      else { throw KoreanNameError.invalidLexicon(entry.location, "expected syllable, position (first|next), spelling, count") }
-      guard let spelling = SpellingCode.of(f[2]), spelling != 0 else {
-        throw KoreanNameError.invalidLexicon(entry.location, "a syllable spelling has 1 to 12 letters")
+      else {
+        throw KoreanNameError.invalidLexicon(
+          entry.location, "expected syllable, position (first|next), spelling, count")
       }
-      syllableCounts[SyllableKey(scalar: scalar, position: position.rawValue), default: [:]][spelling, default: 0] += count
-      syllableCounts[SyllableKey(scalar: scalar, position: -1), default: [:]][spelling, default: 0] += count
-      givenSyllableCounts[SyllableKey(scalar: scalar, position: position.rawValue), default: 0] += count
+      guard let spelling = SpellingCode.of(f[2]), spelling != 0 else {
+        throw KoreanNameError.invalidLexicon(
+          entry.location, "a syllable spelling has 1 to 12 letters")
+      }
+      syllableCounts[SyllableKey(scalar: scalar, position: position.rawValue), default: [:]][
+        spelling, default: 0] += count
+      syllableCounts[SyllableKey(scalar: scalar, position: -1), default: [:]][
+        spelling, default: 0] += count
+      givenSyllableCounts[SyllableKey(scalar: scalar, position: position.rawValue), default: 0] +=
+        count
     }
     self.syllableCounts = syllableCounts.mapValues(SpellingCounts.init)
     for entry in try lexicons.entries(kind: "surnames", language: "ko") {
       let f = entry.fields
-      guard f.count >= 4, let scalar = Self.singleSyllable(f[0]) else { throw KoreanNameError.invalidLexicon(entry.location, "expected hangul, rr, mr, population") }
+      guard f.count >= 4, let scalar = Self.singleSyllable(f[0]) else {
+        throw KoreanNameError.invalidLexicon(entry.location, "expected hangul, rr, mr, population")
+      }
       surnamePopulation[scalar] = Double(f[3]) ?? 0
     }
     var surnameObserved: [UInt32: [UInt64: Double]] = [:]
@@ -190,13 +211,17 @@ struct KoreanSpellingModel: Sendable {
     for entry in try lexicons.entries(kind: "surname-spellings", language: "ko") {
       let f = entry.fields
       guard f.count >= 4, let scalar = Self.singleSyllable(f[0]), let observed = Double(f[2]) else {
-        throw KoreanNameError.invalidLexicon(entry.location, "expected hangul, spelling, observed, listed rank")
+        throw KoreanNameError.invalidLexicon(
+          entry.location, "expected hangul, spelling, observed, listed rank")
       }
       guard let spelling = SpellingCode.of(f[1]), spelling != 0 else {
-        throw KoreanNameError.invalidLexicon(entry.location, "a spelling needs 1 to 12 Latin letters")
+        throw KoreanNameError.invalidLexicon(
+          entry.location, "a spelling needs 1 to 12 Latin letters")
       }
       if observed > 0 { surnameObserved[scalar, default: [:]][spelling, default: 0] += observed }
-      if let rank = Double(f[3]), rank > 0 { surnameListed[scalar, default: [:]][spelling, default: 0] += 1 / rank }
+      if let rank = Double(f[3]), rank > 0 {
+        surnameListed[scalar, default: [:]][spelling, default: 0] += 1 / rank
+      }
       if surnamePopulation[scalar] == nil { surnamePopulation[scalar] = 0 }
       surnameSpellings.insert(spelling)
     }
@@ -204,7 +229,9 @@ struct KoreanSpellingModel: Sendable {
     self.surnameListed = surnameListed.mapValues(SpellingCounts.init)
     // Surnames without a census figure get a small floor, below every counted one.
     let floor = max(1, (surnamePopulation.values.filter { $0 > 0 }.min() ?? 2000) / 2)
-    for (scalar, population) in surnamePopulation where population <= 0 { surnamePopulation[scalar] = floor }
+    for (scalar, population) in surnamePopulation where population <= 0 {
+      surnamePopulation[scalar] = floor
+    }
   }
 
   // MARK: - Distributions
@@ -212,15 +239,22 @@ struct KoreanSpellingModel: Sendable {
   /// The most likely spellings of a syllable at a position, best first.
   ///
   /// - Parameter wide: enumerate more jamo spellings and keep more results (for the reverse index).
-  func spellings(of scalar: UInt32, at position: KoreanNamePosition, wide: Bool = false) -> [WeightedSpelling] {
+  func spellings(of scalar: UInt32, at position: KoreanNamePosition, wide: Bool = false)
+    -> [WeightedSpelling]
+  {
     var scratch = SpellingDistribution()
     let list = best(of: scalar, at: position, wide: wide, minimum: 0, scratch: &scratch)
-    return zip(list.codes, list.probabilities).map { WeightedSpelling(letters: SpellingCode.letters($0), probability: $1) }
+    return zip(list.codes, list.probabilities).map {
+      WeightedSpelling(letters: SpellingCode.letters($0), probability: $1)
+    }
   }
 
   /// `spellings(of:at:wide:)` as codes, keeping only probabilities of at least `minimum`;
   /// `scratch` is reused between calls.
-  func best(of scalar: UInt32, at position: KoreanNamePosition, wide: Bool, minimum: Double, scratch: inout SpellingDistribution) -> SpellingList {
+  func best(
+    of scalar: UInt32, at position: KoreanNamePosition, wide: Bool, minimum: Double,
+    scratch: inout SpellingDistribution
+  ) -> SpellingList {
     guard let jamo = Hangul.jamo(of: scalar) else { return SpellingList() }
     scratch.removeAll()
     jamoDistribution(jamo, position: position, wide: wide, into: &scratch)
@@ -229,30 +263,47 @@ struct KoreanSpellingModel: Sendable {
       if let listed = surnameListed[scalar], !listed.codes.isEmpty {
         let w = parameters.listedWeight
         scratch.divide(by: 1 + w)
-        for (code, v) in zip(listed.codes, listed.counts) { scratch.add(code, w * v / listed.total / (1 + w)) }
+        for (code, v) in zip(listed.codes, listed.counts) {
+          scratch.add(code, w * v / listed.total / (1 + w))
+        }
       }
       if let observed = surnameObserved[scalar] {
         scratch.backOff(to: observed, discount: d, concentration: parameters.surnameConcentration)
       }
-      return scratch.best(wide ? parameters.wideSurnameOptions : parameters.surnameOptions, minimum: minimum)
+      return scratch.best(
+        wide ? parameters.wideSurnameOptions : parameters.surnameOptions, minimum: minimum)
     }
     let k = parameters.syllableConcentration
-    if let any = syllableCounts[SyllableKey(scalar: scalar, position: -1)] { scratch.backOff(to: any, discount: d, concentration: k) }
-    if let here = syllableCounts[SyllableKey(scalar: scalar, position: position.rawValue)] { scratch.backOff(to: here, discount: d, concentration: k) }
-    return scratch.best(wide ? parameters.wideSyllableOptions : parameters.syllableOptions, minimum: minimum)
+    if let any = syllableCounts[SyllableKey(scalar: scalar, position: -1)] {
+      scratch.backOff(to: any, discount: d, concentration: k)
+    }
+    if let here = syllableCounts[SyllableKey(scalar: scalar, position: position.rawValue)] {
+      scratch.backOff(to: here, discount: d, concentration: k)
+    }
+    return scratch.best(
+      wide ? parameters.wideSyllableOptions : parameters.syllableOptions, minimum: minimum)
   }
 
   /// The jamo model: sum over the ways initial + medial + final spell out a string.
-  private func jamoDistribution(_ jamo: Hangul.Jamo, position: KoreanNamePosition, wide: Bool, into out: inout SpellingDistribution) {
+  private func jamoDistribution(
+    _ jamo: Hangul.Jamo, position: KoreanNamePosition, wide: Bool,
+    into out: inout SpellingDistribution
+  ) {
     let p = position.rawValue
     let jamoLists = wide ? self.wideJamoLists : self.jamoLists
     let d = wide ? parameters.discount : parameters.forwardDiscount
     // The jamo distributions depend only on (jamo, position, neighbour): computed once each,
     // sorted best first, and shared by every syllable with that context.
-    let initialContext = JamoContext(slot: 0, jamo: jamo.initial, position: p, neighbour: jamo.medial)
+    let initialContext = JamoContext(
+      slot: 0, jamo: jamo.initial, position: p, neighbour: jamo.medial)
     let initialSorted = jamoLists.list(initialContext) {
-      var levels = [jamoGiven[JamoContext(slot: 0, jamo: jamo.initial, position: -1, neighbour: -2)]]
-      if position != .surname { levels.append(jamoByPosition[JamoContext(slot: 0, jamo: jamo.initial, position: p, neighbour: -2)]) }
+      var levels = [
+        jamoGiven[JamoContext(slot: 0, jamo: jamo.initial, position: -1, neighbour: -2)]
+      ]
+      if position != .surname {
+        levels.append(
+          jamoByPosition[JamoContext(slot: 0, jamo: jamo.initial, position: p, neighbour: -2)])
+      }
       levels.append(jamoFull[initialContext])
       return jamoList(base: Self.baseInitial(jamo.initial), levels: levels, discount: d)
     }
@@ -260,7 +311,8 @@ struct KoreanSpellingModel: Sendable {
     // A given-name medial after the silent ㅇ backs off further to the medials seen after it
     // ("woon" for 운 though "oon" is what 준, 순 teach).
     let silent = jamo.initial == Self.silentOnset && position != .surname
-    let medialContext = JamoContext(slot: silent ? 3 : 1, jamo: jamo.medial, position: p, neighbour: medialNeighbour)
+    let medialContext = JamoContext(
+      slot: silent ? 3 : 1, jamo: jamo.medial, position: p, neighbour: medialNeighbour)
     let medialSorted = jamoLists.list(medialContext) {
       var levels = [
         jamoGiven[JamoContext(slot: 1, jamo: jamo.medial, position: -1, neighbour: -2)],
@@ -268,20 +320,25 @@ struct KoreanSpellingModel: Sendable {
         jamoFull[JamoContext(slot: 1, jamo: jamo.medial, position: p, neighbour: medialNeighbour)],
       ]
       if silent {
-        levels.append(jamoGiven[JamoContext(slot: 3, jamo: jamo.medial, position: -1, neighbour: -2)])
+        levels.append(
+          jamoGiven[JamoContext(slot: 3, jamo: jamo.medial, position: -1, neighbour: -2)])
       }
       return jamoList(base: Self.baseMedial(jamo.medial), levels: levels, discount: d)
     }
     let finalContext = JamoContext(slot: 2, jamo: jamo.final, position: p, neighbour: -2)
     let finalSorted = jamoLists.list(finalContext) {
-      jamoList(base: Self.baseFinal(jamo.final), levels: [
-        jamoGiven[JamoContext(slot: 2, jamo: jamo.final, position: -1, neighbour: -2)],
-        jamoByPosition[finalContext],
-      ], discount: d)
+      jamoList(
+        base: Self.baseFinal(jamo.final),
+        levels: [
+          jamoGiven[JamoContext(slot: 2, jamo: jamo.final, position: -1, neighbour: -2)],
+          jamoByPosition[finalContext],
+        ], discount: d)
     }
-    let initialCount = min(initialSorted.count, wide ? parameters.wideInitialOptions : parameters.initialOptions)
+    let initialCount = min(
+      initialSorted.count, wide ? parameters.wideInitialOptions : parameters.initialOptions)
     let medialLimit = wide ? parameters.wideMedialOptions : parameters.medialOptions
-    let finalCount = min(finalSorted.count, wide ? parameters.wideFinalOptions : parameters.finalOptions)
+    let finalCount = min(
+      finalSorted.count, wide ? parameters.wideFinalOptions : parameters.finalOptions)
     // A "w" or "y" written before a plain vowel stands for the silent onset ㅇ ("Woo", "Yi");
     // after a consonant it is noise ("Jwoon", "Myi").
     let dropGlides = jamo.initial != Self.silentOnset && Self.plainMedials.contains(jamo.medial)
@@ -302,7 +359,8 @@ struct KoreanSpellingModel: Sendable {
         let im = pi * medialSorted.probabilities[m]
         let prefix = SpellingCode.join(ic, medialSorted.codes[m])
         for f in 0..<finalCount {
-          out.add(SpellingCode.join(prefix, finalSorted.codes[f]), im * finalSorted.probabilities[f])
+          out.add(
+            SpellingCode.join(prefix, finalSorted.codes[f]), im * finalSorted.probabilities[f])
         }
       }
     }
@@ -310,11 +368,15 @@ struct KoreanSpellingModel: Sendable {
 
   /// A jamo's spelling list: `base` backed off from the most general level (first) to the
   /// most specific (last).
-  private func jamoList(base: [(UInt64, Double)], levels: [SpellingCounts?], discount: Double) -> SpellingList {
+  private func jamoList(base: [(UInt64, Double)], levels: [SpellingCounts?], discount: Double)
+    -> SpellingList
+  {
     var d = SpellingDistribution(capacity: 32)
     for (code, p) in base { d.add(code, p) }
     for level in levels {
-      if let level { d.backOff(to: level, discount: discount, concentration: parameters.jamoConcentration) }
+      if let level {
+        d.backOff(to: level, discount: discount, concentration: parameters.jamoConcentration)
+      }
     }
     return d.best(Int.max, minimum: 0)
   }
@@ -342,7 +404,11 @@ struct KoreanSpellingModel: Sendable {
   private static func merged(_ pairs: [(UInt64, Double)]) -> [(UInt64, Double)] {
     var out: [(UInt64, Double)] = []
     for (code, p) in pairs {
-      if let i = out.firstIndex(where: { $0.0 == code }) { out[i].1 += p } else { out.append((code, 0 + p)) }
+      if let i = out.firstIndex(where: { $0.0 == code }) {
+        out[i].1 += p
+      } else {
+        out.append((code, 0 + p))
+      }
     }
     return out
   }
@@ -353,22 +419,32 @@ struct KoreanSpellingModel: Sendable {
   static func letters(_ field: String) -> [UInt8] {
     var out: [UInt8] = []
     for byte in field.utf8 {
-      if byte >= 0x61 && byte <= 0x7A { out.append(byte) } else if byte >= 0x41 && byte <= 0x5A { out.append(byte + 32) }
+      if byte >= 0x61 && byte <= 0x7A {
+        out.append(byte)
+      } else if byte >= 0x41 && byte <= 0x5A {
+        out.append(byte + 32)
+      }
     }
     return out
   }
 
   private static func jamoIndex(_ field: String, slot: Int) -> Int? {
     switch slot {
-    case 0: return field.count == 1 ? field.first.flatMap { Hangul.initialLetters.firstIndex(of: $0) } : nil
-    case 1, 3: return field.count == 1 ? field.first.flatMap { Hangul.medialLetters.firstIndex(of: $0) } : nil
+    case 0:
+      return field.count == 1
+        ? field.first.flatMap { Hangul.initialLetters.firstIndex(of: $0) } : nil
+    case 1, 3:
+      return field.count == 1
+        ? field.first.flatMap { Hangul.medialLetters.firstIndex(of: $0) } : nil
     default: return Hangul.finalLetters.firstIndex(of: field)
     }
   }
 
   private static func singleSyllable(_ field: String) -> UInt32? {
     let scalars = field.unicodeScalars
-    guard scalars.count == 1, let scalar = scalars.first, Hangul.isSyllable(scalar.value) else { return nil }
+    guard scalars.count == 1, let scalar = scalars.first, Hangul.isSyllable(scalar.value) else {
+      return nil
+    }
     return scalar.value
   }
 }

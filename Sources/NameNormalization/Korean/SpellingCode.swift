@@ -41,7 +41,9 @@ enum SpellingCode {
 
   /// Appends one letter to a code.
   @inline(__always)
-  static func append(_ code: UInt64, _ letter: UInt8) -> UInt64 { code << 5 | UInt64(letter &- 0x60) }
+  static func append(_ code: UInt64, _ letter: UInt8) -> UInt64 {
+    code << 5 | UInt64(letter &- 0x60)
+  }
 
   /// Number of letters in a code.
   @inline(__always)
@@ -49,11 +51,15 @@ enum SpellingCode {
 
   /// The code of `a` followed by `b` (the caller keeps the sum within 12 letters).
   @inline(__always)
-  static func join(_ a: UInt64, _ b: UInt64) -> UInt64 { b == 0 ? a : a << UInt64(5 * length(b)) | b }
+  static func join(_ a: UInt64, _ b: UInt64) -> UInt64 {
+    b == 0 ? a : a << UInt64(5 * length(b)) | b
+  }
 
   /// The code shifted to the top so that codes compare as their letters do ("ab" < "abc" < "b").
   @inline(__always)
-  static func sortKey(_ code: UInt64) -> UInt64 { code << UInt64(5 * (maximumLength - length(code))) }
+  static func sortKey(_ code: UInt64) -> UInt64 {
+    code << UInt64(5 * (maximumLength - length(code)))
+  }
 
   /// The `k`-th letter (0-based) of a code of `length` letters, as an ASCII byte.
   @inline(__always)
@@ -63,7 +69,9 @@ enum SpellingCode {
 
   /// The last letter of a non-empty code, as an ASCII byte (0 for the empty code).
   @inline(__always)
-  static func last(_ code: UInt64) -> UInt8 { code == 0 ? 0 : UInt8(truncatingIfNeeded: code & 31) &+ 0x60 }
+  static func last(_ code: UInt64) -> UInt8 {
+    code == 0 ? 0 : UInt8(truncatingIfNeeded: code & 31) &+ 0x60
+  }
 
   /// The letters of a code.
   static func letters(_ code: UInt64) -> [UInt8] {

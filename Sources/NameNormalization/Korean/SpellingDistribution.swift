@@ -92,7 +92,8 @@ struct SpellingDistribution {
     var order: [Int] = []
     order.reserveCapacity(min(n, codes.count) + 1)
     func precedes(_ a: Int, _ b: Int) -> Bool {
-      values[a] != values[b] ? values[a] > values[b] : SpellingCode.sortKey(codes[a]) < SpellingCode.sortKey(codes[b])
+      values[a] != values[b]
+        ? values[a] > values[b] : SpellingCode.sortKey(codes[a]) < SpellingCode.sortKey(codes[b])
     }
     for i in codes.indices where values[i] > 0 && values[i] >= minimum {
       if order.count == n, let worst = order.last, !precedes(i, worst) { continue }

@@ -29,7 +29,8 @@ public struct NameCluster: Sendable, Equatable {
   }
 
   /// Records one sighting.
-  mutating func add(spelling: String, count: Int, date: String?, example: String?, maxExamples: Int) {
+  mutating func add(spelling: String, count: Int, date: String?, example: String?, maxExamples: Int)
+  {
     counts[spelling, default: 0] += count
     if let date {
       firstSeen = firstSeen.map { min($0, date) } ?? date

@@ -36,7 +36,9 @@ public struct NameLexiconBuilder: Sendable {
   public mutating func add(_ mentions: [NameMention], articleID: String, published: String?) {
     for mention in mentions where mention.partial != true {
       guard let kind = AliasEntry.Kind(rawValue: mention.kind) else { continue }
-      add(spelling: mention.text, kind: kind, count: 1, firstSeen: published, lastSeen: published, examples: [articleID])
+      add(
+        spelling: mention.text, kind: kind, count: 1, firstSeen: published, lastSeen: published,
+        examples: [articleID])
     }
   }
 
@@ -46,20 +48,31 @@ public struct NameLexiconBuilder: Sendable {
   public mutating func add(_ entry: AliasEntry) {
     let counted = !entry.variants.isEmpty && entry.variants.allSatisfy { $0.count != nil }
     var spellings = entry.variants.map { ($0.text, $0.count ?? 0) }
-    if !counted && !entry.variants.contains(where: { $0.text == entry.canonical }) { spellings.append((entry.canonical, 0)) }
+    if !counted && !entry.variants.contains(where: { $0.text == entry.canonical }) {
+      spellings.append((entry.canonical, 0))
+    }
     for (spelling, count) in spellings {
-      add(spelling: spelling, kind: entry.kind, count: count, firstSeen: entry.firstSeen, lastSeen: entry.lastSeen, examples: entry.examples)
+      add(
+        spelling: spelling, kind: entry.kind, count: count, firstSeen: entry.firstSeen,
+        lastSeen: entry.lastSeen, examples: entry.examples)
     }
   }
 
   /// Adds every cluster of another builder.
   public mutating func merge(_ other: NameLexiconBuilder) {
     for (id, cluster) in other.clusters {
-      if clusters[id] == nil { clusters[id] = cluster } else { clusters[id]?.merge(cluster, maxExamples: maxExamples) }
+      if clusters[id] == nil {
+        clusters[id] = cluster
+      } else {
+        clusters[id]?.merge(cluster, maxExamples: maxExamples)
+      }
     }
   }
 
-  private mutating func add(spelling: String, kind: AliasEntry.Kind, count: Int, firstSeen: String?, lastSeen: String?, examples: [String]) {
+  private mutating func add(
+    spelling: String, kind: AliasEntry.Kind, count: Int, firstSeen: String?, lastSeen: String?,
+    examples: [String]
+  ) {
     let analysis = analyze(spelling)
     guard !analysis.key.isEmpty else { return }
     let id = kind.rawValue + "|" + analysis.key
@@ -94,25 +107,33 @@ public struct NameLexiconBuilder: Sendable {
         for (spelling, info) in zip(spellings, infos) {
           let latin = info.script == "Latn"
           let previous = votes[info.canonical] ?? (0, false)
-          votes[info.canonical] = (previous.count + (cluster.counts[spelling] ?? 0), previous.fromLatin || latin)
+          votes[info.canonical] = (
+            previous.count + (cluster.counts[spelling] ?? 0), previous.fromLatin || latin
+          )
         }
-        canonical = votes.max { a, b in
-          if a.value.fromLatin != b.value.fromLatin { return !a.value.fromLatin }
-          if a.value.count != b.value.count { return a.value.count < b.value.count }
-          let aCaps = a.key == a.key.uppercased(), bCaps = b.key == b.key.uppercased()
-          if aCaps != bCaps { return aCaps }
-          return a.key > b.key
-        }?.key ?? spellings.first ?? cluster.key
+        canonical =
+          votes.max { a, b in
+            if a.value.fromLatin != b.value.fromLatin { return !a.value.fromLatin }
+            if a.value.count != b.value.count { return a.value.count < b.value.count }
+            let aCaps = a.key == a.key.uppercased()
+            let bCaps = b.key == b.key.uppercased()
+            if aCaps != bCaps { return aCaps }
+            return a.key > b.key
+          }?.key ?? spellings.first ?? cluster.key
         origin = infos.compactMap(\.origin).sorted().first
       }
-      let variants = cluster.counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-        .map { AliasEntry.Variant(text: $0.key, count: $0.value) }
-      result.append((
-        AliasEntry(
-          canonical: canonical, kind: cluster.kind, origin: origin, variants: variants, firstSeen: cluster.firstSeen,
-          lastSeen: cluster.lastSeen, examples: cluster.examples, location: "built"),
-        cluster.key
-      ))
+      let variants = cluster.counts.sorted {
+        $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key
+      }
+      .map { AliasEntry.Variant(text: $0.key, count: $0.value) }
+      result.append(
+        (
+          AliasEntry(
+            canonical: canonical, kind: cluster.kind, origin: origin, variants: variants,
+            firstSeen: cluster.firstSeen,
+            lastSeen: cluster.lastSeen, examples: cluster.examples, location: "built"),
+          cluster.key
+        ))
     }
     return result.sorted { a, b in
       if a.0.kind != b.0.kind { return a.0.kind.rawValue < b.0.kind.rawValue }

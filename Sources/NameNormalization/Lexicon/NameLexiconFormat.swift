@@ -11,10 +11,14 @@ public enum NameLexiconFormat {
     out += "# canonical\tkind\torigin\tvariant=count|…\tfirst_seen\tlast_seen\texample ids\n"
     for line in header { out += "# \(line)\n" }
     for entry in entries {
-      let variants = entry.variants.map { v in v.count.map { "\(clean(v.text))=\($0)" } ?? clean(v.text) }.joined(separator: "|")
+      let variants = entry.variants.map { v in
+        v.count.map { "\(clean(v.text))=\($0)" } ?? clean(v.text)
+      }.joined(separator: "|")
       let fields = [
-        clean(entry.canonical), entry.kind.rawValue, entry.origin ?? "-", variants.isEmpty ? clean(entry.canonical) : variants,
-        entry.firstSeen ?? "-", entry.lastSeen ?? "-", entry.examples.isEmpty ? "-" : entry.examples.map(clean).joined(separator: "|"),
+        clean(entry.canonical), entry.kind.rawValue, entry.origin ?? "-",
+        variants.isEmpty ? clean(entry.canonical) : variants,
+        entry.firstSeen ?? "-", entry.lastSeen ?? "-",
+        entry.examples.isEmpty ? "-" : entry.examples.map(clean).joined(separator: "|"),
       ]
       out += fields.joined(separator: "\t") + "\n"
     }
@@ -25,11 +29,15 @@ public enum NameLexiconFormat {
   public static func jsonLines(_ entries: [AliasEntry]) -> String {
     var out = ""
     for entry in entries {
-      var line = "{\"canonical\":\(json(entry.canonical)),\"kind\":\(json(entry.kind.rawValue)),\"origin\":"
+      var line =
+        "{\"canonical\":\(json(entry.canonical)),\"kind\":\(json(entry.kind.rawValue)),\"origin\":"
       line += entry.origin.map(json) ?? "null"
       line += ",\"variants\":["
-      line += entry.variants.map { "{\"text\":\(json($0.text)),\"count\":\($0.count.map(String.init) ?? "null")}" }.joined(separator: ",")
-      line += "],\"first_seen\":\(entry.firstSeen.map(json) ?? "null"),\"last_seen\":\(entry.lastSeen.map(json) ?? "null")"
+      line += entry.variants.map {
+        "{\"text\":\(json($0.text)),\"count\":\($0.count.map(String.init) ?? "null")}"
+      }.joined(separator: ",")
+      line +=
+        "],\"first_seen\":\(entry.firstSeen.map(json) ?? "null"),\"last_seen\":\(entry.lastSeen.map(json) ?? "null")"
       line += ",\"examples\":[\(entry.examples.map(json).joined(separator: ","))]}"
       out += line + "\n"
     }
@@ -39,14 +47,17 @@ public enum NameLexiconFormat {
   /// A field without the characters the format reserves (TAB, newline, `|`); `=` followed by
   /// digits at the end would read as a count, so it becomes "＝".
   static func clean(_ text: String) -> String {
-    var out = String(text.unicodeScalars.map { scalar -> Character in
-      switch scalar {
-      case "\t", "\n", "\r": return " "
-      case "|": return "/"
-      default: return Character(scalar)
-      }
-    })
-    if let eq = out.lastIndex(of: "="), out[out.index(after: eq)...].allSatisfy(\.isNumber), out.index(after: eq) != out.endIndex {
+    var out = String(
+      text.unicodeScalars.map { scalar -> Character in
+        switch scalar {
+        case "\t", "\n", "\r": return " "
+        case "|": return "/"
+        default: return Character(scalar)
+        }
+      })
+    if let eq = out.lastIndex(of: "="), out[out.index(after: eq)...].allSatisfy(\.isNumber),
+      out.index(after: eq) != out.endIndex
+    {
       out.replaceSubrange(eq...eq, with: "＝")
     }
     return out.isEmpty ? "-" : out

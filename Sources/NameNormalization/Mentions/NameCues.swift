@@ -43,7 +43,9 @@ struct NameCues: Sendable {
   init(lexicons: any LexiconProvider) throws {
     for entry in try lexicons.allEntries(kind: Self.kind) {
       guard entry.fields.count == 2 else {
-        throw LexiconError.invalidEntry(path: entry.path, line: entry.line, message: "expected word<TAB>role, found \(entry.fields.count) fields")
+        throw LexiconError.invalidEntry(
+          path: entry.path, line: entry.line,
+          message: "expected word<TAB>role, found \(entry.fields.count) fields")
       }
       let word = entry.fields[0].lowercased()
       if let shape = Self.shape(word) { shapes[shape] = true }
@@ -56,7 +58,9 @@ struct NameCues: Sendable {
         titlesAfter.insert(word)
         continue
       default:
-        throw LexiconError.invalidEntry(path: entry.path, line: entry.line, message: "role \"\(entry.fields[1])\" is not title, title-after, verb or not-person")
+        throw LexiconError.invalidEntry(
+          path: entry.path, line: entry.line,
+          message: "role \"\(entry.fields[1])\" is not title, title-after, verb or not-person")
       }
       roles[word, default: []].insert(role)
       var bytes = word
@@ -80,7 +84,9 @@ struct NameCues: Sendable {
   /// The roles of `word` or of its lower-case form, behind the shape filter. (Non-ASCII first
   /// letters change their byte under lower-casing, so they skip the filter.)
   func roles(of word: String) -> Roles {
-    if let first = word.utf8.first, first < 0x80, let shape = Self.shape(word), !shapes[shape] { return [] }
+    if let first = word.utf8.first, first < 0x80, let shape = Self.shape(word), !shapes[shape] {
+      return []
+    }
     var found = roles[word] ?? []
     if Self.hasUpper(word), let lowered = roles[word.lowercased()] { found.formUnion(lowered) }
     return found
@@ -94,7 +100,9 @@ struct NameCues: Sendable {
   /// FNV-1a over the UTF-8 bytes `from..<to` lower-cased as `String.lowercased()` does for
   /// ASCII and basic Cyrillic (А–Я, Ѐ–Џ); other bytes are taken as they are.
   @inline(__always)
-  static func hash(lowering bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> UInt32 {
+  static func hash(lowering bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int)
+    -> UInt32
+  {
     var hash = FNV1a.basis32
     var k = start
     while k < end {
@@ -103,10 +111,19 @@ struct NameCues: Sendable {
         b |= 0x20
       } else if b == 0xD0, k + 1 < end {
         let c = bytes[k + 1]
-        var lead: UInt8 = 0xD0, trail = c
-        if c >= 0x90 && c <= 0x9F { trail = c + 0x20 }  // А–П → а–п
-        else if c >= 0xA0 && c <= 0xAF { lead = 0xD1; trail = c - 0x20 }  // Р–Я → р–я
-        else if c >= 0x80 && c <= 0x8F { lead = 0xD1; trail = c + 0x10 }  // Ѐ–Џ → ѐ–џ
+        var lead: UInt8 = 0xD0
+        var trail = c
+        if c >= 0x90 && c <= 0x9F {
+          trail = c + 0x20
+        }  // А–П → а–п
+        else if c >= 0xA0 && c <= 0xAF {
+          lead = 0xD1
+          trail = c - 0x20
+        }  // Р–Я → р–я
+        else if c >= 0x80 && c <= 0x8F {
+          lead = 0xD1
+          trail = c + 0x10
+        }  // Ѐ–Џ → ѐ–џ
         hash = FNV1a.step(hash, lead)
         hash = FNV1a.step(hash, trail)
         k += 2

@@ -49,26 +49,34 @@ public struct NameMentionDetector: Sendable {
     commonWords = common
     var surnames: Set<String> = []
     for entry in try lexicons.allEntries(kind: "surnames") {
-      if let hangul = entry.fields.first, hangul.unicodeScalars.allSatisfy({ (0xAC00...0xD7A3).contains($0.value) }) {
+      if let hangul = entry.fields.first,
+        hangul.unicodeScalars.allSatisfy({ (0xAC00...0xD7A3).contains($0.value) })
+      {
         surnames.insert(hangul)
       }
     }
     hangulSurnames = surnames
     // The facts maker captures copies of the tables once, here, rather than at every lookup.
-    let aliases = aliases, korean = korean, commonWords = common
+    let aliases = aliases
+    let korean = korean
+    let commonWords = common
     wordFacts = NameWordFactsCache { word in
       let key = AliasLexicon.wordKey(word)
       return NameWordFacts(
-        key: key, maxWords: aliases.maxWords(startingWith: key), isKoreanSurname: korean.isKoreanSurname(word),
+        key: key, maxWords: aliases.maxWords(startingWith: key),
+        isKoreanSurname: korean.isKoreanSurname(word),
         isCommon: commonWords.contains(word))
     }
   }
 
   /// Capitalised words that are never names on their own.
   private static let calendarWords: Set<String> = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "north", "south", "east", "west", "korea", "korean", "koreans", "ukraine", "ukrainian", "russia", "russian",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday",
+    "north", "south", "east", "west", "korea", "korean", "koreans", "ukraine", "ukrainian",
+    "russia", "russian",
   ]
 
   /// The mentions in each field, in field order then text order. `field` nil is the record's
@@ -77,9 +85,11 @@ public struct NameMentionDetector: Sendable {
     // Fields longer than `TextPieces.defaultLimit` bytes are analysed in pieces (a bound by
     // design, issue 19: name tokens take ~80 bytes each, 200 MB for a 15 MB text). Their
     // tokens are not kept between the two passes but made again for the partial mentions.
-    let units: [(field: Int, text: String, offset: Int)] = fields.enumerated().flatMap { index, field in
+    let units: [(field: Int, text: String, offset: Int)] = fields.enumerated().flatMap {
+      index, field in
       field.text.utf8.count <= TextPieces.defaultLimit
-        ? [(index, field.text, 0)] : TextPieces.split(field.text).map { (index, $0.text, $0.scalarOffset) }
+        ? [(index, field.text, 0)]
+        : TextPieces.split(field.text).map { (index, $0.text, $0.scalarOffset) }
     }
     let keepTokens = units.count == fields.count
     func analyze(_ text: String) -> (tokens: [NameToken], full: [NameMention], claimed: [Bool]) {
@@ -98,12 +108,14 @@ public struct NameMentionDetector: Sendable {
       return (tokens, full, taken)
     }
     func shifted(_ mentions: [NameMention], by offset: Int) -> [NameMention] {
-      offset == 0 ? mentions : mentions.map { mention in
-        var mention = mention
-        mention.start += offset
-        mention.end += offset
-        return mention
-      }
+      offset == 0
+        ? mentions
+        : mentions.map { mention in
+          var mention = mention
+          mention.start += offset
+          mention.end += offset
+          return mention
+        }
     }
     var found: [[NameMention]] = []
     var tokenized: [[NameToken]] = []
@@ -131,11 +143,13 @@ public struct NameMentionDetector: Sendable {
     for (unitIndex, unit) in units.enumerated() {
       perField[unit.field] += found[unitIndex]
       if keepTokens {
-        perField[unit.field] += partialMentions(tokenized[unitIndex], claimed: &claimed[unitIndex], people: byFamily)
+        perField[unit.field] += partialMentions(
+          tokenized[unitIndex], claimed: &claimed[unitIndex], people: byFamily)
       } else {
         let again = analyze(unit.text)
         var taken = again.claimed
-        perField[unit.field] += shifted(partialMentions(again.tokens, claimed: &taken, people: byFamily), by: unit.offset)
+        perField[unit.field] += shifted(
+          partialMentions(again.tokens, claimed: &taken, people: byFamily), by: unit.offset)
       }
     }
     var result: [NameMention] = []
@@ -199,8 +213,14 @@ public struct NameMentionDetector: Sendable {
     while length >= 1 {
       let span = tokens[index..<(index + length)]
       if isContiguous(span), let last = span.last, last.isCapitalized || last.isCJK {
-        let key = length == 1 ? firstKey : span.map { $0.key.isEmpty ? AliasLexicon.wordKey($0.text) : $0.key }.joined(separator: " ")
-        if let entry = aliases.entry(forKey: key), !(length == 1 && isCommonWord(tokens[index]) && entry.kind == .person) {
+        let key =
+          length == 1
+          ? firstKey
+          : span.map { $0.key.isEmpty ? AliasLexicon.wordKey($0.text) : $0.key }.joined(
+            separator: " ")
+        if let entry = aliases.entry(forKey: key),
+          !(length == 1 && isCommonWord(tokens[index]) && entry.kind == .person)
+        {
           return (mention(for: entry, tokens: span), length)
         }
       }
@@ -218,11 +238,19 @@ public struct NameMentionDetector: Sendable {
     while length >= 1 {
       let span = tokens[index..<(index + length)]
       guard let first = span.first, let last = span.last else { break }
-      if first.isKoreanSurname || last.isKoreanSurname, isContiguous(span), span.allSatisfy({ $0.end - $0.start >= 2 }), span.allSatisfy({ $0.isCapitalized && $0.isLatin && $0.cues.isDisjoint(with: [.title, .verb]) && !isCommonWord($0) }),
-        !(span.dropLast().contains { $0.possessive }) {
+      if first.isKoreanSurname || last.isKoreanSurname, isContiguous(span),
+        span.allSatisfy({ $0.end - $0.start >= 2 }),
+        span.allSatisfy({
+          $0.isCapitalized && $0.isLatin && $0.cues.isDisjoint(with: [.title, .verb])
+            && !isCommonWord($0)
+        }),
+        !(span.dropLast().contains { $0.possessive })
+      {
         let spelling = span.map(\.text).joined(separator: " ")
         let cued = hasCue(tokens, before: index, after: index + length)
-        if cued || !insideLongerRun(tokens, from: index, to: index + length), let reading = korean.parse(spelling).first {
+        if cued || !insideLongerRun(tokens, from: index, to: index + length),
+          let reading = korean.parse(spelling).first
+        {
           let multiSyllable = (reading.given ?? "").contains("-")
           if multiSyllable || cued {
             return (mention(for: reading, tokens: span), length)
@@ -244,7 +272,8 @@ public struct NameMentionDetector: Sendable {
     var offset = 0
     while offset < scalars.count {
       let isHangul = (0xAC00...0xD7A3).contains(scalars[offset].value)
-      if (!isHangul || offset == 0), let (length, entry) = aliases.cjkMatches(in: scalars, at: offset),
+      if !isHangul || offset == 0,
+        let (length, entry) = aliases.cjkMatches(in: scalars, at: offset),
         !isHangul || length == scalars.count
           || Self.koreanParticles.contains(String(String.UnicodeScalarView(scalars[length...])))
       {
@@ -263,7 +292,9 @@ public struct NameMentionDetector: Sendable {
   }
 
   /// Last syllables of Korean words that name institutions or end verbs, never given names.
-  static let notNameEndings: Set<String> = ["부", "청", "처", "회", "실", "당", "다", "국", "관", "소", "단", "위"]
+  static let notNameEndings: Set<String> = [
+    "부", "청", "처", "회", "실", "당", "다", "국", "관", "소", "단", "위",
+  ]
 
   /// Korean particles and copula endings that attach to a name (서울에서, 평양까지, 김정은의).
   static let koreanParticles: Set<String> = [
@@ -276,14 +307,19 @@ public struct NameMentionDetector: Sendable {
   /// to three given-name syllables, romanised by the Korean engine.
   private func hangulMatch(_ tokens: [NameToken], at index: Int) -> (NameMention, Int)? {
     let token = tokens[index]
-    guard token.isCJK, let first = token.text.unicodeScalars.first, (0xAC00...0xD7A3).contains(first.value),
-      token.text.unicodeScalars.count <= 5, index + 1 < tokens.count, cues.startsWithTitleAfter(tokens[index + 1].text)
+    guard token.isCJK, let first = token.text.unicodeScalars.first,
+      (0xAC00...0xD7A3).contains(first.value),
+      token.text.unicodeScalars.count <= 5, index + 1 < tokens.count,
+      cues.startsWithTitleAfter(tokens[index + 1].text)
     else { return nil }
     let syllables = token.text.unicodeScalars.map { String($0) }
-    guard (2...5).contains(syllables.count), token.text.unicodeScalars.allSatisfy({ (0xAC00...0xD7A3).contains($0.value) }) else {
+    guard (2...5).contains(syllables.count),
+      token.text.unicodeScalars.allSatisfy({ (0xAC00...0xD7A3).contains($0.value) })
+    else {
       return nil
     }
-    let surnameLength = syllables.count >= 4 && hangulSurnames.contains(syllables[0] + syllables[1]) ? 2 : 1
+    let surnameLength =
+      syllables.count >= 4 && hangulSurnames.contains(syllables[0] + syllables[1]) ? 2 : 1
     // A two-syllable given name is the rule; a one-syllable one only with 씨 ("김구 씨"). Words
     // ending like an institution (국회, 경제부, 검찰청) or a verb (전했다) are not names.
     let givenLength = syllables.count - surnameLength
@@ -296,7 +332,8 @@ public struct NameMentionDetector: Sendable {
     return (
       NameMention(
         start: token.start, end: token.end, text: token.text, kind: "person", canonical: best.text,
-        family: words.first, given: words.count > 1 ? words[1] : nil, origin: "ko", hangul: [token.text],
+        family: words.first, given: words.count > 1 ? words[1] : nil, origin: "ko",
+        hangul: [token.text],
         key: korean.key(ofHangul: token.text)),
       1
     )
@@ -311,7 +348,8 @@ public struct NameMentionDetector: Sendable {
     var length = 0
     while index + length < tokens.count, length < 3 {
       let token = tokens[index + length]
-      guard token.isCapitalized, cyrillic ? Self.isCyrillic(token.text) : token.isLatin, token.cues.isDisjoint(with: [.title, .verb]),
+      guard token.isCapitalized, cyrillic ? Self.isCyrillic(token.text) : token.isLatin,
+        token.cues.isDisjoint(with: [.title, .verb]),
         !isCommonWord(token), length == 0 || token.joinedToPrevious
       else { break }
       length += 1
@@ -319,7 +357,11 @@ public struct NameMentionDetector: Sendable {
     }
     guard length >= 2 else { return nil }
     let span = tokens[index..<(index + length)]
-    if span.contains(where: { $0.cues.contains(.notPerson) }) || followedByNotPerson(tokens, after: index + length) { return nil }
+    if span.contains(where: { $0.cues.contains(.notPerson) })
+      || followedByNotPerson(tokens, after: index + length)
+    {
+      return nil
+    }
     var origin: String?
     var canonical = span.map { mendCase($0.text) }.joined(separator: " ")
     if cyrillic {
@@ -330,34 +372,48 @@ public struct NameMentionDetector: Sendable {
     let words = canonical.split(separator: " ").map(String.init)
     return (
       NameMention(
-        start: span.first?.start ?? 0, end: span.last?.end ?? 0, text: spelling(span), kind: "person",
-        canonical: canonical, family: words.last, given: words.dropLast().joined(separator: " "), origin: origin,
+        start: span.first?.start ?? 0, end: span.last?.end ?? 0, text: spelling(span),
+        kind: "person",
+        canonical: canonical, family: words.last, given: words.dropLast().joined(separator: " "),
+        origin: origin,
         key: "name:" + NameFoldKey.key(canonical).replacingSpaces(with: ".")),
       length
     )
   }
 
   private static func isCyrillic(_ word: String) -> Bool {
-    word.unicodeScalars.allSatisfy { (0x0400...0x04FF).contains($0.value) || $0 == "'" || $0 == "’" || $0 == "-" }
+    word.unicodeScalars.allSatisfy {
+      (0x0400...0x04FF).contains($0.value) || $0 == "'" || $0 == "’" || $0 == "-"
+    }
   }
 
   // MARK: - Partial mentions
 
-  private func partialMentions(_ tokens: [NameToken], claimed: inout [Bool], people: [String: NameMention?]) -> [NameMention] {
+  private func partialMentions(
+    _ tokens: [NameToken], claimed: inout [Bool], people: [String: NameMention?]
+  ) -> [NameMention] {
     var mentions: [NameMention] = []
-    for index in tokens.indices where !claimed[index] && tokens[index].isCapitalized && tokens[index].isLatin {
+    for index in tokens.indices
+    where !claimed[index] && tokens[index].isCapitalized && tokens[index].isLatin {
       // Only a known surname or a word after a title can be a partial mention (looked up by
       // index first: most words are neither, and need no copy of a mention or of the token).
       let personIndex = people.isEmpty ? nil : people.index(forKey: tokens[index].key)
-      guard personIndex != nil || (index > 0 && tokens[index - 1].cues.contains(.title)) else { continue }
+      guard personIndex != nil || (index > 0 && tokens[index - 1].cues.contains(.title)) else {
+        continue
+      }
       let token = tokens[index]
       let person = personIndex.map { people[$0].value }
       // Standalone: no capitalised non-cue word joined on either side.
-      let joinedBefore = index > 0 && token.joinedToPrevious && tokens[index - 1].isCapitalized
+      let joinedBefore =
+        index > 0 && token.joinedToPrevious && tokens[index - 1].isCapitalized
         && tokens[index - 1].cues.isDisjoint(with: [.title, .verb])
-      let joinedAfter = index + 1 < tokens.count && tokens[index + 1].joinedToPrevious && tokens[index + 1].isCapitalized
+      let joinedAfter =
+        index + 1 < tokens.count && tokens[index + 1].joinedToPrevious
+        && tokens[index + 1].isCapitalized
         && tokens[index + 1].cues.isDisjoint(with: [.title, .verb])
-      guard !joinedBefore, !joinedAfter, token.cues.isDisjoint(with: [.title, .verb]) else { continue }
+      guard !joinedBefore, !joinedAfter, token.cues.isDisjoint(with: [.title, .verb]) else {
+        continue
+      }
       let key = token.key
       let titled = index > 0 && tokens[index - 1].cues.contains(.title)
       if let person = person ?? nil, !isCommonWord(token) || titled {
@@ -369,8 +425,11 @@ public struct NameMentionDetector: Sendable {
         linked.partial = true
         mentions.append(linked)
         claimed[index] = true
-      } else if titled, !(index + 1 < tokens.count && tokens[index + 1].joinedToPrevious && tokens[index + 1].cues.contains(.title)),
-        token.end - token.start >= 2, !token.isAllCaps || token.isKoreanSurname, !token.cues.contains(.notPerson),
+      } else if titled,
+        !(index + 1 < tokens.count && tokens[index + 1].joinedToPrevious
+          && tokens[index + 1].cues.contains(.title)),
+        token.end - token.start >= 2, !token.isAllCaps || token.isKoreanSurname,
+        !token.cues.contains(.notPerson),
         !followedByNotPerson(tokens, after: index + 1)
       {
         // Not "Deputy Economy Minister" (a title after the word makes it a modifier), not a
@@ -381,8 +440,10 @@ public struct NameMentionDetector: Sendable {
         guard isKorean || !isCommonWord(token) else { continue }
         mentions.append(
           NameMention(
-            start: token.start, end: token.end, text: token.text, kind: "person", canonical: surname, family: surname,
-            origin: isKorean ? "ko" : nil, key: (isKorean ? "ko-family:" : "family:") + key, partial: true))
+            start: token.start, end: token.end, text: token.text, kind: "person",
+            canonical: surname, family: surname,
+            origin: isKorean ? "ko" : nil, key: (isKorean ? "ko-family:" : "family:") + key,
+            partial: true))
         claimed[index] = true
       }
     }
@@ -393,9 +454,12 @@ public struct NameMentionDetector: Sendable {
 
   private func mention(for entry: AliasEntry, tokens: ArraySlice<NameToken>) -> NameMention {
     var hangul: [String]?
-    var key = entry.kind.rawValue + ":" + NameFoldKey.key(entry.canonical).replacingSpaces(with: ".")
+    var key =
+      entry.kind.rawValue + ":" + NameFoldKey.key(entry.canonical).replacingSpaces(with: ".")
     if entry.kind == .person, entry.origin == "ko" {
-      let written = entry.variants.map(\.text).filter { $0.unicodeScalars.allSatisfy { (0xAC00...0xD7A3).contains($0.value) } }
+      let written = entry.variants.map(\.text).filter {
+        $0.unicodeScalars.allSatisfy { (0xAC00...0xD7A3).contains($0.value) }
+      }
       let reading = korean.parse(entry.canonical).first
       hangul = written + (reading?.hangul ?? []).filter { !written.contains($0) }
       key = written.first.flatMap { korean.key(ofHangul: $0) } ?? reading?.key ?? key
@@ -404,16 +468,21 @@ public struct NameMentionDetector: Sendable {
       key = "name:" + NameFoldKey.key(entry.canonical).replacingSpaces(with: ".")
     }
     return NameMention(
-      start: tokens.first?.start ?? 0, end: tokens.last?.end ?? 0, text: spelling(tokens), kind: entry.kind.rawValue,
-      canonical: entry.canonical, family: entry.family, given: entry.given, origin: entry.origin, hangul: hangul,
+      start: tokens.first?.start ?? 0, end: tokens.last?.end ?? 0, text: spelling(tokens),
+      kind: entry.kind.rawValue,
+      canonical: entry.canonical, family: entry.family, given: entry.given, origin: entry.origin,
+      hangul: hangul,
       key: key, lexicon: entry.location)
   }
 
-  private func mention(for reading: KoreanNameReading, tokens: ArraySlice<NameToken>) -> NameMention {
+  private func mention(for reading: KoreanNameReading, tokens: ArraySlice<NameToken>) -> NameMention
+  {
     NameMention(
-      start: tokens.first?.start ?? 0, end: tokens.last?.end ?? 0, text: spelling(tokens), kind: "person",
+      start: tokens.first?.start ?? 0, end: tokens.last?.end ?? 0, text: spelling(tokens),
+      kind: "person",
       canonical: reading.display, family: reading.family, given: reading.given, origin: "ko",
-      order: reading.order.rawValue, hangul: reading.hangul.isEmpty ? nil : reading.hangul, key: reading.key)
+      order: reading.order.rawValue, hangul: reading.hangul.isEmpty ? nil : reading.hangul,
+      key: reading.key)
   }
 
   /// The tokens' text as written. Tokens of one mention are joined by single spaces (or
@@ -429,9 +498,13 @@ public struct NameMentionDetector: Sendable {
   /// Whether capitalised words (not cues) are joined to the span on either side: "Hong Kong
   /// Land", "Kim Il Sung Square" are parts of longer proper names, not personal names.
   private func insideLongerRun(_ tokens: [NameToken], from start: Int, to end: Int) -> Bool {
-    let before = start > 0 && tokens[start].joinedToPrevious && tokens[start - 1].isCapitalized
-      && !tokens[start - 1].sentenceInitial && tokens[start - 1].cues.isDisjoint(with: [.title, .verb])
-    let after = end < tokens.count && tokens[end].joinedToPrevious && tokens[end].isCapitalized && tokens[end].cues.isDisjoint(with: [.title, .verb])
+    let before =
+      start > 0 && tokens[start].joinedToPrevious && tokens[start - 1].isCapitalized
+      && !tokens[start - 1].sentenceInitial
+      && tokens[start - 1].cues.isDisjoint(with: [.title, .verb])
+    let after =
+      end < tokens.count && tokens[end].joinedToPrevious && tokens[end].isCapitalized
+      && tokens[end].cues.isDisjoint(with: [.title, .verb])
     return before || after
   }
 
@@ -441,7 +514,8 @@ public struct NameMentionDetector: Sendable {
   }
 
   private func hasCue(_ tokens: [NameToken], before start: Int, after end: Int) -> Bool {
-    (start > 0 && tokens[start - 1].cues.contains(.title)) || (end < tokens.count && tokens[end].cues.contains(.verb))
+    (start > 0 && tokens[start - 1].cues.contains(.title))
+      || (end < tokens.count && tokens[end].cues.contains(.verb))
       || (end > 0 && tokens[end - 1].possessive)
   }
 

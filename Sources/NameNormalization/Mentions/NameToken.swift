@@ -61,9 +61,16 @@ struct NameToken: Sendable, Equatable {
     if b0 < 0x80 { return Decoded(scalar: Unicode.Scalar(b0), length: 1) }
     var length = 1
     var value: UInt32
-    if b0 >= 0xF0 { length = 4; value = UInt32(b0 & 0x07) }
-    else if b0 >= 0xE0 { length = 3; value = UInt32(b0 & 0x0F) }
-    else { length = 2; value = UInt32(b0 & 0x1F) }
+    if b0 >= 0xF0 {
+      length = 4
+      value = UInt32(b0 & 0x07)
+    } else if b0 >= 0xE0 {
+      length = 3
+      value = UInt32(b0 & 0x0F)
+    } else {
+      length = 2
+      value = UInt32(b0 & 0x1F)
+    }
     guard index + length <= bytes.count else { return Decoded(scalar: "\u{FFFD}", length: 1) }
     for k in 1..<length { value = value << 6 | UInt32(bytes[index + k] & 0x3F) }
     return Decoded(scalar: Unicode.Scalar(value) ?? "\u{FFFD}", length: length)
@@ -97,7 +104,8 @@ struct NameToken: Sendable, Equatable {
   /// (ASCII, basic Cyrillic) does not: then the token gets no `cueHash`.
   private static func foldsBeyondTokenizer(_ scalar: Unicode.Scalar) -> Bool {
     let v = scalar.value
-    if v < 0x80 || (v >= 0x0400 && v <= 0x045F) || (v >= 0xAC00 && v <= 0xD7A3) || (v >= 0x4E00 && v <= 0x9FFF)
+    if v < 0x80 || (v >= 0x0400 && v <= 0x045F) || (v >= 0xAC00 && v <= 0xD7A3)
+      || (v >= 0x4E00 && v <= 0x9FFF)
       || (v >= 0x3041 && v <= 0x30FA)
     {
       return false
@@ -124,10 +132,13 @@ struct NameToken: Sendable, Equatable {
       let byte = bytes[index]
       var firstKind = Kind.other
       if byte < 0x80 {
-        if byte >= 0x61 && byte <= 0x7A { firstKind = .letterLower }
-        else if byte >= 0x41 && byte <= 0x5A { firstKind = .letterUpper }
-        else if byte >= 0x30 && byte <= 0x39 { firstKind = .digit }
-        else {
+        if byte >= 0x61 && byte <= 0x7A {
+          firstKind = .letterLower
+        } else if byte >= 0x41 && byte <= 0x5A {
+          firstKind = .letterUpper
+        } else if byte >= 0x30 && byte <= 0x39 {
+          firstKind = .digit
+        } else {
           if byte == 0x20 {  // the commonest separator
             gapIsSingleSpace = previousWasWord
           } else {
@@ -158,10 +169,18 @@ struct NameToken: Sendable, Equatable {
         }
       }
       // A word: letters, digits, marks, and inner hyphens/apostrophes.
-      let byteStart = index, start = scalarIndex
-      var hasLower = false, hasUpper = false, letters = 0, latin = true, cjk = false, hashable = true
-      var pos = index, posScalar = scalarIndex
-      var endByte = index, endScalar = scalarIndex
+      let byteStart = index
+      let start = scalarIndex
+      var hasLower = false
+      var hasUpper = false
+      var letters = 0
+      var latin = true
+      var cjk = false
+      var hashable = true
+      var pos = index
+      var posScalar = scalarIndex
+      var endByte = index
+      var endScalar = scalarIndex
       while pos < count {
         let byte = bytes[pos]
         if byte < 0x80 {
@@ -184,7 +203,9 @@ struct NameToken: Sendable, Equatable {
             endScalar = posScalar
             continue
           } else if !(byte >= 0x30 && byte <= 0x39) {
-            if byte == 0x2D || byte == 0x27, pos + 1 < count, endByte > byteStart, isWordStart(bytes, at: pos + 1) {
+            if byte == 0x2D || byte == 0x27, pos + 1 < count, endByte > byteStart,
+              isWordStart(bytes, at: pos + 1)
+            {
               pos += 1
               posScalar += 1
               continue
@@ -202,14 +223,22 @@ struct NameToken: Sendable, Equatable {
         let scalar = d.scalar
         if k != .other {
           switch k {
-          case .letterLower: hasLower = true; letters += 1
-          case .letterUpper: hasUpper = true; letters += 1
+          case .letterLower:
+            hasLower = true
+            letters += 1
+          case .letterUpper:
+            hasUpper = true
+            letters += 1
           case .letterCaseless: letters += 1
           default: break
           }
           let v = scalar.value
           if v >= 0x2E80 && v < 0xD7B0 { cjk = true }
-          if !(v < 0x80 || (v >= 0xC0 && v < 0x250) || (v >= 0x1E00 && v < 0x1F00) || (v >= 0x300 && v < 0x370)) { latin = false }
+          if !(v < 0x80 || (v >= 0xC0 && v < 0x250) || (v >= 0x1E00 && v < 0x1F00)
+            || (v >= 0x300 && v < 0x370))
+          {
+            latin = false
+          }
           if hashable && foldsBeyondTokenizer(scalar) { hashable = false }
           pos += d.length
           posScalar += 1
@@ -217,7 +246,8 @@ struct NameToken: Sendable, Equatable {
           endScalar = posScalar
           continue
         }
-        if scalar == "‐" || scalar == "’" || scalar == "ʼ", pos + d.length < count, endByte > byteStart,
+        if scalar == "‐" || scalar == "’" || scalar == "ʼ", pos + d.length < count,
+          endByte > byteStart,
           isWordStart(bytes, at: pos + d.length)
         {
           pos += d.length
@@ -226,11 +256,16 @@ struct NameToken: Sendable, Equatable {
         }
         break
       }
-      var wordEndByte = endByte, wordEnd = endScalar
+      var wordEndByte = endByte
+      var wordEnd = endScalar
       var possessive = false
       if endScalar - start > 2, bytes[endByte - 1] == 0x73 || bytes[endByte - 1] == 0x53 {
         // The final scalar is "s"; the apostrophe before it is ASCII (1 byte) or ’ (3 bytes).
-        let apostropheBytes = bytes[endByte - 2] == 0x27 ? 1 : (endByte >= 4 && bytes[endByte - 4] == 0xE2 && bytes[endByte - 3] == 0x80 && bytes[endByte - 2] == 0x99 ? 3 : 0)
+        let apostropheBytes =
+          bytes[endByte - 2] == 0x27
+          ? 1
+          : (endByte >= 4 && bytes[endByte - 4] == 0xE2 && bytes[endByte - 3] == 0x80
+            && bytes[endByte - 2] == 0x99 ? 3 : 0)
         if apostropheBytes > 0 {
           wordEndByte = endByte - 1 - apostropheBytes
           wordEnd = endScalar - 2
@@ -238,14 +273,17 @@ struct NameToken: Sendable, Equatable {
         }
       }
       let caseless = !hasLower && !hasUpper
-      tokens.append(NameToken(
-        text: String(utf8Bytes: UnsafeBufferPointer(rebasing: bytes[byteStart..<wordEndByte])),
-        start: start, end: wordEnd,
-        isCapitalized: firstKind == .letterUpper || (caseless && letters > 0),
-        isAllCaps: hasUpper && !hasLower && letters >= 2, isLatin: latin && letters > 0, isCJK: cjk,
-        sentenceInitial: sentenceStart, joinedToPrevious: gapIsSingleSpace && !sentenceStart,
-        followedByPeriod: endByte < count && bytes[endByte] == 0x2E, possessive: possessive,
-        hash: NameCues.hash(lowering: bytes, from: byteStart, to: wordEndByte), hashIsLowercase: hashable))
+      tokens.append(
+        NameToken(
+          text: String(utf8Bytes: UnsafeBufferPointer(rebasing: bytes[byteStart..<wordEndByte])),
+          start: start, end: wordEnd,
+          isCapitalized: firstKind == .letterUpper || (caseless && letters > 0),
+          isAllCaps: hasUpper && !hasLower && letters >= 2, isLatin: latin && letters > 0,
+          isCJK: cjk,
+          sentenceInitial: sentenceStart, joinedToPrevious: gapIsSingleSpace && !sentenceStart,
+          followedByPeriod: endByte < count && bytes[endByte] == 0x2E, possessive: possessive,
+          hash: NameCues.hash(lowering: bytes, from: byteStart, to: wordEndByte),
+          hashIsLowercase: hashable))
       sentenceStart = false
       gapIsSingleSpace = false
       previousWasWord = true
@@ -258,7 +296,10 @@ struct NameToken: Sendable, Equatable {
   /// Whether the scalar at `index` can be part of a word (a hyphen or apostrophe before it is inner).
   private static func isWordStart(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
     let byte = bytes[index]
-    if byte < 0x80 { return (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) }
+    if byte < 0x80 {
+      return (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
+        || (byte >= 0x30 && byte <= 0x39)
+    }
     return kind(of: decode(bytes, at: index).scalar) != .other
   }
 }

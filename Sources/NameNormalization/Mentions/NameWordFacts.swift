@@ -42,7 +42,8 @@ final class NameWordFactsCache: @unchecked Sendable {
   func facts(of word: String, hash: UInt32) -> NameWordFacts {
     guard hasKey else { return make(word) }
     if let raw = pthread_getspecific(key) {
-      return Unmanaged<NameWordFactsTable>.fromOpaque(raw).takeUnretainedValue().facts(of: word, hash: hash, make: make)
+      return Unmanaged<NameWordFactsTable>.fromOpaque(raw).takeUnretainedValue().facts(
+        of: word, hash: hash, make: make)
     }
     let table = NameWordFactsTable()
     lock.lock()

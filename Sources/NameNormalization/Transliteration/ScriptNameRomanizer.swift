@@ -50,7 +50,9 @@ public enum ScriptNameRomanizer {
   private enum ScriptFamily { case cyrillic, kana, han, other }
 
   private static func scriptFamily(of name: String) -> ScriptFamily {
-    var hasCyrillic = false, hasHan = false, hasKana = false
+    var hasCyrillic = false
+    var hasHan = false
+    var hasKana = false
     for scalar in name.unicodeScalars {
       switch scalar.value {
       case 0x0400...0x04FF: hasCyrillic = true
@@ -66,7 +68,8 @@ public enum ScriptNameRomanizer {
   }
 
   private static func isUkrainian(_ name: String) -> Bool {
-    UkrainianNationalRomanizer.hasUkrainianLetters(name) || name.hasSuffix("ський") || name.hasSuffix("ій")
+    UkrainianNationalRomanizer.hasUkrainianLetters(name) || name.hasSuffix("ський")
+      || name.hasSuffix("ій")
   }
 
   // MARK: - Cyrillic
@@ -75,17 +78,21 @@ public enum ScriptNameRomanizer {
     if isUkrainian(name) {
       // The national system is Ukraine's official one (passports, the press's Kyiv and Odesa);
       // BGN/PCGN, primes dropped, is the older English-press form (Zelenskyy, Andriy).
-      return Result(origin: "uk", spellings: unique([
-        NameSpelling(text: UkrainianNationalRomanizer.romanize(name), scheme: "uk-national"),
-        NameSpelling(text: dropPrimes(transliterate(name, "Ukrainian-Latin/BGN")), scheme: "bgn"),
-      ]))
+      return Result(
+        origin: "uk",
+        spellings: unique([
+          NameSpelling(text: UkrainianNationalRomanizer.romanize(name), scheme: "uk-national"),
+          NameSpelling(text: dropPrimes(transliterate(name, "Ukrainian-Latin/BGN")), scheme: "bgn"),
+        ]))
     }
     let bgn = transliterate(name, "Russian-Latin/BGN")
     let common = englishPressRussian(dropPrimes(bgn))
-    return Result(origin: "ru", spellings: unique([
-      NameSpelling(text: common, scheme: "common"),
-      NameSpelling(text: bgn, scheme: "bgn"),
-    ]))
+    return Result(
+      origin: "ru",
+      spellings: unique([
+        NameSpelling(text: common, scheme: "common"),
+        NameSpelling(text: bgn, scheme: "bgn"),
+      ]))
   }
 
   /// BGN/PCGN marks the soft and hard signs with primes (ʹ ʺ) and uses ë; the press drops them.
@@ -124,8 +131,10 @@ public enum ScriptNameRomanizer {
     let chars = han.map { String($0) }
     guard !chars.isEmpty else { return Result(origin: "zh", spellings: []) }
     let surnameLength = chars.count >= 3 && compoundSurnames.contains(chars[0] + chars[1]) ? 2 : 1
-    let surnameSyllables = syllables(transliterate(chars.prefix(surnameLength).joined(), "Han-Latin/Names"))
-    let givenSyllables = syllables(transliterate(chars.dropFirst(surnameLength).joined(), "Han-Latin"))
+    let surnameSyllables = syllables(
+      transliterate(chars.prefix(surnameLength).joined(), "Han-Latin/Names"))
+    let givenSyllables = syllables(
+      transliterate(chars.dropFirst(surnameLength).joined(), "Han-Latin"))
     guard !surnameSyllables.isEmpty else { return Result(origin: "zh", spellings: []) }
     func capitalized(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
     let pinyinSurname = capitalized(surnameSyllables.joined())
@@ -134,10 +143,12 @@ public enum ScriptNameRomanizer {
     let wgSurname = capitalized(surnameSyllables.map(WadeGiles.syllable).joined())
     let wgGiven = capitalized(givenSyllables.map(WadeGiles.syllable).joined(separator: "-"))
     let wade = givenSyllables.isEmpty ? wgSurname : "\(wgSurname) \(wgGiven)"
-    return Result(origin: "zh", spellings: unique([
-      NameSpelling(text: pinyin, scheme: "pinyin"),
-      NameSpelling(text: wade, scheme: "wade-giles"),
-    ]))
+    return Result(
+      origin: "zh",
+      spellings: unique([
+        NameSpelling(text: pinyin, scheme: "pinyin"),
+        NameSpelling(text: wade, scheme: "wade-giles"),
+      ]))
   }
 
   /// Toneless lower-case syllables of ICU's spaced pinyin ("xí jìn píng" → xi, jin, ping).
@@ -162,11 +173,13 @@ public enum ScriptNameRomanizer {
         return s.prefix(1).uppercased() + s.dropFirst()
       }.joined(separator: " ")
     }
-    return Result(origin: "ja", spellings: unique([
-      NameSpelling(text: spell("ō", "ū"), scheme: "hepburn"),
-      NameSpelling(text: spell("o", "u"), scheme: "hepburn-ascii"),
-      NameSpelling(text: spell("oh", "u"), scheme: "passport"),
-    ]))
+    return Result(
+      origin: "ja",
+      spellings: unique([
+        NameSpelling(text: spell("ō", "ū"), scheme: "hepburn"),
+        NameSpelling(text: spell("o", "u"), scheme: "hepburn-ascii"),
+        NameSpelling(text: spell("oh", "u"), scheme: "passport"),
+      ]))
   }
 
   // MARK: - Helpers

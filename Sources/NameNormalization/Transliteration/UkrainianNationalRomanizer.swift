@@ -32,9 +32,11 @@ public enum UkrainianNationalRomanizer {
       if lower == "г", index > 0, lowercase(scalars[index - 1]) == "з" { value = "gh" }
       if value.isEmpty { continue }
       if lower != scalar {  // capital
-        let nextIsCapital = index + 1 < scalars.count && isCyrillicLetter(scalars[index + 1])
+        let nextIsCapital =
+          index + 1 < scalars.count && isCyrillicLetter(scalars[index + 1])
           && lowercase(scalars[index + 1]) != scalars[index + 1]
-        value = nextIsCapital ? value.uppercased() : value.prefix(1).uppercased() + value.dropFirst()
+        value =
+          nextIsCapital ? value.uppercased() : value.prefix(1).uppercased() + value.dropFirst()
       }
       out.append(contentsOf: value.unicodeScalars)
     }
@@ -65,9 +67,12 @@ public enum UkrainianNationalRomanizer {
 
   private static let table: [UInt32: Letter] = {
     let same: [(Character, String)] = [
-      ("а", "a"), ("б", "b"), ("в", "v"), ("г", "h"), ("ґ", "g"), ("д", "d"), ("е", "e"), ("ж", "zh"),
-      ("з", "z"), ("и", "y"), ("і", "i"), ("к", "k"), ("л", "l"), ("м", "m"), ("н", "n"), ("о", "o"),
-      ("п", "p"), ("р", "r"), ("с", "s"), ("т", "t"), ("у", "u"), ("ф", "f"), ("х", "kh"), ("ц", "ts"),
+      ("а", "a"), ("б", "b"), ("в", "v"), ("г", "h"), ("ґ", "g"), ("д", "d"), ("е", "e"),
+      ("ж", "zh"),
+      ("з", "z"), ("и", "y"), ("і", "i"), ("к", "k"), ("л", "l"), ("м", "m"), ("н", "n"),
+      ("о", "o"),
+      ("п", "p"), ("р", "r"), ("с", "s"), ("т", "t"), ("у", "u"), ("ф", "f"), ("х", "kh"),
+      ("ц", "ts"),
       ("ч", "ch"), ("ш", "sh"), ("щ", "shch"), ("ь", ""), ("'", ""), ("’", ""), ("ʼ", ""),
     ]
     let positional: [(Character, String, String)] = [
@@ -75,10 +80,14 @@ public enum UkrainianNationalRomanizer {
     ]
     var table: [UInt32: Letter] = [:]
     for (letter, value) in same {
-      if let scalar = letter.unicodeScalars.first { table[scalar.value] = Letter(initial: value, medial: value) }
+      if let scalar = letter.unicodeScalars.first {
+        table[scalar.value] = Letter(initial: value, medial: value)
+      }
     }
     for (letter, initial, medial) in positional {
-      if let scalar = letter.unicodeScalars.first { table[scalar.value] = Letter(initial: initial, medial: medial) }
+      if let scalar = letter.unicodeScalars.first {
+        table[scalar.value] = Letter(initial: initial, medial: medial)
+      }
     }
     return table
   }()

@@ -40,18 +40,31 @@ public enum WadeGiles {
     let dentalSibilant = ["z", "c", "s"].contains(initial)
     let palatal = ["j", "q", "x"].contains(initial)
     var wgFinal = final
-    if final == "i" && apical { wgFinal = "ih" }
-    else if final == "i" && dentalSibilant { wgFinal = "u" }
-    else if palatal && final.hasPrefix("u") { wgFinal = "ü" + final.dropFirst() }
-    else if final == "ong" { wgFinal = "ung" }
-    else if final == "iong" { wgFinal = "iung" }
-    else if final == "ian" { wgFinal = "ien" }
-    else if final == "ie" { wgFinal = "ieh" }
-    else if final == "ue" || final == "üe" { wgFinal = "üeh" }
-    else if final == "uo" && !["g", "k", "h", "sh"].contains(initial) { wgFinal = "o" }
-    else if final == "e" && ["g", "k", "h"].contains(initial) { wgFinal = "o" }
-    else if final == "e" && (apical || dentalSibilant) { wgFinal = "e" }
-    else if final == "ui" { wgFinal = "ui" }
+    if final == "i" && apical {
+      wgFinal = "ih"
+    } else if final == "i" && dentalSibilant {
+      wgFinal = "u"
+    } else if palatal && final.hasPrefix("u") {
+      wgFinal = "ü" + final.dropFirst()
+    } else if final == "ong" {
+      wgFinal = "ung"
+    } else if final == "iong" {
+      wgFinal = "iung"
+    } else if final == "ian" {
+      wgFinal = "ien"
+    } else if final == "ie" {
+      wgFinal = "ieh"
+    } else if final == "ue" || final == "üe" {
+      wgFinal = "üeh"
+    } else if final == "uo" && !["g", "k", "h", "sh"].contains(initial) {
+      wgFinal = "o"
+    } else if final == "e" && ["g", "k", "h"].contains(initial) {
+      wgFinal = "o"
+    } else if final == "e" && (apical || dentalSibilant) {
+      wgFinal = "e"
+    } else if final == "ui" {
+      wgFinal = "ui"
+    }
     let wgInitial: String
     switch initial {
     case "b": wgInitial = "p"
@@ -74,7 +87,9 @@ public enum WadeGiles {
 
   /// Splits a pinyin syllable into initial and final; nil when it is not pinyin-shaped.
   private static func split(_ s: String) -> (String, String)? {
-    guard !s.isEmpty, s.unicodeScalars.allSatisfy({ ($0.value >= 0x61 && $0.value <= 0x7A) || $0 == "ü" }) else { return nil }
+    guard !s.isEmpty,
+      s.unicodeScalars.allSatisfy({ ($0.value >= 0x61 && $0.value <= 0x7A) || $0 == "ü" })
+    else { return nil }
     for initial in ["zh", "ch", "sh"] where s.hasPrefix(initial) && s.count > 2 {
       return (initial, String(s.dropFirst(2)))
     }

@@ -25,8 +25,10 @@ public struct FoldFullwidthForms: CleaningPass {
 
   /// Applies the pass to `text`, recording each change in `recorder` when it is not nil.
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
-    ScalarRewriter.rewrite(text, recorder: &recorder, scanner: Self.scanner,
-      candidates: { (0xFF01...0xFF5E).contains($0) || $0 == 0x3000 }) { scalars, index in
+    ScalarRewriter.rewrite(
+      text, recorder: &recorder, scanner: Self.scanner,
+      candidates: { (0xFF01...0xFF5E).contains($0) || $0 == 0x3000 }
+    ) { scalars, index in
       let value = scalars[index].value
       guard (0xFF01...0xFF5E).contains(value) || value == 0x3000 else { return .keep }
       if isNextToCJK(scalars, index) { return .keep }
@@ -61,7 +63,9 @@ public struct FoldFullwidthForms: CleaningPass {
     (0xFF01...0xFF5E).contains(scalar.value) || scalar.value == 0x3000
   }
 
-  private static let cjkScripts = ["Hani", "Hira", "Kana", "Hang", "Bopo"].compactMap { Script(code: $0) }
+  private static let cjkScripts = ["Hani", "Hira", "Kana", "Hang", "Bopo"].compactMap {
+    Script(code: $0)
+  }
 
   /// Script_Extensions, not Script: the prolonged sound mark "ー" and the middle dot "・" are
   /// Common but used only with kana, so "コーヒー（ＵＣＣ）" is Japanese text.

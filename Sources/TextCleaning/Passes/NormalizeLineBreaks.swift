@@ -13,7 +13,9 @@ public struct NormalizeLineBreaks: CleaningPass {
 
   /// Static, so the pass itself is empty: an empty pass sits inside its existential with no
   /// shared box whose reference count both threads would touch.
-  private static let scanner = CandidateScanner { $0 == 0x0D || $0 == 0x0B || $0 == 0x0C || $0 == 0xC2 || $0 == 0xE2 }
+  private static let scanner = CandidateScanner {
+    $0 == 0x0D || $0 == 0x0B || $0 == 0x0C || $0 == 0xC2 || $0 == 0xE2
+  }
 
   /// Whether the text can hold something this pass changes, from the bytes present (false skips the pass).
   public func mayChange(_ presence: BytePresence) -> Bool { Self.scanner.mayMatch(presence) }
@@ -25,8 +27,12 @@ public struct NormalizeLineBreaks: CleaningPass {
   /// Applies the pass to `text`, recording each change in `recorder` when it is not nil.
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
     // CRLF is one Character but two scalars; handle it by deleting the CR before an LF.
-    ScalarRewriter.rewrite(text, recorder: &recorder, scanner: Self.scanner,
-      candidates: { $0 == 0x0D || $0 == 0x0B || $0 == 0x0C || $0 == 0x85 || $0 == 0x2028 || $0 == 0x2029 }) {
+    ScalarRewriter.rewrite(
+      text, recorder: &recorder, scanner: Self.scanner,
+      candidates: {
+        $0 == 0x0D || $0 == 0x0B || $0 == 0x0C || $0 == 0x85 || $0 == 0x2028 || $0 == 0x2029
+      }
+    ) {
       scalars, index in
       switch scalars[index].value {
       case 0x0D:

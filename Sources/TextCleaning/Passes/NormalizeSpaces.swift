@@ -14,7 +14,9 @@ public struct NormalizeSpaces: CleaningPass {
 
   /// Static, so the pass itself is empty: an empty pass sits inside its existential with no
   /// shared box whose reference count both threads would touch.
-  private static let scanner = CandidateScanner { $0 == 0x09 || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xE1 }
+  private static let scanner = CandidateScanner {
+    $0 == 0x09 || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xE1
+  }
 
   /// Whether the text can hold something this pass changes, from the bytes present (false skips the pass).
   public func mayChange(_ presence: BytePresence) -> Bool { Self.scanner.mayMatch(presence) }
@@ -25,8 +27,13 @@ public struct NormalizeSpaces: CleaningPass {
 
   /// Applies the pass to `text`, recording each change in `recorder` when it is not nil.
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
-    ScalarRewriter.rewrite(text, recorder: &recorder, scanner: Self.scanner,
-      candidates: { $0 == 0x09 || $0 == 0xA0 || $0 == 0x1680 || (0x2000...0x200A).contains($0) || $0 == 0x202F || $0 == 0x205F }) {
+    ScalarRewriter.rewrite(
+      text, recorder: &recorder, scanner: Self.scanner,
+      candidates: {
+        $0 == 0x09 || $0 == 0xA0 || $0 == 0x1680 || (0x2000...0x200A).contains($0) || $0 == 0x202F
+          || $0 == 0x205F
+      }
+    ) {
       scalars, index in
       switch scalars[index].value {
       case 0x09, 0x00A0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F: return .replace(" ")

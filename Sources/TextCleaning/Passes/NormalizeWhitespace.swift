@@ -47,11 +47,13 @@ public struct NormalizeWhitespace: CleaningPass {
               output.append(contentsOf: repeatElement(0x0A, count: kept))
               if kept != pendingNewlines {
                 changed = true
-                recorder?.record(offset: offset, removed: "\(pendingNewlines) line breaks", inserted: "\(kept)")
+                recorder?.record(
+                  offset: offset, removed: "\(pendingNewlines) line breaks", inserted: "\(kept)")
               }
             } else {
               changed = true
-              recorder?.record(offset: 0, removed: "\(pendingNewlines) leading line breaks", inserted: "")
+              recorder?.record(
+                offset: 0, removed: "\(pendingNewlines) leading line breaks", inserted: "")
             }
             pendingNewlines = 0
           }
@@ -61,7 +63,8 @@ public struct NormalizeWhitespace: CleaningPass {
             if kept != pendingSpaces {
               changed = true
               recorder?.record(
-                offset: offset - pendingSpaces, removed: String(repeating: " ", count: pendingSpaces),
+                offset: offset - pendingSpaces,
+                removed: String(repeating: " ", count: pendingSpaces),
                 inserted: String(repeating: " ", count: kept))
             }
             pendingSpaces = 0
@@ -78,7 +81,9 @@ public struct NormalizeWhitespace: CleaningPass {
         } else {
           if pendingSpaces > 0 {
             changed = true
-            recorder?.record(offset: offset - pendingSpaces, removed: String(repeating: " ", count: pendingSpaces), inserted: "")
+            recorder?.record(
+              offset: offset - pendingSpaces, removed: String(repeating: " ", count: pendingSpaces),
+              inserted: "")
           }
           pendingSpaces = 0
           pendingNewlines += 1
@@ -101,7 +106,9 @@ public struct NormalizeWhitespace: CleaningPass {
   /// spaces and line breaks are visited, found eight bytes at a time; any other byte between
   /// two of them ends a run.
   static func isTidy(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let first = bytes.first, let last = bytes.last, let base = bytes.baseAddress else { return true }
+    guard let first = bytes.first, let last = bytes.last, let base = bytes.baseAddress else {
+      return true
+    }
     if first == 0x20 || first == 0x0A || last == 0x20 || last == 0x0A { return false }
     var newlines = 0
     var spaces = 0

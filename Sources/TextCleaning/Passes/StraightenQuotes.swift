@@ -27,8 +27,10 @@ public struct StraightenQuotes: CleaningPass {
 
   /// Applies the pass to `text`, recording each change in `recorder` when it is not nil.
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
-    ScalarRewriter.rewrite(text, recorder: &recorder, scanner: Self.scanner,
-      candidates: { (0x2018...0x201F).contains($0) }) { scalars, index in
+    ScalarRewriter.rewrite(
+      text, recorder: &recorder, scanner: Self.scanner,
+      candidates: { (0x2018...0x201F).contains($0) }
+    ) { scalars, index in
       switch scalars[index].value {
       case 0x2018, 0x2019, 0x201A, 0x201B: return .replace("'")
       case 0x201C, 0x201D, 0x201E, 0x201F: return .replace("\"")

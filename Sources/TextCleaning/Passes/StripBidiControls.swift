@@ -20,14 +20,19 @@ public struct StripBidiControls: CleaningPass {
   /// The pass id: the kebab-case of the type name (`--disable-pass`, `--enable-pass`, explanations).
   public var id: String { "strip-bidi-controls" }
   /// What the pass changes, in one line (`normalize clean --explain`).
-  public var summary: String { "remove bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069)" }
+  public var summary: String {
+    "remove bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069)"
+  }
 
   /// Applies the pass to `text`, recording each change in `recorder` when it is not nil.
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
-    ScalarRewriter.rewrite(text, recorder: &recorder, scanner: Self.scanner,
-      candidates: { (0x202A...0x202E).contains($0) || (0x2066...0x2069).contains($0) }) { scalars, index in
+    ScalarRewriter.rewrite(
+      text, recorder: &recorder, scanner: Self.scanner,
+      candidates: { (0x202A...0x202E).contains($0) || (0x2066...0x2069).contains($0) }
+    ) { scalars, index in
       let value = scalars[index].value
-      return (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) ? .delete : .keep
+      return (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+        ? .delete : .keep
     }
   }
 }

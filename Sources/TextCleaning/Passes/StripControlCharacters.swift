@@ -13,7 +13,9 @@ public struct StripControlCharacters: CleaningPass {
 
   /// Static, so the pass itself is empty: an empty pass sits inside its existential with no
   /// shared box whose reference count both threads would touch.
-  private static let scanner = CandidateScanner { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A) || $0 == 0x7F || $0 == 0xC2 }
+  private static let scanner = CandidateScanner {
+    ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A) || $0 == 0x7F || $0 == 0xC2
+  }
 
   /// Whether the text can hold something this pass changes, from the bytes present (false skips the pass).
   public func mayChange(_ presence: BytePresence) -> Bool { Self.scanner.mayMatch(presence) }
@@ -24,11 +26,14 @@ public struct StripControlCharacters: CleaningPass {
 
   /// Applies the pass to `text`, recording each change in `recorder` when it is not nil.
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
-    ScalarRewriter.rewrite(text, recorder: &recorder, scanner: Self.scanner,
-      candidates: { $0 < 0x20 || (0x7F...0x9F).contains($0) }) {
+    ScalarRewriter.rewrite(
+      text, recorder: &recorder, scanner: Self.scanner,
+      candidates: { $0 < 0x20 || (0x7F...0x9F).contains($0) }
+    ) {
       scalars, index in
       let value = scalars[index].value
-      let isControl = (value < 0x20 && value != 0x09 && value != 0x0A) || (value >= 0x7F && value <= 0x9F)
+      let isControl =
+        (value < 0x20 && value != 0x09 && value != 0x0A) || (value >= 0x7F && value <= 0x9F)
       return isControl ? .delete : .keep
     }
   }

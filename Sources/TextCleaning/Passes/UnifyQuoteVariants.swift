@@ -22,12 +22,16 @@ public struct UnifyQuoteVariants: CleaningPass {
   /// The pass id: the kebab-case of the type name (`--disable-pass`, `--enable-pass`, explanations).
   public var id: String { "unify-quote-variants" }
   /// What the pass changes, in one line (`normalize clean --explain`).
-  public var summary: String { "reversed quotes and accent/prime apostrophes between letters -> ‘ ’ “ ”" }
+  public var summary: String {
+    "reversed quotes and accent/prime apostrophes between letters -> ‘ ’ “ ”"
+  }
 
   /// Applies the pass to `text`, recording each change in `recorder` when it is not nil.
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
-    ScalarRewriter.rewrite(text, recorder: &recorder, scanner: Self.scanner,
-      candidates: { $0 == 0x60 || $0 == 0xB4 || $0 == 0x201B || $0 == 0x201F || $0 == 0x2032 }) {
+    ScalarRewriter.rewrite(
+      text, recorder: &recorder, scanner: Self.scanner,
+      candidates: { $0 == 0x60 || $0 == 0xB4 || $0 == 0x201B || $0 == 0x201F || $0 == 0x2032 }
+    ) {
       scalars, index in
       switch scalars[index].value {
       case 0x201B: return .replace("‘")
@@ -41,7 +45,8 @@ public struct UnifyQuoteVariants: CleaningPass {
 
   /// Whether the scalars around `index` are letters. Combining marks before it belong to the
   /// letter they follow ("Jose\u{301}`s"), so the answer is the same before and after NFC.
-  private func isBetweenLetters(_ scalars: String.UnicodeScalarView, _ index: String.Index) -> Bool {
+  private func isBetweenLetters(_ scalars: String.UnicodeScalarView, _ index: String.Index) -> Bool
+  {
     let next = scalars.index(after: index)
     guard next < scalars.endIndex, scalars[next].properties.isAlphabetic else { return false }
     var before = index

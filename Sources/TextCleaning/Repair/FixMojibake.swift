@@ -20,12 +20,17 @@ public struct FixMojibake: RepairPass {
   /// The pass id: the kebab-case of the type name (`--disable-pass`, `--enable-pass`, explanations).
   public var id: String { "fix-mojibake" }
   /// What the pass changes, in one line (`normalize clean --explain`).
-  public var summary: String { "mojibake (cafÃ© -> café, РџСЂРёРІРµС‚ -> Привет) and C1 controls for Windows-1252 punctuation" }
+  public var summary: String {
+    "mojibake (cafÃ© -> café, РџСЂРёРІРµС‚ -> Привет) and C1 controls for Windows-1252 punctuation"
+  }
 
   /// Lead bytes of the scalars mojibake is made of: Latin-1 and Latin Extended, spacing
   /// modifiers, Greek, Cyrillic, Hebrew, Arabic, punctuation and symbols (E2), replacement
   /// character and ligatures (EF).
-  static let scanner = ByteScanner { [0xC2, 0xC3, 0xC4, 0xC5, 0xC6, 0xCB, 0xCE, 0xCF, 0xD0, 0xD1, 0xD7, 0xD8, 0xD9, 0xE2, 0xEF].contains($0) }
+  static let scanner = ByteScanner {
+    [0xC2, 0xC3, 0xC4, 0xC5, 0xC6, 0xCB, 0xCE, 0xCF, 0xD0, 0xD1, 0xD7, 0xD8, 0xD9, 0xE2, 0xEF]
+      .contains($0)
+  }
 
   /// Whether the text can hold something this pass changes, from the bytes present (false skips the pass).
   public func mayChange(_ presence: BytePresence) -> Bool { Self.scanner.mayMatch(presence) }
@@ -35,7 +40,9 @@ public struct FixMojibake: RepairPass {
   static let pieceBytes = 4096
 
   /// Applies the repair to `text`, recording each change in `recorder` and each repair (before, after) in `repairs` when they are not nil.
-  public func apply(_ text: String, recorder: inout ChangeRecorder?, repairs: inout [TextRepair]?) -> String {
+  public func apply(_ text: String, recorder: inout ChangeRecorder?, repairs: inout [TextRepair]?)
+    -> String
+  {
     var output = ""
     var changed = false
     var scalarOffset = 0
@@ -62,17 +69,23 @@ public struct FixMojibake: RepairPass {
           changed = true
         }
         if recorder != nil || repairs != nil {
-          scalarOffset += UTF8Scan.scalarCount(UnsafeBufferPointer(rebasing: bytes[copiedTo..<lineStart]))
+          scalarOffset += UTF8Scan.scalarCount(
+            UnsafeBufferPointer(rebasing: bytes[copiedTo..<lineStart]))
         }
-        output += String(decoding: UnsafeBufferPointer(rebasing: bytes[copiedTo..<lineStart]), as: UTF8.self)
+        output += String(
+          decoding: UnsafeBufferPointer(rebasing: bytes[copiedTo..<lineStart]), as: UTF8.self)
         TextRepair.report(
-          pass: id, before: line, after: Substring(fixed), lineOffset: scalarOffset, detail: detail, isMojibake: isMojibake,
+          pass: id, before: line, after: Substring(fixed), lineOffset: scalarOffset, detail: detail,
+          isMojibake: isMojibake,
           recorder: &recorder, repairs: &repairs)
         if recorder != nil || repairs != nil { scalarOffset += line.unicodeScalars.count }
         output += fixed
         copiedTo = lineEnd
       }
-      if changed { output += String(decoding: UnsafeBufferPointer(rebasing: bytes[copiedTo..<bytes.count]), as: UTF8.self) }
+      if changed {
+        output += String(
+          decoding: UnsafeBufferPointer(rebasing: bytes[copiedTo..<bytes.count]), as: UTF8.self)
+      }
     }
     return changed ? output : text
   }
@@ -96,7 +109,9 @@ public struct FixMojibake: RepairPass {
   /// Whether a line holds a C1 control or scores as mojibake (`MojibakeBadness`), read straight
   /// from its UTF-8 bytes.
   static func mayNeedRepair(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-    for index in line.indices.dropLast() where line[index] == 0xC2 && line[index + 1] < 0xA0 { return true }
+    for index in line.indices.dropLast() where line[index] == 0xC2 && line[index + 1] < 0xA0 {
+      return true
+    }
     return MojibakeBadness.score(UTF8Scalars(bytes: line)) >= MojibakeRepair.minimumGain
   }
 
@@ -107,8 +122,11 @@ public struct FixMojibake: RepairPass {
     var steps: [MojibakeRepair.Step] = []
     var isMojibake = false
     for piece in pieces(of: line) {
-      let hasC1 = piece.utf8.contains(0xC2) && piece.unicodeScalars.contains { (0x80...0x9F).contains($0.value) }
-      guard hasC1 || MojibakeBadness.score(piece.unicodeScalars) >= MojibakeRepair.minimumGain else {
+      let hasC1 =
+        piece.utf8.contains(0xC2)
+        && piece.unicodeScalars.contains { (0x80...0x9F).contains($0.value) }
+      guard hasC1 || MojibakeBadness.score(piece.unicodeScalars) >= MojibakeRepair.minimumGain
+      else {
         fixed += piece
         continue
       }
@@ -117,12 +135,15 @@ public struct FixMojibake: RepairPass {
       steps += result.steps
       isMojibake = isMojibake || result.isMojibake
     }
-    guard !steps.isEmpty, !fixed.unicodeScalars.elementsEqual(line.unicodeScalars) else { return nil }
+    guard !steps.isEmpty, !fixed.unicodeScalars.elementsEqual(line.unicodeScalars) else {
+      return nil
+    }
     var encodings: [String] = []
     for step in steps where step.kind != .c1AsWindows1252 && !encodings.contains(step.encoding) {
       encodings.append(step.encoding)
     }
-    let detail = encodings.isEmpty
+    let detail =
+      encodings.isEmpty
       ? "Windows-1252 characters read as C1 controls"
       : "UTF-8 read as \(encodings.joined(separator: ", then "))"
     return (fixed, detail, isMojibake)

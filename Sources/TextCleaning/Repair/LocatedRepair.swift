@@ -26,7 +26,9 @@ public struct LocatedRepair: Sendable, Equatable {
   /// Places `repairs` in the record's `text` and `title`: each repaired snippet, cleaned by
   /// `cleaner` as the text around it was, is looked for after the previous one (repairs come
   /// in text order), then anywhere in the text, then in the title.
-  public static func locate(_ repairs: [TextRepair], text: String, title: String?, cleaner: TextCleaner) -> [LocatedRepair] {
+  public static func locate(
+    _ repairs: [TextRepair], text: String, title: String?, cleaner: TextCleaner
+  ) -> [LocatedRepair] {
     guard !repairs.isEmpty else { return [] }
     let body = Array(text.utf8)
     let heading = title.map { Array($0.utf8) } ?? []
@@ -39,14 +41,19 @@ public struct LocatedRepair: Sendable, Equatable {
         located.append(LocatedRepair(repair: repair))
         continue
       }
-      if let at = firstIndex(of: snippet, in: body, from: cursor) ?? firstIndex(of: snippet, in: body, from: 0) {
+      if let at = firstIndex(of: snippet, in: body, from: cursor)
+        ?? firstIndex(of: snippet, in: body, from: 0)
+      {
         cursor = at + snippet.count
         located.append(
-          LocatedRepair(repair: repair, start: scalarCount(body, upTo: at), end: scalarCount(body, upTo: at + snippet.count)))
+          LocatedRepair(
+            repair: repair, start: scalarCount(body, upTo: at),
+            end: scalarCount(body, upTo: at + snippet.count)))
       } else if let at = firstIndex(of: snippet, in: heading, from: 0) {
         located.append(
           LocatedRepair(
-            repair: repair, start: scalarCount(heading, upTo: at), end: scalarCount(heading, upTo: at + snippet.count),
+            repair: repair, start: scalarCount(heading, upTo: at),
+            end: scalarCount(heading, upTo: at + snippet.count),
             field: "title"))
       } else {
         located.append(LocatedRepair(repair: repair))
@@ -55,18 +62,25 @@ public struct LocatedRepair: Sendable, Equatable {
     return located
   }
 
-  private static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-    guard let first = needle.first, haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
+  private static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int?
+  {
+    guard let first = needle.first, haystack.count >= needle.count,
+      start <= haystack.count - needle.count
+    else { return nil }
     var index = start
     let last = haystack.count - needle.count
     while index <= last {
-      if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
+      if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) {
+        return index
+      }
       index += 1
     }
     return nil
   }
 
   private static func scalarCount(_ bytes: [UInt8], upTo end: Int) -> Int {
-    bytes.withUnsafeBufferPointer { UTF8Scan.scalarCount(UnsafeBufferPointer(rebasing: $0[0..<end])) }
+    bytes.withUnsafeBufferPointer {
+      UTF8Scan.scalarCount(UnsafeBufferPointer(rebasing: $0[0..<end]))
+    }
   }
 }

@@ -81,15 +81,21 @@ public enum MojibakeBadness {
         total += 2
       }
       // A no-break space inside a word after an accented letter: "Å\u{A0}koda" (Š is C5 A0).
-      if kind == .nbsp && (k1 == .upperLatin || k1 == .lowerLatin) && (next == .lowerASCII || next == .lowerLatin) {
+      if kind == .nbsp && (k1 == .upperLatin || k1 == .lowerLatin)
+        && (next == .lowerASCII || next == .lowerLatin)
+      {
         total += 2
       }
       // An accented capital, a quote, then a capital: "DOS AÃ‘OS".
-      if k1 == .upperLatin && kind == .quote && (next == .upperASCII || next == .upperLatin) { total += 1 }
+      if k1 == .upperLatin && kind == .quote && (next == .upperASCII || next == .upperLatin) {
+        total += 1
+      }
       // ™ inside a word: "CÃ™IS".
       if kind == .trademark && isLetter(next) && next != .lowerASCII { total += 1 }
       // "вЂ™", "вЂ“": Ђ (0x80 in Windows-1251) before a quote or ™.
-      if v2 == 0x402 && (next == .quote || next == .trademark || next == .codePageLetter) { total += 2 }
+      if v2 == 0x402 && (next == .quote || next == .trademark || next == .codePageLetter) {
+        total += 2
+      }
       // "Å¡", "Ã…Ž": š ž Š Ž after the images of lead bytes C2, C3, C5, E2–E5.
       if (v2 == 0x161 || v2 == 0x17E || v2 == 0x160 || v2 == 0x17D)
         && (v1 == 0xC2 || v1 == 0xC3 || v1 == 0xC5 || (0xE2...0xE5).contains(v1))
@@ -137,7 +143,8 @@ public enum MojibakeBadness {
   @inline(__always)
   private static func isLetter(_ kind: Kind) -> Bool {
     switch kind {
-    case .lowerASCII, .upperASCII, .lowerLatin, .upperLatin, .leadCapital, .codePageLetter, .lowerCyrillicGreek, .upperCyrillicGreek, .rareCyrillic,
+    case .lowerASCII, .upperASCII, .lowerLatin, .upperLatin, .leadCapital, .codePageLetter,
+      .lowerCyrillicGreek, .upperCyrillicGreek, .rareCyrillic,
       .otherLetter:
       return true
     default: return false
@@ -159,7 +166,8 @@ public enum MojibakeBadness {
       (.lowerCyrillicGreek, _) where isCodePageSymbol(b) && b != .trademark:
       return 2
     // "âœ”", "ZURÃœCK": a lead-byte image, then Œ œ Ÿ (or š ž after â ã ä å Â Ã Å).
-    case (.leadCapital, .codePageLetter), (.lowerLatin, .codePageLetter), (.upperLatin, .codePageLetter):
+    case (.leadCapital, .codePageLetter), (.lowerLatin, .codePageLetter),
+      (.upperLatin, .codePageLetter):
       return 2
     // "SlovenÄ\u{FFFD}ina": an accented letter, then a replacement character.
     case (.lowerLatin, .replacement), (.upperLatin, .replacement), (.leadCapital, .replacement):
@@ -173,7 +181,8 @@ public enum MojibakeBadness {
     case (.quote, _) where isCodePageSymbol(b) && b != .trademark:
       return 1
     // "rÃ©flexion": a lower-case letter, then an accented capital, inside a word.
-    case (.lowerASCII, .upperLatin), (.lowerLatin, .upperLatin), (.lowerASCII, .leadCapital), (.lowerLatin, .leadCapital):
+    case (.lowerASCII, .upperLatin), (.lowerLatin, .upperLatin), (.lowerASCII, .leadCapital),
+      (.lowerLatin, .leadCapital):
       return 1
     // "РґРѕ": a Cyrillic capital then a non-Russian Windows-1251 letter.
     case (.upperCyrillicGreek, .rareCyrillic), (.lowerCyrillicGreek, .upperCyrillicGreek):
@@ -198,7 +207,11 @@ public enum MojibakeBadness {
     // "Zam√≤": a letter, then two math symbols (MacRoman).
     if a != .space && isLetter(a) && b == .mathOrBox && c == .mathOrBox { return 1 }
     // "â€œ", "Ã¢â": a letter followed by two code-page symbols.
-    if isCodePageSymbol(b) && isCodePageSymbol(c) && (a == .lowerLatin || a == .upperLatin || a == .leadCapital) { return 1 }
+    if isCodePageSymbol(b) && isCodePageSymbol(c)
+      && (a == .lowerLatin || a == .upperLatin || a == .leadCapital)
+    {
+      return 1
+    }
     return 0
   }
 
@@ -236,21 +249,29 @@ public enum MojibakeBadness {
     case 0x1D00...0x1DBF: return .rare
     case 0x610...0x61A, 0x64B...0x65F, 0x670, 0x6D6...0x6ED: return .mark
     case 0x2018, 0x2019, 0x201C, 0x201D, 0x2013, 0x2014, 0x2026: return .quote
-    case 0x201A, 0x201E, 0x2020, 0x2021, 0x2022, 0x2030, 0x2039, 0x203A, 0x20AC, 0x2044: return .codePagePunct
+    case 0x201A, 0x201E, 0x2020, 0x2021, 0x2022, 0x2030, 0x2039, 0x203A, 0x20AC, 0x2044:
+      return .codePagePunct
     case 0x2122: return .trademark
     case 0x2116: return .latin1Symbol
     case 0x2200...0x22FF, 0x25CA, 0x2320, 0x2321, 0x2310: return .mathOrBox
     case 0x2500...0x259F, 0x25A0: return .mathOrBox
     case 0xFB01, 0xFB02: return .codePagePunct
-    case 0x0E00...0x0E7F, 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3: return .otherLetter
+    case 0x0E00...0x0E7F, 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3:
+      return .otherLetter
     case 0x3000...0x303F, 0xFF00...0xFFEF: return .other
     case 0xE000...0xF8FF: return .rare
     case 0xFFFD: return .replacement
     default:
       guard let s = Unicode.Scalar(v) else { return .other }
       let properties = s.properties
-      if properties.generalCategory == .unassigned || properties.generalCategory == .privateUse { return .rare }
-      if properties.generalCategory == .nonspacingMark || properties.generalCategory == .enclosingMark { return .mark }
+      if properties.generalCategory == .unassigned || properties.generalCategory == .privateUse {
+        return .rare
+      }
+      if properties.generalCategory == .nonspacingMark
+        || properties.generalCategory == .enclosingMark
+      {
+        return .mark
+      }
       return properties.isAlphabetic ? .otherLetter : .other
     }
   }

@@ -80,7 +80,8 @@ public enum MojibakeRepair {
     let c1 = current.reduce(0) { $0 + (isWindows1252C1($1.value) ? 1 : 0) }
     if c1 > 0 {
       current = current.map { scalar in
-        guard isWindows1252C1(scalar.value), let value = SingleByteEncoding.windows1252.scalar(for: UInt8(scalar.value)),
+        guard isWindows1252C1(scalar.value),
+          let value = SingleByteEncoding.windows1252.scalar(for: UInt8(scalar.value)),
           let fixed = Unicode.Scalar(value)
         else { return scalar }
         return fixed
@@ -90,7 +91,9 @@ public enum MojibakeRepair {
       // The C1 repair may reveal a UTF-8 layer ("â\u{80}\u{9C}" is “ in Latin-1 and â€œ in 1252).
       let again = repair(String(String.UnicodeScalarView(current)), maxLayers: maxLayers)
       if again.isMojibake {
-        return Result(text: again.text, steps: steps + again.steps, isMojibake: true, remainingBadness: again.remainingBadness)
+        return Result(
+          text: again.text, steps: steps + again.steps, isMojibake: true,
+          remainingBadness: again.remainingBadness)
       }
     }
     // Lossy pile-ups that cannot be undone are still mojibake: much badness left and the
@@ -99,7 +102,8 @@ public enum MojibakeRepair {
     if !mojibake && remaining >= 8 && signatureCount(current) >= 3 { mojibake = true }
     var view = String.UnicodeScalarView()
     view.append(contentsOf: current)
-    return Result(text: String(view), steps: steps, isMojibake: mojibake, remainingBadness: remaining)
+    return Result(
+      text: String(view), steps: steps, isMojibake: mojibake, remainingBadness: remaining)
   }
 
   /// How many times Ã, Â, â or ã (images of the lead bytes C2, C3, E2, E3) is followed by a
@@ -110,7 +114,9 @@ public enum MojibakeRepair {
       let lead = scalars[index].value
       guard lead == 0xC2 || lead == 0xC3 || lead == 0xE2 || lead == 0xE3 else { continue }
       let next = scalars[index + 1].value
-      if (0xA0...0xBF).contains(next) || (next >= 0x152 && SingleByteEncoding.windows1252.byte(for: next) != nil) {
+      if (0xA0...0xBF).contains(next)
+        || (next >= 0x152 && SingleByteEncoding.windows1252.byte(for: next) != nil)
+      {
         count += 1
       }
     }
@@ -120,21 +126,27 @@ public enum MojibakeRepair {
   /// Whole-text layers only, for judging a candidate by what lies beneath it.
   private static func repairLayers(_ scalars: [Unicode.Scalar], depth: Int) -> [Unicode.Scalar] {
     let badness = MojibakeBadness.score(scalars)
-    guard badness > 0, let (fixed, _) = reencodeWhole(scalars, badness: badness, depth: depth) else { return scalars }
+    guard badness > 0, let (fixed, _) = reencodeWhole(scalars, badness: badness, depth: depth)
+    else { return scalars }
     return fixed
   }
 
   /// Whether `value` is a C1 control that Windows-1252 maps to a printable character.
   @inline(__always)
   public static func isWindows1252C1(_ value: UInt32) -> Bool {
-    (0x80...0x9F).contains(value) && value != 0x81 && value != 0x8D && value != 0x8F && value != 0x90 && value != 0x9D
+    (0x80...0x9F).contains(value) && value != 0x81 && value != 0x8D && value != 0x8F
+      && value != 0x90 && value != 0x9D
   }
 
   /// The best whole-text re-encoding, if one decodes and lowers the badness by `minimumGain`.
-  private static func reencodeWhole(_ scalars: [Unicode.Scalar], badness: Int, depth: Int = 0) -> ([Unicode.Scalar], String)? {
+  private static func reencodeWhole(_ scalars: [Unicode.Scalar], badness: Int, depth: Int = 0) -> (
+    [Unicode.Scalar], String
+  )? {
     var best: ([Unicode.Scalar], String, Int)?
     for encoding in SingleByteEncoding.all {
-      guard let bytes = encoding.encode(scalars), bytes.contains(where: { $0 >= 0x80 && $0 != ByteStream.lost }) else {
+      guard let bytes = encoding.encode(scalars),
+        bytes.contains(where: { $0 >= 0x80 && $0 != ByteStream.lost })
+      else {
         continue
       }
       var repairs = 0
@@ -156,15 +168,21 @@ public enum MojibakeRepair {
   /// ("DivisÃ£o … Classificação"). A sequence is a code-page image of a UTF-8 lead byte and its
   /// continuation bytes that itself looks bad; at least two such sequences, or one of three or
   /// more bytes, are needed, and the result must be far less bad than the input.
-  private static func reencodeSequences(_ scalars: [Unicode.Scalar], badness: Int) -> ([Unicode.Scalar], String)? {
+  private static func reencodeSequences(_ scalars: [Unicode.Scalar], badness: Int) -> (
+    [Unicode.Scalar], String
+  )? {
     var best: ([Unicode.Scalar], String, Int)?
-    for encoding in [SingleByteEncoding.windows1252, .latin1, .windows1251, .macRoman, .windows1250] {
+    for encoding in [
+      SingleByteEncoding.windows1252, .latin1, .windows1251, .macRoman, .windows1250,
+    ] {
       // Candidate sequences: (start, end, decoded scalars, strong = looks bad on its own).
       var found: [(start: Int, end: Int, decoded: [Unicode.Scalar], strong: Bool, long: Bool)] = []
       var index = 0
       while index < scalars.count {
         let scalar = scalars[index]
-        guard scalar.value >= 0x80, let lead = encoding.byte(for: scalar.value), lead >= 0xC2, lead <= 0xF4 else {
+        guard scalar.value >= 0x80, let lead = encoding.byte(for: scalar.value), lead >= 0xC2,
+          lead <= 0xF4
+        else {
           index += 1
           continue
         }
@@ -183,10 +201,14 @@ public enum MojibakeRepair {
           end += 1
         }
         // CESU-8 pairs: take the second half too.
-        if length == 3, lead == 0xED, end + 2 < scalars.count, encoding.byte(for: scalars[end].value) == 0xED {
+        if length == 3, lead == 0xED, end + 2 < scalars.count,
+          encoding.byte(for: scalars[end].value) == 0xED
+        {
           var extra: [UInt16] = []
           for offset in 0..<3 {
-            if let byte = encoding.byte(for: scalars[end + offset].value) { extra.append(UInt16(byte)) }
+            if let byte = encoding.byte(for: scalars[end + offset].value) {
+              extra.append(UInt16(byte))
+            }
           }
           if extra.count == 3 {
             bytes += extra
@@ -194,7 +216,8 @@ public enum MojibakeRepair {
           }
         }
         // "relatifs Ã l’": a lone Ã before a space and a lower-case word is "à".
-        if scalar.value == 0xC3, end == index + 1, index + 2 < scalars.count, scalars[index + 1] == " ",
+        if scalar.value == 0xC3, end == index + 1, index + 2 < scalars.count,
+          scalars[index + 1] == " ",
           (0x61...0x7A).contains(scalars[index + 2].value), index == 0 || scalars[index - 1] == " "
         {
           found.append((index, index + 1, ["\u{E0}"], true, false))
@@ -202,7 +225,8 @@ public enum MojibakeRepair {
           continue
         }
         var repairs = 0
-        if bytes.count >= length, let decoded = UTF8Variants.decode(bytes, repairs: &repairs), decoded.count >= 1,
+        if bytes.count >= length, let decoded = UTF8Variants.decode(bytes, repairs: &repairs),
+          decoded.count >= 1,
           // Two-byte repairs must give Latin-1 letters or another script, not rare Latin
           // ("MÄ£ÄM" is leetspeak, not "Mģ").
           length > 2 || decoded.allSatisfy({ $0.value <= 0xFF || $0.value >= 0x370 })
@@ -221,7 +245,8 @@ public enum MojibakeRepair {
         changed = false
         for k in found.indices where !accepted[k] {
           let touchesPrevious = k > 0 && accepted[k - 1] && found[k - 1].end == found[k].start
-          let touchesNext = k + 1 < found.count && accepted[k + 1] && found[k + 1].start == found[k].end
+          let touchesNext =
+            k + 1 < found.count && accepted[k + 1] && found[k + 1].start == found[k].end
           if touchesPrevious || touchesNext {
             accepted[k] = true
             changed = true

@@ -7,7 +7,8 @@ import ICUSupport
 public protocol RepairPass: CleaningPass {
   /// Returns the repaired text; records each change when `recorder` is given and each repair
   /// when `repairs` is given.
-  func apply(_ text: String, recorder: inout ChangeRecorder?, repairs: inout [TextRepair]?) -> String
+  func apply(_ text: String, recorder: inout ChangeRecorder?, repairs: inout [TextRepair]?)
+    -> String
 }
 
 extension RepairPass {
@@ -40,7 +41,10 @@ public struct TextRepair: Sendable, Equatable {
   /// `normalize validate` reports as an error in the input.
   public var isMojibake: Bool
 
-  public init(pass: String, before: String, after: String, offset: Int, detail: String? = nil, isMojibake: Bool) {
+  public init(
+    pass: String, before: String, after: String, offset: Int, detail: String? = nil,
+    isMojibake: Bool
+  ) {
     self.pass = pass
     self.before = before
     self.after = after
@@ -51,30 +55,39 @@ public struct TextRepair: Sendable, Equatable {
 
   /// `text` cut to `length` scalars with "…", for messages.
   public static func clip(_ text: String, to length: Int = 80) -> String {
-    text.unicodeScalars.count <= length ? text : String(String.UnicodeScalarView(text.unicodeScalars.prefix(length))) + "…"
+    text.unicodeScalars.count <= length
+      ? text : String(String.UnicodeScalarView(text.unicodeScalars.prefix(length))) + "…"
   }
 
   /// Records the repair of one line. When the repair kept the line's white space, each run of
   /// changed words is one repair ("g√¢teaux et baies … r√©gime" gives "g√¢teaux" and
   /// "r√©gime"); otherwise the part that changed, widened to whole words, is one repair.
   static func report(
-    pass: String, before: Substring, after: Substring, lineOffset: Int, detail: String?, isMojibake: Bool,
+    pass: String, before: Substring, after: Substring, lineOffset: Int, detail: String?,
+    isMojibake: Bool,
     recorder: inout ChangeRecorder?, repairs: inout [TextRepair]?
   ) {
     guard recorder != nil || repairs != nil else { return }
     let original = Array(before.unicodeScalars)
     let fixed = Array(after.unicodeScalars)
-    func add(_ was: ArraySlice<Unicode.Scalar>, _ should: ArraySlice<Unicode.Scalar>, at offset: Int) {
+    func add(
+      _ was: ArraySlice<Unicode.Scalar>, _ should: ArraySlice<Unicode.Scalar>, at offset: Int
+    ) {
       let was = String(String.UnicodeScalarView(was))
       let should = String(String.UnicodeScalarView(should))
       recorder?.record(offset: lineOffset + offset, removed: was, inserted: should)
       repairs?.append(
-        TextRepair(pass: pass, before: was, after: should, offset: lineOffset + offset, detail: detail, isMojibake: isMojibake))
+        TextRepair(
+          pass: pass, before: was, after: should, offset: lineOffset + offset, detail: detail,
+          isMojibake: isMojibake))
     }
     let originalWords = words(original)
     let fixedWords = words(fixed)
     if originalWords.count == fixedWords.count,
-      zip(originalWords, fixedWords).allSatisfy({ original[$0.0.upperBound..<$0.0.upperBound + $0.0.gap] == fixed[$0.1.upperBound..<$0.1.upperBound + $0.1.gap] })
+      zip(originalWords, fixedWords).allSatisfy({
+        original[$0.0.upperBound..<$0.0.upperBound + $0.0.gap]
+          == fixed[$0.1.upperBound..<$0.1.upperBound + $0.1.gap]
+      })
     {
       var k = 0
       while k < originalWords.count {
@@ -83,18 +96,23 @@ public struct TextRepair: Sendable, Equatable {
           continue
         }
         var last = k
-        while last + 1 < originalWords.count, original[originalWords[last + 1].range] != fixed[fixedWords[last + 1].range] {
+        while last + 1 < originalWords.count,
+          original[originalWords[last + 1].range] != fixed[fixedWords[last + 1].range]
+        {
           last += 1
         }
         add(
           original[originalWords[k].lowerBound..<originalWords[last].upperBound],
-          fixed[fixedWords[k].lowerBound..<fixedWords[last].upperBound], at: originalWords[k].lowerBound)
+          fixed[fixedWords[k].lowerBound..<fixedWords[last].upperBound],
+          at: originalWords[k].lowerBound)
         k = last + 1
       }
       return
     }
     var prefix = 0
-    while prefix < original.count, prefix < fixed.count, original[prefix] == fixed[prefix] { prefix += 1 }
+    while prefix < original.count, prefix < fixed.count, original[prefix] == fixed[prefix] {
+      prefix += 1
+    }
     var suffix = 0
     while suffix < original.count - prefix, suffix < fixed.count - prefix,
       original[original.count - 1 - suffix] == fixed[fixed.count - 1 - suffix]
@@ -103,7 +121,9 @@ public struct TextRepair: Sendable, Equatable {
     }
     while prefix > 0, !original[prefix - 1].properties.isWhitespace { prefix -= 1 }
     while suffix > 0, !original[original.count - suffix].properties.isWhitespace { suffix -= 1 }
-    add(original[prefix..<(original.count - suffix)], fixed[prefix..<(fixed.count - suffix)], at: prefix)
+    add(
+      original[prefix..<(original.count - suffix)], fixed[prefix..<(fixed.count - suffix)],
+      at: prefix)
   }
 
   /// A word of a line: its scalars and the white space after it.

@@ -83,7 +83,8 @@ enum UTF8Variants {
         // lead byte follows ("Å veices" for "Šveices", "Ð Ñƒ" for "Ру").
         let after = i + j + 1 < count ? bytes[i + j + 1] : 0
         if b == space && !lostByte
-          && (lead == 0xC2 || length == 3 || (0x61...0x7A).contains(after) || (0xC2...0xF4).contains(after))
+          && (lead == 0xC2 || length == 3 || (0x61...0x7A).contains(after)
+            || (0xC2...0xF4).contains(after))
         {
           b = 0xA0
           repairs += 1
@@ -106,7 +107,8 @@ enum UTF8Variants {
       }
       if (0xD800...0xDBFF).contains(value) {
         // CESU-8: a high surrogate must be followed by a three-byte low surrogate.
-        guard i + 5 < count, bytes[i + 3] == 0xED, (0xB0...0xBF).contains(bytes[i + 4]), isContinuation(bytes[i + 5])
+        guard i + 5 < count, bytes[i + 3] == 0xED, (0xB0...0xBF).contains(bytes[i + 4]),
+          isContinuation(bytes[i + 5])
         else { return nil }
         let low = (UInt32(bytes[i + 4] & 0x0F) << 6) | UInt32(bytes[i + 5] & 0x3F) | 0xDC00
         let combined = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
@@ -127,7 +129,11 @@ enum UTF8Variants {
   private static func consumesSpace(_ after: [UInt16]) -> Bool {
     let letters = after.map { $0 < 0x80 ? Character(Unicode.Scalar(UInt8($0))) : "\u{0}" }
     let text = String(letters)
-    if text.hasPrefix(" ") || text.hasPrefix("s ") || text.hasPrefix("s,") || text.hasPrefix("s.") || text == "s" { return true }
+    if text.hasPrefix(" ") || text.hasPrefix("s ") || text.hasPrefix("s,") || text.hasPrefix("s.")
+      || text == "s"
+    {
+      return true
+    }
     return text.hasPrefix("quel") || text.hasPrefix("quil")
   }
 }

@@ -5,7 +5,8 @@ struct Analysis {
   /// What the structure step decided for one paragraph.
   enum Role: Equatable {
     case undecided, title, standfirst, credit, duplicateCredit, tag, sourceLine, breadcrumb
-    case reference, body, removed(String)
+    case reference, body
+    case removed(String)
   }
 
   struct Item {
@@ -33,7 +34,10 @@ struct Analysis {
   /// The text is an extracted main text (HTML): the whole of it is the region.
   let isExtractedMainText: Bool
 
-  init(analyzer: ArticleStructureAnalyzer, text: String, knownTitle: String?, isExtractedMainText: Bool = false) {
+  init(
+    analyzer: ArticleStructureAnalyzer, text: String, knownTitle: String?,
+    isExtractedMainText: Bool = false
+  ) {
     locator = analyzer.locator
     self.isExtractedMainText = isExtractedMainText
     let paragraphs = ParagraphSplitter.paragraphs(of: text)
@@ -58,7 +62,8 @@ struct Analysis {
       // A rule made for short lines (a byline, a menu, a date line) never takes a sentence:
       // "By the way, his sons wore the same." stays in the body.
       if let matched = rule, !BoilerplateRule.sentenceShaped.contains(matched),
-        !BoilerplateRule.structural.contains(matched) || BoilerplateRule.neverSentences.contains(matched),
+        !BoilerplateRule.structural.contains(matched)
+          || BoilerplateRule.neverSentences.contains(matched),
         Self.readsAsProse(paragraph.text, features: features, unterminated: false)
       {
         rule = nil
@@ -67,9 +72,13 @@ struct Analysis {
       // ("Torino, la fabbrica assume cento giovani" + "di Marco Bianchi | 12 febbraio 2025"),
       // or both are table rows ("shr 73 cts vs 1.03 dlrs" + "net 10,245,000 vs 12,364,000": a
       // record's table, read again, has lost the indentation that kept its rows apart).
-      if paragraph.continuesPrevious, rule == nil, let last = items.indices.last, items[last].rule == nil,
+      if paragraph.continuesPrevious, rule == nil, let last = items.indices.last,
+        items[last].rule == nil,
         !(isRowLike(items[last])
-          && isRowLike(Item(text: paragraph.text, columns: paragraph.columns, features: features, rule: nil, quality: 0)))
+          && isRowLike(
+            Item(
+              text: paragraph.text, columns: paragraph.columns, features: features, rule: nil,
+              quality: 0)))
       {
         items[last].text += " " + paragraph.text
         items[last].features.join(features)
@@ -89,14 +98,18 @@ struct Analysis {
         rule.map { BoilerplateRule.structural.contains($0) } == false
         ? -1 : analyzer.locator.quality(features, centre: centre)
       items.append(
-        Item(text: paragraph.text, columns: paragraph.columns, features: features, rule: rule, quality: quality))
+        Item(
+          text: paragraph.text, columns: paragraph.columns, features: features, rule: rule,
+          quality: quality))
     }
   }
 
   mutating func run() -> ArticleLayout {
     var layout = ArticleLayout()
     guard !items.isEmpty else { return layout }
-    let weights = items.map { locator.weight(quality: $0.quality, features: $0.features, rule: $0.rule) }
+    let weights = items.map {
+      locator.weight(quality: $0.quality, features: $0.features, rule: $0.rule)
+    }
     let found = isExtractedMainText ? nil : locator.region(weights)
     let hasRegion = found != nil
     let region = found ?? 0...0
@@ -105,7 +118,8 @@ struct Analysis {
     let firstBody =
       (hasRegion ? region : 0...(items.count - 1)).first { index in
         let item = items[index]
-        return !item.isHard && item.quality > 0 && item.features.endsSentence && item.features.effectiveLength >= 70
+        return !item.isHard && item.quality > 0 && item.features.endsSentence
+          && item.features.effectiveLength >= 70
       } ?? region.lowerBound
 
     // Known title: the matching line, wherever it is.
@@ -119,14 +133,19 @@ struct Analysis {
     // than an empty body.
     var regionEnd = hasRegion ? region.upperBound : items.count - 1
     let regionStart = hasRegion ? region.lowerBound : 0
-    if !hasRegion, let heading = items.indices.first(where: {
-      items[$0].rule == BoilerplateRule.relatedHeading || items[$0].rule == BoilerplateRule.commentHeading
-    }) {
+    if !hasRegion,
+      let heading = items.indices.first(where: {
+        items[$0].rule == BoilerplateRule.relatedHeading
+          || items[$0].rule == BoilerplateRule.commentHeading
+      })
+    {
       regionEnd = heading - 1
     }
 
     // References, tags headings: cut the body there.
-    if let index = items.indices.first(where: { $0 > firstBody && items[$0].rule == BoilerplateRule.referenceHeading }) {
+    if let index = items.indices.first(where: {
+      $0 > firstBody && items[$0].rule == BoilerplateRule.referenceHeading
+    }) {
       items[index].role = .removed(BoilerplateRule.referenceHeading)
       var next = index + 1
       while next < items.count, !items[next].isHard, !isBlockHeading(items[next].rule) {
@@ -136,7 +155,8 @@ struct Analysis {
       }
       regionEnd = min(regionEnd, index - 1)
     }
-    for index in items.indices where index > firstBody && items[index].rule == BoilerplateRule.tagsHeading {
+    for index in items.indices
+    where index > firstBody && items[index].rule == BoilerplateRule.tagsHeading {
       items[index].role = .removed(BoilerplateRule.tagsHeading)
       var next = index + 1
       while next < items.count, items[next].role == .undecided, isTagLike(items[next]) {
@@ -146,11 +166,13 @@ struct Analysis {
       }
       if index <= regionEnd { regionEnd = index - 1 }
     }
-    for index in items.indices where index > firstBody && items[index].rule == BoilerplateRule.tagLine {
+    for index in items.indices
+    where index > firstBody && items[index].rule == BoilerplateRule.tagLine {
       items[index].role = .tag
       layout.metadata.tags.append(contentsOf: splitTagLine(items[index].text))
     }
-    for index in items.indices where index > firstBody && items[index].rule == BoilerplateRule.hashtagLine {
+    for index in items.indices
+    where index > firstBody && items[index].rule == BoilerplateRule.hashtagLine {
       items[index].role = .tag
       layout.metadata.tags.append(contentsOf: splitHashtags(items[index].text))
     }
@@ -216,16 +238,19 @@ struct Analysis {
     // Title and standfirst: the first line, when it reads as a headline.
     if knownTitle == nil {
       // Table rows as they stand before a title is taken: a table's first row is no headline.
-      let rowsBeforeTitle = findTableRows(regionStart: regionStart, regionEnd: regionEnd, hasRegion: hasRegion)
+      let rowsBeforeTitle = findTableRows(
+        regionStart: regionStart, regionEnd: regionEnd, hasRegion: hasRegion)
       findTitle(firstBody: firstBody, tableRows: rowsBeforeTitle, layout: &layout)
     }
 
     // Body and removed lines.
-    let tableRows = findTableRows(regionStart: regionStart, regionEnd: regionEnd, hasRegion: hasRegion)
+    let tableRows = findTableRows(
+      regionStart: regionStart, regionEnd: regionEnd, hasRegion: hasRegion)
     let linkListRows = findLinkListRows()
     let zone: Range<Int> =
       hasRegion && regionEnd >= regionStart
-      ? widenedRegion(regionStart..<(regionEnd + 1), tableRows: tableRows, linkListRows: linkListRows)
+      ? widenedRegion(
+        regionStart..<(regionEnd + 1), tableRows: tableRows, linkListRows: linkListRows)
       : regionStart..<max(regionStart, regionEnd + 1)
     // A long cookie or newsletter notice reads like prose and can end up at either end of the
     // region: the rules written for sentences are tried there (a few lines, not every line).
@@ -239,7 +264,8 @@ struct Analysis {
           let features = items[index].features
           guard
             let rule = BoilerplatePatterns.sentenceRule(
-              for: items[index].text, scalars: features.scalars, endsSentence: features.endsSentence,
+              for: items[index].text, scalars: features.scalars,
+              endsSentence: features.endsSentence,
               isASCII: features.isASCII, table: sentenceTable)
           else { break }
           items[index].role = .removed(rule)
@@ -263,7 +289,8 @@ struct Analysis {
         }
       } else if zone.contains(index) {
         let shortText =
-          item.features.scalars < 80 && item.features.letters > 0 && item.features.digits * 2 < item.features.scalars
+          item.features.scalars < 80 && item.features.letters > 0
+          && item.features.digits * 2 < item.features.scalars
         if item.quality > locator.parameters.keepQuality || shortText || !hasRegion
           || readsAsProse(item, unterminated: true)
         {
@@ -283,12 +310,16 @@ struct Analysis {
           isASCII: item.features.isASCII, table: sentenceTable)
         items[index].role = .removed(rule ?? BoilerplateRule.pastBoilerplateBlock)
       } else {
-        let rule = item.features.effectiveLength < 70 ? BoilerplateRule.shortOutside : BoilerplateRule.outside
+        let rule =
+          item.features.effectiveLength < 70
+          ? BoilerplateRule.shortOutside : BoilerplateRule.outside
         items[index].role = .removed(rule)
       }
     }
     for item in items {
-      if case .removed(let rule) = item.role { layout.removed.append(RemovedLine(text: item.text, rule: rule)) }
+      if case .removed(let rule) = item.role {
+        layout.removed.append(RemovedLine(text: item.text, rule: rule))
+      }
     }
     return layout
   }
@@ -302,7 +333,8 @@ struct Analysis {
 
   /// A short line without sentence punctuation: at most 8 words (or 40 effective scalars of CJK).
   private func isTagLike(_ item: Item) -> Bool {
-    !item.isHard && item.features.words >= 1 && item.features.words <= 8 && item.features.scalars <= 80
+    !item.isHard && item.features.words >= 1 && item.features.words <= 8
+      && item.features.scalars <= 80
       && !endsWithPeriod(item.text) && !item.features.endsSentence
   }
 
@@ -346,8 +378,11 @@ struct Analysis {
   private func splitTagLine(_ text: String) -> [String] {
     guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return [] }
     let list = text[text.index(after: colon)...]
-    var items = list
-      .split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" || $0 == "、" || $0 == "，" || $0 == "；" })
+    var items =
+      list
+      .split(whereSeparator: {
+        $0 == "," || $0 == ";" || $0 == "|" || $0 == "、" || $0 == "，" || $0 == "；"
+      })
       .map { $0.trimmingCharacters(in: .whitespaces) }
       .filter { !$0.isEmpty }
     if items.count == 1, StopwordTables.characterLanguages.contains(language) {
@@ -380,7 +415,9 @@ struct Analysis {
     }
   }
 
-  private mutating func markTrailingTagList(regionEnd: inout Int, firstBody: Int, layout: inout ArticleLayout) {
+  private mutating func markTrailingTagList(
+    regionEnd: inout Int, firstBody: Int, layout: inout ArticleLayout
+  ) {
     guard regionEnd >= firstBody else { return }
     // Walk back over list-like tag lines at the end of the region, then forward past it.
     var start = regionEnd + 1
@@ -397,7 +434,8 @@ struct Analysis {
     }
     guard end - start + 1 >= 2 else { return }
     // Nothing that reads as body may follow.
-    for index in (end + 1)..<max(end + 1, items.count) where !items[index].isHard && items[index].quality > 0
+    for index in (end + 1)..<max(end + 1, items.count)
+    where !items[index].isHard && items[index].quality > 0
       && items[index].role == .undecided && items[index].rule == nil
     {
       return
@@ -412,7 +450,8 @@ struct Analysis {
   /// A line that can be a headline: 3–40 words (CJK: 6–150 effective scalars), no letters-only
   /// noise, not ending like a sentence with a full stop.
   private func isTitleLike(_ item: Item) -> Bool {
-    guard item.role == .undecided, !item.isHard, item.rule == nil || item.rule == BoilerplateRule.breadcrumb,
+    guard item.role == .undecided, !item.isHard,
+      item.rule == nil || item.rule == BoilerplateRule.breadcrumb,
       item.features.letters > 0
     else { return false }
     if endsWithPeriod(item.text) || item.text.utf8.last == 0x3A { return false }
@@ -437,7 +476,8 @@ struct Analysis {
       items.indices.first { $0 > index && !isSkippableAboveTitle(items[$0]) }
     }
     func headline(_ index: Int) -> Bool {
-      isTitleLike(items[index]) && !endsWithEllipsis(items[index].text) && items[index].text.utf8.last != 0x3A
+      isTitleLike(items[index]) && !endsWithEllipsis(items[index].text)
+        && items[index].text.utf8.last != 0x3A
         && !(items[index].text.utf8.last == 0x21 && readsAsProse(items[index], unterminated: true))
         && !tableRows[index] && !Self.opensWithDateline(items[index].text)
     }
@@ -450,7 +490,8 @@ struct Analysis {
     // the first one (a kicker, a chat's second line) means there is no title to take.
     var standfirst: Int?
     if headline(next) {
-      guard items[next].features.words >= 8, items[next].features.scalars * 5 > items[candidate].features.scalars * 4
+      guard items[next].features.words >= 8,
+        items[next].features.scalars * 5 > items[candidate].features.scalars * 4
       else { return }
       standfirst = next
     }
@@ -492,7 +533,9 @@ struct Analysis {
     }
     guard dash > 0 else { return false }
     var prefix = String(decoding: bytes[0..<dash], as: UTF8.self)
-    guard let first = prefix.unicodeScalars.first, first.properties.isUppercase else { return false }
+    guard let first = prefix.unicodeScalars.first, first.properties.isUppercase else {
+      return false
+    }
     // An agency in brackets at the end: "(Reuters)", "(AP)".
     var agency = false
     if prefix.hasSuffix(")"), let open = prefix.lastIndex(of: "(") {
@@ -509,11 +552,13 @@ struct Analysis {
     // "March 2", "11 мая", "Oct. 20th": one number of the day or year, the rest words.
     func isNumber(_ word: Substring) -> Bool {
       let digits = word.prefix { $0.isASCII && $0.isNumber }
-      return (1...4).contains(digits.count) && ["", ".", "st", "nd", "rd", "th"].contains(String(word.dropFirst(digits.count)))
+      return (1...4).contains(digits.count)
+        && ["", ".", "st", "nd", "rd", "th"].contains(String(word.dropFirst(digits.count)))
     }
     let numbers = date.filter(isNumber).count
     // A place has no digits: "November 20, 2019 - 11:28" is a date line, not a dateline.
-    return place.split(separator: " ").count <= 6 && !place.contains(where: \.isNumber) && (1...3).contains(date.count)
+    return place.split(separator: " ").count <= 6 && !place.contains(where: \.isNumber)
+      && (1...3).contains(date.count)
       && numbers == 1
       && date.allSatisfy { isNumber($0) || $0.allSatisfy { $0.isLetter || $0 == "." } }
   }
@@ -528,12 +573,16 @@ struct Analysis {
 
   /// Ends with "..." or "…" (a chat line trailing off, not a headline).
   private func endsWithEllipsis(_ text: String) -> Bool {
-    text.utf8.reversed().starts(with: [0x2E, 0x2E, 0x2E]) || text.utf8.reversed().starts(with: [0xA6, 0x80, 0xE2])
+    text.utf8.reversed().starts(with: [0x2E, 0x2E, 0x2E])
+      || text.utf8.reversed().starts(with: [0xA6, 0x80, 0xE2])
   }
 
   /// Whether the first letter of `text` is lower-case ("und jedes Mal", "але можливо").
   private func startsLowercase(_ text: String) -> Bool {
-    guard let first = text.unicodeScalars.first(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+    guard
+      let first = text.unicodeScalars.first(where: {
+        $0.properties.isAlphabetic || $0.properties.numericType != nil
+      })
     else { return false }
     return first.properties.isLowercase
   }
@@ -553,7 +602,8 @@ struct Analysis {
   }
 
   /// ``readsAsProse(_:unterminated:)`` for a paragraph not yet made an item.
-  static func readsAsProse(_ text: String, features: ParagraphFeatures, unterminated: Bool) -> Bool {
+  static func readsAsProse(_ text: String, features: ParagraphFeatures, unterminated: Bool) -> Bool
+  {
     guard features.letters > 0 else { return false }
     // Han and kana count three, Hangul two: six or more of them make the paragraph CJK text.
     if features.effectiveLength - features.scalars >= 12 {
@@ -572,7 +622,10 @@ struct Analysis {
     for word in text.split(separator: " ") {
       tokens += 1
       let scalars = word.unicodeScalars
-      guard let start = scalars.firstIndex(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+      guard
+        let start = scalars.firstIndex(where: {
+          $0.properties.isAlphabetic || $0.properties.numericType != nil
+        })
       else { continue }
       let first = scalars[start].properties
       guard first.isAlphabetic else { continue }
@@ -594,7 +647,9 @@ struct Analysis {
   /// are not prose with one a lexicon line among them ("Share", "Subscribe", "Home"), or five
   /// without. A sentence beyond such a block (a teaser under a menu, a promotion in a footer)
   /// has that block as evidence against it; a lead the densest run left out has none.
-  private func widenedRegion(_ region: Range<Int>, tableRows: [Bool], linkListRows: [Bool]) -> Range<Int> {
+  private func widenedRegion(_ region: Range<Int>, tableRows: [Bool], linkListRows: [Bool])
+    -> Range<Int>
+  {
     func edge(from start: Int, step: Int) -> Int {
       var edge = start - step
       var run = 0
@@ -616,7 +671,8 @@ struct Analysis {
         // A repeated line is evidence against itself only: a repeated paragraph of prose
         // neither widens the text nor blocks it; nor does a list item ("1. 迷いの森", "- Ticket
         // prices rise in May"), which is content, not a menu.
-        if (item.rule == BoilerplateRule.duplicateLine && (item.features.effectiveLength >= 70 || isShortSentence(item)))
+        if (item.rule == BoilerplateRule.duplicateLine
+          && (item.features.effectiveLength >= 70 || isShortSentence(item)))
           || (item.rule == nil && hasListMarker(item.text))
         {
           index += step
@@ -657,7 +713,9 @@ struct Analysis {
     else { return false }
     if item.features.effectiveLength - item.features.scalars >= 8 { return true }
     guard item.features.words >= 2,
-      let first = item.text.unicodeScalars.first(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+      let first = item.text.unicodeScalars.first(where: {
+        $0.properties.isAlphabetic || $0.properties.numericType != nil
+      })
     else { return false }
     return !first.properties.isLowercase
   }
@@ -696,7 +754,9 @@ struct Analysis {
     var rows = [Bool](repeating: false, count: items.count)
     var start = -1
     func close(_ end: Int) {
-      if start >= 0, end - start >= 2, !hasRegion || (start <= regionEnd + 3 && end - 1 >= regionStart - 3) {
+      if start >= 0, end - start >= 2,
+        !hasRegion || (start <= regionEnd + 3 && end - 1 >= regionStart - 3)
+      {
         for index in start..<end { rows[index] = true }
       }
       start = -1
@@ -716,28 +776,37 @@ struct Analysis {
     // A numbered list item ("10. 魔列車") is a list item, not a row.
     guard !item.isHard, item.rule == nil, !hasListMarker(item.text) else { return false }
     let features = item.features
-    if item.columns != nil { return features.words <= 30 && !readsAsProse(item, unterminated: true) }
-    guard features.digits > 1, features.words <= 12, !features.endsSentence, features.digits * 5 >= features.letters
+    if item.columns != nil {
+      return features.words <= 30 && !readsAsProse(item, unterminated: true)
+    }
+    guard features.digits > 1, features.words <= 12, !features.endsSentence,
+      features.digits * 5 >= features.letters
     else { return false }
     // Two numbers at least ("1.84 … 1.59"), a year alone ("World Cup 2026") is no row.
     // Numbers are counted where a token starts ("dp3_1_en" has none).
     var numbers = 0
     var previous: UInt8 = 0x20
     for byte in item.text.utf8 {
-      if byte &- 0x30 < 10, previous == 0x20 || previous == 0x28 || previous == 0x24 || previous == 0x2D || previous == 0x2B {
+      if byte &- 0x30 < 10,
+        previous == 0x20 || previous == 0x28 || previous == 0x24 || previous == 0x2D
+          || previous == 0x2B
+      {
         numbers += 1
       }
       previous = byte
     }
     // One figure is enough on a short line of few words ("Netherlands 61,000", "Kuwait 1.25").
-    return numbers >= 2 || (numbers == 1 && features.words <= 6 && features.digits * 3 >= features.letters)
+    return numbers >= 2
+      || (numbers == 1 && features.words <= 6 && features.digits * 3 >= features.letters)
   }
 
   private func kind(of item: Item) -> LayoutBlock.Kind {
     if hasListMarker(item.text) { return .listItem }
     let words = item.features.words
     if words >= 1, words <= 10, !item.features.endsSentence, !endsWithPeriod(item.text) {
-      if item.text.utf8.last == 0x3A || item.text.utf8.reversed().starts(with: [0x9A, 0xBC, 0xEF]) { return words <= 4 ? .heading : .body }
+      if item.text.utf8.last == 0x3A || item.text.utf8.reversed().starts(with: [0x9A, 0xBC, 0xEF]) {
+        return words <= 4 ? .heading : .body
+      }
       return .heading
     }
     return .body

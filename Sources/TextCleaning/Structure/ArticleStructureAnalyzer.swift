@@ -41,10 +41,13 @@ public struct ArticleStructureAnalyzer: Sendable {
   /// The `removed[].rule` ids the analyzer itself gives (the others are the rule ids of the
   /// `boilerplate.tsv` lexicons).
   public static let builtInRemovalRules = [
-    BoilerplateRule.credit, BoilerplateRule.sourceLine, BoilerplateRule.breadcrumb, BoilerplateRule.tagsHeading,
-    BoilerplateRule.tagLine, BoilerplateRule.hashtagLine, BoilerplateRule.referenceHeading, BoilerplateRule.relatedHeading,
+    BoilerplateRule.credit, BoilerplateRule.sourceLine, BoilerplateRule.breadcrumb,
+    BoilerplateRule.tagsHeading,
+    BoilerplateRule.tagLine, BoilerplateRule.hashtagLine, BoilerplateRule.referenceHeading,
+    BoilerplateRule.relatedHeading,
     BoilerplateRule.commentHeading, BoilerplateRule.commentAuthor, BoilerplateRule.relatedBlock,
-    BoilerplateRule.commentSection, BoilerplateRule.shortOutside, BoilerplateRule.outside, BoilerplateRule.lowContent,
+    BoilerplateRule.commentSection, BoilerplateRule.shortOutside, BoilerplateRule.outside,
+    BoilerplateRule.lowContent,
     BoilerplateRule.duplicateLine, BoilerplateRule.duplicateCredit,
   ]
 
@@ -61,7 +64,8 @@ public struct ArticleStructureAnalyzer: Sendable {
   ///   that does not compile.
   public init(lexicons: any LexiconProvider) throws {
     stopwords = try StopwordTables(lexicons: lexicons)
-    patterns = try BoilerplatePatterns(lexicons: lexicons, extraLanguages: Array(stopwords.languages.keys))
+    patterns = try BoilerplatePatterns(
+      lexicons: lexicons, extraLanguages: Array(stopwords.languages.keys))
     locator = MainTextLocator()
   }
 
@@ -81,9 +85,11 @@ public struct ArticleStructureAnalyzer: Sendable {
   /// - Returns: the layout; ``ArticleLayout/text`` is the cleaned body, joined once, with its
   ///   ``ArticleLayout/paragraphs`` and ``ArticleLayout/language``.
   public func analyze(
-    _ text: String, knownTitle: String?, knownLanguage: String? = nil, isExtractedMainText: Bool = false
+    _ text: String, knownTitle: String?, knownLanguage: String? = nil,
+    isExtractedMainText: Bool = false
   ) -> ArticleLayout {
-    var analysis = Analysis(analyzer: self, text: text, knownTitle: knownTitle, isExtractedMainText: isExtractedMainText)
+    var analysis = Analysis(
+      analyzer: self, text: text, knownTitle: knownTitle, isExtractedMainText: isExtractedMainText)
     var layout = analysis.run()
     layout.joinBody(knownLanguage: knownLanguage, guesser: stopwords.guesser, fallback: text)
     return layout

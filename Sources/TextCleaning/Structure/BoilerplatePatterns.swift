@@ -1,11 +1,12 @@
 import Foundation
 import ICUSupport
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import NormalizeCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The compiled `boilerplate.tsv` rules of every language, matched against whole lines.
 ///
@@ -95,7 +96,8 @@ struct BoilerplatePatterns: Sendable {
           for needle in set {
             let start = Int32(needleBytes.count)
             needleBytes += needle.bytes
-            needles.append(Needle(start: start, end: Int32(needleBytes.count), stable: needle.stable))
+            needles.append(
+              Needle(start: start, end: Int32(needleBytes.count), stable: needle.stable))
             needleMasks += needle.mask
           }
           requiredSets.append(Int32(needles.count))
@@ -184,7 +186,8 @@ struct BoilerplatePatterns: Sendable {
           }
           entries.append(
             Entry(
-              pattern: number, pathsStart: start, pathsEnd: Int32(pathIndices.count), secondLow: entry.secondLow,
+              pattern: number, pathsStart: start, pathsEnd: Int32(pathIndices.count),
+              secondLow: entry.secondLow,
               secondHigh: entry.secondHigh))
         }
         bucketStart.append(Int32(entries.count))
@@ -196,7 +199,9 @@ struct BoilerplatePatterns: Sendable {
       _ = self.needleBytes.initialize(from: needleBytes)
       self.needleMasks = needleMasks
       self.pathStart = pathStart
-      setRangeStart = sets.reduce(into: [Int32(0)]) { starts, set in starts.append(starts[starts.count - 1] + Int32(set.ranges.count)) }
+      setRangeStart = sets.reduce(into: [Int32(0)]) { starts, set in
+        starts.append(starts[starts.count - 1] + Int32(set.ranges.count))
+      }
       setRanges = sets.flatMap(\.ranges)
       setClasses = sets.map(\.classes)
       setNegated = sets.map(\.negated)
@@ -237,14 +242,21 @@ struct BoilerplatePatterns: Sendable {
           var mask: [UInt64] = [0, 0, 0, 0]
           for byte in bytes {
             let bit = UInt64(1) << UInt64(byte & 63)
-            if byte < 128 { mask[Int(byte >> 6)] |= bit } else { mask[2] |= bit; mask[3] |= bit }
+            if byte < 128 {
+              mask[Int(byte >> 6)] |= bit
+            } else {
+              mask[2] |= bit
+              mask[3] |= bit
+            }
           }
           return Needle(bytes: bytes, stable: Compiled.isCaseStable(bytes), mask: mask)
         }
       }
       let paths = filter.hasPrefixCondition ? filter.prefixes : []
       pathSets = Array(paths.joined())
-      pathMasks = pathSets.flatMap { [$0.negated ? ~$0.low : $0.low, $0.negated ? ~$0.high : $0.high] }
+      pathMasks = pathSets.flatMap {
+        [$0.negated ? ~$0.low : $0.low, $0.negated ? ~$0.high : $0.high]
+      }
       pathLengths = paths.map { Int32($0.count) }
       buckets = paths.map { $0[0].buckets }
     }
@@ -342,7 +354,9 @@ struct BoilerplatePatterns: Sendable {
       let made = Table(ids, compiled: conditions, store: self)
       lock.lock()
       defer { lock.unlock() }
-      for (id, condition) in zip(ids, conditions) where compiled[id] == nil { compiled[id] = condition }
+      for (id, condition) in zip(ids, conditions) where compiled[id] == nil {
+        compiled[id] = condition
+      }
       let table = tablesByList[ids] ?? made
       tables[language] = table
       tablesByList[ids] = table
@@ -433,7 +447,8 @@ struct BoilerplatePatterns: Sendable {
   /// The rules written for sentences (``BoilerplateRule/sentenceShaped``) of an article in
   /// `language`, for ``sentenceRule(for:scalars:endsSentence:isASCII:table:)``.
   func sentenceTable(for language: String) -> TableReference? {
-    (store.table(Self.sentenceKey(language)) ?? store.table(Self.sentenceKey("en"))).map(TableReference.init)
+    (store.table(Self.sentenceKey(language)) ?? store.table(Self.sentenceKey("en"))).map(
+      TableReference.init)
   }
 
   /// The pattern files tried for an article in `language`: its own, English (menus and share
@@ -473,14 +488,17 @@ struct BoilerplatePatterns: Sendable {
   ///   - scalars: the number of Unicode scalars in `line`.
   ///   - isASCII: whether `line` is all ASCII (its lowercase is then a byte-wise lowercase).
   func rule(
-    for line: String, scalars: Int, endsSentence: Bool, isASCII: Bool, atEdge: Bool, table: TableReference?
+    for line: String, scalars: Int, endsSentence: Bool, isASCII: Bool, atEdge: Bool,
+    table: TableReference?
   ) -> String? {
     guard scalars <= Self.maxLineLength, scalars <= Self.shortLineLength || !endsSentence || atEdge,
       let table
     else { return nil }
     var copy = line
     return table.unmanaged._withUnsafeGuaranteedRef { table in
-      copy.withUTF8 { bytes in table.rule(for: line, bytes: bytes, scalars: scalars, isASCII: isASCII) }
+      copy.withUTF8 { bytes in
+        table.rule(for: line, bytes: bytes, scalars: scalars, isASCII: isASCII)
+      }
     }
   }
 
@@ -490,13 +508,19 @@ struct BoilerplatePatterns: Sendable {
   ///
   /// Only lines that ``rule(for:scalars:endsSentence:isASCII:atEdge:table:)`` skipped are tried
   /// (longer than ``shortLineLength`` and ending like a sentence): the others were tried already.
-  static func sentenceRule(for line: String, scalars: Int, endsSentence: Bool, isASCII: Bool, table: TableReference?)
+  static func sentenceRule(
+    for line: String, scalars: Int, endsSentence: Bool, isASCII: Bool, table: TableReference?
+  )
     -> String?
   {
-    guard scalars <= maxLineLength, scalars > shortLineLength, endsSentence, let table else { return nil }
+    guard scalars <= maxLineLength, scalars > shortLineLength, endsSentence, let table else {
+      return nil
+    }
     var copy = line
     let rule = table.unmanaged._withUnsafeGuaranteedRef { table in
-      copy.withUTF8 { bytes in table.rule(for: line, bytes: bytes, scalars: scalars, isASCII: isASCII) }
+      copy.withUTF8 { bytes in
+        table.rule(for: line, bytes: bytes, scalars: scalars, isASCII: isASCII)
+      }
     }
     return rule.flatMap { BoilerplateRule.sentenceShaped.contains($0) ? $0 : nil }
   }
@@ -508,7 +532,9 @@ struct BoilerplatePatterns: Sendable {
     let lowered = line.lowercased()
     let range = NSRange(location: 0, length: lowered.utf16.count)
     for (id, rule) in zip(table.patternIDs, table.rules)
-    where table.store.regex(Int(id))?.firstMatch(in: lowered, options: [.anchored], range: range) != nil {
+    where table.store.regex(Int(id))?.firstMatch(in: lowered, options: [.anchored], range: range)
+      != nil
+    {
       return rule
     }
     return nil
@@ -528,16 +554,24 @@ struct BoilerplatePatterns: Sendable {
   }
 
   private static func isKebabCase(_ id: String) -> Bool {
-    !id.isEmpty && id.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+    !id.isEmpty
+      && id.utf8.allSatisfy {
+        ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D
+      }
   }
 }
 
 extension BoilerplatePatterns.Table {
-  fileprivate func rule(for line: String, bytes: UnsafeBufferPointer<UInt8>, scalars: Int, isASCII: Bool) -> String? {
+  fileprivate func rule(
+    for line: String, bytes: UnsafeBufferPointer<UInt8>, scalars: Int, isASCII: Bool
+  ) -> String? {
     let depth = PatternPrefilter.depth
     return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: depth + 4) { head -> String? in
-      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count * 3 + 12) { loweredBuffer -> String? in
-        rule(for: line, bytes: bytes, scalars: scalars, isASCII: isASCII, head: head, loweredBuffer: loweredBuffer)
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count * 3 + 12) {
+        loweredBuffer -> String? in
+        rule(
+          for: line, bytes: bytes, scalars: scalars, isASCII: isASCII, head: head,
+          loweredBuffer: loweredBuffer)
       }
     }
   }
@@ -556,15 +590,17 @@ extension BoilerplatePatterns.Table {
     /// The lowercased line's bytes (what `line.lowercased()` holds).
     func loweredBytes() -> UnsafeBufferPointer<UInt8> {
       if loweredCount == nil {
-        loweredCount = ScalarCase.lowercaseUTF8(bytes, into: loweredBuffer) ?? {
-          // Only a line of scalars with long lowercase mappings gets here.
-          var text = line.lowercased()
-          return text.withUTF8 { text in
-            let count = min(text.count, loweredBuffer.count)
-            _ = loweredBuffer.initialize(from: UnsafeBufferPointer(rebasing: text[0..<count]))
-            return count
-          }
-        }()
+        loweredCount =
+          ScalarCase.lowercaseUTF8(bytes, into: loweredBuffer)
+          ?? {
+            // Only a line of scalars with long lowercase mappings gets here.
+            var text = line.lowercased()
+            return text.withUTF8 { text in
+              let count = min(text.count, loweredBuffer.count)
+              _ = loweredBuffer.initialize(from: UnsafeBufferPointer(rebasing: text[0..<count]))
+              return count
+            }
+          }()
       }
       return UnsafeBufferPointer(rebasing: loweredBuffer[0..<(loweredCount ?? 0)])
     }
@@ -579,14 +615,18 @@ extension BoilerplatePatterns.Table {
     // An empty line has no first scalar: try every pattern.
     let patternsToTry = bucket < 0 ? patternIDs.count : entryRange.count
     for position in 0..<patternsToTry {
-      let entry = bucket < 0 ? Entry(pattern: Int32(position), pathsStart: 0, pathsEnd: 0) : entries[entryRange.lowerBound + position]
+      let entry =
+        bucket < 0
+        ? Entry(pattern: Int32(position), pathsStart: 0, pathsEnd: 0)
+        : entries[entryRange.lowerBound + position]
       let pattern = Int(entry.pattern)
       guard scalars <= maxLengths[pattern] else { continue }
       if entry.pathsEnd > entry.pathsStart {
         if headCount >= 2, head[1] < 0x80 {
           let value = head[1]
           let possible =
-            (value < 64 ? entry.secondLow >> UInt64(value) : entry.secondHigh >> UInt64(value - 64)) & 1 != 0
+            (value < 64 ? entry.secondLow >> UInt64(value) : entry.secondHigh >> UInt64(value - 64))
+            & 1 != 0
           if !possible { continue }
         }
         var starts = false
@@ -601,7 +641,9 @@ extension BoilerplatePatterns.Table {
             let set = first + offset
             let inSet =
               value < 0x80
-              ? (value < 64 ? asciiMasks[set * 2] >> UInt64(value) : asciiMasks[set * 2 + 1] >> UInt64(value - 64)) & 1 != 0
+              ? (value < 64
+                ? asciiMasks[set * 2] >> UInt64(value)
+                : asciiMasks[set * 2 + 1] >> UInt64(value - 64)) & 1 != 0
               : containsNonASCII(value, set: set)
             if !inSet {
               matches = false
@@ -643,7 +685,9 @@ extension BoilerplatePatterns.Table {
       guard hasRequired else { continue }
       let text = loweredLine()
       let range = NSRange(location: 0, length: text.utf16.count)
-      if store.regex(Int(patternIDs[pattern]))?.firstMatch(in: text, options: [.anchored], range: range) != nil {
+      if store.regex(Int(patternIDs[pattern]))?.firstMatch(
+        in: text, options: [.anchored], range: range) != nil
+      {
         return rules[pattern]
       }
     }
@@ -653,7 +697,9 @@ extension BoilerplatePatterns.Table {
   /// The bytes present in `bytes` (ASCII capitals folded to lowercase when asked) as a mask:
   /// one bit per ASCII byte, and bytes 0x80–0xFF folded onto 64 bits by their low six bits
   /// (a superset, which is all a filter needs).
-  private static func byteMask(_ bytes: UnsafeBufferPointer<UInt8>, foldASCII: Bool) -> (UInt64, UInt64, UInt64, UInt64) {
+  private static func byteMask(_ bytes: UnsafeBufferPointer<UInt8>, foldASCII: Bool) -> (
+    UInt64, UInt64, UInt64, UInt64
+  ) {
     var low: UInt64 = 0
     var high: UInt64 = 0
     var other: UInt64 = 0
@@ -724,7 +770,9 @@ extension BoilerplatePatterns.Table {
   private func containsNonASCII(_ value: UInt32, set: Int) -> Bool {
     setRanges.withUnsafeBufferPointer { ranges in
       ScalarSet.containsNonASCII(
-        value, ranges: UnsafeBufferPointer(rebasing: ranges[Int(setRangeStart[set])..<Int(setRangeStart[set + 1])]),
+        value,
+        ranges: UnsafeBufferPointer(
+          rebasing: ranges[Int(setRangeStart[set])..<Int(setRangeStart[set + 1])]),
         classes: setClasses[set], negated: setNegated[set])
     }
   }
@@ -733,7 +781,9 @@ extension BoilerplatePatterns.Table {
   private func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: Needle) -> Bool {
     let start = Int(needle.start)
     let length = Int(needle.end) - start
-    guard length > 0, length <= haystack.count, let base = haystack.baseAddress else { return false }
+    guard length > 0, length <= haystack.count, let base = haystack.baseAddress else {
+      return false
+    }
     guard let needle = needleBytes.baseAddress.map({ $0 + start }) else { return false }
     // memchr to each candidate first byte, memcmp for the rest.
     let first = Int32(needle[0])

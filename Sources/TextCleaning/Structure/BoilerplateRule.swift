@@ -19,7 +19,8 @@ enum BoilerplateRule {
   /// Ids whose lines are not simply dropped; a line matching one of them is judged by the
   /// classifier like any other line unless its effect applies.
   static let structural: Set<String> = [
-    credit, sourceLine, breadcrumb, tagsHeading, tagLine, hashtagLine, referenceHeading, relatedHeading,
+    credit, sourceLine, breadcrumb, tagsHeading, tagLine, hashtagLine, referenceHeading,
+    relatedHeading,
     commentHeading, commentAuthor,
   ]
 
@@ -32,7 +33,9 @@ enum BoilerplateRule {
   /// Structural ids that still never take a line reading as a sentence: headings are short,
   /// and a credit is a caption's tail, not "Courtesy of the museum, the paintings will travel to
   /// Seoul next year."
-  static let neverSentences: Set<String> = [credit, relatedHeading, commentHeading, tagsHeading, referenceHeading]
+  static let neverSentences: Set<String> = [
+    credit, relatedHeading, commentHeading, tagsHeading, referenceHeading,
+  ]
 
   static let credit = "credit"
   static let sourceLine = "source-line"

@@ -164,7 +164,9 @@ enum ScalarCase {
   /// Writes the lowercase of `value` at `out[count...]` as UTF-8 and returns the new count
   /// (at most 12 bytes are written).
   @inline(__always)
-  static func appendLowercasedUTF8(_ value: UInt32, to out: UnsafeMutableBufferPointer<UInt8>, at count: Int) -> Int {
+  static func appendLowercasedUTF8(
+    _ value: UInt32, to out: UnsafeMutableBufferPointer<UInt8>, at count: Int
+  ) -> Int {
     if let simple = simpleLowercase(value) { return appendUTF8(simple, to: out, at: count) }
     var count = count
     guard let scalar = Unicode.Scalar(value) else { return appendUTF8(value, to: out, at: count) }
@@ -179,7 +181,9 @@ enum ScalarCase {
   /// buffer of `3 * bytes.count + 12` holds any line of Latin, Cyrillic, CJK or Hangul text).
   /// The same bytes as `String(decoding: bytes, as: UTF8.self).lowercased().utf8`:
   /// "Лента НОВОСТЕЙ" → "лента новостей", "İSTANBUL" → "i̇stanbul".
-  static func lowercaseUTF8(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+  static func lowercaseUTF8(
+    _ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>
+  ) -> Int? {
     var count = 0
     var index = 0
     while index < bytes.count {
@@ -205,7 +209,8 @@ enum ScalarCase {
     switch value {
     case 0x41...0x5A, 0xC0...0xD6, 0xD8...0xDE, 0x410...0x42F: return value + 0x20
     case 0x400...0x40F: return value + 0x50
-    case 0...0x7F, 0xDF...0xFF, 0x430...0x45F, 0x2000...0x20FF, 0x3000...0x9FFF, 0xAC00...0xD7A3: return value
+    case 0...0x7F, 0xDF...0xFF, 0x430...0x45F, 0x2000...0x20FF, 0x3000...0x9FFF, 0xAC00...0xD7A3:
+      return value
     default:
       guard let scalar = Unicode.Scalar(value) else { return value }
       return scalar.properties.changesWhenLowercased ? nil : value
@@ -213,7 +218,9 @@ enum ScalarCase {
   }
 
   @inline(__always)
-  static func appendUTF8(_ value: UInt32, to out: UnsafeMutableBufferPointer<UInt8>, at count: Int) -> Int {
+  static func appendUTF8(_ value: UInt32, to out: UnsafeMutableBufferPointer<UInt8>, at count: Int)
+    -> Int
+  {
     if value < 0x80 {
       out[count] = UInt8(value)
       return count + 1

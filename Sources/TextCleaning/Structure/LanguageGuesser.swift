@@ -37,7 +37,9 @@ public struct LanguageGuesser: Sendable {
     var sampled = 0
     for scalar in text.unicodeScalars {
       if scalar.value < 0x80 {
-        if (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A { counts["Latn", default: 0] += 1 }
+        if (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A {
+          counts["Latn", default: 0] += 1
+        }
         continue
       }
       sampled += 1
@@ -50,7 +52,11 @@ public struct LanguageGuesser: Sendable {
       let script = Script.of(scalar)
       if !script.isNeutral { counts[script.code, default: 0] += 1 }
     }
-    guard let (top, _) = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) else { return nil }
+    guard
+      let (top, _) = counts.max(by: {
+        $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key)
+      })
+    else { return nil }
     switch top {
     case "Hang": return "ko"
     case "Hira", "Kana": return "ja"
@@ -78,7 +84,9 @@ public struct LanguageGuesser: Sendable {
         if list.contains(lower) { scores[language, default: 0] += 1 }
       }
     }
-    guard words >= 5, let best = scores.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }),
+    guard words >= 5,
+      let best = scores.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
+      ),
       best.value * 10 >= words
     else { return nil }
     return best.key

@@ -17,7 +17,10 @@ public struct LayoutMetadata: Codable, Sendable, Equatable {
   public var breadcrumb: String?
 
   /// Creates metadata; every part defaults to empty.
-  public init(credits: [String] = [], tags: [String] = [], sourceLine: String? = nil, breadcrumb: String? = nil) {
+  public init(
+    credits: [String] = [], tags: [String] = [], sourceLine: String? = nil,
+    breadcrumb: String? = nil
+  ) {
     self.credits = credits
     self.tags = tags
     self.sourceLine = sourceLine

@@ -69,7 +69,9 @@ struct ParagraphFeatures: Sendable {
   @inline(__always)
   static func isSentenceEnder(_ value: UInt32) -> Bool {
     switch value {
-    case 0x2E, 0x21, 0x3F, 0x22, 0x29, 0x2026, 0x3002, 0xFF01, 0xFF1F, 0x201D, 0x2019, 0xBB, 0x300D, 0x300F: return true
+    case 0x2E, 0x21, 0x3F, 0x22, 0x29, 0x2026, 0x3002, 0xFF01, 0xFF1F, 0x201D, 0x2019, 0xBB, 0x300D,
+      0x300F:
+      return true
     default: return false
     }
   }
@@ -93,21 +95,25 @@ struct ParagraphFeatures: Sendable {
   /// `stopScalars`. When `scripts` is given, the scalars are also counted for the language
   /// detector (``StopwordTables/ScriptCounts``).
   static func scan(
-    _ buffer: UnsafeBufferPointer<UInt8>, into features: inout ParagraphFeatures, words: WordTable.View,
+    _ buffer: UnsafeBufferPointer<UInt8>, into features: inout ParagraphFeatures,
+    words: WordTable.View,
     stopScalars: ScalarBitmap, charTokens: Bool, hits: UnsafeMutableBufferPointer<Int>?,
     scripts: UnsafeMutablePointer<StopwordTables.ScriptCounts>?
   ) {
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32 * 4 + 16) { lowered in
       scan(
-        buffer, into: &features, words: words, stopScalars: stopScalars, charTokens: charTokens, hits: hits,
+        buffer, into: &features, words: words, stopScalars: stopScalars, charTokens: charTokens,
+        hits: hits,
         scripts: scripts, lowered: lowered)
     }
   }
 
   private static func scan(
-    _ buffer: UnsafeBufferPointer<UInt8>, into features: inout ParagraphFeatures, words table: WordTable.View,
+    _ buffer: UnsafeBufferPointer<UInt8>, into features: inout ParagraphFeatures,
+    words table: WordTable.View,
     stopScalars: ScalarBitmap, charTokens: Bool, hits: UnsafeMutableBufferPointer<Int>?,
-    scripts: UnsafeMutablePointer<StopwordTables.ScriptCounts>?, lowered: UnsafeMutableBufferPointer<UInt8>
+    scripts: UnsafeMutablePointer<StopwordTables.ScriptCounts>?,
+    lowered: UnsafeMutableBufferPointer<UInt8>
   ) {
     // Counts in locals (registers), added to `features` at the end.
     var asciiLetters = 0
@@ -130,7 +136,8 @@ struct ParagraphFeatures: Sendable {
       if length <= 32 {
         let value: UInt32
         if tokenASCII {
-          value = table.valueFoldingASCII(of: UnsafeBufferPointer(rebasing: buffer[tokenStart..<end]))
+          value = table.valueFoldingASCII(
+            of: UnsafeBufferPointer(rebasing: buffer[tokenStart..<end]))
         } else {
           var size = 0
           var k = tokenStart

@@ -62,21 +62,29 @@ enum ParagraphSplitter {
       var blank = [Bool](repeating: true, count: lines.count)
       for (number, range) in lines.enumerated() {
         var first = range.lowerBound
-        while first < range.upperBound, base[first] == 0x20 || base[first] == 0x09 || base[first] == 0x0D { first += 1 }
+        while first < range.upperBound,
+          base[first] == 0x20 || base[first] == 0x09 || base[first] == 0x0D
+        { first += 1 }
         guard first < range.upperBound else { continue }
         blank[number] = false
         nonBlank += 1
         var indent = 0
-        for index in range.lowerBound..<first { indent += base[index] == 0x09 ? 4 : base[index] == 0x20 ? 1 : 0 }
+        for index in range.lowerBound..<first {
+          indent += base[index] == 0x09 ? 4 : base[index] == 0x20 ? 1 : 0
+        }
         indentOf[number] = indent
         // Wrapped body lines are long; short ones (table rows, a sign-off) do not vote.
         if range.upperBound - first >= 40 {
-          withUnsafeMutableBytes(of: &indentCounts) { $0.bindMemory(to: Int.self)[min(indent, 8)] += 1 }
+          withUnsafeMutableBytes(of: &indentCounts) {
+            $0.bindMemory(to: Int.self)[min(indent, 8)] += 1
+          }
         }
         if range.count > 100 {
           // Scalars: bytes that are not UTF-8 continuation bytes (branch-free count).
           var continuation = 0
-          for index in range { continuation &+= Int(truncatingIfNeeded: (base[index] & 0xC0) == 0x80 ? 1 : 0) }
+          for index in range {
+            continuation &+= Int(truncatingIfNeeded: (base[index] & 0xC0) == 0x80 ? 1 : 0)
+          }
           if range.count - continuation > 100 { long += 1 }
         }
       }
@@ -114,7 +122,9 @@ enum ParagraphSplitter {
           let line = UnsafeBufferPointer(rebasing: buffer[range])
           let text = fold(line)
           var paragraph = Paragraph(text: text, firstLine: number, columns: columns(line))
-          if previous == number - 1, let last = result.last, last.columns == nil, continues(last.text, with: text) {
+          if previous == number - 1, let last = result.last, last.columns == nil,
+            continues(last.text, with: text)
+          {
             paragraph.continuesPrevious = true
           }
           result.append(paragraph)
@@ -131,7 +141,10 @@ enum ParagraphSplitter {
         func flush() {
           if pendingLine >= 0 {
             result.append(
-              Paragraph(text: String(decoding: UnsafeBufferPointer(rebasing: pending[0..<size]), as: UTF8.self), firstLine: pendingLine))
+              Paragraph(
+                text: String(
+                  decoding: UnsafeBufferPointer(rebasing: pending[0..<size]), as: UTF8.self),
+                firstLine: pendingLine))
           }
           size = 0
           pendingLine = -1
@@ -149,7 +162,8 @@ enum ParagraphSplitter {
           if pendingLine >= 0, indent == bodyIndent,
             pendingIndent >= bodyIndent
               || (pendingLine == number - 1
-                && startsWrappedSentence(buffer[lines[pendingLine]], minimumBytes: pendingLine == firstNonBlank ? 12 : 40))
+                && startsWrappedSentence(
+                  buffer[lines[pendingLine]], minimumBytes: pendingLine == firstNonBlank ? 12 : 40))
           {
             pending[size] = 0x20
             size += 1
@@ -171,9 +185,13 @@ enum ParagraphSplitter {
   /// `minimumBytes` or more (the text's first line may be short: a lead whose dateline was cut
   /// off), with lower-case ASCII letters (wire headlines are in capitals), not ending with a
   /// sentence mark or a colon.
-  static func startsWrappedSentence(_ line: Slice<UnsafeBufferPointer<UInt8>>, minimumBytes: Int) -> Bool {
+  static func startsWrappedSentence(_ line: Slice<UnsafeBufferPointer<UInt8>>, minimumBytes: Int)
+    -> Bool
+  {
     var upper = line.endIndex
-    while upper > line.startIndex, line[upper - 1] == 0x20 || line[upper - 1] == 0x09 || line[upper - 1] == 0x0D {
+    while upper > line.startIndex,
+      line[upper - 1] == 0x20 || line[upper - 1] == 0x09 || line[upper - 1] == 0x0D
+    {
       upper -= 1
     }
     var lower = line.startIndex
@@ -194,11 +212,15 @@ enum ParagraphSplitter {
     if firstByte < 0x80 {
       guard firstByte &- 0x61 < 26 else { return false }
     } else {
-      guard let firstScalar = next.unicodeScalars.first, firstScalar.properties.isLowercase else { return false }
+      guard let firstScalar = next.unicodeScalars.first, firstScalar.properties.isLowercase else {
+        return false
+      }
     }
     guard next.utf8.contains(0x20), let last = line.unicodeScalars.last else { return false }
     if last == "," { return true }
-    if ParagraphFeatures.isSentenceEnder(last.value) || ":;!?…".unicodeScalars.contains(last) { return false }
+    if ParagraphFeatures.isSentenceEnder(last.value) || ":;!?…".unicodeScalars.contains(last) {
+      return false
+    }
     var spaces = 0
     for byte in line.utf8 where byte == 0x20 { spaces += 1 }
     return spaces >= 3
@@ -209,11 +231,16 @@ enum ParagraphSplitter {
   static func columns(_ line: UnsafeBufferPointer<UInt8>) -> String? {
     var lower = 0
     var upper = line.count
-    while lower < upper, line[lower] == 0x20 || line[lower] == 0x09 || line[lower] == 0x0D { lower += 1 }
-    while upper > lower, line[upper - 1] == 0x20 || line[upper - 1] == 0x09 || line[upper - 1] == 0x0D { upper -= 1 }
+    while lower < upper, line[lower] == 0x20 || line[lower] == 0x09 || line[lower] == 0x0D {
+      lower += 1
+    }
+    while upper > lower,
+      line[upper - 1] == 0x20 || line[upper - 1] == 0x09 || line[upper - 1] == 0x0D
+    { upper -= 1 }
     guard upper - lower > 3 else { return nil }
     var gap = false
-    for index in (lower + 1)..<upper where line[index] == 0x09 || (line[index] == 0x20 && line[index - 1] == 0x20) {
+    for index in (lower + 1)..<upper
+    where line[index] == 0x09 || (line[index] == 0x20 && line[index - 1] == 0x20) {
       gap = true
       break
     }
@@ -224,7 +251,9 @@ enum ParagraphSplitter {
 
   /// Writes the line at `out[count...]` trimmed, with runs of spaces, tabs and carriage returns
   /// folded to one space, and returns the new count (`out` has room for the whole line).
-  static func appendFolded(_ line: UnsafeBufferPointer<UInt8>, to out: UnsafeMutableBufferPointer<UInt8>, at count: Int) -> Int {
+  static func appendFolded(
+    _ line: UnsafeBufferPointer<UInt8>, to out: UnsafeMutableBufferPointer<UInt8>, at count: Int
+  ) -> Int {
     func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
     var lower = 0
     var upper = line.count
@@ -270,7 +299,9 @@ enum ParagraphSplitter {
         previousSpace = false
       }
     }
-    if clean { return String(decoding: UnsafeBufferPointer(rebasing: line[lower..<upper]), as: UTF8.self) }
+    if clean {
+      return String(decoding: UnsafeBufferPointer(rebasing: line[lower..<upper]), as: UTF8.self)
+    }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(upper - lower)
     previousSpace = false

@@ -81,7 +81,8 @@ struct PatternPrefilter: Sendable {
     var prefixAnalysis = PrefixAnalysis()
     let found = prefixAnalysis.prefixes(of: node)
     prefixes =
-      prefixAnalysis.overflow || found.contains { $0.count == 0 } ? [] : found.map { prefixAnalysis.sets(of: $0) }
+      prefixAnalysis.overflow || found.contains { $0.count == 0 }
+      ? [] : found.map { prefixAnalysis.sets(of: $0) }
     maxLength = Self.maxLength(of: node)
     var literalAnalysis = LiteralAnalysis()
     _ = literalAnalysis.analyze(node, required: true)
@@ -147,9 +148,15 @@ struct PatternPrefilter: Sendable {
       while let next = peek() {
         let bounds: (Int, Int?)
         switch next {
-        case "?": bounds = (0, 1); index += 1
-        case "*": bounds = (0, nil); index += 1
-        case "+": bounds = (1, nil); index += 1
+        case "?":
+          bounds = (0, 1)
+          index += 1
+        case "*":
+          bounds = (0, nil)
+          index += 1
+        case "+":
+          bounds = (1, nil)
+          index += 1
         case "{": bounds = try interval()
         default: return node
         }
@@ -270,7 +277,8 @@ struct PatternPrefilter: Sendable {
       default:
         let value = letter.value
         let alphanumeric =
-          (value >= 0x30 && value <= 0x39) || (value | 0x20 >= 0x61 && value | 0x20 <= 0x7A) || value >= 0x80
+          (value >= 0x30 && value <= 0x39) || (value | 0x20 >= 0x61 && value | 0x20 <= 0x7A)
+          || value >= 0x80
         return alphanumeric ? nil : value
       }
     }
@@ -369,7 +377,9 @@ struct PatternPrefilter: Sendable {
           index += 2
           var high = upper.value
           if upper == "\\" {
-            guard let escaped = peek(), let value = Self.literalEscape(escaped) else { throw Unsupported() }
+            guard let escaped = peek(), let value = Self.literalEscape(escaped) else {
+              throw Unsupported()
+            }
             index += 1
             high = value
             doubtful = true
@@ -417,7 +427,9 @@ struct PatternPrefilter: Sendable {
     func followed(by next: Prefix) -> Prefix {
       var result = self
       let total = count + next.count
-      for position in 0..<min(next.count, PatternPrefilter.depth - count) { result.append(next.set(at: position)) }
+      for position in 0..<min(next.count, PatternPrefilter.depth - count) {
+        result.append(next.set(at: position))
+      }
       result.complete = next.complete && total < PatternPrefilter.depth
       return result
     }
@@ -450,7 +462,8 @@ struct PatternPrefilter: Sendable {
     private(set) var overflow = false
 
     private mutating func number(of set: ScalarSet) -> Int {
-      let single = set.ranges.isEmpty && set.classes == 0 && !set.negated
+      let single =
+        set.ranges.isEmpty && set.classes == 0 && !set.negated
         && set.low.nonzeroBitCount + set.high.nonzeroBitCount == 1
       let ascii = set.low != 0 ? set.low.trailingZeroBitCount : 64 + set.high.trailingZeroBitCount
       if single, asciiNumbers[ascii] != 0 { return Int(asciiNumbers[ascii]) - 1 }
@@ -492,7 +505,9 @@ struct PatternPrefilter: Sendable {
           list = [Prefix(complete: false)]
           return
         }
-        for index in list.indices where list[index].count == longest { list[index] = list[index].droppingLast() }
+        for index in list.indices where list[index].count == longest {
+          list[index] = list[index].droppingLast()
+        }
         deduplicate(&list)
       }
     }
@@ -513,7 +528,11 @@ struct PatternPrefilter: Sendable {
           // A single set (most items) needs no list of its own.
           var one: Prefix?
           var next: [Prefix] = []
-          if case .set(let set) = item { one = .single(number(of: set)) } else { next = prefixes(of: item) }
+          if case .set(let set) = item {
+            one = .single(number(of: set))
+          } else {
+            next = prefixes(of: item)
+          }
           for prefix in accumulated {
             guard prefix.complete else {
               extended.append(prefix)
@@ -631,7 +650,9 @@ struct PatternPrefilter: Sendable {
     private mutating func product(_ heads: Span, _ tails: Span) -> Span {
       let start = strings.count
       for head in heads.start..<heads.end {
-        for tail in tails.start..<tails.end { strings.append(concatenated(strings[head], strings[tail])) }
+        for tail in tails.start..<tails.end {
+          strings.append(concatenated(strings[head], strings[tail]))
+        }
       }
       return Span(start: start, end: strings.count)
     }
@@ -655,7 +676,8 @@ struct PatternPrefilter: Sendable {
       for string in strings[list.start..<list.end] {
         var total = 0
         for value in scalars[string.start..<string.end] {
-          let letter = (value | 0x20 >= 0x61 && value | 0x20 <= 0x7A) || (value >= 0x30 && value <= 0x39)
+          let letter =
+            (value | 0x20 >= 0x61 && value | 0x20 <= 0x7A) || (value >= 0x30 && value <= 0x39)
           total += letter ? 2 : value == 0x20 ? 1 : 6
         }
         least = min(least ?? total, total)
@@ -795,7 +817,8 @@ struct PatternPrefilter: Sendable {
     for string in set {
       var total = 0
       for value in string {
-        let letter = (value | 0x20 >= 0x61 && value | 0x20 <= 0x7A) || (value >= 0x30 && value <= 0x39)
+        let letter =
+          (value | 0x20 >= 0x61 && value | 0x20 <= 0x7A) || (value >= 0x30 && value <= 0x39)
         total += letter ? 2 : value == 0x20 ? 1 : 6
       }
       least = min(least ?? total, total)
@@ -811,14 +834,18 @@ struct PatternPrefilter: Sendable {
       for string in set where !kept.contains(string) {
         let containsOther = set.contains { other in
           other.count < string.count
-            && (0...(string.count - other.count)).contains { string[$0..<($0 + other.count)].elementsEqual(other) }
+            && (0...(string.count - other.count)).contains {
+              string[$0..<($0 + other.count)].elementsEqual(other)
+            }
         }
         if !containsOther { kept.append(string) }
       }
       return kept
     }
     var useful: [[[UInt32]]] = []
-    let scored = candidates.map(minimal).map { (set: $0, score: score($0)) }.filter { $0.score >= 6 }
+    let scored = candidates.map(minimal).map { (set: $0, score: score($0)) }.filter {
+      $0.score >= 6
+    }
     for (set, _) in scored.sorted(by: { $0.score > $1.score }) where !useful.contains(set) {
       useful.append(set)
       // Only the first two are kept.
@@ -894,7 +921,11 @@ struct ScalarSet: Hashable, Sendable {
   mutating func insert(_ range: ClosedRange<UInt32>) {
     if range.lowerBound < 0x80 {
       for value in range.lowerBound...min(range.upperBound, 0x7F) {
-        if value < 64 { low |= UInt64(1) << UInt64(value) } else { high |= UInt64(1) << UInt64(value - 64) }
+        if value < 64 {
+          low |= UInt64(1) << UInt64(value)
+        } else {
+          high |= UInt64(1) << UInt64(value - 64)
+        }
       }
     }
     if range.upperBound >= 0x80 { ranges.append(max(range.lowerBound, 0x80)...range.upperBound) }
@@ -911,13 +942,16 @@ struct ScalarSet: Hashable, Sendable {
   @inline(__always)
   func contains(_ value: UInt32) -> Bool {
     if value < 0x80 {
-      return ((value < 64 ? (low >> UInt64(value)) & 1 : (high >> UInt64(value - 64)) & 1) != 0) != negated
+      return ((value < 64 ? (low >> UInt64(value)) & 1 : (high >> UInt64(value - 64)) & 1) != 0)
+        != negated
     }
     return containsNonASCII(value)
   }
 
   private func containsNonASCII(_ value: UInt32) -> Bool {
-    ranges.withUnsafeBufferPointer { Self.containsNonASCII(value, ranges: $0, classes: classes, negated: negated) }
+    ranges.withUnsafeBufferPointer {
+      Self.containsNonASCII(value, ranges: $0, classes: classes, negated: negated)
+    }
   }
 
   /// Whether a set with these non-ASCII `ranges`, `classes` and `negated` holds the non-ASCII
@@ -991,8 +1025,11 @@ struct ScalarSet: Hashable, Sendable {
 
   /// The fields folded into one word, for hashing.
   var summary: UInt64 {
-    var value = low ^ (high &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(classes) << 56 ^ (negated ? 1 << 63 : 0)
-    for range in ranges { value = (value &* 31) ^ UInt64(range.lowerBound) ^ UInt64(range.upperBound) << 21 }
+    var value =
+      low ^ (high &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(classes) << 56 ^ (negated ? 1 << 63 : 0)
+    for range in ranges {
+      value = (value &* 31) ^ UInt64(range.lowerBound) ^ UInt64(range.upperBound) << 21
+    }
     return value
   }
 

@@ -61,14 +61,16 @@ struct StopwordTables: Sendable {
       var scalars: Set<UInt32> = []
       for entry in try lexicons.entries(kind: "stopwords", language: code) {
         guard entry.fields.count == 1 else {
-          throw LexiconError.invalidEntry(path: entry.path, line: entry.line, message: "expected one word per line")
+          throw LexiconError.invalidEntry(
+            path: entry.path, line: entry.line, message: "expected one word per line")
         }
         let word = entry.fields[0].lowercased()
         guesserLists[code, default: []].insert(word)
         if characterTokens {
           guard word.unicodeScalars.count == 1, let scalar = word.unicodeScalars.first else {
             throw LexiconError.invalidEntry(
-              path: entry.path, line: entry.line, message: "Chinese and Japanese entries are single characters")
+              path: entry.path, line: entry.line,
+              message: "Chinese and Japanese entries are single characters")
           }
           scalars.insert(scalar.value)
         } else {
@@ -78,22 +80,29 @@ struct StopwordTables: Sendable {
       wordLists[code] = words
       if guesserLists[code] == nil { guesserLists[code] = [] }
       languages[code] = Language(
-        code: code, words: WordTable(words.map { (Array($0.utf8), 1) }), scalars: ScalarBitmap(scalars),
+        code: code, words: WordTable(words.map { (Array($0.utf8), 1) }),
+        scalars: ScalarBitmap(scalars),
         usesCharacterTokens: characterTokens)
     }
     self.languages = languages
     guesser = LanguageGuesser(stopwords: guesserLists)
-    let codes = languages.values.filter { !$0.usesCharacterTokens && $0.code != "ko" }.map(\.code).sorted()
+    let codes = languages.values.filter { !$0.usesCharacterTokens && $0.code != "ko" }.map(\.code)
+      .sorted()
     var index: [(word: [UInt8], value: UInt32)] = []
     for (bit, code) in codes.prefix(32).enumerated() {
-      for word in wordLists[code] ?? [] { index.append((Array(word.utf8), UInt32(1) << UInt32(bit))) }
+      for word in wordLists[code] ?? [] {
+        index.append((Array(word.utf8), UInt32(1) << UInt32(bit)))
+      }
     }
     wordIndex = WordTable(index)
     wordLanguageCodes = Array(codes.prefix(32))
-    let all = Array(languages.values.filter { !$0.usesCharacterTokens }.map(\.code).sorted().prefix(32))
+    let all = Array(
+      languages.values.filter { !$0.usesCharacterTokens }.map(\.code).sorted().prefix(32))
     var allIndex: [(word: [UInt8], value: UInt32)] = []
     for (bit, code) in all.enumerated() {
-      for word in wordLists[code] ?? [] { allIndex.append((Array(word.utf8), UInt32(1) << UInt32(bit))) }
+      for word in wordLists[code] ?? [] {
+        allIndex.append((Array(word.utf8), UInt32(1) << UInt32(bit)))
+      }
     }
     allWords = WordTable(allIndex)
     allCodes = all
@@ -144,7 +153,9 @@ struct StopwordTables: Sendable {
   ///
   /// Same result as ``detectLanguage(_:)`` followed by
   /// `ParagraphFeatures(text, stopwords: language(code))` for each paragraph.
-  func languageAndFeatures(of paragraphs: [String]) -> (language: String, features: [ParagraphFeatures]) {
+  func languageAndFeatures(of paragraphs: [String]) -> (
+    language: String, features: [ParagraphFeatures]
+  ) {
     let width = max(allCodes.count, 1)
     var perParagraph = [Int](repeating: 0, count: paragraphs.count * width)
     var features: [ParagraphFeatures] = []
@@ -159,18 +170,21 @@ struct StopwordTables: Sendable {
         for (number, paragraph) in paragraphs.enumerated() {
           if number >= 400 { detecting = false }
           var paragraphFeatures = ParagraphFeatures()
-          let slice = UnsafeMutableBufferPointer(rebasing: perParagraph[(number * width)..<((number + 1) * width)])
+          let slice = UnsafeMutableBufferPointer(
+            rebasing: perParagraph[(number * width)..<((number + 1) * width)])
           var copy = paragraph
           copy.withUTF8 { buffer in
             if detecting {
               withUnsafeMutablePointer(to: &scripts) { scripts in
                 ParagraphFeatures.scan(
-                  buffer, into: &paragraphFeatures, words: table, stopScalars: noScalars, charTokens: false,
+                  buffer, into: &paragraphFeatures, words: table, stopScalars: noScalars,
+                  charTokens: false,
                   hits: slice, scripts: scripts)
               }
             } else {
               ParagraphFeatures.scan(
-                buffer, into: &paragraphFeatures, words: table, stopScalars: noScalars, charTokens: false,
+                buffer, into: &paragraphFeatures, words: table, stopScalars: noScalars,
+                charTokens: false,
                 hits: slice, scripts: nil)
             }
             if let last = ParagraphFeatures.lastScalar(buffer) {
@@ -192,7 +206,9 @@ struct StopwordTables: Sendable {
     }
     let code = decide(scripts, hits: detectionHits)
     if let bit = allCodes.firstIndex(of: code) {
-      for number in features.indices { features[number].stopwords = perParagraph[number * width + bit] }
+      for number in features.indices {
+        features[number].stopwords = perParagraph[number * width + bit]
+      }
     } else {
       let list = language(code)
       features = paragraphs.map { ParagraphFeatures($0, stopwords: list) }
@@ -228,7 +244,8 @@ struct StopwordTables: Sendable {
             var features = ParagraphFeatures()
             withUnsafeMutablePointer(to: &scripts) { scripts in
               ParagraphFeatures.scan(
-                buffer, into: &features, words: index, stopScalars: noScalars, charTokens: false, hits: hits,
+                buffer, into: &features, words: index, stopScalars: noScalars, charTokens: false,
+                hits: hits,
                 scripts: scripts)
             }
             seenWords += features.words

@@ -61,6 +61,8 @@ enum DateFrontend {
     }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(Output(mentions: result.mentions, findings: result.findings)), as: UTF8.self)
+    return String(
+      decoding: try encoder.encode(Output(mentions: result.mentions, findings: result.findings)),
+      as: UTF8.self)
   }
 }

@@ -29,7 +29,11 @@ struct NameFrontend {
     let romanizations = romanizer.romanizations(of: name, limit: limit)
     let analysis = analyzer.analyze(name)
     if json {
-      print(try RecordEncoder.encodePretty(Report(input: name, romanizations: romanizations.isEmpty ? nil : romanizations, analysis: analysis)))
+      print(
+        try RecordEncoder.encodePretty(
+          Report(
+            input: name, romanizations: romanizations.isEmpty ? nil : romanizations,
+            analysis: analysis)))
       return
     }
     print(name)
@@ -37,12 +41,16 @@ struct NameFrontend {
       let width = romanizations.map { $0.text.count }.max() ?? 0
       for (rank, r) in romanizations.enumerated() {
         let padded = r.text + String(repeating: " ", count: max(0, width - r.text.count))
-        print("  \(String(format: "%2d", rank + 1)). \(padded)  \(r.style.rawValue)\(r.score > 0 ? String(format: "  %.4f", r.score) : "")")
+        print(
+          "  \(String(format: "%2d", rank + 1)). \(padded)  \(r.style.rawValue)\(r.score > 0 ? String(format: "  %.4f", r.score) : "")"
+        )
       }
     }
     let rows: [(String, String?)] = [
-      ("canonical", analysis.canonical), ("family", analysis.family), ("given", analysis.given), ("order", analysis.order),
-      ("origin", analysis.origin), ("hangul", analysis.hangul.map { $0.joined(separator: ", ") }), ("key", analysis.key),
+      ("canonical", analysis.canonical), ("family", analysis.family), ("given", analysis.given),
+      ("order", analysis.order),
+      ("origin", analysis.origin), ("hangul", analysis.hangul.map { $0.joined(separator: ", ") }),
+      ("key", analysis.key),
       ("rule", analysis.rule), ("note", analysis.note),
     ]
     for (label, value) in rows {
@@ -59,7 +67,9 @@ struct NameFrontend {
     var rejected = 0
     func handleLine(_ line: ArraySlice<UInt8>, _ lineNumber: Int) throws {
       if JSONValue.nestsDeeper(line) {
-        Diagnostics.print("normalize name: line \(lineNumber): arrays and objects nested deeper than \(JSONValue.maximumDepth) levels; skipped")
+        Diagnostics.print(
+          "normalize name: line \(lineNumber): arrays and objects nested deeper than \(JSONValue.maximumDepth) levels; skipped"
+        )
         rejected += 1
         return
       }
@@ -73,7 +83,8 @@ struct NameFrontend {
         return
       }
       if let hangul = object["hangul"]?.stringValue, object["latin"] == nil, object["name"] == nil {
-        object["romanizations"] = .array(romanizer.romanizations(of: hangul, limit: limit).map { .string($0.text) })
+        object["romanizations"] = .array(
+          romanizer.romanizations(of: hangul, limit: limit).map { .string($0.text) })
       } else if let latin = object["latin"]?.stringValue {
         object["hangul"] = .array((parser.parse(latin).first?.hangul ?? []).map { .string($0) })
       } else if let name = object["name"]?.stringValue {
@@ -81,7 +92,9 @@ struct NameFrontend {
         let encoded = try JSONEncoder().encode(analysis)
         object["analysis"] = (try? decoder.decode(JSONValue.self, from: encoded)) ?? .null
       } else {
-        Diagnostics.print("normalize name: line \(lineNumber): needs a string field \"hangul\", \"latin\" or \"name\"; skipped")
+        Diagnostics.print(
+          "normalize name: line \(lineNumber): needs a string field \"hangul\", \"latin\" or \"name\"; skipped"
+        )
         rejected += 1
         return
       }
@@ -89,7 +102,9 @@ struct NameFrontend {
     }
     let lineNumber = try LineInput.forEachLine(handle, output: output, handleLine)
     try output.finish()
-    if rejected > 0 { Diagnostics.print("normalize name: \(lineNumber) lines read, \(rejected) skipped") }
+    if rejected > 0 {
+      Diagnostics.print("normalize name: \(lineNumber) lines read, \(rejected) skipped")
+    }
     return rejected
   }
 }

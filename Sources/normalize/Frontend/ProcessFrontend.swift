@@ -25,7 +25,8 @@ struct ProcessFrontend {
     let sink = try OutputSink(path: output)
     let rejectSink = rejectsInStream ? sink : try rejects.map { try OutputSink(path: $0) }
     let reader = ArticleReader(
-      paths: paths, maxBytes: maxArticleBytes, standardInputName: stdinName, standardInputLineOffset: lineOffset,
+      paths: paths, maxBytes: maxArticleBytes, standardInputName: stdinName,
+      standardInputLineOffset: lineOffset,
       rejectsBlankLines: rejectsInStream)
     let pipeline = RecordPipeline(assembler: assembler, jobs: jobs, keepsRecords: false)
     let started = Date()
@@ -40,8 +41,10 @@ struct ProcessFrontend {
           lastDrawn = now
           let seconds = max(now.timeIntervalSince(started), 0.001)
           Diagnostics.progress(
-            String(format: "read %d, written %d, rejected %d — %.1f MB/s", counts.read, counts.written, counts.rejected,
-                   Double(counts.bytes) / 1e6 / seconds))
+            String(
+              format: "read %d, written %d, rejected %d — %.1f MB/s", counts.read, counts.written,
+              counts.rejected,
+              Double(counts.bytes) / 1e6 / seconds))
         } : nil,
       emit: { outcome in
         switch outcome {
@@ -61,11 +64,16 @@ struct ProcessFrontend {
     if !rejectsInStream { try rejectSink?.finish() }
     let seconds = Date().timeIntervalSince(started)
     Diagnostics.endProgress()
-    var line = "normalize: read \(counts.read), written \(counts.written), rejected \(counts.rejected)"
-    if reader.blankLines > 0 && !rejectsInStream { line += " (\(reader.blankLines) blank lines skipped)" }
+    var line =
+      "normalize: read \(counts.read), written \(counts.written), rejected \(counts.rejected)"
+    if reader.blankLines > 0 && !rejectsInStream {
+      line += " (\(reader.blankLines) blank lines skipped)"
+    }
     line += String(format: " in %.2f s", seconds) + " with \(jobs) job\(jobs == 1 ? "" : "s")"
     if counts.read == counts.written + counts.rejected { line += "; all inputs accounted for" }
-    if counts.rejected > 0 && rejects == nil { line += "; use --rejects FILE to keep the rejected inputs" }
+    if counts.rejected > 0 && rejects == nil {
+      line += "; use --rejects FILE to keep the rejected inputs"
+    }
     Diagnostics.print(line)
     return Summary(counts: counts, blankLines: reader.blankLines, seconds: seconds)
   }

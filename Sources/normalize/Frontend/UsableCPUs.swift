@@ -9,43 +9,52 @@ enum UsableCPUs {
   static let count: Int = {
     let online = ProcessInfo.processInfo.processorCount
     #if os(Linux)
-    func read(_ path: String) -> String? {
-      // /proc and /sys files are small; a missing one means that limit is unknown.
-      guard let data = FileManager.default.contents(atPath: path) else { return nil }
-      return String(decoding: data, as: UTF8.self)
-    }
-    var affinity: Int? = nil
-    if let status = read("/proc/self/status"),
-      let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Cpus_allowed_list:") })
-    {
-      affinity = CPUBudget.cpuCount(affinityList: String(line.dropFirst("Cpus_allowed_list:".count)))
-    }
-    var quotas: [Int] = []
-    let cgroups = read("/proc/self/cgroup") ?? ""
-    if let path = CPUBudget.cgroupPath(procSelfCgroup: cgroups, version: 2) {
-      // The quota of the process's group and of every group above it.
-      var folder = "/sys/fs/cgroup" + (path == "/" ? "" : path)
-      while folder.hasPrefix("/sys/fs/cgroup") {
-        if let line = read(folder + "/cpu.max"), let cpus = CPUBudget.quotaCPUs(cgroupV2Max: line) { quotas.append(cpus) }
-        if folder == "/sys/fs/cgroup" { break }
-        folder = (folder as NSString).deletingLastPathComponent
+      func read(_ path: String) -> String? {
+        // /proc and /sys files are small; a missing one means that limit is unknown.
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return String(decoding: data, as: UTF8.self)
       }
-    }
-    if let path = CPUBudget.cgroupPath(procSelfCgroup: cgroups, version: 1) {
-      for mount in ["/sys/fs/cgroup/cpu,cpuacct", "/sys/fs/cgroup/cpu"] {
-        for folder in [mount + path, mount] {
-          if let quota = read(folder + "/cpu.cfs_quota_us").flatMap({ Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }),
-            let period = read(folder + "/cpu.cfs_period_us").flatMap({ Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }),
-            let cpus = CPUBudget.quotaCPUs(quota: quota, period: period)
+      var affinity: Int? = nil
+      if let status = read("/proc/self/status"),
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Cpus_allowed_list:") }
+        )
+      {
+        affinity = CPUBudget.cpuCount(
+          affinityList: String(line.dropFirst("Cpus_allowed_list:".count)))
+      }
+      var quotas: [Int] = []
+      let cgroups = read("/proc/self/cgroup") ?? ""
+      if let path = CPUBudget.cgroupPath(procSelfCgroup: cgroups, version: 2) {
+        // The quota of the process's group and of every group above it.
+        var folder = "/sys/fs/cgroup" + (path == "/" ? "" : path)
+        while folder.hasPrefix("/sys/fs/cgroup") {
+          if let line = read(folder + "/cpu.max"), let cpus = CPUBudget.quotaCPUs(cgroupV2Max: line)
           {
             quotas.append(cpus)
           }
+          if folder == "/sys/fs/cgroup" { break }
+          folder = (folder as NSString).deletingLastPathComponent
         }
       }
-    }
-    return CPUBudget.usable(online: online, affinity: affinity, quotas: quotas)
+      if let path = CPUBudget.cgroupPath(procSelfCgroup: cgroups, version: 1) {
+        for mount in ["/sys/fs/cgroup/cpu,cpuacct", "/sys/fs/cgroup/cpu"] {
+          for folder in [mount + path, mount] {
+            if let quota = read(folder + "/cpu.cfs_quota_us").flatMap({
+              Int($0.trimmingCharacters(in: .whitespacesAndNewlines))
+            }),
+              let period = read(folder + "/cpu.cfs_period_us").flatMap({
+                Int($0.trimmingCharacters(in: .whitespacesAndNewlines))
+              }),
+              let cpus = CPUBudget.quotaCPUs(quota: quota, period: period)
+            {
+              quotas.append(cpus)
+            }
+          }
+        }
+      }
+      return CPUBudget.usable(online: online, affinity: affinity, quotas: quotas)
     #else
-    return ProcessInfo.processInfo.activeProcessorCount
+      return ProcessInfo.processInfo.activeProcessorCount
     #endif
   }()
 }

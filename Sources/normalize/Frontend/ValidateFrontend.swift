@@ -38,13 +38,16 @@ struct ValidateFrontend {
     var out = "rule                              codes\n"
     for rule in ArticleValidator.defaultRules {
       let type = type(of: rule)
-      out += type.id.padding(toLength: 34, withPad: " ", startingAt: 0) + type.codes.joined(separator: ", ") + "\n"
+      out +=
+        type.id.padding(toLength: 34, withPad: " ", startingAt: 0)
+        + type.codes.joined(separator: ", ") + "\n"
     }
-    out += "batch                             duplicate-article, near-duplicate-article (one per group), batch-too-large, name-spelling-varies-in-batch\n"
-    out += "reader/assembler                  invalid-utf8, legacy-encoding, lone-surrogate, repaired-text, text-resolved-in-pieces, nul-character, control-character, bidi-control, byte-order-mark, zero-width-in-word, empty-body, invalid-published, no-publication-date, impossible-date, rejected-input\n"
+    out +=
+      "batch                             duplicate-article, near-duplicate-article (one per group), batch-too-large, name-spelling-varies-in-batch\n"
+    out +=
+      "reader/assembler                  invalid-utf8, legacy-encoding, lone-surrogate, repaired-text, text-resolved-in-pieces, nul-character, control-character, bidi-control, byte-order-mark, zero-width-in-word, empty-body, invalid-published, no-publication-date, impossible-date, rejected-input\n"
     FileHandle.standardOutput.write(Data(out.utf8))
   }
-
 
   /// Adjusts severities (--error-on) and drops ignored codes.
   private func adjust(_ finding: Finding) -> Finding? {
@@ -71,8 +74,11 @@ struct ValidateFrontend {
       switch format {
       case .jsonl:
         var data = try encoder.encode(
-          Line(id: id, file: file, line: line, code: finding.code, severity: finding.severity, start: finding.start,
-               end: finding.end, field: finding.field, byteOffset: finding.byteOffset, message: finding.message))
+          Line(
+            id: id, file: file, line: line, code: finding.code, severity: finding.severity,
+            start: finding.start,
+            end: finding.end, field: finding.field, byteOffset: finding.byteOffset,
+            message: finding.message))
         data.append(UInt8(ascii: "\n"))
         try sink.write([UInt8](data))
       case .text:
@@ -90,11 +96,15 @@ struct ValidateFrontend {
     }
 
     // Records are assembled on every core (RecordPipeline) and reach this closure in input order.
-    let counted = try RecordPipeline(assembler: assembler, jobs: jobs, encodesRecords: false).run(reader: reader) { outcome in
+    let counted = try RecordPipeline(assembler: assembler, jobs: jobs, encodesRecords: false).run(
+      reader: reader
+    ) { outcome in
       switch outcome {
       case .reject(let reject):
-        try emit(Finding(code: "rejected-input", severity: .error, message: "\(reject.code): \(reject.reason)"),
-                 id: reject.id, file: reject.file, line: reject.line)
+        try emit(
+          Finding(
+            code: "rejected-input", severity: .error, message: "\(reject.code): \(reject.reason)"),
+          id: reject.id, file: reject.file, line: reject.line)
       case .record(let record, _):
         articles += 1
         // The record already carries the article rules' findings (RecordAssembler runs ArticleValidator).
@@ -124,15 +134,21 @@ struct ValidateFrontend {
       for severity in [Severity.error, .warning, .info] {
         let n = bySeverity[severity, default: 0]
         totals[severity, default: 0] += n
-        summary += String(repeating: " ", count: max(1, (severity == .error ? 7 : severity == .warning ? 9 : 6) - String(n).count)) + String(n)
+        summary +=
+          String(
+            repeating: " ",
+            count: max(1, (severity == .error ? 7 : severity == .warning ? 9 : 6) - String(n).count)
+          ) + String(n)
       }
       summary += "\n"
     }
-    summary += "articles checked: \(articles); findings: \(totals[.error, default: 0]) errors, \(totals[.warning, default: 0]) warnings, \(totals[.info, default: 0]) info"
+    summary +=
+      "articles checked: \(articles); findings: \(totals[.error, default: 0]) errors, \(totals[.warning, default: 0]) warnings, \(totals[.info, default: 0]) info"
     if unreadable > 0 { summary += "; \(unreadable) inputs could not be read" }
     summary += "\n"
     if let pair = report.closestPair {
-      summary += "closest pair: \(pair.a) – \(pair.b), estimated Jaccard similarity \(BatchValidator.format(pair.similarity))\n"
+      summary +=
+        "closest pair: \(pair.a) – \(pair.b), estimated Jaccard similarity \(BatchValidator.format(pair.similarity))\n"
     }
     if format == .text {
       try sink.write(summary)

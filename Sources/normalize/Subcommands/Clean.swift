@@ -15,22 +15,27 @@ struct Clean: ParsableCommand {
         normalize clean --list-passes
       """)
 
-  @Argument(help: ArgumentHelp("Text to clean; without it, standard input is read.", valueName: "text"))
+  @Argument(
+    help: ArgumentHelp("Text to clean; without it, standard input is read.", valueName: "text"))
   var text: [String] = []
 
   @Flag(help: "After the text, list every pass and what it changed (on standard error).")
   var explain = false
 
-  @Flag(help: "With --explain: print the explanation as JSON on standard output instead of the text.")
+  @Flag(
+    help: "With --explain: print the explanation as JSON on standard output instead of the text.")
   var json = false
 
   @Flag(help: "List the cleaning passes in order and exit.")
   var listPasses = false
 
-  @Option(name: .customLong("enable-pass"), help: ArgumentHelp("Turn on an opt-in pass, e.g. straighten-quotes.", valueName: "id"))
+  @Option(
+    name: .customLong("enable-pass"),
+    help: ArgumentHelp("Turn on an opt-in pass, e.g. straighten-quotes.", valueName: "id"))
   var enablePasses: [String] = []
 
-  @Option(name: .customLong("disable-pass"), help: ArgumentHelp("Turn off a pass.", valueName: "id"))
+  @Option(
+    name: .customLong("disable-pass"), help: ArgumentHelp("Turn off a pass.", valueName: "id"))
   var disablePasses: [String] = []
 
   func run() throws {
@@ -71,8 +76,12 @@ struct Clean: ParsableCommand {
     for step in steps {
       var line = "\(step.changed ? "changed" : "-      ") \(step.passID)"
       if step.changed {
-        let examples = step.changes.prefix(5).map { "@\($0.offset) \(visible($0.removed)) → \(visible($0.inserted))" }
-        line += " (\(step.changeCount)): " + examples.joined(separator: ", ") + (step.changeCount > 5 ? ", …" : "")
+        let examples = step.changes.prefix(5).map {
+          "@\($0.offset) \(visible($0.removed)) → \(visible($0.inserted))"
+        }
+        line +=
+          " (\(step.changeCount)): " + examples.joined(separator: ", ")
+          + (step.changeCount > 5 ? ", …" : "")
       }
       Diagnostics.print(line)
     }
@@ -82,7 +91,8 @@ struct Clean: ParsableCommand {
   private func visible(_ text: String) -> String {
     if text.isEmpty { return "∅" }
     return text.unicodeScalars.map { scalar in
-      if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
+      if scalar.properties.generalCategory == .control
+        || scalar.properties.generalCategory == .format
         || scalar.properties.isWhitespace
       {
         return "U+" + String(scalar.value, radix: 16, uppercase: true)

@@ -18,13 +18,22 @@ struct DateCommand: ParsableCommand {
       --jsonl reads JSON Lines {"doc","dct","text"} (from the files given, or standard input) and writes each line back with "timex": [{"start","end","text","type","value","mod"}] (Unicode scalar offsets), in input order. A malformed line is reported on standard error with its line number and skipped; the exit status is then 1.
       """)
 
-  @Argument(help: ArgumentHelp("Text to tag (or, with --jsonl, JSON Lines files); without it, standard input is read.", valueName: "text-or-file"))
+  @Argument(
+    help: ArgumentHelp(
+      "Text to tag (or, with --jsonl, JSON Lines files); without it, standard input is read.",
+      valueName: "text-or-file"))
   var arguments: [String] = []
 
-  @Option(name: .customLong("published"), help: ArgumentHelp("Publication date (DCT) the relative expressions resolve against.", valueName: "YYYY-MM-DD"))
+  @Option(
+    name: .customLong("published"),
+    help: ArgumentHelp(
+      "Publication date (DCT) the relative expressions resolve against.", valueName: "YYYY-MM-DD"))
   var published: String?
 
-  @Option(name: .customLong("lang"), help: ArgumentHelp("Language of the text (it, ru, ko, …); default: unknown/mixed.", valueName: "code"))
+  @Option(
+    name: .customLong("lang"),
+    help: ArgumentHelp(
+      "Language of the text (it, ru, ko, …); default: unknown/mixed.", valueName: "code"))
   var language: String?
 
   @Flag(help: "Print the mentions and findings as JSON.")
@@ -45,7 +54,8 @@ struct DateCommand: ParsableCommand {
   func run() throws {
     let resolver: DateResolver
     do {
-      resolver = try DateResolver(lexicons: try LexiconLocator.provider(extra: lexicons.extraLexicons))
+      resolver = try DateResolver(
+        lexicons: try LexiconLocator.provider(extra: lexicons.extraLexicons))
     } catch {
       Diagnostics.print("normalize date: \(error)")
       throw ExitCode(2)
@@ -55,7 +65,8 @@ struct DateCommand: ParsableCommand {
       if failures > 0 { throw ExitCode.failure }
       return
     }
-    let text = arguments.isEmpty ? try DateFrontend.readStandardInput() : arguments.joined(separator: " ")
+    let text =
+      arguments.isEmpty ? try DateFrontend.readStandardInput() : arguments.joined(separator: " ")
     let result = resolver.resolve(text, dct: published, language: language)
     if json {
       print(try DateFrontend.prettyJSON(result))

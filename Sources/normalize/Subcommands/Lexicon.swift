@@ -14,5 +14,8 @@ struct Lexicon: ParsableCommand {
         normalize lexicon export my-lexicons/     the built-in data, as files
         normalize --lexicons names.tsv corpus/
       """,
-    subcommands: [LexiconBuild.self, LexiconMerge.self, LexiconCheck.self, LexiconLookup.self, LexiconExport.self])
+    subcommands: [
+      LexiconBuild.self, LexiconMerge.self, LexiconCheck.self, LexiconLookup.self,
+      LexiconExport.self,
+    ])
 }

@@ -7,7 +7,8 @@ import NormalizeKit
 struct LexiconCheck: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "check",
-    abstract: "Check lexicon files: format, NFC, duplicates, a variant under two canonical forms, conflicting kinds.",
+    abstract:
+      "Check lexicon files: format, NFC, duplicates, a variant under two canonical forms, conflicting kinds.",
     discussion: """
       Give a folder laid out as <language>/<kind>.tsv (such as the shipped Lexicons/) or one name lexicon file. Prints one line per problem as path:line: message and exits with 1 if there are any, 0 otherwise. Without an argument, checks the lexicons built into the binary (or the folder NORMALIZE_LEXICONS names).
       """)
@@ -24,11 +25,13 @@ struct LexiconCheck: ParsableCommand {
       url = root
     } else {
       // The built-in data: checked as the files it was built from, written to a temporary folder.
-      let folder = FileManager.default.temporaryDirectory.appendingPathComponent("normalize-lexicons-\(getpid())")
+      let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "normalize-lexicons-\(getpid())")
       do {
         try LexiconLocator.export(to: folder)
       } catch {
-        Diagnostics.print("normalize: cannot write the built-in lexicons to \(folder.path) to check them: \(error)")
+        Diagnostics.print(
+          "normalize: cannot write the built-in lexicons to \(folder.path) to check them: \(error)")
         throw ExitCode(2)
       }
       exported = folder
@@ -38,9 +41,11 @@ struct LexiconCheck: ParsableCommand {
     let problems = LexiconAudit.check(url)
     for problem in problems { print(problem) }
     if problems.isEmpty {
-      Diagnostics.print("normalize: \(exported == nil ? url.path : "built-in lexicons"): no problems")
+      Diagnostics.print(
+        "normalize: \(exported == nil ? url.path : "built-in lexicons"): no problems")
     } else {
-      Diagnostics.print("normalize: \(problems.count) problem\(problems.count == 1 ? "" : "s") in \(url.path)")
+      Diagnostics.print(
+        "normalize: \(problems.count) problem\(problems.count == 1 ? "" : "s") in \(url.path)")
       throw ExitCode(1)
     }
   }

@@ -26,7 +26,8 @@ struct LexiconLookup: ParsableCommand {
     let spelling = name.joined(separator: " ")
     let analysis: NameAnalysis
     do {
-      analysis = try NameAnalyzer(lexicons: LexiconLocator.provider(extra: lexicons.extraLexicons)).analyze(spelling)
+      analysis = try NameAnalyzer(lexicons: LexiconLocator.provider(extra: lexicons.extraLexicons))
+        .analyze(spelling)
     } catch {
       Diagnostics.print("normalize: \(error)")
       throw ExitCode(2)
@@ -48,7 +49,9 @@ struct LexiconLookup: ParsableCommand {
     if let origin = analysis.origin { print("  origin:    \(origin)") }
     if let family = analysis.family { print("  family:    \(family)") }
     if let given = analysis.given { print("  given:     \(given)") }
-    if let hangul = analysis.hangul, !hangul.isEmpty { print("  hangul:    \(hangul.prefix(5).joined(separator: ", "))") }
+    if let hangul = analysis.hangul, !hangul.isEmpty {
+      print("  hangul:    \(hangul.prefix(5).joined(separator: ", "))")
+    }
     if let note = analysis.note { print("  note:      \(note)") }
   }
 }

@@ -15,7 +15,10 @@ struct LexiconMerge: ParsableCommand {
   @Argument(help: ArgumentHelp("Lexicon files (.tsv, the alias format).", valueName: "file"))
   var files: [String]
 
-  @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write the merged lexicon here instead of standard output.", valueName: "file"))
+  @Option(
+    name: [.short, .customLong("output")],
+    help: ArgumentHelp(
+      "Write the merged lexicon here instead of standard output.", valueName: "file"))
   var output: String?
 
   @Option(help: ArgumentHelp("tsv or jsonl.", valueName: "format"))
@@ -28,16 +31,21 @@ struct LexiconMerge: ParsableCommand {
 
   func validate() throws {
     if files.isEmpty { throw ValidationError("give at least one lexicon file to merge") }
-    if !["tsv", "jsonl"].contains(format) { throw ValidationError("--format must be tsv or jsonl, got \(format)") }
+    if !["tsv", "jsonl"].contains(format) {
+      throw ValidationError("--format must be tsv or jsonl, got \(format)")
+    }
   }
 
   func run() throws {
     do {
       let provider = try LexiconLocator.provider(extra: lexicons.extraLexicons)
-      var builder = NameLexiconBuilder(analyzer: try NameAnalyzer(lexicons: provider), maxExamples: examples)
+      var builder = NameLexiconBuilder(
+        analyzer: try NameAnalyzer(lexicons: provider), maxExamples: examples)
       var problems: [LexiconError] = []
       for file in files {
-        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: file),
+          let text = String(data: data, encoding: .utf8)
+        else {
           throw ValidationErrorMessage("\(file): cannot read it as UTF-8 text")
         }
         let parsed = LexiconParser.parseAll(text, path: file, language: "all")
@@ -52,11 +60,16 @@ struct LexiconMerge: ParsableCommand {
       }
       if !problems.isEmpty {
         for problem in problems { Diagnostics.print("normalize: \(problem)") }
-        Diagnostics.print("normalize: \(problems.count) malformed lines; fix them (nothing was written)")
+        Diagnostics.print(
+          "normalize: \(problems.count) malformed lines; fix them (nothing was written)")
         throw ExitCode(1)
       }
       let entries = builder.entries()
-      let out = format == "tsv" ? NameLexiconFormat.tsv(entries, header: ["merged by `normalize lexicon merge` from \(files.count) files"]) : NameLexiconFormat.jsonLines(entries)
+      let out =
+        format == "tsv"
+        ? NameLexiconFormat.tsv(
+          entries, header: ["merged by `normalize lexicon merge` from \(files.count) files"])
+        : NameLexiconFormat.jsonLines(entries)
       let sink = try OutputSink(path: output)
       try sink.write(Array(out.utf8))
       try sink.finish()

@@ -22,7 +22,10 @@ struct Name: ParsableCommand {
       Malformed lines are reported on standard error with their line number and skipped (exit status 1).
       """)
 
-  @Argument(help: ArgumentHelp("Names to analyse; with --jsonl, the file to read (standard input when absent).", valueName: "name"))
+  @Argument(
+    help: ArgumentHelp(
+      "Names to analyse; with --jsonl, the file to read (standard input when absent).",
+      valueName: "name"))
   var names: [String] = []
 
   @Flag(help: "Print JSON instead of text.")
@@ -37,8 +40,13 @@ struct Name: ParsableCommand {
   @OptionGroup var lexiconOptions: LexiconOptions
 
   func validate() throws {
-    if jsonl && names.count > 1 { throw ValidationError("--jsonl reads one file (or standard input); got \(names.count) arguments") }
-    if !jsonl && names.isEmpty { throw ValidationError("give a name, e.g. normalize name \"Yoo Yong Won\", or use --jsonl") }
+    if jsonl && names.count > 1 {
+      throw ValidationError(
+        "--jsonl reads one file (or standard input); got \(names.count) arguments")
+    }
+    if !jsonl && names.isEmpty {
+      throw ValidationError("give a name, e.g. normalize name \"Yoo Yong Won\", or use --jsonl")
+    }
     if limit < 1 { throw ValidationError("--limit must be at least 1") }
   }
 

@@ -13,37 +13,67 @@ struct Process: ParsableCommand {
       As a pipe stage (Spark's RDD.pipe, xargs, GNU parallel): with --rejects -, each reject is a line of the output stream ({"schema":"normalize.reject/1",…}) in input order, blank lines included, so N JSON Lines in give exactly N lines out, and the exit status is 0 when every input is in the stream (2 only when input could not be read). --stdin-name and --line-offset make a stage given lines K+1… of a file name and number them as a run over the whole file does (the default ids are "file:line").
       """)
 
-  @Argument(help: ArgumentHelp("Files or folders to read; '-' or nothing reads standard input.", valueName: "path"))
+  @Argument(
+    help: ArgumentHelp(
+      "Files or folders to read; '-' or nothing reads standard input.", valueName: "path"))
   var paths: [String] = []
 
-  @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write records to this file instead of standard output.", valueName: "file"))
+  @Option(
+    name: [.short, .customLong("output")],
+    help: ArgumentHelp("Write records to this file instead of standard output.", valueName: "file"))
   var output: String?
 
-  @Option(help: ArgumentHelp("Publication date (YYYY-MM-DD) for articles whose input has none; relative dates resolve against it.", valueName: "date"))
+  @Option(
+    help: ArgumentHelp(
+      "Publication date (YYYY-MM-DD) for articles whose input has none; relative dates resolve against it.",
+      valueName: "date"))
   var published: String?
 
-  @Option(help: ArgumentHelp("Write inputs that could not become records, with the reason, to this JSON Lines file; '-' puts them into the output stream in input order (the pipe-stage contract).", valueName: "file|-"))
+  @Option(
+    help: ArgumentHelp(
+      "Write inputs that could not become records, with the reason, to this JSON Lines file; '-' puts them into the output stream in input order (the pipe-stage contract).",
+      valueName: "file|-"))
   var rejects: String?
 
-  @Option(help: ArgumentHelp("The file name records from standard input carry (default '-'); their default ids are NAME:LINE.", valueName: "name"))
+  @Option(
+    help: ArgumentHelp(
+      "The file name records from standard input carry (default '-'); their default ids are NAME:LINE.",
+      valueName: "name"))
   var stdinName: String = "-"
 
-  @Option(help: ArgumentHelp("Added to the line numbers of standard input: a stage given lines K+1… of a file passes K.", valueName: "k"))
+  @Option(
+    help: ArgumentHelp(
+      "Added to the line numbers of standard input: a stage given lines K+1… of a file passes K.",
+      valueName: "k"))
   var lineOffset: Int = 0
 
-  @Option(help: ArgumentHelp("Worker threads (default: the CPUs this process may use: its affinity mask and cgroup CPU quota). Output order is input order.", valueName: "n"))
+  @Option(
+    help: ArgumentHelp(
+      "Worker threads (default: the CPUs this process may use: its affinity mask and cgroup CPU quota). Output order is input order.",
+      valueName: "n"))
   var jobs: Int = UsableCPUs.count
 
-  @Option(help: ArgumentHelp("Largest article accepted, in bytes; larger ones are rejected as too-large.", valueName: "bytes"))
+  @Option(
+    help: ArgumentHelp(
+      "Largest article accepted, in bytes; larger ones are rejected as too-large.",
+      valueName: "bytes"))
   var maxArticleBytes: Int = 16 << 20
 
-  @Option(name: .customLong("enable-pass"), help: ArgumentHelp("Turn on an opt-in cleaning pass (see `normalize clean --list-passes`).", valueName: "id"))
+  @Option(
+    name: .customLong("enable-pass"),
+    help: ArgumentHelp(
+      "Turn on an opt-in cleaning pass (see `normalize clean --list-passes`).", valueName: "id"))
   var enablePasses: [String] = []
 
-  @Option(name: .customLong("disable-pass"), help: ArgumentHelp("Turn off a cleaning pass.", valueName: "id"))
+  @Option(
+    name: .customLong("disable-pass"),
+    help: ArgumentHelp("Turn off a cleaning pass.", valueName: "id"))
   var disablePasses: [String] = []
 
-  @Option(help: ArgumentHelp("Leave an annotation out of the records: names, dates, references (kept raw) or validation (the ingest rules' findings); repeatable. Faster when they are not needed.", valueName: "annotation"))
+  @Option(
+    help: ArgumentHelp(
+      "Leave an annotation out of the records: names, dates, references (kept raw) or validation (the ingest rules' findings); repeatable. Faster when they are not needed.",
+      valueName: "annotation"))
   var without: [String] = []
 
   @OptionGroup var lexicons: LexiconOptions
@@ -51,12 +81,18 @@ struct Process: ParsableCommand {
   func validate() throws {
     if jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
     if maxArticleBytes < 1 { throw ValidationError("--max-article-bytes must be positive") }
-    if lineOffset < 0 { throw ValidationError("--line-offset must be 0 or more, got \(lineOffset)") }
+    if lineOffset < 0 {
+      throw ValidationError("--line-offset must be 0 or more, got \(lineOffset)")
+    }
     for name in without where RecordAssembler.Annotation(rawValue: name) == nil {
-      throw ValidationError("--without \(name): not an annotation; use one of \(RecordAssembler.Annotation.allCases.map(\.rawValue).joined(separator: ", "))")
+      throw ValidationError(
+        "--without \(name): not an annotation; use one of \(RecordAssembler.Annotation.allCases.map(\.rawValue).joined(separator: ", "))"
+      )
     }
     if let published, PublicationDate.normalize(published) == nil {
-      throw ValidationError("--published \"\(published)\" is not a real date; use YYYY-MM-DD, e.g. --published 2025-05-28")
+      throw ValidationError(
+        "--published \"\(published)\" is not a real date; use YYYY-MM-DD, e.g. --published 2025-05-28"
+      )
     }
   }
 
@@ -70,7 +106,8 @@ struct Process: ParsableCommand {
       let provider = try LexiconLocator.provider(extra: lexicons.extraLexicons)
       let assembler = try RecordAssembler(lexicons: provider, options: options)
       summary = try ProcessFrontend(
-        paths: paths, output: output, rejects: rejects, jobs: jobs, maxArticleBytes: maxArticleBytes,
+        paths: paths, output: output, rejects: rejects, jobs: jobs,
+        maxArticleBytes: maxArticleBytes,
         stdinName: stdinName, lineOffset: lineOffset
       ).run(assembler: assembler)
     } catch {

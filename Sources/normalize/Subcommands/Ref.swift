@@ -19,7 +19,10 @@ struct Ref: ParsableCommand {
       --weights takes tagger weights in the format of Lexicons/refs/reference-model.tsv (made by `normalize-dev train-refs`, Scripts/train-refs).
       """)
 
-  @Argument(help: ArgumentHelp("References to parse; with --jsonl, the file to read (standard input when absent).", valueName: "reference"))
+  @Argument(
+    help: ArgumentHelp(
+      "References to parse; with --jsonl, the file to read (standard input when absent).",
+      valueName: "reference"))
   var references: [String] = []
 
   @Flag(help: "Print JSON instead of text.")
@@ -28,20 +31,33 @@ struct Ref: ParsableCommand {
   @Flag(help: "Read JSON Lines {\"id\",\"text\"} and write them back with the parse added.")
   var jsonl = false
 
-  @Option(help: ArgumentHelp("The article's publication date, to flag references dated after it.", valueName: "YYYY-MM-DD"))
+  @Option(
+    help: ArgumentHelp(
+      "The article's publication date, to flag references dated after it.", valueName: "YYYY-MM-DD")
+  )
   var published: String?
 
-  @Option(help: ArgumentHelp("Tagger weights to use instead of the shipped Lexicons/refs/reference-model.tsv.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "Tagger weights to use instead of the shipped Lexicons/refs/reference-model.tsv.",
+      valueName: "file"))
   var weights: String?
 
   @OptionGroup var lexiconOptions: LexiconOptions
 
   func validate() throws {
-    if jsonl && references.count > 1 { throw ValidationError("--jsonl reads one file (or standard input); got \(references.count) arguments") }
-    if !jsonl && references.isEmpty {
-      throw ValidationError("give a reference, e.g. normalize ref \"Smith, J. (2020). Title. Journal, 1(2), 3–4.\", or use --jsonl")
+    if jsonl && references.count > 1 {
+      throw ValidationError(
+        "--jsonl reads one file (or standard input); got \(references.count) arguments")
     }
-    if let published, published.count != 10 { throw ValidationError("--published takes YYYY-MM-DD, got \"\(published)\"") }
+    if !jsonl && references.isEmpty {
+      throw ValidationError(
+        "give a reference, e.g. normalize ref \"Smith, J. (2020). Title. Journal, 1(2), 3–4.\", or use --jsonl"
+      )
+    }
+    if let published, published.count != 10 {
+      throw ValidationError("--published takes YYYY-MM-DD, got \"\(published)\"")
+    }
   }
 
   func run() throws {
@@ -52,6 +68,8 @@ struct Ref: ParsableCommand {
       if rejected > 0 { throw ExitCode.failure }
       return
     }
-    for reference in references { try frontend.printAnalysis(of: reference, published: published, json: json) }
+    for reference in references {
+      try frontend.printAnalysis(of: reference, published: published, json: json)
+    }
   }
 }
