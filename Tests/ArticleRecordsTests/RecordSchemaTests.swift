@@ -167,7 +167,7 @@ import Testing
   static func literalCodes() throws -> [String: String] {
     let sources = Fixtures.repository.appendingPathComponent("Sources")
     let regex = try NSRegularExpression(
-      pattern: #"code: "([a-z0-9-]+)"|\("([a-z0-9-]+)", \.(?:error|warning|info)\b"#)
+      pattern: #"code:\s*"([a-z0-9-]+)"|\(\s*"([a-z0-9-]+)",\s*\.(?:error|warning|info)\b"#)
     var found: [String: String] = [:]
     let enumerator = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
     while let url = enumerator?.nextObject() as? URL {
