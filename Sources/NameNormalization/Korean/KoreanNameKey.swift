@@ -1,5 +1,8 @@
 /// The romanisation-independent key of a Korean name: "ko:" + the RR of the family name's
-/// Hangul + "." + a coarse phonetic fold of each given-name syllable, dot-separated.
+/// Hangul + "." + a coarse phonetic fold of each given-name syllable, written together, so
+/// that where a writer or the parser cut a fused given name does not matter ("Kim Doo-kwan"
+/// and "KIM DUKWAN" both give "ko:gim.tokwan"). An "h" starting a later syllable after a final
+/// consonant is dropped (ㅎ weakens there: "Kyung-hyup" and "Gyeongh-yeob" give "kyongyop").
 ///
 /// The fold keeps what every romanisation of a syllable agrees on and drops what they do not:
 /// consonants by place (g/k/gh/kh → k, b/p → p, d/t → t, j/ch/tch → j, s/sh → s, r/l → l),
@@ -10,7 +13,7 @@
 /// ```swift
 /// KoreanNameKey.fold(Array("byoung".utf8))  // "pyong"
 /// KoreanNameKey.key(surname: 0xC720 /* 유 */, givenSpellings: [Array("yong".utf8), Array("won".utf8)])
-/// // "ko:yu.yong.won"
+/// // "ko:yu.yongwon"
 /// ```
 enum KoreanNameKey {
   @inline(__always)
@@ -184,12 +187,25 @@ enum KoreanNameKey {
     bytes.append(0x6F)
     bytes.append(0x3A)
     SpellingCode.append(Hangul.rrCode(surname), to: &bytes)
+    if !spellingEnds.isEmpty { bytes.append(0x2E) }
     var start = 0
     for end in spellingEnds {
-      bytes.append(0x2E)
+      let syllableStart = bytes.count
       appendFold(givenLetters[start..<end], to: &bytes)
+      // ㅎ after a final consonant is weak or silent (경협 is said [경엽]), and writers of fused
+      // names cut there both ways ("Gyeonghyeob", "Gyeongh-yeob"): it leaves no trace.
+      if start > 0, syllableStart > 0, bytes.count - syllableStart > 1, bytes[syllableStart] == 0x68,
+        Self.isFinalKeyLetter(bytes[syllableStart - 1])
+      {
+        bytes.remove(at: syllableStart)
+      }
       start = end
     }
+  }
+
+  /// Letters a folded syllable can end in when it has a final consonant (n, m, ng, k, p, l, t).
+  private static func isFinalKeyLetter(_ b: UInt8) -> Bool {
+    b == 0x6E || b == 0x6D || b == 0x67 || b == 0x6B || b == 0x70 || b == 0x6C || b == 0x74
   }
 
   /// The key of a Hangul name (its given syllables folded from their RR spellings).
