@@ -25,9 +25,10 @@ public struct NameMentionDetector: Sendable {
   private let hangulSurnames: Set<String>
   /// Stop words, function words by language, Korean particles and institution endings.
   private let words: NameWordLists
-  /// Lower-case spellings that given-name syllables of real Korean names take (the best
-  /// spellings of every syllable seen in the name tables): the evidence a romanised Korean
-  /// reading needs ("Yong", "won", "mi" are; "geot" of "Peu-geot", "iel" of "Dan-iel" are not).
+  /// Lower-case spellings that given-name syllables of real Korean names take (spellings seen
+  /// in the name tables, and the Revised Romanization of every syllable seen there): the
+  /// evidence a romanised Korean reading needs ("Yong", "won", "mi" are; "geot" of "Peu-geot",
+  /// "iel" of "Dan-iel" are not).
   private let givenSyllableSpellings: Set<String>
   /// Facts of capitalised words, computed once per word (and thread) for all articles.
   private let wordFacts: NameWordFactsCache
@@ -70,21 +71,10 @@ public struct NameMentionDetector: Sendable {
     }
   }
 
-  /// How many spellings of each syllable seen in given names count as evidence.
-  static let evidenceSpellingsPerSyllable = 4
-
-  /// The best spellings of every syllable the name tables saw in given names, at the
-  /// position it was seen in.
+  /// The spellings given-name syllables were seen with in the name tables, and the Revised
+  /// Romanization of every syllable seen there.
   private static func givenSyllableSpellings(_ korean: KoreanNameParser) -> Set<String> {
-    let model = korean.tables.model
-    var spellings: Set<String> = []
-    for key in model.givenSyllableCounts.keys {
-      guard let position = KoreanNamePosition(rawValue: key.position) else { continue }
-      for spelling in model.spellings(of: key.scalar, at: position).prefix(Self.evidenceSpellingsPerSyllable) {
-        spellings.insert(String(decoding: spelling.letters, as: UTF8.self))
-      }
-    }
-    return spellings
+    Set(korean.tables.model.observedGivenSpellings.map { String(decoding: SpellingCode.letters($0), as: UTF8.self) })
   }
 
   /// The mentions in each field, in field order then text order. `field` nil is the record's
