@@ -329,11 +329,11 @@ public struct NameMentionDetector: Sendable {
       hangulSurnames.contains(syllables.prefix(surnameLength).joined()),
       let best = korean.romanizer.romanizations(of: token.text, limit: 1).first
     else { return nil }
-    let words = best.text.split(separator: " ", maxSplits: 1).map(String.init)
+    let parts = best.text.split(separator: " ", maxSplits: 1).map(String.init)
     return (
       NameMention(
         start: token.start, end: token.end, text: token.text, kind: "person", canonical: best.text,
-        family: words.first, given: words.count > 1 ? words[1] : nil, origin: "ko", hangul: [token.text],
+        family: parts.first, given: parts.count > 1 ? parts[1] : nil, origin: "ko", hangul: [token.text],
         key: korean.key(ofHangul: token.text)),
       1
     )
@@ -352,6 +352,15 @@ public struct NameMentionDetector: Sendable {
       // "Robert D. Hostetler": a middle initial and its full stop do not end the name (written
       // ". " exactly: "Joseph D., Mahaffey" is cut there).
       let afterInitial = length > 0 && Self.isInitial(tokens[index + length - 1]) && token.start == tokens[index + length - 1].end + 2
+      // "Jan de Vries": a particle between capitalised parts of the name.
+      if length > 0, !cyrillic, !token.isCapitalized, token.joinedToPrevious, initials < 2, words.nameParticles.contains(token.text),
+        index + length + 1 < tokens.count, tokens[index + length + 1].isCapitalized, tokens[index + length + 1].joinedToPrevious,
+        tokens[index + length + 1].isLatin
+      {
+        initials += 1
+        length += 1
+        continue
+      }
       guard token.isCapitalized, cyrillic ? Self.isCyrillic(token.text) : token.isLatin, token.cues.isDisjoint(with: [.title, .verb]),
         !isCommonWord(token), length == 0 || token.joinedToPrevious || afterInitial
       else { break }
@@ -386,11 +395,11 @@ public struct NameMentionDetector: Sendable {
       origin = romanized.origin
       canonical = romanized.spellings.first?.text ?? canonical
     }
-    let words = canonical.split(separator: " ").map(String.init)
+    let parts = canonical.split(separator: " ").map(String.init)
     return (
       NameMention(
         start: span.first?.start ?? 0, end: span.last?.end ?? 0, text: spelling(span), kind: "person",
-        canonical: canonical, family: words.last, given: words.count > 1 ? words.dropLast().joined(separator: " ") : nil, origin: origin,
+        canonical: canonical, family: parts.last, given: parts.count > 1 ? parts.dropLast().joined(separator: " ") : nil, origin: origin,
         key: "name:" + NameFoldKey.key(canonical).replacingSpaces(with: ".")),
       length
     )
@@ -409,7 +418,12 @@ public struct NameMentionDetector: Sendable {
     guard index > 0, index < tokens.count else { return false }
     let title = tokens[index - 1]
     guard title.cues.contains(.title) else { return false }
-    return tokens[index].joinedToPrevious || (title.followedByPeriod && title.end - title.start <= 4)
+    if tokens[index].joinedToPrevious { return true }
+    // "Mr. Lee": the abbreviation, its full stop and one space. Not "Biloxi, Miss.  Borden" (two
+    // spaces: a sentence ends there), nor the "M." of initials ("L.M. Ericsson").
+    guard title.followedByPeriod, title.end - title.start <= 4, tokens[index].start == title.end + 2 else { return false }
+    let afterInitial = index >= 2 && Self.isInitial(tokens[index - 2]) && title.start == tokens[index - 2].end + 1
+    return !(title.end - title.start == 1 && afterInitial)
   }
 
   /// A Russian or Ukrainian noun in the genitive singular of the kind that stands between a

@@ -8,6 +8,8 @@ import NormalizeCore
 ///   name in that language (German "Im Rahmen", French "La Police", Croatian "Na Twitteru");
 /// - `particles` (ko): particles and copula endings that attach to a Hangul name (서울에서,
 ///   김정은의);
+/// - `name-particles` (any language): lower-case words inside a name between its capitalised
+///   parts (Jan de Vries, Ursula von der Leyen, Abdul Aziz bin Salman);
 /// - `not-name-endings` (ko): last syllables of Korean words that name institutions or end
 ///   verbs (국회, 검찰청, 전했다), never the end of a given name.
 ///
@@ -26,8 +28,10 @@ struct NameWordLists: Sendable {
   private(set) var koreanParticles: Set<String> = []
   /// Last syllables of Korean institution names and verb forms (`ko/not-name-endings`).
   private(set) var notNameEndings: Set<String> = []
+  /// Lower-case particles inside names (`name-particles` of every language).
+  private(set) var nameParticles: Set<String> = []
 
-  /// Reads the four kinds from every language folder that has them.
+  /// Reads the five kinds from every language folder that has them.
   ///
   /// - Throws: `LexiconError.invalidEntry` with the file and line of an entry that is not one
   ///   word (or, for the Korean kinds, not Hangul syllables).
@@ -41,6 +45,9 @@ struct NameWordLists: Sendable {
         if let word = entry.fields.first { words.insert(word.lowercased()) }
       }
       functionWords[language] = words
+    }
+    for entry in try lexicons.allEntries(kind: "name-particles") {
+      nameParticles.insert(try Self.word(entry, kind: "name-particles").lowercased())
     }
     for entry in try lexicons.allEntries(kind: "particles") {
       koreanParticles.insert(try Self.hangul(entry, kind: "particles"))
