@@ -13,8 +13,10 @@ import NormalizeCore
 /// In order of precedence: (1) spellings from the alias lexicon, longest first ("Ukrainian
 /// President Volodymyr Zelensky" → the lexicon's "Volodymyr Zelenskyy"); (2) Korean names, by
 /// the surname table and syllable grammar of `KoreanNameParser`, accepted when the given name has
-/// two syllables or a cue stands beside it; (3) other people after a title ("spokesman John
-/// Kirby"); (4) a title with a lone surname ("Mr. Baek", "lawmaker Yoo"); and (5) later or
+/// two syllables or a cue stands beside it, and its syllables are spellings real Korean names use
+/// (or it is hyphenated with a cue): "Peugeot SA", "Daniel Lee", German "Im Rahmen" are not;
+/// (3) other people after a title ("spokesman John Kirby", "Sen. Thad Cochran", "chairman
+/// Robert D. Hostetler"); (4) a title with a lone surname ("Mr. Baek", "lawmaker Yoo"); and (5) later or
 /// earlier partial mentions of a person found in the same article ("Zelensky said", "Sybiha
 /// voiced") linked to the full name, when the surname points to one person only.
 public struct NameMentionDetector: Sendable {
@@ -23,7 +25,8 @@ public struct NameMentionDetector: Sendable {
   private let korean: KoreanNameParser
   private let commonWords: Set<String>
   private let hangulSurnames: Set<String>
-  /// Stop words, function words by language, Korean particles and institution endings.
+  /// Name stop words, function words by language, name particles, Korean particles and
+  /// institution endings (`Lexicons/`, read by `NameWordLists`).
   private let words: NameWordLists
   /// Lower-case spellings that given-name syllables of real Korean names take (spellings seen
   /// in the name tables, and the Revised Romanization of every syllable seen there): the
