@@ -21,12 +21,15 @@ public struct NameAnalyzer: Sendable {
   private let aliases: AliasLexicon
   private let romanizer: KoreanRomanizer
   private let parser: KoreanNameParser
+  /// Two-character Chinese family names (`zh/compound-surnames.tsv`).
+  private let compoundSurnames: Set<String>
 
   /// - Throws: `LexiconError` for a malformed lexicon.
   public init(lexicons: any LexiconProvider) throws {
     aliases = try AliasLexicon(lexicons: lexicons)
     parser = try SharedKoreanParser.parser(for: lexicons)
     romanizer = parser.romanizer
+    compoundSurnames = try ScriptNameRomanizer.compoundSurnames(lexicons: lexicons)
   }
 
   /// The alias lexicon the analyzer uses.
@@ -66,7 +69,7 @@ public struct NameAnalyzer: Sendable {
         input: input, script: script, origin: ScriptNameRomanizer.origin(of: name), canonical: name, key: "",
         rule: "transliteration")
     } else {
-      let native = ScriptNameRomanizer.romanize(name)
+      let native = ScriptNameRomanizer.romanize(name, compoundSurnames: compoundSurnames)
       if let first = native.spellings.first {
         let parts = Self.parts(of: first.text, familyFirst: native.origin == "zh")
         analysis = NameAnalysis(

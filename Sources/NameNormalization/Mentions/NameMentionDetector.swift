@@ -394,7 +394,7 @@ public struct NameMentionDetector: Sendable {
     var origin: String?
     var canonical = span.map { mendCase($0.text) + (Self.isInitial($0) ? "." : "") }.joined(separator: " ")
     if cyrillic {
-      let romanized = ScriptNameRomanizer.romanize(canonical)
+      let romanized = ScriptNameRomanizer.romanize(canonical, compoundSurnames: words.compoundSurnames)
       origin = romanized.origin
       canonical = romanized.spellings.first?.text ?? canonical
     }

@@ -30,8 +30,10 @@ struct NameWordLists: Sendable {
   private(set) var notNameEndings: Set<String> = []
   /// Lower-case particles inside names (`name-particles` of every language).
   private(set) var nameParticles: Set<String> = []
+  /// Two-character Chinese family names (`zh/compound-surnames`), for romanising Han names.
+  private(set) var compoundSurnames: Set<String> = []
 
-  /// Reads the five kinds from every language folder that has them.
+  /// Reads the five kinds (and `compound-surnames`) from every language folder that has them.
   ///
   /// - Throws: `LexiconError.invalidEntry` with the file and line of an entry that is not one
   ///   word (or, for the Korean kinds, not Hangul syllables).
@@ -59,6 +61,7 @@ struct NameWordLists: Sendable {
       }
       notNameEndings.insert(syllable)
     }
+    compoundSurnames = try ScriptNameRomanizer.compoundSurnames(lexicons: lexicons)
   }
 
   private static func word(_ entry: LexiconEntry, kind: String) throws -> String {
