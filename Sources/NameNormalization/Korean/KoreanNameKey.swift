@@ -47,6 +47,7 @@ enum KoreanNameKey {
     var codaFirst: UInt8 = 0
     var codaCount = 0
     var codaHasNG = false
+    var ngEnd = letters.endIndex
     var previous: UInt8 = 0
     for k in j..<letters.endIndex where !isVowel(letters[k]) {
       let b = letters[k]
@@ -55,7 +56,10 @@ enum KoreanNameKey {
         continue
       }
       if codaFirst == 0 { codaFirst = b }
-      if previous == 0x6E && b == 0x67 { codaHasNG = true }
+      if previous == 0x6E && b == 0x67 && !codaHasNG {
+        codaHasNG = true
+        ngEnd = k + 1
+      }
       previous = b
     }
     // "Choy", "Kay": a trailing glide belongs to the vowel.
@@ -65,6 +69,11 @@ enum KoreanNameKey {
     if codaHasNG {
       out.append(0x6E)
       out.append(0x67)
+      // A consonant written after the final ng starts the next syllable for every other
+      // writer: HONGGEUN cut as "Hongg-eun" keys as "Hong-geun" does ("hongkon").
+      var restEnd = ngEnd
+      while restEnd < letters.endIndex && !isVowel(letters[restEnd]) { restEnd += 1 }
+      if let onset = foldOnsetLetter(letters[ngEnd..<restEnd]) { out.append(onset) }
     } else if let letter = codaLetter(codaFirst) {
       out.append(letter)
     }
