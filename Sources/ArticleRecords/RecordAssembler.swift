@@ -176,7 +176,9 @@ public struct RecordAssembler: Sendable {
     for (index, credit) in layout.metadata.credits.enumerated() {
       nameFields.append((field: "metadata.credits[\(index)]", text: credit))
     }
-    let nameMentions = names?.mentions(in: nameFields) ?? []
+    // The language's function words are no name parts; lexicon spellings count in their years.
+    let nameMentions =
+      names?.mentions(in: nameFields, language: lang, published: published?.value) ?? []
 
     // Dates in the body, resolved against the publication date and the narrative.
     let dateResolution =

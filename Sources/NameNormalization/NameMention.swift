@@ -4,7 +4,7 @@
 /// ```json
 /// {"start": 120, "end": 131, "text": "Jang Se Yul", "kind": "person", "canonical": "Jang Se-yul",
 ///  "family": "Jang", "given": "Se-yul", "origin": "ko", "hangul": ["장세율", "장세열"],
-///  "key": "ko:jang.se.yul", "lexicon": null}
+///  "key": "ko:jang.seyul", "lexicon": null}
 /// ```
 ///
 /// Found by `NameMentionDetector`.

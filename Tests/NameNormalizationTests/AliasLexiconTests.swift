@@ -67,6 +67,8 @@ struct AliasCase: Decodable, Sendable, CustomTestStringConvertible {
     ("Kyiv\tcity\tuk\tKiev", "kind \"city\""),
     ("Kyiv\tplace\tuk", "4 to 7"),
     ("Kyiv\tplace\tuk\tKiev||Kyyiv", "empty variant"),
+    ("Jens Stoltenberg\tperson\tno\tStoltenberg@20-", "after @ write the years"),
+    ("Jens Stoltenberg\tperson\tno\tStoltenberg@2013-2000", "after @ write the years"),
   ])
   func malformedLinesAreReported(_ line: String, _ message: String) {
     let provider = InMemoryLexiconProvider(["aliases": ["all": line]])
@@ -86,5 +88,22 @@ struct AliasCase: Decodable, Sendable, CustomTestStringConvertible {
     #expect(entry.firstSeen == "2025-01-13")
     #expect(entry.lastSeen == "2025-03-18")
     #expect(entry.examples == ["001", "002"])
+  }
+
+  @Test func yearsLimitASpellingToItsArticles() throws {
+    let provider = InMemoryLexiconProvider([
+      "aliases": ["all": "Jens Stoltenberg\tperson\tno\tStoltenberg@2000-=7|Jens Stoltenberg"]
+    ])
+    let aliases = try AliasLexicon(lexicons: provider)
+    let key = AliasLexicon.matchKey("Stoltenberg")
+    #expect(aliases.entry(forKey: key, year: 1987) == nil)
+    #expect(aliases.entry(forKey: key, year: 2019)?.canonical == "Jens Stoltenberg")
+    #expect(aliases.entry(forKey: key, year: nil)?.canonical == "Jens Stoltenberg")
+    #expect(
+      aliases.entry(forKey: AliasLexicon.matchKey("Jens Stoltenberg"), year: 1987)?.canonical
+        == "Jens Stoltenberg")
+    let entry = try #require(aliases.entry(for: "Stoltenberg"))
+    #expect(entry.variants.first == .init(text: "Stoltenberg", count: 7, years: 2000...Int.max))
+    #expect(NameLexiconFormat.tsv([entry]).contains("Stoltenberg@2000-=7|"))
   }
 }

@@ -1,3 +1,4 @@
+import NormalizeCore
 import Testing
 
 @testable import NameNormalization
@@ -72,7 +73,7 @@ import Testing
     }
     #expect(
       KoreanNameKey.key(surname: 0xC720, givenSpellings: [Array("yong".utf8), Array("won".utf8)])
-        == "ko:yu.yong.won")
+        == "ko:yu.yongwon")
   }
 
   @Test func codeTableFindsWhatItHolds() {
@@ -85,5 +86,28 @@ import Testing
     #expect(table.count == 0 && table[code("won")] == nil)
     table.insert(code("won"), 3)
     #expect(table[code("won")] == 3)
+  }
+
+  @Test(arguments: [
+    ("forward-discount\tfast", "not a positive number"),
+    ("forward-discount\t-1", "not a positive number"),
+    ("smoothing\t1.0", "unknown constant"),
+    ("discount\t0.8\t1", "expected constant<TAB>value"),
+  ])
+  func spellingModelConstantsAreChecked(_ line: String, _ message: String) throws {
+    let entries = try LexiconParser.parse(line, path: "ko/spelling-model.tsv", language: "ko")
+    #expect {
+      _ = try KoreanSpellingModel.Parameters().reading(entries)
+    } throws: { error in
+      "\(error)".contains("ko/spelling-model.tsv:1") && "\(error)".contains(message)
+    }
+  }
+
+  @Test func spellingModelConstantsOverrideTheBuiltInOnes() throws {
+    let entries = try LexiconParser.parse(
+      "# comment\nforward-discount\t2.5", path: "ko/spelling-model.tsv", language: "ko")
+    let parameters = try KoreanSpellingModel.Parameters().reading(entries)
+    #expect(parameters.forwardDiscount == 2.5)
+    #expect(parameters.discount == KoreanSpellingModel.Parameters().discount)
   }
 }

@@ -10,6 +10,7 @@ enum NameFixtures {
   static let provider = Result { try DirectoryLexiconProvider(roots: [lexiconRoot]) }
   static let aliases = Result { try AliasLexicon(lexicons: provider.get()) }
   static let detector = Result { try NameMentionDetector(lexicons: provider.get()) }
+  static let analyzer = Result { try NameAnalyzer(lexicons: provider.get()) }
   static let cases = CaseTable.folder(besides: #filePath)
 }
 

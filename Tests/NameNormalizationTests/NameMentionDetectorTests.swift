@@ -20,6 +20,9 @@ struct MentionCase: Decodable, Sendable, CustomTestStringConvertible {
   var label: String
   var comment: String?
   var text: String
+  /// The text's language and publication date, as a record gives them to the detector.
+  var language: String?
+  var published: String?
   var expect: [Expected]
   var absent: [String]?
   var expect_status: String
@@ -32,7 +35,8 @@ struct MentionCase: Decodable, Sendable, CustomTestStringConvertible {
   @Test(arguments: cases)
   func detects(_ row: MentionCase) throws {
     let detector = try NameFixtures.detector.get()
-    let found = detector.mentions(in: [(field: nil, text: row.text)])
+    let found = detector.mentions(
+      in: [(field: nil, text: row.text)], language: row.language, published: row.published)
     let check = {
       var remaining = found[...]
       for expected in row.expect {
@@ -125,5 +129,18 @@ struct MentionCase: Decodable, Sendable, CustomTestStringConvertible {
   func oddInputDoesNotCrash(_ text: String) throws {
     let detector = try NameFixtures.detector.get()
     _ = detector.mentions(in: [(field: nil, text: text)])
+  }
+
+  @Test(arguments: [
+    (["particles": ["ko": "에서\nabc"]], "ko/particles.tsv:2"),
+    (["not-name-endings": ["ko": "부\n검찰"]], "ko/not-name-endings.tsv:2"),
+    (["name-stopwords": ["en": "march\nmay\tjune"]], "en/name-stopwords.tsv:2"),
+  ])
+  func malformedWordListsNameTheirLine(_ tables: [String: [String: String]], _ location: String) {
+    #expect {
+      _ = try NameWordLists(lexicons: InMemoryLexiconProvider(tables))
+    } throws: { error in
+      "\(error)".contains(location)
+    }
   }
 }

@@ -1,3 +1,4 @@
+import NormalizeCore
 import NormalizeTestSupport
 import Testing
 
@@ -18,11 +19,15 @@ struct ScriptNameCase: Decodable, Sendable, CustomTestStringConvertible {
 @Suite struct ScriptNameRomanizerTests {
   static let cases: [ScriptNameCase] = CaseTable.loadOrEmpty(
     "script-names.json", in: NameFixtures.cases)
+  static let compoundSurnames = Result {
+    try ScriptNameRomanizer.compoundSurnames(lexicons: NameFixtures.provider.get())
+  }
 
   @Test(arguments: cases)
-  func romanizes(_ row: ScriptNameCase) {
+  func romanizes(_ row: ScriptNameCase) throws {
+    let surnames = try Self.compoundSurnames.get()
     let check = {
-      let result = ScriptNameRomanizer.romanize(row.input)
+      let result = ScriptNameRomanizer.romanize(row.input, compoundSurnames: surnames)
       #expect(result.origin == row.origin)
       let got = result.spellings.prefix(row.spellings.count).map { [$0.text, $0.scheme] }
       #expect(
@@ -44,6 +49,18 @@ struct ScriptNameCase: Decodable, Sendable, CustomTestStringConvertible {
         row.spellings.allSatisfy { $0.count == 2 },
         "\(row.label): spellings are [text, scheme] pairs")
     }
+  }
+
+  @Test func compoundSurnamesComeFromTheLexicon() throws {
+    let surnames = try Self.compoundSurnames.get()
+    #expect(surnames.contains("欧阳") && surnames.contains("諸葛"))
+    // Without the lexicon the first character alone is the surname.
+    #expect(ScriptNameRomanizer.romanize("司马迁").spellings.first?.text != "Sima Qian")
+    #expect(
+      ScriptNameRomanizer.romanize("司马迁", compoundSurnames: surnames).spellings.first?.text
+        == "Sima Qian")
+    let bad = InMemoryLexiconProvider(["compound-surnames": ["zh": "欧阳\nOuyang"]])
+    #expect(throws: LexiconError.self) { try ScriptNameRomanizer.compoundSurnames(lexicons: bad) }
   }
 
   @Test func ukrainianNationalSystemPositionalLetters() {

@@ -4,6 +4,7 @@
 /// ```text
 /// Kyiv	place	uk	Kiev|Kyyiv|Kiew|Київ|Киев
 /// Volodymyr Zelenskyy	person	uk	Zelensky=41|Zelenskyy=12|Vladimir Zelensky|Володимир Зеленський	2025-01-13	2025-03-18	001|002
+/// Jens Stoltenberg	person	no	Stoltenberg@2000-
 /// ```
 public struct AliasEntry: Sendable, Equatable, Hashable {
   /// What the name denotes.
@@ -28,9 +29,13 @@ public struct AliasEntry: Sendable, Equatable, Hashable {
   public struct Variant: Sendable, Equatable, Hashable {
     public var text: String
     public var count: Int?
-    public init(text: String, count: Int? = nil) {
+    /// The years this spelling stands for the entry ("Stoltenberg@2000-": Jens Stoltenberg in
+    /// news from 2000 on, not Gerhard or Thorvald Stoltenberg in 1987); nil for always.
+    public var years: ClosedRange<Int>?
+    public init(text: String, count: Int? = nil, years: ClosedRange<Int>? = nil) {
       self.text = text
       self.count = count
+      self.years = years
     }
   }
 

@@ -19,6 +19,8 @@ public struct AliasLexicon: Sendable {
 
   public private(set) var entries: [AliasEntry] = []
   private var byKey: [String: Int] = [:]
+  /// The years of the spellings that stand for their entry only in some years, by match key.
+  private var yearsByKey: [String: ClosedRange<Int>] = [:]
   /// The most words any spelling has, which bounds the search in running text.
   public private(set) var maxWords = 1
   /// For the key of each spelling's first word, the most words a spelling starting with it has.
@@ -96,6 +98,15 @@ public struct AliasLexicon: Sendable {
     byKey[key].map { entries[$0] }
   }
 
+  /// The entry for an already computed `matchKey` in an article of `year`: nil when the
+  /// spelling stands for its entry only in other years ("Stoltenberg" is Jens Stoltenberg from
+  /// 2000 on, not in 1987 newswire). A nil `year` (date unknown) accepts every spelling.
+  public func entry(forKey key: String, year: Int?) -> AliasEntry? {
+    guard let index = byKey[key] else { return nil }
+    if let year, let years = yearsByKey[key], !years.contains(year) { return nil }
+    return entries[index]
+  }
+
   /// The key spellings are matched by: `NameFoldKey` for Latin-script text, the lower-cased
   /// text for other scripts (with Latin letters folded if mixed).
   public static func matchKey(_ spelling: some StringProtocol) -> String {
@@ -121,6 +132,13 @@ public struct AliasLexicon: Sendable {
     let index = entries.count
     entries.append(entry)
     try claim([entry.canonical] + entry.variants.map(\.text), for: index, from: entry)
+    noteYears(of: entry.variants)
+  }
+
+  private mutating func noteYears(of variants: [AliasEntry.Variant]) {
+    for variant in variants {
+      if let years = variant.years { yearsByKey[Self.matchKey(variant.text)] = years }
+    }
   }
 
   private mutating func merge(_ entry: AliasEntry, into index: Int) throws {
@@ -139,6 +157,7 @@ public struct AliasLexicon: Sendable {
     merged.examples = Array(Set(merged.examples + entry.examples)).sorted()
     entries[index] = merged
     try claim(entry.variants.map(\.text), for: index, from: entry)
+    noteYears(of: entry.variants)
   }
 
   private mutating func claim(_ spellings: [String], for index: Int, from entry: AliasEntry) throws
@@ -230,11 +249,23 @@ public struct AliasLexicon: Sendable {
         text = item[..<eq]
         count = n
       }
+      var years: ClosedRange<Int>?
+      if let at = text.lastIndex(of: "@"), text.index(after: at) != text.endIndex,
+        text[text.index(after: at)...].allSatisfy({ $0 == "-" || ($0.isASCII && $0.isNumber) })
+      {
+        guard let range = Self.years(text[text.index(after: at)...]) else {
+          throw fail(
+            "\"\(text)\": after @ write the years the spelling is in use as 1990-2013, 2000- or -1989"
+          )
+        }
+        years = range
+        text = text[..<at]
+      }
       let trimmed = text.trimmingSpaces
       guard !trimmed.isEmpty else {
         throw fail("empty variant in \"\(f[3])\"; separate variants with a single |")
       }
-      variants.append(AliasEntry.Variant(text: trimmed, count: count))
+      variants.append(AliasEntry.Variant(text: trimmed, count: count, years: years))
     }
     let firstSeen = f.count > 4 && f[4] != "-" ? f[4] : nil
     let lastSeen = f.count > 5 && f[5] != "-" ? f[5] : nil
@@ -243,6 +274,23 @@ public struct AliasLexicon: Sendable {
       canonical: f[0], kind: kind, origin: f[2] == "-" ? nil : f[2], variants: variants,
       firstSeen: firstSeen,
       lastSeen: lastSeen, examples: examples, location: line.location)
+  }
+}
+
+extension AliasLexicon {
+  /// "1990-2013", "2000-" (from 2000 on) or "-1989" (until 1989) as a range of years.
+  static func years(_ text: Substring) -> ClosedRange<Int>? {
+    let parts = text.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
+    guard parts.count == 2, !(parts[0].isEmpty && parts[1].isEmpty) else { return nil }
+    func year(_ part: Substring, empty: Int) -> Int? {
+      if part.isEmpty { return empty }
+      guard part.count == 4, part.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+      return Int(part)
+    }
+    guard let from = year(parts[0], empty: Int.min), let to = year(parts[1], empty: Int.max),
+      from <= to
+    else { return nil }
+    return from...to
   }
 }
 

@@ -4,7 +4,7 @@
 /// ```json
 /// {"input": "Yeonmi Park", "script": "Latn", "kind": "person", "origin": "ko",
 ///  "canonical": "Park Yeon-mi", "family": "Park", "given": "Yeon-mi", "order": "given-first",
-///  "hangul": ["박연미", …], "spellings": [], "key": "ko:bak.yon.mi", "rule": "korean-syllables"}
+///  "hangul": ["박연미", …], "spellings": [], "key": "ko:bak.yonmi", "rule": "korean-syllables"}
 /// ```
 public struct NameAnalysis: Sendable, Equatable, Codable {
   public var input: String

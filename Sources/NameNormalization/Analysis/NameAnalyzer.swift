@@ -21,12 +21,15 @@ public struct NameAnalyzer: Sendable {
   private let aliases: AliasLexicon
   private let romanizer: KoreanRomanizer
   private let parser: KoreanNameParser
+  /// Two-character Chinese family names (`zh/compound-surnames.tsv`).
+  private let compoundSurnames: Set<String>
 
   /// - Throws: `LexiconError` for a malformed lexicon.
   public init(lexicons: any LexiconProvider) throws {
     aliases = try AliasLexicon(lexicons: lexicons)
     parser = try SharedKoreanParser.parser(for: lexicons)
     romanizer = parser.romanizer
+    compoundSurnames = try ScriptNameRomanizer.compoundSurnames(lexicons: lexicons)
   }
 
   /// The alias lexicon the analyzer uses.
@@ -58,7 +61,8 @@ public struct NameAnalyzer: Sendable {
     var analysis: NameAnalysis
     if script == "Hang" {
       analysis = hangulName(name, input: input)
-    } else if let reading = parser.parse(name).first {
+    } else if let reading = parser.parse(name).first, !isUnbackedGivenFirst(reading, written: name)
+    {
       analysis = NameAnalysis(
         input: input, script: script, kind: "person", origin: "ko", canonical: reading.display,
         family: reading.family,
@@ -73,7 +77,7 @@ public struct NameAnalyzer: Sendable {
         key: "",
         rule: "transliteration")
     } else {
-      let native = ScriptNameRomanizer.romanize(name)
+      let native = ScriptNameRomanizer.romanize(name, compoundSurnames: compoundSurnames)
       if let first = native.spellings.first {
         let parts = Self.parts(of: first.text, familyFirst: native.origin == "zh")
         analysis = NameAnalysis(
@@ -115,6 +119,21 @@ public struct NameAnalyzer: Sendable {
       }
     }
     return analysis
+  }
+
+  /// Whether a reading puts a Western-looking given name first without evidence: given name
+  /// first, written as one word without a hyphen, with a syllable spelling no real Korean name
+  /// was seen with ("Daniel Lee" is not Lee Dan-iel, "Joseph Tan" not Tan Jo-seph; "Yeonmi
+  /// Park" is Park Yeon-mi). Such a name stays as written.
+  private func isUnbackedGivenFirst(_ reading: KoreanNameReading, written name: String) -> Bool {
+    guard reading.order == .givenFirst, let given = reading.given else { return false }
+    let words = name.split(separator: " ")
+    guard words.count == 2, let first = words.first, !first.contains("-") else { return false }
+    let observed = parser.tables.model.observedGivenSpellings
+    return given.split(separator: "-").contains { piece in
+      guard let code = SpellingCode.of(piece.lowercased()) else { return true }
+      return !observed.contains(code)
+    }
   }
 
   private func hangulName(_ name: String, input: String) -> NameAnalysis {

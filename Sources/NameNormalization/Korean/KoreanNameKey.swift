@@ -1,16 +1,20 @@
 /// The romanisation-independent key of a Korean name: "ko:" + the RR of the family name's
-/// Hangul + "." + a coarse phonetic fold of each given-name syllable, dot-separated.
+/// Hangul + "." + a coarse phonetic fold of each given-name syllable, written together, so
+/// that where a writer or the parser cut a fused given name does not matter ("Kim Doo-kwan"
+/// and "KIM DUKWAN" both give "ko:gim.tokwan"). An "h" starting a later syllable after a final
+/// consonant is dropped (ㅎ weakens there: "Kyung-hyup" and "Gyeongh-yeob" give "kyongyop").
 ///
 /// The fold keeps what every romanisation of a syllable agrees on and drops what they do not:
 /// consonants by place (g/k/gh/kh → k, b/p → p, d/t → t, j/ch/tch → j, s/sh → s, r/l → l),
-/// vowels by quality (eo/o/u/oo/eu/ou → o; ae/e/ai → e; i/ee/ui/ie → i; a), glides (y, w)
+/// vowels by quality (eo/o/u/oo/eu/ou → o, but "eo"/"uh", "o", "u"/"oo" apart in an open
+/// syllable whose end is firm: 서정 Seo-jeong is not 소정 So-jung; ae/e/ai → e; i/ee/ui/ie → i; a), glides (y, w)
 /// and finals (k, p, t, l, n, m, ng). "Byoung", "Byeong", "Byung", "Pyŏng" all fold to "pyong".
 /// Works on bytes throughout: a key costs one string.
 ///
 /// ```swift
 /// KoreanNameKey.fold(Array("byoung".utf8))  // "pyong"
 /// KoreanNameKey.key(surname: 0xC720 /* 유 */, givenSpellings: [Array("yong".utf8), Array("won".utf8)])
-/// // "ko:yu.yong.won"
+/// // "ko:yu.yongwon"
 /// ```
 enum KoreanNameKey {
   @inline(__always)
@@ -18,15 +22,21 @@ enum KoreanNameKey {
     b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6F || b == 0x75 || b == 0x77 || b == 0x79
   }
 
-  /// Folds one syllable spelling (lowercase ASCII letters) into its key form.
+  /// Folds one syllable spelling (lowercase ASCII letters) into its key form, as inside a name
+  /// where its end may move ("kyu" → "kyo"; at a firm end `appendFold` keeps open ㅓ/ㅗ/ㅜ apart).
   static func fold(_ letters: [UInt8]) -> String {
     var out: [UInt8] = []
-    appendFold(letters[...], to: &out)
+    appendFold(letters[...], cutIsFirm: false, to: &out)
     return String(decoding: out, as: UTF8.self)
   }
 
   /// Appends the fold of one syllable spelling to `out`.
-  static func appendFold(_ letters: ArraySlice<UInt8>, to out: inout [UInt8]) {
+  ///
+  /// - Parameter cutIsFirm: whether the syllable's end is where every writer ends it: the end
+  ///   of the name, or before a letter no Korean final is written with (j, s, ch, h, a vowel
+  ///   …). Only then does an open syllable keep ㅓ, ㅗ and ㅜ apart; before k, n, l … the
+  ///   consonant may be this syllable's final for another writer ("Doo-kwan", "DUK-WAN").
+  static func appendFold(_ letters: ArraySlice<UInt8>, cutIsFirm: Bool, to out: inout [UInt8]) {
     var i = letters.startIndex
     while i < letters.endIndex && !isVowel(letters[i]) { i += 1 }
     var j = i
@@ -37,6 +47,7 @@ enum KoreanNameKey {
     var codaFirst: UInt8 = 0
     var codaCount = 0
     var codaHasNG = false
+    var ngEnd = letters.endIndex
     var previous: UInt8 = 0
     for k in j..<letters.endIndex where !isVowel(letters[k]) {
       let b = letters[k]
@@ -45,7 +56,10 @@ enum KoreanNameKey {
         continue
       }
       if codaFirst == 0 { codaFirst = b }
-      if previous == 0x6E && b == 0x67 { codaHasNG = true }
+      if previous == 0x6E && b == 0x67 && !codaHasNG {
+        codaHasNG = true
+        ngEnd = k + 1
+      }
       previous = b
     }
     // "Choy", "Kay": a trailing glide belongs to the vowel.
@@ -55,10 +69,17 @@ enum KoreanNameKey {
       vowelEnd -= 1
     }
     if let onset = foldOnsetLetter(letters[letters.startIndex..<i]) { out.append(onset) }
-    appendFoldedVowel(letters[i..<vowelEnd], to: &out)
+    appendFoldedVowel(
+      letters[i..<vowelEnd], open: cutIsFirm && codaFirst == 0,
+      hFinal: codaCount == 1 && codaFirst == 0, to: &out)
     if codaHasNG {
       out.append(0x6E)
       out.append(0x67)
+      // A consonant written after the final ng starts the next syllable for every other
+      // writer: HONGGEUN cut as "Hongg-eun" keys as "Hong-geun" does ("hongkon").
+      var restEnd = ngEnd
+      while restEnd < letters.endIndex && !isVowel(letters[restEnd]) { restEnd += 1 }
+      if let onset = foldOnsetLetter(letters[ngEnd..<restEnd]) { out.append(onset) }
     } else if let letter = codaLetter(codaFirst) {
       out.append(letter)
     }
@@ -131,7 +152,15 @@ enum KoreanNameKey {
 
   /// Appends the fold of a vowel group: a whole diphthong spelling, else an optional glide
   /// (y, w) and the quality of what follows (ee/i → i; eo/eu → o; e/ae/ai/ay → e; a; o/u → o).
-  private static func appendFoldedVowel(_ v: ArraySlice<UInt8>, to out: inout [UInt8]) {
+  ///
+  /// In an open syllable (no final consonant, `open`) the spellings of ㅓ, ㅗ and ㅜ do not
+  /// cross: ㅓ is "eo" or "uh" (서 Seo, Suh; 여 Yeo, Yuh), ㅗ is "o" (소 So, 도 Doh), ㅜ is "u",
+  /// "oo" or "ou" (수 Soo, Su) — only before a final do writers use "u" and "o" for ㅓ (성 Sung,
+  /// Song; 정 Jung, Jong). So there the three stay apart ("eo", "o", "u") and 서정 (Seo-jeong)
+  /// no longer shares a key with 소정 (So-jung). `hFinal`: the syllable ends in a silent "h".
+  private static func appendFoldedVowel(
+    _ v: ArraySlice<UInt8>, open: Bool = false, hFinal: Bool = false, to out: inout [UInt8]
+  ) {
     if v.count <= 3, let code = SpellingCode.encode(v),
       let whole = wholeVowelTable.first(where: { $0.spelling == code })
     {
@@ -153,12 +182,28 @@ enum KoreanNameKey {
     if (a == 0x65 && b == 0x65) || a == 0x69 {
       quality = 0x69
     } else if a == 0x65 && (b == 0x6F || b == 0x75) {
+      if open && b == 0x6F {
+        if glide != 0 { out.append(glide) }
+        out.append(0x65)
+        out.append(0x6F)
+        return
+      }
       quality = 0x6F
     } else if a == 0x65 || (a == 0x61 && (b == 0x65 || b == 0x69 || b == 0x79)) {
       quality = 0x65
     } else if a == 0x61 {
       quality = 0x61
     } else if a == 0x6F || a == 0x75 {
+      if open {
+        if glide != 0 { out.append(glide) }
+        if a == 0x75 && rest.count == 1 && hFinal {
+          out.append(0x65)  // "uh": ㅓ
+          out.append(0x6F)
+        } else {
+          out.append(a == 0x6F && rest.count == 1 ? 0x6F : 0x75)
+        }
+        return
+      }
       quality = 0x6F
     } else if rest.count == 1 && a == 0x79 {
       quality = 0x69
@@ -198,12 +243,37 @@ enum KoreanNameKey {
     bytes.append(0x6F)
     bytes.append(0x3A)
     SpellingCode.append(Hangul.rrCode(surname), to: &bytes)
+    if !spellingEnds.isEmpty { bytes.append(0x2E) }
     var start = 0
     for end in spellingEnds {
-      bytes.append(0x2E)
-      appendFold(givenLetters[start..<end], to: &bytes)
+      let syllableStart = bytes.count
+      let next: UInt8 = end < givenLetters.count ? givenLetters[end] : 0
+      appendFold(
+        givenLetters[start..<end], cutIsFirm: next == 0 || !canStartFinal(next), to: &bytes)
+      // ㅎ after a final consonant is weak or silent (경협 is said [경엽]), and writers of fused
+      // names cut there both ways ("Gyeonghyeob", "Gyeongh-yeob"): it leaves no trace.
+      if start > 0, syllableStart > 0, bytes.count - syllableStart > 1,
+        bytes[syllableStart] == 0x68,
+        Self.isFinalKeyLetter(bytes[syllableStart - 1])
+      {
+        bytes.remove(at: syllableStart)
+      }
       start = end
     }
+  }
+
+  /// Whether `b` starts the written final of a syllable for some writers (k, g, c, q, n, m, l,
+  /// r, p, b, t, d): a cut before it may move.
+  private static func canStartFinal(_ b: UInt8) -> Bool {
+    switch b {
+    case 0x6B, 0x67, 0x63, 0x71, 0x6E, 0x6D, 0x6C, 0x72, 0x70, 0x62, 0x74, 0x64: return true
+    default: return false
+    }
+  }
+
+  /// Letters a folded syllable can end in when it has a final consonant (n, m, ng, k, p, l, t).
+  private static func isFinalKeyLetter(_ b: UInt8) -> Bool {
+    b == 0x6E || b == 0x6D || b == 0x67 || b == 0x6B || b == 0x70 || b == 0x6C || b == 0x74
   }
 
   /// The key of a Hangul name (its given syllables folded from their RR spellings).

@@ -86,7 +86,7 @@ public struct KoreanNameParser: Sendable {
     return tables.knownSurnames.contains(code)
   }
 
-  /// The key of a Hangul name ("유용원" → "ko:yu.yong.won"), or nil when it is not Hangul.
+  /// The key of a Hangul name ("유용원" → "ko:yu.yongwon"), or nil when it is not Hangul.
   public func key(ofHangul hangul: String) -> String? {
     guard let syllables = KoreanRomanizer.syllables(of: hangul) else { return nil }
     return KoreanNameKey.key(hangul: syllables)

@@ -4,7 +4,7 @@
 /// ```swift
 /// try parser.parse("Yeonmi Park").first
 /// // display "Park Yeon-mi", family "Park", given "Yeon-mi", order .givenFirst,
-/// // hangul ["박연미", …], key "ko:bak.yon.mi"
+/// // hangul ["박연미", …], key "ko:bak.yonmi"
 /// ```
 public struct KoreanNameReading: Sendable, Equatable, Codable {
   /// Family name first, hyphenated given name, the person's own syllable spellings with only
@@ -20,7 +20,7 @@ public struct KoreanNameReading: Sendable, Equatable, Codable {
   public var hangul: [String]
   /// A romanisation-independent key: the RR of the most likely Hangul surname and a coarse
   /// phonetic fold of each given-name syllable, so that "Yoo Yong-won", "YU YONGWON" and
-  /// 유용원 all give "ko:yu.yong.won".
+  /// 유용원 all give "ko:yu.yongwon".
   public var key: String
   /// The share of this reading among the readings returned (0…1).
   public var score: Double

@@ -53,7 +53,9 @@ struct WeightedSpelling: Sendable {
 /// ```
 struct KoreanSpellingModel: Sendable {
   /// Smoothing constants, chosen by cross-validation over people of both dev files
-  /// (Scripts/eval-names: 5 folds, every table re-derived from the training people).
+  /// (Scripts/eval-names: 5 folds, every table re-derived from the training people). The six
+  /// smoothing constants can be set in `ko/spelling-model.tsv` (`Parameters.lexiconNames`), so
+  /// that `Scripts/eval-names --tune` chooses them inside each fold; the option counts are fixed.
   struct Parameters: Sendable {
     var jamoConcentration = 1.0
     var syllableConcentration = 2.0
@@ -78,6 +80,50 @@ struct KoreanSpellingModel: Sendable {
     var wideFinalOptions = 5
     var wideSyllableOptions = 40
     var wideSurnameOptions = 24
+
+    /// The constants `ko/spelling-model.tsv` may set, by the name written there.
+    static let lexiconNames = [
+      "jamo-concentration", "syllable-concentration", "surname-concentration", "listed-weight",
+      "discount", "forward-discount",
+    ]
+
+    /// Sets the constant named `name` in `ko/spelling-model.tsv`; false for an unknown name.
+    mutating func set(_ name: String, to value: Double) -> Bool {
+      switch name {
+      case "jamo-concentration": jamoConcentration = value
+      case "syllable-concentration": syllableConcentration = value
+      case "surname-concentration": surnameConcentration = value
+      case "listed-weight": listedWeight = value
+      case "discount": discount = value
+      case "forward-discount": forwardDiscount = value
+      default: return false
+      }
+      return true
+    }
+
+    /// These parameters with the constants of `ko/spelling-model.tsv` (`constant<TAB>value`).
+    ///
+    /// - Throws: `KoreanNameError.invalidLexicon` naming the line of an unknown constant or of a
+    ///   value that is not a positive number.
+    func reading(_ entries: [LexiconEntry]) throws -> Parameters {
+      var parameters = self
+      for entry in entries {
+        guard entry.fields.count == 2 else {
+          throw KoreanNameError.invalidLexicon(
+            entry.location, "expected constant<TAB>value, found \(entry.fields.count) fields")
+        }
+        guard let value = Double(entry.fields[1]), value.isFinite, value > 0 else {
+          throw KoreanNameError.invalidLexicon(
+            entry.location, "\"\(entry.fields[1])\" is not a positive number")
+        }
+        guard parameters.set(entry.fields[0], to: value) else {
+          let known = Self.lexiconNames.joined(separator: ", ")
+          throw KoreanNameError.invalidLexicon(
+            entry.location, "unknown constant \"\(entry.fields[0])\"; known: \(known)")
+        }
+      }
+      return parameters
+    }
   }
 
   let parameters: Parameters
@@ -97,6 +143,9 @@ struct KoreanSpellingModel: Sendable {
   private(set) var surnameSpellings: Set<UInt64> = []
   /// How often each syllable was seen in given names, by position (for the Latin → Hangul prior).
   private(set) var givenSyllableCounts: [SyllableKey: Double] = [:]
+  /// Spellings real given names were seen with, and the Revised Romanization of every syllable
+  /// seen in them: the evidence mention detection asks of a romanised Korean reading.
+  private(set) var observedGivenSpellings: Set<UInt64> = []
   /// Sorted jamo spelling distributions by context, computed on first use: with
   /// `forwardDiscount` (romanisation) and with `discount` (the wide lists of the reverse index).
   private let jamoLists = JamoListCache()
@@ -135,13 +184,14 @@ struct KoreanSpellingModel: Sendable {
     var position: Int
   }
 
-  /// Reads `surnames`, `surname-spellings`, `syllable-spellings` and `jamo-spellings` of
-  /// language `ko`.
+  /// Reads `surnames`, `surname-spellings`, `syllable-spellings`, `jamo-spellings` and
+  /// `spelling-model` (constants overriding `parameters`) of language `ko`.
   ///
   /// - Throws: `KoreanNameError.invalidLexicon` naming the file and line of a malformed entry,
   ///   or the provider's `LexiconError`.
   init(lexicons: any LexiconProvider, parameters: Parameters = Parameters()) throws {
-    self.parameters = parameters
+    self.parameters = try parameters.reading(
+      lexicons.entries(kind: "spelling-model", language: "ko"))
     var jamoFull: [JamoContext: [UInt64: Double]] = [:]
     var jamoByPosition: [JamoContext: [UInt64: Double]] = [:]
     var jamoGiven: [JamoContext: [UInt64: Double]] = [:]
@@ -197,6 +247,10 @@ struct KoreanSpellingModel: Sendable {
         spelling, default: 0] += count
       givenSyllableCounts[SyllableKey(scalar: scalar, position: position.rawValue), default: 0] +=
         count
+      if count > 0 {
+        observedGivenSpellings.insert(spelling)
+        observedGivenSpellings.insert(Hangul.rrCode(scalar))
+      }
     }
     self.syllableCounts = syllableCounts.mapValues(SpellingCounts.init)
     for entry in try lexicons.entries(kind: "surnames", language: "ko") {

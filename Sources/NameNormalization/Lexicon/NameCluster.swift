@@ -5,7 +5,7 @@
 /// dates take the minimum and maximum, examples keep the smallest ids), so clusters built on
 /// shards and merged equal the cluster built on the whole corpus.
 public struct NameCluster: Sendable, Equatable {
-  /// The romanisation-independent key the spellings share ("ko:yu.yong.won", "name:volodymyr.zelensky").
+  /// The romanisation-independent key the spellings share ("ko:yu.yongwon", "name:volodymyr.zelensky").
   public var key: String
   public var kind: AliasEntry.Kind
   /// Spelling → times seen.

@@ -12,7 +12,8 @@ public enum NameLexiconFormat {
     for line in header { out += "# \(line)\n" }
     for entry in entries {
       let variants = entry.variants.map { v in
-        v.count.map { "\(clean(v.text))=\($0)" } ?? clean(v.text)
+        let text = clean(v.text) + (v.years.map(yearsField) ?? "")
+        return v.count.map { "\(text)=\($0)" } ?? text
       }.joined(separator: "|")
       let fields = [
         clean(entry.canonical), entry.kind.rawValue, entry.origin ?? "-",
@@ -60,7 +61,19 @@ public enum NameLexiconFormat {
     {
       out.replaceSubrange(eq...eq, with: "＝")
     }
+    // "@" followed by digits and hyphens at the end would read as the years of the spelling.
+    if let at = out.lastIndex(of: "@"), out.index(after: at) != out.endIndex,
+      out[out.index(after: at)...].allSatisfy({ $0 == "-" || $0.isNumber })
+    {
+      out.replaceSubrange(at...at, with: "＠")
+    }
     return out.isEmpty ? "-" : out
+  }
+
+  /// The years of a spelling as written after its "@": "@1990-2013", "@2000-", "@-1989".
+  static func yearsField(_ years: ClosedRange<Int>) -> String {
+    "@" + (years.lowerBound == Int.min ? "" : String(years.lowerBound)) + "-"
+      + (years.upperBound == Int.max ? "" : String(years.upperBound))
   }
 
   static func json(_ text: String) -> String {

@@ -13,8 +13,10 @@ import NormalizeCore
 /// In order of precedence: (1) spellings from the alias lexicon, longest first ("Ukrainian
 /// President Volodymyr Zelensky" → the lexicon's "Volodymyr Zelenskyy"); (2) Korean names, by
 /// the surname table and syllable grammar of `KoreanNameParser`, accepted when the given name has
-/// two syllables or a cue stands beside it; (3) other people after a title ("spokesman John
-/// Kirby"); (4) a title with a lone surname ("Mr. Baek", "lawmaker Yoo"); and (5) later or
+/// two syllables or a cue stands beside it, and its syllables are spellings real Korean names use
+/// (or it is hyphenated with a cue): "Peugeot SA", "Daniel Lee", German "Im Rahmen" are not;
+/// (3) other people after a title ("spokesman John Kirby", "Sen. Thad Cochran", "chairman
+/// Robert D. Hostetler"); (4) a title with a lone surname ("Mr. Baek", "lawmaker Yoo"); and (5) later or
 /// earlier partial mentions of a person found in the same article ("Zelensky said", "Sybiha
 /// voiced") linked to the full name, when the surname points to one person only.
 public struct NameMentionDetector: Sendable {
@@ -23,6 +25,14 @@ public struct NameMentionDetector: Sendable {
   private let korean: KoreanNameParser
   private let commonWords: Set<String>
   private let hangulSurnames: Set<String>
+  /// Name stop words, function words by language, name particles, Korean particles and
+  /// institution endings (`Lexicons/`, read by `NameWordLists`).
+  private let words: NameWordLists
+  /// Lower-case spellings that given-name syllables of real Korean names take (spellings seen
+  /// in the name tables, and the Revised Romanization of every syllable seen there): the
+  /// evidence a romanised Korean reading needs ("Yong", "won", "mi" are; "geot" of "Peu-geot",
+  /// "iel" of "Dan-iel" are not).
+  private let givenSyllableSpellings: Set<String>
   /// Facts of capitalised words, computed once per word (and thread) for all articles.
   private let wordFacts: NameWordFactsCache
 
@@ -33,13 +43,12 @@ public struct NameMentionDetector: Sendable {
     aliases = try AliasLexicon(lexicons: lexicons)
     cues = try NameCues(lexicons: lexicons)
     korean = try SharedKoreanParser.parser(for: lexicons)
-    var common: Set<String> = []
-    for language in lexicons.languages(forKind: "stopwords") where language == "en" {
-      for entry in try lexicons.entries(kind: "stopwords", language: language) {
-        if let word = entry.fields.first { common.insert(word.lowercased()) }
-      }
-    }
-    common.formUnion(Self.calendarWords)
+    let words = try NameWordLists(lexicons: lexicons)
+    self.words = words
+    // English function words and the name stop words are common in any text (English is the
+    // language most news here is in, and its words turn up in every other one).
+    var common: Set<String> = words.functionWords["en"] ?? []
+    common.formUnion(words.nameStopwords)
     // Also as written at the start of a sentence and in headlines, so that capitalised words
     // are looked up without lower-casing them.
     for word in Array(common) {
@@ -56,6 +65,7 @@ public struct NameMentionDetector: Sendable {
       }
     }
     hangulSurnames = surnames
+    givenSyllableSpellings = Self.givenSyllableSpellings(korean)
     // The facts maker captures copies of the tables once, here, rather than at every lookup.
     let aliases = aliases
     let korean = korean
@@ -69,19 +79,32 @@ public struct NameMentionDetector: Sendable {
     }
   }
 
-  /// Capitalised words that are never names on their own.
-  private static let calendarWords: Set<String> = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday",
-    "north", "south", "east", "west", "korea", "korean", "koreans", "ukraine", "ukrainian",
-    "russia", "russian",
-  ]
+  /// The spellings given-name syllables were seen with in the name tables, and the Revised
+  /// Romanization of every syllable seen there.
+  private static func givenSyllableSpellings(_ korean: KoreanNameParser) -> Set<String> {
+    Set(
+      korean.tables.model.observedGivenSpellings.map {
+        String(decoding: SpellingCode.letters($0), as: UTF8.self)
+      })
+  }
 
   /// The mentions in each field, in field order then text order. `field` nil is the record's
   /// `text`; partial mentions are linked across all fields.
-  public func mentions(in fields: [(field: String?, text: String)]) -> [NameMention] {
+  ///
+  /// - Parameters:
+  ///   - language: the text's language (BCP 47, "de"): its function words are never part of a
+  ///     name (German "Im Rahmen" is no Korean "Im Ra-hmen"). Nil: English only.
+  ///   - published: the article's publication date ("1987-03-02" or a longer ISO form): a
+  ///     lexicon spelling in use only in some years names its person only in those ("Stoltenberg"
+  ///     in 1987 newswire is not Jens Stoltenberg). Nil: every spelling counts.
+  public func mentions(
+    in fields: [(field: String?, text: String)], language: String? = nil, published: String? = nil
+  ) -> [NameMention] {
+    let context = Context(
+      functionWords: language.flatMap {
+        $0 == "en" ? nil : words.functionWords[String($0.prefix { $0 != "-" })]
+      } ?? [],
+      year: published.flatMap { Int($0.prefix(4)) })
     // Fields longer than `TextPieces.defaultLimit` bytes are analysed in pieces (a bound by
     // design, issue 19: name tokens take ~80 bytes each, 200 MB for a 15 MB text). Their
     // tokens are not kept between the two passes but made again for the partial mentions.
@@ -104,7 +127,7 @@ public struct NameMentionDetector: Sendable {
         tokens[index].isCommon = facts.isCommon
       }
       var taken = [Bool](repeating: false, count: tokens.count)
-      let full = fullMentions(tokens, claimed: &taken)
+      let full = fullMentions(tokens, claimed: &taken, context: context)
       return (tokens, full, taken)
     }
     func shifted(_ mentions: [NameMention], by offset: Int) -> [NameMention] {
@@ -163,7 +186,17 @@ public struct NameMentionDetector: Sendable {
 
   // MARK: - Full mentions
 
-  private func fullMentions(_ tokens: [NameToken], claimed: inout [Bool]) -> [NameMention] {
+  /// What the detector knows about the article beyond its text.
+  private struct Context {
+    /// Lower-cased function words of the text's language (empty for English or unknown).
+    var functionWords: Set<String>
+    /// The year of publication, when known.
+    var year: Int?
+  }
+
+  private func fullMentions(_ tokens: [NameToken], claimed: inout [Bool], context: Context)
+    -> [NameMention]
+  {
     var mentions: [NameMention] = []
     var index = 0
     while index < tokens.count {
@@ -183,7 +216,7 @@ public struct NameMentionDetector: Sendable {
         index += 1
         continue
       }
-      if let (mention, length) = fullMatch(tokens, at: index) {
+      if let (mention, length) = fullMatch(tokens, at: index, context: context) {
         mentions.append(mention)
         for k in index..<(index + length) { claimed[k] = true }
         index += length
@@ -197,16 +230,23 @@ public struct NameMentionDetector: Sendable {
   /// The full mention starting at `index`: a lexicon spelling, a Korean name, a Hangul name or
   /// a cued person, in that order. Each matcher is asked only when the first condition it
   /// checks holds (most capitalised words pass none), so that most words cost no call.
-  private func fullMatch(_ tokens: [NameToken], at index: Int) -> (NameMention, Int)? {
-    if tokens[index].maxWords > 0, let found = lexiconMatch(tokens, at: index) { return found }
-    if tokens[index].isLatin, let found = koreanMatch(tokens, at: index) { return found }
+  private func fullMatch(_ tokens: [NameToken], at index: Int, context: Context) -> (
+    NameMention, Int
+  )? {
+    if tokens[index].maxWords > 0, let found = lexiconMatch(tokens, at: index, year: context.year) {
+      return found
+    }
+    if tokens[index].isLatin, let found = koreanMatch(tokens, at: index, context: context) {
+      return found
+    }
     if tokens[index].isCJK, let found = hangulMatch(tokens, at: index) { return found }
-    if index > 0, tokens[index - 1].cues.contains(.title) { return cuedPerson(tokens, at: index) }
+    if isTitled(tokens, at: index) { return cuedPerson(tokens, at: index) }
     return nil
   }
 
   /// The longest alias-lexicon spelling starting at `index`.
-  private func lexiconMatch(_ tokens: [NameToken], at index: Int) -> (NameMention, Int)? {
+  private func lexiconMatch(_ tokens: [NameToken], at index: Int, year: Int?) -> (NameMention, Int)?
+  {
     let firstKey = tokens[index].key
     let limit = min(tokens[index].maxWords, tokens.count - index)
     var length = limit
@@ -218,7 +258,7 @@ public struct NameMentionDetector: Sendable {
           ? firstKey
           : span.map { $0.key.isEmpty ? AliasLexicon.wordKey($0.text) : $0.key }.joined(
             separator: " ")
-        if let entry = aliases.entry(forKey: key),
+        if let entry = aliases.entry(forKey: key, year: year),
           !(length == 1 && isCommonWord(tokens[index]) && entry.kind == .person)
         {
           return (mention(for: entry, tokens: span), length)
@@ -230,7 +270,9 @@ public struct NameMentionDetector: Sendable {
   }
 
   /// A Korean name of one to three tokens starting at `index`.
-  private func koreanMatch(_ tokens: [NameToken], at index: Int) -> (NameMention, Int)? {
+  private func koreanMatch(_ tokens: [NameToken], at index: Int, context: Context) -> (
+    NameMention, Int
+  )? {
     guard tokens[index].isLatin else { return nil }
     var length = min(3, tokens.count - index)
     // The span's first or last word must be a surname.
@@ -244,7 +286,13 @@ public struct NameMentionDetector: Sendable {
           $0.isCapitalized && $0.isLatin && $0.cues.isDisjoint(with: [.title, .verb])
             && !isCommonWord($0)
         }),
-        !(span.dropLast().contains { $0.possessive })
+        !(span.dropLast().contains { $0.possessive }),
+        // "Peugeot SA", "Du Pont Co": a company suffix makes the span no person.
+        !span.contains(where: { $0.cues.contains(.notPerson) }),
+        !followedByNotPerson(tokens, after: index + length),
+        // German "Im Rahmen", French "La Police", Croatian "Na Twitteru".
+        context.functionWords.isEmpty
+          || !span.contains(where: { context.functionWords.contains($0.text.lowercased()) })
       {
         let spelling = span.map(\.text).joined(separator: " ")
         let cued = hasCue(tokens, before: index, after: index + length)
@@ -252,7 +300,7 @@ public struct NameMentionDetector: Sendable {
           let reading = korean.parse(spelling).first
         {
           let multiSyllable = (reading.given ?? "").contains("-")
-          if multiSyllable || cued {
+          if (multiSyllable || cued) && hasKoreanEvidence(reading, span: span, cued: cued) {
             return (mention(for: reading, tokens: span), length)
           }
         }
@@ -260,6 +308,27 @@ public struct NameMentionDetector: Sendable {
       length -= 1
     }
     return nil
+  }
+
+  /// Whether a romanised Korean reading of `span` is backed by evidence, not only by a surname
+  /// spelling and the syllable grammar: every given-name syllable is a spelling real Korean
+  /// names use ("Yoo Yong Won", "Yeonmi Park"); or the writer hyphenated or spaced the given
+  /// name as Koreans do and a title or verb stands beside it, or at least one syllable is
+  /// known ("Foreign Minister Choi Kwang-soo" with "kwang" outside the tables). A span written
+  /// wholly in capitals (a headline: "MENLO PARK") needs the hyphen or a cue.
+  /// "Peugeot SA" (Sa Peu-geot), "Daniel Lee" (Lee Dan-iel) and "Du Pont" have none.
+  private func hasKoreanEvidence(
+    _ reading: KoreanNameReading, span: ArraySlice<NameToken>, cued: Bool
+  ) -> Bool {
+    let pieces = (reading.given ?? "").split(separator: "-").map { $0.lowercased() }
+    guard !pieces.isEmpty else { return cued }
+    let known = pieces.filter { givenSyllableSpellings.contains($0) }.count
+    let hyphenated = span.contains { $0.text.contains("-") }
+    let spaced = span.count >= 3
+    if span.allSatisfy(\.isAllCaps), !hyphenated, !cued { return false }
+    if known == pieces.count { return true }
+    if (hyphenated || spaced) && cued { return true }
+    return hyphenated && known >= 1
   }
 
   /// Lexicon spellings inside a run of Han, kana or Hangul ("习近平会见…", "서울에서", "키예프"):
@@ -275,7 +344,7 @@ public struct NameMentionDetector: Sendable {
       if !isHangul || offset == 0,
         let (length, entry) = aliases.cjkMatches(in: scalars, at: offset),
         !isHangul || length == scalars.count
-          || Self.koreanParticles.contains(String(String.UnicodeScalarView(scalars[length...])))
+          || words.koreanParticles.contains(String(String.UnicodeScalarView(scalars[length...])))
       {
         var mention = mention(for: entry, tokens: [token][...])
         mention.start = token.start + offset
@@ -290,18 +359,6 @@ public struct NameMentionDetector: Sendable {
     }
     return found.isEmpty ? nil : found
   }
-
-  /// Last syllables of Korean words that name institutions or end verbs, never given names.
-  static let notNameEndings: Set<String> = [
-    "부", "청", "처", "회", "실", "당", "다", "국", "관", "소", "단", "위",
-  ]
-
-  /// Korean particles and copula endings that attach to a name (서울에서, 평양까지, 김정은의).
-  static let koreanParticles: Set<String> = [
-    "은", "는", "이", "가", "을", "를", "의", "에", "에서", "에게", "와", "과", "도", "만", "까지", "부터", "으로", "로",
-    "께서", "이다", "에는", "에서는", "으로는", "과의", "와의", "처럼", "보다", "에도", "에서도", "이나", "나", "측", "측은",
-    "측이", "측의", "이고", "이며", "에선", "엔", "랑", "하고",
-  ]
 
   /// A Hangul name before a title (유용원 의원은, 장세율 씨): a surname syllable (or two) and one
   /// to three given-name syllables, romanised by the Korean engine.
@@ -324,15 +381,15 @@ public struct NameMentionDetector: Sendable {
     // ending like an institution (국회, 경제부, 검찰청) or a verb (전했다) are not names.
     let givenLength = syllables.count - surnameLength
     guard givenLength == 2 || (givenLength == 1 && tokens[index + 1].text.hasPrefix("씨")),
-      let last = syllables.last, !Self.notNameEndings.contains(last),
+      let last = syllables.last, !words.notNameEndings.contains(last),
       hangulSurnames.contains(syllables.prefix(surnameLength).joined()),
       let best = korean.romanizer.romanizations(of: token.text, limit: 1).first
     else { return nil }
-    let words = best.text.split(separator: " ", maxSplits: 1).map(String.init)
+    let parts = best.text.split(separator: " ", maxSplits: 1).map(String.init)
     return (
       NameMention(
         start: token.start, end: token.end, text: token.text, kind: "person", canonical: best.text,
-        family: words.first, given: words.count > 1 ? words[1] : nil, origin: "ko",
+        family: parts.first, given: parts.count > 1 ? parts[1] : nil, origin: "ko",
         hangul: [token.text],
         key: korean.key(ofHangul: token.text)),
       1
@@ -342,43 +399,112 @@ public struct NameMentionDetector: Sendable {
   /// "spokesman John Kirby", "міністр Андрій Сибіга": two or three capitalised words after a
   /// title cue, in Latin or Cyrillic script (Cyrillic names are romanised for the canonical form).
   private func cuedPerson(_ tokens: [NameToken], at index: Int) -> (NameMention, Int)? {
-    guard index > 0, tokens[index - 1].cues.contains(.title) else { return nil }
+    guard isTitled(tokens, at: index) else { return nil }
     let cyrillic = Self.isCyrillic(tokens[index].text)
     guard tokens[index].isLatin || cyrillic else { return nil }
     var length = 0
-    while index + length < tokens.count, length < 3 {
+    var initials = 0
+    while index + length < tokens.count, length < 3 + initials {
       let token = tokens[index + length]
+      // "Robert D. Hostetler": a middle initial and its full stop do not end the name (written
+      // ". " exactly: "Joseph D., Mahaffey" is cut there).
+      let afterInitial =
+        length > 0 && Self.isInitial(tokens[index + length - 1])
+        && token.start == tokens[index + length - 1].end + 2
+      // "Jan de Vries": a particle between capitalised parts of the name.
+      if length > 0, !cyrillic, !token.isCapitalized, token.joinedToPrevious, initials < 2,
+        words.nameParticles.contains(token.text),
+        index + length + 1 < tokens.count, tokens[index + length + 1].isCapitalized,
+        tokens[index + length + 1].joinedToPrevious,
+        tokens[index + length + 1].isLatin
+      {
+        initials += 1
+        length += 1
+        continue
+      }
       guard token.isCapitalized, cyrillic ? Self.isCyrillic(token.text) : token.isLatin,
         token.cues.isDisjoint(with: [.title, .verb]),
-        !isCommonWord(token), length == 0 || token.joinedToPrevious
+        !isCommonWord(token), length == 0 || token.joinedToPrevious || afterInitial
       else { break }
+      if length > 0 && Self.isInitial(token) {
+        // An initial must be followed by more of the name, and not follow another ("major
+        // U. S. Institutional investors" is no person).
+        guard index + length + 1 < tokens.count, tokens[index + length + 1].isCapitalized,
+          initials < 2,
+          !Self.isInitial(tokens[index + length - 1])
+        else { break }
+        initials += 1
+      }
       length += 1
       if token.possessive { break }
     }
     guard length >= 2 else { return nil }
-    let span = tokens[index..<(index + length)]
+    // Words in capitals after a title are a headline ("FORMER AIDE PLEADS GUILTY"), not a name.
+    if tokens[index..<(index + length)].allSatisfy(\.isAllCaps) { return nil }
+    // "президент США Байден", "премьер Украины Денис Шмыгаль": an abbreviation or a noun in the
+    // genitive between the title and the name belongs to the title. A lone word after it is
+    // left to the lexicon (the next token's own match).
+    var first = index
+    if cyrillic, tokens[index].isAllCaps || Self.looksGenitive(tokens[index].text) {
+      guard length >= 3 else { return nil }
+      first += 1
+    }
+    let span = tokens[first..<(index + length)]
     if span.contains(where: { $0.cues.contains(.notPerson) })
       || followedByNotPerson(tokens, after: index + length)
     {
       return nil
     }
     var origin: String?
-    var canonical = span.map { mendCase($0.text) }.joined(separator: " ")
+    var canonical = span.map { mendCase($0.text) + (Self.isInitial($0) ? "." : "") }.joined(
+      separator: " ")
     if cyrillic {
-      let romanized = ScriptNameRomanizer.romanize(canonical)
+      let romanized = ScriptNameRomanizer.romanize(
+        canonical, compoundSurnames: words.compoundSurnames)
       origin = romanized.origin
       canonical = romanized.spellings.first?.text ?? canonical
     }
-    let words = canonical.split(separator: " ").map(String.init)
+    let parts = canonical.split(separator: " ").map(String.init)
     return (
       NameMention(
         start: span.first?.start ?? 0, end: span.last?.end ?? 0, text: spelling(span),
         kind: "person",
-        canonical: canonical, family: words.last, given: words.dropLast().joined(separator: " "),
-        origin: origin,
+        canonical: canonical, family: parts.last,
+        given: parts.count > 1 ? parts.dropLast().joined(separator: " ") : nil, origin: origin,
         key: "name:" + NameFoldKey.key(canonical).replacingSpaces(with: ".")),
       length
     )
+  }
+
+  /// One capital letter written with a full stop: a middle initial ("D." of "Robert D. Hostetler").
+  private static func isInitial(_ token: NameToken) -> Bool {
+    token.followedByPeriod && token.end - token.start == 1 && token.isLatin && token.isCapitalized
+  }
+
+  /// Whether a title cue stands right before `index`: joined to it by a space ("spokesman John
+  /// Kirby") or as an abbreviation with its full stop ("Mr. Lee", "Sen. Thad Cochran"). A title
+  /// that ends a sentence ("…the Deputy Prime Minister. In 2021") or is cut off by punctuation
+  /// ("According to the official, Venezuela") cues nothing.
+  private func isTitled(_ tokens: [NameToken], at index: Int) -> Bool {
+    guard index > 0, index < tokens.count else { return false }
+    let title = tokens[index - 1]
+    guard title.cues.contains(.title) else { return false }
+    if tokens[index].joinedToPrevious { return true }
+    // "Mr. Lee": the abbreviation, its full stop and one space. Not "Biloxi, Miss.  Borden" (two
+    // spaces: a sentence ends there), nor the "M." of initials ("L.M. Ericsson").
+    guard title.followedByPeriod, title.end - title.start <= 4, tokens[index].start == title.end + 2
+    else { return false }
+    let afterInitial =
+      index >= 2 && Self.isInitial(tokens[index - 2]) && title.start == tokens[index - 2].end + 1
+    return !(title.end - title.start == 1 && afterInitial)
+  }
+
+  /// A Russian or Ukrainian noun in the genitive singular of the kind that stands between a
+  /// title and a name (России, Украины, Германии, України): ending in -ы or -и. First names
+  /// and surnames in the nominative rarely end so.
+  private static func looksGenitive(_ word: String) -> Bool {
+    guard let last = word.unicodeScalars.last, word.unicodeScalars.count >= 4 else { return false }
+    return last == "ы" || last == "и"
   }
 
   private static func isCyrillic(_ word: String) -> Bool {
@@ -398,9 +524,7 @@ public struct NameMentionDetector: Sendable {
       // Only a known surname or a word after a title can be a partial mention (looked up by
       // index first: most words are neither, and need no copy of a mention or of the token).
       let personIndex = people.isEmpty ? nil : people.index(forKey: tokens[index].key)
-      guard personIndex != nil || (index > 0 && tokens[index - 1].cues.contains(.title)) else {
-        continue
-      }
+      guard personIndex != nil || isTitled(tokens, at: index) else { continue }
       let token = tokens[index]
       let person = personIndex.map { people[$0].value }
       // Standalone: no capitalised non-cue word joined on either side.
@@ -415,7 +539,7 @@ public struct NameMentionDetector: Sendable {
         continue
       }
       let key = token.key
-      let titled = index > 0 && tokens[index - 1].cues.contains(.title)
+      let titled = isTitled(tokens, at: index)
       if let person = person ?? nil, !isCommonWord(token) || titled {
         var linked = person
         linked.start = token.start
@@ -488,7 +612,9 @@ public struct NameMentionDetector: Sendable {
   /// The tokens' text as written. Tokens of one mention are joined by single spaces (or
   /// no-break spaces, written here as spaces: offsets still count the original scalars).
   private func spelling(_ tokens: ArraySlice<NameToken>) -> String {
-    tokens.map(\.text).joined(separator: " ")
+    // Only a middle initial keeps its full stop inside a span ("Robert D. Hostetler").
+    tokens.map { $0.text + ($0.followedByPeriod && $0 != tokens.last ? "." : "") }.joined(
+      separator: " ")
   }
 
   private func isContiguous(_ span: ArraySlice<NameToken>) -> Bool {
@@ -514,8 +640,7 @@ public struct NameMentionDetector: Sendable {
   }
 
   private func hasCue(_ tokens: [NameToken], before start: Int, after end: Int) -> Bool {
-    (start > 0 && tokens[start - 1].cues.contains(.title))
-      || (end < tokens.count && tokens[end].cues.contains(.verb))
+    isTitled(tokens, at: start) || (end < tokens.count && tokens[end].cues.contains(.verb))
       || (end > 0 && tokens[end - 1].possessive)
   }
 

@@ -119,6 +119,10 @@ struct NameToken: Sendable, Equatable {
     return utf8.withUTF8 { tokenize($0) }
   }
 
+  @inline(__always) private static func isASCIILetter(_ byte: UInt8) -> Bool {
+    (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
+  }
+
   static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [NameToken] {
     var tokens: [NameToken] = []
     let count = bytes.count
@@ -141,6 +145,13 @@ struct NameToken: Sendable, Equatable {
         } else {
           if byte == 0x20 {  // the commonest separator
             gapIsSingleSpace = previousWasWord
+          } else if byte == 0x0A, previousWasWord, index + 1 < count,
+            Self.isASCIILetter(bytes[index + 1])
+          {
+            // A line wrapped inside a sentence, as newswire is ("Foreign Minister Choi\nKwang-soo
+            // said"): a word straight after the break joins the word before it like a space.
+            // A break after punctuation or before an indent still starts a sentence.
+            gapIsSingleSpace = true
           } else {
             switch byte {
             case 0x2E, 0x21, 0x3F, 0x0A, 0x3A: sentenceStart = true  // . ! ? \n :

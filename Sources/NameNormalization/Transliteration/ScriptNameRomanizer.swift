@@ -1,5 +1,6 @@
 import Foundation
 import ICUSupport
+import NormalizeCore
 
 /// Romanises a person or place name written in Cyrillic, Han or Japanese kana, giving the
 /// spellings English-language news actually meets, best first. (Hangul names go to the Korean
@@ -10,6 +11,7 @@ import ICUSupport
 /// // origin "uk": Volodymyr Zelenskyi (uk-national), Volodymyr Zelenskyy (bgn, primes dropped)
 /// ScriptNameRomanizer.romanize("Владимир Зеленский") // origin "ru": Vladimir Zelensky (common), Vladimir Zelenskiy (bgn)
 /// ScriptNameRomanizer.romanize("习近平")            // origin "zh": Xi Jinping (pinyin), Hsi Chin-p'ing (wade-giles)
+/// ScriptNameRomanizer.romanize("欧阳修", compoundSurnames: ["欧阳"]) // Ouyang Xiu (zh/compound-surnames.tsv)
 /// ScriptNameRomanizer.romanize("オオノ ショウヘイ")  // origin "ja": Ōno Shōhei, Ono Shohei, Ohno Shohei
 /// ```
 ///
@@ -27,11 +29,15 @@ public enum ScriptNameRomanizer {
   }
 
   /// Romanises `name`; a Latin-script name comes back with no origin and no spellings.
-  public static func romanize(_ name: String) -> Result {
+  ///
+  /// - Parameter compoundSurnames: two-character Chinese family names (欧阳, 司马), from
+  ///   `compoundSurnames(lexicons:)`; a Han name starting with one is read with that surname
+  ///   ("欧阳修" → "Ouyang Xiu", not "Ou Yangxiu").
+  public static func romanize(_ name: String, compoundSurnames: Set<String> = []) -> Result {
     switch scriptFamily(of: name) {
     case .cyrillic: return cyrillic(name)
     case .kana: return japanese(name)
-    case .han: return chinese(name)
+    case .han: return chinese(name, compoundSurnames: compoundSurnames)
     case .other: return Result(origin: nil, spellings: [])
     }
   }
@@ -120,13 +126,37 @@ public enum ScriptNameRomanizer {
 
   // MARK: - Chinese
 
-  /// Two-character surnames, which pinyin writes as one word (Ouyang Xiu, Sima Qian).
-  private static let compoundSurnames: Set<String> = [
-    "欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛", "上官", "司徒", "东方", "東方", "皇甫", "夏侯", "令狐",
-    "慕容", "尉迟", "尉遲", "公孙", "公孫", "长孙", "長孫", "宇文", "轩辕", "軒轅", "端木", "独孤", "獨孤",
-  ]
+  /// The two-character Chinese family names of the `compound-surnames` lexicon kind
+  /// (`Lexicons/zh/compound-surnames.tsv`: 欧阳, 司马, 诸葛 …), which pinyin writes as one word
+  /// (Ouyang Xiu, Sima Qian).
+  ///
+  /// - Throws: `LexiconError.invalidEntry` naming `path:line` of an entry that is not two Han
+  ///   characters.
+  public static func compoundSurnames(lexicons: any LexiconProvider) throws -> Set<String> {
+    var out: Set<String> = []
+    for entry in try lexicons.allEntries(kind: "compound-surnames") {
+      let text = entry.fields.first ?? ""
+      let scalars = text.unicodeScalars
+      guard entry.fields.count == 1, scalars.count == 2, scalars.allSatisfy(isHan) else {
+        throw LexiconError.invalidEntry(
+          path: entry.path, line: entry.line,
+          message:
+            "a compound-surnames line holds one family name of two Han characters (欧阳), found \"\(entry.fields.joined(separator: "\t"))\""
+        )
+      }
+      out.insert(text)
+    }
+    return out
+  }
 
-  private static func chinese(_ name: String) -> Result {
+  private static func isHan(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F: return true
+    default: return false
+    }
+  }
+
+  private static func chinese(_ name: String, compoundSurnames: Set<String>) -> Result {
     let han = name.unicodeScalars.filter { !($0.properties.isWhitespace || $0 == "·" || $0 == "・") }
     let chars = han.map { String($0) }
     guard !chars.isEmpty else { return Result(origin: "zh", spellings: []) }
