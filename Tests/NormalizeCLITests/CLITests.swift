@@ -180,6 +180,17 @@ import Testing
     #expect(missing.stderr.contains("unreadable: no such file or folder; check the path"))
   }
 
+  /// Regression (issue 19): a 15 MB "name" made `name --jsonl` peak at 12.5x its size; a field
+  /// longer than a name can be is skipped with its reason before any analysis.
+  @Test func nameLinesLongerThanANameAreSkipped() throws {
+    let long = String(repeating: "Yoo Yong-won ", count: 200)
+    let input = "{\"latin\": \"\(long)\"}\n{\"latin\": \"Yoo Yong-won\"}\n"
+    let result = try run(["name", "--jsonl", "-"], stdin: input)
+    #expect(result.stdout.split(separator: "\n").count == 1)
+    #expect(result.stdout.contains("유용원"))
+    #expect(result.stderr.contains("line 1: \"latin\" is 2600 bytes long, more than a name's 1024"))
+  }
+
   @Test func badPublishedDateIsAUsageError() throws {
     let result = try run(["--published", "2025-02-30"], stdin: "text")
     #expect(result.status == 2)

@@ -59,6 +59,10 @@ struct NameFrontend {
     }
   }
 
+  /// The longest `hangul`, `latin` or `name` field analysed, in UTF-8 bytes ("Yoo Yong-won" is
+  /// 12, a long Arabic or Portuguese full name under 200); longer lines are skipped.
+  static let maximumNameBytes = 1024
+
   /// Streams JSON Lines; returns how many lines were rejected.
   func runJSONLines(path: String?) throws -> Int {
     let handle = try LineInput.open(path)
@@ -81,6 +85,17 @@ struct NameFrontend {
         Diagnostics.print("normalize name: line \(lineNumber): not a JSON object; skipped")
         rejected += 1
         return
+      }
+      // A name is a few words: a field of kilobytes is some other text in the wrong field, and
+      // analysing it would only hold it several times over (issue 19's memory bound).
+      for field in ["hangul", "latin", "name"] {
+        if let value = object[field]?.stringValue, value.utf8.count > Self.maximumNameBytes {
+          Diagnostics.print(
+            "normalize name: line \(lineNumber): \"\(field)\" is \(value.utf8.count) bytes long, more than a name's \(Self.maximumNameBytes); skipped (is it the right field?)"
+          )
+          rejected += 1
+          return
+        }
       }
       if let hangul = object["hangul"]?.stringValue, object["latin"] == nil, object["name"] == nil {
         object["romanizations"] = .array(
