@@ -17,7 +17,8 @@ public struct ArticleInput: Sendable {
   public var title: String?
   /// The publication date as given (checked later).
   public var published: String?
-  /// Where the article was published online, as given; passed to the record's `source`.
+  /// Where the article was published online, as given: the record's `source.url`, and for a page
+  /// the last source of its publication date.
   public var url: String?
   /// The language as given ("uk", "zh-Hant"), trusted over the guess from scripts and stop words;
   /// nil to guess.

@@ -26,7 +26,7 @@ public struct RawInput: Sendable {
   /// 0-based position in the whole input, which fixes output order.
   public var sequence: Int
 
-  /// Creates a unit of input; `sequence` must be unique and increasing in reading order.
+  /// Creates a unit of input; `sequence` is its 0-based position in the whole input.
   public init(
     format: Format, bytes: [UInt8], file: String, line: Int?, byteOffset: Int,
     sidecar: [UInt8]? = nil, sequence: Int

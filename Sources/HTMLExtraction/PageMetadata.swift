@@ -46,7 +46,7 @@ public struct PageMetadata: Sendable, Equatable {
   /// dc.description, else JSON-LD's `description`.
   public var description: String?
 
-  /// Empty metadata: what a page says nothing about (or an empty page) reads as.
+  /// Metadata with nothing known, as `HTMLPageReader` gives it for an empty page.
   public init() {}
 
   /// The sources of `published.from`, for the record schema.

@@ -11,7 +11,7 @@ import CICU
 public enum Normalizer {
   /// A normalisation form.
   public enum Form: Int32, Sendable, CaseIterable {
-    /// Canonical composition: "e\u{301}" becomes "é"; what ICU and most text on the web use.
+    /// Canonical composition: "e\u{301}" becomes "é"; the form most text on the web is in.
     case nfc = 0
     /// Canonical decomposition: "é" becomes "e" + U+0301, "유" becomes its jamo ᄋ + ᅲ.
     case nfd = 1
