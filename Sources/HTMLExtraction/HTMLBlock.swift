@@ -31,7 +31,7 @@ public struct HTMLBlock: Sendable, Equatable {
 /// A part of the page left out of the main text, with the rule that left it out: the same
 /// `removed[].rule` ids plain text gets ("comment-section", "related-block").
 public struct HTMLRemoval: Sendable, Equatable {
-  /// The text left out, white space folded ("12 комментариев").
+  /// The text left out ("12 комментариев …").
   public var text: String
   /// The rule that left it out ("comment-section", "related-block").
   public var rule: String

@@ -19,7 +19,7 @@ public protocol CleaningPass: Sendable {
 }
 
 extension CleaningPass {
-  /// Passes run by default unless they say otherwise.
+  /// By default a pass is not opt-in: it runs unless disabled (`--disable-pass`).
   public var isOptIn: Bool { false }
 
   /// By default a pass may change any text, so it is never skipped.
