@@ -144,6 +144,7 @@ public struct ArticleRecord: Codable, Sendable, Equatable {
       case captions, page
     }
 
+    /// Reads the layout's keys from the same JSON object, then `captions` and `page` when present.
     public init(from decoder: Decoder) throws {
       layout = try LayoutMetadata(from: decoder)
       let container = try decoder.container(keyedBy: PageKeys.self)
@@ -164,15 +165,24 @@ public struct ArticleRecord: Codable, Sendable, Equatable {
   /// publication and modification dates with their source, site name, canonical URL, declared
   /// language and description. Absent fields were not on the page.
   public struct Page: Codable, Sendable, Equatable {
+    /// The page's headline (og:title, else `<title>`, else the first `<h1>`), site name cut off.
     public var title: String?
+    /// Author names (meta tags, JSON-LD, `itemprop="author"`) without "By ": "Елена Смирнова".
     public var authors: [String]
+    /// The publication date, YYYY-MM-DD, and where on the page it was read ("html-meta", …).
     public var published: Published?
+    /// The last-modified date, YYYY-MM-DD, with its source ("html-meta" or "html-json-ld").
     public var modified: Published?
+    /// The site's name (og:site_name, the JSON-LD publisher), e.g. "Süddeutsche Zeitung".
     public var siteName: String?
+    /// The canonical address (`<link rel="canonical">`, else og:url); JSON key `canonical_url`.
     public var canonicalURL: String?
+    /// The declared language's primary subtag, lower case ("de" for `<html lang="de-DE">`).
     public var language: String?
+    /// The page's summary (og:description, the description meta tag, JSON-LD).
     public var description: String?
 
+    /// Creates a page's metadata from its parts; nil for what the page does not say.
     public init(
       title: String?, authors: [String], published: Published?, modified: Published?,
       siteName: String?,

@@ -11,7 +11,9 @@ public struct RawInput: Sendable {
     case html
   }
 
+  /// Whether the bytes are a JSON line, a text file or an HTML page.
   public var format: Format
+  /// The undecoded bytes (possibly invalid UTF-8; the parser repairs and reports it).
   public var bytes: [UInt8]
   /// Path as given (relative paths stay relative), or "-" for standard input.
   public var file: String
@@ -24,6 +26,7 @@ public struct RawInput: Sendable {
   /// 0-based position in the whole input, which fixes output order.
   public var sequence: Int
 
+  /// Creates a unit of input; `sequence` is its 0-based position in the whole input.
   public init(
     format: Format, bytes: [UInt8], file: String, line: Int?, byteOffset: Int,
     sidecar: [UInt8]? = nil, sequence: Int
@@ -45,13 +48,16 @@ public struct InputReject: Error, Codable, Sendable, Equatable {
   public var code: String
   /// What is wrong and what to do.
   public var reason: String
+  /// The input path as given, or "-" for standard input.
   public var file: String
+  /// 1-based line number for JSON Lines input; nil for a whole file.
   public var line: Int?
   /// The article id, when the input had one.
   public var id: String?
   /// The first bytes of the input (repaired as UTF-8), to find it again.
   public var excerpt: String?
 
+  /// Creates a reject; `reason` should say what to do ("fix the line or remove it").
   public init(
     code: String, reason: String, file: String, line: Int? = nil, id: String? = nil,
     excerpt: String? = nil
@@ -88,6 +94,7 @@ public enum ReadItem: Sendable {
   case input(RawInput)
   case reject(InputReject, sequence: Int)
 
+  /// The item's 0-based position in the whole input, which fixes its place in the output.
   public var sequence: Int {
     switch self {
     case .input(let raw): return raw.sequence

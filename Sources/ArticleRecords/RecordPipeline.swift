@@ -27,8 +27,11 @@ public struct RecordPipeline: Sendable {
 
   /// A record's findings counted by severity.
   public struct FindingTally: Sendable, Equatable {
+    /// Findings of severity `.error`.
     public var errors = 0
+    /// Findings of severity `.warning`.
     public var warnings = 0
+    /// Findings of severity `.info`.
     public var notes = 0
 
     init(_ findings: [Finding]) {
@@ -44,17 +47,27 @@ public struct RecordPipeline: Sendable {
 
   /// Totals for the summary line.
   public struct Counts: Sendable, Equatable {
+    /// Inputs read: every one becomes a record or a reject (`read == written + rejected`).
     public var read = 0
+    /// Records produced.
     public var written = 0
+    /// Inputs rejected (malformed JSON, no text, binary data, …), unreadable ones included.
     public var rejected = 0
+    /// Rejects with code "unreadable" (a path that could not be read).
     public var unreadable = 0
+    /// Input bytes read (JSON lines and files; 0 for inputs rejected before reading).
     public var bytes = 0
+    /// Findings in all records, counted by severity.
     public var findingsBySeverity: [Severity: Int] = [:]
   }
 
+  /// Turns each parsed article into a record.
   public let assembler: RecordAssembler
+  /// Threads in use, at least 1 (1 = everything on the calling thread).
   public let jobs: Int
+  /// The most inputs in flight (read but not yet emitted), at least 1.
   public let batchSize: Int
+  /// The most input bytes in flight, which bounds memory whatever the article sizes.
   public let batchBytes: Int
   /// Whether outcomes carry the record (`.record`) or only its JSON line (`.encoded`). Without
   /// records, each record is freed on the thread that made it, not handed across threads.

@@ -7,6 +7,7 @@ public enum CitationsError: Error, CustomStringConvertible, Equatable {
   /// A title glossary line is malformed at `path:line`.
   case invalidGlossary(path: String, line: Int, message: String)
 
+  /// What is wrong and where (`path:line: message`), or what to run when the model is missing.
   public var description: String {
     switch self {
     case .missingModel:

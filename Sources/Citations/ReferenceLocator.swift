@@ -5,6 +5,7 @@ public struct LocatedReference: Sendable, Equatable, Codable {
   public var text: String
   /// Unicode scalar offsets of `text` in the article, end exclusive.
   public var start: Int
+  /// End of `text` in the article, exclusive.
   public var end: Int
   /// "source-line" for an inline source line, "reference-section" for a reference list item.
   public var kind: String

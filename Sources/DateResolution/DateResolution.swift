@@ -14,6 +14,7 @@ public struct DateResolution: Sendable, Equatable {
   /// because there is no DCT, an unreadable DCT.
   public var findings: [Finding]
 
+  /// Creates a result; empty by default.
   public init(mentions: [TemporalMention] = [], findings: [Finding] = []) {
     self.mentions = mentions
     self.findings = findings

@@ -210,6 +210,7 @@ public enum DateResolutionError: Error, CustomStringConvertible, Sendable {
   /// A `--jsonl` input line that cannot be read.
   case badLine(String)
 
+  /// The message, with the lexicon location (`path:line: message`) for a bad date word.
   public var description: String {
     switch self {
     case .badDateWord(let location, let message): return "\(location): \(message)"

@@ -21,8 +21,11 @@ public struct TemporalMention: Codable, Sendable, Equatable {
   /// What a value was resolved against: the publication date, or an earlier date in the text.
   public static let anchors = ["dct", "narrative"]
 
+  /// Start of the expression: a Unicode scalar offset in `text` (or in `field`).
   public var start: Int
+  /// End of the expression, exclusive.
   public var end: Int
+  /// The expression as it appears in the text ("13. Dezember", "3월 27일").
   public var text: String
   /// TIMEX3 type: DATE, TIME, DURATION or SET.
   public var type: String
@@ -35,6 +38,7 @@ public struct TemporalMention: Codable, Sendable, Equatable {
   /// Field the offsets count in when not `text`.
   public var field: String?
 
+  /// Creates a mention; `mod`, `anchor` and `field` are nil unless they apply.
   public init(
     start: Int, end: Int, text: String, type: String, value: String, mod: String? = nil,
     anchor: String? = nil, field: String? = nil

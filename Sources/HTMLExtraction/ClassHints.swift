@@ -18,9 +18,12 @@ public struct ClassHints: Sendable {
 
   /// A set of effects, as bits (one per element of a page: no hashing, no allocation).
   public struct Effects: OptionSet, Sendable, Equatable {
+    /// The effects as bits, one per `Effect` in declaration order.
     public let rawValue: UInt8
+    /// Creates a set from its bits.
     public init(rawValue: UInt8) { self.rawValue = rawValue }
 
+    /// Whether the set holds `effect` (`.comments` for class "kommentare" with de/html-hints.tsv).
     public func contains(_ effect: Effect) -> Bool { rawValue & effect.bit.rawValue != 0 }
   }
 

@@ -10,9 +10,13 @@ import NormalizeCore
 /// page.metadata.published      // PageMetadata.Dated(value: "2025-05-27", from: "html-meta")
 /// ```
 public struct HTMLPage: Sendable, Equatable {
+  /// The main text's paragraphs in page order, each with its kind and element path.
   public var blocks: [HTMLBlock]
+  /// Parts left out of the main text (comment sections, related-article blocks), with their rule.
   public var removed: [HTMLRemoval]
+  /// Figure captions and photo credits, in page order ("Фото: РИА Новости").
   public var captions: [String]
+  /// What the page says about itself: title, authors, dates, site, canonical URL, language.
   public var metadata: PageMetadata
 
   /// The paragraphs, one per line (a table's rows on lines of their own), as the structure

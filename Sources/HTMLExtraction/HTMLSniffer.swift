@@ -13,6 +13,8 @@ public enum HTMLSniffer {
     "<!--", "<table", "<h1",
   ].map { Array($0.utf8) }
 
+  /// Whether `bytes` (after a BOM and white space) start with `<` and hold a marker such as
+  /// `<html`, `<body`, `<div`, `<p>` or `<!--` in their first kilobyte, in any case.
   public static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
     var start = 0
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }

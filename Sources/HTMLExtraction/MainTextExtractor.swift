@@ -18,8 +18,11 @@ public struct MainTextExtractor: Sendable {
 
   /// What came out of one page.
   public struct Result: Sendable, Equatable {
+    /// The main text's paragraphs in page order, each with its kind and element path.
     public var blocks: [HTMLBlock] = []
+    /// Parts of the article left out (comment sections, related-article blocks), with their rule.
     public var removed: [HTMLRemoval] = []
+    /// Figure captions and photo credits found in the article, in page order.
     public var captions: [String] = []
   }
 

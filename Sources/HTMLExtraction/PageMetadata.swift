@@ -13,25 +13,40 @@ public struct PageMetadata: Sendable, Equatable {
   /// (`<time datetime>`), "html-text" (a date line the page shows, in an element whose class or
   /// id names a date) or "url".
   public struct Dated: Sendable, Equatable {
+    /// The date, YYYY-MM-DD ("2025-05-27").
     public var value: String
+    /// Where it was read: "html-meta", "html-json-ld", "html-time", "html-text" or "url".
     public var from: String
 
+    /// Creates a date with its source.
     public init(value: String, from: String) {
       self.value = value
       self.from = from
     }
   }
 
+  /// The headline: og:title (or twitter:title, dc.title, headline), else JSON-LD `headline`, else
+  /// `<title>`, else the first `<h1>`; a site name around a separator is cut off
+  /// ("Wahl in Bayern | Süddeutsche Zeitung" → "Wahl in Bayern").
   public var title: String?
+  /// Distinct author names from meta tags, JSON-LD and `itemprop="author"`, without "By " and
+  /// without addresses; empty when the page names none.
   public var authors: [String] = []
+  /// The publication date and where on the page it was read.
   public var published: Dated?
+  /// The last-modified date (article:modified_time, JSON-LD `dateModified`, …).
   public var modified: Dated?
+  /// The site's name: og:site_name, else the JSON-LD publisher, else `publisher`/`dc.publisher`.
   public var siteName: String?
+  /// The page's canonical address: an absolute `<link rel="canonical">`, else an absolute og:url.
   public var canonicalURL: String?
   /// The primary language subtag, lower case ("de" for "de-DE").
   public var language: String?
+  /// The page's summary: the first of og:description, description, twitter:description and
+  /// dc.description, else JSON-LD's `description`.
   public var description: String?
 
+  /// Metadata with nothing known, as `HTMLPageReader` gives it for an empty page.
   public init() {}
 
   /// The sources of `published.from`, for the record schema.

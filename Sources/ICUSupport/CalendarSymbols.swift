@@ -19,8 +19,9 @@ public struct CalendarSymbols: Sendable {
   public let locale: String
   private let monthSets: [Width: [String]]
   private let weekdaySets: [Width: [String]]
-  /// Era names ("BC", "AD") and day periods ("AM", "PM").
+  /// Era names, before then after the epoch ("BC", "AD").
   public let eras: [String]
+  /// Day-period names, AM then PM ("오전", "오후" for "ko").
   public let amPm: [String]
 
   /// Reads all symbol sets of `locale` once.

@@ -16,6 +16,8 @@ public struct ICUError: Error, CustomStringConvertible, Sendable, Equatable {
   /// ICU's symbolic name for `code`, e.g. `U_ILLEGAL_ARGUMENT_ERROR`.
   public var name: String { String(cString: cicu_error_name(code)) }
 
+  /// The operation and ICU's error name, e.g.
+  /// `cannot open transliterator "No-Such-Transform": U_INVALID_ID`.
   public var description: String { "\(operation): \(name)" }
 
   init(_ code: Int32, _ operation: String) {

@@ -11,7 +11,18 @@ import CICU
 public enum Normalizer {
   /// A normalisation form.
   public enum Form: Int32, Sendable, CaseIterable {
-    case nfc = 0, nfd = 1, nfkc = 2, nfkd = 3, nfkcCasefold = 4
+    /// Canonical composition: "e\u{301}" becomes "é"; the form most text on the web is in.
+    case nfc = 0
+    /// Canonical decomposition: "é" becomes "e" + U+0301, "유" becomes its jamo ᄋ + ᅲ.
+    case nfd = 1
+    /// Compatibility composition: also folds full-width and ligature forms
+    /// ("Ｓｅｏｕｌ：" → "Seoul:", "ﬁ" → "fi").
+    case nfkc = 2
+    /// Compatibility decomposition: NFKC's folds, left decomposed.
+    case nfkd = 3
+    /// NFKC with case folding and default-ignorable code points removed (ICU's NFKC_Casefold):
+    /// "ÅNGSTRÖM" becomes "ångström"; the form for comparing names and keys.
+    case nfkcCasefold = 4
   }
 
   /// Returns `text` in the given form; text that is already normalised comes back unchanged

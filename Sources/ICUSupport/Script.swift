@@ -17,6 +17,7 @@ public struct Script: Hashable, Sendable, CustomStringConvertible, Comparable {
     return String(cString: name)
   }
 
+  /// The ISO 15924 code ("Hang"), as `code`.
   public var description: String { code }
 
   /// Creates a script from its ISO 15924 code ("Cyrl"); nil if ICU does not know it.
@@ -66,5 +67,6 @@ public struct Script: Hashable, Sendable, CustomStringConvertible, Comparable {
     cicu_script_has(scalar.value, number) != 0
   }
 
+  /// Orders scripts by their ISO 15924 code ("Cyrl" < "Hang" < "Latn"), for sorted, stable output.
   public static func < (lhs: Script, rhs: Script) -> Bool { lhs.code < rhs.code }
 }

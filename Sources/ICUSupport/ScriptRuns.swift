@@ -11,7 +11,9 @@ import ByteSupport
 public enum ScriptRuns {
   /// One run: its range in the string and its script.
   public struct Run: Sendable, Equatable {
+    /// Where the run is in the string.
     public let range: Range<String.Index>
+    /// The run's script ("Hang"); Common ("Zyyy") for text with no script-specific letters.
     public let script: Script
   }
 

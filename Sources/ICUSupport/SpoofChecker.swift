@@ -13,15 +13,25 @@ import Foundation
 public final class SpoofChecker: @unchecked Sendable {
   /// Failed checks, as ICU reports them.
   public struct Checks: OptionSet, Sendable, Hashable {
+    /// ICU's USpoofChecks bits.
     public let rawValue: Int32
+    /// Creates a set from ICU's bits.
     public init(rawValue: Int32) { self.rawValue = rawValue }
+    /// Two strings compared (`areConfusable`) look alike and are of the same script.
     public static let singleScriptConfusable = Checks(rawValue: CICU_SPOOF_SINGLE_SCRIPT_CONFUSABLE)
+    /// Two strings compared look alike and are not of the same script ("paypal" / "pаypаl").
     public static let mixedScriptConfusable = Checks(rawValue: CICU_SPOOF_MIXED_SCRIPT_CONFUSABLE)
+    /// Two single-script strings compared look alike, each in another script (Cyrillic "раса" /
+    /// Latin "paca").
     public static let wholeScriptConfusable = Checks(rawValue: CICU_SPOOF_WHOLE_SCRIPT_CONFUSABLE)
     /// The text mixes scripts beyond ICU's "highly restrictive" level (e.g. Latin + Cyrillic).
     public static let restrictionLevel = Checks(rawValue: CICU_SPOOF_RESTRICTION_LEVEL)
+    /// Invisible characters such as zero-width spaces, or sequences unlikely to display, such as
+    /// the same combining mark twice in a row.
     public static let invisible = Checks(rawValue: CICU_SPOOF_INVISIBLE)
+    /// Digits from more than one numbering system ("2٠25": ASCII and Arabic-Indic).
     public static let mixedNumbers = Checks(rawValue: CICU_SPOOF_MIXED_NUMBERS)
+    /// A combining mark that a base letter can hide, such as a dot above "i" (i + U+0307).
     public static let hiddenOverlay = Checks(rawValue: CICU_SPOOF_HIDDEN_OVERLAY)
   }
 

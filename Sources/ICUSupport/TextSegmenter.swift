@@ -22,8 +22,11 @@ public enum TextSegmenter {
 
   /// One segment: its text, its range in the input, and (for words) its kind.
   public struct Segment: Sendable, Equatable {
+    /// The segment's text ("战俘").
     public let text: Substring
+    /// Where the segment is in the input.
     public let range: Range<String.Index>
+    /// What a word segment holds; always `.none` for sentences and grapheme clusters.
     public let kind: WordKind
   }
 

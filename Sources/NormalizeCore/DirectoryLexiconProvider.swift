@@ -91,10 +91,13 @@ public final class DirectoryLexiconProvider: LexiconProvider, @unchecked Sendabl
     self.index = index
   }
 
+  /// The languages (folder names) with a `<kind>.tsv` under any root, sorted.
   public func languages(forKind kind: String) -> [String] {
     (index[kind].map { Array($0.keys) } ?? []).sorted()
   }
 
+  /// Parses every file of `kind` in `language` once and caches the entries; empty when there is
+  /// none. Thread-safe.
   public func entries(kind: String, language: String) throws -> [LexiconEntry] {
     let key = kind + "\u{0}" + language
     lock.lock()

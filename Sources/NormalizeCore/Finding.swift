@@ -14,8 +14,12 @@
 public struct Finding: Codable, Sendable, Equatable, Hashable {
   /// Stable kebab-case code, e.g. "invalid-utf8", "bidi-control", "placeholder".
   public var code: String
+  /// How serious it is: `.error`, `.warning` or `.info`.
   public var severity: Severity
+  /// Start of the span: a Unicode scalar offset in `text` (or in `field`); nil when the finding has
+  /// no span.
   public var start: Int?
+  /// End of the span, exclusive; nil when the finding has no span.
   public var end: Int?
   /// The record field the span counts in, when not `text`.
   public var field: String?
@@ -24,6 +28,7 @@ public struct Finding: Codable, Sendable, Equatable, Hashable {
   /// What is wrong and what to do about it.
   public var message: String
 
+  /// Creates a finding; give a span (`start`, `end`, maybe `field`), a `byteOffset`, or neither.
   public init(
     code: String, severity: Severity, start: Int? = nil, end: Int? = nil, field: String? = nil,
     byteOffset: Int? = nil, message: String
@@ -60,5 +65,6 @@ public enum Severity: String, Codable, Sendable, Comparable, CaseIterable {
     }
   }
 
+  /// Orders severities from least to most serious: `.info` < `.warning` < `.error`.
   public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }

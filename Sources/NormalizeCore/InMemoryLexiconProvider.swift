@@ -10,10 +10,13 @@ public struct InMemoryLexiconProvider: LexiconProvider {
   /// - Parameter tables: `[kind: [language: file contents]]`.
   public init(_ tables: [String: [String: String]]) { self.tables = tables }
 
+  /// The languages with a table of `kind`, sorted.
   public func languages(forKind kind: String) -> [String] {
     (tables[kind].map { Array($0.keys) } ?? []).sorted()
   }
 
+  /// Parses the table of `kind` in `language` (named `<language>/<kind>.tsv` in errors); empty when
+  /// there is none.
   public func entries(kind: String, language: String) throws -> [LexiconEntry] {
     guard let contents = tables[kind]?[language] else { return [] }
     return try LexiconParser.parse(contents, path: "\(language)/\(kind).tsv", language: language)

@@ -11,6 +11,7 @@ public indirect enum JSONValue: Codable, Sendable, Equatable, Hashable {
   case array([JSONValue])
   case object([String: JSONValue])
 
+  /// Decodes any JSON value; a number becomes a `Double`.
   public init(from decoder: Decoder) throws {
     let container = try decoder.singleValueContainer()
     if container.decodeNil() {
@@ -28,6 +29,8 @@ public indirect enum JSONValue: Codable, Sendable, Equatable, Hashable {
     }
   }
 
+  /// Encodes the value; whole numbers below 10^15 in magnitude are written as integers (`3`, not
+  /// `3.0`).
   public func encode(to encoder: Encoder) throws {
     var container = encoder.singleValueContainer()
     switch self {

@@ -8,6 +8,7 @@ public enum LexiconError: Error, CustomStringConvertible, Sendable, Equatable {
   /// A lexicon root that does not exist or is not a folder.
   case missingRoot(path: String)
 
+  /// "path:line: message", or what to do about a missing lexicon folder.
   public var description: String {
     switch self {
     case .invalidEntry(let path, let line, let message): return "\(path):\(line): \(message)"

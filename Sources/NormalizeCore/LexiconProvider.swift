@@ -36,6 +36,7 @@ public struct LexiconEntry: Sendable, Equatable {
   /// The folder (language) the file is in.
   public var language: String
 
+  /// Creates an entry.
   public init(fields: [String], path: String, line: Int, language: String) {
     self.fields = fields
     self.path = path

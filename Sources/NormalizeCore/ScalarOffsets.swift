@@ -20,6 +20,7 @@ public enum ScalarOffsets {
     private var index: String.Index
     private var offset = 0
 
+    /// Starts a cursor at the beginning of `text`.
     public init(_ text: String) {
       scalars = text.unicodeScalars
       index = scalars.startIndex

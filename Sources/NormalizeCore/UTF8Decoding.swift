@@ -11,12 +11,14 @@
 public enum UTF8Decoding {
   /// The decoded text and where the input was broken.
   public struct Result: Sendable {
+    /// The decoded text, U+FFFD where the input was invalid ("Kyiv\u{FFFD}").
     public var text: String
     /// Byte offsets (relative to the decoded bytes) of the first `limit` invalid sequences.
     public var invalidOffsets: [Int]
     /// How many invalid sequences were replaced in all.
     public var invalidCount: Int
 
+    /// Creates a result.
     public init(text: String, invalidOffsets: [Int], invalidCount: Int) {
       self.text = text
       self.invalidOffsets = invalidOffsets

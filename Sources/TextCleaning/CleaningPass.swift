@@ -19,8 +19,10 @@ public protocol CleaningPass: Sendable {
 }
 
 extension CleaningPass {
+  /// By default a pass is not opt-in: it runs unless disabled (`--disable-pass`).
   public var isOptIn: Bool { false }
 
+  /// By default a pass may change any text, so it is never skipped.
   public func mayChange(_ presence: BytePresence) -> Bool { true }
 
   /// Applies the pass without recording changes.
@@ -35,15 +37,22 @@ extension CleaningPass {
 public struct ChangeRecorder: Sendable {
   /// One change.
   public struct Change: Sendable, Equatable, Codable {
+    /// Scalar offset of the change in the pass's input.
     public var offset: Int
+    /// The text taken out ("\u{00A0}" for a no-break space); empty for a pure insertion.
     public var removed: String
+    /// The text put in its place (" "); empty for a deletion.
     public var inserted: String
   }
 
+  /// The first `limit` changes, in the order they were made.
   public private(set) var changes: [Change] = []
+  /// How many changes were made in all, kept or not.
   public private(set) var count = 0
+  /// The most changes kept in `changes`.
   public let limit: Int
 
+  /// Creates an empty recorder keeping at most `limit` changes.
   public init(limit: Int = 50) { self.limit = limit }
 
   /// Records one change.

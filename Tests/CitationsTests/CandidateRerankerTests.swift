@@ -88,7 +88,8 @@ struct CandidateRerankerTests {
   @Test("the k best paths are those of exhaustive search, best first, the first Viterbi's")
   func kBestMatchesExhaustiveSearch() {
     var random = SplitMix(seed: 11)
-    func value() -> Float { Float(Int(random.next() % 41) - 20) }  // integers, as in the weights file: many ties
+    // Integers, as in the weights file: many ties.
+    func value() -> Float { Float(Int(random.next() % 41) - 20) }
     for trial in 0..<240 {
       let count = 2 + trial % 4
       let n = 1 + trial % 6

@@ -111,6 +111,9 @@ final class Harness: @unchecked Sendable {
 
 nonisolated(unsafe) var harness: Harness?
 
+/// libFuzzer's start-up hook: makes the harness for the target named by `NORMALIZE_FUZZ_TARGET`
+/// (`jsonl`, `clean`, `date`, `name`, `ref`, `mojibake`, `html`) and exits with status 2 when that
+/// name is unknown or the repository's Lexicons/ cannot be read.
 @_cdecl("LLVMFuzzerInitialize")
 public func fuzzInitialize(
   _ argc: UnsafeMutablePointer<CInt>,
@@ -121,6 +124,8 @@ public func fuzzInitialize(
   return 0
 }
 
+/// libFuzzer's per-input hook: feeds `size` bytes at `data` to the chosen target; always returns 0
+/// (a finding is a crash or a failed precondition, not a return value).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   guard let harness, let data else { return 0 }
@@ -137,6 +142,8 @@ func runFuzzerDriver(
   _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
 ) -> CInt
 
+/// The executable's entry point (SwiftPM names it `NormalizeFuzz_main`): hands the command line
+/// (`-runs=`, `-max_len=`, corpus folders) to libFuzzer's driver, which calls `fuzzTestOneInput`.
 @_cdecl("NormalizeFuzz_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?)
   -> CInt

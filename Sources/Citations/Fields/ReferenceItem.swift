@@ -11,28 +11,49 @@ import ByteSupport
 public struct ReferenceItem: Sendable, Equatable {
   /// CSL item type: article-journal, chapter, book, webpage, article-newspaper, thesis, report, article.
   public var type = "article"
+  /// The authors in order; an organisation is one `literal` name ("Yonhap News Agency").
   public var authors: [PersonName] = []
+  /// The editors ("In M. Kim (Ed.), …"), in order.
   public var editors: [PersonName] = []
+  /// The translators, in order.
   public var translators: [PersonName] = []
+  /// The publication date, as precise as the reference gives it ("2025", "2025-05-27").
   public var issued: DateParts?
   /// Whether the reference says it has no date ("n.d.").
   public var undated = false
+  /// When an online source was retrieved ("abgerufen am 13. Dezember 2024").
   public var accessed: DateParts?
+  /// The title with its language, and any translation or romanisation the reference gives.
   public var title: TitleAnalysis?
+  /// The journal, newspaper or book the item is part of ("言語研究", "Nature").
   public var containerTitle: String?
+  /// The series the item belongs to.
   public var collectionTitle: String?
+  /// The publisher; several are joined with "; " ("Springer", "서울대학교출판부").
   public var publisher: String?
+  /// The place of publication ("Москва", "Berlin").
   public var publisherPlace: String?
+  /// The volume ("12" from "Vol. 12, No. 3", "II" from "vol. II").
   public var volume: String?
+  /// The issue ("3" from "Vol. 12, No. 3" or "12(3)").
   public var issue: String?
+  /// The page range without its label ("45–67" from "S. 45–67").
   public var page: String?
+  /// The edition: its number when the reference gives one ("2" from "2. Aufl."), else the text.
   public var edition: String?
+  /// The kind of work as the reference names it ("Doctoral dissertation", "Policy brief").
   public var genre: String?
+  /// The medium as the reference names it ("Video", "Podcast").
   public var medium: String?
+  /// The web address ("https://www.yna.co.kr/view/AKR20250527…").
   public var url: String?
+  /// The DOI without its resolver prefix ("10.1038/s41586-020-2649-2").
   public var doi: String?
+  /// The ISBN without its "ISBN" label ("978-89-521-1234-5").
   public var isbn: String?
+  /// Segments no field claimed (notes, sources, unknown labels), joined with "; ".
   public var note: String?
+  /// The reference's number in a numbered list, brackets and dots trimmed ("12" for "[12]").
   public var citationNumber: String?
 
   /// Creates an empty item.
@@ -111,8 +132,12 @@ public struct ReferenceItem: Sendable, Equatable {
 /// A person or organisation in a reference. Organisations (and names the parser cannot split)
 /// carry `literal` only.
 public struct PersonName: Sendable, Equatable {
+  /// The family name ("Kim", "Müller"); nil for an organisation.
   public var family: String?
+  /// The given names or initials ("M.", "Yong-won"); may be nil or empty.
   public var given: String?
+  /// The whole name when it is not split: an organisation ("Yonhap News Agency") or a name the
+  /// parser cannot split.
   public var literal: String?
 
   /// A person with family and given names.
@@ -135,8 +160,11 @@ public struct PersonName: Sendable, Equatable {
 
 /// A date as CSL `date-parts`: a year, optionally month and day.
 public struct DateParts: Sendable, Equatable, Comparable {
+  /// The year (2025).
   public var year: Int
+  /// The month, 1–12, when known.
   public var month: Int?
+  /// The day of the month, when known (only with a month).
   public var day: Int?
 
   /// Creates a date.
@@ -165,6 +193,7 @@ public struct DateParts: Sendable, Equatable, Comparable {
     return text
   }
 
+  /// Chronological order; a missing month or day sorts before any given one ("2025" < "2025-01").
   public static func < (lhs: DateParts, rhs: DateParts) -> Bool {
     (lhs.year, lhs.month ?? 0, lhs.day ?? 0) < (rhs.year, rhs.month ?? 0, rhs.day ?? 0)
   }

@@ -12,6 +12,7 @@ public struct ReferenceSegment: Sendable, Equatable, Codable {
   public var text: String
   /// Unicode scalar offsets in the reference string, end exclusive.
   public var start: Int
+  /// End of the segment in the reference string, exclusive.
   public var end: Int
 
   /// Creates a segment.

@@ -22,6 +22,7 @@ public struct ReferenceToken: Sendable, Equatable {
   public var text: String
   /// Unicode scalar offsets of the token in the reference, end exclusive.
   public var start: Int
+  /// End of the token in the reference, exclusive.
   public var end: Int
 
   /// Creates a token.

@@ -41,7 +41,6 @@ public struct CheckNameSpellings: ValidationRule {
     return sa.isSubset(of: sb) || sb.isSubset(of: sa)
   }
 
-  /// Appends this rule\'s findings about `article`.
   /// Whether two spellings that are not variants look like one name spelled two ways: the last
   /// words (family names in Western order) are at least three letters long and start alike
   /// ("Zelensky" / "Zelenskyy"), not detector noise ("Ralph E" / "EEE").
@@ -54,6 +53,7 @@ public struct CheckNameSpellings: ValidationRule {
     return lastA.prefix(2) == lastB.prefix(2)
   }
 
+  /// Appends this rule\'s findings about `article`.
   public func check(_ article: ArticleContext, into findings: inout [Finding]) {
     var byKey: [String: [NameMention]] = [:]
     var order: [String] = []

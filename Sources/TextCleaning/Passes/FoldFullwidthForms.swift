@@ -27,15 +27,16 @@ public struct FoldFullwidthForms: CleaningPass {
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
     ScalarRewriter.rewrite(
       text, recorder: &recorder, scanner: Self.scanner,
-      candidates: { (0xFF01...0xFF5E).contains($0) || $0 == 0x3000 }
-    ) { scalars, index in
-      let value = scalars[index].value
-      guard (0xFF01...0xFF5E).contains(value) || value == 0x3000 else { return .keep }
-      if isNextToCJK(scalars, index) { return .keep }
-      if value == 0x3000 { return .replace(" ") }
-      guard let ascii = Unicode.Scalar(value - 0xFEE0) else { return .keep }
-      return .replace(String(ascii))
-    }
+      candidates: { (0xFF01...0xFF5E).contains($0) || $0 == 0x3000 },
+      decide: { scalars, index in
+        let value = scalars[index].value
+        guard (0xFF01...0xFF5E).contains(value) || value == 0x3000 else { return .keep }
+        if isNextToCJK(scalars, index) { return .keep }
+        if value == 0x3000 { return .replace(" ") }
+        guard let ascii = Unicode.Scalar(value - 0xFEE0) else { return .keep }
+        return .replace(String(ascii))
+      }
+    )
   }
 
   /// Whether the nearest non-space scalars on either side of the full-width run around

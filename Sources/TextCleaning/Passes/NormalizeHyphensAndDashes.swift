@@ -28,13 +28,14 @@ public struct NormalizeHyphensAndDashes: CleaningPass {
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
     ScalarRewriter.rewrite(
       text, recorder: &recorder, scanner: Self.scanner,
-      candidates: { (0x2010...0x2015).contains($0) || $0 == 0xFE58 || $0 == 0xFE63 }
-    ) { scalars, index in
-      switch scalars[index].value {
-      case 0x2010, 0x2011, 0x2012, 0xFE63: return .replace("-")
-      case 0x2015, 0xFE58: return .replace("—")
-      default: return .keep
+      candidates: { (0x2010...0x2015).contains($0) || $0 == 0xFE58 || $0 == 0xFE63 },
+      decide: { scalars, index in
+        switch scalars[index].value {
+        case 0x2010, 0x2011, 0x2012, 0xFE63: return .replace("-")
+        case 0x2015, 0xFE58: return .replace("—")
+        default: return .keep
+        }
       }
-    }
+    )
   }
 }

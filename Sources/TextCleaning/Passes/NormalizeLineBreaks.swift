@@ -31,17 +31,17 @@ public struct NormalizeLineBreaks: CleaningPass {
       text, recorder: &recorder, scanner: Self.scanner,
       candidates: {
         $0 == 0x0D || $0 == 0x0B || $0 == 0x0C || $0 == 0x85 || $0 == 0x2028 || $0 == 0x2029
+      },
+      decide: { scalars, index in
+        switch scalars[index].value {
+        case 0x0D:
+          let next = scalars.index(after: index)
+          return next < scalars.endIndex && scalars[next] == "\n" ? .delete : .replace("\n")
+        case 0x0B, 0x0C, 0x85, 0x2028: return .replace("\n")
+        case 0x2029: return .replace("\n\n")
+        default: return .keep
+        }
       }
-    ) {
-      scalars, index in
-      switch scalars[index].value {
-      case 0x0D:
-        let next = scalars.index(after: index)
-        return next < scalars.endIndex && scalars[next] == "\n" ? .delete : .replace("\n")
-      case 0x0B, 0x0C, 0x85, 0x2028: return .replace("\n")
-      case 0x2029: return .replace("\n\n")
-      default: return .keep
-      }
-    }
+    )
   }
 }

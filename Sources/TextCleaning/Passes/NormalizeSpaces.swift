@@ -32,13 +32,13 @@ public struct NormalizeSpaces: CleaningPass {
       candidates: {
         $0 == 0x09 || $0 == 0xA0 || $0 == 0x1680 || (0x2000...0x200A).contains($0) || $0 == 0x202F
           || $0 == 0x205F
+      },
+      decide: { scalars, index in
+        switch scalars[index].value {
+        case 0x09, 0x00A0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F: return .replace(" ")
+        default: return .keep
+        }
       }
-    ) {
-      scalars, index in
-      switch scalars[index].value {
-      case 0x09, 0x00A0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F: return .replace(" ")
-      default: return .keep
-      }
-    }
+    )
   }
 }

@@ -29,13 +29,14 @@ public struct StraightenQuotes: CleaningPass {
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
     ScalarRewriter.rewrite(
       text, recorder: &recorder, scanner: Self.scanner,
-      candidates: { (0x2018...0x201F).contains($0) }
-    ) { scalars, index in
-      switch scalars[index].value {
-      case 0x2018, 0x2019, 0x201A, 0x201B: return .replace("'")
-      case 0x201C, 0x201D, 0x201E, 0x201F: return .replace("\"")
-      default: return .keep
+      candidates: { (0x2018...0x201F).contains($0) },
+      decide: { scalars, index in
+        switch scalars[index].value {
+        case 0x2018, 0x2019, 0x201A, 0x201B: return .replace("'")
+        case 0x201C, 0x201D, 0x201E, 0x201F: return .replace("\"")
+        default: return .keep
+        }
       }
-    }
+    )
   }
 }

@@ -28,11 +28,12 @@ public struct StripBidiControls: CleaningPass {
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
     ScalarRewriter.rewrite(
       text, recorder: &recorder, scanner: Self.scanner,
-      candidates: { (0x202A...0x202E).contains($0) || (0x2066...0x2069).contains($0) }
-    ) { scalars, index in
-      let value = scalars[index].value
-      return (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
-        ? .delete : .keep
-    }
+      candidates: { (0x202A...0x202E).contains($0) || (0x2066...0x2069).contains($0) },
+      decide: { scalars, index in
+        let value = scalars[index].value
+        return (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+          ? .delete : .keep
+      }
+    )
   }
 }

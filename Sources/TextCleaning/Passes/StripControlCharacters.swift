@@ -28,13 +28,13 @@ public struct StripControlCharacters: CleaningPass {
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
     ScalarRewriter.rewrite(
       text, recorder: &recorder, scanner: Self.scanner,
-      candidates: { $0 < 0x20 || (0x7F...0x9F).contains($0) }
-    ) {
-      scalars, index in
-      let value = scalars[index].value
-      let isControl =
-        (value < 0x20 && value != 0x09 && value != 0x0A) || (value >= 0x7F && value <= 0x9F)
-      return isControl ? .delete : .keep
-    }
+      candidates: { $0 < 0x20 || (0x7F...0x9F).contains($0) },
+      decide: { scalars, index in
+        let value = scalars[index].value
+        let isControl =
+          (value < 0x20 && value != 0x09 && value != 0x0A) || (value >= 0x7F && value <= 0x9F)
+        return isControl ? .delete : .keep
+      }
+    )
   }
 }

@@ -28,13 +28,13 @@ public struct StripZeroWidthCharacters: CleaningPass {
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
     ScalarRewriter.rewrite(
       text, recorder: &recorder, scanner: Self.scanner,
-      candidates: { $0 == 0x200B || (0x2060...0x2064).contains($0) || $0 == 0xFEFF || $0 == 0xAD }
-    ) {
-      scalars, index in
-      switch scalars[index].value {
-      case 0x200B, 0x2060...0x2064, 0xFEFF, 0x00AD: return .delete
-      default: return .keep
+      candidates: { $0 == 0x200B || (0x2060...0x2064).contains($0) || $0 == 0xFEFF || $0 == 0xAD },
+      decide: { scalars, index in
+        switch scalars[index].value {
+        case 0x200B, 0x2060...0x2064, 0xFEFF, 0x00AD: return .delete
+        default: return .keep
+        }
       }
-    }
+    )
   }
 }

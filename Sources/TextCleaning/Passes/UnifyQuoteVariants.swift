@@ -30,17 +30,17 @@ public struct UnifyQuoteVariants: CleaningPass {
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
     ScalarRewriter.rewrite(
       text, recorder: &recorder, scanner: Self.scanner,
-      candidates: { $0 == 0x60 || $0 == 0xB4 || $0 == 0x201B || $0 == 0x201F || $0 == 0x2032 }
-    ) {
-      scalars, index in
-      switch scalars[index].value {
-      case 0x201B: return .replace("‘")
-      case 0x201F: return .replace("“")
-      case 0x60, 0xB4, 0x2032:
-        return isBetweenLetters(scalars, index) ? .replace("’") : .keep
-      default: return .keep
+      candidates: { $0 == 0x60 || $0 == 0xB4 || $0 == 0x201B || $0 == 0x201F || $0 == 0x2032 },
+      decide: { scalars, index in
+        switch scalars[index].value {
+        case 0x201B: return .replace("‘")
+        case 0x201F: return .replace("“")
+        case 0x60, 0xB4, 0x2032:
+          return isBetweenLetters(scalars, index) ? .replace("’") : .keep
+        default: return .keep
+        }
       }
-    }
+    )
   }
 
   /// Whether the scalars around `index` are letters. Combining marks before it belong to the

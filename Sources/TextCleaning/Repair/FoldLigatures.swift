@@ -33,11 +33,12 @@ public struct FoldLigatures: RepairPass {
       recorder ?? (repairs != nil ? ChangeRecorder(limit: Int.max) : nil)
     let result = ScalarRewriter.rewrite(
       text, recorder: &changes, scanner: Self.scanner,
-      candidates: { Self.letters[$0] != nil }
-    ) { scalars, index in
-      guard let letters = Self.letters[scalars[index].value] else { return .keep }
-      return .replace(letters)
-    }
+      candidates: { Self.letters[$0] != nil },
+      decide: { scalars, index in
+        guard let letters = Self.letters[scalars[index].value] else { return .keep }
+        return .replace(letters)
+      }
+    )
     if recorder != nil { recorder = changes }
     if repairs != nil, let changes {
       for change in changes.changes {

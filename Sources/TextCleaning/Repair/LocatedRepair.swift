@@ -9,13 +9,16 @@ import ICUSupport
 /// // LocatedRepair(repair: …, start: 3, end: 7, field: nil)
 /// ```
 public struct LocatedRepair: Sendable, Equatable {
+  /// What was repaired: the pass, the words before and after, how the damage came about.
   public var repair: TextRepair
   /// Scalar offsets in `text` (or in the field named by `field`), end exclusive.
   public var start: Int?
+  /// End of the repaired words, exclusive; nil when the repair was not found in the record.
   public var end: Int?
   /// "title" when the repair is in the title; nil for the body text.
   public var field: String?
 
+  /// Places a repair; without `start` and `end` it has no span.
   public init(repair: TextRepair, start: Int? = nil, end: Int? = nil, field: String? = nil) {
     self.repair = repair
     self.start = start

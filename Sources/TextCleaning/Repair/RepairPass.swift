@@ -41,6 +41,7 @@ public struct TextRepair: Sendable, Equatable {
   /// `normalize validate` reports as an error in the input.
   public var isMojibake: Bool
 
+  /// Creates a repair; `before` and `after` are whole words ("cafÃ©" → "café").
   public init(
     pass: String, before: String, after: String, offset: Int, detail: String? = nil,
     isMojibake: Bool
