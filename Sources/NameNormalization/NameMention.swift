@@ -9,13 +9,19 @@
 ///
 /// Found by `NameMentionDetector`.
 public struct NameMention: Codable, Sendable, Equatable {
+  /// Where the name starts, in Unicode scalars from the start of the field.
   public var start: Int
+  /// Where the name ends, in Unicode scalars, exclusive.
   public var end: Int
+  /// The name as written, its words joined by single spaces ("Jang Se Yul", "유용원").
   public var text: String
   /// "person", "place" or "organization".
   public var kind: String
+  /// The form the name normalises to ("Jang Se-yul", "Kyiv").
   public var canonical: String
+  /// The family name within `canonical` ("Jang"), when known.
   public var family: String?
+  /// The given name(s) within `canonical` ("Se-yul"), when known.
   public var given: String?
   /// Origin of the name ("ko", "uk", "ru", "zh", "ja", …) when known.
   public var origin: String?
@@ -33,6 +39,7 @@ public struct NameMention: Codable, Sendable, Equatable {
   /// or a later short form linked to the full name ("Zelensky said"); nil for full mentions.
   public var partial: Bool?
 
+  /// A mention with every field given; the optional ones default to unknown.
   public init(
     start: Int, end: Int, text: String, kind: String, canonical: String, family: String? = nil,
     given: String? = nil, origin: String? = nil, order: String? = nil, hangul: [String]? = nil,

@@ -12,7 +12,10 @@ public struct AliasEntry: Sendable, Equatable, Hashable {
     case person, place, organization
   }
 
+  /// The form the name normalises to, in its conventional order ("Kyiv", "Volodymyr Zelenskyy",
+  /// "Yoo Yong-won").
   public var canonical: String
+  /// Whether the name is a person, a place or an organisation.
   public var kind: Kind
   /// Language of origin ("uk", "ko", …); nil for "-".
   public var origin: String?
@@ -20,18 +23,23 @@ public struct AliasEntry: Sendable, Equatable, Hashable {
   public var variants: [Variant]
   /// First and last publication dates the name was seen on (built lexicons).
   public var firstSeen: String?
+  /// The last publication date the name was seen on ("2025-03-18"; built lexicons).
   public var lastSeen: String?
   /// Example article ids (built lexicons).
   public var examples: [String]
   /// Where the entry is, as `path:line`.
   public var location: String
 
+  /// One spelling that stands for the entry ("Kiev", "Київ", "Zelensky=41").
   public struct Variant: Sendable, Equatable, Hashable {
+    /// The spelling as the file writes it, without its count or years ("Kiev", "Київ").
     public var text: String
+    /// How many times a corpus used this spelling ("Zelensky=41"); nil when the file gives none.
     public var count: Int?
     /// The years this spelling stands for the entry ("Stoltenberg@2000-": Jens Stoltenberg in
     /// news from 2000 on, not Gerhard or Thorvald Stoltenberg in 1987); nil for always.
     public var years: ClosedRange<Int>?
+    /// A spelling, with its corpus count and the years it stands for the entry when known.
     public init(text: String, count: Int? = nil, years: ClosedRange<Int>? = nil) {
       self.text = text
       self.count = count
@@ -39,6 +47,7 @@ public struct AliasEntry: Sendable, Equatable, Hashable {
     }
   }
 
+  /// An entry as one line of an aliases file gives it; `location` is its `path:line`.
   public init(
     canonical: String, kind: Kind, origin: String?, variants: [Variant], firstSeen: String? = nil,
     lastSeen: String? = nil, examples: [String] = [], location: String

@@ -17,6 +17,7 @@ public struct AliasLexicon: Sendable {
   /// The lexicon kind (file name without `.tsv`).
   public static let kind = "aliases"
 
+  /// Every entry loaded, in file order.
   public private(set) var entries: [AliasEntry] = []
   private var byKey: [String: Int] = [:]
   /// The years of the spellings that stand for their entry only in some years, by match key.

@@ -7,15 +7,22 @@
 ///  "hangul": ["박연미", …], "spellings": [], "key": "ko:bak.yonmi", "rule": "korean-syllables"}
 /// ```
 public struct NameAnalysis: Sendable, Equatable, Codable {
+  /// The name as given, unchanged ("Yeonmi Park", "유용원", "Зеленський").
   public var input: String
   /// ISO 15924 code of the name's main script ("Latn", "Hang", "Cyrl", "Hani", "Kana").
   public var script: String
   /// "person", "place" or "organization" when a lexicon says so or the name is a Korean
   /// personal name; nil otherwise.
   public var kind: String?
+  /// Language of origin ("ko", "uk", "zh", …) when a lexicon, the Korean engine or
+  /// the script tells it.
   public var origin: String?
+  /// The form the name normalises to ("Park Yeon-mi", "Kyiv", "Xi Jinping"); the input itself
+  /// when nothing better is known.
   public var canonical: String
+  /// The family name within `canonical` ("Park"); nil when unknown.
   public var family: String?
+  /// The given name(s) within `canonical` ("Yeon-mi"); nil for a one-word name.
   public var given: String?
   /// "family-first" or "given-first", as the input was written (Korean names).
   public var order: String?
@@ -33,6 +40,7 @@ public struct NameAnalysis: Sendable, Equatable, Codable {
   /// Why the input could not be analysed further (empty, no letters, too long).
   public var note: String?
 
+  /// An analysis with every field given; the optional ones default to unknown.
   public init(
     input: String, script: String, kind: String? = nil, origin: String? = nil, canonical: String,
     family: String? = nil, given: String? = nil, order: String? = nil, hangul: [String]? = nil,

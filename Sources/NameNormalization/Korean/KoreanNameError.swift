@@ -6,6 +6,7 @@ public enum KoreanNameError: Error, CustomStringConvertible, Sendable, Equatable
   /// A required Korean lexicon kind is empty or missing (`ko/<kind>.tsv`).
   case missingLexicon(String)
 
+  /// The error as `path:line: message`, or which file is missing and the script that makes it.
   public var description: String {
     switch self {
     case .invalidLexicon(let location, let message): return "\(location): \(message)"

@@ -124,7 +124,8 @@ public struct KoreanNameParser: Sendable {
   public func parse(_ latin: String) -> [KoreanNameReading] {
     let box = scratchPool.take()
     let readings = parse(latin, scratch: &box.scratch)
-    box.scratch.given.removeAll(keepingCapacity: true)  // slices of `input`: let it be written again
+    // `given` holds slices of `input`: empty it so `input` can be written again.
+    box.scratch.given.removeAll(keepingCapacity: true)
     scratchPool.give(box)
     return readings
   }

@@ -7,14 +7,18 @@
 public struct NameCluster: Sendable, Equatable {
   /// The romanisation-independent key the spellings share ("ko:yu.yongwon", "name:volodymyr.zelensky").
   public var key: String
+  /// Whether the spellings name a person, a place or an organisation.
   public var kind: AliasEntry.Kind
   /// Spelling → times seen.
   public var counts: [String: Int] = [:]
+  /// The earliest publication date a spelling was seen on ("2025-05-28"), if any was given.
   public var firstSeen: String?
+  /// The latest publication date a spelling was seen on ("2026-02-07"), if any was given.
   public var lastSeen: String?
   /// The smallest article ids the name was seen in, sorted.
   public var examples: [String] = []
 
+  /// An empty cluster for the spellings with `key` and `kind`.
   public init(key: String, kind: AliasEntry.Kind) {
     self.key = key
     self.kind = kind

@@ -19,11 +19,14 @@
 /// "Yoo Yong-won"), preferring forms from Latin spellings over those romanised from another
 /// script, then well-formed ones (not all capitals), then the alphabetically first.
 public struct NameLexiconBuilder: Sendable {
+  /// The most example article ids kept per cluster (the smallest ids).
   public let maxExamples: Int
   private let analyzer: NameAnalyzer
   private var clusters: [String: NameCluster] = [:]
   private var analyses: [String: NameAnalysis] = [:]
 
+  /// An empty builder that keys spellings with `analyzer` and keeps up to `maxExamples`
+  /// example article ids per name.
   public init(analyzer: NameAnalyzer, maxExamples: Int = 3) {
     self.analyzer = analyzer
     self.maxExamples = maxExamples
