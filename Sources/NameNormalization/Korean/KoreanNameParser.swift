@@ -657,6 +657,13 @@ public struct KoreanNameParser: Sendable {
       length += 1
       if length > maximumLength { return false }
       var v = scalar.value
+      // McCune–Reischauer's breves mark ㅓ (ŏ) and ㅡ (ŭ): read them as Revised's "eo" and
+      // "eu", so "Pak Sŏ-yŏn" and "Park Seo-yeon" are one reading, not 소연 and 서연.
+      if v == 0x14E || v == 0x14F || v == 0x16C || v == 0x16D {
+        out.letters.append(0x65)  // "e"
+        if v == 0x14E || v == 0x16C { upper += 1 } else { lower += 1 }
+        v = v == 0x14E ? 0x4F : v == 0x14F ? 0x6F : v == 0x16C ? 0x55 : 0x75
+      }
       if v >= 0x80, let folded = foldLatin(scalar) { v = folded }
       switch v {
       case 0x61...0x7A:

@@ -482,7 +482,8 @@ public struct NameMentionDetector: Sendable {
   }
 
   /// Whether a title cue stands right before `index`: joined to it by a space ("spokesman John
-  /// Kirby") or as an abbreviation with its full stop ("Mr. Lee", "Sen. Thad Cochran"). A title
+  /// Kirby"), as an abbreviation with its full stop ("Mr. Lee", "Sen. Thad Cochran"), or before
+  /// a full name in apposition ("The director, Halyna Bondar, said"). A title
   /// that ends a sentence ("…the Deputy Prime Minister. In 2021") or is cut off by punctuation
   /// ("According to the official, Venezuela") cues nothing.
   private func isTitled(_ tokens: [NameToken], at index: Int) -> Bool {
@@ -490,6 +491,16 @@ public struct NameMentionDetector: Sendable {
     let title = tokens[index - 1]
     guard title.cues.contains(.title) else { return false }
     if tokens[index].joinedToPrevious { return true }
+    // Apposition: "The director, Halyna Bondar, said" — one mark and a space between the title
+    // and a name of two or more capitalised words (a lone word after "the official," is often
+    // the sentence's next subject: "According to the official, Venezuela …").
+    if !title.followedByPeriod, tokens[index].start == title.end + 2, index + 1 < tokens.count,
+      tokens[index + 1].joinedToPrevious, tokens[index + 1].isCapitalized,
+      tokens[index + 1].isLatin,
+      tokens[index].isLatin, !tokens[index].isAllCaps
+    {
+      return true
+    }
     // "Mr. Lee": the abbreviation, its full stop and one space. Not "Biloxi, Miss.  Borden" (two
     // spaces: a sentence ends there), nor the "M." of initials ("L.M. Ericsson").
     guard title.followedByPeriod, title.end - title.start <= 4, tokens[index].start == title.end + 2
