@@ -84,7 +84,8 @@ public struct DateResolver: Sendable {
           ))
       }
     }
-    let cjkVocabulary = cjk[language.map(VocabularyStore.baseLanguage) ?? "*"]
+    let cjkVocabulary =
+      cjk[language.map(VocabularyStore.baseLanguage) ?? Self.cjkLanguage(byScript: text) ?? "*"]
     if text.utf8.count <= Self.pieceBytes {
       let tokens = Tokenizer.tokenize(text)
       let (candidates, anchor) = candidates(
@@ -197,6 +198,30 @@ public struct DateResolver: Sendable {
       v.computeWordClasses()
       return v
     }
+  }
+
+  /// For a text given without its language, the CJK language its script says when it is written
+  /// mostly in Hangul, kana or Han: "지난해 1월 …" → "ko", "昨年の秋に …" → "ja", "去年秋天 …" →
+  /// "zh"; nil for other text, or a CJK word or two in Latin text. Reads the first 4,096 scalars.
+  static func cjkLanguage(byScript text: String) -> String? {
+    var hangul = 0
+    var kana = 0
+    var han = 0
+    var otherLetters = 0
+    for scalar in text.unicodeScalars.prefix(4096) {
+      switch scalar.value {
+      case 0xAC00...0xD7A3, 0x1100...0x11FF, 0x3130...0x318F: hangul += 1
+      case 0x3040...0x30FF: kana += 1
+      case 0x3400...0x4DBF, 0x4E00...0x9FFF: han += 1
+      default: if scalar.properties.isAlphabetic { otherLetters += 1 }
+      }
+    }
+    let cjkLetters = hangul + kana + han
+    // A CJK letter carries about a word's worth of text; Latin or Cyrillic ones a few per word.
+    guard cjkLetters > 0, cjkLetters * 3 >= otherLetters else { return nil }
+    if hangul * 2 >= cjkLetters { return "ko" }
+    if kana * 10 >= cjkLetters { return "ja" }
+    return han > 0 ? "zh" : nil
   }
 
   /// Texts longer than this many UTF-8 bytes are resolved in pieces of at most this size.
