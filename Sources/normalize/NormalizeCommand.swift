@@ -14,12 +14,12 @@ struct NormalizeCommand: ParsableCommand {
 
       Examples:
         normalize article.txt                      one plain-text article
-        normalize corpus/ -o records.jsonl         every .txt/.jsonl under corpus/
+        normalize corpus/ -o records.jsonl         every .txt/.html/.jsonl under corpus/
         normalize --published 2025-05-28 a.txt     date for relative dates
         normalize --jobs 2 --rejects bad.jsonl batch.jsonl
         normalize clean --explain < page.txt       text cleaning only
 
-      JSON Lines input has one object per line with "text" (required) and optionally "id", "published" (YYYY-MM-DD), "url", "title" and "lang"; other fields are kept under "input". A file NAME.meta.json beside NAME.txt gives a text article the same metadata.
+      JSON Lines input has one object per line with "text" or "html" (a page: its main text and metadata are read off it) and optionally "id", "published" (YYYY-MM-DD), "url", "title" and "lang"; other fields are kept under "input". A file NAME.meta.json beside NAME.txt gives a text article the same metadata.
 
       Main options (of the default subcommand; all in 'normalize help process'): -o FILE, --published DATE, --rejects FILE, --jobs N, --lexicons DIR.
 
