@@ -19,20 +19,6 @@ extension ArticleInput {
   }
 }
 
-extension ArticleRecord.Page {
-  /// The record's view of a page's metadata.
-  init(_ metadata: PageMetadata) {
-    func dated(_ date: PageMetadata.Dated?) -> ArticleRecord.Published? {
-      date.map { ArticleRecord.Published(value: $0.value, from: $0.from) }
-    }
-    self.init(
-      title: metadata.title, authors: metadata.authors, published: dated(metadata.published),
-      modified: dated(metadata.modified), siteName: metadata.siteName,
-      canonicalURL: metadata.canonicalURL,
-      language: metadata.language, description: metadata.description)
-  }
-}
-
 extension HTMLPage {
   /// The structure analysis's blocks with the kinds the page's markup gives them: a heading,
   /// list item or paragraph is what its element says, and a table's rows, which the analysis

@@ -1,5 +1,6 @@
 import Citations
 import DateResolution
+import HTMLExtraction
 import NameNormalization
 import NormalizeCore
 import TextCleaning
@@ -161,49 +162,10 @@ public struct ArticleRecord: Codable, Sendable, Equatable {
     }
   }
 
-  /// An HTML page's own metadata: title (og:title, <title>, the main heading), authors,
-  /// publication and modification dates with their source, site name, canonical URL, declared
-  /// language and description. Absent fields were not on the page.
-  public struct Page: Codable, Sendable, Equatable {
-    /// The page's headline (og:title, else `<title>`, else the first `<h1>`), site name cut off.
-    public var title: String?
-    /// Author names (meta tags, JSON-LD, `itemprop="author"`) without "By ": "Елена Смирнова".
-    public var authors: [String]
-    /// The publication date, YYYY-MM-DD, and where on the page it was read ("html-meta", …).
-    public var published: Published?
-    /// The last-modified date, YYYY-MM-DD, with its source ("html-meta" or "html-json-ld").
-    public var modified: Published?
-    /// The site's name (og:site_name, the JSON-LD publisher), e.g. "Süddeutsche Zeitung".
-    public var siteName: String?
-    /// The canonical address (`<link rel="canonical">`, else og:url); JSON key `canonical_url`.
-    public var canonicalURL: String?
-    /// The declared language's primary subtag, lower case ("de" for `<html lang="de-DE">`).
-    public var language: String?
-    /// The page's summary (og:description, the description meta tag, JSON-LD).
-    public var description: String?
-
-    /// Creates a page's metadata from its parts; nil for what the page does not say.
-    public init(
-      title: String?, authors: [String], published: Published?, modified: Published?,
-      siteName: String?,
-      canonicalURL: String?, language: String?, description: String?
-    ) {
-      self.title = title
-      self.authors = authors
-      self.published = published
-      self.modified = modified
-      self.siteName = siteName
-      self.canonicalURL = canonicalURL
-      self.language = language
-      self.description = description
-    }
-
-    enum CodingKeys: String, CodingKey {
-      case title, authors, published, modified, language, description
-      case siteName = "site_name"
-      case canonicalURL = "canonical_url"
-    }
-  }
+  /// An HTML page's own metadata (title, authors, publication and modification dates with their
+  /// source, site name, canonical URL, declared language, description): HTMLExtraction's
+  /// reading, taken as it is. Absent fields were not on the page.
+  public typealias Page = PageMetadata
 
   /// A removed line and the rule that removed it.
   public typealias Removal = RemovedLine

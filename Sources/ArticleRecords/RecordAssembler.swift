@@ -205,7 +205,7 @@ public struct RecordAssembler: Sendable {
       text: text, paragraphs: layout.paragraphs,
       metadata: ArticleRecord.Metadata(
         layout.metadata, captions: page?.captions,
-        page: page.map { ArticleRecord.Page($0.metadata) }),
+        page: page?.metadata),
       removed: (page?.removed ?? []).map { ArticleRecord.Removal(text: $0.text, rule: $0.rule) }
         + layout.removed,
       names: nameMentions, dates: dateResolution.mentions,

@@ -7,12 +7,12 @@
 /// metadata.published          // PageMetadata.Dated(value: "2025-05-27", from: "html-meta")
 /// metadata.language           // "de" (<html lang="de-DE">, else Content-Language)
 /// ```
-public struct PageMetadata: Sendable, Equatable {
+public struct PageMetadata: Codable, Sendable, Equatable {
   /// A date and where on the page it was read: "html-meta" (meta tags, itemprop, a
   /// machine field named "publish…"), "html-json-ld" (schema.org JSON-LD), "html-time"
   /// (`<time datetime>`), "html-text" (a date line the page shows, in an element whose class or
   /// id names a date) or "url".
-  public struct Dated: Sendable, Equatable {
+  public struct Dated: Codable, Sendable, Equatable {
     /// The date, YYYY-MM-DD ("2025-05-27").
     public var value: String
     /// Where it was read: "html-meta", "html-json-ld", "html-time", "html-text" or "url".
@@ -48,6 +48,13 @@ public struct PageMetadata: Sendable, Equatable {
 
   /// Metadata with nothing known, as `HTMLPageReader` gives it for an empty page.
   public init() {}
+
+  /// The record's keys (`metadata.page` in normalize.article/1); absent fields are left out.
+  enum CodingKeys: String, CodingKey {
+    case title, authors, published, modified, language, description
+    case siteName = "site_name"
+    case canonicalURL = "canonical_url"
+  }
 
   /// The sources of `published.from`, for the record schema.
   public static let dateSources = ["html-meta", "html-json-ld", "html-time", "html-text", "url"]
