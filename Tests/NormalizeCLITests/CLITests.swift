@@ -25,7 +25,7 @@ import Testing
     var stderr: String
   }
 
-  func run(_ arguments: [String], stdin: String? = nil) throws -> Run {
+  func run(_ arguments: [String], stdin: String? = nil, stdinBytes: [UInt8]? = nil) throws -> Run {
     let binary = try #require(Self.binary, "the normalize binary was not built next to the tests")
     let process = Process()
     process.executableURL = binary
@@ -38,6 +38,7 @@ import Testing
     process.standardInput = input
     try process.run()
     if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    if let stdinBytes { input.fileHandleForWriting.write(Data(stdinBytes)) }
     try input.fileHandleForWriting.close()
     let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
     let stderrData = err.fileHandleForReading.readDataToEndOfFile()
@@ -189,6 +190,16 @@ import Testing
     #expect(result.stdout.split(separator: "\n").count == 1)
     #expect(result.stdout.contains("유용원"))
     #expect(result.stderr.contains("line 1: \"latin\" is 2600 bytes long, more than a name's 1024"))
+  }
+
+  /// A name line that is not valid UTF-8 is skipped with that reason, the next line still read.
+  @Test func nameLinesOfInvalidUTF8SayWhy() throws {
+    let bytes =
+      Array("{\"latin\": \"Yoo ".utf8) + [0xFF]
+      + Array(" Yong-won\"}\n{\"latin\": \"Yoo Yong-won\"}\n".utf8)
+    let result = try run(["name", "--jsonl", "-"], stdinBytes: bytes)
+    #expect(result.stdout.split(separator: "\n").count == 1)
+    #expect(result.stderr.contains("line 1: not valid UTF-8; skipped"))
   }
 
   @Test func badPublishedDateIsAUsageError() throws {

@@ -77,10 +77,16 @@ struct NameFrontend {
         rejected += 1
         return
       }
-      // Parsed where the line lies (valid UTF-8 only), with the parser of `normalize` and `ref`.
-      let parsed =
-        line.withUnsafeBufferPointer { UTF8Decoding.isValid($0) }
-        ? try? line.withUnsafeBufferPointer { try JSONObjectLine.parse($0) } : nil
+      // Parsed where the line lies, with the parser of `normalize` and `ref`. A line that is not
+      // valid UTF-8 is skipped with that reason (it used to be called "not a JSON object").
+      guard line.withUnsafeBufferPointer({ UTF8Decoding.isValid($0) }) else {
+        Diagnostics.print(
+          "normalize name: line \(lineNumber): not valid UTF-8; skipped (re-encode the file as UTF-8)"
+        )
+        rejected += 1
+        return
+      }
+      let parsed = try? line.withUnsafeBufferPointer { try JSONObjectLine.parse($0) }
       guard var object = parsed?.object else {
         Diagnostics.print("normalize name: line \(lineNumber): not a JSON object; skipped")
         rejected += 1
