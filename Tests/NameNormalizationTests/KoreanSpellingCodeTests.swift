@@ -74,6 +74,12 @@ import Testing
     #expect(
       KoreanNameKey.key(surname: 0xC720, givenSpellings: [Array("yong".utf8), Array("won".utf8)])
         == "ko:yu.yongwon")
+    // 김경협 cut after the h of a fused GYEONGHYEOB keys as Kyung-hyup: ㅎ after ng leaves no trace.
+    let cutAfterH = KoreanNameKey.key(
+      surname: 0xAE40, givenSpellings: [Array("gyeongh".utf8), Array("yeob".utf8)])
+    let hyphenated = KoreanNameKey.key(
+      surname: 0xAE40, givenSpellings: [Array("kyung".utf8), Array("hyup".utf8)])
+    #expect(cutAfterH == "ko:gim.kyongyop" && hyphenated == cutAfterH)
   }
 
   @Test func codeTableFindsWhatItHolds() {

@@ -76,10 +76,12 @@ enum KoreanNameKey {
       out.append(0x6E)
       out.append(0x67)
       // A consonant written after the final ng starts the next syllable for every other
-      // writer: HONGGEUN cut as "Hongg-eun" keys as "Hong-geun" does ("hongkon").
+      // writer: HONGGEUN cut as "Hongg-eun" keys as "Hong-geun" does ("hongkon"). An "h" there
+      // is the weak ㅎ after a final and leaves no trace, as at the start of the next syllable:
+      // GYEONGHYEOB cut as "Gyeongh-yeob" keys as "Kyung-hyup" does ("kyongyop").
       var restEnd = ngEnd
       while restEnd < letters.endIndex && !isVowel(letters[restEnd]) { restEnd += 1 }
-      if let onset = foldOnsetLetter(letters[ngEnd..<restEnd]) { out.append(onset) }
+      if let onset = foldOnsetLetter(letters[ngEnd..<restEnd]), onset != 0x68 { out.append(onset) }
     } else if let letter = codaLetter(codaFirst) {
       out.append(letter)
     }
