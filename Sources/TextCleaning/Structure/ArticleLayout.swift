@@ -24,8 +24,9 @@ public struct ArticleLayout: Sendable, Equatable {
   /// North Korean soldiers: …"), only when a title was found.
   public var standfirst: String?
   /// The body in reading order: paragraphs, section headings and list items.
-  /// (Set inside the module only while the analysis runs; ``joinBody(language:)`` then fixes
-  /// ``text`` and ``paragraphs``.)
+  /// (Set inside the module only while the analysis runs, and regrouped by the caller's
+  /// `regroupBlocks`; ``joinBody(knownLanguage:guesser:fallback:)`` then fixes ``text`` and
+  /// ``paragraphs``.)
   public internal(set) var blocks: [LayoutBlock]
   /// The body blocks joined with a blank line ("\n\n") between two: the record's `text`.
   public private(set) var text: String
@@ -64,13 +65,6 @@ public struct ArticleLayout: Sendable, Equatable {
   mutating func joinBody(knownLanguage known: String?, guesser: LanguageGuesser, fallback: String) {
     (text, paragraphs) = ParagraphSpan.join(blocks)
     language = known ?? guesser.guess(text.isEmpty ? fallback : text)
-  }
-
-  /// Replaces the body blocks with the same text grouped or labelled anew (an HTML page's
-  /// tables and headings) and joins the body again; the language stays.
-  public mutating func regroup(_ newBlocks: [LayoutBlock]) {
-    blocks = newBlocks
-    (text, paragraphs) = ParagraphSpan.join(blocks)
   }
 
   /// Lets ``blocks`` go once ``text`` and ``paragraphs`` are all the caller needs (the record

@@ -82,15 +82,20 @@ public struct ArticleStructureAnalyzer: Sendable {
   ///     line (an HTML page's, read on its tree): the lexicon rules and the structure still
   ///     apply, but no paragraph is dropped for where it stands or for repeating another
   ///     (a table's repeated cells), as the whole text is the region.
+  ///   - regroupBlocks: gives the body blocks their final grouping and kinds before the body is
+  ///     joined, when the input knows them better than the text does (an HTML page's headings,
+  ///     list items and table rows); the texts must stay the ones given.
   /// - Returns: the layout; ``ArticleLayout/text`` is the cleaned body, joined once, with its
   ///   ``ArticleLayout/paragraphs`` and ``ArticleLayout/language``.
   public func analyze(
     _ text: String, knownTitle: String?, knownLanguage: String? = nil,
-    isExtractedMainText: Bool = false
+    isExtractedMainText: Bool = false,
+    regroupBlocks: (([LayoutBlock]) -> [LayoutBlock])? = nil
   ) -> ArticleLayout {
     var analysis = Analysis(
       analyzer: self, text: text, knownTitle: knownTitle, isExtractedMainText: isExtractedMainText)
     var layout = analysis.run()
+    if let regroupBlocks { layout.blocks = regroupBlocks(layout.blocks) }
     layout.joinBody(knownLanguage: knownLanguage, guesser: stopwords.guesser, fallback: text)
     return layout
   }
