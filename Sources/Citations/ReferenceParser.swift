@@ -36,6 +36,8 @@ public struct ReferenceParser: Sendable {
   public let model: ReferenceTaggingModel
   let titles: TitleAnalyzer
   let dates: ReferenceDateParser
+  /// The headings a reference section opens with, every language's (`reference-headings`).
+  let sectionHeadings: Set<String>
 
   /// References longer than this many tokens are tagged on their first `maximumTokens` tokens
   /// only; the rest is labelled `note` (and a finding says so).
@@ -69,6 +71,7 @@ public struct ReferenceParser: Sendable {
     self.model = model
     self.titles = try TitleAnalyzer(lexicons: lexicons)
     self.dates = ReferenceDateParser()
+    self.sectionHeadings = try ReferenceHeadings(lexicons: lexicons).all
   }
 
   /// Labels the tokens of `reference`.
@@ -182,6 +185,6 @@ public struct ReferenceParser: Sendable {
   /// - Parameter text: the article text.
   /// - Returns: the references with their scalar spans, in order (parse each with `parse`).
   public func findReferences(in text: String) -> [LocatedReference] {
-    ReferenceLocator.find(in: text)
+    ReferenceLocator.find(in: text, sectionHeadings: sectionHeadings)
   }
 }
