@@ -38,6 +38,8 @@ public struct ReferenceParser: Sendable {
   let dates: ReferenceDateParser
   /// The headings a reference section opens with, every language's (`reference-headings`).
   let sectionHeadings: Set<String>
+  /// Access words, edition labels and "et al" (`citation-markers`).
+  let markers: CitationMarkers
 
   /// References longer than this many tokens are tagged on their first `maximumTokens` tokens
   /// only; the rest is labelled `note` (and a finding says so).
@@ -72,6 +74,7 @@ public struct ReferenceParser: Sendable {
     self.titles = try TitleAnalyzer(lexicons: lexicons)
     self.dates = ReferenceDateParser()
     self.sectionHeadings = try ReferenceHeadings(lexicons: lexicons).all
+    self.markers = try CitationMarkers(lexicons: lexicons)
   }
 
   /// Labels the tokens of `reference`.
@@ -157,7 +160,7 @@ public struct ReferenceParser: Sendable {
     let tokens = ReferenceToken.tokenize(reference)
     let labels = labels(for: tokens)
     let segments = ReferenceSegment.group(tokens, labels: labels)
-    var builder = CSLBuilder(dates: dates, titles: titles)
+    var builder = CSLBuilder(dates: dates, titles: titles, markers: markers)
     let item = builder.build(segments: segments, reference: reference)
     findings += builder.findings
     findings += ReferenceChecks.itemFindings(
