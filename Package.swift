@@ -62,7 +62,6 @@ let package = Package(
       name: "IngestValidation",
       dependencies: [
         "ICUSupport", "NormalizeCore", "TextCleaning", "NameNormalization", "DateResolution",
-        "Citations",
       ]
     ),
     .target(
@@ -110,9 +109,7 @@ let package = Package(
       swiftSettings: staticRelease,
       linkerSettings: staticReleaseLink
     ),
-    .target(
-      name: "NormalizeTestSupport", dependencies: ["NormalizeCore"],
-      path: "Tests/NormalizeTestSupport"),
+    .target(name: "NormalizeTestSupport", path: "Tests/NormalizeTestSupport"),
     .testTarget(name: "ICUSupportTests", dependencies: ["ICUSupport", "NormalizeTestSupport"]),
     .testTarget(
       name: "NormalizeCoreTests", dependencies: ["NormalizeCore", "NormalizeTestSupport"],

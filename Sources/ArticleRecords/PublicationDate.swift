@@ -1,3 +1,5 @@
+import NormalizeCore
+
 /// Checks and normalises publication dates given by the user or the input.
 ///
 /// ```swift
@@ -31,21 +33,13 @@ public enum PublicationDate {
     guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else {
       return nil
     }
-    guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year), year >= 1
+    guard (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(year: year, month: month),
+      year >= 1
     else { return nil }
     if bytes.count > 10 {
       guard bytes[10] == UInt8(ascii: "T") || bytes[10] == 0x20 else { return nil }
       bytes[10] = UInt8(ascii: "T")
     }
     return String(decoding: bytes, as: UTF8.self)
-  }
-
-  /// Days in a month of the proleptic Gregorian calendar.
-  public static func daysIn(month: Int, year: Int) -> Int {
-    switch month {
-    case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-    case 4, 6, 9, 11: return 30
-    default: return 31
-    }
   }
 }

@@ -117,12 +117,14 @@ public struct RecordAssembler: Sendable {
     var (cleaned, bodyRepairs) = cleaner.cleanReportingRepairs(article.text)
     let cleanedTitle = article.title.map { cleaner.cleanReportingRepairs($0) }
     let knownTitle = cleanedTitle.flatMap { $0.text.isEmpty ? nil : $0.text }
-    // The structure analysis joins the body once and gives its paragraphs and language.
+    // The structure analysis joins the body once and gives its paragraphs and language; an
+    // HTML page's headings, list items and tables regroup the blocks before that join.
+    let regroup: (([LayoutBlock]) -> [LayoutBlock])? = page.map { page in
+      { blocks in page.restoringKinds(of: blocks, clean: cleaner.clean) }
+    }
     var layout = analyzer.analyze(
       cleaned, knownTitle: knownTitle, knownLanguage: article.lang,
-      isExtractedMainText: page != nil && input.text.isEmpty)
-    // An HTML page knows its headings, list items and tables.
-    if let page { layout.regroup(page.restoringKinds(of: layout.blocks, clean: cleaner.clean)) }
+      isExtractedMainText: page != nil && input.text.isEmpty, regroupBlocks: regroup)
     // The blocks are in `layout.text` now and the cleaned text has served: let both go, so a
     // long article is not held four times at once.
     layout.releaseBlocks()

@@ -26,10 +26,12 @@ public struct LocatedReference: Sendable, Equatable, Codable {
 /// several languages ("Source:", "Original Source:", "Sources:", "Fonte:", "Quelle:", "Fuente:",
 /// "Источник:", "Джерело:", "출처:", "来源：", "出典："), and the items of a reference section
 /// (a line "References" / "Bibliography" / "Литература" / "参考文献" … followed by items, with or
-/// without list markers, up to a blank line or a line that is not a reference).
+/// without list markers, up to a blank line or a line that is not a reference). The section
+/// headings are the `reference-headings` lexicons (`ReferenceHeadings`), the words the
+/// structure analysis cuts a body's reference section at.
 ///
 /// ```swift
-/// ReferenceLocator.find(in: "Text.\nOriginal Source: evrimagaci.org\n")
+/// ReferenceLocator.find(in: "Text.\nOriginal Source: evrimagaci.org\n", sectionHeadings: [])
 /// // [LocatedReference(text: "evrimagaci.org", start: 23, end: 37, kind: "source-line", label: "Original Source")]
 /// ```
 public enum ReferenceLocator {
@@ -39,18 +41,14 @@ public enum ReferenceLocator {
     "источник", "источники", "джерело", "джерела", "출처", "来源", "來源", "出处", "出處", "出典", "izvor",
     "sumber", "kaynak",
   ]
-  static let sectionHeadings: Set<String> = [
-    "references", "reference", "bibliography", "sources", "works cited", "literature",
-    "further reading", "citations",
-    "riferimenti", "bibliografia", "fonti", "literatur", "quellen", "literaturverzeichnis",
-    "références", "bibliographie",
-    "referencias", "referências", "литература", "список литературы", "источники", "література",
-    "джерела", "참고문헌",
-    "참고 문헌", "参考文献", "參考文獻", "参考资料", "參考資料", "出典",
-  ]
-
   /// The references in `text`, in order.
-  public static func find(in text: String) -> [LocatedReference] {
+  ///
+  /// - Parameters:
+  ///   - text: the article text.
+  ///   - sectionHeadings: the lower-case headings that open a reference section
+  ///     (`ReferenceHeadings.all`); a line is one when, lower-cased and without surrounding
+  ///     spaces, colons, dots, dashes, `#` and `*`, it equals one of them.
+  public static func find(in text: String, sectionHeadings: Set<String>) -> [LocatedReference] {
     var found: [LocatedReference] = []
     var offset = 0
     var inSection = false

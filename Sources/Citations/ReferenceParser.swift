@@ -36,6 +36,10 @@ public struct ReferenceParser: Sendable {
   public let model: ReferenceTaggingModel
   let titles: TitleAnalyzer
   let dates: ReferenceDateParser
+  /// The headings a reference section opens with, every language's (`reference-headings`).
+  let sectionHeadings: Set<String>
+  /// Access words, edition labels and "et al" (`citation-markers`).
+  let markers: CitationMarkers
 
   /// References longer than this many tokens are tagged on their first `maximumTokens` tokens
   /// only; the rest is labelled `note` (and a finding says so).
@@ -69,6 +73,8 @@ public struct ReferenceParser: Sendable {
     self.model = model
     self.titles = try TitleAnalyzer(lexicons: lexicons)
     self.dates = ReferenceDateParser()
+    self.sectionHeadings = try ReferenceHeadings(lexicons: lexicons).all
+    self.markers = try CitationMarkers(lexicons: lexicons)
   }
 
   /// Labels the tokens of `reference`.
@@ -154,7 +160,7 @@ public struct ReferenceParser: Sendable {
     let tokens = ReferenceToken.tokenize(reference)
     let labels = labels(for: tokens)
     let segments = ReferenceSegment.group(tokens, labels: labels)
-    var builder = CSLBuilder(dates: dates, titles: titles)
+    var builder = CSLBuilder(dates: dates, titles: titles, markers: markers)
     let item = builder.build(segments: segments, reference: reference)
     findings += builder.findings
     findings += ReferenceChecks.itemFindings(
@@ -182,6 +188,6 @@ public struct ReferenceParser: Sendable {
   /// - Parameter text: the article text.
   /// - Returns: the references with their scalar spans, in order (parse each with `parse`).
   public func findReferences(in text: String) -> [LocatedReference] {
-    ReferenceLocator.find(in: text)
+    ReferenceLocator.find(in: text, sectionHeadings: sectionHeadings)
   }
 }

@@ -1,3 +1,6 @@
+import ICUSupport
+import NormalizeCore
+
 /// Calendar dates as pages write them in meta tags, JSON-LD, `<time datetime>` and URLs, read
 /// to `YYYY-MM-DD` (the local date as written; a time and zone after it are ignored).
 ///
@@ -8,25 +11,15 @@
 /// PageDate.fromURL("https://example.com/2019/11/19/vw-id-space/")  // "2019-11-19"
 /// ```
 public enum PageDate {
-  static let months: [String: Int] = [
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "oct": 10, "nov": 11,
-    "dec": 12,
-  ]
-
   /// The years accepted: the web's.
   static let years = 1991...2100
 
   /// A real calendar date as `YYYY-MM-DD`, or nil.
   static func format(_ year: Int, _ month: Int, _ day: Int) -> String? {
-    guard years.contains(year), (1...12).contains(month), day >= 1 else { return nil }
-    let days = [
-      31, (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31,
-      30, 31, 30, 31,
-    ]
-    guard day <= days[month - 1] else { return nil }
-    func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-    return "\(year)-\(two(month))-\(two(day))"
+    guard years.contains(year), CivilDate.isValid(year: year, month: month, day: day) else {
+      return nil
+    }
+    return CivilDate(year: year, month: month, day: day).iso
   }
 
   /// A run of ASCII digits or ASCII letters (lowercased), with what separated it from the run
@@ -83,16 +76,16 @@ public enum PageDate {
     "-", "/", ".", "年", "月", "년 ", "월 ", "년", "월", "/ ", ". ",
   ]
 
-  /// Month names and abbreviations (English), lower case.
+  /// Month names and abbreviations (English), lower case: CLDR's wide and abbreviated names
+  /// ("november", "nov"), read from ICU as the date resolver reads them, and "sept".
   static let monthNames: [String: Int] = {
-    var names = months
-    let full = [
-      "january", "february", "march", "april", "may", "june", "july", "august", "september",
-      "october",
-      "november", "december",
-    ]
-    for (index, name) in full.enumerated() { names[name] = index + 1 }
-    names["sept"] = 9
+    var names: [String: Int] = ["sept": 9]
+    guard let english = try? CalendarSymbols(locale: "en") else { return names }
+    for width in [CalendarSymbols.Width.wide, .abbreviated] {
+      for (index, name) in english.months(width).enumerated() where !name.isEmpty {
+        names[name.lowercased()] = index + 1
+      }
+    }
     return names
   }()
 
@@ -148,19 +141,11 @@ public enum PageDate {
       || trimmed.hasSuffix("UTC")
   }
 
-  /// The day before a `YYYY-MM-DD` date.
+  /// The day before a `YYYY-MM-DD` date (within ``years``).
   static func dayBefore(_ date: String) -> String? {
-    let parts = date.split(separator: "-").compactMap { Int($0) }
-    guard parts.count == 3 else { return nil }
-    if parts[2] > 1 { return format(parts[0], parts[1], parts[2] - 1) }
-    if parts[1] > 1 {
-      let month = parts[1] - 1
-      for day in stride(from: 31, through: 28, by: -1) {
-        if let date = format(parts[0], month, day) { return date }
-      }
-      return nil
-    }
-    return format(parts[0] - 1, 12, 31)
+    guard let day = CivilDate(parsing: date) else { return nil }
+    let before = day.adding(days: -1)
+    return format(before.year, before.month, before.day)
   }
 
   /// A date in a URL's path: `/2019/11/19/`, `/2019-11-19`, `/2019/nov/18/`, `/20191119/`;

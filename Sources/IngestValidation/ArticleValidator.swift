@@ -18,12 +18,14 @@ public struct ArticleValidator: Sendable {
   /// The rules, in the order they run.
   public let rules: [any ValidationRule]
 
-  /// Builds the validator.
+  /// Builds the validator with every rule, in order.
   ///
-  /// - Parameter lexicons: the lexicon provider (reserved for boilerplate and placeholder lists).
-  /// - Throws: nothing yet; kept throwing so lexicon-backed rules can be added without a break.
+  /// - Parameter lexicons: the lexicon provider (the `boilerplate` rules that
+  ///   ``FindLeftoverBoilerplate`` reads).
+  /// - Throws: `LexiconError` for a malformed lexicon.
   public init(lexicons: any LexiconProvider) throws {
-    rules = Self.defaultRules
+    let leftover = try FindLeftoverBoilerplate(lexicons: lexicons)
+    rules = Self.defaultRules.map { $0 is FindLeftoverBoilerplate ? leftover : $0 }
   }
 
   /// A validator with a chosen set of rules (tests, benchmarks).
@@ -31,7 +33,9 @@ public struct ArticleValidator: Sendable {
     self.rules = rules
   }
 
-  /// Every rule, in order.
+  /// Every rule, in order, those that read lexicons without them (they then report nothing):
+  /// the registry of ids and codes. A validator that checks articles comes from
+  /// ``init(lexicons:)``.
   public static let defaultRules: [any ValidationRule] = [
     DetectMojibake(), CheckLineEndings(), RequireNFC(), FlagPrivateUseAndUnassigned(),
     FlagConfusableMixedScripts(),

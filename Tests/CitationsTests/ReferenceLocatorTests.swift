@@ -1,4 +1,5 @@
 import Citations
+import NormalizeCore
 import NormalizeTestSupport
 import Testing
 
@@ -8,7 +9,7 @@ struct ReferenceLocatorTests {
   func sourceLines() {
     let text =
       "Первый абзац.\nOriginal Source: evrimagaci.org\n한국어 문단.\n출처: 연합뉴스\nFonte: ANSA, 3 marzo 2025\n来源：新华社\n"
-    let found = ReferenceLocator.find(in: text)
+    let found = ReferenceLocator.find(in: text, sectionHeadings: [])
     #expect(found.map(\.text) == ["evrimagaci.org", "연합뉴스", "ANSA, 3 marzo 2025", "新华社"])
     #expect(found.map(\.label) == ["Original Source", "출처", "Fonte", "来源"])
     let scalars = Array(text.unicodeScalars)
@@ -19,7 +20,7 @@ struct ReferenceLocatorTests {
   }
 
   @Test("a reference section after a heading, with list markers stripped")
-  func referenceSection() {
+  func referenceSection() throws {
     let text = """
       Body text ends here.
       References:
@@ -28,7 +29,9 @@ struct ReferenceLocatorTests {
 
       Views: 1
       """
-    let found = ReferenceLocator.find(in: text)
+    let lexicons = try #require(CitationsFixtures.lexicons)
+    let headings = try ReferenceHeadings(lexicons: lexicons).all
+    let found = ReferenceLocator.find(in: text, sectionHeadings: headings)
     #expect(found.count == 2)
     #expect(found.first?.text.hasPrefix("Yonhap News Agency.") == true)
     #expect(found.last?.text == "Okafor, C. (2015). The long harvest. Lagos: Riverbend Press.")
@@ -38,6 +41,33 @@ struct ReferenceLocatorTests {
   @Test("a sentence mentioning a source is not a source line")
   func notASourceLine() {
     #expect(
-      ReferenceLocator.find(in: "The source: a leaked memo, was never named in court.").isEmpty)
+      ReferenceLocator.find(
+        in: "The source: a leaked memo, was never named in court.", sectionHeadings: []
+      ).isEmpty)
+  }
+
+  @Test("a section heading in any language with a reference-headings lexicon")
+  func headingsFromTheLexicon() throws {
+    let lexicons = try #require(CitationsFixtures.lexicons)
+    let headings = try ReferenceHeadings(lexicons: lexicons).all
+    let text =
+      "Der Text endet hier.\nLiteraturverzeichnis\n- Weber, K. (2019). Häfen an der Donau. Passau: Lindenverlag.\n"
+    let found = ReferenceLocator.find(in: text, sectionHeadings: headings)
+    #expect(found.map(\.text) == ["Weber, K. (2019). Häfen an der Donau. Passau: Lindenverlag."])
+    #expect(ReferenceLocator.find(in: text, sectionHeadings: []).isEmpty)
+  }
+
+  @Test("a malformed reference-headings file is rejected with its line")
+  func malformedHeadings() {
+    let upper = InMemoryLexiconProvider(["reference-headings": ["de": "literatur\nQuellen"]])
+    #expect(throws: LexiconError.self) { try ReferenceHeadings(lexicons: upper) }
+    let twice = InMemoryLexiconProvider(["reference-headings": ["fr": "sources\nsources"]])
+    #expect {
+      try ReferenceHeadings(lexicons: twice)
+    } throws: { error in
+      (error as? LexiconError)
+        == .invalidEntry(
+          path: "fr/reference-headings.tsv", line: 2, message: "\"sources\" is listed twice")
+    }
   }
 }

@@ -1,8 +1,9 @@
+import NormalizeCore
 import Testing
 
 @testable import DateResolution
 
-/// Calendar arithmetic the resolver relies on.
+/// Calendar arithmetic the date resolver and the page dates rely on.
 @Suite struct CivilDateTests {
   @Test func weekdaysAndDayNumbers() {
     #expect(CivilDate(year: 1970, month: 1, day: 1).dayNumber == 0)
@@ -24,6 +25,14 @@ import Testing
     #expect(
       CivilDate(year: 2025, month: 1, day: 15).adding(months: -13)
         == CivilDate(year: 2023, month: 12, day: 15))
+  }
+
+  @Test func validityAndISOForm() {
+    #expect(CivilDate.isValid(year: 2024, month: 2, day: 29))
+    #expect(!CivilDate.isValid(year: 2025, month: 2, day: 29))  // "29. Februar 2025"
+    #expect(CivilDate.daysIn(year: 1900, month: 2) == 28)
+    #expect(CivilDate(year: 987, month: 3, day: 1).iso == "0987-03-01")
+    #expect(CivilDate(parsing: "2019-11-01")?.adding(days: -1).iso == "2019-10-31")
   }
 
   @Test func holidays() {

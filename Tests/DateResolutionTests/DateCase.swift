@@ -5,7 +5,7 @@ import NormalizeTestSupport
 import Testing
 
 /// One row of a `Cases/*.json` table (schema in Cases/README.md).
-struct DateCase: Decodable, Sendable, CustomTestStringConvertible {
+struct DateCase: Decodable, Sendable, DefaultPassCaseRow, CustomTestStringConvertible {
   struct Expected: Decodable, Sendable, Equatable, CustomStringConvertible {
     var text: String
     var type: String
@@ -19,11 +19,12 @@ struct DateCase: Decodable, Sendable, CustomTestStringConvertible {
   var text: String
   var dct: String?
   var lang: String?
-  var expect: [Expected]
+  var expected: [Expected]
   /// Finding codes the text must produce (checked only when present).
   var findings: [String]?
-  /// Why the case fails today; the case still runs, as a known issue.
-  var knownFailure: String?
+  /// "knownFailure" for a case that fails today (`comment` says why; it still runs, as a
+  /// known issue); absent or "pass" otherwise.
+  var expect: String?
 
   var testDescription: String { label }
 
@@ -39,7 +40,8 @@ struct DateCase: Decodable, Sendable, CustomTestStringConvertible {
     ]
     + grammarTables
 
-  static func load(_ name: String) -> [DateCase] { CaseTable.loadOrEmpty(name, in: folder) }
+  /// The rows of one table; throws (failing the test) when it is unreadable or empty.
+  static func load(_ name: String) throws -> [DateCase] { try CaseTable.load(name, in: folder) }
 }
 
 /// One resolver for all tests: vocabularies are built once per language and cached.

@@ -6,7 +6,7 @@ import Testing
 
 /// One row of `Cases/aliases.json`: a spelling and the entry the shipped lexicon gives it (null:
 /// none).
-struct AliasCase: Decodable, Sendable, CustomTestStringConvertible {
+struct AliasCase: Decodable, Sendable, ExpectMarkedCaseRow, CustomTestStringConvertible {
   var label: String
   var comment: String?
   var spelling: String
@@ -17,9 +17,16 @@ struct AliasCase: Decodable, Sendable, CustomTestStringConvertible {
 }
 
 @Suite struct AliasLexiconTests {
-  static let cases: [AliasCase] = CaseTable.loadOrEmpty("aliases.json", in: NameFixtures.cases)
+  static func cases() throws -> [AliasCase] {
+    try CaseTable.load("aliases.json", in: NameFixtures.cases)
+  }
 
-  @Test(arguments: cases)
+  @Test func tableIsWellFormed() throws {
+    let rows = try Self.cases()
+    #expect(CaseRunner.problems(in: rows).isEmpty, "\(CaseRunner.problems(in: rows))")
+  }
+
+  @Test(arguments: try cases())
   func looksUp(_ row: AliasCase) throws {
     let aliases = try NameFixtures.aliases.get()
     let check = {
@@ -27,11 +34,7 @@ struct AliasCase: Decodable, Sendable, CustomTestStringConvertible {
       #expect(entry?.canonical == row.canonical)
       #expect(entry?.kind.rawValue == row.kind)
     }
-    if row.expect == "knownFailure" {
-      withKnownIssue(Comment(rawValue: row.comment ?? row.label)) { check() }
-    } else {
-      check()
-    }
+    CaseRunner.run(row, check)
   }
 
   @Test func shippedLexiconLoadsAndIsSizeable() throws {

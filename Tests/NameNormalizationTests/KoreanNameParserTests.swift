@@ -5,7 +5,7 @@ import Testing
 
 /// One row of `Cases/korean-parse.json`: a romanised name and the reading expected first.
 /// `hangul` must be among the candidates (the first one when `hangulFirst`).
-struct KoreanParseCase: Decodable, Sendable, CustomTestStringConvertible {
+struct KoreanParseCase: Decodable, Sendable, ExpectMarkedCaseRow, CustomTestStringConvertible {
   var label: String
   var comment: String?
   var input: String
@@ -21,7 +21,7 @@ struct KoreanParseCase: Decodable, Sendable, CustomTestStringConvertible {
 }
 
 /// One row of `Cases/korean-not-names.json`: input that must give no reading (and no crash).
-struct KoreanNotNameCase: Decodable, Sendable, CustomTestStringConvertible {
+struct KoreanNotNameCase: Decodable, Sendable, ExpectMarkedCaseRow, CustomTestStringConvertible {
   var label: String
   var comment: String?
   var input: String
@@ -31,7 +31,7 @@ struct KoreanNotNameCase: Decodable, Sendable, CustomTestStringConvertible {
 
 /// One row of `Cases/korean-keys.json`: two spellings (Latin or Hangul) whose keys must be
 /// equal (`match`) or different.
-struct KoreanKeyCase: Decodable, Sendable, CustomTestStringConvertible {
+struct KoreanKeyCase: Decodable, Sendable, ExpectMarkedCaseRow, CustomTestStringConvertible {
   var label: String
   var comment: String?
   var a: String
@@ -42,36 +42,30 @@ struct KoreanKeyCase: Decodable, Sendable, CustomTestStringConvertible {
 }
 
 @Suite struct KoreanNameParserTests {
-  static let parseCases: [KoreanParseCase] = CaseTable.loadOrEmpty(
-    "korean-parse.json", in: KoreanNameFixtures.cases)
-  static let notNameCases: [KoreanNotNameCase] = CaseTable.loadOrEmpty(
-    "korean-not-names.json", in: KoreanNameFixtures.cases)
-  static let keyCases: [KoreanKeyCase] = CaseTable.loadOrEmpty(
-    "korean-keys.json", in: KoreanNameFixtures.cases)
+  static func parseCases() throws -> [KoreanParseCase] {
+    try CaseTable.load("korean-parse.json", in: KoreanNameFixtures.cases)
+  }
+  static func notNameCases() throws -> [KoreanNotNameCase] {
+    try CaseTable.load("korean-not-names.json", in: KoreanNameFixtures.cases)
+  }
+  static func keyCases() throws -> [KoreanKeyCase] {
+    try CaseTable.load("korean-keys.json", in: KoreanNameFixtures.cases)
+  }
 
   @Test func casesAreWellFormed() throws {
-    let parse = try CaseTable.load(
-      "korean-parse.json", in: KoreanNameFixtures.cases, as: KoreanParseCase.self)
-    let notNames = try CaseTable.load(
-      "korean-not-names.json", in: KoreanNameFixtures.cases, as: KoreanNotNameCase.self)
-    let keys = try CaseTable.load(
-      "korean-keys.json", in: KoreanNameFixtures.cases, as: KoreanKeyCase.self)
-    #expect(!parse.isEmpty && !notNames.isEmpty && !keys.isEmpty)
-    for (labels, statuses) in [
-      (parse.map(\.label), parse.map(\.expect)), (notNames.map(\.label), notNames.map(\.expect)),
-      (keys.map(\.label), keys.map(\.expect)),
-    ] {
-      #expect(Set(labels).count == labels.count, "labels are unique")
-      #expect(statuses.allSatisfy(CaseStatus.allowed.contains))
-    }
+    let parse = try Self.parseCases()
+    let problems =
+      CaseRunner.problems(in: parse) + CaseRunner.problems(in: try Self.notNameCases())
+      + CaseRunner.problems(in: try Self.keyCases())
+    #expect(problems.isEmpty, "\(problems)")
     for row in parse { #expect(NameOrder(rawValue: row.order) != nil, "\(row.label): order") }
   }
 
-  @Test(arguments: parseCases)
+  @Test(arguments: try parseCases())
   func parses(_ row: KoreanParseCase) throws {
     let parser = try KoreanNameFixtures.parser.get()
     let reading = parser.parse(row.input).first
-    KoreanNameFixtures.run(row.expect, row.label, comment: row.comment) {
+    CaseRunner.run(row) {
       #expect(reading?.display == row.display)
       if let family = row.family { #expect(reading?.family == family) }
       if let given = row.given { #expect(reading?.given == given) }
@@ -83,15 +77,15 @@ struct KoreanKeyCase: Decodable, Sendable, CustomTestStringConvertible {
     }
   }
 
-  @Test(arguments: notNameCases)
+  @Test(arguments: try notNameCases())
   func rejects(_ row: KoreanNotNameCase) throws {
     let parser = try KoreanNameFixtures.parser.get()
-    KoreanNameFixtures.run(row.expect, row.label, comment: row.comment) {
+    CaseRunner.run(row) {
       #expect(parser.parse(row.input).isEmpty, "\(parser.parse(row.input).first?.display ?? "")")
     }
   }
 
-  @Test(arguments: keyCases)
+  @Test(arguments: try keyCases())
   func keys(_ row: KoreanKeyCase) throws {
     let parser = try KoreanNameFixtures.parser.get()
     func key(_ name: String) -> String? {
@@ -99,7 +93,7 @@ struct KoreanKeyCase: Decodable, Sendable, CustomTestStringConvertible {
     }
     let a = key(row.a)
     let b = key(row.b)
-    KoreanNameFixtures.run(row.expect, row.label, comment: row.comment) {
+    CaseRunner.run(row) {
       #expect(a != nil && b != nil)
       #expect((a == b) == row.match, "\(a ?? "nil") vs \(b ?? "nil")")
     }

@@ -5,7 +5,7 @@ import Testing
 
 /// One row of `Cases/korean-romanize.json`: a Hangul name and what its ranked romanisations
 /// must show — the first spelling, spellings among the first five, and the text of each style.
-struct KoreanRomanizeCase: Decodable, Sendable, CustomTestStringConvertible {
+struct KoreanRomanizeCase: Decodable, Sendable, ExpectMarkedCaseRow, CustomTestStringConvertible {
   var label: String
   var comment: String?
   var input: String
@@ -17,17 +17,14 @@ struct KoreanRomanizeCase: Decodable, Sendable, CustomTestStringConvertible {
 }
 
 @Suite struct KoreanRomanizerTests {
-  static let cases: [KoreanRomanizeCase] = CaseTable.loadOrEmpty(
-    "korean-romanize.json", in: KoreanNameFixtures.cases)
+  static func cases() throws -> [KoreanRomanizeCase] {
+    try CaseTable.load("korean-romanize.json", in: KoreanNameFixtures.cases)
+  }
 
   @Test func casesAreWellFormed() throws {
-    let rows = try CaseTable.load(
-      "korean-romanize.json", in: KoreanNameFixtures.cases, as: KoreanRomanizeCase.self)
-    #expect(!rows.isEmpty)
-    #expect(Set(rows.map(\.label)).count == rows.count, "labels are unique")
+    let rows = try Self.cases()
+    #expect(CaseRunner.problems(in: rows).isEmpty, "\(CaseRunner.problems(in: rows))")
     for row in rows {
-      #expect(
-        CaseStatus.allowed.contains(row.expect), "\(row.label): expect is pass or knownFailure")
       #expect(
         row.first != nil || row.within5 != nil || row.styles != nil, "\(row.label) checks nothing")
       for style in row.styles?.keys ?? [:].keys {
@@ -36,11 +33,11 @@ struct KoreanRomanizeCase: Decodable, Sendable, CustomTestStringConvertible {
     }
   }
 
-  @Test(arguments: cases)
+  @Test(arguments: try cases())
   func romanizes(_ row: KoreanRomanizeCase) throws {
     let romanizer = try KoreanNameFixtures.parser.get().romanizer
     let result = romanizer.romanizations(of: row.input)
-    KoreanNameFixtures.run(row.expect, row.label, comment: row.comment) {
+    CaseRunner.run(row) {
       if let first = row.first { #expect(result.first?.text == first) }
       for spelling in row.within5 ?? [] {
         #expect(

@@ -6,7 +6,7 @@ import Testing
 
 /// One row of `Cases/name-analysis.json`: a name as a user gives it to `normalize name`, the
 /// rule that must analyse it and the canonical form it must get.
-struct NameAnalysisCase: Decodable, Sendable, CustomTestStringConvertible {
+struct NameAnalysisCase: Decodable, Sendable, ExpectMarkedCaseRow, CustomTestStringConvertible {
   var label: String
   var comment: String?
   var input: String
@@ -17,10 +17,11 @@ struct NameAnalysisCase: Decodable, Sendable, CustomTestStringConvertible {
 }
 
 @Suite struct NameAnalyzerTests {
-  static let cases: [NameAnalysisCase] = CaseTable.loadOrEmpty(
-    "name-analysis.json", in: NameFixtures.cases)
+  static func cases() throws -> [NameAnalysisCase] {
+    try CaseTable.load("name-analysis.json", in: NameFixtures.cases)
+  }
 
-  @Test(arguments: cases)
+  @Test(arguments: try cases())
   func analyzes(_ row: NameAnalysisCase) throws {
     let analyzer = try NameFixtures.analyzer.get()
     let check = {
@@ -28,16 +29,12 @@ struct NameAnalysisCase: Decodable, Sendable, CustomTestStringConvertible {
       #expect(analysis.rule == row.rule, "\(row.label)")
       #expect(analysis.canonical == row.canonical, "\(row.label)")
     }
-    if row.expect == "knownFailure" {
-      withKnownIssue(Comment(rawValue: row.comment ?? row.label)) { check() }
-    } else {
-      check()
-    }
+    CaseRunner.run(row, check)
   }
 
   @Test func tableIsWellFormed() throws {
-    let rows: [NameAnalysisCase] = try CaseTable.load("name-analysis.json", in: NameFixtures.cases)
+    let rows = try Self.cases()
     #expect(rows.count >= 5)
-    for row in rows { #expect(CaseStatus.allowed.contains(row.expect), "\(row.label)") }
+    #expect(CaseRunner.problems(in: rows).isEmpty, "\(CaseRunner.problems(in: rows))")
   }
 }

@@ -13,8 +13,3 @@ enum NameFixtures {
   static let analyzer = Result { try NameAnalyzer(lexicons: provider.get()) }
   static let cases = CaseTable.folder(besides: #filePath)
 }
-
-/// A status every case row carries: "pass", or "knownFailure" with a comment saying why.
-enum CaseStatus {
-  static let allowed: Set<String> = ["pass", "knownFailure"]
-}

@@ -5,7 +5,7 @@ import Testing
 
 /// One row of `Cases/name-keys.json` (schema: `Cases/README.md`): spellings that must share a key
 /// (`same`) or must not (`different`).
-struct NameKeyCase: Decodable, Sendable, CustomTestStringConvertible {
+struct NameKeyCase: Decodable, Sendable, ExpectMarkedCaseRow, CustomTestStringConvertible {
   var label: String
   var comment: String?
   var same: [String]?
@@ -15,9 +15,11 @@ struct NameKeyCase: Decodable, Sendable, CustomTestStringConvertible {
 }
 
 @Suite struct NameFoldKeyTests {
-  static let cases: [NameKeyCase] = CaseTable.loadOrEmpty("name-keys.json", in: NameFixtures.cases)
+  static func cases() throws -> [NameKeyCase] {
+    try CaseTable.load("name-keys.json", in: NameFixtures.cases)
+  }
 
-  @Test(arguments: cases)
+  @Test(arguments: try cases())
   func keys(_ row: NameKeyCase) {
     let check = {
       if let same = row.same {
@@ -31,18 +33,14 @@ struct NameKeyCase: Decodable, Sendable, CustomTestStringConvertible {
           "\(row.label): \(different.map { "\($0) → \(NameFoldKey.key($0))" })")
       }
     }
-    if row.expect == "knownFailure" {
-      withKnownIssue(Comment(rawValue: row.comment ?? row.label)) { check() }
-    } else {
-      check()
-    }
+    CaseRunner.run(row, check)
   }
 
   @Test func tableIsWellFormed() throws {
-    let rows: [NameKeyCase] = try CaseTable.load("name-keys.json", in: NameFixtures.cases)
+    let rows = try Self.cases()
     #expect(rows.count >= 10)
+    #expect(CaseRunner.problems(in: rows).isEmpty, "\(CaseRunner.problems(in: rows))")
     for row in rows {
-      #expect(CaseStatus.allowed.contains(row.expect), "\(row.label)")
       #expect(
         (row.same?.count ?? 0) >= 2 || (row.different?.count ?? 0) >= 2,
         "\(row.label): needs two spellings")

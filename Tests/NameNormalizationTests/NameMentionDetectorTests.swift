@@ -7,7 +7,7 @@ import Testing
 /// One row of `Cases/mentions.json`: a text, the mentions expected in it (matched by text in
 /// reading order; only the fields given are compared; `hangul` must be among the candidates)
 /// and texts that must not be reported.
-struct MentionCase: Decodable, Sendable, CustomTestStringConvertible {
+struct MentionCase: Decodable, Sendable, ExpectMarkedCaseRow, CustomTestStringConvertible {
   struct Expected: Decodable, Sendable {
     var text: String
     var kind: String
@@ -23,23 +23,26 @@ struct MentionCase: Decodable, Sendable, CustomTestStringConvertible {
   /// The text's language and publication date, as a record gives them to the detector.
   var language: String?
   var published: String?
-  var expect: [Expected]
+  var expected: [Expected]
   var absent: [String]?
-  var expect_status: String
+  /// "pass", or "knownFailure" with a `comment` saying why.
+  var expect: String
   var testDescription: String { label }
 }
 
 @Suite struct NameMentionDetectorTests {
-  static let cases: [MentionCase] = CaseTable.loadOrEmpty("mentions.json", in: NameFixtures.cases)
+  static func cases() throws -> [MentionCase] {
+    try CaseTable.load("mentions.json", in: NameFixtures.cases)
+  }
 
-  @Test(arguments: cases)
+  @Test(arguments: try cases())
   func detects(_ row: MentionCase) throws {
     let detector = try NameFixtures.detector.get()
     let found = detector.mentions(
       in: [(field: nil, text: row.text)], language: row.language, published: row.published)
     let check = {
       var remaining = found[...]
-      for expected in row.expect {
+      for expected in row.expected {
         guard let index = remaining.firstIndex(where: { $0.text == expected.text }) else {
           Issue.record("\(row.label): no mention \"\(expected.text)\" in \(found.map(\.text))")
           continue
@@ -63,11 +66,7 @@ struct MentionCase: Decodable, Sendable, CustomTestStringConvertible {
           "\(row.label): \"\(text)\" must not be a mention")
       }
     }
-    if row.expect_status == "knownFailure" {
-      withKnownIssue(Comment(rawValue: row.comment ?? row.label)) { check() }
-    } else {
-      check()
-    }
+    CaseRunner.run(row, check)
   }
 
   /// Regression (issue 19): name tokens of a 15 MB text took 200 MB at once. Texts over 1 MiB
@@ -117,9 +116,9 @@ struct MentionCase: Decodable, Sendable, CustomTestStringConvertible {
   }
 
   @Test func tableIsWellFormed() throws {
-    let rows: [MentionCase] = try CaseTable.load("mentions.json", in: NameFixtures.cases)
+    let rows = try Self.cases()
     #expect(rows.count >= 12)
-    for row in rows { #expect(CaseStatus.allowed.contains(row.expect_status), "\(row.label)") }
+    #expect(CaseRunner.problems(in: rows).isEmpty, "\(CaseRunner.problems(in: rows))")
   }
 
   @Test(arguments: [

@@ -6,7 +6,7 @@ import Testing
 
 /// One row of `Cases/script-names.json`: a native-script name, its origin and the spellings
 /// expected first, in order, as [text, scheme] pairs.
-struct ScriptNameCase: Decodable, Sendable, CustomTestStringConvertible {
+struct ScriptNameCase: Decodable, Sendable, ExpectMarkedCaseRow, CustomTestStringConvertible {
   var label: String
   var comment: String?
   var input: String
@@ -17,13 +17,14 @@ struct ScriptNameCase: Decodable, Sendable, CustomTestStringConvertible {
 }
 
 @Suite struct ScriptNameRomanizerTests {
-  static let cases: [ScriptNameCase] = CaseTable.loadOrEmpty(
-    "script-names.json", in: NameFixtures.cases)
+  static func cases() throws -> [ScriptNameCase] {
+    try CaseTable.load("script-names.json", in: NameFixtures.cases)
+  }
   static let compoundSurnames = Result {
     try ScriptNameRomanizer.compoundSurnames(lexicons: NameFixtures.provider.get())
   }
 
-  @Test(arguments: cases)
+  @Test(arguments: try cases())
   func romanizes(_ row: ScriptNameCase) throws {
     let surnames = try Self.compoundSurnames.get()
     let check = {
@@ -33,18 +34,14 @@ struct ScriptNameCase: Decodable, Sendable, CustomTestStringConvertible {
       #expect(
         got.map { $0.map(\.escapedScalars) } == row.spellings.map { $0.map(\.escapedScalars) })
     }
-    if row.expect == "knownFailure" {
-      withKnownIssue(Comment(rawValue: row.comment ?? row.label)) { check() }
-    } else {
-      check()
-    }
+    CaseRunner.run(row, check)
   }
 
   @Test func tableIsWellFormed() throws {
-    let rows: [ScriptNameCase] = try CaseTable.load("script-names.json", in: NameFixtures.cases)
+    let rows = try Self.cases()
     #expect(rows.count >= 10)
+    #expect(CaseRunner.problems(in: rows).isEmpty, "\(CaseRunner.problems(in: rows))")
     for row in rows {
-      #expect(CaseStatus.allowed.contains(row.expect), "\(row.label)")
       #expect(
         row.spellings.allSatisfy { $0.count == 2 },
         "\(row.label): spellings are [text, scheme] pairs")

@@ -3,8 +3,9 @@ import Testing
 /// One row of a case table: its label, and whether it must pass or documents a current mistake.
 ///
 /// Tables mark a known failure one way: `"expect": "knownFailure"` with a `comment` saying why
-/// (ftfy's `"expect": "fail"`); every other row has `"expect": "pass"`. A row type that
-/// decodes `expect` and `comment` gets ``knownFailureReason`` from ``ExpectMarkedCaseRow``.
+/// (ftfy's `"expect": "fail"`); every other row has `"expect": "pass"` (or, in a table whose
+/// rows are ``DefaultPassCaseRow``s, no `expect`). A row type that decodes `expect` and
+/// `comment` gets ``knownFailureReason`` from ``ExpectMarkedCaseRow`` or ``DefaultPassCaseRow``.
 public protocol CaseRow: Sendable {
   /// The row's unique, readable name ("Hangul surname with a hyphenated given name").
   var label: String { get }
@@ -21,6 +22,21 @@ public protocol ExpectMarkedCaseRow: CaseRow {
 }
 
 extension ExpectMarkedCaseRow {
+  /// The comment (or the label) of a known failure; nil for a row that must pass.
+  public var knownFailureReason: String? { expect == "knownFailure" ? (comment ?? label) : nil }
+}
+
+/// A row whose `expect` may be left out: absent means "pass" (tables whose rows mostly pass and
+/// whose other keys already say what is expected, such as the date and mention tables'
+/// `expected` lists).
+public protocol DefaultPassCaseRow: CaseRow {
+  /// "pass", "knownFailure", or nil for "pass".
+  var expect: String? { get }
+  /// Free text; for a known failure, why it fails.
+  var comment: String? { get }
+}
+
+extension DefaultPassCaseRow {
   /// The comment (or the label) of a known failure; nil for a row that must pass.
   public var knownFailureReason: String? { expect == "knownFailure" ? (comment ?? label) : nil }
 }
@@ -54,12 +70,20 @@ public enum CaseRunner {
     for row in rows {
       if row.label.allSatisfy(\.isWhitespace) { problems.append("a case without a label") }
       if !labels.insert(row.label).inserted { problems.append("duplicate label \"\(row.label)\"") }
+      let marking: (expect: String, comment: String?)?
       if let marked = row as? any ExpectMarkedCaseRow {
-        if !["pass", "knownFailure"].contains(marked.expect) {
+        marking = (marked.expect, marked.comment)
+      } else if let marked = row as? any DefaultPassCaseRow {
+        marking = (marked.expect ?? "pass", marked.comment)
+      } else {
+        marking = nil
+      }
+      if let marking {
+        if !["pass", "knownFailure"].contains(marking.expect) {
           problems.append(
-            "\(row.label): expect must be \"pass\" or \"knownFailure\", got \"\(marked.expect)\"")
+            "\(row.label): expect must be \"pass\" or \"knownFailure\", got \"\(marking.expect)\"")
         }
-        if marked.expect == "knownFailure", marked.comment?.isEmpty ?? true {
+        if marking.expect == "knownFailure", marking.comment?.isEmpty ?? true {
           problems.append("\(row.label): a known failure needs a comment saying why")
         }
       }

@@ -42,6 +42,8 @@ struct StructureCase: Decodable, ExpectMarkedCaseRow, CustomTestStringConvertibl
     var sourceLine: String?
     var references: [String]?
     var kinds: [Block]?
+    /// The layout's language (the input's, else the one guess).
+    var language: String?
   }
   /// A body block expected with its kind ("table", "list-item", "heading", "body").
   struct Block: Decodable, Sendable {
@@ -52,6 +54,8 @@ struct StructureCase: Decodable, ExpectMarkedCaseRow, CustomTestStringConvertibl
   var comment: String?
   var input: String
   var knownTitle: String?
+  /// The input's language (BCP 47), passed as `knownLanguage:`.
+  var language: String?
   var expected: Expected
   var expect: String
 
@@ -68,6 +72,9 @@ struct StructureCase: Decodable, ExpectMarkedCaseRow, CustomTestStringConvertibl
     let body = layout.text
     if let title = expected.title, layout.title != title {
       problems.append("title \(layout.title ?? "nil") != \(title)")
+    }
+    if let language = expected.language, layout.language != language {
+      problems.append("language \(layout.language ?? "nil") != \(language)")
     }
     if expected.noTitle == true, let title = layout.title {
       problems.append("unexpected title \(title)")
@@ -129,7 +136,8 @@ struct StructureCaseTests {
   @Test(arguments: try cases())
   func structureCase(_ row: StructureCase) throws {
     let analyzer = try StructureFixtures.sharedAnalyzer.get()
-    let layout = analyzer.analyze(row.input, knownTitle: row.knownTitle)
+    let layout = analyzer.analyze(
+      row.input, knownTitle: row.knownTitle, knownLanguage: row.language)
     let problems = row.failures(of: layout)
     CaseRunner.run(row) { #expect(problems.isEmpty, "\(problems)") }
   }

@@ -131,7 +131,7 @@ enum ReferenceChecks {
           Finding(
             code: "invalid-date", severity: .warning, message: "month \(month) does not exist"))
       } else if let month = issued.month, let day = issued.day,
-        day > daysIn(month: month, year: issued.year)
+        day > CivilDate.daysIn(year: issued.year, month: month)
       {
         findings.append(
           Finding(code: "invalid-date", severity: .warning, message: "\(issued.iso) does not exist")
@@ -168,13 +168,5 @@ enum ReferenceChecks {
       registrant.first.map({ $0 != "." }) ?? false
     else { return false }
     return !scalars[(slash + 1)...].contains(where: ReferenceToken.isSpace)
-  }
-
-  private static func daysIn(month: Int, year: Int) -> Int {
-    switch month {
-    case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-    case 4, 6, 9, 11: return 30
-    default: return 31
-    }
   }
 }

@@ -5,7 +5,7 @@ import NormalizeCore
 /// and DOI cleaned, and the item type from which fields are present.
 ///
 /// ```swift
-/// var builder = CSLBuilder(dates: ReferenceDateParser(), titles: analyzer)
+/// var builder = CSLBuilder(dates: ReferenceDateParser(), titles: analyzer, markers: markers)
 /// let item = builder.build(segments: [
 ///   ReferenceSegment(label: "author", text: "Yonhap News Agency.", start: 0, end: 19),
 ///   ReferenceSegment(label: "date", text: "(2025, May 27).", start: 20, end: 35)], reference: "…")
@@ -15,12 +15,15 @@ import NormalizeCore
 struct CSLBuilder {
   let dates: ReferenceDateParser
   let titles: TitleAnalyzer
+  /// Access words, edition labels and "et al" (`citation-markers.tsv`).
+  let markers: CitationMarkers
   /// Findings met while reading the fields.
   var findings: [Finding] = []
 
-  init(dates: ReferenceDateParser, titles: TitleAnalyzer) {
+  init(dates: ReferenceDateParser, titles: TitleAnalyzer, markers: CitationMarkers) {
     self.dates = dates
     self.titles = titles
+    self.markers = markers
   }
 
   static func clean(_ text: String) -> String {
@@ -37,12 +40,12 @@ struct CSLBuilder {
       switch segment.label {
       case "author":
         if item.authors.isEmpty {
-          item.authors = NameListParser.parse(text)
+          item.authors = NameListParser.parse(text, etAl: markers.etAl)
         } else {
-          item.authors += NameListParser.parse(text)
+          item.authors += NameListParser.parse(text, etAl: markers.etAl)
         }
-      case "editor": item.editors += NameListParser.parse(text)
-      case "translator": item.translators += NameListParser.parse(text)
+      case "editor": item.editors += NameListParser.parse(text, etAl: markers.etAl)
+      case "translator": item.translators += NameListParser.parse(text, etAl: markers.etAl)
       case "date":
         if ReferenceDateParser.isUndated(text) {
           item.undated = true
@@ -78,7 +81,7 @@ struct CSLBuilder {
             item.publisher = rest
           }
         }
-      case "edition": item.edition = Self.edition(text)
+      case "edition": item.edition = Self.edition(text, labels: markers.edition)
       case "genre": item.genre = Self.clean(text)
       case "medium": item.medium = Self.clean(text)
       case "isbn": item.isbn = Self.clean(text.replacingAll("ISBN", with: ""))
@@ -88,11 +91,7 @@ struct CSLBuilder {
         readURL(text, into: &item)
       case "note", "source":
         let lowered = text.lowercased()
-        if lowered.includes("retrieved") || lowered.includes("available")
-          || lowered.includes("accessed")
-          || lowered.includes("abgerufen") || lowered.includes("consultado")
-          || lowered.includes("consulté")
-        {
+        if markers.marksAccess(lowered) {
           sawRetrieved = true
           if let date = dates.parse(text) { item.accessed = date }
           if index + 1 == segments.count && !lowered.includes("http") {
@@ -189,16 +188,13 @@ struct CSLBuilder {
 
   /// An edition as CSL wants it: the number alone when there is one ("2nd ed." -> "2",
   /// "5.ª ed" -> "5"), so a processor adds its own ordinal and label; other text as written
-  /// ("Rev. ed.").
-  static func edition(_ text: String) -> String {
+  /// ("Rev. ed."). `labels` are the edition labels of `citation-markers.tsv` ("ed", "aufl").
+  static func edition(_ text: String, labels: Set<String>) -> String {
     let cleaned = clean(text)
     let words = cleaned.split(whereSeparator: { $0 == " " || $0 == "." })
     guard let first = words.first else { return cleaned }
     let digits = first.prefix { $0.isASCII && $0.isNumber }
     let rest = first.dropFirst(digits.count)
-    let labels: Set<String> = [
-      "ed", "edn", "edition", "éd", "edição", "edición", "aufl", "auflage", "изд", "ª", "º",
-    ]
     guard !digits.isEmpty,
       ["", "st", "nd", "rd", "th", "ª", "º", "e", "er", "re", "a", "o"].contains(rest.lowercased()),
       words.dropFirst().allSatisfy({ labels.contains($0.lowercased()) })

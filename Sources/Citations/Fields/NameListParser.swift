@@ -3,9 +3,9 @@
 /// Agency" (an organisation, kept whole as `literal`), "李华，张伟" (full-width commas).
 ///
 /// ```swift
-/// NameListParser.parse("Bergk, V., Haefeli, W. E. & Gasse, C.")
+/// NameListParser.parse("Bergk, V., Haefeli, W. E. & Gasse, C. et al.", etAl: ["et al"])
 /// // [Bergk / V., Haefeli / W. E., Gasse / C.]
-/// NameListParser.parse("Yonhap News Agency.")  // [literal "Yonhap News Agency"]
+/// NameListParser.parse("Yonhap News Agency.", etAl: [])  // [literal "Yonhap News Agency"]
 /// ```
 enum NameListParser {
   /// Words that make a name an organisation.
@@ -29,7 +29,9 @@ enum NameListParser {
     "министерство", "агентство", "институт", "университет", "міністерство", "агентство", "служба",
   ]
 
-  static func parse(_ field: String) -> [PersonName] {
+  /// - Parameter etAl: the words that close a list of names ("et al", `citation-markers.tsv`),
+  ///   dropped with a dot after them.
+  static func parse(_ field: String, etAl: [String]) -> [PersonName] {
     var text = field.trimming(" .,;:")
     for prefix in [
       "By ", "by ", "ed. ", "eds. ", "Ed. ", "Eds. ", "edited by ", "Edited by ", "in ", "In ",
@@ -56,7 +58,9 @@ enum NameListParser {
       unified = unified.replacingAll(conjunction, with: ", ")
     }
     unified = unified.replacingAll(";", with: ",")
-    unified = unified.replacingAll(" et al.", with: "").replacingAll(" et al", with: "")
+    for word in etAl {
+      unified = unified.replacingAll(" \(word).", with: "").replacingAll(" \(word)", with: "")
+    }
     let pieces = unified.split(separator: ",").map { String($0).trimming(" .") }.filter {
       !$0.isEmpty
     }

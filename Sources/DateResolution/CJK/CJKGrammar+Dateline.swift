@@ -1,3 +1,5 @@
+import NormalizeCore
+
 /// The dateline of wire copy ("新华社北京三月二十八日电"): the day the story was filed, which
 /// "今天" and "昨天" in it count from when it differs from the publication date by a day or two
 /// (the story was filed the evening before, or across a time zone).

@@ -1,4 +1,5 @@
 import ICUSupport
+import NormalizeCore
 
 /// Lunar holidays in the Gregorian calendar, through ICU's Chinese calendar
 /// (`ICUSupport.LunisolarCalendar`).

@@ -1,3 +1,5 @@
+import NormalizeCore
+
 /// Calendar expressions: dates, months, years, decades, centuries, seasons, quarters and
 /// holidays, with determiners and modifiers ("the late 1990s", "early December", "the end of
 /// 1990", "mid-1996").

@@ -1,4 +1,5 @@
 import ICUSupport
+import NormalizeCore
 
 /// Generates a language's `Vocabulary` from ICU's CLDR data: no hand lists.
 ///

@@ -1,3 +1,5 @@
+import NormalizeCore
+
 /// What the grammar understood in an expression, before it is resolved against the document
 /// creation time (DCT) and the narrative.
 enum Meaning: Sendable, Equatable {

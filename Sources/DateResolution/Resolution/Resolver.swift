@@ -1,3 +1,5 @@
+import NormalizeCore
+
 /// Turns a `Meaning` into a TIMEX3 value against the DCT, the tense of the sentence and the
 /// narrative (the last date mentioned).
 struct Resolver {

@@ -1,3 +1,5 @@
+import NormalizeCore
+
 /// A TIMEX3 DATE/TIME value under construction: any component may be unknown (written as X).
 ///
 /// ```swift

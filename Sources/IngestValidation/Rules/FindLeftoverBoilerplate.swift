@@ -1,32 +1,37 @@
 import ByteSupport
 import NormalizeCore
+import TextCleaning
 
 /// Finds page furniture left in the body after cleaning: comment-form headings ("Leave a
-/// reply"), share and subscribe prompts, view counters, copyright lines. A line counts only when
-/// it is short and is mostly the phrase, so articles that mention these words are left alone.
+/// reply", "Lascia un commento"), share and subscribe prompts, view counters, copyright lines,
+/// "Read more" and "Related articles" lines. A line counts when one of TextCleaning's
+/// `boilerplate.tsv` rules for the article's language (then English and `all/`) matches all of
+/// it (``BoilerplateLines``): the rules the structure analysis drops lines with, so what counts
+/// as furniture is written once, and a sentence that merely mentions these words is left alone.
 public struct FindLeftoverBoilerplate: ValidationRule {
   /// The rule id: the kebab-case of the type name.
   public static let id = "find-leftover-boilerplate"
   /// The finding codes this rule reports.
   public static let codes = ["leftover-boilerplate"]
 
-  /// Creates the rule.
-  public init() {}
+  private let lines: BoilerplateLines?
 
-  /// Phrases that make up page furniture (compared ignoring ASCII case at the start of a short line).
-  static let phrases = [
-    "leave a reply", "leave a comment", "no comments", "share this", "share on facebook",
-    "click here to",
-    "sign up for our newsletter", "subscribe to our newsletter", "all rights reserved",
-    "related articles",
-    "related posts", "read more", "views:", "advertisement", "exit mobile version", "cookie policy",
-    "you may also like",
-    "follow us on", "print this article", "skip to content",
-  ]
-  private static let phraseBytes = phrases.map { Array($0.utf8) }
+  /// Creates the rule over the `boilerplate` lexicons of `lexicons`.
+  ///
+  /// - Throws: `LexiconError.invalidEntry` with file and line for a malformed rule.
+  public init(lexicons: any LexiconProvider) throws {
+    lines = try BoilerplateLines(lexicons: lexicons)
+  }
+
+  /// The rule without its lexicons: it reports nothing (``ArticleValidator/defaultRules`` lists
+  /// it for its id and codes).
+  public init() {
+    lines = nil
+  }
 
   /// Appends this rule\'s findings about `article`.
   public func check(_ article: ArticleContext, into findings: inout [Finding]) {
+    guard let lines else { return }
     ByteText.withBytes(article.text) { bytes in
       var lineStart = 0
       var reported = 0
@@ -36,21 +41,21 @@ public struct FindLeftoverBoilerplate: ValidationRule {
         defer { lineStart = lineEnd + 1 }
         var start = lineStart
         while start < lineEnd, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
-        let length = lineEnd - start
-        guard length > 0, length <= 80 else { continue }
-        guard
-          let phrase = Self.phraseBytes.first(where: { ByteText.hasPrefix(bytes, at: start, $0) }),
-          length <= phrase.count + 25
-        else { continue }
-        reported += 1
+        guard start < lineEnd, lineEnd - start <= 4 * BoilerplateLines.longestLine else {
+          continue
+        }
         let line = ByteText.string(bytes, start..<lineEnd)
+        guard let rule = lines.furnitureRule(forLine: line, language: article.lang) else {
+          continue
+        }
+        reported += 1
         let offset = ByteText.scalarOffset(bytes, start)
         findings.append(
           Finding(
             code: "leftover-boilerplate", severity: .info, start: offset,
             end: offset + line.unicodeScalars.count,
             message:
-              "page furniture \"\(line)\" left in the body (\(String(decoding: phrase, as: UTF8.self))); add it to the boilerplate lexicon or strip it upstream"
+              "page furniture \"\(line)\" left in the body (boilerplate rule \(rule)); add the line to the boilerplate lexicon or strip it upstream"
           ))
       }
     }

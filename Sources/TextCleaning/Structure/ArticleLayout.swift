@@ -24,16 +24,16 @@ public struct ArticleLayout: Sendable, Equatable {
   /// North Korean soldiers: …"), only when a title was found.
   public var standfirst: String?
   /// The body in reading order: paragraphs, section headings and list items.
-  /// (Set inside the module only while the analysis runs; ``joinBody(language:)`` then fixes
-  /// ``text`` and ``paragraphs``.)
+  /// (Set inside the module only while the analysis runs, and regrouped by the caller's
+  /// `regroupBlocks`; ``joinBody(language:)`` then fixes ``text`` and ``paragraphs``.)
   public internal(set) var blocks: [LayoutBlock]
   /// The body blocks joined with a blank line ("\n\n") between two: the record's `text`.
   public private(set) var text: String
   /// Each block's span in ``text``: the record's `paragraphs`.
   public private(set) var paragraphs: [ParagraphSpan]
-  /// The article's BCP 47 language: the one the input gave, else guessed once from the joined
-  /// body (the cleaned input when the body is empty) by ``LanguageGuesser``; nil when too short
-  /// or ambiguous to tell. The record's `lang`.
+  /// The article's BCP 47 language: the one the input gave, else guessed once from the cleaned
+  /// input by ``LanguageGuesser`` before the analysis, which read that language's rules and stop
+  /// words; nil when too short or ambiguous to tell. The record's `lang`.
   public internal(set) var language: String?
   /// Lines moved out of the body: photo credits, tags, the source line, the breadcrumb.
   public var metadata: LayoutMetadata
@@ -59,18 +59,10 @@ public struct ArticleLayout: Sendable, Equatable {
     self.referenceSection = referenceSection
   }
 
-  /// Joins the body once the blocks are final, and sets the language: `known` (the input's) or
-  /// the guess over the joined body (`fallback`, the cleaned input, when the body is empty).
-  mutating func joinBody(knownLanguage known: String?, guesser: LanguageGuesser, fallback: String) {
+  /// Joins the body once the blocks are final, and records the article's language.
+  mutating func joinBody(language: String?) {
     (text, paragraphs) = ParagraphSpan.join(blocks)
-    language = known ?? guesser.guess(text.isEmpty ? fallback : text)
-  }
-
-  /// Replaces the body blocks with the same text grouped or labelled anew (an HTML page's
-  /// tables and headings) and joins the body again; the language stays.
-  public mutating func regroup(_ newBlocks: [LayoutBlock]) {
-    blocks = newBlocks
-    (text, paragraphs) = ParagraphSpan.join(blocks)
+    self.language = language
   }
 
   /// Lets ``blocks`` go once ``text`` and ``paragraphs`` are all the caller needs (the record

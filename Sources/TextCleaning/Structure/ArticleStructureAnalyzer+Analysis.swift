@@ -1,6 +1,6 @@
 import Foundation
 
-/// The working state of one ``ArticleStructureAnalyzer/analyze(_:knownTitle:)`` call.
+/// The working state of one ``ArticleStructureAnalyzer/analyze(_:knownTitle:knownLanguage:isExtractedMainText:regroupBlocks:)`` call.
 struct Analysis {
   /// What the structure step decided for one paragraph.
   enum Role: Equatable {
@@ -34,15 +34,17 @@ struct Analysis {
   /// The text is an extracted main text (HTML): the whole of it is the region.
   let isExtractedMainText: Bool
 
+  /// - Parameter language: the lexicon language whose rules and stop words apply ("en", "zh").
   init(
-    analyzer: ArticleStructureAnalyzer, text: String, knownTitle: String?,
+    analyzer: ArticleStructureAnalyzer, text: String, knownTitle: String?, language: String,
     isExtractedMainText: Bool = false
   ) {
     locator = analyzer.locator
     self.isExtractedMainText = isExtractedMainText
     let paragraphs = ParagraphSplitter.paragraphs(of: text)
-    let scanned = analyzer.stopwords.languageAndFeatures(of: paragraphs.map(\.text))
-    language = scanned.language
+    self.language = language
+    let paragraphFeatures = analyzer.stopwords.features(
+      of: paragraphs.map(\.text), language: language)
     if let knownTitle {
       var copy = knownTitle
       self.knownTitle = copy.withUTF8 { ParagraphSplitter.fold($0) }
@@ -55,7 +57,7 @@ struct Analysis {
     var seen: [UInt64: [Int]] = [:]
     let centre = analyzer.locator.densityCentre(for: language)
     items.reserveCapacity(paragraphs.count)
-    for (paragraph, features) in zip(paragraphs, scanned.features) {
+    for (paragraph, features) in zip(paragraphs, paragraphFeatures) {
       var rule = analyzer.patterns.rule(
         for: paragraph.text, scalars: features.scalars, endsSentence: features.endsSentence,
         isASCII: features.isASCII, atEdge: false, table: patternTable)

@@ -5,7 +5,11 @@ import NormalizeCore
 /// and the boilerplate to drop (comment forms, view counters, menus, related-article blocks,
 /// cookie notices, share buttons).
 ///
-/// It works in three steps:
+/// It works in these steps:
+/// 0. **Language, once.** The article's language is the input's `lang`, else
+///    ``LanguageGuesser``'s guess on the text; the analysis reads that language's rules and stop
+///    words (English's when there is no language), and the layout carries it as
+///    ``ArticleLayout/language``.
 /// 1. **Patterns.** Every line of at most ``BoilerplatePatterns/maxLineLength`` scalars is matched
 ///    against the `boilerplate.tsv` rules of the article's language, English and `all/`
 ///    ("LEAVE A REPLY", "Lascia un commento", "Последние новости", "관련기사", "相关新闻").
@@ -76,22 +80,37 @@ public struct ArticleStructureAnalyzer: Sendable {
   ///   - knownTitle: the title from the input metadata, if any. A line equal to it (after
   ///     whitespace folding) becomes ``ArticleLayout/title`` and stays out of the body, and no
   ///     other line is taken as the title.
-  ///   - knownLanguage: the language the input gives (`lang`), if any; otherwise
-  ///     ``ArticleLayout/language`` is guessed from the joined body.
+  ///   - knownLanguage: the language the input gives (`lang`, BCP 47), if any; otherwise
+  ///     ``ArticleLayout/language`` is guessed once from `text`. Its primary subtag picks the
+  ///     rules and stop words ("zh-Hans" reads `zh/`).
   ///   - isExtractedMainText: whether `text` is already an article's main text, paragraph per
   ///     line (an HTML page's, read on its tree): the lexicon rules and the structure still
   ///     apply, but no paragraph is dropped for where it stands or for repeating another
   ///     (a table's repeated cells), as the whole text is the region.
+  ///   - regroupBlocks: gives the body blocks their final grouping and kinds before the body is
+  ///     joined, when the input knows them better than the text does (an HTML page's headings,
+  ///     list items and table rows); the texts must stay the ones given.
   /// - Returns: the layout; ``ArticleLayout/text`` is the cleaned body, joined once, with its
   ///   ``ArticleLayout/paragraphs`` and ``ArticleLayout/language``.
   public func analyze(
     _ text: String, knownTitle: String?, knownLanguage: String? = nil,
-    isExtractedMainText: Bool = false
+    isExtractedMainText: Bool = false,
+    regroupBlocks: (([LayoutBlock]) -> [LayoutBlock])? = nil
   ) -> ArticleLayout {
+    let language = knownLanguage ?? stopwords.guesser.guess(text)
     var analysis = Analysis(
-      analyzer: self, text: text, knownTitle: knownTitle, isExtractedMainText: isExtractedMainText)
+      analyzer: self, text: text, knownTitle: knownTitle,
+      language: Self.lexiconLanguage(of: language), isExtractedMainText: isExtractedMainText)
     var layout = analysis.run()
-    layout.joinBody(knownLanguage: knownLanguage, guesser: stopwords.guesser, fallback: text)
+    if let regroupBlocks { layout.blocks = regroupBlocks(layout.blocks) }
+    layout.joinBody(language: language)
     return layout
+  }
+
+  /// The lexicon folder whose rules and stop words apply to an article in `language`: its
+  /// primary subtag, lowercased ("zh-Hans" -> "zh", "pt-BR" -> "pt"); "en" when unknown.
+  static func lexiconLanguage(of language: String?) -> String {
+    guard let language, !language.isEmpty else { return "en" }
+    return String(language.prefix { $0 != "-" && $0 != "_" }).lowercased()
   }
 }

@@ -388,8 +388,16 @@ struct BoilerplatePatterns: Sendable {
     var sources: [Store.Source] = []
     var regexes: [NSRegularExpression?] = []
     var perLanguage: [String: [Int]] = [:]
-    for language in lexicons.languages(forKind: "boilerplate") {
-      let entries = try lexicons.entries(kind: "boilerplate", language: language)
+    let languages = Set(lexicons.languages(forKind: "boilerplate")).union(
+      lexicons.languages(forKind: ReferenceHeadings.kind)
+    ).sorted()
+    for language in languages {
+      var entries = try lexicons.entries(kind: "boilerplate", language: language)
+      // The language's reference headings (`reference-headings.tsv`, the words the citation
+      // parser finds a reference list under too) as one rule after the file's own.
+      if let headings = try Self.referenceHeadingRule(lexicons: lexicons, language: language) {
+        entries.append(headings)
+      }
       var list: [Int] = []
       for entry in entries {
         guard entry.fields.count == 2 else {
@@ -443,6 +451,24 @@ struct BoilerplatePatterns: Sendable {
   }
 
   private static func sentenceKey(_ language: String) -> String { language + "\u{0}sentences" }
+
+  /// A language's `reference-headings.tsv` as one `reference-heading` rule, placed (for errors)
+  /// at the file's first line: any of its headings, then an optional colon
+  /// (`(?:literatur|quellen)\s*[:：]?`); nil when the language has none.
+  ///
+  /// - Throws: `LexiconError.invalidEntry` for a malformed headings file.
+  private static func referenceHeadingRule(lexicons: any LexiconProvider, language: String) throws
+    -> LexiconEntry?
+  {
+    let entries = try ReferenceHeadings.entries(lexicons: lexicons, language: language)
+    guard let first = entries.first else { return nil }
+    let alternatives = entries.map { NSRegularExpression.escapedPattern(for: $0.fields[0]) }
+    return LexiconEntry(
+      fields: [
+        BoilerplateRule.referenceHeading,
+        "(?:" + alternatives.joined(separator: "|") + ")\\s*[:：]?",
+      ], path: first.path, line: first.line, language: language)
+  }
 
   /// The rules written for sentences (``BoilerplateRule/sentenceShaped``) of an article in
   /// `language`, for ``sentenceRule(for:scalars:endsSentence:isASCII:table:)``.

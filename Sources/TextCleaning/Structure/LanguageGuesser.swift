@@ -2,9 +2,11 @@ import ICUSupport
 import NormalizeCore
 
 /// Guesses the language of an article from its scripts and, for Latin and Cyrillic text, from
-/// stop words (the `stopwords` lexicons). ``ArticleStructureAnalyzer`` runs it once on the
-/// joined body (``ArticleLayout/language``) when the input gives no `lang`; it shares the
-/// analyzer's stop-word lists instead of loading them again.
+/// stop words (the `stopwords` lexicons): the one language guess of the article path.
+/// ``ArticleStructureAnalyzer`` runs it once on the cleaned text when the input gives no
+/// `lang`, reads that language's boilerplate rules and stop words, and hands it on as
+/// ``ArticleLayout/language`` (the record's `lang`); it shares the analyzer's stop-word lists
+/// instead of loading them again.
 ///
 /// ```swift
 /// guesser.guess("지난해 3월 유용원 의원은…")          // "ko"

@@ -1,7 +1,8 @@
 import NormalizeCore
 
-/// Stop-word lists per language (`Lexicons/<lang>/stopwords.tsv`) and the cheap language guess
-/// the classifier needs to pick one.
+/// Stop-word lists per language (`Lexicons/<lang>/stopwords.tsv`), loaded once: the byte-keyed
+/// tables the line classifier scores paragraphs with, and the sets ``LanguageGuesser`` guesses
+/// the article's language from.
 ///
 /// Latin- and Cyrillic-script lists hold lowercase words ("the", "di", "und", "что"). Chinese and
 /// Japanese lists hold single characters (的, 了, の, は): those languages are scored per
@@ -9,8 +10,8 @@ import NormalizeCore
 ///
 /// ```swift
 /// let tables = try StopwordTables(lexicons: provider)
-/// tables.detectLanguage(["Последние новости из Киева и Москвы"])  // "ru"
-/// tables.detectLanguage(["관련기사 북한군 포로 2명"])               // "ko"
+/// tables.guesser.guess("Последние новости из Киева и Москвы")  // "ru"
+/// tables.features(of: ["관련기사 북한군 포로 2명"], language: "ko")  // one ParagraphFeatures
 /// ```
 struct StopwordTables: Sendable {
   /// One language's stop words, in byte-keyed tables (looked up without creating strings).
@@ -36,15 +37,12 @@ struct StopwordTables: Sendable {
   static let characterLanguages: Set<String> = ["zh", "ja"]
 
   let languages: [String: Language]
-  /// Lowercased UTF-8 word -> bit set of the word languages (index into ``wordLanguageCodes``)
-  /// listing it.
-  private let wordIndex: WordTable
-  private let wordLanguageCodes: [String]
   /// Lowercased UTF-8 word -> bit set of every word-scored language (index into ``allCodes``,
   /// Korean included) listing it.
   private let allWords: WordTable
   private let allCodes: [String]
-  /// The record's language guess over the same lists (``ArticleLayout/language``).
+  /// The article's language guess over the same lists (``ArticleLayout/language``), the one
+  /// the analysis reads its tables in.
   let guesser: LanguageGuesser
 
   /// Loads every `stopwords` file.
@@ -86,16 +84,6 @@ struct StopwordTables: Sendable {
     }
     self.languages = languages
     guesser = LanguageGuesser(stopwords: guesserLists)
-    let codes = languages.values.filter { !$0.usesCharacterTokens && $0.code != "ko" }.map(\.code)
-      .sorted()
-    var index: [(word: [UInt8], value: UInt32)] = []
-    for (bit, code) in codes.prefix(32).enumerated() {
-      for word in wordLists[code] ?? [] {
-        index.append((Array(word.utf8), UInt32(1) << UInt32(bit)))
-      }
-    }
-    wordIndex = WordTable(index)
-    wordLanguageCodes = Array(codes.prefix(32))
     let all = Array(
       languages.values.filter { !$0.usesCharacterTokens }.map(\.code).sorted().prefix(32))
     var allIndex: [(word: [UInt8], value: UInt32)] = []
@@ -116,7 +104,8 @@ struct StopwordTables: Sendable {
         usesCharacterTokens: Self.characterLanguages.contains(code))
   }
 
-  /// Scalar counts for the script part of the language guess.
+  /// Scalar counts by script, which ``ParagraphFeatures/scan(_:into:words:stopScalars:charTokens:hits:scripts:)``
+  /// can take while it scans (the analysis no longer asks: its language is ``guesser``'s).
   struct ScriptCounts {
     var hangul = 0
     var kana = 0
@@ -146,114 +135,40 @@ struct StopwordTables: Sendable {
     }
   }
 
-  /// Guesses the language of an article from its first paragraphs (at most 400, until more than
-  /// 600 words were seen) and returns the features of every paragraph for that language, in one
-  /// scan of the text for word languages (each word is looked up once in a table that lists,
-  /// per word, every language it is a stop word of).
+  /// The features of every paragraph for `code`'s stop words, in one scan of the text for
+  /// word languages (each word is looked up once in a table that lists, per word, every
+  /// language it is a stop word of).
   ///
-  /// Same result as ``detectLanguage(_:)`` followed by
-  /// `ParagraphFeatures(text, stopwords: language(code))` for each paragraph.
-  func languageAndFeatures(of paragraphs: [String]) -> (
-    language: String, features: [ParagraphFeatures]
-  ) {
+  /// Same result as `ParagraphFeatures(text, stopwords: language(code))` for each paragraph.
+  func features(of paragraphs: [String], language code: String) -> [ParagraphFeatures] {
+    guard let bit = allCodes.firstIndex(of: code) else {
+      let list = language(code)
+      return paragraphs.map { ParagraphFeatures($0, stopwords: list) }
+    }
     let width = max(allCodes.count, 1)
-    var perParagraph = [Int](repeating: 0, count: paragraphs.count * width)
+    var hits = [Int](repeating: 0, count: width)
     var features: [ParagraphFeatures] = []
     features.reserveCapacity(paragraphs.count)
-    var scripts = ScriptCounts()
-    var hits = [Int](repeating: 0, count: width)
-    var seenWords = 0
-    var detecting = true
     let noScalars = ScalarBitmap([])
     allWords.withView { table in
-      perParagraph.withUnsafeMutableBufferPointer { perParagraph in
-        for (number, paragraph) in paragraphs.enumerated() {
-          if number >= 400 { detecting = false }
+      hits.withUnsafeMutableBufferPointer { hits in
+        for paragraph in paragraphs {
+          for index in 0..<width { hits[index] = 0 }
           var paragraphFeatures = ParagraphFeatures()
-          let slice = UnsafeMutableBufferPointer(
-            rebasing: perParagraph[(number * width)..<((number + 1) * width)])
           var copy = paragraph
           copy.withUTF8 { buffer in
-            if detecting {
-              withUnsafeMutablePointer(to: &scripts) { scripts in
-                ParagraphFeatures.scan(
-                  buffer, into: &paragraphFeatures, words: table, stopScalars: noScalars,
-                  charTokens: false,
-                  hits: slice, scripts: scripts)
-              }
-            } else {
-              ParagraphFeatures.scan(
-                buffer, into: &paragraphFeatures, words: table, stopScalars: noScalars,
-                charTokens: false,
-                hits: slice, scripts: nil)
-            }
+            ParagraphFeatures.scan(
+              buffer, into: &paragraphFeatures, words: table, stopScalars: noScalars,
+              charTokens: false, hits: hits, scripts: nil)
             if let last = ParagraphFeatures.lastScalar(buffer) {
               paragraphFeatures.endsSentence = ParagraphFeatures.isSentenceEnder(last)
             }
           }
-          if detecting {
-            for bit in 0..<width { hits[bit] += slice[bit] }
-            seenWords += paragraphFeatures.words
-            if seenWords > 600 { detecting = false }
-          }
+          paragraphFeatures.stopwords = hits[bit]
           features.append(paragraphFeatures)
         }
       }
     }
-    var detectionHits = [Int](repeating: 0, count: wordLanguageCodes.count)
-    for (bit, code) in allCodes.enumerated() {
-      if let index = wordLanguageCodes.firstIndex(of: code) { detectionHits[index] = hits[bit] }
-    }
-    let code = decide(scripts, hits: detectionHits)
-    if let bit = allCodes.firstIndex(of: code) {
-      for number in features.indices {
-        features[number].stopwords = perParagraph[number * width + bit]
-      }
-    } else {
-      let list = language(code)
-      features = paragraphs.map { ParagraphFeatures($0, stopwords: list) }
-    }
-    return (code, features)
-  }
-
-  private func decide(_ scripts: ScriptCounts, hits: [Int]) -> String {
-    let letters = max(scripts.letters, 1)
-    if scripts.hangul * 10 > letters * 3 { return "ko" }
-    if scripts.kana * 20 > letters { return "ja" }
-    if scripts.han * 10 > letters * 3 { return "zh" }
-    var best: (code: String, hits: Int)?
-    for (bit, code) in wordLanguageCodes.enumerated() where hits[bit] > (best?.hits ?? 0) {
-      best = (code, hits[bit])
-    }
-    return best?.code ?? "en"
-  }
-
-  /// Guesses the language of an article from its first paragraphs: Hangul, kana or Han script
-  /// when they dominate the letters, otherwise the language whose stop words cover most words
-  /// ("en" when nothing matches).
-  func detectLanguage<S: Sequence>(_ paragraphs: S) -> String where S.Element == String {
-    var scripts = ScriptCounts()
-    var hits = [Int](repeating: 0, count: max(wordLanguageCodes.count, 1))
-    var seenWords = 0
-    let noScalars = ScalarBitmap([])
-    wordIndex.withView { index in
-      hits.withUnsafeMutableBufferPointer { hits in
-        for paragraph in paragraphs {
-          var copy = paragraph
-          copy.withUTF8 { buffer in
-            var features = ParagraphFeatures()
-            withUnsafeMutablePointer(to: &scripts) { scripts in
-              ParagraphFeatures.scan(
-                buffer, into: &features, words: index, stopScalars: noScalars, charTokens: false,
-                hits: hits,
-                scripts: scripts)
-            }
-            seenWords += features.words
-          }
-          if seenWords > 600 { break }
-        }
-      }
-    }
-    return decide(scripts, hits: hits)
+    return features
   }
 }

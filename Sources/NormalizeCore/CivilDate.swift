@@ -1,24 +1,31 @@
-/// A proleptic Gregorian calendar date with the arithmetic the resolver needs (days since
-/// 1970, weekdays, ISO weeks, month arithmetic). Pure integer maths, no Foundation.
+/// A proleptic Gregorian calendar date with the arithmetic dates need (days since 1970,
+/// weekdays, ISO weeks, month arithmetic, days in a month): the one home of this calendar
+/// knowledge, for the date resolver (DateResolution), the page dates of HTML (HTMLExtraction)
+/// and the record's publication date. Pure integer maths, no Foundation.
 ///
 /// ```swift
 /// let dct = CivilDate(parsing: "2026-02-07")   // a Saturday
 /// dct?.weekday                                  // 6 (ISO: Monday 1 … Sunday 7)
 /// dct?.adding(days: -2).iso                     // "2026-02-05"
+/// CivilDate.isValid(year: 2025, month: 2, day: 29)  // false: "29. Februar 2025" is no date
 /// ```
-struct CivilDate: Sendable, Equatable, Comparable, Hashable {
-  var year: Int
-  var month: Int
-  var day: Int
+public struct CivilDate: Sendable, Equatable, Comparable, Hashable {
+  /// The year (proleptic Gregorian; 0 is 1 BC).
+  public var year: Int
+  /// The month, 1–12.
+  public var month: Int
+  /// The day of the month, from 1.
+  public var day: Int
 
-  init(year: Int, month: Int, day: Int) {
+  /// A date from its parts, unchecked (see ``isValid(year:month:day:)``).
+  public init(year: Int, month: Int, day: Int) {
     self.year = year
     self.month = month
     self.day = day
   }
 
   /// Parses "YYYY-MM-DD" (also "YYYY-MM-DDT…"); nil when malformed or impossible.
-  init?(parsing text: String) {
+  public init?(parsing text: String) {
     let parts = text.prefix(10).split(separator: "-")
     guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]),
       let d = Int(parts[2]),
@@ -27,13 +34,16 @@ struct CivilDate: Sendable, Equatable, Comparable, Hashable {
     self.init(year: y, month: m, day: d)
   }
 
-  static func < (a: CivilDate, b: CivilDate) -> Bool {
+  /// Earlier dates sort first.
+  public static func < (a: CivilDate, b: CivilDate) -> Bool {
     (a.year, a.month, a.day) < (b.year, b.month, b.day)
   }
 
-  static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+  /// Whether `y` is a leap year (2024, 2000; not 1900).
+  public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
 
-  static func daysIn(year: Int, month: Int) -> Int {
+  /// The number of days in a month (28–31).
+  public static func daysIn(year: Int, month: Int) -> Int {
     switch month {
     case 2: return isLeap(year) ? 29 : 28
     case 4, 6, 9, 11: return 30
@@ -41,13 +51,14 @@ struct CivilDate: Sendable, Equatable, Comparable, Hashable {
     }
   }
 
-  static func isValid(year: Int, month: Int, day: Int) -> Bool {
+  /// Whether the parts name a real day of the years 0–9999.
+  public static func isValid(year: Int, month: Int, day: Int) -> Bool {
     month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year: year, month: month) && year >= 0
       && year <= 9999
   }
 
   /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
-  var dayNumber: Int {
+  public var dayNumber: Int {
     let y = month <= 2 ? year - 1 : year
     let era = (y >= 0 ? y : y - 399) / 400
     let yoe = y - era * 400
@@ -57,7 +68,8 @@ struct CivilDate: Sendable, Equatable, Comparable, Hashable {
     return era * 146097 + doe - 719468
   }
 
-  init(dayNumber z0: Int) {
+  /// The date `z0` days after 1970-01-01 (before it when negative).
+  public init(dayNumber z0: Int) {
     let z = z0 + 719468
     let era = (z >= 0 ? z : z - 146096) / 146097
     let doe = z - era * 146097
@@ -70,15 +82,16 @@ struct CivilDate: Sendable, Equatable, Comparable, Hashable {
   }
 
   /// ISO weekday: Monday 1 … Sunday 7.
-  var weekday: Int {
+  public var weekday: Int {
     let w = (dayNumber % 7 + 7 + 3) % 7  // 1970-01-01 was a Thursday (3 from Monday)
     return w + 1
   }
 
-  func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
+  /// The date `days` days later (earlier when negative).
+  public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
 
   /// Adds months, clamping the day to the month's length.
-  func adding(months: Int) -> CivilDate {
+  public func adding(months: Int) -> CivilDate {
     let total = year * 12 + (month - 1) + months
     let y = total >= 0 ? total / 12 : (total - 11) / 12
     let m = total - y * 12 + 1
@@ -86,20 +99,31 @@ struct CivilDate: Sendable, Equatable, Comparable, Hashable {
   }
 
   /// ISO 8601 week-numbering year and week.
-  var isoWeek: (year: Int, week: Int) {
+  public var isoWeek: (year: Int, week: Int) {
     let thursday = adding(days: 4 - weekday)
     let jan1 = CivilDate(year: thursday.year, month: 1, day: 1)
     return (thursday.year, (thursday.dayNumber - jan1.dayNumber) / 7 + 1)
   }
 
   /// Quarter 1–4.
-  var quarter: Int { (month - 1) / 3 + 1 }
+  public var quarter: Int { (month - 1) / 3 + 1 }
 
-  /// "YYYY-MM-DD".
-  var iso: String { "\(TimexFormat.year(year))-\(TimexFormat.two(month))-\(TimexFormat.two(day))" }
+  /// "YYYY-MM-DD" (the year padded to four digits: "0987-03-01").
+  public var iso: String {
+    func two(_ n: Int) -> String { n < 10 && n >= 0 ? "0\(n)" : "\(n)" }
+    let paddedYear: String
+    switch year {
+    case ..<0: paddedYear = "\(year)"
+    case ..<10: paddedYear = "000\(year)"
+    case ..<100: paddedYear = "00\(year)"
+    case ..<1000: paddedYear = "0\(year)"
+    default: paddedYear = "\(year)"
+    }
+    return "\(paddedYear)-\(two(month))-\(two(day))"
+  }
 
   /// The n-th (1-based; -1 = last) given ISO weekday of a month, e.g. Thanksgiving.
-  static func nthWeekday(_ n: Int, weekday: Int, year: Int, month: Int) -> CivilDate {
+  public static func nthWeekday(_ n: Int, weekday: Int, year: Int, month: Int) -> CivilDate {
     if n > 0 {
       let first = CivilDate(year: year, month: month, day: 1)
       let delta = (weekday - first.weekday + 7) % 7
@@ -111,7 +135,7 @@ struct CivilDate: Sendable, Equatable, Comparable, Hashable {
   }
 
   /// Western Easter Sunday (anonymous Gregorian algorithm).
-  static func easter(year: Int) -> CivilDate {
+  public static func easter(year: Int) -> CivilDate {
     let a = year % 19
     let b = year / 100
     let c = year % 100
@@ -127,17 +151,5 @@ struct CivilDate: Sendable, Equatable, Comparable, Hashable {
     let month = (h + l - 7 * m + 114) / 31
     let day = (h + l - 7 * m + 114) % 31 + 1
     return CivilDate(year: year, month: month, day: day)
-  }
-}
-
-/// Zero-padded number formatting for TIMEX3 values.
-enum TimexFormat {
-  static func two(_ n: Int) -> String { n < 10 && n >= 0 ? "0\(n)" : "\(n)" }
-  static func year(_ y: Int) -> String {
-    if y < 0 { return "\(y)" }
-    if y < 10 { return "000\(y)" }
-    if y < 100 { return "00\(y)" }
-    if y < 1000 { return "0\(y)" }
-    return "\(y)"
   }
 }
