@@ -91,7 +91,9 @@ extension Grammar {
       return Candidate(j, j + 3, .shift(.year, -1, origin: .focus, time: nil))
     }
     guard let offset = Self.deictic[w] else { return nil }
-    let k = j + 1
+    var k = j + 1
+    // "the current fiscal year", "this fiscal year": the fiscal year in focus.
+    if isWord(k, "fiscal"), isWord(k + 1, "year") || isWord(k + 1, "quarter") { k += 1 }
     if w == "this" || w == "last", let part = lexical(k).flatMap({ EnglishWords.partsOfDay[$0] }) {
       // "this morning", "last night".
       return Candidate(
@@ -122,7 +124,7 @@ extension Grammar {
           guard isWord(j - 1, "the"), [.day, .week, .month, .quarter, .year].contains(u) else {
             return nil
           }
-          return Candidate(j, e, .shift(u, offset, origin: .narrative, time: nil))
+          return Candidate(j, e, .shift(u, offset, origin: .narrativePeriod, time: nil))
         }
         return Candidate(j, e, .shift(u, offset, origin: .dct, time: nil))
       }

@@ -73,6 +73,12 @@ struct DateGrammarWords: Sendable {
   var clockBefore = PhraseTable<Bool>(slot: 1 << 31)
   /// Letters glued to a year making it a decade ("1990er", "1990-х", "1990-ті").
   var decadeSuffixes = PhraseTable<Bool>(slot: 1 << 32)
+  /// Start, middle, end written after the period, as Estonian does ("aasta lõpus", "mai
+  /// alguses", "juuli keskel") → TIMEX3 mod.
+  var modsAfter = PhraseTable<String>(slot: 1 << 33)
+  /// Words after a number making it an amount, never a year ("1300 miliardi", "1600 addetti",
+  /// "2000 Euro").
+  var quantityAfter = PhraseTable<Bool>(slot: 1 << 34)
 
   /// Verb forms that put a sentence in the past ("war", "fue", "було") or future ("wird",
   /// "sera", "буде"), for the year of "am 13. Dezember" and the day of "Montag".
@@ -160,6 +166,8 @@ struct DateGrammarWords: Sendable {
     add(clockAfter.firstTokens, clockAfter.slot)
     add(clockBefore.firstTokens, clockBefore.slot)
     add(decadeSuffixes.firstTokens, decadeSuffixes.slot)
+    add(modsAfter.firstTokens, modsAfter.slot)
+    add(quantityAfter.firstTokens, quantityAfter.slot)
     return masks
   }
 
@@ -199,6 +207,8 @@ struct DateGrammarWords: Sendable {
     clockAfter.merge(o.clockAfter)
     clockBefore.merge(o.clockBefore)
     decadeSuffixes.merge(o.decadeSuffixes)
+    modsAfter.merge(o.modsAfter)
+    quantityAfter.merge(o.quantityAfter)
     pastMarkers.formUnion(o.pastMarkers)
     futureMarkers.formUnion(o.futureMarkers)
   }
@@ -213,4 +223,7 @@ enum LexiconMeaning: Sendable, Equatable {
   case reference(String)
   /// `set P1D` ("täglich"), `duration PXD` ("tagelang"): a literal of that type.
   case literal(type: String, value: String)
+  /// `season SU`: a season written as an adverb ("suvel", "sügisel"), resolved like "im
+  /// Sommer".
+  case season(String)
 }

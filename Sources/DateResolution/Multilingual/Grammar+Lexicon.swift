@@ -52,6 +52,12 @@ extension Grammar {
       if mod != nil, let (u, e) = at(lex.units, j), u >= .week, at(lex.pluralUnits, j) == nil {
         return Candidate(i, e, .shift(u, 0, origin: .dct, time: nil), mod: mod)
       }
+      // "aasta lõpus", "kuu alguses": the period in focus, its part named after it.
+      if mod == nil, let (u, e) = at(lex.units, j), u >= .week, at(lex.pluralUnits, j) == nil,
+        sameLine(e), let (m, me) = at(lex.modsAfter, e)
+      {
+        return Candidate(i, me, .shift(u, 0, origin: .dct, time: nil), mod: m)
+      }
       // Articles alone are no expression.
       return nil
     }
@@ -59,8 +65,35 @@ extension Grammar {
     if let mod {
       c.mod = mod
       // "Anfang des Jahres", "à la fin de l'année": the period itself, not its neighbour.
+    } else if let (m, me) = at(lex.modsAfter, c.end), sameLine(c.end), c.type == "DATE",
+      Self.hasParts(c.meaning)
+    {
+      // "1990. aasta lõpus", "mai alguses", "1990. aastate alguses": the mod written after.
+      c.end = me
+      c.mod = m
     }
     return c
+  }
+
+  /// Whether a value is a period with a start, middle and end (a year, month, season, decade),
+  /// not a day.
+  private static func hasParts(_ meaning: Meaning) -> Bool {
+    switch meaning {
+    case .date(let spec): return spec.day == nil && spec.holiday == nil
+    case .shift(let u, _, _, nil): return u >= .week
+    default: return false
+    }
+  }
+
+  /// Whether the number ending before `e` is an amount, not a year: an amount word follows it
+  /// ("1300 miliardi", "1600 addetti"), or a range to one ("da 2054 a 1960 miliardi").
+  func isAmount(after e: Int) -> Bool {
+    guard vocabulary.hasGrammar else { return false }
+    if at(lex.quantityAfter, e) != nil { return true }
+    if let (_, r) = at(lex.rangeWords, e), number(r) != nil, at(lex.quantityAfter, r + 1) != nil {
+      return true
+    }
+    return false
   }
 
   // MARK: Core
@@ -88,8 +121,47 @@ extension Grammar {
     consider(lexClock(j))
     consider(lexNumericDate(j))
     consider(lexElidedYear(j))
+    if let c = best, let joined = lexYearThenPart(c) { best = joined }
     if let c = best, let joined = lexWithClock(c) { return joined }
     return best
+  }
+
+  /// A year followed by a part of it, the order Estonian writes dates in: "1997. aasta
+  /// septembrist" (1997-09), "eelmise aasta mais" (last year's May), "selle aasta kevadel",
+  /// "1906. aasta 12. augustil", "mullu suvel", "1998. märtsini".
+  private func lexYearThenPart(_ c: Candidate) -> Candidate? {
+    var year: Int?
+    var offset: Int?
+    switch c.meaning {
+    case .date(let spec)
+    where spec.year != nil && spec.month == nil && spec.day == nil && spec.season == nil
+      && spec.quarter == nil && spec.half == nil && spec.holiday == nil:
+      year = spec.year
+    case .shift(.year, let n, .dct, nil): offset = n
+    default: return nil
+    }
+    var k = c.end
+    if isPunct(k, "."), tokens[k].isAttached { k += 1 }
+    guard k < tokens.count, sameLine(k), tokens[k].sentence == tokens[c.end - 1].sentence else {
+      return nil
+    }
+    var spec: DateSpec
+    var end: Int
+    if let part = lexDayMonth(k, range: false), case .date(let s) = part.meaning, s.year == nil {
+      spec = s
+      end = part.end
+    } else if let (m, me) = at(lex.months, k) {
+      spec = DateSpec(month: m)
+      end = me
+    } else if let (season, se) = at(lex.seasons, k) {
+      spec = DateSpec(season: season)
+      end = se
+    } else {
+      return nil
+    }
+    spec.year = year
+    spec.yearOffset = offset
+    return Candidate(c.start, end, .date(spec), mod: c.mod)
   }
 
   /// A day followed by its clock time: "samedi 18 janvier, à 18 h", "hier vers 18 h".
@@ -135,6 +207,7 @@ extension Grammar {
         type: time == nil ? "DATE" : "TIME")
     case .reference(let r): return Candidate(j, e, .literal(r))
     case .literal(let type, let value): return Candidate(j, e, .literal(value), type: type)
+    case .season(let season): return Candidate(j, e, .date(DateSpec(season: season)))
     }
   }
 
@@ -170,6 +243,17 @@ extension Grammar {
     if let (q, e) = at(lex.quantifiers, k), sameLine(e), lexCount(e) != nil {
       mod = q
       k = e
+    }
+    // "aasta varem", "nädal hiljem": a bare singular unit counts one.
+    if sign == 0, mod == nil, lexCount(k) == nil, let (u, ue) = at(lex.units, k),
+      at(lex.pluralUnits, k) == nil, sameLine(ue)
+    {
+      if let (_, e) = at(lex.laterSuffixes, ue) {
+        return Candidate(j, e, .shift(u, 1, origin: .narrative, time: nil))
+      }
+      if let (_, e) = at(lex.earlierSuffixes, ue) {
+        return Candidate(j, e, .shift(u, -1, origin: .narrative, time: nil))
+      }
     }
     guard let (n, ce0) = lexCount(k), sameLine(ce0) else { return nil }
     var ce = ce0
@@ -513,6 +597,19 @@ extension Grammar {
   /// A year with its markers, or a BC year.
   private func lexYearExpression(_ j: Int) -> Candidate? {
     guard let (y, e, bc) = lexYear(j, strict: false) else { return nil }
+    if e == j + 1, !bc {
+      // A bare number is a year only with evidence: not an amount ("1300 miliardi", "da 1476
+      // a 2134 milioni"); after 2100, or a round hundred before 1800 ("1200 танків"), only
+      // after a preposition or article. (Histories write "1618 begann …": other early years
+      // need no cue.)
+      if isAmount(after: e) { return nil }
+      if y > 2100 || (y < 1800 && y % 100 == 0),
+        !(j > 0 && (at(lex.prepositions, j - 1)?.end == j || at(lex.articles, j - 1)?.end == j)),
+        !startsYearRange(j, y)
+      {
+        return nil
+      }
+    }
     return Candidate(j, e, lexYearSpec(y, bc: bc))
   }
 
@@ -539,6 +636,13 @@ extension Grammar {
       e = se
       suffixed = true
       if let (u, ue) = at(lex.units, e), u == .year || u == .decade, sameLine(e) { e = ue }
+    }
+    // "1970. aastatel", "1990. aastate": an ordinal year with a plural year unit.
+    if !suffixed, !before, tokens[k].digits == 4, isPunct(e, "."), tokens[e].isAttached,
+      sameLine(e + 1), let (u, ue) = at(lex.units, e + 1), u == .year,
+      at(lex.pluralUnits, e + 1) != nil
+    {
+      return Candidate(j, ue, .date(DateSpec(decade: decade)))
     }
     // A plural unit before a year ("années 1990") or a suffix makes a decade; "Jahr 1990" does not.
     guard suffixed || (before && !lexIsYearSingular(j)) else { return nil }

@@ -30,6 +30,9 @@ enum Meaning: Sendable, Equatable {
     case dct
     /// The last date mentioned ("a year earlier", "three days later").
     case narrative
+    /// The period of the unit around the last date mentioned: "the following year" after "May
+    /// 22, 1995" is 1996, not 1996-05-22 ("im folgenden Jahr", "l'année suivante").
+    case narrativePeriod
     /// The financial period in focus when there is one, else the DCT ("a year ago" after
     /// "the third quarter" is the third quarter of the year before).
     case focus

@@ -58,7 +58,9 @@ struct MentionBuilder {
             // "heute" in a history is the writer's present, not a day of the story.
             meaning = .literal("PRESENT_REF")
           } else if storyPoint != nil {
-            meaning = .shift(u, n, origin: .narrative, time: time)
+            // "letztes Jahr", "у наступному році" in a history: that period of the story,
+            // at the unit's granularity.
+            meaning = .shift(u, n, origin: .narrativePeriod, time: time)
           }
         }
       }
@@ -171,7 +173,7 @@ struct MentionBuilder {
     var k = i - 1
     while k >= 0, i - k <= 3 {
       let w = tokens[k].text
-      if w == "will" || w == "shall"
+      if w == "will" || w == "shall" || w == "would"
         || (w == "ll" && k > 0 && (tokens[k - 1].text == "'" || tokens[k - 1].text == "’"))
       {
         return .future
@@ -197,6 +199,8 @@ struct MentionBuilder {
     {
       return .future
     }
+    // "plans to meet Friday" looks ahead; "announced the plan Aug. 21" does not.
+    if w == "plan" || w == "plans", i + 1 < tokens.count, tokens[i + 1].text != "to" { return nil }
     if EnglishWords.futureMarkers.contains(w) {
       // "'ll" is tokenised as "'" + "ll".
       if w == "ll" {

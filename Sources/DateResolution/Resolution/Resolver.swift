@@ -221,14 +221,16 @@ struct Resolver {
     }
     // Otherwise the nearest, weighed by tense: news mostly reports what happened, so a
     // future reading costs about four months more than a past one unless the sentence looks
-    // ahead ("March" said in late October is the March just gone).
+    // ahead ("March" said in late October is the March just gone); when it looks ahead, a
+    // past reading costs as much as a future one in the past tense ("will command a mission
+    // in December" said in March is the coming December).
     func score(_ y: Int) -> Int {
       let k = key(y)
       var s = distance(y)
       switch tense {
       case .past: if k > dctKey { s += 240 }
       case .none: if k > dctKey { s += 120 }
-      case .future: if k < dctKey { s += 180 }
+      case .future: if k < dctKey { s += 240 }
       }
       return s
     }
@@ -261,9 +263,12 @@ struct Resolver {
     // "the third quarter" is the third quarter of the year before).
     // A clock time counts from a day, not from a month or a year.
     if let last = ctx.lastPoint, last.year != nil, time == nil || last.day != nil,
-      origin == .narrative || (origin == .focus && (last.quarter != nil || last.half != nil))
+      origin == .narrative || origin == .narrativePeriod
+        || (origin == .focus && (last.quarter != nil || last.half != nil))
     {
-      if var shifted = shift(last, unit, n) {
+      let moved =
+        origin == .narrativePeriod ? last.representativeDate.map { shiftDate($0, unit, n) } : nil
+      if var shifted = moved ?? shift(last, unit, n) {
         if let time { shifted.time = time }
         return .value(shifted.value, anchor: "narrative", point: shifted)
       }
