@@ -34,7 +34,7 @@ enum DateGrammarLexicon {
     "future-prefix", "future-suffix", "later", "earlier", "set-prefix", "range", "clock-after",
     "clock-before",
     "decade-suffix", "preposition", "age-after", "age-before", "past-marker", "future-marker",
-    "quantity-after",
+    "quantity-after", "half-after",
   ]
 
   static func words(_ entries: [LexiconEntry]) throws -> DateGrammarWords {
@@ -90,6 +90,8 @@ enum DateGrammarLexicon {
         case "determiner":
           if value == "same" {
             w.determiners.add(f, .same)
+          } else if value == "after" || value == "before" {
+            w.determiners.add(f, .story(value == "after" ? 1 : -1))
           } else {
             w.determiners.add(f, .offset(try int(-1...1)))
           }
@@ -144,6 +146,7 @@ enum DateGrammarLexicon {
         case "clock-before": w.clockBefore.add(f, true)
         case "decade-suffix": w.decadeSuffixes.add(f, true)
         case "quantity-after": w.quantityAfter.add(f, true)
+        case "half-after": w.halfAfter.add(f, true)
         case "preposition": w.prepositions.add(f, true)
         case "age-after": w.ageAfter.add(f, true)
         case "age-before": w.ageBefore.add(f, true)

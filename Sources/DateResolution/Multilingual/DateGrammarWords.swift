@@ -79,6 +79,8 @@ struct DateGrammarWords: Sendable {
   /// Words after a number making it an amount, never a year ("1300 miliardi", "1600 addetti",
   /// "2000 Euro").
   var quantityAfter = PhraseTable<Bool>(slot: 1 << 34)
+  /// Words after a count and unit adding half a unit ("e meio", "et demi", "y medio").
+  var halfAfter = PhraseTable<Bool>(slot: 1 << 35)
 
   /// Verb forms that put a sentence in the past ("war", "fue", "було") or future ("wird",
   /// "sera", "буде"), for the year of "am 13. Dezember" and the day of "Montag".
@@ -89,6 +91,17 @@ struct DateGrammarWords: Sendable {
   enum Determiner: Sendable, Equatable {
     case offset(Int)
     case same
+    /// -1 or +1 from the date in focus: "l'année suivante", "el mes anterior", "im folgenden
+    /// Jahr" (from the DCT when nothing was mentioned before).
+    case story(Int)
+
+    /// The offset a weekday or month takes from it; nil for `same`.
+    var offset: Int? {
+      switch self {
+      case .offset(let o), .story(let o): return o
+      case .same: return nil
+      }
+    }
   }
 
   /// Whether no table has an entry.
@@ -168,6 +181,7 @@ struct DateGrammarWords: Sendable {
     add(decadeSuffixes.firstTokens, decadeSuffixes.slot)
     add(modsAfter.firstTokens, modsAfter.slot)
     add(quantityAfter.firstTokens, quantityAfter.slot)
+    add(halfAfter.firstTokens, halfAfter.slot)
     return masks
   }
 
@@ -209,6 +223,7 @@ struct DateGrammarWords: Sendable {
     decadeSuffixes.merge(o.decadeSuffixes)
     modsAfter.merge(o.modsAfter)
     quantityAfter.merge(o.quantityAfter)
+    halfAfter.merge(o.halfAfter)
     pastMarkers.formUnion(o.pastMarkers)
     futureMarkers.formUnion(o.futureMarkers)
   }

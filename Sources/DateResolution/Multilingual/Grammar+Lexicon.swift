@@ -291,6 +291,12 @@ extension Grammar {
     if sign == 0, let n, let (value, e) = lexCompoundDuration(u, n, after: ue) {
       return Candidate(j, e, .literal(value), type: "DURATION", mod: mod)
     }
+    // "um minuto e meio", "deux ans et demi", "año y medio": half a unit more.
+    if sign == 0, let n, let (_, e) = at(lex.halfAfter, ue), sameLine(ue),
+      let value = Self.durationAndAHalf(n, u)
+    {
+      return Candidate(j, e, .literal(value), type: "DURATION", mod: mod)
+    }
     guard sign != 0 else {
       return Candidate(j, ue, .literal(u.duration(n)), type: "DURATION", mod: mod)
     }
@@ -336,12 +342,12 @@ extension Grammar {
       return lexUnitShift(j, e, u, d)
     }
     if let (wd, we) = at(lex.weekdays, j), let (d, e) = at(lex.determiners, we), sameLine(we),
-      case .offset(let o) = d
+      let o = d.offset
     {
       return Candidate(j, e, .weekday(wd, offset: o, time: nil))
     }
     if let (m, me) = at(lex.months, j), let (d, e) = at(lex.determiners, me), sameLine(me),
-      case .offset(let o) = d
+      let o = d.offset
     {
       return Candidate(j, e, .date(DateSpec(month: m, direction: o)))
     }
@@ -354,13 +360,13 @@ extension Grammar {
     if let (u, ue) = at(lex.units, k) {
       // "el pasado mes de marzo": the unit names the month that follows.
       if u == .month, let (_, g) = at(lex.glue, ue), let (m, me) = at(lex.months, g),
-        case .offset(let o) = d
+        let o = d.offset
       {
         return Candidate(j, me, .date(DateSpec(month: m, direction: o)))
       }
       return lexUnitShift(j, ue, u, d)
     }
-    guard case .offset(let o) = d else { return nil }
+    guard let o = d.offset else { return nil }
     if let (wd, we) = at(lex.weekdays, k) {
       return Candidate(j, we, .weekday(wd, offset: o, time: nil))
     }
@@ -384,6 +390,9 @@ extension Grammar {
     }
     switch d {
     case .same: return Candidate(j, e, .shift(u, 0, origin: .narrative, time: nil))
+    case .story(let o):
+      guard u >= .day else { return nil }
+      return Candidate(j, e, .shift(u, o, origin: .narrativePeriod, time: nil))
     case .offset(let o):
       // Units below a day have no calendar value of their own ("this hour").
       guard u >= .day else { return nil }
@@ -488,6 +497,16 @@ extension Grammar {
     if sameLine(k2), let (y, ye, bc) = lexYear(k2, strict: false), !bc {
       spec.year = y
       e = ye
+    } else if sameLine(k2), let (o, re) = lexRelativeYear(at(lex.articles, k2)?.end ?? k2) {
+      // "el 3 de mayo del año pasado", "le 5 juin de l'année dernière".
+      spec.yearOffset = o
+      e = re
+    } else if sameLine(e), let (d, de2) = at(lex.determiners, e), let o = d.offset, o != 0,
+      at(lex.units, de2) == nil
+    {
+      // "le 1er septembre prochain", "el 3 de mayo pasado".
+      spec.direction = o
+      e = de2
     }
     return Candidate(j, e, .date(spec))
   }
@@ -552,8 +571,17 @@ extension Grammar {
       spec.weekday = wd
       return Candidate(j, c.end, .date(spec))
     }
-    // "jeudi soir", "Dienstagabend" is written apart: "Dienstag Abend".
-    if let (p, pe) = at(lex.partsOfDay, we), sameLine(we) {
+    // "jeudi soir", "Dienstagabend" is written apart: "Dienstag Abend"; "sábado à noite",
+    // "el sábado por la noche" with a preposition or article between.
+    var p0 = we
+    var skipped = 0
+    while skipped < 2, sameLine(p0), at(lex.partsOfDay, p0) == nil,
+      let (_, pe) = at(lex.prepositions, p0) ?? at(lex.articles, p0) ?? at(lex.glue, p0)
+    {
+      p0 = pe
+      skipped += 1
+    }
+    if let (p, pe) = at(lex.partsOfDay, p0), sameLine(p0) {
       return Candidate(j, pe, .weekday(wd, offset: nil, time: "T" + p), type: "TIME")
     }
     return Candidate(j, we, .weekday(wd, offset: nil, time: nil))
@@ -581,13 +609,13 @@ extension Grammar {
   /// "letzten Jahres", "ano passado", "année dernière": a year unit with a -1/0/+1 determiner
   /// on either side: (offset, index after).
   private func lexRelativeYear(_ k: Int) -> (Int, Int)? {
-    if let (d, e) = at(lex.determiners, k), case .offset(let o) = d, let (u, ue) = at(lex.units, e),
+    if let (d, e) = at(lex.determiners, k), let o = d.offset, let (u, ue) = at(lex.units, e),
       u == .year
     {
       return (o, ue)
     }
     if let (u, ue) = at(lex.units, k), u == .year, let (d, e) = at(lex.determiners, ue),
-      case .offset(let o) = d
+      let o = d.offset
     {
       return (o, e)
     }

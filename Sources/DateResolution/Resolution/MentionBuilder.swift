@@ -16,6 +16,7 @@ struct MentionBuilder {
     var mentions: [TemporalMention] = []
     var findings: [Finding] = []
     var lastPoint: TimexPoint?
+    var lastPointExplicit = false
     var lastPointSentence = -100
     var narrative: (year: Int, sentence: Int, paragraph: Int)?
     var missingDCT: [Int] = []
@@ -43,7 +44,10 @@ struct MentionBuilder {
       let last = tokens[c.end - 1]
       var ctx = Resolver.Context(dct: dct)
       ctx.tense = tense(around: c)
-      if let p = lastPoint, first.sentence - lastPointSentence <= 6 { ctx.lastPoint = p }
+      if let p = lastPoint, first.sentence - lastPointSentence <= 6 {
+        ctx.lastPoint = p
+        ctx.lastPointExplicit = lastPointExplicit
+      }
       if let n = narrative, n.paragraph == first.paragraph, first.sentence - n.sentence <= 1,
         n.year != dct?.year, dct.map({ abs($0.year - n.year) <= 1 }) ?? true
       {
@@ -51,7 +55,10 @@ struct MentionBuilder {
       }
       var meaning = c.meaning
       if story {
-        if let p = storyPoint { ctx.lastPoint = p }
+        if let p = storyPoint {
+          ctx.lastPoint = p
+          ctx.lastPointExplicit = true
+        }
         if let y = storyYear { ctx.narrativeYear = y }
         if case .shift(let u, let n, .dct, let time) = meaning {
           if u == .day, n == 0, time == nil {
@@ -102,6 +109,12 @@ struct MentionBuilder {
           !c.meaning.refersBack
         {
           lastPoint = point
+          // Written out ("May 22, 1995", "in March"), not counted ("last year").
+          if case .date = c.meaning {
+            lastPointExplicit = true
+          } else {
+            lastPointExplicit = anchor == nil
+          }
           lastPointSentence = first.sentence
           // A month or day with an explicit or DCT-relative year moves the narrative
           // ("In March of last year … in October").

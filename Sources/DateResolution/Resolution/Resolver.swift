@@ -12,6 +12,9 @@ struct Resolver {
     var tense: Tense = .none
     /// The last resolved date mentioned before, for "a year earlier".
     var lastPoint: TimexPoint?
+    /// Whether `lastPoint` was written out ("May 22, 1995", "in March") rather than counted from
+    /// the DCT ("last year"): only then does "the previous year" count from it.
+    var lastPointExplicit = false
     /// A year the narrative has moved to ("In March of last year … in October").
     var narrativeYear: Int?
   }
@@ -263,7 +266,7 @@ struct Resolver {
     // "the third quarter" is the third quarter of the year before).
     // A clock time counts from a day, not from a month or a year.
     if let last = ctx.lastPoint, last.year != nil, time == nil || last.day != nil,
-      origin == .narrative || origin == .narrativePeriod
+      origin == .narrative || (origin == .narrativePeriod && ctx.lastPointExplicit)
         || (origin == .focus && (last.quarter != nil || last.half != nil))
     {
       let moved =
