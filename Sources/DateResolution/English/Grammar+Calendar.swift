@@ -53,7 +53,7 @@ extension Grammar {
     // (TimeML keeps it for "the 1990s", "the third quarter", "the summer").
     if mod == nil, case .weekday = core.meaning { return core }
     if mod == nil, case .date(let spec) = core.meaning,
-      spec.day != nil || spec.holiday != nil
+      (spec.day != nil && !spec.weekOfDay) || spec.holiday != nil
         || (spec.year != nil && spec.month == nil && spec.quarter == nil && spec.half == nil
           && spec.season == nil)
     {

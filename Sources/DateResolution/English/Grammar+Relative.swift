@@ -65,6 +65,23 @@ extension Grammar {
         }
       }
     }
+    // "the week of March 6": the ISO week around that day.
+    if w == "week", isWord(j - 1, "the"), isWord(j + 1, "of"),
+      let (m, me) = month(j + 2, needsContext: false), number(me) != nil,
+      let (d, de) = dayOfMonth(me)
+    {
+      var spec = DateSpec(month: m, day: d)
+      spec.weekOfDay = true
+      var end = de
+      if isPunct(end, ","), let (y, ye) = year(end + 1) {
+        spec.year = y
+        end = ye
+      } else if let (y, ye) = year(end) {
+        spec.year = y
+        end = ye
+      }
+      return Candidate(j, end, .date(spec))
+    }
     // "the weekend": the one around the DCT (by tense).
     if w == "weekend", isWord(j - 1, "the") {
       return Candidate(j, j + 1, .shift(.weekend, 0, origin: .dct, time: nil))

@@ -73,6 +73,8 @@ struct DateSpec: Sendable, Equatable {
   var direction: Int?
   /// A weekday written with the date ("Saturday, April 25"): picks the year when it is missing.
   var weekday: Int?
+  /// The ISO week around the day rather than the day: "the week of March 6" (2000-W10).
+  var weekOfDay = false
 
   init(
     year: Int? = nil, yearOffset: Int? = nil, month: Int? = nil, day: Int? = nil,

@@ -223,7 +223,9 @@ struct MentionBuilder {
     }
     if EnglishWords.pastMarkers.contains(w) || pastMarkers.contains(w) { return .past }
     if futureMarkers.contains(w) { return .future }
+    // A past participle or preterite, not a name ("the United States", "Red Cross").
     if w.count > 4, w.hasSuffix("ed"),
+      !t.isCapitalized || i == 0 || tokens[i - 1].sentence != t.sentence,
       !["need", "speed", "seed", "feed", "breed", "indeed", "proceed", "exceed", "succeed"]
         .contains(w)
     {

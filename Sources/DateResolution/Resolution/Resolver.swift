@@ -160,6 +160,10 @@ struct Resolver {
     if let m = spec.month, let d = spec.day, !CivilDate.isValid(year: max(y, 0), month: m, day: d) {
       return .impossible(point(spec, year: y).value)
     }
+    if spec.weekOfDay, let m = spec.month, let d = spec.day {
+      let p = TimexPoint(CivilDate(year: y, month: m, day: d), granularity: .week)
+      return .value(p.value, anchor: anchor, point: p)
+    }
     let p = point(spec, year: y)
     return .value(p.value, anchor: anchor, point: p)
   }
