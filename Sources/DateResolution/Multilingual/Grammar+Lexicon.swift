@@ -244,10 +244,16 @@ extension Grammar {
       mod = q
       k = e
     }
-    // "aasta varem", "nädal hiljem": a bare singular unit counts one.
+    // "aasta varem", "nädal hiljem", "aasta tagasi": a bare singular unit counts one.
     if sign == 0, mod == nil, lexCount(k) == nil, let (u, ue) = at(lex.units, k),
-      at(lex.pluralUnits, k) == nil, sameLine(ue)
+      at(lex.pluralUnits, k) == nil, sameLine(ue), u >= .day
     {
+      if let (_, e) = at(lex.pastSuffixes, ue) {
+        return Candidate(j, e, .shift(u, -1, origin: .dct, time: nil))
+      }
+      if let (_, e) = at(lex.futureSuffixes, ue) {
+        return Candidate(j, e, .shift(u, 1, origin: .dct, time: nil))
+      }
       if let (_, e) = at(lex.laterSuffixes, ue) {
         return Candidate(j, e, .shift(u, 1, origin: .narrative, time: nil))
       }
