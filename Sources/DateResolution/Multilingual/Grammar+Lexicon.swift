@@ -507,6 +507,9 @@ extension Grammar {
       // "el 3 de mayo del año pasado", "le 5 juin de l'année dernière".
       spec.yearOffset = o
       e = re
+    } else if sameLine(me), let se = lexSameYear(me) {
+      // "16 Οκτωβρίου του ίδιου έτους": the year in focus.
+      e = se
     } else if sameLine(e), let (d, de2) = at(lex.determiners, e), let o = d.offset, o != 0,
       at(lex.units, de2) == nil
     {
@@ -607,6 +610,10 @@ extension Grammar {
     if sameLine(k), let (o, e) = lexRelativeYear(at(lex.articles, k)?.end ?? k) {
       return Candidate(j, e, .date(DateSpec(yearOffset: o, month: m)))
     }
+    // "τον Νοέμβριο του ίδιου έτους", "im Mai desselben Jahres": the year in focus.
+    if sameLine(me), let e = lexSameYear(me) {
+      return Candidate(j, e, .date(DateSpec(month: m)))
+    }
     // Short names ("mai", "mar") read alone only with a capital in a language that capitalises.
     guard tokens[j].text.unicodeScalars.count >= 4 || tokens[j].isCapitalized else { return nil }
     return Candidate(j, me, .date(DateSpec(month: m)))
@@ -624,6 +631,29 @@ extension Grammar {
       let o = d.offset
     {
       return (o, e)
+    }
+    return nil
+  }
+
+  /// "του ίδιου έτους", "des gleichen Jahres", "de la même année", "того ж року": the year of
+  /// the date in focus, after a month or day; the index after it.
+  private func lexSameYear(_ k: Int) -> Int? { lexSame(.year, k) }
+
+  /// "des selben Tages", "της ίδιας ημέρας": `unit` with a `same` determiner at `k`, after glue
+  /// or an article; the index after it.
+  private func lexSame(_ unit: TimeUnit, _ k: Int) -> Int? {
+    var a = k
+    if let (_, g) = at(lex.glue, a) { a = g }
+    if let (_, e) = at(lex.articles, a) { a = e }
+    if let (d, e) = at(lex.determiners, a), d == .same, let (u, ue) = at(lex.units, e), u == unit,
+      sameLine(e)
+    {
+      return ue
+    }
+    if let (u, ue) = at(lex.units, a), u == unit, let (d, e) = at(lex.determiners, ue), d == .same,
+      sameLine(ue)
+    {
+      return e
     }
     return nil
   }
@@ -743,6 +773,10 @@ extension Grammar {
     guard let (p, e) = at(lex.partsOfDay, j),
       lexCuedBefore(j) || e - j > 1 || tokens[j].text.unicodeScalars.count >= 6
     else { return nil }
+    // "Am Abend desselben Tages", "το βράδυ της ίδιας ημέρας": that day of the story.
+    if sameLine(e), let se = lexSame(.day, e) {
+      return Candidate(j, se, .shift(.day, 0, origin: .narrative, time: "T" + p), type: "TIME")
+    }
     return Candidate(j, e, .shift(.day, 0, origin: .dct, time: "T" + p), type: "TIME")
   }
 
