@@ -110,7 +110,7 @@ enum EnglishWords {
   /// Past-tense and future markers used to resolve weekdays and yearless dates.
   static let futureMarkers: Set<String> = [
     "will", "shall", "ll", "tomorrow", "next", "upcoming", "coming", "scheduled", "plans", "plan",
-    "expected", "expects", "expect", "intends", "planning",
+    "expected", "expects", "expect", "intends", "planning", "would",
   ]
   static let pastMarkers: Set<String> = [
     "said", "was", "were", "had", "did", "ago", "last", "yesterday", "told", "announced",

@@ -55,7 +55,7 @@ extension Grammar {
     // (TimeML keeps it for "the 1990s", "the third quarter", "the summer").
     if mod == nil, case .weekday = core.meaning { return core }
     if mod == nil, case .date(let spec) = core.meaning,
-      spec.day != nil || spec.holiday != nil
+      (spec.day != nil && !spec.weekOfDay) || spec.holiday != nil
         || (spec.year != nil && spec.month == nil && spec.quarter == nil && spec.half == nil
           && spec.season == nil)
     {
@@ -196,7 +196,7 @@ extension Grammar {
       return Candidate(start, de, .date(DateSpec(year: y, month: m, day: d)))
     }
     // A quantity, not a year: "2000 meters", "1500 troops", "1990 years".
-    if isWord(e, in: Self.quantityNouns) { return nil }
+    if isWord(e, in: Self.quantityNouns) || isAmount(after: e) { return nil }
     if let (u, _, _) = unit(e), u != .quarter { return nil }
     // A bare number far from modern news ("1288", "2130") is a year only after a cue: "in 1288",
     // "since 1066", "the year 2150", or as the second member of a range ("1917-1921").

@@ -72,6 +72,12 @@ extension Grammar {
       ue += 3
     }
     if hyphenated, isHyphen(ue), isWord(ue + 1, "old") { return nil }
+    // "a year-earlier loss", "the year-ago quarter": a date read from "year-earlier" itself.
+    if !hyphenated, isHyphen(ue), tokens[ue].isAttached,
+      isWord(ue + 1, "earlier") || isWord(ue + 1, "ago")
+    {
+      return nil
+    }
     // Ages ("52 years old") and fractions ("three-quarters") are not temporal expressions.
     if isWord(ue, "old") || (u == .quarter && plural && hyphenated) { return nil }
     // "a second time", "a second round": an ordinal, not a unit.
@@ -82,8 +88,11 @@ extension Grammar {
     {
       let sign = w == "later" ? 1 : -1
       if w != "ago" && u < .month {
-        // "three days later", "a day earlier": TimeBank tags the duration.
-        return Candidate(i, ue, .literal(u.duration(n)), type: "DURATION", mod: mod)
+        // "three days later", "a day earlier": TimeBank tags the duration ("a minute and a
+        // half later": PT1M30S).
+        let value = half ? n.flatMap { Self.durationAndAHalf($0, u) } : nil
+        return Candidate(
+          i, ue, .literal(value ?? u.duration(n)), type: "DURATION", mod: mod)
       }
       guard let n else {
         return Candidate(i, ue + 1, .literal(sign < 0 ? "PAST_REF" : "FUTURE_REF"), mod: mod)

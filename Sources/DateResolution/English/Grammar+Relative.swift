@@ -65,6 +65,23 @@ extension Grammar {
         }
       }
     }
+    // "the week of March 6": the ISO week around that day.
+    if w == "week", isWord(j - 1, "the"), isWord(j + 1, "of"),
+      let (m, me) = month(j + 2, needsContext: false), number(me) != nil,
+      let (d, de) = dayOfMonth(me)
+    {
+      var spec = DateSpec(month: m, day: d)
+      spec.weekOfDay = true
+      var end = de
+      if isPunct(end, ","), let (y, ye) = year(end + 1) {
+        spec.year = y
+        end = ye
+      } else if let (y, ye) = year(end) {
+        spec.year = y
+        end = ye
+      }
+      return Candidate(j, end, .date(spec))
+    }
     // "the weekend": the one around the DCT (by tense).
     if w == "weekend", isWord(j - 1, "the") {
       return Candidate(j, j + 1, .shift(.weekend, 0, origin: .dct, time: nil))
@@ -91,7 +108,9 @@ extension Grammar {
       return Candidate(j, j + 3, .shift(.year, -1, origin: .focus, time: nil))
     }
     guard let offset = Self.deictic[w] else { return nil }
-    let k = j + 1
+    var k = j + 1
+    // "the current fiscal year", "this fiscal year": the fiscal year in focus.
+    if isWord(k, "fiscal"), isWord(k + 1, "year") || isWord(k + 1, "quarter") { k += 1 }
     if w == "this" || w == "last", let part = lexical(k).flatMap({ EnglishWords.partsOfDay[$0] }) {
       // "this morning", "last night".
       return Candidate(
@@ -122,7 +141,7 @@ extension Grammar {
           guard isWord(j - 1, "the"), [.day, .week, .month, .quarter, .year].contains(u) else {
             return nil
           }
-          return Candidate(j, e, .shift(u, offset, origin: .narrative, time: nil))
+          return Candidate(j, e, .shift(u, offset, origin: .narrativePeriod, time: nil))
         }
         return Candidate(j, e, .shift(u, offset, origin: .dct, time: nil))
       }

@@ -367,6 +367,12 @@ struct Grammar {
       {
         n += u
         j += 2
+      } else if n >= 20 && n < 100, n % 10 == 0, sameLine(j), let w2 = lexical(j),
+        let u = EnglishWords.numberWords[w2], u >= 1, u < 10, w2 != "a", w2 != "an"
+      {
+        // "twenty four hours", as transcripts write it.
+        n += u
+        j += 1
       }
       if isWord(j, "hundred") {
         n *= 100

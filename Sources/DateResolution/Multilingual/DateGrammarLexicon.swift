@@ -34,6 +34,7 @@ enum DateGrammarLexicon {
     "future-prefix", "future-suffix", "later", "earlier", "set-prefix", "range", "clock-after",
     "clock-before",
     "decade-suffix", "preposition", "age-after", "age-before", "past-marker", "future-marker",
+    "quantity-after", "half-after",
   ]
 
   static func words(_ entries: [LexiconEntry]) throws -> DateGrammarWords {
@@ -89,6 +90,8 @@ enum DateGrammarLexicon {
         case "determiner":
           if value == "same" {
             w.determiners.add(f, .same)
+          } else if value == "after" || value == "before" {
+            w.determiners.add(f, .story(value == "after" ? 1 : -1))
           } else {
             w.determiners.add(f, .offset(try int(-1...1)))
           }
@@ -97,6 +100,11 @@ enum DateGrammarLexicon {
             throw fail("mod must be START, MID or END")
           }
           w.mods.add(f, v)
+        case "mod-after":
+          guard let v = value, ["START", "MID", "END"].contains(v) else {
+            throw fail("mod-after must be START, MID or END")
+          }
+          w.modsAfter.add(f, v)
         case "season":
           guard let v = value, ["SP", "SU", "FA", "WI"].contains(v) else {
             throw fail("season must be SP, SU, FA or WI")
@@ -115,7 +123,7 @@ enum DateGrammarLexicon {
         case "phrase":
           guard let m = value.flatMap(meaning) else {
             throw fail(
-              "meaning \"\(value ?? "")\" is not <unit><+|-><n>[@narrative][ T<part>], PRESENT_REF, PAST_REF, FUTURE_REF, set <value>, duration <value> or date <value>"
+              "meaning \"\(value ?? "")\" is not <unit><+|-><n>[@narrative][ T<part>], PRESENT_REF, PAST_REF, FUTURE_REF, set <value>, duration <value>, date <value> or season SP|SU|FA|WI"
             )
           }
           w.phrases.add(f, m)
@@ -137,6 +145,8 @@ enum DateGrammarLexicon {
         case "clock-after": w.clockAfter.add(f, true)
         case "clock-before": w.clockBefore.add(f, true)
         case "decade-suffix": w.decadeSuffixes.add(f, true)
+        case "quantity-after": w.quantityAfter.add(f, true)
+        case "half-after": w.halfAfter.add(f, true)
         case "preposition": w.prepositions.add(f, true)
         case "age-after": w.ageAfter.add(f, true)
         case "age-before": w.ageBefore.add(f, true)
@@ -187,6 +197,9 @@ enum DateGrammarLexicon {
   static func meaning(_ s: String) -> LexiconMeaning? {
     if ["PRESENT_REF", "PAST_REF", "FUTURE_REF"].contains(s) { return .reference(s) }
     let parts = s.split(separator: " ").map(String.init)
+    if parts.count == 2, parts[0] == "season", ["SP", "SU", "FA", "WI"].contains(parts[1]) {
+      return .season(parts[1])
+    }
     if parts.count == 2,
       let type = ["set": "SET", "duration": "DURATION", "date": "DATE"][parts[0]]
     {

@@ -73,6 +73,14 @@ struct DateGrammarWords: Sendable {
   var clockBefore = PhraseTable<Bool>(slot: 1 << 31)
   /// Letters glued to a year making it a decade ("1990er", "1990-х", "1990-ті").
   var decadeSuffixes = PhraseTable<Bool>(slot: 1 << 32)
+  /// Start, middle, end written after the period, as Estonian does ("aasta lõpus", "mai
+  /// alguses", "juuli keskel") → TIMEX3 mod.
+  var modsAfter = PhraseTable<String>(slot: 1 << 33)
+  /// Words after a number making it an amount, never a year ("1300 miliardi", "1600 addetti",
+  /// "2000 Euro").
+  var quantityAfter = PhraseTable<Bool>(slot: 1 << 34)
+  /// Words after a count and unit adding half a unit ("e meio", "et demi", "y medio").
+  var halfAfter = PhraseTable<Bool>(slot: 1 << 35)
 
   /// Verb forms that put a sentence in the past ("war", "fue", "було") or future ("wird",
   /// "sera", "буде"), for the year of "am 13. Dezember" and the day of "Montag".
@@ -83,6 +91,17 @@ struct DateGrammarWords: Sendable {
   enum Determiner: Sendable, Equatable {
     case offset(Int)
     case same
+    /// -1 or +1 from the date in focus: "l'année suivante", "el mes anterior", "im folgenden
+    /// Jahr" (from the DCT when nothing was mentioned before).
+    case story(Int)
+
+    /// The offset a weekday or month takes from it; nil for `same`.
+    var offset: Int? {
+      switch self {
+      case .offset(let o), .story(let o): return o
+      case .same: return nil
+      }
+    }
   }
 
   /// Whether no table has an entry.
@@ -160,6 +179,9 @@ struct DateGrammarWords: Sendable {
     add(clockAfter.firstTokens, clockAfter.slot)
     add(clockBefore.firstTokens, clockBefore.slot)
     add(decadeSuffixes.firstTokens, decadeSuffixes.slot)
+    add(modsAfter.firstTokens, modsAfter.slot)
+    add(quantityAfter.firstTokens, quantityAfter.slot)
+    add(halfAfter.firstTokens, halfAfter.slot)
     return masks
   }
 
@@ -199,6 +221,9 @@ struct DateGrammarWords: Sendable {
     clockAfter.merge(o.clockAfter)
     clockBefore.merge(o.clockBefore)
     decadeSuffixes.merge(o.decadeSuffixes)
+    modsAfter.merge(o.modsAfter)
+    quantityAfter.merge(o.quantityAfter)
+    halfAfter.merge(o.halfAfter)
     pastMarkers.formUnion(o.pastMarkers)
     futureMarkers.formUnion(o.futureMarkers)
   }
@@ -213,4 +238,7 @@ enum LexiconMeaning: Sendable, Equatable {
   case reference(String)
   /// `set P1D` ("täglich"), `duration PXD` ("tagelang"): a literal of that type.
   case literal(type: String, value: String)
+  /// `season SU`: a season written as an adverb ("suvel", "sügisel"), resolved like "im
+  /// Sommer".
+  case season(String)
 }

@@ -52,6 +52,12 @@ extension Grammar {
       if mod != nil, let (u, e) = at(lex.units, j), u >= .week, at(lex.pluralUnits, j) == nil {
         return Candidate(i, e, .shift(u, 0, origin: .dct, time: nil), mod: mod)
       }
+      // "aasta lõpus", "kuu alguses": the period in focus, its part named after it.
+      if mod == nil, let (u, e) = at(lex.units, j), u >= .week, at(lex.pluralUnits, j) == nil,
+        sameLine(e), let (m, me) = at(lex.modsAfter, e)
+      {
+        return Candidate(i, me, .shift(u, 0, origin: .dct, time: nil), mod: m)
+      }
       // Articles alone are no expression.
       return nil
     }
@@ -59,8 +65,35 @@ extension Grammar {
     if let mod {
       c.mod = mod
       // "Anfang des Jahres", "à la fin de l'année": the period itself, not its neighbour.
+    } else if let (m, me) = at(lex.modsAfter, c.end), sameLine(c.end), c.type == "DATE",
+      Self.hasParts(c.meaning)
+    {
+      // "1990. aasta lõpus", "mai alguses", "1990. aastate alguses": the mod written after.
+      c.end = me
+      c.mod = m
     }
     return c
+  }
+
+  /// Whether a value is a period with a start, middle and end (a year, month, season, decade),
+  /// not a day.
+  private static func hasParts(_ meaning: Meaning) -> Bool {
+    switch meaning {
+    case .date(let spec): return spec.day == nil && spec.holiday == nil
+    case .shift(let u, _, _, nil): return u >= .week
+    default: return false
+    }
+  }
+
+  /// Whether the number ending before `e` is an amount, not a year: an amount word follows it
+  /// ("1300 miliardi", "1600 addetti"), or a range to one ("da 2054 a 1960 miliardi").
+  func isAmount(after e: Int) -> Bool {
+    guard vocabulary.hasGrammar else { return false }
+    if at(lex.quantityAfter, e) != nil { return true }
+    if let (_, r) = at(lex.rangeWords, e), number(r) != nil, at(lex.quantityAfter, r + 1) != nil {
+      return true
+    }
+    return false
   }
 
   // MARK: Core
@@ -88,8 +121,47 @@ extension Grammar {
     consider(lexClock(j))
     consider(lexNumericDate(j))
     consider(lexElidedYear(j))
+    if let c = best, let joined = lexYearThenPart(c) { best = joined }
     if let c = best, let joined = lexWithClock(c) { return joined }
     return best
+  }
+
+  /// A year followed by a part of it, the order Estonian writes dates in: "1997. aasta
+  /// septembrist" (1997-09), "eelmise aasta mais" (last year's May), "selle aasta kevadel",
+  /// "1906. aasta 12. augustil", "mullu suvel", "1998. märtsini".
+  private func lexYearThenPart(_ c: Candidate) -> Candidate? {
+    var year: Int?
+    var offset: Int?
+    switch c.meaning {
+    case .date(let spec)
+    where spec.year != nil && spec.month == nil && spec.day == nil && spec.season == nil
+      && spec.quarter == nil && spec.half == nil && spec.holiday == nil:
+      year = spec.year
+    case .shift(.year, let n, .dct, nil): offset = n
+    default: return nil
+    }
+    var k = c.end
+    if isPunct(k, "."), tokens[k].isAttached { k += 1 }
+    guard k < tokens.count, sameLine(k), tokens[k].sentence == tokens[c.end - 1].sentence else {
+      return nil
+    }
+    var spec: DateSpec
+    var end: Int
+    if let part = lexDayMonth(k, range: false), case .date(let s) = part.meaning, s.year == nil {
+      spec = s
+      end = part.end
+    } else if let (m, me) = at(lex.months, k) {
+      spec = DateSpec(month: m)
+      end = me
+    } else if let (season, se) = at(lex.seasons, k) {
+      spec = DateSpec(season: season)
+      end = se
+    } else {
+      return nil
+    }
+    spec.year = year
+    spec.yearOffset = offset
+    return Candidate(c.start, end, .date(spec), mod: c.mod)
   }
 
   /// A day followed by its clock time: "samedi 18 janvier, à 18 h", "hier vers 18 h".
@@ -135,6 +207,7 @@ extension Grammar {
         type: time == nil ? "DATE" : "TIME")
     case .reference(let r): return Candidate(j, e, .literal(r))
     case .literal(let type, let value): return Candidate(j, e, .literal(value), type: type)
+    case .season(let season): return Candidate(j, e, .date(DateSpec(season: season)))
     }
   }
 
@@ -171,6 +244,23 @@ extension Grammar {
       mod = q
       k = e
     }
+    // "aasta varem", "nädal hiljem", "aasta tagasi": a bare singular unit counts one.
+    if sign == 0, mod == nil, lexCount(k) == nil, let (u, ue) = at(lex.units, k),
+      at(lex.pluralUnits, k) == nil, sameLine(ue), u >= .day
+    {
+      if let (_, e) = at(lex.pastSuffixes, ue) {
+        return Candidate(j, e, .shift(u, -1, origin: .dct, time: nil))
+      }
+      if let (_, e) = at(lex.futureSuffixes, ue) {
+        return Candidate(j, e, .shift(u, 1, origin: .dct, time: nil))
+      }
+      if let (_, e) = at(lex.laterSuffixes, ue) {
+        return Candidate(j, e, .shift(u, 1, origin: .narrative, time: nil))
+      }
+      if let (_, e) = at(lex.earlierSuffixes, ue) {
+        return Candidate(j, e, .shift(u, -1, origin: .narrative, time: nil))
+      }
+    }
     guard let (n, ce0) = lexCount(k), sameLine(ce0) else { return nil }
     var ce = ce0
     // "un'ora", "vent'anni": an elided count; "16-aastane", "35-річна", "5-Jahres-": an adjective.
@@ -205,6 +295,12 @@ extension Grammar {
       return nil
     }
     if sign == 0, let n, let (value, e) = lexCompoundDuration(u, n, after: ue) {
+      return Candidate(j, e, .literal(value), type: "DURATION", mod: mod)
+    }
+    // "um minuto e meio", "deux ans et demi", "año y medio": half a unit more.
+    if sign == 0, let n, let (_, e) = at(lex.halfAfter, ue), sameLine(ue),
+      let value = Self.durationAndAHalf(n, u)
+    {
       return Candidate(j, e, .literal(value), type: "DURATION", mod: mod)
     }
     guard sign != 0 else {
@@ -252,12 +348,12 @@ extension Grammar {
       return lexUnitShift(j, e, u, d)
     }
     if let (wd, we) = at(lex.weekdays, j), let (d, e) = at(lex.determiners, we), sameLine(we),
-      case .offset(let o) = d
+      let o = d.offset
     {
       return Candidate(j, e, .weekday(wd, offset: o, time: nil))
     }
     if let (m, me) = at(lex.months, j), let (d, e) = at(lex.determiners, me), sameLine(me),
-      case .offset(let o) = d
+      let o = d.offset
     {
       return Candidate(j, e, .date(DateSpec(month: m, direction: o)))
     }
@@ -270,13 +366,13 @@ extension Grammar {
     if let (u, ue) = at(lex.units, k) {
       // "el pasado mes de marzo": the unit names the month that follows.
       if u == .month, let (_, g) = at(lex.glue, ue), let (m, me) = at(lex.months, g),
-        case .offset(let o) = d
+        let o = d.offset
       {
         return Candidate(j, me, .date(DateSpec(month: m, direction: o)))
       }
       return lexUnitShift(j, ue, u, d)
     }
-    guard case .offset(let o) = d else { return nil }
+    guard let o = d.offset else { return nil }
     if let (wd, we) = at(lex.weekdays, k) {
       return Candidate(j, we, .weekday(wd, offset: o, time: nil))
     }
@@ -300,6 +396,9 @@ extension Grammar {
     }
     switch d {
     case .same: return Candidate(j, e, .shift(u, 0, origin: .narrative, time: nil))
+    case .story(let o):
+      guard u >= .day else { return nil }
+      return Candidate(j, e, .shift(u, o, origin: .narrativePeriod, time: nil))
     case .offset(let o):
       // Units below a day have no calendar value of their own ("this hour").
       guard u >= .day else { return nil }
@@ -404,6 +503,19 @@ extension Grammar {
     if sameLine(k2), let (y, ye, bc) = lexYear(k2, strict: false), !bc {
       spec.year = y
       e = ye
+    } else if sameLine(k2), let (o, re) = lexRelativeYear(at(lex.articles, k2)?.end ?? k2) {
+      // "el 3 de mayo del año pasado", "le 5 juin de l'année dernière".
+      spec.yearOffset = o
+      e = re
+    } else if sameLine(me), let se = lexSameYear(me) {
+      // "16 Οκτωβρίου του ίδιου έτους": the year in focus.
+      e = se
+    } else if sameLine(e), let (d, de2) = at(lex.determiners, e), let o = d.offset, o != 0,
+      at(lex.units, de2) == nil
+    {
+      // "le 1er septembre prochain", "el 3 de mayo pasado".
+      spec.direction = o
+      e = de2
     }
     return Candidate(j, e, .date(spec))
   }
@@ -468,8 +580,17 @@ extension Grammar {
       spec.weekday = wd
       return Candidate(j, c.end, .date(spec))
     }
-    // "jeudi soir", "Dienstagabend" is written apart: "Dienstag Abend".
-    if let (p, pe) = at(lex.partsOfDay, we), sameLine(we) {
+    // "jeudi soir", "Dienstagabend" is written apart: "Dienstag Abend"; "sábado à noite",
+    // "el sábado por la noche" with a preposition or article between.
+    var p0 = we
+    var skipped = 0
+    while skipped < 2, sameLine(p0), at(lex.partsOfDay, p0) == nil,
+      let (_, pe) = at(lex.prepositions, p0) ?? at(lex.articles, p0) ?? at(lex.glue, p0)
+    {
+      p0 = pe
+      skipped += 1
+    }
+    if let (p, pe) = at(lex.partsOfDay, p0), sameLine(p0) {
       return Candidate(j, pe, .weekday(wd, offset: nil, time: "T" + p), type: "TIME")
     }
     return Candidate(j, we, .weekday(wd, offset: nil, time: nil))
@@ -489,6 +610,10 @@ extension Grammar {
     if sameLine(k), let (o, e) = lexRelativeYear(at(lex.articles, k)?.end ?? k) {
       return Candidate(j, e, .date(DateSpec(yearOffset: o, month: m)))
     }
+    // "τον Νοέμβριο του ίδιου έτους", "im Mai desselben Jahres": the year in focus.
+    if sameLine(me), let e = lexSameYear(me) {
+      return Candidate(j, e, .date(DateSpec(month: m)))
+    }
     // Short names ("mai", "mar") read alone only with a capital in a language that capitalises.
     guard tokens[j].text.unicodeScalars.count >= 4 || tokens[j].isCapitalized else { return nil }
     return Candidate(j, me, .date(DateSpec(month: m)))
@@ -497,15 +622,38 @@ extension Grammar {
   /// "letzten Jahres", "ano passado", "année dernière": a year unit with a -1/0/+1 determiner
   /// on either side: (offset, index after).
   private func lexRelativeYear(_ k: Int) -> (Int, Int)? {
-    if let (d, e) = at(lex.determiners, k), case .offset(let o) = d, let (u, ue) = at(lex.units, e),
+    if let (d, e) = at(lex.determiners, k), let o = d.offset, let (u, ue) = at(lex.units, e),
       u == .year
     {
       return (o, ue)
     }
     if let (u, ue) = at(lex.units, k), u == .year, let (d, e) = at(lex.determiners, ue),
-      case .offset(let o) = d
+      let o = d.offset
     {
       return (o, e)
+    }
+    return nil
+  }
+
+  /// "του ίδιου έτους", "des gleichen Jahres", "de la même année", "того ж року": the year of
+  /// the date in focus, after a month or day; the index after it.
+  private func lexSameYear(_ k: Int) -> Int? { lexSame(.year, k) }
+
+  /// "des selben Tages", "της ίδιας ημέρας": `unit` with a `same` determiner at `k`, after glue
+  /// or an article; the index after it.
+  private func lexSame(_ unit: TimeUnit, _ k: Int) -> Int? {
+    var a = k
+    if let (_, g) = at(lex.glue, a) { a = g }
+    if let (_, e) = at(lex.articles, a) { a = e }
+    if let (d, e) = at(lex.determiners, a), d == .same, let (u, ue) = at(lex.units, e), u == unit,
+      sameLine(e)
+    {
+      return ue
+    }
+    if let (u, ue) = at(lex.units, a), u == unit, let (d, e) = at(lex.determiners, ue), d == .same,
+      sameLine(ue)
+    {
+      return e
     }
     return nil
   }
@@ -513,6 +661,19 @@ extension Grammar {
   /// A year with its markers, or a BC year.
   private func lexYearExpression(_ j: Int) -> Candidate? {
     guard let (y, e, bc) = lexYear(j, strict: false) else { return nil }
+    if e == j + 1, !bc {
+      // A bare number is a year only with evidence: not an amount ("1300 miliardi", "da 1476
+      // a 2134 milioni"); after 2100, or a round hundred before 1800 ("1200 танків"), only
+      // after a preposition or article. (Histories write "1618 begann …": other early years
+      // need no cue.)
+      if isAmount(after: e) { return nil }
+      if y > 2100 || (y < 1800 && y % 100 == 0),
+        !(j > 0 && (at(lex.prepositions, j - 1)?.end == j || at(lex.articles, j - 1)?.end == j)),
+        !startsYearRange(j, y)
+      {
+        return nil
+      }
+    }
     return Candidate(j, e, lexYearSpec(y, bc: bc))
   }
 
@@ -539,6 +700,13 @@ extension Grammar {
       e = se
       suffixed = true
       if let (u, ue) = at(lex.units, e), u == .year || u == .decade, sameLine(e) { e = ue }
+    }
+    // "1970. aastatel", "1990. aastate": an ordinal year with a plural year unit.
+    if !suffixed, !before, tokens[k].digits == 4, isPunct(e, "."), tokens[e].isAttached,
+      sameLine(e + 1), let (u, ue) = at(lex.units, e + 1), u == .year,
+      at(lex.pluralUnits, e + 1) != nil
+    {
+      return Candidate(j, ue, .date(DateSpec(decade: decade)))
     }
     // A plural unit before a year ("années 1990") or a suffix makes a decade; "Jahr 1990" does not.
     guard suffixed || (before && !lexIsYearSingular(j)) else { return nil }
@@ -605,6 +773,10 @@ extension Grammar {
     guard let (p, e) = at(lex.partsOfDay, j),
       lexCuedBefore(j) || e - j > 1 || tokens[j].text.unicodeScalars.count >= 6
     else { return nil }
+    // "Am Abend desselben Tages", "το βράδυ της ίδιας ημέρας": that day of the story.
+    if sameLine(e), let se = lexSame(.day, e) {
+      return Candidate(j, se, .shift(.day, 0, origin: .narrative, time: "T" + p), type: "TIME")
+    }
     return Candidate(j, e, .shift(.day, 0, origin: .dct, time: "T" + p), type: "TIME")
   }
 

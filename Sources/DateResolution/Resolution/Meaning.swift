@@ -32,6 +32,9 @@ enum Meaning: Sendable, Equatable {
     case dct
     /// The last date mentioned ("a year earlier", "three days later").
     case narrative
+    /// The period of the unit around the last date mentioned: "the following year" after "May
+    /// 22, 1995" is 1996, not 1996-05-22 ("im folgenden Jahr", "l'année suivante").
+    case narrativePeriod
     /// The financial period in focus when there is one, else the DCT ("a year ago" after
     /// "the third quarter" is the third quarter of the year before).
     case focus
@@ -72,6 +75,8 @@ struct DateSpec: Sendable, Equatable {
   var direction: Int?
   /// A weekday written with the date ("Saturday, April 25"): picks the year when it is missing.
   var weekday: Int?
+  /// The ISO week around the day rather than the day: "the week of March 6" (2000-W10).
+  var weekOfDay = false
 
   init(
     year: Int? = nil, yearOffset: Int? = nil, month: Int? = nil, day: Int? = nil,

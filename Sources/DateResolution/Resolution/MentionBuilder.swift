@@ -16,6 +16,7 @@ struct MentionBuilder {
     var mentions: [TemporalMention] = []
     var findings: [Finding] = []
     var lastPoint: TimexPoint?
+    var lastPointExplicit = false
     var lastPointSentence = -100
     var narrative: (year: Int, sentence: Int, paragraph: Int)?
     var missingDCT: [Int] = []
@@ -43,7 +44,10 @@ struct MentionBuilder {
       let last = tokens[c.end - 1]
       var ctx = Resolver.Context(dct: dct)
       ctx.tense = tense(around: c)
-      if let p = lastPoint, first.sentence - lastPointSentence <= 6 { ctx.lastPoint = p }
+      if let p = lastPoint, first.sentence - lastPointSentence <= 6 {
+        ctx.lastPoint = p
+        ctx.lastPointExplicit = lastPointExplicit
+      }
       if let n = narrative, n.paragraph == first.paragraph, first.sentence - n.sentence <= 1,
         n.year != dct?.year, dct.map({ abs($0.year - n.year) <= 1 }) ?? true
       {
@@ -51,14 +55,19 @@ struct MentionBuilder {
       }
       var meaning = c.meaning
       if story {
-        if let p = storyPoint { ctx.lastPoint = p }
+        if let p = storyPoint {
+          ctx.lastPoint = p
+          ctx.lastPointExplicit = true
+        }
         if let y = storyYear { ctx.narrativeYear = y }
         if case .shift(let u, let n, .dct, let time) = meaning {
           if u == .day, n == 0, time == nil {
             // "heute" in a history is the writer's present, not a day of the story.
             meaning = .literal("PRESENT_REF")
           } else if storyPoint != nil {
-            meaning = .shift(u, n, origin: .narrative, time: time)
+            // "letztes Jahr", "у наступному році" in a history: that period of the story,
+            // at the unit's granularity.
+            meaning = .shift(u, n, origin: .narrativePeriod, time: time)
           }
         }
       }
@@ -100,6 +109,12 @@ struct MentionBuilder {
           !c.meaning.refersBack
         {
           lastPoint = point
+          // Written out ("May 22, 1995", "in March"), not counted ("last year").
+          if case .date = c.meaning {
+            lastPointExplicit = true
+          } else {
+            lastPointExplicit = anchor == nil
+          }
           lastPointSentence = first.sentence
           // A month or day with an explicit or DCT-relative year moves the narrative
           // ("In March of last year … in October").
@@ -171,7 +186,7 @@ struct MentionBuilder {
     var k = i - 1
     while k >= 0, i - k <= 3 {
       let w = tokens[k].text
-      if w == "will" || w == "shall"
+      if w == "will" || w == "shall" || w == "would"
         || (w == "ll" && k > 0 && (tokens[k - 1].text == "'" || tokens[k - 1].text == "’"))
       {
         return .future
@@ -197,6 +212,8 @@ struct MentionBuilder {
     {
       return .future
     }
+    // "plans to meet Friday" looks ahead; "announced the plan Aug. 21" does not.
+    if w == "plan" || w == "plans", i + 1 < tokens.count, tokens[i + 1].text != "to" { return nil }
     if EnglishWords.futureMarkers.contains(w) {
       // "'ll" is tokenised as "'" + "ll".
       if w == "ll" {
@@ -206,7 +223,9 @@ struct MentionBuilder {
     }
     if EnglishWords.pastMarkers.contains(w) || pastMarkers.contains(w) { return .past }
     if futureMarkers.contains(w) { return .future }
+    // A past participle or preterite, not a name ("the United States", "Red Cross").
     if w.count > 4, w.hasSuffix("ed"),
+      !t.isCapitalized || i == 0 || tokens[i - 1].sentence != t.sentence,
       !["need", "speed", "seed", "feed", "breed", "indeed", "proceed", "exceed", "succeed"]
         .contains(w)
     {

@@ -14,6 +14,9 @@ struct Resolver {
     var tense: Tense = .none
     /// The last resolved date mentioned before, for "a year earlier".
     var lastPoint: TimexPoint?
+    /// Whether `lastPoint` was written out ("May 22, 1995", "in March") rather than counted from
+    /// the DCT ("last year"): only then does "the previous year" count from it.
+    var lastPointExplicit = false
     /// A year the narrative has moved to ("In March of last year … in October").
     var narrativeYear: Int?
   }
@@ -159,6 +162,10 @@ struct Resolver {
     if let m = spec.month, let d = spec.day, !CivilDate.isValid(year: max(y, 0), month: m, day: d) {
       return .impossible(point(spec, year: y).value)
     }
+    if spec.weekOfDay, let m = spec.month, let d = spec.day {
+      let p = TimexPoint(CivilDate(year: y, month: m, day: d), granularity: .week)
+      return .value(p.value, anchor: anchor, point: p)
+    }
     let p = point(spec, year: y)
     return .value(p.value, anchor: anchor, point: p)
   }
@@ -223,14 +230,16 @@ struct Resolver {
     }
     // Otherwise the nearest, weighed by tense: news mostly reports what happened, so a
     // future reading costs about four months more than a past one unless the sentence looks
-    // ahead ("March" said in late October is the March just gone).
+    // ahead ("March" said in late October is the March just gone); when it looks ahead, a
+    // past reading costs as much as a future one in the past tense ("will command a mission
+    // in December" said in March is the coming December).
     func score(_ y: Int) -> Int {
       let k = key(y)
       var s = distance(y)
       switch tense {
       case .past: if k > dctKey { s += 240 }
       case .none: if k > dctKey { s += 120 }
-      case .future: if k < dctKey { s += 180 }
+      case .future: if k < dctKey { s += 240 }
       }
       return s
     }
@@ -263,9 +272,12 @@ struct Resolver {
     // "the third quarter" is the third quarter of the year before).
     // A clock time counts from a day, not from a month or a year.
     if let last = ctx.lastPoint, last.year != nil, time == nil || last.day != nil,
-      origin == .narrative || (origin == .focus && (last.quarter != nil || last.half != nil))
+      origin == .narrative || (origin == .narrativePeriod && ctx.lastPointExplicit)
+        || (origin == .focus && (last.quarter != nil || last.half != nil))
     {
-      if var shifted = shift(last, unit, n) {
+      let moved =
+        origin == .narrativePeriod ? last.representativeDate.map { shiftDate($0, unit, n) } : nil
+      if var shifted = moved ?? shift(last, unit, n) {
         if let time { shifted.time = time }
         return .value(shifted.value, anchor: "narrative", point: shifted)
       }
