@@ -159,6 +159,7 @@ let package = Package(
       name: "NormalizeCLITests",
       dependencies: [
         "NormalizeTestSupport", "ShippedLexicons", "NormalizeKit", "NormalizeFrontend",
-      ]),
+      ],
+      exclude: ["Cases"]),
   ]
 )
