@@ -41,11 +41,11 @@ struct Grammar {
       var words = 0
       var sideBySide = false
       for k in start..<end {
-        let token = tokens[k]
-        if token.kind == .number {
+        let kind = tokens[k].kind
+        if kind == .number {
           numbers += 1
-          if k > start, tokens[k - 1].kind == .number, token.spaceBefore { sideBySide = true }
-        } else if token.kind == .word || token.kind == .ideograph {
+          if k > start, tokens[k - 1].kind == .number, tokens[k].spaceBefore { sideBySide = true }
+        } else if kind == .word || kind == .ideograph {
           words += 1
         }
       }
@@ -85,15 +85,14 @@ struct Grammar {
 
   /// Cheap test: can an expression start at token `i`?
   func isTrigger(_ i: Int) -> Bool {
-    let t = tokens[i]
-    switch t.kind {
+    switch tokens[i].kind {
     case .number: return true
-    case .punctuation: return t.text == "'" || t.text == "’"
+    case .punctuation: return tokens[i].text == "'" || tokens[i].text == "’"
     case .word, .ideograph:
       let c = classes[i]
       // "XIXe siècle", "siglo XIX": a capitalised Roman numeral may start a century.
       guard c.contains(.trigger) else {
-        return vocabulary.hasGrammar && t.isCapitalized && Self.mayBeRoman(t.text)
+        return vocabulary.hasGrammar && tokens[i].isCapitalized && Self.mayBeRoman(tokens[i].text)
       }
       // Function words ("the", "in", "a", "last") start an expression only before a head.
       guard c.contains(.prefixOnly) else { return true }
