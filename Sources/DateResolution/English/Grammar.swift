@@ -20,11 +20,20 @@ struct Grammar {
   init(tokens: [Token], vocabulary: Vocabulary) {
     self.tokens = tokens
     self.vocabulary = vocabulary
-    classes = tokens.map { t in
-      t.kind == .word || t.kind == .ideograph ? vocabulary.wordClass(of: t) : []
+    // Loops over indexes rather than `map`: no copy of each token.
+    var classes = [Vocabulary.WordClass](repeating: [], count: tokens.count)
+    for k in tokens.indices where tokens[k].kind == .word || tokens[k].kind == .ideograph {
+      classes[k] = vocabulary.wordClass(of: tokens[k])
     }
+    self.classes = classes
     inTableRow = Self.tableRows(tokens)
-    lexMasks = vocabulary.hasGrammar ? tokens.map { vocabulary.grammarMask(of: $0) } : []
+    if vocabulary.hasGrammar {
+      var masks = [UInt64](repeating: 0, count: tokens.count)
+      for k in tokens.indices { masks[k] = vocabulary.grammarMask(of: tokens[k]) }
+      lexMasks = masks
+    } else {
+      lexMasks = []
+    }
   }
 
   /// Marks the tokens of table lines: no fewer numbers than words, and at least three numbers

@@ -298,6 +298,14 @@ enum Tokenizer {
 
   /// Letters and combining marks (a word continues through "é", "ё", "̈").
   @inline(__always) static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+    // Without a property lookup: Latin-1 and Latin Extended-A/B letters, Cyrillic letters and
+    // marks (not U+0482 "҂"), and the dashes, quotes and dots of General Punctuation.
+    switch s.value {
+    case 0xC0...0x24F: return s.value != 0xD7 && s.value != 0xF7
+    case 0x400...0x481, 0x483...0x52F: return true
+    case 0x2010...0x2027, 0x2030...0x205E: return false
+    default: break
+    }
     let p = s.properties
     if p.isAlphabetic { return true }
     switch p.generalCategory {
@@ -317,6 +325,12 @@ enum Tokenizer {
 
   /// The value of a decimal digit (Nd) scalar.
   @inline(__always) static func decimalDigit(_ s: Unicode.Scalar) -> Int? {
+    // No decimal digits among Latin-1 and Latin Extended letters, Cyrillic or General
+    // Punctuation: no property lookup there.
+    switch s.value {
+    case 0x80...0x24F, 0x400...0x52F, 0x2000...0x206F: return nil
+    default: break
+    }
     guard s.properties.numericType == .decimal, let v = s.properties.numericValue else {
       return nil
     }
