@@ -72,7 +72,7 @@ public enum TimexJSONLine {
       line[close] == 0x7D
     else { return nil }
     var out = Array(line[..<close])
-    out.append(contentsOf: Array(#","timex":["#.utf8))
+    out.append(contentsOf: #","timex":["#.utf8)
     for (index, m) in result.mentions.enumerated() {
       if index > 0 { out.append(0x2C) }
       appendJSON(m, to: &out)
@@ -93,26 +93,56 @@ public enum TimexJSONLine {
 
   /// Writes `{"start":…,"end":…,"text":…,"type":…,"value":…[,"mod":…]}`.
   static func appendJSON(_ m: TemporalMention, to out: inout [UInt8]) {
-    out.append(contentsOf: Array(#"{"start":"#.utf8))
-    out.append(contentsOf: Array(String(m.start).utf8))
-    out.append(contentsOf: Array(#","end":"#.utf8))
-    out.append(contentsOf: Array(String(m.end).utf8))
-    out.append(contentsOf: Array(#","text":"#.utf8))
+    out.append(contentsOf: #"{"start":"#.utf8)
+    appendDecimal(m.start, to: &out)
+    out.append(contentsOf: #","end":"#.utf8)
+    appendDecimal(m.end, to: &out)
+    out.append(contentsOf: #","text":"#.utf8)
     appendJSONString(m.text, to: &out)
-    out.append(contentsOf: Array(#","type":"#.utf8))
+    out.append(contentsOf: #","type":"#.utf8)
     appendJSONString(m.type, to: &out)
-    out.append(contentsOf: Array(#","value":"#.utf8))
+    out.append(contentsOf: #","value":"#.utf8)
     appendJSONString(m.value, to: &out)
     if let mod = m.mod {
-      out.append(contentsOf: Array(#","mod":"#.utf8))
+      out.append(contentsOf: #","mod":"#.utf8)
       appendJSONString(mod, to: &out)
     }
     out.append(0x7D)
   }
 
+  /// The decimal digits of `value`, as `String(value)` spells them, without making a string.
+  static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+    guard value > 0 else {
+      out.append(contentsOf: String(value).utf8)
+      return
+    }
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    guard value < 10_000_000_000 else {
+      out.append(contentsOf: String(value).utf8)
+      return
+    }
+    var v = value
+    var count = 0
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      while v > 0 {
+        buffer[count] = UInt8(v % 10) + 0x30
+        v /= 10
+        count += 1
+      }
+      for k in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[k]) }
+    }
+  }
+
   /// A JSON string literal: quotes, backslashes and control characters escaped, UTF-8 kept.
   static func appendJSONString(_ text: String, to out: inout [UInt8]) {
     out.append(0x22)
+    // Most values need no escape: copied whole.
+    if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+      out.append(contentsOf: text.utf8)
+      out.append(0x22)
+      return
+    }
     for byte in text.utf8 {
       switch byte {
       case 0x22: out.append(contentsOf: [0x5C, 0x22])

@@ -155,11 +155,19 @@ struct Grammar {
     return word(i)
   }
 
-  func isWord(_ i: Int, _ w: String) -> Bool { word(i) == w }
+  /// Whether token `i` is the word `w` (compared in place, without copying the token's text).
+  func isWord(_ i: Int, _ w: String) -> Bool {
+    guard i >= 0, i < tokens.count, tokens[i].kind == .word || tokens[i].kind == .ideograph else {
+      return false
+    }
+    return tokens[i].text == w
+  }
 
   func isWord(_ i: Int, in set: Set<String>) -> Bool {
-    guard let w = word(i) else { return false }
-    return set.contains(w)
+    guard i >= 0, i < tokens.count, tokens[i].kind == .word || tokens[i].kind == .ideograph else {
+      return false
+    }
+    return set.contains(tokens[i].text)
   }
 
   func isPunct(_ i: Int, _ p: String) -> Bool {
