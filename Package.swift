@@ -156,6 +156,7 @@ let package = Package(
       name: "NormalizeCLITests",
       dependencies: [
         "NormalizeTestSupport", "ShippedLexicons", "NormalizeKit", "NormalizeFrontend",
-      ]),
+      ],
+      exclude: ["Cases"]),
   ]
 )

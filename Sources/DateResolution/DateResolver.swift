@@ -31,6 +31,9 @@ public struct DateResolver: Sendable {
   private let cache = VocabularyCache()
   /// Words and numerals of the CJK scanner (`Lexicons/<lang>/cjk-dates.tsv`), by language.
   private let cjk: [String: CJKVocabulary]
+  /// Per language of `extras`, its tense markers and the English ones as a filter
+  /// (`MentionBuilder.markerFilter`).
+  private let markerFilters: [String: WordHash.Filter]
   /// Stop words telling which language a sentence is in.
   private let sentenceLanguages: SentenceLanguages
 
@@ -50,6 +53,12 @@ public struct DateResolver: Sendable {
       extras[language, default: Vocabulary()].grammar.merge(words)
     }
     self.extras = extras
+    var markerFilters: [String: WordHash.Filter] = [:]
+    for (language, vocabulary) in extras {
+      markerFilters[language] = MentionBuilder.markerFilter(
+        past: vocabulary.grammar.pastMarkers, future: vocabulary.grammar.futureMarkers)
+    }
+    self.markerFilters = markerFilters
     var cjk: [String: CJKVocabulary] = [:]
     for language in lexicons.languages(forKind: CJKVocabulary.kind) {
       cjk[language] = try CJKVocabulary.parse(
@@ -134,6 +143,7 @@ public struct DateResolver: Sendable {
     if let key = language.map(VocabularyStore.baseLanguage), let words = extras[key]?.grammar {
       b.pastMarkers = words.pastMarkers
       b.futureMarkers = words.futureMarkers
+      b.markerFilter = markerFilters[key]
     }
     return b
   }

@@ -17,6 +17,18 @@ public enum TimexJSONLine {
   ///
   /// - Throws: `DateResolutionError.badLine` when the line is not a JSON object with a string `text`.
   public static func annotate(_ line: [UInt8], resolver: DateResolver) throws -> [UInt8] {
+    // The common line (a flat object with a string "text", no "timex") is read without
+    // JSONDecoder; anything else, errors included, takes the full way below.
+    if let flat = FlatJSONObject.parse(line), let text = flat.strings["text"],
+      !flat.keys.contains("timex")
+    {
+      let dctKey = flat.keys.contains("dct") ? "dct" : "published"
+      if flat.strings[dctKey] != nil || flat.nulls.contains(dctKey) || !flat.keys.contains(dctKey) {
+        let language = flat.strings["lang"] ?? flat.strings["language"]
+        let result = resolver.resolve(text, dct: flat.strings[dctKey], language: language)
+        if let out = appendingTimex(result, to: line) { return out }
+      }
+    }
     let object: [String: JSONValue]
     if JSONValue.nestsDeeper(line) {
       throw DateResolutionError.badLine(
@@ -40,19 +52,7 @@ public enum TimexJSONLine {
     let result = resolver.resolve(text, dct: dct, language: language)
     // Fast path: keep the input line as it is and add the "timex" member before its closing
     // brace (field order and spelling preserved). An input "timex" is replaced the slow way.
-    if object["timex"] == nil,
-      let close = line.lastIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D && $0 != 0x0A }),
-      line[close] == 0x7D
-    {
-      var out = Array(line[..<close])
-      out.append(contentsOf: Array(#","timex":["#.utf8))
-      for (index, m) in result.mentions.enumerated() {
-        if index > 0 { out.append(0x2C) }
-        appendJSON(m, to: &out)
-      }
-      out.append(contentsOf: [0x5D, 0x7D])
-      return out
-    }
+    if object["timex"] == nil, let out = appendingTimex(result, to: line) { return out }
     var out = object
     out["timex"] = .array(result.mentions.map(json))
     let encoder = JSONEncoder()
@@ -62,6 +62,23 @@ public enum TimexJSONLine {
     } catch {
       throw DateResolutionError.badLine("cannot encode the result (\(error))")
     }
+  }
+
+  /// The input line with `"timex":[…]` added before its closing brace, or nil when the line
+  /// does not end with one.
+  private static func appendingTimex(_ result: DateResolution, to line: [UInt8]) -> [UInt8]? {
+    guard
+      let close = line.lastIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D && $0 != 0x0A }),
+      line[close] == 0x7D
+    else { return nil }
+    var out = Array(line[..<close])
+    out.append(contentsOf: #","timex":["#.utf8)
+    for (index, m) in result.mentions.enumerated() {
+      if index > 0 { out.append(0x2C) }
+      appendJSON(m, to: &out)
+    }
+    out.append(contentsOf: [0x5D, 0x7D])
+    return out
   }
 
   /// One mention as the JSON object of the line format.
@@ -76,26 +93,56 @@ public enum TimexJSONLine {
 
   /// Writes `{"start":…,"end":…,"text":…,"type":…,"value":…[,"mod":…]}`.
   static func appendJSON(_ m: TemporalMention, to out: inout [UInt8]) {
-    out.append(contentsOf: Array(#"{"start":"#.utf8))
-    out.append(contentsOf: Array(String(m.start).utf8))
-    out.append(contentsOf: Array(#","end":"#.utf8))
-    out.append(contentsOf: Array(String(m.end).utf8))
-    out.append(contentsOf: Array(#","text":"#.utf8))
+    out.append(contentsOf: #"{"start":"#.utf8)
+    appendDecimal(m.start, to: &out)
+    out.append(contentsOf: #","end":"#.utf8)
+    appendDecimal(m.end, to: &out)
+    out.append(contentsOf: #","text":"#.utf8)
     appendJSONString(m.text, to: &out)
-    out.append(contentsOf: Array(#","type":"#.utf8))
+    out.append(contentsOf: #","type":"#.utf8)
     appendJSONString(m.type, to: &out)
-    out.append(contentsOf: Array(#","value":"#.utf8))
+    out.append(contentsOf: #","value":"#.utf8)
     appendJSONString(m.value, to: &out)
     if let mod = m.mod {
-      out.append(contentsOf: Array(#","mod":"#.utf8))
+      out.append(contentsOf: #","mod":"#.utf8)
       appendJSONString(mod, to: &out)
     }
     out.append(0x7D)
   }
 
+  /// The decimal digits of `value`, as `String(value)` spells them, without making a string.
+  static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+    guard value > 0 else {
+      out.append(contentsOf: String(value).utf8)
+      return
+    }
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    guard value < 10_000_000_000 else {
+      out.append(contentsOf: String(value).utf8)
+      return
+    }
+    var v = value
+    var count = 0
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      while v > 0 {
+        buffer[count] = UInt8(v % 10) + 0x30
+        v /= 10
+        count += 1
+      }
+      for k in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[k]) }
+    }
+  }
+
   /// A JSON string literal: quotes, backslashes and control characters escaped, UTF-8 kept.
   static func appendJSONString(_ text: String, to out: inout [UInt8]) {
     out.append(0x22)
+    // Most values need no escape: copied whole.
+    if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+      out.append(contentsOf: text.utf8)
+      out.append(0x22)
+      return
+    }
     for byte in text.utf8 {
       switch byte {
       case 0x22: out.append(contentsOf: [0x5C, 0x22])

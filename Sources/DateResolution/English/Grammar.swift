@@ -20,11 +20,20 @@ struct Grammar {
   init(tokens: [Token], vocabulary: Vocabulary) {
     self.tokens = tokens
     self.vocabulary = vocabulary
-    classes = tokens.map { t in
-      t.kind == .word || t.kind == .ideograph ? vocabulary.wordClass(of: t) : []
+    // Loops over indexes rather than `map`: no copy of each token.
+    var classes = [Vocabulary.WordClass](repeating: [], count: tokens.count)
+    for k in tokens.indices where tokens[k].kind == .word || tokens[k].kind == .ideograph {
+      classes[k] = vocabulary.wordClass(of: tokens[k])
     }
+    self.classes = classes
     inTableRow = Self.tableRows(tokens)
-    lexMasks = vocabulary.hasGrammar ? tokens.map { vocabulary.grammarMask(of: $0) } : []
+    if vocabulary.hasGrammar {
+      var masks = [UInt64](repeating: 0, count: tokens.count)
+      for k in tokens.indices { masks[k] = vocabulary.grammarMask(of: tokens[k]) }
+      lexMasks = masks
+    } else {
+      lexMasks = []
+    }
   }
 
   /// Marks the tokens of table lines: no fewer numbers than words, and at least three numbers
@@ -41,11 +50,11 @@ struct Grammar {
       var words = 0
       var sideBySide = false
       for k in start..<end {
-        let token = tokens[k]
-        if token.kind == .number {
+        let kind = tokens[k].kind
+        if kind == .number {
           numbers += 1
-          if k > start, tokens[k - 1].kind == .number, token.spaceBefore { sideBySide = true }
-        } else if token.kind == .word || token.kind == .ideograph {
+          if k > start, tokens[k - 1].kind == .number, tokens[k].spaceBefore { sideBySide = true }
+        } else if kind == .word || kind == .ideograph {
           words += 1
         }
       }
@@ -85,15 +94,14 @@ struct Grammar {
 
   /// Cheap test: can an expression start at token `i`?
   func isTrigger(_ i: Int) -> Bool {
-    let t = tokens[i]
-    switch t.kind {
+    switch tokens[i].kind {
     case .number: return true
-    case .punctuation: return t.text == "'" || t.text == "’"
+    case .punctuation: return tokens[i].text == "'" || tokens[i].text == "’"
     case .word, .ideograph:
       let c = classes[i]
       // "XIXe siècle", "siglo XIX": a capitalised Roman numeral may start a century.
       guard c.contains(.trigger) else {
-        return vocabulary.hasGrammar && t.isCapitalized && Self.mayBeRoman(t.text)
+        return vocabulary.hasGrammar && tokens[i].isCapitalized && Self.mayBeRoman(tokens[i].text)
       }
       // Function words ("the", "in", "a", "last") start an expression only before a head.
       guard c.contains(.prefixOnly) else { return true }
@@ -147,11 +155,19 @@ struct Grammar {
     return word(i)
   }
 
-  func isWord(_ i: Int, _ w: String) -> Bool { word(i) == w }
+  /// Whether token `i` is the word `w` (compared in place, without copying the token's text).
+  func isWord(_ i: Int, _ w: String) -> Bool {
+    guard i >= 0, i < tokens.count, tokens[i].kind == .word || tokens[i].kind == .ideograph else {
+      return false
+    }
+    return tokens[i].text == w
+  }
 
   func isWord(_ i: Int, in set: Set<String>) -> Bool {
-    guard let w = word(i) else { return false }
-    return set.contains(w)
+    guard i >= 0, i < tokens.count, tokens[i].kind == .word || tokens[i].kind == .ideograph else {
+      return false
+    }
+    return set.contains(tokens[i].text)
   }
 
   func isPunct(_ i: Int, _ p: String) -> Bool {

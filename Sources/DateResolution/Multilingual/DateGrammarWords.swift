@@ -104,8 +104,16 @@ struct DateGrammarWords: Sendable {
     }
   }
 
-  /// Whether no table has an entry.
-  var isEmpty: Bool { firstTokens.isEmpty }
+  /// Whether no table that can start an expression has an entry (`headTokens` and
+  /// `prefixTokens` are empty), checked without building those sets: `Vocabulary` asks after
+  /// every change to its grammar.
+  var isEmpty: Bool {
+    months.isEmpty && weekdays.isEmpty && units.isEmpty && numbers.isEmpty && ordinals.isEmpty
+      && vagueCounts.isEmpty && seasons.isEmpty && partsOfDay.isEmpty && holidays.isEmpty
+      && phrases.isEmpty && determiners.isEmpty && articles.isEmpty && yearBefore.isEmpty
+      && mods.isEmpty && pastPrefixes.isEmpty && futurePrefixes.isEmpty && setPrefixes.isEmpty
+      && clockBefore.isEmpty && quantifiers.isEmpty
+  }
 
   /// First tokens that can carry an expression (heads).
   var headTokens: Set<String> {
@@ -137,8 +145,6 @@ struct DateGrammarWords: Sendable {
     s.formUnion(quantifiers.firstTokens)
     return s.subtracting(headTokens)
   }
-
-  private var firstTokens: Set<String> { headTokens.union(prefixTokens) }
 
   /// First token → the `slot` bits of every table it starts an entry of: one lookup per token
   /// tells the rules which tables can match there.

@@ -13,7 +13,7 @@ struct SentenceLanguages: Sendable {
   /// The languages told apart, in a fixed order (bit i of a mask is `codes[i]`).
   let codes: [String]
   /// Lowercased stop word → bit mask of the languages listing it.
-  private let masks: [String: UInt32]
+  private let masks: WordHash.Table<UInt32>
   private let filter: WordHash.Filter
   /// The languages that have a `date-grammar` lexicon.
   private let grammarLanguages: Set<String>
@@ -36,7 +36,7 @@ struct SentenceLanguages: Sendable {
       }
     }
     self.codes = codes
-    self.masks = masks
+    self.masks = WordHash.Table(masks)
     self.filter = filter
   }
 
@@ -60,8 +60,9 @@ struct SentenceLanguages: Sendable {
         hits = [Int](repeating: 0, count: codes.count)
         start = k
       }
-      let t = tokens[k]
-      guard t.kind == .word, filter.mayContain(t.hash), var mask = masks[t.text] else { continue }
+      guard tokens[k].kind == .word, filter.mayContain(tokens[k].hash),
+        var mask = masks[tokens[k]]
+      else { continue }
       while mask != 0 {
         let i = mask.trailingZeroBitCount
         hits[i] += 1

@@ -30,11 +30,11 @@ struct Vocabulary: Sendable {
   /// Whether `grammar` has any entry (the shared rules run only then).
   private(set) var hasGrammar = false
   /// For the grammar's words: first token → the bits of the tables it starts an entry of.
-  private(set) var grammarMasks: [String: UInt64] = [:]
+  private(set) var grammarMasks = WordHash.Table<UInt64>([:])
   /// The keys of `grammarMasks` that are words, as a filter on token hashes.
   private(set) var grammarFilter = WordHash.Filter()
   /// English and vocabulary trigger classes per word (`WordClass`), one lookup per token.
-  private(set) var wordClasses: [String: WordClass] = [:]
+  private(set) var wordClasses = WordHash.Table<WordClass>([:])
   /// The keys of `wordClasses`, as a filter on token hashes (`WordHash`).
   private(set) var wordClassFilter = WordHash.Filter()
 
@@ -70,12 +70,12 @@ struct Vocabulary: Sendable {
       classes[w] = [.trigger, .prefixOnly]
     }
     if hasGrammar {
-      grammarMasks = grammar.slotMasks()
+      grammarMasks = WordHash.Table(grammar.slotMasks())
       var g = WordHash.Filter()
       for word in grammarMasks.keys { g.insert(word) }
       grammarFilter = g
     }
-    wordClasses = classes
+    wordClasses = WordHash.Table(classes)
     var filter = WordHash.Filter()
     for word in classes.keys { filter.insert(word) }
     wordClassFilter = filter
@@ -85,17 +85,17 @@ struct Vocabulary: Sendable {
   @inline(__always) func grammarMask(of token: Token) -> UInt64 {
     switch token.kind {
     case .number: return 0
-    case .punctuation: return grammarMasks[token.text] ?? 0
+    case .punctuation: return grammarMasks[token] ?? 0
     case .word, .ideograph:
       guard grammarFilter.mayContain(token.hash) else { return 0 }
-      return grammarMasks[token.text] ?? 0
+      return grammarMasks[token] ?? 0
     }
   }
 
   /// The class of a word or ideograph token: none unless `wordClassFilter` may hold it.
   @inline(__always) func wordClass(of token: Token) -> WordClass {
     guard wordClassFilter.mayContain(token.hash) else { return [] }
-    return wordClasses[token.text] ?? []
+    return wordClasses[token] ?? []
   }
 
   /// Adds another vocabulary's entries.
@@ -113,7 +113,7 @@ struct Vocabulary: Sendable {
     layouts.sort { $0.elements.count > $1.elements.count }
     triggers.formUnion(other.triggers)
     grammar.merge(other.grammar)
-    wordClasses = [:]
+    wordClasses = WordHash.Table([:])
     wordClassFilter = WordHash.Filter()
   }
 }
@@ -138,6 +138,12 @@ struct PhraseTable<Value: Sendable & Equatable>: Sendable {
   private(set) var byFirst: [String: [(tokens: [String], value: Value)]] = [:]
   /// The table's bit in a token's slot mask (`DateGrammarWords.slotMasks`); 0: none.
   var slot: UInt64 = 0
+  /// The first tokens, as a filter on token hashes: most tokens are turned away before
+  /// `byFirst` hashes their text.
+  private var firstFilter = WordHash.Filter(bitCount: 4096)
+  /// Whether every first token is in NFC; otherwise the filter is not used (a plain token
+  /// could equal a first token under Unicode equivalence with other bytes).
+  private var firstTokensAreNFC = true
 
   init(slot: UInt64 = 0) { self.slot = slot }
 
@@ -150,6 +156,8 @@ struct PhraseTable<Value: Sendable & Equatable>: Sendable {
     list.append((tokens, value))
     list.sort { $0.tokens.count > $1.tokens.count }
     byFirst[first] = list
+    firstFilter.insert(first)
+    if firstTokensAreNFC && !WordHash.isNFC(first) { firstTokensAreNFC = false }
   }
 
   mutating func merge(_ other: PhraseTable<Value>) {
@@ -160,7 +168,9 @@ struct PhraseTable<Value: Sendable & Equatable>: Sendable {
 
   /// The longest entry matching the tokens at `index`: its value and the index after it.
   func match(_ tokens: [Token], at index: Int) -> (value: Value, end: Int)? {
-    guard index < tokens.count, let list = byFirst[tokens[index].text] else { return nil }
+    guard index < tokens.count, !firstTokensAreNFC || firstFilter.mayContain(tokens[index]),
+      let list = byFirst[tokens[index].text]
+    else { return nil }
     for entry in list {
       let end = index + entry.tokens.count
       guard end <= tokens.count else { continue }

@@ -11,6 +11,25 @@ struct MentionBuilder {
   /// `date-grammar` lexicon.
   var pastMarkers: Set<String> = []
   var futureMarkers: Set<String> = []
+  /// Every word of the English tense markers, `pastMarkers` and `futureMarkers`, as a filter on
+  /// token hashes (`markerFilter(past:future:)`); nil: every word is looked up.
+  var markerFilter: WordHash.Filter? = Self.englishMarkerFilter
+
+  /// The filter for the English tense markers alone.
+  static let englishMarkerFilter = markerFilter(past: [], future: [])
+
+  /// A filter holding the English tense markers and `past` and `future`, or nil when a word is
+  /// not in NFC (a plain token could then equal it with other bytes).
+  static func markerFilter(past: Set<String>, future: Set<String>) -> WordHash.Filter? {
+    var filter = WordHash.Filter()
+    for set in [EnglishWords.futureMarkers, EnglishWords.pastMarkers, past, future] {
+      for word in set {
+        guard WordHash.isNFC(word) else { return nil }
+        filter.insert(word)
+      }
+    }
+    return filter
+  }
 
   func build(_ candidates: [Candidate]) -> (mentions: [TemporalMention], findings: [Finding]) {
     var mentions: [TemporalMention] = []
@@ -197,9 +216,8 @@ struct MentionBuilder {
   }
 
   private func marker(_ i: Int, near: Bool) -> Resolver.Tense? {
-    let t = tokens[i]
-    guard t.kind == .word else { return nil }
-    let w = t.text
+    guard tokens[i].kind == .word else { return nil }
+    let w = tokens[i].text
     // "to resume Monday", "as soon as Tuesday", "as early as Friday": looking ahead.
     if w == "to", near, i + 1 < tokens.count, tokens[i + 1].kind == .word,
       !tokens[i + 1].isCapitalized,
@@ -214,18 +232,21 @@ struct MentionBuilder {
     }
     // "plans to meet Friday" looks ahead; "announced the plan Aug. 21" does not.
     if w == "plan" || w == "plans", i + 1 < tokens.count, tokens[i + 1].text != "to" { return nil }
-    if EnglishWords.futureMarkers.contains(w) {
-      // "'ll" is tokenised as "'" + "ll".
-      if w == "ll" {
-        return i > 0 && (tokens[i - 1].text == "'" || tokens[i - 1].text == "’") ? .future : nil
+    if markerFilter?.mayContain(tokens[i]) ?? true {
+      if EnglishWords.futureMarkers.contains(w) {
+        // "'ll" is tokenised as "'" + "ll".
+        if w == "ll" {
+          return i > 0 && (tokens[i - 1].text == "'" || tokens[i - 1].text == "’") ? .future : nil
+        }
+        return .future
       }
-      return .future
+      if EnglishWords.pastMarkers.contains(w) || pastMarkers.contains(w) { return .past }
+      if futureMarkers.contains(w) { return .future }
     }
-    if EnglishWords.pastMarkers.contains(w) || pastMarkers.contains(w) { return .past }
-    if futureMarkers.contains(w) { return .future }
-    // A past participle or preterite, not a name ("the United States", "Red Cross").
-    if w.count > 4, w.hasSuffix("ed"),
-      !t.isCapitalized || i == 0 || tokens[i - 1].sentence != t.sentence,
+    // A past participle or preterite, not a name ("the United States", "Red Cross"). A last byte
+    // other than "d" cannot end in "ed": most words skip counting characters.
+    if w.utf8.last == UInt8(ascii: "d"), w.count > 4, w.hasSuffix("ed"),
+      !tokens[i].isCapitalized || i == 0 || tokens[i - 1].sentence != tokens[i].sentence,
       !["need", "speed", "seed", "feed", "breed", "indeed", "proceed", "exceed", "succeed"]
         .contains(w)
     {

@@ -26,8 +26,13 @@ struct Token: Sendable {
   var sentence: Int = 0
   /// Index of the paragraph the token is in.
   var paragraph: Int = 0
-  /// `WordHash` of `text` for words and ideographs (0 for numbers and punctuation).
+  /// `WordHash` of `text`, for every token.
   var hash: UInt32 = 0
+  /// `text` is in NFC and no other string in NFC equals it under Unicode equivalence, so it
+  /// equals a lexicon word (always NFC) exactly when their bytes are equal: ASCII, Latin-1 and
+  /// basic Cyrillic words, numbers, ASCII punctuation, ideographs other than the compatibility
+  /// ones. Hash filters may turn away only such tokens (`WordHash.Filter.mayContain(_:)`).
+  var isPlain = false
 
   /// The token is directly attached to the previous one (no whitespace between).
   var isAttached: Bool { !spaceBefore && newlinesBefore == 0 }

@@ -62,6 +62,7 @@ enum Tokenizer {
           let startScalar = scalar
           var j = i
           loweredCount = 0
+          var plain = true
           // A word: ASCII letters, and any non-ASCII letters attached to them ("café").
           while j < n {
             let b = bytes[j]
@@ -75,6 +76,7 @@ enum Tokenizer {
                 break
               }
               for byte in String(s).lowercased().utf8 { append(byte) }
+              if Self.simpleLowercase(value) == nil { plain = false }
               j += length
               scalar += 1
             } else {
@@ -85,6 +87,7 @@ enum Tokenizer {
             start: startScalar, end: scalar, kind: .word,
             text: String(decoding: loweredBytes, as: UTF8.self))
           token.hash = WordHash.of(loweredBytes)
+          token.isPlain = plain
           token.isCapitalized = bytes[start] < 0x5B
           push(&token)
           i = j
@@ -104,6 +107,10 @@ enum Tokenizer {
               ? String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<j]), as: UTF8.self) : "")
           token.number = digits <= 9 ? value : -1
           token.digits = digits
+          token.hash =
+            digits <= 12
+            ? WordHash.of(UnsafeBufferPointer(rebasing: bytes[i..<j])) : WordHash.emptyText
+          token.isPlain = true
           push(&token)
           scalar += digits
           i = j
@@ -122,6 +129,8 @@ enum Tokenizer {
         } else {
           var token = Token(
             start: scalar, end: scalar + 1, kind: .punctuation, text: String(UnicodeScalar(byte)))
+          token.hash = WordHash.of(UnsafeBufferPointer(rebasing: bytes[i..<(i + 1)]))
+          token.isPlain = true
           push(&token)
           if byte == 0x2E || byte == 0x21 || byte == 0x3F { pendingSentenceEnd = true }
           i += 1
@@ -139,6 +148,9 @@ enum Tokenizer {
       if isSpacelessScript(value) {
         var token = Token(start: scalar, end: scalar + 1, kind: .ideograph, text: String(s))
         token.hash = WordHash.of(UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
+        // CJK compatibility ideographs decompose to unified ones: not plain.
+        token.isPlain =
+          !(value >= 0xF900 && value <= 0xFAFF) && !(value >= 0x2F800 && value <= 0x2FA1F)
         push(&token)
         if value == 0x3002 { pendingSentenceEnd = true }
         i += length
@@ -169,6 +181,8 @@ enum Tokenizer {
           start: startScalar, end: scalar, kind: .number, text: count <= 12 ? String(number) : "")
         token.number = count <= 9 ? number : -1
         token.digits = count
+        token.hash = WordHash.of(token.text)
+        token.isPlain = true
         push(&token)
         i = j
       } else if isWordScalar(s) {
@@ -208,6 +222,7 @@ enum Tokenizer {
           : String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<j]), as: UTF8.self)
             .lowercased()
         var token = Token(start: startScalar, end: scalar, kind: .word, text: text)
+        token.isPlain = simple
         if simple {
           token.hash = WordHash.of(loweredBytes)
         } else {
@@ -227,6 +242,8 @@ enum Tokenizer {
         scalar += 1
       } else {
         var token = Token(start: scalar, end: scalar + 1, kind: .punctuation, text: String(s))
+        // Not plain: a sign such as U+037E GREEK QUESTION MARK equals ";" under equivalence.
+        token.hash = WordHash.of(UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
         push(&token)
         if value == 0x2026 || value == 0xFF0E || value == 0xFF01 || value == 0xFF1F {
           pendingSentenceEnd = true
@@ -281,6 +298,14 @@ enum Tokenizer {
 
   /// Letters and combining marks (a word continues through "é", "ё", "̈").
   @inline(__always) static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+    // Without a property lookup: Latin-1 and Latin Extended-A/B letters, Cyrillic letters and
+    // marks (not U+0482 "҂"), and the dashes, quotes and dots of General Punctuation.
+    switch s.value {
+    case 0xC0...0x24F: return s.value != 0xD7 && s.value != 0xF7
+    case 0x400...0x481, 0x483...0x52F: return true
+    case 0x2010...0x2027, 0x2030...0x205E: return false
+    default: break
+    }
     let p = s.properties
     if p.isAlphabetic { return true }
     switch p.generalCategory {
@@ -300,6 +325,12 @@ enum Tokenizer {
 
   /// The value of a decimal digit (Nd) scalar.
   @inline(__always) static func decimalDigit(_ s: Unicode.Scalar) -> Int? {
+    // No decimal digits among Latin-1 and Latin Extended letters, Cyrillic or General
+    // Punctuation: no property lookup there.
+    switch s.value {
+    case 0x80...0x24F, 0x400...0x52F, 0x2000...0x206F: return nil
+    default: break
+    }
     guard s.properties.numericType == .decimal, let v = s.properties.numericValue else {
       return nil
     }

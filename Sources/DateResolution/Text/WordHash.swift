@@ -1,8 +1,10 @@
 import ByteSupport
+import Foundation
 
-/// A cheap hash of a token's text (FNV-1a over its UTF-8 bytes), computed by the tokenizer so
-/// that a `WordHash.Filter` can turn away most words before a dictionary lookup hashes them
-/// again.
+/// A cheap hash of a token's text (FNV-1a over its UTF-8 bytes), computed by the tokenizer for
+/// every token (`Token.hash`), so that a `WordHash.Filter` can turn away most tokens before a
+/// dictionary lookup hashes them again, and a `WordHash.Table` can look them up without
+/// hashing their text at all.
 ///
 /// ```swift
 /// var filter = WordHash.Filter()
@@ -22,20 +24,111 @@ enum WordHash {
     return copy.withUTF8 { of($0) }
   }
 
-  /// A Bloom filter of 2^16 bits probed twice: no false negatives, few false positives for
-  /// the few thousand words of a vocabulary.
-  struct Filter: Sendable {
-    private var bits = [UInt64](repeating: 0, count: 1024)
+  /// Whether `word` is in NFC (then a plain token equals it exactly when their bytes are equal).
+  static func isNFC(_ word: String) -> Bool {
+    word.utf8.allSatisfy { $0 < 0x80 }
+      || word.utf8.elementsEqual(word.precomposedStringWithCanonicalMapping.utf8)
+  }
 
-    mutating func insert(_ word: String) {
-      let hash = WordHash.of(word)
-      bits[Int(hash & 0xFFFF) >> 6] |= 1 << UInt64(hash & 63)
-      bits[Int((hash >> 16) & 0xFFFF) >> 6] |= 1 << UInt64((hash >> 16) & 63)
+  /// The hash of the empty text (a number token too long to keep its digits).
+  static let emptyText = FNV1a.basis32
+
+  /// A Bloom filter of 2^16 bits (or fewer, for small tables) probed twice: no false
+  /// negatives, few false positives for the few thousand words of a vocabulary.
+  struct Filter: Sendable {
+    private var bits: [UInt64]
+    private let mask: UInt32
+
+    /// An empty filter of `bitCount` bits (a power of two from 64 to 65,536).
+    init(bitCount: Int = 1 << 16) {
+      let count = min(max(bitCount, 64), 1 << 16)
+      bits = [UInt64](repeating: 0, count: count / 64)
+      mask = UInt32(count - 1)
+    }
+
+    mutating func insert(_ word: String) { insert(hash: WordHash.of(word)) }
+
+    mutating func insert(hash: UInt32) {
+      let a = hash & mask
+      let b = (hash >> 16) & mask
+      bits[Int(a >> 6)] |= 1 << UInt64(a & 63)
+      bits[Int(b >> 6)] |= 1 << UInt64(b & 63)
     }
 
     @inline(__always) func mayContain(_ hash: UInt32) -> Bool {
-      bits[Int(hash & 0xFFFF) >> 6] & (1 << UInt64(hash & 63)) != 0
-        && bits[Int((hash >> 16) & 0xFFFF) >> 6] & (1 << UInt64((hash >> 16) & 63)) != 0
+      let a = hash & mask
+      let b = (hash >> 16) & mask
+      return bits[Int(a >> 6)] & (1 << UInt64(a & 63)) != 0
+        && bits[Int(b >> 6)] & (1 << UInt64(b & 63)) != 0
     }
+
+    /// Whether `token` may be one of the inserted words. A token whose text is not plain
+    /// (`Token.isPlain`) may equal a word under Unicode equivalence with other bytes, so it is
+    /// never turned away.
+    @inline(__always) func mayContain(_ token: Token) -> Bool {
+      !token.isPlain || mayContain(token.hash)
+    }
+  }
+
+  /// A read-only map from words to values looked up by a token's precomputed hash, with no
+  /// hashing of the token's text: open addressing over the FNV-1a hashes, each hit confirmed
+  /// by comparing the words. It answers as a `[String: Value]` would (Unicode equivalence
+  /// included): tokens that are not plain, or tables with a key that is not in NFC, fall back
+  /// to the dictionary.
+  ///
+  /// ```swift
+  /// let table = WordHash.Table(["будущем": 1, "maggio": 5])
+  /// table[token]   // 5 for the token "maggio", nil for "said"
+  /// ```
+  struct Table<Value: Sendable>: Sendable {
+    private let dictionary: [String: Value]
+    /// Index + 1 into `entries` per slot; 0: empty.
+    private let slots: [Int32]
+    private let entries: [(hash: UInt32, word: String, value: Value)]
+    private let mask: Int
+    /// Every key is in NFC, so a plain token equals a key exactly when their bytes are equal.
+    private let keysAreNFC: Bool
+
+    init(_ dictionary: [String: Value]) {
+      self.dictionary = dictionary
+      var capacity = 16
+      while capacity < dictionary.count * 2 { capacity *= 2 }
+      var slots = [Int32](repeating: 0, count: capacity)
+      var entries: [(hash: UInt32, word: String, value: Value)] = []
+      entries.reserveCapacity(dictionary.count)
+      var nfc = true
+      for (word, value) in dictionary.sorted(by: {
+        $0.key.utf8.lexicographicallyPrecedes($1.key.utf8)
+      }) {
+        if !WordHash.isNFC(word) { nfc = false }
+        let hash = WordHash.of(word)
+        var i = Int(hash) & (capacity - 1)
+        while slots[i] != 0 { i = (i + 1) & (capacity - 1) }
+        entries.append((hash, word, value))
+        slots[i] = Int32(entries.count)
+      }
+      self.slots = slots
+      self.entries = entries
+      mask = capacity - 1
+      keysAreNFC = nfc
+    }
+
+    /// The value of the token's text, as `dictionary[token.text]`.
+    @inline(__always) subscript(token: Token) -> Value? {
+      guard token.isPlain, keysAreNFC else { return dictionary[token.text] }
+      let hash = token.hash
+      var i = Int(hash) & mask
+      while true {
+        let e = Int(slots[i])
+        if e == 0 { return nil }
+        if entries[e - 1].hash == hash, entries[e - 1].word == token.text {
+          return entries[e - 1].value
+        }
+        i = (i + 1) & mask
+      }
+    }
+
+    /// Every key.
+    var keys: Dictionary<String, Value>.Keys { dictionary.keys }
   }
 }

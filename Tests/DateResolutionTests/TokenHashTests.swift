@@ -1,0 +1,53 @@
+import Foundation
+import NormalizeTestSupport
+import Testing
+
+@testable import DateResolution
+
+/// The hashes the tokenizer gives every token, and the lookups built on them
+/// (`Cases/token-hashes.json`): a `WordHash.Table` answers as a `[String: Value]` would, and a
+/// `WordHash.Filter` never turns away a token that a dictionary of its words would find, for
+/// composed and decomposed text alike.
+@Suite struct TokenHashTests {
+  struct TextCase: Decodable, CustomTestStringConvertible, Sendable {
+    let label: String
+    let text: String
+    let comment: String?
+    var testDescription: String { label }
+  }
+
+  static let folder = CaseTable.folder(besides: #filePath)
+
+  @Test(arguments: try CaseTable.load("token-hashes.json", in: folder, as: TextCase.self))
+  func lookupsAnswerAsADictionary(_ c: TextCase) throws {
+    let tokens = Tokenizer.tokenize(c.text)
+    #expect(!tokens.isEmpty)
+    // Keys: every token's text in NFC and in NFD, as lexicons could (not) spell them.
+    var dictionary: [String: Int] = [:]
+    for (index, token) in tokens.enumerated() {
+      #expect(token.hash == WordHash.of(token.text), "\(c.label): hash of \"\(token.text)\"")
+      if token.isPlain {
+        #expect(WordHash.isNFC(token.text), "\(c.label): plain \"\(token.text)\" is not NFC")
+      }
+      dictionary[token.text.precomposedStringWithCanonicalMapping] = index
+    }
+    let composed = WordHash.Table(dictionary)
+    var filter = WordHash.Filter(bitCount: 64)
+    for key in dictionary.keys { filter.insert(key) }
+    let decomposed = WordHash.Table(
+      Dictionary(
+        dictionary.map { ($0.key.decomposedStringWithCanonicalMapping, $0.value) },
+        uniquingKeysWith: { a, _ in a }))
+    let plainDecomposed = WordHash.Table(
+      Dictionary(uniqueKeysWithValues: [("e\u{301}te\u{301}", 1), ("said", 2)]))
+    for token in tokens {
+      #expect(composed[token] == dictionary[token.text], "\(c.label): \"\(token.text)\"")
+      #expect(filter.mayContain(token), "\(c.label): the filter turned away \"\(token.text)\"")
+      let nfd = Dictionary(
+        dictionary.map { ($0.key.decomposedStringWithCanonicalMapping, $0.value) },
+        uniquingKeysWith: { a, _ in a })
+      #expect(decomposed[token] == nfd[token.text], "\(c.label): NFD keys, \"\(token.text)\"")
+      #expect(plainDecomposed[token] == ["e\u{301}te\u{301}": 1, "said": 2][token.text])
+    }
+  }
+}
