@@ -64,6 +64,9 @@ public indirect enum JSONValue: Codable, Sendable, Equatable, Hashable {
   /// ```swift
   /// JSONValue.nestsDeeper(than: 64, Array(String(repeating: "[", count: 65).utf8))  // true
   /// ```
+  ///
+  /// Inlinable, so that each caller's byte collection gets a specialised loop.
+  @inlinable
   public static func nestsDeeper<Bytes: Collection>(than limit: Int = maximumDepth, _ bytes: Bytes)
     -> Bool
   where Bytes.Element == UInt8 {
