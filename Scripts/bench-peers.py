@@ -9,7 +9,8 @@ Subcommands (all called by Scripts/bench; usable alone):
   nfc CORPUS                        the Python peer: json.loads each line, NFC-normalise `text`,
                                     write the normalised text to stdout
   measure LABEL [--stdin F] [--stdout F] -- CMD...
-                                    run CMD once, print {"label", "wall_s", "rss_kb", "rc", "via"}
+                                    run CMD once, print {"label", "wall_s", "cpu_s", "rss_kb", "rc",
+                                    "via"} (cpu_s: user + system seconds of CMD and its children)
                                     (peak RSS from /usr/bin/time -v when present, else from
                                     resource.getrusage(RUSAGE_CHILDREN) in this fresh process)
   report RESULTS.jsonl INFO.json    print the table and, last, one JSON object with the figures
@@ -96,6 +97,9 @@ def cmd_measure(argv):
     start = time.perf_counter()
     proc = subprocess.run(cmd, stdin=stdin, stdout=stdout)
     wall = time.perf_counter() - start
+    # This fresh process has waited for the one command (and /usr/bin/time for its child).
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = usage.ru_utime + usage.ru_stime
     rss_kb = None
     via = "getrusage"
     if use_time:
@@ -109,8 +113,10 @@ def cmd_measure(argv):
         # Linux reports ru_maxrss in kilobytes. This process has run only the one child.
         rss_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         via = "getrusage"
-    print(f"  {label:<24} {wall:8.3f} s {rss_kb / 1024:8.1f} MB  exit {proc.returncode}", file=sys.stderr)
-    print(json.dumps({"label": label, "wall_s": wall, "rss_kb": rss_kb, "rc": proc.returncode, "via": via}))
+    print(f"  {label:<24} {wall:8.3f} s {cpu:8.3f} CPU-s {rss_kb / 1024:8.1f} MB  exit {proc.returncode}",
+          file=sys.stderr)
+    print(json.dumps({"label": label, "wall_s": wall, "cpu_s": cpu, "rss_kb": rss_kb, "rc": proc.returncode,
+                      "via": via}))
 
 
 def fmt(x, spec):
@@ -134,6 +140,7 @@ def cmd_report(results_path, info_path):
         if label.startswith(("scale:", "startup:")):
             continue
         best = min(r["wall_s"] for r in rs)
+        cpu = min((r["cpu_s"] for r in rs if r.get("cpu_s") is not None), default=None)
         startup = min((r["wall_s"] for r in runs.get("startup:" + label, [])), default=None)
         net = best - startup if startup is not None else None
         tools[label] = {
@@ -142,6 +149,8 @@ def cmd_report(results_path, info_path):
             "mb_per_s": round(mb / best, 3) if best > 0 else None,
             "net_mb_per_s": round(mb / net, 3) if net and net > 0 else None,
             "articles_per_s": round(records / best, 1) if best > 0 else None,
+            "cpu_s": round(cpu, 4) if cpu is not None else None,
+            "mb_per_cpu_s": round(mb / cpu, 3) if cpu else None,
             "peak_rss_mb": round(max(r["rss_kb"] for r in rs) / 1024, 1),
             "exit_status": max(r["rc"] for r in rs),
             "runs": len(rs),
@@ -151,6 +160,10 @@ def cmd_report(results_path, info_path):
     for t in tools.values():
         t["x_uconv"] = round(t["mb_per_s"] / base_u, 3) if base_u and t["mb_per_s"] else None
         t["x_python"] = round(t["mb_per_s"] / base_p, 3) if base_p and t["mb_per_s"] else None
+    # The same ratios per CPU-second: what a machine shared with other jobs can still compare.
+    cpu_p = tools.get("python-nfc", {}).get("mb_per_cpu_s")
+    for t in tools.values():
+        t["x_python_cpu"] = round(t["mb_per_cpu_s"] / cpu_p, 3) if cpu_p and t["mb_per_cpu_s"] else None
 
     order = ["normalize-j1", "normalize-j2", "baseline-j1", "baseline-j2", "normalize-j1-without-names", "normalize-j1-bare",
              "normalize-clean-j1", "normalize-clean-j2", "normalize-clean-2proc", "uconv-nfc", "python-nfc"]
@@ -176,7 +189,7 @@ def cmd_report(results_path, info_path):
         print(f"normalize: WARNING: {info['normalize_warning']}")
     print()
     header = (f"{'tool':<28} {'MB/s':>9} {'articles/s':>11} {'peak RSS MB':>12} {'x uconv':>8} {'x python':>9}"
-              f" {'start-up s':>11} {'net MB/s':>9}")
+              f" {'start-up s':>11} {'net MB/s':>9} {'MB/CPU-s':>9} {'x python CPU':>13}")
     print(header)
     print("-" * len(header))
     for label in order:
@@ -186,7 +199,8 @@ def cmd_report(results_path, info_path):
         warn = "" if t["exit_status"] == 0 else f"  (exit {t['exit_status']})"
         print(f"{names[label]:<28} {fmt(t['mb_per_s'], '9.2f')} {fmt(t['articles_per_s'], '11.0f')} "
               f"{fmt(t['peak_rss_mb'], '12.1f')} {fmt(t['x_uconv'], '8.2f')} {fmt(t['x_python'], '9.2f')} "
-              f"{fmt(t['startup_s'], '11.3f')} {fmt(t['net_mb_per_s'], '9.2f')}{warn}")
+              f"{fmt(t['startup_s'], '11.3f')} {fmt(t['net_mb_per_s'], '9.2f')} "
+              f"{fmt(t['mb_per_cpu_s'], '9.2f')} {fmt(t['x_python_cpu'], '13.2f')}{warn}")
 
     summary = {
         "corpus": info["corpus"],
@@ -203,11 +217,24 @@ def cmd_report(results_path, info_path):
     summary["speedup_2_jobs_over_1"] = speedup
     if speedup is not None:
         print(f"\n2 jobs / 1 job speed-up: {speedup:.2f}x")
+    c1cpu = tools.get("normalize-j1", {}).get("cpu_s")
+    c2cpu = tools.get("normalize-j2", {}).get("cpu_s")
+    if c1cpu and c2cpu:
+        # Two jobs can at best be 2 x (one job's CPU-s / two jobs' CPU-s) faster on two free cores.
+        summary["cpu_2_jobs_over_1"] = round(c2cpu / c1cpu, 3)
+        print(f"2 jobs use {c2cpu / c1cpu:.2f}x the CPU-s of 1 job: at most {2 * c1cpu / c2cpu:.2f}x "
+              f"on two free cores")
     for jobs in ("1", "2"):
         new, old = tools.get("normalize-j" + jobs, {}).get("wall_s"), tools.get("baseline-j" + jobs, {}).get("wall_s")
         if new and old:
             summary["speedup_over_baseline_j" + jobs] = round(old / new, 3)
             print(f"--jobs {jobs}: this binary {old / new:.2f}x the baseline's speed (alternating runs)")
+        new_cpu = tools.get("normalize-j" + jobs, {}).get("cpu_s")
+        old_cpu = tools.get("baseline-j" + jobs, {}).get("cpu_s")
+        if new_cpu and old_cpu:
+            summary["cpu_speedup_over_baseline_j" + jobs] = round(old_cpu / new_cpu, 3)
+            print(f"--jobs {jobs}: this binary needs {new_cpu:.2f} CPU-s, the baseline {old_cpu:.2f} "
+                  f"({old_cpu / new_cpu:.2f}x)")
 
     c1 = tools.get("normalize-clean-j1", {}).get("wall_s")
     c2 = tools.get("normalize-clean-j2", {}).get("wall_s")

@@ -45,7 +45,9 @@ enum PublicationDateInference {
     // A date that closes one of the first lines: "… 毎日新聞 2021/3/31", "… briefing (10.04.2022)".
     let top =
       (title.map { [Substring($0)] } ?? [])
-      + body.split(separator: "\n", omittingEmptySubsequences: true).prefix(topLines)
+      // Only the first lines are split off, not the whole body.
+      + body.split(separator: "\n", maxSplits: topLines, omittingEmptySubsequences: true)
+      .prefix(topLines)
     for line in top where line.unicodeScalars.count <= topLineLength {
       let text = String(line)
       for mention in resolver.resolve(text, dct: nil, language: language).mentions

@@ -27,16 +27,19 @@ public struct ClassHints: Sendable {
     public func contains(_ effect: Effect) -> Bool { rawValue & effect.bit.rawValue != 0 }
   }
 
-  /// One word and how it must appear.
-  struct Hint: Sendable {
-    var effect: Effect
-    var word: [UInt8]
-    var wholeToken: Bool
-  }
-
-  let hints: [Hint]
-  /// Indexes into `hints` by the first byte of their word.
-  let byFirstByte: [[Int]]
+  /// The hint words, laid end to end (lowercased UTF-8), in lexicon order.
+  let words: [UInt8]
+  /// Per hint: where its word starts in `words`; one more entry closes the last word.
+  let wordStarts: [Int32]
+  /// Per hint: the bit of its effect.
+  let effectBits: [UInt8]
+  /// Per hint: whether its word must be a whole token ("token") or may be part of one ("part").
+  let wholeTokens: [Bool]
+  /// The hints by the first byte of their word, in lexicon order: those starting with byte `b`
+  /// are `hintsByFirstByte[firstByteStarts[b]..<firstByteStarts[b + 1]]`. Flat arrays, so that
+  /// matching a page's thousands of class names retains and releases nothing.
+  let firstByteStarts: [Int32]
+  let hintsByFirstByte: [Int32]
 
   /// The lexicon kind read.
   public static let kind = "html-hints"
@@ -45,7 +48,10 @@ public struct ClassHints: Sendable {
   ///
   /// - Throws: `LexiconError.invalidEntry` for a line that is not effect, match, word.
   public init(lexicons: any LexiconProvider) throws {
-    var hints: [Hint] = []
+    var words: [UInt8] = []
+    var wordStarts: [Int32] = []
+    var effectBits: [UInt8] = []
+    var wholeTokens: [Bool] = []
     for entry in try lexicons.allEntries(kind: Self.kind) {
       guard entry.fields.count == 3, let effect = Effect(rawValue: entry.fields[0]),
         entry.fields[1] == "part" || entry.fields[1] == "token"
@@ -56,47 +62,74 @@ public struct ClassHints: Sendable {
             "expected effect<TAB>part|token<TAB>word with effect one of \(Effect.allCases.map(\.rawValue).joined(separator: ", "))"
         )
       }
-      hints.append(
-        Hint(
-          effect: effect, word: Array(entry.fields[2].lowercased().utf8),
-          wholeToken: entry.fields[1] == "token"))
+      wordStarts.append(Int32(words.count))
+      words += Array(entry.fields[2].lowercased().utf8)
+      effectBits.append(effect.bit.rawValue)
+      wholeTokens.append(entry.fields[1] == "token")
     }
-    self.hints = hints
-    var index = Array(repeating: [Int](), count: 256)
-    for (position, hint) in hints.enumerated() {
-      if let first = hint.word.first { index[Int(first)].append(position) }
+    wordStarts.append(Int32(words.count))
+    var byFirstByte = Array(repeating: [Int32](), count: 256)
+    for hint in effectBits.indices where wordStarts[hint] < wordStarts[hint + 1] {
+      byFirstByte[Int(words[Int(wordStarts[hint])])].append(Int32(hint))
     }
-    byFirstByte = index
+    var firstByteStarts: [Int32] = [0]
+    for hints in byFirstByte {
+      firstByteStarts.append(firstByteStarts[firstByteStarts.count - 1] + Int32(hints.count))
+    }
+    self.words = words
+    self.wordStarts = wordStarts
+    self.effectBits = effectBits
+    self.wholeTokens = wholeTokens
+    self.firstByteStarts = firstByteStarts
+    hintsByFirstByte = byFirstByte.flatMap { $0 }
   }
 
   /// The effects whose words appear in `classAndID` (ASCII-lowercased bytes of the class and
   /// id attributes).
   public func effects(classAndID bytes: [UInt8]) -> Effects {
-    var found = Effects()
-    guard !bytes.isEmpty else { return found }
-    bytes.withUnsafeBufferPointer { buffer in
-      for start in 0..<buffer.count {
-        for position in byFirstByte[Int(buffer[start])] {
-          let hint = hints[position]
-          guard !found.contains(hint.effect), Self.matches(hint, at: start, in: buffer) else {
-            continue
+    guard !bytes.isEmpty else { return Effects() }
+    return bytes.withUnsafeBufferPointer { buffer in
+      words.withUnsafeBufferPointer { words in
+        wordStarts.withUnsafeBufferPointer { wordStarts in
+          effectBits.withUnsafeBufferPointer { effectBits in
+            wholeTokens.withUnsafeBufferPointer { wholeTokens in
+              firstByteStarts.withUnsafeBufferPointer { firstByteStarts in
+                hintsByFirstByte.withUnsafeBufferPointer { hintsByFirstByte in
+                  var found: UInt8 = 0
+                  for start in 0..<buffer.count {
+                    let first = Int(buffer[start])
+                    for slot in Int(firstByteStarts[first])..<Int(firstByteStarts[first + 1]) {
+                      let hint = Int(hintsByFirstByte[slot])
+                      let bit = effectBits[hint]
+                      guard found & bit == 0 else { continue }
+                      let word = UnsafeBufferPointer(
+                        rebasing: words[Int(wordStarts[hint])..<Int(wordStarts[hint + 1])])
+                      if Self.matches(word, wholeToken: wholeTokens[hint], at: start, in: buffer) {
+                        found |= bit
+                      }
+                    }
+                  }
+                  return Effects(rawValue: found)
+                }
+              }
+            }
           }
-          found.insert(hint.effect.bit)
         }
       }
     }
-    return found
   }
 
-  private static func matches(_ hint: Hint, at start: Int, in bytes: UnsafeBufferPointer<UInt8>)
-    -> Bool
-  {
-    let word = hint.word
+  /// Whether `word` (whose first byte is known to match) is at `start` in `bytes`, as a whole
+  /// token when `wholeToken`.
+  private static func matches(
+    _ word: UnsafeBufferPointer<UInt8>, wholeToken: Bool, at start: Int,
+    in bytes: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
     guard start + word.count <= bytes.count else { return false }
     for offset in 1..<max(1, word.count) where bytes[start + offset] != word[offset] {
       return false
     }
-    guard hint.wholeToken else { return true }
+    guard wholeToken else { return true }
     let before = start == 0 || !isLetterOrDigit(bytes[start - 1])
     let after = start + word.count == bytes.count || !isLetterOrDigit(bytes[start + word.count])
     return before && after

@@ -41,6 +41,12 @@ struct MainTextPass {
   var images: [Int]
   var inputs: [Int]
   var blockChildren: [Bool]
+  /// Per text node: its ``measure(_:)`` length and commas once measured (-1 before): the
+  /// sums are made again after each drop, the texts stay the same.
+  private var measuredLengths: [Int32]
+  private var measuredCommas: [Int32]
+  /// Per node: what its tag counts as in ``measure()`` (`TagRole` bits), read once.
+  private var tagRoles: [UInt8] = []
   var removed: [HTMLRemoval] = []
   var captions: [String] = []
 
@@ -60,6 +66,28 @@ struct MainTextPass {
     images = Array(repeating: 0, count: count)
     inputs = Array(repeating: 0, count: count)
     blockChildren = Array(repeating: false, count: count)
+    measuredLengths = Array(repeating: -1, count: count)
+    measuredCommas = Array(repeating: 0, count: count)
+  }
+
+  /// What a tag counts as when the lengths are summed.
+  private enum TagRole {
+    static let link: UInt8 = 1
+    static let image: UInt8 = 2
+    static let input: UInt8 = 4
+    static let paragraph: UInt8 = 8
+    static let listItem: UInt8 = 16
+
+    static func of(_ tag: String) -> UInt8 {
+      switch tag {
+      case "a": return link
+      case "img": return image
+      case "input", "select", "textarea", "button": return input
+      case "p": return paragraph
+      case "li": return listItem
+      default: return 0
+      }
+    }
   }
 
   mutating func run() -> MainTextExtractor.Result {
@@ -147,6 +175,7 @@ struct MainTextPass {
   /// skipped and dropped nodes.
   private mutating func measure() {
     let count = document.count
+    if tagRoles.isEmpty { tagRoles = document.tags.map(TagRole.of) }
     for index in 0..<count {
       textLength[index] = 0
       linkLength[index] = 0
@@ -159,26 +188,29 @@ struct MainTextPass {
     var inLink = Array(repeating: false, count: count)
     for index in 1..<count {
       let parent = Int(document.parents[index])
-      inLink[index] = inLink[parent] || document.tags[index] == "a"
+      inLink[index] = inLink[parent] || tagRoles[index] == TagRole.link
     }
     for index in stride(from: count - 1, through: 1, by: -1) {
-      let tag = document.tags[index]
+      let role = tagRoles[index]
       // Images and form controls count even where they are skipped as text.
       if !dropped[index] {
-        if tag == "img" { images[index] += 1 }
-        if tag == "input" || tag == "select" || tag == "textarea" || tag == "button" {
-          inputs[index] += 1
-        }
+        if role == TagRole.image { images[index] += 1 }
+        if role == TagRole.input { inputs[index] += 1 }
       }
       if !(skipped[index] || dropped[index]) && document.kinds[index] == .text {
-        let (length, commaCount) = Self.measure(document.texts[index])
+        if measuredLengths[index] < 0 {
+          let (length, commaCount) = Self.measure(document.texts[index])
+          measuredLengths[index] = Int32(clamping: length)
+          measuredCommas[index] = Int32(clamping: commaCount)
+        }
+        let length = Int(measuredLengths[index])
         textLength[index] = length
-        commas[index] = commaCount
+        commas[index] = Int(measuredCommas[index])
         if inLink[index] { linkLength[index] = length }
       }
       if !(skipped[index] || dropped[index]) {
-        if tag == "p" { paragraphs[index] += 1 }
-        if tag == "li" { listItems[index] += 1 }
+        if role == TagRole.paragraph { paragraphs[index] += 1 }
+        if role == TagRole.listItem { listItems[index] += 1 }
       }
       let parent = Int(document.parents[index])
       if skipped[index] || dropped[index] {

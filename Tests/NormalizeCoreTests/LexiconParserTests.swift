@@ -41,6 +41,21 @@ import Testing
     #expect(spaced.first?.fields == ["Yoo Yong-won", "유 용원"])
   }
 
+  /// ASCII lines are read on bytes, other lines on `Character`s: both give the same fields.
+  @Test(arguments: [
+    ("  Yonhap \t Seoul  \r\n", ["Yonhap", "Seoul"]),
+    ("  연합 \t 서울  \r\n", ["연합", "서울"]),
+    ("kind\tAFP\r\r", ["kind", "AFP\r"]),
+    ("kind\tТАСС\r\r", ["kind", "ТАСС\r"]),
+    ("x \t#y", ["x", "#y"]),
+    ("ё \t#y", ["ё", "#y"]),
+  ])
+  func asciiAndOtherLinesAreSplitAlike(_ contents: String, _ fields: [String]) throws {
+    let entries = try LexiconParser.parse(contents, path: "all/agencies.tsv", language: "all")
+    #expect(entries.map(\.fields) == [fields])
+    #expect(entries.map(\.line) == [1])
+  }
+
   @Test(arguments: [
     ("a\t\tb", 1),  // two TABs: an empty middle field
     ("# ok\nname\t", 2),  // trailing TAB

@@ -13,6 +13,7 @@ public struct CheckTitleRepeatsBody: ValidationRule {
   public init() {}
 
   static func fold(_ text: Substring) -> String {
+    if let folded = foldASCII(text) { return folded }
     var out = String.UnicodeScalarView()
     var space = false
     for scalar in text.lowercased().unicodeScalars {
@@ -25,6 +26,28 @@ public struct CheckTitleRepeatsBody: ValidationRule {
       }
     }
     return String(out)
+  }
+
+  /// ``fold(_:)`` of ASCII text on its bytes ("Seoul  Talks\n" → "seoul talks"); nil for
+  /// other text.
+  static func foldASCII(_ text: Substring) -> String? {
+    var text = text
+    return text.withUTF8 { bytes -> String? in
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count)
+      var space = false
+      for byte in bytes {
+        guard byte < 0x80 else { return nil }
+        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+          space = !out.isEmpty
+        } else {
+          if space { out.append(0x20) }
+          space = false
+          out.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+      }
+      return String(decoding: out, as: UTF8.self)
+    }
   }
 
   /// Appends this rule\'s findings about `article`.

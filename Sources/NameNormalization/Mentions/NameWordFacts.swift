@@ -56,52 +56,55 @@ final class NameWordFactsCache: @unchecked Sendable {
 
 /// One thread's word facts: an open-addressing table probed by the tokenizer's hash of the word
 /// (`NameToken.hash`), so a lookup hashes nothing and compares one string; its storage is fixed
-/// at creation and it is emptied when it holds `limit` words.
+/// at creation and it is emptied when it holds `limit` words. A probe reads one 4-byte slot
+/// (the entry's number and the hash's high bits) and then one entry (the word beside its
+/// facts): two cache lines, in tables larger than the cache.
 final class NameWordFactsTable {
   static let limit = 1 << 15
   private static let slotCount = 1 << 16  // twice `limit`: probes stay short
-  /// Per slot: 0 if empty, else the index + 1 of its entry.
-  private let slots = UnsafeMutablePointer<Int32>.allocate(capacity: slotCount)
-  private let hashes = UnsafeMutablePointer<UInt32>.allocate(capacity: slotCount)
-  private let words = UnsafeMutablePointer<String>.allocate(capacity: limit)
-  private let facts = UnsafeMutablePointer<NameWordFacts>.allocate(capacity: limit)
+  /// A word and its facts, side by side.
+  private struct Entry {
+    var word: String
+    var facts: NameWordFacts
+  }
+  /// Per slot: 0 if empty, else the index + 1 of its entry (at most `limit`, in the low 16
+  /// bits) and the high 16 bits of the word's hash (the low bits chose the slot).
+  private let slots = UnsafeMutablePointer<UInt32>.allocate(capacity: slotCount)
+  private let entries = UnsafeMutablePointer<Entry>.allocate(capacity: limit)
   private var count = 0
 
   init() {
     slots.initialize(repeating: 0, count: Self.slotCount)
-    hashes.initialize(repeating: 0, count: Self.slotCount)
   }
 
   deinit {
-    words.deinitialize(count: count)
-    facts.deinitialize(count: count)
-    words.deallocate()
-    facts.deallocate()
+    entries.deinitialize(count: count)
+    entries.deallocate()
     slots.deallocate()
-    hashes.deallocate()
   }
 
   func facts(of word: String, hash: UInt32, make: (String) -> NameWordFacts) -> NameWordFacts {
     let mask = Self.slotCount - 1
+    let tag = hash & 0xFFFF_0000
     var slot = Int(hash) & mask
     while slots[slot] != 0 {
-      let entry = Int(slots[slot]) - 1
-      if hashes[slot] == hash, words[entry] == word { return facts[entry] }
+      let value = slots[slot]
+      if value & 0xFFFF_0000 == tag {
+        let entry = entries + (Int(value & 0xFFFF) - 1)
+        if entry.pointee.word == word { return entry.pointee.facts }
+      }
       slot = (slot + 1) & mask
     }
     let made = make(word)
     if count >= Self.limit {
-      words.deinitialize(count: count)
-      facts.deinitialize(count: count)
+      entries.deinitialize(count: count)
       slots.update(repeating: 0, count: Self.slotCount)
       count = 0
       slot = Int(hash) & mask
     }
-    (words + count).initialize(to: word)
-    (facts + count).initialize(to: made)
+    (entries + count).initialize(to: Entry(word: word, facts: made))
     count += 1
-    slots[slot] = Int32(count)
-    hashes[slot] = hash
+    slots[slot] = tag | UInt32(count)
     return made
   }
 }
