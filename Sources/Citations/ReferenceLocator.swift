@@ -28,19 +28,16 @@ public struct LocatedReference: Sendable, Equatable, Codable {
 /// (a line "References" / "Bibliography" / "Литература" / "参考文献" … followed by items, with or
 /// without list markers, up to a blank line or a line that is not a reference). The section
 /// headings are the `reference-headings` lexicons (`ReferenceHeadings`), the words the
-/// structure analysis cuts a body's reference section at.
+/// structure analysis cuts a body's reference section at; the source labels are the
+/// `source-label` words of `citation-markers.tsv` (`CitationMarkers.sourceLabel`).
 ///
 /// ```swift
-/// ReferenceLocator.find(in: "Text.\nOriginal Source: evrimagaci.org\n", sectionHeadings: [])
+/// ReferenceLocator.find(
+///   in: "Text.\nOriginal Source: evrimagaci.org\n", sectionHeadings: [],
+///   sourceLabels: markers.sourceLabel)
 /// // [LocatedReference(text: "evrimagaci.org", start: 23, end: 37, kind: "source-line", label: "Original Source")]
 /// ```
 public enum ReferenceLocator {
-  static let sourceLabels: [String] = [
-    "original source", "original sources", "source", "sources", "fonte", "fonti", "quelle",
-    "quellen", "fuente", "fuentes",
-    "источник", "источники", "джерело", "джерела", "출처", "来源", "來源", "出处", "出處", "出典", "izvor",
-    "sumber", "kaynak",
-  ]
   /// The references in `text`, in order.
   ///
   /// - Parameters:
@@ -48,7 +45,12 @@ public enum ReferenceLocator {
   ///   - sectionHeadings: the lower-case headings that open a reference section
   ///     (`ReferenceHeadings.all`); a line is one when, lower-cased and without surrounding
   ///     spaces, colons, dots, dashes, `#` and `*`, it equals one of them.
-  public static func find(in text: String, sectionHeadings: Set<String>) -> [LocatedReference] {
+  ///   - sourceLabels: the lower-case labels of a source line ("original source", "fonte",
+  ///     "출처"; `CitationMarkers.sourceLabel`): a line is one when the text before its first
+  ///     colon (within 24 scalars), lower-cased, is one of them and text follows the colon.
+  public static func find(
+    in text: String, sectionHeadings: Set<String>, sourceLabels: Set<String>
+  ) -> [LocatedReference] {
     var found: [LocatedReference] = []
     var offset = 0
     var inSection = false
@@ -73,7 +75,7 @@ public enum ReferenceLocator {
         inSection = true
         continue
       }
-      if let (label, rest) = sourceLine(scalars: scalars, lo: lo, hi: hi) {
+      if let (label, rest) = sourceLine(scalars: scalars, lo: lo, hi: hi, labels: sourceLabels) {
         found.append(
           LocatedReference(
             text: String(String.UnicodeScalarView(scalars[rest..<hi])), start: lineStart + rest,
@@ -113,7 +115,9 @@ public enum ReferenceLocator {
   }
 
   /// "Original Source: x" → ("Original Source", index of "x").
-  private static func sourceLine(scalars: [Unicode.Scalar], lo: Int, hi: Int) -> (String, Int)? {
+  private static func sourceLine(
+    scalars: [Unicode.Scalar], lo: Int, hi: Int, labels sourceLabels: Set<String>
+  ) -> (String, Int)? {
     var colon = lo
     let limit = min(hi, lo + 24)
     while colon < limit, scalars[colon] != ":", scalars[colon] != "：" { colon += 1 }

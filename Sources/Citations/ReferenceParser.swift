@@ -38,7 +38,8 @@ public struct ReferenceParser: Sendable {
   let dates: ReferenceDateParser
   /// The headings a reference section opens with, every language's (`reference-headings`).
   let sectionHeadings: Set<String>
-  /// Access words, edition labels and "et al" (`citation-markers`).
+  /// Access words, edition labels, "et al", container and editor words (`citation-markers`),
+  /// loaded once and read by the tagger, its repairs and the field reader.
   let markers: CitationMarkers
 
   /// References longer than this many tokens are tagged on their first `maximumTokens` tokens
@@ -91,10 +92,12 @@ public struct ReferenceParser: Sendable {
     let texts = tokens.map(\.text)
     let tagged = Array(texts.prefix(Self.maximumTokens))
     // Candidates are repaired before the reranker compares them, as in training.
-    var labels = model.tag(tagged) { ReferenceRules.repair(tokens: tagged, labels: $0) }
+    var labels = model.tag(tagged, markers: markers) {
+      ReferenceRules.repair(tokens: tagged, labels: $0, markers: markers)
+    }
     if tagged.count == texts.count { return labels }
     labels += repeatElement("note", count: texts.count - tagged.count)
-    return ReferenceRules.repair(tokens: texts, labels: labels)
+    return ReferenceRules.repair(tokens: texts, labels: labels, markers: markers)
   }
 
   /// Parses one reference.
@@ -188,6 +191,7 @@ public struct ReferenceParser: Sendable {
   /// - Parameter text: the article text.
   /// - Returns: the references with their scalar spans, in order (parse each with `parse`).
   public func findReferences(in text: String) -> [LocatedReference] {
-    ReferenceLocator.find(in: text, sectionHeadings: sectionHeadings)
+    ReferenceLocator.find(
+      in: text, sectionHeadings: sectionHeadings, sourceLabels: markers.sourceLabel)
   }
 }

@@ -41,8 +41,10 @@ struct CandidateRerankerTrainer {
     ///   - tokens: the reference's tokens.
     ///   - gold: the gold label of each token.
     ///   - candidates: the tagger's labellings (repaired), best first, with their scores.
+    ///   - markers: the container words after a title that the features read.
     mutating func add(
-      tokens: [String], gold: [String], candidates: [(labels: [String], score: Float)]
+      tokens: [String], gold: [String], candidates: [(labels: [String], score: Float)],
+      markers: CitationMarkers
     ) -> [Candidate] {
       guard let best = candidates.first?.score else { return [] }
       let goldFields = CandidateFeatures.fields(tokens: tokens, labels: gold)
@@ -51,7 +53,7 @@ struct CandidateRerankerTrainer {
         scratch.removeAll(keepingCapacity: true)
         CandidateFeatures.extract(
           tokens: tokens, labels: candidate.labels, rank: rank, gap: best - candidate.score,
-          into: &scratch)
+          markers: markers, into: &scratch)
         let features = scratch.map { feature -> (index: Int32, value: Float) in
           if let number = numbers[feature.name] { return (number, feature.value) }
           let number = Int32(names.count)

@@ -39,10 +39,11 @@ extension ReferenceTaggerTrainer {
       guard let tagger = models[index % folds + 1] else { continue }
       let tokens = Array(example.tokens.prefix(ReferenceParser.maximumTokens))
       let gold = Array(example.labels.prefix(ReferenceParser.maximumTokens))
-      let candidates = tagger.candidates(tokens, k: candidates) {
-        ReferenceRules.repair(tokens: tokens, labels: $0)
+      let candidates = tagger.candidates(tokens, k: candidates, markers: markers) {
+        ReferenceRules.repair(tokens: tokens, labels: $0, markers: markers)
       }
-      lists.append(builder.add(tokens: tokens, gold: gold, candidates: candidates))
+      lists.append(
+        builder.add(tokens: tokens, gold: gold, candidates: candidates, markers: markers))
     }
     var reranking = CandidateRerankerTrainer()
     reranking.epochs = rerankerEpochs

@@ -21,8 +21,9 @@ import NormalizeCore
 ///
 /// ```swift
 /// let examples = [ReferenceTaggerTrainer.Example(tokens: ["Smith,", "J.", "(2001)."], labels: ["author", "author", "date"])]
-/// let model = ReferenceTaggerTrainer(epochs: 12).train(examples)
-/// var crf = ReferenceTaggerTrainer(epochs: 20)
+/// let markers = try CitationMarkers(lexicons: provider)
+/// let model = ReferenceTaggerTrainer(markers: markers, epochs: 12).train(examples)
+/// var crf = ReferenceTaggerTrainer(markers: markers, epochs: 20)
 /// crf.algorithm = .crf
 /// crf.scale = 40  // CRF weights are small: keep them at 40× as integers
 /// ```
@@ -47,9 +48,13 @@ public struct ReferenceTaggerTrainer: Sendable {
   public var minimumCount: Int
   /// Seed of the shuffle between passes (results are reproducible).
   public var seed: UInt64
+  /// The container and editor words the features read (`citation-markers.tsv`): the ones
+  /// tagging will read, so that the weights fit them.
+  public var markers: CitationMarkers
 
-  /// Creates a trainer.
-  public init(epochs: Int = 12, minimumCount: Int = 2, seed: UInt64 = 7) {
+  /// Creates a trainer whose features read `markers`.
+  public init(markers: CitationMarkers, epochs: Int = 12, minimumCount: Int = 2, seed: UInt64 = 7) {
+    self.markers = markers
     self.epochs = epochs
     self.minimumCount = minimumCount
     self.seed = seed
@@ -132,7 +137,7 @@ public struct ReferenceTaggerTrainer: Sendable {
     var nameOf: [UInt64: String] = [:]
     for example in usable {
       var sink = NamingSink(tokens: example.tokens.count)
-      ReferenceFeatures.extract(example.tokens, into: &sink)
+      ReferenceFeatures.extract(example.tokens, markers: markers, into: &sink)
       for (keys, names) in zip(sink.keys, sink.names) {
         for (key, name) in zip(keys, names) {
           frequency[key, default: 0] += 1
@@ -151,7 +156,7 @@ public struct ReferenceTaggerTrainer: Sendable {
     let data: [(features: [[Int32]], contexts: [Int], gold: [Int])] = usable.indices.map { index in
       (
         extracted[index].map { $0.compactMap { row[$0] } },
-        ReferenceFeatures.boundaryContexts(usable[index].tokens),
+        ReferenceFeatures.boundaryContexts(usable[index].tokens, markers: markers),
         usable[index].labels.map { labelNumber[$0] ?? 0 }
       )
     }

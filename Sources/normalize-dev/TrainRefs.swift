@@ -83,7 +83,11 @@ struct TrainRefs: ParsableCommand {
   }
 
   func run() throws {
-    var trainer = ReferenceTaggerTrainer(epochs: epochs)
+    // The features read the container and editor words of `citation-markers.tsv`, as tagging
+    // does (the built-in lexicons, or NORMALIZE_LEXICONS).
+    let lexicons = try LexiconLocator.provider(extra: [])
+    var trainer = ReferenceTaggerTrainer(
+      markers: try CitationMarkers(lexicons: lexicons), epochs: epochs)
     trainer.runs = runs
     trainer.algorithm = ReferenceTaggerTrainer.Algorithm(rawValue: algorithm) ?? .perceptron
     trainer.l2 = l2

@@ -37,11 +37,11 @@ struct CandidateRerankerTests {
   }
 
   @Test("features and gain of a candidate labelling", arguments: try cases())
-  func features(_ testCase: CandidateCase) {
+  func features(_ testCase: CandidateCase) throws {
     var extracted: [(name: String, value: Float)] = []
     CandidateFeatures.extract(
       tokens: testCase.tokens, labels: testCase.labels, rank: testCase.rank, gap: testCase.gap,
-      into: &extracted)
+      markers: try #require(CitationsFixtures.markers), into: &extracted)
     var totals: [String: Float] = [:]
     for feature in extracted { totals[feature.name, default: 0] += feature.value }
     let check = {
@@ -149,33 +149,35 @@ struct CandidateRerankerTests {
 
   @Test("a reranker that prefers the second candidate makes tag() return the second-best path")
   func rerankerChoosesCandidate() throws {
-    let plain = Self.toyTrainer().train(ReferenceTaggerTests.examples)
+    let markers = try #require(CitationsFixtures.markers)
+    let plain = try Self.toyTrainer().train(ReferenceTaggerTests.examples)
     let tokens = ReferenceTaggerTests.examples[0].tokens
-    let kbest = plain.candidates(tokens, k: 3) { $0 }
+    let kbest = plain.candidates(tokens, k: 3, markers: markers) { $0 }
     try #require(kbest.count == 3)
-    #expect(kbest[0].labels == plain.tag(tokens))
+    #expect(kbest[0].labels == plain.tag(tokens, markers: markers))
     #expect(kbest[0].score >= kbest[1].score && kbest[1].score >= kbest[2].score)
     let second = plain.with(reranker: CandidateReranker(candidates: 3, weights: ["rank=1": 10]))
-    #expect(second.tag(tokens) == kbest[1].labels)
+    #expect(second.tag(tokens, markers: markers) == kbest[1].labels)
     // Written and read back, the reranker chooses the same.
     let reread = try ReferenceTaggingModel(tsv: second.tsv(), path: "test.tsv")
     #expect(reread.candidates == 3)
-    #expect(reread.tag(tokens) == kbest[1].labels)
+    #expect(reread.tag(tokens, markers: markers) == kbest[1].labels)
     #expect(reread.tsv() == second.tsv())
   }
 
   @Test("choosing by hashed feature names agrees with scoring the named features")
   func hashedScoringAgrees() throws {
-    let plain = Self.toyTrainer().train(ReferenceTaggerTests.examples)
+    let markers = try #require(CitationsFixtures.markers)
+    let plain = try Self.toyTrainer().train(ReferenceTaggerTests.examples)
     var random = SplitMix(seed: 3)
     for example in ReferenceTaggerTests.examples + Self.moreExamples {
-      let list = plain.candidates(example.tokens, k: 4) { $0 }
+      let list = plain.candidates(example.tokens, k: 4, markers: markers) { $0 }
       try #require(list.count > 1)
       let named = list.enumerated().map { rank, candidate in
         var features: [(name: String, value: Float)] = []
         CandidateFeatures.extract(
           tokens: example.tokens, labels: candidate.labels, rank: rank,
-          gap: list[0].score - candidate.score, into: &features)
+          gap: list[0].score - candidate.score, markers: markers, into: &features)
         return features
       }
       for _ in 0..<20 {
@@ -186,14 +188,16 @@ struct CandidateRerankerTests {
         let reranker = CandidateReranker(candidates: 4, weights: weights)
         let scores = named.map { reranker.score($0) }
         let expected = scores.indices.first { scores[$0] == scores.max() } ?? 0
-        #expect(reranker.choose(tokens: example.tokens, candidates: list) == expected)
+        #expect(
+          reranker.choose(tokens: example.tokens, candidates: list, markers: markers) == expected)
       }
     }
   }
 
   @Test("jackknife training gives a reranker, the same one each time, that reads back unchanged")
   func jackknifeTraining() throws {
-    var trainer = Self.toyTrainer()
+    let markers = try #require(CitationsFixtures.markers)
+    var trainer = try Self.toyTrainer()
     trainer.rerankerFolds = 2
     trainer.candidates = 3
     // Taggers trained on half of these mislabel the other half, which the reranker learns from.
@@ -206,12 +210,16 @@ struct CandidateRerankerTests {
     #expect(trainer.train(examples).tsv() == text)
     let reread = try ReferenceTaggingModel(tsv: text, path: "test.tsv")
     #expect(reread.tsv() == text)
-    for example in examples { #expect(reread.tag(example.tokens) == model.tag(example.tokens)) }
+    for example in examples {
+      #expect(
+        reread.tag(example.tokens, markers: markers) == model.tag(example.tokens, markers: markers))
+    }
   }
 
   /// A perceptron trainer for the toy references (their weights are small: kept at 100×).
-  static func toyTrainer() -> ReferenceTaggerTrainer {
-    var trainer = ReferenceTaggerTrainer(epochs: 5, minimumCount: 1)
+  static func toyTrainer() throws -> ReferenceTaggerTrainer {
+    var trainer = ReferenceTaggerTrainer(
+      markers: try #require(CitationsFixtures.markers), epochs: 5, minimumCount: 1)
     trainer.scale = 100
     trainer.weightFloor = 1
     return trainer

@@ -17,6 +17,53 @@ struct CitationMarkersTests {
     #expect(markers.etAl == ["et al"])
   }
 
+  @Test("the tagger's container and editor words and the source labels come from the lexicons")
+  func taggerWords() throws {
+    let lexicons = try #require(CitationsFixtures.lexicons)
+    let markers = try CitationMarkers(lexicons: lexicons)
+    #expect(markers.container.isSuperset(of: ["in", "dans", "в", "en", "im", "na", "u", "у"]))
+    #expect(markers.editor.isSuperset(of: ["eds", "hrsg", "dir", "под", "ред"]))
+    #expect(
+      markers.sourceLabel.isSuperset(of: ["original source", "fonte", "источник", "출처", "来源"]))
+    // The reranker's weights were trained with exactly these four (retrain if they change).
+    #expect(markers.containerAfterTitle == ["in", "dans", "en", "im"])
+  }
+
+  @Test("a container word opens a container in the parsed reference")
+  func containerFromTheLexicon() throws {
+    let parser = try #require(CitationsFixtures.parser)
+    let reference = parser.parse(
+      "Okonkwo, A. (2011). Palm oil and credit. In B. Mensah (Ed.), Markets of the Gulf of Guinea (pp. 45–67). Accra: Harbour Books.",
+      published: nil)
+    #expect(reference.csl?["container-title"]?.stringValue == "Markets of the Gulf of Guinea")
+  }
+
+  @Test("bad tagger-word lines are rejected with their file and line")
+  func rejectsTaggerWords() {
+    let upper = InMemoryLexiconProvider([
+      "citation-markers": ["pl": "# Polish\ncontainer\tna\ncontainer\tW"]
+    ])
+    #expect {
+      try CitationMarkers(lexicons: upper)
+    } throws: { error in
+      guard case .invalidEntry(let path, let line, _)? = error as? LexiconError else {
+        return false
+      }
+      return path == "pl/citation-markers.tsv" && line == 3
+    }
+    let twice = InMemoryLexiconProvider([
+      "citation-markers": ["ru": "editor\tред\neditor\tпод\neditor\tред"]
+    ])
+    #expect {
+      try CitationMarkers(lexicons: twice)
+    } throws: { error in
+      guard case .invalidEntry(let path, let line, _)? = error as? LexiconError else {
+        return false
+      }
+      return path == "ru/citation-markers.tsv" && line == 3
+    }
+  }
+
   @Test("an edition label read from the lexicon keeps the number alone")
   func editionFromTheLexicon() throws {
     let parser = try #require(CitationsFixtures.parser)

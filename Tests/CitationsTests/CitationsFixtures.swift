@@ -11,6 +11,8 @@ enum CitationsFixtures {
     lexiconRoot
   ])
   static let parser: ReferenceParser? = lexicons.flatMap { try? ReferenceParser(lexicons: $0) }
+  /// The shipped `citation-markers` (container and editor words for the tagger's features).
+  static let markers: CitationMarkers? = lexicons.flatMap { try? CitationMarkers(lexicons: $0) }
   static let cases = CaseTable.folder(besides: #filePath)
 
   /// Loads the case table `name` and checks what every Citations table promises: it has rows,

@@ -6,10 +6,11 @@ import Testing
 @Suite("Finding references in article text")
 struct ReferenceLocatorTests {
   @Test("source lines in several languages, with scalar spans")
-  func sourceLines() {
+  func sourceLines() throws {
+    let labels = try #require(CitationsFixtures.markers).sourceLabel
     let text =
       "Первый абзац.\nOriginal Source: evrimagaci.org\n한국어 문단.\n출처: 연합뉴스\nFonte: ANSA, 3 marzo 2025\n来源：新华社\n"
-    let found = ReferenceLocator.find(in: text, sectionHeadings: [])
+    let found = ReferenceLocator.find(in: text, sectionHeadings: [], sourceLabels: labels)
     #expect(found.map(\.text) == ["evrimagaci.org", "연합뉴스", "ANSA, 3 marzo 2025", "新华社"])
     #expect(found.map(\.label) == ["Original Source", "출처", "Fonte", "来源"])
     let scalars = Array(text.unicodeScalars)
@@ -31,7 +32,8 @@ struct ReferenceLocatorTests {
       """
     let lexicons = try #require(CitationsFixtures.lexicons)
     let headings = try ReferenceHeadings(lexicons: lexicons).all
-    let found = ReferenceLocator.find(in: text, sectionHeadings: headings)
+    let labels = try CitationMarkers(lexicons: lexicons).sourceLabel
+    let found = ReferenceLocator.find(in: text, sectionHeadings: headings, sourceLabels: labels)
     #expect(found.count == 2)
     #expect(found.first?.text.hasPrefix("Yonhap News Agency.") == true)
     #expect(found.last?.text == "Okafor, C. (2015). The long harvest. Lagos: Riverbend Press.")
@@ -39,10 +41,12 @@ struct ReferenceLocatorTests {
   }
 
   @Test("a sentence mentioning a source is not a source line")
-  func notASourceLine() {
+  func notASourceLine() throws {
+    let labels = try #require(CitationsFixtures.markers).sourceLabel
     #expect(
       ReferenceLocator.find(
-        in: "The source: a leaked memo, was never named in court.", sectionHeadings: []
+        in: "The source: a leaked memo, was never named in court.", sectionHeadings: [],
+        sourceLabels: labels
       ).isEmpty)
   }
 
@@ -50,11 +54,12 @@ struct ReferenceLocatorTests {
   func headingsFromTheLexicon() throws {
     let lexicons = try #require(CitationsFixtures.lexicons)
     let headings = try ReferenceHeadings(lexicons: lexicons).all
+    let labels = try CitationMarkers(lexicons: lexicons).sourceLabel
     let text =
       "Der Text endet hier.\nLiteraturverzeichnis\n- Weber, K. (2019). Häfen an der Donau. Passau: Lindenverlag.\n"
-    let found = ReferenceLocator.find(in: text, sectionHeadings: headings)
+    let found = ReferenceLocator.find(in: text, sectionHeadings: headings, sourceLabels: labels)
     #expect(found.map(\.text) == ["Weber, K. (2019). Häfen an der Donau. Passau: Lindenverlag."])
-    #expect(ReferenceLocator.find(in: text, sectionHeadings: []).isEmpty)
+    #expect(ReferenceLocator.find(in: text, sectionHeadings: [], sourceLabels: labels).isEmpty)
   }
 
   @Test("a malformed reference-headings file is rejected with its line")

@@ -30,12 +30,16 @@ struct ReferenceRulesTests {
   }
 
   @Test("the tagger's labels are repaired as the rules say", arguments: try cases())
-  func repairs(_ testCase: RepairCase) {
+  func repairs(_ testCase: RepairCase) throws {
+    let markers = try #require(CitationsFixtures.markers)
     CitationsFixtures.run(testCase) {
-      let repaired = ReferenceRules.repair(tokens: testCase.tokens, labels: testCase.labels)
+      let repaired = ReferenceRules.repair(
+        tokens: testCase.tokens, labels: testCase.labels, markers: markers)
       #expect(repaired == testCase.repaired)
       // Repairs are settled: repairing again changes nothing.
-      #expect(ReferenceRules.repair(tokens: testCase.tokens, labels: repaired) == repaired)
+      #expect(
+        ReferenceRules.repair(tokens: testCase.tokens, labels: repaired, markers: markers)
+          == repaired)
     }
   }
 }

@@ -17,7 +17,8 @@ struct ReferenceTaggerTests {
 
   @Test("weights written as text read back to the same tags")
   func roundTrip() throws {
-    var trainer = ReferenceTaggerTrainer(epochs: 5, minimumCount: 1)
+    var trainer = ReferenceTaggerTrainer(
+      markers: try #require(CitationsFixtures.markers), epochs: 5, minimumCount: 1)
     trainer.scale = 100  // two toy references give small weights
     trainer.weightFloor = 1
     let model = trainer.train(Self.examples)
@@ -26,7 +27,8 @@ struct ReferenceTaggerTests {
 
   @Test("a CRF learns the toy references, and its weights read back to the same tags")
   func crfRoundTrip() throws {
-    var trainer = ReferenceTaggerTrainer(epochs: 30, minimumCount: 1)
+    var trainer = ReferenceTaggerTrainer(
+      markers: try #require(CitationsFixtures.markers), epochs: 30, minimumCount: 1)
     trainer.algorithm = .crf
     trainer.l2 = 0.1
     trainer.averagedPasses = 10
@@ -42,9 +44,11 @@ struct ReferenceTaggerTests {
   /// to a model that tags them the same.
   private func expectReadsBackAndTagsExamples(_ model: ReferenceTaggingModel) throws {
     let reread = try ReferenceTaggingModel(tsv: model.tsv(), path: "test.tsv")
+    let markers = try #require(CitationsFixtures.markers)
     for example in Self.examples {
-      #expect(reread.tag(example.tokens) == model.tag(example.tokens))
-      #expect(model.tag(example.tokens) == example.labels)
+      #expect(
+        reread.tag(example.tokens, markers: markers) == model.tag(example.tokens, markers: markers))
+      #expect(model.tag(example.tokens, markers: markers) == example.labels)
     }
   }
 
@@ -75,7 +79,8 @@ struct ReferenceTaggerTests {
 
   @Test("written weights are integers, largest first, and survive a second round trip unchanged")
   func writtenFormat() throws {
-    var trainer = ReferenceTaggerTrainer(epochs: 5, minimumCount: 1)
+    var trainer = ReferenceTaggerTrainer(
+      markers: try #require(CitationsFixtures.markers), epochs: 5, minimumCount: 1)
     trainer.scale = 100
     let text = trainer.train(Self.examples).tsv(comment: "test")
     #expect(text.hasPrefix("# test\n@labels\t"))
@@ -92,8 +97,9 @@ struct ReferenceTaggerTests {
   }
 
   @Test("neighbouring words are features one at a time, never as a pair")
-  func noWordPairs() {
-    var trainer = ReferenceTaggerTrainer(epochs: 5, minimumCount: 1)
+  func noWordPairs() throws {
+    var trainer = ReferenceTaggerTrainer(
+      markers: try #require(CitationsFixtures.markers), epochs: 5, minimumCount: 1)
     trainer.scale = 100
     trainer.weightFloor = 1
     let names = trainer.train(Self.examples).tsv().split(separator: "\n").map {

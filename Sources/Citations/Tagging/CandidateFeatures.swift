@@ -34,9 +34,6 @@ package enum CandidateFeatures {
   ]
   /// The fields whose shape (length, first and last character, what follows) is a feature.
   package static let shaped: Set<String> = ["title", "container-title", "journal"]
-  /// Words that open a container after a title ("In", French "dans", Spanish "en", German "im").
-  package static let containerOpeners = ContainerWords.afterTitle
-
   /// The features of one candidate labelling as names with values (a name may repeat; its
   /// values add up): those of `extract(tokens:labels:rank:into:)` with value 1, and `gap`.
   ///
@@ -45,12 +42,13 @@ package enum CandidateFeatures {
   ///   - labels: the candidate's label per token (after `ReferenceRules.repair`).
   ///   - rank: the candidate's place in the tagger's list, 0 for the best.
   ///   - gap: the tagger's best score minus this candidate's (0 or more).
+  ///   - markers: the words that open a container after a title (`containerAfterTitle`).
   package static func extract(
-    tokens: [String], labels: [String], rank: Int, gap: Float,
+    tokens: [String], labels: [String], rank: Int, gap: Float, markers: CitationMarkers,
     into features: inout [(name: String, value: Float)]
   ) {
     var sink = NamingSink(tokens: 1)
-    extract(tokens: tokens, labels: labels, rank: rank, gap: gap, into: &sink)
+    extract(tokens: tokens, labels: labels, rank: rank, gap: gap, markers: markers, into: &sink)
     if labels.isEmpty { return }
     features.append(("gap", gap / scoreUnit))
     for name in sink.names[0] { features.append((name, 1)) }
@@ -58,8 +56,11 @@ package enum CandidateFeatures {
 
   /// Hands the binary features of one candidate labelling to `sink` (the real-valued `gap` is
   /// the caller's, as `gap / scoreUnit`), piece by piece so that scoring builds no strings.
+  /// A container opener right after a title ("In", "dans", "en", "im") is one of
+  /// `markers.containerAfterTitle`, the words the reranker's weights were trained with.
   package static func extract<Sink: FeatureSink>(
-    tokens: [String], labels: [String], rank: Int, gap: Float, into sink: inout Sink
+    tokens: [String], labels: [String], rank: Int, gap: Float, markers: CitationMarkers,
+    into sink: inout Sink
   ) {
     let segments = segmentsOf(labels)
     if segments.isEmpty { return }
@@ -139,7 +140,7 @@ package enum CandidateFeatures {
       sink.string(sequence[index + 1])
       sink.text(opensUpper ? "|U" : "|o")
       sink.end()
-      if containerOpeners.contains(nextToken.lowercased().trimming(".,:;()")) {
+      if markers.containerAfterTitle.contains(nextToken.lowercased().trimming(".,:;()")) {
         sink.start("")
         sink.string(label)
         sink.text(":next-in>")

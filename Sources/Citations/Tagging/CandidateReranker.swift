@@ -55,7 +55,10 @@ package struct CandidateReranker: Sendable, Equatable {
   /// - Parameters:
   ///   - tokens: the reference's tokens.
   ///   - candidates: the labellings best first, with their tagger scores.
-  package func choose(tokens: [String], candidates: [(labels: [String], score: Float)]) -> Int {
+  ///   - markers: the container words after a title (`CitationMarkers.containerAfterTitle`).
+  package func choose(
+    tokens: [String], candidates: [(labels: [String], score: Float)], markers: CitationMarkers
+  ) -> Int {
     guard candidates.count > 1 else { return 0 }
     let best = candidates[0].score
     var chosen = 0
@@ -64,7 +67,8 @@ package struct CandidateReranker: Sendable, Equatable {
       let gap = best - candidate.score
       var sink = RerankScoringSink(weights: keyed)
       CandidateFeatures.extract(
-        tokens: tokens, labels: candidate.labels, rank: rank, gap: gap, into: &sink)
+        tokens: tokens, labels: candidate.labels, rank: rank, gap: gap, markers: markers,
+        into: &sink)
       let value = sink.total + gapWeight * gap / CandidateFeatures.scoreUnit
       if value > chosenScore {
         chosenScore = value

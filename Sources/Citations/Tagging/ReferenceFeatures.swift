@@ -49,7 +49,8 @@ package enum ReferenceFeatures {
   /// opening bracket or quote, a capital, a digit, anything else, a year such as "(2001)." or
   /// "1999a,", a container opener such as "In", "in:", "dans" or "//"). Label changes depend on
   /// it far more than on the words, so the transition weights are learned per context.
-  package static func boundaryContexts(_ tokens: [String]) -> [Int] {
+  /// `markers` gives the container words (`citation-markers.tsv`).
+  package static func boundaryContexts(_ tokens: [String], markers: CitationMarkers) -> [Int] {
     var contexts: [Int] = []
     contexts.reserveCapacity(tokens.count)
     var previousClass = 0
@@ -66,7 +67,8 @@ package enum ReferenceFeatures {
         }
         if opening != 1 && opening != 3 && startsWithYear(scalars) {
           opening = 4
-        } else if opening != 2 && scalars.count <= 5 && isContainerOpener(scalars) {
+        } else if opening != 2 && scalars.count <= 5 && isContainerOpener(scalars, markers: markers)
+        {
           opening = 5
         }
       }
@@ -93,8 +95,11 @@ package enum ReferenceFeatures {
     return contexts
   }
 
-  /// Makes the features of every token, in order, into `sink` (`nextToken()` between tokens).
-  package static func extract<Sink: FeatureSink>(_ tokens: [String], into sink: inout Sink) {
+  /// Makes the features of every token, in order, into `sink` (`nextToken()` between tokens);
+  /// the container and editor words come from `markers` (`citation-markers.tsv`).
+  package static func extract<Sink: FeatureSink>(
+    _ tokens: [String], markers: CitationMarkers, into sink: inout Sink
+  ) {
     let facts = tokens.map(analyze)
     let n = tokens.count
     var parenDepth = 0
@@ -297,7 +302,7 @@ package enum ReferenceFeatures {
       // preposition inside a title.
       let previousEnd = i > 0 ? facts[i - 1].last : "."
       let opensContainer =
-        f.coreLength <= 4 && containerWords.contains(f.core)
+        f.coreLength <= 4 && markers.container.contains(f.core)
         && (f.isCapitalized || previousEnd == "." || previousEnd == "," || previousEnd == "”"
           || previousEnd == ":")
       if opensContainer || f.shortShape == "/" {
@@ -305,7 +310,7 @@ package enum ReferenceFeatures {
         inMarker = i
         stopsAtIn = sentences + (f.endsSentence ? 1 : 0)
       }
-      if f.coreLength <= 6 && editorWords.contains(f.core) {
+      if f.coreLength <= 6 && markers.editor.contains(f.core) {
         edSeen = true
         stopsAtEd = sentences + (f.endsSentence ? 1 : 0)
       }
@@ -333,12 +338,15 @@ package enum ReferenceFeatures {
     return digits == 4 && value >= 1400 && value <= 2099
   }
 
-  /// Whether a short token is a container opener on its own: "In", "in:", "dans", "В:", "//".
-  package static func isContainerOpener(_ scalars: String.UnicodeScalarView) -> Bool {
+  /// Whether a short token is a container opener on its own: "In", "in:", "dans", "В:", "//"
+  /// (the words are `markers.container`).
+  package static func isContainerOpener(
+    _ scalars: String.UnicodeScalarView, markers: CitationMarkers
+  ) -> Bool {
     var word = String.UnicodeScalarView()
     for s in scalars where s != ":" && s != "," { word.append(s) }
     if word.count == 2 && word.allSatisfy({ $0 == "/" }) { return true }
-    return containerWords.contains(String(word).lowercased())
+    return markers.container.contains(String(word).lowercased())
   }
 
   private static let positionLimits = [0, 1, 2, 3, 4, 5, 6, 8, 12, 20]
@@ -347,13 +355,6 @@ package enum ReferenceFeatures {
   private static let distanceLimits = [1, 2, 3, 5, 8, 13]
   private static let stopLimits = [0, 1, 2]
   private static let yearDistanceLimits = [1, 2, 3, 5, 8]
-
-  /// Words that open a container ("In", "dans", "в").
-  private static let containerWords = ContainerWords.all
-  /// Words that mark editors ("ed.", "hrsg.", "под ред.").
-  private static let editorWords: Set<String> = [
-    "ed", "eds", "edited", "hrsg", "hg", "éd", "dir", "под", "ред", "ed.by",
-  ]
 
   /// Facts about one token.
   package static func analyze(_ token: String) -> Facts {

@@ -6,9 +6,12 @@
 /// title came before), and 第12巻 / 第15卷 / 第3期 / 第2号 after a journal is its volume or issue;
 /// a Chinese national-standard (GB/T 7714) type code such as "[J]" or "[M]" closes the title
 /// ("王小明. 台湾的语言政策[J]. 语言学报, 2018, 15(2): 23-45."); a CJK book's "place：publisher"
-/// is its imprint (`CJKImprint`); and a reference has one title (`keepOneTitle`).
+/// is its imprint (`CJKImprint`); and a reference has one title (`keepOneTitle`, which reads the
+/// container words of `markers`).
 package enum ReferenceRules {
-  package static func repair(tokens: [String], labels: [String]) -> [String] {
+  package static func repair(tokens: [String], labels: [String], markers: CitationMarkers)
+    -> [String]
+  {
     var labels = labels
     let n = tokens.count
     // A web address is a URL, whatever the model says (a doi.org address too, as AnyStyle's
@@ -47,7 +50,7 @@ package enum ReferenceRules {
       }
       i = j + 1
     }
-    keepOneTitle(tokens: tokens, labels: &labels)
+    keepOneTitle(tokens: tokens, labels: &labels, markers: markers)
     return labels
   }
 
@@ -56,7 +59,9 @@ package enum ReferenceRules {
   /// right before it ("Trade routes. In M. Diallo (Ed.), Caravans and cities."), and otherwise a
   /// note ("… Nairobi: Jua. 212 p. An account of caravans."). Run after the other repairs, so a
   /// translation they joined to the title stays in it.
-  package static func keepOneTitle(tokens: [String], labels: inout [String]) {
+  package static func keepOneTitle(
+    tokens: [String], labels: inout [String], markers: CitationMarkers
+  ) {
     guard let first = labels.firstIndex(of: "title") else { return }
     var k = first
     while k < labels.count, labels[k] == "title" { k += 1 }
@@ -70,7 +75,9 @@ package enum ReferenceRules {
       var start = k - 1
       while start > 0, labels[start - 1] == before { start -= 1 }
       let afterContainerMark =
-        before == "editor" || ReferenceFeatures.isContainerOpener(tokens[start].unicodeScalars)
+        before == "editor"
+        || ReferenceFeatures.isContainerOpener(
+          tokens[start].unicodeScalars, markers: markers)
       while k < labels.count, labels[k] == "title" {
         labels[k] = afterContainerMark ? "container-title" : "note"
         k += 1

@@ -11,7 +11,8 @@
 ///
 /// ```swift
 /// let model = try ReferenceTaggingModel(tsv: String(contentsOfFile: "Lexicons/refs/reference-model.tsv"))
-/// model.tag(["Yonhap", "News", "Agency.", "(2025,", "May", "27)."])
+/// let markers = try CitationMarkers(lexicons: provider)
+/// model.tag(["Yonhap", "News", "Agency.", "(2025,", "May", "27)."], markers: markers)
 /// // ["author", "author", "author", "date", "date", "date"]
 /// ```
 public struct ReferenceTaggingModel: Sendable {
@@ -74,29 +75,40 @@ public struct ReferenceTaggingModel: Sendable {
 
   /// Labels the tokens of one reference.
   ///
-  /// - Parameter tokens: the whitespace tokens of a reference.
+  /// - Parameters:
+  ///   - tokens: the whitespace tokens of a reference.
+  ///   - markers: the container and editor words the features read (`citation-markers.tsv`,
+  ///     loaded once: `CitationMarkers(lexicons:)`).
   /// - Returns: one label per token.
-  public func tag(_ tokens: [String]) -> [String] { tag(tokens, adjusting: { $0 }) }
+  public func tag(_ tokens: [String], markers: CitationMarkers) -> [String] {
+    tag(tokens, markers: markers, adjusting: { $0 })
+  }
 
   /// Labels the tokens of one reference, with `adjust` applied to each candidate labelling
   /// before the reranker compares them (what it was trained on: `ReferenceRules.repair`).
-  package func tag(_ tokens: [String], adjusting adjust: ([String]) -> [String]) -> [String] {
+  package func tag(
+    _ tokens: [String], markers: CitationMarkers, adjusting adjust: ([String]) -> [String]
+  ) -> [String] {
     if tokens.isEmpty { return [] }
     guard let reranker, reranker.candidates > 1 else {
-      let path = stage.decode(tokens)
+      let path = stage.decode(tokens, markers: markers)
       if path.count != tokens.count { return tokens.map { _ in "note" } }
       return adjust(path.map { stage.labels[$0] })
     }
-    let candidates = candidates(tokens, k: reranker.candidates, adjusting: adjust)
+    let candidates = candidates(
+      tokens, k: reranker.candidates, markers: markers, adjusting: adjust)
     if candidates.isEmpty { return tokens.map { _ in "note" } }
-    return candidates[reranker.choose(tokens: tokens, candidates: candidates)].labels
+    return candidates[
+      reranker.choose(tokens: tokens, candidates: candidates, markers: markers)
+    ].labels
   }
 
   /// The tagger's `k` best labellings, best first, each adjusted by `adjust`, with its score.
-  package func candidates(_ tokens: [String], k: Int, adjusting adjust: ([String]) -> [String])
-    -> [(labels: [String], score: Float)]
-  {
-    stage.decodeKBest(tokens, k: k).compactMap { path in
+  package func candidates(
+    _ tokens: [String], k: Int, markers: CitationMarkers,
+    adjusting adjust: ([String]) -> [String]
+  ) -> [(labels: [String], score: Float)] {
+    stage.decodeKBest(tokens, k: k, markers: markers).compactMap { path in
       path.labels.count == tokens.count
         ? (adjust(path.labels.map { stage.labels[$0] }), path.score) : nil
     }

@@ -99,37 +99,40 @@ package struct TaggingStage: Sendable {
   /// How many features carry weights.
   package var featureCount: Int { names.count }
 
-  /// The best label sequence for `tokens`.
+  /// The best label sequence for `tokens`; `markers` gives the features' container and editor
+  /// words.
   ///
   /// - Returns: one label index per token.
-  package func decode(_ tokens: [String]) -> [Int] {
-    let scores = emissionScores(tokens)
+  package func decode(_ tokens: [String], markers: CitationMarkers) -> [Int] {
+    let scores = emissionScores(tokens, markers: markers)
     return combined.withUnsafeBufferPointer { tr in
       Self.viterbi(
-        scores: scores, contexts: ReferenceFeatures.boundaryContexts(tokens), transitions: tr,
-        count: labels.count)
+        scores: scores, contexts: ReferenceFeatures.boundaryContexts(tokens, markers: markers),
+        transitions: tr, count: labels.count)
     }
   }
 
   /// The `k` best label sequences for `tokens`, best first (`KBestViterbi`); the first is
   /// `decode`'s.
-  package func decodeKBest(_ tokens: [String], k: Int) -> [KBestViterbi.Path] {
-    let scores = emissionScores(tokens)
+  package func decodeKBest(_ tokens: [String], k: Int, markers: CitationMarkers)
+    -> [KBestViterbi.Path]
+  {
+    let scores = emissionScores(tokens, markers: markers)
     return combined.withUnsafeBufferPointer { tr in
       KBestViterbi.decode(
-        scores: scores, contexts: ReferenceFeatures.boundaryContexts(tokens), transitions: tr,
-        count: labels.count, k: k)
+        scores: scores, contexts: ReferenceFeatures.boundaryContexts(tokens, markers: markers),
+        transitions: tr, count: labels.count, k: k)
     }
   }
 
   /// Each token's score for each label (`scores[token * labels.count + label]`): the sum of
   /// its features' weights.
-  private func emissionScores(_ tokens: [String]) -> [Float] {
+  private func emissionScores(_ tokens: [String], markers: CitationMarkers) -> [Float] {
     var scores = [Float](repeating: 0, count: tokens.count * labels.count)
     pairs.withUnsafeBufferPointer { w in
       scores.withUnsafeMutableBufferPointer { out in
         var sink = ScoringSink(table: table, pairs: w, labels: labels.count, scores: out)
-        ReferenceFeatures.extract(tokens, into: &sink)
+        ReferenceFeatures.extract(tokens, markers: markers, into: &sink)
       }
     }
     return scores
