@@ -1,3 +1,4 @@
+import Citations
 import Foundation
 import NameNormalization
 import NormalizeCore
@@ -14,7 +15,7 @@ import NormalizeCore
 /// fields); alias files (`aliases.tsv`, or a single file given directly) for their format, a
 /// spelling under two entries, one canonical form with two kinds and variants listed twice;
 /// and then, when the files are well-formed, that the whole folder loads into the pipeline
-/// (regular expressions compile, cue roles and name tables are valid).
+/// (regular expressions compile, cue roles, name tables and citation markers are valid).
 public enum LexiconAudit {
   /// The problems in a lexicon folder (laid out as `<language>/<kind>.tsv`) or in one alias file.
   public static func check(_ location: URL) -> [LexiconError] {
@@ -51,6 +52,8 @@ public enum LexiconAudit {
       do {
         let provider = try DirectoryLexiconProvider(roots: [location])
         _ = try RecordAssembler(lexicons: provider)
+        // The reference parser loads its markers when `ref` first runs; check them here too.
+        _ = try CitationMarkers(lexicons: provider)
       } catch let error as LexiconError {
         problems.append(error)
       } catch {

@@ -123,4 +123,23 @@ import Testing
     }
     #expect(!problems.contains { $0.hasPrefix("all/aliases.tsv:1:") })
   }
+
+  /// `lexicon check` loads what `normalize ref` loads: a citation marker in upper case in a copy of
+  /// the shipped folder is reported with its file and line, not left for `ref` to fail on.
+  @Test func aBadCitationMarkerIsReportedWithItsLine() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "lexicon-audit-markers-\(UUID().uuidString)")
+    try FileManager.default.copyItem(at: Fixtures.lexicons, to: folder)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("pl/citation-markers.tsv")
+    let shipped = try String(contentsOf: file, encoding: .utf8)
+    let lines = shipped.split(separator: "\n", omittingEmptySubsequences: false)
+    let badLine = lines.count + (shipped.hasSuffix("\n") ? 0 : 1)
+    try (shipped + (shipped.hasSuffix("\n") ? "" : "\n") + "container\tW\n").write(
+      to: file, atomically: true, encoding: .utf8)
+    let problems = LexiconAudit.check(folder).map(\.description)
+    #expect(
+      problems.contains { $0.contains("pl/citation-markers.tsv:\(badLine)") },
+      "\(problems.map { $0.prefix(160) })")
+  }
 }
