@@ -5,21 +5,21 @@ import NormalizeCore
 /// 1990", "mid-1996").
 extension Grammar {
   /// Prepositions after which a bare "May" or "March" is the month.
-  static let monthPrepositions: Set<String> = [
+  static let monthPrepositions: WordHash.Table<Bool> = WordHash.Table(words: [
     "in", "since", "until", "till", "by", "of", "from", "to", "through", "during", "early", "late",
     "mid", "last",
     "next", "this", "before", "after", "between", "and", "or", "around", "on", "into", "throughout",
     "for", "end",
     "beginning", "start", "middle", "as", "past", "that",
-  ]
+  ])
 
   /// Nouns after which a four-digit number is a quantity ("2000 meters").
-  static let quantityNouns: Set<String> = [
+  static let quantityNouns: WordHash.Table<Bool> = WordHash.Table(words: [
     "meters", "metres", "feet", "miles", "kilometers", "kilometres", "tons", "tonnes", "pounds",
     "dollars", "yen",
     "euros", "people", "troops", "soldiers", "shares", "barrels", "acres", "votes", "jobs",
     "workers",
-  ]
+  ])
 
   /// `[the] [early|late|mid|the end of …] core`.
   func modifiedExpression(_ i: Int) -> Candidate? {
@@ -219,11 +219,11 @@ extension Grammar {
   /// Words after which a number far from modern news is a year: "in 1288", "until 2150".
   /// Not "of", "from", "to", "by" or "about": they count as often as they date ("a high of
   /// 1757", "up by 1500").
-  static let yearCues: Set<String> = [
+  static let yearCues: WordHash.Table<Bool> = WordHash.Table(words: [
     "in", "since", "until", "till", "during", "before", "after", "circa", "c", "ca", "early",
     "late", "mid", "year",
     "summer", "winter", "spring", "autumn",
-  ]
+  ])
 
   /// "1990s", "the '90s", "the nineties", "the 20th century", "the 1990's".
   func decadeOrCentury(_ j: Int) -> Candidate? {
@@ -302,7 +302,7 @@ extension Grammar {
     } else if isWord(k, "year"), isHyphen(k + 1), isWord(k + 2, "ago") || isWord(k + 2, "earlier") {
       prefixOffset = -1
       k += 3
-    } else if let offset = Self.deictic[word(k) ?? ""], isWord(k + 1, "year"),
+    } else if let offset = value(k, in: Self.deictic), isWord(k + 1, "year"),
       isPunct(k + 2, "'") || isPunct(k + 2, "’"),
       isWord(k + 3, "s")
     {

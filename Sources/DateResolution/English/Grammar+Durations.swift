@@ -2,11 +2,11 @@
 /// "two years ago" (a DATE), "a year earlier" (anaphoric), "several days" (PXD).
 extension Grammar {
   /// Quantifier prefixes and the TIMEX3 mod they give.
-  static let quantifiers: [String: String] = [
+  static let quantifiers: WordHash.Table<String> = WordHash.Table([
     "nearly": "LESS_THAN", "almost": "LESS_THAN", "about": "APPROX", "around": "APPROX",
     "roughly": "APPROX",
     "approximately": "APPROX", "some": "APPROX", "over": "MORE_THAN", "under": "LESS_THAN",
-  ]
+  ])
 
   func durationOrShift(_ i: Int) -> Candidate? {
     var j = i
@@ -19,7 +19,7 @@ extension Grammar {
     } else if isWord(j, "at"), isWord(j + 1, "least") {
       mod = "EQUAL_OR_MORE"
       j += 2
-    } else if let w = word(j), let m = Self.quantifiers[w], !isWord(j + 1, "the") {
+    } else if let m = value(j, in: Self.quantifiers), !isWord(j + 1, "the") {
       mod = m
       j += 1
     }

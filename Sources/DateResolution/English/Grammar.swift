@@ -170,6 +170,23 @@ struct Grammar {
     return set.contains(tokens[i].text)
   }
 
+  /// Whether token `i` is one of the words of `table` (looked up by the token's hash).
+  func isWord(_ i: Int, in table: WordHash.Table<Bool>) -> Bool {
+    guard i >= 0, i < tokens.count, tokens[i].kind == .word || tokens[i].kind == .ideograph else {
+      return false
+    }
+    return table[tokens[i]] != nil
+  }
+
+  /// The value of the word at `i` in `table` (looked up by the token's hash), as
+  /// `word(i).flatMap { dictionary[$0] }` would give it.
+  func value<Value>(_ i: Int, in table: WordHash.Table<Value>) -> Value? {
+    guard i >= 0, i < tokens.count, tokens[i].kind == .word || tokens[i].kind == .ideograph else {
+      return nil
+    }
+    return table[tokens[i]]
+  }
+
   func isPunct(_ i: Int, _ p: String) -> Bool {
     i >= 0 && i < tokens.count && tokens[i].kind == .punctuation && tokens[i].text == p
   }
