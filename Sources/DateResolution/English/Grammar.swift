@@ -6,7 +6,12 @@
 /// the scan then continues after it. Rules are spread over `Grammar+*.swift` by concept.
 struct Grammar {
   let tokens: [Token]
-  let vocabulary: Vocabulary
+  /// The vocabulary, shared with the resolver's cache (`vocabulary` borrows it).
+  let shared: SharedVocabulary
+  /// The language's words beyond the English core, borrowed from `shared` without a copy.
+  var vocabulary: Vocabulary {
+    _read { yield shared.vocabulary }
+  }
   /// The `Vocabulary.WordClass` of each token (empty for numbers, punctuation and words in no
   /// table): a word without a class is in none of the English tables (`EnglishTriggers.words`).
   let classes: [Vocabulary.WordClass]
@@ -17,19 +22,19 @@ struct Grammar {
   /// entry of (`Vocabulary.grammarMask`); empty otherwise.
   let lexMasks: [UInt64]
 
-  init(tokens: [Token], vocabulary: Vocabulary) {
+  init(tokens: [Token], vocabulary shared: SharedVocabulary) {
     self.tokens = tokens
-    self.vocabulary = vocabulary
+    self.shared = shared
     // Loops over indexes rather than `map`: no copy of each token.
     var classes = [Vocabulary.WordClass](repeating: [], count: tokens.count)
     for k in tokens.indices where tokens[k].kind == .word || tokens[k].kind == .ideograph {
-      classes[k] = vocabulary.wordClass(of: tokens[k])
+      classes[k] = shared.vocabulary.wordClass(of: tokens[k])
     }
     self.classes = classes
     inTableRow = Self.tableRows(tokens)
-    if vocabulary.hasGrammar {
+    if shared.vocabulary.hasGrammar {
       var masks = [UInt64](repeating: 0, count: tokens.count)
-      for k in tokens.indices { masks[k] = vocabulary.grammarMask(of: tokens[k]) }
+      for k in tokens.indices { masks[k] = shared.vocabulary.grammarMask(of: tokens[k]) }
       lexMasks = masks
     } else {
       lexMasks = []
