@@ -26,7 +26,7 @@ extension Grammar {
     var j = i
     if isWord(j, "the") { j += 1 }
     var mod: String?
-    if let w = lexical(j), let m = EnglishWords.mods[w] {
+    if let m = lexicalValue(j, in: EnglishTables.mods), let w = word(j) {
       if w == "end" || w == "beginning" || w == "start" || w == "middle" {
         guard isWord(j + 1, "of") else {
           // "year-end", "end-November" are rare; skip.
@@ -241,7 +241,7 @@ extension Grammar {
     {
       return Candidate(j, j + 3, .date(DateSpec(decade: 190 + y / 10)))
     }
-    if let w = lexical(j), let d = EnglishWords.decadeWords[w] {
+    if let d = lexicalValue(j, in: EnglishTables.decadeWords) {
       return Candidate(j, j + 1, .date(DateSpec(decade: 190 + d)))
     }
     // "20th century", "the twentieth century".
@@ -252,7 +252,7 @@ extension Grammar {
     {
       ordinal = n
       k = j + 2
-    } else if let w = lexical(j), let o = EnglishWords.ordinals[w], o > 0 {
+    } else if let o = lexicalValue(j, in: EnglishTables.ordinals), o > 0 {
       ordinal = o
       k = j + 1
     } else if word(j) == "twenty", isHyphen(j + 1), isWord(j + 2, "first") {
@@ -267,7 +267,7 @@ extension Grammar {
 
   /// "fall 1998", "the spring of 1998", "last fall", "this summer", "summer".
   func season(_ j: Int) -> Candidate? {
-    guard let w = lexical(j), let s = EnglishWords.seasons[w] else { return nil }
+    guard let s = lexicalValue(j, in: EnglishTables.seasons), let w = word(j) else { return nil }
     // "fall" and "spring" are also verbs/nouns: need a year, a determiner before, or "of".
     var k = j + 1
     if isWord(k, "of") { k += 1 }
@@ -315,7 +315,7 @@ extension Grammar {
       return Candidate(j, k + 1, .latestQuarter(yearOffset: prefixOffset ?? 0))
     }
     var ordinal: Int?
-    if let w = lexical(k), let o = EnglishWords.ordinals[w] {
+    if let o = lexicalValue(k, in: EnglishTables.ordinals) {
       ordinal = o
       k += 1
     } else if let n = number(k), tokens[k].digits == 1, let w = word(k + 1),
@@ -361,7 +361,7 @@ extension Grammar {
   func holiday(_ j: Int) -> Candidate? {
     var h: Holiday?
     var k = j
-    if let w = lexical(j), let found = EnglishWords.holidays[w], tokens[j].isCapitalized {
+    if let found = lexicalValue(j, in: EnglishTables.holidays), tokens[j].isCapitalized {
       h = found
       k = j + 1
       if isWord(k, "day") || isWord(k, "eve") {

@@ -160,7 +160,7 @@ extension Grammar {
     if w == "recent", let (u, e, plural) = unit(i + 1), plural, u >= .day {
       return Candidate(i, e, .literal(u == .decade ? "PXY" : u.duration(nil)), type: "DURATION")
     }
-    if !classes[i].isEmpty, let ref = EnglishWords.refs[w] {
+    if let ref = lexicalValue(i, in: EnglishTables.refs) {
       if w == "now" && isWord(i - 1, "right") { return Candidate(i, i + 1, .literal(ref)) }
       if w == "current" {
         // "current" before a noun that is not temporal is still PRESENT_REF in TimeBank
@@ -191,7 +191,7 @@ extension Grammar {
     {
       return Candidate(i + 1, e, .literal(u == .decade ? "PXY" : u.duration(nil)), type: "DURATION")
     }
-    if !classes[i].isEmpty, let set = EnglishWords.setAdverbs[w] {
+    if let set = lexicalValue(i, in: EnglishTables.setAdverbs) {
       return Candidate(i, i + 1, .literal(set), type: "SET")
     }
     if w == "every" || w == "each" || w == "per" {
