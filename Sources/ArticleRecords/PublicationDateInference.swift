@@ -35,7 +35,7 @@ enum PublicationDateInference {
         if !endsWithNarrativeWord(before) { return (mention.value, mention.text) }
       }
     }
-    let opening = String(String.UnicodeScalarView(body.unicodeScalars.prefix(datelineReach + 40)))
+    let opening = String(body.unicodeScalars.prefix(datelineReach + 40))
     for mention in resolver.resolve(opening, dct: nil, language: language).mentions
     where mention.start <= datelineReach {
       guard isFullDate(mention) else { continue }
@@ -46,8 +46,7 @@ enum PublicationDateInference {
     let top =
       (title.map { [Substring($0)] } ?? [])
       // Only the first lines are split off, not the whole body.
-      + body.split(separator: "\n", maxSplits: topLines, omittingEmptySubsequences: true)
-      .prefix(topLines)
+      + firstLines(of: body, count: topLines)
     for line in top where line.unicodeScalars.count <= topLineLength {
       let text = String(line)
       for mention in resolver.resolve(text, dct: nil, language: language).mentions
@@ -66,6 +65,33 @@ enum PublicationDateInference {
       }
     }
     return nil
+  }
+
+  /// The first `count` non-empty lines of `text`, as `text.split(separator: "\n")` gives
+  /// them, found on its UTF-8 bytes without walking the rest: a line ends at a line feed that
+  /// does not close a "\r\n" (one `Character`, not "\n").
+  ///
+  /// ```swift
+  /// firstLines(of: "Київ, 27 травня 2025 р.\n\nУряд…\nДалі…\nІнше", count: 3)
+  /// // ["Київ, 27 травня 2025 р.", "Уряд…", "Далі…"]
+  /// ```
+  static func firstLines(of text: String, count: Int) -> [Substring] {
+    var lines: [Substring] = []
+    let utf8 = text.utf8
+    var start = utf8.startIndex
+    var index = utf8.startIndex
+    var previous: UInt8 = 0
+    while index < utf8.endIndex, lines.count < count {
+      let byte = utf8[index]
+      if byte == 0x0A, previous != 0x0D {
+        if start < index { lines.append(text[start..<index]) }
+        start = utf8.index(after: index)
+      }
+      previous = byte
+      index = utf8.index(after: index)
+    }
+    if lines.count < count, start < utf8.endIndex { lines.append(text[start..<utf8.endIndex]) }
+    return lines
   }
 
   /// How many lines at the top of the body may end with the article's date, and how long.

@@ -49,5 +49,12 @@ import Testing
       #expect(decomposed[token] == nfd[token.text], "\(c.label): NFD keys, \"\(token.text)\"")
       #expect(plainDecomposed[token] == ["e\u{301}te\u{301}": 1, "said": 2][token.text])
     }
+    // A word set (`WordHash.Table(words:)`) answers as `Set.contains`.
+    let words = Array(dictionary.keys.sorted().prefix(5)) + ["e\u{301}te\u{301}"]
+    let set = Set(words)
+    let table = WordHash.Table(words: words)
+    for token in tokens {
+      #expect((table[token] != nil) == set.contains(token.text), "\(c.label): \"\(token.text)\"")
+    }
   }
 }

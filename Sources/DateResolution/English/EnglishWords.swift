@@ -122,3 +122,20 @@ enum EnglishWords {
     "former", "captured", "agreed",
   ]
 }
+
+/// The `EnglishWords` tables the grammar reads at every trigger word, looked up by the token's
+/// precomputed hash (`WordHash.Table`) instead of hashing its text: `EnglishTables.months[token]`
+/// answers as `EnglishWords.months[token.text]` ("sept" → 9).
+enum EnglishTables {
+  static let months = WordHash.Table(EnglishWords.months)
+  static let weekdays = WordHash.Table(EnglishWords.weekdays)
+  static let units = WordHash.Table(EnglishWords.units)
+  static let numberWords = WordHash.Table(EnglishWords.numberWords)
+  static let ordinals = WordHash.Table(EnglishWords.ordinals)
+  static let seasons = WordHash.Table(EnglishWords.seasons)
+  static let decadeWords = WordHash.Table(EnglishWords.decadeWords)
+  static let mods = WordHash.Table(EnglishWords.mods)
+  static let refs = WordHash.Table(EnglishWords.refs)
+  static let setAdverbs = WordHash.Table(EnglishWords.setAdverbs)
+  static let holidays = WordHash.Table(EnglishWords.holidays)
+}

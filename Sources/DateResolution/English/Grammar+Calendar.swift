@@ -5,28 +5,28 @@ import NormalizeCore
 /// 1990", "mid-1996").
 extension Grammar {
   /// Prepositions after which a bare "May" or "March" is the month.
-  static let monthPrepositions: Set<String> = [
+  static let monthPrepositions: WordHash.Table<Bool> = WordHash.Table(words: [
     "in", "since", "until", "till", "by", "of", "from", "to", "through", "during", "early", "late",
     "mid", "last",
     "next", "this", "before", "after", "between", "and", "or", "around", "on", "into", "throughout",
     "for", "end",
     "beginning", "start", "middle", "as", "past", "that",
-  ]
+  ])
 
   /// Nouns after which a four-digit number is a quantity ("2000 meters").
-  static let quantityNouns: Set<String> = [
+  static let quantityNouns: WordHash.Table<Bool> = WordHash.Table(words: [
     "meters", "metres", "feet", "miles", "kilometers", "kilometres", "tons", "tonnes", "pounds",
     "dollars", "yen",
     "euros", "people", "troops", "soldiers", "shares", "barrels", "acres", "votes", "jobs",
     "workers",
-  ]
+  ])
 
   /// `[the] [early|late|mid|the end of …] core`.
   func modifiedExpression(_ i: Int) -> Candidate? {
     var j = i
     if isWord(j, "the") { j += 1 }
     var mod: String?
-    if let w = lexical(j), let m = EnglishWords.mods[w] {
+    if let m = lexicalValue(j, in: EnglishTables.mods), let w = word(j) {
       if w == "end" || w == "beginning" || w == "start" || w == "middle" {
         guard isWord(j + 1, "of") else {
           // "year-end", "end-November" are rare; skip.
@@ -219,11 +219,11 @@ extension Grammar {
   /// Words after which a number far from modern news is a year: "in 1288", "until 2150".
   /// Not "of", "from", "to", "by" or "about": they count as often as they date ("a high of
   /// 1757", "up by 1500").
-  static let yearCues: Set<String> = [
+  static let yearCues: WordHash.Table<Bool> = WordHash.Table(words: [
     "in", "since", "until", "till", "during", "before", "after", "circa", "c", "ca", "early",
     "late", "mid", "year",
     "summer", "winter", "spring", "autumn",
-  ]
+  ])
 
   /// "1990s", "the '90s", "the nineties", "the 20th century", "the 1990's".
   func decadeOrCentury(_ j: Int) -> Candidate? {
@@ -241,7 +241,7 @@ extension Grammar {
     {
       return Candidate(j, j + 3, .date(DateSpec(decade: 190 + y / 10)))
     }
-    if let w = lexical(j), let d = EnglishWords.decadeWords[w] {
+    if let d = lexicalValue(j, in: EnglishTables.decadeWords) {
       return Candidate(j, j + 1, .date(DateSpec(decade: 190 + d)))
     }
     // "20th century", "the twentieth century".
@@ -252,7 +252,7 @@ extension Grammar {
     {
       ordinal = n
       k = j + 2
-    } else if let w = lexical(j), let o = EnglishWords.ordinals[w], o > 0 {
+    } else if let o = lexicalValue(j, in: EnglishTables.ordinals), o > 0 {
       ordinal = o
       k = j + 1
     } else if word(j) == "twenty", isHyphen(j + 1), isWord(j + 2, "first") {
@@ -267,7 +267,7 @@ extension Grammar {
 
   /// "fall 1998", "the spring of 1998", "last fall", "this summer", "summer".
   func season(_ j: Int) -> Candidate? {
-    guard let w = lexical(j), let s = EnglishWords.seasons[w] else { return nil }
+    guard let s = lexicalValue(j, in: EnglishTables.seasons), let w = word(j) else { return nil }
     // "fall" and "spring" are also verbs/nouns: need a year, a determiner before, or "of".
     var k = j + 1
     if isWord(k, "of") { k += 1 }
@@ -302,7 +302,7 @@ extension Grammar {
     } else if isWord(k, "year"), isHyphen(k + 1), isWord(k + 2, "ago") || isWord(k + 2, "earlier") {
       prefixOffset = -1
       k += 3
-    } else if let offset = Self.deictic[word(k) ?? ""], isWord(k + 1, "year"),
+    } else if let offset = value(k, in: Self.deictic), isWord(k + 1, "year"),
       isPunct(k + 2, "'") || isPunct(k + 2, "’"),
       isWord(k + 3, "s")
     {
@@ -315,7 +315,7 @@ extension Grammar {
       return Candidate(j, k + 1, .latestQuarter(yearOffset: prefixOffset ?? 0))
     }
     var ordinal: Int?
-    if let w = lexical(k), let o = EnglishWords.ordinals[w] {
+    if let o = lexicalValue(k, in: EnglishTables.ordinals) {
       ordinal = o
       k += 1
     } else if let n = number(k), tokens[k].digits == 1, let w = word(k + 1),
@@ -361,7 +361,7 @@ extension Grammar {
   func holiday(_ j: Int) -> Candidate? {
     var h: Holiday?
     var k = j
-    if let w = lexical(j), let found = EnglishWords.holidays[w], tokens[j].isCapitalized {
+    if let found = lexicalValue(j, in: EnglishTables.holidays), tokens[j].isCapitalized {
       h = found
       k = j + 1
       if isWord(k, "day") || isWord(k, "eve") {

@@ -2,11 +2,11 @@
 /// "two years ago" (a DATE), "a year earlier" (anaphoric), "several days" (PXD).
 extension Grammar {
   /// Quantifier prefixes and the TIMEX3 mod they give.
-  static let quantifiers: [String: String] = [
+  static let quantifiers: WordHash.Table<String> = WordHash.Table([
     "nearly": "LESS_THAN", "almost": "LESS_THAN", "about": "APPROX", "around": "APPROX",
     "roughly": "APPROX",
     "approximately": "APPROX", "some": "APPROX", "over": "MORE_THAN", "under": "LESS_THAN",
-  ]
+  ])
 
   func durationOrShift(_ i: Int) -> Candidate? {
     var j = i
@@ -19,7 +19,7 @@ extension Grammar {
     } else if isWord(j, "at"), isWord(j + 1, "least") {
       mod = "EQUAL_OR_MORE"
       j += 2
-    } else if let w = word(j), let m = Self.quantifiers[w], !isWord(j + 1, "the") {
+    } else if let m = value(j, in: Self.quantifiers), !isWord(j + 1, "the") {
       mod = m
       j += 1
     }
@@ -160,7 +160,7 @@ extension Grammar {
     if w == "recent", let (u, e, plural) = unit(i + 1), plural, u >= .day {
       return Candidate(i, e, .literal(u == .decade ? "PXY" : u.duration(nil)), type: "DURATION")
     }
-    if !classes[i].isEmpty, let ref = EnglishWords.refs[w] {
+    if let ref = lexicalValue(i, in: EnglishTables.refs) {
       if w == "now" && isWord(i - 1, "right") { return Candidate(i, i + 1, .literal(ref)) }
       if w == "current" {
         // "current" before a noun that is not temporal is still PRESENT_REF in TimeBank
@@ -191,7 +191,7 @@ extension Grammar {
     {
       return Candidate(i + 1, e, .literal(u == .decade ? "PXY" : u.duration(nil)), type: "DURATION")
     }
-    if !classes[i].isEmpty, let set = EnglishWords.setAdverbs[w] {
+    if let set = lexicalValue(i, in: EnglishTables.setAdverbs) {
       return Candidate(i, i + 1, .literal(set), type: "SET")
     }
     if w == "every" || w == "each" || w == "per" {

@@ -1,10 +1,10 @@
 /// Expressions relative to the DCT: "yesterday", "last week", "next month", "this fall",
 /// "last Friday", "the year-earlier quarter", "earlier this month", weekdays with parts of day.
 extension Grammar {
-  static let deictic: [String: Int] = [
+  static let deictic: WordHash.Table<Int> = WordHash.Table([
     "last": -1, "previous": -1, "past": -1, "this": 0, "current": 0, "next": 1, "coming": 1,
     "following": 1,
-  ]
+  ])
 
   /// "today", "yesterday morning", "earlier this year", "late yesterday", weekday forms.
   func relativeExpression(_ i: Int) -> Candidate? {
@@ -107,7 +107,7 @@ extension Grammar {
     {
       return Candidate(j, j + 3, .shift(.year, -1, origin: .focus, time: nil))
     }
-    guard let offset = Self.deictic[w] else { return nil }
+    guard let offset = value(j, in: Self.deictic) else { return nil }
     var k = j + 1
     // "the current fiscal year", "this fiscal year": the fiscal year in focus.
     if isWord(k, "fiscal"), isWord(k + 1, "year") || isWord(k + 1, "quarter") { k += 1 }

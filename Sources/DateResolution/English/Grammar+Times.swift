@@ -1,10 +1,10 @@
 /// Clock times: "10:35 a.m.", "9 a.m. Monday", "4 a.m. EDT Thursday", "5 p.m. EST, Nov. 6",
 /// "noon", "midnight Friday".
 extension Grammar {
-  static let timeZones: Set<String> = [
+  static let timeZones: WordHash.Table<Bool> = WordHash.Table(words: [
     "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest",
     "jst", "kst",
-  ]
+  ])
 
   func timeExpression(_ i: Int) -> Candidate? {
     var k = i

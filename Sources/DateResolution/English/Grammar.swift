@@ -6,7 +6,12 @@
 /// the scan then continues after it. Rules are spread over `Grammar+*.swift` by concept.
 struct Grammar {
   let tokens: [Token]
-  let vocabulary: Vocabulary
+  /// The vocabulary, shared with the resolver's cache (`vocabulary` borrows it).
+  let shared: SharedVocabulary
+  /// The language's words beyond the English core, borrowed from `shared` without a copy.
+  var vocabulary: Vocabulary {
+    _read { yield shared.vocabulary }
+  }
   /// The `Vocabulary.WordClass` of each token (empty for numbers, punctuation and words in no
   /// table): a word without a class is in none of the English tables (`EnglishTriggers.words`).
   let classes: [Vocabulary.WordClass]
@@ -17,19 +22,19 @@ struct Grammar {
   /// entry of (`Vocabulary.grammarMask`); empty otherwise.
   let lexMasks: [UInt64]
 
-  init(tokens: [Token], vocabulary: Vocabulary) {
+  init(tokens: [Token], vocabulary shared: SharedVocabulary) {
     self.tokens = tokens
-    self.vocabulary = vocabulary
+    self.shared = shared
     // Loops over indexes rather than `map`: no copy of each token.
     var classes = [Vocabulary.WordClass](repeating: [], count: tokens.count)
     for k in tokens.indices where tokens[k].kind == .word || tokens[k].kind == .ideograph {
-      classes[k] = vocabulary.wordClass(of: tokens[k])
+      classes[k] = shared.vocabulary.wordClass(of: tokens[k])
     }
     self.classes = classes
     inTableRow = Self.tableRows(tokens)
-    if vocabulary.hasGrammar {
+    if shared.vocabulary.hasGrammar {
       var masks = [UInt64](repeating: 0, count: tokens.count)
-      for k in tokens.indices { masks[k] = vocabulary.grammarMask(of: tokens[k]) }
+      for k in tokens.indices { masks[k] = shared.vocabulary.grammarMask(of: tokens[k]) }
       lexMasks = masks
     } else {
       lexMasks = []
@@ -155,6 +160,13 @@ struct Grammar {
     return word(i)
   }
 
+  /// The value of the word at `i` in one of the English tables (`EnglishTables`), for a word
+  /// with a word class only (as `lexical(i)`): `lexicalValue(i, in: EnglishTables.months)`.
+  func lexicalValue<Value>(_ i: Int, in table: WordHash.Table<Value>) -> Value? {
+    guard i >= 0, i < tokens.count, !classes[i].isEmpty else { return nil }
+    return table[tokens[i]]
+  }
+
   /// Whether token `i` is the word `w` (compared in place, without copying the token's text).
   func isWord(_ i: Int, _ w: String) -> Bool {
     guard i >= 0, i < tokens.count, tokens[i].kind == .word || tokens[i].kind == .ideograph else {
@@ -168,6 +180,23 @@ struct Grammar {
       return false
     }
     return set.contains(tokens[i].text)
+  }
+
+  /// Whether token `i` is one of the words of `table` (looked up by the token's hash).
+  func isWord(_ i: Int, in table: WordHash.Table<Bool>) -> Bool {
+    guard i >= 0, i < tokens.count, tokens[i].kind == .word || tokens[i].kind == .ideograph else {
+      return false
+    }
+    return table[tokens[i]] != nil
+  }
+
+  /// The value of the word at `i` in `table` (looked up by the token's hash), as
+  /// `word(i).flatMap { dictionary[$0] }` would give it.
+  func value<Value>(_ i: Int, in table: WordHash.Table<Value>) -> Value? {
+    guard i >= 0, i < tokens.count, tokens[i].kind == .word || tokens[i].kind == .ideograph else {
+      return nil
+    }
+    return table[tokens[i]]
   }
 
   func isPunct(_ i: Int, _ p: String) -> Bool {
@@ -225,7 +254,7 @@ struct Grammar {
   /// ordinary word ("May" capitalised, not "may"; no bare "mar", "sun").
   func month(_ i: Int, needsContext: Bool) -> (Int, Int)? {
     guard let w = word(i) else { return nil }
-    if !classes[i].isEmpty, let m = EnglishWords.months[w] {
+    if let m = lexicalValue(i, in: EnglishTables.months) {
       let t = tokens[i]
       if EnglishWords.weakMonths.contains(w) {
         guard t.isCapitalized else { return nil }
@@ -254,7 +283,7 @@ struct Grammar {
   /// A weekday name at `i`: (ISO weekday, index after it).
   func weekday(_ i: Int) -> (Int, Int)? {
     guard let w = word(i) else { return nil }
-    if !classes[i].isEmpty, let d = EnglishWords.weekdays[w] {
+    if let d = lexicalValue(i, in: EnglishTables.weekdays) {
       if EnglishWords.weekdayAbbreviations.contains(w) {
         guard tokens[i].isCapitalized, isPunct(i + 1, ".") else { return nil }
         return (d, i + 2)
@@ -278,7 +307,7 @@ struct Grammar {
   func dayOfMonth(_ i: Int) -> (Int, Int)? {
     if isGluedInTable(i) { return nil }
     guard let d = number(i), tokens[i].digits <= 2, d >= 1, d <= 31 else {
-      if let w = lexical(i), let o = EnglishWords.ordinals[w], o >= 1 { return (o, i + 1) }
+      if let o = lexicalValue(i, in: EnglishTables.ordinals), o >= 1 { return (o, i + 1) }
       return nil
     }
     if let w = word(i + 1), EnglishWords.ordinalSuffixes.contains(w), tokens[i + 1].isAttached {
@@ -376,7 +405,7 @@ struct Grammar {
     }
     if !classes[i].isEmpty, EnglishWords.vagueCounts.contains(w) { return (nil, i + 1) }
     if w == "couple", isWord(i + 1, "of") { return (2, i + 2) }
-    if !classes[i].isEmpty, var n = EnglishWords.numberWords[w] {
+    if var n = lexicalValue(i, in: EnglishTables.numberWords) {
       var j = i + 1
       if n >= 20 && n < 100, isHyphen(j), let w2 = lexical(j + 1),
         let u = EnglishWords.numberWords[w2], u < 10
@@ -401,9 +430,8 @@ struct Grammar {
 
   /// A unit word at `i`, English or from the vocabulary: (unit, index after, plural).
   func unit(_ i: Int) -> (TimeUnit, Int, Bool)? {
-    guard let w = lexical(i) else { return nil }
-    if let u = EnglishWords.units[w] { return (u, i + 1, w.hasSuffix("s")) }
-    return nil
+    guard let u = lexicalValue(i, in: EnglishTables.units), let w = word(i) else { return nil }
+    return (u, i + 1, w.hasSuffix("s"))
   }
 }
 

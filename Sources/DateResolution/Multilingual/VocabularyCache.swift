@@ -4,21 +4,30 @@ import Foundation
 /// resolvers with different lexicons never share entries).
 final class VocabularyCache: @unchecked Sendable {
   private let lock = NSLock()
-  private var entries: [String: Vocabulary] = [:]
+  private var entries: [String: SharedVocabulary] = [:]
 
   /// The cached vocabulary for `key`, built by `make` the first time.
-  func vocabulary(_ key: String, make: () -> Vocabulary) -> Vocabulary {
+  func vocabulary(_ key: String, make: () -> Vocabulary) -> SharedVocabulary {
     lock.lock()
     if let cached = entries[key] {
       lock.unlock()
       return cached
     }
     lock.unlock()
-    let built = make()
+    let built = SharedVocabulary(make())
     lock.lock()
     defer { lock.unlock() }
     if let raced = entries[key] { return raced }
     entries[key] = built
     return built
   }
+}
+
+/// A built vocabulary shared by reference: a `Grammar` borrows it instead of copying the
+/// vocabulary's two dozen tables (a retain and a release each) on every call of
+/// `DateResolver.resolve`.
+final class SharedVocabulary: Sendable {
+  let vocabulary: Vocabulary
+
+  init(_ vocabulary: Vocabulary) { self.vocabulary = vocabulary }
 }

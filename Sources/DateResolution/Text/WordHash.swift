@@ -132,3 +132,18 @@ enum WordHash {
     var keys: Dictionary<String, Value>.Keys { dictionary.keys }
   }
 }
+
+extension WordHash.Table where Value == Bool {
+  /// A set of words, looked up by a token's hash: `table[token] != nil` answers as
+  /// `Set(words).contains(token.text)` would.
+  ///
+  /// ```swift
+  /// let cues = WordHash.Table(words: ["in", "since", "während"])
+  /// cues[token] != nil   // true for the token "since"
+  /// ```
+  init(words: [String]) {
+    var dictionary: [String: Bool] = [:]
+    for word in words { dictionary[word] = true }
+    self.init(dictionary)
+  }
+}
