@@ -73,10 +73,7 @@ extension Grammar {
       var spec = DateSpec(month: m, day: d)
       spec.weekOfDay = true
       var end = de
-      if isPunct(end, ","), let (y, ye) = year(end + 1) {
-        spec.year = y
-        end = ye
-      } else if let (y, ye) = year(end) {
+      if let (y, ye) = trailingYear(end) {
         spec.year = y
         end = ye
       }
@@ -206,10 +203,7 @@ extension Grammar {
       var spec = DateSpec(month: m, day: day)
       spec.weekday = d
       var end = de
-      if isPunct(end, ","), let (y, ye) = year(end + 1) {
-        spec.year = y
-        end = ye
-      } else if let (y, ye) = year(end) {
+      if let (y, ye) = trailingYear(end) {
         spec.year = y
         end = ye
       }

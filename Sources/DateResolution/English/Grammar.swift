@@ -332,6 +332,13 @@ struct Grammar {
     i < tokens.count && inTableRow[i] && tokens[i].isAttached
   }
 
+  /// The year that may follow a written day at `i`, after a comma or not ("Aug. 7, 1998",
+  /// "6 March 2000"): the year and the end of the span, or nil when none follows.
+  func trailingYear(_ i: Int) -> (Int, Int)? {
+    if isPunct(i, ","), let found = year(i + 1) { return found }
+    return year(i)
+  }
+
   /// A four-digit year (1000–2199, or any 4 digits when `loose`) at `i`.
   func year(_ i: Int, loose: Bool = false) -> (Int, Int)? {
     if let spelled = spelledYear(i) { return spelled }
