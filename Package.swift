@@ -157,6 +157,6 @@ let package = Package(
       dependencies: [
         "NormalizeTestSupport", "ShippedLexicons", "NormalizeKit", "NormalizeFrontend",
       ],
-      exclude: ["Cases"]),
+      exclude: ["Cases", "Snapshots"]),
   ]
 )

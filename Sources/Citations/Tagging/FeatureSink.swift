@@ -69,7 +69,7 @@ package struct FeatureKey {
   }
 
   @inline(__always) package mutating func add(_ piece: String) {
-    let done = piece.utf8.withContiguousStorageIfAvailable { buffer in
+    let done: Void? = piece.utf8.withContiguousStorageIfAvailable { buffer in
       var v = value
       for b in buffer { v = (v ^ UInt64(b)) &* Self.prime }
       value = v
