@@ -19,7 +19,7 @@ extension Grammar {
     consider(countedOffset(i))
     // Layouts of several languages may match ("27 мая 2025 г." also fits Ukrainian's
     // "27 травня 2025 р." up to the year): keep the longest.
-    if tokens[i].kind == .number || vocabulary.triggers.contains(tokens[i].text) {
+    if tokens[i].kind == .number || vocabulary.triggersByToken[tokens[i]] != nil {
       for layout in vocabulary.layouts { consider(match(layout, at: i)) }
     }
     return best

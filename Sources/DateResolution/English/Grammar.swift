@@ -270,7 +270,7 @@ struct Grammar {
         m, w.count <= 4 && w != "may" && w != "june" && w != "july" ? skipPeriod(i + 1) : i + 1
       )
     }
-    if let m = vocabulary.months[w] {
+    if let m = vocabulary.monthsByToken[tokens[i]] {
       let isWide = vocabulary.standaloneMonths.contains(w)
       if needsContext && !isWide { return nil }
       // A foreign month name needs a number beside it ("27 maggio", "мая 2025").
@@ -291,7 +291,7 @@ struct Grammar {
       return (d, i + 1)
     }
     // Only an abbreviation takes its period ("Di.", not the full stop after "dimanche.").
-    if let d = vocabulary.weekdays[w] {
+    if let d = vocabulary.weekdaysByToken[tokens[i]] {
       // Greek "τρίτη" is also "third": lowercase, it is the ordinal.
       if vocabulary.hasGrammar, !tokens[i].isCapitalized,
         let (_, e) = vocabulary.grammar.ordinals.match(tokens, at: i), e > i

@@ -49,15 +49,23 @@ struct SentenceLanguages: Sendable {
     document: String?, runs: [(Range<Int>, String?)]
   )? {
     guard !codes.isEmpty, !tokens.isEmpty else { return nil }
-    // Stop-word hits per language, per sentence.
-    var sentences: [(range: Range<Int>, hits: [Int])] = []
-    var total = [Int](repeating: 0, count: codes.count)
+    var own = document
+    var ownIndex = own.flatMap { codes.firstIndex(of: $0) }
+    // A language without a stop-word list cannot be told from the others: keep it throughout.
+    if own != nil, ownIndex == nil { return nil }
+    // Stop-word hits per language, per sentence: sentence j's are
+    // `hits[j * width ..< (j + 1) * width]`, one flat buffer rather than an array per sentence.
+    let width = codes.count
+    var ranges: [Range<Int>] = []
+    var hits = [Int](repeating: 0, count: width)
+    var total = [Int](repeating: 0, count: width)
     var start = 0
-    var hits = [Int](repeating: 0, count: codes.count)
+    var base = 0
     for k in 0..<tokens.count {
       if k > start, tokens[k].sentence != tokens[k - 1].sentence {
-        sentences.append((start..<k, hits))
-        hits = [Int](repeating: 0, count: codes.count)
+        ranges.append(start..<k)
+        hits.append(contentsOf: repeatElement(0, count: width))
+        base += width
         start = k
       }
       guard tokens[k].kind == .word, filter.mayContain(tokens[k].hash),
@@ -65,16 +73,12 @@ struct SentenceLanguages: Sendable {
       else { continue }
       while mask != 0 {
         let i = mask.trailingZeroBitCount
-        hits[i] += 1
+        hits[base + i] += 1
         total[i] += 1
         mask &= mask - 1
       }
     }
-    sentences.append((start..<tokens.count, hits))
-    var own = document
-    var ownIndex = own.flatMap { codes.firstIndex(of: $0) }
-    // A language without a stop-word list cannot be told from the others: keep it throughout.
-    if own != nil, ownIndex == nil { return nil }
+    ranges.append(start..<tokens.count)
     if own == nil {
       // Only a language with a grammar of its own is worth choosing; English and unknown text
       // keep the mixed vocabulary (CLDR layouts of every language).
@@ -88,19 +92,22 @@ struct SentenceLanguages: Sendable {
     }
     var runs: [(Range<Int>, String?)] = []
     var switched = false
-    for s in sentences {
+    for (j, range) in ranges.enumerated() {
+      let sentence = j * width
+      // The first language with the most hits.
+      var best = 0
+      for i in 1..<width where hits[sentence + i] > hits[sentence + best] { best = i }
       var language: String?
-      if let best = s.hits.indices.max(by: { s.hits[$0] < s.hits[$1] }), best != ownIndex,
-        s.hits[best] >= 4,
-        s.hits[best] >= 3 * (ownIndex.map { s.hits[$0] } ?? 0) + 1
+      if best != ownIndex, hits[sentence + best] >= 4,
+        hits[sentence + best] >= 3 * (ownIndex.map { hits[sentence + $0] } ?? 0) + 1
       {
         language = codes[best]
         switched = true
       }
       if let last = runs.last, last.1 == language {
-        runs[runs.count - 1] = (last.0.lowerBound..<s.range.upperBound, language)
+        runs[runs.count - 1] = (last.0.lowerBound..<range.upperBound, language)
       } else {
-        runs.append((s.range, language))
+        runs.append((range, language))
       }
     }
     if !switched && own == document { return nil }

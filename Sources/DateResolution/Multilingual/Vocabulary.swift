@@ -37,6 +37,11 @@ struct Vocabulary: Sendable {
   private(set) var wordClasses = WordHash.Table<WordClass>([:])
   /// The keys of `wordClasses`, as a filter on token hashes (`WordHash`).
   private(set) var wordClassFilter = WordHash.Filter()
+  /// `months`, `weekdays` and `triggers` looked up by a token's hash (`WordHash.Table`):
+  /// `monthsByToken[token]` answers as `months[token.text]` ("maggio" → 5).
+  private(set) var monthsByToken = WordHash.Table<Int>([:])
+  private(set) var weekdaysByToken = WordHash.Table<Int>([:])
+  private(set) var triggersByToken = WordHash.Table<Bool>([:])
 
   /// How a word can take part in an expression.
   struct WordClass: OptionSet, Sendable {
@@ -49,8 +54,12 @@ struct Vocabulary: Sendable {
     static let head = WordClass(rawValue: 4)
   }
 
-  /// Fills `wordClasses` from the English tables and `triggers`; call after the last merge.
+  /// Fills `wordClasses` from the English tables and `triggers`, and the token-keyed
+  /// `monthsByToken`, `weekdaysByToken` and `triggersByToken`; call after the last change.
   mutating func computeWordClasses() {
+    monthsByToken = WordHash.Table(months)
+    weekdaysByToken = WordHash.Table(weekdays)
+    triggersByToken = WordHash.Table(words: Array(triggers))
     var classes: [String: WordClass] = [:]
     for w in EnglishTriggers.words {
       var c: WordClass = .trigger
@@ -115,6 +124,9 @@ struct Vocabulary: Sendable {
     grammar.merge(other.grammar)
     wordClasses = WordHash.Table([:])
     wordClassFilter = WordHash.Filter()
+    monthsByToken = WordHash.Table([:])
+    weekdaysByToken = WordHash.Table([:])
+    triggersByToken = WordHash.Table([:])
   }
 }
 
