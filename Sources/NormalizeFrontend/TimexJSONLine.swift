@@ -15,7 +15,8 @@ import NormalizeKit
 public enum TimexJSONLine {
   /// Annotates one JSON line; the output is deterministic.
   ///
-  /// - Throws: `DateResolutionError.badLine` when the line is not a JSON object with a string `text`.
+  /// - Throws: `DateResolutionError.badLine` when the line is not valid UTF-8 or not a JSON object
+  ///   with a string `text`.
   public static func annotate(_ line: [UInt8], resolver: DateResolver) throws -> [UInt8] {
     // The common line (a flat object with a string "text", no "timex") is read without
     // JSONDecoder; anything else, errors included, takes the full way below.
@@ -30,6 +31,9 @@ public enum TimexJSONLine {
       }
     }
     let object: [String: JSONValue]
+    guard line.withUnsafeBufferPointer({ UTF8Decoding.isValid($0) }) else {
+      throw DateResolutionError.badLine("not valid UTF-8 (re-encode the file as UTF-8)")
+    }
     if JSONValue.nestsDeeper(line) {
       throw DateResolutionError.badLine(
         "arrays and objects nested deeper than \(JSONValue.maximumDepth) levels")

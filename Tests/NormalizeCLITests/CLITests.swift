@@ -202,6 +202,17 @@ import Testing
     #expect(result.stderr.contains("line 1: not valid UTF-8; skipped"))
   }
 
+  /// A date line that is not valid UTF-8 is skipped with that reason, the next line still read.
+  @Test func dateLinesOfInvalidUTF8SayWhy() throws {
+    let bytes =
+      Array("{\"text\": \"am 13. Dezember ".utf8) + [0xFF]
+      + Array(
+        "\", \"dct\": \"2024-01-02\"}\n{\"text\": \"On Thursday\", \"dct\": \"2024-05-02\"}\n".utf8)
+    let result = try run(["date", "--jsonl", "-"], stdinBytes: bytes)
+    #expect(result.stdout.split(separator: "\n").count == 1)
+    #expect(result.stderr.contains(":1: not valid UTF-8"))
+  }
+
   @Test func badPublishedDateIsAUsageError() throws {
     let result = try run(["--published", "2025-02-30"], stdin: "text")
     #expect(result.status == 2)
