@@ -111,8 +111,9 @@ extension KoreanNameTables {
   /// A looser form of a spelling for reading back idiosyncratic spellings: "gh", "kh", "sh",
   /// "ph", "rh" lose their "h"; an "h" between a vowel and a consonant or the end goes ("Ahn",
   /// "Ihk", "Kahng", "Eoh"); doubled consonants are single ("Sanng"); "c" not before "h" is "k"
-  /// ("Dong-ic"); "iy" and "ie" before a consonant are "i" ("Kiy", "Jie"); "wh" before a vowel
-  /// is "hw", the ㅎ with its glide ("Whan" 환, "Whee" 휘, "Whang" 황).
+  /// ("Dong-ic"); "iy" and "ie" before a consonant are "i" ("Kiy", "Jie"), and so is "yi" not
+  /// after a vowel ("Yim" 임, "Yi-bai" 이배: Korean has no y-glide before ㅣ); "wh" before a
+  /// vowel is "hw", the ㅎ with its glide ("Whan" 환, "Whee" 휘, "Whang" 황).
   static func loosened(_ letters: [UInt8]) -> [UInt8] { loosenedWithSources(letters).letters }
 
   /// `loosened` on a spelling code (no allocation).
@@ -156,6 +157,7 @@ extension KoreanNameTables {
     if b == 0x63 && next != 0x68 { return previous != 0x6B ? 0x6B : 0 }  // c → k
     if !isVowelOrGlide(b) && previous == b { return 0 }  // doubled consonant
     if b == 0x79 && previous == 0x69 && (next == nil || !isVowel(next ?? 0)) { return 0 }  // "iy"
+    if b == 0x79 && next == 0x69 && !isVowel(previous) { return 0 }  // "yi": Korean has no y+ㅣ
     if b == 0x65 && previous == 0x69 && (next == nil || !isVowel(next ?? 0)) { return 0 }  // "ie"
     return b
   }
