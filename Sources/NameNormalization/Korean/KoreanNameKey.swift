@@ -8,7 +8,8 @@
 /// consonants by place (g/k/gh/kh → k, b/p → p, d/t → t, j/ch/tch → j, s/sh → s, r/l → l),
 /// vowels by quality (eo/o/u/oo/eu/ou → o, but "eo"/"uh", "o", "u"/"oo" apart in an open
 /// syllable whose end is firm: 서정 Seo-jeong is not 소정 So-jung; ae/e/ai → e; i/ee/ui/ie → i; a), glides (y, w)
-/// and finals (k, p, t, l, n, m, ng). "Byoung", "Byeong", "Byung", "Pyŏng" all fold to "pyong".
+/// and finals (k, p, t, l, n, m, ng); "wh" before a vowel is "hw" ("Whan" is "Hwan"). "Byoung",
+/// "Byeong", "Byung", "Pyŏng" all fold to "pyong".
 /// Works on bytes throughout: a key costs one string.
 ///
 /// ```swift
@@ -37,6 +38,16 @@ enum KoreanNameKey {
   ///   …). Only then does an open syllable keep ㅓ, ㅗ and ㅜ apart; before k, n, l … the
   ///   consonant may be this syllable's final for another writer ("Doo-kwan", "DUK-WAN").
   static func appendFold(_ letters: ArraySlice<UInt8>, cutIsFirm: Bool, to out: inout [UInt8]) {
+    // "wh" before a vowel is the ㅎ with its glide: "Whan" folds as "Hwan" (환), "Whee" as "Hwi".
+    let s = letters.startIndex
+    if letters.count >= 3, letters[s] == 0x77, letters[s + 1] == 0x68,
+      KoreanNameTables.isVowel(letters[s + 2])
+    {
+      var glided = Array(letters)
+      glided.swapAt(0, 1)
+      appendFold(glided[...], cutIsFirm: cutIsFirm, to: &out)
+      return
+    }
     var i = letters.startIndex
     while i < letters.endIndex && !isVowel(letters[i]) { i += 1 }
     var j = i

@@ -572,6 +572,45 @@ public struct KoreanNameParser: Sendable {
       s.looseMask = 1
       scratch.options.append(s)
     }
+    // A fused given name that no known spellings cut in two ("CHOUNSOOK" only as cho-un-sook,
+    // "SANGWUK" not at all) may hold one syllable spelled as no name taught: cut it where one
+    // side is a known spelling and the other reads as one syllable by its consonant skeleton.
+    if !severalPieces && !scratch.options.contains(where: { $0.count == 2 }) {
+      fusedReadingsWithOneUnseenSyllable(of: piece, scratch: &scratch)
+    }
+  }
+
+  /// Penalty (log) of reading one syllable of a fused given name by its skeleton alone.
+  static let unseenFusedSyllablePenalty = log(0.05)
+
+  /// Appends the two-syllable cuts of a fused `piece` whose one side is a known (exact or
+  /// loosened) spelling and whose other side is one syllable read by its consonant skeleton:
+  /// "SANGWUK" as Sang + wuk (욱, 억 …), "CHOUNSOOK" as choun (춘, 천 …) + Sook.
+  private func fusedReadingsWithOneUnseenSyllable(
+    of piece: ArraySlice<UInt8>, scratch: inout ParseScratch
+  ) {
+    guard piece.count >= 3, piece.count <= 2 * SpellingCode.maximumLength else { return }
+    /// The code of one side and whether it is read loosely (nil: not one syllable).
+    func side(_ letters: ArraySlice<UInt8>) -> (code: UInt64, known: Bool, loose: Bool)? {
+      guard let code = SpellingCode.encode(letters), KoreanNameTables.skeletonCode(code) != nil
+      else { return nil }
+      if tables.exactCodes.contains(code) { return (code, true, false) }
+      let loose = KoreanNameTables.loosened(code: code)
+      return (loose, tables.looseCodes.contains(loose), true)
+    }
+    for cut in piece.index(after: piece.startIndex)..<piece.index(before: piece.endIndex) {
+      guard let left = side(piece[..<cut]), let right = side(piece[cut...]),
+        left.known != right.known
+      else { continue }
+      var s = Segmentation()
+      s.codes[0] = left.code
+      s.codes[1] = right.code
+      s.count = 2
+      s.looseMask = (left.loose ? 1 : 0) | (right.loose ? 2 : 0)
+      s.penalty =
+        Self.unseenFusedSyllablePenalty + penalty([left.code, right.code], severalPieces: false)
+      scratch.options.append(s)
+    }
   }
 
   private func penalty(_ codes: [UInt64], severalPieces: Bool) -> Double {

@@ -111,21 +111,35 @@ extension KoreanNameTables {
   /// A looser form of a spelling for reading back idiosyncratic spellings: "gh", "kh", "sh",
   /// "ph", "rh" lose their "h"; an "h" between a vowel and a consonant or the end goes ("Ahn",
   /// "Ihk", "Kahng", "Eoh"); doubled consonants are single ("Sanng"); "c" not before "h" is "k"
-  /// ("Dong-ic"); "iy" and "ie" before a consonant are "i" ("Kiy", "Jie").
+  /// ("Dong-ic"); "iy" and "ie" before a consonant are "i" ("Kiy", "Jie"), and so is "yi" not
+  /// after a vowel ("Yim" 임, "Yi-bai" 이배: Korean has no y-glide before ㅣ); "wh" before a
+  /// vowel is "hw", the ㅎ with its glide ("Whan" 환, "Whee" 휘, "Whang" 황).
   static func loosened(_ letters: [UInt8]) -> [UInt8] { loosenedWithSources(letters).letters }
 
   /// `loosened` on a spelling code (no allocation).
   static func loosened(code: UInt64) -> UInt64 {
     let n = SpellingCode.length(code)
+    @inline(__always) func raw(_ k: Int) -> UInt8 {
+      k >= 0 && k < n ? SpellingCode.letter(code, k, length: n) : 0
+    }
     var out: UInt64 = 0
     for i in 0..<n {
-      let b = SpellingCode.letter(code, i, length: n)
-      let next: UInt8? = i + 1 < n ? SpellingCode.letter(code, i + 1, length: n) : nil
+      let b = glideOrder(raw(i - 1), raw(i), raw(i + 1), raw(i + 2))
+      let next: UInt8? = i + 1 < n ? glideOrder(raw(i), raw(i + 1), raw(i + 2), raw(i + 3)) : nil
       let previous = SpellingCode.last(out)
       let kept = keptLetter(b, previous: previous, next: next)
       if kept != 0 { out = SpellingCode.append(out, kept) }
     }
     return out
+  }
+
+  /// The letter `b` stands for, between `a` before it and `c`, `d` after it (0 past either
+  /// end), with "wh" before a vowel read as "hw": the ㅎ and its glide ("Whan" is "hwan").
+  @inline(__always)
+  static func glideOrder(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) -> UInt8 {
+    if b == 0x77 && c == 0x68 && isVowel(d) { return 0x68 }
+    if b == 0x68 && a == 0x77 && isVowel(c) { return 0x77 }
+    return b
   }
 
   /// The letter the loosening rules keep for `b` after the kept letter `previous` (0 at the
@@ -143,6 +157,7 @@ extension KoreanNameTables {
     if b == 0x63 && next != 0x68 { return previous != 0x6B ? 0x6B : 0 }  // c → k
     if !isVowelOrGlide(b) && previous == b { return 0 }  // doubled consonant
     if b == 0x79 && previous == 0x69 && (next == nil || !isVowel(next ?? 0)) { return 0 }  // "iy"
+    if b == 0x79 && next == 0x69 && !isVowel(previous) { return 0 }  // "yi": Korean has no y+ㅣ
     if b == 0x65 && previous == 0x69 && (next == nil || !isVowel(next ?? 0)) { return 0 }  // "ie"
     return b
   }
@@ -150,10 +165,15 @@ extension KoreanNameTables {
   /// `loosened` into `out` (emptied first, capacity kept).
   static func loosened(_ letters: ArraySlice<UInt8>, into out: inout [UInt8]) {
     out.removeAll(keepingCapacity: true)
+    @inline(__always) func raw(_ k: Int) -> UInt8 {
+      k >= letters.startIndex && k < letters.endIndex ? letters[k] : 0
+    }
     var i = letters.startIndex
     while i < letters.endIndex {
-      let next: UInt8? = i + 1 < letters.endIndex ? letters[i + 1] : nil
-      let kept = keptLetter(letters[i], previous: out.last ?? 0, next: next)
+      let b = glideOrder(raw(i - 1), raw(i), raw(i + 1), raw(i + 2))
+      let next: UInt8? =
+        i + 1 < letters.endIndex ? glideOrder(raw(i), raw(i + 1), raw(i + 2), raw(i + 3)) : nil
+      let kept = keptLetter(b, previous: out.last ?? 0, next: next)
       if kept != 0 { out.append(kept) }
       i += 1
     }
@@ -165,9 +185,11 @@ extension KoreanNameTables {
     var sources: [Int] = []
     out.reserveCapacity(letters.count)
     sources.reserveCapacity(letters.count)
+    @inline(__always) func raw(_ k: Int) -> UInt8 { k >= 0 && k < letters.count ? letters[k] : 0 }
     for i in letters.indices {
-      let b = letters[i]
-      let next: UInt8? = i + 1 < letters.count ? letters[i + 1] : nil
+      let b = glideOrder(raw(i - 1), raw(i), raw(i + 1), raw(i + 2))
+      let next: UInt8? =
+        i + 1 < letters.count ? glideOrder(raw(i), raw(i + 1), raw(i + 2), raw(i + 3)) : nil
       let kept = keptLetter(b, previous: out.last ?? 0, next: next)
       if kept != 0 {
         out.append(kept)
