@@ -163,11 +163,16 @@ struct PhraseTable<Value: Sendable & Equatable>: Sendable {
 
   mutating func add(_ tokens: [String], _ value: Value) {
     guard let first = tokens.first else { return }
-    var list = byFirst[first] ?? []
-    if list.contains(where: { $0.tokens == tokens }) { return }
-    list.append((tokens, value))
-    list.sort { $0.tokens.count > $1.tokens.count }
-    byFirst[first] = list
+    var isNew = true
+    if let list = byFirst[first] {
+      if list.contains(where: { $0.tokens == tokens }) { return }
+      isNew = false
+    }
+    // Changed in place (no copy of the list held by the dictionary).
+    byFirst[first, default: []].append((tokens, value))
+    byFirst[first, default: []].sort { $0.tokens.count > $1.tokens.count }
+    // A first token already in the table is in the filter and was checked for NFC.
+    guard isNew else { return }
     firstFilter.insert(first)
     if firstTokensAreNFC && !WordHash.isNFC(first) { firstTokensAreNFC = false }
   }
