@@ -83,19 +83,32 @@ void cicu_plural_close(void *rules) {
 
 // MARK: Dates formatted from a skeleton
 
-void *cicu_datefmt_open_skeleton(const char *locale, const uint16_t *skeleton, int32_t length,
-                                 int32_t *status) {
+void *cicu_datepatterns_open(const char *locale, int32_t *status) {
   UErrorCode code = U_ZERO_ERROR;
   UDateTimePatternGenerator *generator = udatpg_open(locale, &code);
+  *status = code;
   if (U_FAILURE(code)) {
-    *status = code;
     if (generator) udatpg_close(generator);
     return NULL;
   }
+  return generator;
+}
+
+void cicu_datepatterns_close(void *generator) {
+  if (generator) udatpg_close((UDateTimePatternGenerator *)generator);
+}
+
+void *cicu_datefmt_open_best(void *generator, const char *locale, const uint16_t *skeleton,
+                             int32_t length, int32_t *status) {
+  if (!generator) {
+    *status = U_ILLEGAL_ARGUMENT_ERROR;
+    return NULL;
+  }
+  UErrorCode code = U_ZERO_ERROR;
   UChar pattern[128];
-  int32_t patternLength = udatpg_getBestPattern(generator, (const UChar *)skeleton, length,
-                                                pattern, 128, &code);
-  udatpg_close(generator);
+  int32_t patternLength = udatpg_getBestPattern((UDateTimePatternGenerator *)generator,
+                                                (const UChar *)skeleton, length, pattern, 128,
+                                                &code);
   if (U_FAILURE(code) || patternLength >= 128) {
     *status = U_FAILURE(code) ? code : U_BUFFER_OVERFLOW_ERROR;
     return NULL;
@@ -108,6 +121,15 @@ void *cicu_datefmt_open_skeleton(const char *locale, const uint16_t *skeleton, i
     if (f) udat_close(f);
     return NULL;
   }
+  return f;
+}
+
+void *cicu_datefmt_open_skeleton(const char *locale, const uint16_t *skeleton, int32_t length,
+                                 int32_t *status) {
+  void *generator = cicu_datepatterns_open(locale, status);
+  if (!generator) return NULL;
+  void *f = cicu_datefmt_open_best(generator, locale, skeleton, length, status);
+  cicu_datepatterns_close(generator);
   return f;
 }
 

@@ -176,7 +176,8 @@ public struct DateResolver: Sendable {
     }
     var out: [Candidate] = []
     for (range, runLanguage) in runs {
-      let slice = Array(tokens[range])
+      // A run over the whole text (its language found by its stop words) needs no copy.
+      let slice = range == tokens.indices ? tokens : Array(tokens[range])
       for var c in Grammar(tokens: slice, vocabulary: vocabulary(runLanguage ?? document))
         .candidates()
       {

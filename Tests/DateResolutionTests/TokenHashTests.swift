@@ -49,6 +49,18 @@ import Testing
       #expect(decomposed[token] == nfd[token.text], "\(c.label): NFD keys, \"\(token.text)\"")
       #expect(plainDecomposed[token] == ["e\u{301}te\u{301}": 1, "said": 2][token.text])
     }
+    // `Token.hasText(nfc:)` answers as `==` for every word in NFC; `WordHash.isNFC` as
+    // normalising does, for composed and decomposed spellings.
+    for token in tokens {
+      for key in dictionary.keys {
+        #expect(token.hasText(nfc: key) == (token.text == key), "\(c.label): \"\(token.text)\"")
+      }
+      for spelling in [token.text, token.text.decomposedStringWithCanonicalMapping] {
+        let normalised = spelling.utf8.elementsEqual(
+          spelling.precomposedStringWithCanonicalMapping.utf8)
+        #expect(WordHash.isNFC(spelling) == normalised, "\(c.label): isNFC(\"\(spelling)\")")
+      }
+    }
     // A word set (`WordHash.Table(words:)`) answers as `Set.contains`.
     let words = Array(dictionary.keys.sorted().prefix(5)) + ["e\u{301}te\u{301}"]
     let set = Set(words)

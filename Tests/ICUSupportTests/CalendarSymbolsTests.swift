@@ -50,6 +50,19 @@ struct CalendarCase: CustomTestStringConvertible, Sendable {
     #expect(symbols.weekdays(.wide)[0] == testCase.sundayWide)
   }
 
+  /// Formatters opened from one shared `DatePatternGenerator` write what one-off formatters do.
+  @Test(arguments: cases)
+  func sharedPatternGeneratorFormatsAsOneOffFormatters(_ testCase: CalendarCase) throws {
+    let patterns = try DatePatternGenerator(locale: testCase.locale)
+    let millis = 1_748_347_200_000.0  // 2025-05-27T12:00Z
+    for skeleton in ["yMMMMd", "yMMMd", "MMMMd", "MMMd", "yMMMM", "yMMM", "yMd"] {
+      let shared = try SkeletonDateFormatter(patterns: patterns, skeleton: skeleton)
+      let alone = try SkeletonDateFormatter(locale: testCase.locale, skeleton: skeleton)
+      #expect(shared.format(millis) != nil, "\(skeleton)")
+      #expect(shared.format(millis) == alone.format(millis), "\(skeleton)")
+    }
+  }
+
   @Test func englishSetsInFull() throws {
     let en = try CalendarSymbols(locale: "en")
     #expect(

@@ -201,6 +201,17 @@ int32_t cicu_plural_select(void *rules, double number, uint16_t *dest, int32_t c
 
 void cicu_plural_close(void *rules);
 
+/// Opens the date-time pattern generator of `locale` (CLDR's skeleton → pattern data), to open
+/// several formatters with `cicu_datefmt_open_best` while building it once. NULL on failure;
+/// close with `cicu_datepatterns_close`.
+void *cicu_datepatterns_open(const char *locale, int32_t *status);
+
+void cicu_datepatterns_close(void *generator);
+
+/// As `cicu_datefmt_open_skeleton`, with the pattern from an open generator of `locale`.
+void *cicu_datefmt_open_best(void *generator, const char *locale, const uint16_t *skeleton,
+                             int32_t length, int32_t *status);
+
 /// Opens a date formatter (UTC) with the locale's best pattern for a skeleton such as
 /// "yMMMMd" ("27 maggio 2025", "2025년 5월 27일"). Close with `cicu_datefmt_close`.
 void *cicu_datefmt_open_skeleton(const char *locale, const uint16_t *skeleton, int32_t length,

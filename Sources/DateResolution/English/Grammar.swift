@@ -101,7 +101,7 @@ struct Grammar {
   func isTrigger(_ i: Int) -> Bool {
     switch tokens[i].kind {
     case .number: return true
-    case .punctuation: return tokens[i].text == "'" || tokens[i].text == "’"
+    case .punctuation: return tokens[i].hasText(nfc: "'") || tokens[i].hasText(nfc: "’")
     case .word, .ideograph:
       let c = classes[i]
       // "XIXe siècle", "siglo XIX": a capitalised Roman numeral may start a century.
@@ -200,15 +200,16 @@ struct Grammar {
   }
 
   func isPunct(_ i: Int, _ p: String) -> Bool {
-    i >= 0 && i < tokens.count && tokens[i].kind == .punctuation && tokens[i].text == p
+    guard i >= 0, i < tokens.count, tokens[i].kind == .punctuation else { return false }
+    // One byte is ASCII, so in NFC: compared by bytes (`Token.hasText(nfc:)`).
+    return p.utf8.count == 1 ? tokens[i].hasText(nfc: p) : tokens[i].text == p
   }
 
   func isHyphen(_ i: Int) -> Bool {
     guard i >= 0, i < tokens.count, tokens[i].kind == .punctuation else { return false }
-    switch tokens[i].text {
-    case "-", "‐", "‑", "–", "—": return true
-    default: return false
-    }
+    let t = tokens[i]
+    return t.hasText(nfc: "-") || t.hasText(nfc: "‐") || t.hasText(nfc: "‑")
+      || t.hasText(nfc: "–") || t.hasText(nfc: "—")
   }
 
   func number(_ i: Int) -> Int? {

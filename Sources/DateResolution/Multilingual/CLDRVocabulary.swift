@@ -193,8 +193,11 @@ enum CLDRVocabulary {
             .map(\.text))
       }
     }
+    // One pattern generator for the seven formatters: opening it is most of their cost.
+    let patterns = try? DatePatternGenerator(locale: language)
     for skeleton in ["yMMMMd", "yMMMd", "MMMMd", "MMMd", "yMMMM", "yMMM", "yMd"] {
-      guard let formatter = try? SkeletonDateFormatter(locale: language, skeleton: skeleton),
+      guard let patterns,
+        let formatter = try? SkeletonDateFormatter(patterns: patterns, skeleton: skeleton),
         let sample = formatter.format(sampleMillis)
       else { continue }
       var elements: [DateLayout.Element] = []

@@ -163,11 +163,18 @@ struct PhraseTable<Value: Sendable & Equatable>: Sendable {
 
   mutating func add(_ tokens: [String], _ value: Value) {
     guard let first = tokens.first else { return }
-    var list = byFirst[first] ?? []
-    if list.contains(where: { $0.tokens == tokens }) { return }
-    list.append((tokens, value))
-    list.sort { $0.tokens.count > $1.tokens.count }
-    byFirst[first] = list
+    // One lookup, and the list changed in place (no copy of the list the dictionary holds).
+    // A stored list is never empty: an empty one is a new first token.
+    var isNew = false
+    func insert(into list: inout [(tokens: [String], value: Value)]) {
+      isNew = list.isEmpty
+      if list.contains(where: { $0.tokens == tokens }) { return }
+      list.append((tokens, value))
+      list.sort { $0.tokens.count > $1.tokens.count }
+    }
+    insert(into: &byFirst[first, default: []])
+    // A first token already in the table is in the filter and was checked for NFC.
+    guard isNew else { return }
     firstFilter.insert(first)
     if firstTokensAreNFC && !WordHash.isNFC(first) { firstTokensAreNFC = false }
   }

@@ -80,6 +80,8 @@ final class VocabularyStore: @unchecked Sendable {
 
   /// "it_IT" / "zh-Hans" → "it" / "zh".
   static func baseLanguage(_ tag: String) -> String {
+    // Most tags are already a bare lowercase language ("en", "uk"): no split, no copy.
+    if tag.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) { return tag }
     let base = tag.split(whereSeparator: { $0 == "_" || $0 == "-" }).first.map(String.init) ?? tag
     return base.lowercased()
   }

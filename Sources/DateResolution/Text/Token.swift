@@ -34,6 +34,19 @@ struct Token: Sendable {
   /// ones. Hash filters may turn away only such tokens (`WordHash.Filter.mayContain(_:)`).
   var isPlain = false
 
+  /// Whether the text is `word`, answering as `text == word` does when `word` is in NFC (code
+  /// literals and lexicon words are): a plain token then equals it exactly when their bytes are
+  /// equal, so a different length answers at once, without the Unicode-equivalence comparison
+  /// that "—" against "'" would cost.
+  ///
+  /// ```swift
+  /// token.hasText(nfc: "’")   // false at once for the token ","; true for "’"
+  /// ```
+  @inline(__always) func hasText(nfc word: String) -> Bool {
+    if isPlain && text.utf8.count != word.utf8.count { return false }
+    return text == word
+  }
+
   /// The token is directly attached to the previous one (no whitespace between).
   var isAttached: Bool { !spaceBefore && newlinesBefore == 0 }
 }

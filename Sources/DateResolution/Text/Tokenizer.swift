@@ -37,7 +37,8 @@ enum Tokenizer {
       UnsafeBufferPointer(start: lowered, count: loweredCount)
     }
 
-    func push(_ token: inout Token) {
+    // Consuming: the token moves into the array, with no copy and release of its text.
+    func push(_ token: consuming Token) {
       token.spaceBefore = space
       token.newlinesBefore = newlines
       if newlines >= 2 { paragraph += 1 }
@@ -89,7 +90,7 @@ enum Tokenizer {
           token.hash = WordHash.of(loweredBytes)
           token.isPlain = plain
           token.isCapitalized = bytes[start] < 0x5B
-          push(&token)
+          push(consume token)
           i = j
         } else if byte >= 0x30 && byte <= 0x39 {
           let startScalar = scalar
@@ -111,7 +112,7 @@ enum Tokenizer {
             digits <= 12
             ? WordHash.of(UnsafeBufferPointer(rebasing: bytes[i..<j])) : WordHash.emptyText
           token.isPlain = true
-          push(&token)
+          push(consume token)
           scalar += digits
           i = j
         } else if byte == 0x20 || byte == 0x09 || byte == 0x0D {
@@ -128,10 +129,10 @@ enum Tokenizer {
           scalar += 1
         } else {
           var token = Token(
-            start: scalar, end: scalar + 1, kind: .punctuation, text: String(UnicodeScalar(byte)))
+            start: scalar, end: scalar + 1, kind: .punctuation, text: Self.asciiText[Int(byte)])
           token.hash = WordHash.of(UnsafeBufferPointer(rebasing: bytes[i..<(i + 1)]))
           token.isPlain = true
-          push(&token)
+          push(consume token)
           if byte == 0x2E || byte == 0x21 || byte == 0x3F { pendingSentenceEnd = true }
           i += 1
           scalar += 1
@@ -151,7 +152,7 @@ enum Tokenizer {
         // CJK compatibility ideographs decompose to unified ones: not plain.
         token.isPlain =
           !(value >= 0xF900 && value <= 0xFAFF) && !(value >= 0x2F800 && value <= 0x2FA1F)
-        push(&token)
+        push(consume token)
         if value == 0x3002 { pendingSentenceEnd = true }
         i += length
         scalar += 1
@@ -183,7 +184,7 @@ enum Tokenizer {
         token.digits = count
         token.hash = WordHash.of(token.text)
         token.isPlain = true
-        push(&token)
+        push(consume token)
         i = j
       } else if isWordScalar(s) {
         let startScalar = scalar
@@ -230,7 +231,7 @@ enum Tokenizer {
           token.hash = copy.withUTF8 { WordHash.of($0) }
         }
         token.isCapitalized = s.properties.isUppercase
-        push(&token)
+        push(consume token)
         i = j
       } else if s.properties.isWhitespace {
         if value == 0x2028 || value == 0x2029 || value == 0x85 {
@@ -244,7 +245,7 @@ enum Tokenizer {
         var token = Token(start: scalar, end: scalar + 1, kind: .punctuation, text: String(s))
         // Not plain: a sign such as U+037E GREEK QUESTION MARK equals ";" under equivalence.
         token.hash = WordHash.of(UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
-        push(&token)
+        push(consume token)
         if value == 0x2026 || value == 0xFF0E || value == 0xFF01 || value == 0xFF1F {
           pendingSentenceEnd = true
         }
@@ -254,6 +255,9 @@ enum Tokenizer {
     }
     return tokens
   }
+
+  /// The one-scalar string of each ASCII byte, made once (punctuation tokens' text).
+  private static let asciiText: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
   /// The lower case of a Latin-1 or basic Cyrillic (U+0400–U+045F) scalar, or nil for others.
   @inline(__always) static func simpleLowercase(_ v: UInt32) -> UInt32? {

@@ -25,8 +25,13 @@ enum WordHash {
   }
 
   /// Whether `word` is in NFC (then a plain token equals it exactly when their bytes are equal).
+  ///
+  /// Without normalising when every scalar is below U+0300 (ASCII, Latin-1, Latin Extended,
+  /// IPA, spacing modifiers) or Cyrillic (U+0400–U+052F): none of those decomposes, composes
+  /// with another or is reordered, so any string of them is in NFC ("maggio", "травня", "mẽs"
+  /// is normalised to compare).
   static func isNFC(_ word: String) -> Bool {
-    word.utf8.allSatisfy { $0 < 0x80 }
+    word.unicodeScalars.allSatisfy { $0.value < 0x300 || ($0.value >= 0x400 && $0.value < 0x530) }
       || word.utf8.elementsEqual(word.precomposedStringWithCanonicalMapping.utf8)
   }
 
