@@ -41,7 +41,10 @@ public struct FindLeftoverBoilerplate: ValidationRule {
         defer { lineStart = lineEnd + 1 }
         var start = lineStart
         while start < lineEnd, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
-        guard start < lineEnd, lineEnd - start <= 4 * BoilerplateLines.longestLine else {
+        // Most lines of a body are running text no rule can match: decided on their bytes.
+        guard start < lineEnd, lineEnd - start <= 4 * BoilerplateLines.longestLine,
+          !BoilerplateLines.isRunningText(UnsafeBufferPointer(rebasing: bytes[start..<lineEnd]))
+        else {
           continue
         }
         let line = ByteText.string(bytes, start..<lineEnd)

@@ -38,6 +38,37 @@ public struct BoilerplateLines: Sendable {
     patterns = try BoilerplatePatterns(lexicons: lexicons)
   }
 
+  /// Whether ``furnitureRule(forLine:language:)`` returns nil for `line` (UTF-8) whatever the
+  /// language, because the line is running text: trimmed, and with runs of spaces, tabs and
+  /// carriage returns counted as one, it has more than ``longestLine`` scalars, or more than
+  /// 100 and ends like a sentence ("Seoul said on Thursday that … talks."). Decided on the
+  /// bytes without making a string, so that a caller walking a body's lines skips most of them
+  /// at the cost of one pass.
+  public static func isRunningText(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
+    var lower = 0
+    var upper = line.count
+    while lower < upper, isSpace(line[lower]) { lower += 1 }
+    while upper > lower, isSpace(line[upper - 1]) { upper -= 1 }
+    var scalars = 0
+    var previousSpace = false
+    for index in lower..<upper {
+      let byte = line[index]
+      if isSpace(byte) {
+        if !previousSpace { scalars += 1 }
+        previousSpace = true
+      } else {
+        if byte & 0xC0 != 0x80 { scalars += 1 }
+        previousSpace = false
+      }
+    }
+    if scalars > BoilerplatePatterns.maxLineLength { return true }
+    guard scalars > BoilerplatePatterns.shortLineLength,
+      let last = ParagraphFeatures.lastScalar(UnsafeBufferPointer(rebasing: line[lower..<upper]))
+    else { return false }
+    return ParagraphFeatures.isSentenceEnder(last)
+  }
+
   /// The id of the first rule that matches all of `line` (trimmed, runs of spaces folded) and
   /// names page furniture, or nil. Lines are judged as the analyzer judges a line inside the
   /// main text: a line longer than 100 scalars that ends like a sentence is running text.
