@@ -50,6 +50,13 @@ public struct BoilerplateLines: Sendable {
     var upper = line.count
     while lower < upper, isSpace(line[lower]) { lower += 1 }
     while upper > lower, isSpace(line[upper - 1]) { upper -= 1 }
+    guard
+      let last = ParagraphFeatures.lastScalar(UnsafeBufferPointer(rebasing: line[lower..<upper]))
+    else { return false }
+    // The scalars are counted only until they exceed the length that decides.
+    let limit =
+      ParagraphFeatures.isSentenceEnder(last)
+      ? BoilerplatePatterns.shortLineLength : BoilerplatePatterns.maxLineLength
     var scalars = 0
     var previousSpace = false
     for index in lower..<upper {
@@ -61,12 +68,22 @@ public struct BoilerplateLines: Sendable {
         if byte & 0xC0 != 0x80 { scalars += 1 }
         previousSpace = false
       }
+      if scalars > limit { return true }
     }
-    if scalars > BoilerplatePatterns.maxLineLength { return true }
-    guard scalars > BoilerplatePatterns.shortLineLength,
-      let last = ParagraphFeatures.lastScalar(UnsafeBufferPointer(rebasing: line[lower..<upper]))
-    else { return false }
-    return ParagraphFeatures.isSentenceEnder(last)
+    return false
+  }
+
+  /// The rules for an article in one language, found once for all its lines: pass them to
+  /// ``furnitureRule(forLine:rules:)``. Valid as long as this `BoilerplateLines` is.
+  public struct LanguageRules {
+    fileprivate let table: BoilerplatePatterns.TableReference?
+  }
+
+  /// The rules for an article in `language` (BCP 47; its primary subtag picks the rule file,
+  /// English's when it has none or is nil).
+  public func rules(forLanguage language: String?) -> LanguageRules {
+    LanguageRules(
+      table: patterns.table(for: ArticleStructureAnalyzer.lexiconLanguage(of: language)))
   }
 
   /// The id of the first rule that matches all of `line` (trimmed, runs of spaces folded) and
@@ -78,6 +95,11 @@ public struct BoilerplateLines: Sendable {
   ///   - language: the article's BCP 47 language ("en", "zh-Hans"); its primary subtag picks
   ///     the rule file, English's when it has none or is nil.
   public func furnitureRule(forLine line: String, language: String?) -> String? {
+    furnitureRule(forLine: line, rules: rules(forLanguage: language))
+  }
+
+  /// ``furnitureRule(forLine:language:)`` with the language's rules found already.
+  public func furnitureRule(forLine line: String, rules: LanguageRules) -> String? {
     var copy = line
     let folded = copy.withUTF8 { ParagraphSplitter.fold($0) }
     guard !folded.isEmpty else { return nil }
@@ -92,8 +114,7 @@ public struct BoilerplateLines: Sendable {
     }
     let rule = patterns.rule(
       for: folded, scalars: features.scalars, endsSentence: features.endsSentence,
-      isASCII: features.isASCII, atEdge: false,
-      table: patterns.table(for: ArticleStructureAnalyzer.lexiconLanguage(of: language)))
+      isASCII: features.isASCII, atEdge: false, table: rules.table)
     return rule.flatMap { Self.notFurniture.contains($0) ? nil : $0 }
   }
 }
