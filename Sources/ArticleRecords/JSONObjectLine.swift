@@ -34,7 +34,7 @@ public enum JSONObjectLine {
     var writer = JSONLineWriter(capacity: size)
     writer.value(.object(object))
     writer.newline()
-    return writer.bytes
+    return writer.finish()
   }
 
   /// Parses `bytes` (valid UTF-8) as one JSON object where they lie, without copying them.
