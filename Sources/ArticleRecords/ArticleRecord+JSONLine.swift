@@ -115,7 +115,7 @@ extension ArticleRecord {
     }
     w.endObject()
     w.newline()
-    return w.bytes
+    return w.finish()
   }
 }
 
@@ -167,7 +167,7 @@ extension JSONLineWriter {
     }
     if name.partial == true {
       key(.partial)
-      raw(Array("true".utf8))
+      raw("true")
     }
     endObject()
   }
@@ -230,7 +230,7 @@ extension JSONLineWriter {
   /// Empty arrays cost nothing; filled ones use JSONEncoder (sorted keys, deterministic).
   fileprivate mutating func encoded<T: Encodable & Collection>(_ value: T) throws {
     if value.isEmpty {
-      if value is [String: JSONValue] { raw(Array("{}".utf8)) } else { raw(Array("[]".utf8)) }
+      if value is [String: JSONValue] { raw("{}") } else { raw("[]") }
       return
     }
     let encoder = JSONEncoder()

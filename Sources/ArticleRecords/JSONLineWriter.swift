@@ -1,40 +1,89 @@
-/// A minimal, fast JSON writer for the fixed record shape: appends UTF-8 bytes to a buffer,
-/// escaping strings as RFC 8259 requires (quote, backslash, C0 controls; everything else
-/// verbatim, so Hangul and Cyrillic stay readable), byte for byte as `JSONEncoder` with
-/// `.sortedKeys` and `.withoutEscapingSlashes` would.
+/// A minimal, fast JSON writer for the fixed record shape: writes UTF-8 bytes straight into
+/// one buffer it owns, escaping strings on their bytes as RFC 8259 requires (quote, backslash,
+/// C0 controls; everything else verbatim, so Hangul and Cyrillic stay readable), byte for byte
+/// as `JSONEncoder` with `.sortedKeys` and `.withoutEscapingSlashes` would. ``finish()`` hands
+/// the bytes over as one array of the exact size.
 import ICUSupport
 import NormalizeCore
 
-struct JSONLineWriter {
+struct JSONLineWriter: ~Copyable {
   /// Bytes a JSON string must escape: quote, backslash, C0 controls.
   static let needsEscape = ByteScanner {
     $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20
   }
 
-  private(set) var bytes: [UInt8] = []
+  /// Bytes `0..<count` of `storage` are written; `capacity` are allocated.
+  private var storage: UnsafeMutablePointer<UInt8>
+  private var count = 0
+  private var capacity: Int
   private var needsComma = false
 
-  init(capacity: Int) { bytes.reserveCapacity(capacity) }
+  init(capacity: Int) {
+    self.capacity = max(64, capacity)
+    storage = .allocate(capacity: self.capacity)
+  }
+
+  deinit { storage.deallocate() }
+
+  /// The bytes written, as one array of the exact size.
+  consuming func finish() -> [UInt8] {
+    Array(UnsafeBufferPointer(start: storage, count: count))
+  }
+
+  /// Makes room for `extra` more bytes, doubling the buffer when it is full.
+  @inline(__always)
+  private mutating func reserve(_ extra: Int) {
+    if count + extra > capacity { grow(to: count + extra) }
+  }
+
+  private mutating func grow(to needed: Int) {
+    let larger = max(needed, 2 * capacity)
+    let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+    grown.initialize(from: storage, count: count)
+    storage.deallocate()
+    storage = grown
+    capacity = larger
+  }
+
+  @inline(__always)
+  private mutating func append(_ byte: UInt8) {
+    reserve(1)
+    storage[count] = byte
+    count += 1
+  }
+
+  @inline(__always)
+  private mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
+    guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
+    reserve(buffer.count)
+    (storage + count).initialize(from: base, count: buffer.count)
+    count += buffer.count
+  }
+
+  @inline(__always)
+  private mutating func append(_ text: StaticString) {
+    append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+  }
 
   mutating func beginObject() {
     separate()
-    bytes.append(UInt8(ascii: "{"))
+    append(UInt8(ascii: "{"))
     needsComma = false
   }
 
   mutating func endObject() {
-    bytes.append(UInt8(ascii: "}"))
+    append(UInt8(ascii: "}"))
     needsComma = true
   }
 
   mutating func beginArray() {
     separate()
-    bytes.append(UInt8(ascii: "["))
+    append(UInt8(ascii: "["))
     needsComma = false
   }
 
   mutating func endArray() {
-    bytes.append(UInt8(ascii: "]"))
+    append(UInt8(ascii: "]"))
     needsComma = true
   }
 
@@ -42,29 +91,27 @@ struct JSONLineWriter {
   /// value follows.
   mutating func key(_ key: JSONKey) {
     separate()
-    bytes.append(
-      contentsOf: UnsafeBufferPointer(
-        start: key.bytes.utf8Start, count: key.bytes.utf8CodeUnitCount))
+    append(key.bytes)
     needsComma = false
   }
 
   /// Writes `"key":` for a key known only at run time.
   mutating func dynamicKey(_ key: String) {
     string(key)
-    bytes.append(UInt8(ascii: ":"))
+    append(UInt8(ascii: ":"))
     needsComma = false
   }
 
   mutating func string(_ value: String) {
     separate()
-    bytes.append(UInt8(ascii: "\""))
+    append(UInt8(ascii: "\""))
     // Read in place (a copy would retain strings that every thread shares, such as the input
     // file's path); a string without contiguous UTF-8 is made contiguous first.
     if value.utf8.withContiguousStorageIfAvailable({ appendEscaped($0) }) == nil {
       var copy = value
       copy.withUTF8 { appendEscaped($0) }
     }
-    bytes.append(UInt8(ascii: "\""))
+    append(UInt8(ascii: "\""))
     needsComma = true
   }
 
@@ -75,9 +122,7 @@ struct JSONLineWriter {
     while index < buffer.count {
       let byte = buffer[index]
       defer { index = Self.needsEscape.next(in: buffer, from: index + 1) }
-      if runStart < index {
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<index]))
-      }
+      if runStart < index { append(UnsafeBufferPointer(rebasing: buffer[runStart..<index])) }
       runStart = index + 1
       switch byte {
       case UInt8(ascii: "\""): escape(0x22)
@@ -89,20 +134,18 @@ struct JSONLineWriter {
       case 0x08: escape(UInt8(ascii: "b"))
       case 0x0C: escape(UInt8(ascii: "f"))
       default:
-        let hex = Array("0123456789abcdef".utf8)
-        bytes.append(contentsOf: [
-          0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)],
-        ])
+        let hex: StaticString = "0123456789abcdef"
+        append("\\u00")
+        append(hex.utf8Start[Int(byte >> 4)])
+        append(hex.utf8Start[Int(byte & 0x0F)])
       }
     }
-    if runStart < buffer.count {
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart...]))
-    }
+    if runStart < buffer.count { append(UnsafeBufferPointer(rebasing: buffer[runStart...])) }
   }
 
   private mutating func escape(_ letter: UInt8) {
-    bytes.append(0x5C)
-    bytes.append(letter)
+    append(0x5C)
+    append(letter)
   }
 
   mutating func string(_ value: String?) {
@@ -111,32 +154,43 @@ struct JSONLineWriter {
 
   mutating func int(_ value: Int) {
     separate()
-    if value < 0 { bytes.append(UInt8(ascii: "-")) }
-    // Digits from the right into a small buffer (no String per number).
+    if value < 0 { append(UInt8(ascii: "-")) }
+    // Digits from the right, straight into the buffer (no String per number).
     var magnitude = value.magnitude
-    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-    withUnsafeMutableBytes(of: &digits) { buffer in
-      var position = buffer.count
-      repeat {
-        position -= 1
-        buffer[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-        magnitude /= 10
-      } while magnitude > 0
-      bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[position...]))
+    var digits = 1
+    var rest = magnitude / 10
+    while rest > 0 {
+      digits += 1
+      rest /= 10
     }
+    reserve(digits)
+    var position = count + digits
+    repeat {
+      position -= 1
+      storage[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+      magnitude /= 10
+    } while magnitude > 0
+    count += digits
     needsComma = true
   }
 
   mutating func null() {
     separate()
-    bytes.append(contentsOf: "null".utf8)
+    append("null")
     needsComma = true
   }
 
   /// Appends JSON produced elsewhere (e.g. by JSONEncoder for rarely filled fields).
   mutating func raw(_ json: [UInt8]) {
     separate()
-    bytes.append(contentsOf: json)
+    json.withUnsafeBufferPointer { append($0) }
+    needsComma = true
+  }
+
+  /// Appends JSON known at compile time (`true`, `[]`).
+  mutating func raw(_ json: StaticString) {
+    separate()
+    append(json)
     needsComma = true
   }
 
@@ -145,7 +199,7 @@ struct JSONLineWriter {
   mutating func value(_ value: JSONValue) {
     switch value {
     case .null: null()
-    case .bool(let flag): raw(Array((flag ? "true" : "false").utf8))
+    case .bool(let flag): raw(flag ? "true" : "false")
     case .number(let number):
       if number == number.rounded(), abs(number) < 1e15 {
         int(Int(number))
@@ -173,10 +227,11 @@ struct JSONLineWriter {
     endArray()
   }
 
-  mutating func newline() { bytes.append(0x0A) }
+  mutating func newline() { append(0x0A) }
 
+  @inline(__always)
   private mutating func separate() {
-    if needsComma { bytes.append(UInt8(ascii: ",")) }
+    if needsComma { append(UInt8(ascii: ",")) }
   }
 }
 

@@ -18,30 +18,25 @@ public enum TimexJSONLine {
   /// - Throws: `DateResolutionError.badLine` when the line is not valid UTF-8 or not a JSON object
   ///   with a string `text`.
   public static func annotate(_ line: [UInt8], resolver: DateResolver) throws -> [UInt8] {
-    // The common line (a flat object with a string "text", no "timex") is read without
-    // JSONDecoder; anything else, errors included, takes the full way below.
-    if let flat = FlatJSONObject.parse(line), let text = flat.strings["text"],
-      !flat.keys.contains("timex")
-    {
-      let dctKey = flat.keys.contains("dct") ? "dct" : "published"
-      if flat.strings[dctKey] != nil || flat.nulls.contains(dctKey) || !flat.keys.contains(dctKey) {
-        let language = flat.strings["lang"] ?? flat.strings["language"]
-        let result = resolver.resolve(text, dct: flat.strings[dctKey], language: language)
-        if let out = appendingTimex(result, to: line) { return out }
-      }
-    }
-    let object: [String: JSONValue]
     guard line.withUnsafeBufferPointer({ UTF8Decoding.isValid($0) }) else {
       throw DateResolutionError.badLine("not valid UTF-8 (re-encode the file as UTF-8)")
     }
-    if JSONValue.nestsDeeper(line) {
-      throw DateResolutionError.badLine(
-        "arrays and objects nested deeper than \(JSONValue.maximumDepth) levels")
-    }
-    do {
-      object = try JSONDecoder().decode([String: JSONValue].self, from: Data(line))
-    } catch {
-      throw DateResolutionError.badLine("not a JSON object (\(describe(error)))")
+    // Nearly every line is read by the byte reader every command uses; a line it leaves to
+    // JSONDecoder (a repeated key, a lone surrogate, an exponent) and every malformed line take
+    // the full way, with its error messages.
+    let object: [String: JSONValue]
+    if let read = line.withUnsafeBufferPointer({ JSONLineParser.parseObjectAsDecoderWould($0) }) {
+      object = read
+    } else {
+      if JSONValue.nestsDeeper(line) {
+        throw DateResolutionError.badLine(
+          "arrays and objects nested deeper than \(JSONValue.maximumDepth) levels")
+      }
+      do {
+        object = try JSONDecoder().decode([String: JSONValue].self, from: Data(line))
+      } catch {
+        throw DateResolutionError.badLine("not a JSON object (\(describe(error)))")
+      }
     }
     guard case .string(let text)? = object["text"] else {
       throw DateResolutionError.badLine("no string field \"text\"")
@@ -54,8 +49,8 @@ public enum TimexJSONLine {
     }
     let language = object["lang"]?.stringValue ?? object["language"]?.stringValue
     let result = resolver.resolve(text, dct: dct, language: language)
-    // Fast path: keep the input line as it is and add the "timex" member before its closing
-    // brace (field order and spelling preserved). An input "timex" is replaced the slow way.
+    // Keep the input line as it is and add the "timex" member before its closing brace (field
+    // order and spelling preserved). An input "timex" is replaced the slow way.
     if object["timex"] == nil, let out = appendingTimex(result, to: line) { return out }
     var out = object
     out["timex"] = .array(result.mentions.map(json))

@@ -4,6 +4,7 @@ import NameNormalization
 import NormalizeCore
 import NormalizeTestSupport
 import Testing
+import TextCleaning
 
 @testable import IngestValidation
 
@@ -123,6 +124,71 @@ enum RuleCases {
     #expect(CheckNameSpellings.areVariants("Yoo Yongwon", "Yoo Yong-won"))
     #expect(CheckNameSpellings.areVariants("Zelensky", "Volodymyr Zelensky"))
     #expect(!CheckNameSpellings.areVariants("Zelensky", "Zelenskyy"))
+  }
+
+  /// The words spellings are compared by: the ASCII path (on bytes) and the Unicode path agree
+  /// on what each keeps.
+  @Test(arguments: [
+    ("Kim Jong-un", ["kim", "jongun"]),
+    ("Lloyd J. Austin III", ["lloyd", "j", "austin", "iii"]),
+    ("O'Neill\nSmith", ["oneill", "smith"]),
+    ("Tab\there 2", ["tabhere", "2"]),
+    ("Зеленський", ["зеленський"]),
+    ("Jean-Étienne Ngô", ["jeanétienne", "ngô"]),
+    ("Yoo\u{A0}Yong-won", ["yoo", "yongwon"]),
+    ("유용원 (Yoo)", ["유용원", "yoo"]),
+  ])
+  func foldedWordsOfSpellings(spelling: String, words: [String]) {
+    #expect(CheckNameSpellings.foldedWords(spelling) == words)
+  }
+
+  /// The first paragraph the title is compared with is found on the bytes as `split` finds it
+  /// on `Character`s ("\r\n" is one `Character`).
+  @Test(arguments: [
+    "Seoul talks end\nThe talks ended.", "\n\nКиїв\nтекст", "A\r\nB\nC", "\n\n", "Only",
+    "", "유용원 의원\n\n본문", "\r\nx",
+  ])
+  func firstParagraphAsSplitFindsIt(text: String) {
+    let expected =
+      text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: true).first ?? ""
+    #expect(CheckTitleRepeatsBody.firstParagraph(of: text) == expected)
+  }
+
+  /// A mixed-script word's span counts scalars, after non-ASCII text and at the end of the text.
+  @Test func confusableWordSpans() {
+    let text = "Київ — Yoo Yong-w\u{043E}n"
+    let finding = Self.validator.findings(
+      text: text, title: nil, published: nil, names: [], dates: [], rawText: text
+    ).first { $0.code == "confusable-mixed-script" }
+    #expect(finding?.start == 16)
+    #expect(finding?.end == 19)
+    #expect(finding?.message.contains("\"w\u{043E}n\"") == true)
+  }
+
+  /// `BoilerplateLines.isRunningText` marks only lines `furnitureRule` rejects for their length
+  /// and ending, counted after trimming and folding runs of spaces.
+  @Test(arguments: [
+    ("Read More", false),
+    (String(repeating: "word ", count: 30) + "end.", true),
+    (String(repeating: "word ", count: 30) + "end", false),
+    (String(repeating: "word ", count: 66) + "end", true),
+    ("  " + String(repeating: "ab  ", count: 24) + "xyz. \t ", false),
+    (String(repeating: "ab ", count: 32) + "xyz.", false),
+    (String(repeating: "ab ", count: 32) + "wxyz.", true),
+    (String(repeating: "Слово ", count: 20) + "«конец»", true),
+  ])
+  func runningTextLines(line: String, running: Bool) throws {
+    var bytes = line
+    #expect(bytes.withUTF8 { BoilerplateLines.isRunningText($0) } == running)
+    let lines = try BoilerplateLines(
+      lexicons: DirectoryLexiconProvider(roots: [
+        TestPaths.repoRoot.appendingPathComponent("Lexicons")
+      ]))
+    if running {
+      for language in ["en", "ru", "ko", nil] {
+        #expect(lines.furnitureRule(forLine: line, language: language) == nil)
+      }
+    }
   }
 
   @Test func datesAfterPublication() {

@@ -50,6 +50,26 @@ public struct CheckTitleRepeatsBody: ValidationRule {
     }
   }
 
+  /// The first non-empty line of `text`, as
+  /// `text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: true).first ?? ""`
+  /// gives it, found on the bytes instead of by walking `Character`s: "\r\n" is one
+  /// `Character`, so a line feed after a carriage return does not end the line.
+  static func firstParagraph(of text: String) -> Substring {
+    let range = ByteText.withBytes(text) { bytes -> Range<Int> in
+      var start = 0
+      for index in bytes.indices
+      where bytes[index] == 0x0A && (index == 0 || bytes[index - 1] != 0x0D) {
+        if index > start { return start..<index }
+        start = index + 1
+      }
+      return start..<bytes.count
+    }
+    let utf8 = text.utf8
+    let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+    let upper = utf8.index(utf8.startIndex, offsetBy: range.upperBound)
+    return text[lower..<upper]
+  }
+
   /// Appends this rule\'s findings about `article`.
   public func check(_ article: ArticleContext, into findings: inout [Finding]) {
     guard let title = article.title, !title.isEmpty else { return }
@@ -63,8 +83,7 @@ public struct CheckTitleRepeatsBody: ValidationRule {
     guard firstLength <= titleBytes * 2 + 16, firstLength * 2 + 16 >= titleBytes else { return }
     let folded = Self.fold(Substring(title))
     guard !folded.isEmpty else { return }
-    let firstParagraph =
-      article.text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: true).first ?? ""
+    let firstParagraph = Self.firstParagraph(of: article.text)
     guard Self.fold(firstParagraph) == folded else { return }
     let whole = Self.fold(Substring(article.text)) == folded
     findings.append(

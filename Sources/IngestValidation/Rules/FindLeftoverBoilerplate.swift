@@ -29,23 +29,28 @@ public struct FindLeftoverBoilerplate: ValidationRule {
     lines = nil
   }
 
+  private static let lineFeed = ByteScanner { $0 == 0x0A }
+
   /// Appends this rule\'s findings about `article`.
   public func check(_ article: ArticleContext, into findings: inout [Finding]) {
     guard let lines else { return }
+    let rules = lines.rules(forLanguage: article.lang)
     ByteText.withBytes(article.text) { bytes in
       var lineStart = 0
       var reported = 0
       while lineStart < bytes.count, reported < 10 {
-        var lineEnd = lineStart
-        while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+        let lineEnd = Self.lineFeed.next(in: bytes, from: lineStart)
         defer { lineStart = lineEnd + 1 }
         var start = lineStart
         while start < lineEnd, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
-        guard start < lineEnd, lineEnd - start <= 4 * BoilerplateLines.longestLine else {
+        // Most lines of a body are running text no rule can match: decided on their bytes.
+        guard start < lineEnd, lineEnd - start <= 4 * BoilerplateLines.longestLine,
+          !BoilerplateLines.isRunningText(UnsafeBufferPointer(rebasing: bytes[start..<lineEnd]))
+        else {
           continue
         }
         let line = ByteText.string(bytes, start..<lineEnd)
-        guard let rule = lines.furnitureRule(forLine: line, language: article.lang) else {
+        guard let rule = lines.furnitureRule(forLine: line, rules: rules) else {
           continue
         }
         reported += 1

@@ -34,54 +34,86 @@ public struct FlagConfusableMixedScripts: ValidationRule {
     guard ByteText.withBytes(text, { Self.greekOrCyrillic.next(in: $0, from: 0) < $0.count }) else {
       return
     }
-    var wordStart = 0
-    var offset = 0
-    var word = String.UnicodeScalarView()
-    var latin = false
-    var other = false
-    var reported = 0
-    func flush() {
-      defer {
-        word = String.UnicodeScalarView()
-        latin = false
-        other = false
+    // Words are found on the UTF-8 bytes, by byte range; a word's string is made only when it
+    // mixes Latin with Cyrillic or Greek (a Russian or Ukrainian article has thousands of words).
+    ByteText.withBytes(text) { bytes in
+      var wordStart = 0
+      var wordStartByte = 0
+      var inWord = false
+      var offset = 0
+      var latin = false
+      var other = false
+      var reported = 0
+      func flush(endByte: Int) {
+        defer {
+          inWord = false
+          latin = false
+          other = false
+        }
+        guard latin && other, reported < 20 else { return }
+        let token = ByteText.string(bytes, wordStartByte..<endByte)
+        let word = token.unicodeScalars
+        if let checker = SpoofChecker.shared, checker.check(token).isEmpty { return }
+        reported += 1
+        let odd = word.filter { Self.script($0.value) != .latin && Self.script($0.value) != nil }
+          .map {
+            "U+" + String($0.value, radix: 16, uppercase: true) + " " + ($0.properties.name ?? "")
+          }
+        let majority = word.filter { Self.script($0.value) == .latin }.count * 2 >= word.count
+        var advice =
+          majority
+          ? "replace the non-Latin look-alikes with Latin letters" : "replace the Latin look-alikes"
+        if majority, let checker = SpoofChecker.shared {
+          let skeleton = checker.skeleton(token)
+          if UTF8Scan.isASCII(skeleton) { advice += " (\"\(skeleton)\")" }
+        }
+        findings.append(
+          Finding(
+            code: "confusable-mixed-script", severity: .warning, start: wordStart, end: offset,
+            message:
+              "\"\(token)\" mixes scripts (\(odd.prefix(3).joined(separator: ", "))); \(advice)"))
       }
-      guard latin && other, reported < 20 else { return }
-      let token = String(word)
-      if let checker = SpoofChecker.shared, checker.check(token).isEmpty { return }
-      reported += 1
-      let odd = word.filter { Self.script($0.value) != .latin && Self.script($0.value) != nil }.map
-      {
-        "U+" + String($0.value, radix: 16, uppercase: true) + " " + ($0.properties.name ?? "")
+      var index = 0
+      while index < bytes.count {
+        let (v, length) = Self.decode(bytes, at: index)
+        var inLetter = false
+        if let script = Self.script(v) {
+          inLetter = true
+          if script == .latin { latin = true } else { other = true }
+        } else if v >= 0x80, let scalar = Unicode.Scalar(v), scalar.properties.isAlphabetic {
+          inLetter = true
+        }
+        if inLetter {
+          if !inWord {
+            inWord = true
+            wordStart = offset
+            wordStartByte = index
+          }
+        } else if inWord {
+          flush(endByte: index)
+        }
+        index += length
+        offset += 1
       }
-      let majority = word.filter { Self.script($0.value) == .latin }.count * 2 >= word.count
-      var advice =
-        majority
-        ? "replace the non-Latin look-alikes with Latin letters" : "replace the Latin look-alikes"
-      if majority, let checker = SpoofChecker.shared {
-        let skeleton = checker.skeleton(token)
-        if UTF8Scan.isASCII(skeleton) { advice += " (\"\(skeleton)\")" }
-      }
-      findings.append(
-        Finding(
-          code: "confusable-mixed-script", severity: .warning, start: wordStart, end: offset,
-          message:
-            "\"\(token)\" mixes scripts (\(odd.prefix(3).joined(separator: ", "))); \(advice)"))
+      if inWord { flush(endByte: bytes.count) }
     }
-    for scalar in text.unicodeScalars {
-      let v = scalar.value
-      if let script = Self.script(v) {
-        if word.isEmpty { wordStart = offset }
-        word.append(scalar)
-        if script == .latin { latin = true } else { other = true }
-      } else if scalar.properties.isAlphabetic && v >= 0x80 {
-        if word.isEmpty { wordStart = offset }
-        word.append(scalar)
-      } else if !word.isEmpty {
-        flush()
-      }
-      offset += 1
+  }
+
+  /// The scalar value at `index` of valid UTF-8 and its length in bytes.
+  @inline(__always)
+  private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
+    let b0 = bytes[index]
+    if b0 < 0x80 { return (UInt32(b0), 1) }
+    if b0 < 0xE0 { return (UInt32(b0 & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2) }
+    if b0 < 0xF0 {
+      return (
+        UInt32(b0 & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
+          | UInt32(bytes[index + 2] & 0x3F), 3
+      )
     }
-    flush()
+    return (
+      UInt32(b0 & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+        | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F), 4
+    )
   }
 }

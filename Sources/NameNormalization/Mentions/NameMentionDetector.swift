@@ -117,14 +117,21 @@ public struct NameMentionDetector: Sendable {
     let keepTokens = units.count == fields.count
     func analyze(_ text: String) -> (tokens: [NameToken], full: [NameMention], claimed: [Bool]) {
       var tokens = NameToken.tokenize(text)
-      for index in tokens.indices {
-        tokens[index].cues = cues.roles(of: tokens[index])
-        guard tokens[index].isCapitalized else { continue }
-        let facts = wordFacts.facts(of: tokens[index].text, hash: tokens[index].hash)
-        tokens[index].key = facts.key
-        tokens[index].maxWords = facts.maxWords
-        tokens[index].isKoreanSurname = tokens[index].isLatin && facts.isKoreanSurname
-        tokens[index].isCommon = facts.isCommon
+      // In place: no token is copied (each holds two strings).
+      tokens.withUnsafeMutableBufferPointer { tokens in
+        guard let first = tokens.baseAddress else { return }
+        for index in tokens.indices {
+          let token = first + index
+          token.pointee.cues = cues.roles(
+            of: token.pointee.text, hash: token.pointee.hash,
+            hashIsLowercase: token.pointee.hashIsLowercase)
+          guard token.pointee.isCapitalized else { continue }
+          let facts = wordFacts.facts(of: token.pointee.text, hash: token.pointee.hash)
+          token.pointee.key = facts.key
+          token.pointee.maxWords = facts.maxWords
+          token.pointee.isKoreanSurname = token.pointee.isLatin && facts.isKoreanSurname
+          token.pointee.isCommon = facts.isCommon
+        }
       }
       var taken = [Bool](repeating: false, count: tokens.count)
       let full = fullMentions(tokens, claimed: &taken, context: context)

@@ -1,79 +1,37 @@
 import Foundation
 import ICUSupport
-import NormalizeCore
 
-/// Parses one JSON Lines line holding a JSON object for the tools beside the record pipeline
-/// (`normalize ref --jsonl`): the same strict parser, with lone escaped surrogates ("\ud800")
-/// replaced by U+FFFD and reported instead of failing the line as `JSONDecoder` does.
-///
-/// ```swift
-/// let (object, lone) = try JSONObjectLine.parse(Array(#"{"text": "a\ud800b"}"#.utf8))
-/// // object["text"] == .string("a\u{FFFD}b"), lone == [11]
-/// ```
-public enum JSONObjectLine {
-  /// Parses `bytes` (valid UTF-8) as one JSON object.
-  ///
-  /// - Returns: the object's fields and the byte offsets of lone surrogate escapes.
-  /// - Throws: an error saying where the line is not one JSON object.
-  public static func parse(_ bytes: [UInt8]) throws -> (
-    object: [String: JSONValue], loneSurrogates: [Int]
-  ) {
-    try bytes.withUnsafeBufferPointer { try parse($0) }
-  }
-
-  /// One JSON line (ending in "\n") for `object`: keys sorted, slashes unescaped, the bytes
-  /// `JSONEncoder` with `.sortedKeys` and `.withoutEscapingSlashes` writes, made straight into
-  /// one array (no `Data` and no intermediate objects, so a long text is held once more, not
-  /// three times).
-  ///
-  /// ```swift
-  /// JSONObjectLine.encodeLine(["text": .string("Київ"), "id": .number(7)])
-  /// // {"id":7,"text":"Київ"}\n
-  /// ```
-  public static func encodeLine(_ object: [String: JSONValue]) -> [UInt8] {
-    var size = 64
-    for value in object.values { if case .string(let text) = value { size += text.utf8.count + 8 } }
-    var writer = JSONLineWriter(capacity: size)
-    writer.value(.object(object))
-    writer.newline()
-    return writer.bytes
-  }
-
-  /// Parses `bytes` (valid UTF-8) as one JSON object where they lie, without copying them.
-  ///
-  /// - Returns: the object's fields and the byte offsets of lone surrogate escapes.
-  /// - Throws: an error saying where the line is not one JSON object.
-  public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws -> (
-    object: [String: JSONValue], loneSurrogates: [Int]
-  ) {
-    var lone: [Int] = []
-    let object = try JSONLineParser.parseObject(bytes, loneSurrogates: &lone)
-    return (object, lone)
-  }
-}
-
-/// Parses one JSON Lines line holding a JSON object, fast: strings, numbers, booleans and null
-/// are read directly from the UTF-8 bytes; nested arrays and objects (rare in article input)
-/// are handed to `JSONDecoder`. Strict RFC 8259: anything malformed is an error that says
-/// where.
+/// The one JSON Lines reader of every command (`normalize`, `name --jsonl`, `ref --jsonl`,
+/// `date --jsonl`): one JSON object per line, read straight from its UTF-8 bytes into
+/// ``JSONValue``s, arrays and objects at any depth included, with no intermediate Foundation
+/// object. Strict RFC 8259: anything malformed is an error that says where.
 ///
 /// ```swift
 /// try JSONLineParser.parseObject(Array(#"{"id": "003", "text": "유용원 said…", "rank": 3}"#.utf8))
 /// // ["id": .string("003"), "text": .string("유용원 said…"), "rank": .number(3)]
+/// JSONLineParser.parseObjectAsDecoderWould(#"{"text": "Київ", "tags": ["a"]}"#)  // the object
+/// JSONLineParser.parseObjectAsDecoderWould(#"{"text": "x", "text": "y"}"#)  // nil: a repeated key
 /// ```
-enum JSONLineParser {
+///
+/// A nested array or object is read in place when it is plain; one with a repeated key, a lone
+/// surrogate escape or a number with an exponent or more than 20 characters (rare in article
+/// input) is handed to `JSONDecoder`, so that such values read exactly as they always have.
+public enum JSONLineParser {
   /// A syntax error and its byte offset in the line.
-  struct SyntaxError: Error, CustomStringConvertible {
-    let message: String
-    let offset: Int
-    var description: String { "\(message) at byte \(offset)" }
+  public struct SyntaxError: Error, CustomStringConvertible {
+    /// What is wrong ("expected ',' or '}'").
+    public let message: String
+    /// The byte offset in the line where it was found.
+    public let offset: Int
+    /// "expected ',' or '}' at byte 12".
+    public var description: String { "\(message) at byte \(offset)" }
   }
 
   /// The line is valid JSON but not an object.
-  struct NotAnObject: Error {}
+  public struct NotAnObject: Error {}
 
   /// Parses `bytes` (valid UTF-8) as one JSON object followed only by whitespace.
-  static func parseObject(_ bytes: [UInt8]) throws -> [String: JSONValue] {
+  public static func parseObject(_ bytes: [UInt8]) throws -> [String: JSONValue] {
     var loneSurrogates: [Int] = []
     return try parseObject(bytes, loneSurrogates: &loneSurrogates)
   }
@@ -81,36 +39,41 @@ enum JSONLineParser {
   /// Parses `bytes` as one JSON object; a `\u` escape of a lone surrogate ("\ud800" without
   /// its pair, which no Unicode string can hold) becomes U+FFFD and its byte offset in the
   /// line is appended to `loneSurrogates`, so the caller can report it.
-  static func parseObject(_ bytes: [UInt8], loneSurrogates: inout [Int]) throws -> [String:
-    JSONValue]
+  public static func parseObject(_ bytes: [UInt8], loneSurrogates: inout [Int]) throws
+    -> [String: JSONValue]
   {
     try bytes.withUnsafeBufferPointer { try parseObject($0, loneSurrogates: &loneSurrogates) }
   }
 
   /// ``parseObject(_:loneSurrogates:)`` on bytes in place.
-  static func parseObject(_ buffer: UnsafeBufferPointer<UInt8>, loneSurrogates: inout [Int]) throws
-    -> [String: JSONValue]
+  public static func parseObject(
+    _ buffer: UnsafeBufferPointer<UInt8>, loneSurrogates: inout [Int]
+  ) throws -> [String: JSONValue] {
+    var parser = Cursor(bytes: buffer)
+    defer { loneSurrogates += parser.loneSurrogates }
+    return try parser.line()
+  }
+
+  /// The object on the line `bytes` (valid UTF-8) exactly as `JSONDecoder` decodes it into
+  /// `[String: JSONValue]`, or nil when the line is not an object or holds something this
+  /// reader leaves to `JSONDecoder`: a repeated key (`JSONDecoder` keeps the first), a lone
+  /// surrogate escape, or a number with an exponent or more than 20 characters. `date --jsonl`
+  /// reads its lines with it and decodes only the nil ones the full way, with the full way's
+  /// error messages.
+  public static func parseObjectAsDecoderWould(_ buffer: UnsafeBufferPointer<UInt8>) -> [String:
+    JSONValue]?
   {
-    do {
-      var parser = Cursor(bytes: buffer)
-      defer { loneSurrogates += parser.loneSurrogates }
-      parser.skipSpace()
-      guard parser.position < buffer.count else {
-        throw SyntaxError(message: "empty line", offset: 0)
-      }
-      guard buffer[parser.position] == UInt8(ascii: "{") else {
-        _ = try parser.value()
-        parser.skipSpace()
-        if parser.position == buffer.count { throw NotAnObject() }
-        throw SyntaxError(message: "unexpected text after the JSON value", offset: parser.position)
-      }
-      let object = try parser.object()
-      parser.skipSpace()
-      guard parser.position == buffer.count else {
-        throw SyntaxError(message: "unexpected text after the object", offset: parser.position)
-      }
-      return object
+    var parser = Cursor(bytes: buffer)
+    guard let object = try? parser.line(), !parser.doubtful, parser.loneSurrogates.isEmpty else {
+      return nil
     }
+    return object
+  }
+
+  /// ``parseObjectAsDecoderWould(_:)`` on the UTF-8 of `line`.
+  public static func parseObjectAsDecoderWould(_ line: String) -> [String: JSONValue]? {
+    var line = line
+    return line.withUTF8 { parseObjectAsDecoderWould($0) }
   }
 
   /// Bytes that end the fast path of a string: quote, backslash, C0 controls.
@@ -124,8 +87,34 @@ enum JSONLineParser {
     var position = 0
     /// Byte offsets of `\u` escapes of lone surrogates (replaced with U+FFFD).
     var loneSurrogates: [Int] = []
+    /// Whether something was read that `JSONDecoder` may read otherwise: a repeated key, or a
+    /// number with an exponent or more than 20 characters.
+    var doubtful = false
+    /// Whether this cursor reads the inside of a nested array or object, where arrays and
+    /// objects are read recursively (the extent scan of the outermost one bounds the depth).
+    var isNested = false
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    /// The line: one object followed only by whitespace.
+    mutating func line() throws -> [String: JSONValue] {
+      skipSpace()
+      guard position < bytes.count else {
+        throw SyntaxError(message: "empty line", offset: 0)
+      }
+      guard bytes[position] == UInt8(ascii: "{") else {
+        _ = try value()
+        skipSpace()
+        if position == bytes.count { throw NotAnObject() }
+        throw SyntaxError(message: "unexpected text after the JSON value", offset: position)
+      }
+      let object = try self.object()
+      skipSpace()
+      guard position == bytes.count else {
+        throw SyntaxError(message: "unexpected text after the object", offset: position)
+      }
+      return object
+    }
 
     mutating func skipSpace() {
       while position < bytes.count {
@@ -160,7 +149,8 @@ enum JSONLineParser {
         }
         let key = try string()
         try expect(UInt8(ascii: ":"), "':' after a key")
-        result[key] = try value()
+        // A repeated key: the last one wins here, the first in `JSONDecoder`.
+        if result.updateValue(try value(), forKey: key) != nil { doubtful = true }
         skipSpace()
         guard position < bytes.count else { throw error("unterminated object") }
         if bytes[position] == UInt8(ascii: ",") {
@@ -184,7 +174,8 @@ enum JSONLineParser {
       case UInt8(ascii: "f"): return try literal("false", .bool(false))
       case UInt8(ascii: "n"): return try literal("null", .null)
       case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
-      case UInt8(ascii: "["), UInt8(ascii: "{"): return try nested()
+      case UInt8(ascii: "["): return isNested ? .array(try array()) : try nested()
+      case UInt8(ascii: "{"): return isNested ? .object(try object()) : try nested()
       default: throw error("unexpected character")
       }
     }
@@ -218,6 +209,7 @@ enum JSONLineParser {
         guard digits() > 0 else { throw error("invalid number") }
       }
       if position < bytes.count, bytes[position] | 0x20 == UInt8(ascii: "e") {
+        doubtful = true
         position += 1
         if position < bytes.count,
           bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-")
@@ -226,13 +218,40 @@ enum JSONLineParser {
         }
         guard digits() > 0 else { throw error("invalid number") }
       }
+      if position - start > 20 { doubtful = true }
       let text = String(
         decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
       guard let value = Double(text) else { throw error("invalid number") }
       return .number(value)
     }
 
-    /// Arrays and objects inside the line: find their extent, then decode with JSONDecoder.
+    /// An array inside a nested value, read recursively.
+    mutating func array() throws -> [JSONValue] {
+      try expect(UInt8(ascii: "["), "'['")
+      var result: [JSONValue] = []
+      skipSpace()
+      if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
+        position += 1
+        return result
+      }
+      while true {
+        result.append(try value())
+        skipSpace()
+        guard position < bytes.count else { throw error("unterminated array") }
+        if bytes[position] == UInt8(ascii: ",") {
+          position += 1
+          continue
+        }
+        if bytes[position] == UInt8(ascii: "]") {
+          position += 1
+          return result
+        }
+        throw error("expected ',' or ']'")
+      }
+    }
+
+    /// Arrays and objects inside the line: find their extent (which bounds the depth), then read
+    /// them in place, or with JSONDecoder when they hold something it may read otherwise.
     mutating func nested() throws -> JSONValue {
       let start = position
       var depth = 0
@@ -260,7 +279,15 @@ enum JSONLineParser {
             depth -= 1
             if depth == 0 {
               position += 1
-              let slice = Data(UnsafeBufferPointer(rebasing: bytes[start..<position]))
+              let extent = UnsafeBufferPointer(rebasing: bytes[start..<position])
+              var inner = Cursor(bytes: extent)
+              inner.isNested = true
+              if let value = try? inner.value(), inner.position == extent.count, !inner.doubtful,
+                inner.loneSurrogates.isEmpty
+              {
+                return value
+              }
+              let slice = Data(extent)
               do {
                 return try JSONDecoder().decode(JSONValue.self, from: slice)
               } catch {
