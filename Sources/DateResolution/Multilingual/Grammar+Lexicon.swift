@@ -121,6 +121,8 @@ extension Grammar {
     consider(lexClock(j))
     consider(lexNumericDate(j))
     consider(lexElidedYear(j))
+    consider(lexQuarter(j))
+    consider(lexSamePeriod(j))
     if let c = best, let joined = lexYearThenPart(c) { best = joined }
     if let c = best, let joined = lexWithClock(c) { return joined }
     return best
@@ -307,6 +309,9 @@ extension Grammar {
       return Candidate(j, ue, .literal(u.duration(n)), type: "DURATION", mod: mod)
     }
     guard let n else { return Candidate(j, end, .literal(sign < 0 ? "PAST_REF" : "FUTURE_REF")) }
+    // "há um ano", "vor einem Jahr" in a results report: the period in focus a year before, as
+    // "a year ago" (`Meaning.Origin.focus`); elsewhere the DCT's year before.
+    if origin == .dct, sign < 0, n == 1, u == .year { origin = .focus }
     return Candidate(j, end, .shift(u, sign * n, origin: origin, time: nil), mod: mod)
   }
 
@@ -768,6 +773,62 @@ extension Grammar {
     return Candidate(j, se, .date(DateSpec(season: s)))
   }
 
+  /// A quarter or half of a year: "terceiro trimestre de 1990" (1990-Q3), "im dritten Quartal"
+  /// (the latest third quarter), "le 1er semestre de l'année dernière", "il secondo trimestre
+  /// di quest'anno"; and "no trimestre", "im Quartal": the latest quarter, as the financial
+  /// news it comes from means it ("the quarter").
+  private func lexQuarter(_ j: Int) -> Candidate? {
+    var ordinal: (Int, Int)?
+    if let (n, e) = at(lex.ordinals, j) {
+      ordinal = (n, e)
+    } else if number(j) != nil, tokens[j].digits == 1, let (n, e) = lexDay(j), e > j + 1 {
+      // "3º trimestre", "3. Quartal", "1er semestre": a digit with its ordinal mark.
+      ordinal = (n, e)
+    }
+    guard let (n, oe) = ordinal else {
+      guard let (u, ue) = at(lex.units, j), u == .quarter, at(lex.pluralUnits, j) == nil,
+        j > 0, at(lex.articles, j - 1)?.end == j || at(lex.prepositions, j - 1)?.end == j
+      else { return nil }
+      return Candidate(j, ue, .latestQuarter(yearOffset: 0))
+    }
+    guard sameLine(oe), let (u, ue) = at(lex.units, oe), u == .quarter || u == .half,
+      at(lex.pluralUnits, oe) == nil, n >= 1, n <= (u == .quarter ? 4 : 2)
+    else { return nil }
+    var spec = u == .quarter ? DateSpec(quarter: n) : DateSpec(half: n)
+    var end = ue
+    var k = ue
+    if isPunct(k, ",") { k += 1 }
+    if let (_, g) = at(lex.glue, k) { k = g }
+    if sameLine(k), let (y, ye, bc) = lexYear(k, strict: false), !bc {
+      spec.year = y
+      end = ye
+    } else if sameLine(k), let (o, re) = lexRelativeYear(at(lex.articles, k)?.end ?? k) {
+      // "do ano passado", "de l'année dernière", "des laufenden Jahres".
+      spec.yearOffset = o
+      end = re
+    }
+    return Candidate(j, end, .date(spec))
+  }
+
+  /// The period a report compares with: "o período homólogo do ano passado", "le même
+  /// trimestre de l'année précédente", "dello stesso periodo dell'anno scorso" (the quarter in
+  /// focus a year before, or the latest quarter a year before when none is); "el mismo
+  /// periodo de 1988" (the latest quarter in 1988).
+  private func lexSamePeriod(_ j: Int) -> Candidate? {
+    guard let (_, e) = at(lex.samePeriods, j), sameLine(e) else { return nil }
+    var k = e
+    if let (_, g) = at(lex.glue, k) { k = g }
+    if let (_, a) = at(lex.articles, k) { k = a }
+    guard sameLine(k) else { return nil }
+    if let (o, re) = lexRelativeYear(k), o == -1 {
+      return Candidate(j, re, .shift(.year, -1, origin: .focusQuarter, time: nil))
+    }
+    if let (y, ye, bc) = lexYear(k, strict: true), !bc {
+      return Candidate(j, ye, .latestQuarter(yearOffset: 0, year: y))
+    }
+    return nil
+  }
+
   /// A part of the day on the DCT's day: "Abends", "la soirée", "вдень".
   private func lexPartOfDay(_ j: Int) -> Candidate? {
     guard let (p, e) = at(lex.partsOfDay, j),
@@ -776,6 +837,13 @@ extension Grammar {
     // "Am Abend desselben Tages", "το βράδυ της ίδιας ημέρας": that day of the story.
     if sameLine(e), let se = lexSame(.day, e) {
       return Candidate(j, se, .shift(.day, 0, origin: .narrative, time: "T" + p), type: "TIME")
+    }
+    // "la noche del viernes", "meio-dia de sábado", "la mattina di lunedì": that weekday's.
+    if let (_, g) = at(lex.glue, e), sameLine(e) {
+      let k = at(lex.articles, g)?.end ?? g
+      if sameLine(k), let (wd, we) = at(lex.weekdays, k) {
+        return Candidate(j, we, .weekday(wd, offset: nil, time: "T" + p), type: "TIME")
+      }
     }
     return Candidate(j, e, .shift(.day, 0, origin: .dct, time: "T" + p), type: "TIME")
   }

@@ -41,6 +41,9 @@ indirect enum Meaning: Sendable, Equatable {
     /// The financial period in focus when there is one, else the DCT ("a year ago" after
     /// "the third quarter" is the third quarter of the year before).
     case focus
+    /// The quarter (or half) in focus when there is one, else the latest quarter: "the same
+    /// period last year", "o período homólogo do ano passado" name a period, never a year.
+    case focusQuarter
   }
 }
 
