@@ -123,6 +123,7 @@ extension Grammar {
     consider(lexElidedYear(j))
     consider(lexQuarter(j))
     consider(lexSamePeriod(j))
+    consider(lexOpenUnits(j))
     if let c = best, let joined = lexYearThenPart(c) { best = joined }
     if let c = best, let joined = lexWithClock(c) { return joined }
     return best
@@ -199,9 +200,12 @@ extension Grammar {
       if time == nil, u == .day, let (part, pe) = at(lex.partsOfDay, e), sameLine(e) {
         return Candidate(j, pe, .shift(.day, n, origin: .dct, time: "T" + part), type: "TIME")
       }
-      // "heute, Montag", "ayer, miércoles": the weekday in apposition belongs to the day.
+      // "heute, Montag", "ayer, miércoles", "hoy jueves": the weekday in apposition belongs
+      // to the day.
       var end = e
       if u == .day, isPunct(e, ","), let (_, we) = at(lex.weekdays, e + 1), sameLine(e + 1) {
+        end = we
+      } else if u == .day, let (_, we) = at(lex.weekdays, e), sameLine(e) {
         end = we
       }
       return Candidate(
@@ -271,7 +275,9 @@ extension Grammar {
     {
       ce += 1
     }
-    guard let (u, ue) = at(lex.units, ce) else { return nil }
+    guard let (u, ue) = at(lex.units, ce), number(k) != nil || !isOrdinalSecond(u, ue) else {
+      return nil
+    }
     var end = ue
     var origin: Meaning.Origin = .dct
     if sign == 0 {
@@ -313,6 +319,16 @@ extension Grammar {
     // "a year ago" (`Meaning.Origin.focus`); elsewhere the DCT's year before.
     if origin == .dct, sign < 0, n == 1, u == .year { origin = .focus }
     return Candidate(j, end, .shift(u, sign * n, origin: origin, time: nil), mod: mod)
+  }
+
+  /// Whether a "second" unit word is the ordinal before a noun: "un segundo contrato", "al
+  /// secondo posto", "um segundo mandato" (not "un segundo después", "trenta secondi .").
+  private func isOrdinalSecond(_ u: TimeUnit, _ ue: Int) -> Bool {
+    guard u == .second, ue < tokens.count, sameLine(ue), tokens[ue].kind == .word else {
+      return false
+    }
+    return at(lex.laterSuffixes, ue) == nil && at(lex.earlierSuffixes, ue) == nil
+      && at(lex.pastSuffixes, ue) == nil && at(lex.futureSuffixes, ue) == nil
   }
 
   /// "zwei Jahre und drei Monate" (P2Y3M), "un an et six mois" (P1Y6M): a second, smaller
@@ -416,7 +432,11 @@ extension Grammar {
   /// "jeden Tag" (P1D), "chaque année" (P1Y), "tous les jeudis" (XXXX-WXX-4).
   private func lexSetExpression(_ j: Int) -> Candidate? {
     guard let (_, e) = at(lex.setPrefixes, j), sameLine(e) else { return nil }
-    if let (u, ue) = at(lex.units, e) { return Candidate(j, ue, .literal(u.setValue), type: "SET") }
+    if let (u, ue) = at(lex.units, e) {
+      // "al segundo puesto": the ordinal, not "every second".
+      if isOrdinalSecond(u, ue) { return nil }
+      return Candidate(j, ue, .literal(u.setValue), type: "SET")
+    }
     if let (wd, we) = at(lex.weekdays, e) {
       return Candidate(j, we, .literal("XXXX-WXX-\(wd)"), type: "SET")
     }
@@ -508,6 +528,9 @@ extension Grammar {
     if sameLine(k2), let (y, ye, bc) = lexYear(k2, strict: false), !bc {
       spec.year = y
       e = ye
+    } else if sameLine(me), let (y, ye) = lexShortYear(me) {
+      spec.year = y
+      e = ye
     } else if sameLine(k2), let (o, re) = lexRelativeYear(at(lex.articles, k2)?.end ?? k2) {
       // "el 3 de mayo del año pasado", "le 5 juin de l'année dernière".
       spec.yearOffset = o
@@ -546,6 +569,17 @@ extension Grammar {
     }
     let year = tokens[sep + 3].digits == 4 ? y : (y <= 30 ? 2000 + y : 1900 + y)
     return Candidate(j, sep + 4, .date(DateSpec(year: year, month: m, day: d)))
+  }
+
+  /// A two-digit year right after a month name that cannot be a day: "octobre 98", "marzo 93",
+  /// "le 10 novembre 93" (32–99 → 1932–1999); not an amount ("mai 50 millions").
+  private func lexShortYear(_ k: Int) -> (Int, Int)? {
+    guard let y = number(k), tokens[k].digits == 2, y > 31, isStandaloneNumber(k), !inTableRow[k],
+      at(lex.units, k + 1) == nil, !isAmount(after: k + 1), !isPunct(k + 1, ":"),
+      !(isHyphen(k + 1) && tokens[k + 1].isAttached),
+      !isPunct(k + 1, ",") || number(k + 2) == nil
+    else { return nil }
+    return (1900 + y, k + 1)
   }
 
   /// A two-digit year after an elided article or preposition: "nell'85", "l' 81", "dell'84"
@@ -609,6 +643,9 @@ extension Grammar {
     if isPunct(k, ",") { k += 1 }
     if let (_, g) = at(lex.glue, k) { k = g }
     if sameLine(k), let (y, ye, bc) = lexYear(k, strict: false), !bc {
+      return Candidate(j, ye, .date(DateSpec(year: y, month: m)))
+    }
+    if sameLine(me), let (y, ye) = lexShortYear(me) {
       return Candidate(j, ye, .date(DateSpec(year: y, month: m)))
     }
     // "junho do ano passado", "im Mai letzten Jahres", "en mai de l'année dernière".
@@ -808,6 +845,15 @@ extension Grammar {
       end = re
     }
     return Candidate(j, end, .date(spec))
+  }
+
+  /// A plural unit right after a preposition: an open stretch, as English "for years" (PXY):
+  /// "da anni", "durante años", "seit Jahren", "há anos" (the unit alone is the span).
+  private func lexOpenUnits(_ j: Int) -> Candidate? {
+    guard j > 0, at(lex.prepositions, j - 1)?.end == j, at(lex.pluralUnits, j) != nil,
+      let (u, e) = at(lex.units, j), u >= .day
+    else { return nil }
+    return Candidate(j, e, .literal(u == .decade ? "PXY" : u.duration(nil)), type: "DURATION")
   }
 
   /// The period a report compares with: "o período homólogo do ano passado", "le même

@@ -48,6 +48,12 @@ indirect enum Meaning: Sendable, Equatable {
 }
 
 extension Meaning {
+  /// Whether the expression is a weekday counted by tense ("Tuesday", "9 a.m. Tuesday").
+  var isWeekday: Bool {
+    if case .weekday(_, nil, _) = self { return true }
+    return false
+  }
+
   /// Whether the expression points back from the period in focus ("the year-ago quarter",
   /// "a year ago" in a results report): such values never become the focus themselves.
   var refersBack: Bool {

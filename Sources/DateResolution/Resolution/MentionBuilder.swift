@@ -247,11 +247,15 @@ struct MentionBuilder {
   /// verb a date usually follows: "said Friday", "will meet Friday"), else to the right.
   func tense(around c: Candidate) -> Resolver.Tense {
     let sentence = tokens[c.start].sentence
-    // "effective Feb. 1", "effective Monday": the day a change takes effect lies ahead.
-    if c.start > 0, tokens[c.start - 1].sentence == sentence,
-      tokens[c.start - 1].text == "effective"
-    {
-      return .future
+    // "effective Feb. 1", "effective Monday": the day a change takes effect lies ahead; so
+    // does a deadline's day ("has until 9 a.m. Tuesday to sign").
+    if c.start > 0, tokens[c.start - 1].sentence == sentence {
+      let w = tokens[c.start - 1].text
+      if w == "effective" { return .future }
+      // Not "Until Thursday, they had not …", which looks back from the weekday.
+      if w == "until" || w == "till", !tokens[c.start - 1].isCapitalized, c.meaning.isWeekday {
+        return .future
+      }
     }
     var i = c.start - 1
     while i >= 0, c.start - i <= 12, tokens[i].sentence == sentence {
@@ -292,6 +296,10 @@ struct MentionBuilder {
       // "had been due to expire Friday", "had planned to leave Monday": a plan of the past.
       return hadBefore(i) ? .past : .future
     }
+    // "is to resume trading Tuesday", "are to meet Monday": an arrangement ahead.
+    if w == "to", !near, i > 0, tokens[i - 1].text == "is" || tokens[i - 1].text == "are" {
+      return .future
+    }
     if w == "as", i + 2 < tokens.count,
       tokens[i + 1].text == "soon" || tokens[i + 1].text == "early", tokens[i + 2].text == "as"
     {
@@ -319,8 +327,10 @@ struct MentionBuilder {
     {
       // "planned to leave Thursday", "slated to open Monday": a plan looks ahead (but "On
       // Friday, the government planned to pay" says when it was planned).
-      if left, w == "planned" || w == "slated" || w == "scheduled",
-        i + 1 < tokens.count, tokens[i + 1].text == "to"
+      // "planned a demonstration on Saturday" too (not "a service planned for Saturday was
+      // canceled", "as previously planned").
+      if left, w == "planned" || w == "slated" || w == "scheduled", i + 1 < tokens.count,
+        ["to", "a", "an", "the", "their", "its", "his", "her"].contains(tokens[i + 1].text)
       {
         return hadBefore(i) ? .past : .future
       }
