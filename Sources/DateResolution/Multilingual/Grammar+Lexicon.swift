@@ -105,7 +105,12 @@ extension Grammar {
       guard let c, c.end > c.start else { return }
       if c.end > (best?.end ?? Int.min) { best = c }
     }
-    if let (m, e) = at(lex.phrases, j) { consider(lexPhraseCandidate(j, e, m)) }
+    // "la mañana" is the morning, "mañana" tomorrow: after an article a part of the day wins.
+    if let (m, e) = at(lex.phrases, j),
+      !(at(lex.partsOfDay, j)?.end == e && j > 0 && at(lex.articles, j - 1)?.end == j)
+    {
+      consider(lexPhraseCandidate(j, e, m))
+    }
     consider(lexDetermined(j))
     consider(lexCounted(j))
     consider(lexSetExpression(j))
@@ -914,7 +919,7 @@ extension Grammar {
       k = e
       cued = true
     }
-    let h: Int
+    var h: Int
     var e: Int
     if let n = number(k), tokens[k].digits <= 2, n <= 24 {
       h = n
@@ -945,8 +950,26 @@ extension Grammar {
     } else if minute != nil, isPunct(k + 1, ":") {
       cued = true
     }
+    // "las 11 de la mañana", "às 3 da tarde", "alle 9 di sera": the hour with its part of the
+    // day, in the afternoon or evening twelve hours on.
+    if let (_, g) = at(lex.glue, e), sameLine(e), h <= 12 {
+      let p0 = at(lex.articles, g)?.end ?? g
+      if sameLine(p0), let (part, pe) = at(lex.partsOfDay, p0), part.count == 2 {
+        if ["AF", "EV", "NI"].contains(part), h < 12, part != "NI" || h >= 6 { h += 12 }
+        e = pe
+        cued = true
+      }
+    }
     guard cued else { return nil }
-    let time = "T\(TimexFormat.two(h)):\(TimexFormat.two(minute ?? 0))"
+    // "13:00 GMT", "las 8:30 UTC": Coordinated Universal Time, ISO 8601's "Z".
+    var zone = ""
+    if isWord(e, "gmt") || isWord(e, "utc"), sameLine(e) {
+      e += 1
+      zone = "Z"
+    } else if e > k, isWord(e - 1, "gmt") || isWord(e - 1, "utc") {
+      zone = "Z"
+    }
+    let time = "T\(TimexFormat.two(h)):\(TimexFormat.two(minute ?? 0))" + zone
     // The day is the one last mentioned ("dimanche … à 14 h"), else the DCT's.
     return Candidate(j, e, .shift(.day, 0, origin: .narrative, time: time), type: "TIME")
   }
