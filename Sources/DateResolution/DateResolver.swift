@@ -143,6 +143,8 @@ public struct DateResolver: Sendable {
     if let key = language.map(VocabularyStore.baseLanguage), let words = extras[key]?.grammar {
       b.pastMarkers = words.pastMarkers
       b.futureMarkers = words.futureMarkers
+      b.asideMarkers = words.asideMarkers
+      b.yearCues = words.prepositionWords
       b.markerFilter = markerFilters[key]
     }
     return b

@@ -1,4 +1,5 @@
 import DateResolution
+import Foundation
 import NormalizeCore
 import NormalizeTestSupport
 import Testing
@@ -20,30 +21,18 @@ import Testing
     }
   }
 
-  @Test(arguments: try DateCase.load("english.json")) func english(_ c: DateCase) throws {
+  /// Every row of every table, each reported under its label.
+  @Test(arguments: try DateCase.tables.flatMap(DateCase.load)) func caseRow(_ c: DateCase) throws {
     try check(c)
   }
-  @Test(arguments: try DateCase.load("multilingual.json")) func multilingual(_ c: DateCase) throws {
-    try check(c)
+
+  /// Every case table in `Cases/` is run (a new table needs no new test; `token-hashes.json`
+  /// has its own runner in TokenHashTests).
+  @Test func everyTableIsRun() throws {
+    let files = try FileManager.default.contentsOfDirectory(atPath: DateCase.folder.path)
+      .filter { $0.hasSuffix(".json") && $0 != "token-hashes.json" }
+    #expect(Set(files) == Set(DateCase.tables), "Cases/ holds \(files.sorted())")
   }
-  @Test(arguments: try DateCase.load("seeds.json")) func seedPhenomena(_ c: DateCase) throws {
-    try check(c)
-  }
-  @Test(arguments: try DateCase.load("bad-input.json")) func badInput(_ c: DateCase) throws {
-    try check(c)
-  }
-  @Test(arguments: try DateCase.load("chinese.json")) func chinese(_ c: DateCase) throws {
-    try check(c)
-  }
-  @Test(arguments: try DateCase.load("japanese.json")) func japanese(_ c: DateCase) throws {
-    try check(c)
-  }
-  @Test(arguments: try DateCase.load("korean.json")) func korean(_ c: DateCase) throws {
-    try check(c)
-  }
-  @Test(arguments: try DateCase.grammarTables.flatMap(DateCase.load)) func languageGrammar(
-    _ c: DateCase
-  ) throws { try check(c) }
 
   private func check(_ c: DateCase) throws {
     let resolver = try #require(SharedResolver.resolver)

@@ -120,7 +120,20 @@ enum EnglishWords {
     "bought", "became", "saw", "found", "killed", "died", "closed", "ended", "opened", "earlier",
     "previous",
     "former", "captured", "agreed",
+    // Irregular preterites, which the "-ed" test cannot see.
+    "brought", "thought", "sought", "caught", "taught", "fought", "led", "fled", "struck", "ran",
+    "grew", "threw", "drew", "knew", "wrote", "spoke", "broke", "chose", "drove", "stood", "sent",
+    "spent", "built", "paid", "kept", "felt", "heard", "shot", "hid", "forgot", "froze", "swore",
+    "withdrew", "overthrew", "undertook", "arose",
   ]
+}
+
+extension EnglishWords {
+  /// Words before a year in a history that make it an aside, not a move of the story ("since
+  /// 1990", "until 1915").
+  static let asideMarkers: Set<String> = ["since", "until", "till", "from", "like"]
+  /// Prepositions before a year that move a history's story however far it jumps ("in 1915").
+  static let yearMoveCues: Set<String> = ["in", "during", "around", "circa"]
 }
 
 /// The `EnglishWords` tables the grammar reads at every trigger word, looked up by the token's

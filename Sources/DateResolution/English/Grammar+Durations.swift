@@ -9,6 +9,10 @@ extension Grammar {
   ])
 
   func durationOrShift(_ i: Int) -> Candidate? {
+    // "Islam will one day be …", "could one day replace": some time ahead, not a day long.
+    if isWord(i, "one"), isWord(i + 1, "day"), isWord(i - 1, in: Self.modals) {
+      return Candidate(i, i + 2, .literal("FUTURE_REF"))
+    }
     var j = i
     var mod: String?
     var rangeWord: String?
@@ -127,6 +131,11 @@ extension Grammar {
     if u == .quarter, let n, rangeWord == "next" || rangeWord == "first" { value = "P\(n * 3)M" }
     return Candidate(i, ue, .literal(value), type: "DURATION", mod: mod)
   }
+
+  /// Modal verbs before "one day" (FUTURE_REF).
+  static let modals: WordHash.Table<Bool> = WordHash.Table(words: [
+    "will", "would", "could", "might", "may", "can", "shall", "should", "must",
+  ])
 
   private func sameLineWord(_ i: Int) -> Bool { word(i) != nil && sameLine(i) }
 

@@ -167,8 +167,11 @@ extension Grammar {
     var sawModifier = false
     while k < tokens.count {
       if let w = word(k),
-        ["latest", "recent", "comparable", "most", "same", "just", "ended", "completed", "fiscal"]
-          .contains(w)
+        [
+          "latest", "recent", "comparable", "corresponding", "most", "same", "just", "ended",
+          "completed", "fiscal",
+        ]
+        .contains(w)
       {
         k += 1
         sawModifier = true
@@ -187,6 +190,17 @@ extension Grammar {
     guard isWord(j - 1, "the") || sawModifier else { return nil }
     if isWord(k + 1, "a"), isWord(k + 2, "year"), isWord(k + 3, "ago") || isWord(k + 3, "earlier") {
       return Candidate(j, k + 4, .latestQuarter(yearOffset: -1))
+    }
+    // "the same period last year", "the corresponding quarter of the previous year": the period
+    // in focus a year before (the latest quarter a year before when none is).
+    var t = k + 1
+    if isWord(t, "of") || isWord(t, "in") { t += 1 }
+    if isWord(t, "the"), isWord(t + 1, "previous") || isWord(t + 1, "prior"), isWord(t + 2, "year")
+    {
+      return Candidate(j, t + 3, .shift(.year, -1, origin: .focusQuarter, time: nil))
+    }
+    if sawModifier, let (offset, e) = relativeYear(t), offset == -1 {
+      return Candidate(j, e, .shift(.year, -1, origin: .focusQuarter, time: nil))
     }
     if sawModifier || isWord(j - 1, "the") {
       return Candidate(j, k + 1, .latestQuarter(yearOffset: yearOffset))

@@ -34,7 +34,7 @@ enum DateGrammarLexicon {
     "future-prefix", "future-suffix", "later", "earlier", "set-prefix", "range", "clock-after",
     "clock-before",
     "decade-suffix", "preposition", "age-after", "age-before", "past-marker", "future-marker",
-    "quantity-after", "half-after",
+    "quantity-after", "half-after", "same-period", "aside-before",
   ]
 
   static func words(_ entries: [LexiconEntry]) throws -> DateGrammarWords {
@@ -111,8 +111,10 @@ enum DateGrammarLexicon {
           }
           w.seasons.add(f, v)
         case "part-of-day":
-          guard let v = value, ["MO", "AF", "EV", "NI", "DT"].contains(v) else {
-            throw fail("part-of-day must be MO, AF, EV, NI or DT")
+          // "12:00" for noon ("midi", "mediodía", "meio-dia") and "24:00" for midnight, which TimeML
+          // writes as clock times.
+          guard let v = value, ["MO", "AF", "EV", "NI", "DT", "12:00", "24:00"].contains(v) else {
+            throw fail("part-of-day must be MO, AF, EV, NI, DT, 12:00 (noon) or 24:00 (midnight)")
           }
           w.partsOfDay.add(f, v)
         case "holiday":
@@ -147,11 +149,15 @@ enum DateGrammarLexicon {
         case "decade-suffix": w.decadeSuffixes.add(f, true)
         case "quantity-after": w.quantityAfter.add(f, true)
         case "half-after": w.halfAfter.add(f, true)
-        case "preposition": w.prepositions.add(f, true)
+        case "same-period": w.samePeriods.add(f, true)
+        case "preposition":
+          w.prepositions.add(f, true)
+          w.prepositionWords.formUnion(f.filter { !$0.contains(" ") })
         case "age-after": w.ageAfter.add(f, true)
         case "age-before": w.ageBefore.add(f, true)
         case "past-marker": w.pastMarkers.formUnion(f)
         case "future-marker": w.futureMarkers.formUnion(f)
+        case "aside-before": w.asideMarkers.formUnion(f)
         default: throw fail("unknown slot \"\(slot)\" (see Lexicons/README.md, date-grammar.tsv)")
         }
       }

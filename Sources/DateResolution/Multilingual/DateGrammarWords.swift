@@ -81,11 +81,21 @@ struct DateGrammarWords: Sendable {
   var quantityAfter = PhraseTable<Bool>(slot: 1 << 34)
   /// Words after a count and unit adding half a unit ("e meio", "et demi", "y medio").
   var halfAfter = PhraseTable<Bool>(slot: 1 << 35)
+  /// Words naming the period a report compares with ("período homólogo", "mesmo trimestre",
+  /// "période correspondante", "stesso periodo"): before "last year" they are the period in
+  /// focus a year before ("o trimestre homólogo do ano passado" after "o terceiro trimestre").
+  var samePeriods = PhraseTable<Bool>(slot: 1 << 41)
 
   /// Verb forms that put a sentence in the past ("war", "fue", "було") or future ("wird",
   /// "sera", "буде"), for the year of "am 13. Dezember" and the day of "Montag".
   var pastMarkers: Set<String> = []
   var futureMarkers: Set<String> = []
+  /// Words before a year in a history that make it an aside, not a move of the story ("seit
+  /// 1939", "bis 1915", "desde 1990").
+  var asideMarkers: Set<String> = []
+  /// The one-word `prepositions` ("im", "en", "в"): before a year they make it a move of a
+  /// history's story ("В 2020 году", "en 1915") however far it jumps.
+  var prepositionWords: Set<String> = []
 
   /// Determiner meaning.
   enum Determiner: Sendable, Equatable {
@@ -112,7 +122,7 @@ struct DateGrammarWords: Sendable {
       && vagueCounts.isEmpty && seasons.isEmpty && partsOfDay.isEmpty && holidays.isEmpty
       && phrases.isEmpty && determiners.isEmpty && articles.isEmpty && yearBefore.isEmpty
       && mods.isEmpty && pastPrefixes.isEmpty && futurePrefixes.isEmpty && setPrefixes.isEmpty
-      && clockBefore.isEmpty && quantifiers.isEmpty
+      && clockBefore.isEmpty && quantifiers.isEmpty && samePeriods.isEmpty
   }
 
   /// First tokens that can carry an expression (heads).
@@ -143,6 +153,7 @@ struct DateGrammarWords: Sendable {
     s.formUnion(setPrefixes.firstTokens)
     s.formUnion(clockBefore.firstTokens)
     s.formUnion(quantifiers.firstTokens)
+    s.formUnion(samePeriods.firstTokens)
     return s.subtracting(headTokens)
   }
 
@@ -188,6 +199,7 @@ struct DateGrammarWords: Sendable {
     add(modsAfter.firstTokens, modsAfter.slot)
     add(quantityAfter.firstTokens, quantityAfter.slot)
     add(halfAfter.firstTokens, halfAfter.slot)
+    add(samePeriods.firstTokens, samePeriods.slot)
     return masks
   }
 
@@ -230,8 +242,11 @@ struct DateGrammarWords: Sendable {
     modsAfter.merge(o.modsAfter)
     quantityAfter.merge(o.quantityAfter)
     halfAfter.merge(o.halfAfter)
+    samePeriods.merge(o.samePeriods)
     pastMarkers.formUnion(o.pastMarkers)
     futureMarkers.formUnion(o.futureMarkers)
+    asideMarkers.formUnion(o.asideMarkers)
+    prepositionWords.formUnion(o.prepositionWords)
   }
 }
 

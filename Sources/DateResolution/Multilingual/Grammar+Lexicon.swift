@@ -105,7 +105,12 @@ extension Grammar {
       guard let c, c.end > c.start else { return }
       if c.end > (best?.end ?? Int.min) { best = c }
     }
-    if let (m, e) = at(lex.phrases, j) { consider(lexPhraseCandidate(j, e, m)) }
+    // "la mañana" is the morning, "mañana" tomorrow: after an article a part of the day wins.
+    if let (m, e) = at(lex.phrases, j),
+      !(at(lex.partsOfDay, j)?.end == e && j > 0 && at(lex.articles, j - 1)?.end == j)
+    {
+      consider(lexPhraseCandidate(j, e, m))
+    }
     consider(lexDetermined(j))
     consider(lexCounted(j))
     consider(lexSetExpression(j))
@@ -121,6 +126,9 @@ extension Grammar {
     consider(lexClock(j))
     consider(lexNumericDate(j))
     consider(lexElidedYear(j))
+    consider(lexQuarter(j))
+    consider(lexSamePeriod(j))
+    consider(lexOpenUnits(j))
     if let c = best, let joined = lexYearThenPart(c) { best = joined }
     if let c = best, let joined = lexWithClock(c) { return joined }
     return best
@@ -197,9 +205,12 @@ extension Grammar {
       if time == nil, u == .day, let (part, pe) = at(lex.partsOfDay, e), sameLine(e) {
         return Candidate(j, pe, .shift(.day, n, origin: .dct, time: "T" + part), type: "TIME")
       }
-      // "heute, Montag", "ayer, miércoles": the weekday in apposition belongs to the day.
+      // "heute, Montag", "ayer, miércoles", "hoy jueves": the weekday in apposition belongs
+      // to the day.
       var end = e
       if u == .day, isPunct(e, ","), let (_, we) = at(lex.weekdays, e + 1), sameLine(e + 1) {
+        end = we
+      } else if u == .day, let (_, we) = at(lex.weekdays, e), sameLine(e) {
         end = we
       }
       return Candidate(
@@ -269,7 +280,9 @@ extension Grammar {
     {
       ce += 1
     }
-    guard let (u, ue) = at(lex.units, ce) else { return nil }
+    guard let (u, ue) = at(lex.units, ce), number(k) != nil || !isOrdinalSecond(u, ue) else {
+      return nil
+    }
     var end = ue
     var origin: Meaning.Origin = .dct
     if sign == 0 {
@@ -307,7 +320,20 @@ extension Grammar {
       return Candidate(j, ue, .literal(u.duration(n)), type: "DURATION", mod: mod)
     }
     guard let n else { return Candidate(j, end, .literal(sign < 0 ? "PAST_REF" : "FUTURE_REF")) }
+    // "há um ano", "vor einem Jahr" in a results report: the period in focus a year before, as
+    // "a year ago" (`Meaning.Origin.focus`); elsewhere the DCT's year before.
+    if origin == .dct, sign < 0, n == 1, u == .year { origin = .focus }
     return Candidate(j, end, .shift(u, sign * n, origin: origin, time: nil), mod: mod)
+  }
+
+  /// Whether a "second" unit word is the ordinal before a noun: "un segundo contrato", "al
+  /// secondo posto", "um segundo mandato" (not "un segundo después", "trenta secondi .").
+  private func isOrdinalSecond(_ u: TimeUnit, _ ue: Int) -> Bool {
+    guard u == .second, ue < tokens.count, sameLine(ue), tokens[ue].kind == .word else {
+      return false
+    }
+    return at(lex.laterSuffixes, ue) == nil && at(lex.earlierSuffixes, ue) == nil
+      && at(lex.pastSuffixes, ue) == nil && at(lex.futureSuffixes, ue) == nil
   }
 
   /// "zwei Jahre und drei Monate" (P2Y3M), "un an et six mois" (P1Y6M): a second, smaller
@@ -411,7 +437,11 @@ extension Grammar {
   /// "jeden Tag" (P1D), "chaque année" (P1Y), "tous les jeudis" (XXXX-WXX-4).
   private func lexSetExpression(_ j: Int) -> Candidate? {
     guard let (_, e) = at(lex.setPrefixes, j), sameLine(e) else { return nil }
-    if let (u, ue) = at(lex.units, e) { return Candidate(j, ue, .literal(u.setValue), type: "SET") }
+    if let (u, ue) = at(lex.units, e) {
+      // "al segundo puesto": the ordinal, not "every second".
+      if isOrdinalSecond(u, ue) { return nil }
+      return Candidate(j, ue, .literal(u.setValue), type: "SET")
+    }
     if let (wd, we) = at(lex.weekdays, e) {
       return Candidate(j, we, .literal("XXXX-WXX-\(wd)"), type: "SET")
     }
@@ -503,6 +533,9 @@ extension Grammar {
     if sameLine(k2), let (y, ye, bc) = lexYear(k2, strict: false), !bc {
       spec.year = y
       e = ye
+    } else if sameLine(me), let (y, ye) = lexShortYear(me) {
+      spec.year = y
+      e = ye
     } else if sameLine(k2), let (o, re) = lexRelativeYear(at(lex.articles, k2)?.end ?? k2) {
       // "el 3 de mayo del año pasado", "le 5 juin de l'année dernière".
       spec.yearOffset = o
@@ -541,6 +574,17 @@ extension Grammar {
     }
     let year = tokens[sep + 3].digits == 4 ? y : (y <= 30 ? 2000 + y : 1900 + y)
     return Candidate(j, sep + 4, .date(DateSpec(year: year, month: m, day: d)))
+  }
+
+  /// A two-digit year right after a month name that cannot be a day: "octobre 98", "marzo 93",
+  /// "le 10 novembre 93" (32–99 → 1932–1999); not an amount ("mai 50 millions").
+  private func lexShortYear(_ k: Int) -> (Int, Int)? {
+    guard let y = number(k), tokens[k].digits == 2, y > 31, isStandaloneNumber(k), !inTableRow[k],
+      at(lex.units, k + 1) == nil, !isAmount(after: k + 1), !isPunct(k + 1, ":"),
+      !(isHyphen(k + 1) && tokens[k + 1].isAttached),
+      !isPunct(k + 1, ",") || number(k + 2) == nil
+    else { return nil }
+    return (1900 + y, k + 1)
   }
 
   /// A two-digit year after an elided article or preposition: "nell'85", "l' 81", "dell'84"
@@ -604,6 +648,9 @@ extension Grammar {
     if isPunct(k, ",") { k += 1 }
     if let (_, g) = at(lex.glue, k) { k = g }
     if sameLine(k), let (y, ye, bc) = lexYear(k, strict: false), !bc {
+      return Candidate(j, ye, .date(DateSpec(year: y, month: m)))
+    }
+    if sameLine(me), let (y, ye) = lexShortYear(me) {
       return Candidate(j, ye, .date(DateSpec(year: y, month: m)))
     }
     // "junho do ano passado", "im Mai letzten Jahres", "en mai de l'année dernière".
@@ -768,6 +815,71 @@ extension Grammar {
     return Candidate(j, se, .date(DateSpec(season: s)))
   }
 
+  /// A quarter or half of a year: "terceiro trimestre de 1990" (1990-Q3), "im dritten Quartal"
+  /// (the latest third quarter), "le 1er semestre de l'année dernière", "il secondo trimestre
+  /// di quest'anno"; and "no trimestre", "im Quartal": the latest quarter, as the financial
+  /// news it comes from means it ("the quarter").
+  private func lexQuarter(_ j: Int) -> Candidate? {
+    var ordinal: (Int, Int)?
+    if let (n, e) = at(lex.ordinals, j) {
+      ordinal = (n, e)
+    } else if number(j) != nil, tokens[j].digits == 1, let (n, e) = lexDay(j), e > j + 1 {
+      // "3º trimestre", "3. Quartal", "1er semestre": a digit with its ordinal mark.
+      ordinal = (n, e)
+    }
+    guard let (n, oe) = ordinal else {
+      guard let (u, ue) = at(lex.units, j), u == .quarter, at(lex.pluralUnits, j) == nil,
+        j > 0, at(lex.articles, j - 1)?.end == j || at(lex.prepositions, j - 1)?.end == j
+      else { return nil }
+      return Candidate(j, ue, .latestQuarter(yearOffset: 0))
+    }
+    guard sameLine(oe), let (u, ue) = at(lex.units, oe), u == .quarter || u == .half,
+      at(lex.pluralUnits, oe) == nil, n >= 1, n <= (u == .quarter ? 4 : 2)
+    else { return nil }
+    var spec = u == .quarter ? DateSpec(quarter: n) : DateSpec(half: n)
+    var end = ue
+    var k = ue
+    if isPunct(k, ",") { k += 1 }
+    if let (_, g) = at(lex.glue, k) { k = g }
+    if sameLine(k), let (y, ye, bc) = lexYear(k, strict: false), !bc {
+      spec.year = y
+      end = ye
+    } else if sameLine(k), let (o, re) = lexRelativeYear(at(lex.articles, k)?.end ?? k) {
+      // "do ano passado", "de l'année dernière", "des laufenden Jahres".
+      spec.yearOffset = o
+      end = re
+    }
+    return Candidate(j, end, .date(spec))
+  }
+
+  /// A plural unit right after a preposition: an open stretch, as English "for years" (PXY):
+  /// "da anni", "durante años", "seit Jahren", "há anos" (the unit alone is the span).
+  private func lexOpenUnits(_ j: Int) -> Candidate? {
+    guard j > 0, at(lex.prepositions, j - 1)?.end == j, at(lex.pluralUnits, j) != nil,
+      let (u, e) = at(lex.units, j), u >= .day
+    else { return nil }
+    return Candidate(j, e, .literal(u == .decade ? "PXY" : u.duration(nil)), type: "DURATION")
+  }
+
+  /// The period a report compares with: "o período homólogo do ano passado", "le même
+  /// trimestre de l'année précédente", "dello stesso periodo dell'anno scorso" (the quarter in
+  /// focus a year before, or the latest quarter a year before when none is); "el mismo
+  /// periodo de 1988" (the latest quarter in 1988).
+  private func lexSamePeriod(_ j: Int) -> Candidate? {
+    guard let (_, e) = at(lex.samePeriods, j), sameLine(e) else { return nil }
+    var k = e
+    if let (_, g) = at(lex.glue, k) { k = g }
+    if let (_, a) = at(lex.articles, k) { k = a }
+    guard sameLine(k) else { return nil }
+    if let (o, re) = lexRelativeYear(k), o == -1 {
+      return Candidate(j, re, .shift(.year, -1, origin: .focusQuarter, time: nil))
+    }
+    if let (y, ye, bc) = lexYear(k, strict: true), !bc {
+      return Candidate(j, ye, .latestQuarter(yearOffset: 0, year: y))
+    }
+    return nil
+  }
+
   /// A part of the day on the DCT's day: "Abends", "la soirée", "вдень".
   private func lexPartOfDay(_ j: Int) -> Candidate? {
     guard let (p, e) = at(lex.partsOfDay, j),
@@ -776,6 +888,13 @@ extension Grammar {
     // "Am Abend desselben Tages", "το βράδυ της ίδιας ημέρας": that day of the story.
     if sameLine(e), let se = lexSame(.day, e) {
       return Candidate(j, se, .shift(.day, 0, origin: .narrative, time: "T" + p), type: "TIME")
+    }
+    // "la noche del viernes", "meio-dia de sábado", "la mattina di lunedì": that weekday's.
+    if let (_, g) = at(lex.glue, e), sameLine(e) {
+      let k = at(lex.articles, g)?.end ?? g
+      if sameLine(k), let (wd, we) = at(lex.weekdays, k) {
+        return Candidate(j, we, .weekday(wd, offset: nil, time: "T" + p), type: "TIME")
+      }
     }
     return Candidate(j, e, .shift(.day, 0, origin: .dct, time: "T" + p), type: "TIME")
   }
@@ -800,7 +919,7 @@ extension Grammar {
       k = e
       cued = true
     }
-    let h: Int
+    var h: Int
     var e: Int
     if let n = number(k), tokens[k].digits <= 2, n <= 24 {
       h = n
@@ -831,8 +950,26 @@ extension Grammar {
     } else if minute != nil, isPunct(k + 1, ":") {
       cued = true
     }
+    // "las 11 de la mañana", "às 3 da tarde", "alle 9 di sera": the hour with its part of the
+    // day, in the afternoon or evening twelve hours on.
+    if let (_, g) = at(lex.glue, e), sameLine(e), h <= 12 {
+      let p0 = at(lex.articles, g)?.end ?? g
+      if sameLine(p0), let (part, pe) = at(lex.partsOfDay, p0), part.count == 2 {
+        if ["AF", "EV", "NI"].contains(part), h < 12, part != "NI" || h >= 6 { h += 12 }
+        e = pe
+        cued = true
+      }
+    }
     guard cued else { return nil }
-    let time = "T\(TimexFormat.two(h)):\(TimexFormat.two(minute ?? 0))"
+    // "13:00 GMT", "las 8:30 UTC": Coordinated Universal Time, ISO 8601's "Z".
+    var zone = ""
+    if isWord(e, "gmt") || isWord(e, "utc"), sameLine(e) {
+      e += 1
+      zone = "Z"
+    } else if e > k, isWord(e - 1, "gmt") || isWord(e - 1, "utc") {
+      zone = "Z"
+    }
+    let time = "T\(TimexFormat.two(h)):\(TimexFormat.two(minute ?? 0))" + zone
     // The day is the one last mentioned ("dimanche … à 14 h"), else the DCT's.
     return Candidate(j, e, .shift(.day, 0, origin: .narrative, time: time), type: "TIME")
   }

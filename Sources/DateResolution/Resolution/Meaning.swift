@@ -41,10 +41,19 @@ indirect enum Meaning: Sendable, Equatable {
     /// The financial period in focus when there is one, else the DCT ("a year ago" after
     /// "the third quarter" is the third quarter of the year before).
     case focus
+    /// The quarter (or half) in focus when there is one, else the latest quarter: "the same
+    /// period last year", "o período homólogo do ano passado" name a period, never a year.
+    case focusQuarter
   }
 }
 
 extension Meaning {
+  /// Whether the expression is a weekday counted by tense ("Tuesday", "9 a.m. Tuesday").
+  var isWeekday: Bool {
+    if case .weekday(_, nil, _) = self { return true }
+    return false
+  }
+
   /// Whether the expression points back from the period in focus ("the year-ago quarter",
   /// "a year ago" in a results report): such values never become the focus themselves.
   var refersBack: Bool {

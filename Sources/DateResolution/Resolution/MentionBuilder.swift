@@ -11,6 +11,12 @@ struct MentionBuilder {
   /// `date-grammar` lexicon.
   var pastMarkers: Set<String> = []
   var futureMarkers: Set<String> = []
+  /// Words before a year that make it an aside of a history ("seit", "bis", "von"), from the
+  /// `date-grammar` lexicon's `aside-before` slot.
+  var asideMarkers: Set<String> = []
+  /// Prepositions before a year that make it a move of the story however far it jumps ("en
+  /// 1915", "В 2020 году"), from the lexicon's one-word `preposition`s.
+  var yearCues: Set<String> = []
   /// Every word of the English tense markers, `pastMarkers` and `futureMarkers`, as a filter on
   /// token hashes (`markerFilter(past:future:)`); nil: every word is looked up.
   var markerFilter: WordHash.Filter? = Self.englishMarkerFilter
@@ -114,18 +120,29 @@ struct MentionBuilder {
             anchor: anchor))
         if story, let point, point.year != nil, c.type == "DATE" || c.type == "TIME" {
           if case .date(let spec) = c.meaning, spec.year != nil {
-            storyYear = point.year
-            storyPoint = point
+            // Once the story has a year, a year alone that is an aside ("(1912/13)", "seit
+            // 1939", "wie 1914") or a bare number more than three years from the story's
+            // ("1370 Landungsboote" in 1944) leaves the story where it is; a cued year ("im
+            // Jahr 1918", "in 1918") or a date with its month or day moves it.
+            let yearAlone =
+              spec.month == nil && spec.day == nil && spec.season == nil && spec.quarter == nil
+              && spec.half == nil
+            let far = storyYear.map { abs($0 - (point.year ?? $0)) > 3 } ?? false
+            if !yearAlone || storyYear == nil || !(isAside(c) || (far && !isCuedYear(c))) {
+              storyYear = point.year
+              storyPoint = point
+            }
           } else if case .date = c.meaning {
             storyPoint = point
           } else if anchor == "narrative" {
             storyPoint = point
           }
         }
-        // Anaphoric values ("a year earlier") do not become the focus themselves.
+        // Anaphoric values ("a year earlier") do not become the focus themselves, nor does the
+        // day a period in focus ended ("the third quarter ended Sept. 30").
         if let point, c.type == "DATE" || c.type == "TIME", point.year != nil,
           anchor != "narrative",
-          !c.meaning.refersBack
+          !c.meaning.refersBack, !endsFocusPeriod(c, lastPoint)
         {
           lastPoint = point
           // Written out ("May 22, 1995", "in March"), not counted ("last year").
@@ -158,6 +175,49 @@ struct MentionBuilder {
     return (mentions, findings)
   }
 
+  /// Whether `c` is the day the quarter or half in focus ended: "the third quarter ended Sept.
+  /// 30", "the fiscal half ending June 30".
+  private func endsFocusPeriod(_ c: Candidate, _ focus: TimexPoint?) -> Bool {
+    guard let focus, focus.quarter != nil || focus.half != nil, c.start > 0,
+      tokens[c.start - 1].kind == .word
+    else { return false }
+    let w = tokens[c.start - 1].text
+    return w == "ended" || w == "ending"
+  }
+
+  /// Whether a year is written with a word of its own ("im Jahr 1915", "2020 году") or after a
+  /// preposition ("in 1915", "en 1915"), not as a bare number ("1370 Landungsboote").
+  private func isCuedYear(_ c: Candidate) -> Bool {
+    if c.end - c.start > 1 { return true }
+    guard c.start > 0, tokens[c.start - 1].kind == .word else { return false }
+    let w = tokens[c.start - 1].text
+    return yearCues.contains(w) || EnglishWords.yearMoveCues.contains(w)
+  }
+
+  /// Whether a year is said in passing: in brackets ("(1908)"), half of a pair ("1870/71"),
+  /// or after a word that points away from the story's time ("seit 1939", "bis 1915", "since
+  /// 1990", `asideMarkers`).
+  private func isAside(_ c: Candidate) -> Bool {
+    if c.start > 0, tokens[c.start - 1].kind == .punctuation, tokens[c.start - 1].text == "(" {
+      return true
+    }
+    if c.end < tokens.count, tokens[c.end].kind == .punctuation,
+      tokens[c.end].text == "/" || tokens[c.end].text == ")"
+    {
+      return true
+    }
+    var k = c.start - 1
+    // "seit dem Jahr 1939", "von 1856": the word before the expression, past an article.
+    if k > 0, tokens[k].kind == .word, tokens[k].text.unicodeScalars.count <= 3,
+      !(asideMarkers.contains(tokens[k].text) || EnglishWords.asideMarkers.contains(tokens[k].text))
+    {
+      k -= 1
+    }
+    guard k >= 0, tokens[k].kind == .word else { return false }
+    return asideMarkers.contains(tokens[k].text)
+      || EnglishWords.asideMarkers.contains(tokens[k].text)
+  }
+
   /// Whether the text is a history rather than news: at least ten explicit years, three in
   /// four of them (BC years included) more than five years from the DCT ("1939", "1. September 1939" in an article
   /// dated 2011), and few words counting from the DCT ("today", "yesterday", weekdays): a news
@@ -187,14 +247,24 @@ struct MentionBuilder {
   /// verb a date usually follows: "said Friday", "will meet Friday"), else to the right.
   func tense(around c: Candidate) -> Resolver.Tense {
     let sentence = tokens[c.start].sentence
+    // "effective Feb. 1", "effective Monday": the day a change takes effect lies ahead; so
+    // does a deadline's day ("has until 9 a.m. Tuesday to sign").
+    if c.start > 0, tokens[c.start - 1].sentence == sentence {
+      let w = tokens[c.start - 1].text
+      if w == "effective" { return .future }
+      // Not "Until Thursday, they had not …", which looks back from the weekday.
+      if w == "until" || w == "till", !tokens[c.start - 1].isCapitalized, c.meaning.isWeekday {
+        return .future
+      }
+    }
     var i = c.start - 1
     while i >= 0, c.start - i <= 12, tokens[i].sentence == sentence {
-      if let t = marker(i, near: c.start - i <= 3) { return auxiliary(before: i) ?? t }
+      if let t = marker(i, near: c.start - i <= 3, left: true) { return auxiliary(before: i) ?? t }
       i -= 1
     }
     i = c.end
     while i < tokens.count, i - c.end <= 15, tokens[i].sentence == sentence {
-      if let t = marker(i, near: false) { return auxiliary(before: i) ?? t }
+      if let t = marker(i, near: false, left: false) { return auxiliary(before: i) ?? t }
       i += 1
     }
     return .none
@@ -215,7 +285,7 @@ struct MentionBuilder {
     return nil
   }
 
-  private func marker(_ i: Int, near: Bool) -> Resolver.Tense? {
+  private func marker(_ i: Int, near: Bool, left: Bool) -> Resolver.Tense? {
     guard tokens[i].kind == .word else { return nil }
     let w = tokens[i].text
     // "to resume Monday", "as soon as Tuesday", "as early as Friday": looking ahead.
@@ -223,6 +293,11 @@ struct MentionBuilder {
       !tokens[i + 1].isCapitalized,
       !["the", "a", "an", "his", "her", "their", "its", "be"].contains(tokens[i + 1].text)
     {
+      // "had been due to expire Friday", "had planned to leave Monday": a plan of the past.
+      return hadBefore(i) ? .past : .future
+    }
+    // "is to resume trading Tuesday", "are to meet Monday": an arrangement ahead.
+    if w == "to", !near, i > 0, tokens[i - 1].text == "is" || tokens[i - 1].text == "are" {
       return .future
     }
     if w == "as", i + 2 < tokens.count,
@@ -250,8 +325,47 @@ struct MentionBuilder {
       !["need", "speed", "seed", "feed", "breed", "indeed", "proceed", "exceed", "succeed"]
         .contains(w)
     {
+      // "planned to leave Thursday", "slated to open Monday": a plan looks ahead (but "On
+      // Friday, the government planned to pay" says when it was planned).
+      // "planned a demonstration on Saturday" too (not "a service planned for Saturday was
+      // canceled", "as previously planned").
+      if left, w == "planned" || w == "slated" || w == "scheduled", i + 1 < tokens.count,
+        ["to", "a", "an", "the", "their", "its", "his", "her"].contains(tokens[i + 1].text)
+      {
+        return hadBefore(i) ? .past : .future
+      }
+      // "on a still unspecified date", "the revised figures": an adjective after a determiner.
+      if isAdjectival(i) { return nil }
       return .past
     }
     return nil
+  }
+
+  /// Whether the word at `i` follows a determiner, directly or after one adverb ("a still
+  /// unspecified date", "the newly elected"): then an -ed form is an adjective, not a verb.
+  private func isAdjectival(_ i: Int) -> Bool {
+    func isDeterminer(_ k: Int) -> Bool {
+      k >= 0 && tokens[k].sentence == tokens[i].sentence
+        && Self.determiners.contains(tokens[k].text)
+    }
+    if isDeterminer(i - 1) { return true }
+    guard i >= 2 else { return false }
+    let adverb = tokens[i - 1].text
+    return (adverb == "still" || adverb.hasSuffix("ly")) && isDeterminer(i - 2)
+  }
+
+  private static let determiners: Set<String> = [
+    "a", "an", "the", "its", "their", "his", "her", "our", "this", "these", "those",
+  ]
+
+  /// Whether "had" comes within four words before `i` in its sentence ("had been due to", "had
+  /// planned to"): a past perfect.
+  private func hadBefore(_ i: Int) -> Bool {
+    var k = i - 1
+    while k >= 0, i - k <= 4, tokens[k].sentence == tokens[i].sentence {
+      if tokens[k].text == "had" { return true }
+      k -= 1
+    }
+    return false
   }
 }

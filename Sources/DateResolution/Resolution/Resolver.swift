@@ -273,7 +273,8 @@ struct Resolver {
     // A clock time counts from a day, not from a month or a year.
     if let last = ctx.lastPoint, last.year != nil, time == nil || last.day != nil,
       origin == .narrative || (origin == .narrativePeriod && ctx.lastPointExplicit)
-        || (origin == .focus && (last.quarter != nil || last.half != nil))
+        || ((origin == .focus || origin == .focusQuarter)
+          && (last.quarter != nil || last.half != nil))
     {
       let moved =
         origin == .narrativePeriod ? last.representativeDate.map { shiftDate($0, unit, n) } : nil
@@ -281,6 +282,9 @@ struct Resolver {
         if let time { shifted.time = time }
         return .value(shifted.value, anchor: "narrative", point: shifted)
       }
+    }
+    if origin == .focusQuarter, unit == .year {
+      return resolve(.latestQuarter(yearOffset: n), ctx)
     }
     guard let dct = ctx.dct else {
       let placeholder: String
