@@ -51,7 +51,7 @@ struct LinkedDataJSONCase: Decodable, Sendable, CustomTestStringConvertible {
       }
     }
     if testCase.expect == "knownFailure" {
-      withKnownIssue(testCase.comment ?? "") { check() }
+      withKnownIssue(Comment(rawValue: testCase.comment ?? "")) { check() }
     } else {
       check()
     }
