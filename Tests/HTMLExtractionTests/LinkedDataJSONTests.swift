@@ -14,9 +14,6 @@ struct LinkedDataJSONCase: Decodable, Sendable, CustomTestStringConvertible {
   var reads: Bool
   var expect: String
   var testDescription: String { label }
-
-  static let all: [LinkedDataJSONCase] = CaseTable.loadOrEmpty(
-    "linked-data-json.json", in: HTMLFixtures.folder)
 }
 
 @Suite struct LinkedDataJSONTests {
@@ -35,7 +32,9 @@ struct LinkedDataJSONCase: Decodable, Sendable, CustomTestStringConvertible {
   }
 
   /// What the byte reader gives is what JSONDecoder gives; what it leaves, it leaves whole.
-  @Test(arguments: LinkedDataJSONCase.all)
+  @Test(
+    arguments: try CaseTable.load(
+      "linked-data-json.json", in: HTMLFixtures.folder, as: LinkedDataJSONCase.self))
   func readsAsJSONDecoderDoes(_ testCase: LinkedDataJSONCase) {
     let check = {
       let bytes = Array(testCase.json.utf8)
