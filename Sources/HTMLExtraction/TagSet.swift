@@ -31,10 +31,33 @@ struct TagSet: Sendable {
 
   /// Whether `tag` is one of the names.
   func contains(_ tag: String) -> Bool {
+    // The bytes in place (a short name is read from the string's own words).
+    let found = tag.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      guard bytes.count <= 16, let packed = Self.pack(bytes) else { return false }
+      for name in names[bytes.count] where name == packed { return true }
+      return false
+    }
+    if let found { return found }
     let length = tag.utf8.count
     guard length <= 16, let packed = Self.pack(tag) else { return false }
     for name in names[length] where name == packed { return true }
     return false
+  }
+
+  /// ``pack(_:)`` on bytes at hand.
+  private static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> Packed? {
+    var packed = Packed()
+    for index in 0..<bytes.count {
+      let byte = bytes[index]
+      guard byte < 0x80 else { return nil }
+      let shift = UInt64(index & 7) * 8
+      if index < 8 {
+        packed.low |= UInt64(byte) << shift
+      } else {
+        packed.high |= UInt64(byte) << shift
+      }
+    }
+    return packed
   }
 
   /// The name's bytes as two words, or nil when it is longer than 16 bytes or not ASCII.
