@@ -75,13 +75,21 @@ struct BlockCollector {
   /// The tag path of `index`, its last 16 elements (a page can nest 100,000 deep).
   private func path(_ index: Int) -> String {
     let document = pass.document
-    var names: [String] = []
-    var node = index
-    while node > 0 && names.count < 16 {
-      names.append(document.tags[node])
-      node = Int(document.parents[node])
+    return withUnsafeTemporaryAllocation(of: Int.self, capacity: 16) { nodes in
+      var count = 0
+      var node = index
+      while node > 0 && count < 16 {
+        nodes[count] = node
+        count += 1
+        node = Int(document.parents[node])
+      }
+      var path = ""
+      for position in stride(from: count - 1, through: 0, by: -1) {
+        path += document.tags[nodes[position]]
+        if position > 0 { path += ">" }
+      }
+      return path
     }
-    return names.reversed().joined(separator: ">")
   }
 
   private func isTitle(_ text: String) -> Bool {

@@ -8,21 +8,39 @@ public enum BlockText {
   /// Runs of white space (spaces, tabs, line breaks, form feeds) become one space; the ends are
   /// trimmed. No-break spaces stay for the cleaning passes.
   public static func fold(_ text: String) -> String {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(text.utf8.count)
-    var pendingSpace = false
-    for byte in text.utf8 {
-      if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
-        pendingSpace = !bytes.isEmpty
-        continue
+    var copy = text
+    return copy.withUTF8 { bytes -> String in
+      func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
       }
-      if pendingSpace {
-        bytes.append(0x20)
-        pendingSpace = false
+      // Most texts are folded already (no white space at the ends, single spaces): kept as is.
+      var folded = bytes.isEmpty || (!isSpace(bytes[0]) && !isSpace(bytes[bytes.count - 1]))
+      var index = 0
+      while folded, index < bytes.count {
+        let byte = bytes[index]
+        if isSpace(byte), byte != 0x20 || isSpace(bytes[index + 1]) { folded = false }
+        index += 1
       }
-      bytes.append(byte)
+      if folded { return text }
+      return String(unsafeUninitializedCapacity: bytes.count) { output in
+        var count = 0
+        var pendingSpace = false
+        for byte in bytes {
+          if isSpace(byte) {
+            pendingSpace = count > 0
+            continue
+          }
+          if pendingSpace {
+            output[count] = 0x20
+            count += 1
+            pendingSpace = false
+          }
+          output[count] = byte
+          count += 1
+        }
+        return count
+      }
     }
-    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// The first `limit` scalars of `text`, with "…" when cut.

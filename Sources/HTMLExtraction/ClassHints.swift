@@ -40,6 +40,9 @@ public struct ClassHints: Sendable {
   /// matching a page's thousands of class names retains and releases nothing.
   let firstByteStarts: [Int32]
   let hintsByFirstByte: [Int32]
+  /// Per first byte, the second bytes of its hints as a 256-bit mask (four words; all set when
+  /// a hint is one byte long): a start whose next byte is not in it matches no hint.
+  let secondBytes: [UInt64]
 
   /// The lexicon kind read.
   public static let kind = "html-hints"
@@ -82,6 +85,18 @@ public struct ClassHints: Sendable {
     self.wholeTokens = wholeTokens
     self.firstByteStarts = firstByteStarts
     hintsByFirstByte = byFirstByte.flatMap { $0 }
+    var secondBytes = [UInt64](repeating: 0, count: 256 * 4)
+    for hint in effectBits.indices where wordStarts[hint] < wordStarts[hint + 1] {
+      let start = Int(wordStarts[hint])
+      let first = Int(words[start])
+      if Int(wordStarts[hint + 1]) - start < 2 {
+        for word in 0..<4 { secondBytes[first * 4 + word] = ~0 }
+      } else {
+        let second = words[start + 1]
+        secondBytes[first * 4 + Int(second >> 6)] |= UInt64(1) << UInt64(second & 63)
+      }
+    }
+    self.secondBytes = secondBytes
   }
 
   /// The effects whose words appear in `classAndID` (ASCII-lowercased bytes of the class and
@@ -98,7 +113,15 @@ public struct ClassHints: Sendable {
                   var found: UInt8 = 0
                   for start in 0..<buffer.count {
                     let first = Int(buffer[start])
-                    for slot in Int(firstByteStarts[first])..<Int(firstByteStarts[first + 1]) {
+                    let slots = Int(firstByteStarts[first])..<Int(firstByteStarts[first + 1])
+                    guard !slots.isEmpty else { continue }
+                    if start + 1 < buffer.count {
+                      let second = buffer[start + 1]
+                      guard
+                        secondBytes[first * 4 + Int(second >> 6)] >> UInt64(second & 63) & 1 != 0
+                      else { continue }
+                    }
+                    for slot in slots {
                       let hint = Int(hintsByFirstByte[slot])
                       let bit = effectBits[hint]
                       guard found & bit == 0 else { continue }

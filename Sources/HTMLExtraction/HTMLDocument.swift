@@ -130,9 +130,12 @@ public struct HTMLDocument: Sendable {
         var nodeAttributes: [(name: String, value: String)] = []
         nodeAttributes.reserveCapacity(min(count, 16))
         for _ in 0..<count {
-          guard let key = string() else { return }
+          guard let length = u32(), position + length <= stream.count else { return }
+          let key = Self.keptAttribute(
+            UnsafeBufferPointer(rebasing: stream[position..<(position + length)]))
+          position += length
           // Only the attributes something reads are kept (src, srcset, data-…, on… are not).
-          if Self.keptAttributes.contains(key) {
+          if let key {
             guard let value = string() else { return }
             nodeAttributes.append((key, value))
           } else if !skipString() {
@@ -165,6 +168,45 @@ public struct HTMLDocument: Sendable {
     }
   }
 
+  /// The name of a kept attribute (``keptAttributes``) spelled `bytes`, or nil: read on the
+  /// bytes, without making a string of every attribute name a page has.
+  static func keptAttribute(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    func named(_ name: StaticString) -> Bool {
+      name.utf8CodeUnitCount == bytes.count
+        && (0..<bytes.count).allSatisfy { name.utf8Start[$0] == bytes[$0] }
+    }
+    switch bytes.count {
+    case 2: return named("id") ? "id" : nil
+    case 3: return named("rel") ? "rel" : nil
+    case 4:
+      if named("href") { return "href" }
+      if named("name") { return "name" }
+      if named("lang") { return "lang" }
+      if named("type") { return "type" }
+      if named("role") { return "role" }
+      return nil
+    case 5:
+      if named("class") { return "class" }
+      if named("style") { return "style" }
+      if named("value") { return "value" }
+      return nil
+    case 6: return named("hidden") ? "hidden" : nil
+    case 7:
+      if named("content") { return "content" }
+      if named("charset") { return "charset" }
+      return nil
+    case 8:
+      if named("property") { return "property" }
+      if named("itemprop") { return "itemprop" }
+      if named("datetime") { return "datetime" }
+      if named("xml:lang") { return "xml:lang" }
+      return nil
+    case 10: return named("http-equiv") ? "http-equiv" : nil
+    case 11: return named("aria-hidden") ? "aria-hidden" : nil
+    default: return nil
+    }
+  }
+
   /// The value of attribute `name` (lower case) of node `index`, or nil.
   public func attribute(_ name: String, of index: Int) -> String? {
     for attribute in attributes[index] where attribute.name == name { return attribute.value }
@@ -174,14 +216,30 @@ public struct HTMLDocument: Sendable {
   /// The `class` and `id` attributes of element `index`, joined by a space, ASCII letters in
   /// lower case (empty when it has neither): what class and id words are matched against.
   public func classAndID(of index: Int) -> [UInt8] {
-    var bytes: [UInt8] = []
-    for attribute in attributes[index] where attribute.name == "class" || attribute.name == "id" {
-      if !bytes.isEmpty { bytes.append(0x20) }
-      for byte in attribute.value.utf8 {
-        bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+    let nodeAttributes = attributes[index]
+    // The length first (a space before a value when bytes came before it), then one copy.
+    var length = 0
+    for attribute in nodeAttributes where attribute.name == "class" || attribute.name == "id" {
+      if length > 0 { length += 1 }
+      length += attribute.value.utf8.count
+    }
+    guard length > 0 else { return [] }
+    return [UInt8](unsafeUninitializedCapacity: length) { bytes, count in
+      count = 0
+      for attribute in nodeAttributes where attribute.name == "class" || attribute.name == "id" {
+        if count > 0 {
+          bytes[count] = 0x20
+          count += 1
+        }
+        var value = attribute.value
+        value.withUTF8 { value in
+          for byte in value {
+            bytes[count] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            count += 1
+          }
+        }
       }
     }
-    return bytes
   }
 
   /// The children of node `index`, in document order.

@@ -28,8 +28,11 @@ struct LinkedData {
     // Raw line breaks and tabs inside strings are invalid JSON that sites write all the same;
     // outside strings they are white space: either way a space reads them.
     let bytes = text.utf8.map { $0 < 0x20 ? 0x20 : $0 }
-    guard bytes.count < 1 << 20, !JSONValue.nestsDeeper(bytes),
-      let value = try? JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+    guard bytes.count < 1 << 20, !JSONValue.nestsDeeper(bytes) else { return }
+    // Plain JSON is read on its bytes; the rest as JSONDecoder reads it (the same value).
+    guard
+      let value = LinkedDataJSON.parse(bytes)
+        ?? (try? JSONDecoder().decode(JSONValue.self, from: Data(bytes)))
     else { return }
     visit(value, depth: 0)
   }

@@ -7,15 +7,15 @@ struct MainTextPass {
   let title: String?
 
   /// Elements never read as text (scripts, forms' controls, embedded media, navigation).
-  static let skippedTags: Set<String> = [
+  static let skippedTags = TagSet([
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas",
     "select",
     "option", "button", "input", "textarea", "head", "title", "meta", "link", "nav", "aside",
     "footer", "audio",
     "video", "source", "picture", "img", "map", "dialog", "menu",
-  ]
+  ])
   /// Elements that start and end a paragraph.
-  static let blockTags: Set<String> = [
+  static let blockTagNames: Set<String> = [
     "address", "article", "aside", "blockquote", "dd", "details", "div", "dl", "dt", "fieldset",
     "figcaption",
     "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li",
@@ -24,11 +24,13 @@ struct MainTextPass {
     "summary",
     "center", "caption", "body", "html",
   ]
-  static let headingTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+  /// ``blockTagNames``, looked up per node.
+  static let blockTags = TagSet(Array(blockTagNames))
+  static let headingTags = TagSet(["h1", "h2", "h3", "h4", "h5", "h6"])
   static let displayNone = Array("display:none".utf8)
   static let visibilityHidden = Array("visibility:hidden".utf8)
   /// Containers never dropped for their class words (the page's frame).
-  static let frameTags: Set<String> = ["html", "body", "main", "article"]
+  static let frameTags = TagSet(["html", "body", "main", "article"])
 
   var skipped: [Bool]
   var effects: [ClassHints.Effects]
@@ -293,7 +295,7 @@ struct MainTextPass {
         removed.append(
           HTMLRemoval(
             text: BlockText.clip(
-              document.blockSeparatedText(of: index, blockTags: Self.blockTags), to: 300),
+              document.blockSeparatedText(of: index, blockTags: Self.blockTagNames), to: 300),
             rule: rule))
       }
     }

@@ -84,11 +84,11 @@ public struct PageMetadata: Codable, Sendable, Equatable {
   }
   static let publishWord = Array("publish".utf8)
   /// Elements a date line or a date field is written in.
-  static let dateLineTags: Set<String> = [
+  static let dateLineTags = TagSet([
     "div", "span", "p", "time", "small", "em", "strong", "b", "i", "li", "dd", "dt", "td", "abbr",
     "header", "section",
     "input", "font", "address", "h2", "h3", "h4", "h5", "h6",
-  ]
+  ])
 
   static let modifiedKeys = [
     "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified",

@@ -111,6 +111,8 @@ public struct ArticleStructureAnalyzer: Sendable {
   /// primary subtag, lowercased ("zh-Hans" -> "zh", "pt-BR" -> "pt"); "en" when unknown.
   static func lexiconLanguage(of language: String?) -> String {
     guard let language, !language.isEmpty else { return "en" }
+    // A bare lower-case subtag ("en", "ko") is its own folder: no copy.
+    if language.utf8.allSatisfy({ $0 &- 0x61 < 26 }) { return language }
     return String(language.prefix { $0 != "-" && $0 != "_" }).lowercased()
   }
 }

@@ -45,32 +45,7 @@ public struct BoilerplateLines: Sendable {
   /// bytes without making a string, so that a caller walking a body's lines skips most of them
   /// at the cost of one pass.
   public static func isRunningText(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-    func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
-    var lower = 0
-    var upper = line.count
-    while lower < upper, isSpace(line[lower]) { lower += 1 }
-    while upper > lower, isSpace(line[upper - 1]) { upper -= 1 }
-    guard
-      let last = ParagraphFeatures.lastScalar(UnsafeBufferPointer(rebasing: line[lower..<upper]))
-    else { return false }
-    // The scalars are counted only until they exceed the length that decides.
-    let limit =
-      ParagraphFeatures.isSentenceEnder(last)
-      ? BoilerplatePatterns.shortLineLength : BoilerplatePatterns.maxLineLength
-    var scalars = 0
-    var previousSpace = false
-    for index in lower..<upper {
-      let byte = line[index]
-      if isSpace(byte) {
-        if !previousSpace { scalars += 1 }
-        previousSpace = true
-      } else {
-        if byte & 0xC0 != 0x80 { scalars += 1 }
-        previousSpace = false
-      }
-      if scalars > limit { return true }
-    }
-    return false
+    FoldedShape(line).isRunningText
   }
 
   /// The rules for an article in one language, found once for all its lines: pass them to
@@ -101,20 +76,62 @@ public struct BoilerplateLines: Sendable {
   /// ``furnitureRule(forLine:language:)`` with the language's rules found already.
   public func furnitureRule(forLine line: String, rules: LanguageRules) -> String? {
     var copy = line
-    let folded = copy.withUTF8 { ParagraphSplitter.fold($0) }
-    guard !folded.isEmpty else { return nil }
-    var features = ParagraphFeatures()
-    var text = folded
-    text.withUTF8 { buffer in
-      features.isASCII = buffer.allSatisfy { $0 < 0x80 }
-      features.scalars = buffer.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-      if let last = ParagraphFeatures.lastScalar(buffer) {
-        features.endsSentence = ParagraphFeatures.isSentenceEnder(last)
+    let shape = copy.withUTF8 { FoldedShape($0) }
+    // The lengths first, on the line's bytes: a long line or a sentence is never matched, so
+    // it needs neither its folded copy nor the rule table.
+    guard shape.scalars > 0, !shape.isRunningText else { return nil }
+    let folded = shape.isFolded ? line : copy.withUTF8 { ParagraphSplitter.fold($0) }
+    let rule = patterns.rule(
+      for: folded, scalars: shape.scalars, endsSentence: shape.endsSentence,
+      isASCII: shape.isASCII, atEdge: false, table: rules.table)
+    return rule.flatMap { Self.notFurniture.contains($0) ? nil : $0 }
+  }
+
+  /// What ``ParagraphSplitter/fold(_:)`` would make of a line (trimmed, runs of spaces, tabs
+  /// and carriage returns folded to one space), measured on the line's bytes without making it.
+  struct FoldedShape {
+    /// Unicode scalars of the folded line.
+    var scalars = 0
+    /// Whether the folded line is all ASCII.
+    var isASCII = true
+    /// Whether its last scalar closes a sentence (``ParagraphFeatures/isSentenceEnder(_:)``).
+    var endsSentence = false
+    /// Whether the line is its own folded form (nothing to trim or fold).
+    var isFolded = true
+
+    /// Whether no rule is tried on the line: more than ``BoilerplatePatterns/maxLineLength``
+    /// scalars, or more than ``BoilerplatePatterns/shortLineLength`` ending like a sentence.
+    var isRunningText: Bool {
+      scalars > BoilerplatePatterns.maxLineLength
+        || (scalars > BoilerplatePatterns.shortLineLength && endsSentence)
+    }
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+      func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
+      var lower = 0
+      var upper = bytes.count
+      while lower < upper, isSpace(bytes[lower]) { lower += 1 }
+      while upper > lower, isSpace(bytes[upper - 1]) { upper -= 1 }
+      isFolded = lower == 0 && upper == bytes.count
+      var previousSpace = false
+      for index in lower..<upper {
+        let byte = bytes[index]
+        if isSpace(byte) {
+          // A run of white space becomes one space.
+          if previousSpace || byte != 0x20 { isFolded = false }
+          if !previousSpace { scalars += 1 }
+          previousSpace = true
+          continue
+        }
+        previousSpace = false
+        if byte >= 0x80 { isASCII = false }
+        if byte & 0xC0 != 0x80 { scalars += 1 }
+      }
+      if let last = ParagraphFeatures.lastScalar(
+        UnsafeBufferPointer(rebasing: bytes[lower..<upper]))
+      {
+        endsSentence = ParagraphFeatures.isSentenceEnder(last)
       }
     }
-    let rule = patterns.rule(
-      for: folded, scalars: features.scalars, endsSentence: features.endsSentence,
-      isASCII: features.isASCII, atEdge: false, table: rules.table)
-    return rule.flatMap { Self.notFurniture.contains($0) ? nil : $0 }
   }
 }

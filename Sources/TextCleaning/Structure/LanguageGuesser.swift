@@ -14,7 +14,11 @@ import NormalizeCore
 /// guesser.guess("Україна і Росія обмінялися…")        // "uk" (letters і, ї, є, ґ)
 /// ```
 public struct LanguageGuesser: Sendable {
-  private let stopwords: [String: Set<String>]
+  /// The languages with a stop-word list, sorted.
+  private let languages: [String]
+  /// Every stop word (lowercased) -> the indices in ``languages`` of the languages listing it:
+  /// one lookup per word instead of one per language.
+  private let languagesOfWord: [String: [Int]]
 
   /// Loads every `stopwords` lexicon; a missing kind just disables the stop-word step.
   public init(lexicons: any LexiconProvider) {
@@ -23,24 +27,30 @@ public struct LanguageGuesser: Sendable {
       let words = (try? lexicons.entries(kind: "stopwords", language: language)) ?? []
       stopwords[language] = Set(words.compactMap { $0.fields.first?.lowercased() })
     }
-    self.stopwords = stopwords
+    self.init(stopwords: stopwords)
   }
 
   /// A guesser over stop-word sets already loaded (language code -> lowercased words).
   init(stopwords: [String: Set<String>]) {
-    self.stopwords = stopwords
+    languages = stopwords.keys.sorted()
+    var languagesOfWord: [String: [Int]] = [:]
+    for (index, language) in languages.enumerated() {
+      for word in stopwords[language] ?? [] { languagesOfWord[word, default: []].append(index) }
+    }
+    self.languagesOfWord = languagesOfWord
   }
 
   /// A BCP 47 tag, or nil when the text is too short or ambiguous to tell.
   public func guess(_ text: String) -> String? {
     var counts: [String: Int] = [:]
+    var asciiLetters = 0
     var ukrainianLetters = 0
     var russianLetters = 0
     var sampled = 0
     for scalar in text.unicodeScalars {
       if scalar.value < 0x80 {
         if (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A {
-          counts["Latn", default: 0] += 1
+          asciiLetters += 1
         }
         continue
       }
@@ -54,6 +64,7 @@ public struct LanguageGuesser: Sendable {
       let script = Script.of(scalar)
       if !script.isNeutral { counts[script.code, default: 0] += 1 }
     }
+    if asciiLetters > 0 { counts["Latn", default: 0] += asciiLetters }
     guard
       let (top, _) = counts.max(by: {
         $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key)
@@ -79,12 +90,11 @@ public struct LanguageGuesser: Sendable {
   private func byStopWords(_ text: String, among candidates: Set<String>?) -> String? {
     var scores: [String: Int] = [:]
     var words = 0
+    let allowed = languages.map { candidates?.contains($0) ?? true }
     for word in text.prefix(4000).split(whereSeparator: { !$0.isLetter && $0 != "'" }).prefix(400) {
       words += 1
-      let lower = word.lowercased()
-      for (language, list) in stopwords where candidates?.contains(language) ?? true {
-        if list.contains(lower) { scores[language, default: 0] += 1 }
-      }
+      guard let listing = languagesOfWord[word.lowercased()] else { continue }
+      for index in listing where allowed[index] { scores[languages[index], default: 0] += 1 }
     }
     guard words >= 5,
       let best = scores.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }

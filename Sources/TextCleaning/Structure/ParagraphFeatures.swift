@@ -43,7 +43,7 @@ struct ParagraphFeatures: Sendable {
       stopwords.words.withView { words in
         Self.scan(
           buffer, into: &features, words: words, stopScalars: stopwords.scalars,
-          charTokens: stopwords.usesCharacterTokens, hits: nil, scripts: nil)
+          charTokens: stopwords.usesCharacterTokens, hits: nil)
       }
       if let last = Self.lastScalar(buffer) { features.endsSentence = Self.isSentenceEnder(last) }
     }
@@ -92,19 +92,16 @@ struct ParagraphFeatures: Sendable {
   /// with no `String` per word: a word with a non-zero value is a stop word, and when `hits` is
   /// given each set bit `b` of the value adds one to `hits[b]` (the language detector's count).
   /// With `charTokens`, Han and kana characters are words of their own, stop words when in
-  /// `stopScalars`. When `scripts` is given, the scalars are also counted for the language
-  /// detector (``StopwordTables/ScriptCounts``).
+  /// `stopScalars`.
   static func scan(
     _ buffer: UnsafeBufferPointer<UInt8>, into features: inout ParagraphFeatures,
     words: WordTable.View,
-    stopScalars: ScalarBitmap, charTokens: Bool, hits: UnsafeMutableBufferPointer<Int>?,
-    scripts: UnsafeMutablePointer<StopwordTables.ScriptCounts>?
+    stopScalars: ScalarBitmap, charTokens: Bool, hits: UnsafeMutableBufferPointer<Int>?
   ) {
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32 * 4 + 16) { lowered in
       scan(
         buffer, into: &features, words: words, stopScalars: stopScalars, charTokens: charTokens,
-        hits: hits,
-        scripts: scripts, lowered: lowered)
+        hits: hits, lowered: lowered)
     }
   }
 
@@ -112,7 +109,6 @@ struct ParagraphFeatures: Sendable {
     _ buffer: UnsafeBufferPointer<UInt8>, into features: inout ParagraphFeatures,
     words table: WordTable.View,
     stopScalars: ScalarBitmap, charTokens: Bool, hits: UnsafeMutableBufferPointer<Int>?,
-    scripts: UnsafeMutablePointer<StopwordTables.ScriptCounts>?,
     lowered: UnsafeMutableBufferPointer<UInt8>
   ) {
     // Counts in locals (registers), added to `features` at the end.
@@ -199,7 +195,6 @@ struct ParagraphFeatures: Sendable {
       isASCII = false
       // Decode one multi-byte scalar (the buffer comes from a String: valid UTF-8).
       let (value, length) = UTF8Scan.decodeScalar(buffer, at: index, end: count)
-      scripts?.pointee.add(nonASCII: value)
       switch ScalarClass(value) {
       case .cjk:
         letters &+= 1
@@ -238,7 +233,6 @@ struct ParagraphFeatures: Sendable {
     features.digits += digits
     features.letters += letters + asciiLetters
     if !isASCII { features.isASCII = false }
-    scripts?.pointee.letters += asciiLetters
     features.scalars += scalars
     features.effectiveLength += scalars + extra
   }

@@ -104,37 +104,6 @@ struct StopwordTables: Sendable {
         usesCharacterTokens: Self.characterLanguages.contains(code))
   }
 
-  /// Scalar counts by script, which ``ParagraphFeatures/scan(_:into:words:stopScalars:charTokens:hits:scripts:)``
-  /// can take while it scans (the analysis no longer asks: its language is ``guesser``'s).
-  struct ScriptCounts {
-    var hangul = 0
-    var kana = 0
-    var han = 0
-    /// Alphabetic scalars (any script).
-    var letters = 0
-
-    /// Counts one non-ASCII scalar.
-    @inline(__always)
-    mutating func add(nonASCII value: UInt32) {
-      switch value {
-      case 0xAC00...0xD7A3:
-        hangul += 1
-        letters += 1
-      case 0x3040...0x30FF:
-        kana += 1
-        letters += 1
-      case 0x3400...0x9FFF:
-        han += 1
-        letters += 1
-      // Blocks that are letters throughout (Latin-1 letters, Latin Extended-A/B, Cyrillic).
-      case 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F, 0x400...0x481, 0x48A...0x52F:
-        letters += 1
-      default:
-        if let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic { letters += 1 }
-      }
-    }
-  }
-
   /// The features of every paragraph for `code`'s stop words, in one scan of the text for
   /// word languages (each word is looked up once in a table that lists, per word, every
   /// language it is a stop word of).
@@ -159,7 +128,7 @@ struct StopwordTables: Sendable {
           copy.withUTF8 { buffer in
             ParagraphFeatures.scan(
               buffer, into: &paragraphFeatures, words: table, stopScalars: noScalars,
-              charTokens: false, hits: hits, scripts: nil)
+              charTokens: false, hits: hits)
             if let last = ParagraphFeatures.lastScalar(buffer) {
               paragraphFeatures.endsSentence = ParagraphFeatures.isSentenceEnder(last)
             }
