@@ -2,8 +2,8 @@
 /// positions find nothing, and a rule that needs a word or a number at its first token fails
 /// there anyway ("9" never starts "yesterday", an apostrophe never starts "three years").
 extension Grammar {
-  /// The English rules that need a certain kind of token at their start (the calendar,
-  /// lexicon and CLDR rules are always tried).
+  /// The English rules that need a certain kind of token at their start (the lexicon and CLDR
+  /// rules are always tried).
   struct RuleStarts: OptionSet {
     let rawValue: UInt8
     /// `relativeExpression`: a word ("yesterday", "the year-ago quarter", "Friday").
@@ -14,23 +14,28 @@ extension Grammar {
     static let referenceOrSet = RuleStarts(rawValue: 4)
     /// `timeExpression`: a number ("10:35 a.m.", "1630 EST") or "noon", "midnight", "midday".
     static let time = RuleStarts(rawValue: 8)
-    static let all: RuleStarts = [.relative, .duration, .referenceOrSet, .time]
+    /// `modifiedExpression`: a word, a number, or punctuation before a number (the apostrophe
+    /// of "the '90s").
+    static let calendar = RuleStarts(rawValue: 16)
+    static let all: RuleStarts = [.relative, .duration, .referenceOrSet, .time, .calendar]
   }
 
   /// The rules that can start at token `i`: words start all but clock times (bar "noon",
-  /// "midnight", "midday"), numbers durations and clock times, punctuation ("'90s") none of them.
+  /// "midnight", "midday"), numbers calendar dates, durations and clock times, punctuation only
+  /// a calendar date and only before a number ("'90s"; an apostrophe elsewhere starts none).
   @inline(__always) func ruleStarts(at i: Int) -> RuleStarts {
     let token = tokens[i]
     switch token.kind {
-    case .number: return [.duration, .time]
-    case .punctuation: return []
+    case .number: return [.calendar, .duration, .time]
+    case .punctuation:
+      return i + 1 < tokens.count && tokens[i + 1].kind == .number ? .calendar : []
     case .word, .ideograph:
       if token.hasText(nfc: "noon") || token.hasText(nfc: "midnight")
         || token.hasText(nfc: "midday")
       {
         return .all
       }
-      return [.relative, .duration, .referenceOrSet]
+      return [.calendar, .relative, .duration, .referenceOrSet]
     }
   }
 

@@ -141,7 +141,7 @@ struct Grammar {
       if c.end > (best?.end ?? Int.min) { best = c }
     }
     if vocabulary.hasGrammar { consider(lexicalExpression(i)) }
-    consider(modifiedExpression(i))
+    if rules.contains(.calendar) { consider(modifiedExpression(i)) }
     if rules.contains(.relative) { consider(relativeExpression(i)) }
     if rules.contains(.duration) { consider(durationOrShift(i)) }
     if rules.contains(.referenceOrSet) { consider(referenceOrSet(i)) }
