@@ -192,7 +192,7 @@ public struct DateResolver: Sendable {
   }
 
   /// The vocabulary of a language key (nil: unknown), built once.
-  private func vocabulary(_ language: String?) -> SharedVocabulary {
+  func vocabulary(_ language: String?) -> SharedVocabulary {
     let key = language ?? "*"
     return cache.vocabulary(key) {
       var v = extras["all"] ?? Vocabulary()

@@ -26,12 +26,86 @@ public struct CivilDate: Sendable, Equatable, Comparable, Hashable {
 
   /// Parses "YYYY-MM-DD" (also "YYYY-MM-DDT…"); nil when malformed or impossible.
   public init?(parsing text: String) {
+    let parts: (Int, Int, Int)?
+    switch Self.asciiParts(text.utf8) {
+    case .parts(let y, let m, let d): parts = (y, m, d)
+    case .malformed: parts = nil
+    case .notASCII: parts = Self.characterParts(text)
+    }
+    guard let (y, m, d) = parts, CivilDate.isValid(year: y, month: m, day: d) else { return nil }
+    self.init(year: y, month: m, day: d)
+  }
+
+  /// How the bytes of a date string read (`asciiParts`).
+  enum ASCIIReading: Equatable {
+    case parts(Int, Int, Int)
+    case malformed
+    /// The first 11 bytes are not all ASCII without a carriage return: read by `Character`.
+    case notASCII
+  }
+
+  /// The year, month and day of the first 10 characters split at "-", read from the bytes as
+  /// `characterParts` reads them: when the first 11 bytes are ASCII and none is "\r", each
+  /// byte is one `Character` (only CR LF joins two ASCII scalars), so "2026-02-07T10:00"
+  /// and "+2026-2-7" (a sign, one digit) read alike; anything else is `.notASCII`.
+  static func asciiParts(_ utf8: String.UTF8View) -> ASCIIReading {
+    var values = (0, 0, 0)
+    var count = 0
+    var partLength = 0
+    var digits = 0
+    var signed = false
+    var value = 0
+    var index = 0
+    /// Ends the current part (empty parts are skipped, as `split` omits them).
+    func close() -> Bool {
+      guard partLength > 0 else { return true }
+      guard digits > 0, digits + (signed ? 1 : 0) == partLength, count < 3,
+        count > 0 || partLength == 4
+      else { return false }
+      switch count {
+      case 0: values.0 = value
+      case 1: values.1 = value
+      default: values.2 = value
+      }
+      count += 1
+      return true
+    }
+    for byte in utf8 {
+      if index == 11 { break }
+      guard byte < 0x80, byte != 0x0D else { return .notASCII }
+      index += 1
+      if index > 10 { continue }
+      if byte == 0x2D {  // "-"
+        guard close() else { return .malformed }
+        partLength = 0
+        digits = 0
+        signed = false
+        value = 0
+        continue
+      }
+      partLength += 1
+      if byte == 0x2B, partLength == 1 {  // "+" before the digits, as Int("+7") reads it
+        signed = true
+      } else if byte >= 0x30, byte <= 0x39 {
+        digits += 1
+        value = value * 10 + Int(byte - 0x30)
+      } else {
+        // Not a digit: the part is no number (and any later part cannot make it one).
+        return .malformed
+      }
+    }
+    guard close(), count == 3 else { return .malformed }
+    return .parts(values.0, values.1, values.2)
+  }
+
+  /// The year, month and day of the first 10 `Character`s split at "-" (empty parts
+  /// skipped), each an `Int`; the year part 4 characters long.
+  static func characterParts(_ text: String) -> (Int, Int, Int)? {
     let parts = text.prefix(10).split(separator: "-")
     guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]),
-      let d = Int(parts[2]),
-      CivilDate.isValid(year: y, month: m, day: d)
+      let d = Int(parts[2])
     else { return nil }
-    self.init(year: y, month: m, day: d)
+    return (y, m, d)
   }
 
   /// Earlier dates sort first.

@@ -20,7 +20,9 @@ extension Grammar {
     // Layouts of several languages may match ("27 мая 2025 г." also fits Ukrainian's
     // "27 травня 2025 р." up to the year): keep the longest.
     if tokens[i].kind == .number || vocabulary.triggersByToken[tokens[i]] != nil {
-      for layout in vocabulary.layouts { consider(match(layout, at: i)) }
+      for layout in vocabulary.layouts where layoutMayStart(layout, at: i) {
+        consider(match(layout, at: i))
+      }
     }
     return best
   }

@@ -127,19 +127,25 @@ struct Grammar {
     return w.utf8.count <= 7
   }
 
-  /// The longest candidate starting at `i`.
+  /// The longest candidate starting at `i`. Only the rules that can start at the token's kind
+  /// are tried (`RuleStarts`); the others would find nothing there.
   func longest(at i: Int) -> Candidate? {
+    longest(at: i, trying: ruleStarts(at: i))
+  }
+
+  /// The longest candidate of the rules in `rules` starting at `i`; on ties the earlier rule wins.
+  func longest(at i: Int, trying rules: RuleStarts) -> Candidate? {
     var best: Candidate?
     func consider(_ c: Candidate?) {
       guard let c, c.end > c.start else { return }
       if c.end > (best?.end ?? Int.min) { best = c }
     }
     if vocabulary.hasGrammar { consider(lexicalExpression(i)) }
-    consider(modifiedExpression(i))
-    consider(relativeExpression(i))
-    consider(durationOrShift(i))
-    consider(referenceOrSet(i))
-    consider(timeExpression(i))
+    if rules.contains(.calendar) { consider(modifiedExpression(i)) }
+    if rules.contains(.relative) { consider(relativeExpression(i)) }
+    if rules.contains(.duration) { consider(durationOrShift(i)) }
+    if rules.contains(.referenceOrSet) { consider(referenceOrSet(i)) }
+    if rules.contains(.time) { consider(timeExpression(i)) }
     consider(multilingualExpression(i))
     return best
   }
