@@ -72,8 +72,10 @@ public struct RecordAssembler: Sendable {
     names =
       options.skipAnnotations.contains(.names) ? nil : try NameMentionDetector(lexicons: lexicons)
     dates = options.skipAnnotations.contains(.dates) ? nil : try DateResolver(lexicons: lexicons)
+    // The leftover-boilerplate check asks the analyzer's rule tables: built once per process.
     validator =
-      options.skipAnnotations.contains(.validation) ? nil : try ArticleValidator(lexicons: lexicons)
+      options.skipAnnotations.contains(.validation)
+      ? nil : ArticleValidator(boilerplateLines: BoilerplateLines(sharingRulesOf: analyzer))
     references = LazyReferenceParser(lexicons: lexicons)
     pages = try HTMLPageReader(lexicons: lexicons)
     self.options = options

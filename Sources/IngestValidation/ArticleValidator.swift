@@ -24,7 +24,13 @@ public struct ArticleValidator: Sendable {
   ///   ``FindLeftoverBoilerplate`` reads).
   /// - Throws: `LexiconError` for a malformed lexicon.
   public init(lexicons: any LexiconProvider) throws {
-    let leftover = try FindLeftoverBoilerplate(lexicons: lexicons)
+    try self.init(boilerplateLines: BoilerplateLines(lexicons: lexicons))
+  }
+
+  /// Builds the validator with every rule, in order, ``FindLeftoverBoilerplate`` asking
+  /// `boilerplateLines` (those of a structure analyzer, so the tables are built once).
+  public init(boilerplateLines: BoilerplateLines) {
+    let leftover = FindLeftoverBoilerplate(lines: boilerplateLines)
     rules = Self.defaultRules.map { $0 is FindLeftoverBoilerplate ? leftover : $0 }
   }
 

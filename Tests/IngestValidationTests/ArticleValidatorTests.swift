@@ -57,6 +57,26 @@ enum RuleCases {
     }
   }
 
+  /// A validator asking a structure analyzer's rule tables (as `RecordAssembler` builds it)
+  /// finds what one with its own tables finds, on every row.
+  @Test(arguments: try RuleCases.all())
+  func sharedRulesFindTheSame(_ testCase: RuleCase) throws {
+    let analyzer = try #require(Self.analyzer)
+    let shared = ArticleValidator(boilerplateLines: BoilerplateLines(sharingRulesOf: analyzer))
+    func findings(_ validator: ArticleValidator) -> [Finding] {
+      validator.findings(
+        text: testCase.text, title: testCase.title, published: testCase.published, names: [],
+        dates: [], rawText: testCase.raw ?? testCase.text, lang: testCase.language)
+    }
+    #expect(findings(shared) == findings(Self.validator))
+  }
+
+  /// The structure analyzer over the shipped lexicons.
+  static let analyzer = try? ArticleStructureAnalyzer(
+    lexicons: DirectoryLexiconProvider(roots: [
+      TestPaths.repoRoot.appendingPathComponent("Lexicons")
+    ]))
+
   @Test func tableIsWellFormed() throws {
     let cases: [RuleCase] = try CaseTable.load(RuleCases.fileName, in: RuleCases.folder)
     let known = Set(ArticleValidator.codes.map(\.code))

@@ -23,6 +23,12 @@ public struct FindLeftoverBoilerplate: ValidationRule {
     lines = try BoilerplateLines(lexicons: lexicons)
   }
 
+  /// Creates the rule over `lines`, whose tables may be shared with the structure analysis
+  /// (``BoilerplateLines/init(sharingRulesOf:)``).
+  public init(lines: BoilerplateLines) {
+    self.lines = lines
+  }
+
   /// The rule without its lexicons: it reports nothing (``ArticleValidator/defaultRules`` lists
   /// it for its id and codes).
   public init() {

@@ -38,6 +38,14 @@ public struct BoilerplateLines: Sendable {
     patterns = try BoilerplatePatterns(lexicons: lexicons)
   }
 
+  /// The rules `analyzer` drops lines with, sharing its compiled tables and regexes, so a
+  /// process that analyses and then validates builds them once. Answers as
+  /// ``init(lexicons:)`` over the analyzer's lexicons would: a language without a rule file of
+  /// its own is given English's list either way.
+  public init(sharingRulesOf analyzer: ArticleStructureAnalyzer) {
+    patterns = analyzer.patterns
+  }
+
   /// Whether ``furnitureRule(forLine:language:)`` returns nil for `line` (UTF-8) whatever the
   /// language, because the line is running text: trimmed, and with runs of spaces, tabs and
   /// carriage returns counted as one, it has more than ``longestLine`` scalars, or more than
