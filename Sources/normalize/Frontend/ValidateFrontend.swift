@@ -57,7 +57,7 @@ struct ValidateFrontend {
     return finding
   }
 
-  func run(assembler: RecordAssembler, validator: ArticleValidator) throws -> Outcome {
+  func run(assembler: RecordAssembler) throws -> Outcome {
     let sink = try OutputSink(path: nil)
     let reader = ArticleReader(paths: paths, maxBytes: maxArticleBytes)
     var batch = BatchValidator(nearDuplicateThreshold: nearDuplicate)

@@ -105,8 +105,7 @@ struct Validate: ParsableCommand {
       let options = RecordAssembler.Options(
         publishedDefault: published.flatMap(PublicationDate.normalize))
       let assembler = try RecordAssembler(lexicons: provider, options: options)
-      let validator = try ArticleValidator(lexicons: provider)
-      outcome = try frontend.run(assembler: assembler, validator: validator)
+      outcome = try frontend.run(assembler: assembler)
     } catch {
       Diagnostics.print("normalize validate: \(error)")
       throw ExitCode(2)
