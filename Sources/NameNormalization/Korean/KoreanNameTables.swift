@@ -131,13 +131,7 @@ final class KoreanNameTables: Sendable {
   /// when not precomputed (a syllable never seen in a given name, a surname not in the lexicon).
   @inline(__always)
   func forwardRange(of scalar: UInt32, at position: KoreanNamePosition) -> Range<Int>? {
-    guard Hangul.isSyllable(scalar) else { return nil }
-    let slot = position.rawValue * Int(Hangul.count) + Int(scalar - Hangul.first)
-    let indexes = readingIndexes
-    let count = Int(indexes.forwardCount[slot])
-    guard count > 0 else { return nil }
-    let start = Int(indexes.forwardStart[slot])
-    return start..<start + count
+    readingIndexes.forwardRange(of: scalar, at: position)
   }
 
   /// Spellings of a syllable at a position, best first (precomputed or computed now).

@@ -16,8 +16,8 @@ final class KoreanReadingIndexes: Sendable {
   // Forward: the spellings of syllable `s` at position `p` are entries
   // `forwardStart[p * Hangul.count + s] ..< + forwardCount[…]` of the flat arrays (count 0:
   // not precomputed).
-  let forwardStart: [Int32]
-  let forwardCount: [UInt8]
+  private let forwardStart: [Int32]
+  private let forwardCount: [UInt8]
   let forwardCodes: [UInt64]
   let forwardProbabilities: [Double]
   let forwardLogs: [Double]
@@ -40,6 +40,18 @@ final class KoreanReadingIndexes: Sendable {
   struct ReadingSlices: Sendable {
     var primary: (Range<Int>, Range<Int>)
     var skeleton: (Range<Int>, Range<Int>)
+  }
+
+  /// The spellings of a syllable at a position as ranges of the flat forward arrays, or nil
+  /// when not precomputed (a syllable never seen in a given name, a surname not in the lexicon).
+  @inline(__always)
+  func forwardRange(of scalar: UInt32, at position: KoreanNamePosition) -> Range<Int>? {
+    guard Hangul.isSyllable(scalar) else { return nil }
+    let slot = position.rawValue * Int(Hangul.count) + Int(scalar - Hangul.first)
+    let count = Int(forwardCount[slot])
+    guard count > 0 else { return nil }
+    let start = Int(forwardStart[slot])
+    return start..<start + count
   }
 
   init(model: KoreanSpellingModel) {
