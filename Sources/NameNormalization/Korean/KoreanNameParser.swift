@@ -228,9 +228,10 @@ public struct KoreanNameParser: Sendable {
     -> (KoreanNameReading, Double)?
   {
     guard !pieces.isEmpty, let familyCode = SpellingCode.encode(familyLetters) else { return nil }
+    let surnames = tables.surnames
     guard
-      let surnameRange = tables.surnames.range(familyCode)
-        ?? tables.surnames.range(KoreanNameTables.loosened(code: familyCode)),
+      let surnameRange = surnames.range(familyCode)
+        ?? surnames.range(KoreanNameTables.loosened(code: familyCode)),
       !surnameRange.isEmpty
     else { return nil }
     // Read each piece, then combine the pieces' readings (1–3 syllables in all).
@@ -270,8 +271,8 @@ public struct KoreanNameParser: Sendable {
     // within `candidateRatio` of the best are returned, so the search drops every partial
     // reading that cannot reach that: scores are sums, and each list is sorted best first.
     let logRatio = log(Self.candidateRatio)
-    let surnameScalars = tables.surnames.scalars
-    let surnameScores = tables.surnames.scores
+    let surnameScalars = surnames.scalars
+    let surnameScores = surnames.scores
     let bestSurname = surnameScores[surnameRange.lowerBound]
     scratch.bestIndex.removeAll()
     scratch.bestNames.removeAll(keepingCapacity: true)

@@ -22,8 +22,9 @@ extension KoreanNameTables {
   /// at that position (else at the other one), at most `knownReadingsPerSpelling`, and its
   /// skeleton's readings. Nil when the code is not indexed (`loose` picks the loosened index).
   func readingSource(code: UInt64, loose isLoose: Bool, position p: Int) -> ReadingSource? {
-    guard let s = isLoose ? looseCodes[code] : exactCodes[code] else { return nil }
-    let slice = slices[Int(s)]
+    let indexes = readingIndexes
+    guard let s = isLoose ? indexes.looseCodes[code] : indexes.exactCodes[code] else { return nil }
+    let slice = indexes.slices[Int(s)]
     let known = (p == 1 ? slice.primary.0 : slice.primary.1).prefix(Self.knownReadingsPerSpelling)
     return ReadingSource(
       loose: isLoose, known: known, skeleton: p == 1 ? slice.skeleton.0 : slice.skeleton.1)
@@ -66,7 +67,9 @@ extension KoreanNameTables {
   func appendReadings(
     _ source: ReadingSource, limit: Int, scalars: inout [UInt32], scores: inout [Double]
   ) {
-    let index = source.loose ? loose : exact
+    let indexes = readingIndexes
+    let index = source.loose ? indexes.loose : indexes.exact
+    let skeletons = indexes.skeletons
     let known = source.known
     let capacity = min(limit, known.count + source.skeleton.count)
     guard capacity > 0 else { return }

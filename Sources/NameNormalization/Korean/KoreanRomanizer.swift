@@ -112,10 +112,11 @@ public struct KoreanRomanizer: Sendable {
   }
 
   func options(of scalar: UInt32, at position: KoreanNamePosition) -> Options {
-    if let range = tables.forwardRange(of: scalar, at: position) {
+    let indexes = tables.readingIndexes
+    if let range = indexes.forwardRange(of: scalar, at: position) {
       return Options(
-        codes: tables.forwardCodes[range], probabilities: tables.forwardProbabilities[range],
-        logs: tables.forwardLogs[range])
+        codes: indexes.forwardCodes[range], probabilities: indexes.forwardProbabilities[range],
+        logs: indexes.forwardLogs[range])
     }
     var scratch = SpellingDistribution()
     let list = tables.model.best(

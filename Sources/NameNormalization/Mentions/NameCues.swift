@@ -103,12 +103,14 @@ struct NameCues: Sendable {
   }
 
   /// FNV-1a over the UTF-8 bytes `from..<to` lower-cased as `String.lowercased()` does for
-  /// ASCII and basic Cyrillic (А–Я, Ѐ–Џ); other bytes are taken as they are.
+  /// ASCII and basic Cyrillic (А–Я, Ѐ–Џ); other bytes are taken as they are. `continuing` is
+  /// the hash of the bytes before `from` (whole scalars), so a word may be hashed piece by piece.
   @inline(__always)
-  static func hash(lowering bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int)
-    -> UInt32
-  {
-    var hash = FNV1a.basis32
+  static func hash(
+    lowering bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int,
+    continuing initial: UInt32 = FNV1a.basis32
+  ) -> UInt32 {
+    var hash = initial
     var k = start
     while k < end {
       var b = bytes[k]

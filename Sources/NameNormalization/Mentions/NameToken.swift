@@ -188,6 +188,10 @@ struct NameToken: Sendable, Equatable {
       var latin = true
       var cjk = false
       var hashable = true
+      // `NameCues.hash(lowering:from:to:)` of the word, taken as it is scanned; the hash before
+      // the last inner hyphen or apostrophe is the word's when a possessive "’s" is split off.
+      var hash = FNV1a.basis32
+      var hashBeforeConnector = hash
       var pos = index
       var posScalar = scalarIndex
       var endByte = index
@@ -201,7 +205,9 @@ struct NameToken: Sendable, Equatable {
             var run = pos
             var capitals = 0
             repeat {
-              capitals &+= Int(~bytes[run] >> 5 & 1)
+              let letter = bytes[run]
+              capitals &+= Int(~letter >> 5 & 1)
+              hash = FNV1a.step(hash, letter | 0x20)
               run &+= 1
             } while run < count && (bytes[run] | 0x20) &- 0x61 < 26
             let length = run &- pos
@@ -217,12 +223,15 @@ struct NameToken: Sendable, Equatable {
             if byte == 0x2D || byte == 0x27, pos + 1 < count, endByte > byteStart,
               isWordStart(bytes, at: pos + 1)
             {
+              hashBeforeConnector = hash
+              hash = FNV1a.step(hash, byte)
               pos += 1
               posScalar += 1
               continue
             }
             break
           }
+          hash = FNV1a.step(hash, byte)
           pos += 1
           posScalar += 1
           endByte = pos
@@ -251,6 +260,7 @@ struct NameToken: Sendable, Equatable {
             latin = false
           }
           if hashable && foldsBeyondTokenizer(scalar) { hashable = false }
+          hash = NameCues.hash(lowering: bytes, from: pos, to: pos + d.length, continuing: hash)
           pos += d.length
           posScalar += 1
           endByte = pos
@@ -261,6 +271,8 @@ struct NameToken: Sendable, Equatable {
           endByte > byteStart,
           isWordStart(bytes, at: pos + d.length)
         {
+          hashBeforeConnector = hash
+          hash = NameCues.hash(lowering: bytes, from: pos, to: pos + d.length, continuing: hash)
           pos += d.length
           posScalar += 1
           continue
@@ -281,6 +293,7 @@ struct NameToken: Sendable, Equatable {
           wordEndByte = endByte - 1 - apostropheBytes
           wordEnd = endScalar - 2
           possessive = true
+          hash = hashBeforeConnector
         }
       }
       let caseless = !hasLower && !hasUpper
@@ -293,7 +306,7 @@ struct NameToken: Sendable, Equatable {
           isCJK: cjk,
           sentenceInitial: sentenceStart, joinedToPrevious: gapIsSingleSpace && !sentenceStart,
           followedByPeriod: endByte < count && bytes[endByte] == 0x2E, possessive: possessive,
-          hash: NameCues.hash(lowering: bytes, from: byteStart, to: wordEndByte),
+          hash: hash,
           hashIsLowercase: hashable))
       sentenceStart = false
       gapIsSingleSpace = false

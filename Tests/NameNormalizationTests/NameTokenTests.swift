@@ -1,0 +1,44 @@
+import ByteSupport
+import NormalizeTestSupport
+import Testing
+
+@testable import NameNormalization
+
+/// One row of `Cases/name-tokens.json` (schema: `Cases/README.md`): a text and the words
+/// `NameToken.tokenize` makes of it.
+struct NameTokenCase: Decodable, Sendable, ExpectMarkedCaseRow, CustomTestStringConvertible {
+  var label: String
+  var comment: String?
+  var text: String
+  var tokens: [String]
+  var expect: String
+  var testDescription: String { label }
+}
+
+@Suite struct NameTokenTests {
+  static func cases() throws -> [NameTokenCase] {
+    try CaseTable.load("name-tokens.json", in: NameFixtures.cases)
+  }
+
+  /// The words, and each token's hash is `NameCues.hash(lowering:from:to:)` of its own text
+  /// (the tokenizer takes it while scanning, and drops a split-off possessive from it).
+  @Test(arguments: try cases())
+  func tokenizes(_ row: NameTokenCase) {
+    let check = {
+      let tokens = NameToken.tokenize(row.text)
+      #expect(tokens.map(\.text) == row.tokens, "\(row.label)")
+      for token in tokens {
+        var text = token.text
+        let hash = text.withUTF8 { NameCues.hash(lowering: $0, from: 0, to: $0.count) }
+        #expect(token.hash == hash, "\(row.label): \(token.text)")
+      }
+    }
+    CaseRunner.run(row, check)
+  }
+
+  @Test func tableIsWellFormed() throws {
+    let rows = try Self.cases()
+    #expect(rows.count >= 5)
+    #expect(CaseRunner.problems(in: rows).isEmpty, "\(CaseRunner.problems(in: rows))")
+  }
+}
