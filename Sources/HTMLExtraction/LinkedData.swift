@@ -31,7 +31,7 @@ struct LinkedData {
     guard bytes.count < 1 << 20, !JSONValue.nestsDeeper(bytes) else { return }
     // Plain JSON is read on its bytes; the rest as JSONDecoder reads it (the same value).
     guard
-      let value = LinkedDataJSON.parse(bytes)
+      let value = JSONLineParser.parseValueAsDecoderWould(bytes)
         ?? (try? JSONDecoder().decode(JSONValue.self, from: Data(bytes)))
     else { return }
     visit(value, depth: 0)

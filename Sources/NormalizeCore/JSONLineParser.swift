@@ -76,6 +76,30 @@ public enum JSONLineParser {
     return line.withUTF8 { parseObjectAsDecoderWould($0) }
   }
 
+  /// The JSON text `bytes` (valid UTF-8; any value, not only an object) exactly as
+  /// `JSONDecoder` decodes it into a ``JSONValue``, or nil when it is not JSON or holds
+  /// something this reader leaves to `JSONDecoder`: what ``parseObjectAsDecoderWould(_:)``
+  /// leaves, and an escaped NUL. A page's JSON-LD blocks are read with it; arrays and objects
+  /// nested deeper than ``JSONValue/maximumDepth`` give nil.
+  ///
+  /// ```swift
+  /// JSONLineParser.parseValueAsDecoderWould(Array(#"{"@type":"NewsArticle","headline":"Вибори"}"#.utf8))
+  /// // .object(["@type": .string("NewsArticle"), "headline": .string("Вибори")])
+  /// JSONLineParser.parseValueAsDecoderWould(Array(#"{"a":1,"a":2}"#.utf8))  // nil: JSONDecoder decides
+  /// ```
+  public static func parseValueAsDecoderWould(_ bytes: [UInt8]) -> JSONValue? {
+    bytes.withUnsafeBufferPointer { buffer in
+      var parser = Cursor(bytes: buffer)
+      parser.isNested = true
+      parser.escapedNULIsDoubtful = true
+      guard let value = try? parser.value() else { return nil }
+      parser.skipSpace()
+      guard parser.position == buffer.count, !parser.doubtful, parser.loneSurrogates.isEmpty
+      else { return nil }
+      return value
+    }
+  }
+
   /// Bytes that end the fast path of a string: quote, backslash, C0 controls.
   private static let stringSpecials = ByteScanner {
     $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20
@@ -93,6 +117,10 @@ public enum JSONLineParser {
     /// Whether this cursor reads the inside of a nested array or object, where arrays and
     /// objects are read recursively (the extent scan of the outermost one bounds the depth).
     var isNested = false
+    /// Arrays and objects open around the position, when read recursively.
+    var depth = 0
+    /// Whether a `\u0000` escape makes the text doubtful (JSON-LD leaves it to `JSONDecoder`).
+    var escapedNULIsDoubtful = false
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -174,8 +202,14 @@ public enum JSONLineParser {
       case UInt8(ascii: "f"): return try literal("false", .bool(false))
       case UInt8(ascii: "n"): return try literal("null", .null)
       case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
-      case UInt8(ascii: "["): return isNested ? .array(try array()) : try nested()
-      case UInt8(ascii: "{"): return isNested ? .object(try object()) : try nested()
+      case UInt8(ascii: "["), UInt8(ascii: "{"):
+        guard isNested else { return try nested() }
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= JSONValue.maximumDepth else {
+          throw error("arrays and objects nested deeper than \(JSONValue.maximumDepth) levels")
+        }
+        return bytes[position] == UInt8(ascii: "[") ? .array(try array()) : .object(try object())
       default: throw error("unexpected character")
       }
     }
@@ -374,6 +408,8 @@ public enum JSONLineParser {
             } else if (0xDC00...0xDFFF).contains(value) {
               value = 0xFFFD
               loneSurrogates.append(escapeStart)
+            } else if value == 0 && escapedNULIsDoubtful {
+              doubtful = true
             }
             output.append(contentsOf: String(Unicode.Scalar(value) ?? "\u{FFFD}").utf8)
           default:

@@ -38,7 +38,7 @@ struct LinkedDataJSONCase: Decodable, Sendable, CustomTestStringConvertible {
   func readsAsJSONDecoderDoes(_ testCase: LinkedDataJSONCase) {
     let check = {
       let bytes = Array(testCase.json.utf8)
-      let read = LinkedDataJSON.parse(bytes)
+      let read = JSONLineParser.parseValueAsDecoderWould(bytes)
       if testCase.reads {
         let decoded = try? JSONDecoder().decode(JSONValue.self, from: Data(bytes))
         #expect(read != nil, "the reader left it to JSONDecoder")

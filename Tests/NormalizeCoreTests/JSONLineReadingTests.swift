@@ -30,4 +30,15 @@ import Testing
     let full = try JSONDecoder().decode([String: JSONValue].self, from: Data(c.line.utf8))
     #expect(object == full, "\(c.label)")
   }
+
+  @Test("a JSON value nested deeper than JSONValue.maximumDepth gives nil, as deep is read")
+  func valueNestingIsBounded() {
+    func arrays(_ levels: Int) -> [UInt8] {
+      Array((String(repeating: "[", count: levels) + String(repeating: "]", count: levels)).utf8)
+    }
+    #expect(JSONLineParser.parseValueAsDecoderWould(arrays(JSONValue.maximumDepth)) != nil)
+    #expect(JSONLineParser.parseValueAsDecoderWould(arrays(JSONValue.maximumDepth + 1)) == nil)
+    let unclosed = Array(String(repeating: "{\"a\":", count: 100_000).utf8)
+    #expect(JSONLineParser.parseValueAsDecoderWould(unclosed) == nil)
+  }
 }
