@@ -527,9 +527,7 @@ extension Grammar {
     }
     var spec = DateSpec(month: m, day: d)
     var e = me
-    var k2 = me
-    if isPunct(k2, ",") { k2 += 1 }
-    if let (_, g) = at(lex.glue, k2) { k2 = g }
+    let k2 = yearSlot(after: me)
     if sameLine(k2), let (y, ye, bc) = lexYear(k2, strict: false), !bc {
       spec.year = y
       e = ye
@@ -640,13 +638,20 @@ extension Grammar {
     return Candidate(j, we, .weekday(wd, offset: nil, time: nil))
   }
 
+  /// Where a year after a month, season or quarter ending at `i` would start: past a comma
+  /// (when `comma`) and one glue word ("Dezember, 2013", "mayo de 2025", "maggio del 1990").
+  private func yearSlot(after i: Int, comma: Bool = true) -> Int {
+    var k = i
+    if comma && isPunct(k, ",") { k += 1 }
+    if let (_, g) = at(lex.glue, k) { k = g }
+    return k
+  }
+
   /// Month with a year ("Dezember 2013", "mayo de 2025", "грудні 1957") or alone ("im März",
   /// "τον Νοέμβριο") when the name cannot be an ordinary word.
   private func lexMonthYear(_ j: Int) -> Candidate? {
     guard let (m, me) = at(lex.months, j) else { return nil }
-    var k = me
-    if isPunct(k, ",") { k += 1 }
-    if let (_, g) = at(lex.glue, k) { k = g }
+    let k = yearSlot(after: me)
     if sameLine(k), let (y, ye, bc) = lexYear(k, strict: false), !bc {
       return Candidate(j, ye, .date(DateSpec(year: y, month: m)))
     }
@@ -804,8 +809,7 @@ extension Grammar {
   /// "Sommer 1942", "im Sommer", "l'hiver dernier" (by the determiner rule), "літа 1942".
   private func lexSeason(_ j: Int) -> Candidate? {
     guard let (s, se) = at(lex.seasons, j) else { return nil }
-    var k = se
-    if let (_, g) = at(lex.glue, k) { k = g }
+    let k = yearSlot(after: se, comma: false)
     if sameLine(k), let (y, ye, bc) = lexYear(k, strict: false), !bc {
       return Candidate(j, ye, .date(DateSpec(year: y, season: s)))
     }
@@ -838,9 +842,7 @@ extension Grammar {
     else { return nil }
     var spec = u == .quarter ? DateSpec(quarter: n) : DateSpec(half: n)
     var end = ue
-    var k = ue
-    if isPunct(k, ",") { k += 1 }
-    if let (_, g) = at(lex.glue, k) { k = g }
+    let k = yearSlot(after: ue)
     if sameLine(k), let (y, ye, bc) = lexYear(k, strict: false), !bc {
       spec.year = y
       end = ye
