@@ -551,14 +551,16 @@ public struct KoreanNameParser: Sendable {
     of piece: ArraySlice<UInt8>, severalPieces: Bool, scratch: inout ParseScratch
   ) {
     scratch.options.removeAll(keepingCapacity: true)
+    // Fetched once: each access to `tables.readingIndexes` takes its lock.
+    let indexes = tables.readingIndexes
     segmentations(
-      of: piece, in: tables.exactCodes, loose: false, severalPieces: severalPieces,
+      of: piece, in: indexes.exactCodes, loose: false, severalPieces: severalPieces,
       into: &scratch.options, cuts: &scratch.cuts)
     KoreanNameTables.loosened(piece, into: &scratch.loosened)
     let loose = scratch.loosened
     if scratch.options.isEmpty || !loose.elementsEqual(piece) {
       segmentations(
-        of: loose[...], in: tables.looseCodes, loose: true, severalPieces: severalPieces,
+        of: loose[...], in: indexes.looseCodes, loose: true, severalPieces: severalPieces,
         into: &scratch.options, cuts: &scratch.cuts)
     }
     // A piece of a spaced or hyphenated name is one syllable: when no known spelling reads it
@@ -577,7 +579,7 @@ public struct KoreanNameParser: Sendable {
     // "SANGWUK" not at all) may hold one syllable spelled as no name taught: cut it where one
     // side is a known spelling and the other reads as one syllable by its consonant skeleton.
     if !severalPieces && !scratch.options.contains(where: { $0.count == 2 }) {
-      fusedReadingsWithOneUnseenSyllable(of: piece, scratch: &scratch)
+      fusedReadingsWithOneUnseenSyllable(of: piece, indexes: indexes, scratch: &scratch)
     }
   }
 
@@ -588,16 +590,16 @@ public struct KoreanNameParser: Sendable {
   /// loosened) spelling and whose other side is one syllable read by its consonant skeleton:
   /// "SANGWUK" as Sang + wuk (욱, 억 …), "CHOUNSOOK" as choun (춘, 천 …) + Sook.
   private func fusedReadingsWithOneUnseenSyllable(
-    of piece: ArraySlice<UInt8>, scratch: inout ParseScratch
+    of piece: ArraySlice<UInt8>, indexes: KoreanReadingIndexes, scratch: inout ParseScratch
   ) {
     guard piece.count >= 3, piece.count <= 2 * SpellingCode.maximumLength else { return }
     /// The code of one side and whether it is read loosely (nil: not one syllable).
     func side(_ letters: ArraySlice<UInt8>) -> (code: UInt64, known: Bool, loose: Bool)? {
       guard let code = SpellingCode.encode(letters), KoreanNameTables.skeletonCode(code) != nil
       else { return nil }
-      if tables.exactCodes.contains(code) { return (code, true, false) }
+      if indexes.exactCodes.contains(code) { return (code, true, false) }
       let loose = KoreanNameTables.loosened(code: code)
-      return (loose, tables.looseCodes.contains(loose), true)
+      return (loose, indexes.looseCodes.contains(loose), true)
     }
     for cut in piece.index(after: piece.startIndex)..<piece.index(before: piece.endIndex) {
       guard let left = side(piece[..<cut]), let right = side(piece[cut...]),
