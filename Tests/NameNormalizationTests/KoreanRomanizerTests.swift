@@ -4,13 +4,15 @@ import Testing
 @testable import NameNormalization
 
 /// One row of `Cases/korean-romanize.json`: a Hangul name and what its ranked romanisations
-/// must show — the first spelling, spellings among the first five, and the text of each style.
+/// must show — the first spelling, spellings among the first five or kept out of them, and the
+/// text of each style.
 struct KoreanRomanizeCase: Decodable, Sendable, ExpectMarkedCaseRow, CustomTestStringConvertible {
   var label: String
   var comment: String?
   var input: String
   var first: String?
   var within5: [String]?
+  var notWithin5: [String]?
   var styles: [String: String]?
   var expect: String
   var testDescription: String { label }
@@ -26,7 +28,8 @@ struct KoreanRomanizeCase: Decodable, Sendable, ExpectMarkedCaseRow, CustomTestS
     #expect(CaseRunner.problems(in: rows).isEmpty, "\(CaseRunner.problems(in: rows))")
     for row in rows {
       #expect(
-        row.first != nil || row.within5 != nil || row.styles != nil, "\(row.label) checks nothing")
+        row.first != nil || row.within5 != nil || row.notWithin5 != nil || row.styles != nil,
+        "\(row.label) checks nothing")
       for style in row.styles?.keys ?? [:].keys {
         #expect(KoreanRomanizationStyle(rawValue: style) != nil, "\(row.label): style \(style)")
       }
@@ -43,6 +46,11 @@ struct KoreanRomanizeCase: Decodable, Sendable, ExpectMarkedCaseRow, CustomTestS
         #expect(
           result.prefix(5).contains { $0.text == spelling },
           "\(spelling) in \(result.prefix(5).map(\.text))")
+      }
+      for spelling in row.notWithin5 ?? [] {
+        #expect(
+          !result.prefix(5).contains { $0.text == spelling },
+          "\(spelling) not in \(result.prefix(5).map(\.text))")
       }
       for (style, text) in row.styles ?? [:] {
         #expect(

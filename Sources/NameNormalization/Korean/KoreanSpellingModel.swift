@@ -41,7 +41,8 @@ struct WeightedSpelling: Sendable {
 /// whole syllable at that position, the syllable at any position, and a jamo model: the product
 /// of the spelling distributions of its initial, medial and final, each backed off from
 /// (jamo, position, neighbouring jamo) to (jamo, position) to (jamo, any given-name position)
-/// to the Revised Romanization / McCune–Reischauer letters. A syllable never seen still gets
+/// to the Revised Romanization / McCune–Reischauer letters; the end of a syllable without a
+/// final backs off further to its vowel (the "h" of "Oh" 오). A syllable never seen still gets
 /// sensible spellings from its jamo. Surnames add the observed and listed spellings of
 /// `surname-spellings.tsv`. Spellings are `SpellingCode`s throughout.
 ///
@@ -201,7 +202,7 @@ struct KoreanSpellingModel: Sendable {
         throw KoreanNameError.invalidLexicon(
           entry.location, "expected slot, jamo, position, neighbour, spelling, count")
       }
-      guard let slot = ["initial", "medial", "final", "silent-medial"].firstIndex(of: f[0]),
+      guard let slot = Self.slotNames.firstIndex(of: f[0]),
         let jamo = Self.jamoIndex(f[1], slot: slot),
         let position = KoreanNamePosition(field: f[2])
       else {
@@ -380,13 +381,23 @@ struct KoreanSpellingModel: Sendable {
       return jamoList(base: Self.baseMedial(jamo.medial), levels: levels, discount: d)
     }
     let finalContext = JamoContext(slot: 2, jamo: jamo.final, position: p, neighbour: -2)
-    let finalSorted = jamoLists.list(finalContext) {
-      jamoList(
-        base: Self.baseFinal(jamo.final),
-        levels: [
-          jamoGiven[JamoContext(slot: 2, jamo: jamo.final, position: -1, neighbour: -2)],
-          jamoByPosition[finalContext],
-        ], discount: d)
+    // A syllable without a final backs off further to what ends that vowel: the "h" of "Oh" 오
+    // stays with ㅗ instead of giving every open syllable a trailing "h" ("Hyoh" 효, "Taeh" 태).
+    let open = jamo.final == 0
+    let openContext = JamoContext(
+      slot: Self.openFinalSlot, jamo: jamo.medial, position: p, neighbour: -2)
+    let finalSorted = jamoLists.list(open ? openContext : finalContext) {
+      var levels = [
+        jamoGiven[JamoContext(slot: 2, jamo: jamo.final, position: -1, neighbour: -2)],
+        jamoByPosition[finalContext],
+      ]
+      if open {
+        levels.append(
+          jamoGiven[
+            JamoContext(slot: Self.openFinalSlot, jamo: jamo.medial, position: -1, neighbour: -2)])
+        levels.append(jamoByPosition[openContext])
+      }
+      return jamoList(base: Self.baseFinal(jamo.final), levels: levels, discount: d)
     }
     let initialCount = min(
       initialSorted.count, wide ? parameters.wideInitialOptions : parameters.initialOptions)
@@ -435,6 +446,11 @@ struct KoreanSpellingModel: Sendable {
     return d.best(Int.max, minimum: 0)
   }
 
+  /// The `slot` field of `jamo-spellings.tsv`: `silent-medial` repeats the medials after the
+  /// silent ㅇ of given names, `open-final` the ends of syllables without a final by their medial.
+  static let slotNames = ["initial", "medial", "final", "silent-medial", "open-final"]
+  /// Index of `open-final` in `slotNames`.
+  static let openFinalSlot = 4
   /// Index of the silent initial ㅇ.
   static let silentOnset = 11
   /// Medials that do not start with a glide: ㅏ ㅐ ㅓ ㅔ ㅗ ㅜ ㅡ ㅣ.
@@ -487,7 +503,7 @@ struct KoreanSpellingModel: Sendable {
     case 0:
       return field.count == 1
         ? field.first.flatMap { Hangul.initialLetters.firstIndex(of: $0) } : nil
-    case 1, 3:
+    case 1, 3, 4:
       return field.count == 1
         ? field.first.flatMap { Hangul.medialLetters.firstIndex(of: $0) } : nil
     default: return Hangul.finalLetters.firstIndex(of: field)
