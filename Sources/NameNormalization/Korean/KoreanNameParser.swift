@@ -228,7 +228,7 @@ public struct KoreanNameParser: Sendable {
     -> (KoreanNameReading, Double)?
   {
     guard !pieces.isEmpty, let familyCode = SpellingCode.encode(familyLetters) else { return nil }
-    let surnames = tables.surnames
+    let surnames = tables.readingIndexes.surnames
     guard
       let surnameRange = surnames.range(familyCode)
         ?? surnames.range(KoreanNameTables.loosened(code: familyCode)),
