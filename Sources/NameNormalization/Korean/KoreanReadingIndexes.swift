@@ -81,8 +81,9 @@ final class KoreanReadingIndexes: Sendable {
     func variant(_ code: UInt64) -> Int {
       Int(
         variants.value(code) {
-          variantLoose.append(KoreanNameTables.loosened(code: code))
-          variantSkeleton.append(KoreanNameTables.skeletonCode(code) ?? 0)
+          let loose = KoreanNameTables.loosened(code: code)
+          variantLoose.append(loose)
+          variantSkeleton.append(KoreanNameTables.skeletonCode(loosenedCode: loose) ?? 0)
           return Int32(variantLoose.count - 1)
         })
     }
