@@ -61,7 +61,27 @@ public struct AliasLexicon: Sendable {
 
   /// The match key of one word: `NameFoldKey.foldToken` for Latin letters, else lower-cased.
   public static func wordKey(_ word: some StringProtocol) -> String {
-    hasLatinLetter(word) ? NameFoldKey.foldToken(word) : word.lowercased()
+    hasLatinLetter(word)
+      ? NameFoldKey.foldToken(word) : (lowercasedCyrillicOrCaseless(word) ?? word.lowercased())
+  }
+
+  /// `word.lowercased()` for a word of ASCII non-letters, basic Cyrillic (U+0400–U+045F) and
+  /// caseless Hangul, Han and kana ("Сеул" → "сеул", "서울" → "서울"), done without the
+  /// general case mapping; nil for any other scalar.
+  private static func lowercasedCyrillicOrCaseless(_ word: some StringProtocol) -> String? {
+    var out = String.UnicodeScalarView()
+    for scalar in word.unicodeScalars {
+      let v = scalar.value
+      switch v {
+      case 0x0410...0x042F: out.append(Unicode.Scalar(v + 0x20) ?? scalar)
+      case 0x0400...0x040F: out.append(Unicode.Scalar(v + 0x50) ?? scalar)
+      case 0x00...0x40, 0x5B...0x60, 0x7B...0x7F, 0x0430...0x045F, 0x3040...0x30FF,
+        0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3:
+        out.append(scalar)
+      default: return nil
+      }
+    }
+    return String(out)
   }
 
   private static func hasLatinLetter(_ text: some StringProtocol) -> Bool {

@@ -55,7 +55,7 @@ public enum NameFoldKey {
       letters.removeAll(keepingCapacity: true)
       for scalar in String(token).lowercased().unicodeScalars { appendFolded(scalar, to: &letters) }
     }
-    return String(decoding: applyRules(letters), as: UTF8.self)
+    return applyRules(letters)
   }
 
   // MARK: - Letters
@@ -105,24 +105,42 @@ public enum NameFoldKey {
     }
   }
 
-  private static func applyRules(_ input: [UInt8]) -> [UInt8] {
-    var s: [UInt8] = []
-    s.reserveCapacity(input.count + 4)
+  /// The rules below on the letters of one token, as its key: in two scratch buffers on the
+  /// stack, one pass each (no array per pass).
+  private static func applyRules(_ input: [UInt8]) -> String {
+    let capacity = 2 * input.count + 4
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { first in
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { second in
+        applyRules(input, first, second)
+      }
+    }
+  }
+
+  private static func applyRules(
+    _ input: [UInt8], _ s: UnsafeMutableBufferPointer<UInt8>,
+    _ glided: UnsafeMutableBufferPointer<UInt8>
+  ) -> String {
     // x → ks, w → v.
+    var count = 0
     for letter in input {
       switch letter {
       case L.x:
-        s.append(L.k)
-        s.append(L.s)
-      case L.w: s.append(L.v)
-      default: s.append(letter)
+        s[count] = L.k
+        s[count + 1] = L.s
+        count += 2
+      case L.w:
+        s[count] = L.v
+        count += 1
+      default:
+        s[count] = letter
+        count += 1
       }
     }
     // Glides: j after a vowel or at the end (Sergej, Andrij) and i/j before a vowel after a
     // consonant or at the start (Iakiv, Mariia, Jurij) → y.
-    for index in s.indices where s[index] == L.j || s[index] == L.i {
+    for index in 0..<count where s[index] == L.j || s[index] == L.i {
       let previous: UInt8? = index > 0 ? s[index - 1] : nil
-      let next: UInt8? = index + 1 < s.count ? s[index + 1] : nil
+      let next: UInt8? = index + 1 < count ? s[index + 1] : nil
       if s[index] == L.j {
         if previous == nil, let next, isVowel(next) {
           s[index] = L.y
@@ -141,46 +159,50 @@ public enum NameFoldKey {
       }
     }
     // "iya", "iyu" (Yuliya, Mariya) → "ya", "yu".
-    var glided: [UInt8] = []
-    glided.reserveCapacity(s.count)
-    for (index, letter) in s.enumerated() {
-      if letter == L.i, index + 2 < s.count, s[index + 1] == L.y, isVowel(s[index + 2]),
+    var g = 0
+    for index in 0..<count {
+      let letter = s[index]
+      if letter == L.i, index + 2 < count, s[index + 1] == L.y, isVowel(s[index + 2]),
         s[index + 2] != L.y, index > 0
       {
         continue
       }
-      glided.append(letter)
+      glided[g] = letter
+      g += 1
     }
-    s = glided
     // Adjectival endings.
-    if s.count >= 5 {
-      let last2 = (s[s.count - 2], s[s.count - 1])
+    if g >= 5 {
+      let last2 = (glided[g - 2], glided[g - 1])
       switch last2 {
       case (L.i, L.y), (L.y, L.y), (L.i, L.j), (L.y, L.j), (L.i, L.i), (L.y, L.i):
-        s.removeLast(2)
-        s.append(L.y)
-      case (L.k, L.i) where s[s.count - 3] == L.s || s[s.count - 3] == L.c:
-        s.removeLast()
-        s.append(L.y)
+        g -= 2
+        glided[g] = L.y
+        g += 1
+      case (L.k, L.i) where glided[g - 3] == L.s || glided[g - 3] == L.c:
+        glided[g - 1] = L.y
       case (L.e, L.i), (L.a, L.i), (L.o, L.i):  // Sergei, Nikolai → Sergey, Nikolay
-        s.removeLast()
-        s.append(L.y)
+        glided[g - 1] = L.y
       default: break
       }
     }
     // Doubled letters, then Hepburn long vowels: ou → o, oh before a consonant or the end → o.
-    var out: [UInt8] = []
-    out.reserveCapacity(s.count)
-    for (index, letter) in s.enumerated() {
-      if let previous = out.last {
+    // Written into `s`, which is no longer read.
+    var out = 0
+    for index in 0..<g {
+      let letter = glided[index]
+      if out > 0 {
+        let previous = s[out - 1]
         if previous == letter { continue }
-        if previous == L.o && letter == L.u && index > 1 && !isVowel(s[index - 2]) { continue }
-        if previous == L.o && letter == L.h && (index + 1 == s.count || !isVowel(s[index + 1])) {
+        if previous == L.o && letter == L.u && index > 1 && !isVowel(glided[index - 2]) {
+          continue
+        }
+        if previous == L.o && letter == L.h && (index + 1 == g || !isVowel(glided[index + 1])) {
           continue
         }
       }
-      out.append(letter)
+      s[out] = letter
+      out += 1
     }
-    return out
+    return String(decoding: UnsafeBufferPointer(rebasing: s[0..<out]), as: UTF8.self)
   }
 }

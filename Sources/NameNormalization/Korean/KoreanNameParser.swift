@@ -80,10 +80,22 @@ public struct KoreanNameParser: Sendable {
   /// (not every spelling the model can generate). Short forms such as "An", "O", "So" or
   /// "Ha" are surnames too: callers should require a cue for them.
   public func isKoreanSurname(_ token: String) -> Bool {
-    guard let letters = Self.asciiLetters(token), !letters.isEmpty, letters.count <= 8,
-      let code = SpellingCode.encode(letters[...])
-    else { return false }
-    return tables.knownSurnames.contains(code)
+    // The code of `asciiLetters(token)` (1 to 8 letters), made on the bytes without an array.
+    var code: UInt64 = 0
+    var count = 0
+    for byte in token.utf8 {
+      let letter: UInt8
+      switch byte {
+      case 0x61...0x7A: letter = byte
+      case 0x41...0x5A: letter = byte + 32
+      case 0x2E, 0x27: continue
+      default: return false
+      }
+      count += 1
+      guard count <= 8 else { return false }
+      code = SpellingCode.append(code, letter)
+    }
+    return count > 0 && tables.knownSurnames.contains(code)
   }
 
   /// The key of a Hangul name ("유용원" → "ko:yu.yongwon"), or nil when it is not Hangul.
@@ -228,7 +240,7 @@ public struct KoreanNameParser: Sendable {
     -> (KoreanNameReading, Double)?
   {
     guard !pieces.isEmpty, let familyCode = SpellingCode.encode(familyLetters) else { return nil }
-    let surnames = tables.surnames
+    let surnames = tables.readingIndexes.surnames
     guard
       let surnameRange = surnames.range(familyCode)
         ?? surnames.range(KoreanNameTables.loosened(code: familyCode)),

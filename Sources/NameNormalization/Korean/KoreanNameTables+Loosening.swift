@@ -49,7 +49,11 @@ extension KoreanNameTables {
 
   /// `skeletonCode` of the letters of a spelling code (no allocation).
   static func skeletonCode(_ code: UInt64) -> UInt64? {
-    let loose = loosened(code: code)
+    skeletonCode(loosenedCode: loosened(code: code))
+  }
+
+  /// `skeletonCode` of a spelling whose loosened code (`loosened(code:)`) is `loose`.
+  static func skeletonCode(loosenedCode loose: UInt64) -> UInt64? {
     let n = SpellingCode.length(loose)
     @inline(__always) func at(_ k: Int) -> UInt8 {
       k < n ? SpellingCode.letter(loose, k, length: n) : 0
@@ -119,18 +123,21 @@ extension KoreanNameTables {
   /// `loosened` on a spelling code (no allocation).
   static func loosened(code: UInt64) -> UInt64 {
     let n = SpellingCode.length(code)
-    @inline(__always) func raw(_ k: Int) -> UInt8 {
-      k >= 0 && k < n ? SpellingCode.letter(code, k, length: n) : 0
+    // The letters unpacked once, with one 0 before and four after: letter k is `raw[k + 1]`.
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 5) { raw in
+      raw.initialize(repeating: 0)
+      for k in 0..<n { raw[k + 1] = SpellingCode.letter(code, k, length: n) }
+      var out: UInt64 = 0
+      for i in 0..<n {
+        let b = glideOrder(raw[i], raw[i + 1], raw[i + 2], raw[i + 3])
+        let next: UInt8? =
+          i + 1 < n ? glideOrder(raw[i + 1], raw[i + 2], raw[i + 3], raw[i + 4]) : nil
+        let previous = SpellingCode.last(out)
+        let kept = keptLetter(b, previous: previous, next: next)
+        if kept != 0 { out = SpellingCode.append(out, kept) }
+      }
+      return out
     }
-    var out: UInt64 = 0
-    for i in 0..<n {
-      let b = glideOrder(raw(i - 1), raw(i), raw(i + 1), raw(i + 2))
-      let next: UInt8? = i + 1 < n ? glideOrder(raw(i), raw(i + 1), raw(i + 2), raw(i + 3)) : nil
-      let previous = SpellingCode.last(out)
-      let kept = keptLetter(b, previous: previous, next: next)
-      if kept != 0 { out = SpellingCode.append(out, kept) }
-    }
-    return out
   }
 
   /// The letter `b` stands for, between `a` before it and `c`, `d` after it (0 past either

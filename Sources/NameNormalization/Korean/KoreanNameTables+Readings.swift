@@ -32,6 +32,7 @@ extension KoreanNameTables {
 
   /// Where the readings of a spelling by its consonant skeleton alone (`skeletonCode`) are.
   func skeletonReadingSource(skeleton: UInt64, position p: Int) -> ReadingSource? {
+    let skeletons = readingIndexes.skeletons
     guard
       let range = skeletons.range(skeleton | UInt64(p) << 60)
         ?? skeletons.range(skeleton | UInt64(3 - p) << 60)
@@ -43,6 +44,7 @@ extension KoreanNameTables {
   /// start with that letter, by their best score.
   func initialReadingSource(letter: UInt8, position p: Int) -> ReadingSource? {
     let key = Self.initialKey(letter: letter)
+    let skeletons = readingIndexes.skeletons
     guard
       let range = skeletons.range(key | UInt64(p) << 60)
         ?? skeletons.range(key | UInt64(3 - p) << 60)
@@ -54,11 +56,12 @@ extension KoreanNameTables {
   @inline(__always)
   func bestScore(_ source: ReadingSource) -> Double? {
     // Skeleton readings are capped below the best known one, so that one comes first.
+    let indexes = readingIndexes
     if !source.known.isEmpty {
-      return (source.loose ? loose : exact).scores[source.known.lowerBound]
+      return (source.loose ? indexes.loose : indexes.exact).scores[source.known.lowerBound]
     }
     guard !source.skeleton.isEmpty else { return nil }
-    return min(skeletons.scores[source.skeleton.lowerBound], Self.skeletonGap)
+    return min(indexes.skeletons.scores[source.skeleton.lowerBound], Self.skeletonGap)
   }
 
   /// Appends the best `limit` readings of a source to `scalars` and `scores`, best first: its

@@ -2,10 +2,10 @@ import Foundation
 import NormalizeCore
 
 /// The precomputed, read-only tables both directions share: forward spellings per syllable
-/// and position (flat arrays indexed by syllable), and the reverse indexes from a spelling
-/// code to the syllables it may stand for. The model and the known surname spellings are built
-/// at `init`, the rest on first need (`readingIndexes`); immutable once built, so safe to share
-/// between threads.
+/// and position (`forwardSpellings`, for romanising), and the reverse indexes from a spelling
+/// code to the syllables it may stand for (`readingIndexes`, for reading a name back). The
+/// model and the known surname spellings are built at `init`, the rest on first need, each
+/// apart; immutable once built, so safe to share between threads.
 ///
 /// ```swift
 /// let tables = try KoreanNameTables(lexicons: lexicons)
@@ -18,34 +18,32 @@ final class KoreanNameTables: Sendable {
   /// `isKoreanSurname` accepts.
   let knownSurnames: CodeTable
 
-  /// The forward spellings and reverse indexes, built on first need (`readingIndexes`).
-  private let readingIndexesLock = NSLock()
+  /// The reverse indexes and the forward spellings, each built on first need.
+  private let lazyLock = NSLock()
   nonisolated(unsafe) private var builtReadingIndexes: KoreanReadingIndexes?
+  nonisolated(unsafe) private var builtForwardSpellings: KoreanForwardSpellings?
 
-  /// The forward spellings and reverse indexes reading a name needs: built from `model` by the
-  /// first caller (under a lock), then shared.
+  /// The reverse indexes reading a name back needs: built from `model` by the first caller
+  /// (under a lock), then shared. Each access takes the lock: a hot caller holds the result.
   var readingIndexes: KoreanReadingIndexes {
-    readingIndexesLock.lock()
-    defer { readingIndexesLock.unlock() }
+    lazyLock.lock()
+    defer { lazyLock.unlock() }
     if let built = builtReadingIndexes { return built }
     let built = KoreanReadingIndexes(model: model)
     builtReadingIndexes = built
     return built
   }
 
-  var forwardCodes: [UInt64] { readingIndexes.forwardCodes }
-  var forwardProbabilities: [Double] { readingIndexes.forwardProbabilities }
-  var forwardLogs: [Double] { readingIndexes.forwardLogs }
-  /// Reverse index for surnames: spelling code (exact or loosened) → surnames, best first.
-  var surnames: ReverseIndex { readingIndexes.surnames }
-  /// Reverse indexes for given-name syllables (`KoreanReadingIndexes`).
-  var exact: ReverseIndex { readingIndexes.exact }
-  var loose: ReverseIndex { readingIndexes.loose }
-  var skeletons: ReverseIndex { readingIndexes.skeletons }
-  /// Codes of every exact and every loosened given-name spelling → their reading slices.
-  var exactCodes: CodeTable { readingIndexes.exactCodes }
-  var looseCodes: CodeTable { readingIndexes.looseCodes }
-  var slices: [KoreanReadingIndexes.ReadingSlices] { readingIndexes.slices }
+  /// The precomputed spellings romanising a name reads: built from `model` by the first caller
+  /// (under a lock), then shared. Each access takes the lock: a hot caller holds the result.
+  var forwardSpellings: KoreanForwardSpellings {
+    lazyLock.lock()
+    defer { lazyLock.unlock() }
+    if let built = builtForwardSpellings { return built }
+    let built = KoreanForwardSpellings(model: model)
+    builtForwardSpellings = built
+    return built
+  }
 
   /// Most known readings kept per spelling before skeleton readings are added.
   static let knownReadingsPerSpelling = 16
@@ -127,22 +125,15 @@ final class KoreanNameTables: Sendable {
     return forms
   }
 
-  /// The spellings of a syllable at a position as ranges of the flat forward arrays, or nil
-  /// when not precomputed (a syllable never seen in a given name, a surname not in the lexicon).
-  @inline(__always)
-  func forwardRange(of scalar: UInt32, at position: KoreanNamePosition) -> Range<Int>? {
-    readingIndexes.forwardRange(of: scalar, at: position)
-  }
-
   /// Spellings of a syllable at a position, best first (precomputed or computed now).
   func spellings(of scalar: UInt32, at position: KoreanNamePosition) -> [WeightedSpelling] {
     guard Hangul.isSyllable(scalar) else { return [] }
-    if let range = forwardRange(of: scalar, at: position) {
-      let indexes = readingIndexes
+    let forward = forwardSpellings
+    if let range = forward.range(of: scalar, at: position) {
       return range.map {
         WeightedSpelling(
-          letters: SpellingCode.letters(indexes.forwardCodes[$0]),
-          probability: indexes.forwardProbabilities[$0])
+          letters: SpellingCode.letters(forward.codes[$0]),
+          probability: forward.probabilities[$0])
       }
     }
     return model.spellings(of: scalar, at: position)

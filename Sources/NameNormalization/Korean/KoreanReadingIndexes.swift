@@ -1,10 +1,10 @@
 import Foundation
 
-/// The forward spellings and reverse indexes of `KoreanNameTables` that only reading or
-/// romanising a name needs (`KoreanNameParser.parse`, `KoreanRomanizer`), built from the
-/// spelling model. `KoreanNameTables.readingIndexes` builds them on first need: a run that
-/// meets no Korean name candidate never pays for them (~190M instructions). Immutable once
-/// built, so safe to share between threads.
+/// The reverse indexes of `KoreanNameTables` that reading a name back needs
+/// (`KoreanNameParser.parse`: Latin → Hangul), built from the spelling model.
+/// `KoreanNameTables.readingIndexes` builds them on first need: a run that meets no Korean
+/// name candidate never pays for them. Immutable once built, so safe to share between threads;
+/// a hot caller fetches them once and holds them (each access to `readingIndexes` takes a lock).
 ///
 /// ```swift
 /// let indexes = KoreanReadingIndexes(model: model)
@@ -13,15 +13,6 @@ import Foundation
 /// indexes.exact.range(yong | 1 << 60)  // first given syllables spelt "yong": 용, 영, …
 /// ```
 final class KoreanReadingIndexes: Sendable {
-  // Forward: the spellings of syllable `s` at position `p` are entries
-  // `forwardStart[p * Hangul.count + s] ..< + forwardCount[…]` of the flat arrays (count 0:
-  // not precomputed).
-  private let forwardStart: [Int32]
-  private let forwardCount: [UInt8]
-  let forwardCodes: [UInt64]
-  let forwardProbabilities: [Double]
-  let forwardLogs: [Double]
-
   /// Reverse index for surnames: spelling code (exact or loosened) → surnames, best first.
   let surnames: ReverseIndex
   /// Reverse indexes for given-name syllables, keyed by `code | position << 60`: exact
@@ -40,18 +31,6 @@ final class KoreanReadingIndexes: Sendable {
   struct ReadingSlices: Sendable {
     var primary: (Range<Int>, Range<Int>)
     var skeleton: (Range<Int>, Range<Int>)
-  }
-
-  /// The spellings of a syllable at a position as ranges of the flat forward arrays, or nil
-  /// when not precomputed (a syllable never seen in a given name, a surname not in the lexicon).
-  @inline(__always)
-  func forwardRange(of scalar: UInt32, at position: KoreanNamePosition) -> Range<Int>? {
-    guard Hangul.isSyllable(scalar) else { return nil }
-    let slot = position.rawValue * Int(Hangul.count) + Int(scalar - Hangul.first)
-    let count = Int(forwardCount[slot])
-    guard count > 0 else { return nil }
-    let start = Int(forwardStart[slot])
-    return start..<start + count
   }
 
   init(model: KoreanSpellingModel) {
@@ -76,9 +55,15 @@ final class KoreanReadingIndexes: Sendable {
       return jamoCounts[0][j.initial] / sums[0] * jamoCounts[1][j.medial] / sums[1]
         * jamoCounts[2][j.final] / sums[2]
     }
-    let seen = Set(model.givenSyllableCounts.keys.map(\.scalar))
+    // Counts of each syllable at given-name positions 1 and 2, by offset from 가 (flat arrays:
+    // no hashing per syllable).
+    var countAt = [[Double]](repeating: [Double](repeating: 0, count: Int(Hangul.count)), count: 3)
     var isIndexed = [Bool](repeating: false, count: Int(Hangul.count))
-    for scalar in seen { isIndexed[Int(scalar - Hangul.first)] = true }
+    for (key, count) in model.givenSyllableCounts where Hangul.isSyllable(key.scalar) {
+      let offset = Int(key.scalar - Hangul.first)
+      isIndexed[offset] = true
+      if key.position == 1 || key.position == 2 { countAt[key.position][offset] = count }
+    }
     var byPrior: [(UInt32, Double)] = []
     byPrior.reserveCapacity(Int(Hangul.count))
     for offset in 0..<Hangul.count {
@@ -89,18 +74,6 @@ final class KoreanReadingIndexes: Sendable {
       isIndexed[Int(scalar - Hangul.first)] = true
     }
 
-    var forwardStart = [Int32](repeating: 0, count: 3 * Int(Hangul.count))
-    var forwardCount = [UInt8](repeating: 0, count: 3 * Int(Hangul.count))
-    var forwardCodes: [UInt64] = []
-    var forwardProbabilities: [Double] = []
-    func store(_ list: SpellingList, _ scalar: UInt32, _ position: Int) {
-      let slot = position * Int(Hangul.count) + Int(scalar - Hangul.first)
-      forwardStart[slot] = Int32(forwardCodes.count)
-      forwardCount[slot] = UInt8(min(list.count, 16))
-      forwardCodes += list.codes.prefix(16)
-      forwardProbabilities += list.probabilities.prefix(16)
-    }
-
     // Loosened form and skeleton of each spelling, computed once per spelling.
     var variants = CodeTable(capacity: 1 << 14)
     var variantLoose: [UInt64] = []
@@ -108,8 +81,9 @@ final class KoreanReadingIndexes: Sendable {
     func variant(_ code: UInt64) -> Int {
       Int(
         variants.value(code) {
-          variantLoose.append(KoreanNameTables.loosened(code: code))
-          variantSkeleton.append(KoreanNameTables.skeletonCode(code) ?? 0)
+          let loose = KoreanNameTables.loosened(code: code)
+          variantLoose.append(loose)
+          variantSkeleton.append(KoreanNameTables.skeletonCode(loosenedCode: loose) ?? 0)
           return Int32(variantLoose.count - 1)
         })
     }
@@ -150,21 +124,10 @@ final class KoreanReadingIndexes: Sendable {
       let total = totalByPosition[p]
       for offset in 0..<Int(Hangul.count) where isIndexed[offset] {
         let scalar = Hangul.first + UInt32(offset)
-        if seen.contains(scalar) {
-          store(
-            model.best(of: scalar, at: position, wide: false, minimum: 0, scratch: &scratch),
-            scalar, p)
-        }
         // P(syllable | position) backs off to P(syllable | any given-name position), which backs
         // off to the jamo prior.
-        let count =
-          model.givenSyllableCounts[KoreanSpellingModel.SyllableKey(scalar: scalar, position: p)]
-          ?? 0
-        let anyCount =
-          (model.givenSyllableCounts[KoreanSpellingModel.SyllableKey(scalar: scalar, position: 1)]
-            ?? 0)
-          + (model.givenSyllableCounts[KoreanSpellingModel.SyllableKey(scalar: scalar, position: 2)]
-            ?? 0)
+        let count = countAt[p][offset]
+        let anyCount = countAt[1][offset] + countAt[2][offset]
         let anyPosition =
           (anyCount + KoreanNameTables.priorConcentration * jamoPrior(scalar))
           / (totalByPosition[1] + totalByPosition[2] + KoreanNameTables.priorConcentration)
@@ -204,8 +167,6 @@ final class KoreanReadingIndexes: Sendable {
     var surnameEntries = ReverseIndex.Entries()
     let population = model.surnamePopulation.values.sorted().reduce(0, +)
     for (scalar, people) in model.surnamePopulation.sorted(by: { $0.key < $1.key }) {
-      store(
-        model.best(of: scalar, at: .surname, wide: false, minimum: 0, scratch: &scratch), scalar, 0)
       collectScores(scalar, .surname, minimum: 0.001)
       for (code, probability) in zip(scoreCodes, scoreValues) {
         let logScore = log(probability) + log(people / population)
@@ -218,18 +179,16 @@ final class KoreanReadingIndexes: Sendable {
       }
     }
 
-    self.forwardStart = forwardStart
-    self.forwardCount = forwardCount
-    self.forwardCodes = forwardCodes
-    self.forwardProbabilities = forwardProbabilities
-    self.forwardLogs = forwardProbabilities.map { log($0) }
     self.surnames = ReverseIndex(surnameEntries, bestPerScalar: true)
     let exact = ReverseIndex(exactEntries)
     let loose = ReverseIndex(looseEntries)
     // Initials ("Y.W. Yoo"): the syllables a given-name spelling starting with that letter
     // may stand for, each at its best exact score, kept in the skeleton index under keys
     // skeleton codes never take (`initialKey`).
-    var bestInitial: [UInt64: (key: UInt64, scalar: UInt32, score: Double)] = [:]
+    // One entry per (initial key, syllable), by a `CodeTable` slot (never 0: the key has bit
+    // 59), in ascending slot order at the end.
+    var initialSlots = CodeTable(capacity: 1 << 14)
+    var initialBest: [(slot: UInt64, key: UInt64, scalar: UInt32, score: Double)] = []
     for i in exactEntries.keys.indices {
       let key = exactEntries.keys[i]
       let code = key & (1 << 60 - 1)
@@ -240,10 +199,17 @@ final class KoreanReadingIndexes: Sendable {
         | (key & (3 << 60))
       let scalar = exactEntries.scalars[i]
       let slot = initial ^ UInt64(scalar) << 32
-      if let found = bestInitial[slot], found.score >= exactEntries.scores[i] { continue }
-      bestInitial[slot] = (initial, scalar, exactEntries.scores[i])
+      let score = exactEntries.scores[i]
+      if let found = initialSlots[slot] {
+        if initialBest[Int(found)].score >= score { continue }
+        initialBest[Int(found)] = (slot, initial, scalar, score)
+      } else {
+        initialSlots.insert(slot, Int32(initialBest.count))
+        initialBest.append((slot, initial, scalar, score))
+      }
     }
-    for (_, entry) in bestInitial.sorted(by: { $0.key < $1.key }) {
+    initialBest.sort { $0.slot < $1.slot }
+    for entry in initialBest {
       skeletonEntries.append(key: entry.key, scalar: entry.scalar, score: entry.score)
     }
     let skeletons = ReverseIndex(skeletonEntries, limit: KoreanNameTables.skeletonCandidates)

@@ -112,11 +112,11 @@ public struct KoreanRomanizer: Sendable {
   }
 
   func options(of scalar: UInt32, at position: KoreanNamePosition) -> Options {
-    let indexes = tables.readingIndexes
-    if let range = indexes.forwardRange(of: scalar, at: position) {
+    let forward = tables.forwardSpellings
+    if let range = forward.range(of: scalar, at: position) {
       return Options(
-        codes: indexes.forwardCodes[range], probabilities: indexes.forwardProbabilities[range],
-        logs: indexes.forwardLogs[range])
+        codes: forward.codes[range], probabilities: forward.probabilities[range],
+        logs: forward.logs[range])
     }
     var scratch = SpellingDistribution()
     let list = tables.model.best(

@@ -161,20 +161,28 @@ struct KoreanSpellingModel: Sendable {
 
   /// The sorted spelling list of each jamo context, filled on first use under a lock (the
   /// lists are pure functions of the immutable counts, so sharing them is safe).
+  /// Kept in a flat array indexed by the context's fields (slot 0…3, jamo 0…27, position
+  /// -1…2, neighbour -2…27): no hashing per lookup.
   final class JamoListCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var lists: [JamoContext: SpellingList] = [:]
+    private var lists = [SpellingList?](repeating: nil, count: 4 * 28 * 4 * 30)
+
+    @inline(__always)
+    private static func slot(_ c: JamoContext) -> Int {
+      ((c.slot * 28 + c.jamo) * 4 + c.position + 1) * 30 + c.neighbour + 2
+    }
 
     func list(_ context: JamoContext, _ make: () -> SpellingList) -> SpellingList {
+      let slot = Self.slot(context)
       lock.lock()
-      if let found = lists[context] {
+      if let found = lists[slot] {
         lock.unlock()
         return found
       }
       lock.unlock()
       let made = make()
       lock.lock()
-      lists[context] = made
+      lists[slot] = made
       lock.unlock()
       return made
     }
