@@ -167,6 +167,23 @@ enum DateGrammarLexicon {
 
   /// "jahr(|e|es)" → jahr, jahre, jahres; words separated by spaces expand independently.
   static func expand(_ phrase: String) throws -> [String] {
+    // Most lines spell one form ("vorgestern", "mehr als"): no parenthesis, single spaces
+    // between words and none at either end, so splitting and joining again gives the phrase.
+    let bytes = phrase.utf8
+    if let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20,
+      !bytes.contains(0x28)
+    {
+      var previousWasSpace = false
+      var singleSpaces = true
+      for byte in bytes {
+        if byte == 0x20 && previousWasSpace {
+          singleSpaces = false
+          break
+        }
+        previousWasSpace = byte == 0x20
+      }
+      if singleSpaces { return [phrase] }
+    }
     var results = [""]
     for (index, word) in phrase.split(separator: " ", omittingEmptySubsequences: true).enumerated()
     {
