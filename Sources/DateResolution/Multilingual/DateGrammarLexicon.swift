@@ -184,6 +184,7 @@ enum DateGrammarLexicon {
       }
       if singleSpaces { return [phrase] }
     }
+    if let forms = expandBytes(phrase) { return forms }
     var results = [""]
     for (index, word) in phrase.split(separator: " ", omittingEmptySubsequences: true).enumerated()
     {
@@ -202,6 +203,37 @@ enum DateGrammarLexicon {
       results = results.flatMap { r in forms.map { index == 0 ? $0 : r + " " + $0 } }
     }
     return results.filter { !$0.isEmpty }
+  }
+
+  /// `expand` on the UTF-8 bytes, for a phrase whose every scalar is a `Character` of its own
+  /// (Latin, Greek and Cyrillic letters without combining marks, no carriage return): then the
+  /// spaces, parentheses and bars are bytes, and "jahr(|es|s)" is cut and joined without
+  /// walking grapheme clusters. nil for any other phrase.
+  static func expandBytes(_ phrase: String) -> [String]? {
+    let scalarsStandAlone = phrase.unicodeScalars.allSatisfy {
+      let v = $0.value
+      return v != 0x0D && (v < 0x300 || (v >= 0x370 && v < 0x483) || (v >= 0x48A && v < 0x530))
+    }
+    guard scalarsStandAlone else { return nil }
+    let bytes = Array(phrase.utf8)
+    var results: [[UInt8]] = [[]]
+    for (index, word) in bytes.split(separator: 0x20, omittingEmptySubsequences: true).enumerated()
+    {
+      var forms: [[UInt8]] = []
+      if let open = word.firstIndex(of: 0x28), let close = word.lastIndex(of: 0x29), open < close {
+        let stem = word[..<open]
+        let tail = word[(close + 1)...]
+        for ending in word[(open + 1)..<close].split(
+          separator: 0x7C, omittingEmptySubsequences: false)
+        {
+          forms.append(Array(stem) + Array(ending) + Array(tail))
+        }
+      } else {
+        forms = [Array(word)]
+      }
+      results = results.flatMap { r in forms.map { index == 0 ? $0 : r + [0x20] + $0 } }
+    }
+    return results.filter { !$0.isEmpty }.map { String(decoding: $0, as: UTF8.self) }
   }
 
   /// "12-25" → fixed; "easter+0", "easter-2" → Easter plus days.
