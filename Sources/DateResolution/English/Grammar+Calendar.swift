@@ -291,6 +291,8 @@ extension Grammar {
 
   /// "the third quarter", "third-quarter", "the fourth quarter of 1990", "the first half", "Q3".
   func quarterOrHalf(_ j: Int) -> Candidate? {
+    // Each form has "quarter", "half" or "period" at or after `j`.
+    guard j <= lastQuarterWord else { return nil }
     var k = j
     // Year modifiers before the ordinal: "1988", "year-ago", "next year's", "fiscal".
     var prefixYear: Int?
