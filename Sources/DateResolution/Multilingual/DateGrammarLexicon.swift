@@ -53,7 +53,7 @@ enum DateGrammarLexicon {
       } else if value == nil {
         throw fail("slot \(slot) needs a value")
       }
-      let forms = try expand(entry.fields[1]).map { Tokenizer.tokenize($0).map(\.text) }
+      let forms = try expand(entry.fields[1]).map(tokenTexts)
       guard !forms.isEmpty, forms.allSatisfy({ !$0.isEmpty }) else { throw fail("empty phrase") }
       func int(_ range: ClosedRange<Int>) throws -> Int {
         guard let v = value, let n = Int(v), range.contains(n) else {
@@ -165,6 +165,13 @@ enum DateGrammarLexicon {
     return w
   }
 
+  /// The texts of a form's tokens, as `Tokenizer.tokenize(form).map(\.text)` gives them: a
+  /// form that is one word of lower-case ASCII letters ("jahres") is its own token.
+  static func tokenTexts(_ form: String) -> [String] {
+    if !form.isEmpty, form.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) { return [form] }
+    return Tokenizer.tokenize(form).map(\.text)
+  }
+
   /// "jahr(|e|es)" → jahr, jahre, jahres; words separated by spaces expand independently.
   static func expand(_ phrase: String) throws -> [String] {
     // Most lines spell one form ("vorgestern", "mehr als"): no parenthesis, single spaces
@@ -184,7 +191,11 @@ enum DateGrammarLexicon {
       }
       if singleSpaces { return [phrase] }
     }
-    if let forms = expandBytes(phrase) { return forms }
+    return expandBytes(phrase) ?? expandCharacters(phrase)
+  }
+
+  /// `expand` on the phrase's `Character`s (grapheme clusters): any phrase.
+  static func expandCharacters(_ phrase: String) -> [String] {
     var results = [""]
     for (index, word) in phrase.split(separator: " ", omittingEmptySubsequences: true).enumerated()
     {
