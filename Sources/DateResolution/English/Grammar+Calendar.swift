@@ -361,6 +361,9 @@ extension Grammar {
 
   /// "Christmas", "Thanksgiving Day", "New Year's Day", "Easter" with an optional year.
   func holiday(_ j: Int) -> Candidate? {
+    // Each form starts with a holiday word or "new", "independence", "labor", "memorial": all
+    // English triggers, so a token without a word class starts none.
+    guard j >= 0, j < tokens.count, !classes[j].isEmpty else { return nil }
     var h: Holiday?
     var k = j
     if let found = lexicalValue(j, in: EnglishTables.holidays), tokens[j].isCapitalized {
