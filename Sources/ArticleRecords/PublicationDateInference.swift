@@ -28,7 +28,9 @@ enum PublicationDateInference {
   static func infer(
     body: String, title: String? = nil, removed: [String], language: String?, resolver: DateResolver
   ) -> (value: String, evidence: String)? {
-    for line in removed where line.unicodeScalars.count <= lineLength {
+    // Only a date with a year counts: a line in which none can be read is not resolved.
+    for line in removed
+    where line.unicodeScalars.count <= lineLength && resolver.mayReadYear(in: line) {
       for mention in resolver.resolve(line, dct: nil, language: language).mentions
       where isFullDate(mention) {
         let before = String(String.UnicodeScalarView(line.unicodeScalars.prefix(mention.start)))
@@ -36,8 +38,10 @@ enum PublicationDateInference {
       }
     }
     let opening = String(body.unicodeScalars.prefix(datelineReach + 40))
-    for mention in resolver.resolve(opening, dct: nil, language: language).mentions
-    where mention.start <= datelineReach {
+    let openingMentions =
+      resolver.mayReadYear(in: opening)
+      ? resolver.resolve(opening, dct: nil, language: language).mentions : []
+    for mention in openingMentions where mention.start <= datelineReach {
       guard isFullDate(mention) else { continue }
       let before = String(String.UnicodeScalarView(opening.unicodeScalars.prefix(mention.start)))
       if isDatelinePlace(before) { return (mention.value, mention.text) }
@@ -49,6 +53,7 @@ enum PublicationDateInference {
       + firstLines(of: body, count: topLines)
     for line in top where line.unicodeScalars.count <= topLineLength {
       let text = String(line)
+      guard resolver.mayReadYear(in: text) else { continue }
       for mention in resolver.resolve(text, dct: nil, language: language).mentions
       where isFullDate(mention) {
         // Nothing after it but closing brackets (a sentence's full stop makes it a story or a

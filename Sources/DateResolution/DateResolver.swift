@@ -36,6 +36,8 @@ public struct DateResolver: Sendable {
   private let markerFilters: [String: WordHash.Filter]
   /// Stop words telling which language a sentence is in.
   private let sentenceLanguages: SentenceLanguages
+  /// First words of lexicon phrases whose value has a year (`mayReadYear(in:)`).
+  let yearPhraseStarts: WordHash.Table<Bool>
 
   /// - Parameter lexicons: supplies `date-words` tables (date words CLDR lacks); may be empty.
   /// - Throws: `LexiconError` or `DateResolutionError` for a malformed `date-words` line.
@@ -53,6 +55,7 @@ public struct DateResolver: Sendable {
       extras[language, default: Vocabulary()].grammar.merge(words)
     }
     self.extras = extras
+    yearPhraseStarts = Self.yearPhraseStarts(extras)
     var markerFilters: [String: WordHash.Filter] = [:]
     for (language, vocabulary) in extras {
       markerFilters[language] = MentionBuilder.markerFilter(

@@ -47,6 +47,17 @@ import Testing
         #expect(codes == findings.sorted(), "\(c.label): findings \(codes)")
       }
     }
+    // `mayReadYear(in:)` is false only for a text in which no date with a year is read
+    // (publication-date inference skips such lines unresolved).
+    if !resolver.mayReadYear(in: c.text) {
+      let undated = resolver.resolve(c.text, dct: nil, language: c.lang).mentions.map(\.value)
+      #expect(
+        !undated.contains { value in
+          let head = Array(value.utf8.prefix(4))
+          return head.count == 4 && head.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        },
+        "\(c.label): mayReadYear(in:) is false, yet without a DCT it reads \(undated)")
+    }
     // Offsets are Unicode scalar offsets into the text.
     let scalars = Array(c.text.unicodeScalars)
     for m in result.mentions {

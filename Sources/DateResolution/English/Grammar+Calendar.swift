@@ -291,6 +291,8 @@ extension Grammar {
 
   /// "the third quarter", "third-quarter", "the fourth quarter of 1990", "the first half", "Q3".
   func quarterOrHalf(_ j: Int) -> Candidate? {
+    // Each form has "quarter", "half" or "period" at or after `j`.
+    guard j <= lastQuarterWord else { return nil }
     var k = j
     // Year modifiers before the ordinal: "1988", "year-ago", "next year's", "fiscal".
     var prefixYear: Int?
@@ -359,6 +361,9 @@ extension Grammar {
 
   /// "Christmas", "Thanksgiving Day", "New Year's Day", "Easter" with an optional year.
   func holiday(_ j: Int) -> Candidate? {
+    // Each form starts with a holiday word or "new", "independence", "labor", "memorial": all
+    // English triggers, so a token without a word class starts none.
+    guard j >= 0, j < tokens.count, !classes[j].isEmpty else { return nil }
     var h: Holiday?
     var k = j
     if let found = lexicalValue(j, in: EnglishTables.holidays), tokens[j].isCapitalized {

@@ -9,6 +9,8 @@ extension Grammar {
   ])
 
   func durationOrShift(_ i: Int) -> Candidate? {
+    // Each form ends in an English unit word after `i` ("one day", "the past decade").
+    guard i < lastUnitWord else { return nil }
     // "Islam will one day be …", "could one day replace": some time ahead, not a day long.
     if isWord(i, "one"), isWord(i + 1, "day"), isWord(i - 1, in: Self.modals) {
       return Candidate(i, i + 2, .literal("FUTURE_REF"))
@@ -29,19 +31,12 @@ extension Grammar {
     }
     if isWord(j, "the") || isWord(j, "each") && isWord(j + 1, "of") && isWord(j + 2, "the") {
       j += isWord(j, "each") ? 3 : 1
-      if let w = word(j),
-        [
-          "past", "last", "next", "first", "final", "latest", "previous", "coming", "following",
-          "initial", "remaining",
-        ].contains(w)
-      {
+      if let w = word(j), isWord(j, in: Self.rangeWordsAfterThe) {
         rangeWord = w
         j += 1
       }
       if isWord(j, "few") || isWord(j, "several") {}
-    } else if let w = word(j), ["past", "next", "last", "first", "coming"].contains(w),
-      count(j + 1) != nil
-    {
+    } else if let w = word(j), isWord(j, in: Self.rangeWords), count(j + 1) != nil {
       rangeWord = w
       j += 1
     }
@@ -112,12 +107,7 @@ extension Grammar {
       // "$5 a year", "twice a week": a frequency.
       if i > 0,
         tokens[i - 1].kind == .number
-          || isWord(
-            i - 1,
-            in: [
-              "times", "twice", "once", "million", "billion", "trillion", "thousand", "percent",
-              "cents", "dollars",
-            ])
+          || isWord(i - 1, in: Self.frequencyCues)
           || isPunct(i - 1, "%")
       {
         return Candidate(i, ue, .literal(u.setValue), type: "SET")
@@ -131,6 +121,28 @@ extension Grammar {
     if u == .quarter, let n, rangeWord == "next" || rangeWord == "first" { value = "P\(n * 3)M" }
     return Candidate(i, ue, .literal(value), type: "DURATION", mod: mod)
   }
+
+  /// Range words after "the" ("the past three years", "the remaining two months").
+  static let rangeWordsAfterThe: WordHash.Table<Bool> = WordHash.Table(words: [
+    "past", "last", "next", "first", "final", "latest", "previous", "coming", "following",
+    "initial", "remaining",
+  ])
+
+  /// Range words before a count without "the" ("past three years", "next two months").
+  static let rangeWords: WordHash.Table<Bool> = WordHash.Table(words: [
+    "past", "next", "last", "first", "coming",
+  ])
+
+  /// Words before "a year" that make it a frequency ("twice a year", "$5 million a year").
+  static let frequencyCues: WordHash.Table<Bool> = WordHash.Table(words: [
+    "times", "twice", "once", "million", "billion", "trillion", "thousand", "percent", "cents",
+    "dollars",
+  ])
+
+  /// Words before a plural unit that make a vague duration ("for years", "in weeks").
+  static let vagueDurationCues: WordHash.Table<Bool> = WordHash.Table(words: [
+    "for", "in", "over", "within",
+  ])
 
   /// Modal verbs before "one day" (FUTURE_REF).
   static let modals: WordHash.Table<Bool> = WordHash.Table(words: [
@@ -194,7 +206,7 @@ extension Grammar {
     }
     if w == "these", isWord(i + 1, "days") { return Candidate(i, i + 2, .literal("PRESENT_REF")) }
     // "for years", "in weeks": a vague duration.
-    if ["for", "in", "over", "within"].contains(w), let (u, e, plural) = unit(i + 1), plural,
+    if isWord(i, in: Self.vagueDurationCues), let (u, e, plural) = unit(i + 1), plural,
       u >= .day,
       !isWord(e, "of"), !isWord(e, "ago"), !isPunct(e, "-")
     {

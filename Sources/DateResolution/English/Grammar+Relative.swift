@@ -166,13 +166,7 @@ extension Grammar {
     var yearOffset = 0
     var sawModifier = false
     while k < tokens.count {
-      if let w = word(k),
-        [
-          "latest", "recent", "comparable", "corresponding", "most", "same", "just", "ended",
-          "completed", "fiscal",
-        ]
-        .contains(w)
-      {
+      if isWord(k, in: Self.quarterModifiers) {
         k += 1
         sawModifier = true
         continue
@@ -207,6 +201,12 @@ extension Grammar {
     }
     return nil
   }
+
+  /// Words before "quarter" or "period" that make it the financial quarter in focus.
+  static let quarterModifiers: WordHash.Table<Bool> = WordHash.Table(words: [
+    "latest", "recent", "comparable", "corresponding", "most", "same", "just", "ended",
+    "completed", "fiscal",
+  ])
 
   /// "Friday", "Friday morning", "Friday, Aug. 7", "Friday, Aug. 7, 1998".
   func weekdayCore(_ j: Int) -> Candidate? {

@@ -21,16 +21,35 @@ struct Grammar {
   /// For languages with a `date-grammar` lexicon: which of its tables each token can start an
   /// entry of (`Vocabulary.grammarMask`); empty otherwise.
   let lexMasks: [UInt64]
+  /// The index of the last English unit word ("year", "days"; `EnglishTables.units`), -1 if
+  /// none: every duration or counted shift of `durationOrShift` ends in one after its start,
+  /// so past it that rule is not tried.
+  let lastUnitWord: Int
+  /// The index of the last "quarter", "half" or "period", -1 if none: `quarterOrHalf` needs
+  /// one at or after its start.
+  let lastQuarterWord: Int
 
   init(tokens: [Token], vocabulary shared: SharedVocabulary) {
     self.tokens = tokens
     self.shared = shared
     // Loops over indexes rather than `map`: no copy of each token.
     var classes = [Vocabulary.WordClass](repeating: [], count: tokens.count)
+    var lastUnitWord = -1
+    var lastQuarterWord = -1
     for k in tokens.indices where tokens[k].kind == .word || tokens[k].kind == .ideograph {
-      classes[k] = shared.vocabulary.wordClass(of: tokens[k])
+      let c = shared.vocabulary.wordClass(of: tokens[k])
+      classes[k] = c
+      // Unit words, "quarter", "half" and "period" are English triggers or heads: all have a class.
+      guard !c.isEmpty else { continue }
+      if EnglishTables.units[tokens[k]] != nil { lastUnitWord = k }
+      let t = tokens[k]
+      if t.hasText(nfc: "quarter") || t.hasText(nfc: "half") || t.hasText(nfc: "period") {
+        lastQuarterWord = k
+      }
     }
     self.classes = classes
+    self.lastUnitWord = lastUnitWord
+    self.lastQuarterWord = lastQuarterWord
     inTableRow = Self.tableRows(tokens)
     if shared.vocabulary.hasGrammar {
       var masks = [UInt64](repeating: 0, count: tokens.count)
@@ -173,12 +192,14 @@ struct Grammar {
     return table[tokens[i]]
   }
 
-  /// Whether token `i` is the word `w` (compared in place, without copying the token's text).
+  /// Whether token `i` is the word `w`, a word in NFC such as a code literal (compared in
+  /// place, without copying the token's text; a plain token of another length answers at once,
+  /// `Token.hasText(nfc:)`).
   func isWord(_ i: Int, _ w: String) -> Bool {
     guard i >= 0, i < tokens.count, tokens[i].kind == .word || tokens[i].kind == .ideograph else {
       return false
     }
-    return tokens[i].text == w
+    return tokens[i].hasText(nfc: w)
   }
 
   func isWord(_ i: Int, in set: Set<String>) -> Bool {

@@ -15,10 +15,38 @@ import NormalizeCore
 enum CLDRVocabulary {
   /// Builds the vocabulary of `language` (an ICU locale id such as "it", "ru", "zh").
   static func build(language: String, wholePhrases: Bool = true) -> Vocabulary {
+    build(language: language, parts: wholePhrases ? .all : [.names, .numericPhrases, .layouts])
+  }
+
+  /// The parts of a language's vocabulary, each read from its own ICU data: each fills tables
+  /// of its own (and `triggers`), so a vocabulary merged from parts built one by one equals
+  /// the one built with them all.
+  struct Parts: OptionSet, Hashable, Sendable {
+    let rawValue: UInt8
+    /// Month and weekday names ("maggio", "четверг"): `months`, `standaloneMonths`, `weekdays`.
+    static let names = Parts(rawValue: 1)
+    /// Unit and direction words of numeric relative phrases ("23 ore fa"): `units`,
+    /// `pastPrefixes`, `pastSuffixes`, `futurePrefixes`, `futureSuffixes`.
+    static let numericPhrases = Parts(rawValue: 2)
+    /// Whole relative phrases ("ieri", "anno scorso"): `phrases`.
+    static let wholePhrases = Parts(rawValue: 4)
+    /// Date layouts ("27 maggio 2025"): `layouts`.
+    static let layouts = Parts(rawValue: 8)
+    static let all: Parts = [.names, .numericPhrases, .wholePhrases, .layouts]
+  }
+
+  /// Builds the `parts` of the vocabulary of `language`: an English text reads only the unit
+  /// and direction words of other languages ("23 ore ago"), without opening their calendar
+  /// symbols and date patterns.
+  static func build(language: String, parts: Parts) -> Vocabulary {
     var v = Vocabulary()
-    addCalendarNames(language, to: &v)
-    addRelativePhrases(language, to: &v, wholePhrases: wholePhrases)
-    addLayouts(language, to: &v)
+    if parts.contains(.names) { addCalendarNames(language, to: &v) }
+    if !parts.isDisjoint(with: [.numericPhrases, .wholePhrases]) {
+      addRelativePhrases(
+        language, to: &v, numeric: parts.contains(.numericPhrases),
+        wholePhrases: parts.contains(.wholePhrases))
+    }
+    if parts.contains(.layouts) { addLayouts(language, to: &v) }
     return v
   }
 
@@ -76,14 +104,14 @@ enum CLDRVocabulary {
   }
 
   private static func addRelativePhrases(
-    _ language: String, to v: inout Vocabulary, wholePhrases: Bool
+    _ language: String, to v: inout Vocabulary, numeric: Bool, wholePhrases: Bool
   ) {
-    let numbers = sampleNumbers(language)
+    let numbers = numeric ? sampleNumbers(language) : []
     for style in [RelativeDateSymbols.Style.long, .short] {
       guard let formatter = try? RelativeDateSymbols(locale: language, style: style) else {
         continue
       }
-      for sign in [-1, 1] {
+      for sign in [-1, 1] where numeric {
         // (prefix, suffix, unit) of every formatted phrase of this direction.
         var parts: [([String], [String], TimeUnit)] = []
         for (icuUnit, unit) in numericUnits {

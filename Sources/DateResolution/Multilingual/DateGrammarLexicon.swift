@@ -53,7 +53,7 @@ enum DateGrammarLexicon {
       } else if value == nil {
         throw fail("slot \(slot) needs a value")
       }
-      let forms = try expand(entry.fields[1]).map { Tokenizer.tokenize($0).map(\.text) }
+      let forms = try expand(entry.fields[1]).map(tokenTexts)
       guard !forms.isEmpty, forms.allSatisfy({ !$0.isEmpty }) else { throw fail("empty phrase") }
       func int(_ range: ClosedRange<Int>) throws -> Int {
         guard let v = value, let n = Int(v), range.contains(n) else {
@@ -165,8 +165,37 @@ enum DateGrammarLexicon {
     return w
   }
 
+  /// The texts of a form's tokens, as `Tokenizer.tokenize(form).map(\.text)` gives them: a
+  /// form that is one word of lower-case ASCII letters ("jahres") is its own token.
+  static func tokenTexts(_ form: String) -> [String] {
+    if !form.isEmpty, form.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) { return [form] }
+    return Tokenizer.tokenize(form).map(\.text)
+  }
+
   /// "jahr(|e|es)" → jahr, jahre, jahres; words separated by spaces expand independently.
   static func expand(_ phrase: String) throws -> [String] {
+    // Most lines spell one form ("vorgestern", "mehr als"): no parenthesis, single spaces
+    // between words and none at either end, so splitting and joining again gives the phrase.
+    let bytes = phrase.utf8
+    if let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20,
+      !bytes.contains(0x28)
+    {
+      var previousWasSpace = false
+      var singleSpaces = true
+      for byte in bytes {
+        if byte == 0x20 && previousWasSpace {
+          singleSpaces = false
+          break
+        }
+        previousWasSpace = byte == 0x20
+      }
+      if singleSpaces { return [phrase] }
+    }
+    return expandBytes(phrase) ?? expandCharacters(phrase)
+  }
+
+  /// `expand` on the phrase's `Character`s (grapheme clusters): any phrase.
+  static func expandCharacters(_ phrase: String) -> [String] {
     var results = [""]
     for (index, word) in phrase.split(separator: " ", omittingEmptySubsequences: true).enumerated()
     {
@@ -185,6 +214,37 @@ enum DateGrammarLexicon {
       results = results.flatMap { r in forms.map { index == 0 ? $0 : r + " " + $0 } }
     }
     return results.filter { !$0.isEmpty }
+  }
+
+  /// `expand` on the UTF-8 bytes, for a phrase whose every scalar is a `Character` of its own
+  /// (Latin, Greek and Cyrillic letters without combining marks, no carriage return): then the
+  /// spaces, parentheses and bars are bytes, and "jahr(|es|s)" is cut and joined without
+  /// walking grapheme clusters. nil for any other phrase.
+  static func expandBytes(_ phrase: String) -> [String]? {
+    let scalarsStandAlone = phrase.unicodeScalars.allSatisfy {
+      let v = $0.value
+      return v != 0x0D && (v < 0x300 || (v >= 0x370 && v < 0x483) || (v >= 0x48A && v < 0x530))
+    }
+    guard scalarsStandAlone else { return nil }
+    let bytes = Array(phrase.utf8)
+    var results: [[UInt8]] = [[]]
+    for (index, word) in bytes.split(separator: 0x20, omittingEmptySubsequences: true).enumerated()
+    {
+      var forms: [[UInt8]] = []
+      if let open = word.firstIndex(of: 0x28), let close = word.lastIndex(of: 0x29), open < close {
+        let stem = word[..<open]
+        let tail = word[(close + 1)...]
+        for ending in word[(open + 1)..<close].split(
+          separator: 0x7C, omittingEmptySubsequences: false)
+        {
+          forms.append(Array(stem) + Array(ending) + Array(tail))
+        }
+      } else {
+        forms = [Array(word)]
+      }
+      results = results.flatMap { r in forms.map { index == 0 ? $0 : r + [0x20] + $0 } }
+    }
+    return results.filter { !$0.isEmpty }.map { String(decoding: $0, as: UTF8.self) }
   }
 
   /// "12-25" → fixed; "easter+0", "easter-2" → Easter plus days.

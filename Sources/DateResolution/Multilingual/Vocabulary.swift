@@ -180,6 +180,15 @@ struct PhraseTable<Value: Sendable & Equatable>: Sendable {
   }
 
   mutating func merge(_ other: PhraseTable<Value>) {
+    // Into an empty table, adding every entry again would give the same lists, filter and NFC
+    // flag (each list is already free of repeats and sorted longest first): take them as
+    // they are. The table keeps its own slot.
+    if byFirst.isEmpty {
+      byFirst = other.byFirst
+      firstFilter = other.firstFilter
+      firstTokensAreNFC = other.firstTokensAreNFC
+      return
+    }
     for (_, list) in other.byFirst {
       for entry in list { add(entry.tokens, entry.value) }
     }

@@ -16,6 +16,7 @@ final class VocabularyStore: @unchecked Sendable {
   private let lock = NSLock()
   private var perLanguage: [String: Vocabulary] = [:]
   private var merged: [String: Vocabulary] = [:]
+  private var parts: [PartKey: Vocabulary] = [:]
 
   /// The CLDR vocabulary for a document in `language` (nil: unknown).
   func vocabulary(for language: String?) -> Vocabulary {
@@ -43,12 +44,11 @@ final class VocabularyStore: @unchecked Sendable {
     } else {
       if key != "en" { result.merge(single(key, whole: true)) }
       for lang in Self.mixedTextLanguages where lang != key {
-        var unitsOnly = single(lang, whole: true)
-        unitsOnly.phrases = PhraseTable()
-        unitsOnly.months = [:]
-        unitsOnly.standaloneMonths = []
-        unitsOnly.weekdays = [:]
-        unitsOnly.layouts = key == "en" ? [] : unitsOnly.layouts
+        // Other languages lend their unit and direction words (and, but to English, their
+        // date layouts), with the direction prefixes as their only triggers: no names or
+        // whole phrases, so their calendar symbols are never opened for them.
+        var unitsOnly = part(lang, .numericPhrases)
+        if key != "en" { unitsOnly.merge(part(lang, .layouts)) }
         unitsOnly.triggers = unitsOnly.pastPrefixes.firstTokens.union(
           unitsOnly.futurePrefixes.firstTokens)
         result.merge(unitsOnly)
@@ -64,6 +64,7 @@ final class VocabularyStore: @unchecked Sendable {
     return result
   }
 
+  /// The whole CLDR vocabulary of `language`, merged from its parts (`part(_:_:)`).
   private func single(_ language: String, whole: Bool) -> Vocabulary {
     lock.lock()
     if let v = perLanguage[language] {
@@ -71,11 +72,38 @@ final class VocabularyStore: @unchecked Sendable {
       return v
     }
     lock.unlock()
-    let v = CLDRVocabulary.build(language: language, wholePhrases: whole)
+    var v = Vocabulary()
+    let parts: [CLDRVocabulary.Parts] =
+      whole
+      ? [.names, .numericPhrases, .wholePhrases, .layouts] : [.names, .numericPhrases, .layouts]
+    for p in parts { v.merge(part(language, p)) }
     lock.lock()
     perLanguage[language] = v
     lock.unlock()
     return v
+  }
+
+  /// One part of the CLDR vocabulary of `language` (`CLDRVocabulary.Parts`), built once: the
+  /// parts a text in another language reads are all it pays for.
+  private func part(_ language: String, _ part: CLDRVocabulary.Parts) -> Vocabulary {
+    let key = PartKey(language: language, part: part.rawValue)
+    lock.lock()
+    if let v = parts[key] {
+      lock.unlock()
+      return v
+    }
+    lock.unlock()
+    let v = CLDRVocabulary.build(language: language, parts: part)
+    lock.lock()
+    defer { lock.unlock() }
+    if let raced = parts[key] { return raced }
+    parts[key] = v
+    return v
+  }
+
+  private struct PartKey: Hashable {
+    let language: String
+    let part: UInt8
   }
 
   /// "it_IT" / "zh-Hans" → "it" / "zh".

@@ -102,11 +102,15 @@ enum WordHash {
       var entries: [(hash: UInt32, word: String, value: Value)] = []
       entries.reserveCapacity(dictionary.count)
       var nfc = true
-      for (word, value) in dictionary.sorted(by: {
-        $0.key.utf8.lexicographicallyPrecedes($1.key.utf8)
-      }) {
+      // A fixed order of insertion (by hash, then bytes), so the slots are the same in every
+      // run; lookups answer the same in any order. Hashes compare faster than the words.
+      var keyed = dictionary.map { (hash: WordHash.of($0.key), word: $0.key, value: $0.value) }
+      keyed.sort {
+        $0.hash != $1.hash
+          ? $0.hash < $1.hash : $0.word.utf8.lexicographicallyPrecedes($1.word.utf8)
+      }
+      for (hash, word, value) in keyed {
         if !WordHash.isNFC(word) { nfc = false }
-        let hash = WordHash.of(word)
         var i = Int(hash) & (capacity - 1)
         while slots[i] != 0 { i = (i + 1) & (capacity - 1) }
         entries.append((hash, word, value))

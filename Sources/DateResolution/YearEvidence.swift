@@ -1,0 +1,49 @@
+extension DateResolver {
+  /// Whether a date with a year can be read in `text` at all: false only when none of its
+  /// tokens is one a year is read from — a number in any script ("2025", "２０２５", "٢٠٢٥"),
+  /// a Han, kana or Hangul letter ("二〇二五年", "이천이십오년"), an English number word
+  /// ("nineteen ninety-six", "two thousand one"; not "a", "an") or the first word of a lexicon
+  /// phrase whose value has a year. Without one, `resolve` with no DCT finds no date with a
+  /// year (YYYY-MM-DD, YYYY-MM, YYYY): a cheap test before resolving a short line only for
+  /// such a date.
+  ///
+  /// ```swift
+  /// resolver.mayReadYear(in: "SEOUL, May 28, 2025 — North Korea")   // true
+  /// resolver.mayReadYear(in: "Aktualisiert am Dienstag")            // false
+  /// resolver.mayReadYear(in: "Опубліковано вчора")                  // false
+  /// resolver.mayReadYear(in: "nineteen ninety-six")                 // true
+  /// ```
+  public func mayReadYear(in text: String) -> Bool {
+    for token in Tokenizer.tokenize(text) {
+      switch token.kind {
+      case .number, .ideograph: return true
+      case .punctuation: continue
+      case .word:
+        if EnglishTables.numberWords[token] != nil, !token.hasText(nfc: "a"),
+          !token.hasText(nfc: "an")
+        {
+          return true
+        }
+        if yearPhraseStarts[token] != nil { return true }
+      }
+    }
+    return false
+  }
+
+  /// The first words of the lexicons' phrases whose value carries a year (a `date` literal
+  /// such as "date 2000-01-01"; "date 199", a decade, carries none), for `mayReadYear(in:)`.
+  static func yearPhraseStarts(_ extras: [String: Vocabulary]) -> WordHash.Table<Bool> {
+    var words: [String] = []
+    for vocabulary in extras.values {
+      for (first, entries) in vocabulary.grammar.phrases.byFirst {
+        let hasYear = entries.contains {
+          guard case .literal(_, let value) = $0.value else { return false }
+          let head = value.utf8.prefix(4)
+          return head.count == 4 && head.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        }
+        if hasYear { words.append(first) }
+      }
+    }
+    return WordHash.Table(words: words)
+  }
+}
