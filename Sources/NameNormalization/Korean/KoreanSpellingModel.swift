@@ -161,11 +161,12 @@ struct KoreanSpellingModel: Sendable {
 
   /// The sorted spelling list of each jamo context, filled on first use under a lock (the
   /// lists are pure functions of the immutable counts, so sharing them is safe).
-  /// Kept in a flat array indexed by the context's fields (slot 0…3, jamo 0…27, position
-  /// -1…2, neighbour -2…27): no hashing per lookup.
+  /// Kept in a flat array indexed by the context's fields (slot 0…4 of `slotNames`, jamo 0…27,
+  /// position -1…2, neighbour -2…27): no hashing per lookup.
   final class JamoListCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var lists = [SpellingList?](repeating: nil, count: 4 * 28 * 4 * 30)
+    private var lists = [SpellingList?](
+      repeating: nil, count: KoreanSpellingModel.slotNames.count * 28 * 4 * 30)
 
     @inline(__always)
     private static func slot(_ c: JamoContext) -> Int {
