@@ -10,7 +10,14 @@ public struct ArticleInput: Sendable {
   public var text: String
   /// The page, decoded, when the input is HTML (a file, or a JSON Lines `html` field); `text`
   /// is then empty (the main text is read from the page) or, when given beside `html`, the body.
-  public var html: String?
+  /// Kept as ``htmlUTF8``.
+  public var html: String? {
+    get { htmlUTF8.map { String(decoding: $0, as: UTF8.self) } }
+    set { htmlUTF8 = newValue.map { Array($0.utf8) } }
+  }
+  /// ``html`` as its UTF-8 bytes, as libxml2 reads it: a JSON Lines `html` field goes there
+  /// straight from the line's bytes, never through a `String`.
+  public var htmlUTF8: [UInt8]?
   /// Where `published` came from when not from the input itself ("html-meta", "url", …).
   public var publishedFrom: String?
   /// The headline as given (JSON Lines `title`, a sidecar's `title`); nil to take it from the text.
@@ -39,7 +46,7 @@ public struct ArticleInput: Sendable {
     passthrough: [String: JSONValue] = [:],
     findings: [Finding] = [], html: String? = nil
   ) {
-    self.html = html
+    self.htmlUTF8 = html.map { Array($0.utf8) }
     self.id = id
     self.text = text
     self.title = title

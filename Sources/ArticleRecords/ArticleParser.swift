@@ -95,10 +95,15 @@ public enum ArticleParser {
       }
       let object: JSONLineObject
       var loneSurrogates: [Int] = []
+      // The page (`html`) comes back as bytes, for libxml2, and stands as "" in the fields.
+      var htmlBytes: [UInt8]?
       do {
-        object = JSONLineObject(
-          fields: try JSONLineParser.parseObject(
-            isValid ? bytes : Array(decoded.text.utf8), loneSurrogates: &loneSurrogates))
+        let line = isValid ? bytes : Array(decoded.text.utf8)
+        let (fields, pageBytes) = try line.withUnsafeBufferPointer {
+          try JSONLineParser.parseObject($0, loneSurrogates: &loneSurrogates, bytesOf: "html")
+        }
+        object = JSONLineObject(fields: fields)
+        htmlBytes = pageBytes
       } catch is JSONLineParser.NotAnObject {
         return .failure(
           reject(
@@ -111,9 +116,8 @@ public enum ArticleParser {
             lineStart()))
       }
       let id = idString(object.fields["id"])
-      let html = object.fields["html"]?.stringValue
       let givenText = object.fields["text"]?.stringValue
-      guard let text = givenText ?? (html == nil ? nil : "") else {
+      guard let text = givenText ?? (htmlBytes == nil ? nil : "") else {
         let what =
           object.fields["text"] == nil
           ? "has no \"text\" (or \"html\") field" : "has a \"text\" that is not a string"
@@ -141,14 +145,15 @@ public enum ArticleParser {
       }
       var passthrough: [String: JSONValue] = [:]
       for (key, value) in object.fields where !knownKeys.contains(key) { passthrough[key] = value }
-      return .success(
-        ArticleInput(
-          id: id ?? defaultID(for: raw), text: text, title: object.fields["title"]?.stringValue,
-          published: object.fields["published"]?.stringValue,
-          url: object.fields["url"]?.stringValue,
-          lang: object.fields["lang"]?.stringValue, file: raw.file, line: raw.line,
-          passthrough: passthrough,
-          findings: findings, html: html))
+      var article = ArticleInput(
+        id: id ?? defaultID(for: raw), text: text, title: object.fields["title"]?.stringValue,
+        published: object.fields["published"]?.stringValue,
+        url: object.fields["url"]?.stringValue,
+        lang: object.fields["lang"]?.stringValue, file: raw.file, line: raw.line,
+        passthrough: passthrough,
+        findings: findings)
+      article.htmlUTF8 = htmlBytes
+      return .success(article)
     }
   }
 

@@ -110,7 +110,7 @@ public struct RecordAssembler: Sendable {
   /// text then goes through the same steps as plain text, and its metadata fills what the
   /// input left out.
   public func assemble(_ input: ArticleInput) -> ArticleRecord {
-    let page = input.html.map { pages.read($0, url: input.url) }
+    let page = input.htmlUTF8.map { pages.read(utf8: $0, url: input.url) }
     let article = page.map { input.filling(from: $0) } ?? input
     var findings = article.findings
     findings += validateInput(article)

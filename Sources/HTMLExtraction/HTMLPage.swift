@@ -38,7 +38,17 @@ public struct HTMLPageReader: Sendable {
   /// source of the publication date).
   public func read(_ html: String, url: String? = nil) -> HTMLPage {
     var html = html
-    let document = html.withUTF8 { HTMLDocument(utf8: $0) }
+    return html.withUTF8 { read(utf8: $0, url: url) }
+  }
+
+  /// ``read(_:url:)`` on the page's UTF-8 bytes (already decoded from its charset).
+  public func read(utf8 html: [UInt8], url: String? = nil) -> HTMLPage {
+    html.withUnsafeBufferPointer { read(utf8: $0, url: url) }
+  }
+
+  /// ``read(_:url:)`` on the page's UTF-8 bytes in place.
+  public func read(utf8 html: UnsafeBufferPointer<UInt8>, url: String? = nil) -> HTMLPage {
+    let document = HTMLDocument(utf8: html)
     guard !document.isEmpty else {
       return HTMLPage(blocks: [], removed: [], captions: [], metadata: PageMetadata())
     }

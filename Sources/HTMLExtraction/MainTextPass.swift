@@ -121,7 +121,7 @@ struct MainTextPass {
   private mutating func markSkipped() {
     let kinds = document.kinds
     // Pages repeat a few class names thousands of times: each is matched once.
-    var known: [[UInt8]: ClassHints.Effects] = [:]
+    var known: [ClassAndIDKey: ClassHints.Effects] = [:]
     for index in 1..<document.count {
       let parent = Int(document.parents[index])
       if skipped[parent] {
@@ -161,11 +161,12 @@ struct MainTextPass {
         }
       }
       if !classAndID.isEmpty {
-        if let found = known[classAndID] {
+        let key = ClassAndIDKey(classAndID)
+        if let found = known[key] {
           effects[index] = found
         } else {
           let found = hints.effects(classAndID: classAndID)
-          known[classAndID] = found
+          known[key] = found
           effects[index] = found
         }
       }

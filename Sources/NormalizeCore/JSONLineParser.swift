@@ -54,6 +54,30 @@ public enum JSONLineParser {
     return try parser.line()
   }
 
+  /// ``parseObject(_:loneSurrogates:)`` that hands the string value of the line's key `key`
+  /// over as its UTF-8 bytes (escapes decoded) instead of a `String`: a page's `html` goes to
+  /// libxml2 as bytes, without a `String`'s UTF-8 check of megabytes the line already passed.
+  /// `fields[key]` is then `.string("")`; `bytes` is nil when the key is absent or its value is
+  /// not a string (a repeated key: the last one, as in `fields`).
+  ///
+  /// ```swift
+  /// var lone: [Int] = []
+  /// let line = Array(#"{"id": "kr-1", "html": "<p>서울</p>"}"#.utf8)
+  /// let (fields, html) = try line.withUnsafeBufferPointer {
+  ///   try JSONLineParser.parseObject($0, loneSurrogates: &lone, bytesOf: "html")
+  /// }
+  /// // fields: ["id": .string("kr-1"), "html": .string("")]; html: the bytes of "<p>서울</p>"
+  /// ```
+  public static func parseObject(
+    _ buffer: UnsafeBufferPointer<UInt8>, loneSurrogates: inout [Int], bytesOf key: String
+  ) throws -> (fields: [String: JSONValue], bytes: [UInt8]?) {
+    var parser = Cursor(bytes: buffer)
+    parser.bytesKey = key
+    defer { loneSurrogates += parser.loneSurrogates }
+    let fields = try parser.line()
+    return (fields, parser.keyBytes)
+  }
+
   /// The object on the line `bytes` (valid UTF-8) exactly as `JSONDecoder` decodes it into
   /// `[String: JSONValue]`, or nil when the line is not an object or holds something this
   /// reader leaves to `JSONDecoder`: a repeated key (`JSONDecoder` keeps the first), a lone
@@ -121,6 +145,10 @@ public enum JSONLineParser {
     var depth = 0
     /// Whether a `\u0000` escape makes the text doubtful (JSON-LD leaves it to `JSONDecoder`).
     var escapedNULIsDoubtful = false
+    /// The line's key whose string value is kept as bytes (``keyBytes``), not as a `String`.
+    var bytesKey: String?
+    /// The string value of ``bytesKey`` as UTF-8 bytes, when it has one.
+    var keyBytes: [UInt8]?
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -136,7 +164,7 @@ public enum JSONLineParser {
         if position == bytes.count { throw NotAnObject() }
         throw SyntaxError(message: "unexpected text after the JSON value", offset: position)
       }
-      let object = try self.object()
+      let object = try self.object(bytesKey: bytesKey)
       skipSpace()
       guard position == bytes.count else {
         throw SyntaxError(message: "unexpected text after the object", offset: position)
@@ -161,7 +189,9 @@ public enum JSONLineParser {
       position += 1
     }
 
-    mutating func object() throws -> [String: JSONValue] {
+    /// An object; the string value of `bytesKey` (the line's own object only) goes to
+    /// ``keyBytes`` and stands as `.string("")`.
+    mutating func object(bytesKey: String? = nil) throws -> [String: JSONValue] {
       try expect(UInt8(ascii: "{"), "'{'")
       // Room for an article's usual keys (id, published, title, text, url, lang…) at once.
       var result = [String: JSONValue](minimumCapacity: 8)
@@ -177,8 +207,21 @@ public enum JSONLineParser {
         }
         let key = try string()
         try expect(UInt8(ascii: ":"), "':' after a key")
+        let value: JSONValue
+        if let bytesKey, key == bytesKey {
+          skipSpace()
+          if position < bytes.count, bytes[position] == UInt8(ascii: "\"") {
+            keyBytes = try stringBytes()
+            value = .string("")
+          } else {
+            keyBytes = nil
+            value = try self.value()
+          }
+        } else {
+          value = try self.value()
+        }
         // A repeated key: the last one wins here, the first in `JSONDecoder`.
-        if result.updateValue(try value(), forKey: key) != nil { doubtful = true }
+        if result.updateValue(value, forKey: key) != nil { doubtful = true }
         skipSpace()
         guard position < bytes.count else { throw error("unterminated object") }
         if bytes[position] == UInt8(ascii: ",") {
@@ -337,6 +380,30 @@ public enum JSONLineParser {
     }
 
     mutating func string() throws -> String {
+      switch try stringContent() {
+      case .inPlace(let range):
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+      case .decoded(let output):
+        return String(decoding: output, as: UTF8.self)
+      }
+    }
+
+    /// A string's UTF-8 bytes (valid: the line is, and escapes decode to whole scalars).
+    mutating func stringBytes() throws -> [UInt8] {
+      switch try stringContent() {
+      case .inPlace(let range): return Array(UnsafeBufferPointer(rebasing: bytes[range]))
+      case .decoded(let output): return output
+      }
+    }
+
+    /// A string's content: where it lies in the line when it has no escape, else decoded.
+    enum StringContent {
+      case inPlace(Range<Int>)
+      case decoded([UInt8])
+    }
+
+    /// Reads the string at the position (its opening quote) up to its closing quote.
+    mutating func stringContent() throws -> StringContent {
       position += 1  // opening quote
       let start = position
       // Fast path: no escapes; jump from one quote, backslash or control byte to the next.
@@ -345,10 +412,8 @@ public enum JSONLineParser {
         guard position < bytes.count else { break }
         let byte = bytes[position]
         if byte == UInt8(ascii: "\"") {
-          let text = String(
-            decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
           position += 1
-          return text
+          return .inPlace(start..<(position - 1))
         }
         if byte == UInt8(ascii: "\\") { break }
         if byte < 0x20 { throw error("control character inside a string (escape it as \\u00XX)") }
@@ -370,7 +435,7 @@ public enum JSONLineParser {
         switch byte {
         case UInt8(ascii: "\""):
           position += 1
-          return String(decoding: output, as: UTF8.self)
+          return .decoded(output)
         case UInt8(ascii: "\\"):
           position += 1
           guard position < bytes.count else { throw error("unterminated escape") }

@@ -31,6 +31,39 @@ import Testing
     #expect(object == full, "\(c.label)")
   }
 
+  /// `parseObject(_:loneSurrogates:bytesOf:)` (how ArticleParser reads a page's `html`): on every
+  /// line of the table and for every key, the key's string value comes back as its UTF-8 bytes
+  /// and stands as "" in the fields; everything else is what `parseObject` reads.
+  @Test(arguments: try CaseTable.load("json-lines.json", in: folder, as: LineCase.self))
+  func keyAsBytes(_ c: LineCase) throws {
+    let line = Array(c.line.utf8)
+    func read(_ key: String) throws -> (fields: [String: JSONValue], bytes: [UInt8]?, lone: [Int]) {
+      var lone: [Int] = []
+      let (fields, bytes) = try line.withUnsafeBufferPointer {
+        try JSONLineParser.parseObject($0, loneSurrogates: &lone, bytesOf: key)
+      }
+      return (fields, bytes, lone)
+    }
+    var lone: [Int] = []
+    guard let plain = try? JSONLineParser.parseObject(line, loneSurrogates: &lone) else {
+      #expect(throws: (any Error).self, "\(c.label)") { try read("html") }
+      return
+    }
+    for key in plain.keys.sorted() + ["absent"] {
+      let read = try read(key)
+      #expect(read.lone == lone, "\(c.label): \(key)")
+      if case .string(let value)? = plain[key] {
+        #expect(read.bytes == Array(value.utf8), "\(c.label): \(key)")
+        var expected = plain
+        expected[key] = .string("")
+        #expect(read.fields == expected, "\(c.label): \(key)")
+      } else {
+        #expect(read.bytes == nil, "\(c.label): \(key)")
+        #expect(read.fields == plain, "\(c.label): \(key)")
+      }
+    }
+  }
+
   @Test("a JSON value nested deeper than JSONValue.maximumDepth gives nil, as deep is read")
   func valueNestingIsBounded() {
     func arrays(_ levels: Int) -> [UInt8] {
