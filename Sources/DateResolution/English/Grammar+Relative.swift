@@ -34,6 +34,17 @@ extension Grammar {
       return Candidate(j, j + 1, .shift(.day, 0, origin: .dct, time: "TNI"), type: "TIME")
     default: break
     }
+    // "afternoon yesterday", "(mid-)morning Friday": a part of day before its day.
+    if let part = lexical(j).flatMap({ EnglishWords.partsOfDay[$0] }), w != "overnight",
+      sameLine(j + 1)
+    {
+      if let next = word(j + 1), let offset = ["yesterday": -1, "today": 0, "tomorrow": 1][next] {
+        return Candidate(j, j + 2, .shift(.day, offset, origin: .dct, time: part), type: "TIME")
+      }
+      if let (d, e) = weekday(j + 1) {
+        return Candidate(j, e, .weekday(d, offset: nil, time: part), type: "TIME")
+      }
+    }
     // "the year-earlier quarter", "the year-ago period", "the latest quarter".
     if let c = quarterReference(j) { return c }
     // "year-end", "year end", "year's end": the end of the DCT's year.
@@ -112,6 +123,13 @@ extension Grammar {
       // "this morning", "last night".
       return Candidate(
         j, k + 1, .shift(.day, w == "last" ? -1 : 0, origin: .dct, time: part), type: "TIME")
+    }
+    // "the next morning", "the following evening", "the previous night": from the date in focus,
+    // as "the next day".
+    if w == "next" || w == "following" || w == "previous", isWord(j - 1, "the"),
+      let part = lexical(k).flatMap({ EnglishWords.partsOfDay[$0] }), !isWord(k, "overnight")
+    {
+      return Candidate(j, k + 1, .shift(.day, offset, origin: .narrative, time: part), type: "TIME")
     }
     if let (u, e, plural) = unit(k), !plural {
       switch u {

@@ -257,13 +257,28 @@ struct MentionBuilder {
         return .future
       }
     }
+    // A weekday in the possessive dates the event its noun names ("Wednesday's ruling"), which
+    // a plan or a reported "would" before it does not move ahead: "said they would look for
+    // ways to get around Wednesday's ruling" is the Wednesday gone; a finite tense still counts
+    // ("will be looking at ratings after Sunday's debut").
+    let possessive =
+      c.meaning.isWeekday && c.end + 1 < tokens.count && tokens[c.end].isAttached
+      && (tokens[c.end].text == "'" || tokens[c.end].text == "’") && tokens[c.end + 1].text == "s"
     var i = c.start - 1
     while i >= 0, c.start - i <= 12, tokens[i].sentence == sentence {
+      if possessive, tokens[i].text == "to" || tokens[i].text == "would" {
+        i -= 1
+        continue
+      }
       if let t = marker(i, near: c.start - i <= 3, left: true) { return auxiliary(before: i) ?? t }
       i -= 1
     }
+    // A date that opens its sentence ("Dimanche soir, à partir de 22 h, le comité … vous invite",
+    // "In January, a week after the anniversary of the ruling, a bomb killed …") waits longer
+    // for its verb, which comes after the subject.
+    let opensSentence = !possessive && (i < 0 || tokens[i].sentence != sentence)
     i = c.end
-    while i < tokens.count, i - c.end <= 15, tokens[i].sentence == sentence {
+    while i < tokens.count, i - c.end <= (opensSentence ? 25 : 15), tokens[i].sentence == sentence {
       if let t = marker(i, near: false, left: false) { return auxiliary(before: i) ?? t }
       i += 1
     }
