@@ -28,7 +28,10 @@ struct MentionBuilder {
   /// not in NFC (a plain token could then equal it with other bytes).
   static func markerFilter(past: Set<String>, future: Set<String>) -> WordHash.Filter? {
     var filter = WordHash.Filter()
-    for set in [EnglishWords.futureMarkers, EnglishWords.pastMarkers, past, future] {
+    for set in [
+      EnglishWords.futureMarkers, EnglishWords.pastMarkers, EnglishWords.scheduledPresent, past,
+      future,
+    ] {
       for word in set {
         guard WordHash.isNFC(word) else { return nil }
         filter.insert(word)
@@ -331,6 +334,14 @@ struct MentionBuilder {
         return .future
       }
       if EnglishWords.pastMarkers.contains(w) || pastMarkers.contains(w) { return .past }
+      // "the two leaders meet separately Monday": a schedule in the present tense (not the
+      // infinitive "due to expire Friday", which the "to" before it decides, nor the noun "the
+      // close of business Thursday").
+      if near, left, EnglishWords.scheduledPresent.contains(w),
+        i == 0 || !(tokens[i - 1].text == "to" || Self.determiners.contains(tokens[i - 1].text))
+      {
+        return .future
+      }
       if futureMarkers.contains(w) { return .future }
     }
     // A past participle or preterite, not a name ("the United States", "Red Cross"). A last byte
