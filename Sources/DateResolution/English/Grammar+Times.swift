@@ -99,6 +99,16 @@ extension Grammar {
     }
   }
 
+  /// Whether the four digits at `i` open a range of 24-hour clock times: "1800 to 2100 hrs",
+  /// "0900-1700 GMT" (the second end carries the "hrs" or the time zone).
+  func isClockRangeHead(_ i: Int) -> Bool {
+    guard let a = number(i), tokens[i].digits == 4, a / 100 < 24, a % 100 < 60,
+      isWord(i + 1, "to") || isWord(i + 1, "until") || isHyphen(i + 1),
+      let b = number(i + 2), tokens[i + 2].digits == 4, b / 100 <= 24, b % 100 < 60
+    else { return false }
+    return isWord(i + 3, "hrs") || isWord(i + 3, in: Self.timeZones)
+  }
+
   /// Prepositions that introduce a clock time ("at 4", "until 11", "by 9"); not "to" or
   /// "about", which as often introduce a quantity ("rose to 4 in the morning trading").
   static let clockPrepositions: Set<String> = [
