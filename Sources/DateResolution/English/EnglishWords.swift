@@ -160,4 +160,6 @@ enum EnglishTables {
   static let refs = WordHash.Table(EnglishWords.refs)
   static let setAdverbs = WordHash.Table(EnglishWords.setAdverbs)
   static let holidays = WordHash.Table(EnglishWords.holidays)
+  static let partsOfDay = WordHash.Table(EnglishWords.partsOfDay)
+  static let scheduledPresent = WordHash.Table<Bool>(words: EnglishWords.scheduledPresent.sorted())
 }

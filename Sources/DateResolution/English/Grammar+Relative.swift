@@ -35,9 +35,7 @@ extension Grammar {
     default: break
     }
     // "afternoon yesterday", "(mid-)morning Friday": a part of day before its day.
-    if let part = lexical(j).flatMap({ EnglishWords.partsOfDay[$0] }), w != "overnight",
-      sameLine(j + 1)
-    {
+    if let part = lexicalValue(j, in: EnglishTables.partsOfDay), w != "overnight", sameLine(j + 1) {
       if let next = word(j + 1), let offset = ["yesterday": -1, "today": 0, "tomorrow": 1][next] {
         return Candidate(j, j + 2, .shift(.day, offset, origin: .dct, time: part), type: "TIME")
       }
@@ -127,7 +125,7 @@ extension Grammar {
     // "the next morning", "the following evening", "the previous night": from the date in focus,
     // as "the next day".
     if w == "next" || w == "following" || w == "previous", isWord(j - 1, "the"),
-      let part = lexical(k).flatMap({ EnglishWords.partsOfDay[$0] }), !isWord(k, "overnight")
+      let part = lexicalValue(k, in: EnglishTables.partsOfDay), !isWord(k, "overnight")
     {
       return Candidate(j, k + 1, .shift(.day, offset, origin: .narrative, time: part), type: "TIME")
     }

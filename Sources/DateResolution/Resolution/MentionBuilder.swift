@@ -337,7 +337,7 @@ struct MentionBuilder {
       // "the two leaders meet separately Monday": a schedule in the present tense (not the
       // infinitive "due to expire Friday", which the "to" before it decides, nor the noun "the
       // close of business Thursday").
-      if near, left, EnglishWords.scheduledPresent.contains(w),
+      if near, left, EnglishTables.scheduledPresent[tokens[i]] != nil,
         i == 0 || !(tokens[i - 1].text == "to" || Self.determiners.contains(tokens[i - 1].text))
       {
         return .future
