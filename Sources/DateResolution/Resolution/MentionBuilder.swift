@@ -323,6 +323,8 @@ struct MentionBuilder {
     {
       return .future
     }
+    // "next to the embassy" is a place, not a time ahead.
+    if w == "next", i + 1 < tokens.count, tokens[i + 1].text == "to" { return nil }
     // "plans to meet Friday" looks ahead; "announced the plan Aug. 21" does not.
     if w == "plan" || w == "plans", i + 1 < tokens.count, tokens[i + 1].text != "to" { return nil }
     if markerFilter?.mayContain(tokens[i]) ?? true {
