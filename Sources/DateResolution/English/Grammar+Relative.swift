@@ -169,6 +169,10 @@ extension Grammar {
       return Candidate(j, k + 1, .date(DateSpec(season: s, direction: offset)))
     }
     if let (d, e) = weekday(k), w != "past", w != "current" {
+      // "the previous Friday", "the following Monday": from the day in focus.
+      if w == "previous" || w == "following", isWord(j - 1, "the") {
+        return withPartOfDay(Candidate(j, e, .weekdayFromFocus(d, offset: offset, time: nil)))
+      }
       return withPartOfDay(
         Candidate(j, e, .weekday(d, offset: w == "coming" ? 1 : offset, time: nil)))
     }
@@ -252,6 +256,8 @@ extension Grammar {
     switch c.meaning {
     case .shift(let u, let n, let origin, _): out.meaning = .shift(u, n, origin: origin, time: part)
     case .weekday(let d, let offset, _): out.meaning = .weekday(d, offset: offset, time: part)
+    case .weekdayFromFocus(let d, let offset, _):
+      out.meaning = .weekdayFromFocus(d, offset: offset, time: part)
     default: return c
     }
     out.type = "TIME"
