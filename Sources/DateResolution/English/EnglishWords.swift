@@ -112,6 +112,15 @@ enum EnglishWords {
     "will", "shall", "ll", "tomorrow", "next", "upcoming", "coming", "scheduled", "plans", "plan",
     "expected", "expects", "expect", "intends", "planning", "would",
   ]
+  /// Verbs of schedules whose present tense news uses for what is planned ("the two leaders
+  /// meet Monday", "talks resume on Tuesday", "the offer expires Friday"): just before a date
+  /// they make it lie ahead. Forms that are as often nouns ("year end", "market close", "the
+  /// start", "department head") are left out.
+  static let scheduledPresent: Set<String> = [
+    "meet", "meets", "begin", "begins", "starts", "resume", "resumes", "opens", "closes", "ends",
+    "expire", "expires", "leave", "leaves", "arrive", "arrives", "depart", "departs", "return",
+    "returns", "heads", "travel", "travels", "convene", "convenes", "testify", "testifies",
+  ]
   static let pastMarkers: Set<String> = [
     "said", "was", "were", "had", "did", "ago", "last", "yesterday", "told", "announced",
     "reported", "met",
@@ -151,4 +160,6 @@ enum EnglishTables {
   static let refs = WordHash.Table(EnglishWords.refs)
   static let setAdverbs = WordHash.Table(EnglishWords.setAdverbs)
   static let holidays = WordHash.Table(EnglishWords.holidays)
+  static let partsOfDay = WordHash.Table(EnglishWords.partsOfDay)
+  static let scheduledPresent = WordHash.Table<Bool>(words: EnglishWords.scheduledPresent.sorted())
 }

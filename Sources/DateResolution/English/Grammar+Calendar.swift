@@ -284,10 +284,18 @@ extension Grammar {
       {
         return nil
       }
+      // "the fall in oil prices", "the fall of the dollar", "The fall is a technical reaction":
+      // a decline, not the season ("the fall of 1988" took its year above).
+      if w == "fall", before == "the", isWord(j + 1, in: Self.declineFollowers) { return nil }
       return Candidate(j, j + 1, .date(DateSpec(season: s)))
     }
     return nil
   }
+
+  /// Words after "the fall" that make it a decline: "in", "of" (without a year), a verb.
+  static let declineFollowers: Set<String> = [
+    "in", "of", "is", "was", "has", "had", "to", "from", "would", "will", "could", "may",
+  ]
 
   /// "the third quarter", "third-quarter", "the fourth quarter of 1990", "the first half", "Q3".
   func quarterOrHalf(_ j: Int) -> Candidate? {

@@ -176,9 +176,9 @@ extension Grammar {
   /// "daily", "every Monday", "each year".
   func referenceOrSet(_ i: Int) -> Candidate? {
     guard let w = word(i) else { return nil }
-    // "recent years", "recent weeks": a stretch of unknown length, so a DURATION (PXY, PXW), as
-    // TimeML types a value of that form.
-    if w == "recent", let (u, e, plural) = unit(i + 1), plural, u >= .day {
+    // "recent years", "recent weeks", and looking ahead "coming months" ("in coming weeks"): a
+    // stretch of unknown length, so a DURATION (PXY, PXW), as TimeML types a value of that form.
+    if w == "recent" || w == "coming", let (u, e, plural) = unit(i + 1), plural, u >= .day {
       return Candidate(i, e, .literal(u == .decade ? "PXY" : u.duration(nil)), type: "DURATION")
     }
     if let ref = lexicalValue(i, in: EnglishTables.refs) {

@@ -34,6 +34,15 @@ extension Grammar {
       return Candidate(j, j + 1, .shift(.day, 0, origin: .dct, time: "TNI"), type: "TIME")
     default: break
     }
+    // "afternoon yesterday", "(mid-)morning Friday": a part of day before its day.
+    if let part = lexicalValue(j, in: EnglishTables.partsOfDay), w != "overnight", sameLine(j + 1) {
+      if let next = word(j + 1), let offset = ["yesterday": -1, "today": 0, "tomorrow": 1][next] {
+        return Candidate(j, j + 2, .shift(.day, offset, origin: .dct, time: part), type: "TIME")
+      }
+      if let (d, e) = weekday(j + 1) {
+        return Candidate(j, e, .weekday(d, offset: nil, time: part), type: "TIME")
+      }
+    }
     // "the year-earlier quarter", "the year-ago period", "the latest quarter".
     if let c = quarterReference(j) { return c }
     // "year-end", "year end", "year's end": the end of the DCT's year.
@@ -113,6 +122,13 @@ extension Grammar {
       return Candidate(
         j, k + 1, .shift(.day, w == "last" ? -1 : 0, origin: .dct, time: part), type: "TIME")
     }
+    // "the next morning", "the following evening", "the previous night": from the date in focus,
+    // as "the next day".
+    if w == "next" || w == "following" || w == "previous", isWord(j - 1, "the"),
+      let part = lexicalValue(k, in: EnglishTables.partsOfDay), !isWord(k, "overnight")
+    {
+      return Candidate(j, k + 1, .shift(.day, offset, origin: .narrative, time: part), type: "TIME")
+    }
     if let (u, e, plural) = unit(k), !plural {
       switch u {
       case .second, .minute, .hour: return nil
@@ -153,6 +169,10 @@ extension Grammar {
       return Candidate(j, k + 1, .date(DateSpec(season: s, direction: offset)))
     }
     if let (d, e) = weekday(k), w != "past", w != "current" {
+      // "the previous Friday", "the following Monday": from the day in focus.
+      if w == "previous" || w == "following", isWord(j - 1, "the") {
+        return withPartOfDay(Candidate(j, e, .weekdayFromFocus(d, offset: offset, time: nil)))
+      }
       return withPartOfDay(
         Candidate(j, e, .weekday(d, offset: w == "coming" ? 1 : offset, time: nil)))
     }
@@ -236,6 +256,8 @@ extension Grammar {
     switch c.meaning {
     case .shift(let u, let n, let origin, _): out.meaning = .shift(u, n, origin: origin, time: part)
     case .weekday(let d, let offset, _): out.meaning = .weekday(d, offset: offset, time: part)
+    case .weekdayFromFocus(let d, let offset, _):
+      out.meaning = .weekdayFromFocus(d, offset: offset, time: part)
     default: return c
     }
     out.type = "TIME"

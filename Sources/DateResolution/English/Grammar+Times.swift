@@ -39,8 +39,13 @@ extension Grammar {
         k = e
       } else if isWord(k, "o"), isPunct(k + 1, "'") || isPunct(k + 1, "’"), isWord(k + 2, "clock") {
         k += 3
-      } else if minute == nil {
+      } else if minute == nil, dayPartMeridiem(k, hour: h, after: i - 1) == nil {
         return nil
+      }
+      // "at 4 in the morning", "until 11 at night": the part of day says a.m. or p.m.
+      if meridiem == nil, let (mer, e) = dayPartMeridiem(k, hour: h, after: i - 1) {
+        meridiem = mer
+        k = e
       }
       if minute == nil && meridiem == nil && h > 12 { return nil }
       var hour = h
@@ -74,6 +79,41 @@ extension Grammar {
     }
     return Candidate(i, k, .shift(.day, 0, origin: .dct, time: time), type: "TIME")
   }
+
+  /// "in the morning" (a.m.), "in the afternoon", "in the evening" (p.m.), "at night" (p.m.
+  /// from six, a.m. before) at `k` after an hour of 1–12 that a time preposition introduces
+  /// ("at 4 in the morning", "until 2 at night"; not "fell 4 in the morning session"):
+  /// ("am"|"pm", index after).
+  func dayPartMeridiem(_ k: Int, hour: Int, after preposition: Int) -> (String, Int)? {
+    guard hour >= 1, hour <= 12, isWord(preposition, in: Self.clockPrepositions) else {
+      return nil
+    }
+    if isWord(k, "at"), isWord(k + 1, "night") {
+      return (hour >= 6 && hour < 12 ? "pm" : "am", k + 2)
+    }
+    guard isWord(k, "in"), isWord(k + 1, "the"), let part = word(k + 2) else { return nil }
+    switch part {
+    case "morning": return ("am", k + 3)
+    case "afternoon", "evening": return ("pm", k + 3)
+    default: return nil
+    }
+  }
+
+  /// Whether the four digits at `i` open a range of 24-hour clock times: "1800 to 2100 hrs",
+  /// "0900-1700 GMT" (the second end carries the "hrs" or the time zone).
+  func isClockRangeHead(_ i: Int) -> Bool {
+    guard let a = number(i), tokens[i].digits == 4, a / 100 < 24, a % 100 < 60,
+      isWord(i + 1, "to") || isWord(i + 1, "until") || isHyphen(i + 1),
+      let b = number(i + 2), tokens[i + 2].digits == 4, b / 100 <= 24, b % 100 < 60
+    else { return false }
+    return isWord(i + 3, "hrs") || isWord(i + 3, in: Self.timeZones)
+  }
+
+  /// Prepositions that introduce a clock time ("at 4", "until 11", "by 9"); not "to" or
+  /// "about", which as often introduce a quantity ("rose to 4 in the morning trading").
+  static let clockPrepositions: Set<String> = [
+    "at", "by", "until", "till", "before", "after", "around", "from", "since",
+  ]
 
   /// "a.m.", "a.m", "am", "p.m.", "PM" at `k`: ("am"|"pm", index after).
   func meridiemAt(_ k: Int) -> (String, Int)? {

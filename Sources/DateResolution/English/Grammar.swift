@@ -377,6 +377,8 @@ struct Grammar {
       return nil
     }
     if !loose && (y < 1000 || y > 2199) { return nil }
+    // "from 1800 to 2100 hrs Chicago time": both ends are clock times.
+    if isClockRangeHead(i) { return nil }
     // "1990s" is a decade, "1990-91" handled by ranges.
     if let w = word(i + 1), tokens[i + 1].isAttached, w == "s" { return nil }
     // "1145/1150" is a bid and an offer; "1985/6", "1990/91" and "2024/2025" are seasons.

@@ -13,6 +13,10 @@ indirect enum Meaning: Sendable, Equatable {
   case shift(TimeUnit, Int, origin: Origin, time: String?)
   /// A weekday; `offset` -1 "last Friday", +1 "next Friday", 0 "this Friday", nil by tense.
   case weekday(Int, offset: Int?, time: String?)
+  /// A weekday before (-1) or after (+1) the day in focus: "the previous Friday" after
+  /// "Friday" (Oct. 27) is Oct. 20, "the following Monday"; without a day in focus, as
+  /// `weekday` with that offset from the DCT.
+  case weekdayFromFocus(Int, offset: Int, time: String?)
   /// The most recent completed quarter, shifted by years ("the quarter", "the year-ago
   /// quarter"), or in a given year ("the 1988 period").
   case latestQuarter(yearOffset: Int, year: Int? = nil)

@@ -28,7 +28,10 @@ struct MentionBuilder {
   /// not in NFC (a plain token could then equal it with other bytes).
   static func markerFilter(past: Set<String>, future: Set<String>) -> WordHash.Filter? {
     var filter = WordHash.Filter()
-    for set in [EnglishWords.futureMarkers, EnglishWords.pastMarkers, past, future] {
+    for set in [
+      EnglishWords.futureMarkers, EnglishWords.pastMarkers, EnglishWords.scheduledPresent, past,
+      future,
+    ] {
       for word in set {
         guard WordHash.isNFC(word) else { return nil }
         filter.insert(word)
@@ -257,13 +260,28 @@ struct MentionBuilder {
         return .future
       }
     }
+    // A weekday in the possessive dates the event its noun names ("Wednesday's ruling"), which
+    // a plan or a reported "would" before it does not move ahead: "said they would look for
+    // ways to get around Wednesday's ruling" is the Wednesday gone; a finite tense still counts
+    // ("will be looking at ratings after Sunday's debut").
+    let possessive =
+      c.meaning.isWeekday && c.end + 1 < tokens.count && tokens[c.end].isAttached
+      && (tokens[c.end].text == "'" || tokens[c.end].text == "’") && tokens[c.end + 1].text == "s"
     var i = c.start - 1
     while i >= 0, c.start - i <= 12, tokens[i].sentence == sentence {
+      if possessive, tokens[i].text == "to" || tokens[i].text == "would" {
+        i -= 1
+        continue
+      }
       if let t = marker(i, near: c.start - i <= 3, left: true) { return auxiliary(before: i) ?? t }
       i -= 1
     }
+    // A date that opens its sentence ("Dimanche soir, à partir de 22 h, le comité … vous invite",
+    // "In January, a week after the anniversary of the ruling, a bomb killed …") waits longer
+    // for its verb, which comes after the subject.
+    let opensSentence = !possessive && (i < 0 || tokens[i].sentence != sentence)
     i = c.end
-    while i < tokens.count, i - c.end <= 15, tokens[i].sentence == sentence {
+    while i < tokens.count, i - c.end <= (opensSentence ? 25 : 15), tokens[i].sentence == sentence {
       if let t = marker(i, near: false, left: false) { return auxiliary(before: i) ?? t }
       i += 1
     }
@@ -305,6 +323,8 @@ struct MentionBuilder {
     {
       return .future
     }
+    // "next to the embassy" is a place, not a time ahead.
+    if w == "next", i + 1 < tokens.count, tokens[i + 1].text == "to" { return nil }
     // "plans to meet Friday" looks ahead; "announced the plan Aug. 21" does not.
     if w == "plan" || w == "plans", i + 1 < tokens.count, tokens[i + 1].text != "to" { return nil }
     if markerFilter?.mayContain(tokens[i]) ?? true {
@@ -316,6 +336,14 @@ struct MentionBuilder {
         return .future
       }
       if EnglishWords.pastMarkers.contains(w) || pastMarkers.contains(w) { return .past }
+      // "the two leaders meet separately Monday": a schedule in the present tense (not the
+      // infinitive "due to expire Friday", which the "to" before it decides, nor the noun "the
+      // close of business Thursday").
+      if near, left, EnglishTables.scheduledPresent[tokens[i]] != nil,
+        i == 0 || !(tokens[i - 1].text == "to" || Self.determiners.contains(tokens[i - 1].text))
+      {
+        return .future
+      }
       if futureMarkers.contains(w) { return .future }
     }
     // A past participle or preterite, not a name ("the United States", "Red Cross"). A last byte

@@ -58,6 +58,15 @@ struct Resolver {
       var point = TimexPoint(dct.adding(days: delta), granularity: .day)
       point.time = time
       return .value(point.value, anchor: "dct", point: point)
+    case .weekdayFromFocus(let d, let offset, let time):
+      guard let last = ctx.lastPoint, last.day != nil, let focus = last.representativeDate else {
+        return resolve(.weekday(d, offset: offset, time: time), ctx)
+      }
+      var delta = offset < 0 ? -((focus.weekday - d + 7) % 7) : (d - focus.weekday + 7) % 7
+      if delta == 0 { delta = offset < 0 ? -7 : 7 }
+      var point = TimexPoint(focus.adding(days: delta), granularity: .day)
+      point.time = time
+      return .value(point.value, anchor: "narrative", point: point)
     case .weekdayInWeek(let d, let weekOffset, let time):
       guard let dct = ctx.dct else { return .underspecified("XXXX-WXX-\(d)" + (time ?? "")) }
       var point = TimexPoint(dct.adding(days: 7 * weekOffset + d - dct.weekday), granularity: .day)
