@@ -726,21 +726,22 @@ extension BoilerplatePatterns.Table {
   private static func byteMask(_ bytes: UnsafeBufferPointer<UInt8>, foldASCII: Bool) -> (
     UInt64, UInt64, UInt64, UInt64
   ) {
-    var low: UInt64 = 0
-    var high: UInt64 = 0
-    var other: UInt64 = 0
-    for var byte in bytes {
-      if foldASCII, byte >= 0x41, byte <= 0x5A { byte += 0x20 }
-      let bit = UInt64(1) << UInt64(byte & 63)
-      if byte < 64 {
-        low |= bit
-      } else if byte < 128 {
-        high |= bit
+    // Words 0–3 by `byte >> 6`, without a branch per byte; 2 and 3 (0x80–0xFF) are merged after.
+    var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    withUnsafeMutableBytes(of: &words) { raw in
+      guard let word = raw.baseAddress?.assumingMemoryBound(to: UInt64.self) else { return }
+      if foldASCII {
+        for byte in bytes {
+          // A–Z to a–z: 0x20 added exactly when byte - 0x41 < 26.
+          let folded = byte | (byte &- 0x41 < 26 ? 0x20 : 0)
+          word[Int(folded >> 6)] |= UInt64(1) << UInt64(folded & 63)
+        }
       } else {
-        other |= bit
+        for byte in bytes { word[Int(byte >> 6)] |= UInt64(1) << UInt64(byte & 63) }
       }
     }
-    return (low, high, other, other)
+    let other = words.2 | words.3
+    return (words.0, words.1, other, other)
   }
 
   /// Whether every byte of needle `index` is in `mask`.

@@ -43,6 +43,8 @@ enum ParagraphSplitter {
       guard let base = buffer.baseAddress else { return [] }
       // Line ranges.
       var lines: [Range<Int>] = []
+      // Room for lines of about 64 bytes, so that most articles never grow the array.
+      lines.reserveCapacity(buffer.count / 64 + 4)
       var start = 0
       while start < buffer.count, let found = memchr(base + start, 0x0A, buffer.count - start) {
         let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
