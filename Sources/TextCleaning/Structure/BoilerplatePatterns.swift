@@ -54,18 +54,18 @@ struct BoilerplatePatterns: Sendable {
     /// Per pattern: its index in ``store``.
     fileprivate let patternIDs: [Int32]
     fileprivate let rules: [String]
-    fileprivate let maxLengths: [Int]
+    fileprivate let maxLengths: UnsafeMutableBufferPointer<Int>
     /// Per pattern, a range of ``requiredSets``; per set a range of ``needles``.
-    fileprivate let requiredStart: [Int32]
-    fileprivate let requiredSets: [Int32]
-    fileprivate let needles: [Needle]
+    fileprivate let requiredStart: UnsafeMutableBufferPointer<Int32>
+    fileprivate let requiredSets: UnsafeMutableBufferPointer<Int32>
+    fileprivate let needles: UnsafeMutableBufferPointer<Needle>
     /// The needles' bytes, in memory the table owns (read without touching an array's
     /// reference count, which every thread would share).
     fileprivate let needleBytes: UnsafeMutableBufferPointer<UInt8>
     /// Per needle, the bytes it contains as a mask (4 words, see ``byteMask(_:foldASCII:)``).
-    fileprivate let needleMasks: [UInt64]
+    fileprivate let needleMasks: UnsafeMutableBufferPointer<UInt64>
     /// Prefix paths: per path a range of ``sets``; per set its ASCII mask pair in ``asciiMasks``.
-    fileprivate let pathStart: [Int32]
+    fileprivate let pathStart: UnsafeMutableBufferPointer<Int32>
     /// Per set, its non-ASCII part: a range of ``setRanges``, its classes and whether it is
     /// negated (flat arrays of plain values: reading a `ScalarSet` out of an array would retain
     /// its ranges, shared by every thread).
@@ -73,19 +73,19 @@ struct BoilerplatePatterns: Sendable {
     fileprivate let setRanges: [ClosedRange<UInt32>]
     fileprivate let setClasses: [UInt8]
     fileprivate let setNegated: [Bool]
-    fileprivate let asciiMasks: [UInt64]
-    fileprivate let pathIndices: [Int32]
+    fileprivate let asciiMasks: UnsafeMutableBufferPointer<UInt64>
+    fileprivate let pathIndices: UnsafeMutableBufferPointer<Int32>
     /// 128 buckets for an ASCII first scalar, then 64 for non-ASCII ones by `scalar & 63`:
     /// ranges of ``entries``, in pattern order.
-    fileprivate let bucketStart: [Int32]
-    fileprivate let entries: [Entry]
+    fileprivate let bucketStart: UnsafeMutableBufferPointer<Int32>
+    fileprivate let entries: UnsafeMutableBufferPointer<Entry>
 
     /// Indexes the patterns `ids` of `store`, whose conditions are `compiled`.
     fileprivate init(_ ids: [Int], compiled: [Compiled], store: Store) {
       self.store = store
       patternIDs = ids.map { Int32($0) }
       rules = compiled.map(\.rule)
-      maxLengths = compiled.map(\.maxLength)
+      maxLengths = Self.owned(compiled.map(\.maxLength))
       var requiredStart: [Int32] = [0]
       var requiredSets: [Int32] = [0]
       var needles: [Needle] = []
@@ -192,26 +192,47 @@ struct BoilerplatePatterns: Sendable {
         }
         bucketStart.append(Int32(entries.count))
       }
-      self.requiredStart = requiredStart
-      self.requiredSets = requiredSets
-      self.needles = needles
+      self.requiredStart = Self.owned(requiredStart)
+      self.requiredSets = Self.owned(requiredSets)
+      self.needles = Self.owned(needles)
       self.needleBytes = .allocate(capacity: max(needleBytes.count, 1))
       _ = self.needleBytes.initialize(from: needleBytes)
-      self.needleMasks = needleMasks
-      self.pathStart = pathStart
+      self.needleMasks = Self.owned(needleMasks)
+      self.pathStart = Self.owned(pathStart)
       setRangeStart = sets.reduce(into: [Int32(0)]) { starts, set in
         starts.append(starts[starts.count - 1] + Int32(set.ranges.count))
       }
       setRanges = sets.flatMap(\.ranges)
       setClasses = sets.map(\.classes)
       setNegated = sets.map(\.negated)
-      self.asciiMasks = asciiMasks
-      self.pathIndices = pathIndices
-      self.bucketStart = bucketStart
-      self.entries = entries
+      self.asciiMasks = Self.owned(asciiMasks)
+      self.pathIndices = Self.owned(pathIndices)
+      self.bucketStart = Self.owned(bucketStart)
+      self.entries = Self.owned(entries)
     }
 
-    deinit { needleBytes.deallocate() }
+    deinit {
+      needleBytes.deallocate()
+      maxLengths.deallocate()
+      requiredStart.deallocate()
+      requiredSets.deallocate()
+      needles.deallocate()
+      needleMasks.deallocate()
+      pathStart.deallocate()
+      asciiMasks.deallocate()
+      pathIndices.deallocate()
+      bucketStart.deallocate()
+      entries.deallocate()
+    }
+
+    /// A copy of `values` in memory the table owns (plain values: freed in `deinit` without
+    /// deinitializing), read in the per-line loop without an array's bounds checks or
+    /// reference count.
+    private static func owned<Value>(_ values: [Value]) -> UnsafeMutableBufferPointer<Value> {
+      let buffer = UnsafeMutableBufferPointer<Value>.allocate(capacity: max(values.count, 1))
+      _ = buffer.initialize(from: values)
+      return UnsafeMutableBufferPointer(rebasing: buffer[0..<values.count])
+    }
   }
 
   /// What the table needs of one pattern, derived once from its ``PatternPrefilter`` and shared
