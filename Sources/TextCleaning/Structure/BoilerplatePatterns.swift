@@ -313,6 +313,9 @@ struct BoilerplatePatterns: Sendable {
     /// The tables built so far by pattern list (languages without a file of their own share
     /// English's).
     private var tablesByList: [[Int]: Table] = [:]
+    /// Per article language, its table and its sentence rules' table with English's in their
+    /// stead when it has none (what ``BoilerplatePatterns/tables(for:)`` answers), found once.
+    private var pairs: [String: (lines: Table?, sentences: Table?)] = [:]
 
     init(sources: [Source], regexes: [NSRegularExpression?], lists: [String: [Int]]) {
       self.sources = sources
@@ -347,6 +350,26 @@ struct BoilerplatePatterns: Sendable {
       }
       regexes[id] = made
       return made
+    }
+
+    /// The tables of an article in `language` (see ``pairs``): one lock and one lookup per
+    /// article once they are built.
+    func tables(_ language: String) -> (lines: Table?, sentences: Table?) {
+      lock.lock()
+      if let pair = pairs[language] {
+        lock.unlock()
+        return pair
+      }
+      lock.unlock()
+      let pair = (
+        lines: table(language) ?? table("en"),
+        sentences: table(BoilerplatePatterns.sentenceKey(language))
+          ?? table(BoilerplatePatterns.sentenceKey("en"))
+      )
+      lock.lock()
+      defer { lock.unlock() }
+      pairs[language] = pair
+      return pair
     }
 
     /// The table for the pattern list of `language`, built on first use, outside the lock
@@ -494,8 +517,13 @@ struct BoilerplatePatterns: Sendable {
   /// The rules written for sentences (``BoilerplateRule/sentenceShaped``) of an article in
   /// `language`, for ``sentenceRule(for:scalars:endsSentence:isASCII:table:)``.
   func sentenceTable(for language: String) -> TableReference? {
-    (store.table(Self.sentenceKey(language)) ?? store.table(Self.sentenceKey("en"))).map(
-      TableReference.init)
+    store.tables(language).sentences.map(TableReference.init)
+  }
+
+  /// ``table(for:)`` and ``sentenceTable(for:)`` of an article in `language` at once.
+  func tables(for language: String) -> (lines: TableReference?, sentences: TableReference?) {
+    let pair = store.tables(language)
+    return (pair.lines.map(TableReference.init), pair.sentences.map(TableReference.init))
   }
 
   /// The pattern files tried for an article in `language`: its own, English (menus and share
@@ -521,7 +549,7 @@ struct BoilerplatePatterns: Sendable {
   /// The patterns for an article in `language` (English's list for a language without one);
   /// pass it to ``rule(for:scalars:endsSentence:isASCII:atEdge:table:)``.
   func table(for language: String) -> TableReference? {
-    (store.table(language) ?? store.table("en")).map(TableReference.init)
+    store.tables(language).lines.map(TableReference.init)
   }
 
   /// The rule id of the first pattern that matches all of the lowercased `line`, trying the
