@@ -55,6 +55,8 @@ struct Analysis {
     self.sentenceTable = sentenceTable
     // Texts seen so far, by a hash of their bytes (equal hashes are compared as text).
     var seen: [UInt64: [Int]] = [:]
+    // Room for every paragraph at once: most are looked up, and a growing table rehashes.
+    seen.reserveCapacity(paragraphs.count)
     let centre = analyzer.locator.densityCentre(for: language)
     items.reserveCapacity(paragraphs.count)
     for (paragraph, features) in zip(paragraphs, paragraphFeatures) {
