@@ -51,10 +51,12 @@ struct Analysis {
     } else {
       self.knownTitle = nil
     }
-    let patternTable = analyzer.patterns.table(for: language)
-    sentenceTable = analyzer.patterns.sentenceTable(for: language)
+    let (patternTable, sentenceTable) = analyzer.patterns.tables(for: language)
+    self.sentenceTable = sentenceTable
     // Texts seen so far, by a hash of their bytes (equal hashes are compared as text).
     var seen: [UInt64: [Int]] = [:]
+    // Room for every paragraph at once: most are looked up, and a growing table rehashes.
+    seen.reserveCapacity(paragraphs.count)
     let centre = analyzer.locator.densityCentre(for: language)
     items.reserveCapacity(paragraphs.count)
     for (paragraph, features) in zip(paragraphs, paragraphFeatures) {
@@ -775,14 +777,16 @@ struct Analysis {
   }
 
   private func isRowLike(_ item: Item) -> Bool {
-    // A numbered list item ("10. 魔列車") is a list item, not a row.
-    guard !item.isHard, item.rule == nil, !hasListMarker(item.text) else { return false }
+    guard !item.isHard, item.rule == nil else { return false }
     let features = item.features
+    // A numbered list item ("10. 魔列車") is a list item, not a row (asked after the counts,
+    // which rule out most lines for less).
     if item.columns != nil {
-      return features.words <= 30 && !readsAsProse(item, unterminated: true)
+      return !hasListMarker(item.text) && features.words <= 30
+        && !readsAsProse(item, unterminated: true)
     }
     guard features.digits > 1, features.words <= 12, !features.endsSentence,
-      features.digits * 5 >= features.letters
+      features.digits * 5 >= features.letters, !hasListMarker(item.text)
     else { return false }
     // Two numbers at least ("1.84 … 1.59"), a year alone ("World Cup 2026") is no row.
     // Numbers are counted where a token starts ("dp3_1_en" has none).

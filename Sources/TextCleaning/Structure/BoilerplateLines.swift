@@ -53,7 +53,7 @@ public struct BoilerplateLines: Sendable {
   /// bytes without making a string, so that a caller walking a body's lines skips most of them
   /// at the cost of one pass.
   public static func isRunningText(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-    FoldedShape(line).isRunningText
+    FoldedShape.isRunningText(line)
   }
 
   /// The rules for an article in one language, found once for all its lines: pass them to
@@ -112,6 +112,38 @@ public struct BoilerplateLines: Sendable {
     var isRunningText: Bool {
       scalars > BoilerplatePatterns.maxLineLength
         || (scalars > BoilerplatePatterns.shortLineLength && endsSentence)
+    }
+
+    /// `FoldedShape(bytes).isRunningText`, decided as soon as the scalars counted so far
+    /// settle it: the last scalar first, then the scalars up to the limit it sets (a paragraph
+    /// that ends like a sentence is running text past its 100th scalar, whatever follows).
+    static func isRunningText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+      func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
+      var lower = 0
+      var upper = bytes.count
+      while lower < upper, isSpace(bytes[lower]) { lower += 1 }
+      while upper > lower, isSpace(bytes[upper - 1]) { upper -= 1 }
+      let endsSentence =
+        ParagraphFeatures.lastScalar(UnsafeBufferPointer(rebasing: bytes[lower..<upper]))
+        .map(ParagraphFeatures.isSentenceEnder) ?? false
+      let limit =
+        endsSentence ? BoilerplatePatterns.shortLineLength : BoilerplatePatterns.maxLineLength
+      // Counted as in `init`: a run of white space is one scalar, as is every byte that does
+      // not continue a UTF-8 sequence.
+      var scalars = 0
+      var previousSpace = false
+      for index in lower..<upper {
+        let byte = bytes[index]
+        if isSpace(byte) {
+          if !previousSpace { scalars += 1 }
+          previousSpace = true
+        } else {
+          previousSpace = false
+          if byte & 0xC0 != 0x80 { scalars += 1 }
+        }
+        if scalars > limit { return true }
+      }
+      return false
     }
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {

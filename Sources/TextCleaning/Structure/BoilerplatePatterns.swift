@@ -54,18 +54,18 @@ struct BoilerplatePatterns: Sendable {
     /// Per pattern: its index in ``store``.
     fileprivate let patternIDs: [Int32]
     fileprivate let rules: [String]
-    fileprivate let maxLengths: [Int]
+    fileprivate let maxLengths: UnsafeMutableBufferPointer<Int>
     /// Per pattern, a range of ``requiredSets``; per set a range of ``needles``.
-    fileprivate let requiredStart: [Int32]
-    fileprivate let requiredSets: [Int32]
-    fileprivate let needles: [Needle]
+    fileprivate let requiredStart: UnsafeMutableBufferPointer<Int32>
+    fileprivate let requiredSets: UnsafeMutableBufferPointer<Int32>
+    fileprivate let needles: UnsafeMutableBufferPointer<Needle>
     /// The needles' bytes, in memory the table owns (read without touching an array's
     /// reference count, which every thread would share).
     fileprivate let needleBytes: UnsafeMutableBufferPointer<UInt8>
     /// Per needle, the bytes it contains as a mask (4 words, see ``byteMask(_:foldASCII:)``).
-    fileprivate let needleMasks: [UInt64]
+    fileprivate let needleMasks: UnsafeMutableBufferPointer<UInt64>
     /// Prefix paths: per path a range of ``sets``; per set its ASCII mask pair in ``asciiMasks``.
-    fileprivate let pathStart: [Int32]
+    fileprivate let pathStart: UnsafeMutableBufferPointer<Int32>
     /// Per set, its non-ASCII part: a range of ``setRanges``, its classes and whether it is
     /// negated (flat arrays of plain values: reading a `ScalarSet` out of an array would retain
     /// its ranges, shared by every thread).
@@ -73,19 +73,19 @@ struct BoilerplatePatterns: Sendable {
     fileprivate let setRanges: [ClosedRange<UInt32>]
     fileprivate let setClasses: [UInt8]
     fileprivate let setNegated: [Bool]
-    fileprivate let asciiMasks: [UInt64]
-    fileprivate let pathIndices: [Int32]
+    fileprivate let asciiMasks: UnsafeMutableBufferPointer<UInt64>
+    fileprivate let pathIndices: UnsafeMutableBufferPointer<Int32>
     /// 128 buckets for an ASCII first scalar, then 64 for non-ASCII ones by `scalar & 63`:
     /// ranges of ``entries``, in pattern order.
-    fileprivate let bucketStart: [Int32]
-    fileprivate let entries: [Entry]
+    fileprivate let bucketStart: UnsafeMutableBufferPointer<Int32>
+    fileprivate let entries: UnsafeMutableBufferPointer<Entry>
 
     /// Indexes the patterns `ids` of `store`, whose conditions are `compiled`.
     fileprivate init(_ ids: [Int], compiled: [Compiled], store: Store) {
       self.store = store
       patternIDs = ids.map { Int32($0) }
       rules = compiled.map(\.rule)
-      maxLengths = compiled.map(\.maxLength)
+      maxLengths = Self.owned(compiled.map(\.maxLength))
       var requiredStart: [Int32] = [0]
       var requiredSets: [Int32] = [0]
       var needles: [Needle] = []
@@ -192,26 +192,47 @@ struct BoilerplatePatterns: Sendable {
         }
         bucketStart.append(Int32(entries.count))
       }
-      self.requiredStart = requiredStart
-      self.requiredSets = requiredSets
-      self.needles = needles
+      self.requiredStart = Self.owned(requiredStart)
+      self.requiredSets = Self.owned(requiredSets)
+      self.needles = Self.owned(needles)
       self.needleBytes = .allocate(capacity: max(needleBytes.count, 1))
       _ = self.needleBytes.initialize(from: needleBytes)
-      self.needleMasks = needleMasks
-      self.pathStart = pathStart
+      self.needleMasks = Self.owned(needleMasks)
+      self.pathStart = Self.owned(pathStart)
       setRangeStart = sets.reduce(into: [Int32(0)]) { starts, set in
         starts.append(starts[starts.count - 1] + Int32(set.ranges.count))
       }
       setRanges = sets.flatMap(\.ranges)
       setClasses = sets.map(\.classes)
       setNegated = sets.map(\.negated)
-      self.asciiMasks = asciiMasks
-      self.pathIndices = pathIndices
-      self.bucketStart = bucketStart
-      self.entries = entries
+      self.asciiMasks = Self.owned(asciiMasks)
+      self.pathIndices = Self.owned(pathIndices)
+      self.bucketStart = Self.owned(bucketStart)
+      self.entries = Self.owned(entries)
     }
 
-    deinit { needleBytes.deallocate() }
+    deinit {
+      needleBytes.deallocate()
+      maxLengths.deallocate()
+      requiredStart.deallocate()
+      requiredSets.deallocate()
+      needles.deallocate()
+      needleMasks.deallocate()
+      pathStart.deallocate()
+      asciiMasks.deallocate()
+      pathIndices.deallocate()
+      bucketStart.deallocate()
+      entries.deallocate()
+    }
+
+    /// A copy of `values` in memory the table owns (plain values: freed in `deinit` without
+    /// deinitializing), read in the per-line loop without an array's bounds checks or
+    /// reference count.
+    private static func owned<Value>(_ values: [Value]) -> UnsafeMutableBufferPointer<Value> {
+      let buffer = UnsafeMutableBufferPointer<Value>.allocate(capacity: max(values.count, 1))
+      _ = buffer.initialize(from: values)
+      return UnsafeMutableBufferPointer(rebasing: buffer[0..<values.count])
+    }
   }
 
   /// What the table needs of one pattern, derived once from its ``PatternPrefilter`` and shared
@@ -292,6 +313,9 @@ struct BoilerplatePatterns: Sendable {
     /// The tables built so far by pattern list (languages without a file of their own share
     /// English's).
     private var tablesByList: [[Int]: Table] = [:]
+    /// Per article language, its table and its sentence rules' table with English's in their
+    /// stead when it has none (what ``BoilerplatePatterns/tables(for:)`` answers), found once.
+    private var pairs: [String: (lines: Table?, sentences: Table?)] = [:]
 
     init(sources: [Source], regexes: [NSRegularExpression?], lists: [String: [Int]]) {
       self.sources = sources
@@ -326,6 +350,26 @@ struct BoilerplatePatterns: Sendable {
       }
       regexes[id] = made
       return made
+    }
+
+    /// The tables of an article in `language` (see ``pairs``): one lock and one lookup per
+    /// article once they are built.
+    func tables(_ language: String) -> (lines: Table?, sentences: Table?) {
+      lock.lock()
+      if let pair = pairs[language] {
+        lock.unlock()
+        return pair
+      }
+      lock.unlock()
+      let pair = (
+        lines: table(language) ?? table("en"),
+        sentences: table(BoilerplatePatterns.sentenceKey(language))
+          ?? table(BoilerplatePatterns.sentenceKey("en"))
+      )
+      lock.lock()
+      defer { lock.unlock() }
+      pairs[language] = pair
+      return pair
     }
 
     /// The table for the pattern list of `language`, built on first use, outside the lock
@@ -473,8 +517,13 @@ struct BoilerplatePatterns: Sendable {
   /// The rules written for sentences (``BoilerplateRule/sentenceShaped``) of an article in
   /// `language`, for ``sentenceRule(for:scalars:endsSentence:isASCII:table:)``.
   func sentenceTable(for language: String) -> TableReference? {
-    (store.table(Self.sentenceKey(language)) ?? store.table(Self.sentenceKey("en"))).map(
-      TableReference.init)
+    store.tables(language).sentences.map(TableReference.init)
+  }
+
+  /// ``table(for:)`` and ``sentenceTable(for:)`` of an article in `language` at once.
+  func tables(for language: String) -> (lines: TableReference?, sentences: TableReference?) {
+    let pair = store.tables(language)
+    return (pair.lines.map(TableReference.init), pair.sentences.map(TableReference.init))
   }
 
   /// The pattern files tried for an article in `language`: its own, English (menus and share
@@ -500,7 +549,7 @@ struct BoilerplatePatterns: Sendable {
   /// The patterns for an article in `language` (English's list for a language without one);
   /// pass it to ``rule(for:scalars:endsSentence:isASCII:atEdge:table:)``.
   func table(for language: String) -> TableReference? {
-    (store.table(language) ?? store.table("en")).map(TableReference.init)
+    store.tables(language).lines.map(TableReference.init)
   }
 
   /// The rule id of the first pattern that matches all of the lowercased `line`, trying the
@@ -726,21 +775,22 @@ extension BoilerplatePatterns.Table {
   private static func byteMask(_ bytes: UnsafeBufferPointer<UInt8>, foldASCII: Bool) -> (
     UInt64, UInt64, UInt64, UInt64
   ) {
-    var low: UInt64 = 0
-    var high: UInt64 = 0
-    var other: UInt64 = 0
-    for var byte in bytes {
-      if foldASCII, byte >= 0x41, byte <= 0x5A { byte += 0x20 }
-      let bit = UInt64(1) << UInt64(byte & 63)
-      if byte < 64 {
-        low |= bit
-      } else if byte < 128 {
-        high |= bit
+    // Words 0–3 by `byte >> 6`, without a branch per byte; 2 and 3 (0x80–0xFF) are merged after.
+    var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    withUnsafeMutableBytes(of: &words) { raw in
+      guard let word = raw.baseAddress?.assumingMemoryBound(to: UInt64.self) else { return }
+      if foldASCII {
+        for byte in bytes {
+          // A–Z to a–z: 0x20 added exactly when byte - 0x41 < 26.
+          let folded = byte | (byte &- 0x41 < 26 ? 0x20 : 0)
+          word[Int(folded >> 6)] |= UInt64(1) << UInt64(folded & 63)
+        }
       } else {
-        other |= bit
+        for byte in bytes { word[Int(byte >> 6)] |= UInt64(1) << UInt64(byte & 63) }
       }
     }
-    return (low, high, other, other)
+    let other = words.2 | words.3
+    return (words.0, words.1, other, other)
   }
 
   /// Whether every byte of needle `index` is in `mask`.

@@ -186,7 +186,23 @@ enum ScalarCase {
   ) -> Int? {
     var count = 0
     var index = 0
+    let ones: UInt64 = 0x0101_0101_0101_0101
     while index < bytes.count {
+      // Eight ASCII bytes at once, where the byte loop's room check would pass for all eight.
+      if index + 8 <= bytes.count, count + 19 <= out.count, let source = bytes.baseAddress,
+        let target = out.baseAddress
+      {
+        let word = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
+        if word & (ones &* 0x80) == 0 {
+          // A lane's high bit is set from "A" up, and from past "Z" up (no lane carries over).
+          let upper = (word &+ ones &* 0x3F) & ~(word &+ ones &* 0x25) & (ones &* 0x80)
+          UnsafeMutableRawPointer(target + count).storeBytes(
+            of: word | (upper >> 2), as: UInt64.self)
+          count += 8
+          index += 8
+          continue
+        }
+      }
       guard count + 12 <= out.count else { return nil }
       let byte = bytes[index]
       if byte < 0x80 {

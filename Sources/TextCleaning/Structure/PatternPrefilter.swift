@@ -960,7 +960,20 @@ struct ScalarSet: Hashable, Sendable {
     _ value: UInt32, ranges: UnsafeBufferPointer<ClosedRange<UInt32>>, classes: UInt8, negated: Bool
   ) -> Bool {
     var found = classes & Self.anyClass != 0 || ranges.contains { $0.contains(value) }
-    if !found, classes != 0, let scalar = Unicode.Scalar(value) {
+    guard !found, classes != 0 else { return found != negated }
+    // The letters and punctuation most lines hold, answered by range without a Unicode
+    // property lookup: letters ("é", "č", "ж", "の", "中", "한") are alphabetic and neither
+    // decimal digits nor white space; the punctuation ("–", "“", "…", "、", "。") is none of them.
+    switch value {
+    case 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x17F, 0x410...0x44F, 0x3041...0x3096, 0x30A1...0x30FA,
+      0x4E00...0x9FFF, 0xAC00...0xD7A3:
+      return (classes & Self.letterClass != 0) != negated
+    case 0x2010...0x2027, 0x3001...0x3003:
+      return negated
+    default:
+      break
+    }
+    if let scalar = Unicode.Scalar(value) {
       let properties = scalar.properties
       found =
         (classes & Self.digitClass != 0 && properties.generalCategory == .decimalNumber)
