@@ -2,24 +2,12 @@ import Foundation
 
 /// A thread-safe, build-once map from language key to vocabulary (one per `DateResolver`, so
 /// resolvers with different lexicons never share entries).
-final class VocabularyCache: @unchecked Sendable {
-  private let lock = NSLock()
-  private var entries: [String: SharedVocabulary] = [:]
+final class VocabularyCache: Sendable {
+  private let entries = BuildOnceMap<String, SharedVocabulary>()
 
   /// The cached vocabulary for `key`, built by `make` the first time.
   func vocabulary(_ key: String, make: () -> Vocabulary) -> SharedVocabulary {
-    lock.lock()
-    if let cached = entries[key] {
-      lock.unlock()
-      return cached
-    }
-    lock.unlock()
-    let built = SharedVocabulary(make())
-    lock.lock()
-    defer { lock.unlock() }
-    if let raced = entries[key] { return raced }
-    entries[key] = built
-    return built
+    entries.value(key) { SharedVocabulary(make()) }
   }
 }
 

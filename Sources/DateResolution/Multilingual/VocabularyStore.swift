@@ -5,7 +5,7 @@ import Foundation
 /// The merged vocabulary for a document always carries the unit and direction words of the
 /// `mixedTextLanguages` (so a half-translated "23 ore ago" in English text resolves); whole
 /// phrases and names come from the document's own language (all of the list when unknown).
-final class VocabularyStore: @unchecked Sendable {
+final class VocabularyStore: Sendable {
   static let shared = VocabularyStore()
 
   /// Languages whose relative-unit words are recognised in any text.
@@ -13,36 +13,34 @@ final class VocabularyStore: @unchecked Sendable {
     "de", "es", "fr", "hr", "id", "it", "ja", "ko", "pt", "ru", "uk", "zh",
   ]
 
-  private let lock = NSLock()
-  private var perLanguage: [String: Vocabulary] = [:]
-  private var merged: [String: Vocabulary] = [:]
-  private var parts: [PartKey: Vocabulary] = [:]
+  private let perLanguage = BuildOnceMap<String, Vocabulary>()
+  private let merged = BuildOnceMap<String, Vocabulary>()
+  private let parts = BuildOnceMap<PartKey, Vocabulary>()
 
   /// The CLDR vocabulary for a document in `language` (nil: unknown).
   func vocabulary(for language: String?) -> Vocabulary {
     let key = language.map(Self.baseLanguage) ?? "*"
-    lock.lock()
-    if let cached = merged[key] {
-      lock.unlock()
-      return cached
-    }
-    lock.unlock()
+    return merged.value(key) { build(key) }
+  }
+
+  /// The merged vocabulary for the language key "de", "zh" or "*" (unknown).
+  private func build(_ key: String) -> Vocabulary {
     var result = Vocabulary()
     if key == "*" {
       // Unknown language: every listed language's phrases and units, but only wide month
       // names, read next to a number ("27 maggio", "мая 2025"), and no weekday names
       // (foreign abbreviations such as "set", "sex", "Sen." are English words).
       for lang in Self.mixedTextLanguages {
-        var v = single(lang, whole: true)
+        var v = single(lang)
         v.months = v.months.filter { v.standaloneMonths.contains($0.key) }
         v.triggers.subtract(v.weekdays.keys)
-        v.triggers.subtract(single(lang, whole: true).months.keys.filter { v.months[$0] == nil })
+        v.triggers.subtract(single(lang).months.keys.filter { v.months[$0] == nil })
         v.weekdays = [:]
         v.standaloneMonths = []
         result.merge(v)
       }
     } else {
-      if key != "en" { result.merge(single(key, whole: true)) }
+      if key != "en" { result.merge(single(key)) }
       for lang in Self.mixedTextLanguages where lang != key {
         // Other languages lend their unit and direction words (and, but to English, their
         // date layouts), with the direction prefixes as their only triggers: no names or
@@ -58,47 +56,26 @@ final class VocabularyStore: @unchecked Sendable {
     result.triggers.subtract([
       "in", "a", "an", "the", "to", "on", "at", "de", "la", "le", "il", "el",
     ])
-    lock.lock()
-    merged[key] = result
-    lock.unlock()
     return result
   }
 
   /// The whole CLDR vocabulary of `language`, merged from its parts (`part(_:_:)`).
-  private func single(_ language: String, whole: Bool) -> Vocabulary {
-    lock.lock()
-    if let v = perLanguage[language] {
-      lock.unlock()
+  private func single(_ language: String) -> Vocabulary {
+    perLanguage.value(language) {
+      var v = Vocabulary()
+      for p: CLDRVocabulary.Parts in [.names, .numericPhrases, .wholePhrases, .layouts] {
+        v.merge(part(language, p))
+      }
       return v
     }
-    lock.unlock()
-    var v = Vocabulary()
-    let parts: [CLDRVocabulary.Parts] =
-      whole
-      ? [.names, .numericPhrases, .wholePhrases, .layouts] : [.names, .numericPhrases, .layouts]
-    for p in parts { v.merge(part(language, p)) }
-    lock.lock()
-    perLanguage[language] = v
-    lock.unlock()
-    return v
   }
 
   /// One part of the CLDR vocabulary of `language` (`CLDRVocabulary.Parts`), built once: the
   /// parts a text in another language reads are all it pays for.
   private func part(_ language: String, _ part: CLDRVocabulary.Parts) -> Vocabulary {
-    let key = PartKey(language: language, part: part.rawValue)
-    lock.lock()
-    if let v = parts[key] {
-      lock.unlock()
-      return v
+    parts.value(PartKey(language: language, part: part.rawValue)) {
+      CLDRVocabulary.build(language: language, parts: part)
     }
-    lock.unlock()
-    let v = CLDRVocabulary.build(language: language, parts: part)
-    lock.lock()
-    defer { lock.unlock() }
-    if let raced = parts[key] { return raced }
-    parts[key] = v
-    return v
   }
 
   private struct PartKey: Hashable {
