@@ -28,7 +28,8 @@ extension HTMLPage {
   /// - Parameter clean: the cleaning the analysis's input went through, applied to the page's
   ///   blocks so that their texts compare.
   func restoringKinds(of blocks: [LayoutBlock], clean: (String) -> String) -> [LayoutBlock] {
-    var kinds: [String: LayoutBlock.Kind] = [:]
+    // Room for every block at once (no rehashing of paragraph-long keys as the table grows).
+    var kinds = [String: LayoutBlock.Kind](minimumCapacity: self.blocks.count)
     var rows: [String: Int] = [:]
     for (index, block) in self.blocks.enumerated() {
       switch block.kind {
@@ -42,7 +43,8 @@ extension HTMLPage {
     var result: [LayoutBlock] = []
     var openTable: Int?
     for block in blocks {
-      if let table = rows[block.text] {
+      // Most pages have no table: no row to look up.
+      if !rows.isEmpty, let table = rows[block.text] {
         if openTable == table, let last = result.indices.last {
           result[last].text += "\n" + block.text
         } else {

@@ -164,25 +164,32 @@ public struct ClassHints: Sendable {
 
   static func find(_ word: [UInt8], in bytes: [UInt8], wholeToken: Bool) -> Bool {
     guard let first = word.first, word.count <= bytes.count else { return false }
-    var index = 0
-    let last = bytes.count - word.count
-    while index <= last {
-      if bytes[index] == first {
-        var matches = true
-        for offset in 1..<word.count where bytes[index + offset] != word[offset] {
-          matches = false
-          break
+    // On the buffers in place: no bounds check per byte compared (this runs for every
+    // element's class and id against every hint word).
+    return word.withUnsafeBufferPointer { word in
+      bytes.withUnsafeBufferPointer { bytes in
+        var index = 0
+        let last = bytes.count - word.count
+        while index <= last {
+          if bytes[index] == first {
+            var matches = true
+            for offset in 1..<word.count where bytes[index + offset] != word[offset] {
+              matches = false
+              break
+            }
+            if matches {
+              if !wholeToken { return true }
+              let before = index == 0 || !isLetterOrDigit(bytes[index - 1])
+              let after =
+                index + word.count == bytes.count || !isLetterOrDigit(bytes[index + word.count])
+              if before && after { return true }
+            }
+          }
+          index += 1
         }
-        if matches {
-          if !wholeToken { return true }
-          let before = index == 0 || !isLetterOrDigit(bytes[index - 1])
-          let after =
-            index + word.count == bytes.count || !isLetterOrDigit(bytes[index + word.count])
-          if before && after { return true }
-        }
+        return false
       }
-      index += 1
     }
-    return false
   }
+
 }

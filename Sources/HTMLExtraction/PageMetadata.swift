@@ -277,12 +277,43 @@ public struct PageMetadata: Codable, Sendable, Equatable {
   /// The separators between a headline and the site's name in `<title>`.
   static let titleSeparators = [" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » "]
 
+  /// The UTF-8 of each title separator in every form `range(of:)` takes for it: it matches
+  /// canonically equivalent text, and of the separators' characters only "·" has another
+  /// form (U+0387 GREEK ANO TELEIA).
+  static let titleSeparatorForms: [[[UInt8]]] = titleSeparators.map { separator in
+    let other = String(separator.unicodeScalars.map { $0 == "\u{B7}" ? "\u{387}" : Character($0) })
+    // Compared as bytes: `==` on strings is canonical equivalence, which would call them equal.
+    return other.utf8.elementsEqual(separator.utf8)
+      ? [Array(separator.utf8)] : [Array(separator.utf8), Array(other.utf8)]
+  }
+
+  /// Whether `title`'s bytes hold one of `forms`: when they hold none, `range(of:)` finds no
+  /// separator there, and Foundation's search (slow, canonical equivalence) is not run.
+  static func mayHold(_ title: String, _ forms: [[UInt8]]) -> Bool {
+    var title = title
+    return title.withUTF8 { bytes in
+      forms.contains { form in
+        guard let first = form.first, form.count <= bytes.count else { return false }
+        var start = 0
+        while start + form.count <= bytes.count {
+          if bytes[start] == first, bytes[start..<(start + form.count)].elementsEqual(form) {
+            return true
+          }
+          start += 1
+        }
+        return false
+      }
+    }
+  }
+
   /// A title without the site's name after or before it: "부산 북항에 해양 도서관 문 열어 |
   /// 한빛일보" -> "부산 북항에 해양 도서관 문 열어" when the page names 한빛일보 as its site, or when
   /// the part left is the page's main heading.
   static func withoutSiteName(_ title: String, siteName: String?, heading: String?) -> String {
-    for separator in titleSeparators {
-      guard let range = title.range(of: separator, options: .backwards) else { continue }
+    for (separator, forms) in zip(titleSeparators, titleSeparatorForms) {
+      guard mayHold(title, forms),
+        let range = title.range(of: separator, options: .backwards)
+      else { continue }
       let before = String(title[..<range.lowerBound])
       let after = String(title[range.upperBound...])
       let site = siteName?.lowercased()

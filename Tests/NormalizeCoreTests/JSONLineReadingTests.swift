@@ -11,6 +11,9 @@ import Testing
     let label: String
     let line: String
     let reads: String
+    let text: String?
+    let loneSurrogates: [Int]?
+    let error: String?
     let comment: String?
     var testDescription: String { label }
   }
@@ -29,6 +32,30 @@ import Testing
     let object = try #require(read, "\(c.label): the reader left the line to JSONDecoder")
     let full = try JSONDecoder().decode([String: JSONValue].self, from: Data(c.line.utf8))
     #expect(object == full, "\(c.label)")
+  }
+
+  /// `parseObject(_:loneSurrogates:)`, the reader of `normalize` itself: the `text` it reads
+  /// (lone surrogates as U+FFFD, their offsets reported) or the error it throws, where the
+  /// table gives them.
+  @Test(arguments: try CaseTable.load("json-lines.json", in: folder, as: LineCase.self))
+  func decodedTextAndErrors(_ c: LineCase) throws {
+    guard c.text != nil || c.loneSurrogates != nil || c.error != nil else { return }
+    var lone: [Int] = []
+    do {
+      let object = try JSONLineParser.parseObject(Array(c.line.utf8), loneSurrogates: &lone)
+      #expect(c.error == nil, "\(c.label): expected the error \(c.error ?? "")")
+      if let text = c.text {
+        guard case .string(let read)? = object["text"] else {
+          Issue.record("\(c.label): no text string")
+          return
+        }
+        // Scalar by scalar: `==` on strings is canonical equivalence.
+        #expect(Array(read.unicodeScalars) == Array(text.unicodeScalars), "\(c.label)")
+      }
+      if let expected = c.loneSurrogates { #expect(lone == expected, "\(c.label)") }
+    } catch let error as JSONLineParser.SyntaxError {
+      #expect(c.error == error.description, "\(c.label)")
+    }
   }
 
   /// `parseObject(_:loneSurrogates:bytesOf:)` (how ArticleParser reads a page's `html`): on every
