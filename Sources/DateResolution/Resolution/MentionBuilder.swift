@@ -48,16 +48,31 @@ struct MentionBuilder {
     var lastPointSentence = -100
     var narrative: (year: Int, sentence: Int, paragraph: Int)?
     var missingDCT: [Int] = []
-    let scalars = text.unicodeScalars
-    var cursor = (index: scalars.startIndex, offset: 0)
+    // The text's UTF-8 bytes, copied at the first slice: scalar offsets become byte offsets by
+    // counting the bytes that start a scalar, cheaper than stepping a String index per scalar.
+    var utf8: [UInt8] = []
+    var cursor = (byte: 0, offset: 0)
+
+    /// The byte offset of scalar `target`, walking forward from `from` (never past the end).
+    func byteOffset(ofScalar target: Int, from: (byte: Int, offset: Int)) -> Int {
+      var byte = from.byte
+      var offset = from.offset
+      while offset < target && byte < utf8.count {
+        byte += 1
+        while byte < utf8.count && utf8[byte] & 0xC0 == 0x80 { byte += 1 }
+        offset += 1
+      }
+      return byte
+    }
 
     func slice(_ start: Int, _ end: Int) -> String {
+      if utf8.isEmpty { utf8 = Array(text.utf8) }
       // Offsets only grow, so one forward walk converts them all.
-      if start < cursor.offset { cursor = (scalars.startIndex, 0) }
-      let from = scalars.index(cursor.index, offsetBy: start - cursor.offset)
-      let to = scalars.index(from, offsetBy: end - start)
+      if start < cursor.offset { cursor = (0, 0) }
+      let from = byteOffset(ofScalar: start, from: cursor)
+      let to = byteOffset(ofScalar: end, from: (from, start))
       cursor = (from, start)
-      return String(scalars[from..<to])
+      return String(decoding: utf8[from..<to], as: UTF8.self)
     }
 
     // Without a DCT, or in a history whose explicit years lie far from its DCT (an
