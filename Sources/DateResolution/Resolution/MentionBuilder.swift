@@ -53,16 +53,27 @@ struct MentionBuilder {
     var utf8: [UInt8] = []
     var cursor = (byte: 0, offset: 0)
 
-    /// The byte offset of scalar `target`, walking forward from `from` (never past the end).
+    /// The byte offset of scalar `target`, walking forward from `from` (never past the end):
+    /// eight ASCII bytes (eight scalars) at a time where it can, else one scalar at a time.
     func byteOffset(ofScalar target: Int, from: (byte: Int, offset: Int)) -> Int {
-      var byte = from.byte
-      var offset = from.offset
-      while offset < target && byte < utf8.count {
-        byte += 1
-        while byte < utf8.count && utf8[byte] & 0xC0 == 0x80 { byte += 1 }
-        offset += 1
+      utf8.withUnsafeBytes { bytes in
+        let n = bytes.count
+        var byte = from.byte
+        var offset = from.offset
+        while offset < target && byte < n {
+          if target - offset >= 8, byte + 8 <= n,
+            bytes.loadUnaligned(fromByteOffset: byte, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+          {
+            byte += 8
+            offset += 8
+            continue
+          }
+          byte += 1
+          while byte < n && bytes[byte] & 0xC0 == 0x80 { byte += 1 }
+          offset += 1
+        }
+        return byte
       }
-      return byte
     }
 
     func slice(_ start: Int, _ end: Int) -> String {
