@@ -332,8 +332,14 @@ struct MentionBuilder {
   private func marker(_ i: Int, near: Bool, left: Bool) -> Resolver.Tense? {
     guard tokens[i].kind == .word else { return nil }
     let w = tokens[i].text
+    // `w == word` for a code literal `word` (in NFC), as `Token.hasText(nfc:)` answers it: a
+    // plain word of another length is turned away without comparing strings.
+    let plainLength = tokens[i].isPlain ? w.utf8.count : -1
+    func isWord(_ word: String) -> Bool {
+      (plainLength < 0 || plainLength == word.utf8.count) && w == word
+    }
     // "to resume Monday", "as soon as Tuesday", "as early as Friday": looking ahead.
-    if w == "to", near, i + 1 < tokens.count, tokens[i + 1].kind == .word,
+    if isWord("to"), near, i + 1 < tokens.count, tokens[i + 1].kind == .word,
       !tokens[i + 1].isCapitalized,
       !["the", "a", "an", "his", "her", "their", "its", "be"].contains(tokens[i + 1].text)
     {
@@ -341,22 +347,24 @@ struct MentionBuilder {
       return hadBefore(i) ? .past : .future
     }
     // "is to resume trading Tuesday", "are to meet Monday": an arrangement ahead.
-    if w == "to", !near, i > 0, tokens[i - 1].text == "is" || tokens[i - 1].text == "are" {
+    if isWord("to"), !near, i > 0, tokens[i - 1].text == "is" || tokens[i - 1].text == "are" {
       return .future
     }
-    if w == "as", i + 2 < tokens.count,
+    if isWord("as"), i + 2 < tokens.count,
       tokens[i + 1].text == "soon" || tokens[i + 1].text == "early", tokens[i + 2].text == "as"
     {
       return .future
     }
     // "next to the embassy" is a place, not a time ahead.
-    if w == "next", i + 1 < tokens.count, tokens[i + 1].text == "to" { return nil }
+    if isWord("next"), i + 1 < tokens.count, tokens[i + 1].text == "to" { return nil }
     // "plans to meet Friday" looks ahead; "announced the plan Aug. 21" does not.
-    if w == "plan" || w == "plans", i + 1 < tokens.count, tokens[i + 1].text != "to" { return nil }
+    if isWord("plan") || isWord("plans"), i + 1 < tokens.count, tokens[i + 1].text != "to" {
+      return nil
+    }
     if markerFilter?.mayContain(tokens[i]) ?? true {
       if EnglishWords.futureMarkers.contains(w) {
         // "'ll" is tokenised as "'" + "ll".
-        if w == "ll" {
+        if isWord("ll") {
           return i > 0 && (tokens[i - 1].text == "'" || tokens[i - 1].text == "’") ? .future : nil
         }
         return .future
@@ -383,7 +391,7 @@ struct MentionBuilder {
       // Friday, the government planned to pay" says when it was planned).
       // "planned a demonstration on Saturday" too (not "a service planned for Saturday was
       // canceled", "as previously planned").
-      if left, w == "planned" || w == "slated" || w == "scheduled", i + 1 < tokens.count,
+      if left, isWord("planned") || isWord("slated") || isWord("scheduled"), i + 1 < tokens.count,
         ["to", "a", "an", "the", "their", "its", "his", "her"].contains(tokens[i + 1].text)
       {
         return hadBefore(i) ? .past : .future
