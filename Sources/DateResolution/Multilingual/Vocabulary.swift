@@ -60,22 +60,16 @@ struct Vocabulary: Sendable {
     monthsByToken = WordHash.Table(months)
     weekdaysByToken = WordHash.Table(weekdays)
     triggersByToken = WordHash.Table(words: Array(triggers))
-    var classes: [String: WordClass] = [:]
-    for w in EnglishTriggers.words {
-      var c: WordClass = .trigger
-      if EnglishTriggers.prefixOnly.contains(w) { c.insert(.prefixOnly) }
-      if EnglishTriggers.heads.contains(w) { c.insert(.head) }
-      classes[w] = c
-    }
-    for w in EnglishTriggers.heads { classes[w, default: []].insert(.head) }
-    for w in triggers.union(grammar.headTokens) {
+    var classes = Self.englishWordClasses
+    let heads = grammar.headTokens
+    for w in triggers.union(heads) {
       var c = classes[w] ?? []
       c.insert(.trigger)
       c.insert(.head)
       c.remove(.prefixOnly)
       classes[w] = c
     }
-    for w in grammar.prefixTokens where classes[w] == nil {
+    for w in grammar.prefixTokens(heads: heads) where classes[w] == nil {
       classes[w] = [.trigger, .prefixOnly]
     }
     if hasGrammar {
@@ -89,6 +83,20 @@ struct Vocabulary: Sendable {
     for word in classes.keys { filter.insert(word) }
     wordClassFilter = filter
   }
+
+  /// The classes of the English trigger words ("friday": trigger and head, "the": trigger
+  /// before a head only), built once: every vocabulary's `wordClasses` starts from them.
+  private static let englishWordClasses: [String: WordClass] = {
+    var classes: [String: WordClass] = [:]
+    for w in EnglishTriggers.words {
+      var c: WordClass = .trigger
+      if EnglishTriggers.prefixOnly.contains(w) { c.insert(.prefixOnly) }
+      if EnglishTriggers.heads.contains(w) { c.insert(.head) }
+      classes[w] = c
+    }
+    for w in EnglishTriggers.heads { classes[w, default: []].insert(.head) }
+    return classes
+  }()
 
   /// The grammar tables a token can start an entry of (`PhraseTable.slot` bits).
   @inline(__always) func grammarMask(of token: Token) -> UInt64 {

@@ -48,16 +48,42 @@ struct MentionBuilder {
     var lastPointSentence = -100
     var narrative: (year: Int, sentence: Int, paragraph: Int)?
     var missingDCT: [Int] = []
-    let scalars = text.unicodeScalars
-    var cursor = (index: scalars.startIndex, offset: 0)
+    // The text's UTF-8 bytes, copied at the first slice: scalar offsets become byte offsets by
+    // counting the bytes that start a scalar, cheaper than stepping a String index per scalar.
+    var utf8: [UInt8] = []
+    var cursor = (byte: 0, offset: 0)
+
+    /// The byte offset of scalar `target`, walking forward from `from` (never past the end):
+    /// eight ASCII bytes (eight scalars) at a time where it can, else one scalar at a time.
+    func byteOffset(ofScalar target: Int, from: (byte: Int, offset: Int)) -> Int {
+      utf8.withUnsafeBytes { bytes in
+        let n = bytes.count
+        var byte = from.byte
+        var offset = from.offset
+        while offset < target && byte < n {
+          if target - offset >= 8, byte + 8 <= n,
+            bytes.loadUnaligned(fromByteOffset: byte, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+          {
+            byte += 8
+            offset += 8
+            continue
+          }
+          byte += 1
+          while byte < n && bytes[byte] & 0xC0 == 0x80 { byte += 1 }
+          offset += 1
+        }
+        return byte
+      }
+    }
 
     func slice(_ start: Int, _ end: Int) -> String {
+      if utf8.isEmpty { utf8 = Array(text.utf8) }
       // Offsets only grow, so one forward walk converts them all.
-      if start < cursor.offset { cursor = (scalars.startIndex, 0) }
-      let from = scalars.index(cursor.index, offsetBy: start - cursor.offset)
-      let to = scalars.index(from, offsetBy: end - start)
+      if start < cursor.offset { cursor = (0, 0) }
+      let from = byteOffset(ofScalar: start, from: cursor)
+      let to = byteOffset(ofScalar: end, from: (from, start))
       cursor = (from, start)
-      return String(scalars[from..<to])
+      return String(decoding: utf8[from..<to], as: UTF8.self)
     }
 
     // Without a DCT, or in a history whose explicit years lie far from its DCT (an
@@ -306,8 +332,14 @@ struct MentionBuilder {
   private func marker(_ i: Int, near: Bool, left: Bool) -> Resolver.Tense? {
     guard tokens[i].kind == .word else { return nil }
     let w = tokens[i].text
+    // `w == word` for a code literal `word` (in NFC), as `Token.hasText(nfc:)` answers it: a
+    // plain word of another length is turned away without comparing strings.
+    let plainLength = tokens[i].isPlain ? w.utf8.count : -1
+    func isWord(_ word: String) -> Bool {
+      (plainLength < 0 || plainLength == word.utf8.count) && w == word
+    }
     // "to resume Monday", "as soon as Tuesday", "as early as Friday": looking ahead.
-    if w == "to", near, i + 1 < tokens.count, tokens[i + 1].kind == .word,
+    if isWord("to"), near, i + 1 < tokens.count, tokens[i + 1].kind == .word,
       !tokens[i + 1].isCapitalized,
       !["the", "a", "an", "his", "her", "their", "its", "be"].contains(tokens[i + 1].text)
     {
@@ -315,22 +347,24 @@ struct MentionBuilder {
       return hadBefore(i) ? .past : .future
     }
     // "is to resume trading Tuesday", "are to meet Monday": an arrangement ahead.
-    if w == "to", !near, i > 0, tokens[i - 1].text == "is" || tokens[i - 1].text == "are" {
+    if isWord("to"), !near, i > 0, tokens[i - 1].text == "is" || tokens[i - 1].text == "are" {
       return .future
     }
-    if w == "as", i + 2 < tokens.count,
+    if isWord("as"), i + 2 < tokens.count,
       tokens[i + 1].text == "soon" || tokens[i + 1].text == "early", tokens[i + 2].text == "as"
     {
       return .future
     }
     // "next to the embassy" is a place, not a time ahead.
-    if w == "next", i + 1 < tokens.count, tokens[i + 1].text == "to" { return nil }
+    if isWord("next"), i + 1 < tokens.count, tokens[i + 1].text == "to" { return nil }
     // "plans to meet Friday" looks ahead; "announced the plan Aug. 21" does not.
-    if w == "plan" || w == "plans", i + 1 < tokens.count, tokens[i + 1].text != "to" { return nil }
+    if isWord("plan") || isWord("plans"), i + 1 < tokens.count, tokens[i + 1].text != "to" {
+      return nil
+    }
     if markerFilter?.mayContain(tokens[i]) ?? true {
       if EnglishWords.futureMarkers.contains(w) {
         // "'ll" is tokenised as "'" + "ll".
-        if w == "ll" {
+        if isWord("ll") {
           return i > 0 && (tokens[i - 1].text == "'" || tokens[i - 1].text == "’") ? .future : nil
         }
         return .future
@@ -357,7 +391,7 @@ struct MentionBuilder {
       // Friday, the government planned to pay" says when it was planned).
       // "planned a demonstration on Saturday" too (not "a service planned for Saturday was
       // canceled", "as previously planned").
-      if left, w == "planned" || w == "slated" || w == "scheduled", i + 1 < tokens.count,
+      if left, isWord("planned") || isWord("slated") || isWord("scheduled"), i + 1 < tokens.count,
         ["to", "a", "an", "the", "their", "its", "his", "her"].contains(tokens[i + 1].text)
       {
         return hadBefore(i) ? .past : .future

@@ -230,7 +230,13 @@ enum Tokenizer {
           var copy = text
           token.hash = copy.withUTF8 { WordHash.of($0) }
         }
-        token.isCapitalized = s.properties.isUppercase
+        // A Latin-1 or basic Cyrillic letter is uppercase exactly when its lower case differs
+        // ("É", "Ж"): no property lookup for those.
+        if let lower = Self.simpleLowercase(value) {
+          token.isCapitalized = lower != value
+        } else {
+          token.isCapitalized = s.properties.isUppercase
+        }
         push(consume token)
         i = j
       } else if s.properties.isWhitespace {
