@@ -3,6 +3,7 @@
 /// C0 controls; everything else verbatim, so Hangul and Cyrillic stay readable), byte for byte
 /// as `JSONEncoder` with `.sortedKeys` and `.withoutEscapingSlashes` would. ``finish()`` hands
 /// the bytes over as one array of the exact size.
+import ByteSupport
 import ICUSupport
 import NormalizeCore
 
@@ -12,53 +13,21 @@ struct JSONLineWriter: ~Copyable {
     $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20
   }
 
-  /// Bytes `0..<count` of `storage` are written; `capacity` are allocated.
-  private var storage: UnsafeMutablePointer<UInt8>
-  private var count = 0
-  private var capacity: Int
+  private var bytes: GrowableBytes
   private var needsComma = false
 
   init(capacity: Int) {
-    self.capacity = max(64, capacity)
-    storage = .allocate(capacity: self.capacity)
+    bytes = GrowableBytes(capacity: max(64, capacity))
   }
-
-  deinit { storage.deallocate() }
 
   /// The bytes written, as one array of the exact size.
-  consuming func finish() -> [UInt8] {
-    Array(UnsafeBufferPointer(start: storage, count: count))
-  }
-
-  /// Makes room for `extra` more bytes, doubling the buffer when it is full.
-  @inline(__always)
-  private mutating func reserve(_ extra: Int) {
-    if count + extra > capacity { grow(to: count + extra) }
-  }
-
-  private mutating func grow(to needed: Int) {
-    let larger = max(needed, 2 * capacity)
-    let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
-    grown.initialize(from: storage, count: count)
-    storage.deallocate()
-    storage = grown
-    capacity = larger
-  }
+  consuming func finish() -> [UInt8] { bytes.array }
 
   @inline(__always)
-  private mutating func append(_ byte: UInt8) {
-    reserve(1)
-    storage[count] = byte
-    count += 1
-  }
+  private mutating func append(_ byte: UInt8) { bytes.append(byte) }
 
   @inline(__always)
-  private mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
-    guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
-    reserve(buffer.count)
-    (storage + count).initialize(from: base, count: buffer.count)
-    count += buffer.count
-  }
+  private mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(buffer) }
 
   @inline(__always)
   private mutating func append(_ text: StaticString) {
@@ -154,23 +123,7 @@ struct JSONLineWriter: ~Copyable {
 
   mutating func int(_ value: Int) {
     separate()
-    if value < 0 { append(UInt8(ascii: "-")) }
-    // Digits from the right, straight into the buffer (no String per number).
-    var magnitude = value.magnitude
-    var digits = 1
-    var rest = magnitude / 10
-    while rest > 0 {
-      digits += 1
-      rest /= 10
-    }
-    reserve(digits)
-    var position = count + digits
-    repeat {
-      position -= 1
-      storage[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-      magnitude /= 10
-    } while magnitude > 0
-    count += digits
+    bytes.appendDecimal(value)
     needsComma = true
   }
 

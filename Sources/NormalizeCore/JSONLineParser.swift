@@ -427,10 +427,9 @@ public enum JSONLineParser {
       // output never outgrows the rest of the line (every escape decodes to fewer bytes than
       // it takes), so a page's `html` gets that room at once; a shorter string starts small.
       let room = bytes.count - start
-      var output = DecodedBytes(
+      var output = GrowableBytes(
         capacity: isLong
           ? room : Swift.min(room, Swift.max(64, 2 * (position - start) + 32)))
-      defer { output.deallocate() }
       output.append(UnsafeBufferPointer(rebasing: bytes[start..<position]))
       while position < bytes.count {
         copyPlainRun(into: &output)
@@ -495,7 +494,7 @@ public enum JSONLineParser {
     /// into `output`, eight at a time: each word is stored whole, and the count advances only
     /// over its bytes before the first of those (SWAR finds it exactly; what lies past it is
     /// overwritten next).
-    mutating func copyPlainRun(into output: inout DecodedBytes) {
+    mutating func copyPlainRun(into output: inout GrowableBytes) {
       if let base = bytes.baseAddress {
         let raw = UnsafeRawPointer(base)
         let ones: UInt64 = 0x0101_0101_0101_0101
@@ -544,91 +543,6 @@ public enum JSONLineParser {
         position += 1
       }
       return value
-    }
-  }
-  /// A string's bytes as its escapes are decoded: one buffer written in place, doubled when
-  /// full, so a page's thousands of `\"` and `\n` cost a byte each, not an array append.
-  private struct DecodedBytes {
-    private var base: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    private var count = 0
-
-    init(capacity: Int) {
-      self.capacity = Swift.max(capacity, 8)
-      base = .allocate(capacity: self.capacity)
-    }
-
-    /// Frees the buffer (once, when the string is read or abandoned).
-    func deallocate() { base.deallocate() }
-
-    /// The bytes written so far (copied at once: `Array(_:)` on a buffer goes byte by byte).
-    var array: [UInt8] {
-      [UInt8](unsafeUninitializedCapacity: count) { target, initialized in
-        if let start = target.baseAddress { start.update(from: base, count: count) }
-        initialized = count
-      }
-    }
-
-    /// Makes room for `extra` more bytes.
-    @inline(__always)
-    mutating func reserve(_ extra: Int) {
-      guard count + extra > capacity else { return }
-      let grown = Swift.max(count + extra, 2 * capacity)
-      let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
-      moved.update(from: base, count: count)
-      base.deallocate()
-      base = moved
-      capacity = grown
-    }
-
-    /// Writes the eight bytes of `word` after those written, without counting them yet.
-    @inline(__always)
-    mutating func store(_ word: UInt64) {
-      reserve(8)
-      UnsafeMutableRawPointer(base + count).storeBytes(of: word, as: UInt64.self)
-    }
-
-    /// Counts `written` more of the bytes last stored.
-    @inline(__always)
-    mutating func advance(_ written: Int) { count &+= written }
-
-    @inline(__always)
-    mutating func append(_ byte: UInt8) {
-      reserve(1)
-      base[count] = byte
-      count += 1
-    }
-
-    mutating func append(_ run: UnsafeBufferPointer<UInt8>) {
-      guard let source = run.baseAddress, !run.isEmpty else { return }
-      reserve(run.count)
-      (base + count).update(from: source, count: run.count)
-      count += run.count
-    }
-
-    /// The UTF-8 of the scalar `value` (not a surrogate; at most U+10FFFF).
-    mutating func appendUTF8(scalar value: UInt32) {
-      reserve(4)
-      switch value {
-      case ..<0x80:
-        base[count] = UInt8(value)
-        count += 1
-      case ..<0x800:
-        base[count] = UInt8(0xC0 | value >> 6)
-        base[count + 1] = UInt8(0x80 | value & 0x3F)
-        count += 2
-      case ..<0x10000:
-        base[count] = UInt8(0xE0 | value >> 12)
-        base[count + 1] = UInt8(0x80 | value >> 6 & 0x3F)
-        base[count + 2] = UInt8(0x80 | value & 0x3F)
-        count += 3
-      default:
-        base[count] = UInt8(0xF0 | value >> 18)
-        base[count + 1] = UInt8(0x80 | value >> 12 & 0x3F)
-        base[count + 2] = UInt8(0x80 | value >> 6 & 0x3F)
-        base[count + 3] = UInt8(0x80 | value & 0x3F)
-        count += 4
-      }
     }
   }
 }
