@@ -99,6 +99,8 @@ import Testing
     ("forward-discount\t-1", "not a positive number"),
     ("smoothing\t1.0", "unknown constant"),
     ("discount\t0.8\t1", "expected constant<TAB>value"),
+    ("surname-sharpness\t0", "not a positive number"),
+    ("syllable-type-weight\t-0.5", "not a positive number"),
   ])
   func spellingModelConstantsAreChecked(_ line: String, _ message: String) throws {
     let entries = try LexiconParser.parse(line, path: "ko/spelling-model.tsv", language: "ko")
@@ -115,5 +117,15 @@ import Testing
     let parameters = try KoreanSpellingModel.Parameters().reading(entries)
     #expect(parameters.forwardDiscount == 2.5)
     #expect(parameters.discount == KoreanSpellingModel.Parameters().discount)
+  }
+
+  @Test func spellingModelWeightsMayBeZeroAndJamoDiscountDefaultsToForward() throws {
+    let entries = try LexiconParser.parse(
+      "syllable-type-weight\t0\nsurname-sharpness\t1.1", path: "ko/spelling-model.tsv",
+      language: "ko")
+    let parameters = try KoreanSpellingModel.Parameters().reading(entries)
+    #expect(parameters.syllableTypeWeight == 0)
+    #expect(parameters.surnameSharpness == 1.1)
+    #expect(parameters.jamoDiscount == nil)
   }
 }

@@ -24,11 +24,6 @@ public struct KoreanRomanizer: Sendable {
   static let beamWidth = 30
   /// Model candidates kept before the Yonhap and passport forms are inserted.
   static let leadingCommon = 3
-  /// The surname's log probability is scaled by this in the beam: the surname model (observed
-  /// spellings backed off to name-variants' listed forms) spreads too much mass over rare forms,
-  /// so at 1 "Rhee" or "Bak" push given-name variants out of the top five. Chosen by
-  /// cross-validation on the dev folds (Scripts/eval-names).
-  static let surnameSharpness = 1.2
 
   /// Builds the romanizer from the `ko` spelling lexicons.
   ///
@@ -137,8 +132,12 @@ public struct KoreanRomanizer: Sendable {
     var current = [BeamEntry](repeating: BeamEntry(logProbability: 0, choices: 0), count: width + 1)
     var next = current
     var count = 0
+    // The surname model (observed spellings backed off to name-variants' listed forms) spreads
+    // too much mass over rare forms: at 1, "Rhee" or "Bak" push given-name variants out of the
+    // top five (`KoreanSpellingModel.Parameters.surnameSharpness`).
+    let sharpness = tables.model.parameters.surnameSharpness
     for (j, l) in firstOptions.logs.prefix(width).enumerated() {
-      current[count] = BeamEntry(logProbability: l * Self.surnameSharpness, choices: UInt32(j))
+      current[count] = BeamEntry(logProbability: l * sharpness, choices: UInt32(j))
       count += 1
     }
     for index in 1..<max(options.count, 1) {

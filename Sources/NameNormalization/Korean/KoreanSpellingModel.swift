@@ -54,7 +54,7 @@ struct WeightedSpelling: Sendable {
 /// ```
 struct KoreanSpellingModel: Sendable {
   /// Smoothing constants, chosen by cross-validation over people of both dev files
-  /// (Scripts/eval-names: 5 folds, every table re-derived from the training people). The six
+  /// (Scripts/eval-names: 5 folds, every table re-derived from the training people). The nine
   /// smoothing constants can be set in `ko/spelling-model.tsv` (`Parameters.lexiconNames`), so
   /// that `Scripts/eval-names --tune` chooses them inside each fold; the option counts are fixed.
   struct Parameters: Sendable {
@@ -70,6 +70,16 @@ struct KoreanSpellingModel: Sendable {
     /// and keep only what the jamo back-off gives them, so they no longer take top-5 places.
     /// Held-out top-5 went 0.783 → 0.796 (politicians), 0.964 → 0.964 (performers) against 0.8.
     var forwardDiscount = 1.5
+    /// Witten–Bell share of a syllable's concentration: each distinct spelling a syllable was
+    /// seen with adds this much pseudo-count to its jamo back-off, so a syllable seen spelled
+    /// many ways ("Kyung", "Kyoung", "Gyeong" 경) keeps more of the letter-level mass than one
+    /// always spelled alike ("Min" 민). 0 keeps the concentration constant.
+    var syllableTypeWeight = 0.0
+    /// Absolute discount of the jamo levels for romanising; nil uses `forwardDiscount`.
+    var jamoDiscount: Double? = nil
+    /// The surname's log probability is scaled by this in the romanizer's beam (see
+    /// `KoreanRomanizer`): the surname model spreads mass over rare forms ("Rhee", "Bak").
+    var surnameSharpness = 1.2
     var initialOptions = 6
     var medialOptions = 6
     var finalOptions = 4
@@ -85,7 +95,7 @@ struct KoreanSpellingModel: Sendable {
     /// The constants `ko/spelling-model.tsv` may set, by the name written there.
     static let lexiconNames = [
       "jamo-concentration", "syllable-concentration", "surname-concentration", "listed-weight",
-      "discount", "forward-discount",
+      "discount", "forward-discount", "syllable-type-weight", "jamo-discount", "surname-sharpness",
     ]
 
     /// Sets the constant named `name` in `ko/spelling-model.tsv`; false for an unknown name.
@@ -97,6 +107,9 @@ struct KoreanSpellingModel: Sendable {
       case "listed-weight": listedWeight = value
       case "discount": discount = value
       case "forward-discount": forwardDiscount = value
+      case "syllable-type-weight": syllableTypeWeight = value
+      case "jamo-discount": jamoDiscount = value
+      case "surname-sharpness": surnameSharpness = value
       default: return false
       }
       return true
@@ -113,7 +126,10 @@ struct KoreanSpellingModel: Sendable {
           throw KoreanNameError.invalidLexicon(
             entry.location, "expected constant<TAB>value, found \(entry.fields.count) fields")
         }
-        guard let value = Double(entry.fields[1]), value.isFinite, value > 0 else {
+        let mayBeZero = entry.fields[0] == "syllable-type-weight"
+        guard let value = Double(entry.fields[1]), value.isFinite,
+          value > 0 || (mayBeZero && value == 0)
+        else {
           throw KoreanNameError.invalidLexicon(
             entry.location, "\"\(entry.fields[1])\" is not a positive number")
         }
@@ -338,11 +354,12 @@ struct KoreanSpellingModel: Sendable {
         wide ? parameters.wideSurnameOptions : parameters.surnameOptions, minimum: minimum)
     }
     let k = parameters.syllableConcentration
+    let w = parameters.syllableTypeWeight
     if let any = syllableCounts[SyllableKey(scalar: scalar, position: -1)] {
-      scratch.backOff(to: any, discount: d, concentration: k)
+      scratch.backOff(to: any, discount: d, concentration: k + w * Double(any.codes.count))
     }
     if let here = syllableCounts[SyllableKey(scalar: scalar, position: position.rawValue)] {
-      scratch.backOff(to: here, discount: d, concentration: k)
+      scratch.backOff(to: here, discount: d, concentration: k + w * Double(here.codes.count))
     }
     return scratch.best(
       wide ? parameters.wideSyllableOptions : parameters.syllableOptions, minimum: minimum)
@@ -355,7 +372,7 @@ struct KoreanSpellingModel: Sendable {
   ) {
     let p = position.rawValue
     let jamoLists = wide ? self.wideJamoLists : self.jamoLists
-    let d = wide ? parameters.discount : parameters.forwardDiscount
+    let d = wide ? parameters.discount : (parameters.jamoDiscount ?? parameters.forwardDiscount)
     // The jamo distributions depend only on (jamo, position, neighbour): computed once each,
     // sorted best first, and shared by every syllable with that context.
     let initialContext = JamoContext(
