@@ -118,6 +118,19 @@ extension Grammar {
       n.map { u == .decade ? "P\($0 * 10)Y" : u.duration($0) }
       ?? (u == .decade ? "PXY" : u.duration(nil))
     if half, let n { value = Self.durationAndAHalf(n, u) ?? value }
+    // "the first two quarters of 1990", "the last two quarters of this year": a half of that
+    // year, a DATE (1990-H1), not six months.
+    if u == .quarter, n == 2, rangeWord == "first" || rangeWord == "last", isWord(ue, "of") {
+      let half = rangeWord == "first" ? 1 : 2
+      if let (y, e) = year(ue + 1) {
+        return Candidate(i, e, .date(DateSpec(year: y, half: half)))
+      }
+      if let (offset, e) = relativeYear(ue + 1) {
+        var spec = DateSpec(half: half)
+        spec.yearOffset = offset
+        return Candidate(i, e, .date(spec))
+      }
+    }
     if u == .quarter, let n, rangeWord == "next" || rangeWord == "first" { value = "P\(n * 3)M" }
     return Candidate(i, ue, .literal(value), type: "DURATION", mod: mod)
   }
@@ -211,6 +224,14 @@ extension Grammar {
       !isWord(e, "of"), !isWord(e, "ago"), !isPunct(e, "-")
     {
       return Candidate(i + 1, e, .literal(u == .decade ? "PXY" : u.duration(nil)), type: "DURATION")
+    }
+    // "on Sundays", "Tuesday nights": every such day (or part of it), a SET as "every Tuesday".
+    if let d = lexicalValue(i, in: EnglishTables.pluralWeekdays) {
+      return Candidate(i, i + 1, .literal("XXXX-WXX-\(d)"), type: "SET")
+    }
+    if let (d, e) = weekday(i), sameLine(e), let part = value(e, in: EnglishTables.pluralPartsOfDay)
+    {
+      return Candidate(i, e + 1, .literal("XXXX-WXX-\(d)\(part)"), type: "SET")
     }
     if let set = lexicalValue(i, in: EnglishTables.setAdverbs) {
       return Candidate(i, i + 1, .literal(set), type: "SET")

@@ -501,6 +501,7 @@ enum EnglishTriggers {
     var s = Set<String>()
     s.formUnion(EnglishWords.months.keys)
     s.formUnion(EnglishWords.weekdays.keys)
+    s.formUnion(EnglishWords.pluralWeekdays.keys)
     s.formUnion(EnglishWords.units.keys)
     s.formUnion(EnglishWords.numberWords.keys)
     s.formUnion(EnglishWords.vagueCounts)

@@ -162,7 +162,7 @@ struct Resolver {
     }
     guard let y = year else { return .underspecified(point(spec, year: nil).value) }
     if let holiday = spec.holiday {
-      var p = TimexPoint(holiday.date(in: y), granularity: .day)
+      var p = TimexPoint(holiday.date(in: y), granularity: spec.weekOfDay ? .week : .day)
       p.time = spec.time
       return .value(p.value, anchor: anchor, point: p)
     }
