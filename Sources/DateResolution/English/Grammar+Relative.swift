@@ -219,6 +219,7 @@ extension Grammar {
     if sawModifier, let (offset, e) = relativeYear(t), offset == -1 {
       return Candidate(j, e, .shift(.year, -1, origin: .focusQuarter, time: nil))
     }
+    if !sawModifier, isWord(k, "quarter") { return Candidate(j, k + 1, .quarterInFocus) }
     if sawModifier || isWord(j - 1, "the") {
       return Candidate(j, k + 1, .latestQuarter(yearOffset: yearOffset))
     }

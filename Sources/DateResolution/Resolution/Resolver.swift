@@ -19,6 +19,9 @@ struct Resolver {
     var lastPointExplicit = false
     /// A year the narrative has moved to ("In March of last year … in October").
     var narrativeYear: Int?
+    /// The last quarter named by its ordinal without a year ("the fiscal first quarter",
+    /// "third-quarter"): what "the quarter" refers to.
+    var quarterInFocus: TimexPoint?
   }
 
   /// A resolved value, or why there is none.
@@ -97,6 +100,11 @@ struct Resolver {
       }
       let point = unit == .year ? TimexPoint(year: y + offset) : last
       return .value(point.value, anchor: "narrative", point: point)
+    case .quarterInFocus:
+      if let q = ctx.quarterInFocus, q.quarter != nil {
+        return .value(q.value, anchor: "narrative", point: q)
+      }
+      return resolve(.latestQuarter(yearOffset: 0), ctx)
     case .latestQuarter(let yearOffset, let year):
       guard let dct = ctx.dct else {
         return .underspecified((year.map(TimexFormat.year) ?? "XXXX") + "-QX")
