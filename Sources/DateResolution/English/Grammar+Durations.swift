@@ -58,8 +58,10 @@ extension Grammar {
       e += 1
       hyphenated = true
     }
+    // "two more weeks", "five consecutive years", "eight trading days", "ten business days".
     if isWord(e, "more") || isWord(e, "additional") || isWord(e, "straight")
-      || isWord(e, "consecutive")
+      || isWord(e, "consecutive") || isWord(e, "trading") || isWord(e, "business")
+      || isWord(e, "working")
     {
       e += 1
     }
@@ -71,6 +73,12 @@ extension Grammar {
       ue += 3
     }
     if hyphenated, isHyphen(ue), isWord(ue + 1, "old") { return nil }
+    // "a day-long meeting": the adjective "day-long" alone (`referenceOrSet`), not "a day".
+    if !hyphenated, word(j) == "a" || word(j) == "an", isHyphen(ue), tokens[ue].isAttached,
+      isWord(ue + 1, "long")
+    {
+      return nil
+    }
     // "a year-earlier loss", "the year-ago quarter": a date read from "year-earlier" itself.
     if !hyphenated, isHyphen(ue), tokens[ue].isAttached,
       isWord(ue + 1, "earlier") || isWord(ue + 1, "ago")
@@ -218,6 +226,18 @@ extension Grammar {
       return Candidate(i, i + 3, .literal("FUTURE_REF"))
     }
     if w == "these", isWord(i + 1, "days") { return Candidate(i, i + 2, .literal("PRESENT_REF")) }
+    // "the weeks ahead", "the months ahead": a stretch ahead of unknown length, as "coming weeks".
+    if w == "the", let (u, e, plural) = unit(i + 1), plural, u >= .day, isWord(e, "ahead") {
+      return Candidate(i, e + 1, .literal(u == .decade ? "PXY" : u.duration(nil)), type: "DURATION")
+    }
+    // "a day-long meeting", "decades-long rivalry": an adjective of length without a count.
+    if let (u, e, plural) = unit(i), u >= .hour, u != .weekend, isHyphen(e), tokens[e].isAttached,
+      isWord(e + 1, "long"), tokens[e + 1].isAttached
+    {
+      let value =
+        u == .decade ? (plural ? "PXY" : "P10Y") : (plural ? u.duration(nil) : u.duration(1))
+      return Candidate(i, e + 2, .literal(value), type: "DURATION")
+    }
     // "for years", "in weeks": a vague duration.
     if isWord(i, in: Self.vagueDurationCues), let (u, e, plural) = unit(i + 1), plural,
       u >= .day,
