@@ -293,6 +293,14 @@ struct Resolver {
         || ((origin == .focus || origin == .focusQuarter)
           && (last.quarter != nil || last.half != nil))
     {
+      // "that same day", "the next day" after "in October 1998": a day of that month no one
+      // named, 1998-10-XX (TIMEX3 leaves unknown parts X), not the month's first day.
+      if unit == .day, time == nil, origin == .narrative, last.day == nil, last.weekday == nil,
+        last.week == nil, let m = last.month, let y = last.year
+      {
+        return .value(
+          "\(TimexFormat.year(y))-\(TimexFormat.two(m))-XX", anchor: "narrative", point: nil)
+      }
       let moved =
         origin == .narrativePeriod ? last.representativeDate.map { shiftDate($0, unit, n) } : nil
       if var shifted = moved ?? shift(last, unit, n) {
