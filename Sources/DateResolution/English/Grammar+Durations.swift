@@ -227,12 +227,12 @@ extension Grammar {
     }
     if w == "these", isWord(i + 1, "days") { return Candidate(i, i + 2, .literal("PRESENT_REF")) }
     // "the weeks ahead", "the months ahead": a stretch ahead of unknown length, as "coming weeks".
-    if w == "the", let (u, e, plural) = unit(i + 1), plural, u >= .day, isWord(e, "ahead") {
+    if isWord(i + 2, "ahead"), w == "the", let (u, e, plural) = unit(i + 1), plural, u >= .day {
       return Candidate(i, e + 1, .literal(u == .decade ? "PXY" : u.duration(nil)), type: "DURATION")
     }
     // "a day-long meeting", "decades-long rivalry": an adjective of length without a count.
-    if let (u, e, plural) = unit(i), u >= .hour, u != .weekend, isHyphen(e), tokens[e].isAttached,
-      isWord(e + 1, "long"), tokens[e + 1].isAttached
+    if isWord(i + 2, "long"), let (u, e, plural) = unit(i), u >= .hour, u != .weekend,
+      isHyphen(e), tokens[e].isAttached, tokens[e + 1].isAttached
     {
       let value =
         u == .decade ? (plural ? "PXY" : "P10Y") : (plural ? u.duration(nil) : u.duration(1))
@@ -249,9 +249,11 @@ extension Grammar {
     if let d = lexicalValue(i, in: EnglishTables.pluralWeekdays) {
       return Candidate(i, i + 1, .literal("XXXX-WXX-\(d)"), type: "SET")
     }
-    if let (d, e) = weekday(i), sameLine(e), let part = value(e, in: EnglishTables.pluralPartsOfDay)
+    if let part = value(i + 1, in: EnglishTables.pluralPartsOfDay), sameLine(i + 1),
+      let d = lexicalValue(i, in: EnglishTables.weekdays),
+      !EnglishWords.weekdayAbbreviations.contains(w)
     {
-      return Candidate(i, e + 1, .literal("XXXX-WXX-\(d)\(part)"), type: "SET")
+      return Candidate(i, i + 2, .literal("XXXX-WXX-\(d)\(part)"), type: "SET")
     }
     if let set = lexicalValue(i, in: EnglishTables.setAdverbs) {
       return Candidate(i, i + 1, .literal(set), type: "SET")

@@ -126,14 +126,8 @@ struct MentionBuilder {
           }
         }
       }
-      ctx.quarterInFocus = quarterInFocus
+      if case .quarterInFocus = meaning { ctx.quarterInFocus = quarterInFocus }
       let outcome = Resolver.resolve(meaning, ctx)
-      // "the fiscal first quarter", "third-quarter": the quarter the report is about.
-      if case .date(let spec) = c.meaning, spec.quarter != nil, spec.year == nil,
-        spec.yearOffset == nil, case .value(_, _, let point?) = outcome
-      {
-        quarterInFocus = point
-      }
       switch outcome {
       case .impossible(let value):
         findings.append(
@@ -150,6 +144,12 @@ struct MentionBuilder {
             start: first.start, end: last.end, text: slice(first.start, last.end), type: c.type,
             value: value, mod: c.mod))
       case .value(let value, let anchor, let point):
+        // "the fiscal first quarter", "third-quarter": the quarter the report is about.
+        if let point, point.quarter != nil, case .date(let spec) = c.meaning, spec.year == nil,
+          spec.yearOffset == nil
+        {
+          quarterInFocus = point
+        }
         mentions.append(
           TemporalMention(
             start: first.start, end: last.end, text: slice(first.start, last.end), type: c.type,

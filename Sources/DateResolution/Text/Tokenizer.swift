@@ -269,17 +269,17 @@ enum Tokenizer {
   /// vs. Wade"), which a capitalised name follows inside the sentence.
   @inline(__always) static func endsTitle(_ tokens: [Token]) -> Bool {
     let n = tokens.count
-    guard n >= 2, tokens[n - 1].isAttached, tokens[n - 2].kind == .word, tokens[n - 2].isPlain,
-      tokens[n - 2].text.utf8.count <= 6
+    guard n >= 2, tokens[n - 1].isAttached, tokens[n - 2].kind == .word, tokens[n - 2].isPlain
     else { return false }
-    return titleAbbreviations.contains(tokens[n - 2].text)
+    return titleAbbreviations[tokens[n - 2]] != nil
   }
 
-  /// Abbreviations a period follows inside a sentence, before a capitalised name.
-  private static let titleAbbreviations: Set<String> = [
+  /// Abbreviations a period follows inside a sentence, before a capitalised name (looked up by
+  /// the token's hash).
+  private static let titleAbbreviations = WordHash.Table(words: [
     "mr", "mrs", "ms", "messrs", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt",
     "sgt", "rev", "vs",
-  ]
+  ])
 
   private static let asciiText: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
