@@ -22,6 +22,15 @@ enum EnglishWords {
     "mon": 1, "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thur": 4, "thurs": 4, "fri": 5, "sat": 6,
     "sun": 7,
   ]
+  /// Plural weekdays, every such day ("open on Sundays" → SET XXXX-WXX-7), ISO numbered.
+  static let pluralWeekdays: [String: Int] = [
+    "mondays": 1, "tuesdays": 2, "wednesdays": 3, "thursdays": 4, "fridays": 5, "saturdays": 6,
+    "sundays": 7,
+  ]
+  /// Plural parts of day after a weekday, every such part ("Tuesday nights" → XXXX-WXX-2TNI).
+  static let pluralPartsOfDay: [String: String] = [
+    "mornings": "TMO", "afternoons": "TAF", "evenings": "TEV", "nights": "TNI",
+  ]
   static let weekdayAbbreviations: Set<String> = [
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
   ]
@@ -151,6 +160,8 @@ extension EnglishWords {
 enum EnglishTables {
   static let months = WordHash.Table(EnglishWords.months)
   static let weekdays = WordHash.Table(EnglishWords.weekdays)
+  static let pluralWeekdays = WordHash.Table(EnglishWords.pluralWeekdays)
+  static let pluralPartsOfDay = WordHash.Table(EnglishWords.pluralPartsOfDay)
   static let units = WordHash.Table(EnglishWords.units)
   static let numberWords = WordHash.Table(EnglishWords.numberWords)
   static let ordinals = WordHash.Table(EnglishWords.ordinals)

@@ -359,6 +359,11 @@ extension Grammar {
       } else if isWord(y0, "the"), isWord(y0 + 1, "year") {
         spec.yearOffset = 0
         end = y0 + 2
+      } else if isHalf, isWord(y0, "the"), let decade = decadeOrCentury(y0 + 1),
+        case .date(let d) = decade.meaning, d.decade != nil
+      {
+        // "the last half of the '80s", "the first half of the 1990s": the decade's start or end.
+        return Candidate(j, decade.end, decade.meaning, mod: index == 1 ? "START" : "END")
       }
     } else if let (y, e) = year(end) {
       spec.year = y
@@ -380,6 +385,11 @@ extension Grammar {
       if isWord(k, "day") || isWord(k, "eve") {
         if isWord(k, "eve"), case .fixed(let m, let d) = found { h = .fixed(month: m, day: d - 1) }
         k += 1
+      } else if isWord(k, "week") {
+        // "Easter week", "Christmas week": the ISO week the holiday falls in (2000-W16).
+        var spec = DateSpec(holiday: found)
+        spec.weekOfDay = true
+        return Candidate(j, k + 1, .date(spec))
       }
     } else if isWord(j, "new"), tokens[j].isCapitalized, isWord(j + 1, "year"),
       isPunct(j + 2, "'") || isPunct(j + 2, "’"),

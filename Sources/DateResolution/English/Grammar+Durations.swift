@@ -58,8 +58,10 @@ extension Grammar {
       e += 1
       hyphenated = true
     }
+    // "two more weeks", "five consecutive years", "eight trading days", "ten business days".
     if isWord(e, "more") || isWord(e, "additional") || isWord(e, "straight")
-      || isWord(e, "consecutive")
+      || isWord(e, "consecutive") || isWord(e, "trading") || isWord(e, "business")
+      || isWord(e, "working")
     {
       e += 1
     }
@@ -71,6 +73,12 @@ extension Grammar {
       ue += 3
     }
     if hyphenated, isHyphen(ue), isWord(ue + 1, "old") { return nil }
+    // "a day-long meeting": the adjective "day-long" alone (`referenceOrSet`), not "a day".
+    if !hyphenated, word(j) == "a" || word(j) == "an", isHyphen(ue), tokens[ue].isAttached,
+      isWord(ue + 1, "long")
+    {
+      return nil
+    }
     // "a year-earlier loss", "the year-ago quarter": a date read from "year-earlier" itself.
     if !hyphenated, isHyphen(ue), tokens[ue].isAttached,
       isWord(ue + 1, "earlier") || isWord(ue + 1, "ago")
@@ -118,6 +126,19 @@ extension Grammar {
       n.map { u == .decade ? "P\($0 * 10)Y" : u.duration($0) }
       ?? (u == .decade ? "PXY" : u.duration(nil))
     if half, let n { value = Self.durationAndAHalf(n, u) ?? value }
+    // "the first two quarters of 1990", "the last two quarters of this year": a half of that
+    // year, a DATE (1990-H1), not six months.
+    if u == .quarter, n == 2, rangeWord == "first" || rangeWord == "last", isWord(ue, "of") {
+      let half = rangeWord == "first" ? 1 : 2
+      if let (y, e) = year(ue + 1) {
+        return Candidate(i, e, .date(DateSpec(year: y, half: half)))
+      }
+      if let (offset, e) = relativeYear(ue + 1) {
+        var spec = DateSpec(half: half)
+        spec.yearOffset = offset
+        return Candidate(i, e, .date(spec))
+      }
+    }
     if u == .quarter, let n, rangeWord == "next" || rangeWord == "first" { value = "P\(n * 3)M" }
     return Candidate(i, ue, .literal(value), type: "DURATION", mod: mod)
   }
@@ -205,12 +226,34 @@ extension Grammar {
       return Candidate(i, i + 3, .literal("FUTURE_REF"))
     }
     if w == "these", isWord(i + 1, "days") { return Candidate(i, i + 2, .literal("PRESENT_REF")) }
+    // "the weeks ahead", "the months ahead": a stretch ahead of unknown length, as "coming weeks".
+    if isWord(i + 2, "ahead"), w == "the", let (u, e, plural) = unit(i + 1), plural, u >= .day {
+      return Candidate(i, e + 1, .literal(u == .decade ? "PXY" : u.duration(nil)), type: "DURATION")
+    }
+    // "a day-long meeting", "decades-long rivalry": an adjective of length without a count.
+    if isWord(i + 2, "long"), let (u, e, plural) = unit(i), u >= .hour, u != .weekend,
+      isHyphen(e), tokens[e].isAttached, tokens[e + 1].isAttached
+    {
+      let value =
+        u == .decade ? (plural ? "PXY" : "P10Y") : (plural ? u.duration(nil) : u.duration(1))
+      return Candidate(i, e + 2, .literal(value), type: "DURATION")
+    }
     // "for years", "in weeks": a vague duration.
     if isWord(i, in: Self.vagueDurationCues), let (u, e, plural) = unit(i + 1), plural,
       u >= .day,
       !isWord(e, "of"), !isWord(e, "ago"), !isPunct(e, "-")
     {
       return Candidate(i + 1, e, .literal(u == .decade ? "PXY" : u.duration(nil)), type: "DURATION")
+    }
+    // "on Sundays", "Tuesday nights": every such day (or part of it), a SET as "every Tuesday".
+    if let d = lexicalValue(i, in: EnglishTables.pluralWeekdays) {
+      return Candidate(i, i + 1, .literal("XXXX-WXX-\(d)"), type: "SET")
+    }
+    if let part = value(i + 1, in: EnglishTables.pluralPartsOfDay), sameLine(i + 1),
+      let d = lexicalValue(i, in: EnglishTables.weekdays),
+      !EnglishWords.weekdayAbbreviations.contains(w)
+    {
+      return Candidate(i, i + 2, .literal("XXXX-WXX-\(d)\(part)"), type: "SET")
     }
     if let set = lexicalValue(i, in: EnglishTables.setAdverbs) {
       return Candidate(i, i + 1, .literal(set), type: "SET")

@@ -45,16 +45,19 @@ extension Grammar {
     }
     // "the year-earlier quarter", "the year-ago period", "the latest quarter".
     if let c = quarterReference(j) { return c }
-    // "year-end", "year end", "year's end": the end of the DCT's year.
+    // "year-end", "year end", "year's end": the end of the DCT's year; after "since" ("up 5%
+    // since year-end") the last one before the DCT, the end of the year before.
     if w == "year" {
+      let shift =
+        isWord(j - 1, "since") || (isWord(j - 1, "the") && isWord(j - 2, "since")) ? -1 : 0
       if isHyphen(j + 1), isWord(j + 2, "end") {
-        return Candidate(j, j + 3, .shift(.year, 0, origin: .dct, time: nil), mod: "END")
+        return Candidate(j, j + 3, .shift(.year, shift, origin: .dct, time: nil), mod: "END")
       }
       if isWord(j + 1, "end") {
-        return Candidate(j, j + 2, .shift(.year, 0, origin: .dct, time: nil), mod: "END")
+        return Candidate(j, j + 2, .shift(.year, shift, origin: .dct, time: nil), mod: "END")
       }
       if isPunct(j + 1, "'") || isPunct(j + 1, "’"), isWord(j + 2, "s"), isWord(j + 3, "end") {
-        return Candidate(j, j + 4, .shift(.year, 0, origin: .dct, time: nil), mod: "END")
+        return Candidate(j, j + 4, .shift(.year, shift, origin: .dct, time: nil), mod: "END")
       }
     }
     // "for the year", "the full year", "the fiscal year ended June 30".
@@ -216,6 +219,7 @@ extension Grammar {
     if sawModifier, let (offset, e) = relativeYear(t), offset == -1 {
       return Candidate(j, e, .shift(.year, -1, origin: .focusQuarter, time: nil))
     }
+    if !sawModifier, isWord(k, "quarter") { return Candidate(j, k + 1, .quarterInFocus) }
     if sawModifier || isWord(j - 1, "the") {
       return Candidate(j, k + 1, .latestQuarter(yearOffset: yearOffset))
     }

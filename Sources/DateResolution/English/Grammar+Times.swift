@@ -54,7 +54,12 @@ extension Grammar {
       guard hour <= 24 else { return nil }
       time = "T\(TimexFormat.two(hour)):\(TimexFormat.two(minute ?? 0))"
     }
-    if isWord(k, in: Self.timeZones) { k += 1 }
+    if isWord(k, in: Self.timeZones) {
+      // "0200 GMT", "14:30 UTC": TIMEX3 marks Coordinated Universal Time with "Z" (ISO 8601);
+      // other zones stay local time, as TimeBank writes "9 a.m. EST" (T09:00).
+      if isWord(k, "gmt") || isWord(k, "utc") { time += "Z" }
+      k += 1
+    }
     // A following day: "Monday", "Nov. 9", "yesterday".
     var d = k
     if isPunct(d, ",") || isWord(d, "on") { d += 1 }

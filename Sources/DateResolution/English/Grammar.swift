@@ -291,6 +291,12 @@ struct Grammar {
           // Abbreviations: "Aug." or "Aug" before a number.
           if isPunct(i + 1, ".") { return (m, i + 2) }
           if needsContext { return nil }
+          // "Jan Kavan", "Jan Egeland": a first name before a capitalised word, not January.
+          if i + 1 < tokens.count, tokens[i + 1].kind == .word, tokens[i + 1].isCapitalized,
+            sameLine(i + 1)
+          {
+            return nil
+          }
           return (m, i + 1)
         }
       }
@@ -501,6 +507,7 @@ enum EnglishTriggers {
     var s = Set<String>()
     s.formUnion(EnglishWords.months.keys)
     s.formUnion(EnglishWords.weekdays.keys)
+    s.formUnion(EnglishWords.pluralWeekdays.keys)
     s.formUnion(EnglishWords.units.keys)
     s.formUnion(EnglishWords.numberWords.keys)
     s.formUnion(EnglishWords.vagueCounts)

@@ -20,6 +20,10 @@ indirect enum Meaning: Sendable, Equatable {
   /// The most recent completed quarter, shifted by years ("the quarter", "the year-ago
   /// quarter"), or in a given year ("the 1988 period").
   case latestQuarter(yearOffset: Int, year: Int? = nil)
+  /// "the quarter" alone: the quarter the report is about, the last one named by its ordinal
+  /// without a year ("in the fiscal first quarter … shipped in the quarter" is 1989-Q1), else
+  /// the most recent completed quarter.
+  case quarterInFocus
   /// A value needing no resolution: PRESENT_REF, P3Y, XXXX-WXX-1, …
   case literal(String)
   /// A weekday of a week counted from the DCT's: "上周三" (-1, Wednesday), "지난주 수요일",

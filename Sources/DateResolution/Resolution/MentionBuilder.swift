@@ -93,6 +93,7 @@ struct MentionBuilder {
     let story = dct == nil || Self.isHistory(candidates, dct: dct)
     var storyPoint: TimexPoint?
     var storyYear: Int?
+    var quarterInFocus: TimexPoint?
     for c in candidates {
       let first = tokens[c.start]
       let last = tokens[c.end - 1]
@@ -125,6 +126,7 @@ struct MentionBuilder {
           }
         }
       }
+      if case .quarterInFocus = meaning { ctx.quarterInFocus = quarterInFocus }
       let outcome = Resolver.resolve(meaning, ctx)
       switch outcome {
       case .impossible(let value):
@@ -142,6 +144,12 @@ struct MentionBuilder {
             start: first.start, end: last.end, text: slice(first.start, last.end), type: c.type,
             value: value, mod: c.mod))
       case .value(let value, let anchor, let point):
+        // "the fiscal first quarter", "third-quarter": the quarter the report is about.
+        if let point, point.quarter != nil, case .date(let spec) = c.meaning, spec.year == nil,
+          spec.yearOffset == nil
+        {
+          quarterInFocus = point
+        }
         mentions.append(
           TemporalMention(
             start: first.start, end: last.end, text: slice(first.start, last.end), type: c.type,
@@ -168,9 +176,10 @@ struct MentionBuilder {
           }
         }
         // Anaphoric values ("a year earlier") do not become the focus themselves, nor does the
-        // day a period in focus ended ("the third quarter ended Sept. 30").
+        // day a period in focus ended ("the third quarter ended Sept. 30"); "the quarter" names
+        // the report's quarter again, which "a year ago" then counts from.
         if let point, c.type == "DATE" || c.type == "TIME", point.year != nil,
-          anchor != "narrative",
+          anchor != "narrative" || c.meaning == .quarterInFocus,
           !c.meaning.refersBack, !endsFocusPeriod(c, lastPoint)
         {
           lastPoint = point

@@ -19,6 +19,9 @@ struct Resolver {
     var lastPointExplicit = false
     /// A year the narrative has moved to ("In March of last year … in October").
     var narrativeYear: Int?
+    /// The last quarter named by its ordinal without a year ("the fiscal first quarter",
+    /// "third-quarter"): what "the quarter" refers to.
+    var quarterInFocus: TimexPoint?
   }
 
   /// A resolved value, or why there is none.
@@ -97,6 +100,11 @@ struct Resolver {
       }
       let point = unit == .year ? TimexPoint(year: y + offset) : last
       return .value(point.value, anchor: "narrative", point: point)
+    case .quarterInFocus:
+      if let q = ctx.quarterInFocus, q.quarter != nil {
+        return .value(q.value, anchor: "narrative", point: q)
+      }
+      return resolve(.latestQuarter(yearOffset: 0), ctx)
     case .latestQuarter(let yearOffset, let year):
       guard let dct = ctx.dct else {
         return .underspecified((year.map(TimexFormat.year) ?? "XXXX") + "-QX")
@@ -162,7 +170,7 @@ struct Resolver {
     }
     guard let y = year else { return .underspecified(point(spec, year: nil).value) }
     if let holiday = spec.holiday {
-      var p = TimexPoint(holiday.date(in: y), granularity: .day)
+      var p = TimexPoint(holiday.date(in: y), granularity: spec.weekOfDay ? .week : .day)
       p.time = spec.time
       return .value(p.value, anchor: anchor, point: p)
     }
@@ -285,6 +293,14 @@ struct Resolver {
         || ((origin == .focus || origin == .focusQuarter)
           && (last.quarter != nil || last.half != nil))
     {
+      // "that same day", "the next day" after "in October 1998": a day of that month no one
+      // named, 1998-10-XX (TIMEX3 leaves unknown parts X), not the month's first day.
+      if unit == .day, time == nil, origin == .narrative, last.day == nil, last.weekday == nil,
+        last.week == nil, let m = last.month, let y = last.year
+      {
+        return .value(
+          "\(TimexFormat.year(y))-\(TimexFormat.two(m))-XX", anchor: "narrative", point: nil)
+      }
       let moved =
         origin == .narrativePeriod ? last.representativeDate.map { shiftDate($0, unit, n) } : nil
       if var shifted = moved ?? shift(last, unit, n) {

@@ -133,7 +133,9 @@ enum Tokenizer {
           token.hash = WordHash.of(UnsafeBufferPointer(rebasing: bytes[i..<(i + 1)]))
           token.isPlain = true
           push(consume token)
-          if byte == 0x2E || byte == 0x21 || byte == 0x3F { pendingSentenceEnd = true }
+          if byte == 0x21 || byte == 0x3F || (byte == 0x2E && !Self.endsTitle(tokens)) {
+            pendingSentenceEnd = true
+          }
           i += 1
           scalar += 1
         }
@@ -263,6 +265,22 @@ enum Tokenizer {
   }
 
   /// The one-scalar string of each ASCII byte, made once (punctuation tokens' text).
+  /// Whether the period just pushed ends a title or "vs." ("Mr. Smith", "Gen. Powell", "Roe
+  /// vs. Wade"), which a capitalised name follows inside the sentence.
+  @inline(__always) static func endsTitle(_ tokens: [Token]) -> Bool {
+    let n = tokens.count
+    guard n >= 2, tokens[n - 1].isAttached, tokens[n - 2].kind == .word, tokens[n - 2].isPlain
+    else { return false }
+    return titleAbbreviations[tokens[n - 2]] != nil
+  }
+
+  /// Abbreviations a period follows inside a sentence, before a capitalised name (looked up by
+  /// the token's hash).
+  private static let titleAbbreviations = WordHash.Table(words: [
+    "mr", "mrs", "ms", "messrs", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt",
+    "sgt", "rev", "vs",
+  ])
+
   private static let asciiText: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
   /// The lower case of a Latin-1 or basic Cyrillic (U+0400–U+045F) scalar, or nil for others.
