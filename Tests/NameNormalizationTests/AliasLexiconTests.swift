@@ -109,4 +109,24 @@ struct AliasCase: Decodable, Sendable, ExpectMarkedCaseRow, CustomTestStringConv
     #expect(entry.variants.first == .init(text: "Stoltenberg", count: 7, years: 2000...Int.max))
     #expect(NameLexiconFormat.tsv([entry]).contains("Stoltenberg@2000-=7|"))
   }
+
+  /// The word key of a word without Latin letters is its `lowercased()`: checked for every
+  /// scalar the byte-level lower-casing handles (ASCII non-letters, basic Cyrillic, kana, Han,
+  /// Hangul syllables) and for whole words.
+  @Test func wordKeyOfNonLatinWordsIsTheirLowerCase() {
+    let ranges: [ClosedRange<UInt32>] = [
+      0x00...0x40, 0x5B...0x60, 0x7B...0x7F, 0x0400...0x045F, 0x3040...0x30FF, 0x3400...0x4DBF,
+      0x4E00...0x9FFF, 0xAC00...0xD7A3,
+    ]
+    for range in ranges {
+      for value in range {
+        guard let scalar = Unicode.Scalar(value) else { continue }
+        let word = String(Character(scalar))
+        #expect(AliasLexicon.wordKey(word) == word.lowercased(), "U+\(String(value, radix: 16))")
+      }
+    }
+    for word in ["Київ", "ЗЕЛЕНСЬКИЙ", "Ѐшко", "Москва-Сити", "서울에서", "習近平", "キエフ", "Сеул2"] {
+      #expect(AliasLexicon.wordKey(word) == word.lowercased(), "\(word)")
+    }
+  }
 }

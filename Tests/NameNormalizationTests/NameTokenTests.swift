@@ -5,7 +5,7 @@ import Testing
 @testable import NameNormalization
 
 /// One row of `Cases/name-tokens.json` (schema: `Cases/README.md`): a text and the words
-/// `NameToken.tokenize` makes of it.
+/// `NameTokenList` (`NameToken.tokenize`) makes of it.
 struct NameTokenCase: Decodable, Sendable, ExpectMarkedCaseRow, CustomTestStringConvertible {
   var label: String
   var comment: String?
@@ -25,12 +25,12 @@ struct NameTokenCase: Decodable, Sendable, ExpectMarkedCaseRow, CustomTestString
   @Test(arguments: try cases())
   func tokenizes(_ row: NameTokenCase) {
     let check = {
-      let tokens = NameToken.tokenize(row.text)
-      #expect(tokens.map(\.text) == row.tokens, "\(row.label)")
+      let tokens = NameTokenList(row.text)
+      #expect(tokens.map(tokens.text) == row.tokens, "\(row.label)")
       for token in tokens {
-        var text = token.text
+        var text = tokens.text(token)
         let hash = text.withUTF8 { NameCues.hash(lowering: $0, from: 0, to: $0.count) }
-        #expect(token.hash == hash, "\(row.label): \(token.text)")
+        #expect(token.hash == hash, "\(row.label): \(text)")
       }
     }
     CaseRunner.run(row, check)

@@ -69,19 +69,31 @@ public struct AliasLexicon: Sendable {
   /// caseless Hangul, Han and kana ("Сеул" → "сеул", "서울" → "서울"), done without the
   /// general case mapping; nil for any other scalar.
   private static func lowercasedCyrillicOrCaseless(_ word: some StringProtocol) -> String? {
-    var out = String.UnicodeScalarView()
+    // Written as UTF-8 bytes (every scalar kept here is below U+D800: one to three bytes).
+    var out: [UInt8] = []
+    out.reserveCapacity(word.utf8.count)
     for scalar in word.unicodeScalars {
-      let v = scalar.value
+      var v = scalar.value
       switch v {
-      case 0x0410...0x042F: out.append(Unicode.Scalar(v + 0x20) ?? scalar)
-      case 0x0400...0x040F: out.append(Unicode.Scalar(v + 0x50) ?? scalar)
+      case 0x0410...0x042F: v += 0x20
+      case 0x0400...0x040F: v += 0x50
       case 0x00...0x40, 0x5B...0x60, 0x7B...0x7F, 0x0430...0x045F, 0x3040...0x30FF,
         0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3:
-        out.append(scalar)
+        break
       default: return nil
       }
+      if v < 0x80 {
+        out.append(UInt8(v))
+      } else if v < 0x800 {
+        out.append(UInt8(0xC0 | v >> 6))
+        out.append(UInt8(0x80 | v & 0x3F))
+      } else {
+        out.append(UInt8(0xE0 | v >> 12))
+        out.append(UInt8(0x80 | v >> 6 & 0x3F))
+        out.append(UInt8(0x80 | v & 0x3F))
+      }
     }
-    return String(out)
+    return String(decoding: out, as: UTF8.self)
   }
 
   private static func hasLatinLetter(_ text: some StringProtocol) -> Bool {

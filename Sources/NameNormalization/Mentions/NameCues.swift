@@ -70,20 +70,16 @@ struct NameCues: Sendable {
     }
   }
 
-  /// The roles of a token's word: of the word as written or lower-cased.
-  func roles(of token: NameToken) -> Roles {
-    roles(of: token.text, hash: token.hash, hashIsLowercase: token.hashIsLowercase)
-  }
-
-  /// The roles of a token's word given its fields (`NameToken.text`, `hash`, `hashIsLowercase`),
-  /// so that the detector's loop over an article's tokens copies no token.
-  func roles(of word: String, hash: UInt32, hashIsLowercase: Bool) -> Roles {
+  /// The roles of a token's word given its fields (`NameToken.hash`, `hashIsLowercase`), so
+  /// that the detector's loop over an article's tokens copies no token; `word` (the token's
+  /// text) is made only for the words the Bloom filter lets through.
+  func roles(of word: () -> String, hash: UInt32, hashIsLowercase: Bool) -> Roles {
     if hashIsLowercase {
       guard bloom[Int(hash & 0xFFFF) >> 6] & (1 << UInt64(hash & 63)) != 0,
         bloom[Int((hash >> 16) & 0xFFFF) >> 6] & (1 << UInt64((hash >> 16) & 63)) != 0
       else { return [] }
     }
-    return roles(of: word)
+    return roles(of: word())
   }
 
   /// The roles of `word` or of its lower-case form, behind the shape filter. (Non-ASCII first

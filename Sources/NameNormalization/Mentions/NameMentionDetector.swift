@@ -115,27 +115,36 @@ public struct NameMentionDetector: Sendable {
         : TextPieces.split(field.text).map { (index, $0.text, $0.scalarOffset) }
     }
     let keepTokens = units.count == fields.count
-    func analyze(_ text: String) -> (tokens: [NameToken], full: [NameMention], claimed: [Bool]) {
-      var tokens = NameToken.tokenize(text)
-      // In place: no token is copied (each holds two strings).
-      tokens.withUnsafeMutableBufferPointer { tokens in
-        guard let first = tokens.baseAddress else { return }
-        for index in tokens.indices {
-          let token = first + index
-          token.pointee.cues = cues.roles(
-            of: token.pointee.text, hash: token.pointee.hash,
-            hashIsLowercase: token.pointee.hashIsLowercase)
-          guard token.pointee.isCapitalized else { continue }
-          let facts = wordFacts.facts(of: token.pointee.text, hash: token.pointee.hash)
-          token.pointee.key = facts.key
-          token.pointee.maxWords = facts.maxWords
-          token.pointee.isKoreanSurname = token.pointee.isLatin && facts.isKoreanSurname
-          token.pointee.isCommon = facts.isCommon
+    func analyze(_ text: String) -> (tokens: NameTokenList, full: [NameMention], claimed: [Bool]) {
+      var list = NameTokenList(text)
+      var keys: [String] = []
+      keys.reserveCapacity(list.count)
+      // In place; a word becomes a string only when it may be a cue or is capitalised and new
+      // to the facts cache.
+      list.bytes.withUnsafeBufferPointer { bytes in
+        list.tokens.withUnsafeMutableBufferPointer { tokens in
+          guard let first = tokens.baseAddress else { return }
+          for index in tokens.indices {
+            let token = first + index
+            let word = UnsafeBufferPointer(
+              rebasing: bytes[token.pointee.byteStart..<token.pointee.byteEnd])
+            token.pointee.cues = cues.roles(
+              of: { String(utf8Bytes: word) }, hash: token.pointee.hash,
+              hashIsLowercase: token.pointee.hashIsLowercase)
+            guard token.pointee.isCapitalized else { continue }
+            let facts = wordFacts.facts(of: word, hash: token.pointee.hash)
+            token.pointee.keyIndex = keys.count
+            keys.append(facts.key)
+            token.pointee.maxWords = facts.maxWords
+            token.pointee.isKoreanSurname = token.pointee.isLatin && facts.isKoreanSurname
+            token.pointee.isCommon = facts.isCommon
+          }
         }
       }
-      var taken = [Bool](repeating: false, count: tokens.count)
-      let full = fullMentions(tokens, claimed: &taken, context: context)
-      return (tokens, full, taken)
+      list.keys = keys
+      var taken = [Bool](repeating: false, count: list.count)
+      let full = fullMentions(list, claimed: &taken, context: context)
+      return (list, full, taken)
     }
     func shifted(_ mentions: [NameMention], by offset: Int) -> [NameMention] {
       offset == 0
@@ -148,7 +157,7 @@ public struct NameMentionDetector: Sendable {
         }
     }
     var found: [[NameMention]] = []
-    var tokenized: [[NameToken]] = []
+    var tokenized: [NameTokenList] = []
     var claimed: [[Bool]] = []
     for unit in units {
       let (tokens, full, taken) = analyze(unit.text)
@@ -201,7 +210,7 @@ public struct NameMentionDetector: Sendable {
     var year: Int?
   }
 
-  private func fullMentions(_ tokens: [NameToken], claimed: inout [Bool], context: Context)
+  private func fullMentions(_ tokens: NameTokenList, claimed: inout [Bool], context: Context)
     -> [NameMention]
   {
     var mentions: [NameMention] = []
@@ -211,7 +220,7 @@ public struct NameMentionDetector: Sendable {
         index += 1
         continue
       }
-      if tokens[index].isCJK, let inside = cjkMentions(in: tokens[index]) {
+      if tokens[index].isCJK, let inside = cjkMentions(tokens, at: index) {
         mentions += inside
         claimed[index] = true
         index += 1
@@ -237,7 +246,7 @@ public struct NameMentionDetector: Sendable {
   /// The full mention starting at `index`: a lexicon spelling, a Korean name, a Hangul name or
   /// a cued person, in that order. Each matcher is asked only when the first condition it
   /// checks holds (most capitalised words pass none), so that most words cost no call.
-  private func fullMatch(_ tokens: [NameToken], at index: Int, context: Context) -> (
+  private func fullMatch(_ tokens: NameTokenList, at index: Int, context: Context) -> (
     NameMention, Int
   )? {
     if tokens[index].maxWords > 0, let found = lexiconMatch(tokens, at: index, year: context.year) {
@@ -252,9 +261,10 @@ public struct NameMentionDetector: Sendable {
   }
 
   /// The longest alias-lexicon spelling starting at `index`.
-  private func lexiconMatch(_ tokens: [NameToken], at index: Int, year: Int?) -> (NameMention, Int)?
-  {
-    let firstKey = tokens[index].key
+  private func lexiconMatch(_ tokens: NameTokenList, at index: Int, year: Int?) -> (
+    NameMention, Int
+  )? {
+    let firstKey = tokens.key(tokens[index])
     let limit = min(tokens[index].maxWords, tokens.count - index)
     var length = limit
     while length >= 1 {
@@ -263,10 +273,13 @@ public struct NameMentionDetector: Sendable {
         let key =
           length == 1
           ? firstKey
-          : span.map { $0.key.isEmpty ? AliasLexicon.wordKey($0.text) : $0.key }.joined(
+          : span.map {
+            let key = tokens.key($0)
+            return key.isEmpty ? AliasLexicon.wordKey(tokens.text($0)) : key
+          }.joined(
             separator: " ")
         if let entry = aliases.entry(forKey: key, year: year),
-          !(length == 1 && isCommonWord(tokens[index]) && entry.kind == .person)
+          !(length == 1 && isCommonWord(tokens[index], in: tokens) && entry.kind == .person)
         {
           return (mention(for: entry, tokens: span), length)
         }
@@ -277,7 +290,7 @@ public struct NameMentionDetector: Sendable {
   }
 
   /// A Korean name of one to three tokens starting at `index`.
-  private func koreanMatch(_ tokens: [NameToken], at index: Int, context: Context) -> (
+  private func koreanMatch(_ tokens: NameTokenList, at index: Int, context: Context) -> (
     NameMention, Int
   )? {
     guard tokens[index].isLatin else { return nil }
@@ -291,7 +304,7 @@ public struct NameMentionDetector: Sendable {
         span.allSatisfy({ $0.end - $0.start >= 2 }),
         span.allSatisfy({
           $0.isCapitalized && $0.isLatin && $0.cues.isDisjoint(with: [.title, .verb])
-            && !isCommonWord($0)
+            && !isCommonWord($0, in: tokens)
         }),
         !(span.dropLast().contains { $0.possessive }),
         // "Peugeot SA", "Du Pont Co": a company suffix makes the span no person.
@@ -299,9 +312,11 @@ public struct NameMentionDetector: Sendable {
         !followedByNotPerson(tokens, after: index + length),
         // German "Im Rahmen", French "La Police", Croatian "Na Twitteru".
         context.functionWords.isEmpty
-          || !span.contains(where: { context.functionWords.contains($0.text.lowercased()) })
+          || !span.contains(where: {
+            context.functionWords.contains(tokens.text($0).lowercased())
+          })
       {
-        let spelling = span.map(\.text).joined(separator: " ")
+        let spelling = span.map(tokens.text).joined(separator: " ")
         let cued = hasCue(tokens, before: index, after: index + length)
         if cued || !insideLongerRun(tokens, from: index, to: index + length),
           let reading = korean.parse(spelling).first
@@ -325,12 +340,12 @@ public struct NameMentionDetector: Sendable {
   /// wholly in capitals (a headline: "MENLO PARK") needs the hyphen or a cue.
   /// "Peugeot SA" (Sa Peu-geot), "Daniel Lee" (Lee Dan-iel) and "Du Pont" have none.
   private func hasKoreanEvidence(
-    _ reading: KoreanNameReading, span: ArraySlice<NameToken>, cued: Bool
+    _ reading: KoreanNameReading, span: Slice<NameTokenList>, cued: Bool
   ) -> Bool {
     let pieces = (reading.given ?? "").split(separator: "-").map { $0.lowercased() }
     guard !pieces.isEmpty else { return cued }
     let known = pieces.filter { givenSyllableSpellings.contains($0) }.count
-    let hyphenated = span.contains { $0.text.contains("-") }
+    let hyphenated = span.contains { span.base.text($0).contains("-") }
     let spaced = span.count >= 3
     if span.allSatisfy(\.isAllCaps), !hyphenated, !cued { return false }
     if known == pieces.count { return true }
@@ -342,8 +357,9 @@ public struct NameMentionDetector: Sendable {
   /// these scripts do not put spaces around names, or attach particles to them. A Hangul
   /// spelling must start the word and be followed by nothing or a particle (서울에서, not
   /// 한국어); Han and kana spellings may stand anywhere in the run. Nil when there is none.
-  private func cjkMentions(in token: NameToken) -> [NameMention]? {
-    let scalars = Array(token.text.unicodeScalars)
+  private func cjkMentions(_ tokens: NameTokenList, at index: Int) -> [NameMention]? {
+    let token = tokens[index]
+    let scalars = Array(tokens.text(token).unicodeScalars)
     var found: [NameMention] = []
     var offset = 0
     while offset < scalars.count {
@@ -353,7 +369,7 @@ public struct NameMentionDetector: Sendable {
         !isHangul || length == scalars.count
           || words.koreanParticles.contains(String(String.UnicodeScalarView(scalars[length...])))
       {
-        var mention = mention(for: entry, tokens: [token][...])
+        var mention = mention(for: entry, tokens: tokens[index...index])
         mention.start = token.start + offset
         mention.end = token.start + offset + length
         mention.text = String(String.UnicodeScalarView(scalars[offset..<(offset + length)]))
@@ -369,16 +385,18 @@ public struct NameMentionDetector: Sendable {
 
   /// A Hangul name before a title (유용원 의원은, 장세율 씨): a surname syllable (or two) and one
   /// to three given-name syllables, romanised by the Korean engine.
-  private func hangulMatch(_ tokens: [NameToken], at index: Int) -> (NameMention, Int)? {
+  private func hangulMatch(_ tokens: NameTokenList, at index: Int) -> (NameMention, Int)? {
     let token = tokens[index]
-    guard token.isCJK, let first = token.text.unicodeScalars.first,
+    guard token.isCJK else { return nil }
+    let text = tokens.text(token)
+    guard let first = text.unicodeScalars.first,
       (0xAC00...0xD7A3).contains(first.value),
-      token.text.unicodeScalars.count <= 5, index + 1 < tokens.count,
-      cues.startsWithTitleAfter(tokens[index + 1].text)
+      text.unicodeScalars.count <= 5, index + 1 < tokens.count,
+      cues.startsWithTitleAfter(tokens.text(tokens[index + 1]))
     else { return nil }
-    let syllables = token.text.unicodeScalars.map { String($0) }
+    let syllables = text.unicodeScalars.map { String($0) }
     guard (2...5).contains(syllables.count),
-      token.text.unicodeScalars.allSatisfy({ (0xAC00...0xD7A3).contains($0.value) })
+      text.unicodeScalars.allSatisfy({ (0xAC00...0xD7A3).contains($0.value) })
     else {
       return nil
     }
@@ -387,27 +405,28 @@ public struct NameMentionDetector: Sendable {
     // A two-syllable given name is the rule; a one-syllable one only with 씨 ("김구 씨"). Words
     // ending like an institution (국회, 경제부, 검찰청) or a verb (전했다) are not names.
     let givenLength = syllables.count - surnameLength
-    guard givenLength == 2 || (givenLength == 1 && tokens[index + 1].text.hasPrefix("씨")),
+    guard
+      givenLength == 2 || (givenLength == 1 && tokens.text(tokens[index + 1]).hasPrefix("씨")),
       let last = syllables.last, !words.notNameEndings.contains(last),
       hangulSurnames.contains(syllables.prefix(surnameLength).joined()),
-      let best = korean.romanizer.romanizations(of: token.text, limit: 1).first
+      let best = korean.romanizer.romanizations(of: text, limit: 1).first
     else { return nil }
     let parts = best.text.split(separator: " ", maxSplits: 1).map(String.init)
     return (
       NameMention(
-        start: token.start, end: token.end, text: token.text, kind: "person", canonical: best.text,
+        start: token.start, end: token.end, text: text, kind: "person", canonical: best.text,
         family: parts.first, given: parts.count > 1 ? parts[1] : nil, origin: "ko",
-        hangul: [token.text],
-        key: korean.key(ofHangul: token.text)),
+        hangul: [text],
+        key: korean.key(ofHangul: text)),
       1
     )
   }
 
   /// "spokesman John Kirby", "міністр Андрій Сибіга": two or three capitalised words after a
   /// title cue, in Latin or Cyrillic script (Cyrillic names are romanised for the canonical form).
-  private func cuedPerson(_ tokens: [NameToken], at index: Int) -> (NameMention, Int)? {
+  private func cuedPerson(_ tokens: NameTokenList, at index: Int) -> (NameMention, Int)? {
     guard isTitled(tokens, at: index) else { return nil }
-    let cyrillic = Self.isCyrillic(tokens[index].text)
+    let cyrillic = Self.isCyrillic(tokens.text(tokens[index]))
     guard tokens[index].isLatin || cyrillic else { return nil }
     var length = 0
     var initials = 0
@@ -420,7 +439,7 @@ public struct NameMentionDetector: Sendable {
         && token.start == tokens[index + length - 1].end + 2
       // "Jan de Vries": a particle between capitalised parts of the name.
       if length > 0, !cyrillic, !token.isCapitalized, token.joinedToPrevious, initials < 2,
-        words.nameParticles.contains(token.text),
+        words.nameParticles.contains(tokens.text(token)),
         index + length + 1 < tokens.count, tokens[index + length + 1].isCapitalized,
         tokens[index + length + 1].joinedToPrevious,
         tokens[index + length + 1].isLatin
@@ -429,9 +448,9 @@ public struct NameMentionDetector: Sendable {
         length += 1
         continue
       }
-      guard token.isCapitalized, cyrillic ? Self.isCyrillic(token.text) : token.isLatin,
+      guard token.isCapitalized, cyrillic ? Self.isCyrillic(tokens.text(token)) : token.isLatin,
         token.cues.isDisjoint(with: [.title, .verb]),
-        !isCommonWord(token), length == 0 || token.joinedToPrevious || afterInitial
+        !isCommonWord(token, in: tokens), length == 0 || token.joinedToPrevious || afterInitial
       else { break }
       if length > 0 && Self.isInitial(token) {
         // An initial must be followed by more of the name, and not follow another ("major
@@ -452,7 +471,7 @@ public struct NameMentionDetector: Sendable {
     // genitive between the title and the name belongs to the title. A lone word after it is
     // left to the lexicon (the next token's own match).
     var first = index
-    if cyrillic, tokens[index].isAllCaps || Self.looksGenitive(tokens[index].text) {
+    if cyrillic, tokens[index].isAllCaps || Self.looksGenitive(tokens.text(tokens[index])) {
       guard length >= 3 else { return nil }
       first += 1
     }
@@ -463,7 +482,7 @@ public struct NameMentionDetector: Sendable {
       return nil
     }
     var origin: String?
-    var canonical = span.map { mendCase($0.text) + (Self.isInitial($0) ? "." : "") }.joined(
+    var canonical = span.map { mendCase(tokens.text($0)) + (Self.isInitial($0) ? "." : "") }.joined(
       separator: " ")
     if cyrillic {
       let romanized = ScriptNameRomanizer.romanize(
@@ -493,7 +512,7 @@ public struct NameMentionDetector: Sendable {
   /// a full name in apposition ("The director, Halyna Bondar, said"). A title
   /// that ends a sentence ("…the Deputy Prime Minister. In 2021") or is cut off by punctuation
   /// ("According to the official, Venezuela") cues nothing.
-  private func isTitled(_ tokens: [NameToken], at index: Int) -> Bool {
+  private func isTitled(_ tokens: NameTokenList, at index: Int) -> Bool {
     guard index > 0, index < tokens.count else { return false }
     let title = tokens[index - 1]
     guard title.cues.contains(.title) else { return false }
@@ -534,14 +553,14 @@ public struct NameMentionDetector: Sendable {
   // MARK: - Partial mentions
 
   private func partialMentions(
-    _ tokens: [NameToken], claimed: inout [Bool], people: [String: NameMention?]
+    _ tokens: NameTokenList, claimed: inout [Bool], people: [String: NameMention?]
   ) -> [NameMention] {
     var mentions: [NameMention] = []
     for index in tokens.indices
     where !claimed[index] && tokens[index].isCapitalized && tokens[index].isLatin {
       // Only a known surname or a word after a title can be a partial mention (looked up by
       // index first: most words are neither, and need no copy of a mention or of the token).
-      let personIndex = people.isEmpty ? nil : people.index(forKey: tokens[index].key)
+      let personIndex = people.isEmpty ? nil : people.index(forKey: tokens.key(tokens[index]))
       guard personIndex != nil || isTitled(tokens, at: index) else { continue }
       let token = tokens[index]
       let person = personIndex.map { people[$0].value }
@@ -556,13 +575,13 @@ public struct NameMentionDetector: Sendable {
       guard !joinedBefore, !joinedAfter, token.cues.isDisjoint(with: [.title, .verb]) else {
         continue
       }
-      let key = token.key
+      let key = tokens.key(token)
       let titled = isTitled(tokens, at: index)
-      if let person = person ?? nil, !isCommonWord(token) || titled {
+      if let person = person ?? nil, !isCommonWord(token, in: tokens) || titled {
         var linked = person
         linked.start = token.start
         linked.end = token.end
-        linked.text = token.text
+        linked.text = tokens.text(token)
         linked.field = nil
         linked.partial = true
         mentions.append(linked)
@@ -577,12 +596,13 @@ public struct NameMentionDetector: Sendable {
         // Not "Deputy Economy Minister" (a title after the word makes it a modifier), not a
         // single letter ("U.S.", "I"), not a headline word in capitals, not "General Electric".
         // "Mr. Lee", "lawmaker Yoo": a lone surname after a title.
-        let surname = mendCase(token.text)
+        let text = tokens.text(token)
+        let surname = mendCase(text)
         let isKorean = token.isKoreanSurname
-        guard isKorean || !isCommonWord(token) else { continue }
+        guard isKorean || !isCommonWord(token, in: tokens) else { continue }
         mentions.append(
           NameMention(
-            start: token.start, end: token.end, text: token.text, kind: "person",
+            start: token.start, end: token.end, text: text, kind: "person",
             canonical: surname, family: surname,
             origin: isKorean ? "ko" : nil, key: (isKorean ? "ko-family:" : "family:") + key,
             partial: true))
@@ -594,7 +614,7 @@ public struct NameMentionDetector: Sendable {
 
   // MARK: - Helpers
 
-  private func mention(for entry: AliasEntry, tokens: ArraySlice<NameToken>) -> NameMention {
+  private func mention(for entry: AliasEntry, tokens: Slice<NameTokenList>) -> NameMention {
     var hangul: [String]?
     var key =
       entry.kind.rawValue + ":" + NameFoldKey.key(entry.canonical).replacingSpaces(with: ".")
@@ -617,7 +637,8 @@ public struct NameMentionDetector: Sendable {
       key: key, lexicon: entry.location)
   }
 
-  private func mention(for reading: KoreanNameReading, tokens: ArraySlice<NameToken>) -> NameMention
+  private func mention(for reading: KoreanNameReading, tokens: Slice<NameTokenList>)
+    -> NameMention
   {
     NameMention(
       start: tokens.first?.start ?? 0, end: tokens.last?.end ?? 0, text: spelling(tokens),
@@ -629,19 +650,20 @@ public struct NameMentionDetector: Sendable {
 
   /// The tokens' text as written. Tokens of one mention are joined by single spaces (or
   /// no-break spaces, written here as spaces: offsets still count the original scalars).
-  private func spelling(_ tokens: ArraySlice<NameToken>) -> String {
+  private func spelling(_ tokens: Slice<NameTokenList>) -> String {
     // Only a middle initial keeps its full stop inside a span ("Robert D. Hostetler").
-    tokens.map { $0.text + ($0.followedByPeriod && $0 != tokens.last ? "." : "") }.joined(
-      separator: " ")
+    tokens.map { tokens.base.text($0) + ($0.followedByPeriod && $0 != tokens.last ? "." : "") }
+      .joined(
+        separator: " ")
   }
 
-  private func isContiguous(_ span: ArraySlice<NameToken>) -> Bool {
+  private func isContiguous(_ span: Slice<NameTokenList>) -> Bool {
     span.dropFirst().allSatisfy(\.joinedToPrevious) && !span.dropLast().contains { $0.possessive }
   }
 
   /// Whether capitalised words (not cues) are joined to the span on either side: "Hong Kong
   /// Land", "Kim Il Sung Square" are parts of longer proper names, not personal names.
-  private func insideLongerRun(_ tokens: [NameToken], from start: Int, to end: Int) -> Bool {
+  private func insideLongerRun(_ tokens: NameTokenList, from start: Int, to end: Int) -> Bool {
     let before =
       start > 0 && tokens[start].joinedToPrevious && tokens[start - 1].isCapitalized
       && !tokens[start - 1].sentenceInitial
@@ -653,17 +675,17 @@ public struct NameMentionDetector: Sendable {
   }
 
   /// Whether the word after the span makes it an organisation ("General Motors Corp").
-  private func followedByNotPerson(_ tokens: [NameToken], after end: Int) -> Bool {
+  private func followedByNotPerson(_ tokens: NameTokenList, after end: Int) -> Bool {
     end < tokens.count && tokens[end].joinedToPrevious && tokens[end].cues.contains(.notPerson)
   }
 
-  private func hasCue(_ tokens: [NameToken], before start: Int, after end: Int) -> Bool {
+  private func hasCue(_ tokens: NameTokenList, before start: Int, after end: Int) -> Bool {
     isTitled(tokens, at: start) || (end < tokens.count && tokens[end].cues.contains(.verb))
       || (end > 0 && tokens[end - 1].possessive)
   }
 
-  private func isCommonWord(_ token: NameToken) -> Bool {
-    token.isCapitalized ? token.isCommon : commonWords.contains(token.text)
+  private func isCommonWord(_ token: NameToken, in tokens: NameTokenList) -> Bool {
+    token.isCapitalized ? token.isCommon : commonWords.contains(tokens.text(token))
   }
 
   /// "YOO" → "Yoo"; mixed-case words stay as written ("McCain", "DeSantis").

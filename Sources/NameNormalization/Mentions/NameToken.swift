@@ -5,16 +5,21 @@ import ByteSupport
 /// scalar span and the facts the detector asks about.
 ///
 /// ```swift
-/// let tokens = NameToken.tokenize("Mr. Lee met Kim Jong-un’s envoy.")
-/// tokens.map(\.text)   // ["Mr", "Lee", "met", "Kim", "Jong-un", "envoy"]
+/// let tokens = NameTokenList("Mr. Lee met Kim Jong-un’s envoy.")
+/// tokens.map(tokens.text)   // ["Mr", "Lee", "met", "Kim", "Jong-un", "envoy"]
 /// tokens[1].isCapitalized   // true
 /// tokens[0].followedByPeriod  // true
 /// ```
 ///
 /// Works on UTF-8 bytes with an ASCII fast path: most words of a news text are ASCII, and only
-/// the others pay for Unicode property lookups.
+/// the others pay for Unicode property lookups. A token holds the byte span of its word, not a
+/// string: most words are looked at only through their hash and flags, and the few the
+/// detector reads are made into strings then (`NameTokenList.text(_:)`).
 struct NameToken: Sendable, Equatable {
-  var text: String
+  /// UTF-8 offsets of the word in the tokenized text, end exclusive (a split-off possessive
+  /// excluded).
+  var byteStart: Int
+  var byteEnd: Int
   /// Scalar offsets, end exclusive.
   var start: Int
   var end: Int
@@ -41,11 +46,13 @@ struct NameToken: Sendable, Equatable {
   var hashIsLowercase: Bool
   /// Filled by the detector: the cue roles of the word (`NameCues.roles`).
   var cues: NameCues.Roles = []
-  /// Filled by the detector for capitalised tokens (`NameWordFacts`): the alias match key of the
-  /// word (`AliasLexicon.wordKey`), the most words of a lexicon spelling starting with it,
-  /// whether it is a romanised Korean surname, and whether it is a common word (stop word,
-  /// month, weekday) that is not a name on its own.
-  var key = ""
+  /// Filled by the detector for capitalised tokens (`NameWordFacts`): where the alias match key
+  /// of the word (`AliasLexicon.wordKey`) is in `NameTokenList.keys` (-1: none, the key is
+  /// empty), the most words of a lexicon spelling starting with it, whether it is a romanised
+  /// Korean surname, and whether it is a common word (stop word, month, weekday) that is not a
+  /// name on its own. (An index, not the key itself, so that a token holds no reference and an
+  /// article's tokens are freed without visiting each.)
+  var keyIndex = -1
   var maxWords = 0
   var isKoreanSurname = false
   var isCommon = false
@@ -113,16 +120,11 @@ struct NameToken: Sendable, Equatable {
     return scalar.properties.changesWhenLowercased
   }
 
-  /// Splits UTF-8 text into tokens.
-  static func tokenize(_ text: String) -> [NameToken] {
-    var utf8 = text
-    return utf8.withUTF8 { tokenize($0) }
-  }
-
   @inline(__always) private static func isASCIILetter(_ byte: UInt8) -> Bool {
     (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
   }
 
+  /// Splits UTF-8 text into tokens (`NameTokenList` keeps the bytes beside them).
   static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [NameToken] {
     var tokens: [NameToken] = []
     let count = bytes.count
@@ -299,8 +301,7 @@ struct NameToken: Sendable, Equatable {
       let caseless = !hasLower && !hasUpper
       tokens.append(
         NameToken(
-          text: String(utf8Bytes: UnsafeBufferPointer(rebasing: bytes[byteStart..<wordEndByte])),
-          start: start, end: wordEnd,
+          byteStart: byteStart, byteEnd: wordEndByte, start: start, end: wordEnd,
           isCapitalized: firstKind == .letterUpper || (caseless && letters > 0),
           isAllCaps: hasUpper && !hasLower && letters >= 2, isLatin: latin && letters > 0,
           isCJK: cjk,

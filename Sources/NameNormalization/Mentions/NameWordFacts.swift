@@ -1,3 +1,4 @@
+import ByteSupport
 import Foundation
 
 /// What the detector needs to know about a capitalised word: its alias match key
@@ -37,10 +38,11 @@ final class NameWordFactsCache: @unchecked Sendable {
     if hasKey { pthread_key_delete(key) }
   }
 
-  /// The cached facts of a word (`hash`: the tokenizer's `NameToken.hash` of it), made the
-  /// first time this thread meets it. Word and hash, not the token, so that no token is copied.
-  func facts(of word: String, hash: UInt32) -> NameWordFacts {
-    guard hasKey else { return make(word) }
+  /// The cached facts of a word given as UTF-8 bytes (`hash`: the tokenizer's `NameToken.hash`
+  /// of it), made the first time this thread meets it. Bytes and hash, not the token, so that
+  /// no token is copied and a word already met is not made into a string.
+  func facts(of word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> NameWordFacts {
+    guard hasKey else { return make(String(utf8Bytes: word)) }
     if let raw = pthread_getspecific(key) {
       return Unmanaged<NameWordFactsTable>.fromOpaque(raw).takeUnretainedValue().facts(
         of: word, hash: hash, make: make)
@@ -55,7 +57,7 @@ final class NameWordFactsCache: @unchecked Sendable {
 }
 
 /// One thread's word facts: an open-addressing table probed by the tokenizer's hash of the word
-/// (`NameToken.hash`), so a lookup hashes nothing and compares one string; its storage is fixed
+/// (`NameToken.hash`), so a lookup hashes nothing and compares one word's bytes; its storage is fixed
 /// at creation and it is emptied when it holds `limit` words. A probe reads one 4-byte slot
 /// (the entry's number and the hash's high bits) and then one entry (the word beside its
 /// facts): two cache lines, in tables larger than the cache.
@@ -83,7 +85,9 @@ final class NameWordFactsTable {
     slots.deallocate()
   }
 
-  func facts(of word: String, hash: UInt32, make: (String) -> NameWordFacts) -> NameWordFacts {
+  func facts(of word: UnsafeBufferPointer<UInt8>, hash: UInt32, make: (String) -> NameWordFacts)
+    -> NameWordFacts
+  {
     let mask = Self.slotCount - 1
     let tag = hash & 0xFFFF_0000
     var slot = Int(hash) & mask
@@ -91,20 +95,31 @@ final class NameWordFactsTable {
       let value = slots[slot]
       if value & 0xFFFF_0000 == tag {
         let entry = entries + (Int(value & 0xFFFF) - 1)
-        if entry.pointee.word == word { return entry.pointee.facts }
+        if Self.equal(&entry.pointee.word, word) { return entry.pointee.facts }
       }
       slot = (slot + 1) & mask
     }
-    let made = make(word)
+    let text = String(utf8Bytes: word)
+    let made = make(text)
     if count >= Self.limit {
       entries.deinitialize(count: count)
       slots.update(repeating: 0, count: Self.slotCount)
       count = 0
       slot = Int(hash) & mask
     }
-    (entries + count).initialize(to: Entry(word: word, facts: made))
+    (entries + count).initialize(to: Entry(word: text, facts: made))
     count += 1
     slots[slot] = tag | UInt32(count)
     return made
+  }
+
+  /// Whether the stored word's UTF-8 is `bytes` (`inout` only to read its bytes in place).
+  @inline(__always)
+  private static func equal(_ word: inout String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    word.withUTF8 { stored in
+      guard stored.count == bytes.count else { return false }
+      guard let left = stored.baseAddress, let right = bytes.baseAddress else { return true }
+      return memcmp(left, right, stored.count) == 0
+    }
   }
 }
