@@ -160,7 +160,7 @@ public struct HTMLDocument: Sendable {
           attributeValues.append(valueStart..<attributeBytes.count)
         }
         // The class and id values joined by a space, ASCII letters in lower case.
-        classAndID.removeAll(keepingCapacity: true)
+        if !classAndID.isEmpty { classAndID.removeAll(keepingCapacity: true) }
         for attribute in attributeStart..<attributeKinds.count {
           let kind = attributeKinds[attribute]
           guard kind == .class || kind == .id else { continue }
