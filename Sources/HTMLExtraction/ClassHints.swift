@@ -72,28 +72,32 @@ public struct ClassHints: Sendable {
       wholeTokens.append(entry.fields[1] == "token")
     }
     wordStarts.append(Int32(words.count))
-    var byPair = Array(repeating: [Int32](), count: 256 * 256)
-    var bySingle = Array(repeating: [Int32](), count: 256)
-    for hint in effectBits.indices where wordStarts[hint] < wordStarts[hint + 1] {
-      let start = Int(wordStarts[hint])
-      if Int(wordStarts[hint + 1]) - start < 2 {
-        bySingle[Int(words[start])].append(Int32(hint))
-      } else {
-        byPair[Int(words[start]) << 8 | Int(words[start + 1])].append(Int32(hint))
+    // Counted, then placed (65,536 lists would cost more than the table).
+    func table(size: Int, key: (Int) -> Int?) -> (starts: [Int32], hints: [Int32]) {
+      var starts = [Int32](repeating: 0, count: size + 1)
+      for hint in effectBits.indices { if let key = key(hint) { starts[key + 1] += 1 } }
+      for index in 0..<size { starts[index + 1] += starts[index] }
+      var next = starts
+      var hints = [Int32](repeating: 0, count: Int(starts[size]))
+      for hint in effectBits.indices {
+        guard let key = key(hint) else { continue }
+        hints[Int(next[key])] = Int32(hint)
+        next[key] += 1
       }
+      return (starts, hints)
     }
-    func flattened(_ lists: [[Int32]]) -> (starts: [Int32], hints: [Int32]) {
-      var starts: [Int32] = [0]
-      starts.reserveCapacity(lists.count + 1)
-      for list in lists { starts.append(starts[starts.count - 1] + Int32(list.count)) }
-      return (starts, lists.flatMap { $0 })
-    }
+    func length(_ hint: Int) -> Int { Int(wordStarts[hint + 1] - wordStarts[hint]) }
     self.words = words
     self.wordStarts = wordStarts
     self.effectBits = effectBits
     self.wholeTokens = wholeTokens
-    (pairStarts, hintsByPair) = flattened(byPair)
-    (singleStarts, singleHints) = flattened(bySingle)
+    (pairStarts, hintsByPair) = table(size: 256 * 256) { hint in
+      let start = Int(wordStarts[hint])
+      return length(hint) < 2 ? nil : Int(words[start]) << 8 | Int(words[start + 1])
+    }
+    (singleStarts, singleHints) = table(size: 256) { hint in
+      length(hint) == 1 ? Int(words[Int(wordStarts[hint])]) : nil
+    }
   }
 
   /// The effects whose words appear in `classAndID` (ASCII-lowercased bytes of the class and
