@@ -121,9 +121,12 @@ struct BlockCollector {
     blocks.append(HTMLBlock(text: text, kind: kind, path: path(owner)))
   }
 
-  private mutating func append(_ text: String, inLink: Bool) {
+  /// Appends text node `node`'s text (its length as measured for the sums when it was).
+  private mutating func append(_ node: Int, inLink: Bool) {
+    let text = pass.document.texts[node]
     buffer += text
-    let (length, _) = MainTextPass.measure(text)
+    let measured = Int(pass.measuredLengths[node])
+    let length = measured >= 0 ? measured : MainTextPass.measure(text).0
     bufferScalars += length
     if inLink { linkScalars += length }
   }
@@ -145,7 +148,7 @@ struct BlockCollector {
       }
       if pass.skipped[node] || pass.dropped[node] { continue }
       if document.kinds[node] == .text {
-        append(document.texts[node], inLink: linkDepth > 0)
+        append(node, inLink: linkDepth > 0)
         continue
       }
       if tag == "br" || tag == "hr" {

@@ -45,7 +45,7 @@ struct MainTextPass {
   var blockChildren: [Bool]
   /// Per text node: its ``measure(_:)`` length and commas once measured (-1 before): the
   /// sums are made again after each drop, the texts stay the same.
-  private var measuredLengths: [Int32]
+  private(set) var measuredLengths: [Int32]
   private var measuredCommas: [Int32]
   /// Per node: what its tag counts as in ``measure()`` (`TagRole` bits), read once.
   private var tagRoles: [UInt8] = []
