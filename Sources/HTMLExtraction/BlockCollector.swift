@@ -83,12 +83,13 @@ struct BlockCollector {
         count += 1
         node = Int(document.parents[node])
       }
-      var path = ""
+      // The names' bytes joined first, then one string.
+      var path: [UInt8] = []
       for position in stride(from: count - 1, through: 0, by: -1) {
-        path += document.tags[nodes[position]]
-        if position > 0 { path += ">" }
+        path += document.tags[nodes[position]].utf8
+        if position > 0 { path.append(UInt8(ascii: ">")) }
       }
-      return path
+      return String(decoding: path, as: UTF8.self)
     }
   }
 
@@ -106,7 +107,6 @@ struct BlockCollector {
     }
     let text = BlockText.fold(buffer)
     guard !text.isEmpty else { return }
-    let scalars = text.unicodeScalars.count
     // A paragraph that is nothing but links ("Read more: …", a list of other stories).
     if linkScalars * 10 > bufferScalars * 6 && bufferScalars > 0 { return }
     let owner = blockStack.last ?? 0
@@ -118,13 +118,15 @@ struct BlockCollector {
     } else if tag == "li" || tag == "dt" || tag == "dd" {
       kind = .listItem
     }
-    _ = scalars
     blocks.append(HTMLBlock(text: text, kind: kind, path: path(owner)))
   }
 
-  private mutating func append(_ text: String, inLink: Bool) {
+  /// Appends text node `node`'s text (its length as measured for the sums when it was).
+  private mutating func append(_ node: Int, inLink: Bool) {
+    let text = pass.document.texts[node]
     buffer += text
-    let (length, _) = MainTextPass.measure(text)
+    let measured = Int(pass.measuredLengths[node])
+    let length = measured >= 0 ? measured : MainTextPass.measure(text).0
     bufferScalars += length
     if inLink { linkScalars += length }
   }
@@ -138,7 +140,7 @@ struct BlockCollector {
       let tag = document.tags[node]
       if !entering {
         if tag == "a" { linkDepth -= 1 }
-        if MainTextPass.blockTags.contains(tag) {
+        if pass.isBlock(node) {
           flush()
           blockStack.removeLast()
         }
@@ -146,7 +148,7 @@ struct BlockCollector {
       }
       if pass.skipped[node] || pass.dropped[node] { continue }
       if document.kinds[node] == .text {
-        append(document.texts[node], inLink: linkDepth > 0)
+        append(node, inLink: linkDepth > 0)
         continue
       }
       if tag == "br" || tag == "hr" {
@@ -159,19 +161,20 @@ struct BlockCollector {
         blocks.append(HTMLBlock(text: rows, kind: .table, path: path(node)))
         continue
       }
-      if MainTextPass.blockTags.contains(tag) {
+      if pass.isBlock(node) {
         flush()
         blockStack.append(node)
       }
       if tag == "a" { linkDepth += 1 }
       stack.append((node, false))
-      var children: [Int] = []
+      // The children pushed last to first, so that they come off in document order.
+      let firstChild = stack.count
       var child = Int(document.firstChildren[node])
       while child >= 0 {
-        children.append(child)
+        stack.append((child, true))
         child = Int(document.nextSiblings[child])
       }
-      for child in children.reversed() { stack.append((child, true)) }
+      stack[firstChild...].reverse()
     }
   }
 }

@@ -35,14 +35,15 @@ public struct ClassHints: Sendable {
   let effectBits: [UInt8]
   /// Per hint: whether its word must be a whole token ("token") or may be part of one ("part").
   let wholeTokens: [Bool]
-  /// The hints by the first byte of their word, in lexicon order: those starting with byte `b`
-  /// are `hintsByFirstByte[firstByteStarts[b]..<firstByteStarts[b + 1]]`. Flat arrays, so that
-  /// matching a page's thousands of class names retains and releases nothing.
-  let firstByteStarts: [Int32]
-  let hintsByFirstByte: [Int32]
-  /// Per first byte, the second bytes of its hints as a 256-bit mask (four words; all set when
-  /// a hint is one byte long): a start whose next byte is not in it matches no hint.
-  let secondBytes: [UInt64]
+  /// The hints of two bytes or more by the first two bytes of their word: those starting with
+  /// bytes `a b` are `hintsByPair[pairStarts[a << 8 | b]..<pairStarts[(a << 8 | b) + 1]]`. Flat
+  /// arrays, so that matching a page's thousands of class names retains and releases nothing,
+  /// and a start whose two bytes begin no hint is passed over at once.
+  let pairStarts: [Int32]
+  let hintsByPair: [Int32]
+  /// The hints of one byte (any length below two), by that byte, as `pairStarts` (rarely any).
+  let singleStarts: [Int32]
+  let singleHints: [Int32]
 
   /// The lexicon kind read.
   public static let kind = "html-hints"
@@ -71,58 +72,50 @@ public struct ClassHints: Sendable {
       wholeTokens.append(entry.fields[1] == "token")
     }
     wordStarts.append(Int32(words.count))
-    var byFirstByte = Array(repeating: [Int32](), count: 256)
-    for hint in effectBits.indices where wordStarts[hint] < wordStarts[hint + 1] {
-      byFirstByte[Int(words[Int(wordStarts[hint])])].append(Int32(hint))
+    // Counted, then placed (65,536 lists would cost more than the table).
+    func table(size: Int, key: (Int) -> Int?) -> (starts: [Int32], hints: [Int32]) {
+      var starts = [Int32](repeating: 0, count: size + 1)
+      for hint in effectBits.indices { if let key = key(hint) { starts[key + 1] += 1 } }
+      for index in 0..<size { starts[index + 1] += starts[index] }
+      var next = starts
+      var hints = [Int32](repeating: 0, count: Int(starts[size]))
+      for hint in effectBits.indices {
+        guard let key = key(hint) else { continue }
+        hints[Int(next[key])] = Int32(hint)
+        next[key] += 1
+      }
+      return (starts, hints)
     }
-    var firstByteStarts: [Int32] = [0]
-    for hints in byFirstByte {
-      firstByteStarts.append(firstByteStarts[firstByteStarts.count - 1] + Int32(hints.count))
-    }
+    func length(_ hint: Int) -> Int { Int(wordStarts[hint + 1] - wordStarts[hint]) }
     self.words = words
     self.wordStarts = wordStarts
     self.effectBits = effectBits
     self.wholeTokens = wholeTokens
-    self.firstByteStarts = firstByteStarts
-    hintsByFirstByte = byFirstByte.flatMap { $0 }
-    var secondBytes = [UInt64](repeating: 0, count: 256 * 4)
-    for hint in effectBits.indices where wordStarts[hint] < wordStarts[hint + 1] {
+    (pairStarts, hintsByPair) = table(size: 256 * 256) { hint in
       let start = Int(wordStarts[hint])
-      let first = Int(words[start])
-      if Int(wordStarts[hint + 1]) - start < 2 {
-        for word in 0..<4 { secondBytes[first * 4 + word] = ~0 }
-      } else {
-        let second = words[start + 1]
-        secondBytes[first * 4 + Int(second >> 6)] |= UInt64(1) << UInt64(second & 63)
-      }
+      return length(hint) < 2 ? nil : Int(words[start]) << 8 | Int(words[start + 1])
     }
-    self.secondBytes = secondBytes
+    (singleStarts, singleHints) = table(size: 256) { hint in
+      length(hint) == 1 ? Int(words[Int(wordStarts[hint])]) : nil
+    }
   }
 
   /// The effects whose words appear in `classAndID` (ASCII-lowercased bytes of the class and
   /// id attributes).
   public func effects(classAndID bytes: [UInt8]) -> Effects {
     guard !bytes.isEmpty else { return Effects() }
+    // A hint's bit is set once found; the order hints are tried in does not change the set.
     return bytes.withUnsafeBufferPointer { buffer in
       words.withUnsafeBufferPointer { words in
         wordStarts.withUnsafeBufferPointer { wordStarts in
           effectBits.withUnsafeBufferPointer { effectBits in
             wholeTokens.withUnsafeBufferPointer { wholeTokens in
-              firstByteStarts.withUnsafeBufferPointer { firstByteStarts in
-                hintsByFirstByte.withUnsafeBufferPointer { hintsByFirstByte in
+              pairStarts.withUnsafeBufferPointer { pairStarts in
+                hintsByPair.withUnsafeBufferPointer { hintsByPair in
                   var found: UInt8 = 0
-                  for start in 0..<buffer.count {
-                    let first = Int(buffer[start])
-                    let slots = Int(firstByteStarts[first])..<Int(firstByteStarts[first + 1])
-                    guard !slots.isEmpty else { continue }
-                    if start + 1 < buffer.count {
-                      let second = buffer[start + 1]
-                      guard
-                        secondBytes[first * 4 + Int(second >> 6)] >> UInt64(second & 63) & 1 != 0
-                      else { continue }
-                    }
-                    for slot in slots {
-                      let hint = Int(hintsByFirstByte[slot])
+                  func tryHints(_ hints: UnsafeBufferPointer<Int32>, at start: Int) {
+                    for hint in hints {
+                      let hint = Int(hint)
                       let bit = effectBits[hint]
                       guard found & bit == 0 else { continue }
                       let word = UnsafeBufferPointer(
@@ -131,6 +124,23 @@ public struct ClassHints: Sendable {
                         found |= bit
                       }
                     }
+                  }
+                  for start in 0..<buffer.count {
+                    let first = Int(buffer[start])
+                    if !singleHints.isEmpty, singleStarts[first] < singleStarts[first + 1] {
+                      singleHints.withUnsafeBufferPointer { singles in
+                        tryHints(
+                          UnsafeBufferPointer(
+                            rebasing: singles[
+                              Int(singleStarts[first])..<Int(singleStarts[first + 1])]),
+                          at: start)
+                      }
+                    }
+                    guard start + 1 < buffer.count else { continue }
+                    let pair = first << 8 | Int(buffer[start + 1])
+                    let slots = Int(pairStarts[pair])..<Int(pairStarts[pair + 1])
+                    guard !slots.isEmpty else { continue }
+                    tryHints(UnsafeBufferPointer(rebasing: hintsByPair[slots]), at: start)
                   }
                   return Effects(rawValue: found)
                 }

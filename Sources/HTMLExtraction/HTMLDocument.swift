@@ -32,16 +32,29 @@ public struct HTMLDocument: Sendable {
   public private(set) var depths: [Int32] = [0]
   /// Text of text nodes ("" for elements).
   public private(set) var texts: [String] = [""]
-  /// Attributes of elements, names in lower case, in document order.
-  public private(set) var attributes: [[(name: String, value: String)]] = [[]]
+  /// Per node, the number of its element name in ``tagNames`` (0, "", for text and the root).
+  private(set) var tagKeys: [Int32] = [0]
+  /// The page's distinct element names, "" first: what is worked out from a tag name is
+  /// worked out once per name, and read per node through ``tagKeys``.
+  private(set) var tagNames: [String] = [""]
+  private var tagSpellings = SpellingTable()
+  /// Per node, where its kept attributes start in ``attributeKinds`` and ``attributeValues``
+  /// (they end where the next node's start): every element's, end to end in document order.
+  private var attributeStarts: [Int] = [0]
+  /// The kept attributes of all elements, in document order.
+  private var attributeKinds: [KeptAttribute] = []
+  /// Where each kept attribute's value sits in ``attributeBytes``.
+  private var attributeValues: [Range<Int>] = []
+  /// The kept attributes' values (UTF-8), end to end.
+  private var attributeBytes: [UInt8] = []
+  /// Per node, the number of its class and id spelling in ``classesAndIDs`` (-1 for none).
+  private(set) var classAndIDKeys: [Int32] = [-1]
+  /// The page's distinct class and id spellings.
+  private var classesAndIDs = SpellingTable()
 
-  /// The attributes kept; the others (src, srcset, data-…, event handlers) are dropped on
-  /// reading.
-  public static let keptAttributes: Set<String> = [
-    "class", "id", "href", "content", "name", "property", "itemprop", "lang", "xml:lang",
-    "http-equiv", "rel", "type",
-    "datetime", "hidden", "aria-hidden", "style", "role", "value", "charset",
-  ]
+  /// The attributes kept (``KeptAttribute``); the others (src, srcset, data-…, event
+  /// handlers) are dropped on reading.
+  public static let keptAttributes: Set<String> = Set(KeptAttribute.allCases.map(\.name))
 
   /// The most nodes read from one page; the rest of a larger page is dropped.
   public static let maximumNodes = 2_000_000
@@ -71,15 +84,16 @@ public struct HTMLDocument: Sendable {
   public var count: Int { kinds.count }
 
   private mutating func append(
-    kind: Kind, tag: String, text: String,
-    attributes nodeAttributes: [(name: String, value: String)], parent: Int,
-    lastChild: inout [Int32]
+    kind: Kind, tagKey: Int, text: String, attributesFrom attributeStart: Int,
+    classAndIDKey: Int32, parent: Int, lastChild: inout [Int32]
   ) -> Int {
     let index = kinds.count
     kinds.append(kind)
-    tags.append(tag)
+    tags.append(tagNames[tagKey])
+    tagKeys.append(Int32(tagKey))
     texts.append(text)
-    attributes.append(nodeAttributes)
+    attributeStarts.append(attributeStart)
+    classAndIDKeys.append(classAndIDKey)
     parents.append(Int32(parent))
     firstChildren.append(-1)
     nextSiblings.append(-1)
@@ -95,6 +109,13 @@ public struct HTMLDocument: Sendable {
     return index
   }
 
+  /// Appends a text node below `parent`.
+  private mutating func appendText(_ text: String, parent: Int, lastChild: inout [Int32]) {
+    _ = append(
+      kind: .text, tagKey: 0, text: text, attributesFrom: attributeKinds.count, classAndIDKey: -1,
+      parent: parent, lastChild: &lastChild)
+  }
+
   private mutating func read(_ stream: UnsafeBufferPointer<UInt8>) {
     var position = 0
     func u32() -> Int? {
@@ -105,142 +126,138 @@ public struct HTMLDocument: Sendable {
       position += 4
       return value
     }
-    func string() -> String? {
+    /// The bytes of a string, passed over.
+    func bytes() -> UnsafeBufferPointer<UInt8>? {
       guard let length = u32(), position + length <= stream.count else { return nil }
-      let text = String(
-        decoding: UnsafeBufferPointer(rebasing: stream[position..<(position + length)]),
-        as: UTF8.self)
-      position += length
-      return text
+      defer { position += length }
+      return UnsafeBufferPointer(rebasing: stream[position..<(position + length)])
     }
-    /// Passes over a string the document does not keep.
-    func skipString() -> Bool {
-      guard let length = u32(), position + length <= stream.count else { return false }
-      position += length
-      return true
-    }
+    func string() -> String? { bytes().map { String(decoding: $0, as: UTF8.self) } }
     var lastChild: [Int32] = [-1]
     var current = 0
+    _ = tagSpellings.intern([])  // "", number 0
+    var classAndID: [UInt8] = []
     while position < stream.count {
       let event = stream[position]
       position += 1
       switch event {
       case UInt8(ascii: "O"):
-        guard let name = string(), let count = u32() else { return }
-        var nodeAttributes: [(name: String, value: String)] = []
-        nodeAttributes.reserveCapacity(min(count, 16))
+        guard let name = bytes(), let count = u32() else { return }
+        let tagKey = tagSpellings.intern(name)
+        if tagKey == tagNames.count { tagNames.append(String(decoding: name, as: UTF8.self)) }
+        let attributeStart = attributeKinds.count
         for _ in 0..<count {
-          guard let length = u32(), position + length <= stream.count else { return }
-          let key = Self.keptAttribute(
-            UnsafeBufferPointer(rebasing: stream[position..<(position + length)]))
-          position += length
-          // Only the attributes something reads are kept (src, srcset, data-…, on… are not).
-          if let key {
-            guard let value = string() else { return }
-            nodeAttributes.append((key, value))
-          } else if !skipString() {
+          guard let attributeName = bytes(), let value = bytes() else {
+            attributeKinds.removeSubrange(attributeStart...)
+            attributeValues.removeSubrange(attributeStart...)
             return
           }
+          // Only the attributes something reads are kept (src, srcset, data-…, on… are not).
+          guard let kind = KeptAttribute(bytes: attributeName) else { continue }
+          let valueStart = attributeBytes.count
+          attributeBytes.append(contentsOf: value)
+          attributeKinds.append(kind)
+          attributeValues.append(valueStart..<attributeBytes.count)
         }
+        // The class and id values joined by a space, ASCII letters in lower case.
+        if !classAndID.isEmpty { classAndID.removeAll(keepingCapacity: true) }
+        for attribute in attributeStart..<attributeKinds.count {
+          let kind = attributeKinds[attribute]
+          guard kind == .class || kind == .id else { continue }
+          // A space before a value when bytes came before it.
+          if !classAndID.isEmpty { classAndID.append(0x20) }
+          classAndID.append(contentsOf: attributeBytes[attributeValues[attribute]])
+        }
+        classAndID.withUnsafeMutableBufferPointer { bytes in
+          for index in bytes.indices where bytes[index] >= 0x41 && bytes[index] <= 0x5A {
+            bytes[index] |= 0x20
+          }
+        }
+        let key = classAndID.isEmpty ? -1 : Int32(classesAndIDs.intern(classAndID))
         current = append(
-          kind: .element, tag: name, text: "", attributes: nodeAttributes, parent: current,
-          lastChild: &lastChild)
+          kind: .element, tagKey: tagKey, text: "", attributesFrom: attributeStart,
+          classAndIDKey: key,
+          parent: current, lastChild: &lastChild)
       case UInt8(ascii: "C"):
         if current > 0 { current = Int(parents[current]) }
       case UInt8(ascii: "T"):
         // Scripts and styles are never text; only JSON-LD is read.
         let tag = tags[current]
         if (tag == "script"
-          && attribute("type", of: current)?.lowercased() != "application/ld+json")
+          && attribute(.type, of: current)?.lowercased() != "application/ld+json")
           || tag == "style"
         {
-          guard skipString() else { return }
-          _ = append(
-            kind: .text, tag: "", text: "", attributes: [], parent: current, lastChild: &lastChild)
+          guard bytes() != nil else { return }
+          appendText("", parent: current, lastChild: &lastChild)
           continue
         }
         guard let text = string() else { return }
-        _ = append(
-          kind: .text, tag: "", text: text, attributes: [], parent: current, lastChild: &lastChild)
+        appendText(text, parent: current, lastChild: &lastChild)
       default:
         return
       }
     }
   }
 
-  /// The name of a kept attribute (``keptAttributes``) spelled `bytes`, or nil: read on the
-  /// bytes, without making a string of every attribute name a page has.
+  /// The name of a kept attribute (``keptAttributes``) spelled `bytes`, or nil.
   static func keptAttribute(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-    func named(_ name: StaticString) -> Bool {
-      name.utf8CodeUnitCount == bytes.count
-        && (0..<bytes.count).allSatisfy { name.utf8Start[$0] == bytes[$0] }
-    }
-    switch bytes.count {
-    case 2: return named("id") ? "id" : nil
-    case 3: return named("rel") ? "rel" : nil
-    case 4:
-      if named("href") { return "href" }
-      if named("name") { return "name" }
-      if named("lang") { return "lang" }
-      if named("type") { return "type" }
-      if named("role") { return "role" }
-      return nil
-    case 5:
-      if named("class") { return "class" }
-      if named("style") { return "style" }
-      if named("value") { return "value" }
-      return nil
-    case 6: return named("hidden") ? "hidden" : nil
-    case 7:
-      if named("content") { return "content" }
-      if named("charset") { return "charset" }
-      return nil
-    case 8:
-      if named("property") { return "property" }
-      if named("itemprop") { return "itemprop" }
-      if named("datetime") { return "datetime" }
-      if named("xml:lang") { return "xml:lang" }
-      return nil
-    case 10: return named("http-equiv") ? "http-equiv" : nil
-    case 11: return named("aria-hidden") ? "aria-hidden" : nil
-    default: return nil
+    KeptAttribute(bytes: bytes)?.name
+  }
+
+  /// The positions of element `index`'s kept attributes in ``attributeKind(at:)`` and
+  /// ``attributeValue(at:)``.
+  func attributePositions(of index: Int) -> Range<Int> {
+    attributeStarts[index]..<(index + 1 < count ? attributeStarts[index + 1] : attributeKinds.count)
+  }
+
+  /// Which attribute sits at `position` (``attributePositions(of:)``).
+  func attributeKind(at position: Int) -> KeptAttribute { attributeKinds[position] }
+
+  /// The value of the attribute at `position` (``attributePositions(of:)``), as UTF-8.
+  func attributeBytes(at position: Int) -> ArraySlice<UInt8> {
+    attributeBytes[attributeValues[position]]
+  }
+
+  /// The value of the attribute at `position` (``attributePositions(of:)``).
+  func attributeValue(at position: Int) -> String {
+    attributeBytes[attributeValues[position]].withUnsafeBufferPointer {
+      String(decoding: $0, as: UTF8.self)
     }
   }
 
-  /// The value of attribute `name` (lower case) of node `index`, or nil.
-  public func attribute(_ name: String, of index: Int) -> String? {
-    for attribute in attributes[index] where attribute.name == name { return attribute.value }
+  /// The value of attribute `name` of node `index`, or nil.
+  public func attribute(_ name: KeptAttribute, of index: Int) -> String? {
+    for position in attributePositions(of: index) where attributeKinds[position] == name {
+      return attributeValue(at: position)
+    }
     return nil
+  }
+
+  /// The value of attribute `name` (lower case) of node `index`, or nil (always nil for an
+  /// attribute not kept).
+  public func attribute(_ name: String, of index: Int) -> String? {
+    KeptAttribute(named: name).flatMap { attribute($0, of: index) }
   }
 
   /// The `class` and `id` attributes of element `index`, joined by a space, ASCII letters in
   /// lower case (empty when it has neither): what class and id words are matched against.
   public func classAndID(of index: Int) -> [UInt8] {
-    let nodeAttributes = attributes[index]
-    // The length first (a space before a value when bytes came before it), then one copy.
-    var length = 0
-    for attribute in nodeAttributes where attribute.name == "class" || attribute.name == "id" {
-      if length > 0 { length += 1 }
-      length += attribute.value.utf8.count
-    }
-    guard length > 0 else { return [] }
-    return [UInt8](unsafeUninitializedCapacity: length) { bytes, count in
-      count = 0
-      for attribute in nodeAttributes where attribute.name == "class" || attribute.name == "id" {
-        if count > 0 {
-          bytes[count] = 0x20
-          count += 1
-        }
-        var value = attribute.value
-        value.withUTF8 { value in
-          for byte in value {
-            bytes[count] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-            count += 1
-          }
-        }
-      }
-    }
+    let key = Int(classAndIDKeys[index])
+    return key < 0 ? [] : Array(classesAndIDs.bytes(of: key))
   }
+
+  /// Number of distinct class and id spellings (``classAndIDKey(of:)`` is below it).
+  var classAndIDCount: Int { classesAndIDs.count }
+
+  /// The number of element `index`'s class and id spelling, the same for every element spelled
+  /// the same (nil for none): what is worked out from the spelling is worked out once.
+  func classAndIDKey(of index: Int) -> Int? {
+    let key = classAndIDKeys[index]
+    return key < 0 ? nil : Int(key)
+  }
+
+  /// The class and id spelling numbered `key` (``classAndIDKey(of:)``).
+  func classAndID(key: Int) -> [UInt8] { Array(classesAndIDs.bytes(of: key)) }
 
   /// The children of node `index`, in document order.
   public func children(of index: Int) -> [Int] {

@@ -27,7 +27,10 @@ struct LinkedData {
   mutating func read(_ text: String) {
     // Raw line breaks and tabs inside strings are invalid JSON that sites write all the same;
     // outside strings they are white space: either way a space reads them.
-    let bytes = text.utf8.map { $0 < 0x20 ? 0x20 : $0 }
+    var bytes = Array(text.utf8)
+    bytes.withUnsafeMutableBufferPointer { bytes in
+      for index in bytes.indices where bytes[index] < 0x20 { bytes[index] = 0x20 }
+    }
     guard bytes.count < 1 << 20, !JSONValue.nestsDeeper(bytes) else { return }
     // Plain JSON is read on its bytes; the rest as JSONDecoder reads it (the same value).
     guard

@@ -45,10 +45,16 @@ struct MainTextPass {
   var blockChildren: [Bool]
   /// Per text node: its ``measure(_:)`` length and commas once measured (-1 before): the
   /// sums are made again after each drop, the texts stay the same.
-  private var measuredLengths: [Int32]
+  private(set) var measuredLengths: [Int32]
   private var measuredCommas: [Int32]
   /// Per node: what its tag counts as in ``measure()`` (`TagRole` bits), read once.
   private var tagRoles: [UInt8] = []
+  /// Per node: whether it is in a link (an `a` element or below one), read once.
+  private var inLink: [Bool] = []
+  /// Per tag name (``HTMLDocument/tagNames``): whether it is in ``blockTags``, in
+  /// ``skippedTags``.
+  private let blockByTag: [Bool]
+  private let skippedByTag: [Bool]
   var removed: [HTMLRemoval] = []
   var captions: [String] = []
 
@@ -70,7 +76,12 @@ struct MainTextPass {
     blockChildren = Array(repeating: false, count: count)
     measuredLengths = Array(repeating: -1, count: count)
     measuredCommas = Array(repeating: 0, count: count)
+    blockByTag = document.tagNames.map(Self.blockTags.contains)
+    skippedByTag = document.tagNames.map(Self.skippedTags.contains)
   }
+
+  /// Whether node `index` is a block element (``blockTags``).
+  func isBlock(_ index: Int) -> Bool { blockByTag[Int(document.tagKeys[index])] }
 
   /// What a tag counts as when the lengths are summed.
   private enum TagRole {
@@ -121,7 +132,7 @@ struct MainTextPass {
   private mutating func markSkipped() {
     let kinds = document.kinds
     // Pages repeat a few class names thousands of times: each is matched once.
-    var known: [ClassAndIDKey: ClassHints.Effects] = [:]
+    var known = [ClassHints.Effects?](repeating: nil, count: document.classAndIDCount)
     for index in 1..<document.count {
       let parent = Int(document.parents[index])
       if skipped[parent] {
@@ -129,20 +140,20 @@ struct MainTextPass {
         continue
       }
       guard kinds[index] == .element else { continue }
-      let tag = document.tags[index]
-      if Self.skippedTags.contains(tag) {
+      if skippedByTag[Int(document.tagKeys[index])] {
         skipped[index] = true
         continue
       }
-      var classAndID = document.classAndID(of: index)
-      for attribute in document.attributes[index] {
-        switch attribute.name {
-        case "hidden":
+      var articleBodies = 0
+      for position in document.attributePositions(of: index) {
+        let value = document.attributeBytes(at: position)
+        switch document.attributeKind(at: position) {
+        case .hidden:
           skipped[index] = true
-        case "aria-hidden" where attribute.value == "true":
+        case .ariaHidden where value.elementsEqual("true".utf8):
           skipped[index] = true
-        case "style":
-          let style = attribute.value.utf8.compactMap {
+        case .style:
+          let style = value.compactMap {
             $0 == 0x20 ? nil : ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0)
           }
           if ClassHints.find(Self.displayNone, in: style, wholeToken: false)
@@ -150,27 +161,31 @@ struct MainTextPass {
           {
             skipped[index] = true
           }
-        case "itemprop" where attribute.value == "articleBody":
-          classAndID += Array(" articlebody".utf8)
-        case "role"
-        where attribute.value == "navigation" || attribute.value == "complementary"
-          || attribute.value == "contentinfo":
+        case .itemprop where value.elementsEqual("articleBody".utf8):
+          articleBodies += 1
+        case .role
+        where value.elementsEqual("navigation".utf8) || value.elementsEqual("complementary".utf8)
+          || value.elementsEqual("contentinfo".utf8):
           skipped[index] = true
         default:
           break
         }
       }
-      if !classAndID.isEmpty {
-        let key = ClassAndIDKey(classAndID)
+      if articleBodies > 0 {
+        // itemprop="articleBody" counts as a class word.
+        var classAndID = document.classAndID(of: index)
+        for _ in 0..<articleBodies { classAndID += Array(" articlebody".utf8) }
+        effects[index] = hints.effects(classAndID: classAndID)
+      } else if let key = document.classAndIDKey(of: index) {
         if let found = known[key] {
           effects[index] = found
         } else {
-          let found = hints.effects(classAndID: classAndID)
+          let found = hints.effects(classAndID: document.classAndID(key: key))
           known[key] = found
           effects[index] = found
         }
       }
-      if Self.blockTags.contains(tag) && parent > 0 { blockChildren[parent] = true }
+      if isBlock(index) && parent > 0 { blockChildren[parent] = true }
     }
   }
 
@@ -178,31 +193,37 @@ struct MainTextPass {
   /// skipped and dropped nodes.
   private mutating func measure() {
     let count = document.count
-    if tagRoles.isEmpty { tagRoles = document.tags.map(TagRole.of) }
-    for index in 0..<count {
-      textLength[index] = 0
-      linkLength[index] = 0
-      commas[index] = 0
-      paragraphs[index] = 0
-      listItems[index] = 0
-      images[index] = 0
-      inputs[index] = 0
+    if tagRoles.isEmpty {
+      let roles = document.tagNames.map(TagRole.of)
+      tagRoles = document.tagKeys.map { roles[Int($0)] }
+      inLink = Array(repeating: false, count: count)
+      for index in 1..<count {
+        let parent = Int(document.parents[index])
+        inLink[index] = inLink[parent] || tagRoles[index] == TagRole.link
+      }
     }
-    var inLink = Array(repeating: false, count: count)
-    for index in 1..<count {
-      let parent = Int(document.parents[index])
-      inLink[index] = inLink[parent] || tagRoles[index] == TagRole.link
-    }
+    // Local arrays, filled from zero and stored at the end: no uniqueness check per node.
+    var textLength = [Int](repeating: 0, count: count)
+    var linkLength = [Int](repeating: 0, count: count)
+    var commas = [Int](repeating: 0, count: count)
+    var paragraphs = [Int](repeating: 0, count: count)
+    var listItems = [Int](repeating: 0, count: count)
+    var images = [Int](repeating: 0, count: count)
+    var inputs = [Int](repeating: 0, count: count)
+    let kinds = document.kinds
+    let parents = document.parents
+    let texts = document.texts
     for index in stride(from: count - 1, through: 1, by: -1) {
       let role = tagRoles[index]
+      let left = skipped[index] || dropped[index]
       // Images and form controls count even where they are skipped as text.
       if !dropped[index] {
         if role == TagRole.image { images[index] += 1 }
         if role == TagRole.input { inputs[index] += 1 }
       }
-      if !(skipped[index] || dropped[index]) && document.kinds[index] == .text {
+      if !left && kinds[index] == .text {
         if measuredLengths[index] < 0 {
-          let (length, commaCount) = Self.measure(document.texts[index])
+          let (length, commaCount) = Self.measure(texts[index])
           measuredLengths[index] = Int32(clamping: length)
           measuredCommas[index] = Int32(clamping: commaCount)
         }
@@ -211,12 +232,12 @@ struct MainTextPass {
         commas[index] = Int(measuredCommas[index])
         if inLink[index] { linkLength[index] = length }
       }
-      if !(skipped[index] || dropped[index]) {
+      if !left {
         if role == TagRole.paragraph { paragraphs[index] += 1 }
         if role == TagRole.listItem { listItems[index] += 1 }
       }
-      let parent = Int(document.parents[index])
-      if skipped[index] || dropped[index] {
+      let parent = Int(parents[index])
+      if left {
         images[parent] += images[index]
         inputs[parent] += inputs[index]
         continue
@@ -229,28 +250,56 @@ struct MainTextPass {
       images[parent] += images[index]
       inputs[parent] += inputs[index]
     }
+    self.textLength = textLength
+    self.linkLength = linkLength
+    self.commas = commas
+    self.paragraphs = paragraphs
+    self.listItems = listItems
+    self.images = images
+    self.inputs = inputs
   }
 
   /// Length in scalars with white-space runs counted once, and the commas ("," "，" "、" "،").
   static func measure(_ text: String) -> (Int, Int) {
-    var length = 0
-    var commas = 0
-    var inSpace = true
-    for scalar in text.unicodeScalars {
-      switch scalar.value {
-      case 0x20, 0x09, 0x0A, 0x0D, 0x0C, 0xA0:
-        if !inSpace { length += 1 }
-        inSpace = true
-      case 0x2C, 0xFF0C, 0x3001, 0x060C:
-        commas += 1
-        length += 1
-        inSpace = false
-      default:
-        length += 1
-        inSpace = false
+    var text = text
+    // On the string's UTF-8, which is well formed: each scalar decoded from its lead byte.
+    return text.withUTF8 { bytes in
+      var length = 0
+      var commas = 0
+      var inSpace = true
+      var index = 0
+      while index < bytes.count {
+        let lead = UInt32(bytes[index])
+        var value = lead
+        if lead < 0x80 {
+          index += 1
+        } else if lead < 0xE0 {
+          value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+          index += 2
+        } else if lead < 0xF0 {
+          value =
+            (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
+            | UInt32(bytes[index + 2] & 0x3F)
+          index += 3
+        } else {
+          value = 0x10000  // no four-byte scalar is a space or a comma
+          index += 4
+        }
+        switch value {
+        case 0x20, 0x09, 0x0A, 0x0D, 0x0C, 0xA0:
+          if !inSpace { length += 1 }
+          inSpace = true
+        case 0x2C, 0xFF0C, 0x3001, 0x060C:
+          commas += 1
+          length += 1
+          inSpace = false
+        default:
+          length += 1
+          inSpace = false
+        }
       }
+      return (length, commas)
     }
-    return (length, commas)
   }
 
   func linkDensity(_ index: Int) -> Double {
@@ -350,7 +399,7 @@ struct MainTextPass {
     for index in 1..<count
     where document.kinds[index] == .element && !skipped[index] && !dropped[index] {
       let parent = Int(document.parents[index])
-      if MainTextPass.blockTags.contains(document.tags[index]) {
+      if isBlock(index) {
         inlineLength[parent] -= textLength[index]
         inlineCommas[parent] -= commas[index]
       }

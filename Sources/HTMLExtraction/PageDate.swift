@@ -34,40 +34,44 @@ public enum PageDate {
   /// gives 2025, 5, 27 with 年 and 月 between them).
   static func tokens(_ text: String) -> [Token] {
     var result: [Token] = []
-    var current = ""
+    // The run and the separator are gathered as UTF-8 and made strings once.
+    var current: [UInt8] = []
     var currentIsNumber = false
     var separator = ""
-    var pendingSeparator = ""
+    var pendingSeparator: [UInt8] = []
+    var pendingScalars = 0
+    func endRun() {
+      result.append(
+        Token(
+          isNumber: currentIsNumber, text: String(decoding: current, as: UTF8.self),
+          separator: separator))
+      current.removeAll(keepingCapacity: true)
+    }
     for scalar in text.unicodeScalars.prefix(200) {
       let isDigit = scalar.value >= 0x30 && scalar.value <= 0x39
       let isUpper = scalar.value >= 0x41 && scalar.value <= 0x5A
       let isLetter = isUpper || (scalar.value >= 0x61 && scalar.value <= 0x7A)
       if isDigit || isLetter {
         if !current.isEmpty && currentIsNumber != isDigit {
-          result.append(Token(isNumber: currentIsNumber, text: current, separator: separator))
-          current = ""
+          endRun()
           separator = ""
         }
         if current.isEmpty {
-          separator = pendingSeparator
-          pendingSeparator = ""
+          separator = String(decoding: pendingSeparator, as: UTF8.self)
+          pendingSeparator.removeAll(keepingCapacity: true)
+          pendingScalars = 0
         }
         currentIsNumber = isDigit
-        current.unicodeScalars.append(
-          isUpper ? Unicode.Scalar(scalar.value | 0x20) ?? scalar : scalar)
+        current.append(UInt8(truncatingIfNeeded: isUpper ? scalar.value | 0x20 : scalar.value))
       } else {
-        if !current.isEmpty {
-          result.append(Token(isNumber: currentIsNumber, text: current, separator: separator))
-          current = ""
-        }
-        if pendingSeparator.unicodeScalars.count < 4 {
-          pendingSeparator.unicodeScalars.append(scalar)
+        if !current.isEmpty { endRun() }
+        if pendingScalars < 4 {
+          UTF8.encode(scalar) { pendingSeparator.append($0) }
+          pendingScalars += 1
         }
       }
     }
-    if !current.isEmpty {
-      result.append(Token(isNumber: currentIsNumber, text: current, separator: separator))
-    }
+    if !current.isEmpty { endRun() }
     return result
   }
 
@@ -151,11 +155,10 @@ public enum PageDate {
   /// A date in a URL's path: `/2019/11/19/`, `/2019-11-19`, `/2019/nov/18/`, `/20191119/`;
   /// `/2019/11/` is not enough (no day).
   public static func fromURL(_ url: String) -> String? {
-    guard let schemeEnd = url.range(of: "://") else { return nil }
-    let rest = url[schemeEnd.upperBound...]
-    guard let slash = rest.firstIndex(of: "/") else { return nil }
-    let path = rest[slash...].prefix { $0 != "?" && $0 != "#" }
-    let all = tokens(String(path))
+    let found: String?
+    if let ascii = asciiPath(url) { found = ascii } else { found = characterPath(url) }
+    guard let path = found else { return nil }
+    let all = tokens(path)
     let parts = all.map { $0.isNumber ? $0.text : "" }
     for (index, part) in parts.enumerated() {
       // "/2019/nov/18/"
@@ -180,5 +183,37 @@ public enum PageDate {
       }
     }
     return nil
+  }
+
+  /// The path of `url` (from the first "/" after "://" up to "?" or "#"), or nil when it has
+  /// none, read as characters.
+  private static func characterPath(_ url: String) -> String? {
+    guard let schemeEnd = url.range(of: "://") else { return nil }
+    let rest = url[schemeEnd.upperBound...]
+    guard let slash = rest.firstIndex(of: "/") else { return nil }
+    return String(rest[slash...].prefix { $0 != "?" && $0 != "#" })
+  }
+
+  /// ``characterPath(_:)`` on the bytes of an ASCII address (nil when `url` is not ASCII, else
+  /// the path or no path), where every byte is a character of its own ("\r\n" is one, but neither byte is sought).
+  private static func asciiPath(_ url: String) -> String?? {
+    var url = url
+    return url.withUTF8 { bytes -> String?? in
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      var index = 0
+      while index + 3 <= bytes.count,
+        !(bytes[index] == 0x3A && bytes[index + 1] == 0x2F && bytes[index + 2] == 0x2F)
+      {
+        index += 1
+      }
+      guard index + 3 <= bytes.count else { return .some(nil) }
+      var slash = index + 3
+      while slash < bytes.count, bytes[slash] != 0x2F { slash += 1 }
+      guard slash < bytes.count else { return .some(nil) }
+      var end = slash
+      while end < bytes.count, bytes[end] != 0x3F, bytes[end] != 0x23 { end += 1 }
+      return .some(
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[slash..<end]), as: UTF8.self))
+    }
   }
 }

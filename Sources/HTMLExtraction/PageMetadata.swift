@@ -83,6 +83,8 @@ public struct PageMetadata: Codable, Sendable, Equatable {
     Array($0.utf8)
   }
   static let publishWord = Array("publish".utf8)
+  /// Elements whose attributes or text ``read(_:url:)`` reads by their name.
+  static let readTags = TagSet(["html", "meta", "title", "h1", "link", "script", "time"])
   /// Elements a date line or a date field is written in.
   static let dateLineTags = TagSet([
     "div", "span", "p", "time", "small", "em", "strong", "b", "i", "li", "dd", "dt", "td", "abbr",
@@ -113,19 +115,30 @@ public struct PageMetadata: Codable, Sendable, Equatable {
     /// site header often shows today's date above it).
     var shownDates: [(node: Int, date: String)] = []
     var firstHeadingNode: Int?
+    /// Per class and id spelling: 0 not yet read, 1 no date word, 2 a date word, 3 "publish" too.
+    var dateWords = [UInt8](repeating: 0, count: document.classAndIDCount)
+    // Per tag name (HTMLDocument.tagNames): a date line's, one the switch below reads.
+    let dateLineByTag = document.tagNames.map(Self.dateLineTags.contains)
+    let readByTag = document.tagNames.map(Self.readTags.contains)
     for index in 1..<document.count where document.kinds[index] == .element {
       let tag = document.tags[index]
+      let tagKey = Int(document.tagKeys[index])
       // A date line the page shows ("November 19, 2019 - 11:28 AMT", "기사입력 : 2018-09-28"),
       // or a machine field (<input class="published_date" value="…">), named by class or id.
-      if shownDates.count < 20, Self.dateLineTags.contains(tag) {
-        let name = document.classAndID(of: index)
-        if !name.isEmpty,
-          dateElementWords.contains(where: { ClassHints.find($0, in: name, wholeToken: false) })
-        {
-          if elementDate == nil, ClassHints.find(publishWord, in: name, wholeToken: false),
-            let value = document.attribute("content", of: index) ?? document.attribute(
-              "value", of: index)
-              ?? document.attribute("datetime", of: index)
+      if shownDates.count < 20, dateLineByTag[tagKey],
+        let key = document.classAndIDKey(of: index)
+      {
+        if dateWords[key] == 0 {
+          let name = document.classAndID(key: key)
+          dateWords[key] =
+            !dateElementWords.contains(where: { ClassHints.find($0, in: name, wholeToken: false) })
+            ? 1 : ClassHints.find(publishWord, in: name, wholeToken: false) ? 3 : 2
+        }
+        if dateWords[key] > 1 {
+          if elementDate == nil, dateWords[key] == 3,
+            let value = document.attribute(.content, of: index) ?? document.attribute(
+              .value, of: index)
+              ?? document.attribute(.datetime, of: index)
           {
             elementDate = PageDate.parse(value)
           }
@@ -137,60 +150,63 @@ public struct PageMetadata: Codable, Sendable, Equatable {
           }
         }
       }
-      switch tag {
-      case "html":
-        if pageLanguage == nil {
-          pageLanguage =
-            document.attribute("lang", of: index) ?? document.attribute("xml:lang", of: index)
-        }
-      case "meta":
-        guard let content = document.attribute("content", of: index).map(BlockText.fold),
-          !content.isEmpty
-        else { continue }
-        if let equiv = document.attribute("http-equiv", of: index)?.lowercased(),
-          equiv == "content-language"
-        {
-          contentLanguage = content
-        }
-        for key in ["property", "name", "itemprop"] {
-          if let name = document.attribute(key, of: index)?.lowercased(), tags[name] == nil {
-            tags[name] = content
+      // Only the few tags the switch reads are compared by name.
+      if readByTag[tagKey] {
+        switch tag {
+        case "html":
+          if pageLanguage == nil {
+            pageLanguage =
+              document.attribute(.lang, of: index) ?? document.attribute(.xmlLang, of: index)
           }
+        case "meta":
+          guard let content = document.attribute(.content, of: index).map(BlockText.fold),
+            !content.isEmpty
+          else { continue }
+          if let equiv = document.attribute(.httpEquiv, of: index)?.lowercased(),
+            equiv == "content-language"
+          {
+            contentLanguage = content
+          }
+          for key in [KeptAttribute.property, .name, .itemprop] {
+            if let name = document.attribute(key, of: index)?.lowercased(), tags[name] == nil {
+              tags[name] = content
+            }
+          }
+        case "title":
+          if titleElement == nil { titleElement = BlockText.fold(document.text(of: index)) }
+        case "h1":
+          if firstHeadingNode == nil { firstHeadingNode = index }
+          if firstHeading == nil {
+            let text = BlockText.fold(document.text(of: index))
+            if !text.isEmpty { firstHeading = text }
+          }
+        case "link":
+          let rel = document.attribute(.rel, of: index)?.lowercased() ?? ""
+          if rel == "canonical", metadata.canonicalURL == nil,
+            let href = document.attribute(.href, of: index), href.hasPrefix("http")
+          {
+            metadata.canonicalURL = href
+          }
+        case "script":
+          if document.attribute(.type, of: index)?.lowercased() == "application/ld+json",
+            jsonLD.count < 8
+          {
+            jsonLD.append(document.text(of: index))
+          }
+        case "time":
+          if timeDate == nil, let value = document.attribute(.datetime, of: index),
+            let date = PageDate.parse(value)
+          {
+            timeDate = date
+          }
+        default:
+          break
         }
-      case "title":
-        if titleElement == nil { titleElement = BlockText.fold(document.text(of: index)) }
-      case "h1":
-        if firstHeadingNode == nil { firstHeadingNode = index }
-        if firstHeading == nil {
-          let text = BlockText.fold(document.text(of: index))
-          if !text.isEmpty { firstHeading = text }
-        }
-      case "link":
-        let rel = document.attribute("rel", of: index)?.lowercased() ?? ""
-        if rel == "canonical", metadata.canonicalURL == nil,
-          let href = document.attribute("href", of: index), href.hasPrefix("http")
-        {
-          metadata.canonicalURL = href
-        }
-      case "script":
-        if document.attribute("type", of: index)?.lowercased() == "application/ld+json",
-          jsonLD.count < 8
-        {
-          jsonLD.append(document.text(of: index))
-        }
-      case "time":
-        if timeDate == nil, let value = document.attribute("datetime", of: index),
-          let date = PageDate.parse(value)
-        {
-          timeDate = date
-        }
-      default:
-        break
       }
       // Microdata on other elements: <span itemprop="datePublished" content="…">, <time itemprop=…>.
-      if let property = document.attribute("itemprop", of: index)?.lowercased(), tag != "meta" {
+      if let property = document.attribute(.itemprop, of: index)?.lowercased(), tag != "meta" {
         let value =
-          document.attribute("content", of: index) ?? document.attribute("datetime", of: index)
+          document.attribute(.content, of: index) ?? document.attribute(.datetime, of: index)
         switch property {
         case "datepublished", "datemodified":
           if tags[property] == nil,
