@@ -39,9 +39,17 @@ public enum LexiconParser {
             line, path: path, line: lineNumber, language: language, into: &entries,
             problems: &problems)
         } else {
-          parseLine(
-            Substring(String(decoding: line, as: UTF8.self)), path: path, line: lineNumber,
-            language: language, into: &entries, problems: &problems)
+          var text = String(decoding: line, as: UTF8.self)
+          let done = text.withUTF8 {
+            parseLineOnBytes(
+              $0, path: path, line: lineNumber, language: language, into: &entries,
+              problems: &problems)
+          }
+          if !done {
+            parseLine(
+              Substring(text), path: path, line: lineNumber, language: language, into: &entries,
+              problems: &problems)
+          }
         }
         lineStart = lineEnd + 1
       }
@@ -92,9 +100,80 @@ public enum LexiconParser {
     return (start, end)
   }
 
+  /// One line with non-ASCII text (valid UTF-8), without its line break, split and trimmed on
+  /// bytes where that gives what ``parseLine(_:path:line:language:into:problems:)`` gives on
+  /// `Character`s; false (nothing added) where it may not, and the caller reads it on
+  /// `Character`s.
+  ///
+  /// A TAB is a grapheme cluster of its own (a control: clusters break before and after it), so
+  /// splitting on TAB bytes cuts where splitting on `Character`s does. A space is one `Character`
+  /// when no combining mark or joiner follows it and no prepended mark comes before it: so a
+  /// space trimmed from a field's start must be followed by an ASCII byte (or nothing), one
+  /// trimmed from its end preceded by one, else the line goes the `Character` way
+  /// ("\u{20}\u{301}x" keeps its space there). Likewise a "#" starts a comment only when no mark
+  /// joins it ("#\u{301}" does not). "Зеленський \t Zelenskyy", "유용원\t유 용원": on bytes.
+  static func parseLineOnBytes(
+    _ line: UnsafeBufferPointer<UInt8>, path: String, line lineNumber: Int, language: String,
+    into entries: inout [LexiconEntry], problems: inout [LexiconError]
+  ) -> Bool {
+    guard let (start, end) = trimmingSpacesAsCharacters(line, from: 0, to: line.count) else {
+      return false
+    }
+    if start == end { return true }
+    if line[start] == UInt8(ascii: "#") {
+      if start + 1 == end || line[start + 1] < 0x80 { return true }
+      return false
+    }
+    var fields: [(Int, Int)] = []
+    var fieldStart = 0
+    while true {
+      var fieldEnd = fieldStart
+      while fieldEnd < line.count, line[fieldEnd] != 0x09 { fieldEnd += 1 }
+      guard let trimmed = trimmingSpacesAsCharacters(line, from: fieldStart, to: fieldEnd) else {
+        return false
+      }
+      fields.append(trimmed)
+      if fieldEnd == line.count { break }
+      fieldStart = fieldEnd + 1
+    }
+    // The checks in the order of the `Character` path: NFC first, then empty fields.
+    if !Normalizer.isNormalized(String(decoding: line, as: UTF8.self), form: .nfc) {
+      problems.append(
+        .invalidEntry(
+          path: path, line: lineNumber,
+          message: "not in Unicode NFC (run it through `normalize clean`)"))
+      return true
+    }
+    if fields.contains(where: { $0.0 == $0.1 }) {
+      problems.append(
+        .invalidEntry(
+          path: path, line: lineNumber, message: "empty field (fields are separated by one TAB)"))
+      return true
+    }
+    entries.append(
+      LexiconEntry(
+        fields: fields.map {
+          String(decoding: UnsafeBufferPointer(rebasing: line[$0.0..<$0.1]), as: UTF8.self)
+        }, path: path, line: lineNumber, language: language))
+    return true
+  }
+
+  /// The bounds of `line[start..<end]` without its leading and trailing spaces, as
+  /// `Substring.trimmingCharacters(in: " ")` finds them, or nil when a trimmed space may be part
+  /// of a larger `Character` (a non-ASCII byte right after the leading spaces or right before
+  /// the trailing ones).
+  private static func trimmingSpacesAsCharacters(
+    _ line: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int
+  ) -> (Int, Int)? {
+    let (trimmedStart, trimmedEnd) = trimmingSpaces(line, from: start, to: end)
+    if trimmedStart > start, trimmedStart < end, line[trimmedStart] >= 0x80 { return nil }
+    if trimmedEnd < end, trimmedEnd > trimmedStart, line[trimmedEnd - 1] >= 0x80 { return nil }
+    return (trimmedStart, trimmedEnd)
+  }
+
   /// One line with non-ASCII text, without its line break: trimmed and split on `Character`s,
   /// checked for NFC.
-  private static func parseLine(
+  static func parseLine(
     _ line: Substring, path: String, line lineNumber: Int, language: String,
     into entries: inout [LexiconEntry], problems: inout [LexiconError]
   ) {
