@@ -137,7 +137,9 @@ public enum LexiconParser {
       fieldStart = fieldEnd + 1
     }
     // The checks in the order of the `Character` path: NFC first, then empty fields.
-    if !Normalizer.isNormalized(String(decoding: line, as: UTF8.self), form: .nfc) {
+    if !isNFCByScalarRanges(line),
+      !Normalizer.isNormalized(String(decoding: line, as: UTF8.self), form: .nfc)
+    {
       problems.append(
         .invalidEntry(
           path: path, line: lineNumber,
@@ -155,6 +157,46 @@ public enum LexiconParser {
         fields: fields.map {
           String(decoding: UnsafeBufferPointer(rebasing: line[$0.0..<$0.1]), as: UTF8.self)
         }, path: path, line: lineNumber, language: language))
+    return true
+  }
+
+  /// Whether every scalar of `line` (valid UTF-8) is one that NFC leaves alone wherever it
+  /// stands: NFC quick check "yes" and canonical combining class 0, so the line is in NFC
+  /// without asking ICU (UAX #15, "Detecting Normalization Forms"). Such are U+0000–U+02FF
+  /// (up to the combining marks), the Cyrillic letters U+0400–U+0482 and U+048A–U+04FF, the
+  /// CJK unified ideographs U+4E00–U+9FFF and the Hangul syllables U+AC00–U+D7A3 ("Зеленський",
+  /// "東京", "유용원"); no two of them compose. False as soon as another scalar appears
+  /// ("e\u{301}", a conjoining jamo, Greek): ICU then decides.
+  static func isNFCByScalarRanges(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    let n = line.count
+    while i < n {
+      let b0 = UInt32(line[i])
+      if b0 < 0x80 {
+        i += 1
+        continue
+      }
+      if b0 >= 0xC2 && b0 < 0xE0 && i + 1 < n {
+        let value = ((b0 & 0x1F) << 6) | (UInt32(line[i + 1]) & 0x3F)
+        guard
+          value < 0x300 || (value >= 0x400 && value <= 0x482) || (value >= 0x48A && value <= 0x4FF)
+        else {
+          return false
+        }
+        i += 2
+        continue
+      }
+      if b0 >= 0xE0 && b0 < 0xF0 && i + 2 < n {
+        let value =
+          ((b0 & 0x0F) << 12) | ((UInt32(line[i + 1]) & 0x3F) << 6) | (UInt32(line[i + 2]) & 0x3F)
+        guard (value >= 0x4E00 && value <= 0x9FFF) || (value >= 0xAC00 && value <= 0xD7A3) else {
+          return false
+        }
+        i += 3
+        continue
+      }
+      return false
+    }
     return true
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ICUSupport
 import NormalizeTestSupport
 import Testing
 
@@ -88,5 +89,68 @@ import Testing
     }
     return entries == byteEntries && bytes(entries) == bytes(byteEntries)
       && problems == byteProblems
+  }
+}
+
+/// `LexiconParser.isNFCByScalarRanges` answers "in NFC" without ICU only for scalars NFC leaves
+/// alone: each of them is in NFC alone and after a base letter, with combining class 0, and on
+/// every shipped lexicon line and a few mixed ones it never says yes where ICU says no.
+@Suite struct LexiconNFCRangesTests {
+  static let ranges: [ClosedRange<UInt32>] = [
+    0x80...0x2FF, 0x400...0x482, 0x48A...0x4FF, 0x4E00...0x9FFF, 0xAC00...0xD7A3,
+  ]
+
+  static func fastSaysNFC(_ text: String) -> Bool {
+    var copy = text
+    return copy.withUTF8 { LexiconParser.isNFCByScalarRanges($0) }
+  }
+
+  @Test func everyScalarInTheRangesIsLeftAloneByNFC() {
+    var checked = 0
+    for range in Self.ranges {
+      for value in range {
+        guard let scalar = Unicode.Scalar(value) else { continue }
+        #expect(scalar.properties.canonicalCombiningClass == .notReordered, "\(value)")
+        // Alone, after an ASCII letter, after a Hangul syllable and before itself: NFC keeps it.
+        for text in [String(scalar), "a" + String(scalar), "가" + String(scalar)] {
+          if !Normalizer.isNormalized(text, form: .nfc) {
+            Issue.record(
+              "U+\(String(value, radix: 16)) changes under NFC in \(text.unicodeScalars.map(\.value))"
+            )
+          }
+          #expect(Self.fastSaysNFC(text))
+        }
+        checked += 1
+      }
+    }
+    #expect(checked > 32_000)
+  }
+
+  @Test(arguments: [
+    ("Зеленський\tZelenskyy", true), ("유용원\tYoo Yong-won", true), ("東京\tTokyo", true),
+    ("café\tcafe", true), ("cafe\u{301}\tcafé", false), ("\u{1100}\u{1161}\tga", false),
+    ("Αθήνα\tAthens", false), ("\u{2000}x", false), ("й", true), ("и\u{306}", false),
+    ("\u{F900}", false), ("ミャンマー", false), ("😀", false),
+  ])
+  func answersWithoutICUOnlyInTheRanges(_ text: String, _ fast: Bool) {
+    #expect(Self.fastSaysNFC(text) == fast)
+    if fast { #expect(Normalizer.isNormalized(text, form: .nfc)) }
+  }
+
+  @Test func neverSaysNFCWhereICUSaysNo() throws {
+    let root = TestPaths.repoRoot.appendingPathComponent("Lexicons")
+    let files = ((try? FileManager.default.subpathsOfDirectory(atPath: root.path)) ?? [])
+      .filter { $0.hasSuffix(".tsv") }
+    var fast = 0
+    for file in files.sorted() {
+      let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+      for line in text.split(separator: "\n") where line.utf8.contains(where: { $0 >= 0x80 }) {
+        let line = String(line)
+        guard Self.fastSaysNFC(line) else { continue }
+        fast += 1
+        #expect(Normalizer.isNormalized(line, form: .nfc), "\(file): \(line)")
+      }
+    }
+    #expect(fast > 1_000)
   }
 }
