@@ -163,10 +163,13 @@ public enum LexiconParser {
   /// Whether every scalar of `line` (valid UTF-8) is one that NFC leaves alone wherever it
   /// stands: NFC quick check "yes" and canonical combining class 0, so the line is in NFC
   /// without asking ICU (UAX #15, "Detecting Normalization Forms"). Such are U+0000–U+02FF
-  /// (up to the combining marks), the Cyrillic letters U+0400–U+0482 and U+048A–U+04FF, the
-  /// CJK unified ideographs U+4E00–U+9FFF and the Hangul syllables U+AC00–U+D7A3 ("Зеленський",
-  /// "東京", "유용원"); no two of them compose. False as soon as another scalar appears
-  /// ("e\u{301}", a conjoining jamo, Greek): ICU then decides.
+  /// (up to the combining marks), Greek U+0370–U+03FF but for U+0374, U+037E and U+0387 (NFC
+  /// maps them to other scalars), the Cyrillic letters U+0400–U+0482 and U+048A–U+04FF,
+  /// general punctuation U+2010–U+205E, kana U+3040–U+30FF but for the combining sound marks
+  /// U+3099 and U+309A, Hangul compatibility jamo U+3131–U+318E, the CJK unified ideographs
+  /// U+4E00–U+9FFF and the Hangul syllables U+AC00–U+D7A3 ("Зеленський", "Αθήνα", "東京",
+  /// "ミャンマー", "유용원", "‘quoted’"); no two of them compose. False as soon as another scalar
+  /// appears ("e\u{301}", a conjoining jamo, "か\u{3099}"): ICU then decides.
   static func isNFCByScalarRanges(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
     var i = 0
     let n = line.count
@@ -178,10 +181,11 @@ public enum LexiconParser {
       }
       if b0 >= 0xC2 && b0 < 0xE0 && i + 1 < n {
         let value = ((b0 & 0x1F) << 6) | (UInt32(line[i + 1]) & 0x3F)
-        guard
-          value < 0x300 || (value >= 0x400 && value <= 0x482) || (value >= 0x48A && value <= 0x4FF)
-        else {
-          return false
+        switch value {
+        case 0x80..<0x300: break
+        case 0x370...0x3FF where value != 0x374 && value != 0x37E && value != 0x387: break
+        case 0x400...0x482, 0x48A...0x4FF: break
+        default: return false
         }
         i += 2
         continue
@@ -189,8 +193,10 @@ public enum LexiconParser {
       if b0 >= 0xE0 && b0 < 0xF0 && i + 2 < n {
         let value =
           ((b0 & 0x0F) << 12) | ((UInt32(line[i + 1]) & 0x3F) << 6) | (UInt32(line[i + 2]) & 0x3F)
-        guard (value >= 0x4E00 && value <= 0x9FFF) || (value >= 0xAC00 && value <= 0xD7A3) else {
-          return false
+        switch value {
+        case 0x2010...0x205E, 0x3040...0x3098, 0x309B...0x30FF, 0x3131...0x318E: break
+        case 0x4E00...0x9FFF, 0xAC00...0xD7A3: break
+        default: return false
         }
         i += 3
         continue
