@@ -14,6 +14,9 @@ extension DateResolver {
   /// resolver.mayReadYear(in: "nineteen ninety-six")                 // true
   /// ```
   public func mayReadYear(in text: String) -> Bool {
+    // An ASCII digit always starts or continues a number token (`Tokenizer`): true at once,
+    // without tokenising the text.
+    if text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return true }
     for token in Tokenizer.tokenize(text) {
       switch token.kind {
       case .number, .ideograph: return true

@@ -39,9 +39,17 @@ public enum LexiconParser {
             line, path: path, line: lineNumber, language: language, into: &entries,
             problems: &problems)
         } else {
-          parseLine(
-            Substring(String(decoding: line, as: UTF8.self)), path: path, line: lineNumber,
-            language: language, into: &entries, problems: &problems)
+          var text = String(decoding: line, as: UTF8.self)
+          let done = text.withUTF8 {
+            parseLineOnBytes(
+              $0, path: path, line: lineNumber, language: language, into: &entries,
+              problems: &problems)
+          }
+          if !done {
+            parseLine(
+              Substring(text), path: path, line: lineNumber, language: language, into: &entries,
+              problems: &problems)
+          }
         }
         lineStart = lineEnd + 1
       }
@@ -92,9 +100,128 @@ public enum LexiconParser {
     return (start, end)
   }
 
+  /// One line with non-ASCII text (valid UTF-8), without its line break, split and trimmed on
+  /// bytes where that gives what ``parseLine(_:path:line:language:into:problems:)`` gives on
+  /// `Character`s; false (nothing added) where it may not, and the caller reads it on
+  /// `Character`s.
+  ///
+  /// A TAB is a grapheme cluster of its own (a control: clusters break before and after it), so
+  /// splitting on TAB bytes cuts where splitting on `Character`s does. A space is one `Character`
+  /// when no combining mark or joiner follows it and no prepended mark comes before it: so a
+  /// space trimmed from a field's start must be followed by an ASCII byte (or nothing), one
+  /// trimmed from its end preceded by one, else the line goes the `Character` way
+  /// ("\u{20}\u{301}x" keeps its space there). Likewise a "#" starts a comment only when no mark
+  /// joins it ("#\u{301}" does not). "Зеленський \t Zelenskyy", "유용원\t유 용원": on bytes.
+  static func parseLineOnBytes(
+    _ line: UnsafeBufferPointer<UInt8>, path: String, line lineNumber: Int, language: String,
+    into entries: inout [LexiconEntry], problems: inout [LexiconError]
+  ) -> Bool {
+    guard let (start, end) = trimmingSpacesAsCharacters(line, from: 0, to: line.count) else {
+      return false
+    }
+    if start == end { return true }
+    if line[start] == UInt8(ascii: "#") {
+      if start + 1 == end || line[start + 1] < 0x80 { return true }
+      return false
+    }
+    var fields: [(Int, Int)] = []
+    var fieldStart = 0
+    while true {
+      var fieldEnd = fieldStart
+      while fieldEnd < line.count, line[fieldEnd] != 0x09 { fieldEnd += 1 }
+      guard let trimmed = trimmingSpacesAsCharacters(line, from: fieldStart, to: fieldEnd) else {
+        return false
+      }
+      fields.append(trimmed)
+      if fieldEnd == line.count { break }
+      fieldStart = fieldEnd + 1
+    }
+    // The checks in the order of the `Character` path: NFC first, then empty fields.
+    if !isNFCByScalarRanges(line),
+      !Normalizer.isNormalized(String(decoding: line, as: UTF8.self), form: .nfc)
+    {
+      problems.append(
+        .invalidEntry(
+          path: path, line: lineNumber,
+          message: "not in Unicode NFC (run it through `normalize clean`)"))
+      return true
+    }
+    if fields.contains(where: { $0.0 == $0.1 }) {
+      problems.append(
+        .invalidEntry(
+          path: path, line: lineNumber, message: "empty field (fields are separated by one TAB)"))
+      return true
+    }
+    entries.append(
+      LexiconEntry(
+        fields: fields.map {
+          String(decoding: UnsafeBufferPointer(rebasing: line[$0.0..<$0.1]), as: UTF8.self)
+        }, path: path, line: lineNumber, language: language))
+    return true
+  }
+
+  /// Whether every scalar of `line` (valid UTF-8) is one that NFC leaves alone wherever it
+  /// stands: NFC quick check "yes" and canonical combining class 0, so the line is in NFC
+  /// without asking ICU (UAX #15, "Detecting Normalization Forms"). Such are U+0000–U+02FF
+  /// (up to the combining marks), Greek U+0370–U+03FF but for U+0374, U+037E and U+0387 (NFC
+  /// maps them to other scalars), the Cyrillic letters U+0400–U+0482 and U+048A–U+04FF,
+  /// general punctuation U+2010–U+205E, kana U+3040–U+30FF but for the combining sound marks
+  /// U+3099 and U+309A, Hangul compatibility jamo U+3131–U+318E, the CJK unified ideographs
+  /// U+4E00–U+9FFF and the Hangul syllables U+AC00–U+D7A3 ("Зеленський", "Αθήνα", "東京",
+  /// "ミャンマー", "유용원", "‘quoted’"); no two of them compose. False as soon as another scalar
+  /// appears ("e\u{301}", a conjoining jamo, "か\u{3099}"): ICU then decides.
+  static func isNFCByScalarRanges(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    let n = line.count
+    while i < n {
+      let b0 = UInt32(line[i])
+      if b0 < 0x80 {
+        i += 1
+        continue
+      }
+      if b0 >= 0xC2 && b0 < 0xE0 && i + 1 < n {
+        let value = ((b0 & 0x1F) << 6) | (UInt32(line[i + 1]) & 0x3F)
+        switch value {
+        case 0x80..<0x300: break
+        case 0x370...0x3FF where value != 0x374 && value != 0x37E && value != 0x387: break
+        case 0x400...0x482, 0x48A...0x4FF: break
+        default: return false
+        }
+        i += 2
+        continue
+      }
+      if b0 >= 0xE0 && b0 < 0xF0 && i + 2 < n {
+        let value =
+          ((b0 & 0x0F) << 12) | ((UInt32(line[i + 1]) & 0x3F) << 6) | (UInt32(line[i + 2]) & 0x3F)
+        switch value {
+        case 0x2010...0x205E, 0x3040...0x3098, 0x309B...0x30FF, 0x3131...0x318E: break
+        case 0x4E00...0x9FFF, 0xAC00...0xD7A3: break
+        default: return false
+        }
+        i += 3
+        continue
+      }
+      return false
+    }
+    return true
+  }
+
+  /// The bounds of `line[start..<end]` without its leading and trailing spaces, as
+  /// `Substring.trimmingCharacters(in: " ")` finds them, or nil when a trimmed space may be part
+  /// of a larger `Character` (a non-ASCII byte right after the leading spaces or right before
+  /// the trailing ones).
+  private static func trimmingSpacesAsCharacters(
+    _ line: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int
+  ) -> (Int, Int)? {
+    let (trimmedStart, trimmedEnd) = trimmingSpaces(line, from: start, to: end)
+    if trimmedStart > start, trimmedStart < end, line[trimmedStart] >= 0x80 { return nil }
+    if trimmedEnd < end, trimmedEnd > trimmedStart, line[trimmedEnd - 1] >= 0x80 { return nil }
+    return (trimmedStart, trimmedEnd)
+  }
+
   /// One line with non-ASCII text, without its line break: trimmed and split on `Character`s,
   /// checked for NFC.
-  private static func parseLine(
+  static func parseLine(
     _ line: Substring, path: String, line lineNumber: Int, language: String,
     into entries: inout [LexiconEntry], problems: inout [LexiconError]
   ) {

@@ -86,7 +86,7 @@ enum Tokenizer {
           }
           var token = Token(
             start: startScalar, end: scalar, kind: .word,
-            text: String(decoding: loweredBytes, as: UTF8.self))
+            text: Self.text(of: loweredBytes))
           token.hash = WordHash.of(loweredBytes)
           token.isPlain = plain
           token.isCapitalized = bytes[start] < 0x5B
@@ -105,7 +105,7 @@ enum Tokenizer {
           var token = Token(
             start: startScalar, end: startScalar + digits, kind: .number,
             text: digits <= 12
-              ? String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<j]), as: UTF8.self) : "")
+              ? Self.text(of: UnsafeBufferPointer(rebasing: bytes[i..<j])) : "")
           token.number = digits <= 9 ? value : -1
           token.digits = digits
           token.hash =
@@ -221,7 +221,7 @@ enum Tokenizer {
         }
         let text =
           simple
-          ? String(decoding: loweredBytes, as: UTF8.self)
+          ? Self.text(of: loweredBytes)
           : String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<j]), as: UTF8.self)
             .lowercased()
         var token = Token(start: startScalar, end: scalar, kind: .word, text: text)
@@ -262,6 +262,18 @@ enum Tokenizer {
       }
     }
     return tokens
+  }
+
+  /// The string of `bytes`, the one `String(decoding: bytes, as: UTF8.self)` gives, made
+  /// without that initializer's validation pass when it is short ASCII (most tokens: "may",
+  /// "2025"): up to 15 ASCII bytes become an inline string, checked as ASCII in one mask test;
+  /// longer or other bytes are validated (and repaired) as there.
+  @inline(__always) static func text(of bytes: UnsafeBufferPointer<UInt8>) -> String {
+    String(unsafeUninitializedCapacity: bytes.count) { buffer in
+      guard let source = bytes.baseAddress, let target = buffer.baseAddress else { return 0 }
+      target.update(from: source, count: bytes.count)
+      return bytes.count
+    }
   }
 
   /// The one-scalar string of each ASCII byte, made once (punctuation tokens' text).
