@@ -36,16 +36,21 @@ public struct RawTextSummary: Sendable, Equatable {
     var index = 0
     while index < count {
       if index &+ 8 <= count {
+        // Eight bytes at a time: a carriage return among them (exact as a yes/no), and the
+        // first non-ASCII byte, a lead byte, since `index` is always at a scalar's start.
         let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
         let x = word ^ carriageReturns
-        if word & highs == 0 && (x &- ones) & ~x & highs == 0 {
+        let high = word & highs
+        if high == 0 {
+          // ASCII only: no byte of `x` has its high bit, so `~x` drops out of the test.
+          if (x &- ones) & highs != 0 { hasCarriageReturn = true }
           index &+= 8
           continue
         }
-      }
-      let byte = bytes[index]
-      if byte < 0x80 {
-        if byte == 0x0D { hasCarriageReturn = true }
+        if (x &- ones) & ~x & highs != 0 { hasCarriageReturn = true }
+        index &+= high.trailingZeroBitCount >> 3
+      } else if bytes[index] < 0x80 {
+        if bytes[index] == 0x0D { hasCarriageReturn = true }
         index &+= 1
         continue
       }

@@ -1,5 +1,6 @@
 import DateResolution
 import Foundation
+import ICUSupport
 import NameNormalization
 import NormalizeCore
 import NormalizeTestSupport
@@ -225,5 +226,40 @@ enum RuleCases {
       text: "", title: nil, published: "2025-05-28", names: [], dates: dates, rawText: "")
     #expect(
       findings.filter { $0.code == "date-after-publication" }.compactMap(\.start).sorted() == [30])
+  }
+}
+
+/// The one pass over the raw text that lets the raw-text rules skip their scans.
+@Suite struct RawTextSummaryTests {
+  /// Whenever the summary calls a text surely NFC, ICU agrees, for every scalar of its ranges
+  /// after a Latin letter and after a Hangul syllable (the starters that compose most).
+  @Test func surelyNFCAgreesWithICU() {
+    for value in UInt32(0)...0xFFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      for base in ["a", "가", "Д"] {
+        let text = base + String(scalar) + "x"
+        if RawTextSummary(text).isSurelyNFC {
+          #expect(Normalizer.isNormalized(text, form: .nfc), "U+\(String(value, radix: 16))")
+        }
+      }
+    }
+  }
+
+  @Test func carriageReturnsAreFoundAnywhere() {
+    for text in ["\r", "abcdefgh\r", "Київ\rx", "abcdefghijklmno\r\n", "서울 회담\r"] {
+      #expect(RawTextSummary(text).hasCarriageReturn, "\(text.debugDescription)")
+    }
+    for text in ["", "abcdefghijklmnop\n", "Київ – 서울\n"] {
+      #expect(!RawTextSummary(text).hasCarriageReturn, "\(text.debugDescription)")
+    }
+  }
+
+  /// A private-use character is reported at its scalar offset after non-ASCII text.
+  @Test func privateUseOffsetCountsScalars() {
+    var findings: [Finding] = []
+    let context = ArticleContext(
+      text: "Сеул “회담” \u{E000}", title: nil, published: nil, names: [], dates: [], rawText: "")
+    FlagPrivateUseAndUnassigned().check(context, into: &findings)
+    #expect(findings.map(\.start) == [10])
   }
 }

@@ -13,25 +13,42 @@ public struct FlagPrivateUseAndUnassigned: ValidationRule {
   /// Creates the rule.
   public init() {}
 
-  private static let highLeads = ByteScanner { $0 >= 0xCD }
-
   /// Appends this rule\'s findings about `article`.
   public func check(_ article: ArticleContext, into findings: inout [Finding]) {
     ByteText.withBytes(article.text) { bytes in
       // Only scalars from U+0378 up can be unassigned or private use: lead bytes CD and up.
       let count = bytes.count
-      var index = Self.highLeads.next(in: bytes, from: 0)
+      guard let base = bytes.baseAddress else { return }
+      let raw = UnsafeRawPointer(base)
+      let highs: UInt64 = 0x8080_8080_8080_8080
       // Scalar offsets are counted only up to a finding (findings are rare).
       var countedBytes = 0
       var offset = 0
-      var counts = [0, 0]
+      var privateUseCount = 0
+      var unassignedCount = 0
+      var index = 0
       while index < count {
+        // Skip ASCII eight bytes at a time; `index` stays at a scalar's start, so the first
+        // non-ASCII byte of a word is a lead byte.
+        if index &+ 8 <= count {
+          let high = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & highs
+          if high == 0 {
+            index &+= 8
+            continue
+          }
+          index &+= high.trailingZeroBitCount >> 3
+        } else if bytes[index] < 0x80 {
+          index &+= 1
+          continue
+        }
+        let lead = bytes[index]
+        if lead < 0xCD {
+          index &+= 2
+          continue
+        }
         let (v, length) = UTF8Scan.decodeScalar(bytes, at: index)
         let at = index
         index &+= length
-        if index < count && bytes[index] < 0xCD {
-          index = Self.highLeads.next(in: bytes, from: index)
-        }
         // Common assigned blocks: Cyrillic, Hebrew, Arabic, CJK, Hangul, kana.
         if v < 0x0378 || (0x0400...0x06FF).contains(v) || (0x3040...0x30FF).contains(v)
           || (0x4E00...0x9FFF).contains(v)
@@ -50,8 +67,8 @@ public struct FlagPrivateUseAndUnassigned: ValidationRule {
         }
         let hex = "U+" + String(v, radix: 16, uppercase: true)
         if privateUse {
-          counts[0] += 1
-          if counts[0] <= 5 {
+          privateUseCount += 1
+          if privateUseCount <= 5 {
             findings.append(
               Finding(
                 code: "private-use-character", severity: .warning, start: offset, end: offset + 1,
@@ -60,8 +77,8 @@ public struct FlagPrivateUseAndUnassigned: ValidationRule {
               ))
           }
         } else {
-          counts[1] += 1
-          if counts[1] <= 5 {
+          unassignedCount += 1
+          if unassignedCount <= 5 {
             findings.append(
               Finding(
                 code: "unassigned-code-point", severity: .warning, start: offset, end: offset + 1,
