@@ -263,3 +263,38 @@ enum RuleCases {
     #expect(findings.map(\.start) == [10])
   }
 }
+
+/// `CheckBodyLength.wordCount`, eight bytes at a time, against a byte-by-byte count.
+@Suite struct BodyWordCountTests {
+  static func slowCount(_ text: String, limit: Int) -> Int {
+    var words = 0
+    var inWord = false
+    for byte in text.utf8 {
+      let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+      if !isSpace && !inWord { words += 1 }
+      inWord = !isSpace
+      if words >= limit { break }
+    }
+    return words
+  }
+
+  @Test func agreesWithAByteByByteCount() {
+    let pieces = [" ", "\n", "\t", "\r", "  ", "Kim", "é", "서울", "Київ", "a", "—", "said."]
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    for _ in 0..<3000 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      let length = Int(state >> 58)
+      var text = ""
+      for k in 0..<length {
+        text += pieces[Int((state >> UInt64(k % 50)) % UInt64(pieces.count))]
+        if k % 7 == 6 { text += pieces[Int((state >> 20) % UInt64(pieces.count))] }
+      }
+      var copy = text
+      for limit in [0, 1, 3, 10, 40] {
+        let fast = copy.withUTF8 { CheckBodyLength.wordCount($0, stoppingAt: limit) }
+        let slow = Self.slowCount(text, limit: limit)
+        #expect(fast < limit ? fast == slow : slow >= limit, "\(text.debugDescription) \(limit)")
+      }
+    }
+  }
+}
