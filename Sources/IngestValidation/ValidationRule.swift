@@ -17,7 +17,12 @@ public struct ArticleContext: Sendable {
   /// Temporal expressions with their TIMEX3 values.
   public var dates: [TemporalMention]
   /// The article text as read, before cleaning; findings on it use `field: "input.text"`.
-  public var rawText: String
+  public var rawText: String {
+    didSet { rawSummary = RawTextSummary(rawText) }
+  }
+  /// What one pass over `rawText` found (carriage returns, surely NFC), so the raw-text rules
+  /// skip the scans that cannot find anything.
+  public private(set) var rawSummary: RawTextSummary
   /// The record's language (BCP 47), if known.
   public var lang: String?
   /// The raw strings of the reference section (field "references[i]").
@@ -40,6 +45,7 @@ public struct ArticleContext: Sendable {
     self.names = names
     self.dates = dates
     self.rawText = rawText
+    self.rawSummary = RawTextSummary(rawText)
     self.lang = lang
   }
 }

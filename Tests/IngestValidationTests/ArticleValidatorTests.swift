@@ -1,5 +1,6 @@
 import DateResolution
 import Foundation
+import ICUSupport
 import NameNormalization
 import NormalizeCore
 import NormalizeTestSupport
@@ -225,5 +226,75 @@ enum RuleCases {
       text: "", title: nil, published: "2025-05-28", names: [], dates: dates, rawText: "")
     #expect(
       findings.filter { $0.code == "date-after-publication" }.compactMap(\.start).sorted() == [30])
+  }
+}
+
+/// The one pass over the raw text that lets the raw-text rules skip their scans.
+@Suite struct RawTextSummaryTests {
+  /// Whenever the summary calls a text surely NFC, ICU agrees, for every scalar of its ranges
+  /// after a Latin letter and after a Hangul syllable (the starters that compose most).
+  @Test func surelyNFCAgreesWithICU() {
+    for value in UInt32(0)...0xFFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      for base in ["a", "가", "Д"] {
+        let text = base + String(scalar) + "x"
+        if RawTextSummary(text).isSurelyNFC {
+          #expect(Normalizer.isNormalized(text, form: .nfc), "U+\(String(value, radix: 16))")
+        }
+      }
+    }
+  }
+
+  @Test func carriageReturnsAreFoundAnywhere() {
+    for text in ["\r", "abcdefgh\r", "Київ\rx", "abcdefghijklmno\r\n", "서울 회담\r"] {
+      #expect(RawTextSummary(text).hasCarriageReturn, "\(text.debugDescription)")
+    }
+    for text in ["", "abcdefghijklmnop\n", "Київ – 서울\n"] {
+      #expect(!RawTextSummary(text).hasCarriageReturn, "\(text.debugDescription)")
+    }
+  }
+
+  /// A private-use character is reported at its scalar offset after non-ASCII text.
+  @Test func privateUseOffsetCountsScalars() {
+    var findings: [Finding] = []
+    let context = ArticleContext(
+      text: "Сеул “회담” \u{E000}", title: nil, published: nil, names: [], dates: [], rawText: "")
+    FlagPrivateUseAndUnassigned().check(context, into: &findings)
+    #expect(findings.map(\.start) == [10])
+  }
+}
+
+/// `CheckBodyLength.wordCount`, eight bytes at a time, against a byte-by-byte count.
+@Suite struct BodyWordCountTests {
+  static func slowCount(_ text: String, limit: Int) -> Int {
+    var words = 0
+    var inWord = false
+    for byte in text.utf8 {
+      let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+      if !isSpace && !inWord { words += 1 }
+      inWord = !isSpace
+      if words >= limit { break }
+    }
+    return words
+  }
+
+  @Test func agreesWithAByteByByteCount() {
+    let pieces = [" ", "\n", "\t", "\r", "  ", "Kim", "é", "서울", "Київ", "a", "—", "said."]
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    for _ in 0..<3000 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      let length = Int(state >> 58)
+      var text = ""
+      for k in 0..<length {
+        text += pieces[Int((state >> UInt64(k % 50)) % UInt64(pieces.count))]
+        if k % 7 == 6 { text += pieces[Int((state >> 20) % UInt64(pieces.count))] }
+      }
+      var copy = text
+      for limit in [0, 1, 3, 10, 40] {
+        let fast = copy.withUTF8 { CheckBodyLength.wordCount($0, stoppingAt: limit) }
+        let slow = Self.slowCount(text, limit: limit)
+        #expect(fast < limit ? fast == slow : slow >= limit, "\(text.debugDescription) \(limit)")
+      }
+    }
   }
 }

@@ -42,3 +42,20 @@ struct NameTokenCase: Decodable, Sendable, ExpectMarkedCaseRow, CustomTestString
     #expect(CaseRunner.problems(in: rows).isEmpty, "\(CaseRunner.problems(in: rows))")
   }
 }
+
+/// Token offsets: byte and scalar spans of each word, end exclusive, also when the text is
+/// dense enough that the tokenizer needs its second, larger buffer.
+@Suite struct NameTokenOffsetTests {
+  @Test func scalarAndByteOffsetsSpanTheWords() {
+    for text in ["Сеул: Kim Jong-un’s envoy", "a b c d e f g h i j k l", "서울 가 나 다 Mr. Lee"] {
+      let tokens = NameTokenList(text)
+      let scalars = Array(text.unicodeScalars)
+      #expect(!tokens.isEmpty)
+      for token in tokens {
+        let word = String(String.UnicodeScalarView(scalars[token.start..<token.end]))
+        #expect(word == tokens.text(token), "\(text): \(word)")
+        #expect(token.keyIndex == -1 && token.maxWords == 0 && token.cues.isEmpty)
+      }
+    }
+  }
+}

@@ -20,14 +20,7 @@ public struct CheckBodyLength: ValidationRule {
     let text = article.text
     guard !text.isEmpty else { return }
     ByteText.withBytes(text) { bytes in
-      var words = 0
-      var inWord = false
-      for byte in bytes {
-        let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
-        if !isSpace && !inWord { words += 1 }
-        inWord = !isSpace
-        if words >= minimumWords { break }
-      }
+      let words = Self.wordCount(bytes, stoppingAt: minimumWords)
       if words < minimumWords {
         findings.append(
           Finding(
@@ -60,5 +53,53 @@ public struct CheckBodyLength: ValidationRule {
             ? "body ends with an ellipsis: probably a teaser or a paywall cut; fetch the full article"
             : "body ends mid-sentence (\"…\(tail)\"); the text may be truncated"))
     }
+  }
+
+  /// The number of words (runs of bytes other than space, tab, CR and LF) in `bytes`, counted
+  /// eight bytes at a time until at least `limit` are found: exact below `limit`, at least
+  /// `limit` otherwise.
+  ///
+  /// ```swift
+  /// var text = "Сеул  said\ttoday"
+  /// text.withUTF8 { CheckBodyLength.wordCount($0, stoppingAt: 40) }  // 3
+  /// ```
+  static func wordCount(_ bytes: UnsafeBufferPointer<UInt8>, stoppingAt limit: Int) -> Int {
+    let count = bytes.count
+    var words = 0
+    // The high bit of a lane is set when its byte is a space; the text's start counts as one.
+    var previousIsSpace: UInt64 = 0x80
+    var index = 0
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      /// The high bit of each lane of `word` equal to `byte` (exact per lane).
+      @inline(__always) func lanes(_ word: UInt64, equalTo byte: UInt64) -> UInt64 {
+        let x = word ^ (ones &* byte)
+        return ~(((x & lows) &+ lows) | x) & highs
+      }
+      while index &+ 8 <= count && words < limit {
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        let spaces =
+          lanes(word, equalTo: 0x20) | lanes(word, equalTo: 0x0A) | lanes(word, equalTo: 0x09)
+          | lanes(word, equalTo: 0x0D)
+        // A word starts at a non-space byte whose previous byte is a space (lane 0: the
+        // previous word's last lane).
+        let starts = ~spaces & highs & (spaces << 8 | previousIsSpace)
+        words &+= starts.nonzeroBitCount
+        previousIsSpace = spaces >> 56
+        index &+= 8
+      }
+    }
+    var inWord = previousIsSpace == 0
+    while index < count && words < limit {
+      let byte = bytes[index]
+      let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+      if !isSpace && !inWord { words += 1 }
+      inWord = !isSpace
+      index += 1
+    }
+    return words
   }
 }

@@ -12,17 +12,15 @@ public struct CheckLineEndings: ValidationRule {
   /// Creates the rule.
   public init() {}
 
-  private static let carriageReturn = ByteScanner { $0 == 0x0D }
-
   /// Appends this rule\'s findings about `article`.
   public func check(_ article: ArticleContext, into findings: inout [Finding]) {
+    // Only LF (or nothing): the common case, known from the raw text's summary.
+    guard article.rawSummary.hasCarriageReturn else { return }
     var crlf = 0
     var cr = 0
     var lf = 0
     var firstMinority = -1
     ByteText.withBytes(article.rawText) { bytes in
-      // Only LF (or nothing): the common case, found at SWAR speed.
-      guard Self.carriageReturn.next(in: bytes, from: 0) < bytes.count else { return }
       var index = 0
       while index < bytes.count {
         let byte = bytes[index]

@@ -15,7 +15,7 @@ public struct RequireNFC: ValidationRule {
   /// Appends this rule\'s findings about `article`.
   public func check(_ article: ArticleContext, into findings: inout [Finding]) {
     let raw = article.rawText
-    if UTF8Scan.isASCII(raw) || Normalizer.isNormalized(raw, form: .nfc) { return }
+    if article.rawSummary.isSurelyNFC || Normalizer.isNormalized(raw, form: .nfc) { return }
     // Locate the first scalar that NFC changes: the first combining mark after a base character
     // that composes with it, or a singleton such as U+212B ANGSTROM SIGN.
     var offset = 0

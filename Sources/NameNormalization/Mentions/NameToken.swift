@@ -16,13 +16,16 @@ import ByteSupport
 /// string: most words are looked at only through their hash and flags, and the few the
 /// detector reads are made into strings then (`NameTokenList.text(_:)`).
 struct NameToken: Sendable, Equatable {
-  /// UTF-8 offsets of the word in the tokenized text, end exclusive (a split-off possessive
-  /// excluded).
-  var byteStart: Int
-  var byteEnd: Int
-  /// Scalar offsets, end exclusive.
-  var start: Int
-  var end: Int
+  // Offsets are stored as 32 bits (a token is 40 bytes, not 72: tokenizing writes one per
+  // word); `tokenize` looks at no more than the first `maximumBytes` bytes of a text.
+  private var storedByteStart: UInt32
+  private var storedByteEnd: UInt32
+  private var storedStart: UInt32
+  private var storedEnd: UInt32
+  /// `NameCues.hash(lowering:from:to:)` of the text, which lower-cases ASCII and basic Cyrillic.
+  var hash: UInt32
+  private var storedKeyIndex: Int32 = -1
+  private var storedMaxWords: Int32 = 0
   /// First letter upper-case (Latin, Cyrillic, Greek…), or a letter of a caseless script.
   var isCapitalized: Bool
   /// Every letter upper-case and at least two letters ("YOO", "NATO").
@@ -39,23 +42,62 @@ struct NameToken: Sendable, Equatable {
   var followedByPeriod: Bool
   /// "’s" or "'s" followed it and was split off.
   var possessive: Bool
-  /// `NameCues.hash(lowering:from:to:)` of the text, which lower-cases ASCII and basic Cyrillic.
-  var hash: UInt32
   /// Whether `hash` is also the hash of `text.lowercased()` (no letters with case outside
   /// ASCII and basic Cyrillic), so that the cue filter may use it.
   var hashIsLowercase: Bool
-  /// Filled by the detector: the cue roles of the word (`NameCues.roles`).
-  var cues: NameCues.Roles = []
-  /// Filled by the detector for capitalised tokens (`NameWordFacts`): where the alias match key
-  /// of the word (`AliasLexicon.wordKey`) is in `NameTokenList.keys` (-1: none, the key is
-  /// empty), the most words of a lexicon spelling starting with it, whether it is a romanised
-  /// Korean surname, and whether it is a common word (stop word, month, weekday) that is not a
-  /// name on its own. (An index, not the key itself, so that a token holds no reference and an
-  /// article's tokens are freed without visiting each.)
-  var keyIndex = -1
-  var maxWords = 0
+  /// Filled by the detector: the cue roles of the word (`NameCues.roles`). (Not `= []`: an
+  /// option set's array literal makes and releases an empty array per token.)
+  var cues = NameCues.Roles(rawValue: 0)
+  /// Filled by the detector for capitalised tokens (`NameWordFacts`): whether the word is a
+  /// romanised Korean surname, and whether it is a common word (stop word, month, weekday)
+  /// that is not a name on its own.
   var isKoreanSurname = false
   var isCommon = false
+
+  /// The most bytes of one text `tokenize` reads (offsets are 32-bit).
+  static let maximumBytes = Int(UInt32.max - 1)
+
+  /// UTF-8 offsets of the word in the tokenized text, end exclusive (a split-off possessive
+  /// excluded).
+  var byteStart: Int { Int(storedByteStart) }
+  var byteEnd: Int { Int(storedByteEnd) }
+  /// Scalar offsets, end exclusive.
+  var start: Int { Int(storedStart) }
+  var end: Int { Int(storedEnd) }
+  /// Filled by the detector for capitalised tokens (`NameWordFacts`): where the alias match key
+  /// of the word (`AliasLexicon.wordKey`) is in `NameTokenList.keys` (-1: none, the key is
+  /// empty). (An index, not the key itself, so that a token holds no reference and an
+  /// article's tokens are freed without visiting each.)
+  var keyIndex: Int {
+    get { Int(storedKeyIndex) }
+    set { storedKeyIndex = Int32(clamping: newValue) }
+  }
+  /// Filled by the detector: the most words of a lexicon spelling starting with the word.
+  var maxWords: Int {
+    get { Int(storedMaxWords) }
+    set { storedMaxWords = Int32(clamping: newValue) }
+  }
+
+  fileprivate init(
+    byteStart: Int, byteEnd: Int, start: Int, end: Int, isCapitalized: Bool, isAllCaps: Bool,
+    isLatin: Bool, isCJK: Bool, sentenceInitial: Bool, joinedToPrevious: Bool,
+    followedByPeriod: Bool, possessive: Bool, hash: UInt32, hashIsLowercase: Bool
+  ) {
+    storedByteStart = UInt32(truncatingIfNeeded: byteStart)
+    storedByteEnd = UInt32(truncatingIfNeeded: byteEnd)
+    storedStart = UInt32(truncatingIfNeeded: start)
+    storedEnd = UInt32(truncatingIfNeeded: end)
+    self.hash = hash
+    self.isCapitalized = isCapitalized
+    self.isAllCaps = isAllCaps
+    self.isLatin = isLatin
+    self.isCJK = isCJK
+    self.sentenceInitial = sentenceInitial
+    self.joinedToPrevious = joinedToPrevious
+    self.followedByPeriod = followedByPeriod
+    self.possessive = possessive
+    self.hashIsLowercase = hashIsLowercase
+  }
 
   /// One decoded scalar with its byte length.
   private struct Decoded {
@@ -124,11 +166,34 @@ struct NameToken: Sendable, Equatable {
     (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
   }
 
-  /// Splits UTF-8 text into tokens (`NameTokenList` keeps the bytes beside them).
-  static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [NameToken] {
-    var tokens: [NameToken] = []
+  /// Splits UTF-8 text into tokens (`NameTokenList` keeps the bytes beside them), at most the
+  /// first `maximumBytes` bytes.
+  static func tokenize(_ text: UnsafeBufferPointer<UInt8>) -> [NameToken] {
+    let bytes = UnsafeBufferPointer(rebasing: text[..<min(text.count, maximumBytes)])
+    // Running text has a word at most every four bytes or so; denser text is tokenized again
+    // with room for a token per byte (a token takes at least one).
+    if let tokens = tokenize(bytes, capacity: bytes.count / 4 + 4) { return tokens }
+    return tokenize(bytes, capacity: bytes.count + 1) ?? []
+  }
+
+  /// The tokens of `bytes`, written straight into an array of `capacity` (no growth check per
+  /// token), or nil when they do not fit.
+  private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, capacity: Int) -> [NameToken]? {
+    var fits = true
+    let tokens = [NameToken](unsafeUninitializedCapacity: capacity) { tokens, tokenCount in
+      fits = fill(&tokens, count: &tokenCount, from: bytes)
+    }
+    return fits ? tokens : nil
+  }
+
+  /// Writes the tokens of `bytes` into `tokens` from index 0, `tokenCount` counting them;
+  /// false when they do not all fit.
+  @inline(__always)
+  private static func fill(
+    _ tokens: inout UnsafeMutableBufferPointer<NameToken>, count tokenCount: inout Int,
+    from bytes: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
     let count = bytes.count
-    tokens.reserveCapacity(count / 6 + 4)
     var index = 0
     var scalarIndex = 0
     var sentenceStart = true
@@ -299,8 +364,10 @@ struct NameToken: Sendable, Equatable {
         }
       }
       let caseless = !hasLower && !hasUpper
-      tokens.append(
-        NameToken(
+      guard tokenCount < tokens.count else { return false }
+      tokens.initializeElement(
+        at: tokenCount,
+        to: NameToken(
           byteStart: byteStart, byteEnd: wordEndByte, start: start, end: wordEnd,
           isCapitalized: firstKind == .letterUpper || (caseless && letters > 0),
           isAllCaps: hasUpper && !hasLower && letters >= 2, isLatin: latin && letters > 0,
@@ -309,13 +376,14 @@ struct NameToken: Sendable, Equatable {
           followedByPeriod: endByte < count && bytes[endByte] == 0x2E, possessive: possessive,
           hash: hash,
           hashIsLowercase: hashable))
+      tokenCount += 1
       sentenceStart = false
       gapIsSingleSpace = false
       previousWasWord = true
       index = endByte
       scalarIndex = endScalar
     }
-    return tokens
+    return true
   }
 
   /// Whether the scalar at `index` can be part of a word (a hyphen or apostrophe before it is inner).
