@@ -12,6 +12,9 @@ struct Resolver {
   struct Context {
     var dct: CivilDate?
     var tense: Tense = .none
+    /// Whether a finite past verb of the date's own clause governs it ("changed to a calendar
+    /// year in December", "was founded in March"): a yearless month then lies back.
+    var pastVerbGoverns = false
     /// The last resolved date mentioned before, for "a year earlier".
     var lastPoint: TimexPoint?
     /// Whether `lastPoint` was written out ("May 22, 1995", "in March") rather than counted from
@@ -154,7 +157,7 @@ struct Resolver {
         year = narrative
         anchor = "narrative"
       } else if let dct = ctx.dct {
-        year = inferYear(spec, dct: dct, tense: ctx.tense)
+        year = inferYear(spec, dct: dct, tense: ctx.tense, pastVerbGoverns: ctx.pastVerbGoverns)
         anchor = "dct"
         // "Saturday, April 25": the year in which the date falls on that weekday.
         if let wd = spec.weekday, let m = spec.month, let d = spec.day, let y = year {
@@ -201,8 +204,12 @@ struct Resolver {
   }
 
   /// The year of a yearless month, day, season or quarter: by direction ("last April"), else
-  /// by tense (past → not after the DCT, future → not before), else the nearest.
-  static func inferYear(_ spec: DateSpec, dct: CivilDate, tense: Tense) -> Int {
+  /// by tense (past → not after the DCT, future → not before), else the nearest. A month a
+  /// past verb governs is not after the DCT's month ("changed … in December", said in October
+  /// 1989: 1988-12).
+  static func inferYear(
+    _ spec: DateSpec, dct: CivilDate, tense: Tense, pastVerbGoverns: Bool = false
+  ) -> Int {
     // Compare on a month scale: the period's first month (and day) against the DCT's.
     let start: (Int, Int)  // (month, day)
     if let m = spec.month {
@@ -236,6 +243,9 @@ struct Resolver {
     case .some(0):
       return dct.year
     default: break
+    }
+    if pastVerbGoverns, spec.month != nil, spec.day == nil {
+      return candidates.last { key($0) <= dctKey } ?? dct.year - 1
     }
     // Quarters and halves: the current or latest one, unless the sentence looks ahead.
     if spec.quarter != nil || spec.half != nil {
