@@ -283,7 +283,21 @@ enum Tokenizer {
     let n = tokens.count
     guard n >= 2, tokens[n - 1].isAttached, tokens[n - 2].kind == .word, tokens[n - 2].isPlain
     else { return false }
-    return titleAbbreviations[tokens[n - 2]] != nil
+    return titleAbbreviations[tokens[n - 2]] != nil || endsDottedInitials(tokens)
+  }
+
+  /// Whether the period just pushed closes capitals written with periods ("U.S.", "U.N.",
+  /// "U.K."), which in news mostly stand before a name ("the U.S. Embassy", "U.N. Secretary
+  /// General") rather than at a sentence's end.
+  @inline(__always) private static func endsDottedInitials(_ tokens: [Token]) -> Bool {
+    let n = tokens.count
+    guard n >= 4 else { return false }
+    let second = tokens[n - 2]
+    let period = tokens[n - 3]
+    let first = tokens[n - 4]
+    return second.isCapitalized && second.end - second.start == 1 && second.isAttached
+      && period.kind == .punctuation && period.text == "." && period.isAttached
+      && first.kind == .word && first.isCapitalized && first.end - first.start == 1
   }
 
   /// Abbreviations a period follows inside a sentence, before a capitalised name (looked up by
