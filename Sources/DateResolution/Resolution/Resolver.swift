@@ -112,15 +112,17 @@ struct Resolver {
       guard let dct = ctx.dct else {
         return .underspecified((year.map(TimexFormat.year) ?? "XXXX") + "-QX")
       }
-      var q = dct.quarter - 1
-      var y = dct.year
-      if q == 0 {
-        q = 4
-        y -= 1
-      }
-      let point = TimexPoint(year: year ?? (y + yearOffset), quarter: q)
+      var point = latestQuarter(dct)
+      point.year = year ?? ((point.year ?? dct.year) + yearOffset)
       return .value(point.value, anchor: "dct", point: point)
     }
+  }
+
+  /// The latest quarter completed by the DCT (1989-Q3 on 1989-11-02, 1989-Q4 on 1990-01-15).
+  private static func latestQuarter(_ dct: CivilDate) -> TimexPoint {
+    dct.quarter == 1
+      ? TimexPoint(year: dct.year - 1, quarter: 4)
+      : TimexPoint(year: dct.year, quarter: dct.quarter - 1)
   }
 
   // MARK: Dates
@@ -310,6 +312,16 @@ struct Resolver {
       {
         return .value(
           "\(TimexFormat.year(y))-\(TimexFormat.two(m))-XX", anchor: "narrative", point: nil)
+      }
+      // "The year-ago results" after "the 1988 period" (said in November 1989): the period in
+      // focus already lies a year or more before the latest quarter, so it is the year-ago one.
+      if origin == .focus || origin == .focusQuarter, unit == .year, n == -1,
+        let y = last.year, let q = last.quarter, let dct = ctx.dct
+      {
+        let latest = ctx.quarterInFocus ?? latestQuarter(dct)
+        if let ly = latest.year, let lq = latest.quarter, (ly * 4 + lq) - (y * 4 + q) >= 4 {
+          return .value(last.value, anchor: "narrative", point: last)
+        }
       }
       let moved =
         origin == .narrativePeriod ? last.representativeDate.map { shiftDate($0, unit, n) } : nil
