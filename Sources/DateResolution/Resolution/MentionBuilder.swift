@@ -127,7 +127,11 @@ struct MentionBuilder {
           }
         }
       }
-      if case .quarterInFocus = meaning { ctx.quarterInFocus = quarterInFocus }
+      switch meaning {
+      case .quarterInFocus, .shift(_, _, .focus, _), .shift(_, _, .focusQuarter, _):
+        ctx.quarterInFocus = quarterInFocus
+      default: break
+      }
       let outcome = Resolver.resolve(meaning, ctx)
       switch outcome {
       case .impossible(let value):

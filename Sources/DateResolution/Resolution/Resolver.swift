@@ -23,7 +23,8 @@ struct Resolver {
     /// A year the narrative has moved to ("In March of last year … in October").
     var narrativeYear: Int?
     /// The last quarter named by its ordinal without a year ("the fiscal first quarter",
-    /// "third-quarter"): what "the quarter" refers to.
+    /// "third-quarter"): what "the quarter" refers to, and what tells whether "the year-ago"
+    /// period is already named.
     var quarterInFocus: TimexPoint?
   }
 
