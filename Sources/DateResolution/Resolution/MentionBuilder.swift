@@ -99,7 +99,12 @@ struct MentionBuilder {
       let last = tokens[c.end - 1]
       var ctx = Resolver.Context(dct: dct)
       ctx.tense = tense(around: c)
-      ctx.pastVerbGoverns = ctx.tense == .past && pastVerbGoverns(c)
+      if ctx.tense == .past, c.start >= 2, isPointPreposition(tokens[c.start - 1]),
+        case .date(let spec) = c.meaning, spec.month != nil,
+        spec.day == nil, spec.year == nil, spec.yearOffset == nil, spec.direction == nil
+      {
+        ctx.pastVerbGoverns = pastVerbGoverns(c)
+      }
       if let p = lastPoint, first.sentence - lastPointSentence <= 6 {
         ctx.lastPoint = p
         ctx.lastPointExplicit = lastPointExplicit
@@ -336,14 +341,13 @@ struct MentionBuilder {
     guard c.start >= 2 else { return false }
     let sentence = tokens[c.start].sentence
     let preposition = tokens[c.start - 1]
-    guard preposition.sentence == sentence, Self.pointPrepositions.contains(preposition.text)
-    else { return false }
+    guard preposition.sentence == sentence, isPointPreposition(preposition) else { return false }
     var i = c.start - 2
     while i >= 0, c.start - i <= 12, tokens[i].sentence == sentence {
       let w = tokens[i].text
       if tokens[i].kind != .word {
         if w == "," || w == ";" || w == ":" || w == "(" || w == "\"" || w == "“" { return false }
-      } else if Self.clauseOpeners.contains(w) {
+      } else if Self.clauseOpeners[tokens[i]] != nil {
         return false
       } else if let t = marker(i, near: c.start - i <= 3, left: true) {
         // An English preterite or "-ed" form, not "last", "ago" or another language's marker.
@@ -351,16 +355,16 @@ struct MentionBuilder {
           EnglishWords.pastMarkers.contains(w)
           ? !Self.pastMarkersNotVerbs.contains(w)
           : w.hasSuffix("ed")
-        guard t == .past, isVerb, auxiliary(before: i) == nil, !Self.reportingVerbs.contains(w)
+        guard t == .past, isVerb, auxiliary(before: i) == nil, Self.reportingVerbs[tokens[i]] == nil
         else { return false }
-        if i > 0, Self.nonFiniteBefore.contains(tokens[i - 1].text) { return false }
+        if i > 0, Self.nonFiniteBefore[tokens[i - 1]] != nil { return false }
         // No future or modal earlier in the clause ("will redeem Series H preferred shares in
         // December").
         var k = i - 1
         while k >= 0, i - k <= 12, tokens[k].sentence == sentence {
           let v = tokens[k].text
-          if v == "," || v == ";" || v == ":" || Self.clauseOpeners.contains(v) { break }
-          if Self.nonFiniteBefore.contains(v) || EnglishWords.futureMarkers.contains(v) {
+          if v == "," || v == ";" || v == ":" || Self.clauseOpeners[tokens[k]] != nil { break }
+          if Self.nonFiniteBefore[tokens[k]] != nil || EnglishWords.futureMarkers.contains(v) {
             return false
           }
           k -= 1
@@ -372,28 +376,33 @@ struct MentionBuilder {
     return false
   }
 
-  /// Prepositions that place an event at a month ("in December"), not a deadline ("by", "until").
-  private static let pointPrepositions: Set<String> = ["in", "on", "during", "since"]
+  /// Whether the token is a preposition that places an event at a month ("in December"), not a
+  /// deadline ("by", "until").
+  private func isPointPreposition(_ token: Token) -> Bool {
+    guard token.kind == .word, token.isPlain else { return false }
+    let w = token.text
+    return w == "in" || w == "on" || w == "during" || w == "since"
+  }
   /// Words that open a clause of their own between a verb and a date.
-  private static let clauseOpeners: Set<String> = [
+  private static let clauseOpeners = WordHash.Table(words: [
     "that", "which", "who", "when", "where", "and", "but", "or", "because", "if", "while",
     "after", "before", "until", "unless", "although", "though", "whether",
-  ]
+  ])
   /// Verbs of saying, whose object clause keeps its own tense.
-  private static let reportingVerbs: Set<String> = [
+  private static let reportingVerbs = WordHash.Table(words: [
     "said", "told", "reported", "added", "noted", "stated", "predicted", "expected", "forecast",
     "estimated", "projected", "warned", "announced", "indicated", "disclosed", "suggested",
-  ]
+  ])
   /// The past markers that are no verbs.
   private static let pastMarkersNotVerbs: Set<String> = [
     "ago", "last", "yesterday", "earlier", "previous", "former",
   ]
   /// Words before a past form that make it an infinitive, a present or future passive, or a
   /// modal's ("when the case is heard in May", "could be completed in December").
-  private static let nonFiniteBefore: Set<String> = [
+  private static let nonFiniteBefore = WordHash.Table(words: [
     "be", "to", "being", "is", "are", "am", "will", "would", "could", "should", "may", "might",
     "must", "can",
-  ]
+  ])
 
   /// "will be held", "is expected to …": a future auxiliary just before a verb form.
   private func auxiliary(before i: Int) -> Resolver.Tense? {
