@@ -25,10 +25,32 @@ import NormalizeCore
 /// related-heading	(?:ultime notizie|leggi anche|articoli correlati)\s*:?
 /// ```
 struct BoilerplatePatterns: Sendable {
-  /// The patterns tried for one article language (its own file, `en/`, `all/`), in order, with
-  /// an index by first scalar, in flat arrays of plain values (no reference counting in the
-  /// per-line loop). Immutable after init, so shared freely across threads.
+  /// The patterns tried for one article language: the ``Segment``s of its own file, `en/` and
+  /// `all/`, tried in that order. A segment is built once and shared by every table that lists
+  /// its file, so English's and `all/`'s patterns are indexed once per process, not once per
+  /// language. Immutable after init, so shared freely across threads.
   final class Table: @unchecked Sendable {
+    /// The segments, in order (kept alive here).
+    fileprivate let segments: [Segment]
+    /// The same segments held without a reference count, read in the per-line loop (a counted
+    /// reference would be an atomic write to an object every thread shares).
+    fileprivate let unmanagedSegments: UnsafeMutableBufferPointer<Unmanaged<Segment>>
+
+    fileprivate init(_ segments: [Segment]) {
+      self.segments = segments
+      let buffer = UnsafeMutableBufferPointer<Unmanaged<Segment>>.allocate(
+        capacity: max(segments.count, 1))
+      _ = buffer.initialize(from: segments.map { .passUnretained($0) })
+      unmanagedSegments = UnsafeMutableBufferPointer(rebasing: buffer[0..<segments.count])
+    }
+
+    deinit { unmanagedSegments.deallocate() }
+  }
+
+  /// The patterns of one file (or of the rules of one file written for sentences), in order,
+  /// with an index by first scalar, in flat arrays of plain values (no reference counting in
+  /// the per-line loop). Immutable after init, so shared freely across threads.
+  final class Segment: @unchecked Sendable {
     /// One pattern in a bucket: its index and a range of ``pathIndices`` (empty: no prefix
     /// condition).
     fileprivate struct Entry {
@@ -241,14 +263,14 @@ struct BoilerplatePatterns: Sendable {
     struct Needle {
       let bytes: [UInt8]
       let stable: Bool
-      /// As ``Table/byteMask(_:foldASCII:)``: bytes 0x80–0xFF share the last two words.
+      /// As ``Segment/byteMask(_:foldASCII:)``: bytes 0x80–0xFF share the last two words.
       let mask: [UInt64]
     }
     let rule: String
     let maxLength: Int
     let required: [[Needle]]
     /// The sets of the prefix paths one after another (none: no prefix condition), their ASCII
-    /// masks (two words per set, as in ``Table``), and per path its length.
+    /// masks (two words per set, as in ``Segment``), and per path its length.
     let pathSets: [ScalarSet]
     let pathMasks: [UInt64]
     let pathLengths: [Int32]
@@ -303,21 +325,23 @@ struct BoilerplatePatterns: Sendable {
       let node: PatternPrefilter.Node?
     }
     let sources: [Source]
-    /// The pattern ids of each article language's table (one list per distinct list of files).
-    let lists: [String: [Int]]
+    /// The pattern ids of each article language's table, one list per segment (per file).
+    let lists: [String: [[Int]]]
     private let lock = NSLock()
     private var regexes: [NSRegularExpression?]
     private var failed: [Bool]
     private var compiled: [Compiled?]
     private var tables: [String: Table] = [:]
-    /// The tables built so far by pattern list (languages without a file of their own share
+    /// The tables built so far by segment lists (languages without a file of their own share
     /// English's).
-    private var tablesByList: [[Int]: Table] = [:]
+    private var tablesByList: [[[Int]]: Table] = [:]
+    /// The segments built so far by pattern list (English's and `all/`'s are in every table).
+    private var segments: [[Int]: Segment] = [:]
     /// Per article language, its table and its sentence rules' table with English's in their
     /// stead when it has none (what ``BoilerplatePatterns/tables(for:)`` answers), found once.
     private var pairs: [String: (lines: Table?, sentences: Table?)] = [:]
 
-    init(sources: [Source], regexes: [NSRegularExpression?], lists: [String: [Int]]) {
+    init(sources: [Source], regexes: [NSRegularExpression?], lists: [String: [[Int]]]) {
       self.sources = sources
       self.regexes = regexes
       self.lists = lists
@@ -372,7 +396,7 @@ struct BoilerplatePatterns: Sendable {
       return pair
     }
 
-    /// The table for the pattern list of `language`, built on first use, outside the lock
+    /// The table for the pattern lists of `language`, built on first use, outside the lock
     /// (as ``regex(_:)``): articles in languages whose tables exist never wait for another
     /// language's table to be built.
     func table(_ language: String) -> Table? {
@@ -381,30 +405,47 @@ struct BoilerplatePatterns: Sendable {
         lock.unlock()
         return table
       }
-      guard let ids = lists[language] else {
+      guard let lists = lists[language] else {
         lock.unlock()
         return nil
       }
-      if let table = tablesByList[ids] {
+      if let table = tablesByList[lists] {
         tables[language] = table
         lock.unlock()
         return table
+      }
+      lock.unlock()
+      let made = Table(lists.map(segment))
+      lock.lock()
+      defer { lock.unlock() }
+      let table = tablesByList[lists] ?? made
+      tables[language] = table
+      tablesByList[lists] = table
+      return table
+    }
+
+    /// The segment of the patterns `ids`, built on first use outside the lock (as
+    /// ``table(_:)``).
+    private func segment(_ ids: [Int]) -> Segment {
+      lock.lock()
+      if let segment = segments[ids] {
+        lock.unlock()
+        return segment
       }
       let known = ids.map { compiled[$0] }
       lock.unlock()
       let conditions = zip(ids, known).map { id, done in
         done ?? Compiled(rule: sources[id].rule, filter: PatternPrefilter(node: sources[id].node))
       }
-      let made = Table(ids, compiled: conditions, store: self)
+      let made = Segment(ids, compiled: conditions, store: self)
       lock.lock()
       defer { lock.unlock() }
       for (id, condition) in zip(ids, conditions) where compiled[id] == nil {
         compiled[id] = condition
       }
-      let table = tablesByList[ids] ?? made
-      tables[language] = table
-      tablesByList[ids] = table
-      return table
+      let segment = segments[ids] ?? made
+      segments[ids] = segment
+      return segment
     }
   }
 
@@ -481,15 +522,23 @@ struct BoilerplatePatterns: Sendable {
       perLanguage[language] = list
     }
     patternLanguages = perLanguage.keys.sorted()
-    var lists: [String: [Int]] = [:]
+    var lists: [String: [[Int]]] = [:]
     let available = Set(perLanguage.keys)
     for language in Set(perLanguage.keys).union(extraLanguages).union(["en"]).subtracting(["all"]) {
-      let ids = Self.list(for: language, available: available).flatMap { perLanguage[$0] ?? [] }
-      guard !ids.isEmpty else { continue }
-      lists[language] = ids
-      // The same list narrowed to the rules written for sentences (``sentenceTable(for:)``).
-      let sentenceIDs = ids.filter { BoilerplateRule.sentenceShaped.contains(sources[$0].rule) }
-      if !sentenceIDs.isEmpty { lists[Self.sentenceKey(language)] = sentenceIDs }
+      // One segment per file, in the order the files are tried.
+      let segments = Self.list(for: language, available: available).compactMap {
+        perLanguage[$0].flatMap { $0.isEmpty ? nil : $0 }
+      }
+      guard !segments.isEmpty else { continue }
+      lists[language] = segments
+      // The same lists narrowed to the rules written for sentences (``sentenceTable(for:)``).
+      let sentenceSegments = segments.compactMap { ids -> [Int]? in
+        let sentenceIDs = ids.filter {
+          BoilerplateRule.sentenceShaped.contains(sources[$0].rule)
+        }
+        return sentenceIDs.isEmpty ? nil : sentenceIDs
+      }
+      if !sentenceSegments.isEmpty { lists[Self.sentenceKey(language)] = sentenceSegments }
     }
     store = Store(sources: sources, regexes: regexes, lists: lists)
   }
@@ -606,11 +655,13 @@ struct BoilerplatePatterns: Sendable {
   func ruleTryingEveryPattern(for line: String, table: Table) -> String? {
     let lowered = line.lowercased()
     let range = NSRange(location: 0, length: lowered.utf16.count)
-    for (id, rule) in zip(table.patternIDs, table.rules)
-    where table.store.regex(Int(id))?.firstMatch(in: lowered, options: [.anchored], range: range)
-      != nil
-    {
-      return rule
+    for segment in table.segments {
+      for (id, rule) in zip(segment.patternIDs, segment.rules)
+      where segment.store.regex(Int(id))?.firstMatch(
+        in: lowered, options: [.anchored], range: range) != nil
+      {
+        return rule
+      }
     }
     return nil
   }
@@ -637,6 +688,7 @@ struct BoilerplatePatterns: Sendable {
 }
 
 extension BoilerplatePatterns.Table {
+  /// The rule of the first pattern matching the lowercased line, trying the segments in order.
   fileprivate func rule(
     for line: String, bytes: UnsafeBufferPointer<UInt8>, scalars: Int, isASCII: Bool
   ) -> String? {
@@ -644,28 +696,48 @@ extension BoilerplatePatterns.Table {
     return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: depth + 4) { head -> String? in
       withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count * 3 + 12) {
         loweredBuffer -> String? in
-        rule(
-          for: line, bytes: bytes, scalars: scalars, isASCII: isASCII, head: head,
-          loweredBuffer: loweredBuffer)
+        var state = BoilerplatePatterns.Segment.LineState(
+          headCount: BoilerplatePatterns.Segment.lowercasedHead(bytes, into: head, limit: depth))
+        for segment in unmanagedSegments {
+          let rule = segment._withUnsafeGuaranteedRef { segment in
+            segment.rule(
+              for: line, bytes: bytes, scalars: scalars, isASCII: isASCII, head: head,
+              loweredBuffer: loweredBuffer, state: &state)
+          }
+          if let rule { return rule }
+        }
+        return nil
       }
     }
   }
+}
 
-  /// ``rule(for:bytes:scalars:isASCII:)`` with its scratch space: `head` for the first scalars
-  /// of the lowercased line, `loweredBuffer` for the lowercased line itself, made on first need.
-  private func rule(
-    for line: String, bytes: UnsafeBufferPointer<UInt8>, scalars: Int, isASCII: Bool,
-    head: UnsafeMutableBufferPointer<UInt32>, loweredBuffer: UnsafeMutableBufferPointer<UInt8>
-  ) -> String? {
-    let headCount = Self.lowercasedHead(bytes, into: head, limit: PatternPrefilter.depth)
+extension BoilerplatePatterns.Segment {
+  /// What is known of one line, worked out once for all the segments of a table: how many
+  /// scalars of its lowercase ``lowercasedHead(_:into:limit:)`` wrote, and what was made on
+  /// first need (the lowercased line, its bytes' masks).
+  fileprivate struct LineState {
+    let headCount: Int
     var loweredCount: Int?
     var lowered: String?
     var loweredMask: (UInt64, UInt64, UInt64, UInt64)?
     var lineMask: (UInt64, UInt64, UInt64, UInt64)?
+    init(headCount: Int) { self.headCount = headCount }
+  }
+
+  /// The rule of this segment's first pattern matching the lowercased line, with the table's
+  /// scratch space: `head` for the first scalars of the lowercased line, `loweredBuffer` for
+  /// the lowercased line itself, made on first need, and what `state` knows of the line.
+  fileprivate func rule(
+    for line: String, bytes: UnsafeBufferPointer<UInt8>, scalars: Int, isASCII: Bool,
+    head: UnsafeMutableBufferPointer<UInt32>, loweredBuffer: UnsafeMutableBufferPointer<UInt8>,
+    state: inout LineState
+  ) -> String? {
+    let headCount = state.headCount
     /// The lowercased line's bytes (what `line.lowercased()` holds).
     func loweredBytes() -> UnsafeBufferPointer<UInt8> {
-      if loweredCount == nil {
-        loweredCount =
+      if state.loweredCount == nil {
+        state.loweredCount =
           ScalarCase.lowercaseUTF8(bytes, into: loweredBuffer)
           ?? {
             // Only a line of scalars with long lowercase mappings gets here.
@@ -677,12 +749,12 @@ extension BoilerplatePatterns.Table {
             }
           }()
       }
-      return UnsafeBufferPointer(rebasing: loweredBuffer[0..<(loweredCount ?? 0)])
+      return UnsafeBufferPointer(rebasing: loweredBuffer[0..<(state.loweredCount ?? 0)])
     }
     func loweredLine() -> String {
-      if let lowered { return lowered }
+      if let lowered = state.lowered { return lowered }
       let text = String(decoding: loweredBytes(), as: UTF8.self)
-      lowered = text
+      state.lowered = text
       return text
     }
     let bucket = headCount == 0 ? -1 : head[0] < 0x80 ? Int(head[0]) : 128 + Int(head[0] & 63)
@@ -738,16 +810,16 @@ extension BoilerplatePatterns.Table {
         for needleIndex in Int(requiredSets[setIndex])..<Int(requiredSets[setIndex + 1]) {
           let needle = needles[needleIndex]
           if isASCII || needle.stable {
-            let mask = lineMask ?? Self.byteMask(bytes, foldASCII: true)
-            lineMask = mask
+            let mask = state.lineMask ?? Self.byteMask(bytes, foldASCII: true)
+            state.lineMask = mask
             guard covers(mask, needleIndex) else { continue }
             // An ASCII line's lowercase is its ASCII fold; a stable needle is found in the
             // line as written exactly when it is found in its lowercase.
             found = contains(isASCII ? loweredBytes() : bytes, needle)
           } else {
             let lowered = loweredBytes()
-            let mask = loweredMask ?? Self.byteMask(lowered, foldASCII: false)
-            loweredMask = mask
+            let mask = state.loweredMask ?? Self.byteMask(lowered, foldASCII: false)
+            state.loweredMask = mask
             found = covers(mask, needleIndex) && contains(lowered, needle)
           }
           if found { break }
@@ -802,7 +874,7 @@ extension BoilerplatePatterns.Table {
 
   /// Writes the first scalars of the lowercased line (at least `limit` when the line has that
   /// many, a few more when a scalar lowercases to several) and returns how many were written.
-  private static func lowercasedHead(
+  fileprivate static func lowercasedHead(
     _ bytes: UnsafeBufferPointer<UInt8>, into head: UnsafeMutableBufferPointer<UInt32>, limit: Int
   ) -> Int {
     var count = 0
