@@ -101,6 +101,12 @@ struct BoilerplatePatterns: Sendable {
     /// ranges of ``entries``, in pattern order.
     fileprivate let bucketStart: UnsafeMutableBufferPointer<Int32>
     fileprivate let entries: UnsafeMutableBufferPointer<Entry>
+    /// Per pattern, a range of literals (empty: the regex decides); per literal, a range of
+    /// ``literalBytes`` (start and end, two entries each): every string the pattern matches
+    /// (``Compiled/literals``).
+    fileprivate let literalStart: UnsafeMutableBufferPointer<Int32>
+    fileprivate let literalRanges: UnsafeMutableBufferPointer<Int32>
+    fileprivate let literalBytes: UnsafeMutableBufferPointer<UInt8>
 
     /// Indexes the patterns `ids` of `store`, whose conditions are `compiled`.
     fileprivate init(_ ids: [Int], compiled: [Compiled], store: Store) {
@@ -108,6 +114,20 @@ struct BoilerplatePatterns: Sendable {
       patternIDs = ids.map { Int32($0) }
       rules = compiled.map(\.rule)
       maxLengths = Self.owned(compiled.map(\.maxLength))
+      var literalStart: [Int32] = [0]
+      var literalRanges: [Int32] = []
+      var literalBytes: [UInt8] = []
+      for pattern in compiled {
+        for literal in pattern.literals ?? [] {
+          literalRanges.append(Int32(literalBytes.count))
+          literalBytes += literal
+          literalRanges.append(Int32(literalBytes.count))
+        }
+        literalStart.append(Int32(literalRanges.count / 2))
+      }
+      self.literalStart = Self.owned(literalStart)
+      self.literalRanges = Self.owned(literalRanges)
+      self.literalBytes = Self.owned(literalBytes)
       var requiredStart: [Int32] = [0]
       var requiredSets: [Int32] = [0]
       var needles: [Needle] = []
@@ -245,6 +265,9 @@ struct BoilerplatePatterns: Sendable {
       pathIndices.deallocate()
       bucketStart.deallocate()
       entries.deallocate()
+      literalStart.deallocate()
+      literalRanges.deallocate()
+      literalBytes.deallocate()
     }
 
     /// A copy of `values` in memory the table owns (plain values: freed in `deinit` without
@@ -268,6 +291,9 @@ struct BoilerplatePatterns: Sendable {
     }
     let rule: String
     let maxLength: Int
+    /// Every string the pattern matches (UTF-8), when it is a short list of literals
+    /// (``PatternPrefilter/literals(of:limit:)``); nil otherwise.
+    let literals: [[UInt8]]?
     let required: [[Needle]]
     /// The sets of the prefix paths one after another (none: no prefix condition), their ASCII
     /// masks (two words per set, as in ``Segment``), and per path its length.
@@ -277,8 +303,13 @@ struct BoilerplatePatterns: Sendable {
     /// Per path, the buckets its first scalar may fall in (``ScalarSet/buckets``).
     let buckets: [(UInt64, UInt64, UInt64)]
 
-    init(rule: String, filter: PatternPrefilter) {
+    init(rule: String, filter: PatternPrefilter, literals: [[UInt32]]?) {
       self.rule = rule
+      let scalars = literals?.map { $0.compactMap(Unicode.Scalar.init) }
+      // Nil as well when a value is not a scalar (the regex then decides).
+      self.literals =
+        scalars.map { zip($0, literals ?? []).allSatisfy { $0.count == $1.count } } == true
+        ? scalars?.map { Array(String(String.UnicodeScalarView($0)).utf8) } : nil
       maxLength = filter.maxLength ?? Int.max
       required = filter.required.map { set in
         set.map { bytes in
@@ -323,6 +354,10 @@ struct BoilerplatePatterns: Sendable {
       /// The pattern as written (without the `^(?:…)$` wrapper).
       let pattern: String
       let node: PatternPrefilter.Node?
+      /// Whether ``PatternPrefilter/literals(of:limit:)`` may stand for the regex: the parser
+      /// vouches for the syntax and the pattern has no possessive quantifier or atomic group
+      /// (the tree does not record them; they can match fewer strings).
+      let literalsAllowed: Bool
     }
     let sources: [Source]
     /// The pattern ids of each article language's table, one list per segment (per file).
@@ -435,7 +470,11 @@ struct BoilerplatePatterns: Sendable {
       let known = ids.map { compiled[$0] }
       lock.unlock()
       let conditions = zip(ids, known).map { id, done in
-        done ?? Compiled(rule: sources[id].rule, filter: PatternPrefilter(node: sources[id].node))
+        done
+          ?? Compiled(
+            rule: sources[id].rule, filter: PatternPrefilter(node: sources[id].node),
+            literals: sources[id].literalsAllowed
+              ? sources[id].node.flatMap { PatternPrefilter.literals(of: $0) } : nil)
       }
       let made = Segment(ids, compiled: conditions, store: self)
       lock.lock()
@@ -516,7 +555,10 @@ struct BoilerplatePatterns: Sendable {
             path: entry.path, line: entry.line, message: "unbalanced ')' in regex: \(pattern)")
         }
         list.append(sources.count)
-        sources.append(Store.Source(rule: rule, pattern: pattern, node: parsed.node))
+        let literalsAllowed = parsed.knownSyntax && !Self.hasPossessiveOrAtomic(pattern)
+        sources.append(
+          Store.Source(
+            rule: rule, pattern: pattern, node: parsed.node, literalsAllowed: literalsAllowed))
         regexes.append(regex)
       }
       perLanguage[language] = list
@@ -679,6 +721,23 @@ struct BoilerplatePatterns: Sendable {
     store.sources.indices.compactMap { store.regex($0) == nil ? store.sources[$0].pattern : nil }
   }
 
+  /// Whether `pattern` may hold a possessive quantifier (`++`, `?+`, `*+`, `}+`) or an atomic
+  /// group (`(?>`); an escaped `\+` or `\(` counts too, which only costs the shortcut.
+  private static func hasPossessiveOrAtomic(_ pattern: String) -> Bool {
+    var previous: (UInt8, UInt8) = (0, 0)
+    for byte in pattern.utf8 {
+      if byte == 0x2B {
+        switch previous.1 {
+        case 0x2A, 0x2B, 0x3F, 0x7D: return true
+        default: break
+        }
+      }
+      if byte == 0x3E, previous == (0x28, 0x3F) { return true }
+      previous = (previous.1, byte)
+    }
+    return false
+  }
+
   private static func isKebabCase(_ id: String) -> Bool {
     !id.isEmpty
       && id.utf8.allSatisfy {
@@ -830,6 +889,16 @@ extension BoilerplatePatterns.Segment {
         }
       }
       guard hasRequired else { continue }
+      // A pattern that matches a few literals only: the lowercased line is one of them or not
+      // (unless it ends with a line terminator, before which ICU's `$` also matches).
+      let literals = Int(literalStart[pattern])..<Int(literalStart[pattern + 1])
+      if !literals.isEmpty {
+        let lowered = loweredBytes()
+        if !Self.endsWithLineTerminator(lowered) {
+          if isOneOf(lowered, literals) { return rules[pattern] }
+          continue
+        }
+      }
       let text = loweredLine()
       let range = NSRange(location: 0, length: text.utf16.count)
       if store.regex(Int(patternIDs[pattern]))?.firstMatch(
@@ -863,6 +932,31 @@ extension BoilerplatePatterns.Segment {
     }
     let other = words.2 | words.3
     return (words.0, words.1, other, other)
+  }
+
+  /// Whether `bytes` is one of the literals `range` (of ``literalRanges``).
+  private func isOneOf(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    guard let base = bytes.baseAddress, let literals = literalBytes.baseAddress else {
+      // An empty line: only an empty literal matches it.
+      return range.contains { literalRanges[$0 * 2] == literalRanges[$0 * 2 + 1] }
+    }
+    for literal in range {
+      let start = Int(literalRanges[literal * 2])
+      let length = Int(literalRanges[literal * 2 + 1]) - start
+      if length == bytes.count, memcmp(base, literals + start, length) == 0 { return true }
+    }
+    return false
+  }
+
+  /// Whether `bytes` ends with a line terminator (LF, VT, FF, CR, NEL, U+2028, U+2029).
+  private static func endsWithLineTerminator(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let count = bytes.count
+    guard count > 0 else { return false }
+    let last = bytes[count - 1]
+    if last >= 0x0A && last <= 0x0D { return true }
+    if count >= 2, bytes[count - 2] == 0xC2, last == 0x85 { return true }
+    return count >= 3 && bytes[count - 3] == 0xE2 && bytes[count - 2] == 0x80
+      && (last == 0xA8 || last == 0xA9)
   }
 
   /// Whether every byte of needle `index` is in `mask`.
