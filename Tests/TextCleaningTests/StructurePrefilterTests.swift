@@ -26,6 +26,11 @@ struct StructurePrefilterTests {
       "Tags: a, b, c", "References:", "Share on Facebook",
       "Click to share on Twitter (Opens in new window)",
       "When the 3 ore fa", "クッキーを使用しています", "무단 전재 및 재배포 금지", "", " ", "x",
+      // Patterns matched by comparing literals: exact, one scalar more or less, and endings
+      // before which ICU's `$` also matches (the regex decides those).
+      "Reuter", "REUTERS", "Reuterss", "Reute", "Reuter\n", "Reuter\r", "Reuter\u{2028}",
+      "Reuter\u{2029}", "Reuter\u{85}", "Reuter\u{0B}", "Reuter\u{0C}",
+      "reuter.", " reuter",
     ]
     let shared = StructureFixtures.shared
     for file in ["eval/boilerplate/text_dev.jsonl", "bench/sample.jsonl"] {
@@ -66,6 +71,25 @@ struct StructurePrefilterTests {
       }
     }
     #expect(checked > 1000)
+  }
+
+  @Test("literal patterns are compared, not run")
+  func literals() throws {
+    func strings(_ pattern: String) throws -> Set<String>? {
+      let node = try #require(try PatternPrefilter.parse(pattern).node)
+      return PatternPrefilter.literals(of: node).map { found in
+        Set(found.map { String(String.UnicodeScalarView($0.compactMap(Unicode.Scalar.init))) })
+      }
+    }
+    #expect(try strings("reuters?") == ["reuter", "reuters"])
+    #expect(try strings("(?:ok|got it)!?") == ["ok", "ok!", "got it", "got it!"])
+    #expect(try strings("관련\\s?기사") == nil)
+    #expect(try strings("版权所有") == ["版权所有"])
+    #expect(try strings("a{0,2}") == ["", "a", "aa"])
+    // Classes, anchors, lookarounds, unbounded or long repetition, too many strings: the regex.
+    for pattern in ["[ab]c", "\\bby", "(?=a)a", "a+", "a{0,5}", "(?:a|b|c|d|e)(?:a|b|c|d|e)", "."] {
+      #expect(try strings(pattern) == nil, "\(pattern)")
+    }
   }
 
   @Test("conditions read off patterns")

@@ -25,10 +25,32 @@ import NormalizeCore
 /// related-heading	(?:ultime notizie|leggi anche|articoli correlati)\s*:?
 /// ```
 struct BoilerplatePatterns: Sendable {
-  /// The patterns tried for one article language (its own file, `en/`, `all/`), in order, with
-  /// an index by first scalar, in flat arrays of plain values (no reference counting in the
-  /// per-line loop). Immutable after init, so shared freely across threads.
+  /// The patterns tried for one article language: the ``Segment``s of its own file, `en/` and
+  /// `all/`, tried in that order. A segment is built once and shared by every table that lists
+  /// its file, so English's and `all/`'s patterns are indexed once per process, not once per
+  /// language. Immutable after init, so shared freely across threads.
   final class Table: @unchecked Sendable {
+    /// The segments, in order (kept alive here).
+    fileprivate let segments: [Segment]
+    /// The same segments held without a reference count, read in the per-line loop (a counted
+    /// reference would be an atomic write to an object every thread shares).
+    fileprivate let unmanagedSegments: UnsafeMutableBufferPointer<Unmanaged<Segment>>
+
+    fileprivate init(_ segments: [Segment]) {
+      self.segments = segments
+      let buffer = UnsafeMutableBufferPointer<Unmanaged<Segment>>.allocate(
+        capacity: max(segments.count, 1))
+      _ = buffer.initialize(from: segments.map { .passUnretained($0) })
+      unmanagedSegments = UnsafeMutableBufferPointer(rebasing: buffer[0..<segments.count])
+    }
+
+    deinit { unmanagedSegments.deallocate() }
+  }
+
+  /// The patterns of one file (or of the rules of one file written for sentences), in order,
+  /// with an index by first scalar, in flat arrays of plain values (no reference counting in
+  /// the per-line loop). Immutable after init, so shared freely across threads.
+  final class Segment: @unchecked Sendable {
     /// One pattern in a bucket: its index and a range of ``pathIndices`` (empty: no prefix
     /// condition).
     fileprivate struct Entry {
@@ -79,6 +101,12 @@ struct BoilerplatePatterns: Sendable {
     /// ranges of ``entries``, in pattern order.
     fileprivate let bucketStart: UnsafeMutableBufferPointer<Int32>
     fileprivate let entries: UnsafeMutableBufferPointer<Entry>
+    /// Per pattern, a range of literals (empty: the regex decides); per literal, a range of
+    /// ``literalBytes`` (start and end, two entries each): every string the pattern matches
+    /// (``Compiled/literals``).
+    fileprivate let literalStart: UnsafeMutableBufferPointer<Int32>
+    fileprivate let literalRanges: UnsafeMutableBufferPointer<Int32>
+    fileprivate let literalBytes: UnsafeMutableBufferPointer<UInt8>
 
     /// Indexes the patterns `ids` of `store`, whose conditions are `compiled`.
     fileprivate init(_ ids: [Int], compiled: [Compiled], store: Store) {
@@ -86,6 +114,20 @@ struct BoilerplatePatterns: Sendable {
       patternIDs = ids.map { Int32($0) }
       rules = compiled.map(\.rule)
       maxLengths = Self.owned(compiled.map(\.maxLength))
+      var literalStart: [Int32] = [0]
+      var literalRanges: [Int32] = []
+      var literalBytes: [UInt8] = []
+      for pattern in compiled {
+        for literal in pattern.literals ?? [] {
+          literalRanges.append(Int32(literalBytes.count))
+          literalBytes += literal
+          literalRanges.append(Int32(literalBytes.count))
+        }
+        literalStart.append(Int32(literalRanges.count / 2))
+      }
+      self.literalStart = Self.owned(literalStart)
+      self.literalRanges = Self.owned(literalRanges)
+      self.literalBytes = Self.owned(literalBytes)
       var requiredStart: [Int32] = [0]
       var requiredSets: [Int32] = [0]
       var needles: [Needle] = []
@@ -223,6 +265,9 @@ struct BoilerplatePatterns: Sendable {
       pathIndices.deallocate()
       bucketStart.deallocate()
       entries.deallocate()
+      literalStart.deallocate()
+      literalRanges.deallocate()
+      literalBytes.deallocate()
     }
 
     /// A copy of `values` in memory the table owns (plain values: freed in `deinit` without
@@ -241,22 +286,30 @@ struct BoilerplatePatterns: Sendable {
     struct Needle {
       let bytes: [UInt8]
       let stable: Bool
-      /// As ``Table/byteMask(_:foldASCII:)``: bytes 0x80–0xFF share the last two words.
+      /// As ``Segment/byteMask(_:foldASCII:)``: bytes 0x80–0xFF share the last two words.
       let mask: [UInt64]
     }
     let rule: String
     let maxLength: Int
+    /// Every string the pattern matches (UTF-8), when it is a short list of literals
+    /// (``PatternPrefilter/literals(of:limit:)``); nil otherwise.
+    let literals: [[UInt8]]?
     let required: [[Needle]]
     /// The sets of the prefix paths one after another (none: no prefix condition), their ASCII
-    /// masks (two words per set, as in ``Table``), and per path its length.
+    /// masks (two words per set, as in ``Segment``), and per path its length.
     let pathSets: [ScalarSet]
     let pathMasks: [UInt64]
     let pathLengths: [Int32]
     /// Per path, the buckets its first scalar may fall in (``ScalarSet/buckets``).
     let buckets: [(UInt64, UInt64, UInt64)]
 
-    init(rule: String, filter: PatternPrefilter) {
+    init(rule: String, filter: PatternPrefilter, literals: [[UInt32]]?) {
       self.rule = rule
+      let scalars = literals?.map { $0.compactMap(Unicode.Scalar.init) }
+      // Nil as well when a value is not a scalar (the regex then decides).
+      self.literals =
+        scalars.map { zip($0, literals ?? []).allSatisfy { $0.count == $1.count } } == true
+        ? scalars?.map { Array(String(String.UnicodeScalarView($0)).utf8) } : nil
       maxLength = filter.maxLength ?? Int.max
       required = filter.required.map { set in
         set.map { bytes in
@@ -301,23 +354,29 @@ struct BoilerplatePatterns: Sendable {
       /// The pattern as written (without the `^(?:…)$` wrapper).
       let pattern: String
       let node: PatternPrefilter.Node?
+      /// Whether ``PatternPrefilter/literals(of:limit:)`` may stand for the regex: the parser
+      /// vouches for the syntax and the pattern has no possessive quantifier or atomic group
+      /// (the tree does not record them; they can match fewer strings).
+      let literalsAllowed: Bool
     }
     let sources: [Source]
-    /// The pattern ids of each article language's table (one list per distinct list of files).
-    let lists: [String: [Int]]
+    /// The pattern ids of each article language's table, one list per segment (per file).
+    let lists: [String: [[Int]]]
     private let lock = NSLock()
     private var regexes: [NSRegularExpression?]
     private var failed: [Bool]
     private var compiled: [Compiled?]
     private var tables: [String: Table] = [:]
-    /// The tables built so far by pattern list (languages without a file of their own share
+    /// The tables built so far by segment lists (languages without a file of their own share
     /// English's).
-    private var tablesByList: [[Int]: Table] = [:]
+    private var tablesByList: [[[Int]]: Table] = [:]
+    /// The segments built so far by pattern list (English's and `all/`'s are in every table).
+    private var segments: [[Int]: Segment] = [:]
     /// Per article language, its table and its sentence rules' table with English's in their
     /// stead when it has none (what ``BoilerplatePatterns/tables(for:)`` answers), found once.
     private var pairs: [String: (lines: Table?, sentences: Table?)] = [:]
 
-    init(sources: [Source], regexes: [NSRegularExpression?], lists: [String: [Int]]) {
+    init(sources: [Source], regexes: [NSRegularExpression?], lists: [String: [[Int]]]) {
       self.sources = sources
       self.regexes = regexes
       self.lists = lists
@@ -372,7 +431,7 @@ struct BoilerplatePatterns: Sendable {
       return pair
     }
 
-    /// The table for the pattern list of `language`, built on first use, outside the lock
+    /// The table for the pattern lists of `language`, built on first use, outside the lock
     /// (as ``regex(_:)``): articles in languages whose tables exist never wait for another
     /// language's table to be built.
     func table(_ language: String) -> Table? {
@@ -381,30 +440,51 @@ struct BoilerplatePatterns: Sendable {
         lock.unlock()
         return table
       }
-      guard let ids = lists[language] else {
+      guard let lists = lists[language] else {
         lock.unlock()
         return nil
       }
-      if let table = tablesByList[ids] {
+      if let table = tablesByList[lists] {
         tables[language] = table
         lock.unlock()
         return table
       }
+      lock.unlock()
+      let made = Table(lists.map(segment))
+      lock.lock()
+      defer { lock.unlock() }
+      let table = tablesByList[lists] ?? made
+      tables[language] = table
+      tablesByList[lists] = table
+      return table
+    }
+
+    /// The segment of the patterns `ids`, built on first use outside the lock (as
+    /// ``table(_:)``).
+    private func segment(_ ids: [Int]) -> Segment {
+      lock.lock()
+      if let segment = segments[ids] {
+        lock.unlock()
+        return segment
+      }
       let known = ids.map { compiled[$0] }
       lock.unlock()
       let conditions = zip(ids, known).map { id, done in
-        done ?? Compiled(rule: sources[id].rule, filter: PatternPrefilter(node: sources[id].node))
+        done
+          ?? Compiled(
+            rule: sources[id].rule, filter: PatternPrefilter(node: sources[id].node),
+            literals: sources[id].literalsAllowed
+              ? sources[id].node.flatMap { PatternPrefilter.literals(of: $0) } : nil)
       }
-      let made = Table(ids, compiled: conditions, store: self)
+      let made = Segment(ids, compiled: conditions, store: self)
       lock.lock()
       defer { lock.unlock() }
       for (id, condition) in zip(ids, conditions) where compiled[id] == nil {
         compiled[id] = condition
       }
-      let table = tablesByList[ids] ?? made
-      tables[language] = table
-      tablesByList[ids] = table
-      return table
+      let segment = segments[ids] ?? made
+      segments[ids] = segment
+      return segment
     }
   }
 
@@ -475,21 +555,32 @@ struct BoilerplatePatterns: Sendable {
             path: entry.path, line: entry.line, message: "unbalanced ')' in regex: \(pattern)")
         }
         list.append(sources.count)
-        sources.append(Store.Source(rule: rule, pattern: pattern, node: parsed.node))
+        let literalsAllowed = parsed.knownSyntax && !Self.hasPossessiveOrAtomic(pattern)
+        sources.append(
+          Store.Source(
+            rule: rule, pattern: pattern, node: parsed.node, literalsAllowed: literalsAllowed))
         regexes.append(regex)
       }
       perLanguage[language] = list
     }
     patternLanguages = perLanguage.keys.sorted()
-    var lists: [String: [Int]] = [:]
+    var lists: [String: [[Int]]] = [:]
     let available = Set(perLanguage.keys)
     for language in Set(perLanguage.keys).union(extraLanguages).union(["en"]).subtracting(["all"]) {
-      let ids = Self.list(for: language, available: available).flatMap { perLanguage[$0] ?? [] }
-      guard !ids.isEmpty else { continue }
-      lists[language] = ids
-      // The same list narrowed to the rules written for sentences (``sentenceTable(for:)``).
-      let sentenceIDs = ids.filter { BoilerplateRule.sentenceShaped.contains(sources[$0].rule) }
-      if !sentenceIDs.isEmpty { lists[Self.sentenceKey(language)] = sentenceIDs }
+      // One segment per file, in the order the files are tried.
+      let segments = Self.list(for: language, available: available).compactMap {
+        perLanguage[$0].flatMap { $0.isEmpty ? nil : $0 }
+      }
+      guard !segments.isEmpty else { continue }
+      lists[language] = segments
+      // The same lists narrowed to the rules written for sentences (``sentenceTable(for:)``).
+      let sentenceSegments = segments.compactMap { ids -> [Int]? in
+        let sentenceIDs = ids.filter {
+          BoilerplateRule.sentenceShaped.contains(sources[$0].rule)
+        }
+        return sentenceIDs.isEmpty ? nil : sentenceIDs
+      }
+      if !sentenceSegments.isEmpty { lists[Self.sentenceKey(language)] = sentenceSegments }
     }
     store = Store(sources: sources, regexes: regexes, lists: lists)
   }
@@ -606,11 +697,13 @@ struct BoilerplatePatterns: Sendable {
   func ruleTryingEveryPattern(for line: String, table: Table) -> String? {
     let lowered = line.lowercased()
     let range = NSRange(location: 0, length: lowered.utf16.count)
-    for (id, rule) in zip(table.patternIDs, table.rules)
-    where table.store.regex(Int(id))?.firstMatch(in: lowered, options: [.anchored], range: range)
-      != nil
-    {
-      return rule
+    for segment in table.segments {
+      for (id, rule) in zip(segment.patternIDs, segment.rules)
+      where segment.store.regex(Int(id))?.firstMatch(
+        in: lowered, options: [.anchored], range: range) != nil
+      {
+        return rule
+      }
     }
     return nil
   }
@@ -628,6 +721,23 @@ struct BoilerplatePatterns: Sendable {
     store.sources.indices.compactMap { store.regex($0) == nil ? store.sources[$0].pattern : nil }
   }
 
+  /// Whether `pattern` may hold a possessive quantifier (`++`, `?+`, `*+`, `}+`) or an atomic
+  /// group (`(?>`); an escaped `\+` or `\(` counts too, which only costs the shortcut.
+  private static func hasPossessiveOrAtomic(_ pattern: String) -> Bool {
+    var previous: (UInt8, UInt8) = (0, 0)
+    for byte in pattern.utf8 {
+      if byte == 0x2B {
+        switch previous.1 {
+        case 0x2A, 0x2B, 0x3F, 0x7D: return true
+        default: break
+        }
+      }
+      if byte == 0x3E, previous == (0x28, 0x3F) { return true }
+      previous = (previous.1, byte)
+    }
+    return false
+  }
+
   private static func isKebabCase(_ id: String) -> Bool {
     !id.isEmpty
       && id.utf8.allSatisfy {
@@ -637,6 +747,7 @@ struct BoilerplatePatterns: Sendable {
 }
 
 extension BoilerplatePatterns.Table {
+  /// The rule of the first pattern matching the lowercased line, trying the segments in order.
   fileprivate func rule(
     for line: String, bytes: UnsafeBufferPointer<UInt8>, scalars: Int, isASCII: Bool
   ) -> String? {
@@ -644,28 +755,48 @@ extension BoilerplatePatterns.Table {
     return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: depth + 4) { head -> String? in
       withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count * 3 + 12) {
         loweredBuffer -> String? in
-        rule(
-          for: line, bytes: bytes, scalars: scalars, isASCII: isASCII, head: head,
-          loweredBuffer: loweredBuffer)
+        var state = BoilerplatePatterns.Segment.LineState(
+          headCount: BoilerplatePatterns.Segment.lowercasedHead(bytes, into: head, limit: depth))
+        for segment in unmanagedSegments {
+          let rule = segment._withUnsafeGuaranteedRef { segment in
+            segment.rule(
+              for: line, bytes: bytes, scalars: scalars, isASCII: isASCII, head: head,
+              loweredBuffer: loweredBuffer, state: &state)
+          }
+          if let rule { return rule }
+        }
+        return nil
       }
     }
   }
+}
 
-  /// ``rule(for:bytes:scalars:isASCII:)`` with its scratch space: `head` for the first scalars
-  /// of the lowercased line, `loweredBuffer` for the lowercased line itself, made on first need.
-  private func rule(
-    for line: String, bytes: UnsafeBufferPointer<UInt8>, scalars: Int, isASCII: Bool,
-    head: UnsafeMutableBufferPointer<UInt32>, loweredBuffer: UnsafeMutableBufferPointer<UInt8>
-  ) -> String? {
-    let headCount = Self.lowercasedHead(bytes, into: head, limit: PatternPrefilter.depth)
+extension BoilerplatePatterns.Segment {
+  /// What is known of one line, worked out once for all the segments of a table: how many
+  /// scalars of its lowercase ``lowercasedHead(_:into:limit:)`` wrote, and what was made on
+  /// first need (the lowercased line, its bytes' masks).
+  fileprivate struct LineState {
+    let headCount: Int
     var loweredCount: Int?
     var lowered: String?
     var loweredMask: (UInt64, UInt64, UInt64, UInt64)?
     var lineMask: (UInt64, UInt64, UInt64, UInt64)?
+    init(headCount: Int) { self.headCount = headCount }
+  }
+
+  /// The rule of this segment's first pattern matching the lowercased line, with the table's
+  /// scratch space: `head` for the first scalars of the lowercased line, `loweredBuffer` for
+  /// the lowercased line itself, made on first need, and what `state` knows of the line.
+  fileprivate func rule(
+    for line: String, bytes: UnsafeBufferPointer<UInt8>, scalars: Int, isASCII: Bool,
+    head: UnsafeMutableBufferPointer<UInt32>, loweredBuffer: UnsafeMutableBufferPointer<UInt8>,
+    state: inout LineState
+  ) -> String? {
+    let headCount = state.headCount
     /// The lowercased line's bytes (what `line.lowercased()` holds).
     func loweredBytes() -> UnsafeBufferPointer<UInt8> {
-      if loweredCount == nil {
-        loweredCount =
+      if state.loweredCount == nil {
+        state.loweredCount =
           ScalarCase.lowercaseUTF8(bytes, into: loweredBuffer)
           ?? {
             // Only a line of scalars with long lowercase mappings gets here.
@@ -677,12 +808,12 @@ extension BoilerplatePatterns.Table {
             }
           }()
       }
-      return UnsafeBufferPointer(rebasing: loweredBuffer[0..<(loweredCount ?? 0)])
+      return UnsafeBufferPointer(rebasing: loweredBuffer[0..<(state.loweredCount ?? 0)])
     }
     func loweredLine() -> String {
-      if let lowered { return lowered }
+      if let lowered = state.lowered { return lowered }
       let text = String(decoding: loweredBytes(), as: UTF8.self)
-      lowered = text
+      state.lowered = text
       return text
     }
     let bucket = headCount == 0 ? -1 : head[0] < 0x80 ? Int(head[0]) : 128 + Int(head[0] & 63)
@@ -738,16 +869,16 @@ extension BoilerplatePatterns.Table {
         for needleIndex in Int(requiredSets[setIndex])..<Int(requiredSets[setIndex + 1]) {
           let needle = needles[needleIndex]
           if isASCII || needle.stable {
-            let mask = lineMask ?? Self.byteMask(bytes, foldASCII: true)
-            lineMask = mask
+            let mask = state.lineMask ?? Self.byteMask(bytes, foldASCII: true)
+            state.lineMask = mask
             guard covers(mask, needleIndex) else { continue }
             // An ASCII line's lowercase is its ASCII fold; a stable needle is found in the
             // line as written exactly when it is found in its lowercase.
             found = contains(isASCII ? loweredBytes() : bytes, needle)
           } else {
             let lowered = loweredBytes()
-            let mask = loweredMask ?? Self.byteMask(lowered, foldASCII: false)
-            loweredMask = mask
+            let mask = state.loweredMask ?? Self.byteMask(lowered, foldASCII: false)
+            state.loweredMask = mask
             found = covers(mask, needleIndex) && contains(lowered, needle)
           }
           if found { break }
@@ -758,6 +889,16 @@ extension BoilerplatePatterns.Table {
         }
       }
       guard hasRequired else { continue }
+      // A pattern that matches a few literals only: the lowercased line is one of them or not
+      // (unless it ends with a line terminator, before which ICU's `$` also matches).
+      let literals = Int(literalStart[pattern])..<Int(literalStart[pattern + 1])
+      if !literals.isEmpty {
+        let lowered = loweredBytes()
+        if !Self.endsWithLineTerminator(lowered) {
+          if isOneOf(lowered, literals) { return rules[pattern] }
+          continue
+        }
+      }
       let text = loweredLine()
       let range = NSRange(location: 0, length: text.utf16.count)
       if store.regex(Int(patternIDs[pattern]))?.firstMatch(
@@ -793,6 +934,31 @@ extension BoilerplatePatterns.Table {
     return (words.0, words.1, other, other)
   }
 
+  /// Whether `bytes` is one of the literals `range` (of ``literalRanges``).
+  private func isOneOf(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    guard let base = bytes.baseAddress, let literals = literalBytes.baseAddress else {
+      // An empty line: only an empty literal matches it.
+      return range.contains { literalRanges[$0 * 2] == literalRanges[$0 * 2 + 1] }
+    }
+    for literal in range {
+      let start = Int(literalRanges[literal * 2])
+      let length = Int(literalRanges[literal * 2 + 1]) - start
+      if length == bytes.count, memcmp(base, literals + start, length) == 0 { return true }
+    }
+    return false
+  }
+
+  /// Whether `bytes` ends with a line terminator (LF, VT, FF, CR, NEL, U+2028, U+2029).
+  private static func endsWithLineTerminator(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let count = bytes.count
+    guard count > 0 else { return false }
+    let last = bytes[count - 1]
+    if last >= 0x0A && last <= 0x0D { return true }
+    if count >= 2, bytes[count - 2] == 0xC2, last == 0x85 { return true }
+    return count >= 3 && bytes[count - 3] == 0xE2 && bytes[count - 2] == 0x80
+      && (last == 0xA8 || last == 0xA9)
+  }
+
   /// Whether every byte of needle `index` is in `mask`.
   private func covers(_ mask: (UInt64, UInt64, UInt64, UInt64), _ index: Int) -> Bool {
     let base = index * 4
@@ -802,7 +968,7 @@ extension BoilerplatePatterns.Table {
 
   /// Writes the first scalars of the lowercased line (at least `limit` when the line has that
   /// many, a few more when a scalar lowercases to several) and returns how many were written.
-  private static func lowercasedHead(
+  fileprivate static func lowercasedHead(
     _ bytes: UnsafeBufferPointer<UInt8>, into head: UnsafeMutableBufferPointer<UInt32>, limit: Int
   ) -> Int {
     var count = 0

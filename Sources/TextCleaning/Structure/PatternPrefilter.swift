@@ -89,6 +89,101 @@ struct PatternPrefilter: Sendable {
     required = Self.bestRequired(literalAnalysis.worthSearching)
   }
 
+  /// Every string a parsed pattern matches, as scalars, when that is a short list of literals
+  /// (`reuters?` gives "reuter" and "reuters", `(?:ok|got it)!?` four strings): a line is then
+  /// matched by comparing it with them, without the regex engine. Nil when the pattern uses
+  /// anything but single scalars, groups, alternation and repetition up to `{0,4}`, or matches
+  /// more than `limit` strings. The caller makes sure lazy, possessive and atomic forms are
+  /// absent (the tree does not record them) and that ICU accepts the syntax.
+  static func literals(of node: Node, limit: Int = 16) -> [[UInt32]]? {
+    // Counted first, without building a string: most patterns are not literals.
+    guard literalCount(of: node, limit: limit) != nil else { return nil }
+    return literalStrings(of: node, limit: limit)
+  }
+
+  /// How many strings ``literals(of:limit:)`` would give (with repeats), or nil.
+  private static func literalCount(of node: Node, limit: Int) -> Int? {
+    switch node {
+    case .set(let set):
+      return set.singleScalar == nil ? nil : 1
+    case .empty, .lookahead:
+      return nil
+    case .concat(let items):
+      var count = 1
+      for item in items {
+        guard let counted = literalCount(of: item, limit: limit) else { return nil }
+        count *= counted
+        guard count <= limit else { return nil }
+      }
+      return count
+    case .alt(let branches):
+      var count = 0
+      for branch in branches {
+        guard let counted = literalCount(of: branch, limit: limit) else { return nil }
+        count += counted
+        guard count <= limit else { return nil }
+      }
+      return count
+    case .repeating(let inner, let min, let max):
+      guard let max, max <= 4, min <= max, let once = literalCount(of: inner, limit: limit) else {
+        return nil
+      }
+      var count = 0
+      var power = 1
+      for repeats in 0...max {
+        if repeats >= min { count += power }
+        guard count <= limit else { return nil }
+        if repeats < max {
+          power *= once
+          guard power <= limit else { return nil }
+        }
+      }
+      return count
+    }
+  }
+
+  /// The strings of ``literals(of:limit:)``, once ``literalCount(of:limit:)`` has vouched.
+  private static func literalStrings(of node: Node, limit: Int) -> [[UInt32]]? {
+    switch node {
+    case .set(let set):
+      return set.singleScalar.map { [[$0]] }
+    case .empty, .lookahead:
+      return nil
+    case .concat(let items):
+      var strings: [[UInt32]] = [[]]
+      for item in items {
+        guard let tails = literalStrings(of: item, limit: limit),
+          strings.count * tails.count <= limit
+        else { return nil }
+        strings = strings.flatMap { head in tails.map { head + $0 } }
+      }
+      return strings
+    case .alt(let branches):
+      var strings: [[UInt32]] = []
+      for branch in branches {
+        guard let found = literalStrings(of: branch, limit: limit) else { return nil }
+        strings += found
+        guard strings.count <= limit else { return nil }
+      }
+      return strings
+    case .repeating(let inner, let min, let max):
+      guard let max, max <= 4, min <= max, let once = literalStrings(of: inner, limit: limit) else {
+        return nil
+      }
+      var strings: [[UInt32]] = []
+      var power: [[UInt32]] = [[]]
+      for count in 0...max {
+        if count >= min { strings += power }
+        guard strings.count <= limit else { return nil }
+        if count < max {
+          guard power.count * once.count <= limit else { return nil }
+          power = power.flatMap { head in once.map { head + $0 } }
+        }
+      }
+      return strings
+    }
+  }
+
   // MARK: - Syntax tree
 
   enum Node {
@@ -929,6 +1024,21 @@ struct ScalarSet: Hashable, Sendable {
       }
     }
     if range.upperBound >= 0x80 { ranges.append(max(range.lowerBound, 0x80)...range.upperBound) }
+  }
+
+  /// The one scalar the set holds, when it holds exactly one (a literal such as `é` or `\.`);
+  /// nil for a class, a range or a negated set.
+  var singleScalar: UInt32? {
+    guard classes == 0, !negated else { return nil }
+    if ranges.isEmpty {
+      let bits = low.nonzeroBitCount + high.nonzeroBitCount
+      guard bits == 1 else { return nil }
+      return low != 0
+        ? UInt32(low.trailingZeroBitCount) : UInt32(64 + high.trailingZeroBitCount)
+    }
+    guard low == 0, high == 0, ranges.count == 1, ranges[0].lowerBound == ranges[0].upperBound
+    else { return nil }
+    return ranges[0].lowerBound
   }
 
   mutating func formUnion(_ other: ScalarSet) {
