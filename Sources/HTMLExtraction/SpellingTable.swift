@@ -1,3 +1,5 @@
+import ByteSupport
+
 /// Distinct byte strings, each kept once and numbered in order of first appearance: a page's tag
 /// names and its `class` and `id` spellings (``HTMLDocument/classAndID(of:)``). Pages repeat a
 /// few of them thousands of times ("div", "article__body", "news-item__date"), and what is worked
@@ -27,7 +29,7 @@ struct SpellingTable: Sendable {
 
   /// The number of `bytes`, a new one when it has not been seen.
   mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-    let hash = Self.hash(bytes)
+    let hash = LongRunHash.hash(bytes)
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash) & mask
     while slots[slot] != 0 {
@@ -47,33 +49,6 @@ struct SpellingTable: Sendable {
   /// ``intern(_:)`` on an array.
   mutating func intern(_ bytes: [UInt8]) -> Int {
     bytes.withUnsafeBufferPointer { intern($0) }
-  }
-
-  /// A hash of `bytes` eight at a time, mixed at the end (murmur3's finalizer) so that the low
-  /// bits, which pick the slot, depend on every byte: deterministic, and enough for a page's few
-  /// thousand spellings.
-  static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var hash = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
-    var index = 0
-    if let base = bytes.baseAddress {
-      let raw = UnsafeRawPointer(base)
-      while index + 8 <= bytes.count {
-        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-        hash = (hash ^ word) &* 0x100_0000_01b3
-        hash ^= hash >> 32
-        index += 8
-      }
-    }
-    while index < bytes.count {
-      hash = (hash ^ UInt64(bytes[index])) &* 0x100_0000_01b3
-      index += 1
-    }
-    hash ^= hash >> 33
-    hash = hash &* 0xff51_afd7_ed55_8ccd
-    hash ^= hash >> 33
-    hash = hash &* 0xc4ce_b9fe_1a85_ec53
-    hash ^= hash >> 33
-    return hash
   }
 
   private func spelling(_ key: Int, equals bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -1,3 +1,4 @@
+import ByteSupport
 import Foundation
 
 /// The working state of one ``ArticleStructureAnalyzer/analyze(_:knownTitle:knownLanguage:isExtractedMainText:regroupBlocks:)`` call.
@@ -91,7 +92,7 @@ struct Analysis {
       }
       if rule == nil, features.effectiveLength > 20, !isExtractedMainText {
         var text = paragraph.text
-        let hash = text.withUTF8 { ByteHash.hashLong($0) }
+        let hash = text.withUTF8 { LongRunHash.hash($0) }
         if let earlier = seen[hash], earlier.contains(where: { items[$0].text == paragraph.text }) {
           rule = BoilerplateRule.duplicateLine
         } else {

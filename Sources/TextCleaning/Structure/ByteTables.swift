@@ -7,26 +7,6 @@ enum ByteHash {
   static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
     FNV1a.hash64(bytes)
   }
-
-  /// A faster hash for long byte runs (whole paragraphs): 8 bytes per step.
-  static func hashLong(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-    guard let base = bytes.baseAddress else { return hash }
-    let raw = UnsafeRawPointer(base)
-    var index = 0
-    while index + 8 <= bytes.count {
-      let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-      hash = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
-      hash ^= hash >> 32
-      index += 8
-    }
-    while index < bytes.count {
-      hash = FNV1a.step(hash, bytes[index])
-      index += 1
-    }
-    hash = (hash ^ (hash >> 33)) &* 0xC4CE_B9FE_1A85_EC53
-    return hash ^ (hash >> 29)
-  }
 }
 
 /// An immutable open-addressing hash table from short UTF-8 words (at most 255 bytes) to a
