@@ -61,32 +61,27 @@ public struct FlagPrivateUseAndUnassigned: ValidationRule {
           privateUse
             || (v >= 0x0378 && Unicode.Scalar(v)?.properties.generalCategory == .unassigned)
         else { continue }
+        // At most five findings of each kind.
+        if privateUse {
+          privateUseCount += 1
+          if privateUseCount > 5 { continue }
+        } else {
+          unassignedCount += 1
+          if unassignedCount > 5 { continue }
+        }
         while countedBytes < at {
           if bytes[countedBytes] & 0xC0 != 0x80 { offset += 1 }
           countedBytes += 1
         }
         let hex = "U+" + String(v, radix: 16, uppercase: true)
-        if privateUse {
-          privateUseCount += 1
-          if privateUseCount <= 5 {
-            findings.append(
-              Finding(
-                code: "private-use-character", severity: .warning, start: offset, end: offset + 1,
-                message:
-                  "private-use character \(hex) has no agreed meaning (often a font icon); remove it or map it to a real character"
-              ))
-          }
-        } else {
-          unassignedCount += 1
-          if unassignedCount <= 5 {
-            findings.append(
-              Finding(
-                code: "unassigned-code-point", severity: .warning, start: offset, end: offset + 1,
-                message:
-                  "code point \(hex) is unassigned in Unicode; the source is probably corrupt or uses a newer Unicode version"
-              ))
-          }
-        }
+        findings.append(
+          Finding(
+            code: privateUse ? "private-use-character" : "unassigned-code-point",
+            severity: .warning, start: offset, end: offset + 1,
+            message: privateUse
+              ? "private-use character \(hex) has no agreed meaning (often a font icon); remove it or map it to a real character"
+              : "code point \(hex) is unassigned in Unicode; the source is probably corrupt or uses a newer Unicode version"
+          ))
       }
     }
   }
