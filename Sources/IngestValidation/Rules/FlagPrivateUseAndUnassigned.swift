@@ -74,14 +74,20 @@ public struct FlagPrivateUseAndUnassigned: ValidationRule {
           countedBytes += 1
         }
         let hex = "U+" + String(v, radix: 16, uppercase: true)
+        let (code, message) =
+          privateUse
+          ? (
+            code: "private-use-character",
+            message:
+              "private-use character \(hex) has no agreed meaning (often a font icon); remove it or map it to a real character"
+          )
+          : (
+            code: "unassigned-code-point",
+            message:
+              "code point \(hex) is unassigned in Unicode; the source is probably corrupt or uses a newer Unicode version"
+          )
         findings.append(
-          Finding(
-            code: privateUse ? "private-use-character" : "unassigned-code-point",
-            severity: .warning, start: offset, end: offset + 1,
-            message: privateUse
-              ? "private-use character \(hex) has no agreed meaning (often a font icon); remove it or map it to a real character"
-              : "code point \(hex) is unassigned in Unicode; the source is probably corrupt or uses a newer Unicode version"
-          ))
+          Finding(code: code, severity: .warning, start: offset, end: offset + 1, message: message))
       }
     }
   }
