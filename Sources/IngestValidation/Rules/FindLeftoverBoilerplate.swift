@@ -8,6 +8,8 @@ import TextCleaning
 /// `boilerplate.tsv` rules for the article's language (then English and `all/`) matches all of
 /// it (``BoilerplateLines``): the rules the structure analysis drops lines with, so what counts
 /// as furniture is written once, and a sentence that merely mentions these words is left alone.
+/// Lines the structure analysis matched already are answered from its
+/// ``ArticleContext/boilerplateVerdicts`` without matching them again.
 public struct FindLeftoverBoilerplate: ValidationRule {
   /// The rule id: the kebab-case of the type name.
   public static let id = "find-leftover-boilerplate"
@@ -55,8 +57,13 @@ public struct FindLeftoverBoilerplate: ValidationRule {
         else {
           continue
         }
+        let lineBytes = UnsafeBufferPointer(rebasing: bytes[start..<lineEnd])
+        // The structure analysis matched most short lines already: its answer, else a match.
+        let recorded = lines.recordedFurnitureRule(
+          forLine: lineBytes, rules: rules, verdicts: article.boilerplateVerdicts)
+        if case .some(.none) = recorded { continue }
         let line = ByteText.string(bytes, start..<lineEnd)
-        guard let rule = lines.furnitureRule(forLine: line, rules: rules) else {
+        guard let rule = recorded ?? lines.furnitureRule(forLine: line, rules: rules) else {
           continue
         }
         reported += 1

@@ -34,6 +34,8 @@ struct Analysis {
   let language: String
   /// The text is an extracted main text (HTML): the whole of it is the region.
   let isExtractedMainText: Bool
+  /// Every paragraph matched against the rules, with its answer (``ArticleLayout/boilerplateVerdicts``).
+  var verdicts: BoilerplateVerdicts
 
   /// - Parameter language: the lexicon language whose rules and stop words apply ("en", "zh").
   init(
@@ -54,6 +56,8 @@ struct Analysis {
     }
     let (patternTable, sentenceTable) = analyzer.patterns.tables(for: language)
     self.sentenceTable = sentenceTable
+    verdicts = BoilerplateVerdicts(
+      patterns: analyzer.patterns, table: patternTable, capacity: paragraphs.count)
     // Texts seen so far, by a hash of their bytes (equal hashes are compared as text).
     var seen: [UInt64: [Int]] = [:]
     // Room for every paragraph at once: most are looked up, and a growing table rehashes.
@@ -64,6 +68,16 @@ struct Analysis {
       var rule = analyzer.patterns.rule(
         for: paragraph.text, scalars: features.scalars, endsSentence: features.endsSentence,
         isASCII: features.isASCII, atEdge: false, table: patternTable)
+      // Lines the rules were tried on (not running text), for the checks of the finished body.
+      if features.scalars > 0, features.scalars <= BoilerplatePatterns.maxLineLength,
+        features.scalars <= BoilerplatePatterns.shortLineLength || !features.endsSentence
+      {
+        ByteText.withBytes(paragraph.text) {
+          verdicts.record(
+            $0, scalars: features.scalars, endsSentence: features.endsSentence,
+            isASCII: features.isASCII, rule: rule)
+        }
+      }
       // A rule made for short lines (a byline, a menu, a date line) never takes a sentence:
       // "By the way, his sons wore the same." stays in the body.
       if let matched = rule, !BoilerplateRule.sentenceShaped.contains(matched),

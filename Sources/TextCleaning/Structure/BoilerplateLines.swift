@@ -95,6 +95,32 @@ public struct BoilerplateLines: Sendable {
     return rule.flatMap { Self.notFurniture.contains($0) ? nil : $0 }
   }
 
+  /// What ``furnitureRule(forLine:rules:)`` answers for `line` (UTF-8, one line of a body)
+  /// when `verdicts` (``ArticleLayout/boilerplateVerdicts``) holds the answer because the
+  /// structure analysis matched the line as it stands with the same rules: the rule id, or
+  /// nil inside when the line is no page furniture. Nil outside when the line has to be
+  /// matched ("Read More" joined to the line above it, a table row with its column gaps).
+  ///
+  /// ```swift
+  /// let layout = analyzer.analyze("…\nLascia un commento", knownTitle: nil, knownLanguage: "it")
+  /// lines.recordedFurnitureRule(forLine: bytesOf("Lascia un commento"), rules: lines.rules(forLanguage: "it"), verdicts: layout.boilerplateVerdicts)
+  /// // .some("comment-heading")
+  /// ```
+  public func recordedFurnitureRule(
+    forLine line: UnsafeBufferPointer<UInt8>, rules: LanguageRules, verdicts: BoilerplateVerdicts
+  ) -> String?? {
+    let shape = FoldedShape(line)
+    // A line with spaces to trim or fold was never matched as it stands.
+    guard shape.isFolded else { return nil }
+    guard shape.scalars > 0, !shape.isRunningText else { return .some(nil) }
+    guard
+      let rule = verdicts.rule(
+        for: line, scalars: shape.scalars, endsSentence: shape.endsSentence,
+        isASCII: shape.isASCII, patterns: patterns, table: rules.table)
+    else { return nil }
+    return .some(rule.flatMap { Self.notFurniture.contains($0) ? nil : $0 })
+  }
+
   /// What ``ParagraphSplitter/fold(_:)`` would make of a line (trimmed, runs of spaces, tabs
   /// and carriage returns folded to one space), measured on the line's bytes without making it.
   struct FoldedShape {
