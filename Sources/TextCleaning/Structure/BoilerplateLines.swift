@@ -154,22 +154,56 @@ public struct BoilerplateLines: Sendable {
         .map(ParagraphFeatures.isSentenceEnder) ?? false
       let limit =
         endsSentence ? BoilerplatePatterns.shortLineLength : BoilerplatePatterns.maxLineLength
-      // Counted as in `init`: a run of white space is one scalar, as is every byte that does
-      // not continue a UTF-8 sequence.
+      // No more scalars than bytes: a line of at most `limit` bytes is short.
+      guard upper - lower > limit else { return false }
+      return foldedScalars(bytes, lower..<upper, above: limit) > limit
+    }
+
+    /// The scalars of `bytes[range]` (trimmed) counted as in `init`, a run of white space as
+    /// one and every byte that does not continue a UTF-8 sequence as one; the count may stop
+    /// early once it is above `limit` (it only grows). Eight bytes at a time: a lane counts
+    /// unless it is a continuation byte or white space after white space.
+    static func foldedScalars(
+      _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, above limit: Int
+    ) -> Int {
+      guard let base = bytes.baseAddress else { return 0 }
+      let raw = UnsafeRawPointer(base)
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let low7 = ones &* 0x7F
+      /// The high bit of every zero lane of `word`, exactly (no lane carries into the next).
+      @inline(__always) func zeroLanes(_ word: UInt64) -> UInt64 {
+        ~(((word & low7) &+ low7) | word | low7)
+      }
       var scalars = 0
-      var previousSpace = false
-      for index in lower..<upper {
+      // The high bit of the lane before the current word's first, when that byte is white space.
+      var spaceBefore: UInt64 = 0
+      var index = range.lowerBound
+      while index + 8 <= range.upperBound {
+        let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+        let continuation = zeroLanes((word & (ones &* 0xC0)) ^ (ones &* 0x80))
+        let space =
+          zeroLanes(word ^ (ones &* 0x20)) | zeroLanes(word ^ (ones &* 0x09))
+          | zeroLanes(word ^ (ones &* 0x0D))
+        // Lane i after a white-space lane i - 1 (lanes in memory order: lane 0 is the lowest).
+        let spaceAfterSpace = space & ((space << 8) | spaceBefore)
+        scalars += 8 - continuation.nonzeroBitCount - spaceAfterSpace.nonzeroBitCount
+        spaceBefore = space >> 56
+        index += 8
+        if scalars > limit { return scalars }
+      }
+      var previousSpace = spaceBefore != 0
+      while index < range.upperBound {
         let byte = bytes[index]
-        if isSpace(byte) {
+        if byte == 0x20 || byte == 0x09 || byte == 0x0D {
           if !previousSpace { scalars += 1 }
           previousSpace = true
         } else {
           previousSpace = false
           if byte & 0xC0 != 0x80 { scalars += 1 }
         }
-        if scalars > limit { return true }
+        index += 1
       }
-      return false
+      return scalars
     }
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
