@@ -37,8 +37,6 @@ public struct FindLeftoverBoilerplate: ValidationRule {
     lines = nil
   }
 
-  private static let lineFeed = ByteScanner { $0 == 0x0A }
-
   /// Appends this rule\'s findings about `article`.
   public func check(_ article: ArticleContext, into findings: inout [Finding]) {
     guard let lines else { return }
@@ -47,7 +45,7 @@ public struct FindLeftoverBoilerplate: ValidationRule {
       var lineStart = 0
       var reported = 0
       while lineStart < bytes.count, reported < 10 {
-        let lineEnd = Self.lineFeed.next(in: bytes, from: lineStart)
+        let lineEnd = ByteSearch.next(0x0A, in: bytes, from: lineStart)
         defer { lineStart = lineEnd + 1 }
         var start = lineStart
         while start < lineEnd, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
