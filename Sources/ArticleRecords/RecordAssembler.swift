@@ -197,7 +197,8 @@ public struct RecordAssembler: Sendable {
         referenceLines, articleID: article.id, published: published?.value, findings: &findings)
     findings += validateRecord(
       article, text: text, title: title, published: published?.value, names: nameMentions,
-      dates: dateResolution.mentions, lang: lang, references: references, repairs: repairs)
+      dates: dateResolution.mentions, lang: lang, references: references, repairs: repairs,
+      boilerplateVerdicts: layout.boilerplateVerdicts)
 
     return ArticleRecord(
       id: article.id,
@@ -231,12 +232,12 @@ public struct RecordAssembler: Sendable {
   private func validateRecord(
     _ article: ArticleInput, text: String, title: String?, published: String?, names: [NameMention],
     dates: [TemporalMention], lang: String?, references: [ReferenceAnnotation],
-    repairs: [LocatedRepair]
+    repairs: [LocatedRepair], boilerplateVerdicts: BoilerplateVerdicts
   ) -> [Finding] {
     validator?.findings(
       text: text, title: title, published: published, names: names, dates: dates,
       rawText: article.text, lang: lang, references: references.map(\.raw),
-      repairs: repairsMojibake ? repairs : nil) ?? []
+      repairs: repairsMojibake ? repairs : nil, boilerplateVerdicts: boilerplateVerdicts) ?? []
   }
 
   /// The reference-section entries and the source line, parsed to CSL-JSON with an APA

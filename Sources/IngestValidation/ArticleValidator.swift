@@ -58,16 +58,19 @@ public struct ArticleValidator: Sendable {
   ///   - references: the raw reference strings (`field: "references[i]"`).
   ///   - repairs: what the cleaning stage repaired, placed in the record (nil when the mojibake
   ///     repair did not run: mojibake is then looked for in `text`).
+  ///   - boilerplateVerdicts: the structure analysis's boilerplate answers for the lines of
+  ///     `text` (``ArticleLayout/boilerplateVerdicts``), when `text` is its body.
   /// - Returns: findings whose spans count in `text` unless `field` says otherwise.
   public func findings(
     text: String, title: String?, published: String?, names: [NameMention],
     dates: [TemporalMention], rawText: String,
-    lang: String? = nil, references: [String] = [], repairs: [LocatedRepair]? = nil
+    lang: String? = nil, references: [String] = [], repairs: [LocatedRepair]? = nil,
+    boilerplateVerdicts: BoilerplateVerdicts = BoilerplateVerdicts()
   ) -> [Finding] {
     let context = ArticleContext(
       text: text, title: title, published: published, names: names, dates: dates, rawText: rawText,
       lang: lang,
-      references: references, repairs: repairs)
+      references: references, repairs: repairs, boilerplateVerdicts: boilerplateVerdicts)
     var findings: [Finding] = []
     for rule in rules { rule.check(context, into: &findings) }
     return findings

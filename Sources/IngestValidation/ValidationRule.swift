@@ -30,13 +30,19 @@ public struct ArticleContext: Sendable {
   /// What the cleaning stage's repair passes repaired, placed in the record; nil when the
   /// mojibake repair did not run (`--disable-pass fix-mojibake`), so rules look at `text`.
   public var repairs: [LocatedRepair]?
+  /// The boilerplate rules' answers for the lines the structure analysis matched
+  /// (``ArticleLayout/boilerplateVerdicts``), so `find-leftover-boilerplate` does not match
+  /// them again; empty when the text did not come from the analysis.
+  public var boilerplateVerdicts: BoilerplateVerdicts
 
   /// Bundles what the rules read about one article.
   public init(
     text: String, title: String?, published: String?, names: [NameMention],
     dates: [TemporalMention], rawText: String,
-    lang: String? = nil, references: [String] = [], repairs: [LocatedRepair]? = nil
+    lang: String? = nil, references: [String] = [], repairs: [LocatedRepair]? = nil,
+    boilerplateVerdicts: BoilerplateVerdicts = BoilerplateVerdicts()
   ) {
+    self.boilerplateVerdicts = boilerplateVerdicts
     self.references = references
     self.repairs = repairs
     self.text = text

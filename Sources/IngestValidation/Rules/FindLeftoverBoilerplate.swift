@@ -8,6 +8,8 @@ import TextCleaning
 /// `boilerplate.tsv` rules for the article's language (then English and `all/`) matches all of
 /// it (``BoilerplateLines``): the rules the structure analysis drops lines with, so what counts
 /// as furniture is written once, and a sentence that merely mentions these words is left alone.
+/// Lines the structure analysis matched already are answered from its
+/// ``ArticleContext/boilerplateVerdicts`` without matching them again.
 public struct FindLeftoverBoilerplate: ValidationRule {
   /// The rule id: the kebab-case of the type name.
   public static let id = "find-leftover-boilerplate"
@@ -35,8 +37,6 @@ public struct FindLeftoverBoilerplate: ValidationRule {
     lines = nil
   }
 
-  private static let lineFeed = ByteScanner { $0 == 0x0A }
-
   /// Appends this rule\'s findings about `article`.
   public func check(_ article: ArticleContext, into findings: inout [Finding]) {
     guard let lines else { return }
@@ -45,7 +45,7 @@ public struct FindLeftoverBoilerplate: ValidationRule {
       var lineStart = 0
       var reported = 0
       while lineStart < bytes.count, reported < 10 {
-        let lineEnd = Self.lineFeed.next(in: bytes, from: lineStart)
+        let lineEnd = ByteSearch.next(0x0A, in: bytes, from: lineStart)
         defer { lineStart = lineEnd + 1 }
         var start = lineStart
         while start < lineEnd, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
@@ -55,8 +55,13 @@ public struct FindLeftoverBoilerplate: ValidationRule {
         else {
           continue
         }
+        let lineBytes = UnsafeBufferPointer(rebasing: bytes[start..<lineEnd])
+        // The structure analysis matched most short lines already: its answer, else a match.
+        let recorded = lines.recordedFurnitureRule(
+          forLine: lineBytes, rules: rules, verdicts: article.boilerplateVerdicts)
+        if case .some(.none) = recorded { continue }
         let line = ByteText.string(bytes, start..<lineEnd)
-        guard let rule = lines.furnitureRule(forLine: line, rules: rules) else {
+        guard let rule = recorded ?? lines.furnitureRule(forLine: line, rules: rules) else {
           continue
         }
         reported += 1

@@ -29,6 +29,35 @@ public struct FindPlaceholders: ValidationRule {
     [0x5B, 0x7B, 0x4C, 0x6C, 0x54, 0x58].contains($0)
   }
 
+  /// The index of the first byte at or after `start` that may open a placeholder ("[", "{",
+  /// "L", "l", "T", "X"), or `bytes.count`: eight bytes at a time, two of the tests folding
+  /// case ("[" and "{", "L" and "l" differ in bit 0x20 only).
+  static func nextStart(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    var index = start
+    let count = bytes.count
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let low7 = ones &* 0x7F
+      /// The high bit of every zero lane of `word`, exactly (no lane carries into the next).
+      @inline(__always) func zeroLanes(_ word: UInt64) -> UInt64 {
+        ~(((word & low7) &+ low7) | word | low7)
+      }
+      while index + 8 <= count {
+        // Lanes in memory order: lane 0 is the lowest byte.
+        let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+        let folded = word | (ones &* 0x20)
+        let flags =
+          zeroLanes(folded ^ (ones &* 0x7B)) | zeroLanes(folded ^ (ones &* 0x6C))
+          | zeroLanes(word ^ (ones &* 0x54)) | zeroLanes(word ^ (ones &* 0x58))
+        if flags != 0 { return index + flags.trailingZeroBitCount >> 3 }
+        index += 8
+      }
+    }
+    while index < count, !starts[Int(bytes[index])] { index += 1 }
+    return index
+  }
+
   /// Appends this rule\'s findings about `article`.
   public func check(_ article: ArticleContext, into findings: inout [Finding]) {
     scan(article.text, field: nil, into: &findings)
@@ -59,6 +88,9 @@ public struct FindPlaceholders: ValidationRule {
       @inline(__always) func wordAt(_ i: Int) -> Bool { i < count && ByteText.isWordByte(bytes[i]) }
       var index = 0
       while index < count {
+        // Every byte before the next that can start a placeholder is stepped over.
+        index = Self.nextStart(in: bytes, from: index)
+        guard index < count else { break }
         let byte = bytes[index]
         guard Self.starts[Int(byte)] else {
           index += 1

@@ -27,6 +27,8 @@ public struct FindUntranslatedFragments: ValidationRule {
     "wks", "mos",
   ]
 
+  private static let spaceAgo = Array(" ago".utf8)
+
   /// Appends this rule\'s findings about `article`.
   public func check(_ article: ArticleContext, into findings: inout [Finding]) {
     if let lang = article.lang, !lang.hasPrefix("en") { return }
@@ -38,8 +40,11 @@ public struct FindUntranslatedFragments: ValidationRule {
     ByteText.withBytes(text) { bytes in
       let count = bytes.count
       var index = 1
-      // " ago" followed by a non-word byte.
+      // " ago" followed by a non-word byte: the next " ago" found by the C library (every
+      // index before it fails the test below).
       while index + 3 <= count {
+        index = ByteSearch.next(Self.spaceAgo, anchor: 2, in: bytes, from: index - 1) + 1
+        guard index + 3 <= count else { break }
         guard bytes[index] == 0x61, bytes[index + 1] == 0x67, bytes[index + 2] == 0x6F,
           bytes[index - 1] == 0x20,
           index + 3 == count || !ByteText.isWordByte(bytes[index + 3])

@@ -42,6 +42,10 @@ public struct ArticleLayout: Sendable, Equatable {
   /// The entries under a "References:" heading (the heading itself is in ``removed``), kept
   /// verbatim for the citation parser.
   public var referenceSection: [String]
+  /// The answers the `boilerplate.tsv` rules gave for the lines the analysis matched, for
+  /// checks of the finished body that would match the same lines again
+  /// (``BoilerplateLines/recordedFurnitureRule(forLine:rules:verdicts:)``).
+  public internal(set) var boilerplateVerdicts = BoilerplateVerdicts()
 
   /// Creates a layout; every part defaults to empty.
   public init(

@@ -34,6 +34,8 @@ struct Analysis {
   let language: String
   /// The text is an extracted main text (HTML): the whole of it is the region.
   let isExtractedMainText: Bool
+  /// Every paragraph matched against the rules, with its answer (``ArticleLayout/boilerplateVerdicts``).
+  var verdicts: BoilerplateVerdicts
 
   /// - Parameter language: the lexicon language whose rules and stop words apply ("en", "zh").
   init(
@@ -54,16 +56,31 @@ struct Analysis {
     }
     let (patternTable, sentenceTable) = analyzer.patterns.tables(for: language)
     self.sentenceTable = sentenceTable
-    // Texts seen so far, by a hash of their bytes (equal hashes are compared as text).
-    var seen: [UInt64: [Int]] = [:]
-    // Room for every paragraph at once: most are looked up, and a growing table rehashes.
-    seen.reserveCapacity(paragraphs.count)
+    verdicts = BoilerplateVerdicts(
+      patterns: analyzer.patterns, table: patternTable, capacity: paragraphs.count)
+    // Texts seen so far, by a hash of their bytes (equal hashes are compared as text): item
+    // indices in an open-addressing table with room for every paragraph twice over, so a probe
+    // always ends at an empty slot (-1), and no array per text.
+    var seenSize = 4
+    while seenSize < paragraphs.count * 2 { seenSize <<= 1 }
+    var seenHashes = [UInt64](repeating: 0, count: isExtractedMainText ? 0 : seenSize)
+    var seenItems = [Int32](repeating: -1, count: isExtractedMainText ? 0 : seenSize)
     let centre = analyzer.locator.densityCentre(for: language)
     items.reserveCapacity(paragraphs.count)
     for (paragraph, features) in zip(paragraphs, paragraphFeatures) {
       var rule = analyzer.patterns.rule(
         for: paragraph.text, scalars: features.scalars, endsSentence: features.endsSentence,
         isASCII: features.isASCII, atEdge: false, table: patternTable)
+      // Lines the rules were tried on (not running text), for the checks of the finished body.
+      if features.scalars > 0, features.scalars <= BoilerplatePatterns.maxLineLength,
+        features.scalars <= BoilerplatePatterns.shortLineLength || !features.endsSentence
+      {
+        ByteText.withBytes(paragraph.text) {
+          verdicts.record(
+            $0, scalars: features.scalars, endsSentence: features.endsSentence,
+            isASCII: features.isASCII, rule: rule)
+        }
+      }
       // A rule made for short lines (a byline, a menu, a date line) never takes a sentence:
       // "By the way, his sons wore the same." stays in the body.
       if let matched = rule, !BoilerplateRule.sentenceShaped.contains(matched),
@@ -93,10 +110,21 @@ struct Analysis {
       if rule == nil, features.effectiveLength > 20, !isExtractedMainText {
         var text = paragraph.text
         let hash = text.withUTF8 { LongRunHash.hash($0) }
-        if let earlier = seen[hash], earlier.contains(where: { items[$0].text == paragraph.text }) {
+        let mask = seenSize - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        var seenBefore = false
+        while seenItems[slot] >= 0 {
+          if seenHashes[slot] == hash, items[Int(seenItems[slot])].text == paragraph.text {
+            seenBefore = true
+            break
+          }
+          slot = (slot + 1) & mask
+        }
+        if seenBefore {
           rule = BoilerplateRule.duplicateLine
         } else {
-          seen[hash, default: []].append(items.count)
+          seenHashes[slot] = hash
+          seenItems[slot] = Int32(items.count)
         }
       }
       let quality =

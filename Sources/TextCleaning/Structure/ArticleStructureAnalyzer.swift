@@ -102,6 +102,7 @@ public struct ArticleStructureAnalyzer: Sendable {
       analyzer: self, text: text, knownTitle: knownTitle,
       language: Self.lexiconLanguage(of: language), isExtractedMainText: isExtractedMainText)
     var layout = analysis.run()
+    layout.boilerplateVerdicts = analysis.verdicts
     if let regroupBlocks { layout.blocks = regroupBlocks(layout.blocks) }
     layout.joinBody(language: language)
     return layout

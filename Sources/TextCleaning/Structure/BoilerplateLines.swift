@@ -95,6 +95,32 @@ public struct BoilerplateLines: Sendable {
     return rule.flatMap { Self.notFurniture.contains($0) ? nil : $0 }
   }
 
+  /// What ``furnitureRule(forLine:rules:)`` answers for `line` (UTF-8, one line of a body)
+  /// when `verdicts` (``ArticleLayout/boilerplateVerdicts``) holds the answer because the
+  /// structure analysis matched the line as it stands with the same rules: the rule id, or
+  /// nil inside when the line is no page furniture. Nil outside when the line has to be
+  /// matched ("Read More" joined to the line above it, a table row with its column gaps).
+  ///
+  /// ```swift
+  /// let layout = analyzer.analyze("…\nLascia un commento", knownTitle: nil, knownLanguage: "it")
+  /// lines.recordedFurnitureRule(forLine: bytesOf("Lascia un commento"), rules: lines.rules(forLanguage: "it"), verdicts: layout.boilerplateVerdicts)
+  /// // .some("comment-heading")
+  /// ```
+  public func recordedFurnitureRule(
+    forLine line: UnsafeBufferPointer<UInt8>, rules: LanguageRules, verdicts: BoilerplateVerdicts
+  ) -> String?? {
+    let shape = FoldedShape(line)
+    // A line with spaces to trim or fold was never matched as it stands.
+    guard shape.isFolded else { return nil }
+    guard shape.scalars > 0, !shape.isRunningText else { return .some(nil) }
+    guard
+      let rule = verdicts.rule(
+        for: line, scalars: shape.scalars, endsSentence: shape.endsSentence,
+        isASCII: shape.isASCII, patterns: patterns, table: rules.table)
+    else { return nil }
+    return .some(rule.flatMap { Self.notFurniture.contains($0) ? nil : $0 })
+  }
+
   /// What ``ParagraphSplitter/fold(_:)`` would make of a line (trimmed, runs of spaces, tabs
   /// and carriage returns folded to one space), measured on the line's bytes without making it.
   struct FoldedShape {
@@ -128,22 +154,56 @@ public struct BoilerplateLines: Sendable {
         .map(ParagraphFeatures.isSentenceEnder) ?? false
       let limit =
         endsSentence ? BoilerplatePatterns.shortLineLength : BoilerplatePatterns.maxLineLength
-      // Counted as in `init`: a run of white space is one scalar, as is every byte that does
-      // not continue a UTF-8 sequence.
+      // No more scalars than bytes: a line of at most `limit` bytes is short.
+      guard upper - lower > limit else { return false }
+      return foldedScalars(bytes, lower..<upper, above: limit) > limit
+    }
+
+    /// The scalars of `bytes[range]` (trimmed) counted as in `init`, a run of white space as
+    /// one and every byte that does not continue a UTF-8 sequence as one; the count may stop
+    /// early once it is above `limit` (it only grows). Eight bytes at a time: a lane counts
+    /// unless it is a continuation byte or white space after white space.
+    static func foldedScalars(
+      _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, above limit: Int
+    ) -> Int {
+      guard let base = bytes.baseAddress else { return 0 }
+      let raw = UnsafeRawPointer(base)
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let low7 = ones &* 0x7F
+      /// The high bit of every zero lane of `word`, exactly (no lane carries into the next).
+      @inline(__always) func zeroLanes(_ word: UInt64) -> UInt64 {
+        ~(((word & low7) &+ low7) | word | low7)
+      }
       var scalars = 0
-      var previousSpace = false
-      for index in lower..<upper {
+      // The high bit of the lane before the current word's first, when that byte is white space.
+      var spaceBefore: UInt64 = 0
+      var index = range.lowerBound
+      while index + 8 <= range.upperBound {
+        let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+        let continuation = zeroLanes((word & (ones &* 0xC0)) ^ (ones &* 0x80))
+        let space =
+          zeroLanes(word ^ (ones &* 0x20)) | zeroLanes(word ^ (ones &* 0x09))
+          | zeroLanes(word ^ (ones &* 0x0D))
+        // Lane i after a white-space lane i - 1 (lanes in memory order: lane 0 is the lowest).
+        let spaceAfterSpace = space & ((space << 8) | spaceBefore)
+        scalars += 8 - continuation.nonzeroBitCount - spaceAfterSpace.nonzeroBitCount
+        spaceBefore = space >> 56
+        index += 8
+        if scalars > limit { return scalars }
+      }
+      var previousSpace = spaceBefore != 0
+      while index < range.upperBound {
         let byte = bytes[index]
-        if isSpace(byte) {
+        if byte == 0x20 || byte == 0x09 || byte == 0x0D {
           if !previousSpace { scalars += 1 }
           previousSpace = true
         } else {
           previousSpace = false
           if byte & 0xC0 != 0x80 { scalars += 1 }
         }
-        if scalars > limit { return true }
+        index += 1
       }
-      return false
+      return scalars
     }
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {

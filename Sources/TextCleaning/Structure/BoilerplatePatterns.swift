@@ -376,7 +376,12 @@ struct BoilerplatePatterns: Sendable {
     /// stead when it has none (what ``BoilerplatePatterns/tables(for:)`` answers), found once.
     private var pairs: [String: (lines: Table?, sentences: Table?)] = [:]
 
+    /// A number no other store of this process has (``BoilerplatePatterns/serial``).
+    let serial: UInt64
+    private static let serials = SerialCounter()
+
     init(sources: [Source], regexes: [NSRegularExpression?], lists: [String: [[Int]]]) {
+      serial = Self.serials.next()
       self.sources = sources
       self.regexes = regexes
       self.lists = lists
@@ -485,6 +490,18 @@ struct BoilerplatePatterns: Sendable {
       let segment = segments[ids] ?? made
       segments[ids] = segment
       return segment
+    }
+  }
+
+  /// Hands out 1, 2, 3, … once each, from any thread.
+  fileprivate final class SerialCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last: UInt64 = 0
+    func next() -> UInt64 {
+      lock.lock()
+      defer { lock.unlock() }
+      last += 1
+      return last
     }
   }
 
@@ -635,7 +652,14 @@ struct BoilerplatePatterns: Sendable {
   struct TableReference {
     fileprivate let unmanaged: Unmanaged<Table>
     init(_ table: Table) { unmanaged = .passUnretained(table) }
+    /// The table's address: the same for every reference to one table, and no other table of
+    /// the same ``BoilerplatePatterns`` shares it while the patterns live.
+    var identity: UInt { UInt(bitPattern: unmanaged.toOpaque()) }
   }
+
+  /// A number no other ``BoilerplatePatterns`` made in this process has (``BoilerplateVerdicts``
+  /// tell its tables from those of another set of patterns by it).
+  var serial: UInt64 { store.serial }
 
   /// The patterns for an article in `language` (English's list for a language without one);
   /// pass it to ``rule(for:scalars:endsSentence:isASCII:atEdge:table:)``.

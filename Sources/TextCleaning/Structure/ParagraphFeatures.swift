@@ -43,7 +43,7 @@ struct ParagraphFeatures: Sendable {
       stopwords.words.withView { words in
         Self.scan(
           buffer, into: &features, words: words, stopScalars: stopwords.scalars,
-          charTokens: stopwords.usesCharacterTokens, hits: nil)
+          charTokens: stopwords.usesCharacterTokens, stopMask: .max)
       }
       if let last = Self.lastScalar(buffer) { features.endsSentence = Self.isSentenceEnder(last) }
     }
@@ -89,26 +89,27 @@ struct ParagraphFeatures: Sendable {
 
   /// Walks the UTF-8 of a paragraph, counting into `features`, and looks every word up in
   /// `words` lowercased (at most 32 bytes long; longer words are counted but never stop words),
-  /// with no `String` per word: a word with a non-zero value is a stop word, and when `hits` is
-  /// given each set bit `b` of the value adds one to `hits[b]` (the language detector's count).
+  /// with no `String` per word: a word whose value shares a bit with `stopMask` is a stop word
+  /// (`.max`: any non-zero value; one bit: a stop word of that language of a table that lists
+  /// several).
   /// With `charTokens`, Han and kana characters are words of their own, stop words when in
   /// `stopScalars`.
   static func scan(
     _ buffer: UnsafeBufferPointer<UInt8>, into features: inout ParagraphFeatures,
     words: WordTable.View,
-    stopScalars: ScalarBitmap, charTokens: Bool, hits: UnsafeMutableBufferPointer<Int>?
+    stopScalars: ScalarBitmap, charTokens: Bool, stopMask: UInt32
   ) {
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32 * 4 + 16) { lowered in
       scan(
         buffer, into: &features, words: words, stopScalars: stopScalars, charTokens: charTokens,
-        hits: hits, lowered: lowered)
+        stopMask: stopMask, lowered: lowered)
     }
   }
 
   private static func scan(
     _ buffer: UnsafeBufferPointer<UInt8>, into features: inout ParagraphFeatures,
     words table: WordTable.View,
-    stopScalars: ScalarBitmap, charTokens: Bool, hits: UnsafeMutableBufferPointer<Int>?,
+    stopScalars: ScalarBitmap, charTokens: Bool, stopMask: UInt32,
     lowered: UnsafeMutableBufferPointer<UInt8>
   ) {
     // Counts in locals (registers), added to `features` at the end.
@@ -152,17 +153,7 @@ struct ParagraphFeatures: Sendable {
           let word = UnsafeBufferPointer(rebasing: lowered[0..<size])
           value = table.value(of: word, hash: ByteHash.hash(word))
         }
-        if value != 0 {
-          stopwords &+= 1
-          if let hits {
-            var bits = value
-            while bits != 0 {
-              let bit = bits.trailingZeroBitCount
-              if bit < hits.count { hits[bit] &+= 1 }
-              bits &= bits &- 1
-            }
-          }
-        }
+        if value & stopMask != 0 { stopwords &+= 1 }
       }
       tokenStart = -1
       tokenASCII = true

@@ -114,28 +114,24 @@ struct StopwordTables: Sendable {
       let list = language(code)
       return paragraphs.map { ParagraphFeatures($0, stopwords: list) }
     }
-    let width = max(allCodes.count, 1)
-    var hits = [Int](repeating: 0, count: width)
+    // Only this language's bit of each word's value counts (the table lists every language).
+    let stopMask = UInt32(1) << bit
     var features: [ParagraphFeatures] = []
     features.reserveCapacity(paragraphs.count)
     let noScalars = ScalarBitmap([])
     allWords.withView { table in
-      hits.withUnsafeMutableBufferPointer { hits in
-        for paragraph in paragraphs {
-          for index in 0..<width { hits[index] = 0 }
-          var paragraphFeatures = ParagraphFeatures()
-          var copy = paragraph
-          copy.withUTF8 { buffer in
-            ParagraphFeatures.scan(
-              buffer, into: &paragraphFeatures, words: table, stopScalars: noScalars,
-              charTokens: false, hits: hits)
-            if let last = ParagraphFeatures.lastScalar(buffer) {
-              paragraphFeatures.endsSentence = ParagraphFeatures.isSentenceEnder(last)
-            }
+      for paragraph in paragraphs {
+        var paragraphFeatures = ParagraphFeatures()
+        var copy = paragraph
+        copy.withUTF8 { buffer in
+          ParagraphFeatures.scan(
+            buffer, into: &paragraphFeatures, words: table, stopScalars: noScalars,
+            charTokens: false, stopMask: stopMask)
+          if let last = ParagraphFeatures.lastScalar(buffer) {
+            paragraphFeatures.endsSentence = ParagraphFeatures.isSentenceEnder(last)
           }
-          paragraphFeatures.stopwords = hits[bit]
-          features.append(paragraphFeatures)
         }
+        features.append(paragraphFeatures)
       }
     }
     return features
