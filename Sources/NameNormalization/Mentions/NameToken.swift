@@ -246,6 +246,31 @@ struct NameToken: Sendable, Equatable {
           continue
         }
       }
+      // Most words are ASCII letters, lower-case after the first, followed by a space or a
+      // mark: taken in one tight loop ("said", "The"). Any other word (a capital, digit,
+      // hyphen, apostrophe or non-ASCII scalar inside or right after it) is read below.
+      if byte < 0x80, firstKind != .digit,
+        let word = simpleWord(bytes, from: index), tokenCount < tokens.count
+      {
+        let (end, hash) = word
+        let length = end - index
+        tokens.initializeElement(
+          at: tokenCount,
+          to: NameToken(
+            byteStart: index, byteEnd: end, start: scalarIndex, end: scalarIndex + length,
+            isCapitalized: firstKind == .letterUpper, isAllCaps: false, isLatin: true,
+            isCJK: false, sentenceInitial: sentenceStart,
+            joinedToPrevious: gapIsSingleSpace && !sentenceStart,
+            followedByPeriod: end < count && bytes[end] == 0x2E, possessive: false, hash: hash,
+            hashIsLowercase: true))
+        tokenCount += 1
+        sentenceStart = false
+        gapIsSingleSpace = false
+        previousWasWord = true
+        index = end
+        scalarIndex += length
+        continue
+      }
       // A word: letters, digits, marks, and inner hyphens/apostrophes.
       let byteStart = index
       let start = scalarIndex
@@ -384,6 +409,31 @@ struct NameToken: Sendable, Equatable {
       scalarIndex = endScalar
     }
     return true
+  }
+
+  /// The end and `NameCues.hash(lowering:)` of the word starting with the ASCII letter at
+  /// `start` when the rest of it is lower-case ASCII letters and the byte after it (if any) is
+  /// ASCII and no letter, digit, hyphen or apostrophe: a word the general loop of `fill` would
+  /// read as exactly these letters, lower-case (or capitalised), Latin, and with no
+  /// possessive. Nil for any other.
+  @inline(__always)
+  private static func simpleWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (
+    end: Int, hash: UInt32
+  )? {
+    var hash = FNV1a.step(FNV1a.basis32, bytes[start] | 0x20)
+    var end = start + 1
+    while end < bytes.count, bytes[end] &- 0x61 < 26 {
+      hash = FNV1a.step(hash, bytes[end])
+      end += 1
+    }
+    guard end < bytes.count else { return (end, hash) }
+    let next = bytes[end]
+    if next >= 0x80 || next == 0x2D || next == 0x27 || (next | 0x20) &- 0x61 < 26
+      || next &- 0x30 < 10
+    {
+      return nil
+    }
+    return (end, hash)
   }
 
   /// Whether the scalar at `index` can be part of a word (a hyphen or apostrophe before it is inner).
