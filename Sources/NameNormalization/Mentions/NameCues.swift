@@ -188,8 +188,10 @@ private struct ASCIICueTable: Sendable {
   init(_ roles: [String: NameCues.Roles]) {
     // Sorted, so that the table is the same in every run.
     let words = roles.keys.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.sorted()
+    // Mostly empty (an eighth full at most), so that a word that is no cue, as most are,
+    // usually meets an empty slot at the first probe.
     var size = 16
-    while size < 2 * words.count { size *= 2 }
+    while size < 8 * words.count { size *= 2 }
     slots = [Int32](repeating: 0, count: size)
     for word in words {
       let start = bytes.count

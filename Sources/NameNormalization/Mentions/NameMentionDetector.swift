@@ -257,12 +257,26 @@ public struct NameMentionDetector: Sendable {
     if tokens[index].maxWords > 0, let found = lexiconMatch(tokens, at: index, year: context.year) {
       return found
     }
-    if tokens[index].isLatin, let found = koreanMatch(tokens, at: index, context: context) {
+    if tokens[index].isLatin, Self.surnameWithinThree(tokens, from: index),
+      let found = koreanMatch(tokens, at: index, context: context)
+    {
       return found
     }
     if tokens[index].isCJK, let found = hangulMatch(tokens, at: index) { return found }
     if isTitled(tokens, at: index) { return cuedPerson(tokens, at: index) }
     return nil
+  }
+
+  /// Whether one of the three tokens from `index` (the most a Korean name spans) is a romanised
+  /// Korean surname: `koreanMatch`'s first test, asked here by index, without a slice, since
+  /// most capitalised words fail it ("The", "Reuters", "Kiev" have no surname after them).
+  private static func surnameWithinThree(_ tokens: NameTokenList, from index: Int) -> Bool {
+    var k = index
+    while k < min(index + 3, tokens.count) {
+      if tokens[k].isKoreanSurname { return true }
+      k += 1
+    }
+    return false
   }
 
   /// The longest alias-lexicon spelling starting at `index`.
