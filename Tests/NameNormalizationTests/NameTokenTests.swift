@@ -11,6 +11,13 @@ struct NameTokenCase: Decodable, Sendable, ExpectMarkedCaseRow, CustomTestString
   var comment: String?
   var text: String
   var tokens: [String]
+  /// When given, exactly the tokens (by text, in order) with that flag set.
+  var capitalized: [String]?
+  var allCaps: [String]?
+  var followedByPeriod: [String]?
+  var possessive: [String]?
+  var joinedToPrevious: [String]?
+  var sentenceInitial: [String]?
   var expect: String
   var testDescription: String { label }
 }
@@ -31,6 +38,19 @@ struct NameTokenCase: Decodable, Sendable, ExpectMarkedCaseRow, CustomTestString
         var text = tokens.text(token)
         let hash = text.withUTF8 { NameCues.hash(lowering: $0, from: 0, to: $0.count) }
         #expect(token.hash == hash, "\(row.label): \(text)")
+      }
+      func having(_ flag: (NameToken) -> Bool) -> [String] {
+        tokens.filter(flag).map(tokens.text)
+      }
+      let flags: [(String, [String]?, (NameToken) -> Bool)] = [
+        ("capitalized", row.capitalized, \.isCapitalized), ("allCaps", row.allCaps, \.isAllCaps),
+        ("followedByPeriod", row.followedByPeriod, \.followedByPeriod),
+        ("possessive", row.possessive, \.possessive),
+        ("joinedToPrevious", row.joinedToPrevious, \.joinedToPrevious),
+        ("sentenceInitial", row.sentenceInitial, \.sentenceInitial),
+      ]
+      for (name, expected, flag) in flags {
+        if let expected { #expect(having(flag) == expected, "\(row.label): \(name)") }
       }
     }
     CaseRunner.run(row, check)

@@ -26,6 +26,13 @@ import ICUSupport
 public enum NameFoldKey {
   /// The key of a whole name: tokens split on spaces, folded, joined by one space.
   public static func key(_ name: some StringProtocol) -> String {
+    if let key = name.utf8.withContiguousStorageIfAvailable(asciiKey) ?? nil { return key }
+    return keyOfCharacters(name)
+  }
+
+  /// `key` taken on the name's characters, as any name may be (`asciiKey` is the same for
+  /// the names it takes).
+  static func keyOfCharacters(_ name: some StringProtocol) -> String {
     var out: [String] = []
     for token in name.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "," })
     {
@@ -33,6 +40,36 @@ public enum NameFoldKey {
       if !folded.isEmpty { out.append(folded) }
     }
     return out.joined(separator: " ")
+  }
+
+  /// `key` of a name written in ASCII without a carriage return, on its bytes ("Thad Cochran"
+  /// → "thad cochran"); nil for any other name. There every character is one byte (CR LF is
+  /// the one character of two ASCII scalars), so splitting the bytes is splitting the
+  /// characters, and a token's letters are its ASCII letters lower-cased, as in `foldToken`.
+  static func asciiKey(_ name: UnsafeBufferPointer<UInt8>) -> String? {
+    for byte in name where byte >= 0x80 || byte == 0x0D { return nil }
+    var key = ""
+    var letters: [UInt8] = []
+    letters.reserveCapacity(name.count + 4)
+    var index = 0
+    while index <= name.count {
+      let byte: UInt8 = index < name.count ? name[index] : 0x20
+      index += 1
+      if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x2C {
+        // The end of a token (an empty one folds to nothing and is left out).
+        guard !letters.isEmpty else { continue }
+        let folded = applyRules(letters)
+        letters.removeAll(keepingCapacity: true)
+        if folded.isEmpty { continue }
+        if !key.isEmpty { key += " " }
+        key += folded
+      } else if byte >= 0x41 && byte <= 0x5A {
+        letters.append(byte | 0x20)
+      } else if byte >= 0x61 && byte <= 0x7A {
+        letters.append(byte)
+      }
+    }
+    return key
   }
 
   /// The key of one token (hyphens removed).

@@ -31,6 +31,9 @@ struct NameCues: Sendable {
   private var shapes = [Bool](repeating: false, count: 256 * 32)
   /// Bloom filter (2^16 bits, two probes) over `hash(lowering:)` of every key of `roles`.
   private var bloom = [UInt64](repeating: 0, count: 1024)
+  /// The keys of `roles` written in ASCII with their roles, for words written in ASCII
+  /// (`asciiRoles(of:hash:)`).
+  private var asciiCues = ASCIICueTable()
 
   private static func shape(_ word: String) -> Int? {
     guard let first = word.utf8.first else { return nil }
@@ -68,6 +71,17 @@ struct NameCues: Sendable {
       bloom[Int(hash & 0xFFFF) >> 6] |= 1 << UInt64(hash & 63)
       bloom[Int((hash >> 16) & 0xFFFF) >> 6] |= 1 << UInt64((hash >> 16) & 63)
     }
+    asciiCues = ASCIICueTable(roles)
+  }
+
+  /// The roles of a word written in ASCII, given as its UTF-8 bytes and `NameToken.hash`: the
+  /// same as `roles(of: String(word))`, without making the string. Cue words are stored
+  /// lower-case, and an ASCII word equals a stored word only byte for byte (no other cue word
+  /// is canonically equivalent to letters, digits, hyphens and apostrophes), so the word's
+  /// roles are those of its ASCII lower-case form: "Minister", "minister" and "MINISTER" →
+  /// title; "Said" → verb; "Corp" → not a person.
+  func asciiRoles(of word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Roles {
+    asciiCues.roles(ofLowering: word, hash: hash)
   }
 
   /// The roles of a token's word given its fields (`NameToken.hash`, `hashIsLowercase`), so
@@ -147,5 +161,86 @@ struct NameCues: Sendable {
       if titlesAfter.contains(prefix), word.count - prefix.count <= 2 { return true }
     }
     return false
+  }
+}
+
+/// The ASCII cue words of `NameCues` by `NameCues.hash(lowering:)`: an open-addressing table
+/// probed with the tokenizer's hash of a word, whose entries compare the word's bytes
+/// lower-cased (A–Z → a–z) with the stored word's. Looks up a word without a string or a
+/// dictionary: "Minister" → title.
+private struct ASCIICueTable: Sendable {
+  /// One stored word: where its bytes are in `bytes`, its hash and its roles.
+  private struct Entry: Sendable {
+    var start: Int32
+    var length: Int32
+    var hash: UInt32
+    var roles: NameCues.Roles
+  }
+  /// Per slot: 0 if empty, else the index + 1 of its entry.
+  private var slots: [Int32] = [0]
+  private var entries: [Entry] = []
+  /// The stored words' bytes, one after another.
+  private var bytes: [UInt8] = []
+
+  init() {}
+
+  /// The table of the keys of `roles` written only in ASCII.
+  init(_ roles: [String: NameCues.Roles]) {
+    // Sorted, so that the table is the same in every run.
+    let words = roles.keys.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.sorted()
+    // Mostly empty (an eighth full at most), so that a word that is no cue, as most are,
+    // usually meets an empty slot at the first probe.
+    var size = 16
+    while size < 8 * words.count { size *= 2 }
+    slots = [Int32](repeating: 0, count: size)
+    for word in words {
+      let start = bytes.count
+      bytes.append(contentsOf: word.utf8)
+      let hash = bytes.withUnsafeBufferPointer {
+        NameCues.hash(lowering: $0, from: start, to: $0.count)
+      }
+      entries.append(
+        Entry(
+          start: Int32(start), length: Int32(word.utf8.count), hash: hash,
+          roles: roles[word] ?? []))
+      var slot = Int(hash) & (size - 1)
+      while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
+      slots[slot] = Int32(entries.count)
+    }
+  }
+
+  /// The roles of the stored word equal to `word` lower-cased (ASCII letters only), `hash`
+  /// being `NameCues.hash(lowering:)` of `word`; none when no word is.
+  func roles(ofLowering word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> NameCues.Roles {
+    let mask = slots.count - 1
+    var slot = Int(hash) & mask
+    return slots.withUnsafeBufferPointer { slots in
+      entries.withUnsafeBufferPointer { entries in
+        bytes.withUnsafeBufferPointer { bytes in
+          while slots[slot] != 0 {
+            let entry = entries[Int(slots[slot]) - 1]
+            if entry.hash == hash, Int(entry.length) == word.count,
+              Self.equalLowering(word, bytes, at: Int(entry.start))
+            {
+              return entry.roles
+            }
+            slot = (slot + 1) & mask
+          }
+          return []
+        }
+      }
+    }
+  }
+
+  @inline(__always)
+  private static func equalLowering(
+    _ word: UnsafeBufferPointer<UInt8>, _ bytes: UnsafeBufferPointer<UInt8>, at start: Int
+  ) -> Bool {
+    for index in 0..<word.count {
+      var byte = word[index]
+      if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+      if byte != bytes[start + index] { return false }
+    }
+    return true
   }
 }

@@ -128,9 +128,14 @@ public struct NameMentionDetector: Sendable {
             let token = first + index
             let word = UnsafeBufferPointer(
               rebasing: bytes[token.pointee.byteStart..<token.pointee.byteEnd])
-            token.pointee.cues = cues.roles(
-              of: { String(utf8Bytes: word) }, hash: token.pointee.hash,
-              hashIsLowercase: token.pointee.hashIsLowercase)
+            // A word written in ASCII (as many bytes as scalars) is looked up on its bytes.
+            token.pointee.cues =
+              token.pointee.byteEnd - token.pointee.byteStart == token.pointee.end
+                - token.pointee.start
+              ? cues.asciiRoles(of: word, hash: token.pointee.hash)
+              : cues.roles(
+                of: { String(utf8Bytes: word) }, hash: token.pointee.hash,
+                hashIsLowercase: token.pointee.hashIsLowercase)
             guard token.pointee.isCapitalized else { continue }
             let facts = wordFacts.facts(of: word, hash: token.pointee.hash)
             token.pointee.keyIndex = keys.count
@@ -252,12 +257,26 @@ public struct NameMentionDetector: Sendable {
     if tokens[index].maxWords > 0, let found = lexiconMatch(tokens, at: index, year: context.year) {
       return found
     }
-    if tokens[index].isLatin, let found = koreanMatch(tokens, at: index, context: context) {
+    if tokens[index].isLatin, Self.surnameWithinThree(tokens, from: index),
+      let found = koreanMatch(tokens, at: index, context: context)
+    {
       return found
     }
     if tokens[index].isCJK, let found = hangulMatch(tokens, at: index) { return found }
     if isTitled(tokens, at: index) { return cuedPerson(tokens, at: index) }
     return nil
+  }
+
+  /// Whether one of the three tokens from `index` (the most a Korean name spans) is a romanised
+  /// Korean surname: `koreanMatch`'s first test, asked here by index, without a slice, since
+  /// most capitalised words fail it ("The", "Reuters", "Kiev" have no surname after them).
+  private static func surnameWithinThree(_ tokens: NameTokenList, from index: Int) -> Bool {
+    var k = index
+    while k < min(index + 3, tokens.count) {
+      if tokens[k].isKoreanSurname { return true }
+      k += 1
+    }
+    return false
   }
 
   /// The longest alias-lexicon spelling starting at `index`.
@@ -490,7 +509,7 @@ public struct NameMentionDetector: Sendable {
       origin = romanized.origin
       canonical = romanized.spellings.first?.text ?? canonical
     }
-    let parts = canonical.split(separator: " ").map(String.init)
+    let parts = canonical.spaceSeparatedWords()
     return (
       NameMention(
         start: span.first?.start ?? 0, end: span.last?.end ?? 0, text: spelling(span),
@@ -699,6 +718,27 @@ public struct NameMentionDetector: Sendable {
 
 extension String {
   fileprivate func replacingSpaces(with separator: String) -> String {
-    split(separator: " ").joined(separator: separator)
+    spaceSeparatedWords().joined(separator: separator)
+  }
+
+  /// `split(separator: " ").map(String.init)`: "Robert D. Hostetler" → ["Robert", "D.",
+  /// "Hostetler"]. Text in ASCII without a carriage return is split on its bytes (there every
+  /// character is one byte: CR LF is the one character of two ASCII scalars).
+  func spaceSeparatedWords() -> [String] {
+    let ascii = utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
+      var words: [String] = []
+      var start = 0
+      for index in 0...bytes.count {
+        let byte: UInt8 = index < bytes.count ? bytes[index] : 0x20
+        if byte >= 0x80 || byte == 0x0D { return nil }
+        guard byte == 0x20 else { continue }
+        if index > start {
+          words.append(String(utf8Bytes: UnsafeBufferPointer(rebasing: bytes[start..<index])))
+        }
+        start = index + 1
+      }
+      return words
+    }
+    return (ascii ?? nil) ?? split(separator: " ").map(String.init)
   }
 }

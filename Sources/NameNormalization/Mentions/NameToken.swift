@@ -246,6 +246,31 @@ struct NameToken: Sendable, Equatable {
           continue
         }
       }
+      // Most words are ASCII letters, lower-case after the first ("said", "The"), in capitals
+      // ("NATO", a headline's "COCOA") or digits ("1987"), followed by a space or a mark:
+      // taken in one tight loop. Any other word (a letter of another case, a hyphen,
+      // apostrophe or non-ASCII scalar inside or right after it) is read below.
+      if byte < 0x80, let word = simpleWord(bytes, from: index), tokenCount < tokens.count {
+        let end = word.end
+        let hash = word.hash
+        let length = end - index
+        tokens.initializeElement(
+          at: tokenCount,
+          to: NameToken(
+            byteStart: index, byteEnd: end, start: scalarIndex, end: scalarIndex + length,
+            isCapitalized: firstKind == .letterUpper, isAllCaps: word.allCaps,
+            isLatin: firstKind != .digit, isCJK: false, sentenceInitial: sentenceStart,
+            joinedToPrevious: gapIsSingleSpace && !sentenceStart,
+            followedByPeriod: end < count && bytes[end] == 0x2E, possessive: false, hash: hash,
+            hashIsLowercase: true))
+        tokenCount += 1
+        sentenceStart = false
+        gapIsSingleSpace = false
+        previousWasWord = true
+        index = end
+        scalarIndex += length
+        continue
+      }
       // A word: letters, digits, marks, and inner hyphens/apostrophes.
       let byteStart = index
       let start = scalarIndex
@@ -384,6 +409,50 @@ struct NameToken: Sendable, Equatable {
       scalarIndex = endScalar
     }
     return true
+  }
+
+  /// The end and `NameCues.hash(lowering:)` of the word starting with the ASCII letter or
+  /// digit at `start` when the word is lower-case letters after the first letter ("said",
+  /// "Seoul"), capitals ("NATO", `allCaps`) or digits ("1987") and the byte after it (if any) is
+  /// ASCII and no letter, digit, hyphen or apostrophe: a word the general loop of `fill` would
+  /// read as exactly these bytes, Latin unless digits, and with no possessive. Nil for any other.
+  @inline(__always)
+  private static func simpleWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (
+    end: Int, hash: UInt32, allCaps: Bool
+  )? {
+    let first = bytes[start]
+    var end = start + 1
+    var allCaps = false
+    var hash: UInt32
+    if first &- 0x30 < 10 {
+      hash = FNV1a.step(FNV1a.basis32, first)
+      while end < bytes.count, bytes[end] &- 0x30 < 10 {
+        hash = FNV1a.step(hash, bytes[end])
+        end += 1
+      }
+    } else {
+      hash = FNV1a.step(FNV1a.basis32, first | 0x20)
+      if first &- 0x41 < 26, end < bytes.count, bytes[end] &- 0x41 < 26 {
+        allCaps = true
+        while end < bytes.count, bytes[end] &- 0x41 < 26 {
+          hash = FNV1a.step(hash, bytes[end] | 0x20)
+          end += 1
+        }
+      } else {
+        while end < bytes.count, bytes[end] &- 0x61 < 26 {
+          hash = FNV1a.step(hash, bytes[end])
+          end += 1
+        }
+      }
+    }
+    guard end < bytes.count else { return (end, hash, allCaps) }
+    let next = bytes[end]
+    if next >= 0x80 || next == 0x2D || next == 0x27 || (next | 0x20) &- 0x61 < 26
+      || next &- 0x30 < 10
+    {
+      return nil
+    }
+    return (end, hash, allCaps)
   }
 
   /// Whether the scalar at `index` can be part of a word (a hyphen or apostrophe before it is inner).
