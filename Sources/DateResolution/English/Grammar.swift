@@ -117,7 +117,7 @@ struct Grammar {
   }
 
   /// Cheap test: can an expression start at token `i`?
-  func isTrigger(_ i: Int) -> Bool {
+  @inline(__always) func isTrigger(_ i: Int) -> Bool {
     switch tokens[i].kind {
     case .number: return true
     case .punctuation: return tokens[i].hasText(nfc: "'") || tokens[i].hasText(nfc: "’")
@@ -171,7 +171,7 @@ struct Grammar {
 
   // MARK: Token helpers
 
-  func word(_ i: Int) -> String? {
+  @inline(__always) func word(_ i: Int) -> String? {
     guard i >= 0, i < tokens.count, tokens[i].kind == .word || tokens[i].kind == .ideograph else {
       return nil
     }
@@ -187,7 +187,7 @@ struct Grammar {
 
   /// The value of the word at `i` in one of the English tables (`EnglishTables`), for a word
   /// with a word class only (as `lexical(i)`): `lexicalValue(i, in: EnglishTables.months)`.
-  func lexicalValue<Value>(_ i: Int, in table: WordHash.Table<Value>) -> Value? {
+  @inline(__always) func lexicalValue<Value>(_ i: Int, in table: WordHash.Table<Value>) -> Value? {
     guard i >= 0, i < tokens.count, !classes[i].isEmpty else { return nil }
     return table[tokens[i]]
   }
@@ -195,7 +195,7 @@ struct Grammar {
   /// Whether token `i` is the word `w`, a word in NFC such as a code literal (compared in
   /// place, without copying the token's text; a plain token of another length answers at once,
   /// `Token.hasText(nfc:)`).
-  func isWord(_ i: Int, _ w: String) -> Bool {
+  @inline(__always) func isWord(_ i: Int, _ w: String) -> Bool {
     guard i >= 0, i < tokens.count, tokens[i].kind == .word || tokens[i].kind == .ideograph else {
       return false
     }
@@ -210,7 +210,7 @@ struct Grammar {
   }
 
   /// Whether token `i` is one of the words of `table` (looked up by the token's hash).
-  func isWord(_ i: Int, in table: WordHash.Table<Bool>) -> Bool {
+  @inline(__always) func isWord(_ i: Int, in table: WordHash.Table<Bool>) -> Bool {
     guard i >= 0, i < tokens.count, tokens[i].kind == .word || tokens[i].kind == .ideograph else {
       return false
     }
@@ -219,14 +219,14 @@ struct Grammar {
 
   /// The value of the word at `i` in `table` (looked up by the token's hash), as
   /// `word(i).flatMap { dictionary[$0] }` would give it.
-  func value<Value>(_ i: Int, in table: WordHash.Table<Value>) -> Value? {
+  @inline(__always) func value<Value>(_ i: Int, in table: WordHash.Table<Value>) -> Value? {
     guard i >= 0, i < tokens.count, tokens[i].kind == .word || tokens[i].kind == .ideograph else {
       return nil
     }
     return table[tokens[i]]
   }
 
-  func isPunct(_ i: Int, _ p: String) -> Bool {
+  @inline(__always) func isPunct(_ i: Int, _ p: String) -> Bool {
     guard i >= 0, i < tokens.count, tokens[i].kind == .punctuation else { return false }
     // One byte is ASCII, so in NFC: compared by bytes (`Token.hasText(nfc:)`).
     return p.utf8.count == 1 ? tokens[i].hasText(nfc: p) : tokens[i].text == p
@@ -239,7 +239,7 @@ struct Grammar {
       || t.hasText(nfc: "–") || t.hasText(nfc: "—")
   }
 
-  func number(_ i: Int) -> Int? {
+  @inline(__always) func number(_ i: Int) -> Int? {
     guard i >= 0, i < tokens.count, tokens[i].kind == .number, tokens[i].number >= 0 else {
       return nil
     }
@@ -247,7 +247,9 @@ struct Grammar {
   }
 
   /// Whether token `i` continues the previous token without a line break.
-  func sameLine(_ i: Int) -> Bool { i < tokens.count && tokens[i].newlinesBefore == 0 }
+  @inline(__always) func sameLine(_ i: Int) -> Bool {
+    i < tokens.count && tokens[i].newlinesBefore == 0
+  }
 
   /// A number token not glued to a bigger number ("1,000", "3.5", "$1990").
   func isStandaloneNumber(_ i: Int) -> Bool {
