@@ -189,7 +189,7 @@ struct Grammar {
   /// with a word class only (as `lexical(i)`): `lexicalValue(i, in: EnglishTables.months)`.
   @inline(__always) func lexicalValue<Value>(_ i: Int, in table: WordHash.Table<Value>) -> Value? {
     guard i >= 0, i < tokens.count, !classes[i].isEmpty else { return nil }
-    return table[tokens[i]]
+    return table.value(ofTokenAt: i, in: tokens)
   }
 
   /// Whether token `i` is the word `w`, a word in NFC such as a code literal (compared in
@@ -214,7 +214,7 @@ struct Grammar {
     guard i >= 0, i < tokens.count, tokens[i].kind == .word || tokens[i].kind == .ideograph else {
       return false
     }
-    return table[tokens[i]] != nil
+    return table.value(ofTokenAt: i, in: tokens) != nil
   }
 
   /// The value of the word at `i` in `table` (looked up by the token's hash), as
@@ -223,7 +223,7 @@ struct Grammar {
     guard i >= 0, i < tokens.count, tokens[i].kind == .word || tokens[i].kind == .ideograph else {
       return nil
     }
-    return table[tokens[i]]
+    return table.value(ofTokenAt: i, in: tokens)
   }
 
   @inline(__always) func isPunct(_ i: Int, _ p: String) -> Bool {
@@ -285,9 +285,8 @@ struct Grammar {
   func month(_ i: Int, needsContext: Bool) -> (Int, Int)? {
     guard let w = word(i) else { return nil }
     if let m = lexicalValue(i, in: EnglishTables.months) {
-      let t = tokens[i]
       if EnglishWords.weakMonths.contains(w) {
-        guard t.isCapitalized else { return nil }
+        guard tokens[i].isCapitalized else { return nil }
         if needsContext && (w == "may" || w == "march") { return nil }
         if w.count <= 4 && w != "may" && w != "june" && w != "july" {
           // Abbreviations: "Aug." or "Aug" before a number.
@@ -306,7 +305,7 @@ struct Grammar {
         m, w.count <= 4 && w != "may" && w != "june" && w != "july" ? skipPeriod(i + 1) : i + 1
       )
     }
-    if let m = vocabulary.monthsByToken[tokens[i]] {
+    if let m = vocabulary.monthsByToken.value(ofTokenAt: i, in: tokens) {
       let isWide = vocabulary.standaloneMonths.contains(w)
       if needsContext && !isWide { return nil }
       // A foreign month name needs a number beside it ("27 maggio", "мая 2025").
@@ -327,7 +326,7 @@ struct Grammar {
       return (d, i + 1)
     }
     // Only an abbreviation takes its period ("Di.", not the full stop after "dimanche.").
-    if let d = vocabulary.weekdaysByToken[tokens[i]] {
+    if let d = vocabulary.weekdaysByToken.value(ofTokenAt: i, in: tokens) {
       // Greek "τρίτη" is also "third": lowercase, it is the ordinal.
       if vocabulary.hasGrammar, !tokens[i].isCapitalized,
         let (_, e) = vocabulary.grammar.ordinals.match(tokens, at: i), e > i

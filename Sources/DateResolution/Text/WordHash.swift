@@ -137,6 +137,23 @@ enum WordHash {
       }
     }
 
+    /// The value of the text of `tokens[index]`, as `self[tokens[index]]` answers it, reading
+    /// the token's fields where they are instead of copying the token (its text is retained
+    /// and released with it): what the grammar's lookups at a token index use.
+    @inline(__always) func value(ofTokenAt index: Int, in tokens: [Token]) -> Value? {
+      guard tokens[index].isPlain, keysAreNFC else { return dictionary[tokens[index].text] }
+      let hash = tokens[index].hash
+      var i = Int(hash) & mask
+      while true {
+        let e = Int(slots[i])
+        if e == 0 { return nil }
+        if entries[e - 1].hash == hash, entries[e - 1].word == tokens[index].text {
+          return entries[e - 1].value
+        }
+        i = (i + 1) & mask
+      }
+    }
+
     /// Every key.
     var keys: Dictionary<String, Value>.Keys { dictionary.keys }
   }
