@@ -37,13 +37,14 @@ struct Grammar {
     var lastUnitWord = -1
     var lastQuarterWord = -1
     for k in tokens.indices where tokens[k].kind == .word || tokens[k].kind == .ideograph {
-      let c = shared.vocabulary.wordClass(of: tokens[k])
+      let c = shared.vocabulary.wordClass(ofTokenAt: k, in: tokens)
       classes[k] = c
       // Unit words, "quarter", "half" and "period" are English triggers or heads: all have a class.
       guard !c.isEmpty else { continue }
-      if EnglishTables.units[tokens[k]] != nil { lastUnitWord = k }
-      let t = tokens[k]
-      if t.hasText(nfc: "quarter") || t.hasText(nfc: "half") || t.hasText(nfc: "period") {
+      if EnglishTables.units.value(ofTokenAt: k, in: tokens) != nil { lastUnitWord = k }
+      if tokens[k].hasText(nfc: "quarter") || tokens[k].hasText(nfc: "half")
+        || tokens[k].hasText(nfc: "period")
+      {
         lastQuarterWord = k
       }
     }
@@ -53,7 +54,9 @@ struct Grammar {
     inTableRow = Self.tableRows(tokens)
     if shared.vocabulary.hasGrammar {
       var masks = [UInt64](repeating: 0, count: tokens.count)
-      for k in tokens.indices { masks[k] = shared.vocabulary.grammarMask(of: tokens[k]) }
+      for k in tokens.indices {
+        masks[k] = shared.vocabulary.grammarMask(ofTokenAt: k, in: tokens)
+      }
       lexMasks = masks
     } else {
       lexMasks = []

@@ -73,6 +73,11 @@ enum WordHash {
     @inline(__always) func mayContain(_ token: Token) -> Bool {
       !token.isPlain || mayContain(token.hash)
     }
+
+    /// `mayContain(tokens[index])`, reading the token's fields where they are.
+    @inline(__always) func mayContain(tokenAt index: Int, in tokens: [Token]) -> Bool {
+      !tokens[index].isPlain || mayContain(tokens[index].hash)
+    }
   }
 
   /// A read-only map from words to values looked up by a token's precomputed hash, with no
