@@ -7,7 +7,8 @@ import Testing
 /// The hashes the tokenizer gives every token, and the lookups built on them
 /// (`Cases/token-hashes.json`): a `WordHash.Table` answers as a `[String: Value]` would, and a
 /// `WordHash.Filter` never turns away a token that a dictionary of its words would find, for
-/// composed and decomposed text alike.
+/// composed and decomposed text alike; the lookups at a token index (`value(ofTokenAt:in:)`,
+/// `mayContain(tokenAt:in:)`) answer as those given the token.
 @Suite struct TokenHashTests {
   struct TextCase: Decodable, CustomTestStringConvertible, Sendable {
     let label: String
@@ -40,8 +41,12 @@ import Testing
         uniquingKeysWith: { a, _ in a }))
     let plainDecomposed = WordHash.Table(
       Dictionary(uniqueKeysWithValues: [("e\u{301}te\u{301}", 1), ("said", 2)]))
-    for token in tokens {
+    for (index, token) in tokens.enumerated() {
       #expect(composed[token] == dictionary[token.text], "\(c.label): \"\(token.text)\"")
+      // The lookup at a token index answers as the one given the token.
+      #expect(composed.value(ofTokenAt: index, in: tokens) == composed[token])
+      #expect(decomposed.value(ofTokenAt: index, in: tokens) == decomposed[token])
+      #expect(filter.mayContain(tokenAt: index, in: tokens) == filter.mayContain(token))
       #expect(filter.mayContain(token), "\(c.label): the filter turned away \"\(token.text)\"")
       let nfd = Dictionary(
         dictionary.map { ($0.key.decomposedStringWithCanonicalMapping, $0.value) },

@@ -37,13 +37,14 @@ struct Grammar {
     var lastUnitWord = -1
     var lastQuarterWord = -1
     for k in tokens.indices where tokens[k].kind == .word || tokens[k].kind == .ideograph {
-      let c = shared.vocabulary.wordClass(of: tokens[k])
+      let c = shared.vocabulary.wordClass(ofTokenAt: k, in: tokens)
       classes[k] = c
       // Unit words, "quarter", "half" and "period" are English triggers or heads: all have a class.
       guard !c.isEmpty else { continue }
-      if EnglishTables.units[tokens[k]] != nil { lastUnitWord = k }
-      let t = tokens[k]
-      if t.hasText(nfc: "quarter") || t.hasText(nfc: "half") || t.hasText(nfc: "period") {
+      if EnglishTables.units.value(ofTokenAt: k, in: tokens) != nil { lastUnitWord = k }
+      if tokens[k].hasText(nfc: "quarter") || tokens[k].hasText(nfc: "half")
+        || tokens[k].hasText(nfc: "period")
+      {
         lastQuarterWord = k
       }
     }
@@ -53,7 +54,9 @@ struct Grammar {
     inTableRow = Self.tableRows(tokens)
     if shared.vocabulary.hasGrammar {
       var masks = [UInt64](repeating: 0, count: tokens.count)
-      for k in tokens.indices { masks[k] = shared.vocabulary.grammarMask(of: tokens[k]) }
+      for k in tokens.indices {
+        masks[k] = shared.vocabulary.grammarMask(ofTokenAt: k, in: tokens)
+      }
       lexMasks = masks
     } else {
       lexMasks = []
@@ -117,7 +120,7 @@ struct Grammar {
   }
 
   /// Cheap test: can an expression start at token `i`?
-  func isTrigger(_ i: Int) -> Bool {
+  @inline(__always) func isTrigger(_ i: Int) -> Bool {
     switch tokens[i].kind {
     case .number: return true
     case .punctuation: return tokens[i].hasText(nfc: "'") || tokens[i].hasText(nfc: "’")
@@ -171,7 +174,7 @@ struct Grammar {
 
   // MARK: Token helpers
 
-  func word(_ i: Int) -> String? {
+  @inline(__always) func word(_ i: Int) -> String? {
     guard i >= 0, i < tokens.count, tokens[i].kind == .word || tokens[i].kind == .ideograph else {
       return nil
     }
@@ -187,15 +190,15 @@ struct Grammar {
 
   /// The value of the word at `i` in one of the English tables (`EnglishTables`), for a word
   /// with a word class only (as `lexical(i)`): `lexicalValue(i, in: EnglishTables.months)`.
-  func lexicalValue<Value>(_ i: Int, in table: WordHash.Table<Value>) -> Value? {
+  @inline(__always) func lexicalValue<Value>(_ i: Int, in table: WordHash.Table<Value>) -> Value? {
     guard i >= 0, i < tokens.count, !classes[i].isEmpty else { return nil }
-    return table[tokens[i]]
+    return table.value(ofTokenAt: i, in: tokens)
   }
 
   /// Whether token `i` is the word `w`, a word in NFC such as a code literal (compared in
   /// place, without copying the token's text; a plain token of another length answers at once,
   /// `Token.hasText(nfc:)`).
-  func isWord(_ i: Int, _ w: String) -> Bool {
+  @inline(__always) func isWord(_ i: Int, _ w: String) -> Bool {
     guard i >= 0, i < tokens.count, tokens[i].kind == .word || tokens[i].kind == .ideograph else {
       return false
     }
@@ -210,23 +213,23 @@ struct Grammar {
   }
 
   /// Whether token `i` is one of the words of `table` (looked up by the token's hash).
-  func isWord(_ i: Int, in table: WordHash.Table<Bool>) -> Bool {
+  @inline(__always) func isWord(_ i: Int, in table: WordHash.Table<Bool>) -> Bool {
     guard i >= 0, i < tokens.count, tokens[i].kind == .word || tokens[i].kind == .ideograph else {
       return false
     }
-    return table[tokens[i]] != nil
+    return table.value(ofTokenAt: i, in: tokens) != nil
   }
 
   /// The value of the word at `i` in `table` (looked up by the token's hash), as
   /// `word(i).flatMap { dictionary[$0] }` would give it.
-  func value<Value>(_ i: Int, in table: WordHash.Table<Value>) -> Value? {
+  @inline(__always) func value<Value>(_ i: Int, in table: WordHash.Table<Value>) -> Value? {
     guard i >= 0, i < tokens.count, tokens[i].kind == .word || tokens[i].kind == .ideograph else {
       return nil
     }
-    return table[tokens[i]]
+    return table.value(ofTokenAt: i, in: tokens)
   }
 
-  func isPunct(_ i: Int, _ p: String) -> Bool {
+  @inline(__always) func isPunct(_ i: Int, _ p: String) -> Bool {
     guard i >= 0, i < tokens.count, tokens[i].kind == .punctuation else { return false }
     // One byte is ASCII, so in NFC: compared by bytes (`Token.hasText(nfc:)`).
     return p.utf8.count == 1 ? tokens[i].hasText(nfc: p) : tokens[i].text == p
@@ -239,7 +242,7 @@ struct Grammar {
       || t.hasText(nfc: "–") || t.hasText(nfc: "—")
   }
 
-  func number(_ i: Int) -> Int? {
+  @inline(__always) func number(_ i: Int) -> Int? {
     guard i >= 0, i < tokens.count, tokens[i].kind == .number, tokens[i].number >= 0 else {
       return nil
     }
@@ -247,7 +250,9 @@ struct Grammar {
   }
 
   /// Whether token `i` continues the previous token without a line break.
-  func sameLine(_ i: Int) -> Bool { i < tokens.count && tokens[i].newlinesBefore == 0 }
+  @inline(__always) func sameLine(_ i: Int) -> Bool {
+    i < tokens.count && tokens[i].newlinesBefore == 0
+  }
 
   /// A number token not glued to a bigger number ("1,000", "3.5", "$1990").
   func isStandaloneNumber(_ i: Int) -> Bool {
@@ -283,9 +288,8 @@ struct Grammar {
   func month(_ i: Int, needsContext: Bool) -> (Int, Int)? {
     guard let w = word(i) else { return nil }
     if let m = lexicalValue(i, in: EnglishTables.months) {
-      let t = tokens[i]
       if EnglishWords.weakMonths.contains(w) {
-        guard t.isCapitalized else { return nil }
+        guard tokens[i].isCapitalized else { return nil }
         if needsContext && (w == "may" || w == "march") { return nil }
         if w.count <= 4 && w != "may" && w != "june" && w != "july" {
           // Abbreviations: "Aug." or "Aug" before a number.
@@ -304,7 +308,7 @@ struct Grammar {
         m, w.count <= 4 && w != "may" && w != "june" && w != "july" ? skipPeriod(i + 1) : i + 1
       )
     }
-    if let m = vocabulary.monthsByToken[tokens[i]] {
+    if let m = vocabulary.monthsByToken.value(ofTokenAt: i, in: tokens) {
       let isWide = vocabulary.standaloneMonths.contains(w)
       if needsContext && !isWide { return nil }
       // A foreign month name needs a number beside it ("27 maggio", "мая 2025").
@@ -325,7 +329,7 @@ struct Grammar {
       return (d, i + 1)
     }
     // Only an abbreviation takes its period ("Di.", not the full stop after "dimanche.").
-    if let d = vocabulary.weekdaysByToken[tokens[i]] {
+    if let d = vocabulary.weekdaysByToken.value(ofTokenAt: i, in: tokens) {
       // Greek "τρίτη" is also "third": lowercase, it is the ordinal.
       if vocabulary.hasGrammar, !tokens[i].isCapitalized,
         let (_, e) = vocabulary.grammar.ordinals.match(tokens, at: i), e > i

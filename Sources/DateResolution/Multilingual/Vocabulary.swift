@@ -109,10 +109,27 @@ struct Vocabulary: Sendable {
     }
   }
 
+  /// `grammarMask(of: tokens[index])`, reading the token's fields where they are.
+  @inline(__always) func grammarMask(ofTokenAt index: Int, in tokens: [Token]) -> UInt64 {
+    switch tokens[index].kind {
+    case .number: return 0
+    case .punctuation: return grammarMasks.value(ofTokenAt: index, in: tokens) ?? 0
+    case .word, .ideograph:
+      guard grammarFilter.mayContain(tokens[index].hash) else { return 0 }
+      return grammarMasks.value(ofTokenAt: index, in: tokens) ?? 0
+    }
+  }
+
   /// The class of a word or ideograph token: none unless `wordClassFilter` may hold it.
   @inline(__always) func wordClass(of token: Token) -> WordClass {
     guard wordClassFilter.mayContain(token.hash) else { return [] }
     return wordClasses[token] ?? []
+  }
+
+  /// `wordClass(of: tokens[index])`, reading the token's fields where they are.
+  @inline(__always) func wordClass(ofTokenAt index: Int, in tokens: [Token]) -> WordClass {
+    guard wordClassFilter.mayContain(tokens[index].hash) else { return [] }
+    return wordClasses.value(ofTokenAt: index, in: tokens) ?? []
   }
 
   /// Adds another vocabulary's entries.

@@ -451,7 +451,7 @@ struct MentionBuilder {
     if isWord("plan") || isWord("plans"), i + 1 < tokens.count, tokens[i + 1].text != "to" {
       return nil
     }
-    if markerFilter?.mayContain(tokens[i]) ?? true {
+    if markerFilter?.mayContain(tokenAt: i, in: tokens) ?? true {
       if EnglishWords.futureMarkers.contains(w) {
         // "'ll" is tokenised as "'" + "ll".
         if isWord("ll") {
@@ -463,7 +463,7 @@ struct MentionBuilder {
       // "the two leaders meet separately Monday": a schedule in the present tense (not the
       // infinitive "due to expire Friday", which the "to" before it decides, nor the noun "the
       // close of business Thursday").
-      if near, left, EnglishTables.scheduledPresent[tokens[i]] != nil,
+      if near, left, EnglishTables.scheduledPresent.value(ofTokenAt: i, in: tokens) != nil,
         i == 0 || !(tokens[i - 1].text == "to" || Self.determiners.contains(tokens[i - 1].text))
       {
         return .future

@@ -73,6 +73,11 @@ enum WordHash {
     @inline(__always) func mayContain(_ token: Token) -> Bool {
       !token.isPlain || mayContain(token.hash)
     }
+
+    /// `mayContain(tokens[index])`, reading the token's fields where they are.
+    @inline(__always) func mayContain(tokenAt index: Int, in tokens: [Token]) -> Bool {
+      !tokens[index].isPlain || mayContain(tokens[index].hash)
+    }
   }
 
   /// A read-only map from words to values looked up by a token's precomputed hash, with no
@@ -131,6 +136,23 @@ enum WordHash {
         let e = Int(slots[i])
         if e == 0 { return nil }
         if entries[e - 1].hash == hash, entries[e - 1].word == token.text {
+          return entries[e - 1].value
+        }
+        i = (i + 1) & mask
+      }
+    }
+
+    /// The value of the text of `tokens[index]`, as `self[tokens[index]]` answers it, reading
+    /// the token's fields where they are instead of copying the token (its text is retained
+    /// and released with it): what the grammar's lookups at a token index use.
+    @inline(__always) func value(ofTokenAt index: Int, in tokens: [Token]) -> Value? {
+      guard tokens[index].isPlain, keysAreNFC else { return dictionary[tokens[index].text] }
+      let hash = tokens[index].hash
+      var i = Int(hash) & mask
+      while true {
+        let e = Int(slots[i])
+        if e == 0 { return nil }
+        if entries[e - 1].hash == hash, entries[e - 1].word == tokens[index].text {
           return entries[e - 1].value
         }
         i = (i + 1) & mask
