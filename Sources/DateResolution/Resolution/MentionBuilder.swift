@@ -94,11 +94,21 @@ struct MentionBuilder {
     var storyPoint: TimexPoint?
     var storyYear: Int?
     var quarterInFocus: TimexPoint?
+    // The last weekday counted by tense: where it ended and the tense it took.
+    var lastWeekday: (end: Int, tense: Resolver.Tense)?
     for c in candidates {
       let first = tokens[c.start]
       let last = tokens[c.end - 1]
       var ctx = Resolver.Context(dct: dct)
-      ctx.tense = tense(around: c)
+      // "resume on Monday and Tuesday": a weekday joined to the one before shares its tense.
+      if c.meaning.isWeekday, let w = lastWeekday, w.end + 1 == c.start,
+        tokens[w.end].text == "and" || tokens[w.end].text == "or"
+      {
+        ctx.tense = w.tense
+      } else {
+        ctx.tense = tense(around: c)
+      }
+      if c.meaning.isWeekday { lastWeekday = (c.end, ctx.tense) }
       if ctx.tense == .past, c.start >= 2, isPointPreposition(tokens[c.start - 1]),
         case .date(let spec) = c.meaning, spec.month != nil,
         spec.day == nil, spec.year == nil, spec.yearOffset == nil, spec.direction == nil
