@@ -487,6 +487,12 @@ struct MentionBuilder {
     {
       return .future
     }
+    // "is going to start getting beat up in the spring": the "going to" future.
+    if isWord("going"), i > 0, i + 1 < tokens.count, tokens[i + 1].text == "to",
+      ["is", "are", "am", "s", "re", "m"].contains(tokens[i - 1].text)
+    {
+      return .future
+    }
     // "next to the embassy" is a place, not a time ahead.
     if isWord("next"), i + 1 < tokens.count, tokens[i + 1].text == "to" { return nil }
     // "plans to meet Friday" looks ahead; "announced the plan Aug. 21" does not.
