@@ -247,6 +247,13 @@ extension Grammar {
       }
       return Candidate(j, end, .date(spec))
     }
+    // "on Monday and Tuesday nights", "Saturday or Sunday mornings": the plural part of day
+    // belongs to each weekday, so the first is a set as the second ("every Monday night").
+    if isWord(e, "and") || isWord(e, "or"), let (_, e2) = weekday(e + 1),
+      let part = value(e2, in: EnglishTables.pluralPartsOfDay), sameLine(e2)
+    {
+      return Candidate(j, e, .literal("XXXX-WXX-\(d)\(part)"), type: "SET")
+    }
     return withPartOfDay(Candidate(j, e, .weekday(d, offset: nil, time: nil)))
   }
 

@@ -104,6 +104,10 @@ struct Grammar {
         continue
       }
       if let best = longest(at: i) {
+        if isInQuotedTitle(best) {
+          i = best.end
+          continue
+        }
         out.append(best)
         // "between May 23rd and 25th", "1950–1953": a second bare member of a range.
         if let second = rangeTail(after: best) {

@@ -94,11 +94,21 @@ struct MentionBuilder {
     var storyPoint: TimexPoint?
     var storyYear: Int?
     var quarterInFocus: TimexPoint?
+    // The last weekday counted by tense: where it ended and the tense it took.
+    var lastWeekday: (end: Int, tense: Resolver.Tense)?
     for c in candidates {
       let first = tokens[c.start]
       let last = tokens[c.end - 1]
       var ctx = Resolver.Context(dct: dct)
-      ctx.tense = tense(around: c)
+      // "resume on Monday and Tuesday": a weekday joined to the one before shares its tense.
+      if c.meaning.isWeekday, let w = lastWeekday, w.end + 1 == c.start,
+        tokens[w.end].text == "and" || tokens[w.end].text == "or"
+      {
+        ctx.tense = w.tense
+      } else {
+        ctx.tense = tense(around: c)
+      }
+      if c.meaning.isWeekday { lastWeekday = (c.end, ctx.tense) }
       if ctx.tense == .past, c.start >= 2, isPointPreposition(tokens[c.start - 1]),
         case .date(let spec) = c.meaning, spec.month != nil,
         spec.day == nil, spec.year == nil, spec.yearOffset == nil, spec.direction == nil
@@ -318,19 +328,51 @@ struct MentionBuilder {
         i -= 1
         continue
       }
-      if let t = marker(i, near: c.start - i <= 3, left: true) { return auxiliary(before: i) ?? t }
+      if let t = marker(i, near: c.start - i <= 3, left: true) {
+        if t == .past, boundsAPeriodAhead(c, presentPerfectAt: i) { return .future }
+        return auxiliary(before: i) ?? t
+      }
       i -= 1
     }
     // A date that opens its sentence ("Dimanche soir, à partir de 22 h, le comité … vous invite",
     // "In January, a week after the anniversary of the ruling, a bomb killed …") waits longer
-    // for its verb, which comes after the subject.
+    // for its verb, which comes after the subject. In English, whose past forms the "-ed" test
+    // finds, it waits to the end of a long news sentence (40 tokens), past whatever stands in
+    // apposition to the date; another language's tense words are a closed list that misses
+    // most verbs, so a long reach there lands on a later clause's auxiliary ("El lunes, los
+    // índices cerraron … los temores de que el gobierno va a …"), and it stops at 25.
     let opensSentence = !possessive && (i < 0 || tokens[i].sentence != sentence)
+    let reach = opensSentence ? (pastMarkers.isEmpty && futureMarkers.isEmpty ? 40 : 25) : 15
     i = c.end
-    while i < tokens.count, i - c.end <= (opensSentence ? 25 : 15), tokens[i].sentence == sentence {
+    while i < tokens.count, i - c.end <= reach, tokens[i].sentence == sentence {
       if let t = marker(i, near: false, left: false) { return auxiliary(before: i) ?? t }
       i += 1
     }
     return .none
+  }
+
+  /// Whether the date ends a period ("through January", "until March 31") that a present
+  /// perfect has just set ("lenders have extended the loans through January", "the airport has
+  /// closed its runway until May"): that period runs on from now, so the date lies ahead, unlike
+  /// "the strike lasted through January". `i` is the -ed form the tense was read from.
+  private func boundsAPeriodAhead(_ c: Candidate, presentPerfectAt i: Int) -> Bool {
+    guard c.start > i + 1, !c.meaning.isWeekday else { return false }
+    let bound = tokens[c.start - 1]
+    guard bound.kind == .word, bound.isPlain,
+      bound.text == "through" || bound.text == "until" || bound.text == "till"
+    else { return false }
+    guard tokens[i].text.hasSuffix("ed") else { return false }
+    // "has extended", "have already extended", "has been extended".
+    var k = i - 1
+    while k >= 0, i - k <= 3, tokens[k].sentence == tokens[i].sentence {
+      let v = tokens[k].text
+      if v == "has" || v == "have" { return true }
+      if !(v == "been" || v == "already" || v == "also" || v == "now" || v == "just") {
+        return false
+      }
+      k -= 1
+    }
+    return false
   }
 
   /// Whether a finite past verb governs the date in its own clause, with no clause boundary,
@@ -442,6 +484,12 @@ struct MentionBuilder {
     }
     if isWord("as"), i + 2 < tokens.count,
       tokens[i + 1].text == "soon" || tokens[i + 1].text == "early", tokens[i + 2].text == "as"
+    {
+      return .future
+    }
+    // "is going to start getting beat up in the spring": the "going to" future.
+    if isWord("going"), i > 0, i + 1 < tokens.count, tokens[i + 1].text == "to",
+      ["is", "are", "am", "s", "re", "m"].contains(tokens[i - 1].text)
     {
       return .future
     }
