@@ -170,47 +170,84 @@ public struct BytePresence: Sendable, Equatable {
   /// Whether two presence sets hold the same bytes.
   public static func == (lhs: BytePresence, rhs: BytePresence) -> Bool {
     lhs.bits.0 == rhs.bits.0 && lhs.bits.1 == rhs.bits.1 && lhs.bits.2 == rhs.bits.2
-      && lhs.bits.3 == rhs.bits.3
+      && lhs.bits.3 == rhs.bits.3 && lhs.latin1 == rhs.latin1
+      && lhs.generalPunctuation.0 == rhs.generalPunctuation.0
+      && lhs.generalPunctuation.1 == rhs.generalPunctuation.1
+  }
+
+  /// The scalars U+0080–U+00BF seen (the ones written C2 xx: no-break space, soft hyphen, C1
+  /// controls), bit `value - 0x80`.
+  public private(set) var latin1: UInt64 = 0
+  /// The scalars U+2000–U+207F seen (E2 80 xx and E2 81 xx: spaces, dashes, quotes, bidi and
+  /// zero-width controls), bit `value - 0x2000` across the two words. Curly quotes and dashes
+  /// are here, so a pass about U+2028 or U+202E need not run on every text that has a "’".
+  public private(set) var generalPunctuation: (UInt64, UInt64) = (0, 0)
+
+  /// Notes the scalar after the lead byte C2 or E2 at `index` of `bytes` (valid UTF-8).
+  @inline(__always)
+  private mutating func noteScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) {
+    let lead = bytes[index]
+    guard index + 1 < bytes.count else { return }
+    let second = bytes[index + 1]
+    if lead == 0xC2 {
+      latin1 |= 1 << UInt64(second & 63)
+    } else if lead == 0xE2, second & 0xFE == 0x80, index + 2 < bytes.count {
+      let bit: UInt64 = 1 << UInt64(bytes[index + 2] & 63)
+      if second == 0x80 { generalPunctuation.0 |= bit } else { generalPunctuation.1 |= bit }
+    }
   }
 
   /// Scans `text` once.
   public init(_ text: String) {
     var copy = text
-    var found: [UInt64] = [0, 0, 0, 0]
-    copy.withUTF8 { bytes in
-      found.withUnsafeMutableBufferPointer { set in
-        var index = 0
-        let count = bytes.count
-        if let base = bytes.baseAddress {
-          let raw = UnsafeRawPointer(base)
-          let ones: UInt64 = 0x0101_0101_0101_0101
-          let highs: UInt64 = 0x8080_8080_8080_8080
-          while index + 8 <= count {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            let backtick = word ^ (ones &* 0x60)
-            let delete = word ^ (ones &* 0x7F)
-            let ampersand = word ^ (ones &* 0x26)
-            let special =
-              (word & highs) | ((word &- ones &* 0x20) & ~word & highs)
-              | ((backtick &- ones) & ~backtick & highs) | ((delete &- ones) & ~delete & highs)
-              | ((ampersand &- ones) & ~ampersand & highs)
-            if special != 0 {
-              for offset in 0..<8 {
-                let byte = bytes[index + offset]
-                set[Int(byte >> 6)] |= 1 << UInt64(byte & 63)
-              }
-            }
-            index += 8
-          }
-        }
-        while index < count {
-          let byte = bytes[index]
-          set[Int(byte >> 6)] |= 1 << UInt64(byte & 63)
-          index += 1
-        }
+    // Four locals, not an array: no allocation per text.
+    var found0: UInt64 = 0
+    var found1: UInt64 = 0
+    var found2: UInt64 = 0
+    var found3: UInt64 = 0
+    @inline(__always) func note(_ byte: UInt8) {
+      let bit: UInt64 = 1 << UInt64(byte & 63)
+      switch byte >> 6 {
+      case 0: found0 |= bit
+      case 1: found1 |= bit
+      case 2: found2 |= bit
+      default: found3 |= bit
       }
     }
-    bits = (found[0], found[1], found[2], found[3])
+    copy.withUTF8 { bytes in
+      var index = 0
+      let count = bytes.count
+      if let base = bytes.baseAddress {
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while index + 8 <= count {
+          let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+          let backtick = word ^ (ones &* 0x60)
+          let delete = word ^ (ones &* 0x7F)
+          let ampersand = word ^ (ones &* 0x26)
+          let special =
+            (word & highs) | ((word &- ones &* 0x20) & ~word & highs)
+            | ((backtick &- ones) & ~backtick & highs) | ((delete &- ones) & ~delete & highs)
+            | ((ampersand &- ones) & ~ampersand & highs)
+          if special != 0 {
+            for offset in 0..<8 {
+              let byte = bytes[index + offset]
+              note(byte)
+              if byte == 0xC2 || byte == 0xE2 { noteScalar(bytes, at: index + offset) }
+            }
+          }
+          index += 8
+        }
+      }
+      while index < count {
+        let byte = bytes[index]
+        note(byte)
+        if byte == 0xC2 || byte == 0xE2 { noteScalar(bytes, at: index) }
+        index += 1
+      }
+    }
+    bits = (found0, found1, found2, found3)
   }
 
   /// Whether `byte` occurs (always true for printable ASCII other than the backtick and "&").
