@@ -183,71 +183,83 @@ public struct BytePresence: Sendable, Equatable {
   /// are here, so a pass about U+2028 or U+202E need not run on every text that has a "’".
   public private(set) var generalPunctuation: (UInt64, UInt64) = (0, 0)
 
-  /// Notes the scalar after the lead byte C2 or E2 at `index` of `bytes` (valid UTF-8).
-  @inline(__always)
-  private mutating func noteScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) {
-    let lead = bytes[index]
-    guard index + 1 < bytes.count else { return }
-    let second = bytes[index + 1]
-    if lead == 0xC2 {
-      latin1 |= 1 << UInt64(second & 63)
-    } else if lead == 0xE2, second & 0xFE == 0x80, index + 2 < bytes.count {
-      let bit: UInt64 = 1 << UInt64(bytes[index + 2] & 63)
-      if second == 0x80 { generalPunctuation.0 |= bit } else { generalPunctuation.1 |= bit }
-    }
-  }
-
   /// Scans `text` once.
   public init(_ text: String) {
     var copy = text
-    // Four locals, not an array: no allocation per text.
-    var found0: UInt64 = 0
-    var found1: UInt64 = 0
-    var found2: UInt64 = 0
-    var found3: UInt64 = 0
-    @inline(__always) func note(_ byte: UInt8) {
-      let bit: UInt64 = 1 << UInt64(byte & 63)
-      switch byte >> 6 {
-      case 0: found0 |= bit
-      case 1: found1 |= bit
-      case 2: found2 |= bit
-      default: found3 |= bit
-      }
-    }
-    copy.withUTF8 { bytes in
-      var index = 0
-      let count = bytes.count
-      if let base = bytes.baseAddress {
-        let raw = UnsafeRawPointer(base)
+    (bits, latin1, generalPunctuation) = copy.withUTF8 { bytes in
+      // On the stack, indexed by byte >> 6: words 0-3 the bytes, 4 the C2 scalars, 5-6 the
+      // E2 80 and E2 81 scalars. No allocation per text, no captured variable to check.
+      withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 7) { set in
+        set.initialize(repeating: 0)
+        let count = bytes.count
+        /// Notes the byte at `index`.
+        @inline(__always) func note(_ index: Int) {
+          let byte = bytes[index]
+          set[Int(byte >> 6)] |= 1 << UInt64(byte & 63)
+        }
+        /// Notes the scalar at `index` when it starts with C2 or E2 80 / E2 81.
+        @inline(__always) func noteScalar(_ index: Int) {
+          let byte = bytes[index]
+          guard byte == 0xC2 || byte == 0xE2, index + 1 < count else { return }
+          let second = bytes[index + 1]
+          if byte == 0xC2 {
+            set[4] |= 1 << UInt64(second & 63)
+          } else if second & 0xFE == 0x80, index + 2 < count {
+            set[5 + Int(second & 1)] |= 1 << UInt64(bytes[index + 2] & 63)
+          }
+        }
+        var index = 0
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        while index + 8 <= count {
-          let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-          let backtick = word ^ (ones &* 0x60)
-          let delete = word ^ (ones &* 0x7F)
-          let ampersand = word ^ (ones &* 0x26)
-          let special =
-            (word & highs) | ((word &- ones &* 0x20) & ~word & highs)
-            | ((backtick &- ones) & ~backtick & highs) | ((delete &- ones) & ~delete & highs)
-            | ((ampersand &- ones) & ~ampersand & highs)
-          if special != 0 {
-            for offset in 0..<8 {
-              let byte = bytes[index + offset]
-              note(byte)
-              if byte == 0xC2 || byte == 0xE2 { noteScalar(bytes, at: index + offset) }
+        if let base = bytes.baseAddress {
+          let raw = UnsafeRawPointer(base)
+          while index + 8 <= count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let backtick = word ^ (ones &* 0x60)
+            let delete = word ^ (ones &* 0x7F)
+            let ampersand = word ^ (ones &* 0x26)
+            let special =
+              (word & highs) | ((word &- ones &* 0x20) & ~word & highs)
+              | ((backtick &- ones) & ~backtick & highs) | ((delete &- ones) & ~delete & highs)
+              | ((ampersand &- ones) & ~ampersand & highs)
+            if special != 0 {
+              for offset in 0..<8 { note(index + offset) }
             }
+            index += 8
           }
-          index += 8
         }
-      }
-      while index < count {
-        let byte = bytes[index]
-        note(byte)
-        if byte == 0xC2 || byte == 0xE2 { noteScalar(bytes, at: index) }
-        index += 1
+        while index < count {
+          note(index)
+          index += 1
+        }
+        // Only a text with a C2 or E2 byte is read again, for the scalars they lead: eight
+        // bytes at a time, visiting only the lanes that may hold C2 or E2.
+        let leads: UInt64 = 1 << UInt64(0xC2 & 63) | 1 << UInt64(0xE2 & 63)
+        guard set[3] & leads != 0 else {
+          return ((set[0], set[1], set[2], set[3]), 0, (0, 0))
+        }
+        index = 0
+        if let base = bytes.baseAddress {
+          let raw = UnsafeRawPointer(base)
+          while index + 8 <= count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let x = word ^ (ones &* 0xC2)
+            let y = word ^ (ones &* 0xE2)
+            var flags = ((x &- ones) & ~x | (y &- ones) & ~y) & highs
+            while flags != 0 {
+              noteScalar(index + flags.trailingZeroBitCount >> 3)
+              flags &= flags &- 1
+            }
+            index += 8
+          }
+        }
+        while index < count {
+          noteScalar(index)
+          index += 1
+        }
+        return ((set[0], set[1], set[2], set[3]), set[4], (set[5], set[6]))
       }
     }
-    bits = (found0, found1, found2, found3)
   }
 
   /// Whether `byte` occurs (always true for printable ASCII other than the backtick and "&").
