@@ -8,11 +8,6 @@ import ICUSupport
 import NormalizeCore
 
 struct JSONLineWriter: ~Copyable {
-  /// Bytes a JSON string must escape: quote, backslash, C0 controls.
-  static let needsEscape = ByteScanner {
-    $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20
-  }
-
   private var bytes: GrowableBytes
   private var needsComma = false
 
@@ -84,32 +79,64 @@ struct JSONLineWriter: ~Copyable {
     needsComma = true
   }
 
-  /// Appends `buffer` with JSON escapes (no quotes around it).
+  /// Appends `buffer` with JSON escapes (no quotes around it). Eight bytes at a time (SWAR):
+  /// each word is stored whole and counted up to its first byte that needs an escape (the
+  /// lowest flagged lane is exact); that byte is escaped and the next word read after it.
   private mutating func appendEscaped(_ buffer: UnsafeBufferPointer<UInt8>) {
-    var runStart = 0
-    var index = Self.needsEscape.next(in: buffer, from: 0)
-    while index < buffer.count {
-      let byte = buffer[index]
-      defer { index = Self.needsEscape.next(in: buffer, from: index + 1) }
-      if runStart < index { append(UnsafeBufferPointer(rebasing: buffer[runStart..<index])) }
-      runStart = index + 1
-      switch byte {
-      case UInt8(ascii: "\""): escape(0x22)
-      case UInt8(ascii: "\\"): escape(0x5C)
-      case 0x0A: escape(UInt8(ascii: "n"))
-      case 0x0D: escape(UInt8(ascii: "r"))
-      case 0x09: escape(UInt8(ascii: "t"))
-      // Backspace and form feed as JSONEncoder writes them.
-      case 0x08: escape(UInt8(ascii: "b"))
-      case 0x0C: escape(UInt8(ascii: "f"))
-      default:
-        let hex: StaticString = "0123456789abcdef"
-        append("\\u00")
-        append(hex.utf8Start[Int(byte >> 4)])
-        append(hex.utf8Start[Int(byte & 0x0F)])
+    guard let base = buffer.baseAddress else { return }
+    let raw = UnsafeRawPointer(base)
+    let count = buffer.count
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let quotes = ones &* UInt64(UInt8(ascii: "\""))
+    let backslashes = ones &* UInt64(UInt8(ascii: "\\"))
+    var index = 0
+    while index &+ 8 <= count {
+      let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      let quote = word ^ quotes
+      let backslash = word ^ backslashes
+      let flags =
+        ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash
+          | (word &- ones &* 0x20) & ~word) & highs
+      bytes.store(word)
+      guard flags != 0 else {
+        bytes.advance(8)
+        index &+= 8
+        continue
       }
+      let plain = flags.trailingZeroBitCount >> 3
+      bytes.advance(plain)
+      appendEscape(of: buffer[index &+ plain])
+      index &+= plain &+ 1
     }
-    if runStart < buffer.count { append(UnsafeBufferPointer(rebasing: buffer[runStart...])) }
+    while index < count {
+      let byte = buffer[index]
+      if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 {
+        appendEscape(of: byte)
+      } else {
+        append(byte)
+      }
+      index &+= 1
+    }
+  }
+
+  /// Appends the escape of a quote, backslash or C0 control, as `JSONEncoder` writes it.
+  private mutating func appendEscape(of byte: UInt8) {
+    switch byte {
+    case UInt8(ascii: "\""): escape(0x22)
+    case UInt8(ascii: "\\"): escape(0x5C)
+    case 0x0A: escape(UInt8(ascii: "n"))
+    case 0x0D: escape(UInt8(ascii: "r"))
+    case 0x09: escape(UInt8(ascii: "t"))
+    // Backspace and form feed as JSONEncoder writes them.
+    case 0x08: escape(UInt8(ascii: "b"))
+    case 0x0C: escape(UInt8(ascii: "f"))
+    default:
+      let hex: StaticString = "0123456789abcdef"
+      append("\\u00")
+      append(hex.utf8Start[Int(byte >> 4)])
+      append(hex.utf8Start[Int(byte & 0x0F)])
+    }
   }
 
   private mutating func escape(_ letter: UInt8) {

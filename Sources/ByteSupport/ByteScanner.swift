@@ -170,21 +170,49 @@ public struct BytePresence: Sendable, Equatable {
   /// Whether two presence sets hold the same bytes.
   public static func == (lhs: BytePresence, rhs: BytePresence) -> Bool {
     lhs.bits.0 == rhs.bits.0 && lhs.bits.1 == rhs.bits.1 && lhs.bits.2 == rhs.bits.2
-      && lhs.bits.3 == rhs.bits.3
+      && lhs.bits.3 == rhs.bits.3 && lhs.latin1 == rhs.latin1
+      && lhs.generalPunctuation.0 == rhs.generalPunctuation.0
+      && lhs.generalPunctuation.1 == rhs.generalPunctuation.1
   }
+
+  /// The scalars U+0080–U+00BF seen (the ones written C2 xx: no-break space, soft hyphen, C1
+  /// controls), bit `value - 0x80`.
+  public private(set) var latin1: UInt64 = 0
+  /// The scalars U+2000–U+207F seen (E2 80 xx and E2 81 xx: spaces, dashes, quotes, bidi and
+  /// zero-width controls), bit `value - 0x2000` across the two words. Curly quotes and dashes
+  /// are here, so a pass about U+2028 or U+202E need not run on every text that has a "’".
+  public private(set) var generalPunctuation: (UInt64, UInt64) = (0, 0)
 
   /// Scans `text` once.
   public init(_ text: String) {
     var copy = text
-    var found: [UInt64] = [0, 0, 0, 0]
-    copy.withUTF8 { bytes in
-      found.withUnsafeMutableBufferPointer { set in
-        var index = 0
+    (bits, latin1, generalPunctuation) = copy.withUTF8 { bytes in
+      // On the stack, indexed by byte >> 6: words 0-3 the bytes, 4 the C2 scalars, 5-6 the
+      // E2 80 and E2 81 scalars. No allocation per text, no captured variable to check.
+      withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 7) { set in
+        set.initialize(repeating: 0)
         let count = bytes.count
+        /// Notes the byte at `index`.
+        @inline(__always) func note(_ index: Int) {
+          let byte = bytes[index]
+          set[Int(byte >> 6)] |= 1 << UInt64(byte & 63)
+        }
+        /// Notes the scalar at `index` when it starts with C2 or E2 80 / E2 81.
+        @inline(__always) func noteScalar(_ index: Int) {
+          let byte = bytes[index]
+          guard byte == 0xC2 || byte == 0xE2, index + 1 < count else { return }
+          let second = bytes[index + 1]
+          if byte == 0xC2 {
+            set[4] |= 1 << UInt64(second & 63)
+          } else if second & 0xFE == 0x80, index + 2 < count {
+            set[5 + Int(second & 1)] |= 1 << UInt64(bytes[index + 2] & 63)
+          }
+        }
+        var index = 0
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
         if let base = bytes.baseAddress {
           let raw = UnsafeRawPointer(base)
-          let ones: UInt64 = 0x0101_0101_0101_0101
-          let highs: UInt64 = 0x8080_8080_8080_8080
           while index + 8 <= count {
             let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
             let backtick = word ^ (ones &* 0x60)
@@ -195,22 +223,43 @@ public struct BytePresence: Sendable, Equatable {
               | ((backtick &- ones) & ~backtick & highs) | ((delete &- ones) & ~delete & highs)
               | ((ampersand &- ones) & ~ampersand & highs)
             if special != 0 {
-              for offset in 0..<8 {
-                let byte = bytes[index + offset]
-                set[Int(byte >> 6)] |= 1 << UInt64(byte & 63)
-              }
+              for offset in 0..<8 { note(index + offset) }
             }
             index += 8
           }
         }
         while index < count {
-          let byte = bytes[index]
-          set[Int(byte >> 6)] |= 1 << UInt64(byte & 63)
+          note(index)
           index += 1
         }
+        // Only a text with a C2 or E2 byte is read again, for the scalars they lead: eight
+        // bytes at a time, visiting only the lanes that may hold C2 or E2.
+        let leads: UInt64 = 1 << UInt64(0xC2 & 63) | 1 << UInt64(0xE2 & 63)
+        guard set[3] & leads != 0 else {
+          return ((set[0], set[1], set[2], set[3]), 0, (0, 0))
+        }
+        index = 0
+        if let base = bytes.baseAddress {
+          let raw = UnsafeRawPointer(base)
+          while index + 8 <= count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let x = word ^ (ones &* 0xC2)
+            let y = word ^ (ones &* 0xE2)
+            var flags = ((x &- ones) & ~x | (y &- ones) & ~y) & highs
+            while flags != 0 {
+              noteScalar(index + flags.trailingZeroBitCount >> 3)
+              flags &= flags &- 1
+            }
+            index += 8
+          }
+        }
+        while index < count {
+          noteScalar(index)
+          index += 1
+        }
+        return ((set[0], set[1], set[2], set[3]), set[4], (set[5], set[6]))
       }
     }
-    bits = (found[0], found[1], found[2], found[3])
   }
 
   /// Whether `byte` occurs (always true for printable ASCII other than the backtick and "&").

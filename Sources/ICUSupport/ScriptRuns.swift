@@ -50,22 +50,28 @@ public enum ScriptRuns {
     if UTF8Scan.isASCII(text) {
       return text.utf8.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A } ? [.latin] : []
     }
-    var seen: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
     var others = Set<Script>()
-    func mark(_ number: Int) {
-      let bit: UInt64 = 1 << UInt64(number & 63)
-      switch number >> 6 {
-      case 0: seen.0 |= bit
-      case 1: seen.1 |= bit
-      case 2: seen.2 |= bit
-      default: seen.3 |= bit
-      }
-    }
     let common = Int(Script.common.number)
     let inherited = Int(Script.inherited.number)
     var copy = text
-    Script.bmpScripts.withUnsafeBufferPointer { table in
-      copy.withUTF8 { bytes in
+    // The set of script numbers lives inside the closure (a captured variable would be
+    // checked for exclusive access on every letter), and a run of letters of one script
+    // (most of any text) marks it once.
+    let seen = Script.bmpScripts.withUnsafeBufferPointer { table in
+      copy.withUTF8 { bytes -> (UInt64, UInt64, UInt64, UInt64) in
+        var seen: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        var lastMarked = -1
+        @inline(__always) func mark(_ number: Int) {
+          guard number != lastMarked else { return }
+          lastMarked = number
+          let bit: UInt64 = 1 << UInt64(number & 63)
+          switch number >> 6 {
+          case 0: seen.0 |= bit
+          case 1: seen.1 |= bit
+          case 2: seen.2 |= bit
+          default: seen.3 |= bit
+          }
+        }
         var index = 0
         var sawLatin = false
         while index < bytes.count {
@@ -100,6 +106,7 @@ public enum ScriptRuns {
             others.insert(script)
           }
         }
+        return seen
       }
     }
     let words = [seen.0, seen.1, seen.2, seen.3]

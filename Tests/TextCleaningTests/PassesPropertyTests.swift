@@ -1,4 +1,5 @@
 import Foundation
+import ICUSupport
 import NormalizeTestSupport
 import Testing
 
@@ -154,6 +155,32 @@ private func idempotenceFailures(_ inputs: [String], _ transform: (String) -> St
       let unchanged = NormalizeWhitespace().apply(text).hasSameScalars(as: text)
       if tidy != unchanged, failures.count < 5 {
         failures.append("\(text.escapedScalars): tidy \(tidy), unchanged \(unchanged)")
+      }
+    }
+    #expect(failures.isEmpty, Comment(rawValue: failures.joined(separator: "\n")))
+  }
+
+  /// A pass its `mayChange` skips would have left the text unchanged: on the case and
+  /// generated inputs, and on every scalar of U+0000–U+00BF, U+2000–U+207F, U+FE50–U+FF70 and
+  /// around U+1680 and U+3000 (the ranges `BytePresence` and the passes' `ScalarTrigger`s look
+  /// up one by one) alone, after a letter, and beside a curly quote, a dash and a no-break space.
+  @Test func skippedPassesWouldChangeNothing() {
+    let ranges: [ClosedRange<UInt32>] = [
+      0x00...0xBF, 0x1670...0x1690, 0x2000...0x207F, 0x2080...0x20C0, 0x2FF0...0x3010,
+      0xFE50...0xFF70,
+    ]
+    var texts = PropertyInputs.caseInputs + PropertyInputs.generated
+    for value in ranges.joined() {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      let alone = String(Character(scalar))
+      texts += [alone, "Kyiv" + alone, "“Київ”" + alone + "—서울", "Seoul\u{A0}" + alone + "’s"]
+    }
+    var failures: [String] = []
+    for pass in TextCleaner.allPasses {
+      for text in texts where !pass.mayChange(BytePresence(text)) {
+        if !pass.apply(text).hasSameScalars(as: text), failures.count < 5 {
+          failures.append("\(pass.id) skipped but changes \(text.escapedScalars)")
+        }
       }
     }
     #expect(failures.isEmpty, Comment(rawValue: failures.joined(separator: "\n")))

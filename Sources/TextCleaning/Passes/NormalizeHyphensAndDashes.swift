@@ -17,8 +17,13 @@ public struct NormalizeHyphensAndDashes: CleaningPass {
   /// shared box whose reference count both threads would touch.
   private static let scanner = CandidateScanner { $0 == 0xE2 || $0 == 0xEF }
 
-  /// Whether the text can hold something this pass changes, from the bytes present (false skips the pass).
-  public func mayChange(_ presence: BytePresence) -> Bool { Self.scanner.mayMatch(presence) }
+  /// The scalars this pass changes (its `candidates`), looked up in a text's `BytePresence`.
+  private static let trigger = ScalarTrigger([
+    0x2010...0x2012, 0x2015...0x2015, 0xFE58...0xFE58, 0xFE63...0xFE63,
+  ])
+
+  /// Whether the text can hold something this pass changes, from the scalars present (false skips the pass).
+  public func mayChange(_ presence: BytePresence) -> Bool { Self.trigger.mayMatch(presence) }
   /// The pass id: the kebab-case of the type name (`--disable-pass`, `--enable-pass`, explanations).
   public var id: String { "normalize-hyphens-and-dashes" }
   /// What the pass changes, in one line (`normalize clean --explain`).

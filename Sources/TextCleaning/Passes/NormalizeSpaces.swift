@@ -18,8 +18,13 @@ public struct NormalizeSpaces: CleaningPass {
     $0 == 0x09 || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xE1
   }
 
-  /// Whether the text can hold something this pass changes, from the bytes present (false skips the pass).
-  public func mayChange(_ presence: BytePresence) -> Bool { Self.scanner.mayMatch(presence) }
+  /// The scalars this pass changes (its `candidates`), looked up in a text's `BytePresence`.
+  private static let trigger = ScalarTrigger([
+    0x09...0x09, 0xA0...0xA0, 0x1680...0x1680, 0x2000...0x200A, 0x202F...0x202F, 0x205F...0x205F,
+  ])
+
+  /// Whether the text can hold something this pass changes, from the scalars present (false skips the pass).
+  public func mayChange(_ presence: BytePresence) -> Bool { Self.trigger.mayMatch(presence) }
   /// The pass id: the kebab-case of the type name (`--disable-pass`, `--enable-pass`, explanations).
   public var id: String { "normalize-spaces" }
   /// What the pass changes, in one line (`normalize clean --explain`).

@@ -15,8 +15,11 @@ public struct StripBidiControls: CleaningPass {
   /// shared box whose reference count both threads would touch.
   private static let scanner = CandidateScanner { $0 == 0xE2 }
 
-  /// Whether the text can hold something this pass changes, from the bytes present (false skips the pass).
-  public func mayChange(_ presence: BytePresence) -> Bool { Self.scanner.mayMatch(presence) }
+  /// The scalars this pass changes (its `candidates`), looked up in a text's `BytePresence`.
+  private static let trigger = ScalarTrigger([0x202A...0x202E, 0x2066...0x2069])
+
+  /// Whether the text can hold something this pass changes, from the scalars present (false skips the pass).
+  public func mayChange(_ presence: BytePresence) -> Bool { Self.trigger.mayMatch(presence) }
   /// The pass id: the kebab-case of the type name (`--disable-pass`, `--enable-pass`, explanations).
   public var id: String { "strip-bidi-controls" }
   /// What the pass changes, in one line (`normalize clean --explain`).

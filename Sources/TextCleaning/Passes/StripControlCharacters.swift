@@ -17,8 +17,11 @@ public struct StripControlCharacters: CleaningPass {
     ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A) || $0 == 0x7F || $0 == 0xC2
   }
 
-  /// Whether the text can hold something this pass changes, from the bytes present (false skips the pass).
-  public func mayChange(_ presence: BytePresence) -> Bool { Self.scanner.mayMatch(presence) }
+  /// The scalars this pass changes (its `candidates`), looked up in a text's `BytePresence`.
+  private static let trigger = ScalarTrigger([0x00...0x08, 0x0B...0x1F, 0x7F...0x9F])
+
+  /// Whether the text can hold something this pass changes, from the scalars present (false skips the pass).
+  public func mayChange(_ presence: BytePresence) -> Bool { Self.trigger.mayMatch(presence) }
   /// The pass id: the kebab-case of the type name (`--disable-pass`, `--enable-pass`, explanations).
   public var id: String { "strip-control-characters" }
   /// What the pass changes, in one line (`normalize clean --explain`).

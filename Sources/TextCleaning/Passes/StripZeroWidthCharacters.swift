@@ -17,8 +17,13 @@ public struct StripZeroWidthCharacters: CleaningPass {
   /// shared box whose reference count both threads would touch.
   private static let scanner = CandidateScanner { $0 == 0xE2 || $0 == 0xEF || $0 == 0xC2 }
 
-  /// Whether the text can hold something this pass changes, from the bytes present (false skips the pass).
-  public func mayChange(_ presence: BytePresence) -> Bool { Self.scanner.mayMatch(presence) }
+  /// The scalars this pass changes (its `candidates`), looked up in a text's `BytePresence`.
+  private static let trigger = ScalarTrigger([
+    0xAD...0xAD, 0x200B...0x200B, 0x2060...0x2064, 0xFEFF...0xFEFF,
+  ])
+
+  /// Whether the text can hold something this pass changes, from the scalars present (false skips the pass).
+  public func mayChange(_ presence: BytePresence) -> Bool { Self.trigger.mayMatch(presence) }
   /// The pass id: the kebab-case of the type name (`--disable-pass`, `--enable-pass`, explanations).
   public var id: String { "strip-zero-width-characters" }
   /// What the pass changes, in one line (`normalize clean --explain`).

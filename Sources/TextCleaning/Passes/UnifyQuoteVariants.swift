@@ -17,8 +17,13 @@ public struct UnifyQuoteVariants: CleaningPass {
   /// shared box whose reference count both threads would touch.
   private static let scanner = CandidateScanner { $0 == 0x60 || $0 == 0xC2 || $0 == 0xE2 }
 
-  /// Whether the text can hold something this pass changes, from the bytes present (false skips the pass).
-  public func mayChange(_ presence: BytePresence) -> Bool { Self.scanner.mayMatch(presence) }
+  /// The scalars this pass changes (its `candidates`), looked up in a text's `BytePresence`.
+  private static let trigger = ScalarTrigger([
+    0x60...0x60, 0xB4...0xB4, 0x201B...0x201B, 0x201F...0x201F, 0x2032...0x2032,
+  ])
+
+  /// Whether the text can hold something this pass changes, from the scalars present (false skips the pass).
+  public func mayChange(_ presence: BytePresence) -> Bool { Self.trigger.mayMatch(presence) }
   /// The pass id: the kebab-case of the type name (`--disable-pass`, `--enable-pass`, explanations).
   public var id: String { "unify-quote-variants" }
   /// What the pass changes, in one line (`normalize clean --explain`).
