@@ -86,18 +86,10 @@ struct JSONLineWriter: ~Copyable {
     guard let base = buffer.baseAddress else { return }
     let raw = UnsafeRawPointer(base)
     let count = buffer.count
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    let quotes = ones &* UInt64(UInt8(ascii: "\""))
-    let backslashes = ones &* UInt64(UInt8(ascii: "\\"))
     var index = 0
     while index &+ 8 <= count {
       let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-      let quote = word ^ quotes
-      let backslash = word ^ backslashes
-      let flags =
-        ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash
-          | (word &- ones &* 0x20) & ~word) & highs
+      let flags = JSONStringStops.flags(word)
       bytes.store(word)
       guard flags != 0 else {
         bytes.advance(8)

@@ -497,17 +497,9 @@ public enum JSONLineParser {
     mutating func copyPlainRun(into output: inout GrowableBytes) {
       if let base = bytes.baseAddress {
         let raw = UnsafeRawPointer(base)
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let quotes = ones &* UInt64(UInt8(ascii: "\""))
-        let backslashes = ones &* UInt64(UInt8(ascii: "\\"))
         while position &+ 8 <= bytes.count {
           let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
-          let quote = word ^ quotes
-          let backslash = word ^ backslashes
-          let flags =
-            ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash
-              | (word &- ones &* 0x20) & ~word) & highs
+          let flags = JSONStringStops.flags(word)
           output.store(word)
           guard flags == 0 else {
             let plain = flags.trailingZeroBitCount >> 3
