@@ -100,7 +100,8 @@ public enum ArticleParser {
       do {
         let line = isValid ? bytes : Array(decoded.text.utf8)
         let (fields, pageBytes) = try line.withUnsafeBufferPointer {
-          try JSONLineParser.parseObject($0, loneSurrogates: &loneSurrogates, bytesOf: "html")
+          try JSONLineParser.parseObject(
+            $0, loneSurrogates: &loneSurrogates, bytesOf: "html", isValidUTF8: true)
         }
         object = JSONLineObject(fields: fields)
         htmlBytes = pageBytes

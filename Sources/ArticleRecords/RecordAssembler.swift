@@ -126,7 +126,8 @@ public struct RecordAssembler: Sendable {
     }
     var layout = analyzer.analyze(
       cleaned, knownTitle: knownTitle, knownLanguage: article.lang,
-      isExtractedMainText: page != nil && input.text.isEmpty, regroupBlocks: regroup)
+      isExtractedMainText: page != nil && input.text.isEmpty, regroupBlocks: regroup,
+      recordsVerdicts: validator != nil)
     // The blocks are in `layout.text` now and the cleaned text has served: let both go, so a
     // long article is not held four times at once.
     layout.releaseBlocks()

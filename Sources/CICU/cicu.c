@@ -11,6 +11,7 @@
 #include <unicode/uloc.h>
 #include <unicode/unorm2.h>
 #include <unicode/uscript.h>
+#include <unicode/uset.h>
 #include <unicode/uspoof.h>
 #include <unicode/utrans.h>
 #include <unicode/uversion.h>
@@ -61,6 +62,35 @@ int32_t cicu_normalized_prefix(int32_t form, const uint16_t *src, int32_t length
 }
 
 int32_t cicu_boundary_before_bmp(int32_t form, uint64_t *bits) {
+  if (form != CICU_NFC) return cicu_boundary_before_bmp_by_code_point(form, bits);
+  // For NFC, "a boundary before c and quick check yes" is "quick check yes and canonical
+  // combining class 0": ICU keeps both in one trie value, and a character that is "yes" with
+  // class 0 composes with nothing before it. Two property sets, read range by range, instead
+  // of two lookups for each of the 65,536 code points (tested against the per-code-point loop).
+  UErrorCode code = U_ZERO_ERROR;
+  USet *set = uset_openEmpty();
+  USet *starters = uset_openEmpty();
+  uset_applyIntPropertyValue(set, UCHAR_NFC_QUICK_CHECK, UNORM_YES, &code);
+  uset_applyIntPropertyValue(starters, UCHAR_CANONICAL_COMBINING_CLASS, 0, &code);
+  if (U_SUCCESS(code)) {
+    uset_retainAll(set, starters);
+    uset_removeRange(set, 0xD800, 0xDFFF);
+    memset(bits, 0, 1024 * sizeof(uint64_t));
+    int32_t count = uset_getItemCount(set);
+    for (int32_t i = 0; i < count && U_SUCCESS(code); i++) {
+      UChar32 start = 0, end = 0;
+      uset_getItem(set, i, &start, &end, NULL, 0, &code);
+      if (start > 0xFFFF) break;
+      if (end > 0xFFFF) end = 0xFFFF;
+      for (UChar32 c = start; c <= end; c++) bits[c >> 6] |= (uint64_t)1 << (c & 63);
+    }
+  }
+  uset_close(set);
+  uset_close(starters);
+  return U_FAILURE(code) ? code : 0;
+}
+
+int32_t cicu_boundary_before_bmp_by_code_point(int32_t form, uint64_t *bits) {
   UErrorCode code = U_ZERO_ERROR;
   const UNormalizer2 *n = normalizer_for(form, &code);
   if (U_FAILURE(code)) return code;

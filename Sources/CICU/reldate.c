@@ -124,6 +124,23 @@ void *cicu_datefmt_open_best(void *generator, const char *locale, const uint16_t
   return f;
 }
 
+int32_t cicu_datefmt_apply_best(void *formatter, void *generator, const uint16_t *skeleton,
+                                int32_t length) {
+  if (!formatter || !generator) return U_ILLEGAL_ARGUMENT_ERROR;
+  UErrorCode code = U_ZERO_ERROR;
+  UChar pattern[128];
+  int32_t patternLength = udatpg_getBestPattern((UDateTimePatternGenerator *)generator,
+                                                (const UChar *)skeleton, length, pattern, 128,
+                                                &code);
+  if (U_FAILURE(code)) return code;
+  if (patternLength >= 128) return U_BUFFER_OVERFLOW_ERROR;
+  // A pattern applied to a formatter of the locale formats as a formatter opened with it
+  // (ICU's SimpleDateFormat parses the pattern alike; only the Japanese calendar's era years
+  // differ, and the locales here use the Gregorian one): the tests compare the two.
+  udat_applyPattern((UDateFormat *)formatter, 0, pattern, patternLength);
+  return 0;
+}
+
 void *cicu_datefmt_open_skeleton(const char *locale, const uint16_t *skeleton, int32_t length,
                                  int32_t *status) {
   void *generator = cicu_datepatterns_open(locale, status);

@@ -119,6 +119,17 @@ public enum Normalizer {
     return BoundaryTable(bits: UnsafePointer(bits))
   }()
 
+  /// The NFC boundary bitmap as built (from two ICU property sets) and as ICU answers each code
+  /// point in turn, for the tests to compare; empty when ICU fails.
+  static func nfcBoundaryTables() -> (built: [UInt64], byCodePoint: [UInt64]) {
+    let built = nfcBoundaries.bits.map { Array(UnsafeBufferPointer(start: $0, count: 1024)) } ?? []
+    var byCodePoint = [UInt64](repeating: 0, count: 1024)
+    let status = byCodePoint.withUnsafeMutableBufferPointer {
+      cicu_boundary_before_bmp_by_code_point(Form.nfc.rawValue, $0.baseAddress)
+    }
+    return (built, status == 0 ? byCodePoint : [])
+  }
+
   /// Like `normalize(_:form:)` but reports ICU errors.
   ///
   /// - Throws: `ICUError` if ICU rejects the input.

@@ -96,7 +96,9 @@ public final class Transliterator: @unchecked Sendable {
         continue
       }
       try ICUError.check(status, "transliterate with \(id)")
-      return String(decoding: buffer[0..<Int(newLength)], as: UTF16.self)
+      return buffer.withUnsafeBufferPointer {
+        UTF16Buffer.decode(UnsafeBufferPointer(rebasing: $0[0..<Int(newLength)]))
+      }
     }
     units.removeAll()
     throw ICUError(CICU_BUFFER_OVERFLOW, "transliterate with \(id)")

@@ -42,8 +42,56 @@ enum UTF16Buffer {
         continue
       }
       try ICUError.check(status, operation())
-      return String(decoding: result, as: UTF16.self)
+      return result.withUnsafeBufferPointer(decode)
     }
     throw ICUError(CICU_BUFFER_OVERFLOW, operation())
+  }
+
+  /// The string of UTF-16 `units`, as `String(decoding: units, as: UTF16.self)` gives it (an
+  /// unpaired surrogate becomes U+FFFD), written straight to UTF-8: the standard library's
+  /// generic decoder spent about 6,000 instructions on a phrase such as "23 ore fa" or "작년".
+  static func decode(_ units: UnsafeBufferPointer<UInt16>) -> String {
+    if units.isEmpty { return "" }
+    // At most three UTF-8 bytes per unit (a surrogate pair: two units, four bytes).
+    return String(unsafeUninitializedCapacity: units.count * 3) { out in
+      var o = 0
+      var i = 0
+      let n = units.count
+      while i < n {
+        var scalar = UInt32(units[i])
+        i += 1
+        if scalar < 0x80 {
+          out[o] = UInt8(truncatingIfNeeded: scalar)
+          o += 1
+          continue
+        }
+        if scalar & 0xF800 == 0xD800 {
+          // A high surrogate with its low one is one scalar; any other surrogate is U+FFFD.
+          if scalar < 0xDC00, i < n, units[i] & 0xFC00 == 0xDC00 {
+            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (UInt32(units[i]) - 0xDC00)
+            i += 1
+          } else {
+            scalar = 0xFFFD
+          }
+        }
+        if scalar < 0x800 {
+          out[o] = UInt8(truncatingIfNeeded: 0xC0 | scalar >> 6)
+          out[o + 1] = UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F)
+          o += 2
+        } else if scalar < 0x10000 {
+          out[o] = UInt8(truncatingIfNeeded: 0xE0 | scalar >> 12)
+          out[o + 1] = UInt8(truncatingIfNeeded: 0x80 | scalar >> 6 & 0x3F)
+          out[o + 2] = UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F)
+          o += 3
+        } else {
+          out[o] = UInt8(truncatingIfNeeded: 0xF0 | scalar >> 18)
+          out[o + 1] = UInt8(truncatingIfNeeded: 0x80 | scalar >> 12 & 0x3F)
+          out[o + 2] = UInt8(truncatingIfNeeded: 0x80 | scalar >> 6 & 0x3F)
+          out[o + 3] = UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F)
+          o += 4
+        }
+      }
+      return o
+    }
   }
 }

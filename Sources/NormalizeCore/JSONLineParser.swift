@@ -58,7 +58,9 @@ public enum JSONLineParser {
   /// over as its UTF-8 bytes (escapes decoded) instead of a `String`: a page's `html` goes to
   /// libxml2 as bytes, without a `String`'s UTF-8 check of megabytes the line already passed.
   /// `fields[key]` is then `.string("")`; `bytes` is nil when the key is absent or its value is
-  /// not a string (a repeated key: the last one, as in `fields`).
+  /// not a string (a repeated key: the last one, as in `fields`). With `isValidUTF8` the caller
+  /// vouches that `buffer` is valid UTF-8 (it checked the line whole, as `normalize` does), and
+  /// the strings are made without a second validation of their bytes.
   ///
   /// ```swift
   /// var lone: [Int] = []
@@ -69,10 +71,12 @@ public enum JSONLineParser {
   /// // fields: ["id": .string("kr-1"), "html": .string("")]; html: the bytes of "<p>서울</p>"
   /// ```
   public static func parseObject(
-    _ buffer: UnsafeBufferPointer<UInt8>, loneSurrogates: inout [Int], bytesOf key: String
+    _ buffer: UnsafeBufferPointer<UInt8>, loneSurrogates: inout [Int], bytesOf key: String,
+    isValidUTF8: Bool = false
   ) throws -> (fields: [String: JSONValue], bytes: [UInt8]?) {
     var parser = Cursor(bytes: buffer)
     parser.bytesKey = key
+    parser.isValidUTF8 = isValidUTF8
     defer { loneSurrogates += parser.loneSurrogates }
     let fields = try parser.line()
     return (fields, parser.keyBytes)
@@ -149,6 +153,8 @@ public enum JSONLineParser {
     var bytesKey: String?
     /// The string value of ``bytesKey`` as UTF-8 bytes, when it has one.
     var keyBytes: [UInt8]?
+    /// The caller checked that ``bytes`` are valid UTF-8: strings need no second check.
+    var isValidUTF8 = false
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -359,6 +365,7 @@ public enum JSONLineParser {
               let extent = UnsafeBufferPointer(rebasing: bytes[start..<position])
               var inner = Cursor(bytes: extent)
               inner.isNested = true
+              inner.isValidUTF8 = isValidUTF8
               if let value = try? inner.value(), inner.position == extent.count, !inner.doubtful,
                 inner.loneSurrogates.isEmpty
               {
@@ -382,10 +389,16 @@ public enum JSONLineParser {
     mutating func string() throws -> String {
       switch try stringContent() {
       case .inPlace(let range):
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        return makeString(UnsafeBufferPointer(rebasing: bytes[range]))
       case .decoded(let output):
-        return String(decoding: output, as: UTF8.self)
+        return output.withUnsafeBufferPointer { makeString($0) }
       }
+    }
+
+    /// The string of a string value's bytes (in place or decoded: escapes decode to whole
+    /// scalars, a lone surrogate to U+FFFD, so they are valid when the line is).
+    func makeString(_ utf8: UnsafeBufferPointer<UInt8>) -> String {
+      isValidUTF8 ? String(validatedUTF8: utf8) : String(decoding: utf8, as: UTF8.self)
     }
 
     /// A string's UTF-8 bytes (valid: the line is, and escapes decode to whole scalars).
@@ -535,6 +548,24 @@ public enum JSONLineParser {
         position += 1
       }
       return value
+    }
+  }
+}
+
+extension String {
+  /// The string of UTF-8 bytes already found valid, made without `String(decoding:as:)`'s
+  /// validation where the standard library can (`UTF8Span`, Swift 6.2; its ASCII flag is set
+  /// from one eight-bytes-at-a-time look, as a validation would set it). Bytes that are not
+  /// valid UTF-8 would make an invalid `String`: only a caller that checked them may use it.
+  ///
+  /// ```swift
+  /// String(validatedUTF8: buffer)  // "Київ" for the checked bytes D0 9A D0 B8 D1 97 D0 B2
+  /// ```
+  fileprivate init(validatedUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+    if #available(macOS 26, iOS 26, watchOS 26, tvOS 26, visionOS 26, *) {
+      self.init(copying: UTF8Span(unchecked: bytes.span, isKnownASCII: UTF8Scan.isASCII(bytes)))
+    } else {
+      self.init(decoding: bytes, as: UTF8.self)
     }
   }
 }

@@ -21,6 +21,8 @@ public enum LexiconParser {
   ) {
     var entries: [LexiconEntry] = []
     var problems: [LexiconError] = []
+    // The field bounds of a non-ASCII line, reused from line to line.
+    var bounds: [(Int, Int)] = []
     var contents = contents
     contents.withUTF8 { bytes in
       var lineNumber = 0
@@ -43,7 +45,7 @@ public enum LexiconParser {
           let done = text.withUTF8 {
             parseLineOnBytes(
               $0, path: path, line: lineNumber, language: language, into: &entries,
-              problems: &problems)
+              problems: &problems, bounds: &bounds)
           }
           if !done {
             parseLine(
@@ -67,6 +69,7 @@ public enum LexiconParser {
     let (start, end) = trimmingSpaces(line, from: 0, to: line.count)
     if start == end || line[start] == UInt8(ascii: "#") { return }
     var fields: [String] = []
+    fields.reserveCapacity(fieldCount(line))
     var fieldStart = 0
     while true {
       var fieldEnd = fieldStart
@@ -85,6 +88,13 @@ public enum LexiconParser {
       fieldStart = fieldEnd + 1
     }
     entries.append(LexiconEntry(fields: fields, path: path, line: lineNumber, language: language))
+  }
+
+  /// The number of TAB-separated fields of `line`: one more than its TABs.
+  private static func fieldCount(_ line: UnsafeBufferPointer<UInt8>) -> Int {
+    var count = 1
+    for byte in line where byte == 0x09 { count += 1 }
+    return count
   }
 
   /// The bounds of `line[start..<end]` without its leading and trailing spaces.
@@ -112,9 +122,12 @@ public enum LexiconParser {
   /// trimmed from its end preceded by one, else the line goes the `Character` way
   /// ("\u{20}\u{301}x" keeps its space there). Likewise a "#" starts a comment only when no mark
   /// joins it ("#\u{301}" does not). "Зеленський \t Zelenskyy", "유용원\t유 용원": on bytes.
+  ///
+  /// `bounds` is scratch space for the fields' bounds, kept by the caller between lines.
   static func parseLineOnBytes(
     _ line: UnsafeBufferPointer<UInt8>, path: String, line lineNumber: Int, language: String,
-    into entries: inout [LexiconEntry], problems: inout [LexiconError]
+    into entries: inout [LexiconEntry], problems: inout [LexiconError],
+    bounds fields: inout [(Int, Int)]
   ) -> Bool {
     guard let (start, end) = trimmingSpacesAsCharacters(line, from: 0, to: line.count) else {
       return false
@@ -124,7 +137,7 @@ public enum LexiconParser {
       if start + 1 == end || line[start + 1] < 0x80 { return true }
       return false
     }
-    var fields: [(Int, Int)] = []
+    fields.removeAll(keepingCapacity: true)
     var fieldStart = 0
     while true {
       var fieldEnd = fieldStart
@@ -152,11 +165,13 @@ public enum LexiconParser {
           path: path, line: lineNumber, message: "empty field (fields are separated by one TAB)"))
       return true
     }
-    entries.append(
-      LexiconEntry(
-        fields: fields.map {
-          String(decoding: UnsafeBufferPointer(rebasing: line[$0.0..<$0.1]), as: UTF8.self)
-        }, path: path, line: lineNumber, language: language))
+    var texts: [String] = []
+    texts.reserveCapacity(fields.count)
+    for (start, end) in fields {
+      texts.append(
+        String(decoding: UnsafeBufferPointer(rebasing: line[start..<end]), as: UTF8.self))
+    }
+    entries.append(LexiconEntry(fields: texts, path: path, line: lineNumber, language: language))
     return true
   }
 

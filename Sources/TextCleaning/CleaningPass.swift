@@ -16,6 +16,10 @@ public protocol CleaningPass: Sendable {
   /// False when the pass certainly leaves a text with these bytes unchanged, so the cleaner
   /// can skip it without scanning (the default says it may always change something).
   func mayChange(_ presence: BytePresence) -> Bool
+  /// The pass as a `RepairPass`, or nil when it is not one: answered by the conformance
+  /// itself, where `pass as? any RepairPass` searched the binary's conformance records for
+  /// each pass type at start-up.
+  var asRepairPass: (any RepairPass)? { get }
 }
 
 extension CleaningPass {
@@ -24,6 +28,9 @@ extension CleaningPass {
 
   /// By default a pass may change any text, so it is never skipped.
   public func mayChange(_ presence: BytePresence) -> Bool { true }
+
+  /// A pass is not a repair pass unless it conforms to `RepairPass`.
+  public var asRepairPass: (any RepairPass)? { nil }
 
   /// Applies the pass without recording changes.
   public func apply(_ text: String) -> String {

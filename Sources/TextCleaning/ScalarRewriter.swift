@@ -15,6 +15,22 @@ struct ScalarRewriter {
     case replace(String)
   }
 
+  /// Rewrites `text` by the edits of a single-scalar pass: every scalar `edits` names is
+  /// deleted, replaced or decided on in context; the rest is copied as it is.
+  ///
+  /// ```swift
+  /// let spaces = ScalarEdits([0xA0...0xA0: .replace(" ")])
+  /// var none: ChangeRecorder? = nil
+  /// ScalarRewriter.rewrite("12\u{A0}000 soldiers", recorder: &none, edits: spaces)  // "12 000 soldiers"
+  /// ```
+  static func rewrite(_ text: String, recorder: inout ChangeRecorder?, edits: ScalarEdits)
+    -> String
+  {
+    rewrite(
+      text, recorder: &recorder, scanner: edits.scanner, candidates: { edits.contains($0) },
+      decide: { edits.action($0, $1) })
+  }
+
   /// Rewrites `text`.
   ///
   /// - Parameters:
@@ -24,6 +40,9 @@ struct ScalarRewriter {
   ///   - candidates: a test on the scalar value, checked before `decide` (which needs a
   ///     string index and is slower); e.g. `{ $0 == 0x2010 || $0 == 0x2011 }`.
   ///   - decide: the action for a scalar, given the scalars and its index (for context).
+  ///
+  /// Inlined, so that the candidate test of each caller is compiled into its loop.
+  @inline(__always)
   static func rewrite(
     _ text: String, recorder: inout ChangeRecorder?, scanner: CandidateScanner,
     candidates: (UInt32) -> Bool = { _ in true },

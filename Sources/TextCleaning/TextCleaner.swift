@@ -48,13 +48,13 @@ public struct TextCleaner: Sendable {
     passes = Self.allPasses.filter { pass in
       !disabling.contains(pass.id) && (!pass.isOptIn || enabling.contains(pass.id))
     }
-    repairPasses = passes.map { $0 as? any RepairPass }
+    repairPasses = passes.map(\.asRepairPass)
   }
 
   /// The default cleaner: every pass that is not opt-in.
   public init() {
     passes = Self.allPasses.filter { !$0.isOptIn }
-    repairPasses = passes.map { $0 as? any RepairPass }
+    repairPasses = passes.map(\.asRepairPass)
   }
 
   /// Cleans `text`. One scan first notes which bytes occur, so passes that cannot apply

@@ -38,4 +38,28 @@ import Testing
         "antidisestablishment",
       ])
   }
+
+  /// `[Token].text(at:)` reads the text where the token is: the same string as `tokens[k].text`
+  /// for every token, in words of Latin, Cyrillic, Greek and decomposed scripts, numbers,
+  /// ideographs and punctuation, short and past 15 bytes.
+  @Test func textAtAnIndexIsTheTokensText() {
+    let tokens = Tokenizer.tokenize(
+      "Am 3. Mai 2025 – в понедельник, 27 травня; Τρίτη 5 Μαΐου; 2025年5月27日（火）, "
+        + "e\u{301}te\u{301} internationalisation достопримечательностями")
+    #expect(tokens.count > 20)
+    for k in tokens.indices {
+      #expect(Array(tokens.text(at: k).utf8) == Array(tokens[k].text.utf8), "token \(k)")
+    }
+  }
+
+  /// Past either end there is no token: the text is empty, never a trap (a rule looking at
+  /// `k + 2` near the end of "bis 5. Mai" must not stop the user's batch).
+  @Test func textPastEitherEndIsEmpty() {
+    let tokens = Tokenizer.tokenize("bis 5. Mai")
+    #expect(tokens.count == 4)
+    for index in [-1, tokens.count, tokens.count + 2, Int.max] {
+      #expect(tokens.text(at: index) == "", "index \(index)")
+    }
+    #expect(([] as [Token]).text(at: 0) == "")
+  }
 }

@@ -99,6 +99,23 @@ struct NormalizationCase: CustomTestStringConvertible, Sendable {
     #expect(Normalizer.isCertainlyNFC("유용원 · Київ · 消息：俄乌 — Zelenskyy"))
   }
 
+  /// The NFC boundary bitmap, built from ICU's "NFC quick check yes" and "combining class 0"
+  /// sets, holds exactly the code points ICU says have a boundary before them and are "yes"
+  /// when asked one by one.
+  @Test func boundaryTableFromPropertySetsEqualsTheCodePointLoop() {
+    let (built, byCodePoint) = Normalizer.nfcBoundaryTables()
+    #expect(built.count == 1024)
+    #expect(byCodePoint.count == 1024)
+    var differing: [String] = []
+    for value in 0..<min(built.count, byCodePoint.count) * 64 {
+      let bit = UInt64(1) << UInt64(value & 63)
+      if built[value >> 6] & bit != byCodePoint[value >> 6] & bit {
+        differing.append(String(value, radix: 16))
+      }
+    }
+    #expect(differing.isEmpty, Comment(rawValue: differing.prefix(20).joined(separator: " ")))
+  }
+
   @Test(arguments: Normalizer.Form.allCases.filter { $0 != .nfkcCasefold })
   func asciiFastPathReturnsInputUnchanged(_ form: Normalizer.Form) {
     let ascii = "Kim Jong-un met Yoo Yong-won in Seoul, 12:30."

@@ -180,6 +180,20 @@ import TextCleaning
     }
     #expect(otherLanguage == nil)
   }
+
+  /// Without validation nothing reads the answers: the assembler does not ask for them, and the
+  /// layout is the same but for the empty table.
+  @Test func notRecordedUnlessAskedFor() throws {
+    let analyzer = try ArticleStructureAnalyzer(lexicons: try Self.lexicons.get())
+    let text = "Torino, la fabbrica assume cento giovani.\nLascia un commento\nCondividi"
+    let asked = analyzer.analyze(text, knownTitle: nil, knownLanguage: "it")
+    let notAsked = analyzer.analyze(
+      text, knownTitle: nil, knownLanguage: "it", recordsVerdicts: false)
+    #expect(asked.boilerplateVerdicts != BoilerplateVerdicts())
+    #expect(notAsked.boilerplateVerdicts == BoilerplateVerdicts())
+    #expect(notAsked.text == asked.text && notAsked.removed == asked.removed)
+    #expect(notAsked.paragraphs == asked.paragraphs && notAsked.metadata == asked.metadata)
+  }
 }
 
 /// The fields of a `structure.json` row this suite reads (schema:

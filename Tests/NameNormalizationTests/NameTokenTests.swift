@@ -56,6 +56,25 @@ struct NameTokenCase: Decodable, Sendable, ExpectMarkedCaseRow, CustomTestString
     CaseRunner.run(row, check)
   }
 
+  /// Storage reused from text to text (`NameTokenStorage`, as the detector reuses it across
+  /// articles) gives the tokens fresh storage gives: every text of the table after every
+  /// other, longest first (so that shorter texts meet the longer ones' leftover tokens), and
+  /// after a dense text that needed the larger buffer.
+  @Test func reusedStorageTokenizesAsFreshStorage() throws {
+    let dense = "a b c d e f g h i j k l m n o p q r s t u v w x y z"
+    let texts = [dense] + (try Self.cases()).map(\.text).sorted { $0.utf8.count > $1.utf8.count }
+    let pool = NameTokenStorage.Pool()
+    for text in texts + texts.reversed() {
+      let fresh = NameTokenList(text)
+      var storage = pool.take()
+      let reused = NameTokenList(text, storage: &storage)
+      #expect(reused.count == fresh.count, "\(text)")
+      #expect(Array(reused) == Array(fresh), "\(text)")
+      #expect(reused.map(reused.text) == fresh.map(fresh.text), "\(text)")
+      pool.give(reused.storage())
+    }
+  }
+
   @Test func tableIsWellFormed() throws {
     let rows = try Self.cases()
     #expect(rows.count >= 5)

@@ -86,6 +86,54 @@ enum MojibakeCases {
     #expect(FixMojibake().apply(fixed) == fixed)
   }
 
+  /// The byte count of a line of Cyrillic or Greek running text answers as the scalar-by-scalar
+  /// score does: every scalar of U+0370–U+047F before and after a small letter, a capital and
+  /// a quote, and 6,000 generated lines of letters at the edges of each class with quotes,
+  /// dashes, « », no-break spaces, Latin mojibake, Hangul and emoji among them.
+  @Test func plainLetterScoreAgreesWithTheScore() {
+    var texts: [String] = []
+    for value in UInt32(0x370)...0x47F {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      let alone = String(Character(scalar))
+      texts += ["а" + alone, "Я" + alone, alone + "Ж", alone + "”", "Ї" + alone + "ы"]
+    }
+    let plain = [
+      "а", "я", "А", "Я", "Ё", "ё", "Ѐ", "Ѓ", "Ї", "ї", "і", "є", "ѐ", "ѓ", "џ", "Ά", "Έ", "Ώ",
+      "Α", "Ω", "Ϊ", "ά", "ώ", "ϐ", "ϻ", "Ͽ", "a", "Z", " ", "5", ".", "\n", "\u{7}", "—", "–",
+      "“", "”", "‘", "’", "…",
+    ]
+    let other = [
+      "Ђ", "ђ", "Ґ", "Ѡ", "Ͱ", "·", "ΐ", "Ϗ", "„", "«", "»", "\u{A0}", "é", "Ã", "€", "™", "√",
+      "\u{301}", "한", "中", "😀", "\u{2022}", "\u{85}",
+    ]
+    var generator = SplitMix64(seed: 0x4D6F_6A69_6261_6B65)
+    for round in 0..<6_000 {
+      // Two lines in three from the plain letters alone, so the byte count answers them.
+      let alphabet = round % 3 == 0 ? plain + other : plain
+      texts.append(
+        (0..<(Int(generator.next() % 30) + 1)).map { _ in
+          alphabet[Int(generator.next() % UInt64(alphabet.count))]
+        }.joined())
+    }
+    var answered = 0
+    var failures: [String] = []
+    for text in texts {
+      var copy = text
+      copy.withUTF8 { bytes in
+        let full = MojibakeBadness.score(UTF8Scalars(bytes: bytes))
+        if let fast = MojibakeBadness.plainLetterScore(bytes) {
+          answered += 1
+          if fast != full, failures.count < 5 {
+            failures.append("\(text.escapedScalars): \(fast) on bytes, \(full) by scalars")
+          }
+        }
+        #expect(MojibakeBadness.score(utf8: bytes) == full)
+      }
+    }
+    #expect(failures.isEmpty, Comment(rawValue: failures.joined(separator: "\n")))
+    #expect(answered > 4_000, "the byte count answered only \(answered) lines")
+  }
+
   @Test func survivesRandomScalars() {
     var generator = SystemRandomNumberGenerator()
     for _ in 0..<200 {

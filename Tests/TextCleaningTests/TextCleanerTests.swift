@@ -21,6 +21,16 @@ func kebabCase(_ name: String) -> String {
 }
 
 @Suite struct TextCleanerTests {
+  /// `asRepairPass` answers as the cast it replaces: the repair passes (mojibake, HTML
+  /// character references, ligatures) and only they.
+  @Test func asRepairPassIsThePassExactlyWhenItIsARepairPass() {
+    for pass in TextCleaner.allPasses {
+      #expect((pass.asRepairPass != nil) == (pass is any RepairPass), "\(pass.id)")
+      #expect(pass.asRepairPass.map(\.id) == (pass as? any RepairPass)?.id, "\(pass.id)")
+    }
+    #expect(TextCleaner.allPasses.contains { $0.asRepairPass != nil })
+  }
+
   @Test func allPassesListsEachPassTypeOnceWithUniqueIDs() {
     let passes = TextCleaner.allPasses
     let types = passes.map { ObjectIdentifier(type(of: $0)) }

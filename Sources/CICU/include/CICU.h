@@ -47,6 +47,10 @@ int32_t cicu_normalized_prefix(int32_t form, const uint16_t *src, int32_t length
 /// error code.
 int32_t cicu_boundary_before_bmp(int32_t form, uint64_t *bits);
 
+/// What `cicu_boundary_before_bmp` gives, found by asking ICU about each code point in turn
+/// (the slow way, which the tests compare it with; the other forms use it).
+int32_t cicu_boundary_before_bmp_by_code_point(int32_t form, uint64_t *bits);
+
 // MARK: Transliteration
 
 /// Opens a transliterator by ICU id ("Han-Latin", "Any-Latin; Latin-ASCII", "Cyrillic-Latin/BGN");
@@ -211,6 +215,12 @@ void cicu_datepatterns_close(void *generator);
 /// As `cicu_datefmt_open_skeleton`, with the pattern from an open generator of `locale`.
 void *cicu_datefmt_open_best(void *generator, const char *locale, const uint16_t *skeleton,
                              int32_t length, int32_t *status);
+
+/// Gives `formatter` (opened by `cicu_datefmt_open_best` for the generator's locale) the
+/// generator's best pattern for another skeleton, as opening a new formatter would, for a
+/// fraction of the cost. Returns 0, or an ICU error code (the formatter then keeps its pattern).
+int32_t cicu_datefmt_apply_best(void *formatter, void *generator, const uint16_t *skeleton,
+                                int32_t length);
 
 /// Opens a date formatter (UTC) with the locale's best pattern for a skeleton such as
 /// "yMMMMd" ("27 maggio 2025", "2025년 5월 27일"). Close with `cicu_datefmt_close`.

@@ -35,10 +35,10 @@ struct CJKGrammar {
     self.tokens = tokens
     self.vocabulary = vocabulary
     self.dctYear = dctYear
-    let scalars = tokens.map { t -> UInt32 in
-      guard t.kind == .ideograph || t.kind == .punctuation, let s = t.text.unicodeScalars.first
-      else { return 0 }
-      return s.value
+    // By index, reading each text in place (`map` would copy every token).
+    var scalars = [UInt32](repeating: 0, count: tokens.count)
+    for k in tokens.indices where tokens[k].kind == .ideograph || tokens[k].kind == .punctuation {
+      scalars[k] = tokens.text(at: k).unicodeScalars.first?.value ?? 0
     }
     self.scalars = scalars
     // Every word at every token, once: the rules then ask about them many times.

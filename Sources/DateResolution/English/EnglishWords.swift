@@ -119,7 +119,7 @@ enum EnglishWords {
   /// Past-tense and future markers used to resolve weekdays and yearless dates.
   static let futureMarkers: Set<String> = [
     "will", "shall", "ll", "tomorrow", "next", "upcoming", "coming", "scheduled", "plans", "plan",
-    "expected", "expects", "expect", "intends", "planning", "would",
+    "expected", "expects", "expect", "intends", "planning", "would", "could", "might", "aims",
   ]
   /// Verbs of schedules whose present tense news uses for what is planned ("the two leaders
   /// meet Monday", "talks resume on Tuesday", "the offer expires Friday"): just before a date

@@ -48,7 +48,9 @@ extension Grammar {
       }
     }
     if j == i { return calendarCore(i, after: i - 1) }
-    guard let core = calendarCore(j, after: j - 1) ?? relativeCore(j) ?? weekdayCore(j) else {
+    // "mid-March", "early-May": the modifier, not the hyphen, is the word before the month.
+    let before = isHyphen(j - 1) ? j - 2 : j - 1
+    guard let core = calendarCore(j, after: before) ?? relativeCore(j) ?? weekdayCore(j) else {
       return nil
     }
     // A bare "the" before a weekday, a day or a plain year is not part of the expression
@@ -384,6 +386,12 @@ extension Grammar {
       k = j + 1
       if isWord(k, "day") || isWord(k, "eve") {
         if isWord(k, "eve"), case .fixed(let m, let d) = found { h = .fixed(month: m, day: d - 1) }
+        k += 1
+      } else if case .easter = found, isWord(k, "monday") || isWord(k, "sunday"),
+        tokens[k].isCapitalized
+      {
+        // "Easter Monday", "Easter Sunday".
+        h = .easter(offset: isWord(k, "monday") ? 1 : 0)
         k += 1
       } else if isWord(k, "week") {
         // "Easter week", "Christmas week": the ISO week the holiday falls in (2000-W16).

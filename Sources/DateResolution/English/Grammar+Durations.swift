@@ -16,14 +16,23 @@ extension Grammar {
       return Candidate(i, i + 2, .literal("FUTURE_REF"))
     }
     var j = i
+    var start = i
     var mod: String?
     var rangeWord: String?
-    // "more than", "less than", "at least", "nearly", "about".
+    // "more than", "less than", "at least", "up to", "nearly", "about"; "no more than" and "no
+    // less than" (TimeML: EQUAL_OR_LESS, EQUAL_OR_MORE) take the "no" before them.
     if isWord(j, "more") || isWord(j, "less"), isWord(j + 1, "than") {
       mod = isWord(j, "more") ? "MORE_THAN" : "LESS_THAN"
+      if isWord(j - 1, "no"), sameLine(j) {
+        mod = isWord(j, "more") ? "EQUAL_OR_LESS" : "EQUAL_OR_MORE"
+        start = j - 1
+      }
       j += 2
     } else if isWord(j, "at"), isWord(j + 1, "least") {
       mod = "EQUAL_OR_MORE"
+      j += 2
+    } else if isWord(j, "up"), isWord(j + 1, "to"), count(j + 2) != nil {
+      mod = "EQUAL_OR_LESS"
       j += 2
     } else if let m = value(j, in: Self.quantifiers), !isWord(j + 1, "the") {
       mod = m
@@ -36,12 +45,15 @@ extension Grammar {
         j += 1
       }
       if isWord(j, "few") || isWord(j, "several") {}
-    } else if let w = word(j), isWord(j, in: Self.rangeWords), count(j + 1) != nil {
+    } else if let w = word(j), isWord(j, in: Self.rangeWords), count(j + 1) != nil,
+      !(w == "last" && (isWord(j - 1, "to") || isWord(j - 1, in: Self.modals)))
+    {
+      // Not the verb: "expected to last three days", "the truce may last a month".
       rangeWord = w
       j += 1
     }
     guard let (n, k) = count(j) else {
-      return rangeWord == nil ? nil : bareUnitDuration(i, j, mod: mod)
+      return rangeWord == nil ? nil : bareUnitDuration(start, j, mod: mod)
     }
     var e = k
     // "2 1/2 years": a half more.
@@ -99,17 +111,17 @@ extension Grammar {
         // half later": PT1M30S).
         let value = half ? n.flatMap { Self.durationAndAHalf($0, u) } : nil
         return Candidate(
-          i, ue, .literal(value ?? u.duration(n)), type: "DURATION", mod: mod)
+          start, ue, .literal(value ?? u.duration(n)), type: "DURATION", mod: mod)
       }
       guard let n else {
-        return Candidate(i, ue + 1, .literal(sign < 0 ? "PAST_REF" : "FUTURE_REF"), mod: mod)
+        return Candidate(start, ue + 1, .literal(sign < 0 ? "PAST_REF" : "FUTURE_REF"), mod: mod)
       }
       let origin: Meaning.Origin = w == "ago" ? (u == .year && n == 1 ? .focus : .dct) : .narrative
-      return Candidate(i, ue + 1, .shift(u, sign * n, origin: origin, time: nil), mod: mod)
+      return Candidate(start, ue + 1, .shift(u, sign * n, origin: origin, time: nil), mod: mod)
     }
     // "a year ago" with "or so": "a week or so ago".
     if rangeWord == nil, isWord(ue, "or"), isWord(ue + 1, "so"), isWord(ue + 2, "ago"), let n {
-      return Candidate(i, ue + 3, .shift(u, -n, origin: .dct, time: nil), mod: "APPROX")
+      return Candidate(start, ue + 3, .shift(u, -n, origin: .dct, time: nil), mod: "APPROX")
     }
     if case .some(1) = n, word(j) == "a" || word(j) == "an", rangeWord == nil, mod == nil {
       // "$5 a year", "twice a week": a frequency.
@@ -118,7 +130,7 @@ extension Grammar {
           || isWord(i - 1, in: Self.frequencyCues)
           || isPunct(i - 1, "%")
       {
-        return Candidate(i, ue, .literal(u.setValue), type: "SET")
+        return Candidate(start, ue, .literal(u.setValue), type: "SET")
       }
     }
     if u == .weekend { return nil }
@@ -131,16 +143,21 @@ extension Grammar {
     if u == .quarter, n == 2, rangeWord == "first" || rangeWord == "last", isWord(ue, "of") {
       let half = rangeWord == "first" ? 1 : 2
       if let (y, e) = year(ue + 1) {
-        return Candidate(i, e, .date(DateSpec(year: y, half: half)))
+        return Candidate(start, e, .date(DateSpec(year: y, half: half)))
       }
       if let (offset, e) = relativeYear(ue + 1) {
         var spec = DateSpec(half: half)
         spec.yearOffset = offset
-        return Candidate(i, e, .date(spec))
+        return Candidate(start, e, .date(spec))
       }
     }
     if u == .quarter, let n, rangeWord == "next" || rangeWord == "first" { value = "P\(n * 3)M" }
-    return Candidate(i, ue, .literal(value), type: "DURATION", mod: mod)
+    // "the next two years or so": an approximate count, the whole phrase.
+    if isWord(ue, "or"), isWord(ue + 1, "so"), sameLine(ue + 1) {
+      ue += 2
+      mod = mod ?? "APPROX"
+    }
+    return Candidate(start, ue, .literal(value), type: "DURATION", mod: mod)
   }
 
   /// Range words after "the" ("the past three years", "the remaining two months").
@@ -264,6 +281,13 @@ extension Grammar {
       if let (u, e, plural) = unit(k), !plural {
         let value = isWord(i + 1, "other") ? u.duration(2) : u.setValue
         return Candidate(i, e, .literal(value), type: "SET")
+      }
+      // "every two years", "every 10 days": once per that many units (TimeML: a SET, P2Y).
+      if w == "every", k == i + 1, let (n, ce) = count(k), let n, n > 1, sameLine(ce),
+        let (u, e, plural) = unit(ce), plural, u != .weekend
+      {
+        return Candidate(
+          i, e, .literal(u == .decade ? "P\(n * 10)Y" : u.duration(n)), type: "SET")
       }
       if let (d, e) = weekday(k) { return Candidate(i, e, .literal("XXXX-WXX-\(d)"), type: "SET") }
       if let (m, e) = month(k, needsContext: false) {

@@ -235,6 +235,18 @@ extension Grammar {
   /// "Friday", "Friday morning", "Friday, Aug. 7", "Friday, Aug. 7, 1998".
   func weekdayCore(_ j: Int) -> Candidate? {
     guard let (d, e) = weekday(j) else { return nil }
+    // "Good Friday": the Friday before Easter, a holiday, not the Friday of this week.
+    if d == 5, isWord(j - 1, "good"), tokens[j - 1].isCapitalized, tokens[j].isCapitalized,
+      sameLine(j)
+    {
+      var spec = DateSpec(holiday: .easter(offset: -2))
+      var end = e
+      if let (y, ye) = trailingYear(end) {
+        spec.year = y
+        end = ye
+      }
+      return Candidate(j - 1, end, .date(spec))
+    }
     var k = e
     if isPunct(k, ",") { k += 1 }
     if sameLine(k), let (m, me) = month(k, needsContext: false), let (day, de) = dayOfMonth(me) {

@@ -24,14 +24,13 @@ extension Grammar {
   /// "midnight", "midday"), numbers calendar dates, durations and clock times, punctuation only
   /// a calendar date and only before a number ("'90s"; an apostrophe elsewhere starts none).
   @inline(__always) func ruleStarts(at i: Int) -> RuleStarts {
-    let token = tokens[i]
-    switch token.kind {
+    switch tokens[i].kind {
     case .number: return [.calendar, .duration, .time]
     case .punctuation:
       return i + 1 < tokens.count && tokens[i + 1].kind == .number ? .calendar : []
     case .word, .ideograph:
-      if token.hasText(nfc: "noon") || token.hasText(nfc: "midnight")
-        || token.hasText(nfc: "midday")
+      if tokens[i].hasText(nfc: "noon") || tokens[i].hasText(nfc: "midnight")
+        || tokens[i].hasText(nfc: "midday")
       {
         return .all
       }

@@ -72,6 +72,11 @@ extension Grammar {
     if let w = word(d), sameLine(d), let offset = ["yesterday": -1, "today": 0, "tomorrow": 1][w] {
       return Candidate(i, d + 1, .shift(.day, offset, origin: .dct, time: time), type: "TIME")
     }
+    // "on Friday at 3 p.m.", "Feb. 28 at 8 p.m.", "tomorrow at noon": the day just before
+    // "at" gives the date.
+    if isWord(i - 1, "at"), sameLine(i), let day = dayEnding(at: i - 1, time: time) {
+      return Candidate(i, k, day, type: "TIME")
+    }
     // "10:35 a.m. (0735 GMT) Friday": the day a little further on gives the date.
     var look = k
     while look < tokens.count, look - k <= 6, tokens[look].sentence == tokens[i].sentence,
@@ -83,6 +88,31 @@ extension Grammar {
       look += 1
     }
     return Candidate(i, k, .shift(.day, 0, origin: .dct, time: time), type: "TIME")
+  }
+
+  /// The day that ends just before token `end`, on the same line: a weekday ("Friday"), a
+  /// month and day with or without its year ("Feb. 28", "March 5, 2013") or "yesterday",
+  /// "today", "tomorrow", as the meaning of the clock time `time` on that day.
+  private func dayEnding(at end: Int, time: String) -> Meaning? {
+    guard end > 0, sameLine(end) else { return nil }
+    for s in max(0, end - 2)..<end {
+      if let (wd, e) = weekday(s), e == end { return .weekday(wd, offset: nil, time: time) }
+    }
+    for s in max(0, end - 6)..<end {
+      guard let (m, me) = month(s, needsContext: false), sameLine(me),
+        let (day, de) = dayOfMonth(me)
+      else { continue }
+      var spec = DateSpec(month: m, day: day, time: time)
+      if de == end { return .date(spec) }
+      if isPunct(de, ","), let (y, ye) = year(de + 1), ye == end {
+        spec.year = y
+        return .date(spec)
+      }
+    }
+    if let w = word(end - 1), let offset = ["yesterday": -1, "today": 0, "tomorrow": 1][w] {
+      return .shift(.day, offset, origin: .dct, time: time)
+    }
+    return nil
   }
 
   /// "in the morning" (a.m.), "in the afternoon", "in the evening" (p.m.), "at night" (p.m.

@@ -108,7 +108,7 @@ struct Grammar {
           i = best.end
           continue
         }
-        out.append(best)
+        out.append(leavingDeterminerToNoun(best))
         // "between May 23rd and 25th", "1950–1953": a second bare member of a range.
         if let second = rangeTail(after: best) {
           out.append(second)
@@ -132,7 +132,8 @@ struct Grammar {
       let c = classes[i]
       // "XIXe siècle", "siglo XIX": a capitalised Roman numeral may start a century.
       guard c.contains(.trigger) else {
-        return vocabulary.hasGrammar && tokens[i].isCapitalized && Self.mayBeRoman(tokens[i].text)
+        return vocabulary.hasGrammar && tokens[i].isCapitalized
+          && Self.mayBeRoman(tokens.text(at: i))
       }
       // Function words ("the", "in", "a", "last") start an expression only before a head.
       guard c.contains(.prefixOnly) else { return true }
@@ -182,7 +183,7 @@ struct Grammar {
     guard i >= 0, i < tokens.count, tokens[i].kind == .word || tokens[i].kind == .ideograph else {
       return nil
     }
-    return tokens[i].text
+    return tokens.text(at: i)
   }
 
   /// The word at `i` if it has a word class: only such words can be keys of the English tables
@@ -213,7 +214,7 @@ struct Grammar {
     guard i >= 0, i < tokens.count, tokens[i].kind == .word || tokens[i].kind == .ideograph else {
       return false
     }
-    return set.contains(tokens[i].text)
+    return set.contains(tokens.text(at: i))
   }
 
   /// Whether token `i` is one of the words of `table` (looked up by the token's hash).
@@ -236,7 +237,7 @@ struct Grammar {
   @inline(__always) func isPunct(_ i: Int, _ p: String) -> Bool {
     guard i >= 0, i < tokens.count, tokens[i].kind == .punctuation else { return false }
     // One byte is ASCII, so in NFC: compared by bytes (`Token.hasText(nfc:)`).
-    return p.utf8.count == 1 ? tokens[i].hasText(nfc: p) : tokens[i].text == p
+    return p.utf8.count == 1 ? tokens[i].hasText(nfc: p) : tokens.text(at: i) == p
   }
 
   func isHyphen(_ i: Int) -> Bool {
@@ -273,7 +274,7 @@ struct Grammar {
       return false
     }
     if i >= 1, tokens[i].isAttached, tokens[i - 1].kind == .punctuation {
-      switch tokens[i - 1].text {
+      switch tokens.text(at: i - 1) {
       case "$", "£", "€", "¥", "#": return false
       default: break
       }

@@ -45,72 +45,89 @@ struct SentenceLanguages: Sendable {
   /// when it holds at least four stop words of another language and three times as many as of
   /// the document's. `document` is the
   /// document language; when nil, the text's most frequent stop-word language is used.
+  ///
+  /// One pass over the tokens, each sentence decided at its end from its own counts (the
+  /// document's language known first: the text's counted once more before, when it is not
+  /// given), with no table of every sentence's counts.
   func runs(_ tokens: [Token], document: String?) -> (
     document: String?, runs: [(Range<Int>, String?)]
   )? {
     guard !codes.isEmpty, !tokens.isEmpty else { return nil }
-    var own = document
-    var ownIndex = own.flatMap { codes.firstIndex(of: $0) }
-    // A language without a stop-word list cannot be told from the others: keep it throughout.
-    if own != nil, ownIndex == nil { return nil }
-    // Stop-word hits per language, per sentence: sentence j's are
-    // `hits[j * width ..< (j + 1) * width]`, one flat buffer rather than an array per sentence.
-    let width = codes.count
-    var ranges: [Range<Int>] = []
-    var hits = [Int](repeating: 0, count: width)
-    var total = [Int](repeating: 0, count: width)
-    var start = 0
-    var base = 0
-    for k in 0..<tokens.count {
-      if k > start, tokens[k].sentence != tokens[k - 1].sentence {
-        ranges.append(start..<k)
-        hits.append(contentsOf: repeatElement(0, count: width))
-        base += width
-        start = k
-      }
-      guard tokens[k].kind == .word, filter.mayContain(tokens[k].hash),
-        var mask = masks[tokens[k]]
-      else { continue }
-      while mask != 0 {
-        let i = mask.trailingZeroBitCount
-        hits[base + i] += 1
-        total[i] += 1
-        mask &= mask - 1
-      }
-    }
-    ranges.append(start..<tokens.count)
-    if own == nil {
+    let own: String
+    let ownIndex: Int
+    if let document {
+      // A language without a stop-word list cannot be told from the others: keep it throughout.
+      guard let index = codes.firstIndex(of: document) else { return nil }
+      own = document
+      ownIndex = index
+    } else {
       // Only a language with a grammar of its own is worth choosing; English and unknown text
       // keep the mixed vocabulary (CLDR layouts of every language).
-      guard let best = total.indices.max(by: { total[$0] < total[$1] }), total[best] >= 3,
-        grammarLanguages.contains(codes[best])
-      else {
+      guard let best = mostFrequentLanguage(tokens), grammarLanguages.contains(codes[best]) else {
         return nil
       }
       own = codes[best]
       ownIndex = best
     }
+    let width = codes.count
     var runs: [(Range<Int>, String?)] = []
     var switched = false
-    for (j, range) in ranges.enumerated() {
-      let sentence = j * width
-      // The first language with the most hits.
-      var best = 0
-      for i in 1..<width where hits[sentence + i] > hits[sentence + best] { best = i }
-      var language: String?
-      if best != ownIndex, hits[sentence + best] >= 4,
-        hits[sentence + best] >= 3 * (ownIndex.map { hits[sentence + $0] } ?? 0) + 1
-      {
-        language = codes[best]
-        switched = true
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: width) { hits in
+      hits.initialize(repeating: 0)
+      var start = 0
+      // Sentence `[start, end)` read in its language; its hits are counted, then cleared.
+      func close(_ end: Int) {
+        // The first language with the most hits.
+        var best = 0
+        for i in 1..<width where hits[i] > hits[best] { best = i }
+        var language: String?
+        if best != ownIndex, hits[best] >= 4, hits[best] >= 3 * hits[ownIndex] + 1 {
+          language = codes[best]
+          switched = true
+        }
+        if let last = runs.last, last.1 == language {
+          runs[runs.count - 1] = (last.0.lowerBound..<end, language)
+        } else {
+          runs.append((start..<end, language))
+        }
+        for i in 0..<width { hits[i] = 0 }
+        start = end
       }
-      if let last = runs.last, last.1 == language {
-        runs[runs.count - 1] = (last.0.lowerBound..<range.upperBound, language)
-      } else {
-        runs.append((range, language))
+      for k in 0..<tokens.count {
+        if k > start, tokens[k].sentence != tokens[k - 1].sentence { close(k) }
+        countStopWord(at: k, in: tokens, into: hits)
       }
+      close(tokens.count)
     }
     if !switched && own == document { return nil }
     return (own, runs)
+  }
+
+  /// Adds one to `counts[i]` for each language `i` that has token `k` among its stop words
+  /// (a word in several languages' lists counts for each of them).
+  @inline(__always)
+  private func countStopWord(
+    at k: Int, in tokens: [Token], into counts: UnsafeMutableBufferPointer<Int>
+  ) {
+    guard tokens[k].kind == .word, filter.mayContain(tokens[k].hash),
+      var mask = masks.value(ofTokenAt: k, in: tokens)
+    else { return }
+    while mask != 0 {
+      counts[mask.trailingZeroBitCount] += 1
+      mask &= mask - 1
+    }
+  }
+
+  /// The language whose stop words the text holds most often (the first of those tied), when it
+  /// holds at least three of them.
+  private func mostFrequentLanguage(_ tokens: [Token]) -> Int? {
+    var total = [Int](repeating: 0, count: codes.count)
+    total.withUnsafeMutableBufferPointer { counts in
+      for k in 0..<tokens.count { countStopWord(at: k, in: tokens, into: counts) }
+    }
+    guard let best = total.indices.max(by: { total[$0] < total[$1] }), total[best] >= 3 else {
+      return nil
+    }
+    return best
   }
 }

@@ -102,7 +102,7 @@ struct MentionBuilder {
       var ctx = Resolver.Context(dct: dct)
       // "resume on Monday and Tuesday": a weekday joined to the one before shares its tense.
       if c.meaning.isWeekday, let w = lastWeekday, w.end + 1 == c.start,
-        tokens[w.end].text == "and" || tokens[w.end].text == "or"
+        tokens.text(at: w.end) == "and" || tokens.text(at: w.end) == "or"
       {
         ctx.tense = w.tense
       } else {
@@ -239,7 +239,7 @@ struct MentionBuilder {
     guard let focus, focus.quarter != nil || focus.half != nil, c.start > 0,
       tokens[c.start - 1].kind == .word
     else { return false }
-    let w = tokens[c.start - 1].text
+    let w = tokens.text(at: c.start - 1)
     return w == "ended" || w == "ending"
   }
 
@@ -248,7 +248,7 @@ struct MentionBuilder {
   private func isCuedYear(_ c: Candidate) -> Bool {
     if c.end - c.start > 1 { return true }
     guard c.start > 0, tokens[c.start - 1].kind == .word else { return false }
-    let w = tokens[c.start - 1].text
+    let w = tokens.text(at: c.start - 1)
     return yearCues.contains(w) || EnglishWords.yearMoveCues.contains(w)
   }
 
@@ -256,24 +256,25 @@ struct MentionBuilder {
   /// or after a word that points away from the story's time ("seit 1939", "bis 1915", "since
   /// 1990", `asideMarkers`).
   private func isAside(_ c: Candidate) -> Bool {
-    if c.start > 0, tokens[c.start - 1].kind == .punctuation, tokens[c.start - 1].text == "(" {
+    if c.start > 0, tokens[c.start - 1].kind == .punctuation, tokens.text(at: c.start - 1) == "(" {
       return true
     }
     if c.end < tokens.count, tokens[c.end].kind == .punctuation,
-      tokens[c.end].text == "/" || tokens[c.end].text == ")"
+      tokens.text(at: c.end) == "/" || tokens.text(at: c.end) == ")"
     {
       return true
     }
     var k = c.start - 1
     // "seit dem Jahr 1939", "von 1856": the word before the expression, past an article.
-    if k > 0, tokens[k].kind == .word, tokens[k].text.unicodeScalars.count <= 3,
-      !(asideMarkers.contains(tokens[k].text) || EnglishWords.asideMarkers.contains(tokens[k].text))
+    if k > 0, tokens[k].kind == .word, tokens.text(at: k).unicodeScalars.count <= 3,
+      !(asideMarkers.contains(tokens.text(at: k))
+        || EnglishWords.asideMarkers.contains(tokens.text(at: k)))
     {
       k -= 1
     }
     guard k >= 0, tokens[k].kind == .word else { return false }
-    return asideMarkers.contains(tokens[k].text)
-      || EnglishWords.asideMarkers.contains(tokens[k].text)
+    return asideMarkers.contains(tokens.text(at: k))
+      || EnglishWords.asideMarkers.contains(tokens.text(at: k))
   }
 
   /// Whether the text is a history rather than news: at least ten explicit years, three in
@@ -308,7 +309,7 @@ struct MentionBuilder {
     // "effective Feb. 1", "effective Monday": the day a change takes effect lies ahead; so
     // does a deadline's day ("has until 9 a.m. Tuesday to sign").
     if c.start > 0, tokens[c.start - 1].sentence == sentence {
-      let w = tokens[c.start - 1].text
+      let w = tokens.text(at: c.start - 1)
       if w == "effective" { return .future }
       // Not "Until Thursday, they had not …", which looks back from the weekday.
       if w == "until" || w == "till", !tokens[c.start - 1].isCapitalized, c.meaning.isWeekday {
@@ -321,10 +322,11 @@ struct MentionBuilder {
     // ("will be looking at ratings after Sunday's debut").
     let possessive =
       c.meaning.isWeekday && c.end + 1 < tokens.count && tokens[c.end].isAttached
-      && (tokens[c.end].text == "'" || tokens[c.end].text == "’") && tokens[c.end + 1].text == "s"
+      && (tokens.text(at: c.end) == "'" || tokens.text(at: c.end) == "’")
+      && tokens.text(at: c.end + 1) == "s"
     var i = c.start - 1
     while i >= 0, c.start - i <= 12, tokens[i].sentence == sentence {
-      if possessive, tokens[i].text == "to" || tokens[i].text == "would" {
+      if possessive, tokens.text(at: i) == "to" || tokens.text(at: i) == "would" {
         i -= 1
         continue
       }
@@ -361,11 +363,11 @@ struct MentionBuilder {
     guard bound.kind == .word, bound.isPlain,
       bound.text == "through" || bound.text == "until" || bound.text == "till"
     else { return false }
-    guard tokens[i].text.hasSuffix("ed") else { return false }
+    guard tokens.text(at: i).hasSuffix("ed") else { return false }
     // "has extended", "have already extended", "has been extended".
     var k = i - 1
     while k >= 0, i - k <= 3, tokens[k].sentence == tokens[i].sentence {
-      let v = tokens[k].text
+      let v = tokens.text(at: k)
       if v == "has" || v == "have" { return true }
       if !(v == "been" || v == "already" || v == "also" || v == "now" || v == "just") {
         return false
@@ -386,7 +388,7 @@ struct MentionBuilder {
     guard preposition.sentence == sentence, isPointPreposition(preposition) else { return false }
     var i = c.start - 2
     while i >= 0, c.start - i <= 12, tokens[i].sentence == sentence {
-      let w = tokens[i].text
+      let w = tokens.text(at: i)
       if tokens[i].kind != .word {
         if w == "," || w == ";" || w == ":" || w == "(" || w == "\"" || w == "“" { return false }
       } else if Self.clauseOpeners[tokens[i]] != nil {
@@ -404,7 +406,7 @@ struct MentionBuilder {
         // December").
         var k = i - 1
         while k >= 0, i - k <= 12, tokens[k].sentence == sentence {
-          let v = tokens[k].text
+          let v = tokens.text(at: k)
           if v == "," || v == ";" || v == ":" || Self.clauseOpeners[tokens[k]] != nil { break }
           if Self.nonFiniteBefore[tokens[k]] != nil || EnglishWords.futureMarkers.contains(v) {
             return false
@@ -450,9 +452,9 @@ struct MentionBuilder {
   private func auxiliary(before i: Int) -> Resolver.Tense? {
     var k = i - 1
     while k >= 0, i - k <= 3 {
-      let w = tokens[k].text
+      let w = tokens.text(at: k)
       if w == "will" || w == "shall" || w == "would"
-        || (w == "ll" && k > 0 && (tokens[k - 1].text == "'" || tokens[k - 1].text == "’"))
+        || (w == "ll" && k > 0 && (tokens.text(at: k - 1) == "'" || tokens.text(at: k - 1) == "’"))
       {
         return .future
       }
@@ -463,7 +465,7 @@ struct MentionBuilder {
 
   private func marker(_ i: Int, near: Bool, left: Bool) -> Resolver.Tense? {
     guard tokens[i].kind == .word else { return nil }
-    let w = tokens[i].text
+    let w = tokens.text(at: i)
     // `w == word` for a code literal `word` (in NFC), as `Token.hasText(nfc:)` answers it: a
     // plain word of another length is turned away without comparing strings.
     let plainLength = tokens[i].isPlain ? w.utf8.count : -1
@@ -473,46 +475,52 @@ struct MentionBuilder {
     // "to resume Monday", "as soon as Tuesday", "as early as Friday": looking ahead.
     if isWord("to"), near, i + 1 < tokens.count, tokens[i + 1].kind == .word,
       !tokens[i + 1].isCapitalized,
-      !["the", "a", "an", "his", "her", "their", "its", "be"].contains(tokens[i + 1].text)
+      !["the", "a", "an", "his", "her", "their", "its", "be"].contains(tokens.text(at: i + 1))
     {
       // "had been due to expire Friday", "had planned to leave Monday": a plan of the past.
       return hadBefore(i) ? .past : .future
     }
     // "is to resume trading Tuesday", "are to meet Monday": an arrangement ahead.
-    if isWord("to"), !near, i > 0, tokens[i - 1].text == "is" || tokens[i - 1].text == "are" {
+    if isWord("to"), !near, i > 0, tokens.text(at: i - 1) == "is" || tokens.text(at: i - 1) == "are"
+    {
       return .future
     }
     if isWord("as"), i + 2 < tokens.count,
-      tokens[i + 1].text == "soon" || tokens[i + 1].text == "early", tokens[i + 2].text == "as"
+      tokens.text(at: i + 1) == "soon" || tokens.text(at: i + 1) == "early",
+      tokens.text(at: i + 2) == "as"
     {
       return .future
     }
     // "is going to start getting beat up in the spring": the "going to" future.
-    if isWord("going"), i > 0, i + 1 < tokens.count, tokens[i + 1].text == "to",
-      ["is", "are", "am", "s", "re", "m"].contains(tokens[i - 1].text)
+    if isWord("going"), i > 0, i + 1 < tokens.count, tokens.text(at: i + 1) == "to",
+      ["is", "are", "am", "s", "re", "m"].contains(tokens.text(at: i - 1))
     {
       return .future
     }
     // "next to the embassy" is a place, not a time ahead.
-    if isWord("next"), i + 1 < tokens.count, tokens[i + 1].text == "to" { return nil }
+    if isWord("next"), i + 1 < tokens.count, tokens.text(at: i + 1) == "to" { return nil }
     // "plans to meet Friday" looks ahead; "announced the plan Aug. 21" does not.
-    if isWord("plan") || isWord("plans"), i + 1 < tokens.count, tokens[i + 1].text != "to" {
+    if isWord("plan") || isWord("plans"), i + 1 < tokens.count, tokens.text(at: i + 1) != "to" {
       return nil
     }
     if markerFilter?.mayContain(tokenAt: i, in: tokens) ?? true {
-      if EnglishWords.futureMarkers.contains(w) {
+      if Self.englishFutureMarkers.value(ofTokenAt: i, in: tokens) != nil {
         // "'ll" is tokenised as "'" + "ll".
         if isWord("ll") {
-          return i > 0 && (tokens[i - 1].text == "'" || tokens[i - 1].text == "’") ? .future : nil
+          return i > 0 && (tokens.text(at: i - 1) == "'" || tokens.text(at: i - 1) == "’")
+            ? .future : nil
         }
         return .future
       }
-      if EnglishWords.pastMarkers.contains(w) || pastMarkers.contains(w) { return .past }
+      if Self.englishPastMarkers.value(ofTokenAt: i, in: tokens) != nil || pastMarkers.contains(w) {
+        return .past
+      }
       // "the two leaders meet separately Monday": a schedule in the present tense (not the
       // infinitive "due to expire Friday", which the "to" before it decides, nor the noun "the
       // close of business Thursday").
       if near, left, EnglishTables.scheduledPresent.value(ofTokenAt: i, in: tokens) != nil,
-        i == 0 || !(tokens[i - 1].text == "to" || Self.determiners.contains(tokens[i - 1].text))
+        i == 0
+          || !(tokens.text(at: i - 1) == "to" || Self.determiners.contains(tokens.text(at: i - 1)))
       {
         return .future
       }
@@ -520,7 +528,7 @@ struct MentionBuilder {
     }
     // A past participle or preterite, not a name ("the United States", "Red Cross"). A last byte
     // other than "d" cannot end in "ed": most words skip counting characters.
-    if w.utf8.last == UInt8(ascii: "d"), w.count > 4, w.hasSuffix("ed"),
+    if Self.lastByte(of: w) == UInt8(ascii: "d"), w.count > 4, w.hasSuffix("ed"),
       !tokens[i].isCapitalized || i == 0 || tokens[i - 1].sentence != tokens[i].sentence,
       !["need", "speed", "seed", "feed", "breed", "indeed", "proceed", "exceed", "succeed"]
         .contains(w)
@@ -530,7 +538,7 @@ struct MentionBuilder {
       // "planned a demonstration on Saturday" too (not "a service planned for Saturday was
       // canceled", "as previously planned").
       if left, isWord("planned") || isWord("slated") || isWord("scheduled"), i + 1 < tokens.count,
-        ["to", "a", "an", "the", "their", "its", "his", "her"].contains(tokens[i + 1].text)
+        ["to", "a", "an", "the", "their", "its", "his", "her"].contains(tokens.text(at: i + 1))
       {
         return hadBefore(i) ? .past : .future
       }
@@ -546,12 +554,23 @@ struct MentionBuilder {
   private func isAdjectival(_ i: Int) -> Bool {
     func isDeterminer(_ k: Int) -> Bool {
       k >= 0 && tokens[k].sentence == tokens[i].sentence
-        && Self.determiners.contains(tokens[k].text)
+        && Self.determiners.contains(tokens.text(at: k))
     }
     if isDeterminer(i - 1) { return true }
     guard i >= 2 else { return false }
-    let adverb = tokens[i - 1].text
+    let adverb = tokens.text(at: i - 1)
     return (adverb == "still" || adverb.hasSuffix("ly")) && isDeterminer(i - 2)
+  }
+
+  /// `EnglishWords.futureMarkers` and `.pastMarkers` looked up by a token's hash, answering as
+  /// the sets do (`WordHash.Table`).
+  private static let englishFutureMarkers = WordHash.Table(words: Array(EnglishWords.futureMarkers))
+  private static let englishPastMarkers = WordHash.Table(words: Array(EnglishWords.pastMarkers))
+
+  /// The last UTF-8 byte of `w` ("planned" → "d"), read from its contiguous bytes rather than
+  /// by stepping the UTF-8 view's index back.
+  @inline(__always) private static func lastByte(of w: String) -> UInt8? {
+    w.utf8.withContiguousStorageIfAvailable { $0.last } ?? w.utf8.last
   }
 
   private static let determiners: Set<String> = [
@@ -563,7 +582,7 @@ struct MentionBuilder {
   private func hadBefore(_ i: Int) -> Bool {
     var k = i - 1
     while k >= 0, i - k <= 4, tokens[k].sentence == tokens[i].sentence {
-      if tokens[k].text == "had" { return true }
+      if tokens.text(at: k) == "had" { return true }
       k -= 1
     }
     return false

@@ -50,3 +50,23 @@ struct Token: Sendable {
   /// The token is directly attached to the previous one (no whitespace between).
   var isAttached: Bool { !spaceBefore && newlinesBefore == 0 }
 }
+
+extension [Token] {
+  /// `self[index].text`, read where the token is: subscripting the array would copy the whole
+  /// token (retaining and releasing its text) to hand back one field.
+  ///
+  /// ```swift
+  /// let tokens = Tokenizer.tokenize("Sie kommt am 3. Mai")
+  /// tokens.text(at: 4)   // "mai"
+  /// tokens.text(at: 99)  // "": no token there, as a rule looking past the text's end expects
+  /// ```
+  @inline(__always) func text(at index: Int) -> String {
+    guard index >= 0 && index < count else { return "" }
+    return withUnsafeBufferPointer { buffer in
+      // A pointer to the field itself: loading `buffer[index].text` copies the whole token.
+      guard let base = buffer.baseAddress, let field = (base + index).pointer(to: \Token.text)
+      else { return "" }
+      return field.pointee
+    }
+  }
+}

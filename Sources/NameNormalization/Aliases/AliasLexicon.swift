@@ -327,8 +327,13 @@ extension AliasLexicon {
   }
 }
 
-extension StringProtocol {
+extension Substring {
+  /// The text without its leading and trailing spaces (`Character`s equal to " ").
   fileprivate var trimmingSpaces: String {
-    String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+    var start = startIndex
+    var end = endIndex
+    while start < end, self[start] == " " { formIndex(after: &start) }
+    while end > start, self[index(before: end)] == " " { formIndex(before: &end) }
+    return String(self[start..<end])
   }
 }

@@ -527,13 +527,24 @@ struct KoreanSpellingModel: Sendable {
   private static func jamoIndex(_ field: String, slot: Int) -> Int? {
     switch slot {
     case 0:
-      return field.count == 1
-        ? field.first.flatMap { Hangul.initialLetters.firstIndex(of: $0) } : nil
+      return field.count == 1 ? field.first.flatMap { initialIndexes[$0] } : nil
     case 1, 3, 4:
-      return field.count == 1
-        ? field.first.flatMap { Hangul.medialLetters.firstIndex(of: $0) } : nil
-    default: return Hangul.finalLetters.firstIndex(of: field)
+      return field.count == 1 ? field.first.flatMap { medialIndexes[$0] } : nil
+    default: return finalIndexes[field]
     }
+  }
+
+  /// The positions in `Hangul.initialLetters`, `medialLetters` and `finalLetters` ("ㄱ" → 0),
+  /// looked up by hash: comparing a field with each letter in turn cost the model's loading
+  /// about 5 million instructions.
+  private static let initialIndexes = indexes(Hangul.initialLetters)
+  private static let medialIndexes = indexes(Hangul.medialLetters)
+  private static let finalIndexes = indexes(Hangul.finalLetters)
+
+  private static func indexes<Letter: Hashable>(_ letters: [Letter]) -> [Letter: Int] {
+    var out: [Letter: Int] = [:]
+    for (index, letter) in letters.enumerated() where out[letter] == nil { out[letter] = index }
+    return out
   }
 
   private static func singleSyllable(_ field: String) -> UInt32? {

@@ -1,3 +1,4 @@
+import ByteSupport
 import NormalizeCore
 
 /// Finds the people, places and organisations named in an article and gives each mention its
@@ -35,6 +36,8 @@ public struct NameMentionDetector: Sendable {
   private let givenSyllableSpellings: Set<String>
   /// Facts of capitalised words, computed once per word (and thread) for all articles.
   private let wordFacts: NameWordFactsCache
+  /// Token buffers reused from one text to the next.
+  private let tokenStorage = NameTokenStorage.Pool()
 
   /// Loads the alias lexicon, the cue words, the Korean name tables and English stop words.
   ///
@@ -108,23 +111,29 @@ public struct NameMentionDetector: Sendable {
     // Fields longer than `TextPieces.defaultLimit` bytes are analysed in pieces (a bound by
     // design, issue 19: name tokens take ~80 bytes each, 200 MB for a 15 MB text). Their
     // tokens are not kept between the two passes but made again for the partial mentions.
-    let units: [(field: Int, text: String, offset: Int)] = fields.enumerated().flatMap {
-      index, field in
-      field.text.utf8.count <= TextPieces.defaultLimit
-        ? [(index, field.text, 0)]
-        : TextPieces.split(field.text).map { (index, $0.text, $0.scalarOffset) }
+    var units: [(field: Int, text: String, offset: Int)] = []
+    units.reserveCapacity(fields.count)
+    for (index, field) in fields.enumerated() {
+      if field.text.utf8.count <= TextPieces.defaultLimit {
+        units.append((index, field.text, 0))
+      } else {
+        units += TextPieces.split(field.text).map { (index, $0.text, $0.scalarOffset) }
+      }
     }
     let keepTokens = units.count == fields.count
     func analyze(_ text: String) -> (tokens: NameTokenList, full: [NameMention], claimed: [Bool]) {
-      var list = NameTokenList(text)
+      var storage = tokenStorage.take()
+      var list = NameTokenList(text, storage: &storage)
       var keys: [String] = []
+      swap(&keys, &list.keys)
       keys.reserveCapacity(list.count)
+      let count = list.count
       // In place; a word becomes a string only when it may be a cue or is capitalised and new
       // to the facts cache.
       list.bytes.withUnsafeBufferPointer { bytes in
         list.tokens.withUnsafeMutableBufferPointer { tokens in
           guard let first = tokens.baseAddress else { return }
-          for index in tokens.indices {
+          for index in 0..<count {
             let token = first + index
             let word = UnsafeBufferPointer(
               rebasing: bytes[token.pointee.byteStart..<token.pointee.byteEnd])
@@ -147,9 +156,18 @@ public struct NameMentionDetector: Sendable {
         }
       }
       list.keys = keys
-      var taken = [Bool](repeating: false, count: list.count)
+      var taken = storage.claimed
+      storage.claimed = []
+      taken.removeAll(keepingCapacity: true)
+      taken.append(contentsOf: repeatElement(false, count: count))
       let full = fullMentions(list, claimed: &taken, context: context)
       return (list, full, taken)
+    }
+    /// Gives the buffers of a text's tokens and claims back to the pool.
+    func recycle(_ tokens: consuming NameTokenList, claimed: consuming [Bool]) {
+      var storage = tokens.storage()
+      storage.claimed = claimed
+      tokenStorage.give(storage)
     }
     func shifted(_ mentions: [NameMention], by offset: Int) -> [NameMention] {
       offset == 0
@@ -170,6 +188,8 @@ public struct NameMentionDetector: Sendable {
       if keepTokens {
         tokenized.append(tokens)
         claimed.append(taken)
+      } else {
+        recycle(tokens, claimed: taken)
       }
     }
     // Surnames of the people found, for partial mentions: family fold → the one mention.
@@ -183,9 +203,17 @@ public struct NameMentionDetector: Sendable {
         byFamily[key] = mention
       }
     }
-    var perField = [[NameMention]](repeating: [], count: fields.count)
+    // (Appended, not `repeating:count:`, which looks up generic metadata at every call.)
+    var perField: [[NameMention]] = []
+    perField.reserveCapacity(fields.count)
+    for _ in fields { perField.append([]) }
     for (unitIndex, unit) in units.enumerated() {
-      perField[unit.field] += found[unitIndex]
+      // Moved, not copied, when the field has no mentions yet (a field of one unit).
+      if perField[unit.field].isEmpty {
+        swap(&perField[unit.field], &found[unitIndex])
+      } else {
+        perField[unit.field] += found[unitIndex]
+      }
       if keepTokens {
         perField[unit.field] += partialMentions(
           tokenized[unitIndex], claimed: &claimed[unitIndex], people: byFamily)
@@ -194,13 +222,23 @@ public struct NameMentionDetector: Sendable {
         var taken = again.claimed
         perField[unit.field] += shifted(
           partialMentions(again.tokens, claimed: &taken, people: byFamily), by: unit.offset)
+        recycle(again.tokens, claimed: taken)
       }
     }
+    while let tokens = tokenized.popLast() { recycle(tokens, claimed: claimed.popLast() ?? []) }
     var result: [NameMention] = []
     for (fieldIndex, field) in fields.enumerated() {
-      var mentions = perField[fieldIndex]
+      // Taken out of `perField`, so that setting the field and sorting copy no mention (the
+      // same sort as `sorted(by:)`, so that equal starts keep their order).
+      var mentions: [NameMention] = []
+      swap(&mentions, &perField[fieldIndex])
       for index in mentions.indices { mentions[index].field = field.field }
-      result += mentions.sorted { $0.start < $1.start }
+      mentions.sort { $0.start < $1.start }
+      if result.isEmpty {
+        result = mentions
+      } else {
+        result += mentions
+      }
     }
     return result
   }
@@ -378,7 +416,18 @@ public struct NameMentionDetector: Sendable {
   /// 한국어); Han and kana spellings may stand anywhere in the run. Nil when there is none.
   private func cjkMentions(_ tokens: NameTokenList, at index: Int) -> [NameMention]? {
     let token = tokens[index]
-    let scalars = Array(tokens.text(token).unicodeScalars)
+    // The word's scalars, decoded from its bytes (no string is made of the whole run).
+    let scalars = tokens.withBytes(of: token) { bytes in
+      var scalars: [Unicode.Scalar] = []
+      scalars.reserveCapacity(token.end - token.start)
+      var at = 0
+      while at < bytes.count {
+        let (value, length) = UTF8Scan.decodeScalar(bytes, at: at)
+        scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+        at += length
+      }
+      return scalars
+    }
     var found: [NameMention] = []
     var offset = 0
     while offset < scalars.count {
@@ -406,7 +455,9 @@ public struct NameMentionDetector: Sendable {
   /// to three given-name syllables, romanised by the Korean engine.
   private func hangulMatch(_ tokens: NameTokenList, at index: Int) -> (NameMention, Int)? {
     let token = tokens[index]
-    guard token.isCJK else { return nil }
+    // Tested on the token first (its scalar span), before its word is made into a string: most
+    // CJK tokens are runs of Han or kana text longer than a name.
+    guard token.isCJK, token.end - token.start <= 5, index + 1 < tokens.count else { return nil }
     let text = tokens.text(token)
     guard let first = text.unicodeScalars.first,
       (0xAC00...0xD7A3).contains(first.value),
@@ -575,11 +626,19 @@ public struct NameMentionDetector: Sendable {
     _ tokens: NameTokenList, claimed: inout [Bool], people: [String: NameMention?]
   ) -> [NameMention] {
     var mentions: [NameMention] = []
+    // The surnames, when there are few (as in most articles): most capitalised words are
+    // none of them, and comparing a word's key with a few is cheaper than hashing it.
+    let fewFamilies: [String]? =
+      people.isEmpty || people.count > 8 ? nil : Array(people.keys)
     for index in tokens.indices
     where !claimed[index] && tokens[index].isCapitalized && tokens[index].isLatin {
       // Only a known surname or a word after a title can be a partial mention (looked up by
       // index first: most words are neither, and need no copy of a mention or of the token).
-      let personIndex = people.isEmpty ? nil : people.index(forKey: tokens.key(tokens[index]))
+      var personIndex: [String: NameMention?].Index?
+      if !people.isEmpty {
+        let wordKey = tokens.key(tokens[index])
+        if fewFamilies?.contains(wordKey) ?? true { personIndex = people.index(forKey: wordKey) }
+      }
       guard personIndex != nil || isTitled(tokens, at: index) else { continue }
       let token = tokens[index]
       let person = personIndex.map { people[$0].value }
@@ -676,8 +735,17 @@ public struct NameMentionDetector: Sendable {
         separator: " ")
   }
 
+  /// Whether every token after the first is joined to the one before it and none before the
+  /// last is possessive (read by index on the list: slices of slices of it copy more).
   private func isContiguous(_ span: Slice<NameTokenList>) -> Bool {
-    span.dropFirst().allSatisfy(\.joinedToPrevious) && !span.dropLast().contains { $0.possessive }
+    var index = span.startIndex
+    while index < span.endIndex {
+      let token = span.base[index]
+      if index > span.startIndex && !token.joinedToPrevious { return false }
+      if index < span.endIndex - 1 && token.possessive { return false }
+      index += 1
+    }
+    return true
   }
 
   /// Whether capitalised words (not cues) are joined to the span on either side: "Hong Kong

@@ -169,21 +169,44 @@ struct NameToken: Sendable, Equatable {
   /// Splits UTF-8 text into tokens (`NameTokenList` keeps the bytes beside them), at most the
   /// first `maximumBytes` bytes.
   static func tokenize(_ text: UnsafeBufferPointer<UInt8>) -> [NameToken] {
+    var tokens: [NameToken] = []
+    let count = tokenize(text, into: &tokens)
+    tokens.removeSubrange(count...)
+    return tokens
+  }
+
+  /// Splits UTF-8 text into tokens written over the first elements of `tokens` (lengthened
+  /// when too short, never shortened: a buffer reused from text to text is not cleared), at
+  /// most the first `maximumBytes` bytes; returns how many there are.
+  static func tokenize(_ text: UnsafeBufferPointer<UInt8>, into tokens: inout [NameToken]) -> Int {
     let bytes = UnsafeBufferPointer(rebasing: text[..<min(text.count, maximumBytes)])
     // Running text has a word at most every four bytes or so; denser text is tokenized again
     // with room for a token per byte (a token takes at least one).
-    if let tokens = tokenize(bytes, capacity: bytes.count / 4 + 4) { return tokens }
-    return tokenize(bytes, capacity: bytes.count + 1) ?? []
+    if let count = tokenize(bytes, into: &tokens, capacity: bytes.count / 4 + 4) { return count }
+    return tokenize(bytes, into: &tokens, capacity: bytes.count + 1) ?? 0
   }
 
-  /// The tokens of `bytes`, written straight into an array of `capacity` (no growth check per
-  /// token), or nil when they do not fit.
-  private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, capacity: Int) -> [NameToken]? {
-    var fits = true
-    let tokens = [NameToken](unsafeUninitializedCapacity: capacity) { tokens, tokenCount in
-      fits = fill(&tokens, count: &tokenCount, from: bytes)
+  /// A token of no word, for lengthening a buffer of tokens.
+  private static let unused = NameToken(
+    byteStart: 0, byteEnd: 0, start: 0, end: 0, isCapitalized: false, isAllCaps: false,
+    isLatin: false, isCJK: false, sentenceInitial: false, joinedToPrevious: false,
+    followedByPeriod: false, possessive: false, hash: 0, hashIsLowercase: false)
+
+  /// How many tokens `bytes` has, written straight over the first elements of `tokens`
+  /// (lengthened to at least `capacity`; no growth check per token), or nil when they do not
+  /// fit in `capacity`.
+  private static func tokenize(
+    _ bytes: UnsafeBufferPointer<UInt8>, into tokens: inout [NameToken], capacity: Int
+  ) -> Int? {
+    if tokens.count < capacity {
+      tokens.append(contentsOf: repeatElement(unused, count: capacity - tokens.count))
     }
-    return fits ? tokens : nil
+    var tokenCount = 0
+    let fits = tokens.withUnsafeMutableBufferPointer { all in
+      var room = UnsafeMutableBufferPointer(rebasing: all[..<capacity])
+      return fill(&room, count: &tokenCount, from: bytes)
+    }
+    return fits ? tokenCount : nil
   }
 
   /// Writes the tokens of `bytes` into `tokens` from index 0, `tokenCount` counting them;

@@ -12,22 +12,45 @@ import ByteSupport
 /// Most words of running text are decided on their hash and flags (no cue, not capitalised):
 /// they never become strings.
 struct NameTokenList: RandomAccessCollection {
-  /// The tokens, in text order.
+  /// The tokens, in text order, in the first `count` elements (storage taken from a
+  /// `NameTokenStorage` may be longer: what lies beyond is left from an earlier text).
   var tokens: [NameToken]
   /// The UTF-8 bytes the tokens' byte spans index.
-  let bytes: [UInt8]
+  private(set) var bytes: [UInt8]
   /// The alias match keys of the capitalised tokens, filled by the detector
   /// (`NameToken.keyIndex`).
   var keys: [String] = []
+  /// How many tokens the text has.
+  let endIndex: Int
 
   /// Tokenizes `text` (`NameToken.tokenize`).
   init(_ text: String) {
-    bytes = Array(text.utf8)
-    tokens = bytes.withUnsafeBufferPointer { NameToken.tokenize($0) }
+    var storage = NameTokenStorage()
+    self.init(text, storage: &storage)
   }
 
-  var startIndex: Int { tokens.startIndex }
-  var endIndex: Int { tokens.endIndex }
+  /// Tokenizes `text` into the buffers of `storage` (its bytes, tokens and keys, which are
+  /// left empty there): the detector gives them back (`storage()`) when it is done with the
+  /// tokens, so that the next text reuses them.
+  init(_ text: String, storage: inout NameTokenStorage) {
+    var bytes = storage.bytes
+    var tokens = storage.tokens
+    keys = storage.keys
+    (storage.bytes, storage.tokens, storage.keys) = ([], [], [])
+    bytes.removeAll(keepingCapacity: true)
+    bytes.append(contentsOf: text.utf8)
+    keys.removeAll(keepingCapacity: true)
+    endIndex = bytes.withUnsafeBufferPointer { NameToken.tokenize($0, into: &tokens) }
+    self.bytes = bytes
+    self.tokens = tokens
+  }
+
+  /// The list's buffers, for the next text (`init(_:storage:)`).
+  consuming func storage() -> NameTokenStorage {
+    NameTokenStorage(bytes: bytes, tokens: tokens, keys: keys)
+  }
+
+  var startIndex: Int { 0 }
   subscript(position: Int) -> NameToken { tokens[position] }
 
   /// The word of `token` as written ("Jong-un" of "Jong-un’s").

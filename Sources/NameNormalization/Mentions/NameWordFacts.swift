@@ -44,8 +44,10 @@ final class NameWordFactsCache: @unchecked Sendable {
   func facts(of word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> NameWordFacts {
     guard hasKey else { return make(String(utf8Bytes: word)) }
     if let raw = pthread_getspecific(key) {
-      return Unmanaged<NameWordFactsTable>.fromOpaque(raw).takeUnretainedValue().facts(
-        of: word, hash: hash, make: make)
+      // The table lives as long as the cache (`tables`): read without a retain and release.
+      return Unmanaged<NameWordFactsTable>.fromOpaque(raw)._withUnsafeGuaranteedRef {
+        $0.facts(of: word, hash: hash, make: make)
+      }
     }
     let table = NameWordFactsTable()
     lock.lock()

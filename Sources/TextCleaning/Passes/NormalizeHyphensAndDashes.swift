@@ -13,17 +13,19 @@ public struct NormalizeHyphensAndDashes: CleaningPass {
   /// Creates the pass.
   public init() {}
 
-  /// Static, so the pass itself is empty: an empty pass sits inside its existential with no
-  /// shared box whose reference count both threads would touch.
-  private static let scanner = CandidateScanner { $0 == 0xE2 || $0 == 0xEF }
-
-  /// The scalars this pass changes (its `candidates`), looked up in a text's `BytePresence`.
-  private static let trigger = ScalarTrigger([
-    0x2010...0x2012, 0x2015...0x2015, 0xFE58...0xFE58, 0xFE63...0xFE63,
+  /// Each scalar the pass changes and what it becomes: the pass's trigger, the bytes it stops
+  /// at and its test of each scalar are made from this list. Static, so the pass itself is
+  /// empty: an empty pass sits inside its existential with no shared box whose reference count
+  /// both threads would touch.
+  private static let edits = ScalarEdits([
+    0x2010...0x2012: .replace("-"), 0xFE63...0xFE63: .replace("-"),
+    0x2015...0x2015: .replace("—"), 0xFE58...0xFE58: .replace("—"),
   ])
 
   /// Whether the text can hold something this pass changes, from the scalars present (false skips the pass).
-  public func mayChange(_ presence: BytePresence) -> Bool { Self.trigger.mayMatch(presence) }
+  public func mayChange(_ presence: BytePresence) -> Bool {
+    Self.edits.trigger.mayMatch(presence)
+  }
   /// The pass id: the kebab-case of the type name (`--disable-pass`, `--enable-pass`, explanations).
   public var id: String { "normalize-hyphens-and-dashes" }
   /// What the pass changes, in one line (`normalize clean --explain`).
@@ -31,16 +33,6 @@ public struct NormalizeHyphensAndDashes: CleaningPass {
 
   /// Applies the pass to `text`, recording each change in `recorder` when it is not nil.
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
-    ScalarRewriter.rewrite(
-      text, recorder: &recorder, scanner: Self.scanner,
-      candidates: { (0x2010...0x2015).contains($0) || $0 == 0xFE58 || $0 == 0xFE63 },
-      decide: { scalars, index in
-        switch scalars[index].value {
-        case 0x2010, 0x2011, 0x2012, 0xFE63: return .replace("-")
-        case 0x2015, 0xFE58: return .replace("—")
-        default: return .keep
-        }
-      }
-    )
+    ScalarRewriter.rewrite(text, recorder: &recorder, edits: Self.edits)
   }
 }

@@ -11,17 +11,19 @@ public struct NormalizeLineBreaks: CleaningPass {
   /// Creates the pass.
   public init() {}
 
-  /// Static, so the pass itself is empty: an empty pass sits inside its existential with no
-  /// shared box whose reference count both threads would touch.
-  private static let scanner = CandidateScanner {
-    $0 == 0x0D || $0 == 0x0B || $0 == 0x0C || $0 == 0xC2 || $0 == 0xE2
-  }
-
-  /// The scalars this pass changes (its `candidates`), looked up in a text's `BytePresence`.
-  private static let trigger = ScalarTrigger([0x0B...0x0D, 0x85...0x85, 0x2028...0x2029])
+  /// Each scalar the pass changes and what it becomes: the pass's trigger, the bytes it stops
+  /// at and its test of each scalar are made from this list. Static, so the pass itself is
+  /// empty: an empty pass sits inside its existential with no shared box whose reference count
+  /// both threads would touch.
+  private static let edits = ScalarEdits([
+    0x0D...0x0D: .decide(carriageReturn), 0x0B...0x0C: .replace("\n"), 0x85...0x85: .replace("\n"),
+    0x2028...0x2028: .replace("\n"), 0x2029...0x2029: .replace("\n\n"),
+  ])
 
   /// Whether the text can hold something this pass changes, from the scalars present (false skips the pass).
-  public func mayChange(_ presence: BytePresence) -> Bool { Self.trigger.mayMatch(presence) }
+  public func mayChange(_ presence: BytePresence) -> Bool {
+    Self.edits.trigger.mayMatch(presence)
+  }
   /// The pass id: the kebab-case of the type name (`--disable-pass`, `--enable-pass`, explanations).
   public var id: String { "normalize-line-breaks" }
   /// What the pass changes, in one line (`normalize clean --explain`).
@@ -29,22 +31,17 @@ public struct NormalizeLineBreaks: CleaningPass {
 
   /// Applies the pass to `text`, recording each change in `recorder` when it is not nil.
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
-    // CRLF is one Character but two scalars; handle it by deleting the CR before an LF.
-    ScalarRewriter.rewrite(
-      text, recorder: &recorder, scanner: Self.scanner,
-      candidates: {
-        $0 == 0x0D || $0 == 0x0B || $0 == 0x0C || $0 == 0x85 || $0 == 0x2028 || $0 == 0x2029
-      },
-      decide: { scalars, index in
-        switch scalars[index].value {
-        case 0x0D:
-          let next = scalars.index(after: index)
-          return next < scalars.endIndex && scalars[next] == "\n" ? .delete : .replace("\n")
-        case 0x0B, 0x0C, 0x85, 0x2028: return .replace("\n")
-        case 0x2029: return .replace("\n\n")
-        default: return .keep
-        }
-      }
-    )
+    ScalarRewriter.rewrite(text, recorder: &recorder, edits: Self.edits)
+  }
+
+  /// CRLF is one Character but two scalars: the CR before an LF is deleted, a lone CR
+  /// ("Seoul\r서울", old Mac files) becomes "\n".
+  @Sendable private static func carriageReturn(
+    _ scalars: String.UnicodeScalarView, _ index: String.Index
+  )
+    -> ScalarRewriter.Action
+  {
+    let next = scalars.index(after: index)
+    return next < scalars.endIndex && scalars[next] == "\n" ? .delete : .replace("\n")
   }
 }

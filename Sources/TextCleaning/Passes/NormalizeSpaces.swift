@@ -12,19 +12,19 @@ public struct NormalizeSpaces: CleaningPass {
   /// Creates the pass.
   public init() {}
 
-  /// Static, so the pass itself is empty: an empty pass sits inside its existential with no
-  /// shared box whose reference count both threads would touch.
-  private static let scanner = CandidateScanner {
-    $0 == 0x09 || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xE1
-  }
-
-  /// The scalars this pass changes (its `candidates`), looked up in a text's `BytePresence`.
-  private static let trigger = ScalarTrigger([
-    0x09...0x09, 0xA0...0xA0, 0x1680...0x1680, 0x2000...0x200A, 0x202F...0x202F, 0x205F...0x205F,
+  /// Each scalar the pass changes and what it becomes: the pass's trigger, the bytes it stops
+  /// at and its test of each scalar are made from this list. Static, so the pass itself is
+  /// empty: an empty pass sits inside its existential with no shared box whose reference count
+  /// both threads would touch.
+  private static let edits = ScalarEdits([
+    0x09...0x09: .replace(" "), 0xA0...0xA0: .replace(" "), 0x1680...0x1680: .replace(" "),
+    0x2000...0x200A: .replace(" "), 0x202F...0x202F: .replace(" "), 0x205F...0x205F: .replace(" "),
   ])
 
   /// Whether the text can hold something this pass changes, from the scalars present (false skips the pass).
-  public func mayChange(_ presence: BytePresence) -> Bool { Self.trigger.mayMatch(presence) }
+  public func mayChange(_ presence: BytePresence) -> Bool {
+    Self.edits.trigger.mayMatch(presence)
+  }
   /// The pass id: the kebab-case of the type name (`--disable-pass`, `--enable-pass`, explanations).
   public var id: String { "normalize-spaces" }
   /// What the pass changes, in one line (`normalize clean --explain`).
@@ -32,18 +32,6 @@ public struct NormalizeSpaces: CleaningPass {
 
   /// Applies the pass to `text`, recording each change in `recorder` when it is not nil.
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
-    ScalarRewriter.rewrite(
-      text, recorder: &recorder, scanner: Self.scanner,
-      candidates: {
-        $0 == 0x09 || $0 == 0xA0 || $0 == 0x1680 || (0x2000...0x200A).contains($0) || $0 == 0x202F
-          || $0 == 0x205F
-      },
-      decide: { scalars, index in
-        switch scalars[index].value {
-        case 0x09, 0x00A0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F: return .replace(" ")
-        default: return .keep
-        }
-      }
-    )
+    ScalarRewriter.rewrite(text, recorder: &recorder, edits: Self.edits)
   }
 }

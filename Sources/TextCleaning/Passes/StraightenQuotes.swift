@@ -12,15 +12,18 @@ public struct StraightenQuotes: CleaningPass {
   /// Creates the pass.
   public init() {}
 
-  /// Static, so the pass itself is empty: an empty pass sits inside its existential with no
-  /// shared box whose reference count both threads would touch.
-  private static let scanner = CandidateScanner { $0 == 0xE2 }
-
-  /// The scalars this pass changes (its `candidates`), looked up in a text's `BytePresence`.
-  private static let trigger = ScalarTrigger([0x2018...0x201F])
+  /// Each scalar the pass changes and what it becomes: the pass's trigger, the bytes it stops
+  /// at and its test of each scalar are made from this list. Static, so the pass itself is
+  /// empty: an empty pass sits inside its existential with no shared box whose reference count
+  /// both threads would touch.
+  private static let edits = ScalarEdits([
+    0x2018...0x201B: .replace("'"), 0x201C...0x201F: .replace("\""),
+  ])
 
   /// Whether the text can hold something this pass changes, from the scalars present (false skips the pass).
-  public func mayChange(_ presence: BytePresence) -> Bool { Self.trigger.mayMatch(presence) }
+  public func mayChange(_ presence: BytePresence) -> Bool {
+    Self.edits.trigger.mayMatch(presence)
+  }
   /// The pass id: the kebab-case of the type name (`--disable-pass`, `--enable-pass`, explanations).
   public var id: String { "straighten-quotes" }
   /// What the pass changes, in one line (`normalize clean --explain`).
@@ -30,16 +33,6 @@ public struct StraightenQuotes: CleaningPass {
 
   /// Applies the pass to `text`, recording each change in `recorder` when it is not nil.
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
-    ScalarRewriter.rewrite(
-      text, recorder: &recorder, scanner: Self.scanner,
-      candidates: { (0x2018...0x201F).contains($0) },
-      decide: { scalars, index in
-        switch scalars[index].value {
-        case 0x2018, 0x2019, 0x201A, 0x201B: return .replace("'")
-        case 0x201C, 0x201D, 0x201E, 0x201F: return .replace("\"")
-        default: return .keep
-        }
-      }
-    )
+    ScalarRewriter.rewrite(text, recorder: &recorder, edits: Self.edits)
   }
 }

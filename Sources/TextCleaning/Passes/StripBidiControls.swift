@@ -11,15 +11,16 @@ public struct StripBidiControls: CleaningPass {
   /// Creates the pass.
   public init() {}
 
-  /// Static, so the pass itself is empty: an empty pass sits inside its existential with no
-  /// shared box whose reference count both threads would touch.
-  private static let scanner = CandidateScanner { $0 == 0xE2 }
-
-  /// The scalars this pass changes (its `candidates`), looked up in a text's `BytePresence`.
-  private static let trigger = ScalarTrigger([0x202A...0x202E, 0x2066...0x2069])
+  /// Each scalar the pass changes and what it becomes: the pass's trigger, the bytes it stops
+  /// at and its test of each scalar are made from this list. Static, so the pass itself is
+  /// empty: an empty pass sits inside its existential with no shared box whose reference count
+  /// both threads would touch.
+  private static let edits = ScalarEdits([0x202A...0x202E: .delete, 0x2066...0x2069: .delete])
 
   /// Whether the text can hold something this pass changes, from the scalars present (false skips the pass).
-  public func mayChange(_ presence: BytePresence) -> Bool { Self.trigger.mayMatch(presence) }
+  public func mayChange(_ presence: BytePresence) -> Bool {
+    Self.edits.trigger.mayMatch(presence)
+  }
   /// The pass id: the kebab-case of the type name (`--disable-pass`, `--enable-pass`, explanations).
   public var id: String { "strip-bidi-controls" }
   /// What the pass changes, in one line (`normalize clean --explain`).
@@ -29,14 +30,6 @@ public struct StripBidiControls: CleaningPass {
 
   /// Applies the pass to `text`, recording each change in `recorder` when it is not nil.
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
-    ScalarRewriter.rewrite(
-      text, recorder: &recorder, scanner: Self.scanner,
-      candidates: { (0x202A...0x202E).contains($0) || (0x2066...0x2069).contains($0) },
-      decide: { scalars, index in
-        let value = scalars[index].value
-        return (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
-          ? .delete : .keep
-      }
-    )
+    ScalarRewriter.rewrite(text, recorder: &recorder, edits: Self.edits)
   }
 }

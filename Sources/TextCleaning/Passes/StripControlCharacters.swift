@@ -11,17 +11,18 @@ public struct StripControlCharacters: CleaningPass {
   /// Creates the pass.
   public init() {}
 
-  /// Static, so the pass itself is empty: an empty pass sits inside its existential with no
-  /// shared box whose reference count both threads would touch.
-  private static let scanner = CandidateScanner {
-    ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A) || $0 == 0x7F || $0 == 0xC2
-  }
-
-  /// The scalars this pass changes (its `candidates`), looked up in a text's `BytePresence`.
-  private static let trigger = ScalarTrigger([0x00...0x08, 0x0B...0x1F, 0x7F...0x9F])
+  /// Each scalar the pass changes and what it becomes: the pass's trigger, the bytes it stops
+  /// at and its test of each scalar are made from this list. Static, so the pass itself is
+  /// empty: an empty pass sits inside its existential with no shared box whose reference count
+  /// both threads would touch.
+  private static let edits = ScalarEdits([
+    0x00...0x08: .delete, 0x0B...0x1F: .delete, 0x7F...0x9F: .delete,
+  ])
 
   /// Whether the text can hold something this pass changes, from the scalars present (false skips the pass).
-  public func mayChange(_ presence: BytePresence) -> Bool { Self.trigger.mayMatch(presence) }
+  public func mayChange(_ presence: BytePresence) -> Bool {
+    Self.edits.trigger.mayMatch(presence)
+  }
   /// The pass id: the kebab-case of the type name (`--disable-pass`, `--enable-pass`, explanations).
   public var id: String { "strip-control-characters" }
   /// What the pass changes, in one line (`normalize clean --explain`).
@@ -29,15 +30,6 @@ public struct StripControlCharacters: CleaningPass {
 
   /// Applies the pass to `text`, recording each change in `recorder` when it is not nil.
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
-    ScalarRewriter.rewrite(
-      text, recorder: &recorder, scanner: Self.scanner,
-      candidates: { $0 < 0x20 || (0x7F...0x9F).contains($0) },
-      decide: { scalars, index in
-        let value = scalars[index].value
-        let isControl =
-          (value < 0x20 && value != 0x09 && value != 0x0A) || (value >= 0x7F && value <= 0x9F)
-        return isControl ? .delete : .keep
-      }
-    )
+    ScalarRewriter.rewrite(text, recorder: &recorder, edits: Self.edits)
   }
 }

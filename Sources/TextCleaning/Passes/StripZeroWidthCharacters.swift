@@ -13,17 +13,19 @@ public struct StripZeroWidthCharacters: CleaningPass {
   /// Creates the pass.
   public init() {}
 
-  /// Static, so the pass itself is empty: an empty pass sits inside its existential with no
-  /// shared box whose reference count both threads would touch.
-  private static let scanner = CandidateScanner { $0 == 0xE2 || $0 == 0xEF || $0 == 0xC2 }
-
-  /// The scalars this pass changes (its `candidates`), looked up in a text's `BytePresence`.
-  private static let trigger = ScalarTrigger([
-    0xAD...0xAD, 0x200B...0x200B, 0x2060...0x2064, 0xFEFF...0xFEFF,
+  /// Each scalar the pass changes and what it becomes: the pass's trigger, the bytes it stops
+  /// at and its test of each scalar are made from this list. Static, so the pass itself is
+  /// empty: an empty pass sits inside its existential with no shared box whose reference count
+  /// both threads would touch.
+  private static let edits = ScalarEdits([
+    0x200B...0x200B: .delete, 0x2060...0x2064: .delete, 0xFEFF...0xFEFF: .delete,
+    0xAD...0xAD: .delete,
   ])
 
   /// Whether the text can hold something this pass changes, from the scalars present (false skips the pass).
-  public func mayChange(_ presence: BytePresence) -> Bool { Self.trigger.mayMatch(presence) }
+  public func mayChange(_ presence: BytePresence) -> Bool {
+    Self.edits.trigger.mayMatch(presence)
+  }
   /// The pass id: the kebab-case of the type name (`--disable-pass`, `--enable-pass`, explanations).
   public var id: String { "strip-zero-width-characters" }
   /// What the pass changes, in one line (`normalize clean --explain`).
@@ -31,15 +33,6 @@ public struct StripZeroWidthCharacters: CleaningPass {
 
   /// Applies the pass to `text`, recording each change in `recorder` when it is not nil.
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
-    ScalarRewriter.rewrite(
-      text, recorder: &recorder, scanner: Self.scanner,
-      candidates: { $0 == 0x200B || (0x2060...0x2064).contains($0) || $0 == 0xFEFF || $0 == 0xAD },
-      decide: { scalars, index in
-        switch scalars[index].value {
-        case 0x200B, 0x2060...0x2064, 0xFEFF, 0x00AD: return .delete
-        default: return .keep
-        }
-      }
-    )
+    ScalarRewriter.rewrite(text, recorder: &recorder, edits: Self.edits)
   }
 }

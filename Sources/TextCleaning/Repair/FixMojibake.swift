@@ -112,7 +112,7 @@ public struct FixMojibake: RepairPass {
     for index in line.indices.dropLast() where line[index] == 0xC2 && line[index + 1] < 0xA0 {
       return true
     }
-    return MojibakeBadness.score(UTF8Scalars(bytes: line)) >= MojibakeRepair.minimumGain
+    return MojibakeBadness.score(utf8: line) >= MojibakeRepair.minimumGain
   }
 
   /// The repaired line, how it was damaged and whether that was mojibake; nil when the line is

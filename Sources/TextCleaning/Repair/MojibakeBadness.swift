@@ -53,6 +53,75 @@ public enum MojibakeBadness {
     score(text.unicodeScalars)
   }
 
+  /// The badness of valid UTF-8 bytes, as `score` of their scalars gives it: a line of Cyrillic
+  /// or Greek running text is counted on its bytes (``plainLetterScore(_:)``), any other line
+  /// scalar by scalar.
+  ///
+  /// ```swift
+  /// MojibakeBadness.score(utf8: bytesOf("Президент сказав: “Ні”"))  // 0, on the bytes
+  /// MojibakeBadness.score(utf8: bytesOf("РџСЂРёРІРµС‚"))               // > 0, scalar by scalar
+  /// ```
+  static func score(utf8 line: UnsafeBufferPointer<UInt8>) -> Int {
+    plainLetterScore(line) ?? score(UTF8Scalars(bytes: line))
+  }
+
+  /// The badness of a line made only of ASCII, of Cyrillic and Greek letters (Ђ aside) and of
+  /// the quotes, dashes and ellipsis of running text (‘ ’ “ ” – — …), read on its UTF-8 bytes;
+  /// nil for a line holding anything else (« », a no-break space, Latin letters), which
+  /// ``score(_:)`` reads scalar by scalar. Of the score's rules only two can fire on such a
+  /// line, one point each: a lower-case letter before a capital ("кВт", "ΑθΗνα") and a capital
+  /// before a Cyrillic letter Russian lacks ("КИЇВ"); letters apart, every scalar of the line
+  /// is neutral.
+  ///
+  /// ```swift
+  /// MojibakeBadness.plainLetterScore(bytesOf("Київ — столиця"))  // 0
+  /// MojibakeBadness.plainLetterScore(bytesOf("5 кВт"))           // 1
+  /// MojibakeBadness.plainLetterScore(bytesOf("«Київ»"))          // nil
+  /// ```
+  static func plainLetterScore(_ line: UnsafeBufferPointer<UInt8>) -> Int? {
+    // The kind of the scalar before: 0 neither of the below, 1 lower-case Cyrillic or Greek
+    // (`.lowerCyrillicGreek`), 2 capital (`.upperCyrillicGreek`), 3 `.rareCyrillic`.
+    var previous = 0
+    var total = 0
+    var index = 0
+    let count = line.count
+    while index < count {
+      let byte = line[index]
+      if byte < 0x80 {
+        previous = 0
+        index += 1
+        continue
+      }
+      guard index + 1 < count else { return nil }
+      let second = line[index + 1]
+      let kind: Int
+      switch byte {
+      case 0xCE, 0xCF, 0xD0, 0xD1:
+        // U+0380–U+047F, as `classify` sorts them; Ђ (U+0402) has a rule of its own.
+        switch UInt32(byte & 0x1F) << 6 | UInt32(second & 0x3F) {
+        case 0x391...0x3A9, 0x386, 0x388...0x38F, 0x410...0x42F, 0x401: kind = 2
+        case 0x3AA...0x3CE, 0x3D0...0x3FF, 0x430...0x44F, 0x451: kind = 1
+        case 0x400, 0x403...0x40F, 0x450, 0x452...0x45F: kind = 3
+        default: return nil
+        }
+        index += 2
+      case 0xE2:
+        // U+2013, U+2014, U+2018, U+2019, U+201C, U+201D, U+2026: `.quote`.
+        guard second == 0x80, index + 2 < count else { return nil }
+        switch line[index + 2] {
+        case 0x93, 0x94, 0x98, 0x99, 0x9C, 0x9D, 0xA6: kind = 0
+        default: return nil
+        }
+        index += 3
+      default:
+        return nil
+      }
+      if (previous == 1 && kind == 2) || (previous == 2 && kind == 3) { total += 1 }
+      previous = kind
+    }
+    return total
+  }
+
   /// The badness of a sequence of scalars; one pass, no allocation.
   static func score<S: Sequence>(_ scalars: S) -> Int where S.Element == Unicode.Scalar {
     var total = 0

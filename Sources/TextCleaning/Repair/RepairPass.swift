@@ -12,6 +12,9 @@ public protocol RepairPass: CleaningPass {
 }
 
 extension RepairPass {
+  /// The pass itself.
+  public var asRepairPass: (any RepairPass)? { self }
+
   /// Applies the pass to `text`, recording each change in `recorder` when it is not nil.
   public func apply(_ text: String, recorder: inout ChangeRecorder?) -> String {
     var none: [TextRepair]? = nil

@@ -1,7 +1,7 @@
 import ByteSupport
 import Foundation
 
-/// The working state of one ``ArticleStructureAnalyzer/analyze(_:knownTitle:knownLanguage:isExtractedMainText:regroupBlocks:)`` call.
+/// The working state of one ``ArticleStructureAnalyzer/analyze(_:knownTitle:knownLanguage:isExtractedMainText:regroupBlocks:recordsVerdicts:)`` call.
 struct Analysis {
   /// What the structure step decided for one paragraph.
   enum Role: Equatable {
@@ -37,10 +37,12 @@ struct Analysis {
   /// Every paragraph matched against the rules, with its answer (``ArticleLayout/boilerplateVerdicts``).
   var verdicts: BoilerplateVerdicts
 
-  /// - Parameter language: the lexicon language whose rules and stop words apply ("en", "zh").
+  /// - Parameters:
+  ///   - language: the lexicon language whose rules and stop words apply ("en", "zh").
+  ///   - recordsVerdicts: whether to fill ``verdicts`` (nothing reads them without validation).
   init(
     analyzer: ArticleStructureAnalyzer, text: String, knownTitle: String?, language: String,
-    isExtractedMainText: Bool = false
+    isExtractedMainText: Bool = false, recordsVerdicts: Bool = true
   ) {
     locator = analyzer.locator
     self.isExtractedMainText = isExtractedMainText
@@ -56,8 +58,11 @@ struct Analysis {
     }
     let (patternTable, sentenceTable) = analyzer.patterns.tables(for: language)
     self.sentenceTable = sentenceTable
-    verdicts = BoilerplateVerdicts(
-      patterns: analyzer.patterns, table: patternTable, capacity: paragraphs.count)
+    verdicts =
+      recordsVerdicts
+      ? BoilerplateVerdicts(
+        patterns: analyzer.patterns, table: patternTable, capacity: paragraphs.count)
+      : BoilerplateVerdicts()
     // Texts seen so far, by a hash of their bytes (equal hashes are compared as text): item
     // indices in an open-addressing table with room for every paragraph twice over, so a probe
     // always ends at an empty slot (-1), and no array per text.
@@ -72,7 +77,8 @@ struct Analysis {
         for: paragraph.text, scalars: features.scalars, endsSentence: features.endsSentence,
         isASCII: features.isASCII, atEdge: false, table: patternTable)
       // Lines the rules were tried on (not running text), for the checks of the finished body.
-      if features.scalars > 0, features.scalars <= BoilerplatePatterns.maxLineLength,
+      if recordsVerdicts, features.scalars > 0,
+        features.scalars <= BoilerplatePatterns.maxLineLength,
         features.scalars <= BoilerplatePatterns.shortLineLength || !features.endsSentence
       {
         ByteText.withBytes(paragraph.text) {

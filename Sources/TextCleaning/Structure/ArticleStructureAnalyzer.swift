@@ -90,17 +90,21 @@ public struct ArticleStructureAnalyzer: Sendable {
   ///   - regroupBlocks: gives the body blocks their final grouping and kinds before the body is
   ///     joined, when the input knows them better than the text does (an HTML page's headings,
   ///     list items and table rows); the texts must stay the ones given.
+  ///   - recordsVerdicts: whether ``ArticleLayout/boilerplateVerdicts`` records the answer of
+  ///     each short line matched against the rules, for IngestValidation's
+  ///     `find-leftover-boilerplate` (false when no validation runs: it stays empty).
   /// - Returns: the layout; ``ArticleLayout/text`` is the cleaned body, joined once, with its
   ///   ``ArticleLayout/paragraphs`` and ``ArticleLayout/language``.
   public func analyze(
     _ text: String, knownTitle: String?, knownLanguage: String? = nil,
     isExtractedMainText: Bool = false,
-    regroupBlocks: (([LayoutBlock]) -> [LayoutBlock])? = nil
+    regroupBlocks: (([LayoutBlock]) -> [LayoutBlock])? = nil, recordsVerdicts: Bool = true
   ) -> ArticleLayout {
     let language = knownLanguage ?? stopwords.guesser.guess(text)
     var analysis = Analysis(
       analyzer: self, text: text, knownTitle: knownTitle,
-      language: Self.lexiconLanguage(of: language), isExtractedMainText: isExtractedMainText)
+      language: Self.lexiconLanguage(of: language), isExtractedMainText: isExtractedMainText,
+      recordsVerdicts: recordsVerdicts)
     var layout = analysis.run()
     layout.boilerplateVerdicts = analysis.verdicts
     if let regroupBlocks { layout.blocks = regroupBlocks(layout.blocks) }

@@ -1,6 +1,7 @@
 import Foundation
 import ICUSupport
 import NormalizeCore
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -378,10 +379,11 @@ struct BoilerplatePatterns: Sendable {
 
     /// A number no other store of this process has (``BoilerplatePatterns/serial``).
     let serial: UInt64
-    private static let serials = SerialCounter()
+    /// The last serial handed out (1, 2, 3, … once each, from any thread).
+    private static let lastSerial = Atomic<UInt64>(0)
 
     init(sources: [Source], regexes: [NSRegularExpression?], lists: [String: [[Int]]]) {
-      serial = Self.serials.next()
+      serial = Self.lastSerial.add(1, ordering: .relaxed).newValue
       self.sources = sources
       self.regexes = regexes
       self.lists = lists
@@ -490,18 +492,6 @@ struct BoilerplatePatterns: Sendable {
       let segment = segments[ids] ?? made
       segments[ids] = segment
       return segment
-    }
-  }
-
-  /// Hands out 1, 2, 3, … once each, from any thread.
-  fileprivate final class SerialCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var last: UInt64 = 0
-    func next() -> UInt64 {
-      lock.lock()
-      defer { lock.unlock() }
-      last += 1
-      return last
     }
   }
 

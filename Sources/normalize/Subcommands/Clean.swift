@@ -6,6 +6,7 @@ import NormalizeKit
 /// `normalize clean`: the cleaning passes on text alone.
 struct Clean: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "clean",
     abstract: "Clean text only: Unicode, quotes, hyphens, spaces, line breaks.",
     discussion: """
       Cleans the text given as arguments (or standard input) with the same passes as the pipeline and prints it. --explain lists each pass and what it changed.

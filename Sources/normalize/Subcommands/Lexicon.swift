@@ -3,6 +3,7 @@ import ArgumentParser
 /// `normalize lexicon`: build, merge, check and look up name lexicons.
 struct Lexicon: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "lexicon",
     abstract: "Build, merge, check and look up name lexicons.",
     discussion: """
       A name lexicon lists every person, place and organisation of a corpus with its spelling variants grouped under one canonical form, in the alias format of Lexicons/all/aliases.tsv (see Lexicons/README.md). Edit it and feed it back with --lexicons FILE.

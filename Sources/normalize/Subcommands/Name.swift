@@ -6,6 +6,7 @@ import NormalizeKit
 /// `normalize name`: one name at a time, or JSON Lines of names.
 struct Name: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "name",
     abstract: "Analyse person names: Korean romanisation both ways, canonical form, parts, key.",
     discussion: """
       With Hangul, prints the ranked romanisations and their styles (rr, mr, common, yonhap, passport). With a Latin name, prints its analysis: canonical form, family and given name, name order, Hangul candidates and the matching key.

@@ -6,6 +6,7 @@ import NormalizeKit
 /// `normalize [PATHS…]`: the article pipeline.
 struct Process: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "process",
     abstract: "Turn articles into cleaned records (the default subcommand).",
     discussion: """
       Each input article becomes one JSON record on standard output (or -o FILE), in input order, or a reject with its reason (--rejects FILE). A summary line goes to standard error: read = written + rejected. A progress line is shown while standard error is a terminal.

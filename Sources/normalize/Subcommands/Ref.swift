@@ -6,6 +6,7 @@ import NormalizeKit
 /// `normalize ref`: parse reference strings into CSL-JSON, APA 7 and findings.
 struct Ref: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "ref",
     abstract: "Parse reference strings: CSL-JSON, APA 7 rendering, labelled segments, findings.",
     discussion: """
       Prints each reference's fields (CSL-JSON), its APA 7 rendering, its labelled segments and findings (placeholders, "n.d.", malformed DOIs, dates after the article).

@@ -6,6 +6,7 @@ import NormalizeKit
 /// `normalize validate PATHS…`: the ingest gate.
 struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "validate",
     abstract: "Report what is wrong with a batch of articles, with stable codes; exit 1 on errors.",
     discussion: """
       Runs the article pipeline and the validation rules (encoding, mojibake, Unicode hygiene, content, dates, names) on every input, then the batch rules (duplicate and near-duplicate articles, names spelled several ways across articles). Each finding has a code, a severity, the article id, a span (Unicode scalar offsets) or byte offset, and a message saying what to do. A summary table ends the report.
