@@ -328,6 +328,11 @@ extension Grammar {
     }
     var ordinal: Int?
     if let o = lexicalValue(k, in: EnglishTables.ordinals) {
+      // "sales fell last quarter" is the quarter before the DCT's (`relativeCore`), not the
+      // year's fourth as "the last quarter of 1998": "last" without "the" or "of" is deictic.
+      if o == -1, isWord(k, "last"), k == j, !isWord(j - 1, "the"), !isWord(k + 2, "of") {
+        return nil
+      }
       ordinal = o
       k += 1
     } else if let n = number(k), tokens[k].digits == 1, let w = word(k + 1),

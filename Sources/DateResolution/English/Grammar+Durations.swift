@@ -282,16 +282,21 @@ extension Grammar {
         let value = isWord(i + 1, "other") ? u.duration(2) : u.setValue
         return Candidate(i, e, .literal(value), type: "SET")
       }
-      // "every two years", "every 10 days": once per that many units (TimeML: a SET, P2Y).
-      if w == "every", k == i + 1, let (n, ce) = count(k), let n, n > 1, sameLine(ce),
-        let (u, e, plural) = unit(ce), plural, u != .weekend
+      // "every two years", "every 10 days": once per that many units (TimeML: a SET, P2Y);
+      // "every few weeks", "every several months": per an unsaid number of them (PXW, PXM).
+      if w == "every", k == i + 1, let (n, ce) = count(k), n.map({ $0 > 1 }) ?? true,
+        sameLine(ce), let (u, e, plural) = unit(ce), plural, u != .weekend
       {
-        return Candidate(
-          i, e, .literal(u == .decade ? "P\(n * 10)Y" : u.duration(n)), type: "SET")
+        let decades = n.map { "P\($0 * 10)Y" } ?? "PXY"
+        return Candidate(i, e, .literal(u == .decade ? decades : u.duration(n)), type: "SET")
       }
       if let (d, e) = weekday(k) { return Candidate(i, e, .literal("XXXX-WXX-\(d)"), type: "SET") }
       if let (m, e) = month(k, needsContext: false) {
         return Candidate(i, e, .literal("XXXX-\(TimexFormat.two(m))"), type: "SET")
+      }
+      // "every summer", "each winter": that season of every year (TimeML: a SET, XXXX-SU).
+      if let s = lexicalValue(k, in: EnglishTables.seasons) {
+        return Candidate(i, k + 1, .literal("XXXX-\(s)"), type: "SET")
       }
     }
     return nil

@@ -177,7 +177,7 @@ extension Grammar {
         return withPartOfDay(Candidate(j, e, .weekdayFromFocus(d, offset: offset, time: nil)))
       }
       return withPartOfDay(
-        Candidate(j, e, .weekday(d, offset: w == "coming" ? 1 : offset, time: nil)))
+        Candidate(j, e, .weekday(d, offset: w == "coming" ? 2 : offset, time: nil)))
     }
     return nil
   }

@@ -108,7 +108,7 @@ struct Grammar {
           i = best.end
           continue
         }
-        out.append(leavingDeterminerToNoun(best))
+        out.append(approximated(leavingDeterminerToNoun(best), after: out.last?.end ?? 0))
         // "between May 23rd and 25th", "1950–1953": a second bare member of a range.
         if let second = rangeTail(after: best) {
           out.append(second)

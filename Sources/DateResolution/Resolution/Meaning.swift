@@ -11,7 +11,8 @@ indirect enum Meaning: Sendable, Equatable {
   /// `count` units from an origin: "last year" (year, -1, dct), "two years ago" (year, -2,
   /// dct), "a year earlier" (year, -1, narrative), "today" (day, 0, dct).
   case shift(TimeUnit, Int, origin: Origin, time: String?)
-  /// A weekday; `offset` -1 "last Friday", +1 "next Friday", 0 "this Friday", nil by tense.
+  /// A weekday; `offset` -1 "last Friday", +1 "next Friday" (a week on when the day is
+  /// tomorrow), +2 "this coming Friday" (the nearest ahead), 0 "this Friday", nil by tense.
   case weekday(Int, offset: Int?, time: String?)
   /// A weekday before (-1) or after (+1) the day in focus: "the previous Friday" after
   /// "Friday" (Oct. 27) is Oct. 20, "the following Monday"; without a day in focus, as

@@ -311,9 +311,10 @@ struct MentionBuilder {
     if c.start > 0, tokens[c.start - 1].sentence == sentence {
       let w = tokens.text(at: c.start - 1)
       if w == "effective" { return .future }
-      // Not "Until Thursday, they had not …", which looks back from the weekday.
+      // Not "Until Thursday, they had not …", which looks back from the weekday; nor a state
+      // that lasted up to it ("the strike lasted until Sunday"), see `durativePastBefore`.
       if w == "until" || w == "till", !tokens[c.start - 1].isCapitalized, c.meaning.isWeekday {
-        return .future
+        return durativePastBefore(c.start - 1) ? .past : .future
       }
     }
     // A weekday in the possessive dates the event its noun names ("Wednesday's ruling"), which
@@ -352,6 +353,35 @@ struct MentionBuilder {
     }
     return .none
   }
+
+  /// Whether the verb before "until" at `u` is a past that lasted up to the weekday ("the strike
+  /// lasted until Sunday", "protesters stayed in the square until Monday", "had remained shut
+  /// until Friday"): then the weekday is behind the DCT. A deferral looks ahead ("the court
+  /// adjourned until Monday", "flights were suspended until Friday"), as does a present ("has
+  /// until Tuesday to sign"): only a verb of lasting, the nearest verb before, counts.
+  private func durativePastBefore(_ u: Int) -> Bool {
+    var i = u - 1
+    while i >= 0, u - i <= 8, tokens[i].sentence == tokens[u].sentence {
+      if tokens[i].kind != .word {
+        let p = tokens.text(at: i)
+        if p == "," || p == ";" || p == ":" { return false }
+      } else if Self.durativePasts.contains(tokens.text(at: i)) {
+        // Not "will have stayed", "to remain", "would be kept".
+        let nonFinite = i > 0 && Self.nonFiniteBefore[tokens[i - 1]] != nil
+        return auxiliary(before: i) == nil && !nonFinite
+      } else if marker(i, near: false, left: true) != nil {
+        return false
+      }
+      i -= 1
+    }
+    return false
+  }
+  /// Past forms of verbs of lasting, whose "until" ends a stretch already over.
+  private static let durativePasts: Set<String> = [
+    "lasted", "stayed", "remained", "continued", "waited", "lingered", "persisted", "raged",
+    "stood", "sat", "slept", "worked", "lived", "ran", "fought", "camped",
+    "hid", "lay", "danced", "played", "talked", "negotiated", "dragged",
+  ]
 
   /// Whether the date ends a period ("through January", "until March 31") that a present
   /// perfect has just set ("lenders have extended the loans through January", "the airport has

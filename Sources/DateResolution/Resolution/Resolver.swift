@@ -50,11 +50,16 @@ struct Resolver {
       guard let dct = ctx.dct else { return .underspecified("XXXX-WXX-\(d)" + (time ?? "")) }
       let wd = dct.weekday
       var delta: Int
+      // "next Thursday" said on a Wednesday is not tomorrow, which "tomorrow" would say, but
+      // the Thursday after it; "last Tuesday" said on a Wednesday is the week before yesterday.
       switch offset {
       case .some(-1):
         delta = -((wd - d + 7) % 7)
-        if delta == 0 { delta = -7 }
+        if delta == 0 || delta == -1 { delta -= 7 }
       case .some(1):
+        delta = (d - wd + 7) % 7
+        if delta == 0 || delta == 1 { delta += 7 }
+      case .some(2):
         delta = (d - wd + 7) % 7
         if delta == 0 { delta = 7 }
       case .some(0):
