@@ -17,6 +17,12 @@ extension Grammar {
     if isWord(i, "the"), let core = relativeCore(i + 1) {
       return core.widened(to: i)
     }
+    // "this coming Sunday", "this past spring": the "this" belongs to the expression.
+    if isWord(i, "this"), isWord(i + 1, "coming") || isWord(i + 1, "past"),
+      let core = relativeCore(i + 1), core.type == "DATE"
+    {
+      return core.widened(to: i)
+    }
     return relativeCore(i) ?? weekdayCore(i)
   }
 
@@ -42,6 +48,16 @@ extension Grammar {
       if let (d, e) = weekday(j + 1) {
         return Candidate(j, e, .weekday(d, offset: nil, time: part), type: "TIME")
       }
+    }
+    // "late afternoon", "mid-morning", "in the early evening" with no day after: that part of
+    // the day in focus, else of the DCT (TimeBank: "mid afternoon", TIME 1998-03-06TAF). Only
+    // after such a modifier, not "the morning paper"; not "early-morning raid", an adjective.
+    if w == "morning" || w == "afternoon" || w == "evening", sameLine(j),
+      isWord(j - 1, "early") || isWord(j - 1, "late") || isWord(j - 1, "mid")
+        || (isHyphen(j - 1) && tokens[j].isAttached && isWord(j - 2, "mid")),
+      !isHyphen(j + 1), let part = lexicalValue(j, in: EnglishTables.partsOfDay)
+    {
+      return Candidate(j, j + 1, .shift(.day, 0, origin: .narrative, time: part), type: "TIME")
     }
     // "the year-earlier quarter", "the year-ago period", "the latest quarter".
     if let c = quarterReference(j) { return c }
