@@ -11,6 +11,9 @@ struct MentionBuilder {
   /// `date-grammar` lexicon.
   var pastMarkers: Set<String> = []
   var futureMarkers: Set<String> = []
+  /// Present-tense endings that tell what is ahead in a language without a future tense
+  /// (Estonian "toimub", "kohtuvad", "avatakse"), from the lexicon's `future-ending` slot.
+  var futureEndings: [String] = []
   /// Words before a year that make it an aside of a history ("seit", "bis", "von"), from the
   /// `date-grammar` lexicon's `aside-before` slot.
   var asideMarkers: Set<String> = []
@@ -525,6 +528,14 @@ struct MentionBuilder {
         return .future
       }
       if futureMarkers.contains(w) { return .future }
+    }
+    // Estonian "Laupäeval toimub kontsert", "reedel kohtuvad ministrid": the present of a
+    // language without a future looks ahead (not a name: "Jakob").
+    if !futureEndings.isEmpty, w.unicodeScalars.count >= 4,
+      !tokens[i].isCapitalized || i == 0 || tokens[i - 1].sentence != tokens[i].sentence,
+      futureEndings.contains(where: { w.hasSuffix($0) })
+    {
+      return .future
     }
     // A past participle or preterite, not a name ("the United States", "Red Cross"). A last byte
     // other than "d" cannot end in "ed": most words skip counting characters.
