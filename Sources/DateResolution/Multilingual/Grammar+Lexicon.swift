@@ -509,8 +509,11 @@ extension Grammar {
   private func lexUnitShift(_ j: Int, _ e: Int, _ u: TimeUnit, _ d: DateGrammarWords.Determiner)
     -> Candidate?
   {
-    // "die letzten Jahre", "ultimi anni", "los próximos días": an open number of units.
+    // "die letzten Jahre", "ultimi anni", "los próximos días": an open number of units;
+    // "dieser Tage", "in questi giorni", "estos días": now, as "these days" (but "all diese
+    // Jahre" are years gone).
     if d != .same, (j..<e).contains(where: { at(lex.pluralUnits, $0) != nil }) {
+      if d == .offset(0), u <= .day { return Candidate(j, e, .literal("PRESENT_REF")) }
       return Candidate(j, e, .literal(u.duration(nil)), type: "DURATION")
     }
     switch d {
@@ -650,10 +653,11 @@ extension Grammar {
   /// A day-first numeric date: "04/03/1993", "1.9.39", "25-05-94" (a two-digit year is read
   /// in the century that puts it within 1931–2030).
   private func lexNumericDate(_ j: Int) -> Candidate? {
-    guard let d = number(j), tokens[j].digits <= 2, d >= 1, d <= 31, !inTableRow[j] else {
-      return nil
-    }
+    guard let d = number(j), tokens[j].digits <= 2, d >= 1, d <= 31 else { return nil }
     let sep = j + 1
+    // A line of numbers is a table, unless it is a stamp with its time ("14.12.2009 07:41").
+    let stamped = number(sep + 4) != nil && isPunct(sep + 5, ":") && tokens[sep + 5].isAttached
+    if inTableRow[j], !stamped { return nil }
     guard sep + 3 < tokens.count, isPunct(sep, "/") || isPunct(sep, ".") || isPunct(sep, "-"),
       tokens[sep].isAttached,
       let m = number(sep + 1), tokens[sep + 1].digits <= 2, m >= 1, m <= 12,
@@ -1074,7 +1078,8 @@ extension Grammar {
         at(lex.rangeWords, e)?.end
         ?? (isPunct(e, "-") || isPunct(e, "–") || isPunct(e, "/") ? e + 1 : nil)
       if let r, sameLine(r), number(r) != nil, tokens[r].digits <= 2, !lexIsUnit(r + 1),
-        lexClock(r, chain: chain - 1) != nil
+        let last = lexClock(r, chain: chain - 1), !isAmount(after: last.end),
+        !(isPunct(last.end, ":") && tokens[last.end].isAttached && number(last.end + 1) != nil)
       {
         cued = true
       }
