@@ -453,6 +453,12 @@ extension Grammar {
     if let (u, ue) = at(lex.units, j), let (d, e) = at(lex.determiners, ue), sameLine(ue) {
       return lexUnitShift(j, e, u, d)
     }
+    // "la nuit dernière", "la notte scorsa", "la noche pasada": last night.
+    if let (p, pe) = at(lex.partsOfDay, j), p.count == 2, let (d, e) = at(lex.determiners, pe),
+      sameLine(pe), case .offset(let o) = d, o < 0
+    {
+      return Candidate(j, e, .shift(.day, o, origin: .dct, time: "T" + p), type: "TIME")
+    }
     if let (wd, we) = at(lex.weekdays, j), let (d, e) = at(lex.determiners, we), sameLine(we),
       let o = d.offset
     {

@@ -471,8 +471,7 @@ struct MentionBuilder {
   /// The tense the word at `i` marks; `endings`: also by the language's `futureEndings`, which
   /// only a weekday heeds (a month or season said in the present is as often a habit or a
   /// story told in the present as a plan).
-  private func marker(_ i: Int, near: Bool, left: Bool, endings: Bool = false) -> Resolver.Tense?
-  {
+  private func marker(_ i: Int, near: Bool, left: Bool, endings: Bool = false) -> Resolver.Tense? {
     guard tokens[i].kind == .word else { return nil }
     let w = tokens.text(at: i)
     // `w == word` for a code literal `word` (in NFC), as `Token.hasText(nfc:)` answers it: a
