@@ -34,7 +34,7 @@ enum DateGrammarLexicon {
     "future-prefix", "future-suffix", "later", "earlier", "set-prefix", "range", "clock-after",
     "clock-before",
     "decade-suffix", "preposition", "age-after", "age-before", "past-marker", "future-marker",
-    "quantity-after", "half-after", "same-period", "aside-before",
+    "quantity-after", "half-after", "same-period", "aside-before", "future-ending",
   ]
 
   static func words(_ entries: [LexiconEntry]) throws -> DateGrammarWords {
@@ -157,6 +157,9 @@ enum DateGrammarLexicon {
         case "age-before": w.ageBefore.add(f, true)
         case "past-marker": w.pastMarkers.formUnion(f)
         case "future-marker": w.futureMarkers.formUnion(f)
+        case "future-ending":
+          guard f.count == 1 else { throw fail("an ending is one token") }
+          w.futureEndings.formUnion(f)
         case "aside-before": w.asideMarkers.formUnion(f)
         default: throw fail("unknown slot \"\(slot)\" (see Lexicons/README.md, date-grammar.tsv)")
         }

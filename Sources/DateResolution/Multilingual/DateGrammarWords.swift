@@ -90,6 +90,9 @@ struct DateGrammarWords: Sendable {
   /// "sera", "буде"), for the year of "am 13. Dezember" and the day of "Montag".
   var pastMarkers: Set<String> = []
   var futureMarkers: Set<String> = []
+  /// Endings of the present tense in a language whose present tells what is ahead (Estonian
+  /// "toimub", "algab", "kohtuvad": no future tense), marking a sentence's tense as future.
+  var futureEndings: Set<String> = []
   /// Words before a year in a history that make it an aside, not a move of the story ("seit
   /// 1939", "bis 1915", "desde 1990").
   var asideMarkers: Set<String> = []
@@ -249,6 +252,7 @@ struct DateGrammarWords: Sendable {
     samePeriods.merge(o.samePeriods)
     pastMarkers.formUnion(o.pastMarkers)
     futureMarkers.formUnion(o.futureMarkers)
+    futureEndings.formUnion(o.futureEndings)
     asideMarkers.formUnion(o.asideMarkers)
     prepositionWords.formUnion(o.prepositionWords)
   }

@@ -131,6 +131,7 @@ extension Grammar {
     consider(lexOpenUnits(j))
     if let c = best, let joined = lexYearThenPart(c) { best = joined }
     if let c = best, let joined = lexWithClock(c) { return joined }
+    if let c = best, let joined = lexClockThenDate(c) { return joined }
     return best
   }
 
@@ -172,30 +173,100 @@ extension Grammar {
     return Candidate(c.start, end, .date(spec), mod: c.mod)
   }
 
-  /// A day followed by its clock time: "samedi 18 janvier, à 18 h", "hier vers 18 h".
+  /// A day followed by its clock time: "samedi 18 janvier, à 18 h", "hier vers 18 h",
+  /// "14.12.2009 07:41", "laupäeva õhtul kell 21.30" (the evening's 21:30).
   private func lexWithClock(_ c: Candidate) -> Candidate? {
     // After a date only in apposition, after a comma: "1. September 1939 um 4:45 Uhr" stays
-    // two; a day word takes its time directly ("hier vers 18 h", "täna kell 19.30").
+    // two; a day word takes its time directly ("hier vers 18 h", "täna kell 19.30"), and so
+    // does a day with its part ("Samstagabend um 20 Uhr", "eile õhtul kella 23 paiku") and a
+    // numeric date its "hh:mm" (a dateline's "14.12.2009 07:41").
+    let part = Self.partOfDay(c.meaning)
     var k = c.end
+    var numeric = false
     if isPunct(k, ",") {
       k += 1
     } else if case .shift(.day, _, _, nil) = c.meaning {
+    } else if part != nil {
+    } else if Self.isFullDate(c.meaning), tokens[c.end - 1].kind == .number, number(k) != nil,
+      isPunct(k + 1, ":"), tokens[k + 1].isAttached
+    {
+      numeric = true
     } else {
       return nil
     }
-    if let (_, e) = at(lex.prepositions, k) { k = e }
-    guard sameLine(k), let clock = lexClock(k), case .shift(_, _, _, let time?) = clock.meaning
+    if !numeric, let (_, e) = at(lex.prepositions, k) { k = e }
+    guard sameLine(k), let clock = lexClock(k),
+      case .shift(_, _, _, var time?) = clock.meaning
     else { return nil }
+    if let part { time = Self.clockTime(time, in: part) }
     var meaning: Meaning
     switch c.meaning {
-    case .date(var spec) where spec.day != nil && spec.time == nil:
+    case .date(var spec) where spec.day != nil && (spec.time == nil || part != nil):
       spec.time = time
       meaning = .date(spec)
-    case .weekday(let d, let offset, nil): meaning = .weekday(d, offset: offset, time: time)
-    case .shift(.day, let n, let origin, nil): meaning = .shift(.day, n, origin: origin, time: time)
+    case .weekday(let d, let offset, let t) where t == nil || part != nil:
+      meaning = .weekday(d, offset: offset, time: time)
+    case .shift(.day, let n, let origin, let t) where t == nil || part != nil:
+      meaning = .shift(.day, n, origin: origin, time: time)
     default: return nil
     }
     return Candidate(c.start, clock.end, meaning, type: "TIME", mod: c.mod)
+  }
+
+  /// A clock time followed by its day, as a dateline writes it: "22:57 13.12", "10:04
+  /// 13.12.2009" (the day and month without a year are the DCT's year's).
+  private func lexClockThenDate(_ c: Candidate) -> Candidate? {
+    guard case .shift(.day, 0, .narrative, let time?) = c.meaning, number(c.start) != nil,
+      isPunct(c.start + 1, ":"), c.end == c.start + 3, sameLine(c.end)
+    else { return nil }
+    let k = c.end
+    if let date = lexNumericDate(k), case .date(var spec) = date.meaning {
+      spec.time = time
+      return Candidate(c.start, date.end, .date(spec), type: "TIME")
+    }
+    // "13.12": a day and a month, not a decimal ("13.5 Grad") nor a longer run ("13.12.5").
+    guard let d = number(k), tokens[k].digits <= 2, d >= 1, d <= 31, isPunct(k + 1, "."),
+      tokens[k + 1].isAttached, let m = number(k + 2), tokens[k + 2].digits == 2, m >= 1,
+      m <= 12, tokens[k + 2].isAttached,
+      !(isPunct(k + 3, ".") && k + 4 < tokens.count && tokens[k + 4].isAttached
+        && tokens[k + 4].kind != .punctuation),
+      !(k + 3 < tokens.count && tokens[k + 3].isAttached && tokens[k + 3].kind != .punctuation)
+    else { return nil }
+    var spec = DateSpec(month: m, day: d)
+    spec.time = time
+    return Candidate(c.start, k + 3, .date(spec), type: "TIME")
+  }
+
+  /// The part of the day a candidate names ("EV" of "hier soir", "Montagabend").
+  private static func partOfDay(_ meaning: Meaning) -> String? {
+    let time: String?
+    switch meaning {
+    case .date(let spec) where spec.day != nil: time = spec.time
+    case .weekday(_, _, let t): time = t
+    case .shift(.day, _, _, let t): time = t
+    default: time = nil
+    }
+    guard let time, time.utf8.count == 3, ["TMO", "TAF", "TEV", "TNI", "TDT"].contains(time)
+    else { return nil }
+    return String(time.dropFirst())
+  }
+
+  /// Whether a meaning is a day of a month of a year ("14.12.2009").
+  private static func isFullDate(_ meaning: Meaning) -> Bool {
+    guard case .date(let spec) = meaning else { return false }
+    return spec.year != nil && spec.month != nil && spec.day != nil && spec.time == nil
+  }
+
+  /// A clock time `Thh:mm` read in a part of the day: "9" in the evening is 21:00, in the
+  /// night "11" is 23:00 (and "2" 02:00); in the morning it stays.
+  private static func clockTime(_ time: String, in part: String) -> String {
+    let scalars = Array(time.unicodeScalars)
+    guard scalars.count >= 6, scalars[0] == "T",
+      let h = Int(String(String.UnicodeScalarView(scalars[1...2]))), h < 12
+    else { return time }
+    let later = part == "AF" || part == "EV" || (part == "NI" && h >= 6)
+    guard later else { return time }
+    return "T" + TimexFormat.two(h + 12) + String(String.UnicodeScalarView(scalars[3...]))
   }
 
   private func lexPhraseCandidate(_ j: Int, _ e: Int, _ m: LexiconMeaning) -> Candidate {
@@ -336,15 +407,24 @@ extension Grammar {
       && at(lex.pastSuffixes, ue) == nil && at(lex.futureSuffixes, ue) == nil
   }
 
-  /// "zwei Jahre und drei Monate" (P2Y3M), "un an et six mois" (P1Y6M): a second, smaller
-  /// calendar unit joined by the language's "and" (a range word).
+  /// "zwei Jahre und drei Monate" (P2Y3M), "un an et six mois" (P1Y6M), "dos horas y 30
+  /// minutos" (PT2H30M), "zwei Tage und drei Stunden" (P2DT3H): a second, smaller unit joined
+  /// by the language's "and" (a range word).
   private func lexCompoundDuration(_ u: TimeUnit, _ n: Int, after e: Int) -> (String, Int)? {
-    let letters: [TimeUnit: String] = [.year: "Y", .month: "M", .week: "W", .day: "D"]
+    let letters: [TimeUnit: String] = [
+      .year: "Y", .month: "M", .week: "W", .day: "D", .hour: "H", .minute: "M", .second: "S",
+    ]
     guard let first = letters[u], let (_, r) = at(lex.rangeWords, e), sameLine(e),
       let (m, ce) = lexCount(r), let m, let (u2, ue2) = at(lex.units, ce), u2 < u,
       let second = letters[u2]
     else { return nil }
-    return ("P\(n)\(first)\(m)\(second)", ue2)
+    // Clock units follow a "T"; a week takes no clock units after it.
+    let firstIsClock = u < .day
+    let secondIsClock = u2 < .day
+    if u == .week, secondIsClock { return nil }
+    let head = "P" + (firstIsClock ? "T" : "") + "\(n)\(first)"
+    let tail = (secondIsClock && !firstIsClock ? "T" : "") + "\(m)\(second)"
+    return (head + tail, ue2)
   }
 
   /// "di 51 anni", "Marie, 38 ans,", "87 Jahre alt": a count of years that is an age.
@@ -373,6 +453,12 @@ extension Grammar {
     if let (u, ue) = at(lex.units, j), let (d, e) = at(lex.determiners, ue), sameLine(ue) {
       return lexUnitShift(j, e, u, d)
     }
+    // "la nuit dernière", "la notte scorsa", "la noche pasada": last night.
+    if let (p, pe) = at(lex.partsOfDay, j), p.count == 2, let (d, e) = at(lex.determiners, pe),
+      sameLine(pe), case .offset(let o) = d, o < 0
+    {
+      return Candidate(j, e, .shift(.day, o, origin: .dct, time: "T" + p), type: "TIME")
+    }
     if let (wd, we) = at(lex.weekdays, j), let (d, e) = at(lex.determiners, we), sameLine(we),
       let o = d.offset
     {
@@ -398,6 +484,19 @@ extension Grammar {
       }
       return lexUnitShift(j, ue, u, d)
     }
+    // "am nächsten Morgen", "järgneval õhtul", "samal õhtul": a part of the day after or
+    // before the day in focus, or of that day; "sel õhtul" this evening, "letzte Nacht" last
+    // night.
+    if let (p, pe) = at(lex.partsOfDay, k), sameLine(k), p.count == 2 {
+      let meaning: Meaning
+      switch d {
+      case .offset(let o) where o <= 0: meaning = .shift(.day, o, origin: .dct, time: "T" + p)
+      case .offset(let o), .story(let o):
+        meaning = .shift(.day, o, origin: .narrative, time: "T" + p)
+      case .same: meaning = .shift(.day, 0, origin: .narrative, time: "T" + p)
+      }
+      return Candidate(j, pe, meaning, type: "TIME")
+    }
     guard let o = d.offset else { return nil }
     if let (wd, we) = at(lex.weekdays, k) {
       return Candidate(j, we, .weekday(wd, offset: o, time: nil))
@@ -416,8 +515,11 @@ extension Grammar {
   private func lexUnitShift(_ j: Int, _ e: Int, _ u: TimeUnit, _ d: DateGrammarWords.Determiner)
     -> Candidate?
   {
-    // "die letzten Jahre", "ultimi anni", "los próximos días": an open number of units.
+    // "die letzten Jahre", "ultimi anni", "los próximos días": an open number of units;
+    // "dieser Tage", "in questi giorni", "estos días": now, as "these days" (but "all diese
+    // Jahre" are years gone).
     if d != .same, (j..<e).contains(where: { at(lex.pluralUnits, $0) != nil }) {
+      if d == .offset(0), u <= .day { return Candidate(j, e, .literal("PRESENT_REF")) }
       return Candidate(j, e, .literal(u.duration(nil)), type: "DURATION")
     }
     switch d {
@@ -428,6 +530,9 @@ extension Grammar {
     case .offset(let o):
       // Units below a day have no calendar value of their own ("this hour").
       guard u >= .day else { return nil }
+      // "am nächsten Tag", "järgmisel päeval", "el próximo día": the day after the one in
+      // focus, as "the next day" (tomorrow has its own word).
+      if u == .day, o != 0 { return Candidate(j, e, .shift(u, o, origin: .narrative, time: nil)) }
       return Candidate(j, e, .shift(u, o, origin: .dct, time: nil))
     }
   }
@@ -554,10 +659,11 @@ extension Grammar {
   /// A day-first numeric date: "04/03/1993", "1.9.39", "25-05-94" (a two-digit year is read
   /// in the century that puts it within 1931–2030).
   private func lexNumericDate(_ j: Int) -> Candidate? {
-    guard let d = number(j), tokens[j].digits <= 2, d >= 1, d <= 31, !inTableRow[j] else {
-      return nil
-    }
+    guard let d = number(j), tokens[j].digits <= 2, d >= 1, d <= 31 else { return nil }
     let sep = j + 1
+    // A line of numbers is a table, unless it is a stamp with its time ("14.12.2009 07:41").
+    let stamped = number(sep + 4) != nil && isPunct(sep + 5, ":") && tokens[sep + 5].isAttached
+    if inTableRow[j], !stamped { return nil }
     guard sep + 3 < tokens.count, isPunct(sep, "/") || isPunct(sep, ".") || isPunct(sep, "-"),
       tokens[sep].isAttached,
       let m = number(sep + 1), tokens[sep + 1].digits <= 2, m >= 1, m <= 12,
@@ -897,6 +1003,10 @@ extension Grammar {
       if sameLine(k), let (wd, we) = at(lex.weekdays, k) {
         return Candidate(j, we, .weekday(wd, offset: nil, time: "T" + p), type: "TIME")
       }
+      // "la mañana de ayer", "la sera di ieri", "a tarde de ontem": that day word's.
+      if sameLine(k), let (n, de) = lexDayWord(k) {
+        return Candidate(j, de, .shift(.day, n, origin: .dct, time: "T" + p), type: "TIME")
+      }
     }
     return Candidate(j, e, .shift(.day, 0, origin: .dct, time: "T" + p), type: "TIME")
   }
@@ -914,7 +1024,7 @@ extension Grammar {
   }
 
   /// A clock time: "18 Uhr", "20.15 Uhr", "20 h 15", "13:30", "kell 19.08".
-  private func lexClock(_ j: Int) -> Candidate? {
+  private func lexClock(_ j: Int, chain: Int = 4) -> Candidate? {
     var k = j
     var cued = false
     if let (_, e) = at(lex.clockBefore, k), sameLine(e) {
@@ -926,8 +1036,8 @@ extension Grammar {
     if let n = number(k), tokens[k].digits <= 2, n <= 24 {
       h = n
       e = k + 1
-    } else if let (n, ne) = at(lex.numbers, k), n <= 24, at(lex.clockAfter, ne) != nil {
-      // "neun Uhr", "cinq heures".
+    } else if let (n, ne) = at(lex.numbers, k), n <= 24, cued || at(lex.clockAfter, ne) != nil {
+      // "neun Uhr", "cinq heures", "kell seitse".
       h = n
       e = ne
     } else {
@@ -961,6 +1071,24 @@ extension Grammar {
         e = pe
         cued = true
       }
+    } else if cued, h <= 12, sameLine(e), let (part, pe) = at(lex.partsOfDay, e), part.count == 2 {
+      // "kell 7 hommikul", "um 8 Uhr abends": the part of the day right after the hour.
+      if ["AF", "EV", "NI"].contains(part), h < 12, part != "NI" || h >= 6 { h += 12 }
+      e = pe
+    }
+    // "von 14.30-18 Uhr", "13.00 und 17.45 Uhr", "de 9 à 12 h": the first hour of a range
+    // takes the cue of the last (a few links at most: "8.30-12 und 14.30-16.30 Uhr"), but not
+    // a count of hours ("entre 3 y 5 horas").
+    if !cued, chain > 0, number(k) != nil, e < tokens.count, sameLine(e) {
+      let r =
+        at(lex.rangeWords, e)?.end
+        ?? (isPunct(e, "-") || isPunct(e, "–") || isPunct(e, "/") ? e + 1 : nil)
+      if let r, sameLine(r), number(r) != nil, tokens[r].digits <= 2, !lexIsUnit(r + 1),
+        let last = lexClock(r, chain: chain - 1), !isAmount(after: last.end),
+        !(isPunct(last.end, ":") && tokens[last.end].isAttached && number(last.end + 1) != nil)
+      {
+        cued = true
+      }
     }
     guard cued else { return nil }
     // "13:00 GMT", "las 8:30 UTC": Coordinated Universal Time, ISO 8601's "Z".
@@ -972,7 +1100,45 @@ extension Grammar {
       zone = "Z"
     }
     let time = "T\(TimexFormat.two(h)):\(TimexFormat.two(minute ?? 0))" + zone
+    if h < 24, let day = lexDayOfClock(after: e, j, time) { return day }
     // The day is the one last mentioned ("dimanche … à 14 h"), else the DCT's.
     return Candidate(j, e, .shift(.day, 0, origin: .narrative, time: time), type: "TIME")
+  }
+
+  /// The day a clock time ending at `e` belongs to, named after it: "las 10 de la noche del
+  /// miércoles", "17h de 6 de novembro", "alle 16 di ieri" (after the language's glue), "4 h
+  /// mardi", "vers 15 h 30, hier" (directly or after a comma, as French writes it).
+  private func lexDayOfClock(after e: Int, _ j: Int, _ time: String) -> Candidate? {
+    var k = e
+    var glued = false
+    if let (_, g) = at(lex.glue, k), sameLine(k) {
+      k = at(lex.articles, g)?.end ?? g
+      glued = true
+    } else if isPunct(k, ",") {
+      k += 1
+    }
+    guard sameLine(k), k < tokens.count else { return nil }
+    if let (wd, we) = at(lex.weekdays, k) {
+      return Candidate(j, we, .weekday(wd, offset: nil, time: time), type: "TIME")
+    }
+    if let (n, de) = lexDayWord(k) {
+      return Candidate(j, de, .shift(.day, n, origin: .dct, time: time), type: "TIME")
+    }
+    if glued, let c = lexDayMonth(k, range: false), case .date(var spec) = c.meaning,
+      spec.day != nil, spec.time == nil
+    {
+      spec.time = time
+      return Candidate(j, c.end, .date(spec), type: "TIME")
+    }
+    return nil
+  }
+
+  /// A word for a day counted from the DCT at `k` ("ayer", "hier", "ieri", "ontem": -1),
+  /// from the lexicon's `day±n` phrases without a part of the day.
+  private func lexDayWord(_ k: Int) -> (Int, Int)? {
+    guard let (m, e) = at(lex.phrases, k), case .shift(.day, let n, false, nil) = m else {
+      return nil
+    }
+    return (n, e)
   }
 }

@@ -11,6 +11,9 @@ struct MentionBuilder {
   /// `date-grammar` lexicon.
   var pastMarkers: Set<String> = []
   var futureMarkers: Set<String> = []
+  /// Present-tense endings that tell what is ahead in a language without a future tense
+  /// (Estonian "toimub", "kohtuvad", "avatakse"), from the lexicon's `future-ending` slot.
+  var futureEndings: [String] = []
   /// Words before a year that make it an aside of a history ("seit", "bis", "von"), from the
   /// `date-grammar` lexicon's `aside-before` slot.
   var asideMarkers: Set<String> = []
@@ -331,7 +334,7 @@ struct MentionBuilder {
         i -= 1
         continue
       }
-      if let t = marker(i, near: c.start - i <= 3, left: true) {
+      if let t = marker(i, near: c.start - i <= 3, left: true, endings: c.meaning.isWeekday) {
         if t == .past, boundsAPeriodAhead(c, presentPerfectAt: i) { return .future }
         return auxiliary(before: i) ?? t
       }
@@ -348,7 +351,9 @@ struct MentionBuilder {
     let reach = opensSentence ? (pastMarkers.isEmpty && futureMarkers.isEmpty ? 40 : 25) : 15
     i = c.end
     while i < tokens.count, i - c.end <= reach, tokens[i].sentence == sentence {
-      if let t = marker(i, near: false, left: false) { return auxiliary(before: i) ?? t }
+      if let t = marker(i, near: false, left: false, endings: c.meaning.isWeekday) {
+        return auxiliary(before: i) ?? t
+      }
       i += 1
     }
     return .none
@@ -493,7 +498,10 @@ struct MentionBuilder {
     return nil
   }
 
-  private func marker(_ i: Int, near: Bool, left: Bool) -> Resolver.Tense? {
+  /// The tense the word at `i` marks; `endings`: also by the language's `futureEndings`, which
+  /// only a weekday heeds (a month or season said in the present is as often a habit or a
+  /// story told in the present as a plan).
+  private func marker(_ i: Int, near: Bool, left: Bool, endings: Bool = false) -> Resolver.Tense? {
     guard tokens[i].kind == .word else { return nil }
     let w = tokens.text(at: i)
     // `w == word` for a code literal `word` (in NFC), as `Token.hasText(nfc:)` answers it: a
@@ -555,6 +563,14 @@ struct MentionBuilder {
         return .future
       }
       if futureMarkers.contains(w) { return .future }
+    }
+    // Estonian "Laupäeval toimub kontsert", "reedel kohtuvad ministrid": the present of a
+    // language without a future looks ahead (not a name: "Jakob").
+    if endings, !futureEndings.isEmpty, w.unicodeScalars.count >= 4,
+      !tokens[i].isCapitalized || i == 0 || tokens[i - 1].sentence != tokens[i].sentence,
+      futureEndings.contains(where: { w.hasSuffix($0) })
+    {
+      return .future
     }
     // A past participle or preterite, not a name ("the United States", "Red Cross"). A last byte
     // other than "d" cannot end in "ed": most words skip counting characters.
