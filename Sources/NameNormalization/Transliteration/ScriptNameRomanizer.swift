@@ -91,7 +91,9 @@ public enum ScriptNameRomanizer {
           NameSpelling(text: dropPrimes(transliterate(name, "Ukrainian-Latin/BGN")), scheme: "bgn"),
         ]))
     }
-    let bgn = transliterate(name, "Russian-Latin/BGN")
+    // Written natively for names in Russian letters (ICU's rules, the same output), so that
+    // the first Russian name of a process does not load ICU's transliterator registry.
+    let bgn = RussianBGNRomanizer.romanize(name) ?? transliterate(name, "Russian-Latin/BGN")
     let common = englishPressRussian(dropPrimes(bgn))
     return Result(
       origin: "ru",
