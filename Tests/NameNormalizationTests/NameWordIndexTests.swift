@@ -4,13 +4,15 @@ import Testing
 
 /// `NameWordIndex` answers as the dictionary it is made from, under `String` equality: for
 /// generated words of 1 to 30 bytes (ASCII letters in any case and digits, Latin with
-/// diacritics, precomposed and decomposed, Cyrillic, Hangul, Chinese, the Kelvin sign that a
-/// `String` takes for "K"), each asked as stored, in other cases and decomposed.
+/// diacritics, precomposed and decomposed, Cyrillic with ё and Ѐ, Hangul syllables and jamo,
+/// kana with a voiced mark precomposed and apart, Chinese, the Kelvin sign that a `String`
+/// takes for "K"), each asked as stored, in other cases and decomposed.
 @Suite struct NameWordIndexTests {
   static let pieces: [String] = [
     "the", "The", "THE", "kim", "Kim", "Yoo", "yong", "won", "-", "'", "a", "I", "9", "2026",
     "é", "e\u{301}", "Ü", "ż", "ł", "Зеленський", "київ", "Сеул", "유", "용원", "习近平", "\u{212A}", "K",
-    "zelensky", "andry", "mc",
+    "zelensky", "andry", "mc", "が", "か\u{3099}", "Ѐ", "Ё", "Е\u{308}", "서울", "\u{1109}\u{1165}",
+    "ё", "Ü", "U\u{308}",
   ]
 
   @Test(arguments: 0..<4)

@@ -557,10 +557,10 @@ public struct NameMentionDetector: Sendable {
     var canonical = span.map { mendCase(tokens.text($0)) + (Self.isInitial($0) ? "." : "") }.joined(
       separator: " ")
     if cyrillic {
-      let romanized = ScriptNameRomanizer.romanize(
-        canonical, compoundSurnames: words.compoundSurnames)
+      let romanized = ScriptNameRomanizer.firstSpelling(
+        of: canonical, compoundSurnames: words.compoundSurnames)
       origin = romanized.origin
-      canonical = romanized.spellings.first?.text ?? canonical
+      canonical = romanized.text ?? canonical
     }
     let parts = canonical.spaceSeparatedWords()
     return (

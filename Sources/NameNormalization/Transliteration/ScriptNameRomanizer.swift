@@ -42,6 +42,22 @@ public enum ScriptNameRomanizer {
     }
   }
 
+  /// The origin and the first spelling `romanize(_:compoundSurnames:)` gives `name` (nil: no
+  /// spelling), making only what the first needs: a Ukrainian name's national romanisation
+  /// is native, and when it is not empty its BGN spelling (an ICU transform, whose registry
+  /// costs ~140M instructions to load once) is not made. "Андрій Сибіга" → ("uk", "Andrii
+  /// Sybiha").
+  public static func firstSpelling(of name: String, compoundSurnames: Set<String> = [])
+    -> (origin: String?, text: String?)
+  {
+    if scriptFamily(of: name) == .cyrillic, isUkrainian(name) {
+      let national = UkrainianNationalRomanizer.romanize(name)
+      if !national.isEmpty { return ("uk", national) }
+    }
+    let result = romanize(name, compoundSurnames: compoundSurnames)
+    return (result.origin, result.spellings.first?.text)
+  }
+
   /// The origin `romanize(_:)` gives `name` ("uk" for Зеленський, "ru" for Москва, "ja", "zh"),
   /// without romanising it (no transliterator is opened).
   public static func origin(of name: String) -> String? {
