@@ -59,6 +59,10 @@ public struct AliasLexicon: Sendable {
     firstWords[wordKey] ?? 0
   }
 
+  /// For the key of each spelling's first word, the most words a spelling starting with it has
+  /// (what `maxWords(startingWith:)` answers).
+  var firstWordLengths: [String: Int] { firstWords }
+
   /// The match key of one word: `NameFoldKey.foldToken` for Latin letters, else lower-cased.
   public static func wordKey(_ word: some StringProtocol) -> String {
     hasLatinLetter(word)

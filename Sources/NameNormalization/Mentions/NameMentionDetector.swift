@@ -69,16 +69,18 @@ public struct NameMentionDetector: Sendable {
     }
     hangulSurnames = surnames
     givenSyllableSpellings = Self.givenSyllableSpellings(korean)
-    // The facts maker captures copies of the tables once, here, rather than at every lookup.
-    let aliases = aliases
+    // The facts maker captures copies of the tables once, here, rather than at every lookup;
+    // the common words and the first words of lexicon spellings as `NameWordIndex`es, which
+    // look an ASCII word up without hashing a string.
     let korean = korean
-    let commonWords = common
+    let commonIndex = NameWordIndex(common)
+    let firstWordIndex = NameWordIndex(aliases.firstWordLengths)
     wordFacts = NameWordFactsCache { word in
       let key = AliasLexicon.wordKey(word)
       return NameWordFacts(
-        key: key, maxWords: aliases.maxWords(startingWith: key),
+        key: key, maxWords: firstWordIndex.value(of: key) ?? 0,
         isKoreanSurname: korean.isKoreanSurname(word),
-        isCommon: commonWords.contains(word))
+        isCommon: commonIndex.contains(word))
     }
   }
 
@@ -555,10 +557,10 @@ public struct NameMentionDetector: Sendable {
     var canonical = span.map { mendCase(tokens.text($0)) + (Self.isInitial($0) ? "." : "") }.joined(
       separator: " ")
     if cyrillic {
-      let romanized = ScriptNameRomanizer.romanize(
-        canonical, compoundSurnames: words.compoundSurnames)
+      let romanized = ScriptNameRomanizer.firstSpelling(
+        of: canonical, compoundSurnames: words.compoundSurnames)
       origin = romanized.origin
-      canonical = romanized.spellings.first?.text ?? canonical
+      canonical = romanized.text ?? canonical
     }
     let parts = canonical.spaceSeparatedWords()
     return (

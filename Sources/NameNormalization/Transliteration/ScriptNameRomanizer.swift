@@ -42,6 +42,22 @@ public enum ScriptNameRomanizer {
     }
   }
 
+  /// The origin and the first spelling `romanize(_:compoundSurnames:)` gives `name` (nil: no
+  /// spelling), making only what the first needs: a Ukrainian name's national romanisation
+  /// is native, and when it is not empty its BGN spelling (an ICU transform, whose registry
+  /// costs ~140M instructions to load once) is not made. "Андрій Сибіга" → ("uk", "Andrii
+  /// Sybiha").
+  public static func firstSpelling(of name: String, compoundSurnames: Set<String> = [])
+    -> (origin: String?, text: String?)
+  {
+    if scriptFamily(of: name) == .cyrillic, isUkrainian(name) {
+      let national = UkrainianNationalRomanizer.romanize(name)
+      if !national.isEmpty { return ("uk", national) }
+    }
+    let result = romanize(name, compoundSurnames: compoundSurnames)
+    return (result.origin, result.spellings.first?.text)
+  }
+
   /// The origin `romanize(_:)` gives `name` ("uk" for Зеленський, "ru" for Москва, "ja", "zh"),
   /// without romanising it (no transliterator is opened).
   public static func origin(of name: String) -> String? {
@@ -91,7 +107,9 @@ public enum ScriptNameRomanizer {
           NameSpelling(text: dropPrimes(transliterate(name, "Ukrainian-Latin/BGN")), scheme: "bgn"),
         ]))
     }
-    let bgn = transliterate(name, "Russian-Latin/BGN")
+    // Written natively for names in Russian letters (ICU's rules, the same output), so that
+    // the first Russian name of a process does not load ICU's transliterator registry.
+    let bgn = RussianBGNRomanizer.romanize(name) ?? transliterate(name, "Russian-Latin/BGN")
     let common = englishPressRussian(dropPrimes(bgn))
     return Result(
       origin: "ru",
