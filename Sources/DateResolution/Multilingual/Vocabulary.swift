@@ -167,7 +167,48 @@ struct DateLayout: Sendable, Equatable {
     case year, monthNumber, monthName, day
     case literal(String)
   }
-  var elements: [Element]
+  let elements: [Element]
+  /// Per element, what `Grammar.match(_:at:)` asks of it, worked out once per layout rather
+  /// than at every token a layout is tried at (a function of `elements`, so equality holds).
+  let shapes: [ElementShape]
+  /// A month name slot is among the elements ("27 maggio 2025", not "2025年5月27日").
+  let hasMonthName: Bool
+
+  /// The facts of one element of "d. MMMM y 'г'." ("27 мая 2025 г."): the final "." is
+  /// punctuation after the word literal "г" and ends the layout's literals-only tail.
+  struct ElementShape: Sendable, Equatable {
+    /// Only literals from this element on (itself included).
+    let beginsLiteralTail: Bool
+    /// A literal without letters ("/", ".", "-"; also the empty literal).
+    let isPunctuation: Bool
+    /// The element before is a literal with a letter (the "г" before ".").
+    let followsWordLiteral: Bool
+  }
+
+  init(elements: [Element]) {
+    self.elements = elements
+    hasMonthName = elements.contains(.monthName)
+    var shapes: [ElementShape] = []
+    shapes.reserveCapacity(elements.count)
+    for (index, element) in elements.enumerated() {
+      let isLiteral = { (e: Element) -> Bool in
+        if case .literal = e { return true } else { return false }
+      }
+      var isPunctuation = false
+      if case .literal(let text) = element {
+        isPunctuation = text.unicodeScalars.allSatisfy { !$0.properties.isAlphabetic }
+      }
+      var followsWordLiteral = false
+      if index > 0, case .literal(let previous) = elements[index - 1] {
+        followsWordLiteral = previous.unicodeScalars.contains { $0.properties.isAlphabetic }
+      }
+      shapes.append(
+        ElementShape(
+          beginsLiteralTail: elements[index...].allSatisfy(isLiteral),
+          isPunctuation: isPunctuation, followsWordLiteral: followsWordLiteral))
+    }
+    self.shapes = shapes
+  }
 }
 
 /// Token sequences → values, looked up by their first token.
@@ -221,14 +262,17 @@ struct PhraseTable<Value: Sendable & Equatable>: Sendable {
 
   /// The longest entry matching the tokens at `index`: its value and the index after it.
   func match(_ tokens: [Token], at index: Int) -> (value: Value, end: Int)? {
-    guard index < tokens.count, !firstTokensAreNFC || firstFilter.mayContain(tokens[index]),
-      let list = byFirst[tokens[index].text]
+    // The token's fields are read in place (`mayContain(tokenAt:in:)`, `text(at:)`): a copy of
+    // the token would retain and release its text.
+    guard index < tokens.count,
+      !firstTokensAreNFC || firstFilter.mayContain(tokenAt: index, in: tokens),
+      let list = byFirst[tokens.text(at: index)]
     else { return nil }
     for entry in list {
       let end = index + entry.tokens.count
       guard end <= tokens.count else { continue }
       var ok = true
-      for k in 1..<entry.tokens.count where tokens[index + k].text != entry.tokens[k] {
+      for k in 1..<entry.tokens.count where tokens.text(at: index + k) != entry.tokens[k] {
         ok = false
         break
       }
