@@ -2,10 +2,10 @@ import Testing
 
 @testable import DateResolution
 
-/// `PhraseTable.match` reads the tokens' fields in place instead of copying each token;
-/// `DateLayout` works out once what `Grammar.match(_:at:)` asked of each element at every
-/// token. Both must answer as before: matching by `String ==` over the entries, and the facts
-/// read off the elements.
+/// `PhraseTable.match` turns tokens away by a hash filter before comparing; `DateLayout` works
+/// out once what `Grammar.match(_:at:)` asked of each element at every token. Both must answer
+/// as plain matching does: by `String ==` over the entries, and the facts read off the
+/// elements.
 @Suite struct PhraseMatchTests {
   static let languages = ["de", "es", "fr", "hr", "it", "ja", "ko", "pt", "ru", "uk", "zh", "el"]
 

@@ -262,17 +262,14 @@ struct PhraseTable<Value: Sendable & Equatable>: Sendable {
 
   /// The longest entry matching the tokens at `index`: its value and the index after it.
   func match(_ tokens: [Token], at index: Int) -> (value: Value, end: Int)? {
-    // The token's fields are read in place (`mayContain(tokenAt:in:)`, `text(at:)`): a copy of
-    // the token would retain and release its text.
-    guard index < tokens.count,
-      !firstTokensAreNFC || firstFilter.mayContain(tokenAt: index, in: tokens),
-      let list = byFirst[tokens.text(at: index)]
+    guard index < tokens.count, !firstTokensAreNFC || firstFilter.mayContain(tokens[index]),
+      let list = byFirst[tokens[index].text]
     else { return nil }
     for entry in list {
       let end = index + entry.tokens.count
       guard end <= tokens.count else { continue }
       var ok = true
-      for k in 1..<entry.tokens.count where tokens.text(at: index + k) != entry.tokens[k] {
+      for k in 1..<entry.tokens.count where tokens[index + k].text != entry.tokens[k] {
         ok = false
         break
       }
