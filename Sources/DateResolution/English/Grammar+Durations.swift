@@ -213,7 +213,7 @@ extension Grammar {
   /// Vague references and frequencies: "now", "recently", "the future", "in recent years",
   /// "daily", "every Monday", "each year".
   func referenceOrSet(_ i: Int) -> Candidate? {
-    guard let w = word(i) else { return nil }
+    guard let w = tokenWord(i) else { return nil }
     // "recent years", "recent weeks", and looking ahead "coming months" ("in coming weeks"): a
     // stretch of unknown length, so a DURATION (PXY, PXW), as TimeML types a value of that form.
     if w == "recent" || w == "coming", let (u, e, plural) = unit(i + 1), plural, u >= .day {
@@ -268,7 +268,7 @@ extension Grammar {
     }
     if let part = value(i + 1, in: EnglishTables.pluralPartsOfDay), sameLine(i + 1),
       let d = lexicalValue(i, in: EnglishTables.weekdays),
-      !EnglishWords.weekdayAbbreviations.contains(w)
+      !EnglishWords.weekdayAbbreviations.contains(w.text)
     {
       return Candidate(i, i + 2, .literal("XXXX-WXX-\(d)\(part)"), type: "SET")
     }

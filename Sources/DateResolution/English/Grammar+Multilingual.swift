@@ -81,12 +81,10 @@ extension Grammar {
   private func match(_ layout: DateLayout, at i: Int) -> Candidate? {
     var k = i
     var spec = DateSpec()
-    let hasName = layout.elements.contains(.monthName)
+    let hasName = layout.hasMonthName
     for (index, element) in layout.elements.enumerated() {
-      let rest = layout.elements[index...]
-      let onlyLiteralsLeft = rest.allSatisfy {
-        if case .literal = $0 { return true } else { return false }
-      }
+      let shape = layout.shapes[index]
+      let onlyLiteralsLeft = shape.beginsLiteralTail
       // A date is written on one line.
       if k > i, !sameLine(k), !onlyLiteralsLeft { return nil }
       switch element {
@@ -111,18 +109,15 @@ extension Grammar {
         spec.month = m
         k = e
       case .literal(let text):
-        let isPunctuation = text.unicodeScalars.allSatisfy { !$0.properties.isAlphabetic }
-        var afterWord = false
-        if index > 0, case .literal(let previous) = layout.elements[index - 1] {
-          afterWord = previous.unicodeScalars.contains { $0.properties.isAlphabetic }
-        }
+        let isPunctuation = shape.isPunctuation
+        let afterWord = shape.followsWordLiteral
         // A final period ends the sentence, unless it closes an abbreviation ("2025 г.").
         if onlyLiteralsLeft, isPunctuation, !afterWord { return finish(i, k, spec) }
-        if k < tokens.count, tokens[k].text == text {
+        if k < tokens.count, tokens.text(at: k) == text {
           k += 1
         } else if onlyLiteralsLeft {
           return finish(i, k, spec)
-        } else if hasName, text.unicodeScalars.allSatisfy({ !$0.properties.isAlphabetic }) {
+        } else if hasName, isPunctuation {
           continue
         } else {
           return nil

@@ -8,7 +8,7 @@ extension Grammar {
 
   /// "today", "yesterday morning", "earlier this year", "late yesterday", weekday forms.
   func relativeExpression(_ i: Int) -> Candidate? {
-    if let w = word(i), w == "earlier" || w == "later" {
+    if let w = tokenWord(i), w == "earlier" || w == "later" {
       if let core = relativeCore(i + 1) ?? weekdayCore(i + 1) {
         return core.widened(to: i, mod: core.mod)
       }
@@ -28,7 +28,7 @@ extension Grammar {
 
   /// The core of a relative expression, without leading modifiers.
   func relativeCore(_ j: Int) -> Candidate? {
-    guard let w = word(j) else { return nil }
+    guard let w = tokenWord(j) else { return nil }
     switch w {
     case "today":
       return withPartOfDay(Candidate(j, j + 1, .shift(.day, 0, origin: .dct, time: nil)))

@@ -409,7 +409,7 @@ struct Grammar {
   /// A year in words, as broadcast transcripts write it: "nineteen ninety-six", "two
   /// thousand", "two thousand one".
   func spelledYear(_ i: Int) -> (Int, Int)? {
-    guard let w = word(i) else { return nil }
+    guard let w = tokenWord(i) else { return nil }
     if w == "two", isWord(i + 1, "thousand") {
       var k = i + 2
       if isWord(k, "and") { k += 1 }

@@ -167,7 +167,48 @@ struct DateLayout: Sendable, Equatable {
     case year, monthNumber, monthName, day
     case literal(String)
   }
-  var elements: [Element]
+  let elements: [Element]
+  /// Per element, what `Grammar.match(_:at:)` asks of it, worked out once per layout rather
+  /// than at every token a layout is tried at (a function of `elements`, so equality holds).
+  let shapes: [ElementShape]
+  /// A month name slot is among the elements ("27 maggio 2025", not "2025年5月27日").
+  let hasMonthName: Bool
+
+  /// The facts of one element of "d. MMMM y 'г'." ("27 мая 2025 г."): the final "." is
+  /// punctuation after the word literal "г" and ends the layout's literals-only tail.
+  struct ElementShape: Sendable, Equatable {
+    /// Only literals from this element on (itself included).
+    let beginsLiteralTail: Bool
+    /// A literal without letters ("/", ".", "-"; also the empty literal).
+    let isPunctuation: Bool
+    /// The element before is a literal with a letter (the "г" before ".").
+    let followsWordLiteral: Bool
+  }
+
+  init(elements: [Element]) {
+    self.elements = elements
+    hasMonthName = elements.contains(.monthName)
+    var shapes: [ElementShape] = []
+    shapes.reserveCapacity(elements.count)
+    for (index, element) in elements.enumerated() {
+      let isLiteral = { (e: Element) -> Bool in
+        if case .literal = e { return true } else { return false }
+      }
+      var isPunctuation = false
+      if case .literal(let text) = element {
+        isPunctuation = text.unicodeScalars.allSatisfy { !$0.properties.isAlphabetic }
+      }
+      var followsWordLiteral = false
+      if index > 0, case .literal(let previous) = elements[index - 1] {
+        followsWordLiteral = previous.unicodeScalars.contains { $0.properties.isAlphabetic }
+      }
+      shapes.append(
+        ElementShape(
+          beginsLiteralTail: elements[index...].allSatisfy(isLiteral),
+          isPunctuation: isPunctuation, followsWordLiteral: followsWordLiteral))
+    }
+    self.shapes = shapes
+  }
 }
 
 /// Token sequences → values, looked up by their first token.
