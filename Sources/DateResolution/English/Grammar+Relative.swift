@@ -52,10 +52,10 @@ extension Grammar {
     // "late afternoon", "mid-morning", "in the early evening" with no day after: that part of
     // the day in focus, else of the DCT (TimeBank: "mid afternoon", TIME 1998-03-06TAF). Only
     // after such a modifier, not "the morning paper"; not "early-morning raid", an adjective.
-    if w == "morning" || w == "afternoon" || w == "evening", sameLine(j),
-      isWord(j - 1, "early") || isWord(j - 1, "late") || isWord(j - 1, "mid")
-        || (isHyphen(j - 1) && tokens[j].isAttached && isWord(j - 2, "mid")),
-      !isHyphen(j + 1), let part = lexicalValue(j, in: EnglishTables.partsOfDay)
+    if isWord(j - 1, "late") || isWord(j - 1, "early") || isWord(j - 1, "mid")
+      || (isHyphen(j - 1) && tokens[j].isAttached && isWord(j - 2, "mid")),
+      sameLine(j), !isHyphen(j + 1), let part = lexicalValue(j, in: EnglishTables.partsOfDay),
+      part != "TNI"
     {
       return Candidate(j, j + 1, .shift(.day, 0, origin: .narrative, time: part), type: "TIME")
     }
