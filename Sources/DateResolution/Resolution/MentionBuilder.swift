@@ -504,7 +504,8 @@ struct MentionBuilder {
     }
     // "postponed due to rain on Monday", "thanks to": a cause, not an infinitive (unlike "is
     // due to visit").
-    if isWord("to"), i > 1, ["due", "owing", "thanks"].contains(tokens.text(at: i - 1)),
+    if plainLength == 2, isWord("to"), i > 1,
+      ["due", "owing", "thanks"].contains(tokens.text(at: i - 1)),
       !["is", "are", "s", "re", "was", "were"].contains(tokens.text(at: i - 2))
     {
       return nil
@@ -537,7 +538,7 @@ struct MentionBuilder {
     // "elections are due in March", "is due to visit Seoul on Monday", "the talks are set for
     // Friday": an arrangement ahead after a present "be" (not the cause in "postponed due to
     // rain", nor "was due to expire", whose "was" the scan meets next).
-    if isWord("due") || isWord("set"), i > 0,
+    if plainLength == 3, isWord("due") || isWord("set"), i > 0,
       ["is", "are", "s", "re"].contains(tokens.text(at: i - 1))
     {
       let next = i + 1 < tokens.count ? tokens.text(at: i + 1) : ""
@@ -545,8 +546,8 @@ struct MentionBuilder {
     }
     // "hopes to start offering it by January": a hope ahead (not the noun in "playoff hopes
     // … after Monday night's loss").
-    if isWord("hope") || isWord("hopes") || isWord("hoping"), i + 1 < tokens.count,
-      tokens.text(at: i + 1) == "to"
+    if plainLength >= 4, plainLength <= 6, isWord("hope") || isWord("hopes") || isWord("hoping"),
+      i + 1 < tokens.count, tokens.text(at: i + 1) == "to"
     {
       return .future
     }
