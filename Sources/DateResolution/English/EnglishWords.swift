@@ -129,6 +129,7 @@ enum EnglishWords {
     "meet", "meets", "begin", "begins", "starts", "resume", "resumes", "opens", "closes", "ends",
     "expire", "expires", "leave", "leaves", "arrive", "arrives", "depart", "departs", "return",
     "returns", "heads", "travel", "travels", "convene", "convenes", "testify", "testifies",
+    "reconvene", "reconvenes", "reopen", "reopens", "visits",
   ]
   static let pastMarkers: Set<String> = [
     "said", "was", "were", "had", "did", "ago", "last", "yesterday", "told", "announced",

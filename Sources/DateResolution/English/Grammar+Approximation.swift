@@ -10,15 +10,16 @@ extension Grammar {
   /// around Wednesday's ruling"), nor a vague reference ("around current levels").
   func approximated(_ c: Candidate, after previousEnd: Int) -> Candidate {
     let k = c.start - 1
-    guard k >= previousEnd, c.mod == nil, sameLine(c.start), c.type == "TIME" || c.type == "DATE"
+    guard k >= previousEnd, c.mod == nil else { return c }
+    let around = isWord(k, "around")
+    guard around || isWord(k, "about") || isWord(k, "approximately") || isWord(k, "roughly"),
+      sameLine(c.start)
     else { return c }
+    let isClock = c.type == "TIME"
+    guard isClock || (around && c.type == "DATE") else { return c }
     if isPunct(c.end, "'") || isPunct(c.end, "’"), isWord(c.end + 1, "s") { return c }
     // "around current levels": a vague reference is no point to be near.
     if case .literal = c.meaning { return c }
-    let isApprox =
-      isWord(k, "around")
-      || (c.type == "TIME"
-        && (isWord(k, "about") || isWord(k, "approximately") || isWord(k, "roughly")))
-    return isApprox ? c.widened(to: k, mod: "APPROX") : c
+    return c.widened(to: k, mod: "APPROX")
   }
 }

@@ -40,8 +40,9 @@ extension Grammar {
       return Candidate(j, j + 1, .shift(.day, 0, origin: .dct, time: "TNI"), type: "TIME")
     default: break
     }
+    let partOfDay = lexicalValue(j, in: EnglishTables.partsOfDay)
     // "afternoon yesterday", "(mid-)morning Friday": a part of day before its day.
-    if let part = lexicalValue(j, in: EnglishTables.partsOfDay), w != "overnight", sameLine(j + 1) {
+    if let part = partOfDay, w != "overnight", sameLine(j + 1) {
       if let next = word(j + 1), let offset = ["yesterday": -1, "today": 0, "tomorrow": 1][next] {
         return Candidate(j, j + 2, .shift(.day, offset, origin: .dct, time: part), type: "TIME")
       }
@@ -52,10 +53,10 @@ extension Grammar {
     // "late afternoon", "mid-morning", "in the early evening" with no day after: that part of
     // the day in focus, else of the DCT (TimeBank: "mid afternoon", TIME 1998-03-06TAF). Only
     // after such a modifier, not "the morning paper"; not "early-morning raid", an adjective.
-    if w == "morning" || w == "afternoon" || w == "evening", sameLine(j),
-      isWord(j - 1, "early") || isWord(j - 1, "late") || isWord(j - 1, "mid")
+    if let part = partOfDay,
+      isWord(j - 1, "late") || isWord(j - 1, "early") || isWord(j - 1, "mid")
         || (isHyphen(j - 1) && tokens[j].isAttached && isWord(j - 2, "mid")),
-      !isHyphen(j + 1), let part = lexicalValue(j, in: EnglishTables.partsOfDay)
+      sameLine(j), !isHyphen(j + 1), part != "TNI"
     {
       return Candidate(j, j + 1, .shift(.day, 0, origin: .narrative, time: part), type: "TIME")
     }

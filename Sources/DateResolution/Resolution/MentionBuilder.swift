@@ -510,6 +510,14 @@ struct MentionBuilder {
     func isWord(_ word: String) -> Bool {
       (plainLength < 0 || plainLength == word.utf8.count) && w == word
     }
+    // "postponed due to rain on Monday", "thanks to": a cause, not an infinitive (unlike "is
+    // due to visit").
+    if plainLength == 2, isWord("to"), i > 1,
+      ["due", "owing", "thanks"].contains(tokens.text(at: i - 1)),
+      !["is", "are", "s", "re", "was", "were"].contains(tokens.text(at: i - 2))
+    {
+      return nil
+    }
     // "to resume Monday", "as soon as Tuesday", "as early as Friday": looking ahead.
     if isWord("to"), near, i + 1 < tokens.count, tokens[i + 1].kind == .word,
       !tokens[i + 1].isCapitalized,
@@ -532,6 +540,22 @@ struct MentionBuilder {
     // "is going to start getting beat up in the spring": the "going to" future.
     if isWord("going"), i > 0, i + 1 < tokens.count, tokens.text(at: i + 1) == "to",
       ["is", "are", "am", "s", "re", "m"].contains(tokens.text(at: i - 1))
+    {
+      return .future
+    }
+    // "elections are due in March", "is due to visit Seoul on Monday", "the talks are set for
+    // Friday": an arrangement ahead after a present "be" (not the cause in "postponed due to
+    // rain", nor "was due to expire", whose "was" the scan meets next).
+    if plainLength == 3, isWord("due") || isWord("set"), i > 0,
+      ["is", "are", "s", "re"].contains(tokens.text(at: i - 1))
+    {
+      let next = i + 1 < tokens.count ? tokens.text(at: i + 1) : ""
+      if isWord("due") || next == "for" || next == "to" { return .future }
+    }
+    // "hopes to start offering it by January": a hope ahead (not the noun in "playoff hopes
+    // … after Monday night's loss").
+    if plainLength >= 4, plainLength <= 6, isWord("hope") || isWord("hopes") || isWord("hoping"),
+      i + 1 < tokens.count, tokens.text(at: i + 1) == "to"
     {
       return .future
     }
