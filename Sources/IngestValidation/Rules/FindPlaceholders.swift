@@ -24,26 +24,14 @@ public struct FindPlaceholders: ValidationRule {
   private static let cueBytes = bracketCues.map { Array($0.utf8) }
   private static let lorem = Array("lorem ipsum".utf8)
 
-  /// Whether the byte at `index` may open a placeholder: "[" or "{"; "L" or "l" before "o" or
-  /// "O" ("Lorem ipsum"); "T" before "K" ("TK"); "X" before "X" ("XXX").
-  static func mayOpen(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-    let byte = bytes[index]
-    if byte | 0x20 == 0x7B { return true }
-    guard index + 1 < bytes.count else { return false }
-    let next = bytes[index + 1]
-    switch byte {
-    case 0x4C, 0x6C: return next | 0x20 == 0x6F
-    case 0x54: return next == 0x4B
-    case 0x58: return next == 0x58
-    default: return false
-    }
+  /// Bytes that can start a placeholder: [ { L l T X.
+  private static let starts: [Bool] = (0..<256).map {
+    [0x5B, 0x7B, 0x4C, 0x6C, 0x54, 0x58].contains($0)
   }
 
-  /// The index of the first byte at or after `start` that may open a placeholder
-  /// (``mayOpen(_:at:)``), or `bytes.count`: eight bytes at a time, each lane tested with the
-  /// byte after it (the lane above, or the byte after the eight for the last lane), two of the
-  /// tests folding case ("[" and "{", "L" and "l" differ in bit 0x20 only). The common "l" and
-  /// "T" of running text are stepped over unless "o" or "K" follows.
+  /// The index of the first byte at or after `start` that may open a placeholder ("[", "{",
+  /// "L", "l", "T", "X"), or `bytes.count`: eight bytes at a time, two of the tests folding
+  /// case ("[" and "{", "L" and "l" differ in bit 0x20 only).
   static func nextStart(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
     var index = start
     let count = bytes.count
@@ -58,20 +46,15 @@ public struct FindPlaceholders: ValidationRule {
       while index + 8 <= count {
         // Lanes in memory order: lane 0 is the lowest byte.
         let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-        // Each lane's next byte (0 after the last byte of the text: it opens nothing).
-        let after = index + 8 < count ? UInt64(bytes[index + 8]) : 0
-        let next = word >> 8 | after << 56
         let folded = word | (ones &* 0x20)
         let flags =
-          zeroLanes(folded ^ (ones &* 0x7B))
-          | zeroLanes(folded ^ (ones &* 0x6C)) & zeroLanes((next | ones &* 0x20) ^ (ones &* 0x6F))
-          | zeroLanes(word ^ (ones &* 0x54)) & zeroLanes(next ^ (ones &* 0x4B))
-          | zeroLanes(word ^ (ones &* 0x58)) & zeroLanes(next ^ (ones &* 0x58))
+          zeroLanes(folded ^ (ones &* 0x7B)) | zeroLanes(folded ^ (ones &* 0x6C))
+          | zeroLanes(word ^ (ones &* 0x54)) | zeroLanes(word ^ (ones &* 0x58))
         if flags != 0 { return index + flags.trailingZeroBitCount >> 3 }
         index += 8
       }
     }
-    while index < count, !mayOpen(bytes, at: index) { index += 1 }
+    while index < count, !starts[Int(bytes[index])] { index += 1 }
     return index
   }
 
@@ -109,6 +92,10 @@ public struct FindPlaceholders: ValidationRule {
         index = Self.nextStart(in: bytes, from: index)
         guard index < count else { break }
         let byte = bytes[index]
+        guard Self.starts[Int(byte)] else {
+          index += 1
+          continue
+        }
         switch byte {
         case 0x5B, 0x7B:  // "[" or "{"
           let close: UInt8 = byte == 0x5B ? 0x5D : 0x7D

@@ -100,8 +100,6 @@ struct ParagraphFeatures: Sendable {
     stopScalars: ScalarBitmap, charTokens: Bool, stopMask: UInt32
   ) {
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32 * 4 + 16) { lowered in
-      // Initialized: a short word's key is read from it eight bytes at a time.
-      lowered.initialize(repeating: 0)
       scan(
         buffer, into: &features, words: words, stopScalars: stopScalars, charTokens: charTokens,
         stopMask: stopMask, lowered: lowered)
@@ -135,7 +133,8 @@ struct ParagraphFeatures: Sendable {
       if length <= 32 {
         let value: UInt32
         if tokenASCII {
-          value = table.valueFoldingASCII(in: buffer, tokenStart..<end)
+          value = table.valueFoldingASCII(
+            of: UnsafeBufferPointer(rebasing: buffer[tokenStart..<end]))
         } else {
           var size = 0
           var k = tokenStart
@@ -151,7 +150,8 @@ struct ParagraphFeatures: Sendable {
             k += length
             size = ScalarCase.appendLowercasedUTF8(scalar, to: lowered, at: size)
           }
-          value = table.value(in: UnsafeBufferPointer(lowered), 0..<size)
+          let word = UnsafeBufferPointer(rebasing: lowered[0..<size])
+          value = table.value(of: word, hash: ByteHash.hash(word))
         }
         if value & stopMask != 0 { stopwords &+= 1 }
       }
@@ -159,36 +159,7 @@ struct ParagraphFeatures: Sendable {
       tokenASCII = true
     }
 
-    let raw = buffer.baseAddress.map(UnsafeRawPointer.init)
     while index < count {
-      // Eight bytes at a time: a run of ASCII letters and digits (a word or part of one), or
-      // a run of other ASCII bytes (spaces, punctuation: the word before ends at the first).
-      if index &+ 8 <= count, let raw,
-        case let word = UInt64(
-          littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)),
-        word & 0x80 == 0
-      {
-        let digitLanes = ASCIILanes.digits(word)
-        let alphanumeric = ASCIILanes.letters(word) | digitLanes
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        if alphanumeric & 0x80 != 0 {
-          let run = (~alphanumeric & highs).trailingZeroBitCount >> 3
-          let inRun: UInt64 = run == 8 ? ~0 : (1 << UInt64(run &* 8)) &- 1
-          let runDigits = (digitLanes & inRun).nonzeroBitCount
-          digits &+= runDigits
-          asciiLetters &+= run &- runDigits
-          scalars &+= run
-          if tokenStart < 0 { tokenStart = index }
-          index &+= run
-          continue
-        }
-        let other = ~alphanumeric & ~word & highs
-        let run = (~other & highs).trailingZeroBitCount >> 3
-        endToken(index)
-        scalars &+= run
-        index &+= run
-        continue
-      }
       let byte = buffer[index]
       if byte < 0x80 {
         if (byte | 0x20) &- 0x61 < 26 {
