@@ -12,20 +12,44 @@ public struct CheckTitleRepeatsBody: ValidationRule {
   /// Creates the rule.
   public init() {}
 
+  /// `text` lowercased, its runs of white space (Unicode White_Space) folded to one space and
+  /// trimmed: "Seoul  Talks\n" → "seoul talks", "Переговоры\u{A0} в Сеуле" → "переговоры в
+  /// сеуле".
   static func fold(_ text: Substring) -> String {
     if let folded = foldASCII(text) { return folded }
-    var out = String.UnicodeScalarView()
-    var space = false
-    for scalar in text.lowercased().unicodeScalars {
-      if scalar.properties.isWhitespace {
-        space = !out.isEmpty
-      } else {
-        if space { out.append(" ") }
-        space = false
-        out.append(scalar)
+    var lowered = text.lowercased()
+    return lowered.withUTF8 { bytes -> String in
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count)
+      var space = false
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        let (value, length) = UTF8Scan.decodeScalar(bytes, at: index)
+        if isWhitespace(value, lead: byte) {
+          space = !out.isEmpty
+        } else {
+          if space { out.append(0x20) }
+          space = false
+          out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
+        }
+        index += length
       }
+      return String(decoding: out, as: UTF8.self)
     }
-    return String(out)
+  }
+
+  /// Whether the scalar `value`, whose UTF-8 starts with `lead`, is White_Space: decided on the
+  /// byte for ASCII, asked of the scalar's properties only after the lead bytes C2 (U+0085,
+  /// U+00A0), E1 (U+1680), E2 (U+2000–U+205F) and E3 (U+3000), the only ones a non-ASCII
+  /// White_Space scalar starts with.
+  @inline(__always)
+  static func isWhitespace(_ value: UInt32, lead: UInt8) -> Bool {
+    if lead < 0x80 { return lead == 0x20 || lead &- 0x09 < 5 }
+    guard lead == 0xC2 || lead &- 0xE1 < 3, let scalar = Unicode.Scalar(value) else {
+      return false
+    }
+    return scalar.properties.isWhitespace
   }
 
   /// ``fold(_:)`` of ASCII text on its bytes ("Seoul  Talks\n" → "seoul talks"); nil for

@@ -654,6 +654,10 @@ struct Analysis {
     } else {
       guard unterminated, features.words >= 8 else { return false }
     }
+    if let counts = asciiWordStarts(text) {
+      return counts.alphabetic * 10 >= counts.tokens * 7
+        && (counts.alphabetic == 0 || counts.lower * 5 >= counts.alphabetic * 2)
+    }
     var tokens = 0
     var alphabetic = 0
     var cased = 0
@@ -678,6 +682,40 @@ struct Analysis {
     }
     // Scripts without case (Arabic, Hebrew, Georgian) pass on the share of words alone.
     return alphabetic * 10 >= tokens * 7 && (cased == 0 || lower * 5 >= cased * 2)
+  }
+
+  /// For ASCII `text`, what ``readsAsProse(_:features:unterminated:)`` counts of its words
+  /// (runs between spaces), read on the bytes: the words, and those whose first letter or digit
+  /// is a letter, lower-case among them (every ASCII letter is cased, and is alphabetic; every
+  /// ASCII digit is numeric; no other ASCII scalar is either). Nil for other text.
+  static func asciiWordStarts(_ text: String) -> (tokens: Int, alphabetic: Int, lower: Int)? {
+    var copy = text
+    return copy.withUTF8 { bytes -> (tokens: Int, alphabetic: Int, lower: Int)? in
+      guard UTF8Scan.isASCII(bytes) else { return nil }
+      var tokens = 0
+      var alphabetic = 0
+      var lower = 0
+      var index = 0
+      let count = bytes.count
+      while index < count {
+        guard bytes[index] != 0x20 else {
+          index += 1
+          continue
+        }
+        tokens += 1
+        var first: UInt8 = 0
+        while index < count, bytes[index] != 0x20 {
+          let byte = bytes[index]
+          if first == 0, (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 { first = byte }
+          index += 1
+        }
+        if (first | 0x20) &- 0x61 < 26 {
+          alphabetic += 1
+          if first &- 0x61 < 26 { lower += 1 }
+        }
+      }
+      return (tokens, alphabetic, lower)
+    }
   }
 
   /// The main text region widened over the sentences around it: upwards and downwards, every

@@ -27,20 +27,31 @@ public struct ParagraphSpan: Codable, Sendable, Equatable {
   /// The blocks joined into one text, a blank line ("\n\n") between two blocks, and each
   /// block's span in it; empty blocks are left out.
   static func join(_ blocks: [LayoutBlock]) -> (text: String, spans: [ParagraphSpan]) {
-    var text = ""
-    // Room for the whole body at once: growing a long body step by step copies it each time.
-    text.reserveCapacity(blocks.reduce(0) { $0 + $1.text.utf8.count + 2 })
     var spans: [ParagraphSpan] = []
+    spans.reserveCapacity(blocks.count)
     var offset = 0
-    for block in blocks where !block.text.isEmpty {
-      if !text.isEmpty {
-        text += "\n\n"
-        offset += 2
+    // The whole body written once into one string's storage: no append per block.
+    let capacity = blocks.reduce(0) { $0 + $1.text.utf8.count + 2 }
+    let text = String(unsafeUninitializedCapacity: capacity) { out -> Int in
+      var size = 0
+      for block in blocks where !block.text.isEmpty {
+        if size > 0 {
+          out[size] = 0x0A
+          out[size + 1] = 0x0A
+          size += 2
+          offset += 2
+        }
+        var blockText = block.text
+        let length = blockText.withUTF8 { bytes -> Int in
+          _ = UnsafeMutableBufferPointer(rebasing: out[size..<(size + bytes.count)])
+            .initialize(fromContentsOf: bytes)
+          size += bytes.count
+          return UTF8Scan.scalarCount(bytes)
+        }
+        spans.append(ParagraphSpan(start: offset, end: offset + length, kind: block.kind.rawValue))
+        offset += length
       }
-      let length = UTF8Scan.scalarCount(block.text)
-      spans.append(ParagraphSpan(start: offset, end: offset + length, kind: block.kind.rawValue))
-      text += block.text
-      offset += length
+      return size
     }
     return (text, spans)
   }

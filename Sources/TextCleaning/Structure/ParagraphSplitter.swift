@@ -1,3 +1,4 @@
+import ByteSupport
 import Foundation
 
 /// Splits an article into paragraphs: one per non-blank line, or, for hard-wrapped text, one per
@@ -81,13 +82,10 @@ enum ParagraphSplitter {
             $0.bindMemory(to: Int.self)[min(indent, 8)] += 1
           }
         }
-        if range.count > 100 {
-          // Scalars: bytes that are not UTF-8 continuation bytes (branch-free count).
-          var continuation = 0
-          for index in range {
-            continuation &+= Int(truncatingIfNeeded: (base[index] & 0xC0) == 0x80 ? 1 : 0)
-          }
-          if range.count - continuation > 100 { long += 1 }
+        if range.count > 100,
+          UTF8Scan.scalarCount(UnsafeBufferPointer(rebasing: buffer[range])) > 100
+        {
+          long += 1
         }
       }
       guard nonBlank > 0 else { return [] }
