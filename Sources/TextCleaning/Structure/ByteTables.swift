@@ -12,23 +12,11 @@ enum ByteHash {
 /// An immutable open-addressing hash table from short UTF-8 words (at most 255 bytes) to a
 /// non-zero `UInt32`, looked up by bytes without creating a `String`. Safe to share across
 /// threads.
-///
-/// Words of up to eight bytes are also kept in a second table keyed by their bytes as one
-/// `UInt64` (most stop words: "the", "und", "что", "있다"), which ``View/valueFoldingASCII(in:_:)``
-/// and ``View/value(in:_:)`` read with one load and one multiply instead of hashing byte by byte;
-/// a word longer than every listed word is answered 0 at once.
 struct WordTable: Sendable {
   /// Per slot: the word's hash, then `value << 32 | offset << 8 | length` (0: empty slot).
   private let slots: [UInt64]
   private let bytes: [UInt8]
   private let mask: Int
-  /// Words of 1 to 8 bytes without a zero byte, as ``ShortKey`` keys (0: empty slot), and
-  /// their values, slot by slot.
-  private let shortKeys: [UInt64]
-  private let shortValues: [UInt32]
-  private let shortShift: UInt64
-  /// The byte length of the longest word.
-  private let longest: Int
 
   /// Builds the table; a word listed twice gets the bitwise OR of its values.
   init(_ words: [(word: [UInt8], value: UInt32)]) {
@@ -64,45 +52,12 @@ struct WordTable: Sendable {
     self.slots = slots
     self.bytes = bytes
     self.mask = mask
-    // The short words, values OR'd as above, at most half the slots filled.
-    var short: [UInt64: UInt32] = [:]
-    var longest = 0
-    for (word, value) in words where !word.isEmpty && word.count <= 255 && value != 0 {
-      longest = max(longest, word.count)
-      if let key = word.withUnsafeBufferPointer({ ShortKey.key($0, 0..<$0.count) }) {
-        short[key, default: 0] |= value
-      }
-    }
-    var shortBits = 4
-    while 1 << shortBits < short.count * 2 { shortBits += 1 }
-    var shortKeys = [UInt64](repeating: 0, count: 1 << shortBits)
-    var shortValues = [UInt32](repeating: 0, count: 1 << shortBits)
-    let shortShift = UInt64(64 - shortBits)
-    for (key, value) in short {
-      var slot = ShortKey.slot(key, shift: shortShift)
-      while shortKeys[slot] != 0 { slot = (slot + 1) & (shortKeys.count - 1) }
-      shortKeys[slot] = key
-      shortValues[slot] = value
-    }
-    self.shortKeys = shortKeys
-    self.shortValues = shortValues
-    self.shortShift = shortShift
-    self.longest = longest
   }
 
   /// A borrowed view for lookups inside `body`.
   func withView<R>(_ body: (View) -> R) -> R {
     slots.withUnsafeBufferPointer { slots in
-      bytes.withUnsafeBufferPointer { bytes in
-        shortKeys.withUnsafeBufferPointer { shortKeys in
-          shortValues.withUnsafeBufferPointer { shortValues in
-            body(
-              View(
-                slots: slots, bytes: bytes, mask: mask, shortKeys: shortKeys,
-                shortValues: shortValues, shortShift: shortShift, longest: longest))
-          }
-        }
-      }
+      bytes.withUnsafeBufferPointer { bytes in body(View(slots: slots, bytes: bytes, mask: mask)) }
     }
   }
 
@@ -110,45 +65,6 @@ struct WordTable: Sendable {
     let slots: UnsafeBufferPointer<UInt64>
     let bytes: UnsafeBufferPointer<UInt8>
     let mask: Int
-    let shortKeys: UnsafeBufferPointer<UInt64>
-    let shortValues: UnsafeBufferPointer<UInt32>
-    let shortShift: UInt64
-    let longest: Int
-
-    /// The value of the ASCII word `text[range]` lowercased, or 0: a word of up to eight bytes
-    /// by its ``ShortKey`` (A–Z folded in the key), a longer one as
-    /// ``valueFoldingASCII(of:)``.
-    @inline(__always)
-    func valueFoldingASCII(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt32 {
-      if range.count > longest { return 0 }
-      if range.count <= 8, let key = ShortKey.key(text, range) {
-        return shortValue(ASCIILanes.lowercased(key))
-      }
-      return valueFoldingASCII(of: UnsafeBufferPointer(rebasing: text[range]))
-    }
-
-    /// The value of the word `text[range]`, or 0: a word of up to eight bytes by its
-    /// ``ShortKey``, a longer one by its ``ByteHash/hash(_:)``.
-    @inline(__always)
-    func value(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt32 {
-      if range.count > longest { return 0 }
-      if range.count <= 8, let key = ShortKey.key(text, range) { return shortValue(key) }
-      let word = UnsafeBufferPointer(rebasing: text[range])
-      return value(of: word, hash: ByteHash.hash(word))
-    }
-
-    /// The value stored under a short word's key, or 0.
-    @inline(__always)
-    private func shortValue(_ key: UInt64) -> UInt32 {
-      let mask = shortKeys.count &- 1
-      var slot = ShortKey.slot(key, shift: shortShift)
-      while true {
-        let stored = shortKeys[slot]
-        if stored == key { return shortValues[slot] }
-        if stored == 0 { return 0 }
-        slot = (slot &+ 1) & mask
-      }
-    }
 
     /// The value of the ASCII `word` lowercased (hashed and compared byte by byte with A–Z
     /// folded, without copying), or 0.
@@ -188,41 +104,6 @@ struct WordTable: Sendable {
         slot = (slot &+ 1) & mask
       }
     }
-  }
-}
-
-/// A word of one to eight bytes as one `UInt64`: its bytes little-endian, zero above its length
-/// ("und" is 0x64_6E75), the key of ``WordTable``'s table of short words. Words with a zero byte
-/// have no key ("a\u{0}" would read as "a").
-enum ShortKey {
-  /// The key of `text[range]`, or nil when the range is empty, longer than eight bytes or holds
-  /// a zero byte. Loads eight bytes at once when they lie inside `text`.
-  @inline(__always)
-  static func key(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64? {
-    let length = range.count
-    guard length > 0, length <= 8, let base = text.baseAddress else { return nil }
-    var key: UInt64 = 0
-    if range.lowerBound &+ 8 <= text.count {
-      key = UInt64(
-        littleEndian: UnsafeRawPointer(base).loadUnaligned(
-          fromByteOffset: range.lowerBound, as: UInt64.self))
-      if length < 8 { key &= (1 << UInt64(length &* 8)) &- 1 }
-    } else {
-      for offset in 0..<length {
-        key |= UInt64(text[range.lowerBound &+ offset]) << UInt64(offset &* 8)
-      }
-    }
-    // A zero lane below the length would make the key ambiguous.
-    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    let zeroLanes = ~(((key & low7) &+ low7) | key | low7)
-    let lanes: UInt64 = length == 8 ? ~0 : (1 << UInt64(length &* 8)) &- 1
-    return zeroLanes & lanes == 0 ? key : nil
-  }
-
-  /// The slot of `key` in a table of `1 << (64 - shift)` slots (Fibonacci hashing).
-  @inline(__always)
-  static func slot(_ key: UInt64, shift: UInt64) -> Int {
-    Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
   }
 }
 
@@ -293,8 +174,10 @@ enum ScalarCase {
       {
         let word = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
         if word & (ones &* 0x80) == 0 {
+          // A lane's high bit is set from "A" up, and from past "Z" up (no lane carries over).
+          let upper = (word &+ ones &* 0x3F) & ~(word &+ ones &* 0x25) & (ones &* 0x80)
           UnsafeMutableRawPointer(target + count).storeBytes(
-            of: ASCIILanes.lowercased(word), as: UInt64.self)
+            of: word | (upper >> 2), as: UInt64.self)
           count += 8
           index += 8
           continue
