@@ -146,7 +146,7 @@ public struct DateResolver: Sendable {
     if let key = language.map(VocabularyStore.baseLanguage), let words = extras[key]?.grammar {
       b.pastMarkers = words.pastMarkers
       b.futureMarkers = words.futureMarkers
-      b.futureEndings = words.futureEndings.sorted()
+      b.futureEndings = words.futureEndings
       b.asideMarkers = words.asideMarkers
       b.yearCues = words.prepositionWords
       b.markerFilter = markerFilters[key]

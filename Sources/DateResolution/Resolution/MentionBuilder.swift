@@ -13,7 +13,7 @@ struct MentionBuilder {
   var futureMarkers: Set<String> = []
   /// Present-tense endings that tell what is ahead in a language without a future tense
   /// (Estonian "toimub", "kohtuvad", "avatakse"), from the lexicon's `future-ending` slot.
-  var futureEndings: [String] = []
+  var futureEndings: Set<String> = []
   /// Words before a year that make it an aside of a history ("seit", "bis", "von"), from the
   /// `date-grammar` lexicon's `aside-before` slot.
   var asideMarkers: Set<String> = []

@@ -123,6 +123,12 @@ enum RussianBGNRomanizer {
     "Ш": ("Sh", "SH"), "Щ": ("Shch", "SHCH"), "Ю": ("Yu", "YU"), "Я": ("Ya", "YA"),
   ]
 
+  /// Pairs written apart with a middle dot, so that they do not read as the digraphs ц and щ.
+  private static let separatedPairs: [[Unicode.Scalar]: String] = [
+    ["Т", "С"]: "T·S", ["Т", "с"]: "T·s", ["т", "с"]: "t·s",
+    ["Ш", "Ч"]: "SH·CH", ["Ш", "ч"]: "Sh·ch", ["ш", "ч"]: "sh·ch",
+  ]
+
   /// The letter rules after ICU's `::Null`; the context before is the Latin already written,
   /// the context after the first pass's text.
   private static func secondPass(_ text: [Unicode.Scalar]) -> String.UnicodeScalarView {
@@ -133,6 +139,13 @@ enum RussianBGNRomanizer {
       let c = text[index]
       let next = at(index + 1)
       let boundary = isWordBoundary(out.last)
+      if c == "Т" || c == "т" || c == "Ш" || c == "ш", let next,
+        let pair = Self.separatedPairs[[c, next]]
+      {
+        out.append(contentsOf: pair.unicodeScalars)
+        index += 2
+        continue
+      }
       var replacement: String
       switch c {
       case "Е": replacement = boundary ? (isUpper(next) ? "YE" : "Ye") : "E"
@@ -146,24 +159,6 @@ enum RussianBGNRomanizer {
         replacement = next.map { "АаУуЫыЭэ".unicodeScalars.contains($0) } ?? false ? y + "·" : y
       case "ы":
         replacement = next.map { "ауыэ".unicodeScalars.contains($0) } ?? false ? "y·" : "y"
-      case "Т" where next == "С":
-        replacement = "T·S"
-        index += 1
-      case "Т" where next == "с":
-        replacement = "T·s"
-        index += 1
-      case "т" where next == "с":
-        replacement = "t·s"
-        index += 1
-      case "Ш" where next == "Ч":
-        replacement = "SH·CH"
-        index += 1
-      case "Ш" where next == "ч":
-        replacement = "Sh·ch"
-        index += 1
-      case "ш" where next == "ч":
-        replacement = "sh·ch"
-        index += 1
       default:
         if let forms = digraphCapitals[c] {
           replacement = isLower(next) ? forms.title : forms.upper
