@@ -43,8 +43,7 @@ struct Token: Sendable {
   /// token.hasText(nfc: "’")   // false at once for the token ","; true for "’"
   /// ```
   @inline(__always) func hasText(nfc word: String) -> Bool {
-    if isPlain && text.utf8.count != word.utf8.count { return false }
-    return text == word
+    TokenWord(token: text, isPlain: isPlain) == TokenWord(stringLiteral: word)
   }
 
   /// The token is directly attached to the previous one (no whitespace between).
