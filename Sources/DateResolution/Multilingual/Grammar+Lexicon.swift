@@ -138,7 +138,7 @@ extension Grammar {
 
   /// A year followed by a part of it, the order Estonian writes dates in: "1997. aasta
   /// septembrist" (1997-09), "eelmise aasta mais" (last year's May), "selle aasta kevadel",
-  /// "1906. aasta 12. augustil", "mullu suvel", "1998. märtsini".
+  /// "1906. aasta 12. augustil", "mullu suvel", "1998. märtsini", "sama aasta septembris".
   private func lexYearThenPart(_ c: Candidate) -> Candidate? {
     var year: Int?
     var offset: Int?
@@ -148,6 +148,8 @@ extension Grammar {
       && spec.quarter == nil && spec.half == nil && spec.holiday == nil:
       year = spec.year
     case .shift(.year, let n, .dct, nil): offset = n
+    // "sama aasta septembris": the month of the year in focus.
+    case .shift(.year, 0, .narrative, nil): break
     default: return nil
     }
     var k = c.end
