@@ -142,6 +142,7 @@ extension Grammar {
   private func lexYearThenPart(_ c: Candidate) -> Candidate? {
     var year: Int?
     var offset: Int?
+    var ofFocus = false
     switch c.meaning {
     case .date(let spec)
     where spec.year != nil && spec.month == nil && spec.day == nil && spec.season == nil
@@ -149,7 +150,7 @@ extension Grammar {
       year = spec.year
     case .shift(.year, let n, .dct, nil): offset = n
     // "sama aasta septembris": the month of the year in focus.
-    case .shift(.year, 0, .narrative, nil): break
+    case .shift(.year, 0, .narrative, nil): ofFocus = true
     default: return nil
     }
     var k = c.end
@@ -173,6 +174,7 @@ extension Grammar {
     }
     spec.year = year
     spec.yearOffset = offset
+    spec.yearOfFocus = ofFocus
     return Candidate(c.start, end, .date(spec), mod: c.mod)
   }
 

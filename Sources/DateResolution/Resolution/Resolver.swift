@@ -149,6 +149,10 @@ struct Resolver {
     }
     var year = spec.year
     var anchor: String?
+    if year == nil, spec.yearOfFocus, let y = ctx.lastPoint?.year {
+      year = y
+      anchor = "narrative"
+    }
     if year == nil, let offset = spec.yearOffset {
       guard let dct = ctx.dct else {
         return .underspecified(point(spec, year: nil).value)
