@@ -689,24 +689,28 @@ extension Grammar {
   }
 
   /// The word for "day" before a day of the month: "el día 13", "del día 3 de mayo", "dia 8 de
-  /// março", "il giorno 5 maggio" (a day without its month is in the DCT's month).
+  /// março", "il giorno 5 maggio" (a day without its month is in the DCT's month, and needs an
+  /// article or glue word before it: "am Tag 3 der Verhandlung" counts days).
   private func lexNamedDay(_ j: Int) -> Candidate? {
-    guard let (u, ue) = at(lex.units, j), u == .day, at(lex.pluralUnits, j) == nil, sameLine(ue),
-      let c = lexDayAfterDayWord(ue)
+    guard let (u, ue) = at(lex.units, j), u == .day, at(lex.pluralUnits, j) == nil, sameLine(ue)
     else { return nil }
+    let cued = j > 0 && (at(lex.articles, j - 1)?.end == j || at(lex.glue, j - 1)?.end == j)
+    guard let c = lexDayAfterDayWord(ue, alone: cued) else { return nil }
     return Candidate(j, c.end, c.meaning)
   }
 
   /// A day of the month right after the word for "day", with its month when one follows; not
-  /// a count ("día 3 horas"), a clock time or an amount.
-  private func lexDayAfterDayWord(_ k: Int) -> Candidate? {
+  /// a count ("día 3 horas"), a clock time or an amount. `alone`: also without its month.
+  private func lexDayAfterDayWord(_ k: Int, alone: Bool = true) -> Candidate? {
     guard let n = number(k), tokens[k].digits <= 2, n >= 1, n <= 31, isStandaloneNumber(k),
       !inTableRow[k]
     else { return nil }
     if let c = lexDayMonth(k, range: false), case .date(let spec) = c.meaning, spec.day != nil {
       return c
     }
-    guard !lexIsUnit(k + 1), !isPunct(k + 1, ":"), !isAmount(after: k + 1) else { return nil }
+    guard alone, !lexIsUnit(k + 1), !isPunct(k + 1, ":"), !isAmount(after: k + 1) else {
+      return nil
+    }
     return Candidate(k, k + 1, .date(DateSpec(day: n)))
   }
 
