@@ -445,7 +445,9 @@ extension Grammar {
     let n = k + 1
     if spec.day != nil, spec.month != nil, let (d, e) = dayOfMonth(n), number(n) != nil {
       // Not "May 23 and 25 people", not "May 23 to 25 percent", not a month name next.
-      if month(e, needsContext: false) != nil || unit(e) != nil { return nil }
+      if month(e, needsContext: false) != nil || unit(e) != nil || lexStartsDayMonth(n) {
+        return nil
+      }
       if let w = word(e), ["percent", "people", "%"].contains(w) { return nil }
       var second = spec
       second.day = d

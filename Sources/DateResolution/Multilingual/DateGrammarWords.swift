@@ -91,7 +91,8 @@ struct DateGrammarWords: Sendable {
   var pastMarkers: Set<String> = []
   var futureMarkers: Set<String> = []
   /// Endings of the present tense in a language whose present tells what is ahead (Estonian
-  /// "toimub", "algab", "kohtuvad": no future tense), marking a sentence's tense as future.
+  /// "toimub", "algab", "kohtuvad": no future tense), or of a synthetic future ("jugará",
+  /// "jouera", "riunirà"), marking a sentence's tense as future.
   var futureEndings: Set<String> = []
   /// Words before a year in a history that make it an aside, not a move of the story ("seit
   /// 1939", "bis 1915", "desde 1990").

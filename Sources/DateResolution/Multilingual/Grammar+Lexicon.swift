@@ -116,6 +116,7 @@ extension Grammar {
     consider(lexSetExpression(j))
     consider(lexWeekdayDate(j))
     consider(lexDayMonth(j))
+    consider(lexNamedDay(j))
     consider(lexMonthYear(j))
     consider(lexYearExpression(j))
     consider(lexDecade(j))
@@ -137,16 +138,19 @@ extension Grammar {
 
   /// A year followed by a part of it, the order Estonian writes dates in: "1997. aasta
   /// septembrist" (1997-09), "eelmise aasta mais" (last year's May), "selle aasta kevadel",
-  /// "1906. aasta 12. augustil", "mullu suvel", "1998. märtsini".
+  /// "1906. aasta 12. augustil", "mullu suvel", "1998. märtsini", "sama aasta septembris".
   private func lexYearThenPart(_ c: Candidate) -> Candidate? {
     var year: Int?
     var offset: Int?
+    var ofFocus = false
     switch c.meaning {
     case .date(let spec)
     where spec.year != nil && spec.month == nil && spec.day == nil && spec.season == nil
       && spec.quarter == nil && spec.half == nil && spec.holiday == nil:
       year = spec.year
     case .shift(.year, let n, .dct, nil): offset = n
+    // "sama aasta septembris": the month of the year in focus.
+    case .shift(.year, 0, .narrative, nil): ofFocus = true
     default: return nil
     }
     var k = c.end
@@ -170,11 +174,12 @@ extension Grammar {
     }
     spec.year = year
     spec.yearOffset = offset
+    spec.yearOfFocus = ofFocus
     return Candidate(c.start, end, .date(spec), mod: c.mod)
   }
 
   /// A day followed by its clock time: "samedi 18 janvier, à 18 h", "hier vers 18 h",
-  /// "14.12.2009 07:41", "laupäeva õhtul kell 21.30" (the evening's 21:30).
+  /// "14.12.2009 07:41", "laupäeva õhtul kell 21.30" (the evening's 21:30), "reedel kell 19".
   private func lexWithClock(_ c: Candidate) -> Candidate? {
     // After a date only in apposition, after a comma: "1. September 1939 um 4:45 Uhr" stays
     // two; a day word takes its time directly ("hier vers 18 h", "täna kell 19.30"), and so
@@ -187,6 +192,9 @@ extension Grammar {
       k += 1
     } else if case .shift(.day, _, _, nil) = c.meaning {
     } else if part != nil {
+    } else if at(lex.clockBefore, k) != nil {
+      // "teisipäeval kell 15.44", "24. juunil kell 20": the language's own clock word ties the
+      // hour to the day before it.
     } else if Self.isFullDate(c.meaning), tokens[c.end - 1].kind == .number, number(k) != nil,
       isPunct(k + 1, ":"), tokens[k + 1].isAttached
     {
@@ -258,11 +266,12 @@ extension Grammar {
   }
 
   /// A clock time `Thh:mm` read in a part of the day: "9" in the evening is 21:00, in the
-  /// night "11" is 23:00 (and "2" 02:00); in the morning it stays.
+  /// night "11" is 23:00 (and "2" 02:00); in the morning it stays, and so does "00 h 10" (the
+  /// 24-hour clock: "ce soir à 00 h 10" is ten past midnight, not ten past noon).
   private static func clockTime(_ time: String, in part: String) -> String {
     let scalars = Array(time.unicodeScalars)
     guard scalars.count >= 6, scalars[0] == "T",
-      let h = Int(String(String.UnicodeScalarView(scalars[1...2]))), h < 12
+      let h = Int(String(String.UnicodeScalarView(scalars[1...2]))), h >= 1, h < 12
     else { return time }
     let later = part == "AF" || part == "EV" || (part == "NI" && h >= 6)
     guard later else { return time }
@@ -350,6 +359,13 @@ extension Grammar {
       ce + 1 < tokens.count, tokens[ce + 1].isAttached
     {
       ce += 1
+    }
+    // "kolme viimase aasta", "los cinco últimos años", "les trois derniers mois": a count
+    // before "last" or "next" and a unit is that many units, a duration.
+    if sign == 0, let (d, de) = at(lex.determiners, ce), case .offset(let o) = d, o != 0,
+      sameLine(ce), let (u, ue) = at(lex.units, de), sameLine(de)
+    {
+      return Candidate(j, ue, .literal(u.duration(n)), type: "DURATION", mod: mod)
     }
     guard let (u, ue) = at(lex.units, ce), number(k) != nil || !isOrdinalSecond(u, ue) else {
       return nil
@@ -476,6 +492,13 @@ extension Grammar {
     -> Candidate?
   {
     if let (u, ue) = at(lex.units, k) {
+      // "el pasado día 3", "el próximo día 9 de julio": the unit names the day that follows.
+      if u == .day, let o = d.offset, let c = lexDayAfterDayWord(ue),
+        case .date(var spec) = c.meaning, spec.year == nil
+      {
+        spec.direction = o
+        return Candidate(j, c.end, .date(spec))
+      }
       // "el pasado mes de marzo": the unit names the month that follows.
       if u == .month, let (_, g) = at(lex.glue, ue), let (m, me) = at(lex.months, g),
         let o = d.offset
@@ -654,6 +677,41 @@ extension Grammar {
       e = de2
     }
     return Candidate(j, e, .date(spec))
+  }
+
+  /// Whether a day with its month in the language's words starts at `k`: the second member of
+  /// "16.-20. augustini", "vom 16.-20. August" is a date of its own, not a bare day.
+  func lexStartsDayMonth(_ k: Int) -> Bool {
+    guard vocabulary.hasGrammar, let c = lexDayMonth(k, range: false),
+      case .date(let spec) = c.meaning
+    else { return false }
+    return spec.month != nil && spec.day != nil
+  }
+
+  /// The word for "day" before a day of the month: "el día 13", "del día 3 de mayo", "dia 8 de
+  /// março", "il giorno 5 maggio" (a day without its month is in the DCT's month, and needs an
+  /// article or glue word before it: "am Tag 3 der Verhandlung" counts days).
+  private func lexNamedDay(_ j: Int) -> Candidate? {
+    guard let (u, ue) = at(lex.units, j), u == .day, at(lex.pluralUnits, j) == nil, sameLine(ue)
+    else { return nil }
+    let cued = j > 0 && (at(lex.articles, j - 1)?.end == j || at(lex.glue, j - 1)?.end == j)
+    guard let c = lexDayAfterDayWord(ue, alone: cued) else { return nil }
+    return Candidate(j, c.end, c.meaning)
+  }
+
+  /// A day of the month right after the word for "day", with its month when one follows; not
+  /// a count ("día 3 horas"), a clock time or an amount. `alone`: also without its month.
+  private func lexDayAfterDayWord(_ k: Int, alone: Bool = true) -> Candidate? {
+    guard let n = number(k), tokens[k].digits <= 2, n >= 1, n <= 31, isStandaloneNumber(k),
+      !inTableRow[k]
+    else { return nil }
+    if let c = lexDayMonth(k, range: false), case .date(let spec) = c.meaning, spec.day != nil {
+      return c
+    }
+    guard alone, !lexIsUnit(k + 1), !isPunct(k + 1, ":"), !isAmount(after: k + 1) else {
+      return nil
+    }
+    return Candidate(k, k + 1, .date(DateSpec(day: n)))
   }
 
   /// A day-first numeric date: "04/03/1993", "1.9.39", "25-05-94" (a two-digit year is read
@@ -1007,6 +1065,14 @@ extension Grammar {
       if sameLine(k), let (n, de) = lexDayWord(k) {
         return Candidate(j, de, .shift(.day, n, origin: .dct, time: "T" + p), type: "TIME")
       }
+      // "am Abend des 22. Juni 1940", "la nuit du 4 août", "la mañana del 3 de mayo": that
+      // date's.
+      if sameLine(k), let c = lexDayMonth(k, range: false), case .date(var spec) = c.meaning,
+        spec.day != nil, spec.time == nil
+      {
+        spec.time = "T" + p
+        return Candidate(j, c.end, .date(spec), type: "TIME")
+      }
     }
     return Candidate(j, e, .shift(.day, 0, origin: .dct, time: "T" + p), type: "TIME")
   }
@@ -1067,13 +1133,13 @@ extension Grammar {
     if let (_, g) = at(lex.glue, e), sameLine(e), h <= 12 {
       let p0 = at(lex.articles, g)?.end ?? g
       if sameLine(p0), let (part, pe) = at(lex.partsOfDay, p0), part.count == 2 {
-        if ["AF", "EV", "NI"].contains(part), h < 12, part != "NI" || h >= 6 { h += 12 }
+        if ["AF", "EV", "NI"].contains(part), h >= 1, h < 12, part != "NI" || h >= 6 { h += 12 }
         e = pe
         cued = true
       }
     } else if cued, h <= 12, sameLine(e), let (part, pe) = at(lex.partsOfDay, e), part.count == 2 {
       // "kell 7 hommikul", "um 8 Uhr abends": the part of the day right after the hour.
-      if ["AF", "EV", "NI"].contains(part), h < 12, part != "NI" || h >= 6 { h += 12 }
+      if ["AF", "EV", "NI"].contains(part), h >= 1, h < 12, part != "NI" || h >= 6 { h += 12 }
       e = pe
     }
     // "von 14.30-18 Uhr", "13.00 und 17.45 Uhr", "de 9 à 12 h": the first hour of a range

@@ -98,6 +98,9 @@ struct DateSpec: Sendable, Equatable {
   var weekday: Int?
   /// The ISO week around the day rather than the day: "the week of March 6" (2000-W10).
   var weekOfDay = false
+  /// The year is the one of the date in focus: "sama aasta septembris" (September of that
+  /// same year).
+  var yearOfFocus = false
 
   init(
     year: Int? = nil, yearOffset: Int? = nil, month: Int? = nil, day: Int? = nil,

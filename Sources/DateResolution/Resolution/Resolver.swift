@@ -142,8 +142,17 @@ struct Resolver {
       return .value(
         TimexPoint(decade: decade).value, anchor: nil, point: TimexPoint(decade: decade))
     }
+    if spec.month == nil, spec.year == nil, spec.yearOffset == nil, let d = spec.day,
+      spec.holiday == nil, spec.season == nil, spec.quarter == nil, spec.half == nil
+    {
+      return resolveDayOfMonth(d, spec, ctx)
+    }
     var year = spec.year
     var anchor: String?
+    if year == nil, spec.yearOfFocus, let y = ctx.lastPoint?.year {
+      year = y
+      anchor = "narrative"
+    }
     if year == nil, let offset = spec.yearOffset {
       guard let dct = ctx.dct else {
         return .underspecified(point(spec, year: nil).value)
@@ -196,6 +205,29 @@ struct Resolver {
     }
     let p = point(spec, year: y)
     return .value(p.value, anchor: anchor, point: p)
+  }
+
+  /// A day of the month named without its month ("el pasado día 3", "el próximo día 15", "el
+  /// día 13"): in the DCT's month, or the month before ("pasado", a past sentence) or after
+  /// ("próximo", a future one) when the day lies on the other side of the DCT.
+  private static func resolveDayOfMonth(_ d: Int, _ spec: DateSpec, _ ctx: Context) -> Outcome {
+    guard d >= 1, d <= 31 else { return .impossible("XXXX-XX-" + TimexFormat.two(d)) }
+    guard let dct = ctx.dct else { return .underspecified("XXXX-XX-" + TimexFormat.two(d)) }
+    let direction = spec.direction ?? (ctx.tense == .past ? -1 : ctx.tense == .future ? 1 : 0)
+    var month = CivilDate(year: dct.year, month: dct.month, day: 1)
+    if direction < 0, d > dct.day {
+      month = month.adding(months: -1)
+    } else if direction > 0, d < dct.day {
+      month = month.adding(months: 1)
+    }
+    // "el día 31" in a month of 30 days: which month it means is left open.
+    guard d <= CivilDate.daysIn(year: month.year, month: month.month) else {
+      return .underspecified("XXXX-XX-" + TimexFormat.two(d))
+    }
+    let day = CivilDate(year: month.year, month: month.month, day: d)
+    var p = TimexPoint(day, granularity: .day)
+    p.time = spec.time
+    return .value(p.value, anchor: "dct", point: p)
   }
 
   /// Whether the month (and day) of `spec` in `year` lies after the DCT.
