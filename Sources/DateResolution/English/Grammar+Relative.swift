@@ -254,12 +254,6 @@ extension Grammar {
       return Candidate(j, e, .shift(.year, -1, origin: .focusQuarter, time: nil))
     }
     if !sawModifier, isWord(k, "quarter") { return Candidate(j, k + 1, .quarterInFocus) }
-    // "the year-earlier period", "the year-ago quarter": the quarter (or half) in focus a year
-    // before ("the second quarter … from the year-earlier period" is the second quarter of the
-    // year before), the latest quarter a year before when none is in focus.
-    if yearOffset == -1 {
-      return Candidate(j, k + 1, .shift(.year, -1, origin: .focusQuarter, time: nil))
-    }
     if sawModifier || isWord(j - 1, "the") {
       return Candidate(j, k + 1, .latestQuarter(yearOffset: yearOffset))
     }
