@@ -50,13 +50,20 @@ extension Grammar {
 
   /// Whether token `k` is a noun the expression before it can modify: a word on the same line,
   /// after a space, that is no date word ("quarter", "ago") and no function word or verb that
-  /// ends the phrase ("of", "was", "ended").
+  /// ends the phrase ("of", "was", "ended"). A holiday's first word not followed by "Day" is a
+  /// noun ("the November 2020 election", "the 1998 labor contract").
   private func modifiesNoun(at k: Int) -> Bool {
     guard k < tokens.count, tokens[k].kind == .word, tokens[k].spaceBefore,
-      tokens[k].newlinesBefore == 0, classes[k].isEmpty
+      tokens[k].newlinesBefore == 0,
+      classes[k].isEmpty || isWord(k, in: Self.holidayFirstWords) && !isWord(k + 1, "day")
     else { return false }
     return !isWord(k, in: Self.phraseEnders)
   }
+
+  /// Words that start a holiday only before "Day" ("Election Day", "Labor Day").
+  static let holidayFirstWords: WordHash.Table<Bool> = WordHash.Table(words: [
+    "election", "labor", "memorial", "independence",
+  ])
 
   /// Words after an expression that end its phrase rather than head it.
   static let phraseEnders: WordHash.Table<Bool> = WordHash.Table(words: [

@@ -381,8 +381,8 @@ extension Grammar {
 
   /// "Christmas", "Thanksgiving Day", "New Year's Day", "Easter" with an optional year.
   func holiday(_ j: Int) -> Candidate? {
-    // Each form starts with a holiday word or "new", "independence", "labor", "memorial": all
-    // English triggers, so a token without a word class starts none.
+    // Each form starts with a holiday word or "new", "independence", "labor", "memorial",
+    // "election": all English triggers, so a token without a word class starts none.
     guard j >= 0, j < tokens.count, !classes[j].isEmpty else { return nil }
     var h: Holiday?
     var k = j
@@ -418,6 +418,12 @@ extension Grammar {
       k = j + 2
     } else if isWord(j, "memorial"), tokens[j].isCapitalized, isWord(j + 1, "day") {
       h = .nthWeekday(n: -1, weekday: 1, month: 5)
+      k = j + 2
+    } else if isWord(j, "election"), tokens[j].isCapitalized, isWord(j + 1, "day"),
+      tokens[j + 1].isCapitalized
+    {
+      // US "Election Day": the Tuesday after the first Monday in November (1998-11-03).
+      h = .nthWeekday(n: 1, weekday: 1, month: 11, plusDays: 1)
       k = j + 2
     }
     guard let h else { return nil }

@@ -34,7 +34,11 @@ extension Grammar {
     } else if isWord(j, "up"), isWord(j + 1, "to"), count(j + 2) != nil {
       mod = "EQUAL_OR_LESS"
       j += 2
-    } else if let m = value(j, in: Self.quantifiers), !isWord(j + 1, "the") {
+    } else if let m = value(j, in: Self.quantifiers), !isWord(j + 1, "the"),
+      !(isWord(j, "over") && isWord(j + 1, in: Self.vagueCountWords))
+    {
+      // Not "over several years", "over many months": there "over" is the preposition (one
+      // cannot have more than "several"), outside the expression as "in" or "for" is.
       mod = m
       j += 1
     }
@@ -175,6 +179,11 @@ extension Grammar {
   static let frequencyCues: WordHash.Table<Bool> = WordHash.Table(words: [
     "times", "twice", "once", "million", "billion", "trillion", "thousand", "percent", "cents",
     "dollars",
+  ])
+
+  /// Vague counts that "over" before them cannot mean "more than" ("over several years").
+  static let vagueCountWords: WordHash.Table<Bool> = WordHash.Table(words: [
+    "several", "few", "many", "some",
   ])
 
   /// Words before a plural unit that make a vague duration ("for years", "in weeks").

@@ -14,6 +14,7 @@ extension Grammar {
       }
       return nil
     }
+    if isWord(i, "the"), let c = dayBeforeOrAfter(i) { return c }
     if isWord(i, "the"), let core = relativeCore(i + 1) {
       return core.widened(to: i)
     }
@@ -24,6 +25,20 @@ extension Grammar {
       return core.widened(to: i)
     }
     return relativeCore(i) ?? weekdayCore(i)
+  }
+
+  /// "the day before last Tuesday's hearing", "the day after Christmas", "the day before Nov.
+  /// 3": one day from a named day, the whole phrase one expression (TimeML: DATE 2000-02-21).
+  func dayBeforeOrAfter(_ i: Int) -> Candidate? {
+    guard isWord(i + 1, "day"), isWord(i + 2, "before") || isWord(i + 2, "after"),
+      sameLine(i + 3)
+    else { return nil }
+    let inner = relativeExpression(i + 3) ?? calendarCore(i + 3, after: i + 2)
+    guard let inner, inner.start == i + 3, inner.type == "DATE" || inner.type == "TIME" else {
+      return nil
+    }
+    let days = isWord(i + 2, "before") ? -1 : 1
+    return Candidate(i, inner.end, .daysFrom(inner.meaning, days: days))
   }
 
   /// The core of a relative expression, without leading modifiers.
@@ -52,10 +67,12 @@ extension Grammar {
     }
     // "late afternoon", "mid-morning", "in the early evening" with no day after: that part of
     // the day in focus, else of the DCT (TimeBank: "mid afternoon", TIME 1998-03-06TAF). Only
-    // after such a modifier, not "the morning paper"; not "early-morning raid", an adjective.
+    // after such a modifier, not "the morning paper"; not "early-morning raid", an adjective;
+    // not after an article, "a late evening lead", "an early morning flight", a noun's modifier.
     if let part = partOfDay,
       isWord(j - 1, "late") || isWord(j - 1, "early") || isWord(j - 1, "mid")
         || (isHyphen(j - 1) && tokens[j].isAttached && isWord(j - 2, "mid")),
+      !isWord(j - 2, "a"), !isWord(j - 2, "an"),
       sameLine(j), !isHyphen(j + 1), part != "TNI"
     {
       return Candidate(j, j + 1, .shift(.day, 0, origin: .narrative, time: part), type: "TIME")

@@ -38,6 +38,10 @@ indirect enum Meaning: Sendable, Equatable {
   /// without one, `fallback` (PAST_REF), or when that is nil the DCT's year moved by `offset`.
   case narrativeTime(TimeUnit?, offset: Int = 0, fallback: String?)
 
+  /// Days from the day another expression names: "the day before last Tuesday" (-1, last
+  /// Tuesday), "the day after Christmas" (+1).
+  case daysFrom(Meaning, days: Int)
+
   /// Where a relative expression counts from.
   enum Origin: Sendable, Equatable {
     /// The document creation time.
@@ -130,8 +134,10 @@ struct DateSpec: Sendable, Equatable {
 /// Holidays whose date depends on the year.
 enum Holiday: Sendable, Equatable {
   case fixed(month: Int, day: Int)
-  /// The n-th (-1 last) ISO weekday of a month: Thanksgiving is (4, Thursday, November).
-  case nthWeekday(n: Int, weekday: Int, month: Int)
+  /// The n-th (-1 last) ISO weekday of a month: Thanksgiving is (4, Thursday, November); plus
+  /// some days: US Election Day, the Tuesday after the first Monday of November, is (1, Monday,
+  /// November, plusDays: 1).
+  case nthWeekday(n: Int, weekday: Int, month: Int, plusDays: Int = 0)
   /// Easter Sunday plus days (Good Friday -2).
   case easter(offset: Int)
   /// A day of the Chinese lunisolar calendar (春节 1/1, 中秋节 8/15, 추석 8/15) in the
@@ -141,8 +147,9 @@ enum Holiday: Sendable, Equatable {
   func date(in year: Int) -> CivilDate {
     switch self {
     case .fixed(let month, let day): return CivilDate(year: year, month: month, day: day)
-    case .nthWeekday(let n, let weekday, let month):
-      return CivilDate.nthWeekday(n, weekday: weekday, year: year, month: month)
+    case .nthWeekday(let n, let weekday, let month, let plusDays):
+      return CivilDate.nthWeekday(n, weekday: weekday, year: year, month: month).adding(
+        days: plusDays)
     case .easter(let offset): return CivilDate.easter(year: year).adding(days: offset)
     case .lunar(let month, let day, let eve):
       return LunarCalendar.gregorian(year: year, lunarMonth: month, day: day).adding(

@@ -70,6 +70,15 @@ struct Resolver {
       var point = TimexPoint(dct.adding(days: delta), granularity: .day)
       point.time = time
       return .value(point.value, anchor: "dct", point: point)
+    case .daysFrom(let inner, let days):
+      // Only from a day (not "the day after March"), at day granularity: the part of the day
+      // belongs to the named day, not to the one counted from it.
+      let outcome = resolve(inner, ctx)
+      guard case .value(_, let anchor, let p?) = outcome, p.day != nil,
+        let date = p.representativeDate
+      else { return outcome }
+      let point = TimexPoint(date.adding(days: days), granularity: .day)
+      return .value(point.value, anchor: anchor, point: point)
     case .weekdayFromFocus(let d, let offset, let time):
       guard let last = ctx.lastPoint, last.day != nil, let focus = last.representativeDate else {
         return resolve(.weekday(d, offset: offset, time: time), ctx)
