@@ -27,8 +27,9 @@ enum Tokenizer {
     // scalar at most doubles its UTF-8 length (İ → i̇), so 2n + 16 bytes always suffice.
     let capacity = 2 * n + 16
     let lowered = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-    // Zeroed, so that the 16 bytes at its start can always be read (`smallASCIIText(_:count:)`).
-    lowered.initialize(repeating: 0, count: capacity)
+    // Its first 16 bytes zeroed, so that they can always be read (`smallASCIIText(_:count:)`
+    // reads no others); the rest is written before it is read.
+    lowered.initialize(repeating: 0, count: 16)
     defer { lowered.deallocate() }
     // Checked once per text rather than at every token.
     let smallStrings = smallASCIILayoutHolds
@@ -84,7 +85,7 @@ enum Tokenizer {
             let b = bytes[j]
             guard isASCIILetter(b) else { break }
             let lower = b | 0x20
-            lowered[j - i] = lower
+            lowered[j &- i] = lower
             hash = FNV1a.step(hash, lower)
             j += 1
           }
@@ -141,7 +142,7 @@ enum Tokenizer {
             if j - i < 10 { value = value &* 10 &+ Int(bytes[j] - 0x30) }
             hash = FNV1a.step(hash, bytes[j])
             // Copied for `smallASCIIText` (a run of n bytes at most fits the 2n + 16 bytes).
-            lowered[j - i] = bytes[j]
+            lowered[j &- i] = bytes[j]
             j += 1
           }
           let digits = j - i
