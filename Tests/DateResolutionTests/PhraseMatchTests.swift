@@ -17,6 +17,32 @@ import Testing
     + "πριν από 3 ημέρες, πέρυσι; l’anne\u{301}e dernie\u{300}re, ﬁn de l'anno; 27 мая 2025 г.; "
     + "27 maggio 2025; 27. Mai 2025; 2025年5月27日; 2025년 5월 27일\n3 дня\nназад"
 
+  /// `PhraseTable.hasText` answers as `String ==` for every token of the text against words
+  /// in NFC and not: ASCII, Latin-1, Cyrillic, Greek, Han and Hangul, decomposed spellings, a
+  /// ligature, and signs that equal ASCII under equivalence (U+212A KELVIN SIGN, U+037E GREEK
+  /// QUESTION MARK).
+  @Test func hasTextAnswersAsStringEquality() {
+    let tokens = Tokenizer.tokenize(
+      Self.text + " Ka; année anne\u{301}e K\u{212A} Å Å ;\u{37E} Ёлка ёлка е\u{308}лка")
+    let words = [
+      "vor", "tagen", "jahren", "ann\u{E9}e", "anne\u{301}e", "dernie\u{300}re", "dernière",
+      "дня", "назад", "е\u{308}лка", "ёлка", "ημέρες", "πέρυσι", "时", "前", "전", "작년", "ﬁn",
+      "fin", "k", "\u{212A}", "\u{212A}a", ";", "\u{37E}", "Å", "Å", "\u{C5}", "", "maggio",
+      "l", "'", "’",
+    ]
+    var compared = 0
+    for k in tokens.indices {
+      for word in words {
+        let expected = tokens.text(at: k) == word
+        #expect(
+          PhraseTable<Int>.hasText(tokens, k, word) == expected,
+          "\"\(tokens.text(at: k))\" against \"\(word)\"")
+        compared += 1
+      }
+    }
+    #expect(compared == tokens.count * words.count && compared > 3_000)
+  }
+
   /// The longest entry whose tokens all equal the text's, on one line, by `String ==`.
   static func naiveMatch<Value>(_ table: PhraseTable<Value>, _ tokens: [Token], at index: Int)
     -> (value: Value, end: Int)?

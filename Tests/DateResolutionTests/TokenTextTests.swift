@@ -6,6 +6,19 @@ import Testing
 /// when the bytes are short ASCII: it must give the same string, byte for byte, for any bytes
 /// (ASCII and not, up to 15 bytes and past, valid UTF-8 and not).
 @Suite struct TokenTextTests {
+  /// A small deterministic generator (SplitMix64): the same bytes in every run.
+  struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+  }
+
   /// Byte strings built from pieces: ASCII words and digits, Latin-1, Cyrillic and Hangul
   /// letters, a combining mark, a lone continuation byte, a truncated sequence, an overlong one.
   static let pieces: [[UInt8]] = [
@@ -28,6 +41,58 @@ import Testing
       }
     }
     #expect(checked == 1_728)
+  }
+
+  /// Up to 15 ASCII bytes become a small string made from their bits
+  /// (`Tokenizer.smallASCIIText`), past them `text(of:)`: for every length from 0 to 20, over
+  /// letters, digits, punctuation and control bytes followed by other bytes, the string equals
+  /// the one `String(decoding:)` makes, in bytes, `==` and hash; and the layout check that
+  /// guards that path holds on this platform.
+  @Test func shortASCIIGivesTheDecodedString() {
+    #expect(Tokenizer.smallASCIILayoutHolds)
+    var generator = SplitMix64(seed: 20)
+    var checked = 0
+    for count in 0...20 {
+      for _ in 0..<200 {
+        let bytes = (0..<count).map { _ in UInt8(truncatingIfNeeded: generator.next() % 0x80) }
+        // Bytes after the text are read and must not count: garbage, not zeros.
+        let padded = bytes + (0..<16).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+        let made =
+          count <= 15
+          ? padded.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { Tokenizer.smallASCIIText($0, count: count) } ?? ""
+          }
+          : bytes.withUnsafeBufferPointer { Tokenizer.text(of: $0) }
+        let decoded = String(decoding: bytes, as: UTF8.self)
+        #expect(Array(made.utf8) == bytes, "\(bytes)")
+        #expect(made == decoded && made.hashValue == decoded.hashValue, "\(bytes)")
+        #expect(made.unicodeScalars.count == decoded.unicodeScalars.count, "\(bytes)")
+        checked += 1
+      }
+    }
+    #expect(checked == 4_200)
+  }
+
+  /// A word that starts with ASCII letters and goes on in Latin-1 or Cyrillic letters is
+  /// lowered scalar by scalar (`Tokenizer.simpleLowercase`): the text `lowercased()` gives,
+  /// with the hash of that text, and plain; a letter outside those blocks keeps the word
+  /// from being plain.
+  @Test func mixedWordsLowerAsLowercased() {
+    let words = [
+      "FÜR", "Café", "NAÏVE", "Straße", "ÀÉÎÕÜÝÞ", "XÀÿµªº", "Ab\u{0401}\u{0416}\u{0451}",
+      "Maİ", "Ağustos", "Ωmega",
+    ]
+    for word in words {
+      let tokens = Tokenizer.tokenize(word)
+      #expect(tokens.count == 1, "\(word)")
+      guard let token = tokens.first else { continue }
+      #expect(Array(token.text.utf8) == Array(word.lowercased().utf8), "\(word)")
+      #expect(token.hash == WordHash.of(token.text), "\(word)")
+      let simple = word.unicodeScalars.allSatisfy {
+        $0.isASCII || Tokenizer.simpleLowercase($0.value) != nil
+      }
+      #expect(token.isPlain == simple, "\(word)")
+    }
   }
 
   @Test func tokensKeepTheirText() {

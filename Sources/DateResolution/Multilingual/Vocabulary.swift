@@ -262,14 +262,15 @@ struct PhraseTable<Value: Sendable & Equatable>: Sendable {
 
   /// The longest entry matching the tokens at `index`: its value and the index after it.
   func match(_ tokens: [Token], at index: Int) -> (value: Value, end: Int)? {
-    guard index < tokens.count, !firstTokensAreNFC || firstFilter.mayContain(tokens[index]),
-      let list = byFirst[tokens[index].text]
+    guard index < tokens.count,
+      !firstTokensAreNFC || firstFilter.mayContain(tokenAt: index, in: tokens),
+      let list = byFirst[tokens.text(at: index)]
     else { return nil }
     for entry in list {
       let end = index + entry.tokens.count
       guard end <= tokens.count else { continue }
       var ok = true
-      for k in 1..<entry.tokens.count where tokens[index + k].text != entry.tokens[k] {
+      for k in 1..<entry.tokens.count where !Self.hasText(tokens, index + k, entry.tokens[k]) {
         ok = false
         break
       }
@@ -282,6 +283,23 @@ struct PhraseTable<Value: Sendable & Equatable>: Sendable {
       if ok { return (entry.value, end) }
     }
     return nil
+  }
+
+  /// Whether the text of `tokens[k]` is `word`, as `==` answers it. A plain token
+  /// (`Token.isPlain`) and a word whose scalars are all in NFC whatever stands beside them
+  /// (below U+0300, or basic Cyrillic, as `WordHash.isNFC` reads them) are equal only with the
+  /// same bytes: a different length answers at once, without the Unicode comparison that
+  /// "year" against "anno" or "the" against "прошлой" costs.
+  @inline(__always) static func hasText(_ tokens: [Token], _ k: Int, _ word: String) -> Bool {
+    let text = tokens.text(at: k)
+    if tokens[k].isPlain, text.utf8.count != word.utf8.count,
+      word.unicodeScalars.allSatisfy({
+        $0.value < 0x300 || ($0.value >= 0x400 && $0.value < 0x530)
+      })
+    {
+      return false
+    }
+    return text == word
   }
 
   /// Every first token.

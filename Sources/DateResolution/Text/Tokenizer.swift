@@ -1,3 +1,5 @@
+import ByteSupport
+
 /// Splits text into `Token`s in one pass over its UTF-8 bytes, counting Unicode scalar offsets.
 ///
 /// ASCII letters and digits take a byte fast path; other scalars are decoded and classified
@@ -25,12 +27,26 @@ enum Tokenizer {
     // scalar at most doubles its UTF-8 length (İ → i̇), so 2n + 16 bytes always suffice.
     let capacity = 2 * n + 16
     let lowered = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    // Its first 16 bytes zeroed, so that they can always be read (`smallASCIIText(_:count:)`
+    // reads no others); the rest is written before it is read.
+    lowered.initialize(repeating: 0, count: 16)
     defer { lowered.deallocate() }
+    // Checked once per text rather than at every token.
+    let smallStrings = smallASCIILayoutHolds
     var loweredCount = 0
     func append(_ byte: UInt8) {
       if loweredCount < capacity {
         lowered[loweredCount] = byte
         loweredCount += 1
+      }
+    }
+    /// Appends the UTF-8 bytes of a scalar below U+0800 (`simpleLowercase` gives no other).
+    func appendUTF8(_ value: UInt32) {
+      if value < 0x80 {
+        append(UInt8(value))
+      } else {
+        append(UInt8(0xC0 | (value >> 6)))
+        append(UInt8(0x80 | (value & 0x3F)))
       }
     }
     var loweredBytes: UnsafeBufferPointer<UInt8> {
@@ -62,32 +78,57 @@ enum Tokenizer {
           let start = i
           let startScalar = scalar
           var j = i
-          loweredCount = 0
-          var plain = true
-          // A word: ASCII letters, and any non-ASCII letters attached to them ("café").
+          // Most words are ASCII letters only ("said", "May"): lowered and hashed in one pass,
+          // with no bounds test (a run of n bytes at most fits the 2n + 16 bytes).
+          var hash = FNV1a.basis32
           while j < n {
             let b = bytes[j]
-            if isASCIILetter(b) {
-              append(b | 0x20)
-              j += 1
-              scalar += 1
-            } else if b >= 0x80 {
-              let (value, length) = decode(bytes, j)
-              guard let s = Unicode.Scalar(value), isWordScalar(s), !isSpacelessScript(value) else {
+            guard isASCIILetter(b) else { break }
+            let lower = b | 0x20
+            lowered[j &- i] = lower
+            hash = FNV1a.step(hash, lower)
+            j += 1
+          }
+          loweredCount = j - i
+          scalar += j - i
+          var plain = true
+          var onlyASCII = true
+          // Non-ASCII letters attached to them continue the word ("café", "für").
+          if j < n, bytes[j] >= 0x80 {
+            while j < n {
+              let b = bytes[j]
+              if isASCIILetter(b) {
+                append(b | 0x20)
+                j += 1
+                scalar += 1
+              } else if b >= 0x80 {
+                let (value, length) = decode(bytes, j)
+                guard let s = Unicode.Scalar(value), isWordScalar(s), !isSpacelessScript(value)
+                else {
+                  break
+                }
+                onlyASCII = false
+                if let lower = Self.simpleLowercase(value) {
+                  // The scalar's lower case regardless of context, as `lowercased()` gives it.
+                  appendUTF8(lower)
+                } else {
+                  for byte in String(s).lowercased().utf8 { append(byte) }
+                  plain = false
+                }
+                j += length
+                scalar += 1
+              } else {
                 break
               }
-              for byte in String(s).lowercased().utf8 { append(byte) }
-              if Self.simpleLowercase(value) == nil { plain = false }
-              j += length
-              scalar += 1
-            } else {
-              break
             }
+            hash = WordHash.of(loweredBytes)
           }
-          var token = Token(
-            start: startScalar, end: scalar, kind: .word,
-            text: Self.text(of: loweredBytes))
-          token.hash = WordHash.of(loweredBytes)
+          // ASCII letters only (most words): a small string made from their bits.
+          let text =
+            smallStrings && onlyASCII && loweredCount <= 15
+            ? Self.smallASCIIText(lowered, count: loweredCount) : Self.text(of: loweredBytes)
+          var token = Token(start: startScalar, end: scalar, kind: .word, text: text)
+          token.hash = hash
           token.isPlain = plain
           token.isCapitalized = bytes[start] < 0x5B
           push(consume token)
@@ -96,21 +137,26 @@ enum Tokenizer {
           let startScalar = scalar
           var j = i
           var value = 0
+          var hash = FNV1a.basis32
           while j < n, bytes[j] >= 0x30 && bytes[j] <= 0x39 {
             if j - i < 10 { value = value &* 10 &+ Int(bytes[j] - 0x30) }
+            hash = FNV1a.step(hash, bytes[j])
+            // Copied for `smallASCIIText` (a run of n bytes at most fits the 2n + 16 bytes).
+            lowered[j &- i] = bytes[j]
             j += 1
           }
           let digits = j - i
           // Very long digit runs are kept as one token without a value (no overflow, no copy).
           var token = Token(
             start: startScalar, end: startScalar + digits, kind: .number,
-            text: digits <= 12
-              ? Self.text(of: UnsafeBufferPointer(rebasing: bytes[i..<j])) : "")
+            text: digits > 12
+              ? ""
+              : smallStrings
+                ? Self.smallASCIIText(lowered, count: digits)
+                : Self.text(of: UnsafeBufferPointer(rebasing: bytes[i..<j])))
           token.number = digits <= 9 ? value : -1
           token.digits = digits
-          token.hash =
-            digits <= 12
-            ? WordHash.of(UnsafeBufferPointer(rebasing: bytes[i..<j])) : WordHash.emptyText
+          token.hash = digits <= 12 ? hash : WordHash.emptyText
           token.isPlain = true
           push(consume token)
           scalar += digits
@@ -275,6 +321,67 @@ enum Tokenizer {
       return bytes.count
     }
   }
+
+  /// The string of the `count` (at most 15) ASCII bytes at `bytes`, which has at least 16
+  /// readable bytes, made from its bits in the standard library's small-string form for 64-bit
+  /// platforms: the bytes in place, and in the top byte the flags "immortal, ASCII, small"
+  /// (0xE0) with the count. No validation pass, no temporary buffer: two loads and a mask.
+  /// Only called when `smallASCIILayoutHolds`.
+  ///
+  /// ```swift
+  /// // the bytes "may" followed by 13 others
+  /// smallASCIIText(pointer, count: 3)   // "may"
+  /// ```
+  @inline(__always) static func smallASCIIText(_ bytes: UnsafePointer<UInt8>, count: Int)
+    -> String
+  {
+    let raw = UnsafeRawPointer(bytes)
+    var low = raw.loadUnaligned(as: UInt64.self)
+    var high = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+    if count < 8 {
+      low &= (1 &<< UInt64(8 * count)) &- 1
+      high = 0
+    } else {
+      high &= (1 &<< UInt64(8 * (count - 8))) &- 1
+    }
+    return smallASCII(low: low, high: high, count: count)
+  }
+
+  /// The small ASCII string of `count` bytes packed little-endian into `low` (bytes 0–7) and
+  /// `high` (bytes 8–14).
+  @inline(__always) static func smallASCII(low: UInt64, high: UInt64, count: Int) -> String {
+    unsafeBitCast((low, high | (UInt64(0xE0 | count) &<< 56)), to: String.self)
+  }
+
+  /// Whether strings of up to 15 ASCII bytes are the two words `smallASCII` makes, checked on
+  /// every length from 0 to 15 against `String(decoding:as:)` (bits and bytes) once per run.
+  static let smallASCIILayoutHolds: Bool = {
+    guard MemoryLayout<String>.size == 16, MemoryLayout<(UInt64, UInt64)>.size == 16 else {
+      return false
+    }
+    let sample = Array("maggio2025-XIX.".utf8)
+    for count in 0...15 {
+      let bytes = Array(sample.prefix(count))
+      let made = String(decoding: bytes, as: UTF8.self)
+      var low: UInt64 = 0
+      var high: UInt64 = 0
+      for (k, b) in bytes.enumerated() {
+        if k < 8 {
+          low |= UInt64(b) &<< UInt64(8 * k)
+        } else {
+          high |= UInt64(b) &<< UInt64(8 * (k - 8))
+        }
+      }
+      let expected = (low, high | (UInt64(0xE0 | count) &<< 56))
+      let actual = unsafeBitCast(made, to: (UInt64, UInt64).self)
+      guard actual == expected else { return false }
+      let crafted = smallASCII(low: low, high: high, count: count)
+      guard crafted == made, Array(crafted.utf8) == bytes, crafted.utf8.count == count else {
+        return false
+      }
+    }
+    return true
+  }()
 
   /// The one-scalar string of each ASCII byte, made once (punctuation tokens' text).
   /// Whether the period just pushed ends a title or "vs." ("Mr. Smith", "Gen. Powell", "Roe
