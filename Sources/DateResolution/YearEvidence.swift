@@ -59,9 +59,12 @@ extension DateResolver {
     entries.contains { entry in
       guard entry.fields.count == 3, entry.fields[0] == "phrase" else { return false }
       let value = entry.fields[2]
-      // Only a literal ("set …", "duration …", "date …") carries a year; most values are shifts.
-      guard let type = value.split(separator: " ", maxSplits: 1).first,
-        type == "set" || type == "duration" || type == "date",
+      // Only a literal ("set …", "duration …", "date …") carries a year; most values are shifts
+      // ("day-1"), turned away on their first bytes (fields carry no leading space).
+      let bytes = value.utf8
+      guard
+        bytes.starts(with: "date ".utf8) || bytes.starts(with: "set ".utf8)
+          || bytes.starts(with: "duration ".utf8),
         case .literal(_, let literal)? = DateGrammarLexicon.meaning(value)
       else { return false }
       let head = literal.utf8.prefix(4)

@@ -68,4 +68,24 @@ import Testing
     #expect(!expected.isEmpty)
     #expect(onUse.resolve(text, dct: "2025-03-18", language: "de").mentions == expected)
   }
+
+  /// A grammar phrase whose value has a year puts its first word into `mayReadYear(in:)` for
+  /// any text, read on first use or at start; a decade ("date 199") and a shift do not.
+  @Test func yearPhrasesAreKnownBeforeTheirLanguageIsMet() throws {
+    let grammar = """
+      phrase\tjahrtausendwende\tdate 2000
+      phrase\tneunziger jahre\tdate 199
+      phrase\tvorgestern\tday-2
+      """
+    let shipped = try DirectoryLexiconProvider(
+      embedded: [(path: "de/date-grammar.tsv", text: grammar)], roots: [], files: [])
+    let onUse = try DateResolver(lexicons: shipped)
+    let atStart = try DateResolver(
+      lexicons: InMemoryLexiconProvider(["date-grammar": ["de": grammar]]))
+    for text in ["seit der jahrtausendwende", "die neunziger jahre", "vorgestern"] {
+      #expect(onUse.mayReadYear(in: text) == atStart.mayReadYear(in: text), "\(text)")
+    }
+    #expect(onUse.mayReadYear(in: "seit der jahrtausendwende"))
+    #expect(!onUse.mayReadYear(in: "vorgestern"))
+  }
 }

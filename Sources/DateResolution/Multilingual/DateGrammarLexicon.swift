@@ -301,16 +301,19 @@ enum DateGrammarLexicon {
     return .fixed(month: m, day: d)
   }
 
+  /// The TimeML types of literal meanings ("date 1990" is a DATE), built once.
+  private static let literalTypes = ["set": "SET", "duration": "DURATION", "date": "DATE"]
+
   /// Reads a phrase meaning (see `LexiconMeaning`).
   static func meaning(_ s: String) -> LexiconMeaning? {
-    if ["PRESENT_REF", "PAST_REF", "FUTURE_REF"].contains(s) { return .reference(s) }
+    if s == "PRESENT_REF" || s == "PAST_REF" || s == "FUTURE_REF" { return .reference(s) }
     let parts = s.split(separator: " ").map(String.init)
-    if parts.count == 2, parts[0] == "season", ["SP", "SU", "FA", "WI"].contains(parts[1]) {
+    if parts.count == 2, parts[0] == "season",
+      parts[1] == "SP" || parts[1] == "SU" || parts[1] == "FA" || parts[1] == "WI"
+    {
       return .season(parts[1])
     }
-    if parts.count == 2,
-      let type = ["set": "SET", "duration": "DURATION", "date": "DATE"][parts[0]]
-    {
+    if parts.count == 2, let type = literalTypes[parts[0]] {
       return .literal(type: type, value: parts[1])
     }
     guard let head = parts.first, parts.count <= 2 else { return nil }
