@@ -25,53 +25,91 @@ public struct DateResolver: Sendable {
     "impossible-date", "invalid-dct", "no-dct", "text-resolved-in-pieces",
   ]
 
-  /// Words from `date-words` and `date-grammar` lexicons (`Lexicons/<lang>/*.tsv`), by language.
-  private let extras: [String: Vocabulary]
+  /// Words from `date-words` lexicons (`Lexicons/<lang>/date-words.tsv`, a few lines), by
+  /// language, read at `init`.
+  private let dateWords: [String: Vocabulary]
+  /// Words of the shared grammar (`Lexicons/<lang>/date-grammar.tsv`), per language, read when
+  /// the language is first met.
+  private let grammarWords: LanguageTables<DateGrammarWords>
+  /// Per language of `dateWords` or `grammarWords`, its words and tense-marker filter, built
+  /// on first use (`extras(_:)`).
+  private let extrasByLanguage: BuildOnceMap<String, LanguageExtras>
   /// CLDR vocabulary plus extras, per language, built on first use.
   private let cache = VocabularyCache()
-  /// Words and numerals of the CJK scanner (`Lexicons/<lang>/cjk-dates.tsv`), by language.
-  private let cjk: [String: CJKVocabulary]
-  /// Per language of `extras`, its tense markers and the English ones as a filter
-  /// (`MentionBuilder.markerFilter`).
-  private let markerFilters: [String: WordHash.Filter]
+  /// Words and numerals of the CJK scanner (`Lexicons/<lang>/cjk-dates.tsv`), by language, read
+  /// when the language is first met.
+  private let cjk: LanguageTables<CJKVocabulary>
   /// Stop words telling which language a sentence is in.
   private let sentenceLanguages: SentenceLanguages
   /// First words of lexicon phrases whose value has a year (`mayReadYear(in:)`).
   let yearPhraseStarts: WordHash.Table<Bool>
 
-  /// - Parameter lexicons: supplies `date-words` tables (date words CLDR lacks); may be empty.
-  /// - Throws: `LexiconError` or `DateResolutionError` for a malformed `date-words` line.
-  public init(lexicons: any LexiconProvider) throws {
-    var extras: [String: Vocabulary] = [:]
-    for language in lexicons.languages(forKind: DateWordsLexicon.kind) {
-      extras[language] = try DateWordsLexicon.vocabulary(
-        try lexicons.entries(kind: DateWordsLexicon.kind, language: language))
-    }
-    // A language plugs into the shared grammar with a `date-grammar` lexicon: its words fill
-    // the rules' slots (Grammar+Lexicon.swift); no code per language.
-    for language in lexicons.languages(forKind: DateGrammarLexicon.kind) {
-      let words = try DateGrammarLexicon.words(
-        try lexicons.entries(kind: DateGrammarLexicon.kind, language: language))
-      extras[language, default: Vocabulary()].grammar.merge(words)
-    }
-    self.extras = extras
-    yearPhraseStarts = Self.yearPhraseStarts(extras)
-    var markerFilters: [String: WordHash.Filter] = [:]
-    for (language, vocabulary) in extras {
-      markerFilters[language] = MentionBuilder.markerFilter(
+  /// A language's lexicon words: its `date-words` with its `date-grammar` words merged in, and
+  /// its tense markers and the English ones as a filter (`MentionBuilder.markerFilter`).
+  private final class LanguageExtras: Sendable {
+    let vocabulary: Vocabulary
+    let markerFilter: WordHash.Filter?
+
+    init(_ vocabulary: Vocabulary) {
+      self.vocabulary = vocabulary
+      markerFilter = MentionBuilder.markerFilter(
         past: vocabulary.grammar.pastMarkers, future: vocabulary.grammar.futureMarkers)
     }
-    self.markerFilters = markerFilters
-    var cjk: [String: CJKVocabulary] = [:]
-    for language in lexicons.languages(forKind: CJKVocabulary.kind) {
-      cjk[language] = try CJKVocabulary.parse(
-        try lexicons.entries(kind: CJKVocabulary.kind, language: language))
+  }
+
+  /// - Parameter lexicons: supplies `date-words` tables (date words CLDR lacks); may be empty.
+  /// - Throws: `LexiconError` or `DateResolutionError` for a malformed `date-words` line, or a
+  ///   malformed `date-grammar` or `cjk-dates` line of a file that is not compiled in
+  ///   (`LexiconProvider.isCompiledIn`; the compiled-in ones are read on first use).
+  public init(lexicons: any LexiconProvider) throws {
+    var dateWords: [String: Vocabulary] = [:]
+    for language in lexicons.languages(forKind: DateWordsLexicon.kind) {
+      dateWords[language] = try DateWordsLexicon.vocabulary(
+        try lexicons.entries(kind: DateWordsLexicon.kind, language: language))
     }
-    self.cjk = cjk
-    let grammarLanguages = lexicons.languages(forKind: DateGrammarLexicon.kind)
+    self.dateWords = dateWords
+    // A language plugs into the shared grammar with a `date-grammar` lexicon: its words fill
+    // the rules' slots (Grammar+Lexicon.swift); no code per language.
+    let grammarWords = try LanguageTables(lexicons: lexicons, kind: DateGrammarLexicon.kind) {
+      try DateGrammarLexicon.words($0)
+    }
+    self.grammarWords = grammarWords
+    let extrasByLanguage = BuildOnceMap<String, LanguageExtras>()
+    self.extrasByLanguage = extrasByLanguage
+    cjk = try LanguageTables(lexicons: lexicons, kind: CJKVocabulary.kind) {
+      try CJKVocabulary.parse($0)
+    }
+    let grammarLanguages = grammarWords.languages
     sentenceLanguages = try SentenceLanguages(
       lexicons: lexicons, languages: grammarLanguages + ["en"],
       grammarLanguages: Set(grammarLanguages))
+    yearPhraseStarts = Self.yearPhraseStarts(
+      Set(dateWords.keys).union(grammarLanguages).map { language in
+        // Only a grammar line giving a year can add a year phrase to the date words: the
+        // grammar words are built here just for a language that has one.
+        Self.grammarHasYearPhrase(grammarWords.entries(language))
+          ? Self.extras(language, dateWords, grammarWords, extrasByLanguage)?.vocabulary
+          : dateWords[language]
+      }.compactMap { $0 })
+  }
+
+  /// The lexicon words of language key `key` ("de", "all"), built once; nil when it has no
+  /// `date-words` or `date-grammar` lexicon.
+  private func extras(_ key: String) -> LanguageExtras? {
+    Self.extras(key, dateWords, grammarWords, extrasByLanguage)
+  }
+
+  private static func extras(
+    _ key: String, _ dateWords: [String: Vocabulary],
+    _ grammarWords: LanguageTables<DateGrammarWords>,
+    _ extrasByLanguage: BuildOnceMap<String, LanguageExtras>
+  ) -> LanguageExtras? {
+    guard dateWords[key] != nil || grammarWords.contains(key) else { return nil }
+    return extrasByLanguage.value(key) {
+      var vocabulary = dateWords[key] ?? Vocabulary()
+      if let words = grammarWords[key] { vocabulary.grammar.merge(words) }
+      return LanguageExtras(vocabulary)
+    }
   }
 
   /// Finds and resolves the temporal expressions of `text`.
@@ -143,13 +181,14 @@ public struct DateResolver: Sendable {
     -> MentionBuilder
   {
     var b = MentionBuilder(text: text, tokens: tokens, dct: dct)
-    if let key = language.map(VocabularyStore.baseLanguage), let words = extras[key]?.grammar {
+    if let key = language.map(VocabularyStore.baseLanguage), let extras = extras(key) {
+      let words = extras.vocabulary.grammar
       b.pastMarkers = words.pastMarkers
       b.futureMarkers = words.futureMarkers
       b.futureEndings = words.futureEndings
       b.asideMarkers = words.asideMarkers
       b.yearCues = words.prepositionWords
-      b.markerFilter = markerFilters[key]
+      b.markerFilter = extras.markerFilter
     }
     return b
   }
@@ -199,8 +238,8 @@ public struct DateResolver: Sendable {
   func vocabulary(_ language: String?) -> SharedVocabulary {
     let key = language ?? "*"
     return cache.vocabulary(key) {
-      var v = extras["all"] ?? Vocabulary()
-      if let own = extras[key] { v.merge(own) }
+      var v = extras("all")?.vocabulary ?? Vocabulary()
+      if let own = extras(key)?.vocabulary { v.merge(own) }
       v.merge(VocabularyStore.shared.vocabulary(for: language))
       if v.hasGrammar {
         // CLDR's month and weekday names fill the grammar's slots too; the lexicon adds the

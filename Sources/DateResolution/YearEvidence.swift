@@ -1,3 +1,5 @@
+import NormalizeCore
+
 extension DateResolver {
   /// Whether a date with a year can be read in `text` at all: false only when none of its
   /// tokens is one a year is read from — a number in any script ("2025", "２０２５", "٢٠٢٥"),
@@ -35,9 +37,9 @@ extension DateResolver {
 
   /// The first words of the lexicons' phrases whose value carries a year (a `date` literal
   /// such as "date 2000-01-01"; "date 199", a decade, carries none), for `mayReadYear(in:)`.
-  static func yearPhraseStarts(_ extras: [String: Vocabulary]) -> WordHash.Table<Bool> {
+  static func yearPhraseStarts(_ extras: [Vocabulary]) -> WordHash.Table<Bool> {
     var words: [String] = []
-    for vocabulary in extras.values {
+    for vocabulary in extras {
       for (first, entries) in vocabulary.grammar.phrases.byFirst {
         let hasYear = entries.contains {
           guard case .literal(_, let value) = $0.value else { return false }
@@ -48,5 +50,25 @@ extension DateResolver {
       }
     }
     return WordHash.Table(words: words)
+  }
+
+  /// Whether a `date-grammar` lexicon has a phrase whose value carries a year
+  /// ("phrase<TAB>…<TAB>date 2000-01-01"), read off the lines without building the grammar:
+  /// only such a line can put a word into `yearPhraseStarts`.
+  static func grammarHasYearPhrase(_ entries: [LexiconEntry]) -> Bool {
+    entries.contains { entry in
+      guard entry.fields.count == 3, entry.fields[0] == "phrase" else { return false }
+      let value = entry.fields[2]
+      // Only a literal ("set …", "duration …", "date …") carries a year; most values are shifts
+      // ("day-1"), turned away on their first bytes (fields carry no leading space).
+      let bytes = value.utf8
+      guard
+        bytes.starts(with: "date ".utf8) || bytes.starts(with: "set ".utf8)
+          || bytes.starts(with: "duration ".utf8),
+        case .literal(_, let literal)? = DateGrammarLexicon.meaning(value)
+      else { return false }
+      let head = literal.utf8.prefix(4)
+      return head.count == 4 && head.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
   }
 }

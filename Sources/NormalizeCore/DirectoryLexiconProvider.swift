@@ -96,6 +96,15 @@ public final class DirectoryLexiconProvider: LexiconProvider, @unchecked Sendabl
     (index[kind].map { Array($0.keys) } ?? []).sorted()
   }
 
+  /// Whether every file of `kind` in `language` was given as text (compiled into the binary);
+  /// false when there is none or a folder or file adds to it.
+  public func isCompiledIn(kind: String, language: String) -> Bool {
+    guard let sources = index[kind]?[language], !sources.isEmpty else { return false }
+    return sources.allSatisfy {
+      if case .text = $0 { return true } else { return false }
+    }
+  }
+
   /// Parses every file of `kind` in `language` once and caches the entries; empty when there is
   /// none. Thread-safe.
   public func entries(kind: String, language: String) throws -> [LexiconEntry] {

@@ -16,9 +16,19 @@ public protocol LexiconProvider: Sendable {
   ///
   /// - Throws: `LexiconError` naming the file and line of the first malformed line.
   func entries(kind: String, language: String) throws -> [LexiconEntry]
+
+  /// Whether `<language>/<kind>.tsv` is only the data compiled into the binary, which the tests
+  /// read whole: a service may then build its tables from it on first need instead of at
+  /// start-up, as reading it cannot fail (`DateResolver` builds the German date grammar for the
+  /// first German text). False when a file of the user's adds to it: its errors are reported
+  /// when the service starts.
+  func isCompiledIn(kind: String, language: String) -> Bool
 }
 
 extension LexiconProvider {
+  /// False: a provider's data is read when a service starts unless it says otherwise.
+  public func isCompiledIn(kind: String, language: String) -> Bool { false }
+
   /// The entries of `kind` in every language, languages in sorted order.
   public func allEntries(kind: String) throws -> [LexiconEntry] {
     try languages(forKind: kind).sorted().flatMap { try entries(kind: kind, language: $0) }

@@ -38,9 +38,14 @@ import Testing
   @Test(arguments: [
     "jahr(|es|s)", "letzt(e|en|er|es) woche(|n)", "  mehr  als ", "προχθ(ές|ες)", "тиж(день|ня)",
     "année(|s) dernière(|s)", "e\u{301}t(é|e\u{301})", "x(a|\u{301}b)", "a\r\nb(c|d)", "(|a)",
-    "a()b", ")a(", "jän(ner|)", "",
+    "a()b", ")a(", "jän(ner|)", "", "(a|b) (c|d) (e|)", "x(|) y(|)", "a(b|c)d(e|f)g",
+    "про(шл|шед)(ого|ом) год(а|у)", "a((b|c))", " (|) ", "a)(b",
   ])
   func unusualPhrasesExpandAsByCharacters(_ phrase: String) throws {
     #expect(try DateGrammarLexicon.expand(phrase) == DateGrammarLexicon.expandCharacters(phrase))
+    // The byte path itself, where it applies, also for phrases `expand` takes as they are.
+    if let bytes = DateGrammarLexicon.expandBytes(phrase) {
+      #expect(bytes == DateGrammarLexicon.expandCharacters(phrase))
+    }
   }
 }

@@ -69,6 +69,27 @@ final class TemporaryLexiconRoot {
     #expect(ukrainian.map(\.location) == ["uk/names.tsv:1", "uk/names.tsv:1"])
   }
 
+  /// A file is compiled in only when every source of its kind and language is text given to
+  /// the provider: a folder or a single file adding to it makes the services read it at start.
+  @Test func compiledInOnlyWithoutAUsersFile() throws {
+    let local = try TemporaryLexiconRoot(["de/date-grammar.tsv": "unit\tjahr(|e)\tyear\n"])
+    let embedded = [
+      (path: "de/date-grammar.tsv", text: "number\tzwei\t2\n"),
+      (path: "fr/date-grammar.tsv", text: "number\tdeux\t2\n"),
+    ]
+    let shipped = try DirectoryLexiconProvider(embedded: embedded, roots: [], files: [])
+    #expect(shipped.isCompiledIn(kind: "date-grammar", language: "de"))
+    #expect(shipped.isCompiledIn(kind: "date-grammar", language: "fr"))
+    #expect(!shipped.isCompiledIn(kind: "date-grammar", language: "ru"))
+    let layered = try DirectoryLexiconProvider(embedded: embedded, roots: [local.url], files: [])
+    #expect(!layered.isCompiledIn(kind: "date-grammar", language: "de"))
+    #expect(layered.isCompiledIn(kind: "date-grammar", language: "fr"))
+    let folder = try DirectoryLexiconProvider(roots: [local.url])
+    #expect(!folder.isCompiledIn(kind: "date-grammar", language: "de"))
+    let inMemory = InMemoryLexiconProvider(["date-grammar": ["de": "number\tzwei\t2"]])
+    #expect(!inMemory.isCompiledIn(kind: "date-grammar", language: "de"))
+  }
+
   @Test func missingRootIsAnError() throws {
     let missing = URL(fileURLWithPath: "/nonexistent/normalize-lexicons")
     #expect(throws: LexiconError.missingRoot(path: missing.path)) {

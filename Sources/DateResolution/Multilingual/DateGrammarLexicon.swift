@@ -223,6 +223,10 @@ enum DateGrammarLexicon {
   /// (Latin, Greek and Cyrillic letters without combining marks, no carriage return): then the
   /// spaces, parentheses and bars are bytes, and "jahr(|es|s)" is cut and joined without
   /// walking grapheme clusters. nil for any other phrase.
+  ///
+  /// Each word's forms are kept as byte ranges (stem, ending, tail) and every combination is
+  /// written into one buffer, the first word varying slowest: "letzt(e|en) jahr(|es)" gives
+  /// "letzte jahr", "letzte jahres", "letzten jahr", "letzten jahres".
   static func expandBytes(_ phrase: String) -> [String]? {
     let scalarsStandAlone = phrase.unicodeScalars.allSatisfy {
       let v = $0.value
@@ -230,24 +234,59 @@ enum DateGrammarLexicon {
     }
     guard scalarsStandAlone else { return nil }
     let bytes = Array(phrase.utf8)
-    var results: [[UInt8]] = [[]]
-    for (index, word) in bytes.split(separator: 0x20, omittingEmptySubsequences: true).enumerated()
-    {
-      var forms: [[UInt8]] = []
-      if let open = word.firstIndex(of: 0x28), let close = word.lastIndex(of: 0x29), open < close {
-        let stem = word[..<open]
-        let tail = word[(close + 1)...]
-        for ending in word[(open + 1)..<close].split(
-          separator: 0x7C, omittingEmptySubsequences: false)
-        {
-          forms.append(Array(stem) + Array(ending) + Array(tail))
-        }
-      } else {
-        forms = [Array(word)]
+    typealias Form = (stem: Range<Int>, ending: Range<Int>, tail: Range<Int>)
+    var words: [[Form]] = []
+    var start = 0
+    while start < bytes.count {
+      if bytes[start] == 0x20 {
+        start += 1
+        continue
       }
-      results = results.flatMap { r in forms.map { index == 0 ? $0 : r + [0x20] + $0 } }
+      var end = start
+      while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+      let word = bytes[start..<end]
+      if let open = word.firstIndex(of: 0x28), let close = word.lastIndex(of: 0x29), open < close {
+        // "jahr(|es|s)": the endings between the bars, empty ones too.
+        var forms: [Form] = []
+        var endingStart = open + 1
+        while true {
+          var endingEnd = endingStart
+          while endingEnd < close, bytes[endingEnd] != 0x7C { endingEnd += 1 }
+          forms.append((start..<open, endingStart..<endingEnd, (close + 1)..<end))
+          if endingEnd == close { break }
+          endingStart = endingEnd + 1
+        }
+        words.append(forms)
+      } else {
+        words.append([(start..<end, end..<end, end..<end)])
+      }
+      start = end
     }
-    return results.filter { !$0.isEmpty }.map { String(decoding: $0, as: UTF8.self) }
+    var results: [String] = []
+    var choice = [Int](repeating: 0, count: words.count)
+    var buffer: [UInt8] = []
+    buffer.reserveCapacity(bytes.count * 2)
+    combinations: while !words.isEmpty {
+      buffer.removeAll(keepingCapacity: true)
+      for (index, forms) in words.enumerated() {
+        if index > 0 { buffer.append(0x20) }
+        let form = forms[choice[index]]
+        buffer.append(contentsOf: bytes[form.stem])
+        buffer.append(contentsOf: bytes[form.ending])
+        buffer.append(contentsOf: bytes[form.tail])
+      }
+      if !buffer.isEmpty { results.append(String(decoding: buffer, as: UTF8.self)) }
+      // The next combination: the last word varies fastest.
+      var index = words.count - 1
+      while index >= 0 {
+        choice[index] += 1
+        if choice[index] < words[index].count { continue combinations }
+        choice[index] = 0
+        index -= 1
+      }
+      break
+    }
+    return results
   }
 
   /// "12-25" → fixed; "easter+0", "easter-2" → Easter plus days.
@@ -262,16 +301,19 @@ enum DateGrammarLexicon {
     return .fixed(month: m, day: d)
   }
 
+  /// The TimeML types of literal meanings ("date 1990" is a DATE), built once.
+  private static let literalTypes = ["set": "SET", "duration": "DURATION", "date": "DATE"]
+
   /// Reads a phrase meaning (see `LexiconMeaning`).
   static func meaning(_ s: String) -> LexiconMeaning? {
-    if ["PRESENT_REF", "PAST_REF", "FUTURE_REF"].contains(s) { return .reference(s) }
+    if s == "PRESENT_REF" || s == "PAST_REF" || s == "FUTURE_REF" { return .reference(s) }
     let parts = s.split(separator: " ").map(String.init)
-    if parts.count == 2, parts[0] == "season", ["SP", "SU", "FA", "WI"].contains(parts[1]) {
+    if parts.count == 2, parts[0] == "season",
+      parts[1] == "SP" || parts[1] == "SU" || parts[1] == "FA" || parts[1] == "WI"
+    {
       return .season(parts[1])
     }
-    if parts.count == 2,
-      let type = ["set": "SET", "duration": "DURATION", "date": "DATE"][parts[0]]
-    {
+    if parts.count == 2, let type = literalTypes[parts[0]] {
       return .literal(type: type, value: parts[1])
     }
     guard let head = parts.first, parts.count <= 2 else { return nil }
