@@ -1,4 +1,5 @@
 import DateResolution
+import Foundation
 
 /// Infers an article's publication date from its own text when the input gives none, and only
 /// from a date that reads as the article's own:
@@ -81,22 +82,36 @@ enum PublicationDateInference {
   /// // ["Київ, 27 травня 2025 р.", "Уряд…", "Далі…"]
   /// ```
   static func firstLines(of text: String, count: Int) -> [Substring] {
-    var lines: [Substring] = []
+    // The line ends are found with memchr where the UTF-8 is contiguous (a native string), not
+    // by walking the string's indices byte by byte.
+    let ranges =
+      text.utf8.withContiguousStorageIfAvailable { lineRanges(in: $0, count: count) }
+      ?? Array(text.utf8).withUnsafeBufferPointer { lineRanges(in: $0, count: count) }
     let utf8 = text.utf8
-    var start = utf8.startIndex
-    var index = utf8.startIndex
-    var previous: UInt8 = 0
-    while index < utf8.endIndex, lines.count < count {
-      let byte = utf8[index]
-      if byte == 0x0A, previous != 0x0D {
-        if start < index { lines.append(text[start..<index]) }
-        start = utf8.index(after: index)
-      }
-      previous = byte
-      index = utf8.index(after: index)
+    return ranges.map { range in
+      let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+      return text[start..<utf8.index(start, offsetBy: range.count)]
     }
-    if lines.count < count, start < utf8.endIndex { lines.append(text[start..<utf8.endIndex]) }
-    return lines
+  }
+
+  /// The byte ranges of the first `count` non-empty lines of `bytes` (`firstLines(of:count:)`).
+  private static func lineRanges(in bytes: UnsafeBufferPointer<UInt8>, count: Int) -> [Range<Int>] {
+    var ranges: [Range<Int>] = []
+    guard let base = bytes.baseAddress else { return ranges }
+    var start = 0
+    var search = 0
+    while ranges.count < count, search < bytes.count,
+      let found = memchr(base + search, 0x0A, bytes.count - search)
+    {
+      let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+      search = index + 1
+      // "\r\n" is one `Character`: no line ends there.
+      if index > 0, bytes[index - 1] == 0x0D { continue }
+      if start < index { ranges.append(start..<index) }
+      start = index + 1
+    }
+    if ranges.count < count, start < bytes.count { ranges.append(start..<bytes.count) }
+    return ranges
   }
 
   /// How many lines at the top of the body may end with the article's date, and how long.

@@ -25,3 +25,46 @@ struct FirstLinesCase: Decodable, CustomTestStringConvertible, Sendable {
     #expect(found == split, "\(c.label)")
   }
 }
+
+/// `firstLines(of:count:)` gives what `String.split(separator: "\n")` gives on generated texts
+/// made of the pieces that decide a line break: line feeds, "\r\n", lone carriage returns,
+/// combining marks after a line feed, blank lines, and words in several scripts.
+@Suite struct FirstLinesPropertyTests {
+  static let pieces = [
+    "\n", "\n", "\r\n", "\r", "\n\u{301}", " ", "\n\n", "Seoul", "Київ", "毎日新聞", "2025",
+    "é", "e\u{301}", "—", "\t", "유용원",
+  ]
+
+  @Test func firstLinesAnswerAsSplitOnGeneratedTexts() {
+    var generator = FirstLinesGenerator(seed: 20)
+    var failures: [String] = []
+    for _ in 0..<3000 {
+      let length = Int(generator.next() % 16)
+      let text = (0..<length).map { _ in
+        Self.pieces[Int(generator.next() % UInt64(Self.pieces.count))]
+      }.joined()
+      for count in 1...4 {
+        let found = PublicationDateInference.firstLines(of: text, count: count).map(String.init)
+        let split = text.split(separator: "\n", omittingEmptySubsequences: true).prefix(count)
+          .map(String.init)
+        if found != split, failures.count < 5 {
+          failures.append("\(text.debugDescription) count \(count): \(found) vs \(split)")
+        }
+      }
+    }
+    #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
+  }
+}
+
+/// SplitMix64: the same generated texts every run.
+private struct FirstLinesGenerator {
+  private var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}

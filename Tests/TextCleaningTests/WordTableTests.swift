@@ -4,7 +4,8 @@ import Testing
 
 /// `WordTable` answers as a dictionary of the same lowercased words: for generated words of 1
 /// to 40 bytes (ASCII letters in any case, digits, Latin, Cyrillic and Hangul letters), looked
-/// up by bytes and, for ASCII words, folded in place with 0 to 9 bytes of text on either side.
+/// up by bytes and, for ASCII words, folded in place with 0 to 9 bytes of text on either side
+/// (hashed by the table, or with the hash of the folded word given).
 @Suite struct WordTableTests {
   static let pieces: [String] = [
     "the", "The", "THE", "m", "und", "Der", "die", "wurde", "a", "I", "s", "9", "2026", "é",
@@ -51,10 +52,12 @@ import Testing
             [UInt8](repeating: 0x20, count: before) + Array(query.utf8)
             + [UInt8](repeating: 0x2E, count: after)
           text.withUnsafeBufferPointer { buffer in
-            #expect(
-              view.valueFoldingASCII(
-                of: UnsafeBufferPointer(rebasing: buffer[before..<(before + query.utf8.count)]))
-                == answer, "\(query)")
+            let word = UnsafeBufferPointer(rebasing: buffer[before..<(before + query.utf8.count)])
+            #expect(view.valueFoldingASCII(of: word) == answer, "\(query)")
+            // With the folded hash given, as a scanner takes it while reading the word.
+            let folded = Array(query.utf8).map(WordTable.View.foldASCII)
+            let hash = folded.withUnsafeBufferPointer { ByteHash.hash($0) }
+            #expect(view.valueFoldingASCII(of: word, foldedHash: hash) == answer, "\(query)")
           }
         }
       }

@@ -68,8 +68,8 @@ struct Analysis {
     // always ends at an empty slot (-1), and no array per text.
     var seenSize = 4
     while seenSize < paragraphs.count * 2 { seenSize <<= 1 }
-    var seenHashes = [UInt64](repeating: 0, count: isExtractedMainText ? 0 : seenSize)
-    var seenItems = [Int32](repeating: -1, count: isExtractedMainText ? 0 : seenSize)
+    var seenHashes = [UInt64](filling: 0, count: isExtractedMainText ? 0 : seenSize)
+    var seenItems = [Int32](filling: -1, count: isExtractedMainText ? 0 : seenSize)
     let centre = analyzer.locator.densityCentre(for: language)
     items.reserveCapacity(paragraphs.count)
     for (paragraph, features) in zip(paragraphs, paragraphFeatures) {
@@ -801,7 +801,7 @@ struct Analysis {
   /// (related headlines, menus), lexicon boilerplate included. A headline in such a run is
   /// evidence of a list of links, not running text.
   private func findLinkListRows() -> [Bool] {
-    var rows = [Bool](repeating: false, count: items.count)
+    var rows = [Bool](filling: false, count: items.count)
     var start = -1
     func close(_ end: Int) {
       if start >= 0, end - start >= 3 {
@@ -828,7 +828,7 @@ struct Analysis {
   /// main text (at most two lines away) or make up the whole article. They stay in the body as
   /// one `table` block.
   private func findTableRows(regionStart: Int, regionEnd: Int, hasRegion: Bool) -> [Bool] {
-    var rows = [Bool](repeating: false, count: items.count)
+    var rows = [Bool](filling: false, count: items.count)
     var start = -1
     func close(_ end: Int) {
       if start >= 0, end - start >= 2,

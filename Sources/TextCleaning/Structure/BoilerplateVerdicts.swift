@@ -51,7 +51,7 @@ public struct BoilerplateVerdicts: Sendable, Equatable {
     self.table = table.identity
     var size = 4
     while size < capacity * 2 { size <<= 1 }
-    slots = [Int32](repeating: 0, count: size)
+    slots = [Int32](filling: 0, count: size)
     entries.reserveCapacity(capacity)
   }
 

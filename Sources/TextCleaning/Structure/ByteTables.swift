@@ -70,11 +70,22 @@ struct WordTable: Sendable {
     /// folded, without copying), or 0.
     @inline(__always)
     func valueFoldingASCII(of word: UnsafeBufferPointer<UInt8>) -> UInt32 {
-      @inline(__always) func fold(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
       var hash = FNV1a.basis64
-      for byte in word { hash = FNV1a.step(hash, fold(byte)) }
-      return probe(word, hash: hash, transform: fold)
+      for byte in word { hash = FNV1a.step(hash, Self.foldASCII(byte)) }
+      return probe(word, hash: hash, transform: Self.foldASCII)
     }
+
+    /// The value of the ASCII `word` lowercased, given its hash with A–Z folded (as
+    /// ``valueFoldingASCII(of:)`` takes it; a scanner that hashes each word while it reads it
+    /// reads its bytes once), or 0: "The" under the hash of "the" → the value of "the".
+    @inline(__always)
+    func valueFoldingASCII(of word: UnsafeBufferPointer<UInt8>, foldedHash hash: UInt64) -> UInt32 {
+      probe(word, hash: hash, transform: Self.foldASCII)
+    }
+
+    /// A–Z to a–z, every other byte as it is.
+    @inline(__always)
+    static func foldASCII(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
 
     /// The value of `word` (whose ``ByteHash/hash(_:)`` is `hash`), or 0.
     @inline(__always)

@@ -1,3 +1,4 @@
+import ByteSupport
 import ICUSupport
 
 /// Counts that describe one paragraph for the line classifier, taken in one pass over its
@@ -123,6 +124,9 @@ struct ParagraphFeatures: Sendable {
     var index = 0
     var tokenStart = -1
     var tokenASCII = true
+    // The hash of the token's ASCII letters (A–Z folded) and digits, taken as they are read:
+    // what the word table is probed with when the token is all ASCII.
+    var tokenHash = FNV1a.basis64
     var scalars = 0
     var extra = 0
 
@@ -134,7 +138,7 @@ struct ParagraphFeatures: Sendable {
         let value: UInt32
         if tokenASCII {
           value = table.valueFoldingASCII(
-            of: UnsafeBufferPointer(rebasing: buffer[tokenStart..<end]))
+            of: UnsafeBufferPointer(rebasing: buffer[tokenStart..<end]), foldedHash: tokenHash)
         } else {
           var size = 0
           var k = tokenStart
@@ -157,6 +161,7 @@ struct ParagraphFeatures: Sendable {
       }
       tokenStart = -1
       tokenASCII = true
+      tokenHash = FNV1a.basis64
     }
 
     while index < count {
@@ -166,7 +171,14 @@ struct ParagraphFeatures: Sendable {
           // A run of ASCII letters, in one go.
           if tokenStart < 0 { tokenStart = index }
           var end = index &+ 1
-          while end < count, (buffer[end] | 0x20) &- 0x61 < 26 { end &+= 1 }
+          var hash = FNV1a.step(tokenHash, byte | 0x20)
+          while end < count {
+            let letter = buffer[end] | 0x20
+            guard letter &- 0x61 < 26 else { break }
+            hash = FNV1a.step(hash, letter)
+            end &+= 1
+          }
+          tokenHash = hash
           asciiLetters &+= end &- index
           scalars &+= end &- index
           index = end
@@ -176,6 +188,7 @@ struct ParagraphFeatures: Sendable {
         if byte &- 0x30 < 10 {
           digits &+= 1
           if tokenStart < 0 { tokenStart = index }
+          tokenHash = FNV1a.step(tokenHash, byte)
         } else {
           endToken(index)
         }
@@ -234,6 +247,9 @@ struct ParagraphFeatures: Sendable {
 enum ScalarClass {
   case cjk, hangul, letter, mark, digit, other
 
+  /// The ranges inline (the scanner meets them in every non-ASCII text), the properties of
+  /// other scalars in ``init(properties:)``.
+  @inline(__always)
   init(_ value: UInt32) {
     switch value {
     case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F:
@@ -247,20 +263,26 @@ enum ScalarClass {
     case 0x80...0xBF, 0x2000...0x2BFF, 0x3000...0x303F, 0xFF00...0xFF0F, 0xFF1A...0xFF20:
       self = .other
     default:
-      guard let scalar = Unicode.Scalar(value) else {
-        self = .other
-        return
-      }
-      let properties = scalar.properties
-      if properties.isAlphabetic {
-        self = .letter
-      } else if properties.numericType != nil {
-        self = .digit
-      } else {
-        switch properties.generalCategory {
-        case .nonspacingMark, .spacingMark, .enclosingMark: self = .mark
-        default: self = .other
-        }
+      self = ScalarClass(properties: value)
+    }
+  }
+
+  /// The class of a scalar outside the ranges ``init(_:)`` knows, by its Unicode properties.
+  @inline(never)
+  init(properties value: UInt32) {
+    guard let scalar = Unicode.Scalar(value) else {
+      self = .other
+      return
+    }
+    let properties = scalar.properties
+    if properties.isAlphabetic {
+      self = .letter
+    } else if properties.numericType != nil {
+      self = .digit
+    } else {
+      switch properties.generalCategory {
+      case .nonspacingMark, .spacingMark, .enclosingMark: self = .mark
+      default: self = .other
       }
     }
   }

@@ -57,12 +57,12 @@ enum ParagraphSplitter {
       var nonBlank = 0
       var indented = 0
       // Leading spaces of every line (a tab counts as four), and how many lines have each.
-      var indentOf = [Int](repeating: 0, count: lines.count)
+      var indentOf = [Int](filling: 0, count: lines.count)
       // Indentations 0…8 (a deeper one counts as 8).
       var indentCounts = (0, 0, 0, 0, 0, 0, 0, 0, 0)
       // Non-blank lines longer than 100 scalars (only lines of more than 100 bytes can be).
       var long = 0
-      var blank = [Bool](repeating: true, count: lines.count)
+      var blank = [Bool](filling: true, count: lines.count)
       for (number, range) in lines.enumerated() {
         var first = range.lowerBound
         while first < range.upperBound,
