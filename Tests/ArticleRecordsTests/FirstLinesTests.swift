@@ -36,7 +36,7 @@ struct FirstLinesCase: Decodable, CustomTestStringConvertible, Sendable {
   ]
 
   @Test func firstLinesAnswerAsSplitOnGeneratedTexts() {
-    var generator = FirstLinesGenerator(seed: 20)
+    var generator = SplitMix64(seed: 20)
     var failures: [String] = []
     for _ in 0..<3000 {
       let length = Int(generator.next() % 16)
@@ -53,18 +53,5 @@ struct FirstLinesCase: Decodable, CustomTestStringConvertible, Sendable {
       }
     }
     #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
-  }
-}
-
-/// SplitMix64: the same generated texts every run.
-private struct FirstLinesGenerator {
-  private var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

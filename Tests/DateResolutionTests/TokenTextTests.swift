@@ -1,3 +1,4 @@
+import NormalizeTestSupport
 import Testing
 
 @testable import DateResolution
@@ -6,19 +7,6 @@ import Testing
 /// when the bytes are short ASCII: it must give the same string, byte for byte, for any bytes
 /// (ASCII and not, up to 15 bytes and past, valid UTF-8 and not).
 @Suite struct TokenTextTests {
-  /// A small deterministic generator (SplitMix64): the same bytes in every run.
-  struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   /// Byte strings built from pieces: ASCII words and digits, Latin-1, Cyrillic and Hangul
   /// letters, a combining mark, a lone continuation byte, a truncated sequence, an overlong one.
   static let pieces: [[UInt8]] = [
