@@ -35,7 +35,7 @@ import Testing
       for word in words {
         let expected = tokens.text(at: k) == word
         #expect(
-          PhraseTable<Int>.hasText(tokens, k, word) == expected,
+          PhraseTable<Int>.hasText(tokens, k, word, wordIsNFC: WordHash.isNFC(word)) == expected,
           "\"\(tokens.text(at: k))\" against \"\(word)\"")
         compared += 1
       }

@@ -222,6 +222,9 @@ struct PhraseTable<Value: Sendable & Equatable>: Sendable {
   /// Whether every first token is in NFC; otherwise the filter is not used (a plain token
   /// could equal a first token under Unicode equivalence with other bytes).
   private var firstTokensAreNFC = true
+  /// Whether every later token of every entry is in NFC: a plain token is then compared with
+  /// it by bytes, length first (`TokenWord`), not by Unicode equivalence.
+  private var laterTokensAreNFC = true
 
   init(slot: UInt64 = 0) { self.slot = slot }
 
@@ -239,6 +242,9 @@ struct PhraseTable<Value: Sendable & Equatable>: Sendable {
       list.sort { $0.tokens.count > $1.tokens.count }
     }
     insert(into: &byFirst[first, default: []])
+    if laterTokensAreNFC && !tokens.dropFirst().allSatisfy(WordHash.isNFC) {
+      laterTokensAreNFC = false
+    }
     // A first token already in the table is in the filter and was checked for NFC.
     guard isNew else { return }
     firstFilter.insert(first)
@@ -253,6 +259,7 @@ struct PhraseTable<Value: Sendable & Equatable>: Sendable {
       byFirst = other.byFirst
       firstFilter = other.firstFilter
       firstTokensAreNFC = other.firstTokensAreNFC
+      laterTokensAreNFC = other.laterTokensAreNFC
       return
     }
     for (_, list) in other.byFirst {
@@ -270,7 +277,8 @@ struct PhraseTable<Value: Sendable & Equatable>: Sendable {
       let end = index + entry.tokens.count
       guard end <= tokens.count else { continue }
       var ok = true
-      for k in 1..<entry.tokens.count where !Self.hasText(tokens, index + k, entry.tokens[k]) {
+      for k in 1..<entry.tokens.count
+      where !Self.hasText(tokens, index + k, entry.tokens[k], wordIsNFC: laterTokensAreNFC) {
         ok = false
         break
       }
@@ -285,21 +293,16 @@ struct PhraseTable<Value: Sendable & Equatable>: Sendable {
     return nil
   }
 
-  /// Whether the text of `tokens[k]` is `word`, as `==` answers it. A plain token
-  /// (`Token.isPlain`) and a word whose scalars are all in NFC whatever stands beside them
-  /// (below U+0300, or basic Cyrillic, as `WordHash.isNFC` reads them) are equal only with the
-  /// same bytes: a different length answers at once, without the Unicode comparison that
-  /// "year" against "anno" or "the" against "прошлой" costs.
-  @inline(__always) static func hasText(_ tokens: [Token], _ k: Int, _ word: String) -> Bool {
+  /// Whether the text of `tokens[k]` is `word`, as `==` answers it: by bytes, length first,
+  /// when the token is plain and `word` is in NFC (`TokenWord`), so "year" against "anno" or
+  /// "the" against "прошлой" answers without a Unicode comparison. `match` passes the table's
+  /// `laterTokensAreNFC`.
+  @inline(__always) static func hasText(
+    _ tokens: [Token], _ k: Int, _ word: String, wordIsNFC: Bool
+  ) -> Bool {
     let text = tokens.text(at: k)
-    if tokens[k].isPlain, text.utf8.count != word.utf8.count,
-      word.unicodeScalars.allSatisfy({
-        $0.value < 0x300 || ($0.value >= 0x400 && $0.value < 0x530)
-      })
-    {
-      return false
-    }
-    return text == word
+    guard wordIsNFC else { return text == word }
+    return TokenWord(token: text, isPlain: tokens[k].isPlain) == TokenWord(stringLiteral: word)
   }
 
   /// Every first token.
