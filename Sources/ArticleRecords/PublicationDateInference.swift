@@ -1,5 +1,5 @@
+import ByteSupport
 import DateResolution
-import Foundation
 
 /// Infers an article's publication date from its own text when the input gives none, and only
 /// from a date that reads as the article's own:
@@ -82,8 +82,8 @@ enum PublicationDateInference {
   /// // ["Київ, 27 травня 2025 р.", "Уряд…", "Далі…"]
   /// ```
   static func firstLines(of text: String, count: Int) -> [Substring] {
-    // The line ends are found with memchr where the UTF-8 is contiguous (a native string), not
-    // by walking the string's indices byte by byte.
+    // The line ends are found with memchr (`ByteSearch`) where the UTF-8 is contiguous (a
+    // native string), not by walking the string's indices byte by byte.
     let ranges =
       text.utf8.withContiguousStorageIfAvailable { lineRanges(in: $0, count: count) }
       ?? Array(text.utf8).withUnsafeBufferPointer { lineRanges(in: $0, count: count) }
@@ -97,13 +97,11 @@ enum PublicationDateInference {
   /// The byte ranges of the first `count` non-empty lines of `bytes` (`firstLines(of:count:)`).
   private static func lineRanges(in bytes: UnsafeBufferPointer<UInt8>, count: Int) -> [Range<Int>] {
     var ranges: [Range<Int>] = []
-    guard let base = bytes.baseAddress else { return ranges }
     var start = 0
     var search = 0
-    while ranges.count < count, search < bytes.count,
-      let found = memchr(base + search, 0x0A, bytes.count - search)
-    {
-      let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    while ranges.count < count, search < bytes.count {
+      let index = ByteSearch.next(0x0A, in: bytes, from: search)
+      guard index < bytes.count else { break }
       search = index + 1
       // "\r\n" is one `Character`: no line ends there.
       if index > 0, bytes[index - 1] == 0x0D { continue }

@@ -13,9 +13,11 @@
 /// text.withUTF8 { ByteSearch.next(0x0A, in: $0, from: 0) }                  // 5
 /// text.withUTF8 { ByteSearch.next(Array(" ago".utf8), anchor: 2, in: $0, from: 0) }  // 16
 /// ```
-enum ByteSearch {
+public enum ByteSearch {
   /// The index of the first `byte` at or after `start`, or `bytes.count`.
-  static func next(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+  public static func next(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int)
+    -> Int
+  {
     guard start < bytes.count, let base = bytes.baseAddress,
       let found = memchr(base + start, Int32(byte), bytes.count - start)
     else { return bytes.count }
@@ -25,7 +27,7 @@ enum ByteSearch {
   /// The index of the first occurrence of `needle` (not empty) that starts at or after
   /// `start`, or `bytes.count`: `memchr` finds each `needle[anchor]` (pick a byte that is rare
   /// in text, "g" of " ago"), `memcmp` compares the rest.
-  static func next(
+  public static func next(
     _ needle: [UInt8], anchor: Int, in bytes: UnsafeBufferPointer<UInt8>, from start: Int
   ) -> Int {
     guard anchor >= 0, anchor < needle.count, let base = bytes.baseAddress else {
